@@ -1,0 +1,20 @@
+# The API only; Neo4j comes from its own image (see docker-compose.yml).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+RUN useradd --system --uid 10001 --home-dir /app lifelong
+
+COPY pyproject.toml README.md ./
+COPY service ./service
+COPY seed ./seed
+COPY visualise ./visualise
+COPY cypher ./cypher
+RUN pip install --no-compile .
+
+USER lifelong
+ENV LL_HOST=0.0.0.0 LL_PORT=8000 LL_CYPHER_DIR=/app/cypher
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"]
+CMD ["python", "-m", "service", "run"]

@@ -1,0 +1,46 @@
+# The two commands: `make run` and `make test`. Each sets up everything it needs first.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint install system-deps localdb-start localdb-stop localdb-status clean
+
+run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo data, API on :8000
+	LL_DEMO_DATA=$${LL_DEMO_DATA:-true} $(BIN)/python -m service run
+
+test: install system-deps lint ## Lint, type-check, then the tests against a real Neo4j
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+	  { echo "Python 3.11 is needed (found $$($(PYTHON) --version 2>&1))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Java 17 and Maven run the local Neo4j; they are on every project machine, and are installed
+# from Debian's packages where they are missing and apt-get can be used.
+system-deps:
+	@if [ -z "$$NEO4J_URI" ] && ! { command -v java && command -v mvn; } >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless maven; \
+	  else \
+	    echo "The local Neo4j needs Java 17 and Maven: install them, or set NEO4J_URI."; exit 1; \
+	  fi; \
+	fi
+
+localdb-start localdb-stop localdb-status: install
+	$(BIN)/python -m service.localdb $(@:localdb-%=%)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Lifelong Links relationship-discovery service."""

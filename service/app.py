@@ -1,0 +1,63 @@
+"""The FastAPI application: lifespan, routers, error handlers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from seed.demo import load_demo
+from service.db import apply_schema, make_driver, wait_for_database
+from service.errors import install_error_handlers
+from service.queries import load_queries
+from service.routes import health
+from service.settings import Settings
+
+log = logging.getLogger("service")
+
+
+class ConfigurationError(RuntimeError):
+    """The settings cannot work; the message says which one."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
+    # before it listens on a port.
+    queries = load_queries(settings.cypher_dir)
+    if settings.neo4j_uri is None or settings.neo4j_password is None:
+        raise ConfigurationError(
+            "The API needs NEO4J_URI and NEO4J_PASSWORD; `python -m service run` sets them "
+            "for the local Neo4j it starts."
+        )
+    uri, password = settings.neo4j_uri, settings.neo4j_password.get_secret_value()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        driver = make_driver(settings, uri=uri, password=password)
+        try:
+            await wait_for_database(
+                driver, queries, database=settings.neo4j_database, timeout=settings.startup_timeout
+            )
+            await apply_schema(driver, queries, database=settings.neo4j_database)
+            if settings.demo_data:
+                await load_demo(driver, queries, database=settings.neo4j_database)
+                log.info("demo data loaded")
+            app.state.driver = driver
+            yield
+        finally:
+            await driver.close()
+
+    app = FastAPI(
+        title="Lifelong Links",
+        summary="Relatives, lapsed contacts and safeguarding links of young people in care.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.queries = queries
+    install_error_handlers(app)
+    app.include_router(health.router)
+    return app

@@ -1,0 +1,1 @@
+"""One router per resource, included in `service.app`."""

@@ -1,0 +1,23 @@
+"""`GET /health`: open to all, names no person, says whether the database answers."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from service.db import DriverDep, QueriesDep, SettingsDep, server_components
+from service.errors import ErrorResponse
+from service.models import Health, Neo4jInfo
+
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    responses={503: {"model": ErrorResponse, "description": "Neo4j is not answering"}},
+)
+async def health(driver: DriverDep, queries: QueriesDep, settings: SettingsDep) -> Health:
+    components = await server_components(
+        driver, queries, database=settings.neo4j_database, timeout=settings.health_timeout
+    )
+    return Health(status="ok", neo4j=Neo4jInfo.model_validate(components))

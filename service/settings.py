@@ -1,0 +1,131 @@
+"""Every setting of the service, read from the environment and `.env`.
+
+Neo4j's own connection settings keep the names Neo4j tools use (`NEO4J_URI`, ...); the
+service's settings start with `LL_`. The README lists them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_MEMORY = r"^[0-9]+[kmgKMG]?$"
+
+
+def _default_cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lifelong-links"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        frozen=True,
+    )
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"),
+        description="Bolt URI of an existing Neo4j; unset means start the local one.",
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user")
+    )
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"),
+        description="Required with NEO4J_URI; for the local server, generated once when unset.",
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database")
+    )
+    neo4j_connect_timeout: float = Field(
+        default=2.0,
+        gt=0,
+        le=60,
+        validation_alias=AliasChoices("NEO4J_CONNECT_TIMEOUT", "neo4j_connect_timeout"),
+    )
+    neo4j_query_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        validation_alias=AliasChoices("NEO4J_QUERY_TIMEOUT", "neo4j_query_timeout"),
+    )
+
+    host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("LL_HOST", "host"))
+    port: int = Field(
+        default=8000, ge=1, le=65535, validation_alias=AliasChoices("LL_PORT", "port")
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", validation_alias=AliasChoices("LL_LOG_LEVEL", "log_level")
+    )
+    health_timeout: float = Field(
+        default=1.5,
+        gt=0,
+        le=30,
+        validation_alias=AliasChoices("LL_HEALTH_TIMEOUT", "health_timeout"),
+    )
+    startup_timeout: float = Field(
+        default=30.0,
+        ge=0,
+        le=600,
+        validation_alias=AliasChoices("LL_STARTUP_TIMEOUT", "startup_timeout"),
+    )
+    demo_data: bool = Field(
+        default=False, validation_alias=AliasChoices("LL_DEMO_DATA", "demo_data")
+    )
+    cypher_dir: Path = Field(
+        default=Path(__file__).resolve().parent.parent / "cypher",
+        validation_alias=AliasChoices("LL_CYPHER_DIR", "cypher_dir"),
+    )
+
+    # The local Neo4j that `make run` starts when NEO4J_URI is unset.
+    data_dir: Path = Field(
+        default=Path("var"), validation_alias=AliasChoices("LL_DATA_DIR", "data_dir")
+    )
+    cache_dir: Path = Field(
+        default_factory=_default_cache_dir,
+        validation_alias=AliasChoices("LL_CACHE_DIR", "cache_dir"),
+    )
+    neo4j_bolt_port: int = Field(
+        default=7687,
+        ge=1,
+        le=65535,
+        validation_alias=AliasChoices("LL_NEO4J_BOLT_PORT", "neo4j_bolt_port"),
+    )
+    neo4j_heap: str = Field(
+        default="512m",
+        pattern=_MEMORY,
+        validation_alias=AliasChoices("LL_NEO4J_HEAP", "neo4j_heap"),
+    )
+    neo4j_pagecache: str = Field(
+        default="512m",
+        pattern=_MEMORY,
+        validation_alias=AliasChoices("LL_NEO4J_PAGECACHE", "neo4j_pagecache"),
+    )
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _known_scheme(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        schemes = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+        scheme = value.split("://", 1)[0]
+        if "://" not in value or scheme not in schemes:
+            raise ValueError(
+                f"NEO4J_URI must start with one of {', '.join(s + '://' for s in schemes)}"
+            )
+        return value
+
+    @property
+    def local_home(self) -> Path:
+        """Home of the local Neo4j: its config, data, logs and generated password."""
+        return (self.data_dir / "neo4j").resolve()

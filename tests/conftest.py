@@ -1,0 +1,149 @@
+"""Tests run against a real Neo4j, chosen in this order:
+
+1. `NEO4J_TEST_URI` (with `NEO4J_TEST_USER`, `NEO4J_TEST_PASSWORD`): a database the tests may
+   wipe; they refuse to start on one that holds data unless `NEO4J_TEST_WIPE=yes`;
+2. testcontainers' `neo4j:5.26-community` when a Docker engine answers;
+3. otherwise the local Maven-provisioned server on a free port in a throwaway folder.
+
+A database that cannot be started is an error that fails the run, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver, GraphDatabase
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+
+from service.app import create_app
+from service.localdb import throwaway
+from service.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class IsolatedSettings(Settings):
+    """Settings from the values given alone: the developer's environment and .env stay out."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
+
+@dataclass(frozen=True)
+class Target:
+    uri: str
+    user: str
+    password: str
+    kind: str
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+        from docker.errors import DockerException
+    except ImportError:
+        return False
+    try:
+        docker.from_env(timeout=3).ping()
+    except (DockerException, OSError):
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    return Settings().cache_dir
+
+
+@pytest.fixture(scope="session")
+def neo4j_target() -> Iterator[Target]:
+    uri = os.environ.get("NEO4J_TEST_URI")
+    if uri:
+        target = Target(
+            uri=uri,
+            user=os.environ.get("NEO4J_TEST_USER", "neo4j"),
+            password=os.environ["NEO4J_TEST_PASSWORD"],
+            kind="external",
+        )
+        with GraphDatabase.driver(uri, auth=(target.user, target.password)) as driver:
+            records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n")
+            if records[0]["n"] and os.environ.get("NEO4J_TEST_WIPE") != "yes":
+                pytest.exit(
+                    f"NEO4J_TEST_URI holds {records[0]['n']} nodes and the tests wipe it; "
+                    "set NEO4J_TEST_WIPE=yes if that is intended.",
+                    returncode=2,
+                )
+        yield target
+    elif _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community") as container:
+            yield Target(
+                uri=container.get_connection_url(),
+                user=container.username,
+                password=container.password,
+                kind="container",
+            )
+    else:
+        with throwaway(cache_dir()) as server:
+            user, password = server.auth
+            yield Target(uri=server.uri, user=user, password=password, kind="local")
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_target: Target) -> Iterator[Driver]:
+    with GraphDatabase.driver(
+        neo4j_target.uri, auth=(neo4j_target.user, neo4j_target.password)
+    ) as driver:
+        yield driver
+
+
+def wipe(driver: Driver) -> None:
+    """Empty the database: every node, constraint and index but Neo4j's own look-up indexes."""
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    for record in driver.execute_query("SHOW CONSTRAINTS YIELD name").records:
+        driver.execute_query(f"DROP CONSTRAINT `{record['name']}` IF EXISTS")
+    for record in driver.execute_query(
+        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'"
+    ).records:
+        driver.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS")
+
+
+@pytest.fixture
+def db(neo4j_driver: Driver) -> Driver:
+    """A clean database for one test."""
+    wipe(neo4j_driver)
+    return neo4j_driver
+
+
+def settings_for(target: Target, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "neo4j_uri": target.uri,
+        "neo4j_user": target.user,
+        "neo4j_password": target.password,
+    }
+    values.update(overrides)
+    return IsolatedSettings.model_validate(values)
+
+
+@pytest.fixture
+def settings(neo4j_target: Target) -> Settings:
+    return settings_for(neo4j_target)
+
+
+@pytest.fixture
+def client(db: Driver, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client

@@ -1,0 +1,51 @@
+"""The schema files apply in order, twice without harm, and constrain what they say."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from neo4j import AsyncGraphDatabase, Driver
+from neo4j.exceptions import ConstraintError
+
+from service.db import apply_schema
+from service.queries import load_queries
+from tests.conftest import REPO, Target
+
+
+def schema_state(driver: Driver) -> tuple[list[str], list[str]]:
+    constraints = [r["name"] for r in driver.execute_query("SHOW CONSTRAINTS YIELD name").records]
+    indexes = [
+        r["name"]
+        for r in driver.execute_query(
+            "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'"
+        ).records
+    ]
+    return sorted(constraints), sorted(indexes)
+
+
+async def apply(target: Target) -> list[str]:
+    queries = load_queries(REPO / "cypher")
+    async with AsyncGraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
+        return await apply_schema(driver, queries, database="neo4j")
+
+
+def test_schema_applies_twice_with_the_same_result(db: Driver, neo4j_target: Target) -> None:
+    assert schema_state(db) == ([], [])
+    first = asyncio.run(apply(neo4j_target))
+    after_first = schema_state(db)
+    second = asyncio.run(apply(neo4j_target))
+    assert first == second == [q.name for q in load_queries(REPO / "cypher").group("schema")]
+    assert schema_state(db) == after_first
+    constraints, indexes = after_first
+    assert "person_id_unique" in constraints
+    assert "person_family_name" in indexes
+
+
+def test_person_ids_are_unique(db: Driver, neo4j_target: Target) -> None:
+    asyncio.run(apply(neo4j_target))
+    db.execute_query("CREATE (:Person {id: 'p-1'})")
+    with pytest.raises(ConstraintError):
+        db.execute_query("CREATE (:Person {id: 'p-1'})")
+    count = db.execute_query("MATCH (p:Person {id: 'p-1'}) RETURN count(p) AS n").records[0]["n"]
+    assert count == 1
