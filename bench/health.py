@@ -1,0 +1,145 @@
+"""Benchmark: GET /health through the API against the same query run directly through the
+driver, in the same run, with 1 and 8 concurrent clients; plus the local Neo4j's start time.
+
+    .venv/bin/python bench/health.py [--requests 500]
+
+Uses NEO4J_URI/NEO4J_PASSWORD when set, otherwise starts a throwaway local Neo4j. The API runs
+under uvicorn in its own process, as in production, on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import ExitStack
+from pathlib import Path
+
+import httpx2 as httpx
+from neo4j import AsyncGraphDatabase
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from service.localdb import free_port, throwaway  # noqa: E402
+from service.queries import load_queries  # noqa: E402
+from service.settings import Settings  # noqa: E402
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return {"p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
+
+
+async def measure(
+    call: Callable[[], Awaitable[None]], total: int, clients: int
+) -> tuple[list[float], float]:
+    latencies: list[float] = []
+    per_client = total // clients
+
+    async def client() -> None:
+        for _ in range(per_client):
+            t0 = time.perf_counter()
+            await call()
+            latencies.append(time.perf_counter() - t0)
+
+    for _ in range(20):  # warm-up: pools filled, JIT warm
+        await call()
+    start = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, len(latencies) / (time.perf_counter() - start)
+
+
+async def bench(uri: str, user: str, password: str, api: str, total: int) -> list[str]:
+    query = load_queries(REPO / "cypher")["get_components"]
+    rows = []
+    async with (
+        AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver,
+        httpx.AsyncClient(base_url=api, timeout=10) as http,
+    ):
+
+        async def direct() -> None:
+            async with driver.session(database="neo4j") as session:
+                await (await session.run(query)).single(strict=True)
+
+        async def through_api() -> None:
+            response = await http.get("/health")
+            assert response.status_code == 200, response.text
+
+        for clients in (1, 8):
+            d_lat, d_rps = await measure(direct, total, clients)
+            a_lat, a_rps = await measure(through_api, total, clients)
+            d, a = percentiles(d_lat), percentiles(a_lat)
+            rows.append(
+                f"| {clients} | {d['p50']:.2f} | {d['p95']:.2f} | {d['p99']:.2f} | {d_rps:.0f} "
+                f"| {a['p50']:.2f} | {a['p95']:.2f} | {a['p99']:.2f} | {a_rps:.0f} "
+                f"| {a['p50'] / d['p50']:.2f} |"
+            )
+    return rows
+
+
+def wait_for(url: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"API exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("API did not become healthy")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=800)
+    args = parser.parse_args()
+    with ExitStack() as stack:
+        start_s = None
+        if os.environ.get("NEO4J_URI"):
+            uri, user = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j")
+            password = os.environ["NEO4J_PASSWORD"]
+        else:
+            t0 = time.perf_counter()
+            server = stack.enter_context(throwaway(Settings().cache_dir))
+            start_s = time.perf_counter() - t0
+            uri, (user, password) = server.uri, server.auth
+        port = free_port()
+        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+        cmd = [
+            sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
+            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+            "--no-access-log",
+        ]  # fmt: skip
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env)
+        stack.callback(proc.wait)
+        stack.callback(proc.terminate)
+        api = f"http://127.0.0.1:{port}"
+        wait_for(api + "/health", proc)
+        rows = asyncio.run(bench(uri, user, password, api, args.requests))
+
+    print(f"# /health vs direct driver query ({args.requests} requests per row)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    if start_s is not None:
+        print(f"local Neo4j start (fresh folder, until Bolt answers): {start_s:.1f} s")
+    print(
+        "| clients | direct p50 ms | p95 | p99 | req/s "
+        "| API p50 ms | p95 | p99 | req/s | API/direct p50 |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(row)
+
+
+if __name__ == "__main__":
+    main()
