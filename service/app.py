@@ -9,10 +9,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from seed.demo import load_demo
+from service.auth.oidc import OidcVerifier
 from service.db import apply_schema, make_driver, wait_for_database
 from service.errors import install_error_handlers
 from service.queries import load_queries
-from service.routes import health
+from service.routes import audit, health, me, users
 from service.settings import Settings
 
 log = logging.getLogger("service")
@@ -20,6 +21,20 @@ log = logging.getLogger("service")
 
 class ConfigurationError(RuntimeError):
     """The settings cannot work; the message says which one."""
+
+
+def oidc_verifier(settings: Settings) -> OidcVerifier | None:
+    if settings.oidc_issuer is None and settings.oidc_audience is None:
+        return None
+    if settings.oidc_issuer is None or settings.oidc_audience is None:
+        raise ConfigurationError("OpenID Connect needs both LL_OIDC_ISSUER and LL_OIDC_AUDIENCE.")
+    return OidcVerifier(
+        issuer=settings.oidc_issuer,
+        audience=settings.oidc_audience,
+        role_claim=settings.oidc_role_claim,
+        team_claim=settings.oidc_team_claim,
+        jwks_url=settings.oidc_jwks_url,
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -58,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.queries = queries
+    app.state.oidc = oidc_verifier(settings)
     install_error_handlers(app)
-    app.include_router(health.router)
+    for router in (health.router, me.router, users.router, audit.router):
+        app.include_router(router)
     return app

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel
+
+T = TypeVar("T")
 
 
 class Neo4jInfo(BaseModel):
@@ -16,3 +18,10 @@ class Neo4jInfo(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     neo4j: Neo4jInfo
+
+
+class ListOf(BaseModel, Generic[T]):
+    """The list envelope every collection answers with."""
+
+    data: list[T]
+    count: int

@@ -87,6 +87,32 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("LL_CYPHER_DIR", "cypher_dir"),
     )
 
+    # Authentication. The first admin token lets `make run` and scripts start work.
+    admin_token: SecretStr | None = Field(
+        default=None, min_length=24, validation_alias=AliasChoices("LL_ADMIN_TOKEN", "admin_token")
+    )
+    token_max_days: int = Field(
+        default=365,
+        ge=1,
+        le=3650,
+        validation_alias=AliasChoices("LL_TOKEN_MAX_DAYS", "token_max_days"),
+    )
+    oidc_issuer: str | None = Field(
+        default=None, validation_alias=AliasChoices("LL_OIDC_ISSUER", "oidc_issuer")
+    )
+    oidc_audience: str | None = Field(
+        default=None, validation_alias=AliasChoices("LL_OIDC_AUDIENCE", "oidc_audience")
+    )
+    oidc_role_claim: str = Field(
+        default="roles", validation_alias=AliasChoices("LL_OIDC_ROLE_CLAIM", "oidc_role_claim")
+    )
+    oidc_team_claim: str | None = Field(
+        default=None, validation_alias=AliasChoices("LL_OIDC_TEAM_CLAIM", "oidc_team_claim")
+    )
+    oidc_jwks_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("LL_OIDC_JWKS_URL", "oidc_jwks_url")
+    )
+
     # The local Neo4j that `make run` starts when NEO4J_URI is unset.
     data_dir: Path = Field(
         default=Path("var"), validation_alias=AliasChoices("LL_DATA_DIR", "data_dir")

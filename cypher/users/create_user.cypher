@@ -1,0 +1,7 @@
+// Create a user; fails on the username constraint when the name is taken.
+CREATE (u:User {
+  id: $id, username: $username, display_name: $display_name, role: $role,
+  job_title: $job_title, team: $team, disabled: false, created_at: datetime()
+})
+RETURN u {.id, .username, .display_name, .role, .job_title, .team, .disabled,
+          created_at: toString(u.created_at)} AS user

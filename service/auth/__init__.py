@@ -1,0 +1,1 @@
+"""Authentication: API tokens, OpenID Connect, the principal of a request."""

@@ -1,0 +1,38 @@
+"""Who is asking: roles and the principal every guarded route receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+
+class Role(StrEnum):
+    coordinator = "coordinator"
+    # Social workers, leaving care advisors and IROs: they approve or refuse contact.
+    social_worker = "social_worker"
+    manager = "manager"
+    admin = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user_id: str
+    username: str
+    role: Role
+    team: str | None
+    via: Literal["token", "oidc", "bootstrap", "cli"]
+
+
+BOOTSTRAP_ADMIN = Principal(
+    user_id="bootstrap-admin",
+    username="bootstrap-admin",
+    role=Role.admin,
+    team=None,
+    via="bootstrap",
+)
+
+# Changes made from the command line on the server are audited under this name.
+COMMAND_LINE_ADMIN = Principal(
+    user_id="command-line", username="command-line", role=Role.admin, team=None, via="cli"
+)

@@ -1,0 +1,102 @@
+"""The audit trail: append-only events in Neo4j, written in the transaction of the change."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel
+
+from service.auth.principal import Principal
+from service.queries import Queries
+
+Outcome = Literal["allowed", "refused"]
+
+
+class AuditEvent(BaseModel):
+    id: str
+    at: str
+    user_id: str
+    role: str
+    action: str
+    resource: str
+    young_person_id: str | None
+    outcome: Outcome
+    reason: str | None
+
+
+async def record_in(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    principal: Principal,
+    action: str,
+    resource: str,
+    outcome: Outcome,
+    young_person_id: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """Record an event inside an open transaction, so it commits or fails with the change."""
+    await (
+        await tx.run(
+            queries["create_audit_event"],
+            id=str(uuid.uuid4()),
+            user_id=principal.user_id,
+            role=principal.role.value,
+            action=action,
+            resource=resource,
+            young_person_id=young_person_id,
+            outcome=outcome,
+            reason=reason,
+        )
+    ).consume()
+
+
+async def record(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    principal: Principal,
+    action: str,
+    resource: str,
+    outcome: Outcome,
+    young_person_id: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """Record an event on its own (a read, or a refusal)."""
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await record_in(
+            tx, queries, principal=principal, action=action, resource=resource,
+            outcome=outcome, young_person_id=young_person_id, reason=reason,
+        )  # fmt: skip
+
+    async with driver.session(database=database) as session:
+        await session.execute_write(work)
+
+
+async def list_events(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    young_person_id: str | None,
+    user_id: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+) -> list[AuditEvent]:
+    records, _, _ = await driver.execute_query(
+        queries["list_audit_events"],
+        young_person_id=young_person_id,
+        user_id=user_id,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        limit=limit,
+        database_=database,
+        routing_="r",
+    )
+    return [AuditEvent.model_validate(r["event"]) for r in records]

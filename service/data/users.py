@@ -1,0 +1,225 @@
+"""Users and their API tokens. Every change is audited in its own transaction."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+from pydantic import BaseModel, Field
+
+from service.auth.principal import Principal, Role
+from service.auth.tokens import hash_token, new_token
+from service.data.audit import record_in
+from service.errors import Conflict, NotFound
+from service.queries import Queries
+
+_NAME = r"^[A-Za-z0-9._@-]+$"
+
+
+class UserCreate(BaseModel):
+    username: str = Field(min_length=2, max_length=100, pattern=_NAME)
+    display_name: str = Field(min_length=1, max_length=200)
+    role: Role
+    job_title: str | None = Field(default=None, max_length=100)
+    team: str | None = Field(default=None, max_length=100)
+
+
+class UserUpdate(BaseModel):
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
+    job_title: str | None = Field(default=None, max_length=100)
+    team: str | None = Field(default=None, max_length=100)
+    disabled: bool | None = None
+
+
+class UserPublic(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    job_title: str | None
+    team: str | None
+    disabled: bool
+    created_at: str
+
+
+class TokenCreate(BaseModel):
+    label: str = Field(default="api", min_length=1, max_length=100)
+    expires_in_days: int = Field(default=90, ge=1)
+
+
+class TokenPublic(BaseModel):
+    id: str
+    label: str
+    user_id: str
+    created_at: str
+    expires_at: str
+    revoked_at: str | None
+
+
+class TokenIssued(TokenPublic):
+    token: str = Field(description="Shown once: only its hash is kept.")
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+async def create_user(
+    driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, user: UserCreate
+) -> UserPublic:
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        result = await tx.run(
+            queries["create_user"], id=str(uuid.uuid4()), **user.model_dump(mode="json")
+        )
+        record = await result.single(strict=True)
+        await record_in(tx, queries, principal=actor, action="user.create",
+                        resource=f"user:{record['user']['id']}", outcome="allowed")  # fmt: skip
+        created: dict[str, Any] = record["user"]
+        return created
+
+    try:
+        return UserPublic.model_validate(await _write(driver, database, work))
+    except ConstraintError as exc:
+        raise Conflict("That username is already taken.") from exc
+
+
+async def list_users(driver: AsyncDriver, queries: Queries, *, database: str) -> list[UserPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_users"], database_=database, routing_="r"
+    )
+    return [UserPublic.model_validate(r["user"]) for r in records]
+
+
+async def get_user(
+    driver: AsyncDriver, queries: Queries, *, database: str, user_id: str
+) -> UserPublic:
+    records, _, _ = await driver.execute_query(
+        queries["get_user"], id=user_id, database_=database, routing_="r"
+    )
+    if not records:
+        raise NotFound("No user has that id.")
+    return UserPublic.model_validate(records[0]["user"])
+
+
+async def update_user(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    user_id: str,
+    changes: UserUpdate,
+) -> UserPublic:
+    values = changes.model_dump(mode="json", exclude_unset=True)
+
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
+        record = await (await tx.run(queries["update_user"], id=user_id, changes=values)).single()
+        if record is None:
+            return None
+        await record_in(tx, queries, principal=actor, action="user.update",
+                        resource=f"user:{user_id}", outcome="allowed",
+                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
+        updated: dict[str, Any] = record["user"]
+        return updated
+
+    updated = await _write(driver, database, work)
+    if updated is None:
+        raise NotFound("No user has that id.")
+    return UserPublic.model_validate(updated)
+
+
+async def issue_token(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    user_id: str,
+    request: TokenCreate,
+) -> TokenIssued:
+    token, digest = new_token()
+
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
+        record = await (
+            await tx.run(queries["create_token"], user_id=user_id, id=str(uuid.uuid4()),
+                         hash=digest, label=request.label, days=request.expires_in_days)
+        ).single()  # fmt: skip
+        if record is None:
+            return None
+        await record_in(tx, queries, principal=actor, action="token.issue",
+                        resource=f"token:{record['token']['id']}", outcome="allowed")  # fmt: skip
+        issued: dict[str, Any] = record["token"]
+        return issued
+
+    issued = await _write(driver, database, work)
+    if issued is None:
+        raise NotFound("No enabled user has that id.")
+    return TokenIssued.model_validate({**issued, "token": token})
+
+
+async def list_tokens(
+    driver: AsyncDriver, queries: Queries, *, database: str, user_id: str
+) -> list[TokenPublic]:
+    await get_user(driver, queries, database=database, user_id=user_id)
+    records, _, _ = await driver.execute_query(
+        queries["list_tokens"], user_id=user_id, database_=database, routing_="r"
+    )
+    return [TokenPublic.model_validate(r["token"]) for r in records]
+
+
+async def revoke_token(
+    driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, token_id: str
+) -> TokenPublic:
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
+        record = await (await tx.run(queries["revoke_token"], id=token_id)).single()
+        if record is None:
+            return None
+        await record_in(tx, queries, principal=actor, action="token.revoke",
+                        resource=f"token:{token_id}", outcome="allowed")  # fmt: skip
+        revoked: dict[str, Any] = record["token"]
+        return revoked
+
+    revoked = await _write(driver, database, work)
+    if revoked is None:
+        raise NotFound("No token has that id.")
+    return TokenPublic.model_validate(revoked)
+
+
+async def principal_for_token(
+    driver: AsyncDriver, queries: Queries, *, database: str, token: str
+) -> Principal | None:
+    records, _, _ = await driver.execute_query(
+        queries["get_token_principal"], hash=hash_token(token), database_=database, routing_="r"
+    )
+    if not records:
+        return None
+    user = records[0]["user"]
+    return Principal(user_id=user["id"], username=user["username"], role=Role(user["role"]),
+                     team=user["team"], via="token")  # fmt: skip
+
+
+async def principal_for_oidc(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    subject: str,
+    username: str,
+    role: Role,
+    team: str | None,
+) -> Principal | None:
+    """The user of an OpenID Connect subject, made on first sign-in; None when disabled."""
+    records, _, _ = await driver.execute_query(
+        queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()), username=username,
+        role=role.value, team=team, database_=database,
+    )  # fmt: skip
+    user = records[0]["user"]
+    if user["disabled"]:
+        return None
+    return Principal(
+        user_id=user["id"], username=user["username"], role=role, team=team, via="oidc"
+    )

@@ -1,0 +1,107 @@
+"""Users and API tokens, managed by admins."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from service.auth.guard import AdminDep
+from service.data import users
+from service.data.users import (
+    TokenCreate,
+    TokenIssued,
+    TokenPublic,
+    UserCreate,
+    UserPublic,
+    UserUpdate,
+)
+from service.db import DriverDep, QueriesDep, SettingsDep
+from service.errors import InvalidInput
+from service.models import ListOf
+
+router = APIRouter(tags=["users"])
+
+
+@router.post("/users", status_code=201, response_model=UserPublic)
+async def create_user(
+    body: UserCreate, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+) -> UserPublic:
+    return await users.create_user(
+        driver, queries, database=settings.neo4j_database, actor=actor, user=body
+    )
+
+
+@router.get("/users", response_model=ListOf[UserPublic])
+async def list_users(
+    actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+) -> ListOf[UserPublic]:
+    found = await users.list_users(driver, queries, database=settings.neo4j_database)
+    return ListOf[UserPublic](data=found, count=len(found))
+
+
+@router.get("/users/{user_id}", response_model=UserPublic)
+async def get_user(
+    user_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+) -> UserPublic:
+    return await users.get_user(driver, queries, database=settings.neo4j_database, user_id=user_id)
+
+
+@router.patch("/users/{user_id}", response_model=UserPublic)
+async def update_user(
+    user_id: str,
+    body: UserUpdate,
+    actor: AdminDep,
+    driver: DriverDep,
+    queries: QueriesDep,
+    settings: SettingsDep,
+) -> UserPublic:
+    if not body.model_fields_set:
+        raise InvalidInput("Send at least one field to change.")
+    return await users.update_user(
+        driver,
+        queries,
+        database=settings.neo4j_database,
+        actor=actor,
+        user_id=user_id,
+        changes=body,
+    )
+
+
+@router.post("/users/{user_id}/tokens", status_code=201, response_model=TokenIssued)
+async def issue_token(
+    user_id: str,
+    body: TokenCreate,
+    actor: AdminDep,
+    driver: DriverDep,
+    queries: QueriesDep,
+    settings: SettingsDep,
+) -> TokenIssued:
+    if body.expires_in_days > settings.token_max_days:
+        raise InvalidInput(f"A token may last at most {settings.token_max_days} days.")
+    return await users.issue_token(
+        driver,
+        queries,
+        database=settings.neo4j_database,
+        actor=actor,
+        user_id=user_id,
+        request=body,
+    )
+
+
+@router.get("/users/{user_id}/tokens", response_model=ListOf[TokenPublic])
+async def list_tokens(
+    user_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+) -> ListOf[TokenPublic]:
+    found = await users.list_tokens(
+        driver, queries, database=settings.neo4j_database, user_id=user_id
+    )
+    return ListOf[TokenPublic](data=found, count=len(found))
+
+
+@router.delete("/tokens/{token_id}", status_code=204, response_class=Response)
+async def revoke_token(
+    token_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+) -> Response:
+    await users.revoke_token(
+        driver, queries, database=settings.neo4j_database, actor=actor, token_id=token_id
+    )
+    return Response(status_code=204)

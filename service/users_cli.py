@@ -1,0 +1,114 @@
+"""`python -m service.users_cli`: manage users and tokens from the server's command line.
+
+    create-user USERNAME --name "Display Name" --role coordinator [--team T] [--job-title J]
+    issue-token USERNAME_OR_ID [--days 90] [--label api]   (prints the token once)
+    revoke-token TOKEN_ID
+    disable USERNAME_OR_ID
+
+It uses NEO4J_URI and NEO4J_PASSWORD, or the local Neo4j's stored password when NEO4J_URI
+is unset and the local server is running. Changes are audited as "command-line".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from neo4j import AsyncDriver
+from pydantic import ValidationError
+
+from service.auth.principal import COMMAND_LINE_ADMIN, Role
+from service.data import users
+from service.db import apply_schema, make_driver
+from service.errors import ServiceError
+from service.localdb.__main__ import server_from
+from service.queries import Queries, load_queries
+from service.settings import Settings
+
+
+async def _user_id(driver: AsyncDriver, queries: Queries, database: str, who: str) -> str:
+    for user in await users.list_users(driver, queries, database=database):
+        if who in (user.id, user.username):
+            return user.id
+    raise SystemExit(f"error: no user {who!r}")
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> str:
+    queries = load_queries(settings.cypher_dir)
+    if settings.neo4j_uri is not None and settings.neo4j_password is not None:
+        uri, password = settings.neo4j_uri, settings.neo4j_password.get_secret_value()
+    else:
+        server = server_from(settings)
+        if server.running_pid() is None:
+            raise SystemExit("error: set NEO4J_URI, or start the local Neo4j (make run)")
+        uri, password = server.uri, server.resolved_password()
+    db = settings.neo4j_database
+    driver = make_driver(settings, uri=uri, password=password)
+    try:
+        # The constraints (one user per username, ...) must hold before anything is written.
+        await apply_schema(driver, queries, database=db)
+        if args.command == "create-user":
+            new = users.UserCreate(
+                username=args.username, display_name=args.name, role=Role(args.role),
+                team=args.team, job_title=args.job_title,
+            )  # fmt: skip
+            user = await users.create_user(
+                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user=new
+            )
+            return f"created {user.username} ({user.role.value}), id {user.id}"
+        if args.command == "issue-token":
+            if args.days > settings.token_max_days:
+                raise SystemExit(f"error: a token may last at most {settings.token_max_days} days")
+            user_id = await _user_id(driver, queries, db, args.user)
+            issued = await users.issue_token(
+                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+                request=users.TokenCreate(label=args.label, expires_in_days=args.days),
+            )  # fmt: skip
+            return f"token {issued.id} expires {issued.expires_at}; shown once:\n{issued.token}"
+        if args.command == "revoke-token":
+            revoked = await users.revoke_token(
+                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, token_id=args.token_id
+            )
+            return f"revoked token {revoked.id}"
+        user_id = await _user_id(driver, queries, db, args.user)
+        await users.update_user(
+            driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+            changes=users.UserUpdate(disabled=True),
+        )  # fmt: skip
+        return f"disabled {args.user}"
+    finally:
+        await driver.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service.users_cli")
+    sub = parser.add_subparsers(dest="command", required=True)
+    create = sub.add_parser("create-user")
+    create.add_argument("username")
+    create.add_argument("--name", required=True)
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
+    create.add_argument("--team")
+    create.add_argument("--job-title")
+    issue = sub.add_parser("issue-token")
+    issue.add_argument("user")
+    issue.add_argument("--days", type=int, default=90)
+    issue.add_argument("--label", default="api")
+    revoke = sub.add_parser("revoke-token")
+    revoke.add_argument("token_id")
+    disable = sub.add_parser("disable")
+    disable.add_argument("user")
+    args = parser.parse_args(argv)
+    try:
+        print(asyncio.run(run(args, Settings())))
+    except ValidationError as exc:
+        print(f"error: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    except ServiceError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,307 @@
+"""OIDC verification against real keys served over real HTTP, so PyJWT's fetching, caching and
+key selection are exercised as they run in production."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import socket
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+
+from service.auth.oidc import OidcError, OidcIdentity, OidcVerifier
+
+AUDIENCE = "api://lifelong-links"
+DISCOVERY = "/.well-known/openid-configuration"
+
+
+@dataclass(frozen=True)
+class Keys:
+    rsa: RSAPrivateKey
+    ec: EllipticCurvePrivateKey
+    stranger: RSAPrivateKey  # never published
+
+
+@dataclass
+class Issuer:
+    url: str
+    documents: dict[str, object]
+    hits: Counter[str] = field(default_factory=Counter)
+
+
+@pytest.fixture(scope="module")
+def keys() -> Keys:
+    return Keys(
+        rsa=rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        ec=ec.generate_private_key(ec.SECP256R1()),
+        stranger=rsa.generate_private_key(public_exponent=65537, key_size=2048),
+    )
+
+
+@pytest.fixture
+def issuer(keys: Keys) -> Iterator[Issuer]:
+    jwks = [
+        {**RSAAlgorithm.to_jwk(keys.rsa.public_key(), as_dict=True), "kid": "rsa-1", "use": "sig"},
+        {**ECAlgorithm.to_jwk(keys.ec.public_key(), as_dict=True), "kid": "ec-1", "use": "sig"},
+    ]
+    documents: dict[str, object] = {"/keys": {"keys": jwks}}
+    hits: Counter[str] = Counter()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits[self.path] += 1
+            if self.path not in documents:
+                self.send_error(404)
+                return
+            body = json.dumps(documents[self.path]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    documents[DISCOVERY] = {"issuer": url, "jwks_uri": f"{url}/keys"}
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield Issuer(url=url, documents=documents, hits=hits)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def claims(issuer: Issuer, **overrides: object) -> dict[str, object]:
+    now = int(time.time())
+    base: dict[str, object] = {
+        "iss": issuer.url,
+        "aud": [AUDIENCE, "other-api"],
+        "sub": "entra-oid-123",
+        "preferred_username": "a.worker@council.gov.uk",
+        "email": "a.worker@example.org",
+        "roles": "LifelongLinks.Caseworker",
+        "team": "north-east",
+        "iat": now,
+        "nbf": now,
+        "exp": now + 600,
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def sign(payload: dict[str, object], key: Any, alg: str = "RS256", kid: str = "rsa-1") -> str:
+    return jwt.encode(payload, key, algorithm=alg, headers={"kid": kid})
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def hs256_with_public_pem(payload: dict[str, object], keys: Keys) -> str:
+    """PyJWT refuses to mint this, so it is built by hand, as an attacker would."""
+    pem = keys.rsa.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    head = b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": "rsa-1"}).encode())
+    body = b64(json.dumps(payload).encode())
+    mac = hmac.new(pem, f"{head}.{body}".encode(), hashlib.sha256).digest()
+    return f"{head}.{body}.{b64(mac)}"
+
+
+def verifier(issuer: Issuer, **options: Any) -> OidcVerifier:
+    return OidcVerifier(issuer=issuer.url, audience=AUDIENCE, team_claim="team", **options)
+
+
+def refused(v: OidcVerifier, token: str) -> str:
+    with pytest.raises(OidcError) as caught:
+        v.verify(token)
+    message = str(caught.value)
+    assert token not in message
+    assert token.split(".")[1] not in message
+    return message
+
+
+@pytest.mark.parametrize(("alg", "kid"), [("RS256", "rsa-1"), ("ES256", "ec-1")])
+def test_valid_token_gives_the_identity(issuer: Issuer, keys: Keys, alg: str, kid: str) -> None:
+    key = keys.rsa if alg == "RS256" else keys.ec
+    identity = verifier(issuer).verify(sign(claims(issuer), key, alg, kid))
+    assert identity == OidcIdentity(
+        subject="entra-oid-123",
+        username="a.worker@council.gov.uk",
+        role="LifelongLinks.Caseworker",
+        team="north-east",
+    )
+
+
+def test_role_list_gives_its_first_element(issuer: Issuer, keys: Keys) -> None:
+    token = sign(
+        claims(issuer, roles=["LifelongLinks.Manager", "LifelongLinks.Caseworker"]), keys.rsa
+    )
+    assert verifier(issuer).verify(token).role == "LifelongLinks.Manager"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "username"),
+    [
+        ({"preferred_username": None}, "a.worker@example.org"),
+        ({"preferred_username": None, "email": None}, "entra-oid-123"),
+    ],
+)
+def test_username_falls_back_to_email_then_subject(
+    issuer: Issuer, keys: Keys, overrides: dict[str, object], username: str
+) -> None:
+    token = sign(claims(issuer, **overrides), keys.rsa)
+    assert verifier(issuer).verify(token).username == username
+
+
+def test_custom_role_claim_and_absent_team(issuer: Issuer, keys: Keys) -> None:
+    token = sign(claims(issuer, roles=None, team=None, ll_role="manager"), keys.rsa)
+    identity = verifier(issuer, role_claim="ll_role").verify(token)
+    assert (identity.role, identity.team) == ("manager", None)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fragment"),
+    [
+        ({"exp": int(time.time()) - 120}, "expired"),
+        ({"nbf": int(time.time()) + 120}, "not yet valid"),
+        ({"iat": int(time.time()) + 120}, "not yet valid"),
+        ({"aud": "api://someone-else"}, "audience"),
+        ({"iss": "https://login.example.com/other-tenant/v2.0"}, "another issuer"),
+        ({"roles": None}, "no role claim 'roles'"),
+        ({"roles": []}, "no role claim 'roles'"),
+        ({"sub": None}, "'sub'"),
+        ({"sub": ""}, "'sub'"),
+        ({"exp": None}, "'exp'"),
+        ({"team": 42}, "team claim 'team'"),
+    ],
+)
+def test_bad_claims_are_refused(
+    issuer: Issuer, keys: Keys, overrides: dict[str, object], fragment: str
+) -> None:
+    assert fragment in refused(verifier(issuer), sign(claims(issuer, **overrides), keys.rsa))
+
+
+def test_leeway_tolerates_small_clock_skew(issuer: Issuer, keys: Keys) -> None:
+    token = sign(claims(issuer, nbf=int(time.time()) + 10, exp=int(time.time()) - 10), keys.rsa)
+    assert verifier(issuer).verify(token).subject == "entra-oid-123"
+
+
+def test_other_key_under_a_published_kid_is_refused(issuer: Issuer, keys: Keys) -> None:
+    assert "signature" in refused(verifier(issuer), sign(claims(issuer), keys.stranger))
+
+
+def test_unknown_kid_is_refused(issuer: Issuer, keys: Keys) -> None:
+    token = sign(claims(issuer), keys.stranger, kid="rotated-away")
+    assert "no key of the issuer" in refused(verifier(issuer), token)
+
+
+def test_unsigned_token_is_refused_without_fetching_keys(issuer: Issuer) -> None:
+    token = jwt.encode(claims(issuer), "", algorithm="none", headers={"kid": "rsa-1"})
+    assert "algorithm is not allowed" in refused(verifier(issuer), token)
+    assert not issuer.hits
+
+
+def test_hs256_signed_with_the_public_key_is_refused(issuer: Issuer, keys: Keys) -> None:
+    token = hs256_with_public_pem(claims(issuer), keys)
+    assert "algorithm is not allowed" in refused(verifier(issuer), token)
+
+
+def test_es256_token_under_the_rsa_kid_is_refused(issuer: Issuer, keys: Keys) -> None:
+    token = sign(claims(issuer), keys.ec, "ES256", kid="rsa-1")
+    assert "algorithm is not allowed" in refused(verifier(issuer), token)
+
+
+@pytest.mark.parametrize("token", ["not-a-jwt", "a.b.c", ""])
+def test_malformed_token_is_refused(issuer: Issuer, token: str) -> None:
+    with pytest.raises(OidcError, match="malformed"):
+        verifier(issuer).verify(token)
+
+
+@pytest.mark.parametrize("algorithms", [("RS256", "HS256"), ("none",), ()])
+def test_symmetric_or_no_algorithms_are_a_configuration_error(
+    issuer: Issuer, algorithms: tuple[str, ...]
+) -> None:
+    with pytest.raises(ValueError, match="asymmetric"):
+        verifier(issuer, allowed_algorithms=algorithms)
+
+
+def test_discovery_naming_another_issuer_is_refused(issuer: Issuer, keys: Keys) -> None:
+    issuer.documents[DISCOVERY] = {"issuer": "https://impostor.example", "jwks_uri": "/keys"}
+    assert "another issuer" in refused(verifier(issuer), sign(claims(issuer), keys.rsa))
+
+
+def test_discovery_and_keys_are_fetched_once(issuer: Issuer, keys: Keys) -> None:
+    v = verifier(issuer)
+    for kid, key, alg in [("rsa-1", keys.rsa, "RS256"), ("ec-1", keys.ec, "ES256")] * 3:
+        v.verify(sign(claims(issuer), key, alg, kid))
+    assert issuer.hits == Counter({DISCOVERY: 1, "/keys": 1})
+
+
+def test_explicit_jwks_url_skips_discovery(issuer: Issuer, keys: Keys) -> None:
+    v = verifier(issuer, jwks_url=f"{issuer.url}/keys")
+    assert v.verify(sign(claims(issuer), keys.rsa)).role == "LifelongLinks.Caseworker"
+    assert DISCOVERY not in issuer.hits
+
+
+@pytest.fixture
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """Accepts connections (via the backlog) and never answers, as a hung issuer does."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(8)
+        yield s.getsockname()[1]
+
+
+@pytest.mark.parametrize("port_fixture", ["closed_port", "silent_port"])
+@pytest.mark.parametrize(
+    ("via_discovery", "fragment"),
+    [(True, "discovery document could not be fetched"), (False, "keys could not be fetched")],
+)
+def test_unreachable_issuer_fails_fast(
+    request: pytest.FixtureRequest,
+    issuer: Issuer,
+    keys: Keys,
+    port_fixture: str,
+    via_discovery: bool,
+    fragment: str,
+) -> None:
+    down = f"http://127.0.0.1:{request.getfixturevalue(port_fixture)}"
+    v = OidcVerifier(
+        issuer=down,
+        audience=AUDIENCE,
+        jwks_url=None if via_discovery else f"{down}/keys",
+        http_timeout=0.5,
+    )
+    started = time.monotonic()
+    message = refused(v, sign(claims(issuer, iss=down), keys.rsa))
+    assert time.monotonic() - started < 5
+    assert fragment in message
