@@ -83,3 +83,14 @@ def test_status_of_a_stopped_server(
     assert "not running" in capsys.readouterr().out
     assert localdb_main(["stop"]) == 0
     assert "was not running" in capsys.readouterr().out
+
+
+def test_a_password_starting_with_a_dash_is_set(tmp_path: Path) -> None:
+    # token_urlsafe can start with "-"; neo4j-admin once read such a password as an option.
+    with LocalNeo4j(
+        home=tmp_path / "neo4j",
+        port=free_port(),
+        cache_dir=cache_dir(),
+        password="-starts-with-dash-1234",
+    ) as dashed:
+        assert dashed.running_pid() is not None

@@ -236,7 +236,12 @@ class LocalNeo4j:
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}
         cmd = [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password"]
         result = subprocess.run(
-            [*cmd, self.resolved_password()], env=env, capture_output=True, text=True, check=False
+            # "--": a password may start with "-" and must not be read as an option.
+            [*cmd, "--", self.resolved_password()],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             raise LocalDbError(
