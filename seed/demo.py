@@ -1,8 +1,8 @@
-"""The demo case: an invented boy in care and the family a coordinator starts from.
+"""Load the demo case (`seed/demo_case.py`) and a demo team to work on it.
 
-Modelled on the "Tom" of the published Lifelong Links stories, with invented names: Kai's
-father died when he was six and his mother soon after he came into care. Loading is one
-transaction of MERGEs on service-issued ids, so loading twice changes nothing.
+One transaction of MERGEs on fixed ids, so loading twice changes nothing. The demo team is a
+manager of Kai's team and a coordinator allocated to him; they sign in with tokens issued by
+`python -m service.users_cli issue-token demo.coordinator`.
 """
 
 from __future__ import annotations
@@ -11,49 +11,74 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
+from seed.demo_case import (
+    PARENTAGE,
+    PARTNERSHIPS,
+    PEOPLE,
+    SIBLING_TIES,
+    TIES,
+    YOUNG_PERSON,
+    YOUNG_PERSON_ID,
+)
 from service.queries import Queries
 
-YOUNG_PERSON_ID = "demo-kai"
-
-PEOPLE: list[dict[str, Any]] = [
-    {"id": YOUNG_PERSON_ID, "given_name": "Kai", "family_name": "Brennan", "sex": "male",
-     "birth_date": "2011-05-14", "death_date": None, "living": True, "care_status": "in_care"},
-    {"id": "demo-donna", "given_name": "Donna", "family_name": "Brennan", "sex": "female",
-     "birth_date": "1986-02-03", "death_date": "2021-11", "living": False, "care_status": None},
-    {"id": "demo-craig", "given_name": "Craig", "family_name": "Walsh", "sex": "male",
-     "birth_date": "1983", "death_date": "2017-09-30", "living": False, "care_status": None},
-    {"id": "demo-margaret", "given_name": "Margaret", "family_name": "Brennan", "sex": "female",
-     "birth_date": "1959-07-21", "death_date": None, "living": True, "care_status": None},
-    {"id": "demo-sharon", "given_name": "Sharon", "family_name": "Brennan", "sex": "female",
-     "birth_date": "1984", "death_date": None, "living": True, "care_status": None},
-    {"id": "demo-patrick", "given_name": "Patrick", "family_name": "Walsh", "sex": "male",
-     "birth_date": "1955", "death_date": None, "living": True, "care_status": None},
-    {"id": "demo-eileen", "given_name": "Eileen", "family_name": "Walsh", "sex": "female",
-     "birth_date": "1957-03-08", "death_date": None, "living": True, "care_status": None},
-    {"id": "demo-sean", "given_name": "Sean", "family_name": "Walsh", "sex": "male",
-     "birth_date": "1980-10-12", "death_date": None, "living": True, "care_status": None},
-    {"id": "demo-liam", "given_name": "Liam", "family_name": "Walsh", "sex": "male",
-     "birth_date": "2005", "death_date": None, "living": True, "care_status": None},
+DEMO_USERS: list[dict[str, Any]] = [
+    {"id": "demo-user-coordinator", "username": "demo.coordinator",
+     "display_name": "Sam Okafor (demo)", "role": "coordinator",
+     "job_title": "Lifelong Links coordinator", "team": "north", "allocated_from": "2025-02-01"},
+    {"id": "demo-user-social-worker", "username": "demo.social.worker",
+     "display_name": "Fiona Grant (demo)", "role": "social_worker", "job_title": "Social worker",
+     "team": "north", "allocated_from": "2024-10-04"},
+    {"id": "demo-user-manager", "username": "demo.manager", "display_name": "Ruth Adeyemi (demo)",
+     "role": "manager", "job_title": "Team manager", "team": "north", "allocated_from": None},
 ]  # fmt: skip
 
-# (parent, child, kind). Kai's maternal grandfather is unknown: a gap to research.
-PARENTAGE: list[dict[str, str]] = [
-    {"parent": "demo-donna", "child": YOUNG_PERSON_ID, "kind": "birth"},
-    {"parent": "demo-craig", "child": YOUNG_PERSON_ID, "kind": "birth"},
-    {"parent": "demo-margaret", "child": "demo-donna", "kind": "birth"},
-    {"parent": "demo-margaret", "child": "demo-sharon", "kind": "birth"},
-    {"parent": "demo-patrick", "child": "demo-craig", "kind": "birth"},
-    {"parent": "demo-eileen", "child": "demo-craig", "kind": "birth"},
-    {"parent": "demo-patrick", "child": "demo-sean", "kind": "birth"},
-    {"parent": "demo-eileen", "child": "demo-sean", "kind": "birth"},
-    {"parent": "demo-sean", "child": "demo-liam", "kind": "birth"},
-]
+
+def _link(type_: str, from_id: object, to_id: object, **props: object) -> dict[str, Any]:
+    key = f"{type_}_demo_{from_id}_{to_id}"
+    if type_ == "trusted_adult":
+        key += f"_{props['role']}"
+    return {"type": type_, "from_id": from_id, "to_id": to_id, "props": {"id": key, **props}}
+
+
+def relationships() -> list[dict[str, Any]]:
+    """The demo case's relationships in the shape the API stores them."""
+    links = [_link("parent", p["parent"], p["child"], kind=p["kind"]) for p in PARENTAGE]
+    links += [
+        _link("partner", p["a"], p["b"], kind=p["kind"], since=p["from"], until=p["until"])
+        for p in PARTNERSHIPS
+    ]
+    links += [_link("sibling", s["a"], s["b"], half=s["half"]) for s in SIBLING_TIES]
+    links += [
+        _link(
+            "trusted_adult",
+            t["adult"],
+            t["person"],
+            role=t["role"],
+            since=t["from"],
+            until=t["until"],
+            strength=t["strength"],
+            stressful=t["stressful"],
+            notes=t["notes"],
+        )
+        for t in TIES
+    ]
+    return links
 
 
 async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> None:
+    young = [p for p in PEOPLE if p["id"] == YOUNG_PERSON_ID]
+
     async def write(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(queries["merge_demo_people"], people=PEOPLE)).consume()
-        await (await tx.run(queries["merge_demo_parentage"], links=PARENTAGE)).consume()
+        async def run(name: str, **params: Any) -> None:
+            await (await tx.run(queries[name], **params)).consume()
+
+        # The young person first, so that everyone else can join their network.
+        await run("merge_demo_people", people=young, young_person_id=YOUNG_PERSON_ID)
+        await run("merge_demo_young_person", **YOUNG_PERSON)
+        await run("merge_demo_people", people=PEOPLE, young_person_id=YOUNG_PERSON_ID)
+        await run("merge_demo_relationships", links=relationships())
+        await run("merge_demo_users", users=DEMO_USERS, young_person_id=YOUNG_PERSON_ID)
 
     async with driver.session(database=database) as session:
         await session.execute_write(write)

@@ -13,7 +13,7 @@ from service.auth.oidc import OidcVerifier
 from service.db import apply_schema, make_driver, wait_for_database
 from service.errors import install_error_handlers
 from service.queries import load_queries
-from service.routes import audit, health, me, users
+from service.routes import audit, health, me, people, users, young_people
 from service.settings import Settings
 
 log = logging.getLogger("service")
@@ -75,6 +75,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.queries = queries
     app.state.oidc = oidc_verifier(settings)
     install_error_handlers(app)
-    for router in (health.router, me.router, users.router, audit.router):
+    for router in (
+        health.router,
+        me.router,
+        users.router,
+        audit.router,
+        young_people.router,
+        people.router,
+    ):
         app.include_router(router)
     return app

@@ -7,8 +7,10 @@ app has that the table lacks fails `test_table_covers_every_route`, so new route
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -18,12 +20,27 @@ from neo4j import Driver
 from starlette.routing import BaseRoute, Route
 
 from service.app import create_app
+from service.auth.need_to_know import hidden_fields
+from service.auth.principal import Role
+from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, open_case
 from tests.conftest import Target, settings_for
 
-ADMIN_TOKEN = "bootstrap-admin-token-for-tests-0123456789"
 OPEN = {("GET", "/health")}
 DOCS = {"/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"}
-ROLES = ("coordinator", "social_worker", "manager", "admin")
+# Each actor: role, team, and how they stand to the test's young person.
+ACTORS: dict[str, tuple[str, str]] = {
+    "coordinator": ("coordinator", "north"),  # allocated
+    "social_worker": ("social_worker", "north"),  # allocated
+    "manager": ("manager", "north"),  # the young person's team
+    "admin": ("admin", "north"),
+    "coordinator_out": ("coordinator", "north"),  # never allocated
+    "social_worker_ended": ("social_worker", "north"),  # allocation ended yesterday
+    "manager_south": ("manager", "south"),  # another team
+}
+ROLES = tuple(ACTORS)
+OUTSIDERS = ("coordinator_out", "social_worker_ended", "manager_south")
+# Names in the test case; none may reach an outsider in any response.
+CASE_NAMES = ("Marlow", "Testfamily")
 
 
 @dataclass
@@ -33,57 +50,109 @@ class World:
     headers: dict[str, dict[str, str]]
     user_ids: dict[str, str]
     token_ids: dict[str, str]
+    ids: dict[str, str]
 
 
 @pytest.fixture
 def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
     app = create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))
     with TestClient(app) as client:
-        boot = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-        headers, user_ids, token_ids = {}, {}, {}
-        for role in ROLES:
-            user = client.post(
-                "/users",
-                headers=boot,
-                json={
-                    "username": f"{role}1",
-                    "display_name": f"A {role}",
-                    "role": role,
-                    "team": "north",
-                },
-            )
-            assert user.status_code == 201, user.text
-            user_ids[role] = user.json()["id"]
-            issued = client.post(
-                f"/users/{user_ids[role]}/tokens", headers=boot, json={"label": "t"}
-            )
-            assert issued.status_code == 201, issued.text
-            headers[role] = {"Authorization": f"Bearer {issued.json()['token']}"}
-            token_ids[role] = issued.json()["id"]
-        yield World(app, client, headers, user_ids, token_ids)
+        actors = {name: add_user(client, f"{name}1", role, team)
+                  for name, (role, team) in ACTORS.items()}  # fmt: skip
+        manager = actors["manager"]
+        yp = open_case(client, manager)
+        ids = {"yp": yp}
+        ids["allocation"] = allocate(client, manager, yp, actors["coordinator"], days_ago=30)
+        allocate(client, manager, yp, actors["social_worker"])
+        allocate(client, manager, yp, actors["social_worker_ended"], ended=True)
+        family = Family(client, actors["coordinator"].headers, yp)
+        mosaic = [{"system": "mosaic", "value": "MOS-1"}]
+        family.person("mother", "female", family_name="Testfamily", external_ids=mosaic,
+                      notes="Met in May.")  # fmt: skip
+        family.person("father", "male", family_name="Testfamily")
+        family.person("victim", "female", family_name="Testfamily")
+        ids |= {k: family.ids[k] for k in ("mother", "father", "victim")}
+        ids["rel"] = family.link("parent", "mother", "me")
+        ids["rel2"] = family.link("parent", "father", "me")
+        yield World(
+            app,
+            client,
+            {name: a.headers for name, a in actors.items()},
+            {name: a.user_id for name, a in actors.items()},
+            {name: a.token_id for name, a in actors.items()},
+            ids,
+        )
+
+
+def expect(
+    ok: int, *, admin: int = 403, out: int = 404, manager_only: bool = False
+) -> dict[str, int]:
+    """Statuses by actor for a case route: `ok` for those who reach the young person."""
+    if manager_only:
+        workers = ("coordinator", "social_worker", "coordinator_out", "social_worker_ended")
+        return {**dict.fromkeys(workers, 403), "manager": ok, "admin": admin,
+                "manager_south": out}  # fmt: skip
+    return {"coordinator": ok, "social_worker": ok, "manager": ok, "admin": admin,
+            **dict.fromkeys(OUTSIDERS, out)}  # fmt: skip
 
 
 def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[str, int]]]:
-    """(method, route template, concrete path, body, status by role)."""
+    """(method, route template, concrete path, body, status by actor), reads before writes."""
     target = w.user_ids["coordinator"]
-    admin_only = {"coordinator": 403, "social_worker": 403, "manager": 403}
+    admin_only = {r: 403 for r in ROLES} | {"admin": 200}
+    ids = w.ids
+    yp, mother = ids["yp"], ids["mother"]
     return [
         ("GET", "/me", "/me", None, {r: 200 for r in ROLES}),
-        ("GET", "/users", "/users", None, {**admin_only, "admin": 200}),
+        ("GET", "/users", "/users", None, admin_only),
+        ("GET", "/users/{user_id}", f"/users/{target}", None, admin_only),
+        ("GET", "/users/{user_id}/tokens", f"/users/{target}/tokens", None, admin_only),
+        ("GET", "/audit", "/audit", None,
+         {r: 403 for r in ROLES} | {"manager": 200, "manager_south": 200}),
+        ("GET", "/young-people", "/young-people", None, expect(200, out=200)),
+        ("GET", "/young-people/{young_person_id}", f"/young-people/{yp}", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/allocations",
+         f"/young-people/{yp}/allocations", None, expect(200)),
+        ("GET", "/people", "/people?external_id=MOS-1", None, expect(200, out=200)),
+        ("GET", "/people/{person_id}", f"/people/{mother}", None, expect(200)),
+        ("GET", "/people/{person_id}/relationships", f"/people/{mother}/relationships", None,
+         expect(200)),
+        ("GET", "/people/{person_id}/relatives", f"/people/{mother}/relatives", None,
+         expect(200)),
+        ("GET", "/people/{person_id}/gaps", f"/people/{mother}/gaps", None, expect(200)),
+        ("GET", "/relationships/{relationship_id}", f"/relationships/{ids['rel']}", None,
+         expect(200)),
+        ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
+         {r: 403 for r in ROLES} | {"admin": 200}),
+        ("PATCH", "/people/{person_id}", f"/people/{mother}", {"known_as": "Jo"}, expect(200)),
+        ("PATCH", "/relationships/{relationship_id}", f"/relationships/{ids['rel']}",
+         {"kind": "birth"}, expect(200)),
+        ("PATCH", "/young-people/{young_person_id}", f"/young-people/{yp}",
+         {"status": "care_leaver"}, expect(200, manager_only=True)),
+        ("PATCH", "/young-people/{young_person_id}/allocations/{allocation_id}",
+         f"/young-people/{yp}/allocations/{ids['allocation']}",
+         {"until": "2099-01-01"}, expect(200, manager_only=True)),
         ("POST", "/users", "/users",
          {"username": "new.person", "display_name": "N", "role": "coordinator"},
-         {**admin_only, "admin": 201}),
-        ("GET", "/users/{user_id}", f"/users/{target}", None, {**admin_only, "admin": 200}),
-        ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
-         {**admin_only, "admin": 200}),
+         {r: 403 for r in ROLES} | {"admin": 201}),
         ("POST", "/users/{user_id}/tokens", f"/users/{target}/tokens", {"label": "x"},
-         {**admin_only, "admin": 201}),
-        ("GET", "/users/{user_id}/tokens", f"/users/{target}/tokens", None,
-         {**admin_only, "admin": 200}),
+         {r: 403 for r in ROLES} | {"admin": 201}),
+        ("POST", "/young-people", "/young-people",
+         {"given_name": "Robin", "family_name": "Vale", "status": "care_leaver"},
+         {r: 403 for r in ROLES} | {"manager": 201, "manager_south": 201}),
+        ("POST", "/young-people/{young_person_id}/allocations",
+         f"/young-people/{yp}/allocations", {"user_id": w.user_ids["coordinator_out"]},
+         expect(201, manager_only=True)),
+        ("POST", "/people", "/people",
+         {"given_name": "New", "young_person_id": yp}, expect(201, out=422)),
+        ("POST", "/relationships", "/relationships",
+         {"type": "partner", "from_id": mother, "to_id": ids["father"], "kind": "separated"},
+         expect(201, out=422)),
+        ("DELETE", "/relationships/{relationship_id}", f"/relationships/{ids['rel2']}", None,
+         expect(204)),
+        ("DELETE", "/people/{person_id}", f"/people/{ids['victim']}", None, expect(204)),
         ("DELETE", "/tokens/{token_id}", f"/tokens/{w.token_ids['coordinator']}", None,
-         {**admin_only, "admin": 204}),
-        ("GET", "/audit", "/audit", None,
-         {"coordinator": 403, "social_worker": 403, "manager": 200, "admin": 403}),
+         {r: 403 for r in ROLES} | {"admin": 204}),
     ]  # fmt: skip
 
 
@@ -128,22 +197,117 @@ def test_every_route_needs_a_token(world: World) -> None:
     assert every - guarded == {"/health"} | DOCS
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_route_table(world: World, role: str) -> None:
+def keys(body: object) -> Iterator[str]:
+    """Every key of every object in a JSON body."""
+    if isinstance(body, dict):
+        for key, value in body.items():
+            yield key
+            yield from keys(value)
+    elif isinstance(body, list):
+        for item in body:
+            yield from keys(item)
+
+
+def sensitive_names(role: Role) -> set[str]:
+    """Names of the fields need-to-know hides from `role`, over every shaped response model."""
+    from service.auth.need_to_know import Shaped
+
+    models: list[type[Shaped]] = []
+    todo: list[type[Shaped]] = [Shaped]
+    while todo:
+        model = todo.pop()
+        models.append(model)
+        todo.extend(model.__subclasses__())
+    return {name for model in models for name in hidden_fields(model, role)}
+
+
+@pytest.mark.parametrize("actor", ROLES)
+def test_route_table(world: World, actor: str) -> None:
+    hidden = sensitive_names(Role(ACTORS[actor][0]))
     for method, template, path, body, expected in table(world):
-        response = world.client.request(method, path, headers=world.headers[role], json=body)
-        assert response.status_code == expected[role], (role, method, template, response.text)
+        response = world.client.request(method, path, headers=world.headers[actor], json=body)
+        assert response.status_code == expected[actor], (actor, method, template, response.text)
         text = response.text
         assert "hash" not in text
         assert "llt_" not in text or (method, template) == ("POST", "/users/{user_id}/tokens")
         if response.status_code == 403:
             assert response.json()["error"]["code"] == "forbidden"
+        if response.status_code == 404:
+            assert response.json()["error"]["code"] == "not_found"
+        if response.content:
+            assert not hidden & set(keys(response.json())), (actor, template)
+        if actor in OUTSIDERS:
+            assert not any(name in text for name in CASE_NAMES), (actor, template, text)
+
+
+def test_shown_fields_are_shown(world: World) -> None:
+    """The need-to-know check above must not pass by hiding everything."""
+    for actor in ("coordinator", "social_worker", "manager"):
+        person = world.client.get(f"/people/{world.ids['mother']}", headers=world.headers[actor])
+        assert person.json()["notes"] == "Met in May.", actor
+
+
+def test_unreachable_and_missing_look_the_same(world: World) -> None:
+    headers = world.headers["coordinator_out"]
+    unreachable = world.client.get(f"/people/{world.ids['mother']}", headers=headers)
+    missing = world.client.get("/people/no-such-person", headers=headers)
+    assert unreachable.status_code == missing.status_code == 404
+    assert unreachable.json() == missing.json()
+
+
+def test_reads_of_case_data_are_audited(world: World) -> None:
+    mother = world.ids["mother"]
+    world.client.get(f"/people/{mother}/relatives", headers=world.headers["coordinator"])
+    world.client.get(f"/people/{mother}/relatives", headers=world.headers["coordinator_out"])
+    world.client.get(f"/people/{mother}/relatives", headers=world.headers["admin"])
+    events = world.client.get(
+        "/audit", headers=world.headers["manager"], params={"young_person_id": world.ids["yp"]}
+    ).json()["data"]
+    reads = [e for e in events if e["action"] == "read_relatives"]
+    assert [(e["user_id"], e["outcome"]) for e in reads] == [
+        (world.user_ids["coordinator"], "allowed")
+    ]
+    assert reads[0]["resource"] == f"person:{mother}"
+    every = world.client.get("/audit", headers=world.headers["manager"]).json()["data"]
+    refused = {e["user_id"]: e for e in every if e["action"] == "read_relatives"
+               and e["outcome"] == "refused"}  # fmt: skip
+    assert refused[world.user_ids["coordinator_out"]]["reason"] == (
+        "not within the caller's allocations"
+    )
+    assert refused[world.user_ids["admin"]]["reason"] == "role admin does not read case data"
+    changes = {(e["action"], e["user_id"]) for e in events}
+    assert ("person.create", world.user_ids["coordinator"]) in changes
+    assert ("relationship.create", world.user_ids["coordinator"]) in changes
+    assert ("allocation.create", world.user_ids["manager"]) in changes
+
+
+def test_allocation_ends_and_access_with_it(world: World) -> None:
+    coordinator = world.headers["coordinator"]
+    path = f"/people/{world.ids['mother']}"
+    assert world.client.get(path, headers=coordinator).status_code == 200
+    ended = world.client.patch(
+        f"/young-people/{world.ids['yp']}/allocations/{world.ids['allocation']}",
+        headers=world.headers["manager"],
+        json={"until": "2020-01-01"},
+    )
+    assert ended.status_code == 422  # before the allocation began
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    ended = world.client.patch(
+        f"/young-people/{world.ids['yp']}/allocations/{world.ids['allocation']}",
+        headers=world.headers["manager"],
+        json={"until": yesterday},
+    )
+    assert ended.status_code == 200, ended.text
+    assert ended.json()["current"] is False
+    assert world.client.get(path, headers=coordinator).status_code == 404
+    listed = world.client.get("/young-people", headers=coordinator).json()
+    assert listed["count"] == 0
 
 
 def test_tokens_are_hashed_at_rest(world: World, db: Driver) -> None:
     token = world.headers["manager"]["Authorization"].removeprefix("Bearer ")
     stored = db.execute_query("MATCH (t:ApiToken) RETURN properties(t) AS p").records
-    assert len(stored) == len(ROLES)
+    assert len(stored) == len(ACTORS)
     dump = json.dumps([dict(r["p"]) for r in stored], default=str)
     assert token not in dump
     assert all(len(r["p"]["hash"]) == 64 for r in stored)
@@ -225,11 +389,18 @@ def test_audit_records_changes_refusals_and_its_own_reading(world: World) -> Non
     by_user = world.client.get(
         "/audit", headers=manager, params={"user_id": world.user_ids["coordinator"]}
     ).json()
-    assert by_user["count"] == 1
+    assert Counter((e["action"], e["outcome"]) for e in by_user["data"]) == {
+        ("manage users", "refused"): 1,
+        ("person.create", "allowed"): 3,
+        ("relationship.create", "allowed"): 2,
+    }
     reads = world.client.get(
         "/audit", headers=manager, params={"user_id": world.user_ids["manager"]}
     ).json()["data"]
-    assert [e["action"] for e in reads] == ["audit.read", "audit.read"]
+    assert [e["action"] for e in reads if e["action"].startswith("audit")] == [
+        "audit.read",
+        "audit.read",
+    ]
     future = world.client.get(
         "/audit", headers=manager, params={"since": "2999-01-01T00:00:00Z"}
     ).json()

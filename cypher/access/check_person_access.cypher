@@ -1,0 +1,46 @@
+// Decide whether the caller reaches a person, and record the decision in the audit trail.
+// A coordinator or social worker reaches the young people they are allocated to today; a
+// manager reaches the young people of their team. Through a young person they reach the
+// people of that young person's network: those added to it, and those within 12 family or
+// trusted-adult ties of it (relatives of four generations each way and their partners).
+// A refusal is always recorded; an allowed look is recorded when $record_allowed is true
+// (changes are recorded by the transaction that makes them instead).
+OPTIONAL MATCH (p:Person {id: $person_id})
+OPTIONAL CALL (p) {
+  WITH p WHERE p IS NOT NULL
+  MATCH (yp:YoungPerson)
+  WHERE ($role = 'manager' AND $team IS NOT NULL AND yp.team = $team)
+     OR ($role IN ['coordinator', 'social_worker'] AND EXISTS {
+          MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
+          WHERE a.from <= date() AND (a.until IS NULL OR date() <= a.until)
+        })
+  CALL (yp, p) {
+    WITH yp, p WHERE yp = p
+    RETURN 0 AS hops
+    UNION
+    WITH yp, p WHERE yp <> p AND EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
+    RETURN 1 AS hops
+    UNION
+    WITH yp, p WHERE yp <> p
+    MATCH path = shortestPath(
+      (yp)-[:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF|IN_NETWORK_OF*..12]-(p))
+    RETURN length(path) AS hops
+  }
+  RETURN yp.id AS via
+  ORDER BY hops, via
+  LIMIT 1
+}
+WITH p, via,
+     CASE WHEN p IS NULL THEN 'no such person'
+          WHEN via IS NULL THEN 'not within the caller\'s allocations'
+          ELSE null END AS refusal
+CALL (p, via, refusal) {
+  WITH p, via, refusal WHERE refusal IS NOT NULL OR $record_allowed
+  CREATE (:AuditEvent {
+    id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
+    resource: $resource,
+    young_person_id: coalesce(via, CASE WHEN p:YoungPerson THEN p.id END),
+    outcome: CASE WHEN refusal IS NULL THEN 'allowed' ELSE 'refused' END, reason: refusal
+  })
+}
+RETURN via, p IS NOT NULL AND p:YoungPerson AS is_young_person

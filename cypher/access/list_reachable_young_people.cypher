@@ -1,0 +1,9 @@
+// The ids of the young people the caller reaches today: by allocation, or by team for managers.
+MATCH (yp:YoungPerson)
+WHERE ($role = 'manager' AND $team IS NOT NULL AND yp.team = $team)
+   OR ($role IN ['coordinator', 'social_worker'] AND EXISTS {
+        MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
+        WHERE a.from <= date() AND (a.until IS NULL OR date() <= a.until)
+      })
+RETURN yp.id AS id
+ORDER BY id

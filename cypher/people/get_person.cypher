@@ -1,0 +1,10 @@
+// One person as the API shows them, with their external ids and young-person details.
+MATCH (p:Person {id: $id})
+RETURN p {
+  .id, .given_name, .family_name, .known_as, .sex, .birth_date, .death_date, .living, .notes,
+  young_person: CASE WHEN p:YoungPerson THEN {status: p.care_status, team: p.team} END,
+  external_ids: COLLECT {
+    MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
+    RETURN e {.system, .value} ORDER BY e.system, e.value
+  }
+} AS person

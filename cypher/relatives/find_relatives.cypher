@@ -1,0 +1,129 @@
+// The relatives of a person within $max_generations (it bounds Ga and Gb), one row each, with
+// Ga (generations from the person up to the closest common ancestor), Gb (from the relative up
+// to it), side (the first step from the person: through the mother maternal, through the father
+// paternal, both when both lead there), half (the two lines share one known parent while one of
+// them has another known parent, or a sibling tie says so) and kind:
+//   birth        every step is birth parentage (or a sibling tie);
+//   adoptive     an adoptive parent link is on the way; step: a step parent link is on the way,
+//                or a current partner of a parent or grandparent, and that partner's children;
+//   by_marriage  a current partner (married, civil partnership, living together) of a birth
+//                relative who is not a relative already.
+// A birth relation wins over any other; then the closest (fewest generations, then smallest Ga).
+// Foster links are not family: foster carers are trusted adults. The 6 in the patterns is the
+// largest $max_generations the API accepts.
+MATCH (s:Person {id: $person_id})
+CALL (s) {
+  // Ancestors, by every path up of birth, adoptive or step links.
+  MATCH up = (s)<-[:PARENT_OF*1..6]-(a:Person)
+  WHERE length(up) <= $max_generations
+    AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN a AS r, length(up) AS ga, 0 AS gb, nodes(up)[1] AS parent,
+         [l IN relationships(up) | l.kind] AS kinds, null AS c1, null AS c2, null AS tie_half
+  UNION
+  // Descendants of each ancestor down another child than the one on the person's line.
+  MATCH up = (s)<-[:PARENT_OF*1..6]-(a:Person)
+  WHERE length(up) <= $max_generations
+    AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  WITH up, a, nodes(up)[-2] AS c1
+  MATCH down = (a)-[:PARENT_OF*1..6]->(r:Person)
+  WHERE length(down) <= $max_generations AND nodes(down)[1] <> c1
+    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN r, length(up) AS ga, length(down) AS gb, nodes(up)[1] AS parent,
+         [l IN relationships(up) + relationships(down) | l.kind] AS kinds,
+         c1, nodes(down)[1] AS c2, null AS tie_half
+  UNION
+  // The person's own descendants.
+  MATCH down = (s)-[:PARENT_OF*1..6]->(r:Person)
+  WHERE length(down) <= $max_generations
+    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN r, 0 AS ga, length(down) AS gb, null AS parent,
+         [l IN relationships(down) | l.kind] AS kinds, null AS c1, null AS c2, null AS tie_half
+  UNION
+  // Sibling ties (parents unknown) of the person, of anyone on their line up, and of the
+  // children of their ancestors: as if the tie were a shared parent above both; then the
+  // descendants of the tied sibling.
+  MATCH line = (s)<-[:PARENT_OF*0..6]-(u:Person)
+  WHERE length(line) < $max_generations
+    AND all(l IN relationships(line) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  OPTIONAL MATCH (u)<-[:PARENT_OF {kind: 'birth'}]-(:Person)-[:PARENT_OF {kind: 'birth'}]->(w:Person)
+  WITH line, u, [u] + collect(DISTINCT w) AS group
+  UNWIND group AS g
+  MATCH (g)-[t:SIBLING_OF]-(v:Person)
+  MATCH down = (v)-[:PARENT_OF*0..6]->(r:Person)
+  WHERE length(down) < $max_generations
+    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN r, length(line) + 1 AS ga, length(down) + 1 AS gb,
+         CASE WHEN length(line) = 0 THEN null ELSE nodes(line)[1] END AS parent,
+         [l IN relationships(line) + relationships(down) | l.kind] AS kinds,
+         null AS c1, null AS c2, coalesce(t.half, false) AS tie_half
+}
+WITH s, r, ga, gb, tie_half, c1, c2, kinds,
+     CASE WHEN ga = 0 THEN 'none'
+          WHEN parent IS NULL THEN 'unknown'
+          // A step-parent is on the side of the birth parent they are the partner of.
+          WHEN kinds[0] = 'step' THEN coalesce(head(COLLECT {
+            MATCH (parent)-[:PARTNER_OF]-(bp:Person)-[:PARENT_OF {kind: 'birth'}]->(s)
+            RETURN CASE bp.sex WHEN 'female' THEN 'maternal' WHEN 'male' THEN 'paternal' END
+          }), 'unknown')
+          WHEN parent.sex = 'female' THEN 'maternal'
+          WHEN parent.sex = 'male' THEN 'paternal'
+          ELSE 'unknown' END AS side,
+     CASE WHEN all(k IN kinds WHERE k = 'birth') THEN 'birth'
+          WHEN 'step' IN kinds THEN 'step'
+          ELSE 'adoptive' END AS kind
+WHERE r <> s
+WITH s, r, ga, gb, side, kind,
+     CASE WHEN tie_half IS NOT NULL THEN tie_half
+          WHEN c1 IS NULL OR c2 IS NULL OR kind <> 'birth' THEN false
+          ELSE COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c1)
+                       WHERE (x)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 1
+               AND (COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c1) } = 2
+                    OR COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 2)
+     END AS half
+ORDER BY kind <> 'birth', ga + gb, ga
+WITH s, r, collect({kind: kind, ga: ga, gb: gb, side: side, half: half}) AS ways
+WITH s, r, ways[0] AS best, ways
+WITH s, r, best,
+     [w IN ways WHERE w.kind = best.kind AND w.ga = best.ga AND w.gb = best.gb] AS closest
+WITH s, collect({
+  r: r, kind: best.kind, ga: best.ga, gb: best.gb,
+  side: CASE WHEN any(w IN closest WHERE w.side = 'maternal')
+                  AND any(w IN closest WHERE w.side = 'paternal') THEN 'both'
+             WHEN any(w IN closest WHERE w.side = 'maternal') THEN 'maternal'
+             WHEN any(w IN closest WHERE w.side = 'paternal') THEN 'paternal'
+             ELSE best.side END,
+  half: all(w IN closest WHERE w.half)
+}) AS kin
+// Partners of birth relatives who are not relatives themselves; a parent's or grandparent's
+// partner is a step-parent or step-grandparent, and a step-parent's children step-siblings.
+CALL (s, kin) {
+  WITH s, kin, [k IN kin | k.r] AS known
+  UNWIND kin AS k
+  WITH s, known, k, k.r AS relative WHERE k.kind = 'birth'
+  MATCH (relative)-[p:PARTNER_OF]-(partner:Person)
+  WHERE p.kind IN ['married', 'civil_partnership', 'cohabiting'] AND p.until IS NULL
+    AND partner <> s AND NOT partner IN known
+  WITH s, known, k, partner ORDER BY k.ga + k.gb, k.ga
+  WITH s, known, partner, collect(k)[0] AS k
+  WITH s, known, partner, k, CASE WHEN k.gb = 0 THEN 'step' ELSE 'by_marriage' END AS kind
+  CALL (s, known, partner, k, kind) {
+    RETURN {r: partner, kind: kind, ga: k.ga, gb: k.gb, side: k.side, half: false} AS extra
+    UNION
+    WITH s, known, partner, k, kind WHERE k.ga = 1 AND k.gb = 0
+    MATCH (partner)-[:PARENT_OF {kind: 'birth'}]->(child:Person)
+    WHERE child <> s AND NOT child IN known
+    RETURN {r: child, kind: 'step', ga: 1, gb: 1, side: k.side, half: false} AS extra
+  }
+  RETURN collect(extra) AS extras
+}
+UNWIND kin + extras AS k
+WITH DISTINCT k.r AS r, k
+WITH r, collect(k)[0] AS k
+RETURN r.id AS person_id, r.given_name AS given_name, r.family_name AS family_name,
+       r.known_as AS known_as, r.sex AS sex, coalesce(r.living, true) AS living,
+       r.birth_date AS birth_date, r.death_date AS death_date,
+       COLLECT { MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
+                 RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] AS external_id,
+       k.kind AS kind, k.ga AS generations_up, k.gb AS generations_down,
+       CASE k.side WHEN 'none' THEN null ELSE k.side END AS side, k.half AS half
+ORDER BY generations_up + generations_down, generations_up, family_name, given_name, person_id

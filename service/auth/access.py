@@ -1,0 +1,163 @@
+"""The case guard: who may reach which young person, and the people seen through them.
+
+Every route that touches case data depends on `CaseDep` (or on `PersonReach` /
+`YoungPersonReach`, which are built on it). It admits the case roles only, sets the viewer for
+need-to-know, and answers "does this caller reach this person?" with one query that also
+writes the decision to the audit trail.
+
+403 or 404: a role that never reads case data (admin) gets 403 before any record is looked
+at. A person the caller cannot reach gets the same 404 as a person who does not exist, so
+that a worker cannot learn from an id whether someone is known to the council; the audit
+trail records the refusal and its real reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from neo4j import AsyncDriver
+
+from service.auth.guard import PrincipalDep
+from service.auth.need_to_know import set_viewer
+from service.auth.principal import Principal, Role
+from service.data import audit
+from service.db import DriverDep, QueriesDep, SettingsDep
+from service.errors import Forbidden, NotFound
+from service.queries import Queries
+
+CASE_ROLES = frozenset({Role.coordinator, Role.social_worker, Role.manager})
+# Allocation is for those who work with the young person; managers reach by team.
+ALLOCATABLE_ROLES = frozenset({Role.coordinator, Role.social_worker})
+
+NOT_REACHABLE = "No person with this id is within your allocations."
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A person the caller may reach, and the young person through whom they reach them."""
+
+    person_id: str
+    young_person_id: str
+    is_young_person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAccess:
+    principal: Principal
+    driver: AsyncDriver
+    queries: Queries
+    database: str
+
+    async def person(
+        self, person_id: str, *, action: str, record_allowed: bool, resource: str | None = None
+    ) -> Reach:
+        """The caller's reach to `person_id`, or NotFound; the decision is audited."""
+        records, _, _ = await self.driver.execute_query(
+            self.queries["check_person_access"],
+            person_id=person_id,
+            user_id=self.principal.user_id,
+            role=self.principal.role.value,
+            team=self.principal.team,
+            action=action,
+            resource=resource or f"person:{person_id}",
+            record_allowed=record_allowed,
+            database_=self.database,
+        )
+        via = records[0]["via"]
+        if via is None:
+            raise NotFound(NOT_REACHABLE)
+        return Reach(person_id, via, bool(records[0]["is_young_person"]))
+
+    async def young_person(
+        self, young_person_id: str, *, action: str, record_allowed: bool
+    ) -> Reach:
+        reach = await self.person(
+            young_person_id,
+            action=action,
+            record_allowed=record_allowed,
+            resource=f"young_person:{young_person_id}",
+        )
+        if not reach.is_young_person:
+            raise NotFound("No young person with this id is within your allocations.")
+        return reach
+
+    async def young_people(self) -> list[str]:
+        """The ids of the young people the caller reaches today."""
+        records, _, _ = await self.driver.execute_query(
+            self.queries["list_reachable_young_people"],
+            user_id=self.principal.user_id,
+            role=self.principal.role.value,
+            team=self.principal.team,
+            database_=self.database,
+            routing_="r",
+        )
+        return [r["id"] for r in records]
+
+
+async def case_access(
+    request: Request,
+    principal: PrincipalDep,
+    driver: DriverDep,
+    queries: QueriesDep,
+    settings: SettingsDep,
+) -> CaseAccess:
+    if principal.role not in CASE_ROLES:
+        await audit.record(
+            driver, queries, database=settings.neo4j_database, principal=principal,
+            action=_action(request), resource=request.url.path, outcome="refused",
+            reason=f"role {principal.role.value} does not read case data",
+        )  # fmt: skip
+        raise Forbidden(f"The {principal.role.value} role does not read case data.")
+    set_viewer(principal.role)
+    return CaseAccess(principal, driver, queries, settings.neo4j_database)
+
+
+CaseDep = Annotated[CaseAccess, Depends(case_access)]
+
+
+async def manager_case_access(request: Request, access: CaseDep) -> CaseAccess:
+    """Case access for managers only: creating young people and allocating workers."""
+    if access.principal.role is not Role.manager:
+        await audit.record(
+            access.driver, access.queries, database=access.database, principal=access.principal,
+            action=_action(request), resource=request.url.path, outcome="refused",
+            reason=f"role {access.principal.role.value} may not {_action(request)}",
+        )  # fmt: skip
+        raise Forbidden("Only a manager may do this.")
+    return access
+
+
+ManagerCaseDep = Annotated[CaseAccess, Depends(manager_case_access)]
+
+
+def _action(request: Request) -> str:
+    """The audited action: the route's endpoint name, such as `read_relatives`."""
+    route = request.scope.get("route")
+    return str(getattr(route, "name", None) or request.url.path)
+
+
+def _is_read(request: Request) -> bool:
+    return request.method in {"GET", "HEAD"}
+
+
+PathId = Annotated[str, Path(min_length=1, max_length=100)]
+
+
+async def person_in_reach(person_id: PathId, request: Request, access: CaseDep) -> Reach:
+    """The `{person_id}` of the path, reached by the caller; a read is audited here, a change
+    by the transaction that makes it."""
+    return await access.person(person_id, action=_action(request), record_allowed=_is_read(request))
+
+
+async def young_person_in_reach(
+    young_person_id: PathId, request: Request, access: CaseDep
+) -> Reach:
+    return await access.young_person(
+        young_person_id, action=_action(request), record_allowed=_is_read(request)
+    )
+
+
+PersonReach = Annotated[Reach, Depends(person_in_reach)]
+YoungPersonReach = Annotated[Reach, Depends(young_person_in_reach)]

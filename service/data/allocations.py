@@ -1,0 +1,134 @@
+"""Allocations: which coordinator or social worker works with which young person, and when."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, Field
+
+from service.auth.principal import Principal, Role
+from service.data.audit import record_in
+from service.errors import Conflict, InvalidInput, NotFound
+from service.queries import Queries
+
+
+class AllocationCreate(BaseModel):
+    user_id: str = Field(min_length=1, max_length=100)
+    from_: date = Field(default_factory=date.today, alias="from")
+    until: date | None = None
+
+
+class AllocationEnd(BaseModel):
+    until: date = Field(description="The last day of the allocation.")
+
+
+class AllocationPublic(BaseModel):
+    id: str
+    user_id: str
+    username: str
+    display_name: str
+    role: Role
+    young_person_id: str
+    from_: str = Field(alias="from", serialization_alias="from")
+    until: str | None
+    current: bool
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+async def _read_in(
+    tx: AsyncManagedTransaction, queries: Queries, young_person_id: str, allocation_id: str
+) -> Any:
+    record = await (
+        await tx.run(queries["list_allocations"], young_person_id=young_person_id,
+                     id=allocation_id)
+    ).single(strict=True)  # fmt: skip
+    return record["allocation"]
+
+
+async def allocate(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    allocation: AllocationCreate,
+) -> AllocationPublic:
+    if allocation.until is not None and allocation.until < allocation.from_:
+        raise InvalidInput("'until' is before 'from'.")
+    period: dict[str, Any] = {
+        "from": allocation.from_.isoformat(),
+        "until": allocation.until.isoformat() if allocation.until else None,
+    }
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        overlap = await (
+            await tx.run(queries["overlapping_allocation"], user_id=allocation.user_id,
+                         young_person_id=young_person_id, **period)
+        ).single(strict=True)  # fmt: skip
+        if overlap["overlaps"]:
+            raise Conflict("This worker already has an allocation for part of that period.")
+        created = await (
+            await tx.run(queries["create_allocation"], id=new_id, user_id=allocation.user_id,
+                         young_person_id=young_person_id, actor_id=actor.user_id, **period)
+        ).single()  # fmt: skip
+        if created is None:
+            raise InvalidInput(
+                "Allocate an enabled coordinator or social worker: no such user.",
+                details=[{"loc": ["body", "user_id"], "msg": "not an allocatable user"}],
+            )
+        await record_in(tx, queries, principal=actor, action="allocation.create",
+                        resource=f"allocation:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return await _read_in(tx, queries, young_person_id, new_id)
+
+    return AllocationPublic.model_validate(await _write(driver, database, work))
+
+
+async def list_allocations(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> list[AllocationPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_allocations"], young_person_id=young_person_id, id=None,
+        database_=database, routing_="r",
+    )  # fmt: skip
+    return [AllocationPublic.model_validate(r["allocation"]) for r in records]
+
+
+async def end_allocation(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    allocation_id: str,
+    until: date,
+) -> AllocationPublic:
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        current = await (
+            await tx.run(queries["list_allocations"], young_person_id=young_person_id,
+                         id=allocation_id)
+        ).single()  # fmt: skip
+        if current is None:
+            raise NotFound("No allocation with this id for this young person.")
+        if until.isoformat() < current["allocation"]["from"]:
+            raise InvalidInput("'until' is before the allocation's start.")
+        await (
+            await tx.run(queries["end_allocation"], id=allocation_id,
+                         young_person_id=young_person_id, until=until.isoformat())
+        ).consume()  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="allocation.end",
+                        resource=f"allocation:{allocation_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return await _read_in(tx, queries, young_person_id, allocation_id)
+
+    return AllocationPublic.model_validate(await _write(driver, database, work))

@@ -1,0 +1,319 @@
+"""People and young people: models and the queries that read and change them.
+
+Every change runs in one transaction with its audit event, so a failed change leaves
+nothing behind.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+from pydantic import BaseModel, Field, computed_field
+
+from service.auth.need_to_know import Sensitive, Shaped
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.dates import PartialDate, before, is_future
+from service.errors import Conflict, InvalidInput, NotFound
+from service.queries import Queries
+
+Sex = Literal["female", "male", "unknown"]
+CareStatus = Literal["in_care", "care_leaver"]
+Id = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class ExternalId(BaseModel):
+    system: str = Field(
+        min_length=1,
+        max_length=60,
+        pattern=r"^[A-Za-z0-9._:/-]+$",
+        description="Where the id comes from: a council system's name, or gedcom:<source>.",
+        examples=["mosaic", "gedcom:smith-family-tree"],
+    )
+    value: str = Field(min_length=1, max_length=200, examples=["@I12@", "MOS-1234567"])
+
+
+class _PersonFields(BaseModel):
+    given_name: str = Field(default="", max_length=100)
+    family_name: str = Field(default="", max_length=100)
+    known_as: str | None = Field(default=None, max_length=100)
+    sex: Sex = "unknown"
+    birth_date: PartialDate | None = None
+    death_date: PartialDate | None = None
+    living: bool | None = Field(
+        default=None, description="Left out: living unless a death date is given."
+    )
+    notes: str | None = Field(default=None, max_length=10_000)
+    external_ids: list[ExternalId] = Field(default_factory=list, max_length=20)
+
+
+class PersonCreate(_PersonFields):
+    young_person_id: Id = Field(description="The young person whose network this person joins.")
+
+
+class YoungPersonCreate(_PersonFields):
+    status: CareStatus
+
+
+class PersonUpdate(BaseModel):
+    given_name: str | None = Field(default=None, max_length=100)
+    family_name: str | None = Field(default=None, max_length=100)
+    known_as: str | None = Field(default=None, max_length=100)
+    sex: Sex | None = None
+    birth_date: PartialDate | None = None
+    death_date: PartialDate | None = None
+    living: bool | None = None
+    notes: str | None = Field(default=None, max_length=10_000)
+    external_ids: list[ExternalId] | None = Field(default=None, max_length=20)
+
+
+class YoungPersonUpdate(BaseModel):
+    status: CareStatus | None = None
+    team: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class YoungPersonInfo(BaseModel):
+    status: CareStatus
+    team: str | None
+
+
+def display_name(given: str | None, family: str | None, known_as: str | None) -> str:
+    name = " ".join(part for part in (given, family) if part)
+    if known_as and known_as != given:
+        name = f"{name} ({known_as})" if name else known_as
+    return name or "(name not known)"
+
+
+class PersonPublic(Shaped):
+    id: str
+    given_name: str
+    family_name: str
+    known_as: str | None
+    sex: Sex
+    birth_date: str | None
+    death_date: str | None
+    living: bool
+    notes: Annotated[str | None, Sensitive.notes] = None
+    external_ids: list[ExternalId]
+    young_person: YoungPersonInfo | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def name(self) -> str:
+        return display_name(self.given_name, self.family_name, self.known_as)
+
+
+def check_life(
+    birth: str | None, death: str | None, living: bool | None, *, today: date | None = None
+) -> None:
+    """Reject dates and life status that cannot all be true."""
+    today = today or date.today()
+    problems = []
+    for field, value in (("birth_date", birth), ("death_date", death)):
+        if value is not None and is_future(value, today):
+            problems.append({"loc": ["body", field], "msg": "the date is in the future"})
+    if birth and death and before(death, birth):
+        problems.append({"loc": ["body", "death_date"], "msg": "death is before birth"})
+    if death and living:
+        problems.append(
+            {"loc": ["body", "living"], "msg": "a person with a death date is not living"}
+        )
+    if problems:
+        raise InvalidInput("The dates or life status cannot all be true.", details=problems)
+
+
+def _stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    if "living" in fields and fields["living"] is None:
+        fields["living"] = fields.get("death_date") is None
+    return fields
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+def _external_id_conflict() -> Conflict:
+    return Conflict("Another person already has one of these external ids.")
+
+
+async def create_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person: PersonCreate | YoungPersonCreate,
+    team: str | None = None,
+) -> PersonPublic:
+    check_life(person.birth_date, person.death_date, person.living)
+    fields = _stored_fields(
+        person.model_dump(mode="json", exclude={"external_ids", "young_person_id", "status"})
+    )
+    external_ids = [e.model_dump() for e in person.external_ids]
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        if isinstance(person, YoungPersonCreate):
+            result = await tx.run(
+                queries["create_young_person"], id=new_id, fields=fields,
+                status=person.status, team=team, external_ids=external_ids,
+            )  # fmt: skip
+            young_person_id = new_id
+        else:
+            result = await tx.run(queries["create_person"], id=new_id, fields=fields,
+                                  young_person_id=person.young_person_id,
+                                  external_ids=external_ids)  # fmt: skip
+            young_person_id = person.young_person_id
+        if await result.single() is None:
+            return None
+        await record_in(tx, queries, principal=actor, action="person.create",
+                        resource=f"person:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return await _read_in(tx, queries, new_id)
+
+    try:
+        created = await _write(driver, database, work)
+    except ConstraintError as exc:
+        raise _external_id_conflict() from exc
+    if created is None:
+        raise NotFound("No young person with this id is within your allocations.")
+    return PersonPublic.model_validate(created)
+
+
+async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str) -> Any:
+    record = await (await tx.run(queries["get_person"], id=person_id)).single()
+    return None if record is None else record["person"]
+
+
+async def get_person(
+    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
+) -> PersonPublic:
+    records, _, _ = await driver.execute_query(
+        queries["get_person"], id=person_id, database_=database, routing_="r"
+    )
+    if not records:
+        raise NotFound("No person with this id is within your allocations.")
+    return PersonPublic.model_validate(records[0]["person"])
+
+
+async def get_people(
+    driver: AsyncDriver, queries: Queries, *, database: str, person_ids: list[str]
+) -> list[PersonPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["get_people"], ids=person_ids, database_=database, routing_="r"
+    )
+    return [PersonPublic.model_validate(r["person"]) for r in records]
+
+
+async def find_by_external_id(
+    driver: AsyncDriver, queries: Queries, *, database: str, value: str, system: str | None
+) -> list[str]:
+    records, _, _ = await driver.execute_query(
+        queries["find_people_by_external_id"], value=value, system=system,
+        database_=database, routing_="r",
+    )  # fmt: skip
+    return [r["id"] for r in records]
+
+
+async def update_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person_id: str,
+    young_person_id: str,
+    changes: PersonUpdate,
+) -> PersonPublic:
+    values = changes.model_dump(mode="json", exclude_unset=True)
+    external_ids = values.pop("external_ids", None)
+    for key in ("given_name", "family_name", "sex"):
+        if key in values and values[key] is None:
+            raise InvalidInput(f"'{key}' cannot be emptied; send a value.")
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        now = await (await tx.run(queries["get_person_dates"], id=person_id)).single()
+        if now is None:
+            return None
+        merged = {k: now[k] for k in ("birth_date", "death_date", "living")} | {
+            k: v for k, v in values.items() if k in ("birth_date", "death_date", "living")
+        }
+        if "death_date" in values and values["death_date"] and "living" not in values:
+            merged["living"] = values["living"] = False
+        check_life(merged["birth_date"], merged["death_date"], merged["living"])
+        await (
+            await tx.run(queries["update_person"], id=person_id, fields=values,
+                         external_ids=external_ids)
+        ).consume()  # fmt: skip
+        changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])
+        await record_in(tx, queries, principal=actor, action="person.update",
+                        resource=f"person:{person_id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason="changed: " + ", ".join(changed))  # fmt: skip
+        return await _read_in(tx, queries, person_id)
+
+    try:
+        updated = await _write(driver, database, work)
+    except ConstraintError as exc:
+        raise _external_id_conflict() from exc
+    if updated is None:
+        raise NotFound("No person with this id is within your allocations.")
+    return PersonPublic.model_validate(updated)
+
+
+async def update_young_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    changes: YoungPersonUpdate,
+) -> PersonPublic:
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        record = await (
+            await tx.run(queries["update_young_person"], id=young_person_id,
+                         status=changes.status, team=changes.team)
+        ).single()  # fmt: skip
+        if record is None:
+            return None
+        changed = ", ".join(sorted(changes.model_fields_set))
+        await record_in(tx, queries, principal=actor, action="young_person.update",
+                        resource=f"young_person:{young_person_id}", outcome="allowed",
+                        young_person_id=young_person_id, reason=f"changed: {changed}")  # fmt: skip
+        return await _read_in(tx, queries, young_person_id)
+
+    updated = await _write(driver, database, work)
+    if updated is None:
+        raise NotFound("No young person with this id is within your allocations.")
+    return PersonPublic.model_validate(updated)
+
+
+async def delete_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person_id: str,
+    young_person_id: str,
+) -> None:
+    async def work(tx: AsyncManagedTransaction) -> int:
+        record = await (await tx.run(queries["delete_person"], id=person_id)).single(strict=True)
+        deleted = int(record["deleted"])
+        if deleted:
+            await record_in(tx, queries, principal=actor, action="person.delete",
+                            resource=f"person:{person_id}", outcome="allowed",
+                            young_person_id=young_person_id)  # fmt: skip
+        return deleted
+
+    if not await _write(driver, database, work):
+        raise Conflict(
+            "A young person's record is not deleted: their history must not be lost. "
+            "Change their status instead."
+        )

@@ -1,0 +1,268 @@
+"""Relationships between people: parentage, partnerships, sibling ties, trusted adults.
+
+Each relationship goes from `from_id` to `to_id`: parent to child, adult to the person they
+are a trusted adult of; partnerships and sibling ties read the same both ways. Impossible data
+(a person as their own ancestor, a third birth parent, a parent born after their child) is
+refused with a 422 before anything is written, inside the writing transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal, get_args
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.auth.need_to_know import Sensitive, Shaped
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.dates import PartialDate, before, is_future
+from service.errors import Conflict, InvalidInput, NotFound
+from service.queries import Queries
+
+RelationshipType = Literal["parent", "partner", "sibling", "trusted_adult"]
+ParentKind = Literal["birth", "adoptive", "step", "foster"]
+PartnershipKind = Literal["married", "civil_partnership", "cohabiting", "separated", "divorced"]
+AdultRole = Literal[
+    "foster_carer", "teacher", "social_worker", "youth_worker", "family_friend", "mentor", "other"
+]
+Strength = Literal["strong", "moderate", "tenuous"]
+Id = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class _Create(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    from_id: Id
+    to_id: Id
+
+
+class ParentLinkCreate(_Create):
+    """`from_id` is the parent, `to_id` the child."""
+
+    type: Literal["parent"]
+    kind: ParentKind = "birth"
+
+
+class PartnershipCreate(_Create):
+    type: Literal["partner"]
+    kind: PartnershipKind
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+
+
+class SiblingTieCreate(_Create):
+    """For siblings whose parents are not recorded; `half` when they share one parent."""
+
+    type: Literal["sibling"]
+    half: bool = False
+
+
+class TrustedAdultCreate(_Create):
+    """`from_id` is the adult, `to_id` the person they matter to."""
+
+    type: Literal["trusted_adult"]
+    role: AdultRole
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    strength: Strength = "moderate"
+    stressful: bool = False
+    notes: str | None = Field(default=None, max_length=10_000)
+
+
+RelationshipCreate = Annotated[
+    ParentLinkCreate | PartnershipCreate | SiblingTieCreate | TrustedAdultCreate,
+    Field(discriminator="type"),
+]
+
+_UPDATABLE: dict[str, set[str]] = {
+    "parent": {"kind"},
+    "partner": {"kind", "since", "until"},
+    "sibling": {"half"},
+    "trusted_adult": {"role", "since", "until", "strength", "stressful", "notes"},
+}
+
+
+class RelationshipUpdate(BaseModel):
+    """The fields that apply to the relationship's type; its ends never change."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: ParentKind | PartnershipKind | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    half: bool | None = None
+    role: AdultRole | None = None
+    strength: Strength | None = None
+    stressful: bool | None = None
+    notes: str | None = Field(default=None, max_length=10_000)
+
+
+class RelationshipPublic(Shaped):
+    id: str
+    type: RelationshipType
+    from_id: str
+    to_id: str
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    half: bool | None = None
+    role: AdultRole | None = None
+    strength: Strength | None = None
+    stressful: bool | None = None
+    notes: Annotated[str | None, Sensitive.notes] = None
+
+
+def _invalid(message: str, field: str = "body") -> InvalidInput:
+    return InvalidInput(message, details=[{"loc": ["body", field], "msg": message}])
+
+
+def check_period(since: str | None, until: str | None, *, today: date | None = None) -> None:
+    today = today or date.today()
+    if since and is_future(since, today):
+        raise _invalid("'since' is in the future.", "since")
+    if since and until and before(until, since):
+        raise _invalid("'until' is before 'since'.", "until")
+
+
+def _check_parent(found: Any, kind: str) -> None:
+    if found["to_is_ancestor_of_from"]:
+        raise _invalid("This would make a person their own ancestor.", "from_id")
+    if kind == "birth" and found["to_other_birth_parents"] >= 2:
+        raise _invalid("The child already has two birth parents.", "to_id")
+    parent_birth, child_birth = found["from_birth"], found["to_birth"]
+    if kind == "birth" and parent_birth and child_birth and not before(parent_birth, child_birth):
+        raise _invalid("A birth parent must be born before their child.", "from_id")
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+async def create_relationship(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    relationship: ParentLinkCreate | PartnershipCreate | SiblingTieCreate | TrustedAdultCreate,
+) -> RelationshipPublic:
+    if relationship.from_id == relationship.to_id:
+        raise _invalid("A relationship needs two different people.", "to_id")
+    if isinstance(relationship, PartnershipCreate | TrustedAdultCreate):
+        check_period(relationship.since, relationship.until)
+    props = relationship.model_dump(mode="json", exclude={"type", "from_id", "to_id"})
+    props["id"] = f"{relationship.type}_{uuid.uuid4().hex}"
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        found = await (
+            await tx.run(queries["check_new_relationship"], from_id=relationship.from_id,
+                         to_id=relationship.to_id, type=relationship.type,
+                         role=props.get("role"))
+        ).single()  # fmt: skip
+        if found is None:
+            raise _invalid("Both people must exist and be within your allocations.")
+        if found["already"]:
+            raise Conflict("These two people already have this relationship.")
+        if isinstance(relationship, ParentLinkCreate):
+            _check_parent(found, relationship.kind)
+        await (
+            await tx.run(queries["create_relationship"], from_id=relationship.from_id,
+                         to_id=relationship.to_id, type=relationship.type, props=props)
+        ).consume()  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="relationship.create",
+                        resource=f"relationship:{props['id']}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return await _read_in(tx, queries, props["id"])
+
+    return RelationshipPublic.model_validate(await _write(driver, database, work))
+
+
+async def _read_in(tx: AsyncManagedTransaction, queries: Queries, relationship_id: str) -> Any:
+    record = await (await tx.run(queries["get_relationship"], id=relationship_id)).single()
+    return None if record is None else record["relationship"]
+
+
+async def get_relationship(
+    driver: AsyncDriver, queries: Queries, *, database: str, relationship_id: str
+) -> RelationshipPublic | None:
+    records, _, _ = await driver.execute_query(
+        queries["get_relationship"], id=relationship_id, database_=database, routing_="r"
+    )
+    return RelationshipPublic.model_validate(records[0]["relationship"]) if records else None
+
+
+async def list_relationships(
+    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
+) -> list[RelationshipPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_relationships"], id=person_id, database_=database, routing_="r"
+    )
+    return [RelationshipPublic.model_validate(r["relationship"]) for r in records]
+
+
+async def update_relationship(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    current: RelationshipPublic,
+    changes: RelationshipUpdate,
+) -> RelationshipPublic:
+    values = changes.model_dump(mode="json", exclude_unset=True)
+    wrong = sorted(set(values) - _UPDATABLE[current.type])
+    if wrong:
+        raise _invalid(f"A {current.type} relationship has no {', '.join(wrong)} to change.")
+    if current.type == "parent" and values.get("kind") not in (None, *get_args(ParentKind)):
+        raise _invalid("A parent link's kind is birth, adoptive, step or foster.", "kind")
+    if current.type == "partner" and values.get("kind") not in (None, *get_args(PartnershipKind)):
+        raise _invalid("A partnership's kind is married, civil_partnership, cohabiting, "
+                       "separated or divorced.", "kind")  # fmt: skip
+    if current.type in ("partner", "trusted_adult"):
+        check_period(values.get("since", current.since), values.get("until", current.until))
+    for key in ("kind", "role", "half", "strength", "stressful"):
+        if key in values and values[key] is None:
+            raise _invalid(f"'{key}' cannot be emptied; send a value.", key)
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        if current.type == "parent" and values.get("kind") == "birth" != current.kind:
+            found = await (
+                await tx.run(queries["check_new_relationship"], from_id=current.from_id,
+                             to_id=current.to_id, type="none", role=None)
+            ).single(strict=True)  # fmt: skip
+            _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
+        await (await tx.run(queries["update_relationship"], id=current.id, props=values)).consume()
+        await record_in(tx, queries, principal=actor, action="relationship.update",
+                        resource=f"relationship:{current.id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
+        return await _read_in(tx, queries, current.id)
+
+    return RelationshipPublic.model_validate(await _write(driver, database, work))
+
+
+async def delete_relationship(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    relationship_id: str,
+) -> None:
+    async def work(tx: AsyncManagedTransaction) -> int:
+        record = await (await tx.run(queries["delete_relationship"], id=relationship_id)).single(
+            strict=True
+        )
+        if record["deleted"]:
+            await record_in(tx, queries, principal=actor, action="relationship.delete",
+                            resource=f"relationship:{relationship_id}", outcome="allowed",
+                            young_person_id=young_person_id)  # fmt: skip
+        return int(record["deleted"])
+
+    if not await _write(driver, database, work):
+        raise NotFound("No relationship with this id is within your allocations.")

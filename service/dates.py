@@ -1,0 +1,48 @@
+"""Partial dates: a year alone, a year and month, or a full date, as families remember them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_partial_date(value: str) -> str:
+    match = _PARTIAL.match(value)
+    if match is None:
+        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a date on the calendar") from exc
+    if int(year) < 1000:
+        raise ValueError("the year must have four digits and be after 1000")
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    Field(
+        min_length=4,
+        max_length=10,
+        examples=["1950", "1950-03", "1950-03-12"],
+        description="A date as far as it is known: YYYY, YYYY-MM or YYYY-MM-DD.",
+    ),
+    AfterValidator(check_partial_date),
+]
+
+
+def is_future(value: str, today: date) -> bool:
+    """True when every day the partial date could mean is after today."""
+    return value > today.isoformat()[: len(value)]
+
+
+def before(a: str, b: str) -> bool:
+    """True when partial date `a` is certainly before `b` (compared at their shared precision)."""
+    width = min(len(a), len(b))
+    return a[:width] < b[:width]

@@ -1,0 +1,441 @@
+"""GEDCOM 5.5.1 in and out as plain data: no database, no web framework.
+
+Reading is done by the ged4py library (encodings, CONC/CONT, record structure, the date
+grammar); this module adds resource limits checked before ged4py sees the bytes, the
+checks a family tree must pass, and a small writer. Error messages name line numbers, xrefs
+and fields, never a name or a date, so they can be shown and logged without personal data.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from ged4py import date as gd
+from ged4py.calendar import GregorianDate
+from ged4py.model import Dialect, Name, NameRec, Record
+from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
+
+Sex = Literal["female", "male", "unknown"]
+Pedigree = Literal["birth", "adopted", "foster"]
+
+MAX_LINE_BYTES = 32_768  # the standard says 255; real exports run longer, nothing runs this long
+MAX_LINES = 1_000_000  # ged4py reads about 50,000 lines a second: this bounds a parse's time
+MAX_LEVEL = 99  # the standard's own limit
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# the approximate forms keep their date; INT <date> (<phrase>) keeps its interpreted date
+_APPROXIMATE = (gd.DateValueAbout, gd.DateValueCalculated, gd.DateValueEstimated)
+_KEPT_DATES = (gd.DateValueSimple, *_APPROXIMATE, gd.DateValueInterpreted)
+_DEEP_LEVEL = re.compile(rb"(?m)^[ \t\v\f]*\d{3}")  # ged4py strips leading whitespace
+_INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
+# ged4py raises on calendar escapes it does not know (@#DUNKNOWN@, @#DROMAN@) and on dual years
+# outside the Gregorian calendar; every non-Gregorian date reads as None here, so such values
+# are handed over as date phrases "(...)", which ged4py keeps as text.
+_OTHER_CALENDAR = re.compile(rb"(?m)^( *\d{1,2} +DATE +)([^\n]*@#D(?!GREGORIAN@)[^\n]*)$")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PEDIGREES: dict[str, Pedigree] = {"adopted": "adopted", "foster": "foster"}  # else birth
+_SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
+_XREF = re.compile(r"@[A-Za-z0-9][^@\s]*@")
+_LINE_NO = re.compile(r"line (\d+)")
+
+
+@dataclass(frozen=True)
+class GedcomPerson:
+    xref: str
+    given_name: str
+    family_name: str
+    sex: Sex
+    birth_date: str | None
+    death_date: str | None
+    deceased: bool
+
+
+@dataclass(frozen=True)
+class GedcomChild:
+    xref: str
+    pedigree: Pedigree
+
+
+@dataclass(frozen=True)
+class GedcomFamily:
+    xref: str
+    partners: tuple[str, ...]
+    married: bool
+    divorced: bool
+    marriage_date: str | None
+    children: tuple[GedcomChild, ...]
+
+
+@dataclass(frozen=True)
+class GedcomTree:
+    people: tuple[GedcomPerson, ...]
+    families: tuple[GedcomFamily, ...]
+
+
+class GedcomError(ValueError):
+    """The file cannot be taken in; the message says where (line number or xref) and why."""
+
+
+@dataclass
+class _Indi:  # what ged4py gave for one INDI record, before the checks
+    xref: str
+    line: int
+    person: GedcomPerson  # dates still unset
+    birth: object
+    death: object
+    famc: dict[str, Pedigree]
+    fams: list[str]
+
+
+@dataclass
+class _Fam:
+    xref: str
+    line: int
+    partners: list[str]
+    children: list[str]
+    married: bool
+    divorced: bool
+    marriage: object
+
+
+def _prepare(data: bytes, max_bytes: int, max_people: int) -> bytes:
+    """Limits and shape, checked at C speed before the line-by-line parser sees the file."""
+    if len(data) > max_bytes:
+        raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise GedcomError("UTF-16 files are not supported: export the file as UTF-8")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data[:nul].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+        raise GedcomError(f"NUL byte at line {line}: not a GEDCOM text file")
+    lines = data.splitlines()  # LF, CRLF and CR alike
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        raise GedcomError("empty file: not a GEDCOM file")
+    if len(lines) > MAX_LINES:
+        raise GedcomError(f"file has more than {MAX_LINES} lines")
+    if max(map(len, lines)) > MAX_LINE_BYTES:
+        line = next(i for i, text in enumerate(lines, 1) if len(text) > MAX_LINE_BYTES)
+        raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
+    if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
+        raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
+    if lines[-1].split() != [b"0", b"TRLR"]:
+        raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
+    buf = b"\n".join(lines) + b"\n"
+    deep = _DEEP_LEVEL.search(buf)
+    if deep:
+        line = buf.count(b"\n", 0, deep.start()) + 1
+        raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
+    for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
+        if count > max_people:
+            raise GedcomError(f"file holds more than {max_people} individuals")
+    if b"@#D" in buf:
+        buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
+    return buf
+
+
+def _first(record: Record, tag: str) -> Record | None:
+    return record.sub_tag(tag, follow=False)
+
+
+def _text(record: Record | None) -> str:
+    value = None if record is None else record.value
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _pointers(record: Record, tag: str) -> list[str]:
+    values = (_text(sub) for sub in record.sub_tags(tag, follow=False))
+    return [value for value in values if value]
+
+
+def _date_value(record: Record, event: str) -> object:
+    found = record.sub_tag(f"{event}/DATE", follow=False)
+    return None if found is None else found.value
+
+
+def _indi(rec: Record, line: int, xref: str) -> _Indi:
+    names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
+    primary = next((n for n in names if n.type is None), names[0] if names else None)
+    name = Name([primary] if primary else [], Dialect.DEFAULT)
+    given, family = " ".join(name.given.split()), " ".join(name.surname.split())
+    if primary is not None:
+        given = given or _text(_first(primary, "GIVN"))
+        family = family or _text(_first(primary, "SURN"))
+    given = unicodedata.normalize("NFC", given[1:] if given.startswith("@@") else given)
+    family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
+    sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
+    famc: dict[str, Pedigree] = {}
+    for link in rec.sub_tags("FAMC", follow=False):
+        fam = _text(link)
+        if fam and fam not in famc:
+            famc[fam] = _PEDIGREES.get(_text(_first(link, "PEDI")).lower(), "birth")
+    person = GedcomPerson(xref, given, family, sex, None, None, _first(rec, "DEAT") is not None)
+    birth, death = _date_value(rec, "BIRT"), _date_value(rec, "DEAT")
+    return _Indi(xref, line, person, birth, death, famc, _pointers(rec, "FAMS"))
+
+
+def _fam(rec: Record, line: int, xref: str) -> _Fam:
+    partners = [_text(s) for s in rec.sub_records if s.tag in ("HUSB", "WIFE") and _text(s)]
+    children = list(dict.fromkeys(_pointers(rec, "CHIL")))
+    married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
+    marriage = _date_value(rec, "MARR")
+    return _Fam(xref, line, list(dict.fromkeys(partners)), children, married, divorced, marriage)
+
+
+def _read(buf: bytes) -> tuple[list[_Indi], list[_Fam]]:
+    """Everything ged4py does happens here; none of its exceptions leave this function."""
+    people: list[_Indi] = []
+    families: list[_Fam] = []
+    seen: dict[str, int] = {}
+    offset = line = last = 0
+    try:
+        with GedcomReader(io.BytesIO(buf)) as reader:
+            reader.dialect = Dialect.DEFAULT  # NAME read as the standard says, whatever SOUR
+            for offset, tag in reader.index0:
+                if tag not in ("INDI", "FAM"):
+                    continue
+                line += buf.count(b"\n", last, offset) + (0 if last else 1)
+                last = offset
+                rec = reader.read_record(offset)
+                if rec is None or not rec.xref_id:
+                    raise GedcomError(f"line {line}: {tag} record without an xref")
+                xref = rec.xref_id
+                if xref in seen:
+                    raise GedcomError(f"duplicate xref {xref} at lines {seen[xref]} and {line}")
+                seen[xref] = line
+                if tag == "INDI":
+                    people.append(_indi(rec, line, xref))
+                else:
+                    families.append(_fam(rec, line, xref))
+    except GedcomError:
+        raise
+    except CodecError as exc:  # its message names the CHAR or BOM at fault, nothing personal
+        raise GedcomError(f"character set: {exc}") from exc
+    except (ParserError, IntegrityError) as exc:
+        found = _LINE_NO.search(str(exc))
+        where = f" at line {found.group(1)}" if found else ""
+        kind = "structure" if isinstance(exc, IntegrityError) else "syntax"
+        raise GedcomError(f"GEDCOM {kind} error{where}") from exc
+    except Exception as exc:  # undecodable bytes, numbers too long for int(), anything else
+        what = f"{type(exc).__name__}"
+        if isinstance(exc, UnicodeDecodeError):
+            what = f"bytes that are not valid {exc.encoding}"
+        where = f" (record at line {line})" if line else ""
+        raise GedcomError(f"unreadable GEDCOM file{where}: {what}") from exc
+    return people, families
+
+
+def _iso(value: object, whose: str, what: str) -> str | None:
+    """A kept date as partial ISO; ranges, periods, other calendars and text read as None."""
+    if not isinstance(value, _KEPT_DATES):
+        return None
+    when = value.date
+    if not isinstance(when, GregorianDate) or when.bc or when.dual_year is not None:
+        return None
+    if when.month is not None and when.month_num is None:
+        return None  # not a month name: text
+    try:
+        date(when.year, when.month_num or 1, 1 if when.day is None else when.day)
+    except ValueError:
+        raise GedcomError(f"{whose}: {what} is not a valid calendar date") from None
+    parts = [f"{when.year:04d}", f"{when.month_num:02d}" if when.month_num else ""]
+    parts.append(f"{when.day:02d}" if when.day is not None else "")
+    return "-".join(p for p in parts if p)
+
+
+def _is_before(earlier: str, later: str) -> bool:
+    """True only when `earlier` is before `later` at the precision both share."""
+    size = min(len(earlier), len(later))
+    return earlier[:size] < later[:size]
+
+
+def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
+    """A parent->child cycle as a path, found without recursion; None when there is none."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for root in edges:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(edges[root])]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(edges.get(nxt, ())))
+    return None
+
+
+def _families(people: dict[str, _Indi], families: list[_Fam]) -> list[GedcomFamily]:
+    """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too."""
+    fam_ids = {f.xref for f in families}
+    spouse_of: dict[str, list[str]] = {}
+    child_of: dict[str, list[str]] = {}
+    for p in people.values():
+        for fam_xref in [*p.famc, *p.fams]:
+            if fam_xref not in fam_ids:
+                raise GedcomError(f"{p.xref} (line {p.line}) links to missing family {fam_xref}")
+            links = child_of if fam_xref in p.famc else spouse_of
+            links.setdefault(fam_xref, []).append(p.xref)
+    out: list[GedcomFamily] = []
+    for f in families:
+        for xref in f.partners + f.children:
+            if xref not in people:
+                raise GedcomError(f"family {f.xref} (line {f.line}) links to missing {xref}")
+        partners = list(dict.fromkeys(f.partners + spouse_of.get(f.xref, [])))
+        if len(partners) > 2:
+            raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
+        children = dict.fromkeys(f.children + child_of.get(f.xref, []))
+        kids = tuple(GedcomChild(c, people[c].famc.get(f.xref, "birth")) for c in children)
+        when = _iso(f.marriage, f"family {f.xref} (line {f.line})", "marriage date")
+        out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids))
+    return out
+
+
+def _check_shape(families: list[GedcomFamily]) -> None:
+    """At most two birth parents each, and nobody their own ancestor."""
+    birth_parents: dict[str, set[str]] = {}
+    edges: dict[str, list[str]] = {}
+    for fam in families:
+        for child in fam.children:
+            if child.pedigree == "birth":
+                birth_parents.setdefault(child.xref, set()).update(fam.partners)
+            for parent in fam.partners:
+                edges.setdefault(parent, []).append(child.xref)
+    for child_xref, parents in birth_parents.items():
+        if len(parents) > 2:
+            listed = ", ".join(sorted(parents))
+            raise GedcomError(f"{child_xref} has more than two birth parents: {listed}")
+    cycle = _cycle(edges)
+    if cycle:
+        raise GedcomError(f"{cycle[0]} is their own ancestor: {' -> '.join(cycle)}")
+
+
+def parse_gedcom(
+    data: bytes,
+    *,
+    max_bytes: int = 20_000_000,
+    max_people: int = 100_000,
+    today: date | None = None,
+) -> GedcomTree:
+    """Read a GEDCOM 5.5.1 file into plain data, or raise GedcomError saying what is wrong."""
+    buf = _prepare(bytes(data), max_bytes, max_people)
+    raw_people, raw_families = _read(buf)
+    if len(raw_people) > max_people:
+        raise GedcomError(f"file holds more than {max_people} individuals")
+    limit = (today or date.today()).isoformat()
+    people: list[GedcomPerson] = []
+    for p in raw_people:
+        whose = f"{p.xref} (line {p.line})"
+        born, died = _iso(p.birth, whose, "birth date"), _iso(p.death, whose, "death date")
+        for what, when in (("birth date", born), ("death date", died)):
+            if when is not None and _is_before(limit, when):
+                raise GedcomError(f"{whose}: {what} is after today")
+        if born is not None and died is not None and _is_before(died, born):
+            raise GedcomError(f"{whose}: death date is before birth date")
+        people.append(replace(p.person, birth_date=born, death_date=died))
+    families = _families({p.xref: p for p in raw_people}, raw_families)
+    _check_shape(families)
+    return GedcomTree(tuple(people), tuple(families))
+
+
+def _escape(value: str) -> str:
+    """One line of text: whitespace collapsed, a leading '@' doubled as the standard asks."""
+    text = " ".join(value.split())
+    return "@" + text if text.startswith("@") else text
+
+
+def _gedcom_date(iso: str, whose: str) -> str:
+    found = _ISO.fullmatch(iso)
+    try:
+        if found is None:
+            raise ValueError(iso)
+        year, month, day = found.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise GedcomError(
+            f"{whose}: a date is not of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+    parts = [str(int(day)) if day else "", _MONTHS[int(month) - 1] if month else "", str(int(year))]
+    return " ".join(p for p in parts if p)
+
+
+def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
+    """The tree as GEDCOM 5.5.1 (UTF-8, LF line ends); encode the text as UTF-8 to save it."""
+    sexes = {p.xref: p.sex for p in tree.people}
+    seen: set[str] = set()
+    for xref in [*(p.xref for p in tree.people), *(f.xref for f in tree.families)]:
+        if not _XREF.fullmatch(xref) or xref in seen:
+            raise GedcomError(f"xref {xref!r} is repeated or not of the form @ID@")
+        seen.add(xref)
+    famc: dict[str, list[tuple[str, Pedigree]]] = {}
+    fams: dict[str, list[str]] = {}
+    for fam in tree.families:
+        for xref in [*fam.partners, *(c.xref for c in fam.children)]:
+            if xref not in sexes:
+                raise GedcomError(f"family {fam.xref} links to missing {xref}")
+        if len(fam.partners) > 2:
+            raise GedcomError(f"family {fam.xref} has more than two partners")
+        for partner in fam.partners:
+            fams.setdefault(partner, []).append(fam.xref)
+        for child in fam.children:
+            famc.setdefault(child.xref, []).append((fam.xref, child.pedigree))
+    system = re.sub(r"[^A-Za-z0-9_-]", "", source)[:20] or "UNKNOWN"
+    submitter = next(f"@SUBM{n}@" for n in range(1, len(seen) + 2) if f"@SUBM{n}@" not in seen)
+    out = ["0 HEAD", f"1 SOUR {system}", f"2 NAME {_escape(source)}", f"1 SUBM {submitter}"]
+    out += ["1 GEDC", "2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"]
+    out += [f"0 {submitter} SUBM", f"1 NAME {_escape(source) or 'Unknown'}"]
+    for p in tree.people:
+        out.append(f"0 {p.xref} INDI")
+        given = _escape(p.given_name.replace("/", " "))
+        family = " ".join(p.family_name.replace("/", " ").split())
+        if given or family:
+            out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
+        out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
+        if p.birth_date is not None:
+            out += ["1 BIRT", f"2 DATE {_gedcom_date(p.birth_date, p.xref)}"]
+        if p.death_date is not None:
+            out += ["1 DEAT", f"2 DATE {_gedcom_date(p.death_date, p.xref)}"]
+        elif p.deceased:
+            out.append("1 DEAT Y")
+        for fam_xref, pedigree in famc.get(p.xref, []):
+            out.append(f"1 FAMC {fam_xref}")
+            if pedigree != "birth":
+                out.append(f"2 PEDI {pedigree}")
+        out += [f"1 FAMS {fam_xref}" for fam_xref in fams.get(p.xref, [])]
+    for fam in tree.families:
+        out.append(f"0 {fam.xref} FAM")
+        out += _partner_lines(fam.partners, sexes)
+        if fam.marriage_date is not None:
+            out += ["1 MARR", f"2 DATE {_gedcom_date(fam.marriage_date, fam.xref)}"]
+        elif fam.married:
+            out.append("1 MARR Y")
+        if fam.divorced:
+            out.append("1 DIV Y")
+        out += [f"1 CHIL {child.xref}" for child in fam.children]
+    out.append("0 TRLR")
+    return "\n".join(out) + "\n"
+
+
+def _partner_lines(partners: tuple[str, ...], sexes: dict[str, Sex]) -> list[str]:
+    """HUSB for a man, WIFE for a woman, anyone else in the free slot; order kept."""
+    slots: dict[str, str] = {}
+    for xref in partners:  # men and women first, so unknown sex cannot take their slot
+        wanted = {"male": "HUSB", "female": "WIFE"}.get(sexes[xref])
+        if wanted and wanted not in slots.values():
+            slots[xref] = wanted
+    for xref in partners:
+        if xref not in slots:
+            slots[xref] = "WIFE" if "HUSB" in slots.values() else "HUSB"
+    return [f"1 {slots[xref]} {xref}" for xref in partners]

@@ -1,0 +1,196 @@
+"""People in young people's networks, and the relationships between them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Query, Response
+
+from service.auth.access import CaseAccess, CaseDep, PathId, PersonReach, Reach
+from service.data import people, relationships, relatives
+from service.data.people import PersonCreate, PersonPublic, PersonUpdate
+from service.data.relationships import (
+    RelationshipCreate,
+    RelationshipPublic,
+    RelationshipUpdate,
+)
+from service.data.relatives import Gap, Relatives
+from service.errors import InvalidInput, NotFound
+from service.models import ListOf
+
+router = APIRouter(tags=["people"])
+
+
+async def _reach_in_body(access: CaseAccess, person_id: str, field: str, action: str) -> Reach:
+    """A person named in a request body: unreachable reads as invalid input, not as 404."""
+    try:
+        return await access.person(person_id, action=action, record_allowed=False)
+    except NotFound as exc:
+        raise InvalidInput(
+            "No person with this id is within your allocations.",
+            details=[{"loc": ["body", field], "msg": "no such person within your allocations"}],
+        ) from exc
+
+
+@router.post("/people", status_code=201, response_model=PersonPublic)
+async def create_person(body: PersonCreate, access: CaseDep) -> PersonPublic:
+    """Add a person to a young person's network."""
+    try:
+        await access.young_person(
+            body.young_person_id, action="create_person", record_allowed=False
+        )
+    except NotFound as exc:
+        raise InvalidInput(
+            "No young person with this id is within your allocations.",
+            details=[{"loc": ["body", "young_person_id"], "msg": "not within your allocations"}],
+        ) from exc
+    return await people.create_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person=body,
+    )  # fmt: skip
+
+
+@router.get("/people", response_model=ListOf[PersonPublic])
+async def find_people(
+    access: CaseDep,
+    external_id: str = Query(min_length=1, max_length=200),
+    system: str | None = Query(default=None, min_length=1, max_length=60),
+) -> ListOf[PersonPublic]:
+    """The people within the caller's allocations who hold an external id."""
+    found = []
+    for person_id in await people.find_by_external_id(
+        access.driver, access.queries, database=access.database, value=external_id, system=system
+    ):
+        try:
+            await access.person(person_id, action="find_people", record_allowed=True)
+        except NotFound:
+            continue
+        found.append(person_id)
+    listed = await people.get_people(
+        access.driver, access.queries, database=access.database, person_ids=found
+    )
+    return ListOf[PersonPublic](data=listed, count=len(listed))
+
+
+@router.get("/people/{person_id}", response_model=PersonPublic)
+async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
+    return await people.get_person(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id
+    )
+
+
+@router.patch("/people/{person_id}", response_model=PersonPublic)
+async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep) -> PersonPublic:
+    if not body.model_fields_set:
+        raise InvalidInput("Send at least one field to change.")
+    return await people.update_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person_id=reach.person_id, young_person_id=reach.young_person_id, changes=body,
+    )  # fmt: skip
+
+
+@router.delete("/people/{person_id}", status_code=204)
+async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
+    await people.delete_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person_id=reach.person_id, young_person_id=reach.young_person_id,
+    )  # fmt: skip
+    return Response(status_code=204)
+
+
+@router.get("/people/{person_id}/relationships", response_model=ListOf[RelationshipPublic])
+async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[RelationshipPublic]:
+    found = await relationships.list_relationships(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id
+    )
+    return ListOf[RelationshipPublic](data=found, count=len(found))
+
+
+@router.post("/relationships", status_code=201, response_model=RelationshipPublic)
+async def create_relationship(body: RelationshipCreate, access: CaseDep) -> RelationshipPublic:
+    reach = await _reach_in_body(access, body.to_id, "to_id", "create_relationship")
+    await _reach_in_body(access, body.from_id, "from_id", "create_relationship")
+    return await relationships.create_relationship(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.young_person_id, relationship=body,
+    )  # fmt: skip
+
+
+async def _relationship_in_reach(
+    access: CaseAccess, relationship_id: str, action: str, *, read: bool
+) -> tuple[RelationshipPublic, Reach]:
+    found = await relationships.get_relationship(
+        access.driver, access.queries, database=access.database, relationship_id=relationship_id
+    )
+    missing = NotFound("No relationship with this id is within your allocations.")
+    if found is None:
+        raise missing
+    try:
+        reach = await access.person(
+            found.to_id, action=action, record_allowed=read,
+            resource=f"relationship:{relationship_id}",
+        )  # fmt: skip
+    except NotFound as exc:
+        raise missing from exc
+    return found, reach
+
+
+@router.get("/relationships/{relationship_id}", response_model=RelationshipPublic)
+async def read_relationship(relationship_id: PathId, access: CaseDep) -> RelationshipPublic:
+    found, _ = await _relationship_in_reach(access, relationship_id, "read_relationship", read=True)
+    return found
+
+
+@router.patch("/relationships/{relationship_id}", response_model=RelationshipPublic)
+async def update_relationship(
+    relationship_id: PathId, body: RelationshipUpdate, access: CaseDep
+) -> RelationshipPublic:
+    if not body.model_fields_set:
+        raise InvalidInput("Send at least one field to change.")
+    found, reach = await _relationship_in_reach(
+        access, relationship_id, "update_relationship", read=False
+    )
+    return await relationships.update_relationship(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.young_person_id, current=found, changes=body,
+    )  # fmt: skip
+
+
+@router.delete("/relationships/{relationship_id}", status_code=204)
+async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Response:
+    _, reach = await _relationship_in_reach(
+        access, relationship_id, "delete_relationship", read=False
+    )
+    await relationships.delete_relationship(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.young_person_id, relationship_id=relationship_id,
+    )  # fmt: skip
+    return Response(status_code=204)
+
+
+@router.get("/people/{person_id}/relatives", response_model=Relatives)
+async def read_relatives(
+    reach: PersonReach,
+    access: CaseDep,
+    max_generations: int = Query(
+        default=4, ge=1, le=6, description="Bounds both Ga and Gb: 4 reaches second cousins."
+    ),
+    side: Literal["maternal", "paternal"] | None = Query(
+        default=None, description="Relatives on this side, including those on both sides."
+    ),
+    living: bool | None = None,
+) -> Relatives:
+    """Every relative by birth, adoption, step and marriage, named as a social worker would."""
+    return await relatives.find_relatives(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id,
+        max_generations=max_generations, side=side, living=living,
+    )  # fmt: skip
+
+
+@router.get("/people/{person_id}/gaps", response_model=ListOf[Gap])
+async def read_gaps(reach: PersonReach, access: CaseDep) -> ListOf[Gap]:
+    """Unknown parents, grandparents and great-grandparents: research tasks."""
+    found = await relatives.find_gaps(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id
+    )
+    return ListOf[Gap](data=found, count=len(found))

@@ -1,0 +1,96 @@
+"""Young people and the workers allocated to them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from service.auth.access import CaseDep, ManagerCaseDep, PathId, YoungPersonReach
+from service.data import allocations, people
+from service.data.allocations import AllocationCreate, AllocationEnd, AllocationPublic
+from service.data.people import PersonPublic, YoungPersonCreate, YoungPersonUpdate
+from service.errors import InvalidInput
+from service.models import ListOf
+
+router = APIRouter(tags=["young people"])
+
+
+@router.post("/young-people", status_code=201, response_model=PersonPublic)
+async def create_young_person(body: YoungPersonCreate, access: ManagerCaseDep) -> PersonPublic:
+    """A manager opens a young person's record; it belongs to the manager's team."""
+    if not access.principal.team:
+        raise InvalidInput("A manager needs a team before opening a young person's record.")
+    return await people.create_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person=body, team=access.principal.team,
+    )  # fmt: skip
+
+
+@router.get("/young-people", response_model=ListOf[PersonPublic])
+async def list_young_people(access: CaseDep) -> ListOf[PersonPublic]:
+    """The young people the caller works with today (managers: their team's)."""
+    ids = await access.young_people()
+    found = await people.get_people(
+        access.driver, access.queries, database=access.database, person_ids=ids
+    )
+    return ListOf[PersonPublic](data=found, count=len(found))
+
+
+@router.get("/young-people/{young_person_id}", response_model=PersonPublic)
+async def read_young_person(reach: YoungPersonReach, access: CaseDep) -> PersonPublic:
+    return await people.get_person(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id
+    )
+
+
+@router.patch("/young-people/{young_person_id}", response_model=PersonPublic)
+async def update_young_person(
+    body: YoungPersonUpdate, access: ManagerCaseDep, reach: YoungPersonReach
+) -> PersonPublic:
+    """A manager changes a young person's care status or moves them to another team."""
+    if not body.model_fields_set or None in body.model_dump(exclude_unset=True).values():
+        raise InvalidInput("Send a status or a team to change.")
+    return await people.update_young_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, changes=body,
+    )  # fmt: skip
+
+
+@router.post(
+    "/young-people/{young_person_id}/allocations",
+    status_code=201,
+    response_model=AllocationPublic,
+    response_model_by_alias=True,
+)
+async def allocate_worker(
+    body: AllocationCreate, access: ManagerCaseDep, reach: YoungPersonReach
+) -> AllocationPublic:
+    return await allocations.allocate(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, allocation=body,
+    )  # fmt: skip
+
+
+@router.get(
+    "/young-people/{young_person_id}/allocations",
+    response_model=ListOf[AllocationPublic],
+    response_model_by_alias=True,
+)
+async def list_allocations(reach: YoungPersonReach, access: CaseDep) -> ListOf[AllocationPublic]:
+    found = await allocations.list_allocations(
+        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
+    )
+    return ListOf[AllocationPublic](data=found, count=len(found))
+
+
+@router.patch(
+    "/young-people/{young_person_id}/allocations/{allocation_id}",
+    response_model=AllocationPublic,
+    response_model_by_alias=True,
+)
+async def end_allocation(
+    allocation_id: PathId, body: AllocationEnd, access: ManagerCaseDep, reach: YoungPersonReach
+) -> AllocationPublic:
+    return await allocations.end_allocation(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, allocation_id=allocation_id, until=body.until,
+    )  # fmt: skip

@@ -1,0 +1,584 @@
+"""GEDCOM 5.5.1 import and export (`service.gedcom`): pure, no database."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from service.gedcom import (
+    MAX_LINES,
+    GedcomChild,
+    GedcomError,
+    GedcomFamily,
+    GedcomPerson,
+    GedcomTree,
+    Sex,
+    parse_gedcom,
+    write_gedcom,
+)
+
+DATA = Path(__file__).resolve().parent / "data" / "gedcom"
+TODAY = date(2025, 6, 1)
+HEAD = "0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+
+
+def ged(body: str, *, head: str = HEAD) -> bytes:
+    """A whole file around the records given, one per line."""
+    return (head + body.strip("\n") + "\n0 TRLR\n").encode()
+
+
+def parse(data: bytes, **limits: int) -> GedcomTree:
+    return parse_gedcom(data, today=TODAY, **limits)
+
+
+def one_person(lines: str) -> GedcomPerson:
+    """The single person of a file holding `0 @I1@ INDI` followed by `lines`."""
+    (person,) = parse(ged("0 @I1@ INDI\n" + lines)).people
+    return person
+
+
+def person(
+    xref: str,
+    given: str,
+    family: str,
+    sex: Sex = "unknown",
+    born: str | None = None,
+    died: str | None = None,
+    *,
+    deceased: bool = False,
+) -> GedcomPerson:
+    return GedcomPerson(xref, given, family, sex, born, died, deceased)
+
+
+def test_a_realistic_family_file_reads_as_plain_data() -> None:
+    tree = parse((DATA / "family.ged").read_bytes())
+    assert tree.people == (
+        person("@I1@", "Arthur", "Okafor", "male", "1941-07-04", "2003-11-19", deceased=True),
+        person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
+        person("@I3@", "Grace", "Okafor", "female", "1970-03"),
+        person("@I4@", "Daniel", "Price", "male"),
+        person("@I5@", "Leah", "Price", "female", "2009-02-02"),
+        person("@I6@", "Samuel", "Price", "male", "2012"),
+        person("@I7@", "Kayla", "Price", "female", "2015"),
+        person("@I8@", "Joy Adaeze", "Okafor", "unknown", "1975-03-12"),
+    )
+    assert tree.families == (
+        GedcomFamily(
+            "@F1@",
+            ("@I1@", "@I2@"),
+            married=True,
+            divorced=False,
+            marriage_date="1966-08-20",
+            children=(GedcomChild("@I3@", "birth"), GedcomChild("@I8@", "birth")),
+        ),
+        GedcomFamily(
+            "@F2@",
+            ("@I4@", "@I3@"),
+            married=True,
+            divorced=True,
+            marriage_date=None,
+            children=(
+                GedcomChild("@I5@", "birth"),
+                GedcomChild("@I6@", "adopted"),
+                GedcomChild("@I7@", "foster"),
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("12 MAR 1950", "1950-03-12"),
+        ("MAR 1950", "1950-03"),
+        ("1950", "1950"),
+        ("2 jan 1950", "1950-01-02"),
+        ("29 FEB 2000", "2000-02-29"),
+        ("5 MAY 800", "0800-05-05"),
+        ("@#DGREGORIAN@ 5 JAN 1900", "1900-01-05"),
+        ("ABT 1950", "1950"),
+        ("CAL MAR 1950", "1950-03"),
+        ("EST 12 MAR 1950", "1950-03-12"),
+        ("INT 1950 (the year of the flood)", "1950"),
+        ("BEF 1950", None),
+        ("AFT 12 MAR 1950", None),
+        ("BET 1950 AND 1955", None),
+        ("FROM 1950 TO 1955", None),
+        ("FROM 1950", None),
+        ("TO 1950", None),
+        ("1650/51", None),
+        ("12 MAR 1650/51", None),
+        ("@#DJULIAN@ 12 MAR 1950", None),
+        ("@#DJULIAN@ 1650/51", None),
+        ("@#DHEBREW@ 5710", None),
+        ("@#DFRENCH R@ 1 VEND 5", None),
+        ("@#DUNKNOWN@ 1950", None),
+        ("@#DROMAN@ 1950", None),
+        ("BET @#DJULIAN@ 1650 AND @#DGREGORIAN@ 1660", None),
+        ("1950 B.C.", None),
+        ("(in the spring)", None),
+        ("spring 1950", None),
+        ("12 SPR 1950", None),
+        ("", None),
+    ],
+)
+def test_dates_read_as_partial_iso_or_none(written: str, expected: str | None) -> None:
+    assert one_person(f"1 BIRT\n2 DATE {written}").birth_date == expected
+
+
+@pytest.mark.parametrize("written", ["31 FEB 1950", "29 FEB 1900", "0 MAR 1950", "32 JAN 1950"])
+def test_an_impossible_date_names_the_person(written: str) -> None:
+    data = ged(f"0 @I1@ INDI\n0 @I7@ INDI\n1 DEAT\n2 DATE {written}")
+    with pytest.raises(GedcomError, match=r"@I7@ \(line 8\): death date is not a valid"):
+        parse(data)
+
+
+def test_an_impossible_marriage_date_names_the_family() -> None:
+    data = ged("0 @F3@ FAM\n1 MARR\n2 DATE 30 FEB 1970")
+    with pytest.raises(GedcomError, match=r"family @F3@ .*marriage date"):
+        parse(data)
+
+
+def test_names_sex_and_death() -> None:
+    assert one_person("1 NAME John Paul /Smith/ Jr.\n1 SEX M") == person(
+        "@I1@", "John Paul Jr.", "Smith", "male"
+    )
+    assert one_person("1 NAME Jane\n2 SURN Doe\n1 SEX f\n1 DEAT Y") == person(
+        "@I1@", "Jane", "Doe", "female", deceased=True
+    )
+    assert one_person("1 NAME /Lee/\n2 GIVN Ann\n1 SEX X\n1 DEAT\n2 DATE 2001") == person(
+        "@I1@", "Ann", "Lee", died="2001", deceased=True
+    )
+    assert one_person("1 NAME Jo\n2 CONC hn  /Smi\n2 CONC th/") == person("@I1@", "John", "Smith")
+    assert one_person("1 NAME @@home /Base/") == person("@I1@", "@home", "Base")
+    assert one_person("1 SEX M") == person("@I1@", "", "", "male")
+
+
+def test_pedigree_comes_from_the_childs_famc() -> None:
+    tree = parse(
+        ged(
+            "0 @I1@ INDI\n1 FAMC @F1@\n2 PEDI ADOPTED\n"
+            "0 @I2@ INDI\n1 FAMC @F1@\n2 PEDI foster\n"
+            "0 @I3@ INDI\n1 FAMC @F1@\n2 PEDI sealing\n"
+            "0 @I4@ INDI\n1 FAMC @F1@\n2 PEDI birth\n"
+            "0 @I5@ INDI\n"
+            "0 @F1@ FAM\n1 CHIL @I1@\n1 CHIL @I2@\n1 CHIL @I3@\n1 CHIL @I4@\n1 CHIL @I5@"
+        )
+    )
+    assert [(c.xref, c.pedigree) for c in tree.families[0].children] == [
+        ("@I1@", "adopted"),
+        ("@I2@", "foster"),
+        ("@I3@", "birth"),
+        ("@I4@", "birth"),
+        ("@I5@", "birth"),
+    ]
+
+
+def test_links_given_on_one_side_only_count() -> None:
+    tree = parse(
+        ged(
+            "0 @I1@ INDI\n1 SEX M\n1 FAMS @F1@\n"
+            "0 @I2@ INDI\n1 FAMC @F1@\n2 PEDI adopted\n"
+            "0 @I3@ INDI\n"
+            "0 @F1@ FAM\n1 WIFE @I3@\n1 MARR Y"
+        )
+    )
+    assert tree.families == (
+        GedcomFamily(
+            "@F1@", ("@I3@", "@I1@"), True, False, None, (GedcomChild("@I2@", "adopted"),)
+        ),
+    )
+
+
+def test_unknown_tags_notes_sources_and_media_are_ignored() -> None:
+    tree = parse(
+        ged(
+            "0 @N1@ NOTE a note\n1 CONT more\n0 @S1@ SOUR\n1 TITL Parish register\n"
+            "0 @O1@ OBJE\n1 FILE a.jpg\n0 @R1@ REPO\n1 NAME Archive\n0 _CUSTOM thing\n"
+            "0 @I1@ INDI\n1 _UID 123\n1 NAME A /B/\n2 _PRIM Y\n1 RESI\n2 DATE 1990\n"
+            "1 BIRT\n2 SOUR @S1@\n3 PAGE 4\n2 DATE 1960"
+        )
+    )
+    assert tree == GedcomTree((person("@I1@", "A", "B", born="1960"),), ())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\n\r\n  \n",
+        b"hello world\n",
+        b"<html><body>not a family tree</body></html>",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        b"0 @I1@ INDI\n0 TRLR\n",
+        b"1 HEAD\n0 TRLR\n",
+    ],
+)
+def test_what_is_not_a_gedcom_file_is_refused(data: bytes) -> None:
+    with pytest.raises(GedcomError, match="not a GEDCOM"):
+        parse(data)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_are_refused(seed: int) -> None:
+    junk = random.Random(seed).randbytes(50_000)
+    with pytest.raises(GedcomError):
+        parse(junk)
+    with pytest.raises(GedcomError, match="not a GEDCOM"):
+        parse(junk.replace(b"\0", b""))
+
+
+def test_a_truncated_file_is_refused() -> None:
+    whole = (DATA / "family.ged").read_bytes()
+    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*truncated"):
+        parse(whole[: len(whole) // 2])
+
+
+def test_bytes_the_declared_encoding_cannot_read_are_refused() -> None:
+    data = ged("0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 NAME ReneX /Dubois/")
+    data = data.replace(b"ReneX", b"Ren\xe9e")  # Latin-1 in a file that says UTF-8
+    with pytest.raises(
+        GedcomError,
+        match=r"unreadable GEDCOM file \(record at line 9\): bytes that are not valid utf-8",
+    ):
+        parse(data)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("0 @I1@ INDI\n1 NAME A\nnonsense here", "syntax error at line 9"),
+        ("0 @I1@ INDI\n\n1 NAME A", "syntax error at line 8"),
+        ("0 @I1@ INDI\n1 BIRT\n3 DATE 1950", "structure error at line 9"),
+        ("0 INDI\n1 NAME A", "line 7: INDI record without an xref"),
+    ],
+)
+def test_malformed_lines_are_named_by_line(body: str, message: str) -> None:
+    with pytest.raises(GedcomError, match=message):
+        parse(ged(body))
+
+
+def test_an_unknown_character_set_is_refused() -> None:
+    head = HEAD.replace("UTF-8", "KLINGON")
+    with pytest.raises(GedcomError, match="character set: Unknown codec name 'KLINGON'"):
+        parse(ged("0 @I1@ INDI", head=head))
+
+
+def test_utf16_is_refused_with_advice() -> None:
+    with pytest.raises(GedcomError, match=r"UTF-16.*UTF-8"):
+        parse(ged("0 @I1@ INDI").decode().encode("utf-16"))
+
+
+def test_size_and_people_limits() -> None:
+    data = ged("0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI")
+    assert len(parse(data, max_people=3).people) == 3
+    with pytest.raises(GedcomError, match="more than 2 individuals"):
+        parse(data, max_people=2)
+    with pytest.raises(GedcomError, match=f"{len(data)} bytes, more than the limit of 100"):
+        parse(data, max_bytes=100)
+
+
+def test_a_duplicate_xref_is_refused() -> None:
+    with pytest.raises(GedcomError, match="duplicate xref @I1@ at lines 7 and 9"):
+        parse(ged("0 @I1@ INDI\n1 SEX M\n0 @I1@ INDI"))
+    with pytest.raises(GedcomError, match="duplicate xref @X1@"):
+        parse(ged("0 @X1@ INDI\n0 @X1@ FAM"))
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@", "family @F1@ .*missing @I2@"),
+        ("0 @I1@ INDI\n0 @F1@ FAM\n1 CHIL @I9@", "family @F1@ .*missing @I9@"),
+        ("0 @I1@ INDI\n1 FAMC @F2@", r"@I1@ \(line 7\) links to missing family @F2@"),
+        ("0 @I1@ INDI\n1 FAMS @F2@", r"@I1@ \(line 7\) links to missing family @F2@"),
+        ("0 @I1@ INDI\n0 @I2@ INDI\n1 FAMS @I1@", "@I2@ .*links to missing family @I1@"),
+    ],
+)
+def test_links_to_missing_records_are_refused(body: str, message: str) -> None:
+    with pytest.raises(GedcomError, match=message):
+        parse(ged(body))
+
+
+def test_more_than_two_partners_is_refused() -> None:
+    body = (
+        "0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@"
+    )
+    with pytest.raises(GedcomError, match=r"family @F1@ .*more than two partners"):
+        parse(ged(body))
+
+
+PEOPLE = "".join(f"0 @I{n}@ INDI\n" for n in range(1, 6))
+
+
+def test_more_than_two_birth_parents_is_refused() -> None:
+    body = PEOPLE + (
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I5@\n0 @F2@ FAM\n1 HUSB @I3@\n1 CHIL @I5@\n"
+    )
+    with pytest.raises(GedcomError, match="@I5@ has more than two birth parents: @I1@, @I2@, @I3@"):
+        parse(ged(body))
+
+
+def test_adoptive_and_foster_parents_do_not_count_as_birth_parents() -> None:
+    child = "0 @I5@ INDI\n1 FAMC @F1@\n1 FAMC @F2@\n2 PEDI adopted\n1 FAMC @F3@\n2 PEDI foster\n"
+    body = PEOPLE.replace("0 @I5@ INDI\n", child) + (
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I5@\n"
+        "0 @F2@ FAM\n1 HUSB @I3@\n1 WIFE @I4@\n1 CHIL @I5@\n"
+        "0 @F3@ FAM\n1 WIFE @I4@\n1 CHIL @I5@\n"
+    )
+    tree = parse(ged(body))
+    assert [c.pedigree for f in tree.families for c in f.children] == ["birth", "adopted", "foster"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I1@", "@I1@ is their own ancestor: @I1@ -> @I1@"),
+        (
+            "0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 WIFE @I2@\n1 CHIL @I3@\n"
+            "0 @F3@ FAM\n1 WIFE @I3@\n1 CHIL @I1@",
+            "is their own ancestor: (@I\\d@ -> ){3}@I\\d@",
+        ),
+    ],
+)
+def test_a_person_who_is_their_own_ancestor_is_refused(body: str, message: str) -> None:
+    with pytest.raises(GedcomError, match=message):
+        parse(ged(PEOPLE + body))
+
+
+def test_adoption_and_fostering_count_for_ancestry() -> None:
+    body = (
+        "0 @I1@ INDI\n1 FAMC @F2@\n2 PEDI adopted\n0 @I2@ INDI\n1 FAMC @F1@\n2 PEDI foster\n"
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 WIFE @I2@\n1 CHIL @I1@"
+    )
+    with pytest.raises(GedcomError, match="@I1@ is their own ancestor: @I1@ -> @I2@ -> @I1@"):
+        parse(ged(body))
+
+
+@pytest.mark.parametrize(
+    ("born", "died"),
+    [
+        ("1950", "1949"),
+        ("MAR 1950", "FEB 1950"),
+        ("12 MAR 1950", "11 MAR 1950"),
+        ("ABT 1950", "EST 1949"),
+    ],
+)
+def test_death_before_birth_is_refused(born: str, died: str) -> None:
+    data = ged(f"0 @I4@ INDI\n1 BIRT\n2 DATE {born}\n1 DEAT\n2 DATE {died}")
+    with pytest.raises(GedcomError, match=r"@I4@ \(line 7\): death date is before birth date"):
+        parse(data)
+
+
+@pytest.mark.parametrize(
+    ("born", "died"),
+    [("12 MAR 1950", "MAR 1950"), ("12 MAR 1950", "1950"), ("1950", "1 JAN 1950"), ("1950", "")],
+)
+def test_dates_are_compared_at_the_precision_they_share(born: str, died: str) -> None:
+    found = one_person(f"1 BIRT\n2 DATE {born}\n1 DEAT\n2 DATE {died}")
+    assert found.deceased
+
+
+@pytest.mark.parametrize(
+    ("event", "written", "refused"),
+    [
+        ("BIRT", "2 JUN 2025", True),
+        ("BIRT", "JUL 2025", True),
+        ("BIRT", "2026", True),
+        ("DEAT", "2 JUN 2025", True),
+        ("BIRT", "1 JUN 2025", False),
+        ("BIRT", "JUN 2025", False),
+        ("DEAT", "2025", False),
+        ("BIRT", "AFT 2030", False),
+    ],
+)
+def test_dates_after_today_are_refused(event: str, written: str, refused: bool) -> None:
+    data = ged(f"0 @I2@ INDI\n1 {event}\n2 DATE {written}")
+    if refused:
+        with pytest.raises(
+            GedcomError, match=r"@I2@ \(line 7\): (birth|death) date is after today"
+        ):
+            parse(data)
+    else:
+        assert len(parse(data).people) == 1
+
+
+def test_today_defaults_to_the_real_date() -> None:
+    next_year = date.today().year + 1
+    with pytest.raises(GedcomError, match="after today"):
+        parse_gedcom(ged(f"0 @I1@ INDI\n1 BIRT\n2 DATE {next_year}"))
+
+
+@pytest.mark.timeout(20)
+def test_hostile_inputs_fail_fast_and_cleanly() -> None:
+    hostile = {
+        "a 5 MB line": (HEAD + "1 NOTE " + "x" * 5_000_000 + "\n0 TRLR\n").encode(),
+        "levels 0..99999": (HEAD + "".join(f"{n} X\n" for n in range(100_000))).encode()
+        + b"0 TRLR\n",
+        "a NUL byte": ged("0 @I1@ INDI\n1 NAME A\0B"),
+        "half a million people": HEAD.encode() + b"0 @I1@ INDI\n" * 500_000 + b"0 TRLR\n",
+        "millions of lines": HEAD.encode() + b"1 X\n" * (MAX_LINES + 1) + b"0 TRLR\n",
+        "a huge number": ged("0 @I1@ INDI\n1 BIRT\n2 DATE " + "9" * 5000),
+        "21 MB": b"0 HEAD\n" + b" " * 21_000_000,
+    }
+    messages = {
+        "a 5 MB line": "line 7 is longer than",
+        "levels 0..99999": "line 107: level number above 99",
+        "a NUL byte": "NUL byte at line 8",
+        "half a million people": "more than 100000 individuals",
+        "millions of lines": f"more than {MAX_LINES} lines",
+        "a huge number": r"unreadable GEDCOM file \(record at line 7\): ValueError",
+        "21 MB": "more than the limit of 20000000",
+    }
+    for name, data in hostile.items():
+        started = time.perf_counter()
+        with pytest.raises(GedcomError, match=messages[name]):
+            parse(data)
+        assert time.perf_counter() - started < 5, name
+
+
+def test_nesting_to_the_standards_limit_is_fine() -> None:
+    deep = "".join(f"{n} _X\n" for n in range(1, 100))
+    assert one_person(deep + "1 SEX F").sex == "female"
+
+
+def test_bom_crlf_and_cr_files_read_the_same() -> None:
+    plain = (DATA / "family.ged").read_bytes()
+    expected = parse(plain)
+    assert parse(b"\xef\xbb\xbf" + plain) == expected
+    assert parse(plain.replace(b"\n", b"\r\n")) == expected
+    assert parse(plain.replace(b"\n", b"\r")) == expected
+    assert parse(plain + b"\n\n  \n") == expected
+
+
+def test_an_ansel_file_reads_as_unicode() -> None:
+    head = HEAD.replace("UTF-8", "ANSEL").encode()
+    body = b"0 @I1@ INDI\n1 NAME Zo\xe8e /M\xe8uller/\n0 TRLR\n"
+    (found,) = parse(head + body).people
+    assert (found.given_name, found.family_name) == ("Zo\u00eb", "M\u00fcller")
+
+
+def test_a_character_split_across_conc_lines_is_rejoined() -> None:
+    data = HEAD.encode() + b"0 @I1@ INDI\n1 NAME Zo\xc3\n2 CONC \xab /Smith/\n0 TRLR\n"
+    assert parse(data).people[0].given_name == "Zo\u00eb"
+
+
+FULL = GedcomTree(
+    people=(
+        person("@I1@", "Arthur", "Okafor", "male", "1941-07-04", "2003-11-19", deceased=True),
+        person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
+        person("@I3@", "Grace", "Okafor-Price", "female", "1970-03"),
+        person("@I4@", "Daniel", "Price", "male"),
+        person("@I5@", "Leah", "Price", "female", "2009-02-02"),
+        person("@I6@", "Sam", "", "unknown", "2012"),
+        person("@I7@", "@home", "Zoë", "female", "0800-01-01"),
+        person("@I8@", "", "", "unknown"),
+        person("@P9@", "Robin", "Price", "male"),
+    ),
+    families=(
+        GedcomFamily(
+            "@F1@",
+            ("@I2@", "@I1@"),
+            married=True,
+            divorced=False,
+            marriage_date="1966-08-20",
+            children=(GedcomChild("@I3@", "birth"),),
+        ),
+        GedcomFamily(
+            "@F2@",
+            ("@I3@", "@I4@"),
+            married=True,
+            divorced=True,
+            marriage_date="1990",
+            children=(
+                GedcomChild("@I5@", "birth"),
+                GedcomChild("@I6@", "adopted"),
+                GedcomChild("@I7@", "foster"),
+            ),
+        ),
+        GedcomFamily("@F3@", ("@I8@", "@I5@"), False, False, None, ()),
+        GedcomFamily("@F4@", ("@I4@", "@P9@"), True, False, "2020-05", ()),
+        GedcomFamily("@F5@", (), False, False, None, (GedcomChild("@I8@", "foster"),)),
+        GedcomFamily("@F6@", ("@I6@",), False, False, None, (GedcomChild("@I6@", "birth"),)),
+    ),
+)
+
+
+def test_a_written_tree_reads_back_the_same() -> None:
+    tree = GedcomTree(FULL.people, FULL.families[:-1])
+    assert parse(write_gedcom(tree).encode()) == tree
+
+
+def test_the_writer_writes_gedcom_551() -> None:
+    text = write_gedcom(GedcomTree(FULL.people, FULL.families[:-1]), source="Lifelong Links")
+    lines = text.splitlines()
+    assert lines[0] == "0 HEAD"
+    assert lines[-1] == "0 TRLR"
+    assert text.endswith("\n")
+    for expected in [
+        "1 SOUR LifelongLinks",
+        "2 NAME Lifelong Links",
+        "1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8",
+        "0 @I1@ INDI\n1 NAME Arthur /Okafor/\n1 SEX M\n1 BIRT\n2 DATE 4 JUL 1941\n"
+        "1 DEAT\n2 DATE 19 NOV 2003\n1 FAMS @F1@",
+        "0 @I2@ INDI\n1 NAME Margaret Rose /Hughes/\n1 SEX F\n1 BIRT\n2 DATE 1945\n1 DEAT Y\n",
+        "0 @I6@ INDI\n1 NAME Sam //\n1 SEX U\n1 BIRT\n2 DATE 2012\n1 FAMC @F2@\n2 PEDI adopted\n",
+        "1 NAME @@home /Zoë/\n1 SEX F\n1 BIRT\n2 DATE 1 JAN 800\n1 FAMC @F2@\n2 PEDI foster\n",
+        "0 @I8@ INDI\n1 SEX U\n1 FAMC @F5@\n2 PEDI foster\n1 FAMS @F3@\n",
+        "0 @F1@ FAM\n1 WIFE @I2@\n1 HUSB @I1@\n1 MARR\n2 DATE 20 AUG 1966\n1 CHIL @I3@\n",
+        "0 @F2@ FAM\n1 WIFE @I3@\n1 HUSB @I4@\n1 MARR\n2 DATE 1990\n1 DIV Y\n1 CHIL @I5@\n",
+        "0 @F3@ FAM\n1 HUSB @I8@\n1 WIFE @I5@\n0 @F4@",
+        "0 @F4@ FAM\n1 HUSB @I4@\n1 WIFE @P9@\n1 MARR\n2 DATE MAY 2020\n",
+    ]:
+        assert expected in text
+
+
+def test_the_writer_strips_newlines_and_slashes_from_names() -> None:
+    tree = GedcomTree((person("@I1@", "Ann\nMarie", "Lee/Smith\r\n"),), ())
+    assert "1 NAME Ann Marie /Lee Smith/\n" in write_gedcom(tree)
+    assert parse(write_gedcom(tree).encode()).people[0].given_name == "Ann Marie"
+
+
+def test_the_writer_refuses_what_it_cannot_write() -> None:
+    good = person("@I1@", "A", "B")
+    with pytest.raises(GedcomError, match="@I1@: a date is not of the form"):
+        write_gedcom(GedcomTree((person("@I1@", "A", "B", born="12/03/1950"),), ()))
+    with pytest.raises(GedcomError, match="@I1@: a date is not of the form"):
+        write_gedcom(GedcomTree((person("@I1@", "A", "B", died="1950-02-30"),), ()))
+    with pytest.raises(GedcomError, match="family @F1@ links to missing @I2@"):
+        write_gedcom(
+            GedcomTree((good,), (GedcomFamily("@F1@", ("@I2@",), False, False, None, ()),))
+        )
+    with pytest.raises(GedcomError, match="'I1' is repeated or not of the form"):
+        write_gedcom(GedcomTree((person("I1", "A", "B"),), ()))
+    with pytest.raises(GedcomError, match="'@I1@' is repeated"):
+        write_gedcom(GedcomTree((good, good), ()))
+
+
+def test_a_self_parent_written_out_is_refused_when_read_back() -> None:
+    text = write_gedcom(GedcomTree(FULL.people, FULL.families))
+    with pytest.raises(GedcomError, match="@I6@ is their own ancestor"):
+        parse(text.encode())
+
+
+def test_three_thousand_people_parse_quickly() -> None:
+    lines = [HEAD.rstrip("\n")]
+    for n in range(3000):
+        fam = n // 3
+        link = f"1 FAMC @F{fam}@" if n % 3 == 2 else f"1 FAMS @F{fam}@"
+        sex = "M" if n % 3 == 0 else "F"
+        lines += [f"0 @I{n}@ INDI", f"1 NAME Person{n} /Family{fam}/", f"1 SEX {sex}"]
+        lines += ["1 BIRT", f"2 DATE {n % 28 + 1} MAR {1900 + n % 100}", link]
+    for fam in range(1000):
+        lines += [f"0 @F{fam}@ FAM", f"1 HUSB @I{3 * fam}@", f"1 WIFE @I{3 * fam + 1}@"]
+        lines += [f"1 CHIL @I{3 * fam + 2}@", "1 MARR", "2 DATE 1970"]
+    data = ("\n".join(lines) + "\n0 TRLR\n").encode()
+    started = time.perf_counter()
+    tree = parse(data)
+    elapsed = time.perf_counter() - started
+    assert (len(tree.people), len(tree.families)) == (3000, 1000)
+    assert elapsed < 10  # a safety net only; timing belongs in the benchmarks
