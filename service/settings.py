@@ -67,6 +67,13 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", validation_alias=AliasChoices("LL_LOG_LEVEL", "log_level")
     )
+    gedcom_max_bytes: int = Field(
+        default=20_000_000,
+        gt=0,
+        le=200_000_000,
+        description="The largest GEDCOM file an import accepts, in bytes.",
+        validation_alias=AliasChoices("LL_GEDCOM_MAX_BYTES", "gedcom_max_bytes"),
+    )
     health_timeout: float = Field(
         default=1.5,
         gt=0,

@@ -1,0 +1,201 @@
+"""GEDCOM import into a young person's network, and export of a person's family.
+
+An import is one transaction: people (keyed by their xref within the import's system), then
+parent links and partnerships, then a check of the graph as it now stands; any failure rolls
+the whole file back. Importing the same file again creates nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+from pydantic import BaseModel
+
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.errors import Conflict, InvalidInput, NotFound
+from service.gedcom import (
+    GedcomChild,
+    GedcomFamily,
+    GedcomPerson,
+    GedcomTree,
+    Pedigree,
+    Sex,
+    write_gedcom,
+)
+from service.queries import Queries
+
+BATCH = 500
+_KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster"}
+
+
+class ImportResult(BaseModel):
+    young_person_id: str
+    system: str
+    people_in_file: int
+    families_in_file: int
+    people_created: int
+    relationships_created: int
+
+
+def _stable_id(type_: str, *parts: str) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    return f"{type_}_{digest}"
+
+
+def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str, Any]]:
+    links: list[dict[str, Any]] = []
+    for family in tree.families:
+        for child in family.children:
+            for parent in family.partners:
+                props = {"id": _stable_id("parent", system, parent, child.xref),
+                         "kind": _KIND[child.pedigree]}  # fmt: skip
+                links.append({"type": "parent", "from_id": ids[parent],
+                              "to_id": ids[child.xref], "props": props})  # fmt: skip
+        if len(family.partners) == 2:
+            a, b = family.partners
+            kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
+            couple: dict[str, Any] = {"id": _stable_id("partner", system, family.xref),
+                                      "kind": kind, "since": family.marriage_date}  # fmt: skip
+            links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
+    return links
+
+
+async def import_tree(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    tree: GedcomTree,
+    system: str,
+    young_person_xref: str | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> ImportResult:
+    xrefs = {p.xref for p in tree.people}
+    if young_person_xref is not None and young_person_xref not in xrefs:
+        raise InvalidInput(f"The file has no individual {young_person_xref}.")
+    rows = [
+        {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
+         "family_name": p.family_name, "sex": p.sex, "birth_date": p.birth_date,
+         "death_date": p.death_date, "living": not p.deceased}
+        for p in tree.people if p.xref != young_person_xref
+    ]  # fmt: skip
+
+    async def work(tx: AsyncManagedTransaction) -> ImportResult:
+        found = await (await tx.run(queries["get_person_dates"], id=young_person_id)).single()
+        if found is None or not found["is_young_person"]:
+            raise NotFound("No young person has this id.")
+        ids: dict[str, str] = {}
+        created_people = created_links = 0
+        if young_person_xref is not None:
+            result = await tx.run(
+                queries["merge_gedcom_young_person"], system=system,
+                young_person_id=young_person_id, xref=young_person_xref,
+            )  # fmt: skip
+            record = await result.single(strict=True)
+            if record["held_by_others"]:
+                raise Conflict(f"Another person already holds {young_person_xref} in {system}.")
+            ids[young_person_xref] = young_person_id
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            result = await tx.run(queries["merge_gedcom_people"], people=batch, system=system,
+                                  young_person_id=young_person_id)  # fmt: skip
+            ids.update({r["xref"]: r["id"] async for r in result})
+            created_people += (await result.consume()).counters.nodes_created // 2
+            if progress:
+                progress(len(batch))
+        links = _links(tree, ids, system)
+        for start in range(0, len(links), BATCH):
+            result = await tx.run(queries["merge_gedcom_links"], links=links[start : start + BATCH])
+            created_links += (await result.consume()).counters.relationships_created
+        crowded = await (
+            await tx.run(queries["check_imported_people"], ids=list(ids.values()))
+        ).values()
+        if crowded:
+            back = {v: k for k, v in ids.items()}
+            names = ", ".join(back[row[0]] for row in crowded)
+            raise InvalidInput(
+                f"With this file, {names} would have more than two birth parents; "
+                "nothing was imported."
+            )
+        await record_in(tx, queries, principal=actor, action="gedcom.import",
+                        resource=f"import:{system}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason=f"{created_people} people, {created_links} ties")  # fmt: skip
+        return ImportResult(
+            young_person_id=young_person_id, system=system, people_in_file=len(tree.people),
+            families_in_file=len(tree.families), people_created=created_people,
+            relationships_created=created_links,
+        )  # fmt: skip
+
+    async with driver.session(database=database) as session:
+        try:
+            result: ImportResult = await session.execute_write(work)
+        except ConstraintError as exc:
+            raise Conflict("Another person already holds one of this file's xrefs.") from exc
+    return result
+
+
+def _sex(value: object) -> Sex:
+    return "female" if value == "female" else "male" if value == "male" else "unknown"
+
+
+async def export_family(
+    driver: AsyncDriver, queries: Queries, *, database: str, person_ids: Sequence[str]
+) -> str:
+    """The people given (a person and their relatives) and the ties among them, as GEDCOM."""
+    records, _, _ = await driver.execute_query(
+        queries["get_family_for_export"], ids=list(person_ids), database_=database, routing_="r"
+    )
+    order = {pid: i for i, pid in enumerate(person_ids)}
+    records = sorted(records, key=lambda r: order[r["person"]["id"]])
+    xref = {r["person"]["id"]: f"@I{i + 1}@" for i, r in enumerate(records)}
+    people = [
+        GedcomPerson(
+            xref=xref[p["id"]], given_name=p["given_name"] or "",
+            family_name=p["family_name"] or "",
+            sex=_sex(p["sex"]),
+            birth_date=p["birth_date"], death_date=p["death_date"],
+            deceased=p["living"] is False or p["death_date"] is not None,
+        )
+        for p in (r["person"] for r in records)
+    ]  # fmt: skip
+    # One family per set of parents of a child, and one per partnership.
+    parents_of: dict[str, list[tuple[str, str]]] = {}
+    for r in records:
+        for c in r["children"]:
+            parents_of.setdefault(c["child"], []).append((r["person"]["id"], c["kind"]))
+    couples: dict[tuple[str, ...], dict[str, Any]] = {}
+    for r in records:
+        for p in r["partners"]:
+            key = tuple(sorted((r["person"]["id"], p["partner"])))
+            couples[key] = {"married": p["kind"] in ("married", "civil_partnership", "divorced"),
+                            "divorced": p["kind"] == "divorced", "date": p["since"],
+                            "children": []}  # fmt: skip
+    pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
+    for child, parents in parents_of.items():
+        by_kind: dict[str, list[str]] = {}
+        for pid, kind in parents:
+            by_kind.setdefault(kind, []).append(pid)
+        for kind, pids in by_kind.items():
+            key = tuple(sorted(pids)[:2])
+            family = couples.setdefault(
+                key, {"married": False, "divorced": False, "date": None, "children": []}
+            )
+            family["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
+    families = [
+        GedcomFamily(
+            xref=f"@F{i + 1}@", partners=tuple(xref[pid] for pid in key), married=f["married"],
+            divorced=f["divorced"], marriage_date=f["date"] if f["married"] else None,
+            children=tuple(f["children"]),
+        )
+        for i, (key, f) in enumerate(sorted(couples.items()))
+    ]  # fmt: skip
+    return write_gedcom(GedcomTree(people=tuple(people), families=tuple(families)))

@@ -1,0 +1,92 @@
+"""GEDCOM: import a family tree into a young person's network, export a person's family."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, File, Form, Response, UploadFile
+
+from service.auth.access import CaseDep, PersonReach
+from service.data import gedcom_io, relatives
+from service.data.gedcom_io import ImportResult
+from service.db import SettingsDep
+from service.errors import InvalidInput, NotFound, ServiceError
+from service.gedcom import GedcomError, parse_gedcom
+
+router = APIRouter(tags=["gedcom"])
+
+
+class PayloadTooLarge(ServiceError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+@router.post("/imports/gedcom", status_code=201, response_model=ImportResult)
+async def import_gedcom(
+    access: CaseDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="A GEDCOM 5.5.1 file.")],
+    young_person_id: str = Form(min_length=1, max_length=100),
+    source: str | None = Form(
+        default=None,
+        min_length=1,
+        max_length=50,
+        pattern=r"^[A-Za-z0-9._-]+$",
+        description="A name for the file's tree; its xrefs are kept as external ids in the "
+        "system gedcom:<source>. Defaults to the young person's id.",
+    ),
+    young_person_xref: str | None = Form(
+        default=None,
+        max_length=30,
+        pattern=r"^@[^@]+@$",
+        description="The young person's own xref in the file, if they are in it.",
+    ),
+) -> ImportResult:
+    """Import individuals, families and child links; importing the same file again is a no-op.
+    A broken or hostile file gets a 422 that says what is wrong, and nothing is written."""
+    try:
+        reach = await access.young_person(
+            young_person_id, action="import_gedcom", record_allowed=False
+        )
+    except NotFound as exc:
+        raise InvalidInput(
+            "No young person with this id is within your allocations.",
+            details=[{"loc": ["body", "young_person_id"], "msg": "not within your allocations"}],
+        ) from exc
+    data = await file.read(settings.gedcom_max_bytes + 1)
+    if len(data) > settings.gedcom_max_bytes:
+        raise PayloadTooLarge(f"The file is larger than {settings.gedcom_max_bytes} bytes.")
+    try:
+        tree = await anyio.to_thread.run_sync(
+            lambda: parse_gedcom(data, max_bytes=settings.gedcom_max_bytes)
+        )
+    except GedcomError as exc:
+        raise InvalidInput(f"The GEDCOM file was not imported: {exc}") from exc
+    return await gedcom_io.import_tree(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, tree=tree,
+        system=f"gedcom:{source or reach.person_id}", young_person_xref=young_person_xref,
+    )  # fmt: skip
+
+
+@router.get(
+    "/people/{person_id}/gedcom",
+    response_class=Response,
+    responses={200: {"content": {"text/x-gedcom": {}}}},
+)
+async def export_gedcom(reach: PersonReach, access: CaseDep) -> Response:
+    """The person and their relatives (four generations each way) as GEDCOM 5.5.1."""
+    found = await relatives.find_relatives(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id,
+        max_generations=4, side=None, living=None,
+    )  # fmt: skip
+    ids = [reach.person_id, *(r.person_id for r in found.data if r.kind != "by_marriage")]
+    text = await gedcom_io.export_family(
+        access.driver, access.queries, database=access.database, person_ids=ids
+    )
+    return Response(
+        content=text.encode(),
+        media_type="text/x-gedcom; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="family.ged"'},
+    )
