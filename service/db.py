@@ -13,7 +13,7 @@ import time
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from neo4j import AsyncDriver, AsyncGraphDatabase, Query
+from neo4j import READ_ACCESS, WRITE_ACCESS, AsyncDriver, AsyncGraphDatabase, Query, Record
 from neo4j.exceptions import DriverError, Neo4jError
 
 from service.errors import DatabaseUnavailable
@@ -35,6 +35,8 @@ def make_driver(settings: Settings, *, uri: str, password: str) -> AsyncDriver:
         # costs one failed request at most.
         liveness_check_timeout=30.0,
         user_agent="lifelong-links",
+        # Planner hints (an unused property key, ...) would log whole queries at WARNING.
+        notifications_min_severity="OFF",
     )
 
 
@@ -44,6 +46,8 @@ async def apply_schema(driver: AsyncDriver, queries: Queries, *, database: str) 
     for query in queries.group("schema"):
         await driver.execute_query(query.text, database_=database)
         applied.append(query.name)
+    # New indexes fill in the background; queries planned before they are online scan labels.
+    await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     return applied
 
 
@@ -83,17 +87,29 @@ async def server_components(
         raise DatabaseUnavailable(f"Neo4j is not answering ({type(exc).__name__})") from exc
 
 
-def get_driver(request: Request) -> AsyncDriver:
+async def run_once(
+    driver: AsyncDriver, query: str, *, database: str, write: bool = False, **params: Any
+) -> list[Record]:
+    """One statement in an auto-commit transaction: one round trip to the server instead of
+    the two of a managed transaction (BEGIN/RUN/PULL, then COMMIT). For single reads and
+    single-statement writes on the hot paths; no retries, so a failure is a 503."""
+    mode = WRITE_ACCESS if write else READ_ACCESS
+    async with driver.session(database=database, default_access_mode=mode) as session:
+        result = await session.run(query, params)
+        return [record async for record in result]
+
+
+async def get_driver(request: Request) -> AsyncDriver:
     driver: AsyncDriver = request.app.state.driver
     return driver
 
 
-def get_queries(request: Request) -> Queries:
+async def get_queries(request: Request) -> Queries:
     queries: Queries = request.app.state.queries
     return queries
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

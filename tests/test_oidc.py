@@ -22,9 +22,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from fastapi.testclient import TestClient
 from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+from neo4j import Driver
 
+from service.app import create_app
 from service.auth.oidc import OidcError, OidcIdentity, OidcVerifier
+from tests.cases import ADMIN_TOKEN, Actor, add_user, allocate, open_case
+from tests.conftest import Target, settings_for
 
 AUDIENCE = "api://lifelong-links"
 DISCOVERY = "/.well-known/openid-configuration"
@@ -91,6 +96,11 @@ def issuer(keys: Keys) -> Iterator[Issuer]:
         thread.join(timeout=5)
 
 
+@dataclass(frozen=True)
+class FromNow:
+    seconds: int
+
+
 def claims(issuer: Issuer, **overrides: object) -> dict[str, object]:
     now = int(time.time())
     base: dict[str, object] = {
@@ -106,7 +116,12 @@ def claims(issuer: Issuer, **overrides: object) -> dict[str, object]:
         "exp": now + 600,
     }
     base.update(overrides)
-    return {k: v for k, v in base.items() if v is not None}
+    # Offsets are resolved when the token is made, not when the tests were collected.
+    return {
+        k: now + v.seconds if isinstance(v, FromNow) else v
+        for k, v in base.items()
+        if v is not None
+    }
 
 
 def sign(payload: dict[str, object], key: Any, alg: str = "RS256", kid: str = "rsa-1") -> str:
@@ -183,9 +198,9 @@ def test_custom_role_claim_and_absent_team(issuer: Issuer, keys: Keys) -> None:
 @pytest.mark.parametrize(
     ("overrides", "fragment"),
     [
-        ({"exp": int(time.time()) - 120}, "expired"),
-        ({"nbf": int(time.time()) + 120}, "not yet valid"),
-        ({"iat": int(time.time()) + 120}, "not yet valid"),
+        ({"exp": FromNow(-120)}, "expired"),
+        ({"nbf": FromNow(120)}, "not yet valid"),
+        ({"iat": FromNow(120)}, "not yet valid"),
         ({"aud": "api://someone-else"}, "audience"),
         ({"iss": "https://login.example.com/other-tenant/v2.0"}, "another issuer"),
         ({"roles": None}, "no role claim 'roles'"),
@@ -305,3 +320,53 @@ def test_unreachable_issuer_fails_fast(
     message = refused(v, sign(claims(issuer, iss=down), keys.rsa))
     assert time.monotonic() - started < 5
     assert fragment in message
+
+
+def test_oidc_sign_in_through_the_app_reaches_allocated_case_data(
+    issuer: Issuer, keys: Keys, db: Driver, neo4j_target: Target
+) -> None:
+    """End to end: a JWT from the configured issuer signs a coordinator in (the user is made on
+    first sign-in), allocation then decides what they reach, and a tampered token is refused."""
+    settings = settings_for(
+        neo4j_target,
+        admin_token=ADMIN_TOKEN,
+        oidc_issuer=issuer.url,
+        oidc_audience=AUDIENCE,
+        oidc_team_claim="team",
+    )
+    with TestClient(create_app(settings)) as client:
+        jwt_token = sign(claims(issuer, roles=["coordinator"], team="north"), keys.rsa)
+        bearer = {"Authorization": f"Bearer {jwt_token}"}
+        me = client.get("/me", headers=bearer)
+        assert me.status_code == 200, me.text
+        assert (me.json()["role"], me.json()["team"], me.json()["via"]) == (
+            "coordinator", "north", "oidc",
+        )  # fmt: skip
+        manager = add_user(client, "manager1", "manager", "north")
+        young_person = open_case(client, manager)
+        assert client.get(f"/young-people/{young_person}", headers=bearer).status_code == 404
+        oidc_user = Actor(me.json()["user_id"], "", bearer)
+        allocate(client, manager, young_person, oidc_user)
+        allowed = client.get(f"/young-people/{young_person}", headers=bearer)
+        assert allowed.status_code == 200, allowed.text
+        # Signed in again: the same user, not a second one.
+        again = sign(claims(issuer, roles=["coordinator"], team="north"), keys.rsa)
+        assert (
+            client.get("/me", headers={"Authorization": f"Bearer {again}"}).json()["user_id"]
+            == me.json()["user_id"]
+        )
+        head, payload, signature = jwt_token.split(".")
+        forged = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        forged["roles"] = ["manager"]
+        tampered = f"{head}.{b64(json.dumps(forged).encode())}.{signature}"
+        refused_me = client.get("/me", headers={"Authorization": f"Bearer {tampered}"})
+        assert refused_me.status_code == 401
+        unknown_role = sign(claims(issuer, roles=["superuser"]), keys.rsa)
+        assert (
+            client.get("/me", headers={"Authorization": f"Bearer {unknown_role}"}).status_code
+            == 401
+        )
+        events = client.get("/audit", headers=manager.headers,
+                            params={"young_person_id": young_person}).json()["data"]  # fmt: skip
+        reads = [(e["user_id"], e["outcome"]) for e in events if e["action"] == "read_young_person"]
+        assert reads == [(me.json()["user_id"], "allowed"), (me.json()["user_id"], "refused")]

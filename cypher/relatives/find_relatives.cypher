@@ -72,27 +72,31 @@ WITH s, r, ga, gb, tie_half, c1, c2, kinds,
           WHEN 'step' IN kinds THEN 'step'
           ELSE 'adoptive' END AS kind
 WHERE r <> s
-WITH s, r, ga, gb, side, kind,
-     CASE WHEN tie_half IS NOT NULL THEN tie_half
-          WHEN c1 IS NULL OR c2 IS NULL OR kind <> 'birth' THEN false
-          ELSE COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c1)
-                       WHERE (x)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 1
-               AND (COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c1) } = 2
-                    OR COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 2)
-     END AS half
 ORDER BY kind <> 'birth', ga + gb, ga
-WITH s, r, collect({kind: kind, ga: ga, gb: gb, side: side, half: half}) AS ways
+WITH s, r, collect({kind: kind, ga: ga, gb: gb, side: side, tie_half: tie_half, c1: c1, c2: c2})
+       AS ways
 WITH s, r, ways[0] AS best, ways
-WITH s, r, best,
-     [w IN ways WHERE w.kind = best.kind AND w.ga = best.ga AND w.gb = best.gb] AS closest
+// Half or full is settled for the closest ways only, once the relative is known.
+CALL (r, best, ways) {
+  UNWIND [w IN ways WHERE w.kind = best.kind AND w.ga = best.ga AND w.gb = best.gb] AS w
+  WITH w, w.c1 AS c1, w.c2 AS c2
+  RETURN collect(w.side) AS sides,
+         all(h IN collect(
+           CASE WHEN w.tie_half IS NOT NULL THEN w.tie_half
+                WHEN c1 IS NULL OR c2 IS NULL OR w.kind <> 'birth' THEN false
+                ELSE COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c1)
+                             WHERE (x)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 1
+                     AND (COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c1) } = 2
+                          OR COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 2)
+           END) WHERE h) AS half
+}
 WITH s, collect({
   r: r, kind: best.kind, ga: best.ga, gb: best.gb,
-  side: CASE WHEN any(w IN closest WHERE w.side = 'maternal')
-                  AND any(w IN closest WHERE w.side = 'paternal') THEN 'both'
-             WHEN any(w IN closest WHERE w.side = 'maternal') THEN 'maternal'
-             WHEN any(w IN closest WHERE w.side = 'paternal') THEN 'paternal'
+  side: CASE WHEN 'maternal' IN sides AND 'paternal' IN sides THEN 'both'
+             WHEN 'maternal' IN sides THEN 'maternal'
+             WHEN 'paternal' IN sides THEN 'paternal'
              ELSE best.side END,
-  half: all(w IN closest WHERE w.half)
+  half: half
 }) AS kin
 // Partners of birth relatives who are not relatives themselves; a parent's or grandparent's
 // partner is a step-parent or step-grandparent, and a step-parent's children step-siblings.
@@ -117,13 +121,15 @@ CALL (s, kin) {
   RETURN collect(extra) AS extras
 }
 UNWIND kin + extras AS k
-WITH DISTINCT k.r AS r, k
-WITH r, collect(k)[0] AS k
+WITH k.r AS r, collect(k)[0] AS k
+// The first external id in (system, value) order: most people have one or none.
+OPTIONAL MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
+WITH r, k, e ORDER BY e.system, e.value
+WITH r, k, collect(e.value)[0] AS external_id
 RETURN r.id AS person_id, r.given_name AS given_name, r.family_name AS family_name,
        r.known_as AS known_as, r.sex AS sex, coalesce(r.living, true) AS living,
        r.birth_date AS birth_date, r.death_date AS death_date,
-       COLLECT { MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
-                 RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] AS external_id,
+       external_id,
        k.kind AS kind, k.ga AS generations_up, k.gb AS generations_down,
        CASE k.side WHEN 'none' THEN null ELSE k.side END AS side, k.half AS half
 ORDER BY generations_up + generations_down, generations_up, family_name, given_name, person_id

@@ -13,8 +13,10 @@ trail records the refusal and its real reason.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Path, Request
 from neo4j import AsyncDriver
@@ -23,13 +25,15 @@ from service.auth.guard import PrincipalDep
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import DriverDep, QueriesDep, SettingsDep, run_once
 from service.errors import Forbidden, NotFound
 from service.queries import Queries
 
 CASE_ROLES = frozenset({Role.coordinator, Role.social_worker, Role.manager})
 # Allocation is for those who work with the young person; managers reach by team.
 ALLOCATABLE_ROLES = frozenset({Role.coordinator, Role.social_worker})
+
+T = TypeVar("T")
 
 NOT_REACHABLE = "No person with this id is within your allocations."
 
@@ -54,8 +58,11 @@ class CaseAccess:
         self, person_id: str, *, action: str, record_allowed: bool, resource: str | None = None
     ) -> Reach:
         """The caller's reach to `person_id`, or NotFound; the decision is audited."""
-        records, _, _ = await self.driver.execute_query(
+        records = await run_once(
+            self.driver,
             self.queries["check_person_access"],
+            database=self.database,
+            write=True,
             person_id=person_id,
             user_id=self.principal.user_id,
             role=self.principal.role.value,
@@ -63,7 +70,6 @@ class CaseAccess:
             action=action,
             resource=resource or f"person:{person_id}",
             record_allowed=record_allowed,
-            database_=self.database,
         )
         via = records[0]["via"]
         if via is None:
@@ -82,6 +88,23 @@ class CaseAccess:
         if not reach.is_young_person:
             raise NotFound("No young person with this id is within your allocations.")
         return reach
+
+    async def read_person(
+        self, person_id: str, *, action: str, fetch: Callable[[], Awaitable[T]]
+    ) -> T:
+        """`fetch()` the person's data while the guard decides, and release it only if allowed.
+
+        The check and the read go to the database together, so a read costs one round trip
+        less; a refusal discards what was fetched."""
+        data = asyncio.ensure_future(fetch())
+        try:
+            await self.person(person_id, action=action, record_allowed=True)
+        except BaseException:
+            # A refusal wins over whatever the read did; its result is never looked at.
+            data.cancel()
+            await asyncio.gather(data, return_exceptions=True)
+            raise
+        return await data
 
     async def young_people(self) -> list[str]:
         """The ids of the young people the caller reaches today."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextvars import ContextVar
 from enum import StrEnum
+from functools import cache
 
 from pydantic import BaseModel, SerializerFunctionWrapHandler, model_serializer
 
@@ -48,14 +49,15 @@ def may_see(role: Role | None, kind: Sensitive) -> bool:
     return role is not None and role in POLICY[kind]
 
 
-def hidden_fields(model: type[BaseModel], role: Role | None) -> set[str]:
+@cache
+def hidden_fields(model: type[BaseModel], role: Role | None) -> frozenset[str]:
     """The serialised names of `model`'s own fields that `role` may not see."""
     hidden = set()
     for name, field in model.model_fields.items():
         for kind in (m for m in field.metadata if isinstance(m, Sensitive)):
             if not may_see(role, kind):
                 hidden.add(field.serialization_alias or field.alias or name)
-    return hidden
+    return frozenset(hidden)
 
 
 class Shaped(BaseModel):

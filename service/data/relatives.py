@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from service.auth.need_to_know import Shaped
 from service.data.people import Sex, display_name
+from service.db import run_once
 from service.kinship import Kind, kinship_term
 from service.queries import Queries
 
@@ -119,9 +120,9 @@ async def find_relatives(
     side: Literal["maternal", "paternal"] | None,
     living: bool | None,
 ) -> Relatives:
-    records, _, _ = await driver.execute_query(
-        queries["find_relatives"], person_id=person_id, max_generations=max_generations,
-        database_=database, routing_="r",
+    records = await run_once(
+        driver, queries["find_relatives"], database=database, person_id=person_id,
+        max_generations=max_generations,
     )  # fmt: skip
     found = [_relative(dict(r)) for r in records]
     if side is not None:
@@ -168,7 +169,5 @@ def _gap_tasks(row: dict[str, Any]) -> list[Gap]:
 async def find_gaps(
     driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
 ) -> list[Gap]:
-    records, _, _ = await driver.execute_query(
-        queries["find_gaps"], person_id=person_id, database_=database, routing_="r"
-    )
+    records = await run_once(driver, queries["find_gaps"], database=database, person_id=person_id)
     return [gap for r in records for gap in _gap_tasks(dict(r))]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import record_in
+from service.db import run_once
 from service.errors import Conflict, NotFound
 from service.queries import Queries
 
@@ -192,8 +193,8 @@ async def revoke_token(
 async def principal_for_token(
     driver: AsyncDriver, queries: Queries, *, database: str, token: str
 ) -> Principal | None:
-    records, _, _ = await driver.execute_query(
-        queries["get_token_principal"], hash=hash_token(token), database_=database, routing_="r"
+    records = await run_once(
+        driver, queries["get_token_principal"], database=database, hash=hash_token(token)
     )
     if not records:
         return None

@@ -170,7 +170,7 @@ async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Respo
 
 @router.get("/people/{person_id}/relatives", response_model=Relatives)
 async def read_relatives(
-    reach: PersonReach,
+    person_id: PathId,
     access: CaseDep,
     max_generations: int = Query(
         default=4, ge=1, le=6, description="Bounds both Ga and Gb: 4 reaches second cousins."
@@ -181,9 +181,14 @@ async def read_relatives(
     living: bool | None = None,
 ) -> Relatives:
     """Every relative by birth, adoption, step and marriage, named as a social worker would."""
-    return await relatives.find_relatives(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id,
-        max_generations=max_generations, side=side, living=living,
+    # The busiest read: the guard's check runs alongside the query (see CaseAccess.read_person).
+    return await access.read_person(
+        person_id,
+        action="read_relatives",
+        fetch=lambda: relatives.find_relatives(
+            access.driver, access.queries, database=access.database, person_id=person_id,
+            max_generations=max_generations, side=side, living=living,
+        ),
     )  # fmt: skip
 
 
