@@ -4,12 +4,14 @@ relatives named as a social worker names them, impossible data refused with noth
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from seed.gedcom import main as gedcom_cli
 from service.app import create_app
 from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for
@@ -371,3 +373,34 @@ def test_gedcom_that_clashes_with_the_graph_writes_nothing(family: Family, db: D
     assert response.status_code == 422, response.text
     assert "more than two birth parents" in response.json()["error"]["message"]
     assert count_all(db) == before
+
+
+def test_gedcom_command_line_imports_the_same_way(
+    family: Family,
+    db: Driver,
+    neo4j_target: Target,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "family.ged"
+    path.write_bytes(GEDCOM)
+    env = {"NEO4J_URI": neo4j_target.uri, "NEO4J_USER": neo4j_target.user,
+           "NEO4J_PASSWORD": neo4j_target.password}  # fmt: skip
+    argv = [str(path), "--young-person", family.young_person_id, "--source", "cli", "--quiet"]
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        assert gedcom_cli(argv) == 0
+        assert "5 people and 5 relationships created" in capsys.readouterr().out
+        state = count_all(db)
+        assert gedcom_cli(argv) == 0
+        assert "0 people and 0 relationships created" in capsys.readouterr().out
+        assert count_all(db) == state
+        path.write_bytes(GEDCOM.replace(b"0 TRLR\n", b""))
+        assert gedcom_cli(argv) == 1
+        assert "error:" in capsys.readouterr().err
+    assert count_all(db) == state
+    events = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'gedcom.import'}) RETURN e.user_id AS who"
+    ).records
+    assert [e["who"] for e in events] == ["command-line", "command-line"]
