@@ -38,7 +38,7 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 
 async def measure(
-    call: Callable[[], Awaitable[None]], total: int, clients: int
+    call: Callable[[], Awaitable[None]], total: int, clients: int, warmup: int = 20
 ) -> tuple[list[float], float]:
     latencies: list[float] = []
     per_client = total // clients
@@ -49,7 +49,7 @@ async def measure(
             await call()
             latencies.append(time.perf_counter() - t0)
 
-    for _ in range(20):  # warm-up: pools filled, JIT warm
+    for _ in range(warmup):  # warm-up: pools filled, JIT warm
         await call()
     start = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))

@@ -23,7 +23,7 @@ from starlette.routing import BaseRoute, Route
 from service.app import create_app
 from service.auth.need_to_know import hidden_fields
 from service.auth.principal import Role
-from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, open_case
+from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, open_case
 from tests.conftest import Target, settings_for
 from tests.test_family import GEDCOM
 
@@ -423,3 +423,25 @@ def test_audit_records_changes_refusals_and_its_own_reading(world: World) -> Non
         world.client.get("/audit", headers=manager, params={"since": "2026-01-01"}).status_code
         == 422
     )
+
+
+def test_people_are_reached_through_family_ties_across_networks(world: World) -> None:
+    """Two young people in care share a mother recorded in the first one's network: the second
+    one's worker reaches her through the family tie, not other people of the first network."""
+    client, manager = world.client, world.headers["manager"]
+    sky = {"given_name": "Sky", "family_name": "Marlow", "status": "in_care"}
+    second = client.post("/young-people", headers=manager, json=sky)
+    assert second.status_code == 201, second.text
+    second_id = second.json()["id"]
+    worker = add_user(client, "second.worker", "social_worker", "north")
+    allocate(client, Actor(world.user_ids["manager"], "", manager), second_id, worker)
+    mother, victim = world.ids["mother"], world.ids["victim"]
+    assert client.get(f"/people/{mother}", headers=worker.headers).status_code == 404
+    link = {"type": "parent", "from_id": mother, "to_id": second_id}
+    linked = client.post("/relationships", headers=manager, json=link)
+    assert linked.status_code == 201, linked.text
+    assert client.get(f"/people/{mother}", headers=worker.headers).status_code == 200
+    siblings = client.get(f"/people/{second_id}/relatives", headers=worker.headers).json()
+    assert {r["person_id"] for r in siblings["data"]} == {mother, world.ids["yp"]}
+    # Someone in the first network with no tie to the second young person stays out of reach.
+    assert client.get(f"/people/{victim}", headers=worker.headers).status_code == 404

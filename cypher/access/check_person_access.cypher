@@ -2,7 +2,8 @@
 // A coordinator or social worker reaches the young people they are allocated to today; a
 // manager reaches the young people of their team. Through a young person they reach the
 // people of that young person's network: those added to it, and those within 12 family or
-// trusted-adult ties of it (relatives of four generations each way and their partners).
+// trusted-adult ties of the young person (relatives of four generations each way and their
+// partners).
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
 // (changes are recorded by the transaction that makes them instead).
 OPTIONAL MATCH (p:Person {id: $person_id})
@@ -14,22 +15,24 @@ OPTIONAL CALL (p) {
           MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
           WHERE a.from <= date() AND (a.until IS NULL OR date() <= a.until)
         })
-  CALL (yp, p) {
-    WITH yp, p WHERE yp = p
-    RETURN 0 AS hops
-    UNION
-    WITH yp, p WHERE yp <> p AND EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
-    RETURN 1 AS hops
-    UNION
-    WITH yp, p WHERE yp <> p
-    MATCH path = shortestPath(
-      (yp)-[:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF|IN_NETWORK_OF*..12]-(p))
-    RETURN length(path) AS hops
-  }
-  RETURN yp.id AS via
-  ORDER BY hops, via
+  RETURN collect(yp) AS mine
+}
+// The cheap answers first: the young person themself, or someone added to their network.
+WITH p, mine,
+     [yp IN mine WHERE yp = p | yp.id] +
+     [yp IN mine WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) } | yp.id] AS direct
+// Only then a search through family and trusted-adult ties (not through the network
+// membership ties, which make every young person a hub of their whole network).
+OPTIONAL CALL (p, mine, direct) {
+  WITH p, mine WHERE p IS NOT NULL AND size(direct) = 0
+  UNWIND mine AS yp
+  MATCH path = shortestPath(
+    (yp)-[:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF*..12]-(p))
+  RETURN yp.id AS linked
+  ORDER BY length(path), linked
   LIMIT 1
 }
+WITH p, coalesce(head(direct), linked) AS via
 WITH p, via,
      CASE WHEN p IS NULL THEN 'no such person'
           WHEN via IS NULL THEN 'not within the caller\'s allocations'

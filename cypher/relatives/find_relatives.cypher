@@ -1,4 +1,4 @@
-// The relatives of a person within $max_generations (it bounds Ga and Gb), one row each, with
+// The relatives of a person within $max_generations (it bounds Ga and Gb), closest first, with
 // Ga (generations from the person up to the closest common ancestor), Gb (from the relative up
 // to it), side (the first step from the person: through the mother maternal, through the father
 // paternal, both when both lead there), half (the two lines share one known parent while one of
@@ -126,10 +126,12 @@ WITH k.r AS r, collect(k)[0] AS k
 OPTIONAL MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
 WITH r, k, e ORDER BY e.system, e.value
 WITH r, k, collect(e.value)[0] AS external_id
-RETURN r.id AS person_id, r.given_name AS given_name, r.family_name AS family_name,
-       r.known_as AS known_as, r.sex AS sex, coalesce(r.living, true) AS living,
-       r.birth_date AS birth_date, r.death_date AS death_date,
-       external_id,
-       k.kind AS kind, k.ga AS generations_up, k.gb AS generations_down,
-       CASE k.side WHEN 'none' THEN null ELSE k.side END AS side, k.half AS half
-ORDER BY generations_up + generations_down, generations_up, family_name, given_name, person_id
+ORDER BY k.ga + k.gb, k.ga, r.family_name, r.given_name, r.id
+// One record holding the list: the driver decodes one record far faster than a hundred.
+RETURN collect({
+  person_id: r.id, given_name: r.given_name, family_name: r.family_name,
+  known_as: r.known_as, sex: r.sex, living: coalesce(r.living, true),
+  birth_date: r.birth_date, death_date: r.death_date, external_id: external_id,
+  kind: k.kind, generations_up: k.ga, generations_down: k.gb,
+  side: CASE k.side WHEN 'none' THEN null ELSE k.side END, half: k.half
+}) AS relatives

@@ -124,7 +124,7 @@ async def find_relatives(
         driver, queries["find_relatives"], database=database, person_id=person_id,
         max_generations=max_generations,
     )  # fmt: skip
-    found = [_relative(dict(r)) for r in records]
+    found = [_relative(row) for row in (records[0]["relatives"] if records else [])]
     if side is not None:
         found = [r for r in found if r.side in (side, "both")]
     if living is not None:
