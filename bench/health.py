@@ -60,7 +60,9 @@ async def bench(uri: str, user: str, password: str, api: str, total: int) -> lis
     query = load_queries(REPO / "cypher")["get_components"]
     rows = []
     async with (
-        AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver,
+        AsyncGraphDatabase.driver(
+            uri, auth=(user, password), notifications_min_severity="OFF"
+        ) as driver,
         httpx.AsyncClient(base_url=api, timeout=10) as http,
     ):
 

@@ -152,7 +152,9 @@ async def bench(
     query = load_queries(REPO / "cypher")["find_relatives"]
     rows = []
     async with (
-        AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver,
+        AsyncGraphDatabase.driver(
+            uri, auth=(user, password), notifications_min_severity="OFF"
+        ) as driver,
         httpx.AsyncClient(base_url=api, timeout=30) as http,
     ):
         found = (await http.get(f"/people/{person}/relatives", headers=headers)).json()["count"]

@@ -14,6 +14,7 @@ tested as a plain table.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal, get_args
 
 Sex = Literal["female", "male", "unknown"]
@@ -128,6 +129,8 @@ def _check(name: str, value: str, allowed: object) -> None:
         raise ValueError(f"{name} must be one of {', '.join(options)}, got {value!r}")
 
 
+# Names repeat endlessly (every first cousin is a first cousin): compute each once.
+@lru_cache(maxsize=4096)
 def kinship_term(
     ga: int,
     gb: int,

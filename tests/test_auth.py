@@ -76,6 +76,14 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
         ids |= {k: family.ids[k] for k in ("mother", "father", "victim")}
         ids["rel"] = family.link("parent", "mother", "me")
         ids["rel2"] = family.link("parent", "father", "me")
+        flag = client.post(
+            f"/people/{ids['mother']}/flags",
+            headers=actors["social_worker"].headers,
+            json={"kind": "domestic_abuse_perpetrator", "level": 3, "source": "MARAC",
+                  "details": "Named at MARAC in March."},
+        )  # fmt: skip
+        assert flag.status_code == 201, flag.text
+        ids["flag"] = flag.json()["id"]
         yield World(
             app,
             client,
@@ -96,6 +104,12 @@ def expect(
                 "manager_south": out}  # fmt: skip
     return {"coordinator": ok, "social_worker": ok, "manager": ok, "admin": admin,
             **dict.fromkeys(OUTSIDERS, out)}  # fmt: skip
+
+
+def deciders(ok: int) -> dict[str, int]:
+    """Statuses for the routes of those who decide on contact: social workers and managers."""
+    coordinators = ("coordinator", "coordinator_out")
+    return {**expect(ok), **dict.fromkeys(coordinators, 403), "social_worker_ended": 404}
 
 
 def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[str, int]]]:
@@ -125,6 +139,7 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
         ("GET", "/relationships/{relationship_id}", f"/relationships/{ids['rel']}", None,
          expect(200)),
         ("GET", "/people/{person_id}/gedcom", f"/people/{mother}/gedcom", None, expect(200)),
+        ("GET", "/people/{person_id}/flags", f"/people/{mother}/flags", None, expect(200)),
         ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
          {r: 403 for r in ROLES} | {"admin": 200}),
         ("PATCH", "/people/{person_id}", f"/people/{mother}", {"known_as": "Jo"}, expect(200)),
@@ -151,6 +166,10 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
         ("POST", "/relationships", "/relationships",
          {"type": "partner", "from_id": mother, "to_id": ids["father"], "kind": "separated"},
          expect(201, out=422)),
+        ("PATCH", "/flags/{flag_id}", f"/flags/{ids['flag']}", {"review_on": "2027-06-01"},
+         deciders(200)),
+        ("POST", "/people/{person_id}/flags", f"/people/{mother}/flags",
+         {"kind": "allegation", "level": 2, "source": "Police"}, deciders(201)),
         ("POST", "/imports/gedcom", "/imports/gedcom",
          {"files": GEDCOM.decode(), "young_person_id": yp}, expect(201, out=422)),
         ("DELETE", "/relationships/{relationship_id}", f"/relationships/{ids['rel2']}", None,
@@ -259,6 +278,37 @@ def test_shown_fields_are_shown(world: World) -> None:
     for actor in ("coordinator", "social_worker", "manager"):
         person = world.client.get(f"/people/{world.ids['mother']}", headers=world.headers[actor])
         assert person.json()["notes"] == "Met in May.", actor
+        flag = person.json()["flags"][0]
+        assert flag["ask"].startswith("social_worker1"), flag
+        assert flag["status"] == "active"
+        if actor == "coordinator":
+            assert "content" not in flag
+            assert "MARAC" not in person.text
+        else:
+            assert flag["content"]["kind"] == "domestic_abuse_perpetrator"
+            assert flag["content"]["details"] == "Named at MARAC in March."
+            assert flag["content"]["review_on"] > flag["content"]["raised_on"]
+
+
+def test_flag_looks_are_audited_and_coordinators_cannot_raise_them(world: World) -> None:
+    mother = world.ids["mother"]
+    for actor in ("coordinator", "social_worker"):
+        assert (
+            world.client.get(f"/people/{mother}/flags", headers=world.headers[actor]).status_code
+            == 200
+        )
+    raised = world.client.post(f"/people/{mother}/flags", headers=world.headers["coordinator"],
+                               json={"kind": "other", "level": 1, "source": "x"})  # fmt: skip
+    assert raised.status_code == 403
+    bad = world.client.post(f"/people/{mother}/flags", headers=world.headers["social_worker"],
+                            json={"kind": "other", "level": 4, "source": "x"})  # fmt: skip
+    assert bad.status_code == 422
+    scope = {"young_person_id": world.ids["yp"]}
+    events = world.client.get("/audit", headers=world.headers["manager"], params=scope).json()
+    events = events["data"]
+    looks = sorted(e["user_id"] for e in events if e["action"] == "read_flags")
+    assert looks == sorted([world.user_ids["coordinator"], world.user_ids["social_worker"]])
+    assert any(e["action"] == "flag.raise" for e in events)
 
 
 def test_unreachable_and_missing_look_the_same(world: World) -> None:

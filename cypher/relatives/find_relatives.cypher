@@ -13,24 +13,24 @@
 // largest $max_generations the API accepts.
 MATCH (s:Person {id: $person_id})
 CALL (s) {
-  // Ancestors, by every path up of birth, adoptive or step links.
+  // Each ancestor, by every path up of birth, adoptive or step links; then the ancestor's
+  // descendants down another child than the one on the person's line.
   MATCH up = (s)<-[:PARENT_OF*1..6]-(a:Person)
   WHERE length(up) <= $max_generations
     AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
-  RETURN a AS r, length(up) AS ga, 0 AS gb, nodes(up)[1] AS parent,
-         [l IN relationships(up) | l.kind] AS kinds, null AS c1, null AS c2, null AS tie_half
-  UNION
-  // Descendants of each ancestor down another child than the one on the person's line.
-  MATCH up = (s)<-[:PARENT_OF*1..6]-(a:Person)
-  WHERE length(up) <= $max_generations
-    AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
-  WITH up, a, nodes(up)[-2] AS c1
-  MATCH down = (a)-[:PARENT_OF*1..6]->(r:Person)
-  WHERE length(down) <= $max_generations AND nodes(down)[1] <> c1
-    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
-  RETURN r, length(up) AS ga, length(down) AS gb, nodes(up)[1] AS parent,
-         [l IN relationships(up) + relationships(down) | l.kind] AS kinds,
-         c1, nodes(down)[1] AS c2, null AS tie_half
+  WITH a, length(up) AS ga, nodes(up)[1] AS parent, nodes(up)[-2] AS line_child,
+       [l IN relationships(up) | l.kind] AS up_kinds
+  CALL (a, line_child) {
+    RETURN a AS r, 0 AS gb, null AS c2, [] AS down_kinds
+    UNION
+    MATCH down = (a)-[:PARENT_OF*1..6]->(r:Person)
+    WHERE length(down) <= $max_generations AND nodes(down)[1] <> line_child
+      AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+    RETURN r, length(down) AS gb, nodes(down)[1] AS c2,
+           [l IN relationships(down) | l.kind] AS down_kinds
+  }
+  RETURN r, ga, gb, parent, up_kinds + down_kinds AS kinds,
+         CASE WHEN gb = 0 THEN null ELSE line_child END AS c1, c2, null AS tie_half
   UNION
   // The person's own descendants.
   MATCH down = (s)-[:PARENT_OF*1..6]->(r:Person)

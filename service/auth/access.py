@@ -140,19 +140,28 @@ async def case_access(
 CaseDep = Annotated[CaseAccess, Depends(case_access)]
 
 
-async def manager_case_access(request: Request, access: CaseDep) -> CaseAccess:
-    """Case access for managers only: creating young people and allocating workers."""
-    if access.principal.role is not Role.manager:
-        await audit.record(
-            access.driver, access.queries, database=access.database, principal=access.principal,
-            action=_action(request), resource=request.url.path, outcome="refused",
-            reason=f"role {access.principal.role.value} may not {_action(request)}",
-        )  # fmt: skip
-        raise Forbidden("Only a manager may do this.")
-    return access
+def case_roles(*roles: Role) -> Callable[..., Awaitable[CaseAccess]]:
+    """Case access for some case roles only; a refusal is a 403, audited."""
+
+    async def guard(request: Request, access: CaseDep) -> CaseAccess:
+        if access.principal.role not in roles:
+            await audit.record(
+                access.driver, access.queries, database=access.database,
+                principal=access.principal, action=_action(request), resource=request.url.path,
+                outcome="refused",
+                reason=f"role {access.principal.role.value} may not {_action(request)}",
+            )  # fmt: skip
+            names = " or ".join(r.value.replace("_", " ") for r in roles)
+            raise Forbidden(f"Only a {names} may do this.")
+        return access
+
+    return guard
 
 
-ManagerCaseDep = Annotated[CaseAccess, Depends(manager_case_access)]
+# Opening records and allocating workers.
+ManagerCaseDep = Annotated[CaseAccess, Depends(case_roles(Role.manager))]
+# Safety flags: raised and changed by those who decide on contact.
+DeciderCaseDep = Annotated[CaseAccess, Depends(case_roles(Role.social_worker, Role.manager))]
 
 
 def _action(request: Request) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, computed_field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
+from service.data.flags import FlagPublic
 from service.dates import PartialDate, before, is_future
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
@@ -100,6 +101,9 @@ class PersonPublic(Shaped):
     notes: Annotated[str | None, Sensitive.notes] = None
     external_ids: list[ExternalId]
     young_person: YoungPersonInfo | None
+    flags: list[FlagPublic] = Field(
+        default_factory=list, description="Active safety flags: that they exist, whom to ask."
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -1,0 +1,9 @@
+// A person's safety flags, active first, newest first, each with whom to ask about it.
+MATCH (p:Person {id: $person_id})-[:HAS_FLAG]->(f:Flag)
+WHERE $flag_id IS NULL OR f.id = $flag_id
+OPTIONAL MATCH (u:User {id: f.author_id})
+RETURN f {.id, .status, person_id: p.id,
+          ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
+               coalesce(', team ' + u.team, ''),
+          content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}} AS flag
+ORDER BY f.status = 'active' DESC, f.raised_on DESC, f.id

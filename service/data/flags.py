@@ -1,0 +1,178 @@
+"""Safety flags on people. Everyone working with a young person sees that a flag exists and
+whom to ask; what it says (`content`) only reaches the roles that decide on contact."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from service.auth.need_to_know import Sensitive, Shaped
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.errors import InvalidInput, NotFound
+from service.queries import Queries
+
+FlagKind = Literal[
+    "person_posing_risk_to_children",  # formerly "Schedule 1 offender"
+    "mappa_managed_offender",
+    "finding_of_fact",
+    "child_protection_enquiry",
+    "domestic_abuse_perpetrator",
+    "hazard_to_staff",
+    "allegation",
+    "other",
+]
+FlagStatus = Literal["active", "expired", "withdrawn"]
+# Levels used by one council: 1 hazard to staff, 2 allegation, 3 known risk to children.
+FlagLevel = Annotated[int, Field(ge=1, le=3)]
+
+
+class FlagCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: FlagKind
+    level: FlagLevel
+    source: str = Field(min_length=1, max_length=200, examples=["MAPPA meeting, 2026-03-02"])
+    details: str | None = Field(default=None, max_length=10_000)
+    raised_on: date = Field(default_factory=date.today)
+    review_on: date | None = Field(
+        default=None, description="Six months after raising if left out."
+    )
+    expires_on: date | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> FlagCreate:
+        if self.raised_on > date.today():
+            raise ValueError("raised_on is in the future")
+        for name in ("review_on", "expires_on"):
+            value = getattr(self, name)
+            if value is not None and value < self.raised_on:
+                raise ValueError(f"{name} is before raised_on")
+        return self
+
+
+class FlagUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: FlagStatus | None = None
+    review_on: date | None = None
+    expires_on: date | None = None
+    details: str | None = Field(default=None, max_length=10_000)
+
+
+class FlagContent(BaseModel):
+    """What a flag says: for those who decide on contact only."""
+
+    kind: FlagKind
+    level: int
+    source: str
+    details: str | None
+    raised_on: str
+    review_on: str | None
+    expires_on: str | None
+
+
+class FlagPublic(Shaped):
+    id: str
+    person_id: str
+    status: FlagStatus
+    ask: str = Field(description="Whom to ask about the flag.")
+    content: Annotated[FlagContent | None, Sensitive.flag_details] = None
+
+
+def to_public(row: dict[str, Any]) -> FlagPublic:
+    return FlagPublic.model_validate(row)
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+async def _read_in(
+    tx: AsyncManagedTransaction, queries: Queries, person_id: str, flag_id: str
+) -> Any:
+    record = await (
+        await tx.run(queries["list_flags"], person_id=person_id, flag_id=flag_id)
+    ).single(strict=True)
+    return record["flag"]
+
+
+async def raise_flag(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person_id: str,
+    young_person_id: str,
+    flag: FlagCreate,
+) -> FlagPublic:
+    review = flag.review_on or flag.raised_on + timedelta(days=182)
+    values: dict[str, Any] = {
+        "kind": flag.kind, "level": flag.level, "source": flag.source, "details": flag.details,
+        "raised_on": flag.raised_on.isoformat(), "review_on": review.isoformat(),
+        "expires_on": flag.expires_on.isoformat() if flag.expires_on else None,
+    }  # fmt: skip
+    flag_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        created = await (
+            await tx.run(queries["create_flag"], id=flag_id, person_id=person_id,
+                         author_id=actor.user_id, **values)
+        ).single()  # fmt: skip
+        if created is None:
+            raise InvalidInput("Flags are raised by a signed-in user of this service.")
+        await record_in(tx, queries, principal=actor, action="flag.raise",
+                        resource=f"flag:{flag_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return await _read_in(tx, queries, person_id, flag_id)
+
+    return to_public(await _write(driver, database, work))
+
+
+async def list_flags(
+    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
+) -> list[FlagPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_flags"], person_id=person_id, flag_id=None, database_=database, routing_="r"
+    )
+    return [to_public(r["flag"]) for r in records]
+
+
+async def flag_person(
+    driver: AsyncDriver, queries: Queries, *, database: str, flag_id: str
+) -> str | None:
+    records, _, _ = await driver.execute_query(
+        queries["get_flag_person"], id=flag_id, database_=database, routing_="r"
+    )
+    return str(records[0]["person_id"]) if records else None
+
+
+async def update_flag(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    flag_id: str,
+    young_person_id: str,
+    changes: FlagUpdate,
+) -> FlagPublic:
+    values = changes.model_dump(mode="json", exclude_unset=True)
+    if "status" in values and values["status"] is None:
+        raise InvalidInput("'status' cannot be emptied; send a value.")
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        record = await (await tx.run(queries["update_flag"], id=flag_id, changes=values)).single()
+        if record is None:
+            raise NotFound("No flag with this id is within your allocations.")
+        await record_in(tx, queries, principal=actor, action="flag.update",
+                        resource=f"flag:{flag_id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
+        return await _read_in(tx, queries, record["person_id"], flag_id)
+
+    return to_public(await _write(driver, database, work))

@@ -1,0 +1,54 @@
+"""Safety flags on people: raised and changed by social workers and managers; seen by every
+case role, with what they say shown only to the roles that decide on contact."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from service.auth.access import CaseDep, DeciderCaseDep, PathId, PersonReach
+from service.data import flags
+from service.data.flags import FlagCreate, FlagPublic, FlagUpdate
+from service.errors import InvalidInput, NotFound
+from service.models import ListOf
+
+router = APIRouter(tags=["safety flags"])
+
+
+@router.get("/people/{person_id}/flags", response_model=ListOf[FlagPublic])
+async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
+    """A person's flags: that they exist and whom to ask, for everyone; what they say, for
+    social workers and managers. Every look is in the audit trail."""
+    found = await flags.list_flags(
+        access.driver, access.queries, database=access.database, person_id=reach.person_id
+    )
+    return ListOf[FlagPublic](data=found, count=len(found))
+
+
+@router.post("/people/{person_id}/flags", status_code=201, response_model=FlagPublic)
+async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReach) -> FlagPublic:
+    return await flags.raise_flag(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person_id=reach.person_id, young_person_id=reach.young_person_id, flag=body,
+    )  # fmt: skip
+
+
+@router.patch("/flags/{flag_id}", response_model=FlagPublic)
+async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep) -> FlagPublic:
+    if not body.model_fields_set:
+        raise InvalidInput("Send at least one field to change.")
+    missing = NotFound("No flag with this id is within your allocations.")
+    person_id = await flags.flag_person(
+        access.driver, access.queries, database=access.database, flag_id=flag_id
+    )
+    if person_id is None:
+        raise missing
+    try:
+        reach = await access.person(
+            person_id, action="update_flag", record_allowed=False, resource=f"flag:{flag_id}"
+        )
+    except NotFound as exc:
+        raise missing from exc
+    return await flags.update_flag(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        flag_id=flag_id, young_person_id=reach.young_person_id, changes=body,
+    )  # fmt: skip
