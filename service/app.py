@@ -13,7 +13,17 @@ from service.auth.oidc import OidcVerifier
 from service.db import apply_schema, make_driver, wait_for_database
 from service.errors import install_error_handlers
 from service.queries import load_queries
-from service.routes import audit, flags, health, imports, me, people, users, young_people
+from service.routes import (
+    audit,
+    connections,
+    flags,
+    health,
+    imports,
+    me,
+    people,
+    users,
+    young_people,
+)
 from service.settings import Settings
 
 log = logging.getLogger("service")
@@ -84,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         people.router,
         imports.router,
         flags.router,
+        connections.router,
     ):
         app.include_router(router)
     return app

@@ -84,6 +84,13 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
         )  # fmt: skip
         assert flag.status_code == 201, flag.text
         ids["flag"] = flag.json()["id"]
+        connection = client.post(
+            f"/young-people/{yp}/connections",
+            headers=actors["coordinator"].headers,
+            json={"person_id": ids["mother"]},
+        )
+        assert connection.status_code == 201, connection.text
+        ids["connection"] = connection.json()["id"]
         yield World(
             app,
             client,
@@ -117,7 +124,7 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
     target = w.user_ids["coordinator"]
     admin_only = {r: 403 for r in ROLES} | {"admin": 200}
     ids = w.ids
-    yp, mother = ids["yp"], ids["mother"]
+    yp, mother, conn = ids["yp"], ids["mother"], ids["connection"]
     return [
         ("GET", "/me", "/me", None, {r: 200 for r in ROLES}),
         ("GET", "/users", "/users", None, admin_only),
@@ -140,6 +147,15 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          expect(200)),
         ("GET", "/people/{person_id}/gedcom", f"/people/{mother}/gedcom", None, expect(200)),
         ("GET", "/people/{person_id}/flags", f"/people/{mother}/flags", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/connections", f"/young-people/{yp}/connections",
+         None, expect(200)),
+        ("GET", "/connections/{connection_id}", f"/connections/{conn}", None, expect(200)),
+        ("GET", "/connections/{connection_id}/contacts", f"/connections/{conn}/contacts", None,
+         expect(200)),
+        ("GET", "/young-people/{young_person_id}/wishes", f"/young-people/{yp}/wishes", None,
+         expect(200)),
+        ("GET", "/young-people/{young_person_id}/lapsed", f"/young-people/{yp}/lapsed", None,
+         expect(200)),
         ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
          {r: 403 for r in ROLES} | {"admin": 200}),
         ("PATCH", "/people/{person_id}", f"/people/{mother}", {"known_as": "Jo"}, expect(200)),
@@ -166,6 +182,16 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
         ("POST", "/relationships", "/relationships",
          {"type": "partner", "from_id": mother, "to_id": ids["father"], "kind": "separated"},
          expect(201, out=422)),
+        ("POST", "/connections/{connection_id}/stage", f"/connections/{conn}/stage",
+         {"stage": "located"}, expect(200)),
+        ("PUT", "/young-people/{young_person_id}/wishes", f"/young-people/{yp}/wishes",
+         {"side": "maternal", "wish": "want_contact"}, expect(204)),
+        ("POST", "/connections/{connection_id}/contacts", f"/connections/{conn}/contacts",
+         {"on": "2026-01-05", "mode": "call", "note": "Marlow family call"}, expect(201)),
+        ("POST", "/connections/{connection_id}/commitments", f"/connections/{conn}/commitments",
+         {"what": "A call a month", "every_days": 30}, expect(201)),
+        ("POST", "/young-people/{young_person_id}/connections",
+         f"/young-people/{yp}/connections", {"person_id": ids["father"]}, expect(201)),
         ("PATCH", "/flags/{flag_id}", f"/flags/{ids['flag']}", {"review_on": "2027-06-01"},
          deciders(200)),
         ("POST", "/people/{person_id}/flags", f"/people/{mother}/flags",
@@ -457,6 +483,7 @@ def test_audit_records_changes_refusals_and_its_own_reading(world: World) -> Non
         ("manage users", "refused"): 1,
         ("person.create", "allowed"): 3,
         ("relationship.create", "allowed"): 2,
+        ("connection.create", "allowed"): 1,
     }
     reads = world.client.get(
         "/audit", headers=manager, params={"user_id": world.user_ids["manager"]}

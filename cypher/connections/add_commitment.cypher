@@ -1,0 +1,7 @@
+// Record a commitment of the plan on a connection: who does what, how often, from when.
+MATCH (c:Connection {id: $connection_id})
+CREATE (c)-[:COMMITS]->(m:Commitment {
+  id: $id, what: $what, every_days: $every_days, since: $since, review_on: $review_on,
+  user_id: $user_id, created_at: datetime()
+})
+RETURN m {.id, .what, .every_days, .since, .review_on, connection_id: c.id} AS commitment

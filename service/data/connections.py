@@ -1,0 +1,396 @@
+"""Connections between a young person and the people approached for them: stages moved under
+the rules of `service.workflow`, the young person's wishes, contacts, commitments, lapses."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from service.auth.need_to_know import Sensitive, Shaped
+from service.auth.principal import Principal, Role
+from service.data.audit import record, record_in
+from service.data.relatives import find_relatives
+from service.errors import Conflict, InvalidInput, NotFound
+from service.queries import Queries
+from service.workflow import Facts, Move, Stage, Wish, check_move
+
+Id = Annotated[str, Field(min_length=1, max_length=100)]
+ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
+Direction = Literal["to_young_person", "from_young_person", "both_ways"]
+
+
+class ConnectionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: Id
+    stage: Literal["identified", "located"] = "identified"
+    reason: str | None = Field(default=None, max_length=2_000)
+
+
+class StageMove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stage: Stage
+    reason: str | None = Field(default=None, max_length=2_000)
+    override_reason: str | None = Field(
+        default=None, max_length=2_000,
+        description="A manager's written reason to approve despite a flag or a court order.",
+    )  # fmt: skip
+
+
+class StageChange(BaseModel):
+    stage: Stage
+    at: str
+    by: str
+    reason: str | None
+    override_reason: str | None
+
+
+class ConnectionPublic(BaseModel):
+    id: str
+    young_person_id: str
+    person_id: str
+    person_name: str
+    stage: Stage
+    last_contact: str | None
+    history: list[StageChange]
+
+
+class WishSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    wish: Wish
+    person_id: Id | None = None
+    side: Literal["maternal", "paternal"] | None = None
+    note: str | None = Field(default=None, max_length=2_000)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> WishSet:
+        if (self.person_id is None) == (self.side is None):
+            raise ValueError("give either person_id or side")
+        return self
+
+
+class PersonWish(Shaped):
+    person_id: str
+    wish: Wish
+    note: Annotated[str | None, Sensitive.notes] = None
+    recorded_at: str
+
+
+class Wishes(BaseModel):
+    maternal: Wish | None
+    paternal: Wish | None
+    people: list[PersonWish]
+
+
+class ContactCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    on: date
+    mode: ContactMode
+    direction: Direction = "both_ways"
+    note: str | None = Field(default=None, max_length=10_000)
+
+
+class ContactPublic(Shaped):
+    id: str
+    connection_id: str
+    on: str
+    mode: ContactMode
+    direction: Direction
+    note: Annotated[str | None, Sensitive.notes] = None
+
+
+class CommitmentCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    what: str = Field(min_length=1, max_length=500, examples=["A call on Sunday evenings"])
+    every_days: int = Field(ge=1, le=366, description="How often, in days: 7 weekly, 365 yearly.")
+    since: date = Field(default_factory=date.today)
+    review_on: date | None = None
+
+
+class CommitmentPublic(BaseModel):
+    id: str
+    connection_id: str
+    what: str
+    every_days: int
+    since: str
+    review_on: str | None
+
+
+class Lapsed(BaseModel):
+    person_id: str
+    name: str
+    kind: Literal["connection", "former_trusted_adult"]
+    role: str = Field(description="The connection's stage, or the adult's former role.")
+    connection_id: str | None
+    last_contact: str | None
+    days_since: int = Field(description="Days since the last contact, or since the role ended.")
+    allowed_days: int = Field(description="What was expected: the commitment, or the threshold.")
+    overdue_days: int
+    expected: str | None = Field(description="The commitment, when there is one.")
+
+
+_CAUTIOUS_FIRST: tuple[Wish, ...] = ("never", "not_now", "want_contact")
+_RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
+    Role.coordinator: "coordinator", Role.social_worker: "social_worker", Role.manager: "manager",
+}  # fmt: skip
+
+
+async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
+async def _read(
+    driver: AsyncDriver, queries: Queries, database: str, young_person_id: str, cid: str | None
+) -> list[ConnectionPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_connections"], young_person_id=young_person_id, id=cid,
+        database_=database, routing_="r",
+    )  # fmt: skip
+    return [ConnectionPublic.model_validate(r["connection"]) for r in records]
+
+
+async def connect(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    body: ConnectionCreate,
+) -> ConnectionPublic:
+    if body.person_id == young_person_id:
+        raise InvalidInput("A young person is not their own connection.")
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        created = await (
+            await tx.run(queries["create_connection"], id=new_id, young_person_id=young_person_id,
+                         person_id=body.person_id, stage=body.stage, reason=body.reason,
+                         user_id=actor.user_id)
+        ).single()  # fmt: skip
+        if created is None:
+            raise Conflict("This person is already a connection of this young person.")
+        await record_in(tx, queries, principal=actor, action="connection.create",
+                        resource=f"connection:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+
+    await _write(driver, database, work)
+    return (await _read(driver, queries, database, young_person_id, new_id))[0]
+
+
+async def list_connections(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> list[ConnectionPublic]:
+    return await _read(driver, queries, database, young_person_id, None)
+
+
+async def get_connection(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str, cid: str
+) -> ConnectionPublic:
+    found = await _read(driver, queries, database, young_person_id, cid)
+    if not found:
+        raise NotFound("No connection with this id is within your allocations.")
+    return found[0]
+
+
+async def connection_young_person(
+    driver: AsyncDriver, queries: Queries, *, database: str, cid: str
+) -> str | None:
+    records, _, _ = await driver.execute_query(
+        queries["get_connection_young_person"], id=cid, database_=database, routing_="r"
+    )
+    return str(records[0]["young_person_id"]) if records else None
+
+
+async def _effective_wish(
+    driver: AsyncDriver, queries: Queries, database: str, facts: Any
+) -> Wish | None:
+    if facts["person_wish"] is not None:
+        wish: Wish = facts["person_wish"]
+        return wish
+    if facts["wish_maternal"] is None and facts["wish_paternal"] is None:
+        return None
+    kin = await find_relatives(
+        driver, queries, database=database, person_id=facts["young_person_id"],
+        max_generations=6, side=None, living=None,
+    )  # fmt: skip
+    side = next((r.side for r in kin.data if r.person_id == facts["person_id"]), None)
+    wishes = {"maternal": facts["wish_maternal"], "paternal": facts["wish_paternal"]}
+    # Related both ways: the more cautious wish of the two sides holds.
+    found = [wishes[s] for s in (("maternal", "paternal") if side == "both" else (side,)) if s]
+    return next((w for w in _CAUTIOUS_FIRST if w in found), None)
+
+
+async def move(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    cid: str,
+    body: StageMove,
+) -> ConnectionPublic:
+    records, _, _ = await driver.execute_query(
+        queries["get_connection_facts"], id=cid, database_=database, routing_="r"
+    )
+    if not records:
+        raise NotFound("No connection with this id is within your allocations.")
+    found = records[0]
+    facts = Facts(
+        history=tuple(found["history"]),
+        flagged=tuple(found["flagged"]),
+        wish=await _effective_wish(driver, queries, database, found),
+    )
+    if actor.role not in _RULE_ROLES:
+        raise NotFound("No connection with this id is within your allocations.")
+    step = Move(target=body.stage, role=_RULE_ROLES[actor.role], reason=body.reason,
+                override_reason=body.override_reason)  # fmt: skip
+    refusals = check_move(facts, step)
+    young_person_id = str(found["young_person_id"])
+    if refusals:
+        await record(driver, queries, database=database, principal=actor,
+                     action="connection.stage", resource=f"connection:{cid}", outcome="refused",
+                     young_person_id=young_person_id,
+                     reason="; ".join(r.rule for r in refusals))  # fmt: skip
+        raise Conflict(
+            " ".join(r.message for r in refusals),
+            details=[{"rule": r.rule, "message": r.message, "people": list(r.people)}
+                     for r in refusals],
+        )  # fmt: skip
+
+    # Labelled an override only when there was something to override.
+    blocked = facts.flagged or facts.restricted_by_order
+    overridden = " (manager override)" if body.override_reason and blocked else ""
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await (
+            await tx.run(queries["move_connection"], id=cid, stage=body.stage,
+                         reason=body.reason, override_reason=body.override_reason,
+                         user_id=actor.user_id)
+        ).consume()  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="connection.stage",
+                        resource=f"connection:{cid}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason=f"to {body.stage}{overridden}")  # fmt: skip
+
+    await _write(driver, database, work)
+    return (await _read(driver, queries, database, young_person_id, cid))[0]
+
+
+async def set_wish(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    body: WishSet,
+) -> None:
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await (
+            await tx.run(queries["set_wish"], young_person_id=young_person_id,
+                         person_id=body.person_id, side=body.side, wish=body.wish,
+                         note=body.note, user_id=actor.user_id)
+        ).consume()  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="wish.set",
+                        resource=f"young_person:{young_person_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+
+    await _write(driver, database, work)
+
+
+async def wishes(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> Wishes:
+    records, _, _ = await driver.execute_query(
+        queries["list_wishes"], young_person_id=young_person_id, database_=database, routing_="r"
+    )
+    return Wishes.model_validate(dict(records[0]))
+
+
+async def add_contact(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    body: ContactCreate,
+) -> ContactPublic:
+    if body.on > date.today():
+        raise InvalidInput("A contact cannot be in the future.")
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        created = await (
+            await tx.run(queries["add_contact"], connection_id=cid, id=new_id,
+                         on=body.on.isoformat(), mode=body.mode, direction=body.direction,
+                         note=body.note, user_id=actor.user_id)
+        ).single(strict=True)  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="contact.create",
+                        resource=f"contact:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return created["contact"]
+
+    return ContactPublic.model_validate(await _write(driver, database, work))
+
+
+async def list_contacts(
+    driver: AsyncDriver, queries: Queries, *, database: str, cid: str
+) -> list[ContactPublic]:
+    records, _, _ = await driver.execute_query(
+        queries["list_contacts"], connection_id=cid, database_=database, routing_="r"
+    )
+    return [ContactPublic.model_validate(r["contact"]) for r in records]
+
+
+async def add_commitment(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    body: CommitmentCreate,
+) -> CommitmentPublic:
+    if body.review_on is not None and body.review_on < body.since:
+        raise InvalidInput("'review_on' is before 'since'.")
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        created = await (
+            await tx.run(queries["add_commitment"], connection_id=cid, id=new_id,
+                         what=body.what, every_days=body.every_days,
+                         since=body.since.isoformat(),
+                         review_on=body.review_on.isoformat() if body.review_on else None,
+                         user_id=actor.user_id)
+        ).single(strict=True)  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="commitment.create",
+                        resource=f"commitment:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return created["commitment"]
+
+    return CommitmentPublic.model_validate(await _write(driver, database, work))
+
+
+async def find_lapsed(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    young_person_id: str,
+    threshold_days: int,
+    today: date | None = None,
+) -> list[Lapsed]:
+    records, _, _ = await driver.execute_query(
+        queries["find_lapsed"], young_person_id=young_person_id,
+        today=(today or date.today()).isoformat(), threshold_days=threshold_days,
+        database_=database, routing_="r",
+    )  # fmt: skip
+    return [Lapsed.model_validate(row) for row in (records[0]["lapsed"] if records else [])]

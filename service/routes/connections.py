@@ -1,0 +1,167 @@
+"""The Lifelong Links work on a young person: connections and their stages, the young person's
+wishes, contacts, commitments and lapsed contacts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Response
+
+from service.auth.access import CaseAccess, CaseDep, PathId, Reach, YoungPersonReach
+from service.data import connections
+from service.data.connections import (
+    CommitmentCreate,
+    CommitmentPublic,
+    ConnectionCreate,
+    ConnectionPublic,
+    ContactCreate,
+    ContactPublic,
+    Lapsed,
+    StageMove,
+    Wishes,
+    WishSet,
+)
+from service.errors import InvalidInput, NotFound
+from service.models import ListOf
+
+router = APIRouter(tags=["connections"])
+
+
+async def _connection_in_reach(
+    access: CaseAccess, connection_id: str, action: str, *, read: bool
+) -> Reach:
+    missing = NotFound("No connection with this id is within your allocations.")
+    young_person_id = await connections.connection_young_person(
+        access.driver, access.queries, database=access.database, cid=connection_id
+    )
+    if young_person_id is None:
+        raise missing
+    try:
+        return await access.young_person(young_person_id, action=action, record_allowed=read)
+    except NotFound as exc:
+        raise missing from exc
+
+
+@router.post(
+    "/young-people/{young_person_id}/connections",
+    status_code=201,
+    response_model=ConnectionPublic,
+)
+async def create_connection(
+    body: ConnectionCreate, reach: YoungPersonReach, access: CaseDep
+) -> ConnectionPublic:
+    """Start approaching someone in the young person's network (stage identified or located)."""
+    try:
+        await access.person(body.person_id, action="create_connection", record_allowed=False)
+    except NotFound as exc:
+        raise InvalidInput(
+            "No person with this id is within your allocations.",
+            details=[{"loc": ["body", "person_id"], "msg": "not within your allocations"}],
+        ) from exc
+    return await connections.connect(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, body=body,
+    )  # fmt: skip
+
+
+@router.get("/young-people/{young_person_id}/connections", response_model=ListOf[ConnectionPublic])
+async def list_connections(reach: YoungPersonReach, access: CaseDep) -> ListOf[ConnectionPublic]:
+    found = await connections.list_connections(
+        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
+    )
+    return ListOf[ConnectionPublic](data=found, count=len(found))
+
+
+@router.get("/connections/{connection_id}", response_model=ConnectionPublic)
+async def read_connection(connection_id: PathId, access: CaseDep) -> ConnectionPublic:
+    reach = await _connection_in_reach(access, connection_id, "read_connection", read=True)
+    return await connections.get_connection(
+        access.driver, access.queries, database=access.database,
+        young_person_id=reach.person_id, cid=connection_id,
+    )  # fmt: skip
+
+
+@router.post("/connections/{connection_id}/stage", response_model=ConnectionPublic)
+async def move_connection(
+    connection_id: PathId, body: StageMove, access: CaseDep
+) -> ConnectionPublic:
+    """Move a connection on. The rules are enforced: a refusal is a 409 naming each rule broken
+    and the people concerned (no contact without approval; no approval while the person has an
+    active level-3 flag unless a manager overrides in writing; never against the young person's
+    wishes)."""
+    await _connection_in_reach(access, connection_id, "move_connection", read=False)
+    return await connections.move(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        cid=connection_id, body=body,
+    )  # fmt: skip
+
+
+@router.put("/young-people/{young_person_id}/wishes", status_code=204)
+async def set_wish(body: WishSet, reach: YoungPersonReach, access: CaseDep) -> Response:
+    """Record the young person's wish about one person or a whole side: want contact, not now,
+    never."""
+    if body.person_id is not None:
+        try:
+            await access.person(body.person_id, action="set_wish", record_allowed=False)
+        except NotFound as exc:
+            raise InvalidInput("No person with this id is within your allocations.") from exc
+    await connections.set_wish(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, body=body,
+    )  # fmt: skip
+    return Response(status_code=204)
+
+
+@router.get("/young-people/{young_person_id}/wishes", response_model=Wishes)
+async def read_wishes(reach: YoungPersonReach, access: CaseDep) -> Wishes:
+    return await connections.wishes(
+        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
+    )
+
+
+@router.post("/connections/{connection_id}/contacts", status_code=201, response_model=ContactPublic)
+async def add_contact(connection_id: PathId, body: ContactCreate, access: CaseDep) -> ContactPublic:
+    reach = await _connection_in_reach(access, connection_id, "add_contact", read=False)
+    return await connections.add_contact(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, cid=connection_id, body=body,
+    )  # fmt: skip
+
+
+@router.get("/connections/{connection_id}/contacts", response_model=ListOf[ContactPublic])
+async def list_contacts(connection_id: PathId, access: CaseDep) -> ListOf[ContactPublic]:
+    await _connection_in_reach(access, connection_id, "list_contacts", read=True)
+    found = await connections.list_contacts(
+        access.driver, access.queries, database=access.database, cid=connection_id
+    )
+    return ListOf[ContactPublic](data=found, count=len(found))
+
+
+@router.post(
+    "/connections/{connection_id}/commitments",
+    status_code=201,
+    response_model=CommitmentPublic,
+)
+async def add_commitment(
+    connection_id: PathId, body: CommitmentCreate, access: CaseDep
+) -> CommitmentPublic:
+    reach = await _connection_in_reach(access, connection_id, "add_commitment", read=False)
+    return await connections.add_commitment(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        young_person_id=reach.person_id, cid=connection_id, body=body,
+    )  # fmt: skip
+
+
+@router.get("/young-people/{young_person_id}/lapsed", response_model=ListOf[Lapsed])
+async def read_lapsed(
+    reach: YoungPersonReach,
+    access: CaseDep,
+    months: int = Query(
+        default=6, ge=1, le=60, description="Lapsed after this long where nothing was agreed."
+    ),
+) -> ListOf[Lapsed]:
+    """Connections overdue for contact and former carers, teachers and workers not heard from,
+    most overdue first."""
+    found = await connections.find_lapsed(
+        access.driver, access.queries, database=access.database,
+        young_person_id=reach.person_id, threshold_days=round(months * 30.44),
+    )  # fmt: skip
+    return ListOf[Lapsed](data=found, count=len(found))

@@ -1,0 +1,253 @@
+"""The rules for moving a connection (a person approached for a young person) through the stages.
+
+A connection goes from being identified and located, through the safety check, to the approach:
+the young person agrees, the person is contacted, says whether they are willing, is invited to the
+Family Group Conference, attends and joins the Lifelong Links plan. `check_move` says whether one
+move is allowed and, when it is not, lists every rule it breaks so that a coordinator can fix them
+all at once rather than one by one.
+
+The module is pure: no I/O and nothing from the rest of the project. The caller gathers the facts
+(the history, active level-3 flags, court orders, the young person's effective wish) and records
+the move; this module only decides.
+
+Forward moves may skip stages, except that nobody is contacted (or invited, ...) before the
+young person has agreed to the approach since the person's latest approval: the coordinator
+always asks the young person's permission before speaking to anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Stage = Literal[
+    "identified",
+    "located",
+    "awaiting_safety_check",
+    "approved",
+    "not_approved",
+    "young_person_agreed",
+    "contacted",
+    "willing",
+    "declined",
+    "invited",
+    "attended",
+    "in_plan",
+]
+Wish = Literal["want_contact", "not_now", "never"]
+Role = Literal["coordinator", "social_worker", "manager"]
+Rule = Literal[
+    "order",
+    "no_going_back",
+    "decision_role",
+    "reason_required",
+    "needs_approval",
+    "needs_agreement",
+    "flagged",
+    "court_order",
+    "override_role",
+    "wish_never",
+    "wish_not_now",
+]
+
+STAGES: tuple[Stage, ...] = get_args(Stage)
+APPROACH_STAGES: frozenset[Stage] = frozenset(STAGES[STAGES.index("young_person_agreed") :])
+
+__all__ = [
+    "APPROACH_STAGES",
+    "STAGES",
+    "Facts",
+    "Move",
+    "Refusal",
+    "Role",
+    "Rule",
+    "Stage",
+    "Wish",
+    "check_move",
+    "current_stage",
+]
+
+_POSITION = {stage: i for i, stage in enumerate(STAGES)}
+_STARTS: frozenset[Stage] = frozenset({"identified", "located"})
+# A refusal follows a safety check, or withdraws an approval when a social worker learns more.
+_REFUSABLE_FROM: frozenset[Stage] = frozenset({"awaiting_safety_check", "approved"})
+_DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    rule: Rule
+    message: str
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Move:
+    target: Stage
+    role: Role
+    reason: str | None = None
+    override_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    history: tuple[Stage, ...]
+    flagged: tuple[str, ...] = ()
+    restricted_by_order: tuple[str, ...] = ()
+    wish: Wish | None = None
+
+
+def current_stage(history: tuple[Stage, ...]) -> Stage | None:
+    """Return the stage the connection is at now, None for a connection not yet recorded."""
+    return history[-1] if history else None
+
+
+def _words(stage: Stage) -> str:
+    return f'"{stage.replace("_", " ")}"'
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _people(ids: tuple[str, ...]) -> str:
+    return "1 person" if len(ids) == 1 else f"{len(ids)} people"
+
+
+def _have(ids: tuple[str, ...]) -> str:
+    return "has" if len(ids) == 1 else "have"
+
+
+def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
+    current = current_stage(history)
+    if current is None:
+        if target in _STARTS:
+            return None
+        return Refusal(
+            "order",
+            f"A new connection starts at {_words('identified')} or "
+            f"{_words('located')}, not at {_words(target)}.",
+        )
+    if target == current:
+        return Refusal("order", f"This connection is already at {_words(target)}.")
+    if _POSITION[target] < _POSITION[current]:
+        # The one way back: after a refusal, new information may justify a new safety check.
+        if current == "not_approved" and target == "awaiting_safety_check":
+            return None
+        return Refusal(
+            "no_going_back",
+            f"A connection cannot go back from {_words(current)} to {_words(target)}; "
+            f"only a refused person can go back to {_words('awaiting_safety_check')}.",
+        )
+    if current == "declined":
+        return Refusal("order", "This person has declined; nothing can follow a decline.")
+    if target == "not_approved" and current not in _REFUSABLE_FROM:
+        return Refusal(
+            "order",
+            f"A person can be refused only after {_words('awaiting_safety_check')} or "
+            f"{_words('approved')}, not straight from {_words(current)}.",
+        )
+    if target == "declined" and current == "willing":
+        return Refusal(
+            "order",
+            f"This person said they are willing; {_words('willing')} and {_words('declined')} "
+            "are alternatives.",
+        )
+    return None
+
+
+def _currently_approved(history: tuple[Stage, ...]) -> bool:
+    if "approved" not in history:
+        return False
+    last = len(history) - 1 - history[::-1].index("approved")
+    return "not_approved" not in history[last:]
+
+
+def _agreed(history: tuple[Stage, ...]) -> bool:
+    """The young person agreed to the approach after the person's latest approval."""
+    if "approved" not in history:
+        return False
+    last = len(history) - 1 - history[::-1].index("approved")
+    return "young_person_agreed" in history[last:]
+
+
+def check_move(facts: Facts, move: Move) -> list[Refusal]:
+    """Return every rule the move breaks, in a stable order (the order of `Rule`); [] allows it."""
+    target, role = move.target, move.role
+    refusals: list[Refusal] = []
+    order = _order(facts.history, target)
+    if order is not None:
+        refusals.append(order)
+    if target in ("approved", "not_approved") and role not in _DECIDERS:
+        refusals.append(
+            Refusal(
+                "decision_role",
+                f"Only a social worker or a manager can move a person to {_words(target)}.",
+            )
+        )
+    if target in ("not_approved", "declined") and _blank(move.reason):
+        refusals.append(
+            Refusal("reason_required", f"Write down why before recording {_words(target)}.")
+        )
+    if target in APPROACH_STAGES and not _currently_approved(facts.history):
+        refusals.append(
+            Refusal(
+                "needs_approval",
+                f"This person is not currently approved after a safety check, so they cannot "
+                f"move to {_words(target)}; ask the social worker for a safety check.",
+            )
+        )
+    if target in APPROACH_STAGES - {"young_person_agreed"} and not _agreed(facts.history):
+        refusals.append(
+            Refusal(
+                "needs_agreement",
+                f"The young person has not agreed to this person being approached, so they "
+                f"cannot move to {_words(target)}; ask the young person first.",
+            )
+        )
+    overridden = role == "manager" and not _blank(move.override_reason)
+    if target == "approved" and not overridden:
+        if facts.flagged:
+            refusals.append(
+                Refusal(
+                    "flagged",
+                    f"Approval refused: {_people(facts.flagged)} in this person's household "
+                    f"{_have(facts.flagged)} an active level-3 safety flag; "
+                    "a manager may override with a written reason.",
+                    facts.flagged,
+                )
+            )
+        if facts.restricted_by_order:
+            ids = facts.restricted_by_order
+            refusals.append(
+                Refusal(
+                    "court_order",
+                    f"Approval refused: a court order keeps {_people(ids)} in this person's "
+                    "household from contacting the young person; "
+                    "a manager may override with a written reason.",
+                    ids,
+                )
+            )
+    # Refused whatever the move, so that no one believes a non-manager's override took effect.
+    if role != "manager" and not _blank(move.override_reason):
+        refusals.append(
+            Refusal("override_role", "Only a manager can override a safety flag or a court order.")
+        )
+    # The young person's wishes come before everything: no role and no reason overrides them.
+    if target in APPROACH_STAGES and facts.wish == "never":
+        refusals.append(
+            Refusal(
+                "wish_never",
+                "The young person has said they never want this person approached; "
+                "no one can override their wish.",
+            )
+        )
+    if target in APPROACH_STAGES and facts.wish == "not_now":
+        refusals.append(
+            Refusal(
+                "wish_not_now",
+                "The young person does not want this person approached for now; ask them "
+                "again later and record their new wish before going on.",
+            )
+        )
+    return refusals

@@ -1,0 +1,207 @@
+"""The Lifelong Links work through the real API on a real Neo4j: stages under the rules, the
+young person's wishes, contacts, commitments and lapsed contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+
+
+@dataclass
+class Case:
+    family: Family
+    client: TestClient
+    coordinator: Actor
+    social_worker: Actor
+    manager: Actor
+
+    def connect(self, key: str) -> str:
+        body = {"person_id": self.family.ids[key]}
+        path = f"/young-people/{self.family.young_person_id}/connections"
+        return str(
+            ok(self.client.post(path, headers=self.coordinator.headers, json=body), 201)["id"]
+        )
+
+    def move(self, cid: str, actor: Actor, stage: str, **extra: Any) -> Any:
+        return self.client.post(
+            f"/connections/{cid}/stage", headers=actor.headers, json={"stage": stage, **extra}
+        )
+
+    def walk(self, cid: str, *stages: str) -> None:
+        for stage in stages:
+            actor = (
+                self.social_worker if stage in ("approved", "not_approved") else self.coordinator
+            )
+            ok(self.move(cid, actor, stage, reason="because"))
+
+    def flag(self, key: str, level: int = 3) -> None:
+        ok(self.client.post(f"/people/{self.family.ids[key]}/flags",
+                            headers=self.social_worker.headers,
+                            json={"kind": "person_posing_risk_to_children", "level": level,
+                                  "source": "Police disclosure"}), 201)  # fmt: skip
+
+    def wish(self, **body: Any) -> None:
+        path = f"/young-people/{self.family.young_person_id}/wishes"
+        assert self.client.put(path, headers=self.coordinator.headers, json=body).status_code == 204
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        manager = add_user(client, "manager1", "manager")
+        coordinator = add_user(client, "coordinator1", "coordinator")
+        social_worker = add_user(client, "social.worker1", "social_worker")
+        young_person = open_case(client, manager)
+        allocate(client, manager, young_person, coordinator)
+        allocate(client, manager, young_person, social_worker)
+        family = Family(client, coordinator.headers, young_person)
+        family.people(mum="female", dad="male", gran="female", uncle="male", aunt="female")
+        family.child("mum", "me")
+        family.child("dad", "me")
+        family.child("gran", "mum")
+        family.child("gran", "uncle")
+        family.child("gran", "aunt")
+        yield Case(family, client, coordinator, social_worker, manager)
+
+
+def rules(response: Any) -> list[tuple[str, list[str]]]:
+    assert response.status_code == 409, response.text
+    return [(d["rule"], d["people"]) for d in response.json()["error"]["details"]]
+
+
+def test_no_contact_without_approval_and_history_is_kept(case: Case) -> None:
+    cid = case.connect("gran")
+    refused = case.move(cid, case.coordinator, "contacted")
+    assert rules(refused) == [("needs_approval", []), ("needs_agreement", [])]
+    assert rules(case.move(cid, case.coordinator, "approved")) == [("decision_role", [])]
+    case.walk(cid, "located", "awaiting_safety_check", "approved", "young_person_agreed")
+    contacted = ok(case.move(cid, case.coordinator, "contacted", reason="Phoned her"))
+    assert contacted["stage"] == "contacted"
+    history = [(h["stage"], h["by"], h["reason"]) for h in contacted["history"]]
+    assert history[0][0] == "identified"
+    assert history[-1] == ("contacted", "coordinator1", "Phoned her")
+    assert ("approved", "social.worker1", "because") in history
+    assert rules(case.move(cid, case.coordinator, "located")) == [("no_going_back", [])]
+
+
+def test_a_level_3_flag_blocks_approval_unless_a_manager_overrides_in_writing(
+    case: Case,
+) -> None:
+    case.flag("uncle")
+    case.flag("aunt", level=2)
+    uncle, aunt = case.connect("uncle"), case.connect("aunt")
+    case.walk(uncle, "awaiting_safety_check")
+    case.walk(aunt, "awaiting_safety_check", "approved")  # level 2 does not block
+    refused = case.move(uncle, case.social_worker, "approved")
+    assert rules(refused) == [("flagged", [case.family.ids["uncle"]])]
+    assert "level-3" in refused.json()["error"]["message"]
+    by_worker = case.move(uncle, case.social_worker, "approved", override_reason="Known risk")
+    assert [r for r, _ in rules(by_worker)] == ["flagged", "override_role"]
+    silent = case.move(uncle, case.manager, "approved")
+    assert [r for r, _ in rules(silent)] == ["flagged"]
+    why = "Supervised contact only, agreed at a strategy meeting"
+    approved = ok(case.move(uncle, case.manager, "approved", override_reason=why))
+    assert approved["history"][-1]["override_reason"].startswith("Supervised")
+    scope = {"young_person_id": case.family.young_person_id}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    stages = [(e["outcome"], e["reason"]) for e in events if e["action"] == "connection.stage"]
+    assert ("refused", "flagged") in stages
+    assert ("allowed", "to approved (manager override)") in stages
+
+
+def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:
+    gran, dad = case.connect("gran"), case.connect("dad")
+    for cid in (gran, dad):
+        case.walk(cid, "awaiting_safety_check", "approved")
+    case.wish(side="maternal", wish="never")
+    assert [r for r, _ in rules(case.move(gran, case.coordinator, "young_person_agreed"))] == [
+        "wish_never"
+    ]
+    ok(case.move(dad, case.coordinator, "young_person_agreed"))  # the paternal side is not barred
+    # A wish about the person herself overrides the side's.
+    case.wish(person_id=case.family.ids["gran"], wish="not_now", note="Maybe after exams")
+    assert [r for r, _ in rules(case.move(gran, case.manager, "young_person_agreed"))] == [
+        "wish_not_now"
+    ]
+    case.wish(person_id=case.family.ids["gran"], wish="want_contact")
+    ok(case.move(gran, case.coordinator, "young_person_agreed"))
+    wishes = ok(case.client.get(f"/young-people/{case.family.young_person_id}/wishes",
+                                headers=case.coordinator.headers))  # fmt: skip
+    assert wishes["maternal"] == "never"
+    assert wishes["people"][0]["wish"] == "want_contact"
+
+
+def test_refused_reasons_and_bad_input(case: Case, db: Driver) -> None:
+    cid = case.connect("gran")
+    case.walk(cid, "awaiting_safety_check")
+    assert [r for r, _ in rules(case.move(cid, case.social_worker, "not_approved"))] == [
+        "reason_required"
+    ]
+    ok(case.move(cid, case.social_worker, "not_approved", reason="Harm to mother in 2019"))
+    assert case.move(cid, case.coordinator, "teleported").status_code == 422
+    again = case.client.post(f"/young-people/{case.family.young_person_id}/connections",
+                             headers=case.coordinator.headers,
+                             json={"person_id": case.family.ids["gran"]})  # fmt: skip
+    assert again.status_code == 409
+    future = (date.today() + timedelta(days=2)).isoformat()
+    late = case.client.post(f"/connections/{cid}/contacts", headers=case.coordinator.headers,
+                            json={"on": future, "mode": "call"})  # fmt: skip
+    assert late.status_code == 422
+
+
+def days_ago(n: int) -> str:
+    return (date.today() - timedelta(days=n)).isoformat()
+
+
+def test_lapsed_contacts_with_and_without_commitments(case: Case) -> None:
+    f = case.family
+    gran, uncle, aunt, mum = (case.connect(k) for k in ("gran", "uncle", "aunt", "mum"))
+    for cid in (gran, uncle, aunt):
+        case.walk(cid, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+
+    def contact(cid: str, ago: int) -> None:
+        ok(case.client.post(f"/connections/{cid}/contacts", headers=case.coordinator.headers,
+                            json={"on": days_ago(ago), "mode": "call"}), 201)  # fmt: skip
+
+    def commit(cid: str, every: int, since: int) -> None:
+        ok(case.client.post(f"/connections/{cid}/commitments", headers=case.coordinator.headers,
+                            json={"what": "Calls", "every_days": every,
+                                  "since": days_ago(since)}), 201)  # fmt: skip
+
+    contact(gran, 40)  # a monthly call agreed: 10 days overdue
+    commit(gran, 30, 100)
+    contact(uncle, 400)  # nothing agreed: beyond six months
+    contact(aunt, 20)  # nothing agreed, recent: not lapsed
+    contact(mum, 10)  # recent: not lapsed
+    f.person("carer", "female")
+    f.link("trusted_adult", "carer", "me", role="foster_carer", since="2020", until=days_ago(730))
+    f.person("teacher", "male")
+    f.link("trusted_adult", "teacher", "me", role="teacher", since="2022", until=days_ago(30))
+    found = ok(case.client.get(f"/young-people/{f.young_person_id}/lapsed",
+                               headers=case.coordinator.headers))["data"]  # fmt: skip
+    got = [(r["person_id"], r["kind"], r["overdue_days"] > 0) for r in found]
+    assert got == [
+        (f.ids["carer"], "former_trusted_adult", True),
+        (f.ids["uncle"], "connection", True),
+        (f.ids["gran"], "connection", True),
+    ]
+    by_person = {r["person_id"]: r for r in found}
+    assert by_person[f.ids["gran"]]["allowed_days"] == 30
+    assert by_person[f.ids["gran"]]["days_since"] == 40
+    assert by_person[f.ids["gran"]]["expected"] == "Calls"
+    assert by_person[f.ids["uncle"]]["last_contact"] == days_ago(400)
+    assert by_person[f.ids["carer"]]["role"] == "foster_carer"
+    # With a 14-month threshold the uncle's 400 days are no longer a lapse.
+    path = f"/young-people/{f.young_person_id}/lapsed"
+    longer = ok(case.client.get(path, headers=case.coordinator.headers, params={"months": 14}))
+    assert {r["person_id"] for r in longer["data"]} == {f.ids["carer"], f.ids["gran"]}

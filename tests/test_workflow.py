@@ -1,0 +1,236 @@
+"""`service.workflow`: the rules for moving a connection through the stages, as one table."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.workflow import (
+    APPROACH_STAGES,
+    STAGES,
+    Facts,
+    Move,
+    Role,
+    Rule,
+    Stage,
+    Wish,
+    check_move,
+    current_stage,
+)
+
+NEW: tuple[Stage, ...] = ()
+IDENTIFIED: tuple[Stage, ...] = ("identified",)
+CHECKING: tuple[Stage, ...] = ("identified", "located", "awaiting_safety_check")
+APPROVED = (*CHECKING, "approved")
+REFUSED = (*CHECKING, "not_approved")
+WITHDRAWN = (*APPROVED, "not_approved")
+RECHECK = (*WITHDRAWN, "awaiting_safety_check")
+AGREED = (*APPROVED, "young_person_agreed")
+CONTACTED = (*AGREED, "contacted")
+WILLING = (*CONTACTED, "willing")
+DECLINED = (*CONTACTED, "declined")
+ATTENDED = (*WILLING, "invited", "attended")
+
+TWO = ("p-aunt", "p-partner")
+ONE = ("p-father",)
+
+
+def case(
+    name: str,
+    history: tuple[Stage, ...],
+    target: Stage,
+    role: Role,
+    *expected: Rule,
+    reason: str | None = None,
+    override: str | None = None,
+    flagged: tuple[str, ...] = (),
+    restricted: tuple[str, ...] = (),
+    wish: Wish | None = None,
+) -> pytest.ParameterSet:
+    facts = Facts(history, flagged=flagged, restricted_by_order=restricted, wish=wish)
+    move = Move(target, role, reason=reason, override_reason=override)
+    return pytest.param(facts, move, list(expected), id=name)
+
+
+SW: Role = "social_worker"
+CO: Role = "coordinator"
+MG: Role = "manager"
+
+CASES = [
+    # order: where a connection starts, forward moves, the one way back, alternatives.
+    case("new at identified", NEW, "identified", CO),
+    case("new at located", NEW, "located", CO),
+    case("new at safety check", NEW, "awaiting_safety_check", CO, "order"),
+    case("new at contacted", NEW, "contacted", CO, "order", "needs_approval", "needs_agreement"),
+    case("skip to safety check", IDENTIFIED, "awaiting_safety_check", CO),
+    case("same stage again", IDENTIFIED, "identified", CO, "order"),
+    case("approve twice", APPROVED, "approved", SW, "order"),
+    case("back to located", CONTACTED, "located", CO, "no_going_back"),
+    case("approved back to check", APPROVED, "awaiting_safety_check", SW, "no_going_back"),
+    case("re-check after refusal", REFUSED, "awaiting_safety_check", SW),
+    case("re-approve without re-check", REFUSED, "approved", SW, "no_going_back"),
+    case("re-approve after re-check", RECHECK, "approved", SW),
+    case("refuse again after re-check", RECHECK, "not_approved", SW, reason="new flag"),
+    case("withdraw approval", APPROVED, "not_approved", SW, reason="new information"),
+    case("refuse before check", IDENTIFIED, "not_approved", SW, "order", reason="risk"),
+    case("refuse after contact", CONTACTED, "not_approved", SW, "no_going_back", reason="r"),
+    case("withdrawn then agreed", WITHDRAWN, "young_person_agreed", CO, "needs_approval"),
+    case(
+        "withdrawn then contacted", WITHDRAWN, "contacted", CO, "needs_approval", "needs_agreement"
+    ),
+    case("declined then invited", DECLINED, "invited", CO, "order"),
+    case("declined then willing", DECLINED, "willing", CO, "no_going_back"),
+    case("willing then declined", WILLING, "declined", CO, "order", reason="changed mind"),
+    case("contacted then declined", CONTACTED, "declined", CO, reason="not ready"),
+    case("willing then invited", WILLING, "invited", CO),
+    case("attended then in plan", ATTENDED, "in_plan", CO),
+    # Forward skips are allowed, but never past the young person's agreement.
+    case("skip to contacted", APPROVED, "contacted", CO, "needs_agreement"),
+    case("agreed then contacted", AGREED, "contacted", CO),
+    case(
+        "agreement before a re-approval",
+        (*AGREED, "not_approved", "awaiting_safety_check", "approved"),
+        "contacted",
+        CO,
+        "needs_agreement",
+    ),
+    case("agreed then willing", AGREED, "willing", CO),
+    # decision_role: only a social worker or a manager decides on safety.
+    case("coordinator approves", CHECKING, "approved", CO, "decision_role"),
+    case("coordinator refuses", CHECKING, "not_approved", CO, "decision_role", reason="r"),
+    case("manager approves", CHECKING, "approved", MG),
+    case("social worker approves", CHECKING, "approved", SW),
+    case("coordinator contacts", AGREED, "contacted", CO),
+    # reason_required.
+    case("refuse without reason", CHECKING, "not_approved", SW, "reason_required"),
+    case("refuse blank reason", CHECKING, "not_approved", SW, "reason_required", reason=" \n"),
+    case("decline without reason", CONTACTED, "declined", CO, "reason_required"),
+    # needs_approval.
+    case("agreed before approval", CHECKING, "young_person_agreed", CO, "needs_approval"),
+    case("agreed after refusal", REFUSED, "young_person_agreed", CO, "needs_approval"),
+    # flagged, court_order, override_role.
+    case("approve flagged", CHECKING, "approved", SW, "flagged", flagged=TWO),
+    case("approve restricted", CHECKING, "approved", SW, "court_order", restricted=ONE),
+    case(
+        "approve flagged and restricted",
+        CHECKING,
+        "approved",
+        SW,
+        "flagged",
+        "court_order",
+        flagged=TWO,
+        restricted=ONE,
+    ),
+    case("manager without reason", CHECKING, "approved", MG, "flagged", flagged=ONE),
+    case("manager blank reason", CHECKING, "approved", MG, "flagged", flagged=ONE, override=" "),
+    case(
+        "manager overrides",
+        CHECKING,
+        "approved",
+        MG,
+        flagged=TWO,
+        restricted=ONE,
+        override="risk managed by supervised contact",
+    ),
+    case(
+        "social worker overrides",
+        CHECKING,
+        "approved",
+        SW,
+        "flagged",
+        "override_role",
+        flagged=TWO,
+        override="I think it is fine",
+    ),
+    case("override on contact", AGREED, "contacted", SW, "override_role", override="x"),
+    case("refuse flagged person", CHECKING, "not_approved", SW, flagged=TWO, reason="flag"),
+    case("flag only gates approval", AGREED, "contacted", CO, flagged=ONE),
+    # wish_never, wish_not_now: the young person's wishes, which no one overrides.
+    case("never: agree", APPROVED, "young_person_agreed", CO, "wish_never", wish="never"),
+    case(
+        "never: manager",
+        APPROVED,
+        "young_person_agreed",
+        MG,
+        "wish_never",
+        wish="never",
+        override="manager decision",
+    ),
+    case("not now: contact", AGREED, "contacted", CO, "wish_not_now", wish="not_now"),
+    case("never: locate", IDENTIFIED, "located", CO, wish="never"),
+    case("not now: approve", CHECKING, "approved", SW, wish="not_now"),
+    case("want contact", AGREED, "contacted", CO, wish="want_contact"),
+    # Several rules at once, listed in the order of `Rule`.
+    case(
+        "all approval rules",
+        NEW,
+        "approved",
+        CO,
+        "order",
+        "decision_role",
+        "flagged",
+        "court_order",
+        "override_role",
+        flagged=ONE,
+        restricted=TWO,
+        override="x",
+        wish="never",
+    ),
+    case(
+        "all approach rules",
+        NEW,
+        "declined",
+        CO,
+        "order",
+        "reason_required",
+        "needs_approval",
+        "needs_agreement",
+        "wish_not_now",
+        wish="not_now",
+    ),
+]
+
+
+@pytest.mark.parametrize(("facts", "move", "expected"), CASES)
+def test_check_move(facts: Facts, move: Move, expected: list[Rule]) -> None:
+    assert [refusal.rule for refusal in check_move(facts, move)] == expected
+
+
+@pytest.mark.parametrize(("facts", "move", "expected"), CASES)
+def test_refusals_name_exactly_the_given_people(
+    facts: Facts, move: Move, expected: list[Rule]
+) -> None:
+    given = {"flagged": facts.flagged, "court_order": facts.restricted_by_order}
+    for refusal in check_move(facts, move):
+        assert refusal.people == given.get(refusal.rule, ())
+        assert refusal.message.strip()
+
+
+def test_messages_count_the_people() -> None:
+    facts = Facts(CHECKING, flagged=TWO, restricted_by_order=ONE)
+    flagged, court = check_move(facts, Move("approved", "social_worker"))
+    assert flagged.message.startswith("Approval refused: 2 people in this person's household have")
+    assert "a manager may override with a written reason" in flagged.message
+    assert "keeps 1 person in this person's household from contacting" in court.message
+
+
+def test_messages_name_the_stage() -> None:
+    [refusal] = check_move(Facts(NEW), Move("awaiting_safety_check", "coordinator"))
+    assert refusal.message == (
+        'A new connection starts at "identified" or "located", not at "awaiting safety check".'
+    )
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [((), None), (IDENTIFIED, "identified"), (RECHECK, "awaiting_safety_check")],
+)
+def test_current_stage(history: tuple[Stage, ...], expected: Stage | None) -> None:
+    assert current_stage(history) == expected
+
+
+def test_stages() -> None:
+    assert STAGES[:3] == ("identified", "located", "awaiting_safety_check")
+    assert STAGES[-1] == "in_plan"
+    assert len(STAGES) == 12
+    assert frozenset(STAGES[5:]) == APPROACH_STAGES
+    assert STAGES[5] == "young_person_agreed"
