@@ -34,6 +34,68 @@ DEMO_USERS: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
+SOCIAL_WORKER = "demo-user-social-worker"
+COORDINATOR = "demo-user-coordinator"
+
+# The Lifelong Links work on Kai so far. Mark, his paternal aunt Nicola's husband, is known to
+# MARAC; his paternal uncle Sean is under a restraining order; Kai never wants his step-father
+# Gary approached; his grandmother Margaret agreed to a fortnightly call, which has lapsed.
+FLAGS: list[dict[str, Any]] = [
+    {"id": "demo-flag-mark", "person_id": "demo-mark",
+     "props": {"kind": "domestic_abuse_perpetrator", "level": 3, "source": "MARAC, 2025-11-12",
+               "details": "Heard at MARAC after an incident at the family home.",
+               "raised_on": "2025-11-14", "review_on": "2026-05-14", "expires_on": None,
+               "author_id": SOCIAL_WORKER}},
+]  # fmt: skip
+ORDERS: list[dict[str, Any]] = [
+    {"id": "demo-order-sean", "restricted_id": "demo-sean", "protected_id": YOUNG_PERSON_ID,
+     "props": {"kind": "restraining_order", "made_on": "2025-04-03", "until": "2027-04-03",
+               "terms": "No contact with Kai, direct or indirect, including social media.",
+               "author_id": SOCIAL_WORKER}},
+]  # fmt: skip
+
+
+def _stages(*steps: tuple[str, str, str, str | None]) -> list[dict[str, Any]]:
+    return [{"stage": s, "at": at, "user_id": who, "reason": why} for s, at, who, why in steps]
+
+
+CONNECTIONS: list[dict[str, Any]] = [
+    {"id": "demo-connection-margaret", "person_id": "demo-margaret", "stage": "in_plan",
+     "history": _stages(
+         ("identified", "2025-02-10T10:00:00Z", COORDINATOR, "Kai phones her now and then"),
+         ("awaiting_safety_check", "2025-02-12T10:00:00Z", COORDINATOR, None),
+         ("approved", "2025-02-20T15:00:00Z", SOCIAL_WORKER, "No concerns known"),
+         ("young_person_agreed", "2025-02-24T16:00:00Z", COORDINATOR, "Kai asked for it"),
+         ("contacted", "2025-02-26T11:00:00Z", COORDINATOR, "Home visit"),
+         ("willing", "2025-02-26T12:00:00Z", COORDINATOR, None),
+         ("invited", "2025-03-10T09:00:00Z", COORDINATOR, None),
+         ("attended", "2025-04-05T18:00:00Z", COORDINATOR, "Family Group Conference"),
+         ("in_plan", "2025-04-06T10:00:00Z", COORDINATOR, "Lifelong Links plan agreed")),
+     "contacts": [
+         {"id": "demo-contact-margaret-1", "on": "2026-05-03", "mode": "call",
+          "direction": "both_ways", "note": "Talked about his football."},
+         {"id": "demo-contact-margaret-2", "on": "2026-07-19", "mode": "call",
+          "direction": "from_young_person", "note": "Kai rang on her birthday."}],
+     "commitments": [
+         {"id": "demo-commitment-margaret", "what": "A phone call every other Sunday",
+          "every_days": 14, "since": "2025-04-06", "review_on": "2026-04-06"}]},
+    {"id": "demo-connection-darren", "person_id": "demo-darren", "stage": "awaiting_safety_check",
+     "history": _stages(
+         ("identified", "2025-06-02T10:00:00Z", COORDINATOR, "Got in touch asking to see Kai"),
+         ("located", "2025-06-03T10:00:00Z", COORDINATOR, None),
+         ("awaiting_safety_check", "2025-06-05T10:00:00Z", COORDINATOR, None)),
+     "contacts": [], "commitments": []},
+    {"id": "demo-connection-angela", "person_id": "demo-angela", "stage": "identified",
+     "history": _stages(
+         ("identified", "2025-03-01T10:00:00Z", COORDINATOR, "Kai talks about her Sunday dinners")),
+     "contacts": [], "commitments": []},
+]  # fmt: skip
+WISHES: list[dict[str, Any]] = [
+    {"person_id": "demo-gary", "wish": "never", "note": "Kai does not want contact with Gary.",
+     "user_id": COORDINATOR, "recorded_at": "2025-02-24T16:00:00Z"},
+]  # fmt: skip
+
+
 def _link(type_: str, from_id: object, to_id: object, **props: object) -> dict[str, Any]:
     key = f"{type_}_demo_{from_id}_{to_id}"
     if type_ == "trusted_adult":
@@ -79,6 +141,8 @@ async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> 
         await run("merge_demo_people", people=PEOPLE, young_person_id=YOUNG_PERSON_ID)
         await run("merge_demo_relationships", links=relationships())
         await run("merge_demo_users", users=DEMO_USERS, young_person_id=YOUNG_PERSON_ID)
+        await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,
+                  orders=ORDERS, connections=CONNECTIONS, wishes=WISHES)  # fmt: skip
 
     async with driver.session(database=database) as session:
         await session.execute_write(write)

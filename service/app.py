@@ -21,6 +21,7 @@ from service.routes import (
     imports,
     me,
     people,
+    safeguarding,
     users,
     young_people,
 )
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         imports.router,
         flags.router,
         connections.router,
+        safeguarding.router,
     ):
         app.include_router(router)
     return app

@@ -85,3 +85,41 @@ def issue_token(env: dict[str, str], username: str) -> str:
             else:
                 os.environ[key] = value
     return next(w for w in out.getvalue().split() if w.startswith("llt_"))
+
+
+def test_demo_case_has_the_work_in_progress(db: Driver, neo4j_target: Target) -> None:
+    """The demo shows the daily tool: a lapsed grandmother, former carers and a teacher not heard
+    from, a relative's flagged partner, an uncle kept away by an order, a "never" wish."""
+    settings = settings_for(neo4j_target, demo_data=True)
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/health").status_code == 200
+        env = {
+            "NEO4J_URI": neo4j_target.uri,
+            "NEO4J_USER": neo4j_target.user,
+            "NEO4J_PASSWORD": neo4j_target.password,
+        }
+        coordinator = {"Authorization": f"Bearer {issue_token(env, 'demo.coordinator')}"}
+        worker = {"Authorization": f"Bearer {issue_token(env, 'demo.social.worker')}"}
+        base = f"/young-people/{YOUNG_PERSON_ID}"
+        lapsed = client.get(f"{base}/lapsed", headers=coordinator).json()["data"]
+        by_id = {r["person_id"]: r for r in lapsed}
+        assert by_id["demo-margaret"]["kind"] == "connection"
+        assert by_id["demo-margaret"]["last_contact"] == "2026-07-19"
+        assert by_id["demo-margaret"]["allowed_days"] == 14
+        assert by_id["demo-angela"]["role"] == "foster_carer"
+        assert by_id["demo-paul"]["kind"] == "former_trusted_adult"
+        assert "demo-helen" not in by_id  # his current foster carer
+        seen = client.get(f"{base}/safeguarding", headers=worker).json()
+        flagged = {p["person_id"]: p for p in seen["flagged_in_network"]}
+        assert flagged["demo-mark"]["term"].startswith("paternal uncle by marriage")
+        assert flagged["demo-mark"]["flags"][0]["content"]["level"] == 3
+        assert [o["restricted_id"] for o in seen["kept_away"]] == ["demo-sean"]
+        hidden = client.get(f"{base}/safeguarding", headers=coordinator).json()
+        assert "content" not in hidden["flagged_in_network"][0]["flags"][0]
+        wishes = client.get(f"{base}/wishes", headers=coordinator).json()
+        assert [(w["person_id"], w["wish"]) for w in wishes["people"]] == [("demo-gary", "never")]
+        connections = client.get(f"{base}/connections", headers=coordinator).json()
+        assert {c["person_id"]: c["stage"] for c in connections["data"]} == {
+            "demo-margaret": "in_plan", "demo-darren": "awaiting_safety_check",
+            "demo-angela": "identified",
+        }  # fmt: skip

@@ -13,6 +13,10 @@ RETURN p {
               content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}}
     ORDER BY f.raised_on DESC, f.id
   },
+  address: COLLECT {
+    MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL
+    RETURN a {.line1, .line2, .town, .postcode, since: l.since} ORDER BY l.since DESC LIMIT 1
+  }[0],
   external_ids: COLLECT {
     MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
     RETURN e {.system, .value} ORDER BY e.system, e.value

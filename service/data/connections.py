@@ -14,6 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import record, record_in
 from service.data.relatives import find_relatives
+from service.data.safeguarding import household_risks
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
 from service.workflow import Facts, Move, Stage, Wish, check_move
@@ -240,9 +241,14 @@ async def move(
     if not records:
         raise NotFound("No connection with this id is within your allocations.")
     found = records[0]
+    flagged, restricted = await household_risks(
+        driver, queries, database=database, person_id=found["person_id"],
+        young_person_id=found["young_person_id"],
+    )  # fmt: skip
     facts = Facts(
         history=tuple(found["history"]),
-        flagged=tuple(found["flagged"]),
+        flagged=flagged,
+        restricted_by_order=restricted,
         wish=await _effective_wish(driver, queries, database, found),
     )
     if actor.role not in _RULE_ROLES:

@@ -89,6 +89,14 @@ def display_name(given: str | None, family: str | None, known_as: str | None) ->
     return name or "(name not known)"
 
 
+class Address(BaseModel):
+    line1: str
+    line2: str | None
+    town: str
+    postcode: str
+    since: str
+
+
 class PersonPublic(Shaped):
     id: str
     given_name: str
@@ -101,6 +109,7 @@ class PersonPublic(Shaped):
     notes: Annotated[str | None, Sensitive.notes] = None
     external_ids: list[ExternalId]
     young_person: YoungPersonInfo | None
+    address: Annotated[Address | None, Sensitive.address] = None
     flags: list[FlagPublic] = Field(
         default_factory=list, description="Active safety flags: that they exist, whom to ask."
     )

@@ -1,0 +1,9 @@
+// A court order keeping one person from contacting another, on given terms, until a date.
+MATCH (restricted:Person {id: $restricted_id})
+MATCH (protected:Person {id: $protected_id})
+CREATE (restricted)-[o:RESTRICTED_BY_ORDER {
+  id: $id, kind: $kind, terms: $terms, made_on: $made_on, until: $until, author_id: $author_id,
+  created_at: datetime()
+}]->(protected)
+RETURN o {.id, .kind, .terms, .made_on, .until, restricted_id: restricted.id,
+          protected_id: protected.id} AS order

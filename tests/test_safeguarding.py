@@ -1,0 +1,143 @@
+"""Safeguarding links, households and court orders through the real API on a real Neo4j."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+from tests.test_connections import Case, rules
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        manager = add_user(client, "manager1", "manager")
+        coordinator = add_user(client, "coordinator1", "coordinator")
+        social_worker = add_user(client, "social.worker1", "social_worker")
+        young_person = open_case(client, manager)
+        allocate(client, manager, young_person, coordinator)
+        allocate(client, manager, young_person, social_worker)
+        f = Family(client, coordinator.headers, young_person)
+        f.people(mum="female", gran="female", grandad="male", aunt="female", uncle="male",
+                 lee="male", lodger="male", far1="male", far2="female", far3="male")  # fmt: skip
+        f.child("mum", "me")
+        for child in ("mum", "aunt", "uncle"):
+            f.child("gran", child)
+            f.child("grandad", child)
+        f.partners("aunt", "lee", kind="cohabiting")
+        yield Case(f, client, coordinator, social_worker, manager)
+
+
+def home(case: Case, key: str, line1: str = "12 Mill Lane", postcode: str = "LS1 4AB") -> None:
+    body = {"line1": line1, "town": "Leeds", "postcode": postcode, "since": "2024-01-01"}
+    path = f"/people/{case.family.ids[key]}/addresses"
+    assert case.client.post(path, headers=case.coordinator.headers, json=body).status_code == 204
+
+
+def links(case: Case, actor: Any, **params: Any) -> dict[str, Any]:
+    path = f"/young-people/{case.family.young_person_id}/safeguarding"
+    found: dict[str, Any] = ok(case.client.get(path, headers=actor.headers, params=params))
+    return found
+
+
+def test_a_relatives_partner_is_one_step_away_and_explained(case: Case) -> None:
+    case.flag("lee")
+    ids = case.family.ids
+    seen = links(case, case.social_worker)
+    # Lee is the aunt's partner: a relative by marriage, so he is in the network itself.
+    assert [p["person_id"] for p in seen["flagged_in_network"]] == [ids["lee"]]
+    assert seen["flagged_in_network"][0]["term"].startswith("maternal uncle by marriage")
+    assert seen["chains"] == []
+
+
+def test_household_and_longer_chains_respect_max_steps(case: Case) -> None:
+    ids = case.family.ids
+    # grandad lives with a lodger; the lodger's brother (far1) is flagged: 2 steps. far1's
+    # partner far2's son far3 has a court order: 4 steps.
+    home(case, "grandad")
+    home(
+        case, "lodger", line1="12  mill lane", postcode="ls14ab"
+    )  # the same address, typed loosely
+    case.family.link("sibling", "lodger", "far1")
+    case.family.partners("far1", "far2")
+    case.family.child("far2", "far3")
+    case.flag("far1")
+    order = {"kind": "restraining_order", "restricted_id": ids["far3"],
+             "protected_id": ids["mum"], "made_on": "2025-06-01"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+
+    worker = links(case, case.social_worker)
+    assert [(c["steps"][-1]["person_id"], c["length"]) for c in worker["chains"]] == [
+        (ids["far1"], 2)
+    ]
+    chain = worker["chains"][0]
+    assert chain["start"] == "maternal grandfather grandad Test"
+    assert [s["relation"] for s in chain["steps"]] == ["lives with", "sibling"]
+    assert chain["explanation"] == (
+        "maternal grandfather grandad Test -> lives with -> lodger Test -> sibling -> far1 Test "
+        "(level 3: person posing a risk to children)"
+    )
+    coordinator = links(case, case.coordinator)
+    seen = coordinator["chains"][0]
+    assert "explanation" not in seen
+    assert "content" not in seen["flags"][0]
+    assert seen["summary"].endswith("(flagged: ask social.worker1, team north)")
+    assert "risk" not in str(coordinator)
+
+    far = links(case, case.social_worker, max_steps=4)
+    # far2, far1's partner, is on the way to far3 but has neither flag nor order herself.
+    assert [(c["steps"][-1]["person_id"], c["length"]) for c in far["chains"]] == [
+        (ids["far1"], 2),
+        (ids["far3"], 4),
+    ]
+    order_chain = far["chains"][-1]
+    assert order_chain["summary"].endswith("(restraining order)")
+    assert "terms" in order_chain["orders"][0]
+    three = links(case, case.social_worker, max_steps=3)
+    assert [c["length"] for c in three["chains"]] == [2]
+
+
+def test_household_flags_and_orders_block_approval(case: Case) -> None:
+    ids = case.family.ids
+    gran, uncle = case.connect("gran"), case.connect("uncle")
+    home(case, "gran")
+    home(case, "lodger")
+    case.flag("lodger")
+    case.walk(gran, "awaiting_safety_check")
+    assert rules(case.move(gran, case.social_worker, "approved")) == [("flagged", [ids["lodger"]])]
+    order = {"kind": "restraining_order", "restricted_id": ids["uncle"],
+             "protected_id": case.family.young_person_id, "made_on": "2025-01-10",
+             "until": "2030-01-10", "terms": "No contact, direct or indirect"}  # fmt: skip
+    made = case.client.post("/orders", headers=case.social_worker.headers, json=order)
+    assert made.status_code == 201, made.text
+    case.walk(uncle, "awaiting_safety_check")
+    assert rules(case.move(uncle, case.social_worker, "approved")) == [
+        ("court_order", [ids["uncle"]])
+    ]
+    seen = links(case, case.coordinator)
+    assert [o["restricted_id"] for o in seen["kept_away"]] == [ids["uncle"]]
+    assert "terms" not in seen["kept_away"][0]
+    assert links(case, case.social_worker)["kept_away"][0]["terms"].startswith("No contact")
+    refused = case.client.post("/orders", headers=case.coordinator.headers, json=order)
+    assert refused.status_code == 403
+    backwards = {**order, "until": "2020-01-01"}
+    assert case.client.post("/orders", headers=case.social_worker.headers,
+                            json=backwards).status_code == 422  # fmt: skip
+
+
+def test_addresses_are_shown_only_to_roles_that_need_them(case: Case) -> None:
+    home(case, "gran")
+    path = f"/people/{case.family.ids['gran']}"
+    seen = ok(case.client.get(path, headers=case.coordinator.headers))
+    assert seen["address"]["postcode"] == "LS1 4AB"
+    moved = {"line1": "3 New Road", "town": "York", "postcode": "YO1 1AA", "since": "2025-05-01"}
+    assert case.client.post(f"{path}/addresses", headers=case.coordinator.headers,
+                            json=moved).status_code == 204  # fmt: skip
+    assert ok(case.client.get(path, headers=case.coordinator.headers))["address"]["town"] == "York"
