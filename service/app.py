@@ -16,6 +16,7 @@ from service.queries import load_queries
 from service.routes import (
     audit,
     connections,
+    discovery,
     flags,
     health,
     imports,
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         flags.router,
         connections.router,
         safeguarding.router,
+        discovery.router,
     ):
         app.include_router(router)
     return app

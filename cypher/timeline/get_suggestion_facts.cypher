@@ -1,0 +1,22 @@
+// What suggestions are made from: who is already a connection, who the young person never
+// wants approached (by person or side), the former trusted adults, and the people named in
+// the timeline.
+MATCH (yp:YoungPerson {id: $young_person_id})
+RETURN COLLECT { MATCH (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p) RETURN p.id }
+         AS connected,
+       COLLECT { MATCH (yp)-[w:WISH]->(p) WHERE w.wish IN ['never', 'not_now'] RETURN p.id }
+         AS unwanted,
+       [s IN [['maternal', yp.wish_maternal], ['paternal', yp.wish_paternal]]
+        WHERE s[1] IN ['never', 'not_now'] | s[0]] AS unwanted_sides,
+       COLLECT { MATCH (a:Person)-[t:TRUSTED_ADULT_OF]->(yp)
+                 WHERE t.until IS NOT NULL AND t.until < $today AND coalesce(a.living, true)
+                 RETURN {person_id: a.id, role: t.role, until: t.until,
+                         strength: coalesce(t.strength, 'moderate'),
+                         stressful: coalesce(t.stressful, false),
+                         name: trim(coalesce(a.given_name, '') + ' ' +
+                                    coalesce(a.family_name, ''))} } AS former,
+       COLLECT { MATCH (yp)-[:TIMELINE]->(e:TimelineEntry)-[:INVOLVES]->(p:Person)
+                 WHERE coalesce(p.living, true)
+                 RETURN {person_id: p.id, title: e.title, since: e.since, until: e.until,
+                         name: trim(coalesce(p.given_name, '') + ' ' +
+                                    coalesce(p.family_name, ''))} } AS named

@@ -1,0 +1,9 @@
+// A young person's timeline in order, for the journey book.
+MATCH (yp:YoungPerson {id: $young_person_id})-[:TIMELINE]->(e:TimelineEntry)
+RETURN e {.id, .kind, .title, .place, .since, .until, .note,
+          people: COLLECT { MATCH (e)-[:INVOLVES]->(p:Person)
+                            RETURN p {person_id: p.id,
+                                      name: trim(coalesce(p.given_name, '') + ' ' +
+                                                 coalesce(p.family_name, ''))}
+                            ORDER BY p.id }} AS entry
+ORDER BY e.since, e.until, e.id

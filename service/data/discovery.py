@@ -1,0 +1,153 @@
+"""The timeline of a young person's life, and suggestions of whom to look for or approach next.
+
+Ranking (highest first), each suggestion with its reason:
+- living relatives not yet connections: 100 less 10 a generation (Ga + Gb), so a grandmother
+  (2) comes before a first cousin (4);
+- former carers, teachers and workers whose role ended: 85 for a strong tie, 75 moderate, 65
+  tenuous, 30 less when the tie was stressful;
+- people named in the timeline (carers of a placement, teachers of a school): 70;
+- gaps in the tree: 60 for a parent, 50 a grandparent, 40 a great-grandparent.
+Nobody the young person does not want approached (by person or by side) is suggested.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.data.relatives import find_gaps, find_relatives
+from service.dates import PartialDate
+from service.errors import InvalidInput
+from service.queries import Queries
+
+EntryKind = Literal["lived", "placement", "school", "event"]
+_STRENGTH = {"strong": 85, "moderate": 75, "tenuous": 65}
+
+
+class TimelineCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: EntryKind
+    title: str = Field(min_length=1, max_length=200, examples=["Oakfield Primary School"])
+    place: str | None = Field(default=None, max_length=200)
+    since: PartialDate
+    until: PartialDate | None = None
+    note: str | None = Field(default=None, max_length=2_000)
+    people: list[str] = Field(default_factory=list, max_length=50)
+
+
+class NamedPerson(BaseModel):
+    person_id: str
+    name: str
+
+
+class TimelineEntry(BaseModel):
+    id: str
+    kind: EntryKind
+    title: str
+    place: str | None
+    since: str
+    until: str | None
+    note: str | None
+    people: list[NamedPerson]
+
+
+class Suggestion(BaseModel):
+    kind: Literal["relative", "former_trusted_adult", "timeline", "gap"]
+    person_id: str | None = Field(description="Who to approach; for a gap, the person whose "
+                                  "parent is unknown.")  # fmt: skip
+    name: str
+    reason: str
+    score: int
+
+
+async def add_entry(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    young_person_id: str,
+    entry: TimelineCreate,
+) -> TimelineEntry:
+    if entry.until is not None and entry.until < entry.since[: len(entry.until)]:
+        raise InvalidInput("'until' is before 'since'.")
+    new_id = str(uuid.uuid4())
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await (
+            await tx.run(queries["add_timeline_entry"], id=new_id,
+                         young_person_id=young_person_id, user_id=actor.user_id,
+                         **entry.model_dump())
+        ).consume()  # fmt: skip
+        await record_in(tx, queries, principal=actor, action="timeline.add",
+                        resource=f"timeline:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+
+    async with driver.session(database=database) as session:
+        await session.execute_write(work)
+    entries = await timeline(driver, queries, database=database, young_person_id=young_person_id)
+    return next(e for e in entries if e.id == new_id)
+
+
+async def timeline(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> list[TimelineEntry]:
+    records, _, _ = await driver.execute_query(
+        queries["list_timeline"], young_person_id=young_person_id, database_=database,
+        routing_="r",
+    )  # fmt: skip
+    return [TimelineEntry.model_validate(r["entry"]) for r in records]
+
+
+async def suggestions(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> list[Suggestion]:
+    records, _, _ = await driver.execute_query(
+        queries["get_suggestion_facts"], young_person_id=young_person_id,
+        today=date.today().isoformat(), database_=database, routing_="r",
+    )  # fmt: skip
+    facts = records[0]
+    taken = set(facts["connected"]) | set(facts["unwanted"]) | {young_person_id}
+    unwanted_sides = set(facts["unwanted_sides"])
+    found: list[Suggestion] = []
+    kin = await find_relatives(driver, queries, database=database, person_id=young_person_id,
+                               max_generations=4, side=None, living=True)  # fmt: skip
+    for r in kin.data:
+        barred = r.side in unwanted_sides or (r.side == "both" and unwanted_sides)
+        if r.person_id in taken or barred:
+            continue
+        distance = r.generations_up + r.generations_down
+        found.append(Suggestion(kind="relative", person_id=r.person_id, name=r.name,
+                                reason=f"{r.term}, living, not yet approached",
+                                score=100 - 10 * distance))  # fmt: skip
+        taken.add(r.person_id)
+    for a in facts["former"]:
+        if a["person_id"] in taken:
+            continue
+        role = a["role"].replace("_", " ")
+        found.append(Suggestion(
+            kind="former_trusted_adult", person_id=a["person_id"], name=a["name"],
+            reason=f"former {role} until {a['until']} ({a['strength']} tie), no connection since",
+            score=_STRENGTH.get(a["strength"], 75) - (30 if a["stressful"] else 0),
+        ))  # fmt: skip
+        taken.add(a["person_id"])
+    for n in facts["named"]:
+        if n["person_id"] in taken:
+            continue
+        period = f"{n['since']} to {n['until'] or 'now'}"
+        found.append(Suggestion(kind="timeline", person_id=n["person_id"], name=n["name"],
+                                reason=f"named in the timeline: {n['title']} ({period})",
+                                score=70))  # fmt: skip
+        taken.add(n["person_id"])
+    for g in await find_gaps(driver, queries, database=database, person_id=young_person_id):
+        if g.side in unwanted_sides:
+            continue
+        found.append(Suggestion(kind="gap", person_id=g.child_id, name=g.child_name,
+                                reason=g.task, score=70 - 10 * g.generation))  # fmt: skip
+    return sorted(found, key=lambda s: (-s.score, s.kind, s.name))

@@ -1,0 +1,107 @@
+"""Suggestions and the timeline, through the real API on purpose-built cases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+from tests.test_connections import Case
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        manager = add_user(client, "manager1", "manager")
+        coordinator = add_user(client, "coordinator1", "coordinator")
+        social_worker = add_user(client, "social.worker1", "social_worker")
+        young_person = open_case(client, manager)
+        allocate(client, manager, young_person, coordinator)
+        f = Family(client, coordinator.headers, young_person)
+        f.people(mum="female", gran="female", aunt="female", cousin="male", dad="male",
+                 uncle="male", carer="female", friend="female", head="male")  # fmt: skip
+        f.person("late_aunt", "female", death_date="2020")
+        f.child("mum", "me")
+        f.child("dad", "me")
+        for child in ("mum", "aunt", "late_aunt"):
+            f.child("gran", child)
+        f.child("aunt", "cousin")
+        f.link("sibling", "dad", "uncle")
+        f.link("trusted_adult", "carer", "me", role="foster_carer", since="2020",
+               until="2023-06", strength="strong")  # fmt: skip
+        f.link("trusted_adult", "friend", "me", role="family_friend", since="2015",
+               until="2024-01", strength="tenuous", stressful=True)  # fmt: skip
+        yield Case(f, client, coordinator, social_worker, manager)
+
+
+def test_suggestions_are_ranked_with_reasons_and_respect_wishes(case: Case) -> None:
+    f = case.family
+    base = f"/young-people/{f.young_person_id}"
+    entry = {"kind": "school", "title": "Oakfield Primary", "place": "Leeds", "since": "2018-09",
+             "until": "2024-07", "people": [f.ids["head"]]}  # fmt: skip
+    ok(case.client.post(f"{base}/timeline", headers=case.coordinator.headers, json=entry), 201)
+    case.connect("mum")
+    case.wish(person_id=f.ids["cousin"], wish="never")
+    found = ok(case.client.get(f"{base}/suggestions", headers=case.coordinator.headers))["data"]
+    names = {v: k for k, v in f.ids.items()}
+    got = [(names.get(s["person_id"], s["person_id"]), s["kind"], s["score"]) for s in found]
+    assert got == [
+        ("dad", "relative", 90),
+        ("carer", "former_trusted_adult", 85),
+        ("gran", "relative", 80),
+        ("aunt", "relative", 70),
+        ("uncle", "relative", 70),  # known only by a sibling tie with dad
+        ("head", "timeline", 70),
+        ("dad", "gap", 50),
+        ("dad", "gap", 50),
+        ("mum", "gap", 50),
+        ("gran", "gap", 40),
+        ("gran", "gap", 40),
+        ("friend", "former_trusted_adult", 35),  # a stressful tie ranks low
+    ]
+    reasons = [s["reason"] for s in found]
+    assert reasons[0] == "father, living, not yet approached"
+    assert reasons[1].startswith("former foster carer until 2023-06 (strong tie)")
+    assert reasons[5] == "named in the timeline: Oakfield Primary (2018-09 to 2024-07)"
+    assert "Find the maternal grandfather" in reasons[8]
+    # Never on the paternal side: dad, his brother and the unknown paternal grandparents go.
+    case.wish(side="paternal", wish="never")
+    found = ok(case.client.get(f"{base}/suggestions", headers=case.coordinator.headers))["data"]
+    assert {names.get(s["person_id"]) for s in found} == {
+        "carer",
+        "gran",
+        "aunt",
+        "head",
+        "mum",
+        "friend",
+    }
+
+
+def test_timeline_is_in_order_and_checks_people(case: Case) -> None:
+    f = case.family
+    path = f"/young-people/{f.young_person_id}/timeline"
+    for body in (
+        {"kind": "placement", "title": "With Ms Carer", "since": "2020-03", "until": "2023-06",
+         "people": [f.ids["carer"]]},
+        {"kind": "lived", "title": "Home with mum and dad", "place": "Leeds", "since": "2012"},
+        {"kind": "event", "title": "Came into care", "since": "2020-03-01"},
+    ):  # fmt: skip
+        ok(case.client.post(path, headers=case.coordinator.headers, json=body), 201)
+    entries = ok(case.client.get(path, headers=case.coordinator.headers))["data"]
+    assert [e["title"] for e in entries] == [
+        "Home with mum and dad",
+        "With Ms Carer",
+        "Came into care",
+    ]
+    assert entries[1]["people"] == [{"person_id": f.ids["carer"], "name": "carer Test"}]
+    bad = {"kind": "school", "title": "X", "since": "2020", "until": "2019"}
+    assert case.client.post(path, headers=case.coordinator.headers, json=bad).status_code == 422
+    stranger = {"kind": "event", "title": "X", "since": "2020", "people": ["no-such-person"]}
+    assert (
+        case.client.post(path, headers=case.coordinator.headers, json=stranger).status_code == 422
+    )
