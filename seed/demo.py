@@ -90,6 +90,18 @@ CONNECTIONS: list[dict[str, Any]] = [
          ("identified", "2025-03-01T10:00:00Z", COORDINATOR, "Kai talks about her Sunday dinners")),
      "contacts": [], "commitments": []},
 ]  # fmt: skip
+# Kai's short-break foster carer before he came into care, not seen for more than two years.
+EXTRA_PEOPLE: list[dict[str, Any]] = [
+    {"id": "demo-joan", "given_name": "Joan", "family_name": "Pike", "known_as": None,
+     "sex": "female", "birth_date": "1961", "death_date": None, "living": True,
+     "notes": "Short-break foster carer one weekend a month, 2022 to mid-2024."},
+]  # fmt: skip
+EXTRA_TIES: list[dict[str, Any]] = [
+    {"adult": "demo-joan", "person": YOUNG_PERSON_ID, "role": "foster_carer", "from": "2022-03",
+     "until": "2024-06", "strength": "strong", "stressful": False,
+     "notes": "Kai remembers her dog, Biscuit."},
+]  # fmt: skip
+
 WISHES: list[dict[str, Any]] = [
     {"person_id": "demo-gary", "wish": "never", "note": "Kai does not want contact with Gary.",
      "user_id": COORDINATOR, "recorded_at": "2025-02-24T16:00:00Z"},
@@ -123,7 +135,7 @@ def relationships() -> list[dict[str, Any]]:
             stressful=t["stressful"],
             notes=t["notes"],
         )
-        for t in TIES
+        for t in [*TIES, *EXTRA_TIES]
     ]
     return links
 
@@ -138,7 +150,8 @@ async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> 
         # The young person first, so that everyone else can join their network.
         await run("merge_demo_people", people=young, young_person_id=YOUNG_PERSON_ID)
         await run("merge_demo_young_person", **YOUNG_PERSON)
-        await run("merge_demo_people", people=PEOPLE, young_person_id=YOUNG_PERSON_ID)
+        await run("merge_demo_people", people=PEOPLE + EXTRA_PEOPLE,
+                  young_person_id=YOUNG_PERSON_ID)  # fmt: skip
         await run("merge_demo_relationships", links=relationships())
         await run("merge_demo_users", users=DEMO_USERS, young_person_id=YOUNG_PERSON_ID)
         await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,

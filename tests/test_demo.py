@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from seed.demo import DEMO_USERS, relationships
+from seed.demo import DEMO_USERS, EXTRA_PEOPLE, relationships
 from seed.demo_case import EXPECTED, GAPS, PEOPLE, YOUNG_PERSON_ID
 from service.app import create_app
 from service.users_cli import main as users_cli
@@ -29,7 +29,12 @@ def test_demo_loads_once(db: Driver, neo4j_target: Target) -> None:
     for _ in range(2):
         with TestClient(create_app(settings)) as client:
             assert client.get("/health").status_code == 200
-        assert counts(db) == (len(PEOPLE), len(relationships()), 1, len(DEMO_USERS))
+        assert counts(db) == (
+            len(PEOPLE) + len(EXTRA_PEOPLE),
+            len(relationships()),
+            1,
+            len(DEMO_USERS),
+        )
 
 
 def test_demo_is_off_by_default(db: Driver, neo4j_target: Target) -> None:
@@ -108,6 +113,7 @@ def test_demo_case_has_the_work_in_progress(db: Driver, neo4j_target: Target) ->
         assert by_id["demo-margaret"]["allowed_days"] == 14
         assert by_id["demo-angela"]["role"] == "foster_carer"
         assert by_id["demo-paul"]["kind"] == "former_trusted_adult"
+        assert by_id["demo-joan"]["days_since"] > 2 * 365  # not seen for over two years
         assert "demo-helen" not in by_id  # his current foster carer
         seen = client.get(f"{base}/safeguarding", headers=worker).json()
         flagged = {p["person_id"]: p for p in seen["flagged_in_network"]}

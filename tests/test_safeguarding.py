@@ -141,3 +141,36 @@ def test_addresses_are_shown_only_to_roles_that_need_them(case: Case) -> None:
     assert case.client.post(f"{path}/addresses", headers=case.coordinator.headers,
                             json=moved).status_code == 204  # fmt: skip
     assert ok(case.client.get(path, headers=case.coordinator.headers))["address"]["town"] == "York"
+
+
+def test_chains_of_one_and_three_steps(case: Case) -> None:
+    ids = case.family.ids
+    home(case, "grandad")
+    home(case, "lodger")
+    case.flag("lodger", level=1)
+    case.family.link("sibling", "lodger", "far1")
+    case.family.partners("far1", "far2")
+    case.flag("far2", level=2)
+    two = links(case, case.social_worker)
+    assert [(c["steps"][-1]["person_id"], c["length"]) for c in two["chains"]] == [
+        (ids["lodger"], 1)
+    ]
+    assert two["chains"][0]["explanation"] == (
+        "maternal grandfather grandad Test -> lives with -> lodger Test "
+        "(level 1: person posing a risk to children)"
+    )
+    three = links(case, case.social_worker, max_steps=3)
+    assert [(c["steps"][-1]["person_id"], c["length"]) for c in three["chains"]] == [
+        (ids["lodger"], 1),
+        (ids["far2"], 3),
+    ]
+    assert [s["relation"] for s in three["chains"][1]["steps"]] == [
+        "lives with",
+        "sibling",
+        "partner",
+    ]
+    # A household that has ended is no longer a link.
+    moved = {"line1": "9 Far Away", "town": "Hull", "postcode": "HU1 1AA", "since": "2025-01-01"}
+    path = f"/people/{ids['lodger']}/addresses"
+    assert case.client.post(path, headers=case.coordinator.headers, json=moved).status_code == 204
+    assert links(case, case.social_worker, max_steps=3)["chains"] == []

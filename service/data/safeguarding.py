@@ -217,7 +217,10 @@ async def links(
             queries["expand_ties"], frontier=frontier, database_=database, routing_="r"
         )
         reached = []
-        for r in records:
+        # Sorted, so that the same graph always gives the same chains.
+        ties = sorted(records[0]["steps"] if records else [],
+                      key=lambda r: (r["from_id"], r["to_id"], r["how"]))  # fmt: skip
+        for r in ties:
             if r["to_id"] not in came_from:
                 came_from[r["to_id"]] = (r["from_id"], r["how"], r["name"])
                 reached.append(r["to_id"])
