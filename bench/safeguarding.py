@@ -42,6 +42,10 @@ from service.settings import Settings  # noqa: E402
 QUERIES = load_queries(REPO / "cypher")
 
 
+def network_of(kin: relatives.Relatives) -> set[str]:
+    return {r.person_id for r in kin.data}
+
+
 async def build(uri: str, user: str, password: str, trees: int, size: int) -> tuple[str, float]:
     """The synthetic graph; returns the measured young person's id and the build time."""
     rng = random.Random(2026)
@@ -91,6 +95,32 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
         )  # fmt: skip
         kin = await relatives.find_relatives(driver, QUERIES, database="neo4j", person_id=first,
                                              max_generations=4, side=None, living=True)  # fmt: skip
+        # A heavy case for the measured young person: two flagged relatives, and three
+        # relatives each sharing a household with a flagged person from another family.
+        near = [r.person_id for r in kin.data[10:15]]
+        everyone = await relatives.find_relatives(
+            driver,
+            QUERIES,
+            database="neo4j",
+            person_id=first,
+            max_generations=4,
+            side=None,
+            living=None,
+        )
+        outsiders = rng.sample([pid for pid in flagged if pid not in network_of(everyone)], 3)
+        await driver.execute_query(
+            "UNWIND $ids AS pid MATCH (p:Person {id: pid}) "
+            "CREATE (p)-[:HAS_FLAG]->(:Flag {id: randomUUID(), kind: 'allegation', level: 3, "
+            "status: 'active', source: 'bench', raised_on: '2026-01-01', author_id: 'bench'})",
+            ids=near[:2],
+        )  # fmt: skip
+        await driver.execute_query(
+            "UNWIND range(0, size($pairs) - 1) AS i "
+            "MATCH (a:Person {id: $pairs[i][0]}), (b:Person {id: $pairs[i][1]}) "
+            "CREATE (x:Address {id: randomUUID(), key: 'bench-near-' + toString(i)}) "
+            "CREATE (a)-[:LIVES_AT {since: '2020'}]->(x)<-[:LIVES_AT {since: '2021'}]-(b)",
+            pairs=[list(p) for p in zip(near[2:], outsiders, strict=True)],
+        )  # fmt: skip
         for r in kin.data[:10]:
             await driver.execute_query(
                 "MATCH (yp:YoungPerson {id: $yp}), (p:Person {id: $p}) "
