@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2 as httpx
@@ -100,33 +101,52 @@ def wait_for(url: str, proc: subprocess.Popen[bytes]) -> None:
     raise SystemExit("API did not become healthy")
 
 
+@dataclass(frozen=True)
+class Database:
+    uri: str
+    user: str
+    password: str
+    start_s: float | None  # how long a throwaway server took to answer; None for NEO4J_URI
+
+
+def database(stack: ExitStack, *, heap: str = "512m", pagecache: str = "256m") -> Database:
+    """NEO4J_URI/NEO4J_PASSWORD when set, otherwise a throwaway local Neo4j for the run."""
+    if os.environ.get("NEO4J_URI"):
+        return Database(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                        os.environ["NEO4J_PASSWORD"], None)  # fmt: skip
+    t0 = time.perf_counter()
+    server = stack.enter_context(throwaway(Settings().cache_dir, heap=heap, pagecache=pagecache))
+    (user, password), start_s = server.auth, time.perf_counter() - t0
+    return Database(server.uri, user, password, start_s)
+
+
+def serve_api(stack: ExitStack, db: Database, **env: str) -> str:
+    """The API under uvicorn in its own process, as in production; returns its base URL."""
+    port = free_port()
+    environment = {**os.environ, "NEO4J_URI": db.uri, "NEO4J_USER": db.user,
+                   "NEO4J_PASSWORD": db.password, **env}  # fmt: skip
+    cmd = [
+        sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+        "--no-access-log",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=REPO, env=environment)
+    stack.callback(proc.wait)
+    stack.callback(proc.terminate)
+    api = f"http://127.0.0.1:{port}"
+    wait_for(api + "/health", proc)
+    return api
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=800)
     args = parser.parse_args()
     with ExitStack() as stack:
-        start_s = None
-        if os.environ.get("NEO4J_URI"):
-            uri, user = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j")
-            password = os.environ["NEO4J_PASSWORD"]
-        else:
-            t0 = time.perf_counter()
-            server = stack.enter_context(throwaway(Settings().cache_dir))
-            start_s = time.perf_counter() - t0
-            uri, (user, password) = server.uri, server.auth
-        port = free_port()
-        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
-        cmd = [
-            sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
-            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-            "--no-access-log",
-        ]  # fmt: skip
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env)
-        stack.callback(proc.wait)
-        stack.callback(proc.terminate)
-        api = f"http://127.0.0.1:{port}"
-        wait_for(api + "/health", proc)
-        rows = asyncio.run(bench(uri, user, password, api, args.requests))
+        db = database(stack)
+        api = serve_api(stack, db)
+        start_s = db.start_s
+        rows = asyncio.run(bench(db.uri, db.user, db.password, api, args.requests))
 
     print(f"# /health vs direct driver query ({args.requests} requests per row)")
     print(

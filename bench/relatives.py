@@ -17,7 +17,6 @@ import os
 import platform
 import random
 import secrets
-import subprocess
 import sys
 import time
 from contextlib import ExitStack
@@ -29,7 +28,7 @@ from neo4j import AsyncGraphDatabase
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.health import measure, percentiles, wait_for  # noqa: E402
+from bench.health import database, measure, percentiles, serve_api  # noqa: E402
 from service.gedcom import (  # noqa: E402
     GedcomChild,
     GedcomFamily,
@@ -37,9 +36,7 @@ from service.gedcom import (  # noqa: E402
     GedcomTree,
     write_gedcom,
 )
-from service.localdb import free_port, throwaway  # noqa: E402
 from service.queries import load_queries  # noqa: E402
-from service.settings import Settings  # noqa: E402
 
 TOKEN = secrets.token_urlsafe(24)
 RUN = secrets.token_hex(3)
@@ -189,27 +186,12 @@ def main() -> None:
     tree, xref = generate(args.people)
     data = write_gedcom(tree).encode()
     with ExitStack() as stack:
-        if os.environ.get("NEO4J_URI"):
-            uri, user = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j")
-            password = os.environ["NEO4J_PASSWORD"]
-        else:
-            server = stack.enter_context(throwaway(Settings().cache_dir))
-            uri, (user, password) = server.uri, server.auth
-        port = free_port()
-        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
-               "LL_ADMIN_TOKEN": TOKEN}  # fmt: skip
-        cmd = [
-            sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
-            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-            "--no-access-log",
-        ]  # fmt: skip
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env)
-        stack.callback(proc.wait)
-        stack.callback(proc.terminate)
-        api = f"http://127.0.0.1:{port}"
-        wait_for(api + "/health", proc)
+        db = database(stack)
+        api = serve_api(stack, db, LL_ADMIN_TOKEN=TOKEN)
         headers, young, lines = asyncio.run(setup(api, data, xref))
-        rows, found = asyncio.run(bench(uri, user, password, api, headers, young, args.requests))
+        rows, found = asyncio.run(
+            bench(db.uri, db.user, db.password, api, headers, young, args.requests)
+        )
 
     print(f"# GEDCOM import and relatives on a generated tree of {len(tree.people)} people")
     print(

@@ -17,7 +17,6 @@ import asyncio
 import os
 import platform
 import random
-import subprocess
 import sys
 import time
 from contextlib import ExitStack
@@ -29,15 +28,13 @@ from neo4j import AsyncGraphDatabase
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.health import measure, percentiles, wait_for  # noqa: E402
+from bench.health import database, measure, percentiles, serve_api  # noqa: E402
 from bench.relatives import RUN, TOKEN, generate  # noqa: E402
 from service.auth.principal import COMMAND_LINE_ADMIN  # noqa: E402
 from service.data import connections, people, relatives, safeguarding  # noqa: E402
 from service.data.gedcom_io import import_tree  # noqa: E402
 from service.db import apply_schema  # noqa: E402
-from service.localdb import free_port, throwaway  # noqa: E402
 from service.queries import load_queries  # noqa: E402
-from service.settings import Settings  # noqa: E402
 
 QUERIES = load_queries(REPO / "cypher")
 
@@ -185,27 +182,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     with ExitStack() as stack:
-        if os.environ.get("NEO4J_URI"):
-            uri, user = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j")
-            password = os.environ["NEO4J_PASSWORD"]
-        else:
-            server = stack.enter_context(throwaway(Settings().cache_dir, heap="1g", pagecache="1g"))
-            uri, (user, password) = server.uri, server.auth
-        yp, built = asyncio.run(build(uri, user, password, args.trees, args.people))
-        direct = asyncio.run(direct_call(uri, user, password, yp, args.requests))
-        port = free_port()
-        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
-               "LL_ADMIN_TOKEN": TOKEN}  # fmt: skip
-        cmd = [
-            sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
-            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-            "--no-access-log",
-        ]  # fmt: skip
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env)
-        stack.callback(proc.wait)
-        stack.callback(proc.terminate)
-        api = f"http://127.0.0.1:{port}"
-        wait_for(api + "/health", proc)
+        db = database(stack, heap="1g", pagecache="1g")
+        yp, built = asyncio.run(build(db.uri, db.user, db.password, args.trees, args.people))
+        direct = asyncio.run(direct_call(db.uri, db.user, db.password, yp, args.requests))
+        api = serve_api(stack, db, LL_ADMIN_TOKEN=TOKEN)
         via_api, shape = asyncio.run(through_api(api, yp, args.requests))
 
     d, a = percentiles(direct), percentiles(via_api)

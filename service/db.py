@@ -87,6 +87,12 @@ async def server_components(
         raise DatabaseUnavailable(f"Neo4j is not answering ({type(exc).__name__})") from exc
 
 
+async def in_write(driver: AsyncDriver, database: str, work: Any) -> Any:
+    """Run `work(tx)` in one managed write transaction: all of it commits, or none of it."""
+    async with driver.session(database=database) as session:
+        return await session.execute_write(work)
+
+
 async def run_once(
     driver: AsyncDriver, query: str, *, database: str, write: bool = False, **params: Any
 ) -> list[Record]:

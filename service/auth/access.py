@@ -26,7 +26,7 @@ from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit
 from service.db import DriverDep, QueriesDep, SettingsDep, run_once
-from service.errors import Forbidden, NotFound
+from service.errors import Forbidden, InvalidInput, NotFound
 from service.queries import Queries
 
 CASE_ROLES = frozenset({Role.coordinator, Role.social_worker, Role.manager})
@@ -88,6 +88,22 @@ class CaseAccess:
         if not reach.is_young_person:
             raise NotFound("No young person with this id is within your allocations.")
         return reach
+
+    async def named(
+        self, person_id: str, *, loc: tuple[str | int, ...], action: str, young: bool = False
+    ) -> Reach:
+        """A person named in a request body. Out of reach is a 422 on that field, not a 404:
+        the request is what is wrong. Changes are audited where they are made."""
+        try:
+            if young:
+                return await self.young_person(person_id, action=action, record_allowed=False)
+            return await self.person(person_id, action=action, record_allowed=False)
+        except NotFound as exc:
+            who = "young person" if young else "person"
+            raise InvalidInput(
+                f"No {who} with this id is within your allocations.",
+                details=[{"loc": ["body", *loc], "msg": "not within your allocations"}],
+            ) from exc
 
     async def read_person(
         self, person_id: str, *, action: str, fetch: Callable[[], Awaitable[T]]

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal, Role
 from service.data.audit import record_in
+from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
 
@@ -35,11 +36,6 @@ class AllocationPublic(BaseModel):
     from_: str = Field(alias="from", serialization_alias="from")
     until: str | None
     current: bool
-
-
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
 
 
 async def _read_in(
@@ -90,7 +86,7 @@ async def allocate(
                         young_person_id=young_person_id)  # fmt: skip
         return await _read_in(tx, queries, young_person_id, new_id)
 
-    return AllocationPublic.model_validate(await _write(driver, database, work))
+    return AllocationPublic.model_validate(await in_write(driver, database, work))
 
 
 async def list_allocations(
@@ -131,4 +127,4 @@ async def end_allocation(
                         young_person_id=young_person_id)  # fmt: skip
         return await _read_in(tx, queries, young_person_id, allocation_id)
 
-    return AllocationPublic.model_validate(await _write(driver, database, work))
+    return AllocationPublic.model_validate(await in_write(driver, database, work))

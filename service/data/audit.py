@@ -10,6 +10,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import BaseModel
 
 from service.auth.principal import Principal
+from service.db import in_write
 from service.queries import Queries
 
 Outcome = Literal["allowed", "refused"]
@@ -74,8 +75,7 @@ async def record(
             outcome=outcome, young_person_id=young_person_id, reason=reason,
         )  # fmt: skip
 
-    async with driver.session(database=database) as session:
-        await session.execute_write(work)
+    await in_write(driver, database, work)
 
 
 async def list_events(

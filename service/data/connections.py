@@ -15,6 +15,7 @@ from service.auth.principal import Principal, Role
 from service.data.audit import record, record_in
 from service.data.relatives import find_relatives
 from service.data.safeguarding import household_risks
+from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
 from service.workflow import Facts, Move, Stage, Wish, check_move
@@ -139,11 +140,6 @@ _RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
 }  # fmt: skip
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 async def _read(
     driver: AsyncDriver, queries: Queries, database: str, young_person_id: str, cid: str | None
 ) -> list[ConnectionPublic]:
@@ -179,7 +175,7 @@ async def connect(
                         resource=f"connection:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    await _write(driver, database, work)
+    await in_write(driver, database, work)
     return (await _read(driver, queries, database, young_person_id, new_id))[0]
 
 
@@ -283,7 +279,7 @@ async def move(
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{overridden}")  # fmt: skip
 
-    await _write(driver, database, work)
+    await in_write(driver, database, work)
     return (await _read(driver, queries, database, young_person_id, cid))[0]
 
 
@@ -306,7 +302,7 @@ async def set_wish(
                         resource=f"young_person:{young_person_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    await _write(driver, database, work)
+    await in_write(driver, database, work)
 
 
 async def wishes(
@@ -343,7 +339,7 @@ async def add_contact(
                         young_person_id=young_person_id)  # fmt: skip
         return created["contact"]
 
-    return ContactPublic.model_validate(await _write(driver, database, work))
+    return ContactPublic.model_validate(await in_write(driver, database, work))
 
 
 async def list_contacts(
@@ -382,7 +378,7 @@ async def add_commitment(
                         young_person_id=young_person_id)  # fmt: skip
         return created["commitment"]
 
-    return CommitmentPublic.model_validate(await _write(driver, database, work))
+    return CommitmentPublic.model_validate(await in_write(driver, database, work))
 
 
 async def find_lapsed(

@@ -23,6 +23,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.relatives import find_gaps, find_relatives
 from service.dates import PartialDate
+from service.db import in_write
 from service.errors import InvalidInput
 from service.queries import Queries
 
@@ -89,8 +90,7 @@ async def add_entry(
                         resource=f"timeline:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    async with driver.session(database=database) as session:
-        await session.execute_write(work)
+    await in_write(driver, database, work)
     entries = await timeline(driver, queries, database=database, young_person_id=young_person_id)
     return next(e for e in entries if e.id == new_id)
 

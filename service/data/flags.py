@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
+from service.db import in_write
 from service.errors import InvalidInput, NotFound
 from service.queries import Queries
 
@@ -86,11 +87,6 @@ def to_public(row: dict[str, Any]) -> FlagPublic:
     return FlagPublic.model_validate(row)
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 async def _read_in(
     tx: AsyncManagedTransaction, queries: Queries, person_id: str, flag_id: str
 ) -> Any:
@@ -130,7 +126,7 @@ async def raise_flag(
                         young_person_id=young_person_id)  # fmt: skip
         return await _read_in(tx, queries, person_id, flag_id)
 
-    return to_public(await _write(driver, database, work))
+    return to_public(await in_write(driver, database, work))
 
 
 async def list_flags(
@@ -175,4 +171,4 @@ async def update_flag(
                         reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         return await _read_in(tx, queries, record["person_id"], flag_id)
 
-    return to_public(await _write(driver, database, work))
+    return to_public(await in_write(driver, database, work))

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
+from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.gedcom import (
     GedcomChild,
@@ -135,11 +136,10 @@ async def import_tree(
             relationships_created=created_links,
         )  # fmt: skip
 
-    async with driver.session(database=database) as session:
-        try:
-            result: ImportResult = await session.execute_write(work)
-        except ConstraintError as exc:
-            raise Conflict("Another person already holds one of this file's xrefs.") from exc
+    try:
+        result: ImportResult = await in_write(driver, database, work)
+    except ConstraintError as exc:
+        raise Conflict("Another person already holds one of this file's xrefs.") from exc
     return result
 
 

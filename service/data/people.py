@@ -19,6 +19,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
 from service.dates import PartialDate, before, is_future
+from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
 
@@ -145,11 +146,6 @@ def _stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 def _external_id_conflict() -> Conflict:
     return Conflict("Another person already has one of these external ids.")
 
@@ -190,7 +186,7 @@ async def create_person(
         return await _read_in(tx, queries, new_id)
 
     try:
-        created = await _write(driver, database, work)
+        created = await in_write(driver, database, work)
     except ConstraintError as exc:
         raise _external_id_conflict() from exc
     if created is None:
@@ -199,19 +195,17 @@ async def create_person(
 
 
 async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str) -> Any:
-    record = await (await tx.run(queries["get_person"], id=person_id)).single()
+    record = await (await tx.run(queries["get_people"], ids=[person_id])).single()
     return None if record is None else record["person"]
 
 
 async def get_person(
     driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
 ) -> PersonPublic:
-    records, _, _ = await driver.execute_query(
-        queries["get_person"], id=person_id, database_=database, routing_="r"
-    )
-    if not records:
+    found = await get_people(driver, queries, database=database, person_ids=[person_id])
+    if not found:
         raise NotFound("No person with this id is within your allocations.")
-    return PersonPublic.model_validate(records[0]["person"])
+    return found[0]
 
 
 async def get_people(
@@ -271,7 +265,7 @@ async def update_person(
         return await _read_in(tx, queries, person_id)
 
     try:
-        updated = await _write(driver, database, work)
+        updated = await in_write(driver, database, work)
     except ConstraintError as exc:
         raise _external_id_conflict() from exc
     if updated is None:
@@ -301,7 +295,7 @@ async def update_young_person(
                         young_person_id=young_person_id, reason=f"changed: {changed}")  # fmt: skip
         return await _read_in(tx, queries, young_person_id)
 
-    updated = await _write(driver, database, work)
+    updated = await in_write(driver, database, work)
     if updated is None:
         raise NotFound("No young person with this id is within your allocations.")
     return PersonPublic.model_validate(updated)
@@ -325,7 +319,7 @@ async def delete_person(
                             young_person_id=young_person_id)  # fmt: skip
         return deleted
 
-    if not await _write(driver, database, work):
+    if not await in_write(driver, database, work):
         raise Conflict(
             "A young person's record is not deleted: their history must not be lost. "
             "Change their status instead."

@@ -19,6 +19,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.dates import PartialDate, before, is_future
+from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.queries import Queries
 
@@ -135,11 +136,6 @@ def _check_parent(found: Any, kind: str) -> None:
         raise _invalid("A birth parent must be born before their child.", "from_id")
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 async def create_relationship(
     driver: AsyncDriver,
     queries: Queries,
@@ -177,7 +173,7 @@ async def create_relationship(
                         young_person_id=young_person_id)  # fmt: skip
         return await _read_in(tx, queries, props["id"])
 
-    return RelationshipPublic.model_validate(await _write(driver, database, work))
+    return RelationshipPublic.model_validate(await in_write(driver, database, work))
 
 
 async def _read_in(tx: AsyncManagedTransaction, queries: Queries, relationship_id: str) -> Any:
@@ -242,7 +238,7 @@ async def update_relationship(
                         reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         return await _read_in(tx, queries, current.id)
 
-    return RelationshipPublic.model_validate(await _write(driver, database, work))
+    return RelationshipPublic.model_validate(await in_write(driver, database, work))
 
 
 async def delete_relationship(
@@ -264,5 +260,5 @@ async def delete_relationship(
                             young_person_id=young_person_id)  # fmt: skip
         return int(record["deleted"])
 
-    if not await _write(driver, database, work):
+    if not await in_write(driver, database, work):
         raise NotFound("No relationship with this id is within your allocations.")

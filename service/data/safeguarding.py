@@ -14,6 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
+from service.db import in_write
 from service.errors import InvalidInput
 from service.queries import Queries
 
@@ -107,11 +108,6 @@ def address_key(line1: str, postcode: str) -> str:
     return " ".join(line1.lower().split()) + "|" + "".join(postcode.upper().split())
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 async def move_house(
     driver: AsyncDriver,
     queries: Queries,
@@ -137,7 +133,7 @@ async def move_house(
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    await _write(driver, database, work)
+    await in_write(driver, database, work)
 
 
 async def make_order(
@@ -168,7 +164,7 @@ async def make_order(
                         young_person_id=young_person_id)  # fmt: skip
         return created["order"]
 
-    return OrderPublic.model_validate(await _write(driver, database, work))
+    return OrderPublic.model_validate(await in_write(driver, database, work))
 
 
 async def household_risks(

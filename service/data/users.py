@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import record_in
-from service.db import run_once
+from service.db import in_write, run_once
 from service.errors import Conflict, NotFound
 from service.queries import Queries
 
@@ -64,11 +64,6 @@ class TokenIssued(TokenPublic):
     token: str = Field(description="Shown once: only its hash is kept.")
 
 
-async def _write(driver: AsyncDriver, database: str, work: Any) -> Any:
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
-
-
 async def create_user(
     driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, user: UserCreate
 ) -> UserPublic:
@@ -83,7 +78,7 @@ async def create_user(
         return created
 
     try:
-        return UserPublic.model_validate(await _write(driver, database, work))
+        return UserPublic.model_validate(await in_write(driver, database, work))
     except ConstraintError as exc:
         raise Conflict("That username is already taken.") from exc
 
@@ -127,7 +122,7 @@ async def update_user(
         updated: dict[str, Any] = record["user"]
         return updated
 
-    updated = await _write(driver, database, work)
+    updated = await in_write(driver, database, work)
     if updated is None:
         raise NotFound("No user has that id.")
     return UserPublic.model_validate(updated)
@@ -156,7 +151,7 @@ async def issue_token(
         issued: dict[str, Any] = record["token"]
         return issued
 
-    issued = await _write(driver, database, work)
+    issued = await in_write(driver, database, work)
     if issued is None:
         raise NotFound("No enabled user has that id.")
     return TokenIssued.model_validate({**issued, "token": token})
@@ -184,7 +179,7 @@ async def revoke_token(
         revoked: dict[str, Any] = record["token"]
         return revoked
 
-    revoked = await _write(driver, database, work)
+    revoked = await in_write(driver, database, work)
     if revoked is None:
         raise NotFound("No token has that id.")
     return TokenPublic.model_validate(revoked)

@@ -19,7 +19,7 @@ from service.data.connections import (
     Wishes,
     WishSet,
 )
-from service.errors import InvalidInput, NotFound
+from service.errors import NotFound
 from service.models import ListOf
 
 router = APIRouter(tags=["connections"])
@@ -49,13 +49,7 @@ async def create_connection(
     body: ConnectionCreate, reach: YoungPersonReach, access: CaseDep
 ) -> ConnectionPublic:
     """Start approaching someone in the young person's network (stage identified or located)."""
-    try:
-        await access.person(body.person_id, action="create_connection", record_allowed=False)
-    except NotFound as exc:
-        raise InvalidInput(
-            "No person with this id is within your allocations.",
-            details=[{"loc": ["body", "person_id"], "msg": "not within your allocations"}],
-        ) from exc
+    await access.named(body.person_id, loc=("person_id",), action="create_connection")
     return await connections.connect(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, body=body,
@@ -99,10 +93,7 @@ async def set_wish(body: WishSet, reach: YoungPersonReach, access: CaseDep) -> R
     """Record the young person's wish about one person or a whole side: want contact, not now,
     never."""
     if body.person_id is not None:
-        try:
-            await access.person(body.person_id, action="set_wish", record_allowed=False)
-        except NotFound as exc:
-            raise InvalidInput("No person with this id is within your allocations.") from exc
+        await access.named(body.person_id, loc=("person_id",), action="set_wish")
     await connections.set_wish(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, body=body,

@@ -7,7 +7,6 @@ from fastapi import APIRouter
 from service.auth.access import CaseDep, YoungPersonReach
 from service.data import discovery
 from service.data.discovery import Suggestion, TimelineCreate, TimelineEntry
-from service.errors import InvalidInput, NotFound
 from service.models import ListOf
 
 router = APIRouter(tags=["discovery"])
@@ -21,13 +20,7 @@ async def add_timeline_entry(
 ) -> TimelineEntry:
     """A place lived, a placement, a school or an event, with the people it involves."""
     for index, person_id in enumerate(body.people):
-        try:
-            await access.person(person_id, action="add_timeline_entry", record_allowed=False)
-        except NotFound as exc:
-            raise InvalidInput(
-                "No person with this id is within your allocations.",
-                details=[{"loc": ["body", "people", index], "msg": "not within your allocations"}],
-            ) from exc
+        await access.named(person_id, loc=("people", index), action="add_timeline_entry")
     return await discovery.add_entry(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, entry=body,

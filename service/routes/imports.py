@@ -11,7 +11,7 @@ from service.auth.access import CaseDep, PersonReach
 from service.data import gedcom_io, relatives
 from service.data.gedcom_io import ImportResult
 from service.db import SettingsDep
-from service.errors import InvalidInput, NotFound, ServiceError
+from service.errors import InvalidInput, ServiceError
 from service.gedcom import GedcomError, parse_gedcom
 
 router = APIRouter(tags=["gedcom"])
@@ -45,15 +45,9 @@ async def import_gedcom(
 ) -> ImportResult:
     """Import individuals, families and child links; importing the same file again is a no-op.
     A broken or hostile file gets a 422 that says what is wrong, and nothing is written."""
-    try:
-        reach = await access.young_person(
-            young_person_id, action="import_gedcom", record_allowed=False
-        )
-    except NotFound as exc:
-        raise InvalidInput(
-            "No young person with this id is within your allocations.",
-            details=[{"loc": ["body", "young_person_id"], "msg": "not within your allocations"}],
-        ) from exc
+    reach = await access.named(
+        young_person_id, loc=("young_person_id",), action="import_gedcom", young=True
+    )
     data = await file.read(settings.gedcom_max_bytes + 1)
     if len(data) > settings.gedcom_max_bytes:
         raise PayloadTooLarge(f"The file is larger than {settings.gedcom_max_bytes} bytes.")

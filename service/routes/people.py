@@ -21,29 +21,12 @@ from service.models import ListOf
 router = APIRouter(tags=["people"])
 
 
-async def _reach_in_body(access: CaseAccess, person_id: str, field: str, action: str) -> Reach:
-    """A person named in a request body: unreachable reads as invalid input, not as 404."""
-    try:
-        return await access.person(person_id, action=action, record_allowed=False)
-    except NotFound as exc:
-        raise InvalidInput(
-            "No person with this id is within your allocations.",
-            details=[{"loc": ["body", field], "msg": "no such person within your allocations"}],
-        ) from exc
-
-
 @router.post("/people", status_code=201, response_model=PersonPublic)
 async def create_person(body: PersonCreate, access: CaseDep) -> PersonPublic:
     """Add a person to a young person's network."""
-    try:
-        await access.young_person(
-            body.young_person_id, action="create_person", record_allowed=False
-        )
-    except NotFound as exc:
-        raise InvalidInput(
-            "No young person with this id is within your allocations.",
-            details=[{"loc": ["body", "young_person_id"], "msg": "not within your allocations"}],
-        ) from exc
+    await access.named(
+        body.young_person_id, loc=("young_person_id",), action="create_person", young=True
+    )
     return await people.create_person(
         access.driver, access.queries, database=access.database, actor=access.principal,
         person=body,
@@ -108,8 +91,8 @@ async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[Rela
 
 @router.post("/relationships", status_code=201, response_model=RelationshipPublic)
 async def create_relationship(body: RelationshipCreate, access: CaseDep) -> RelationshipPublic:
-    reach = await _reach_in_body(access, body.to_id, "to_id", "create_relationship")
-    await _reach_in_body(access, body.from_id, "from_id", "create_relationship")
+    reach = await access.named(body.to_id, loc=("to_id",), action="create_relationship")
+    await access.named(body.from_id, loc=("from_id",), action="create_relationship")
     return await relationships.create_relationship(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.young_person_id, relationship=body,

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query, Response
 from service.auth.access import CaseDep, DeciderCaseDep, PersonReach, YoungPersonReach
 from service.data import connections, people, relatives, safeguarding
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
-from service.errors import InvalidInput, NotFound
 
 router = APIRouter(tags=["safeguarding"])
 
@@ -28,17 +27,10 @@ async def move_house(body: AddressCreate, reach: PersonReach, access: CaseDep) -
 async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
     """A court order keeping one person from contacting another (a section 34 order, a
     restraining order, ...), until a date."""
-    reaches = []
-    for field in ("restricted_id", "protected_id"):
-        try:
-            reaches.append(
-                await access.person(getattr(body, field), action="make_order", record_allowed=False)
-            )
-        except NotFound as exc:
-            raise InvalidInput(
-                "No person with this id is within your allocations.",
-                details=[{"loc": ["body", field], "msg": "not within your allocations"}],
-            ) from exc
+    reaches = [
+        await access.named(getattr(body, field), loc=(field,), action="make_order")
+        for field in ("restricted_id", "protected_id")
+    ]
     return await safeguarding.make_order(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reaches[1].young_person_id, order=body,
