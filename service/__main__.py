@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Iterator
 from types import FrameType
@@ -74,7 +75,21 @@ def run(settings: Settings) -> None:
         print(
             f"API on http://{ready.host}:{ready.port} (docs at /docs); Ctrl-C stops it.", flush=True
         )
-        uvicorn.Server(config).run()
+        FirstLookServer(config).run()
+
+
+class FirstLookServer(uvicorn.Server):
+    """Once the API listens, prints the link to the demo case's map (when the demo is loaded)."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        link = getattr(getattr(self.config.app, "state", None), "first_look", None)
+        if link is not None and not self.should_exit:
+            print(
+                "\nOpen the demo case's network map, as the coordinator allocated to Kai "
+                f"(the link lasts until {link.expires_at:%H:%M} UTC):\n  {link.url}\n",
+                flush=True,
+            )
 
 
 def main(argv: list[str] | None = None) -> int:

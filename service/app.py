@@ -8,7 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from seed.demo import COORDINATOR as DEMO_COORDINATOR
 from seed.demo import load_demo
+from seed.demo_case import YOUNG_PERSON_ID
+from service.auth import embed
 from service.auth.oidc import OidcVerifier
 from service.db import apply_schema, make_driver, wait_for_database
 from service.errors import install_error_handlers
@@ -20,6 +23,7 @@ from service.routes import (
     flags,
     health,
     imports,
+    maps,
     me,
     people,
     safeguarding,
@@ -72,6 +76,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.demo_data:
                 await load_demo(driver, queries, database=settings.neo4j_database)
                 log.info("demo data loaded")
+                # A first look: the demo case's map as the coordinator allocated to it.
+                app.state.first_look = maps.mint_link(
+                    settings, app.state.embed_key, user_id=DEMO_COORDINATOR,
+                    young_person_id=YOUNG_PERSON_ID, view="ecomap", origin=None,
+                    minutes=settings.embed_minutes,
+                )  # fmt: skip
             app.state.driver = driver
             yield
         finally:
@@ -84,8 +94,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.first_look = None
     app.state.queries = queries
     app.state.oidc = oidc_verifier(settings)
+    app.state.embed_key = embed.signing_key(
+        settings.embed_secret.get_secret_value() if settings.embed_secret else None
+    )
     install_error_handlers(app)
     for router in (
         health.router,
@@ -99,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         connections.router,
         safeguarding.router,
         discovery.router,
+        maps.router,
     ):
         app.include_router(router)
     return app

@@ -15,6 +15,26 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 _MEMORY = r"^[0-9]+[kmgKMG]?$"
 
 
+def normalise_origin(value: str) -> str | None:
+    """`scheme://host[:port]` in lower case, or None when `value` is not a web origin."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        return None
+    default = {"http": 80, "https": 443}[parts.scheme]
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
+
+
 def _default_cache_dir() -> Path:
     import os
 
@@ -120,6 +140,31 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("LL_OIDC_JWKS_URL", "oidc_jwks_url")
     )
 
+    # Network maps embedded in other council systems.
+    embed_secret: SecretStr | None = Field(
+        default=None,
+        min_length=32,
+        description="Key that signs embed tokens; unset means a new random key at each start.",
+        validation_alias=AliasChoices("LL_EMBED_SECRET", "embed_secret"),
+    )
+    embed_origins: str = Field(
+        default="",
+        description="Comma-separated origins allowed to embed maps in an iframe.",
+        validation_alias=AliasChoices("LL_EMBED_ORIGINS", "embed_origins"),
+    )
+    embed_minutes: int = Field(
+        default=10,
+        ge=1,
+        le=60,
+        description="How long an embed token lasts unless the request asks for less.",
+        validation_alias=AliasChoices("LL_EMBED_MINUTES", "embed_minutes"),
+    )
+    public_url: str | None = Field(
+        default=None,
+        description="The service's address as browsers see it, for links; default http://host:port.",
+        validation_alias=AliasChoices("LL_PUBLIC_URL", "public_url"),
+    )
+
     # The local Neo4j that `make run` starts when NEO4J_URI is unset.
     data_dir: Path = Field(
         default=Path("var"), validation_alias=AliasChoices("LL_DATA_DIR", "data_dir")
@@ -157,6 +202,24 @@ class Settings(BaseSettings):
                 f"NEO4J_URI must start with one of {', '.join(s + '://' for s in schemes)}"
             )
         return value
+
+    @field_validator("embed_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in (o.strip() for o in value.split(",") if o.strip()):
+            if normalise_origin(origin) != origin:
+                raise ValueError(
+                    f"LL_EMBED_ORIGINS: {origin!r} is not an origin such as https://case.example.gov.uk"
+                )
+        return value
+
+    @property
+    def allowed_embed_origins(self) -> frozenset[str]:
+        return frozenset(o.strip() for o in self.embed_origins.split(",") if o.strip())
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def local_home(self) -> Path:

@@ -23,6 +23,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 from service.app import create_app
 from service.localdb import throwaway
 from service.settings import Settings
+from tests.browser import browser as browser
 
 REPO = Path(__file__).resolve().parent.parent
 

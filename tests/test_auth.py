@@ -27,7 +27,8 @@ from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, open_cas
 from tests.conftest import Target, settings_for
 from tests.test_family import GEDCOM
 
-OPEN = {("GET", "/health")}
+# /embed is authenticated by the signed token in its URL (tests/test_maps.py).
+OPEN = {("GET", "/health"), ("GET", "/embed")}
 DOCS = {"/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"}
 # Each actor: role, team, and how they stand to the test's young person.
 ACTORS: dict[str, tuple[str, str]] = {
@@ -162,6 +163,10 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          expect(200)),
         ("GET", "/young-people/{young_person_id}/suggestions",
          f"/young-people/{yp}/suggestions", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/graph", f"/young-people/{yp}/graph", None,
+         expect(200)),
+        ("GET", "/young-people/{young_person_id}/map", f"/young-people/{yp}/map?view=tree",
+         None, expect(200)),
         ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
          {r: 403 for r in ROLES} | {"admin": 200}),
         ("PATCH", "/people/{person_id}", f"/people/{mother}", {"known_as": "Jo"}, expect(200)),
@@ -206,6 +211,8 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          {"kind": "restraining_order", "restricted_id": ids["father"], "protected_id": yp,
           "made_on": "2025-01-01"}, {**deciders(201), "social_worker_ended": 422,
                                      "manager_south": 422}),
+        ("POST", "/young-people/{young_person_id}/embed-tokens",
+         f"/young-people/{yp}/embed-tokens", {"view": "tree"}, expect(201)),
         ("PATCH", "/flags/{flag_id}", f"/flags/{ids['flag']}", {"review_on": "2027-06-01"},
          deciders(200)),
         ("POST", "/people/{person_id}/flags", f"/people/{mother}/flags",
@@ -258,7 +265,7 @@ def test_every_route_needs_a_token(world: World) -> None:
     # Everything else the app serves is either open by design or documentation.
     every = {path for path, _ in served(world.app.routes)}
     guarded = {template for _, template, *_ in table(world)}
-    assert every - guarded == {"/health"} | DOCS
+    assert every - guarded == {"/health", "/embed"} | DOCS
 
 
 def send(client: TestClient, method: str, path: str, headers: dict[str, str], body: Any) -> Any:

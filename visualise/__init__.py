@@ -1,4 +1,2 @@
-"""Network maps (ecomap and family tree) built with pyvis from plain graph models.
-
-Nothing is drawn yet: the maps are the network-maps issue's work, built on the family graph.
-"""
+"""Network maps: the ecomap and the family tree as self-contained pages built with pyvis
+(`maps`), on positions computed on the server (`layout`)."""

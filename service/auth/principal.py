@@ -21,7 +21,7 @@ class Principal:
     username: str
     role: Role
     team: str | None
-    via: Literal["token", "oidc", "bootstrap", "cli"]
+    via: Literal["token", "oidc", "bootstrap", "cli", "embed"]
 
 
 BOOTSTRAP_ADMIN = Principal(

@@ -1,0 +1,107 @@
+"""Embed tokens: signed, short-lived links to one young person's map, for one view and one user.
+
+Other council systems show a map in an iframe, which cannot send an Authorization header, so
+the credential travels in the URL. It is an HS256 JWT signed with `LL_EMBED_SECRET`, naming
+the user who minted it, the young person, the view and the origin allowed to frame it, and
+lasting minutes. When it is used the user must still be active and still reach the young person,
+so ending an allocation or disabling a user stops their embed links at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+import jwt
+
+from service.errors import Unauthorized
+
+log = logging.getLogger(__name__)
+
+AUDIENCE = "lifelong-links:embed"
+ISSUER = "lifelong-links"
+View = Literal["ecomap", "tree"]
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedClaims:
+    token_id: str
+    user_id: str
+    young_person_id: str
+    view: View
+    origin: str | None
+    expires_at: datetime
+
+
+class EmbedRefused(Unauthorized):
+    """The embed token is unusable. `claims` is set when it was genuine but has expired."""
+
+    def __init__(self, message: str, claims: EmbedClaims | None = None) -> None:
+        super().__init__(message)
+        self.claims = claims
+
+
+def signing_key(configured: str | None) -> bytes:
+    if configured:
+        return configured.encode()
+    log.warning(
+        "LL_EMBED_SECRET is not set: embed links are signed with a key made at start-up, and "
+        "stop working when the service restarts or in another process."
+    )
+    return secrets.token_bytes(32)
+
+
+def mint(
+    key: bytes,
+    *,
+    user_id: str,
+    young_person_id: str,
+    view: View,
+    origin: str | None,
+    minutes: int,
+    now: datetime | None = None,
+) -> tuple[str, EmbedClaims]:
+    issued = now or datetime.now(UTC)
+    claims = EmbedClaims(
+        token_id=uuid.uuid4().hex,
+        user_id=user_id,
+        young_person_id=young_person_id,
+        view=view,
+        origin=origin,
+        expires_at=(issued + timedelta(minutes=minutes)).replace(microsecond=0),
+    )
+    payload = {
+        "iss": ISSUER, "aud": AUDIENCE, "jti": claims.token_id, "sub": user_id,
+        "yp": young_person_id, "view": view, "origin": origin,
+        "iat": int(issued.timestamp()), "exp": int(claims.expires_at.timestamp()),
+    }  # fmt: skip
+    return jwt.encode(payload, key, algorithm="HS256"), claims
+
+
+def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaims:
+    """The claims of a genuine, unexpired token; EmbedRefused otherwise."""
+    try:
+        payload = jwt.decode(
+            token, key, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "jti"], "verify_exp": False},
+        )  # fmt: skip
+        view = payload["view"]
+        if view not in ("ecomap", "tree"):
+            raise EmbedRefused("This embed link is not valid.")
+        claims = EmbedClaims(
+            token_id=str(payload["jti"]),
+            user_id=str(payload["sub"]),
+            young_person_id=str(payload["yp"]),
+            view=view,
+            origin=payload.get("origin"),
+            expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
+        )
+    except (jwt.InvalidTokenError, KeyError, TypeError, ValueError) as exc:
+        raise EmbedRefused("This embed link is not valid.") from exc
+    if claims.expires_at <= (now or datetime.now(UTC)):
+        raise EmbedRefused("This embed link has expired; ask for a new one.", claims)
+    return claims

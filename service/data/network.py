@@ -1,0 +1,381 @@
+"""A young person's network as a graph: who is in it, how each is tied to the young person and
+to each other, and where each sits on the map. The HTML maps and the JSON graph both come from
+here, so what a council system draws itself is what the service draws.
+
+Two views:
+- `ecomap`: the young person in the middle; relatives, connections and trusted adults around,
+  maternal on the left, paternal on the right, others below; family ties among them and one tie
+  from the young person to each connection or trusted adult, drawn by its strength.
+- `tree`: the family only, generations in rows, parents above children, couples side by side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from neo4j import AsyncDriver
+from pydantic import BaseModel, Field
+
+from service.auth.need_to_know import Sensitive, Shaped
+from service.data.connections import find_lapsed
+from service.data.flags import FlagKind
+from service.data.people import Sex, display_name
+from service.data.relationships import Strength
+from service.data.relatives import Relative, find_relatives
+from service.db import run_once
+from service.kinship import Kind
+from service.queries import Queries
+from service.workflow import Stage
+from visualise.layout import LayoutNode, Side, ecomap_positions, tree_positions
+
+View = Literal["ecomap", "tree"]
+Group = Literal["young_person", "maternal", "paternal", "both", "other"]
+EdgeType = Literal["parent", "partner", "sibling", "trusted_adult", "tie"]
+
+# Where no commitment says otherwise, contact older than this has lapsed (as on /lapsed).
+LAPSED_DAYS = round(12 * 30.44)
+# Connections at these stages are in touch; their tie is strong unless contact has lapsed.
+_IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
+_ROLE_WORDS = {
+    "foster_carer": "foster carer",
+    "teacher": "teacher",
+    "social_worker": "social worker",
+    "youth_worker": "youth worker",
+    "family_friend": "family friend",
+    "mentor": "mentor",
+    "other": "trusted adult",
+}
+
+
+class MapFlagContent(BaseModel):
+    kind: FlagKind
+    level: int
+
+
+class MapFlag(Shaped):
+    """A safety flag on someone in the map: that it exists and whom to ask, for everyone;
+    what it says, only for those who decide on contact."""
+
+    ask: str = Field(description="Whom to ask about the flag.")
+    content: Annotated[MapFlagContent | None, Sensitive.flag_details] = None
+
+
+class MapNode(Shaped):
+    id: str = Field(description="The person's id.")
+    name: str
+    group: Group = Field(description="Colour group: the side of the family, or other adults.")
+    relation: str | None = Field(
+        description="Kinship term, or the trusted adult's role, from the young person's view."
+    )
+    sex: Sex
+    living: bool
+    birth_date: str | None
+    death_date: str | None
+    generation: int = Field(description="0 the young person's generation, -1 parents, +1 children.")
+    kind: Kind | None = Field(description="How a relative is related: birth, step, ...")
+    stage: Stage | None = Field(description="Stage of the young person's connection, if any.")
+    last_contact: str | None
+    lapsed: bool = Field(description="Contact has lapsed (see /lapsed).")
+    flags: list[MapFlag] = Field(description="Active safety flags.")
+    restricted: bool = Field(description="A current court order keeps them from the young person.")
+    x: float
+    y: float
+
+
+class MapEdge(BaseModel):
+    id: str
+    source: str
+    target: str
+    type: EdgeType = Field(
+        description="A family or declared tie, or `tie`: the young person's own tie to a "
+        "connection or trusted adult, drawn ecomap-style."
+    )
+    kind: str | None = Field(
+        description="Parentage kind, partnership kind, or the adult's role.", default=None
+    )
+    strength: Strength | None = None
+    stressful: bool = False
+    lapsed: bool = False
+    current: bool = Field(default=True, description="False for ties that have ended.")
+
+
+class NetworkGraph(BaseModel):
+    young_person_id: str
+    view: View
+    nodes: list[MapNode]
+    edges: list[MapEdge]
+    count: dict[str, int] = Field(description="`nodes` and `edges`.")
+
+
+class Filters(BaseModel):
+    side: Literal["maternal", "paternal"] | None = None
+    living: bool | None = None
+    stage: Stage | None = None
+    max_generations: int = 4
+
+
+def _group(relative: Relative | None) -> Group:
+    if relative is None:
+        return "other"
+    if relative.side in ("maternal", "paternal"):
+        return "maternal" if relative.side == "maternal" else "paternal"
+    return "both"
+
+
+def _ended(until: str | None, today: str) -> bool:
+    return until is not None and until < today
+
+
+def _tie_strength(trusted: dict[str, Any] | None, stage: str | None, lapsed: bool) -> Strength:
+    if trusted is not None and trusted.get("strength"):
+        declared: Strength = trusted["strength"]
+        return "tenuous" if lapsed else declared
+    if lapsed:
+        return "tenuous"
+    return "strong" if stage in _IN_TOUCH else "moderate"
+
+
+@dataclass(frozen=True, slots=True)
+class _Standing:
+    """Where a person stands to the young person: how they are coloured, named and placed."""
+
+    group: Group
+    relation: str
+    generation: int
+    ring: int
+    side: Side
+    kind: Kind | None = None
+
+
+_PARTNER_WORDS = {
+    "married": "spouse",
+    "civil_partnership": "civil partner",
+    "cohabiting": "partner",
+    "separated": "separated partner",
+    "divorced": "former spouse",
+}
+
+
+def _relative_standing(relative: Relative) -> _Standing:
+    group = _group(relative)
+    side: Side = "none" if relative.side is None else group  # type: ignore[assignment]
+    return _Standing(
+        group=group,
+        relation=relative.term,
+        generation=relative.generations_down - relative.generations_up,
+        ring=max(relative.generations_up + relative.generations_down, 1),
+        side=side,
+        kind=relative.kind,
+    )
+
+
+def _kin_standing(kin: dict[str, Any], anchor: _Standing, sex: str) -> _Standing:
+    """A relative's other parent or partner who is not a relative: their place follows the
+    relative's ("former spouse of the maternal grandmother")."""
+    if kin["type"] == "parent":
+        word = {"female": "mother", "male": "father"}.get(sex, "parent")
+        generation = anchor.generation - 1
+    else:
+        word = _PARTNER_WORDS.get(kin["kind"] or "", "partner")
+        generation = anchor.generation
+    return _Standing(
+        group=anchor.group if anchor.group != "young_person" else "other",
+        relation=f"{word} of the {anchor.relation}",
+        generation=generation,
+        ring=anchor.ring + 1,
+        side=anchor.side if anchor.side != "centre" else "none",
+    )
+
+
+def _adult_standing(trusted: dict[str, Any] | None) -> _Standing:
+    if trusted is None:
+        relation = "connection"
+    else:
+        role = _ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
+        relation = role if trusted.get("until") is None else f"former {role}"
+    return _Standing(group="other", relation=relation, generation=0, ring=1, side="other")
+
+
+_CENTRE = _Standing(group="young_person", relation="young person", generation=0, ring=0,
+                    side="centre")  # fmt: skip
+
+
+async def network(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    young_person_id: str,
+    view: View,
+    filters: Filters,
+    today: date | None = None,
+) -> NetworkGraph:
+    day = (today or date.today()).isoformat()
+    relatives, lapsed = await asyncio.gather(
+        find_relatives(
+            driver, queries, database=database, person_id=young_person_id,
+            max_generations=filters.max_generations, side=None, living=None,
+        ),
+        find_lapsed(
+            driver, queries, database=database, young_person_id=young_person_id,
+            threshold_days=LAPSED_DAYS, today=today,
+        ),
+    )  # fmt: skip
+    standing = {r.person_id: _relative_standing(r) for r in relatives.data}
+    standing[young_person_id] = _CENTRE
+    # Partners of the young person and relatives, and the other parents of relatives who are not
+    # ancestors (an ancestor's parents are ancestors too, drawn or beyond max_generations).
+    related = [r for r in relatives.data if r.kind != "by_marriage"]
+    records = await run_once(
+        driver, queries["get_network"], database=database, young_person_id=young_person_id,
+        relative_ids=[r.person_id for r in relatives.data],
+        partner_anchor_ids=[young_person_id] + [r.person_id for r in related],
+        parent_anchor_ids=[r.person_id for r in related if r.generations_down > 0], today=day,
+    )  # fmt: skip
+    row = records[0]
+    lapsed_ids = {item.person_id for item in lapsed}
+    stages = {c["person_id"]: c for c in row["connections"]}
+    trusted: dict[str, dict[str, Any]] = {}
+    for tie in row["trusted"]:
+        # A current tie says more than an ended one with the same person.
+        held = trusted.get(tie["person_id"])
+        if held is None or (_ended(held.get("until"), day) and not _ended(tie.get("until"), day)):
+            trusted[tie["person_id"]] = tie
+    people = {person["id"]: person for person in row["people"]}
+    # Each other parent or partner is placed by the closest relative they are tied to.
+    for kin in sorted(row["kin"], key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
+        if kin["person_id"] not in standing and kin["person_id"] in people:
+            sex = people[kin["person_id"]]["sex"]
+            standing[kin["person_id"]] = _kin_standing(kin, standing[kin["anchor_id"]], sex)
+    family = set(standing)
+    for pid in people:
+        standing.setdefault(pid, _adult_standing(trusted.get(pid)))
+
+    nodes: dict[str, MapNode] = {}
+    for pid, person in people.items():
+        if view == "tree" and pid not in family:
+            continue
+        node = _node(person, standing[pid], stages.get(pid), pid in lapsed_ids)
+        if pid == young_person_id or _keep(node, filters):
+            nodes[pid] = node
+
+    edges = _family_edges(row["ties"], nodes, view, day)
+    if view == "ecomap":
+        edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
+    _place(nodes, edges, view, young_person_id, standing)
+    ordered = sorted(nodes.values(), key=lambda n: (n.id != young_person_id, n.name, n.id))
+    return NetworkGraph(
+        young_person_id=young_person_id,
+        view=view,
+        nodes=ordered,
+        edges=edges,
+        count={"nodes": len(ordered), "edges": len(edges)},
+    )
+
+
+def _node(
+    person: dict[str, Any], standing: _Standing, connection: dict[str, Any] | None, lapsed: bool
+) -> MapNode:
+    sex: Sex = person["sex"] if person["sex"] in ("female", "male") else "unknown"
+    return MapNode(
+        id=person["id"],
+        name=display_name(person["given_name"], person["family_name"], person["known_as"]),
+        group=standing.group,
+        relation=standing.relation,
+        sex=sex,
+        living=person["living"] is not False,
+        birth_date=person["birth_date"],
+        death_date=person["death_date"],
+        generation=standing.generation,
+        kind=standing.kind,
+        stage=connection["stage"] if connection else None,
+        last_contact=connection["last_contact"] if connection else None,
+        lapsed=lapsed,
+        flags=[
+            MapFlag(ask=f["ask"], content=MapFlagContent(kind=f["kind"], level=f["level"]))
+            for f in person["flags"]
+        ],
+        restricted=bool(person["restricted"]),
+        x=0.0,
+        y=0.0,
+    )
+
+
+def _keep(node: MapNode, filters: Filters) -> bool:
+    if filters.side is not None and node.group not in (filters.side, "both"):
+        return False
+    if filters.living is not None and node.living is not filters.living:
+        return False
+    return filters.stage is None or node.stage == filters.stage
+
+
+def _family_edges(
+    ties: Iterable[dict[str, Any]], nodes: dict[str, MapNode], view: View, today: str
+) -> list[MapEdge]:
+    edges = []
+    seen: set[str] = set()
+    for tie in sorted(ties, key=lambda t: t["id"]):
+        if tie["id"] in seen or tie["from_id"] not in nodes or tie["to_id"] not in nodes:
+            continue
+        if view == "tree" and tie["type"] == "trusted_adult":
+            continue
+        seen.add(tie["id"])
+        kind = tie.get("role") if tie["type"] == "trusted_adult" else tie.get("kind")
+        edge = MapEdge(
+            id=tie["id"], source=tie["from_id"], target=tie["to_id"], type=tie["type"],
+            kind=kind, strength=tie.get("strength"), stressful=bool(tie.get("stressful")),
+            current=not _ended(tie.get("until"), today),
+        )  # fmt: skip
+        edges.append(edge)
+    return edges
+
+
+def _ties(
+    nodes: dict[str, MapNode],
+    young_person_id: str,
+    stages: dict[str, dict[str, Any]],
+    trusted: dict[str, dict[str, Any]],
+    lapsed_ids: set[str],
+    today: str,
+) -> list[MapEdge]:
+    edges = []
+    for pid in sorted(set(stages) | set(trusted)):
+        if pid not in nodes or pid == young_person_id:
+            continue
+        adult = trusted.get(pid)
+        stage = stages[pid]["stage"] if pid in stages else None
+        edge = MapEdge(
+            id=f"tie:{pid}", source=young_person_id, target=pid, type="tie",
+            kind=adult.get("role") if adult else None,
+            strength=_tie_strength(adult, stage, pid in lapsed_ids),
+            stressful=bool(adult and adult.get("stressful")), lapsed=pid in lapsed_ids,
+            current=adult is None or not _ended(adult.get("until"), today),
+        )  # fmt: skip
+        edges.append(edge)
+    return edges
+
+
+def _place(
+    nodes: dict[str, MapNode],
+    edges: list[MapEdge],
+    view: View,
+    young_person_id: str,
+    standing: dict[str, _Standing],
+) -> None:
+    layout = []
+    for node in nodes.values():
+        place = standing[node.id]
+        layout.append(LayoutNode(node.id, node.generation, place.side, place.ring, node.name))
+    if view == "tree":
+        parents = [(e.source, e.target) for e in edges if e.type == "parent"]
+        couples = [(e.source, e.target) for e in edges if e.type == "partner"]
+        points = tree_positions(layout, parents, couples, young_person_id)
+    else:
+        links = [(e.source, e.target) for e in edges if e.type != "tie"]
+        points = ecomap_positions(layout, links, young_person_id)
+    for node_id, (x, y) in points.items():
+        nodes[node_id].x, nodes[node_id].y = x, y

@@ -1,0 +1,237 @@
+"""Network maps: the JSON graph, the HTML ecomap and family tree, and embed links.
+
+`/young-people/{id}/map` and `/graph` are for callers with a bearer token. A page inside another
+council system's iframe cannot send one, so an allocated user mints an embed token
+(`POST /young-people/{id}/embed-tokens`) and the system frames `/embed?token=...`; that page may
+be framed only by the origin named in the token, which must be one the settings allow.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+
+from service.auth import embed
+from service.auth.access import CaseAccess, CaseDep, YoungPersonReach
+from service.auth.need_to_know import set_viewer
+from service.auth.principal import Principal, Role
+from service.data import audit, network, users
+from service.data.network import Filters, NetworkGraph, View
+from service.db import DriverDep, QueriesDep, SettingsDep
+from service.errors import InvalidInput, NotFound
+from service.settings import Settings, normalise_origin
+from service.workflow import Stage
+from visualise import maps
+
+router = APIRouter(tags=["maps"])
+
+_HTML: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}}, "description": "The map as an HTML page."}
+}
+
+
+def map_filters(
+    side: Annotated[
+        Literal["maternal", "paternal"] | None,
+        Query(description="Only this side of the family (and relatives on both)."),
+    ] = None,
+    living: Annotated[bool | None, Query(description="Only living, or only deceased.")] = None,
+    stage: Annotated[Stage | None, Query(description="Only connections at this stage.")] = None,
+    max_generations: Annotated[int, Query(ge=1, le=6)] = 4,
+) -> Filters:
+    return Filters(side=side, living=living, stage=stage, max_generations=max_generations)
+
+
+FiltersDep = Annotated[Filters, Depends(map_filters)]
+ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree`.")]
+
+
+async def _graph(
+    access: CaseAccess, young_person_id: str, view: View, filters: Filters
+) -> NetworkGraph:
+    return await network.network(
+        access.driver, access.queries, database=access.database,
+        young_person_id=young_person_id, view=view, filters=filters,
+    )  # fmt: skip
+
+
+def _title(graph: NetworkGraph) -> str:
+    centre = graph.nodes[0].name if graph.nodes else "young person"
+    return f"{centre}: {'family tree' if graph.view == 'tree' else 'network map'}"
+
+
+def _page(graph: NetworkGraph, *, parent_origin: str | None) -> HTMLResponse:
+    # Dumped under the request's viewer, so the page carries only what that role may see.
+    page = maps.render(graph.model_dump(), title=_title(graph), parent_origin=parent_origin)
+    ancestors = [parent_origin] if parent_origin else []
+    return HTMLResponse(
+        page.html,
+        headers={
+            "Content-Security-Policy": maps.content_security_policy(page.nonce, ancestors),
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            "Cross-Origin-Resource-Policy": "same-origin",
+        },
+    )
+
+
+@router.get("/young-people/{young_person_id}/graph", response_model=NetworkGraph)
+async def read_graph(
+    reach: YoungPersonReach, access: CaseDep, filters: FiltersDep, view: ViewQuery = "ecomap"
+) -> NetworkGraph:
+    """The network as nodes and edges with positions, for systems that draw their own map.
+    Flag details follow need-to-know, as everywhere."""
+    return await _graph(access, reach.person_id, view, filters)
+
+
+@router.get("/young-people/{young_person_id}/map", response_class=HTMLResponse, responses=_HTML)
+async def read_map(
+    reach: YoungPersonReach, access: CaseDep, filters: FiltersDep, view: ViewQuery = "ecomap"
+) -> HTMLResponse:
+    """The ecomap (`view=ecomap`) or family tree (`view=tree`) as a self-contained page that
+    fetches nothing. It may not be framed; use an embed token for that."""
+    return _page(await _graph(access, reach.person_id, view, filters), parent_origin=None)
+
+
+class EmbedTokenCreate(BaseModel):
+    view: View = "ecomap"
+    origin: str | None = Field(
+        default=None,
+        description="The origin of the page that will frame the map (one of LL_EMBED_ORIGINS). "
+        "Without it the link opens the map on its own and it cannot be framed.",
+        examples=["https://case.example.gov.uk"],
+    )
+    minutes: int | None = Field(
+        default=None, ge=1, le=60, description="Lifetime; at most LL_EMBED_MINUTES."
+    )
+
+
+class EmbedToken(BaseModel):
+    token: str
+    url: str = Field(description="The page to open or frame.")
+    view: View
+    origin: str | None
+    expires_at: datetime
+
+
+def embed_key(request: Request) -> bytes:
+    key: bytes = request.app.state.embed_key
+    return key
+
+
+def mint_link(
+    settings: Settings, key: bytes, *, user_id: str, young_person_id: str, view: View,
+    origin: str | None, minutes: int,
+) -> EmbedToken:  # fmt: skip
+    token, claims = embed.mint(
+        key, user_id=user_id, young_person_id=young_person_id, view=view, origin=origin,
+        minutes=minutes,
+    )  # fmt: skip
+    return EmbedToken(
+        token=token, url=f"{settings.base_url}/embed?token={token}", view=view, origin=origin,
+        expires_at=claims.expires_at,
+    )  # fmt: skip
+
+
+@router.post(
+    "/young-people/{young_person_id}/embed-tokens", status_code=201, response_model=EmbedToken
+)
+async def create_embed_token(
+    body: EmbedTokenCreate,
+    reach: YoungPersonReach,
+    access: CaseDep,
+    settings: SettingsDep,
+    key: Annotated[bytes, Depends(embed_key)],
+) -> EmbedToken:
+    """A short-lived link to this young person's map, for you, for one view and one framing
+    origin. Whoever opens it sees what you may see, for as long as you still may."""
+    origin = None
+    if body.origin is not None:
+        origin = normalise_origin(body.origin)
+        if origin is None or origin not in settings.allowed_embed_origins:
+            raise InvalidInput(
+                "This origin may not embed maps; the allowed ones are set in LL_EMBED_ORIGINS.",
+                details=[{"loc": ["body", "origin"], "msg": "origin not allowed"}],
+            )
+    minutes = min(body.minutes or settings.embed_minutes, settings.embed_minutes)
+    link = mint_link(
+        settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
+        view=body.view, origin=origin, minutes=minutes,
+    )  # fmt: skip
+    await audit.record(
+        access.driver, access.queries, database=access.database, principal=access.principal,
+        action="create_embed_token", resource=f"young_person:{reach.person_id}",
+        outcome="allowed", young_person_id=reach.person_id,
+        reason=f"{body.view} for {origin or 'direct viewing'} until {link.expires_at.isoformat()}",
+    )  # fmt: skip
+    return link
+
+
+@router.get("/embed", response_class=HTMLResponse, responses=_HTML, tags=["maps"])
+async def read_embedded_map(
+    request: Request,
+    driver: DriverDep,
+    queries: QueriesDep,
+    settings: SettingsDep,
+    filters: FiltersDep,
+    key: Annotated[bytes, Depends(embed_key)],
+    token: Annotated[str, Query(min_length=20, max_length=4000)],
+) -> HTMLResponse:
+    """The map an embed token names, for the user who minted it. Authenticated by the token,
+    not a header; refused when it is expired or altered, when the user is disabled or no longer
+    reaches the young person, or when its origin is no longer allowed. Every view is audited."""
+    database = settings.neo4j_database
+    try:
+        claims = embed.verify(key, token)
+    except embed.EmbedRefused as exc:
+        if exc.claims is not None:
+            await _refuse(driver, queries, database, exc.claims, "embed token expired")
+        raise
+    if claims.origin is not None and claims.origin not in settings.allowed_embed_origins:
+        await _refuse(driver, queries, database, claims, "origin no longer allowed")
+        raise embed.EmbedRefused("This embed link's origin is no longer allowed.")
+    user = await _user(driver, queries, database, claims.user_id)
+    if user is None or user.disabled or user.role == Role.admin:
+        await _refuse(driver, queries, database, claims, "user disabled or not a case role")
+        raise embed.EmbedRefused("This embed link's user may no longer see this map.")
+    principal = Principal(user.id, user.username, user.role, user.team, via="embed")
+    set_viewer(principal.role)
+    access = CaseAccess(principal, driver, queries, database)
+    try:
+        # Audits the view, allowed or refused, under the user who minted the link.
+        await access.young_person(
+            claims.young_person_id, action="read_embedded_map", record_allowed=True
+        )
+    except NotFound as exc:
+        raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
+    graph = await _graph(access, claims.young_person_id, claims.view, filters)
+    return _page(graph, parent_origin=claims.origin)
+
+
+async def _user(
+    driver: DriverDep, queries: QueriesDep, database: str, user_id: str
+) -> users.UserPublic | None:
+    try:
+        return await users.get_user(driver, queries, database=database, user_id=user_id)
+    except NotFound:
+        return None
+
+
+async def _refuse(
+    driver: DriverDep, queries: QueriesDep, database: str, claims: embed.EmbedClaims, reason: str
+) -> None:
+    """Record a refused embedded view, under the user the genuine token names."""
+    user = await _user(driver, queries, database, claims.user_id)
+    if user is None:
+        return
+    principal = Principal(user.id, user.username, user.role, user.team, via="embed")
+    await audit.record(
+        driver, queries, database=database, principal=principal, action="read_embedded_map",
+        resource=f"young_person:{claims.young_person_id}", outcome="refused",
+        young_person_id=claims.young_person_id, reason=reason,
+    )  # fmt: skip

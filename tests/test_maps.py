@@ -1,0 +1,339 @@
+"""Network maps through the real API on a real Neo4j: the JSON graph, the HTML pages and their
+headers, need-to-know in both, hostile names, and embed tokens. What the pages do in a browser
+is in test_maps_browser.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from service.auth import embed
+from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+
+PARENT_ORIGIN = "https://case.example.gov.uk"
+HOSTILE_GIVEN = "<img src=x onerror=alert(1)>"
+HOSTILE_FAMILY = "<script>alert(2)</script>"
+
+
+@dataclass
+class MapCase:
+    client: TestClient
+    family: Family
+    coordinator: Actor
+    social_worker: Actor
+    manager: Actor
+    allocation: str
+
+    @property
+    def yp(self) -> str:
+        return self.family.young_person_id
+
+    def graph(self, actor: Actor | None = None, **params: Any) -> dict[str, Any]:
+        who = actor or self.coordinator
+        found: dict[str, Any] = ok(
+            self.client.get(f"/young-people/{self.yp}/graph", headers=who.headers, params=params)
+        )
+        return found
+
+    def key_of(self, person_id: str) -> str:
+        return {v: k for k, v in self.family.ids.items()}[person_id]
+
+    def mint(self, actor: Actor | None = None, **body: Any) -> Any:
+        who = actor or self.coordinator
+        return self.client.post(
+            f"/young-people/{self.yp}/embed-tokens", headers=who.headers, json=body
+        )
+
+
+def build_case(client: TestClient) -> MapCase:
+    """A small family around Kit Marlow, built through the API: both sides, a deceased
+    grandmother, an aunt's partner, a former foster carer and a teacher with a hostile name."""
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    social_worker = add_user(client, "social_worker1", "social_worker")
+    yp = open_case(client, manager)
+    allocation = allocate(client, manager, yp, coordinator, days_ago=10)
+    allocate(client, manager, yp, social_worker, days_ago=10)
+    family = Family(client, coordinator.headers, yp)
+    family.people(mum="female", dad="male", aunt="female", lee="male", grandad="male")
+    family.person("sean", "male")
+    family.person("gran", "female", living=False, death_date="2019")
+    family.child("mum", "me")
+    family.child("dad", "me")
+    family.child("gran", "mum", "aunt")
+    family.child("grandad", "dad", "sean")
+    family.partners("aunt", "lee", "cohabiting")
+    family.person("joan", "female", family_name="Carer")
+    family.person("teacher", "unknown", given_name=HOSTILE_GIVEN, family_name=HOSTILE_FAMILY)
+    two_years_ago = (date.today() - timedelta(days=730)).isoformat()
+    family.link("trusted_adult", "joan", "me", role="foster_carer", since="2019",
+                until=two_years_ago, strength="strong")  # fmt: skip
+    family.link("trusted_adult", "teacher", "me", role="teacher", stressful=True)
+    return MapCase(client, family, coordinator, social_worker, manager, allocation)
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[MapCase]:
+    settings = settings_for(
+        neo4j_target, admin_token=ADMIN_TOKEN, embed_origins=PARENT_ORIGIN, embed_minutes=10
+    )
+    with TestClient(create_app(settings)) as client:
+        yield build_case(client)
+
+
+def build_work(case: MapCase) -> None:
+    """A flag, an order, a lapsed mother and an aunt being approached."""
+    ids, client = case.family.ids, case.client
+    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police disclosure",
+            "details": "Disclosed in 2024."}  # fmt: skip
+    ok(client.post(f"/people/{ids['lee']}/flags", headers=case.social_worker.headers, json=flag),
+       201)  # fmt: skip
+    ok(client.post("/orders", headers=case.social_worker.headers,
+                   json={"kind": "restraining_order", "restricted_id": ids["sean"],
+                         "protected_id": case.yp, "made_on": "2025-01-01",
+                         "terms": "No contact of any kind."}), 201)  # fmt: skip
+    for key in ("mum", "aunt"):
+        path = f"/young-people/{case.yp}/connections"
+        body = {"person_id": ids[key]}
+        made = ok(client.post(path, headers=case.coordinator.headers, json=body), 201)
+        case.family.ids[f"conn_{key}"] = made["id"]
+    last = (date.today() - timedelta(days=500)).isoformat()
+    ok(client.post(f"/connections/{ids['conn_mum']}/contacts", headers=case.coordinator.headers,
+                   json={"on": last, "mode": "call"}), 201)  # fmt: skip
+
+
+def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:
+    build_work(case)
+    graph = case.graph()
+    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+    assert set(nodes) == {"me", "mum", "dad", "gran", "aunt", "lee", "grandad", "sean", "joan",
+                          "teacher"}  # fmt: skip
+    assert graph["nodes"][0]["id"] == case.yp
+    groups = {key: node["group"] for key, node in nodes.items()}
+    assert groups == {
+        "me": "young_person", "mum": "maternal", "gran": "maternal", "aunt": "maternal",
+        "lee": "maternal", "dad": "paternal", "grandad": "paternal", "sean": "paternal",
+        "joan": "other", "teacher": "other",
+    }  # fmt: skip
+    assert nodes["gran"]["relation"] == "maternal grandmother"
+    assert nodes["gran"]["living"] is False
+    assert nodes["lee"]["kind"] == "by_marriage"
+    assert nodes["joan"]["relation"] == "former foster carer"
+    assert nodes["teacher"]["relation"] == "teacher"
+    assert nodes["teacher"]["name"] == f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}"
+    assert nodes["aunt"]["stage"] == "identified"
+    assert (nodes["mum"]["lapsed"], nodes["aunt"]["lapsed"]) == (True, False)
+    assert nodes["sean"]["restricted"] is True
+    assert nodes["lee"]["restricted"] is False
+    assert [len(nodes[k]["flags"]) for k in ("lee", "aunt")] == [1, 0]
+
+    # Family ties among the people shown, and the young person's own ties, drawn by strength.
+    by_pair = {(case.key_of(e["source"]), case.key_of(e["target"])): e for e in graph["edges"]}
+    assert set(by_pair) == {
+        ("mum", "me"), ("dad", "me"), ("gran", "mum"), ("gran", "aunt"), ("grandad", "dad"),
+        ("grandad", "sean"), ("aunt", "lee"),
+        ("me", "mum"), ("me", "aunt"), ("me", "joan"), ("me", "teacher"),
+    }  # fmt: skip
+    assert graph["count"] == {"nodes": 10, "edges": 11}
+    ties = {pair[1]: e for pair, e in by_pair.items() if e["type"] == "tie"}
+    assert (ties["mum"]["strength"], ties["mum"]["lapsed"]) == ("tenuous", True)
+    assert (ties["aunt"]["strength"], ties["aunt"]["lapsed"]) == ("moderate", False)
+    assert ties["teacher"]["stressful"] is True
+    assert (ties["joan"]["kind"], ties["joan"]["current"], ties["joan"]["lapsed"]) == (
+        "foster_carer", False, True)  # fmt: skip
+    assert by_pair[("aunt", "lee")]["kind"] == "cohabiting"
+
+    # The ecomap's layout: the young person in the middle, mother's side left, father's right,
+    # other adults below.
+    assert (nodes["me"]["x"], nodes["me"]["y"]) == (0, 0)
+    assert all(n["x"] < 0 for n in nodes.values() if n["group"] == "maternal")
+    assert all(n["x"] > 0 for n in nodes.values() if n["group"] == "paternal")
+    assert all(n["y"] > 0 for n in nodes.values() if n["group"] == "other")
+
+
+def test_tree_graph_rows_are_generations(case: MapCase) -> None:
+    graph = case.graph(view="tree")
+    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+    assert set(nodes) == {"me", "mum", "dad", "gran", "aunt", "lee", "grandad", "sean"}
+    assert {e["type"] for e in graph["edges"]} == {"parent", "partner"}
+    assert graph["count"] == {"nodes": 8, "edges": 7}
+    rows = {key: node["y"] for key, node in nodes.items()}
+    assert rows["me"] == 0
+    assert rows["mum"] == rows["dad"] == rows["aunt"] == rows["sean"] == rows["lee"] < 0
+    assert rows["gran"] == rows["grandad"] < rows["mum"]
+    assert nodes["mum"]["x"] < nodes["dad"]["x"]
+
+
+def test_filters(case: MapCase) -> None:
+    def keys(**params: Any) -> set[str]:
+        return {case.key_of(n["id"]) for n in case.graph(**params)["nodes"]}
+
+    assert keys(max_generations=1) == {"me", "mum", "dad", "joan", "teacher"}
+    build_work(case)
+    assert keys(side="maternal") == {"me", "mum", "gran", "aunt", "lee"}
+    assert keys(side="paternal") == {"me", "dad", "grandad", "sean"}
+    assert keys(living="false") == {"me", "gran"}
+    assert keys(stage="identified") == {"me", "mum", "aunt"}
+    assert keys(side="maternal", living="true", stage="identified") == {"me", "mum", "aunt"}
+    bad = case.client.get(f"/young-people/{case.yp}/graph", headers=case.coordinator.headers,
+                          params={"side": "both-ways"})  # fmt: skip
+    assert bad.status_code == 422
+
+
+def test_same_map_twice_is_the_same(case: MapCase) -> None:
+    build_work(case)
+    for view in ("ecomap", "tree"):
+        assert case.graph(view=view) == case.graph(view=view)
+        first, second = (
+            case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers,
+                            params={"view": view})
+            for _ in range(2)
+        )  # fmt: skip
+        assert _block(first.text, "ll-nodes") == _block(second.text, "ll-nodes")
+        assert first.headers["content-security-policy"] != second.headers["content-security-policy"]
+
+
+def _block(html: str, element_id: str) -> str:
+    found = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html,
+                      re.S)  # fmt: skip
+    assert found is not None, element_id
+    return found.group(1)
+
+
+def test_flag_details_follow_need_to_know(case: MapCase) -> None:
+    build_work(case)
+    lee = case.family.ids["lee"]
+    for actor, sees in ((case.coordinator, False), (case.social_worker, True),
+                        (case.manager, True)):  # fmt: skip
+        node = next(n for n in case.graph(actor)["nodes"] if n["id"] == lee)
+        flag = node["flags"][0]
+        assert flag["ask"].startswith("social_worker1")
+        assert ("content" in flag) is sees
+        if sees:
+            assert flag["content"] == {"kind": "person_posing_risk_to_children", "level": 3}
+        page = case.client.get(f"/young-people/{case.yp}/map", headers=actor.headers).text
+        assert ("person posing a risk to children" in page) is sees
+        assert "Safety flag" in page
+        # The terms of the order and the flag's details are never on a map.
+        assert "No contact of any kind" not in page
+        assert "Disclosed in 2024" not in page
+
+
+def test_page_is_self_contained_safe_and_escaped(case: MapCase) -> None:
+    response = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    csp = response.headers["content-security-policy"]
+    nonce = re.search(r"'nonce-([A-Za-z0-9_-]+)'", csp)
+    assert nonce is not None
+    assert csp.startswith("default-src 'none'; script-src 'nonce-")
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-store"
+    html = response.text
+    # Every executable script carries the nonce; the rest are data blocks.
+    scripts = re.findall(r"<script\s([^>]*)>", html)
+    assert len(scripts) == 6
+    for attributes in scripts:
+        assert f'nonce="{nonce.group(1)}"' in attributes or 'type="application/json"' in attributes
+    assert not re.search(r"(src|href)=\"?(https?:)?//", html)
+    assert "cdn" not in html.lower().replace("cdnjs", "")
+    # The hostile names are data, not markup.
+    assert HOSTILE_GIVEN not in html
+    assert HOSTILE_FAMILY not in html
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+    assert "\\u003cscript\\u003ealert(2)\\u003c/script\\u003e" in html
+
+
+def test_a_hostile_young_person_name_in_the_title_is_escaped(case: MapCase) -> None:
+    ok(case.client.patch(f"/people/{case.yp}", headers=case.coordinator.headers,
+                         json={"given_name": HOSTILE_FAMILY}), 200)  # fmt: skip
+    html = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers).text
+    assert HOSTILE_FAMILY not in html
+    assert "<title>&lt;script&gt;alert(2)&lt;/script&gt; Marlow: network map</title>" in html
+
+
+def test_embed_tokens(case: MapCase) -> None:
+    refused = case.mint(origin="https://elsewhere.example.com")
+    assert refused.status_code == 422
+    assert "LL_EMBED_ORIGINS" in refused.json()["error"]["message"]
+    assert case.mint(origin="not an origin").status_code == 422
+    assert case.mint(minutes=61).status_code == 422
+
+    link = ok(case.mint(view="tree", origin=PARENT_ORIGIN + "/", minutes=30), 201)
+    assert link["origin"] == PARENT_ORIGIN
+    assert link["url"].endswith(f"/embed?token={link['token']}")
+    lasts = datetime.fromisoformat(link["expires_at"]) - datetime.now(UTC)
+    assert timedelta(minutes=9) < lasts <= timedelta(minutes=10)  # capped by LL_EMBED_MINUTES
+
+    page = case.client.get("/embed", params={"token": link["token"]})
+    assert page.status_code == 200, page.text
+    csp = page.headers["content-security-policy"]
+    assert csp.endswith(f"frame-ancestors {PARENT_ORIGIN}")
+    assert '"parentOrigin": "https://case.example.gov.uk"' in page.text
+    assert '"view": "tree"' in page.text
+    # Coordinators' embedded maps follow their need-to-know too.
+    assert "Safety flag" not in page.text  # nobody is flagged yet
+
+    # Without an origin the link opens the map on its own and cannot be framed.
+    alone = ok(case.mint(), 201)
+    page = case.client.get("/embed", params={"token": alone["token"]})
+    assert page.headers["content-security-policy"].endswith("frame-ancestors 'none'")
+    assert '"parentOrigin": null' in page.text
+
+
+def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
+    case: MapCase,
+) -> None:
+    token = ok(case.mint(), 201)["token"]
+    head, payload, signature = token.split(".")
+    tampered = f"{head}.{payload}.{signature[:-3]}{'AAA' if signature[-3:] != 'AAA' else 'BBB'}"
+    other_yp = payload[:-2] + ("xx" if payload[-2:] != "xx" else "yy")
+    for bad in (tampered, f"{head}.{other_yp}.{signature}", token[:-1], "x" * 40):
+        refused = case.client.get("/embed", params={"token": bad})
+        assert refused.status_code == 401, bad
+        assert refused.json()["error"]["message"] == "This embed link is not valid."
+    assert case.client.get("/embed").status_code == 422
+
+    key: bytes = case.client.app.state.embed_key  # type: ignore[attr-defined]
+    old, _ = embed.mint(key, user_id=case.coordinator.user_id, young_person_id=case.yp,
+                        view="ecomap", origin=None, minutes=5,
+                        now=datetime.now(UTC) - timedelta(minutes=6))  # fmt: skip
+    expired = case.client.get("/embed", params={"token": old})
+    assert expired.status_code == 401
+    assert "expired" in expired.json()["error"]["message"]
+    forged, _ = embed.mint(b"another key entirely, 32 bytes long",
+                           user_id=case.coordinator.user_id, young_person_id=case.yp,
+                           view="ecomap", origin=None, minutes=5)  # fmt: skip
+    assert case.client.get("/embed", params={"token": forged}).status_code == 401
+
+    # Ending the allocation ends the coordinator's embed links at once.
+    assert case.client.get("/embed", params={"token": token}).status_code == 200
+    ended = case.client.patch(
+        f"/young-people/{case.yp}/allocations/{case.allocation}", headers=case.manager.headers,
+        json={"until": (date.today() - timedelta(days=1)).isoformat()},
+    )  # fmt: skip
+    assert ended.status_code == 200, ended.text
+    refused = case.client.get("/embed", params={"token": token})
+    assert refused.status_code == 401
+    assert "no longer" in refused.json()["error"]["message"]
+
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    embedded = [(e["action"], e["outcome"], e["user_id"]) for e in events
+                if e["action"] in ("read_embedded_map", "create_embed_token")]  # fmt: skip
+    me = case.coordinator.user_id
+    assert embedded.count(("create_embed_token", "allowed", me)) == 1
+    assert embedded.count(("read_embedded_map", "allowed", me)) == 1
+    assert embedded.count(("read_embedded_map", "refused", me)) == 2  # expired, then unallocated
+    reasons = {e["reason"] for e in events if e["action"] == "read_embedded_map"}
+    assert "embed token expired" in reasons

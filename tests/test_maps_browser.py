@@ -1,0 +1,285 @@
+"""The network maps in a real headless Chromium, served by the real API on a real Neo4j.
+
+What is drawn is counted in the browser and checked against the database; the pages must log
+no errors and request nothing but themselves; hostile names stay text; embedding works only from
+an allowed origin; screenshots of the demo case are written to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from neo4j import Driver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from seed.demo import COORDINATOR as DEMO_COORDINATOR
+from seed.demo_case import YOUNG_PERSON_ID as KAI
+from service.app import create_app
+from tests.browser import Browser, serve_html
+from tests.cases import ADMIN_TOKEN, BOOT, ok
+from tests.conftest import Target, settings_for, wipe
+from tests.test_maps import HOSTILE_FAMILY, HOSTILE_GIVEN, MapCase, build_case, build_work
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PARENT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Case system</title>
+<script>window.received = [];
+addEventListener("message", e => window.received.push({origin: e.origin, data: e.data}));
+</script></head><body><h1>Case system</h1>
+<iframe id="map" src="{src}" width="1000" height="700" title="Network map"></iframe>
+</body></html>"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Site:
+    base: str
+    app: FastAPI
+    client: TestClient
+    allowed_parent: str
+    other_parent: str
+    pages: dict[str, str]
+    case: MapCase
+    coordinator_token: str
+
+
+def demo_token(client: TestClient) -> str:
+    issued = ok(client.post(f"/users/{DEMO_COORDINATOR}/tokens", headers=BOOT, json={}), 201)
+    return str(issued["token"])
+
+
+@pytest.fixture(scope="module")
+def site(neo4j_driver: Driver, neo4j_target: Target) -> Iterator[Site]:
+    wipe(neo4j_driver)
+    pages: dict[str, str] = {}
+    with (
+        serve_html(pages) as allowed_parent,
+        serve_html(pages, host="localhost") as other_parent,
+    ):
+        settings = settings_for(
+            neo4j_target, admin_token=ADMIN_TOKEN, demo_data=True, embed_origins=allowed_parent,
+            host="127.0.0.1", port=free_port(), embed_secret="s" * 40,
+        )  # fmt: skip
+        app = create_app(settings)
+        config = uvicorn.Config(
+            app, host=settings.host, port=settings.port, log_level="warning", access_log=False
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 60
+        while not server.started:
+            assert time.monotonic() < deadline, "the API did not start"
+            assert thread.is_alive(), "the API stopped"
+            time.sleep(0.05)
+        try:
+            # A second app on the same database builds the purpose-made cases in-process.
+            with TestClient(create_app(settings)) as client:
+                case = build_case(client)
+                build_work(case)
+                yield Site(settings.base_url, app, client, allowed_parent, other_parent, pages,
+                           case, demo_token(client))  # fmt: skip
+        finally:
+            server.should_exit = True
+            thread.join(timeout=30)
+
+
+def drawn(browser: Browser) -> dict[str, int]:
+    browser.wait_for("return window.llReady === true", timeout=20)
+    counts: dict[str, int] = browser.run("return window.llMap.counts()")
+    return counts
+
+
+def open_map(browser: Browser, site: Site, token: str, path: str) -> None:
+    """Open a bearer-token page as a browser would after signing in: the header on each request."""
+    browser.driver.execute_cdp_cmd("Network.enable", {})
+    browser.driver.execute_cdp_cmd(
+        "Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Bearer {token}"}}
+    )
+    try:
+        browser.get(site.base + path)
+        drawn(browser)
+    finally:
+        browser.driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
+
+
+def only_own_requests(browser: Browser, base: str) -> None:
+    requests = browser.requests()
+    assert requests, "no request seen"
+    assert all(url.startswith(base + "/") for url in requests), requests
+    assert browser.console_errors() == []
+
+
+def expected_counts(driver: Driver, view: str) -> tuple[int, int]:
+    """Kai's network counted straight from the database, independently of the service: his
+    family (everyone tied to him through parents, partners and siblings), and for the ecomap
+    also his trusted adults and connections, with one tie to each."""
+    family_query = """
+        MATCH (kai:Person {id: $kai})-[:PARENT_OF|PARTNER_OF|SIBLING_OF*0..]-(p:Person)
+        WITH collect(DISTINCT p) AS family, kai
+        OPTIONAL MATCH (a:Person)-[:TRUSTED_ADULT_OF]->(kai)
+        WITH family, kai, collect(DISTINCT a) AS adults
+        OPTIONAL MATCH (kai)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(c:Person)
+        WITH family, adults, collect(DISTINCT c) AS connected, kai
+        WITH kai, family, adults + [c IN connected WHERE NOT c IN adults] AS tied
+        WITH kai, family, tied,
+             CASE WHEN $view = 'tree' THEN family
+                  ELSE family + [t IN tied WHERE NOT t IN family] END AS shown
+        MATCH (a:Person)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]->(b:Person)
+        WHERE a IN shown AND b IN shown AND NOT (type(r) = 'TRUSTED_ADULT_OF' AND b = kai)
+          AND NOT ($view = 'tree' AND type(r) = 'TRUSTED_ADULT_OF')
+        WITH shown, tied, count(DISTINCT r) AS family_edges
+        RETURN size(shown) AS nodes,
+               family_edges + CASE WHEN $view = 'tree' THEN 0 ELSE size(tied) END AS edges
+    """
+    record = driver.execute_query(family_query, kai=KAI, view=view).records[0]
+    return record["nodes"], record["edges"]
+
+
+@pytest.mark.parametrize("view", ["ecomap", "tree"])
+def test_demo_case_views_draw_the_database(
+    browser: Browser, site: Site, neo4j_driver: Driver, view: str
+) -> None:
+    # Six generations each way covers the whole of Kai's demo family.
+    open_map(browser, site, site.coordinator_token,
+             f"/young-people/{KAI}/map?view={view}&max_generations=6")  # fmt: skip
+    nodes, edges = expected_counts(neo4j_driver, view)
+    assert drawn(browser) == {"nodes": nodes, "edges": edges}
+    assert nodes > 100
+    only_own_requests(browser, site.base)
+    title = browser.driver.find_element(By.TAG_NAME, "h1").text
+    assert title == f"Kai Brennan: {'family tree' if view == 'tree' else 'network map'}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    open_map(browser, site, site.coordinator_token, f"/young-people/{KAI}/map?view={view}")
+    browser.screenshot(SCREENSHOTS / f"demo-{view}.png")
+
+
+def test_filters_in_the_page(browser: Browser, site: Site) -> None:
+    case = site.case
+    token = case.coordinator.headers["Authorization"].removeprefix("Bearer ")
+    open_map(browser, site, token, f"/young-people/{case.yp}/map")
+    assert drawn(browser) == {"nodes": 10, "edges": 11}
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("maternal")
+    maternal = case.graph(side="maternal")["count"]
+    assert maternal["nodes"] == 5
+    assert browser.run("return window.llMap.counts()") == maternal
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("")
+    Select(browser.driver.find_element(By.ID, "ll-stage")).select_by_value("identified")
+    assert browser.run("return window.llMap.counts()")["nodes"] == 3
+    assert browser.driver.find_element(By.ID, "ll-shown").text == "3 people shown"
+    assert browser.console_errors() == []
+
+
+def test_hostile_names_are_shown_as_text_and_run_nothing(browser: Browser, site: Site) -> None:
+    case = site.case
+    token = case.coordinator.headers["Authorization"].removeprefix("Bearer ")
+    open_map(browser, site, token, f"/young-people/{case.yp}/map?view=ecomap")
+    teacher = case.family.ids["teacher"]
+    node: dict[str, Any] = browser.run("return window.llMap.nodes.get(arguments[0])", teacher)
+    assert node["label"].startswith(f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}\n")
+    # Hover over the node: the tooltip shows the name as text.
+    point = browser.run(
+        "const n = window.llMap.network;"
+        "const p = n.canvasToDOM(n.getPosition(arguments[0]));"
+        "const r = document.getElementById('ll-map').getBoundingClientRect();"
+        "return {x: p.x + r.left, y: p.y + r.top};",
+        teacher,
+    )
+    body = browser.driver.find_element(By.TAG_NAME, "body")
+    size = body.rect
+    ActionChains(browser.driver).move_to_element_with_offset(
+        body, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)
+    ).perform()
+    tip = browser.wait_for(
+        "const t = document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility !== 'hidden' && t.innerText;"
+    )
+    assert tip.startswith(f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}\n")
+    assert browser.run("return document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert browser.run("return typeof window.alert === 'function' && !window.__pwned")
+    assert browser.run("return document.scripts.length") == 6
+    assert browser.console_errors() == []
+
+
+def mint(site: Site, **body: Any) -> dict[str, Any]:
+    case = site.case
+    link: dict[str, Any] = ok(
+        case.client.post(f"/young-people/{case.yp}/embed-tokens",
+                         headers=case.coordinator.headers, json=body), 201)  # fmt: skip
+    # The in-process client builds links for its own settings' address: the same live server.
+    assert link["url"].startswith(site.base + "/embed?token=")
+    return link
+
+
+def test_embedded_on_an_allowed_origin(browser: Browser, site: Site) -> None:
+    link = mint(site, view="tree", origin=site.allowed_parent)
+    site.pages["/allowed.html"] = PARENT_PAGE.replace("{src}", link["url"])
+    browser.get(site.allowed_parent + "/allowed.html")
+    browser.wait_for("return window.received.length > 0", timeout=20)
+    received = browser.run("return window.received")
+    assert received[0]["origin"] == site.base
+    assert received[0]["data"]["type"] == "lifelong-links:height"
+    assert received[0]["data"]["height"] > 600
+    browser.switch_to_frame("#map")
+    try:
+        assert drawn(browser) == site.case.graph(view="tree")["count"]
+    finally:
+        browser.switch_to_main()
+    assert browser.console_errors() == []
+
+
+def test_embedding_from_another_origin_is_refused(browser: Browser, site: Site) -> None:
+    link = mint(site, view="ecomap", origin=site.allowed_parent)
+    site.pages["/other.html"] = PARENT_PAGE.replace("{src}", link["url"])
+    browser.get(site.other_parent + "/other.html")
+    errors = browser.wait_for(
+        "return window.received !== undefined && document.readyState === 'complete'"
+    )
+    assert errors
+    time.sleep(1.0)  # time enough for a map to draw and post, were it allowed
+    assert browser.run("return window.received") == []
+    browser.switch_to_frame("#map")
+    try:
+        assert browser.run("return document.getElementById('ll-map')") is None
+        assert browser.run("return window.llReady === undefined")
+    finally:
+        browser.switch_to_main()
+    refusals = [e for e in browser.console_errors() if "frame-ancestors" in e]
+    assert refusals, browser.console_errors()
+
+
+def test_expired_or_tampered_links_are_refused_in_the_browser(browser: Browser, site: Site) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from service.auth import embed
+
+    key: bytes = site.app.state.embed_key
+    old, _ = embed.mint(key, user_id=site.case.coordinator.user_id,
+                        young_person_id=site.case.yp, view="ecomap", origin=None, minutes=1,
+                        now=datetime.now(UTC) - timedelta(minutes=2))  # fmt: skip
+    good = mint(site)["token"]
+    for token in (old, good[:-4] + ("AAAA" if not good.endswith("AAAA") else "BBBB")):
+        browser.get(f"{site.base}/embed?token={token}")
+        body = json.loads(browser.driver.find_element(By.TAG_NAME, "body").text)
+        assert body["error"]["code"] == "unauthorized"
+        assert browser.run("return document.getElementById('ll-map')") is None
+    browser.get(f"{site.base}/embed?token={good}")
+    assert drawn(browser)["nodes"] == 10

@@ -1,0 +1,305 @@
+"""Network maps as self-contained HTML pages, built with pyvis on the project's own template.
+
+The page fetches nothing: vis-network (shipped inside the pyvis package) and the map script are
+inlined under a Content-Security-Policy nonce, and the page's data sits in JSON blocks. pyvis
+renders templates without escaping, so this module gives it an autoescaping environment and
+never hands it HTML made from data; names reach the browser only as JSON and are drawn as text.
+
+`render` takes a graph already shaped for the viewer (`NetworkGraph.model_dump()` under the
+request's need-to-know), so flag details appear in tooltips only for roles that may see them.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from pyvis.edge import Edge
+from pyvis.network import Network
+
+from service.data.safeguarding import FLAG_WORDS
+from service.workflow import STAGES
+
+_HERE = Path(__file__).resolve().parent
+_TEMPLATE = "network.html"
+_ENV = Environment(
+    loader=FileSystemLoader(_HERE / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=False,
+)
+VIS_VERSION = "9.1.2"
+
+
+def _library() -> str:
+    source = importlib.resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    text = (source / "vis-network.min.js").read_text(encoding="utf-8")
+    # No source map to fetch, and nothing that could end the inline script early.
+    # Split on newlines only: the library holds other line-break characters inside strings.
+    text = "\n".join(
+        line for line in text.split("\n") if not line.startswith("//# sourceMappingURL")
+    )
+    if "</script" in text.lower() or "<!--" in text:
+        raise RuntimeError("vis-network cannot be inlined safely: it contains </script or <!--")
+    return text
+
+
+# Trusted text from files, never data: the library shipped with pyvis and the map script.
+_LIBRARY = Markup(_library())  # noqa: S704
+_SCRIPT = Markup((_HERE / "static" / "map.js").read_text(encoding="utf-8"))  # noqa: S704
+
+COLOURS = {
+    "young_person": "#1f4e9c",
+    "maternal": "#e08214",
+    "paternal": "#1b9e77",
+    "both": "#8073ac",
+    "other": "#7f7f7f",
+}
+_DECEASED_FILL = "#e6e6e6"
+_FLAG = "#c62828"
+_FAMILY_LINE = "#9a9a9a"
+_TIE_LINE = "#3b3b3b"
+_LAPSED_LINE = "#b0b0b0"
+_STRESS_LINE = "#c62828"
+
+_GROUP_WORDS = {
+    "young_person": "young person",
+    "maternal": "maternal relatives",
+    "paternal": "paternal relatives",
+    "both": "related on both sides",
+    "other": "carers, teachers, workers and friends",
+}
+_STAGE_WORDS: dict[str, str] = {stage: stage.replace("_", " ") for stage in STAGES}
+_PARENT_DASHES: dict[str | None, Any] = {
+    "birth": False,
+    None: False,
+    "adoptive": [8, 5],
+    "foster": [2, 4],
+    "step": [12, 4, 2, 4],
+}
+_PARTNER_MARKS = {"separated": "/", "divorced": "//"}
+_TIE_STYLE: dict[str, dict[str, Any]] = {
+    "strong": {"width": 4, "dashes": False},
+    "moderate": {"width": 2, "dashes": False},
+    "tenuous": {"width": 1.5, "dashes": [4, 6]},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    html: str
+    nonce: str
+    nodes: int
+    edges: int
+
+
+def _lines(*parts: str | None) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def _flag_words(flags: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for flag in flags:
+        content = flag.get("content")
+        if content:
+            what = f"level {content['level']}: {FLAG_WORDS.get(content['kind'], content['kind'])}"
+            out.append(f"Safety flag ({what}). Ask {flag['ask']}.")
+        else:
+            out.append(f"Safety flag: ask {flag['ask']} before any contact.")
+    return out
+
+
+def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
+    group = node["group"]
+    centre = group == "young_person"
+    deceased = not node["living"]
+    flagged = bool(node["flags"]) or node["restricted"]
+    dates = " - ".join(d or "?" for d in (node["birth_date"], node["death_date"]) if d or deceased)
+    marks = []
+    if node["flags"]:
+        marks.append("FLAG")
+    if node["restricted"]:
+        marks.append("ORDER")
+    stage = _STAGE_WORDS.get(node["stage"] or "")
+    label = _lines(
+        ("† " if deceased else "") + node["name"],
+        node["relation"] if not centre else None,
+        (f"[{stage}{', lapsed' if node['lapsed'] else ''}]" if stage else None)
+        if view == "ecomap"
+        else None,
+        " ".join(f"⚠ {m}" for m in marks) or None,
+    )
+    title = _lines(
+        node["name"],
+        node["relation"],
+        dates or None,
+        "deceased" if deceased else None,
+        f"Connection stage: {stage}" if stage else None,
+        f"Last contact: {node['last_contact']}" if node["last_contact"] else None,
+        "Contact has lapsed." if node["lapsed"] else None,
+        *_flag_words(node["flags"]),
+        "A court order keeps this person from the young person." if node["restricted"] else None,
+    )
+    colour = COLOURS[group]
+    if view == "tree":
+        shape = {"male": "square", "female": "dot"}.get(node["sex"], "diamond")
+    else:
+        shape = "dot"
+    return {
+        "label": label,
+        "title": title,
+        "shape": shape,
+        "size": 26 if centre else 15,
+        "borderWidth": 6 if centre else (4 if flagged else 2),
+        "color": {
+            "background": _DECEASED_FILL if deceased else colour,
+            "border": _FLAG if flagged else ("#0b2347" if centre else colour),
+            "highlight": {"background": colour, "border": "#000000"},
+        },
+        "font": {"size": 16 if centre else 12, "color": "#1f1f1f", "strokeWidth": 3},
+        "x": node["x"],
+        "y": node["y"],
+        "physics": False,
+        "llCentre": centre,
+        "llGroup": group,
+        "llLiving": node["living"],
+        "llStage": node["stage"],
+    }
+
+
+def _edge(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    kind = edge["kind"]
+    style: dict[str, Any] = {"width": 1.2, "dashes": False, "color": {"color": _FAMILY_LINE}}
+    words = edge["type"].replace("_", " ")
+    if edge["type"] == "parent":
+        style["dashes"] = _PARENT_DASHES.get(kind, False)
+        style["width"] = 1.6
+        words = f"{kind or 'birth'} parent"
+    elif edge["type"] == "partner":
+        style["width"] = 2.2
+        style["dashes"] = [6, 4] if kind == "cohabiting" else False
+        if kind in _PARTNER_MARKS:
+            style["label"] = _PARTNER_MARKS[kind]
+        words = (kind or "partner").replace("_", " ")
+    elif edge["type"] == "sibling":
+        style["dashes"] = [1, 4]
+        words = "siblings"
+    elif edge["type"] == "tie":
+        strength = edge["strength"] or "moderate"
+        style.update(_TIE_STYLE[strength])
+        style["color"] = {"color": _TIE_LINE}
+        words = f"{strength} tie"
+        if edge["stressful"]:
+            style["color"] = {"color": _STRESS_LINE}
+            style["dashes"] = [3, 3]
+            words += ", stressful"
+        if edge["lapsed"]:
+            style["color"] = {"color": _LAPSED_LINE}
+            style["dashes"] = [10, 8]
+            style["label"] = "lapsed"
+            words += ", contact lapsed"
+    if not edge["current"]:
+        words += ", ended"
+        style["color"] = {"color": _LAPSED_LINE}
+    style["title"] = f"{names.get(edge['source'], '')} - {names.get(edge['target'], '')}: {words}"
+    style["font"] = {"size": 12, "color": "#444444", "strokeWidth": 3, "align": "top"}
+    return style
+
+
+def _legend(view: str) -> list[dict[str, str]]:
+    items = [
+        {"css": f"g-{g}", "shape": "sw", "text": words, "style": f"background: {COLOURS[g]};"}
+        for g, words in _GROUP_WORDS.items()
+        if not (view == "tree" and g == "other")
+    ]
+    items += [
+        {"css": "g-deceased", "shape": "sw", "text": "deceased (†)",
+         "style": f"background: {_DECEASED_FILL};"},
+        {"css": "g-flag", "shape": "sw", "text": "safety flag or court order (⚠)",
+         "style": f"background: #ffffff; border: 3px solid {_FLAG};"},
+    ]  # fmt: skip
+    if view == "ecomap":
+        items += [
+            {"css": "l-strong", "shape": "ln", "text": "strong tie",
+             "style": f"border-top: 4px solid {_TIE_LINE};"},
+            {"css": "l-tenuous", "shape": "ln", "text": "tenuous tie",
+             "style": f"border-top: 2px dashed {_TIE_LINE};"},
+            {"css": "l-stress", "shape": "ln", "text": "stressful tie",
+             "style": f"border-top: 3px dotted {_STRESS_LINE};"},
+            {"css": "l-lapsed", "shape": "ln", "text": "lapsed contact",
+             "style": f"border-top: 2px dashed {_LAPSED_LINE};"},
+            {"css": "l-family", "shape": "ln", "text": "family tie",
+             "style": f"border-top: 1px solid {_FAMILY_LINE};"},
+        ]  # fmt: skip
+    else:
+        items += [
+            {"css": "l-birth", "shape": "ln", "text": "birth parent",
+             "style": f"border-top: 2px solid {_FAMILY_LINE};"},
+            {"css": "l-adoptive", "shape": "ln", "text": "adoptive parent",
+             "style": f"border-top: 2px dashed {_FAMILY_LINE};"},
+            {"css": "l-step", "shape": "ln", "text": "step-parent (dash-dot), foster (dotted)",
+             "style": f"border-top: 2px dotted {_FAMILY_LINE};"},
+            {"css": "l-couple", "shape": "ln", "text": "couple (/ separated, // divorced)",
+             "style": f"border-top: 3px solid {_FAMILY_LINE};"},
+        ]  # fmt: skip
+    return items
+
+
+def options(view: str) -> dict[str, Any]:
+    """vis-network options: positions come from the server, so physics stays off."""
+    return {
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "edges": {"smooth": False},
+        "nodes": {"shapeProperties": {"interpolation": False}},
+    }
+
+
+def render(
+    graph: dict[str, Any],
+    *,
+    title: str,
+    parent_origin: str | None = None,
+    height: int = 640,
+) -> Page:
+    """The page for a shaped graph. `parent_origin`: the embedding page, told the height."""
+    view = graph["view"]
+    nonce = secrets.token_urlsafe(18)
+    net = Network(height=f"{height}px", width="100%", directed=False)
+    net.path = _TEMPLATE
+    net.templateEnv = _ENV
+    net.options = options(view)
+    for node in graph["nodes"]:
+        net.add_node(node["id"], **_node(node, view))
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    # pyvis's add_edge scans every edge already added (quadratic); the graph's edges are already
+    # unique and between known nodes, so they go in as pyvis Edge options directly.
+    for edge in graph["edges"]:
+        net.edges.append(Edge(edge["source"], edge["target"], False, id=edge["id"],
+                              **_edge(edge, names)).options)  # fmt: skip
+    net.heading = {
+        "title": title,
+        "nonce": nonce,
+        "height": height,
+        "legend": _legend(view),
+        "stages": list(_STAGE_WORDS.items()) if view == "ecomap" else [],
+        "client": {"view": view, "parentOrigin": parent_origin},
+        "library": _LIBRARY,
+        "script": _SCRIPT,
+    }
+    html = net.generate_html()
+    return Page(html=html, nonce=nonce, nodes=len(net.nodes), edges=len(net.edges))
+
+
+def content_security_policy(nonce: str, frame_ancestors: list[str]) -> str:
+    ancestors = " ".join(frame_ancestors) if frame_ancestors else "'none'"
+    return (
+        f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+        f"img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors {ancestors}"
+    )
