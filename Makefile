@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install system-deps localdb-start localdb-stop localdb-status clean
+.PHONY: run test lint install system-deps browser-deps localdb-start localdb-stop localdb-status clean
 
 run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo data, API on :8000
 	LL_DEMO_DATA=$${LL_DEMO_DATA:-true} $(BIN)/python -m service run
 
-test: install system-deps lint ## Lint, type-check, then the tests against a real Neo4j
+test: install system-deps browser-deps lint ## Lint, type-check, then the tests against a real Neo4j and Chromium
 	$(BIN)/python -m pytest
 
 lint: install
@@ -36,6 +36,16 @@ system-deps:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless maven; \
 	  else \
 	    echo "The local Neo4j needs Java 17 and Maven: install them, or set NEO4J_URI."; exit 1; \
+	  fi; \
+	fi
+
+# The map tests drive Debian's headless Chromium through its matching chromedriver.
+browser-deps:
+	@if ! { command -v chromium && command -v chromedriver; } >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	  else \
+	    echo "The map tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)."; exit 1; \
 	  fi; \
 	fi
 

@@ -203,6 +203,11 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("embed_secret", "public_url", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
     @field_validator("embed_origins")
     @classmethod
     def _origins(cls, value: str) -> str:

@@ -367,14 +367,14 @@ def test_tree_small_family_keeps_every_rule() -> None:
 def test_tree_parents_sit_over_their_children() -> None:
     family = small_family()
     positions = tree(family)
-    children: dict[frozenset[str], list[str]] = {}
+    children: dict[str, set[str]] = {}
     for parent, child in family.parents:
-        children.setdefault(frozenset({parent}), []).append(child)
-    for couple in family.couples:
-        kids = set(children[frozenset({couple[0]})]) & set(children[frozenset({couple[1]})])
-        mid = (positions[couple[0]][0] + positions[couple[1]][0]) / 2
+        children.setdefault(parent, set()).add(child)
+    for a, b in family.couples:  # every couple here has children together
+        kids = children[a] & children[b]
+        mid = (positions[a][0] + positions[b][0]) / 2
         mean = sum(positions[k][0] for k in kids) / len(kids)
-        assert abs(mid - mean) <= COL_GAP / 2, (couple, mid, mean)
+        assert abs(mid - mean) <= COL_GAP / 2, (a, b, mid, mean)
 
 
 def test_tree_no_crossing_lines_in_a_simple_family() -> None:

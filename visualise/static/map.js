@@ -60,10 +60,20 @@
     }
   }
 
+  // A large tree fitted to the window is too small to read: open it on the young person, at a
+  // size where names can be read; the whole tree is a scroll of the mouse wheel away.
+  function focusLargeTree() {
+    var centre = nodes.get({ filter: function (node) { return node.llCentre; } })[0];
+    if (page.view === "tree" && centre && nodes.length > 40) {
+      network.moveTo({ position: { x: centre.x, y: centre.y - 150 }, scale: 0.75 });
+    }
+  }
+
   var ready = false;
   network.on("afterDrawing", function () {
     if (!ready) {
       ready = true;
+      focusLargeTree();
       window.llSettledAt = performance.now();
       window.llReady = true;
       tellParent();
