@@ -174,3 +174,29 @@ def test_chains_of_one_and_three_steps(case: Case) -> None:
     path = f"/people/{ids['lodger']}/addresses"
     assert case.client.post(path, headers=case.coordinator.headers, json=moved).status_code == 204
     assert links(case, case.social_worker, max_steps=3)["chains"] == []
+
+
+def test_every_member_linked_to_a_flagged_person_has_a_chain(case: Case) -> None:
+    """Two ways to one flagged man: the uncle lives with him, and the grandfather lives with
+    his brother. Both are listed, each by its own shortest chain; a longer way round through the
+    uncle is the uncle's chain, not the grandfather's."""
+    ids = case.family.ids
+    home(case, "grandad")
+    home(case, "lodger")
+    home(case, "uncle", line1="4 Canal Street", postcode="LS2 7XY")
+    home(case, "far1", line1="4 Canal Street", postcode="LS2 7XY")
+    case.family.link("sibling", "lodger", "far1")
+    case.flag("far1")
+    seen = links(case, case.social_worker)
+    assert [(c["start_id"], [s["relation"] for s in c["steps"]]) for c in seen["chains"]] == [
+        (ids["uncle"], ["lives with"]),
+        (ids["grandad"], ["lives with", "sibling"]),
+    ]
+    assert {c["steps"][-1]["person_id"] for c in seen["chains"]} == {ids["far1"]}
+    assert seen["chains"][0]["explanation"] == (
+        "maternal uncle uncle Test -> lives with -> far1 Test "
+        "(level 3: person posing a risk to children)"
+    )
+    # Within one step only the uncle's household reaches him.
+    one = links(case, case.social_worker, max_steps=1)
+    assert [c["start_id"] for c in one["chains"]] == [ids["uncle"]]

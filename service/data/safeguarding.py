@@ -191,6 +191,44 @@ def _order_words(order: OrderPublic) -> str:
     return order.kind.replace("_", " ")
 
 
+def _chains_to(
+    target: str,
+    incoming: dict[str, set[tuple[str, str]]],
+    network: dict[str, str],
+    names: dict[str, str],
+    max_steps: int,
+) -> list[tuple[str, list[Step]]]:
+    """Back from `target` through people outside the network, breadth-first: each member of the
+    network met within `max_steps` starts one shortest chain. Ties are taken in sorted order, so
+    the same graph always gives the same chains."""
+    toward: dict[str, tuple[str, str]] = {}  # a -> (b, how a sees b): the next step to target
+    seen = {target}
+    layer = [target]
+    found: list[str] = []
+    for _ in range(max_steps):
+        following = []
+        for b in layer:
+            for a, how in sorted(incoming.get(b, ())):
+                if a in seen:
+                    continue
+                seen.add(a)
+                toward[a] = (b, how)
+                if a in network:
+                    found.append(a)  # a chain starts here; it goes no further back
+                else:
+                    following.append(a)
+        layer = following
+    chains = []
+    for start in found:
+        steps, at = [], start
+        while at != target:
+            nxt, how = toward[at]
+            steps.append(Step(person_id=nxt, name=names.get(nxt, ""), relation=how))
+            at = nxt
+        chains.append((start, steps))
+    return chains
+
+
 async def links(
     driver: AsyncDriver,
     queries: Queries,
@@ -200,29 +238,37 @@ async def links(
     network: dict[str, str],
     max_steps: int,
 ) -> Safeguarding:
-    """Breadth-first from the whole network at once, one tie a round, so that each person
-    reached is reached by a shortest chain; `network` maps person ids to how the young person
-    knows them ("maternal aunt Jo Smith")."""
+    """Every chain of at most `max_steps` ties from someone in the network to a person with an
+    active flag or a court order: for each such person and each member of the network who
+    reaches them without passing through another member, one shortest chain. (A chain through
+    another member is that member's own chain.) `network` maps person ids to how the young
+    person knows them ("maternal aunt Jo Smith").
+
+    The graph is explored breadth-first from the whole network at once, one tie a round (one
+    query a round); every tie seen on the way is kept, so the chains can then be traced back
+    from each flagged person in memory."""
     today = date.today().isoformat()
-    came_from: dict[str, tuple[str, str, str] | None] = dict.fromkeys(network)
-    frontier = list(network)
-    for _ in range(max_steps):
+    depth: dict[str, int] = dict.fromkeys(network, 0)
+    names: dict[str, str] = {}
+    # incoming[b] = the ties (a, how a sees b) by which b was reached from a.
+    incoming: dict[str, set[tuple[str, str]]] = {}
+    frontier = sorted(network)
+    for round_ in range(1, max_steps + 1):
         if not frontier:
             break
         records, _, _ = await driver.execute_query(
             queries["expand_ties"], frontier=frontier, database_=database, routing_="r"
         )
         reached = []
-        # Sorted, so that the same graph always gives the same chains.
-        ties = sorted(records[0]["steps"] if records else [],
-                      key=lambda r: (r["from_id"], r["to_id"], r["how"]))  # fmt: skip
-        for r in ties:
-            if r["to_id"] not in came_from:
-                came_from[r["to_id"]] = (r["from_id"], r["how"], r["name"])
+        for r in records[0]["steps"] if records else []:
+            incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
+            names[r["to_id"]] = r["name"]
+            if r["to_id"] not in depth:
+                depth[r["to_id"]] = round_
                 reached.append(r["to_id"])
-        frontier = reached
+        frontier = sorted(reached)
     records, _, _ = await driver.execute_query(
-        queries["get_risks"], ids=list(came_from), young_person_id=young_person_id,
+        queries["get_risks"], ids=list(depth), young_person_id=young_person_id,
         today=today, database_=database, routing_="r",
     )  # fmt: skip
     chains: list[Chain] = []
@@ -235,22 +281,18 @@ async def links(
             in_network.append(RiskPerson(person_id=pid, name=r["name"], term=network[pid],
                                          flags=flags, orders=orders))  # fmt: skip
             continue
-        steps: list[Step] = []
-        at = pid
-        while (hop := came_from[at]) is not None:
-            steps.append(Step(person_id=at, name=hop[2], relation=hop[1]))
-            at = hop[0]
-        steps.reverse()
-        words = [f"{s.relation} -> {s.name}" for s in steps]
-        head = f"{network[at]} -> " + " -> ".join(words)
-        # What the flags say goes into the explanation only; need-to-know decides who sees it.
-        shown = ", ".join([_flag_words(f) for f in flags] + [_order_words(o) for o in orders])
-        asked = "; ".join(sorted({f.ask for f in flags}))
-        summary = f"{head} (flagged: ask {asked})" if flags else f"{head} ({shown})"
-        explanation = f"{head} ({shown})"
-        chains.append(Chain(start_id=at, start=network[at], steps=steps, length=len(steps),
-                            summary=summary, explanation=explanation, flags=flags,
-                            orders=orders))  # fmt: skip
+        names[pid] = r["name"]
+        for start, steps in _chains_to(pid, incoming, network, names, max_steps):
+            words = [f"{s.relation} -> {s.name}" for s in steps]
+            head = f"{network[start]} -> " + " -> ".join(words)
+            # What the flags say goes into the explanation only; need-to-know decides who sees it.
+            shown = ", ".join([_flag_words(f) for f in flags] + [_order_words(o) for o in orders])
+            asked = "; ".join(sorted({f.ask for f in flags}))
+            summary = f"{head} (flagged: ask {asked})" if flags else f"{head} ({shown})"
+            chains.append(Chain(start_id=start, start=network[start], steps=steps,
+                                length=len(steps), summary=summary,
+                                explanation=f"{head} ({shown})", flags=flags,
+                                orders=orders))  # fmt: skip
     chains.sort(key=lambda c: (c.length, c.summary))
     orders_about, _, _ = await driver.execute_query(
         queries["list_orders_about"], young_person_id=young_person_id, today=today,
