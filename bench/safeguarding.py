@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 from bench.health import database, measure, percentiles, serve_api  # noqa: E402
 from bench.relatives import RUN, TOKEN, generate  # noqa: E402
 from service.auth.principal import COMMAND_LINE_ADMIN  # noqa: E402
-from service.data import connections, people, relatives, safeguarding  # noqa: E402
+from service.data import network, relatives, safeguarding  # noqa: E402
 from service.data.gedcom_io import import_tree  # noqa: E402
 from service.db import apply_schema  # noqa: E402
 from service.queries import load_queries  # noqa: E402
@@ -134,23 +134,10 @@ async def direct_call(uri: str, user: str, password: str, yp: str, total: int) -
     ) as driver:
 
         async def call() -> None:
-            kin = await relatives.find_relatives(
-                driver,
-                QUERIES,
-                database="neo4j",
-                person_id=yp,
-                max_generations=4,
-                side=None,
-                living=None,
-            )
-            me = await people.get_person(driver, QUERIES, database="neo4j", person_id=yp)
-            network = {yp: me.name} | {r.person_id: f"{r.term} {r.name}" for r in kin.data}
-            for c in await connections.list_connections(
-                driver, QUERIES, database="neo4j", young_person_id=yp
-            ):
-                network.setdefault(c.person_id, c.person_name)
+            # What the route does, without HTTP, authentication and the audited check.
+            members = await network.members(driver, QUERIES, database="neo4j", young_person_id=yp)
             await safeguarding.links(driver, QUERIES, database="neo4j", young_person_id=yp,
-                                     network=network, max_steps=2)  # fmt: skip
+                                     network=members, max_steps=2)  # fmt: skip
 
         latencies, _ = await measure(call, total, 1, warmup=50)
         return latencies

@@ -106,15 +106,24 @@ class CaseAccess:
             ) from exc
 
     async def read_person(
-        self, person_id: str, *, action: str, fetch: Callable[[], Awaitable[T]]
+        self,
+        person_id: str,
+        *,
+        action: str,
+        fetch: Callable[[], Awaitable[T]],
+        young: bool = False,
     ) -> T:
-        """`fetch()` the person's data while the guard decides, and release it only if allowed.
+        """`fetch()` the person's data while the guard decides, and release it only if allowed
+        (`young`: only if the person is a young person the caller reaches).
 
         The check and the read go to the database together, so a read costs one round trip
-        less; a refusal discards what was fetched."""
+        less; a refusal discards what was fetched. `fetch` must only read."""
         data = asyncio.ensure_future(fetch())
         try:
-            await self.person(person_id, action=action, record_allowed=True)
+            if young:
+                await self.young_person(person_id, action=action, record_allowed=True)
+            else:
+                await self.person(person_id, action=action, record_allowed=True)
         except BaseException:
             # A refusal wins over whatever the read did; its result is never looked at.
             data.cancel()

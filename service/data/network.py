@@ -21,9 +21,9 @@ from neo4j import AsyncDriver
 from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
-from service.data.connections import find_lapsed
+from service.data.connections import find_lapsed, list_connections
 from service.data.flags import FlagKind
-from service.data.people import Sex, display_name
+from service.data.people import Sex, display_name, get_person
 from service.data.relationships import Strength
 from service.data.relatives import Relative, find_relatives
 from service.db import run_once
@@ -137,6 +137,26 @@ def _tie_strength(trusted: dict[str, Any] | None, stage: str | None, lapsed: boo
     if lapsed:
         return "tenuous"
     return "strong" if stage in _IN_TOUCH else "moderate"
+
+
+async def members(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> dict[str, str]:
+    """Who is in the young person's network for safeguarding: the young person, relatives to
+    four generations and connections, each with how the young person knows them."""
+    kin, me, connected = await asyncio.gather(
+        find_relatives(
+            driver, queries, database=database, person_id=young_person_id, max_generations=4,
+            side=None, living=None,
+        ),
+        get_person(driver, queries, database=database, person_id=young_person_id),
+        list_connections(driver, queries, database=database, young_person_id=young_person_id),
+    )  # fmt: skip
+    found = {young_person_id: f"{me.name} (the young person)"}
+    found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data}
+    for c in connected:
+        found.setdefault(c.person_id, f"connection {c.person_name}")
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ person's network to a person with an active flag or a court order, explained ste
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -248,6 +249,31 @@ async def links(
     query a round); every tie seen on the way is kept, so the chains can then be traced back
     from each flagged person in memory."""
     today = date.today().isoformat()
+    # The orders about the young person do not depend on the search: ask for them alongside.
+    (chains, in_network), (orders_about, _, _) = await asyncio.gather(
+        _search(driver, queries, database=database, young_person_id=young_person_id,
+                network=network, max_steps=max_steps, today=today),
+        driver.execute_query(
+            queries["list_orders_about"], young_person_id=young_person_id, today=today,
+            database_=database, routing_="r",
+        ),
+    )  # fmt: skip
+    return Safeguarding(
+        chains=chains, count=len(chains), flagged_in_network=in_network,
+        kept_away=[OrderPublic.model_validate(o["order"]) for o in orders_about],
+    )  # fmt: skip
+
+
+async def _search(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    young_person_id: str,
+    network: dict[str, str],
+    max_steps: int,
+    today: str,
+) -> tuple[list[Chain], list[RiskPerson]]:
     depth: dict[str, int] = dict.fromkeys(network, 0)
     names: dict[str, str] = {}
     # incoming[b] = the ties (a, how a sees b) by which b was reached from a.
@@ -294,11 +320,4 @@ async def links(
                                 explanation=f"{head} ({shown})", flags=flags,
                                 orders=orders))  # fmt: skip
     chains.sort(key=lambda c: (c.length, c.summary))
-    orders_about, _, _ = await driver.execute_query(
-        queries["list_orders_about"], young_person_id=young_person_id, today=today,
-        database_=database, routing_="r",
-    )  # fmt: skip
-    return Safeguarding(
-        chains=chains, count=len(chains), flagged_in_network=in_network,
-        kept_away=[OrderPublic.model_validate(o["order"]) for o in orders_about],
-    )  # fmt: skip
+    return chains, in_network

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Response
 
-from service.auth.access import CaseDep, DeciderCaseDep, PersonReach, YoungPersonReach
-from service.data import connections, people, relatives, safeguarding
+from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
+from service.data import network, safeguarding
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
 
 router = APIRouter(tags=["safeguarding"])
@@ -39,28 +39,28 @@ async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
 
 @router.get("/young-people/{young_person_id}/safeguarding", response_model=Safeguarding)
 async def read_safeguarding(
-    reach: YoungPersonReach,
+    young_person_id: PathId,
     access: CaseDep,
     max_steps: int = Query(default=2, ge=1, le=4, description="The longest chain, in ties."),
 ) -> Safeguarding:
-    """Every person with an active flag or a court order within `max_steps` ties (family,
-    partner, household, other declared ties) of anyone in the young person's network (relatives
-    and connections), by a shortest chain explained step by step; the flagged people in the
-    network itself; and the orders about the young person."""
-    yp = reach.person_id
+    """Every chain of at most `max_steps` ties (family, partner, household, other declared
+    ties) from anyone in the young person's network (relatives and connections) to a person with
+    an active flag or a court order: one shortest chain from each member who reaches them,
+    explained step by step; the flagged people in the network itself; and the orders about the
+    young person."""
+    # A busy read: the guard's check runs alongside the search (see CaseAccess.read_person).
+    return await access.read_person(
+        young_person_id,
+        action="read_safeguarding",
+        young=True,
+        fetch=lambda: _safeguarding(access, young_person_id, max_steps),
+    )
+
+
+async def _safeguarding(access: CaseAccess, yp: str, max_steps: int) -> Safeguarding:
     db = access.database
-    kin = await relatives.find_relatives(
-        access.driver, access.queries, database=db, person_id=yp, max_generations=4,
-        side=None, living=None,
-    )  # fmt: skip
-    me = await people.get_person(access.driver, access.queries, database=db, person_id=yp)
-    network = {yp: f"{me.name} (the young person)"}
-    network |= {r.person_id: f"{r.term} {r.name}" for r in kin.data}
-    for c in await connections.list_connections(
-        access.driver, access.queries, database=db, young_person_id=yp
-    ):
-        network.setdefault(c.person_id, f"connection {c.person_name}")
+    members = await network.members(access.driver, access.queries, database=db, young_person_id=yp)
     return await safeguarding.links(
-        access.driver, access.queries, database=db, young_person_id=yp, network=network,
+        access.driver, access.queries, database=db, young_person_id=yp, network=members,
         max_steps=max_steps,
     )  # fmt: skip
