@@ -18,12 +18,19 @@ CALL (yp) {
     AS trusted
 }
 CALL (yp) {
-  MATCH (r:Person)-[t:PARENT_OF|PARTNER_OF]-(x:Person)
-  WHERE x <> yp AND NOT x.id IN $relative_ids
-    AND CASE type(t) WHEN 'PARTNER_OF' THEN r.id IN $partner_anchor_ids
-                     ELSE endNode(t) = r AND r.id IN $parent_anchor_ids END
-  RETURN collect({person_id: x.id, anchor_id: r.id, kind: t.kind,
-                  type: CASE type(t) WHEN 'PARENT_OF' THEN 'parent' ELSE 'partner' END}) AS kin
+  CALL (yp) {
+    // Each anchor is found by its id (the index), then its ties are followed.
+    MATCH (r:Person) WHERE r.id IN $partner_anchor_ids
+    MATCH (r)-[t:PARTNER_OF]-(x:Person)
+    WHERE x <> yp AND NOT x.id IN $relative_ids
+    RETURN x, r, t, 'partner' AS type
+    UNION
+    MATCH (r:Person) WHERE r.id IN $parent_anchor_ids
+    MATCH (r)<-[t:PARENT_OF]-(x:Person)
+    WHERE x <> yp AND NOT x.id IN $relative_ids
+    RETURN x, r, t, 'parent' AS type
+  }
+  RETURN collect({person_id: x.id, anchor_id: r.id, kind: t.kind, type: type}) AS kin
 }
 WITH yp, connections, trusted, kin,
      [yp.id] + $relative_ids + [k IN kin | k.person_id] + [c IN connections | c.person_id] +
@@ -46,8 +53,9 @@ CALL (yp, ids) {
   }) AS people
 }
 CALL (ids) {
-  MATCH (a:Person)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]->(b:Person)
-  WHERE a.id IN ids AND b.id IN ids AND NOT (type(r) = 'TRUSTED_ADULT_OF' AND b.id = $young_person_id)
+  MATCH (a:Person) WHERE a.id IN ids
+  MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]->(b:Person)
+  WHERE b.id IN ids AND NOT (type(r) = 'TRUSTED_ADULT_OF' AND b.id = $young_person_id)
   RETURN collect(r {.id, .kind, .half, .role, .strength, .stressful, .since, .until,
                     type: CASE type(r)
                             WHEN 'PARENT_OF' THEN 'parent' WHEN 'PARTNER_OF' THEN 'partner'

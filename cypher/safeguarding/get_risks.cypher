@@ -2,8 +2,7 @@
 // order from contacting the young person, with the flags and orders themselves.
 UNWIND $ids AS pid
 MATCH (p:Person {id: pid})
-MATCH (yp:YoungPerson {id: $young_person_id})
-WITH p, yp,
+WITH p,
      COLLECT {
        MATCH (p)-[:HAS_FLAG]->(f:Flag {status: 'active'})
        OPTIONAL MATCH (u:User {id: f.author_id})
