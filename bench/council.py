@@ -1,0 +1,232 @@
+"""Benchmark: a synthetic council, every busy read under 1, 8 and 32 clients, against the same
+work done straight through the driver in the same run. One command, one run, one table:
+
+    .venv/bin/python bench/council.py [--young-people 1000] [--seed 7] [--requests 240]
+                                      [--write bench/RESULTS.md]
+
+It starts a throwaway local Neo4j (heap and page cache 2 GB each), builds the council with
+`seed.council` (batched writes; load throughput in people and relationships per second), starts
+the API under uvicorn in its own process (as in production: token, audited access check, JSON
+or HTML), and then for each endpoint and each number of clients measures:
+- API: the HTTP request, cycling over a sample of young people, as their team's manager;
+- direct: the same data-layer calls (the same Cypher, the same Python shaping) in this process
+  through the async driver, without HTTP, authentication or the audited check;
+and the ratio of the two at p50 and p95: what the service adds on top of the database work.
+With `--write` the figures replace the council section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import platform
+import re
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+from neo4j import AsyncDriver, AsyncGraphDatabase
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.health import database, measure, percentiles, serve_api  # noqa: E402
+from bench.relatives import RUN, TOKEN  # noqa: E402
+from seed import council  # noqa: E402
+from service.data import connections, discovery, network, relatives, safeguarding  # noqa: E402
+from service.data.network import Filters  # noqa: E402
+from service.queries import load_queries  # noqa: E402
+from visualise import maps  # noqa: E402
+
+QUERIES = load_queries(REPO / "cypher")
+DB = "neo4j"
+CLIENTS = (1, 8, 32)
+SAMPLE = 40  # young people the requests cycle over
+WARMUP = 30
+START = "<!-- council:start -->"
+END = "<!-- council:end -->"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    path: str  # with {yp}
+    direct: Callable[[AsyncDriver, str], Awaitable[Any]]
+
+
+async def _relatives(driver: AsyncDriver, yp: str) -> Any:
+    return await relatives.find_relatives(driver, QUERIES, database=DB, person_id=yp,
+                                          max_generations=4, side=None, living=None)  # fmt: skip
+
+
+async def _network(driver: AsyncDriver, yp: str) -> Any:
+    graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
+                                  view="ecomap", filters=Filters())  # fmt: skip
+    return graph.model_dump_json()
+
+
+async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
+    days = round(6 * 30.44)
+    return await connections.find_lapsed(driver, QUERIES, database=DB, young_person_id=yp,
+                                         threshold_days=days, today=date.today())  # fmt: skip
+
+
+async def _safeguarding(driver: AsyncDriver, yp: str) -> Any:
+    members = await network.members(driver, QUERIES, database=DB, young_person_id=yp)
+    return await safeguarding.links(driver, QUERIES, database=DB, young_person_id=yp,
+                                    network=members, max_steps=2)  # fmt: skip
+
+
+async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
+    return await discovery.suggestions(driver, QUERIES, database=DB, young_person_id=yp)
+
+
+async def _map(driver: AsyncDriver, yp: str) -> Any:
+    graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
+                                  view="ecomap", filters=Filters())  # fmt: skip
+    return maps.render(graph.model_dump(), title="map").html
+
+
+ENDPOINTS = [
+    Endpoint("relatives", "/people/{yp}/relatives", _relatives),
+    Endpoint("network", "/young-people/{yp}/graph", _network),
+    Endpoint("lapsed", "/young-people/{yp}/lapsed", _lapsed),
+    Endpoint("safeguarding", "/young-people/{yp}/safeguarding", _safeguarding),
+    Endpoint("suggestions", "/young-people/{yp}/suggestions", _suggestions),
+    Endpoint("map", "/young-people/{yp}/map", _map),
+]
+
+
+async def build(uri: str, user: str, password: str, young_people: int, seed: int) -> Any:
+    async with AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver:
+        return await council.build(driver, QUERIES, database=DB, young_people=young_people,
+                                   seed=seed, batch=5000, progress=sys.stderr.isatty())  # fmt: skip
+
+
+async def sample(api: str, uri: str, user: str, password: str) -> tuple[str, list[str]]:
+    """A manager's token and a sample of their team's young people."""
+    async with AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver:
+        records, _, _ = await driver.execute_query(
+            "MATCH (u:User {role: 'manager'}) WITH u ORDER BY u.id LIMIT 1 "
+            "MATCH (yp:YoungPerson {team: u.team}) WITH u, yp ORDER BY yp.id "
+            "RETURN u.id AS manager, collect(yp.id)[..$n] AS young",
+            n=SAMPLE, database_=DB,
+        )  # fmt: skip
+    manager, young = records[0]["manager"], list(records[0]["young"])
+    async with httpx.AsyncClient(base_url=api, timeout=60) as http:
+        issued = await http.post(f"/users/{manager}/tokens",
+                                 headers={"Authorization": f"Bearer {TOKEN}"}, json={})  # fmt: skip
+        assert issued.status_code == 201, issued.text
+    return str(issued.json()["token"]), young
+
+
+async def run_rows(
+    api: str, uri: str, user: str, password: str, token: str, young: list[str], total: int
+) -> list[str]:
+    rows = []
+    headers = {"Authorization": f"Bearer {token}"}
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with (
+        AsyncGraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            notifications_min_severity="OFF",
+            max_connection_pool_size=64,
+        ) as driver,  # fmt: skip
+        httpx.AsyncClient(base_url=api, timeout=120, limits=limits) as http,
+    ):
+        for endpoint in ENDPOINTS:
+            for clients in CLIENTS:
+                cycle_direct = itertools.cycle(young)
+                cycle_api = itertools.cycle(young)
+
+                async def direct(e: Endpoint = endpoint, it: Any = cycle_direct) -> None:
+                    await e.direct(driver, next(it))
+
+                async def through_api(e: Endpoint = endpoint, it: Any = cycle_api) -> None:
+                    response = await http.get(e.path.format(yp=next(it)), headers=headers)
+                    assert response.status_code == 200, (e.name, response.text[:300])
+
+                d_lat, d_rps = await measure(direct, total, clients, warmup=WARMUP)
+                a_lat, a_rps = await measure(through_api, total, clients, warmup=WARMUP)
+                d, a = percentiles(d_lat), percentiles(a_lat)
+                row = (
+                    f"| {endpoint.name} | {clients} | {d['p50']:.1f} | {d['p95']:.1f} "
+                    f"| {d['p99']:.1f} | {d_rps:.0f} | {a['p50']:.1f} | {a['p95']:.1f} "
+                    f"| {a['p99']:.1f} | {a_rps:.0f} | {a['p50'] / d['p50']:.2f} "
+                    f"| {a['p95'] / d['p95']:.2f} |"
+                )
+                print(row, flush=True)
+                rows.append(row)
+    return rows
+
+
+def report(args: argparse.Namespace, summary: Any, rows: list[str], took: float) -> str:
+    written = f" --write {args.write}" if args.write else ""
+    lines = [
+        f"Command: `.venv/bin/python bench/council.py --young-people {args.young_people} "
+        f"--seed {args.seed} --requests {args.requests}{written}`"
+        f" ({date.today().isoformat()}, one run, {took / 60:.0f} min in all).",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; Neo4j, the API (one uvicorn process) and this client share "
+        "the cores.",
+        "",
+        "```",
+        str(summary),
+        "```",
+        "",
+        f"{args.requests} requests per row after {WARMUP} warm-up, cycling over {SAMPLE} young "
+        "people of one team, as their manager; latencies in ms; ratios are API over direct.",
+        "",
+        "| endpoint | clients | direct p50 | p95 | p99 | req/s | API p50 | p95 | p99 | req/s "
+        "| API/direct p50 | API/direct p95 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        *rows,
+    ]
+    return "\n".join(lines)
+
+
+def write(path: Path, section: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, text,
+                      flags=re.S)  # fmt: skip
+    else:
+        text = text.rstrip("\n") + "\n\n## A synthetic council\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--young-people", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--requests", type=int, default=240)
+    parser.add_argument("--write", default=None, help="RESULTS.md to update")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    with ExitStack() as stack:
+        db = database(stack, heap="2g", pagecache="2g")
+        summary = asyncio.run(build(db.uri, db.user, db.password, args.young_people, args.seed))
+        print(summary, flush=True)
+        api = serve_api(stack, db, LL_ADMIN_TOKEN=TOKEN, LL_EMBED_SECRET="c" * 40)
+        token, young = asyncio.run(sample(api, db.uri, db.user, db.password))
+        print(f"sample: {len(young)} young people; run {RUN}", flush=True)
+        rows = asyncio.run(run_rows(api, db.uri, db.user, db.password, token, young, args.requests))
+    section = report(args, summary, rows, time.perf_counter() - t0)
+    print(section)
+    if args.write:
+        write(REPO / args.write, section)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+// Record the shared addresses of a synthetic council: an address is one node per first line
+// and postcode (its key, unique by the schema), and the people at it are a household.
+UNWIND $rows AS row
+MERGE (a:Address {key: row.key})
+ON CREATE SET a.id = row.id, a.line1 = row.line1, a.line2 = row.line2, a.town = row.town,
+              a.postcode = row.postcode
+WITH a, row
+UNWIND row.people AS l
+MATCH (p:Person {id: l.person_id})
+WHERE NOT EXISTS { (p)-[:LIVES_AT {id: l.id}]->(a) }
+CREATE (p)-[:LIVES_AT {id: l.id, since: l.since, until: null}]->(a)
+RETURN count(*) AS rows
