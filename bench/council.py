@@ -50,7 +50,7 @@ QUERIES = load_queries(REPO / "cypher")
 DB = "neo4j"
 CLIENTS = (1, 8, 32)
 SAMPLE = 40  # young people the requests cycle over
-WARMUP = 30
+WARMUP = SAMPLE  # every young person of the sample once: its part of the graph in the page cache
 START = "<!-- council:start -->"
 END = "<!-- council:end -->"
 

@@ -7,14 +7,20 @@
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
 // (changes are recorded by the transaction that makes them instead).
 OPTIONAL MATCH (p:Person {id: $person_id})
+// The caller's young people: a manager's by the team index, a worker's from their own
+// allocations (each side of the UNION starts from an index, not from every young person).
 OPTIONAL CALL (p) {
   WITH p WHERE p IS NOT NULL
-  MATCH (yp:YoungPerson)
-  WHERE ($role = 'manager' AND $team IS NOT NULL AND yp.team = $team)
-     OR ($role IN ['coordinator', 'social_worker'] AND EXISTS {
-          MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
-          WHERE a.from <= date() AND (a.until IS NULL OR date() <= a.until)
-        })
+  CALL () {
+    MATCH (yp:YoungPerson {team: $team})
+    WHERE $role = 'manager'
+    RETURN yp
+    UNION
+    MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp:YoungPerson)
+    WHERE $role IN ['coordinator', 'social_worker']
+      AND a.from <= date() AND (a.until IS NULL OR date() <= a.until)
+    RETURN yp
+  }
   RETURN collect(yp) AS mine
 }
 // The cheap answers first: the young person themself, or someone added to their network.
