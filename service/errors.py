@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -137,6 +137,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
+    # Transient errors (the database stopping under a running transaction, ...) are worth
+    # retrying: a 503 with Retry-After, not a 500.
+    @app.exception_handler(TransientError)
     async def _db_down(request: Request, exc: Exception) -> JSONResponse:
         log.warning("database unavailable on %s %s", request.method, request.url.path)
         return error_response(
