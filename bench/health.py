@@ -120,8 +120,22 @@ def database(stack: ExitStack, *, heap: str = "512m", pagecache: str = "256m") -
     return Database(server.uri, user, password, start_s)
 
 
-def serve_api(stack: ExitStack, db: Database, **env: str) -> str:
-    """The API under uvicorn in its own process, as in production; returns its base URL."""
+@dataclass(frozen=True)
+class Api:
+    url: str
+    proc: subprocess.Popen[bytes]
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+
+def start_api(stack: ExitStack | None, db: Database, **env: str) -> Api:
+    """The API under uvicorn in its own process, as in production, with its process.
+
+    With a stack, the process is terminated when the stack closes; without one the caller
+    owns it (to kill it, for instance).
+    """
     port = free_port()
     environment = {**os.environ, "NEO4J_URI": db.uri, "NEO4J_USER": db.user,
                    "NEO4J_PASSWORD": db.password, **env}  # fmt: skip
@@ -131,11 +145,32 @@ def serve_api(stack: ExitStack, db: Database, **env: str) -> str:
         "--no-access-log",
     ]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=REPO, env=environment)
-    stack.callback(proc.wait)
-    stack.callback(proc.terminate)
-    api = f"http://127.0.0.1:{port}"
-    wait_for(api + "/health", proc)
+    if stack is not None:
+        stack.callback(stop_api, proc)
+    api = Api(f"http://127.0.0.1:{port}", proc)
+    try:
+        wait_for(api.url + "/health", proc)
+    except BaseException:
+        stop_api(proc, grace=0)
+        raise
     return api
+
+
+def stop_api(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    """SIGTERM, then SIGKILL after `grace` seconds: uvicorn waits for requests in flight, and a
+    request stuck on the database would keep it waiting for ever."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    proc.wait()
+
+
+def serve_api(stack: ExitStack, db: Database, **env: str) -> str:
+    """The API under uvicorn in its own process, as in production; returns its base URL."""
+    return start_api(stack, db, **env).url
 
 
 def main() -> None:

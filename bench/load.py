@@ -17,7 +17,6 @@ import asyncio
 import os
 import platform
 import secrets
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,10 +30,9 @@ import httpx2 as httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.health import Database, database, percentiles, wait_for  # noqa: E402
+from bench.health import Api, database, percentiles, start_api  # noqa: E402
 from bench.relatives import generate  # noqa: E402
 from service.gedcom import write_gedcom  # noqa: E402
-from service.localdb import free_port  # noqa: E402
 
 # The case reads a coordinator makes, as path templates on the young person's id.
 ROUTES = (
@@ -53,54 +51,6 @@ ROUTES = (
 # request, passes 20 MB within a 60 s run at this machine's throughput.
 FLAT_MB = 20.0
 FLAT_SHARE = 0.10
-
-
-@dataclass(frozen=True)
-class Api:
-    url: str
-    proc: subprocess.Popen[bytes]
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-
-def start_api(stack: ExitStack | None, db: Database, **env: str) -> Api:
-    """The API under uvicorn in its own process (as bench/health.serve_api), with its process.
-
-    With a stack, the process is terminated when the stack closes; without one the caller
-    owns it (to kill it, for instance).
-    """
-    port = free_port()
-    environment = {**os.environ, "NEO4J_URI": db.uri, "NEO4J_USER": db.user,
-                   "NEO4J_PASSWORD": db.password, **env}  # fmt: skip
-    cmd = [
-        sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-        "--no-access-log",
-    ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=REPO, env=environment)
-    if stack is not None:
-        stack.callback(stop_api, proc)
-    api = Api(f"http://127.0.0.1:{port}", proc)
-    try:
-        wait_for(api.url + "/health", proc)
-    except BaseException:
-        stop_api(proc, grace=0)
-        raise
-    return api
-
-
-def stop_api(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """SIGTERM, then SIGKILL after `grace` seconds: uvicorn waits for requests in flight, and a
-    request stuck on the database would keep it waiting for ever."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    proc.wait()
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from tqdm import tqdm
 
 from service.data.safeguarding import address_key
 from service.db import apply_schema, make_driver
-from service.localdb.__main__ import server_from
+from service.localdb.__main__ import running_database
 from service.queries import Queries, load_queries
 from service.settings import Settings
 from service.workflow import APPROACH_STAGES
@@ -1521,13 +1521,7 @@ async def _write_wishes(
 
 async def _main(args: argparse.Namespace, settings: Settings) -> BuildSummary:
     queries = load_queries(settings.cypher_dir)
-    if settings.neo4j_uri is not None and settings.neo4j_password is not None:
-        uri, password = settings.neo4j_uri, settings.neo4j_password.get_secret_value()
-    else:
-        server = server_from(settings)
-        if server.running_pid() is None:
-            raise SystemExit("error: set NEO4J_URI, or start the local Neo4j (make run)")
-        uri, password = server.uri, server.resolved_password()
+    uri, password = running_database(settings)
     driver = make_driver(settings, uri=uri, password=password)
     try:
         return await build(

@@ -20,20 +20,14 @@ from service.data.gedcom_io import import_tree
 from service.db import apply_schema, make_driver
 from service.errors import ServiceError
 from service.gedcom import GedcomError, GedcomTree, parse_gedcom
-from service.localdb.__main__ import server_from
+from service.localdb.__main__ import running_database
 from service.queries import load_queries
 from service.settings import Settings
 
 
 async def run(args: argparse.Namespace, settings: Settings, tree: GedcomTree) -> str:
     queries = load_queries(settings.cypher_dir)
-    if settings.neo4j_uri is not None and settings.neo4j_password is not None:
-        uri, password = settings.neo4j_uri, settings.neo4j_password.get_secret_value()
-    else:
-        server = server_from(settings)
-        if server.running_pid() is None:
-            raise SystemExit("error: set NEO4J_URI, or start the local Neo4j (make run)")
-        uri, password = server.uri, server.resolved_password()
+    uri, password = running_database(settings)
     driver = make_driver(settings, uri=uri, password=password)
     try:
         await apply_schema(driver, queries, database=settings.neo4j_database)

@@ -22,7 +22,7 @@ from service.auth.principal import COMMAND_LINE_ADMIN, Role
 from service.data import users
 from service.db import apply_schema, make_driver
 from service.errors import ServiceError
-from service.localdb.__main__ import server_from
+from service.localdb.__main__ import running_database
 from service.queries import Queries, load_queries
 from service.settings import Settings
 
@@ -36,13 +36,7 @@ async def _user_id(driver: AsyncDriver, queries: Queries, database: str, who: st
 
 async def run(args: argparse.Namespace, settings: Settings) -> str:
     queries = load_queries(settings.cypher_dir)
-    if settings.neo4j_uri is not None and settings.neo4j_password is not None:
-        uri, password = settings.neo4j_uri, settings.neo4j_password.get_secret_value()
-    else:
-        server = server_from(settings)
-        if server.running_pid() is None:
-            raise SystemExit("error: set NEO4J_URI, or start the local Neo4j (make run)")
-        uri, password = server.uri, server.resolved_password()
+    uri, password = running_database(settings)
     db = settings.neo4j_database
     driver = make_driver(settings, uri=uri, password=password)
     try:

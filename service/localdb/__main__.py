@@ -25,6 +25,17 @@ def server_from(settings: Settings) -> LocalNeo4j:
     )
 
 
+def running_database(settings: Settings) -> tuple[str, str]:
+    """URI and password for a command-line tool: NEO4J_URI when set, else the local Neo4j,
+    which must be running."""
+    if settings.neo4j_uri is not None and settings.neo4j_password is not None:
+        return settings.neo4j_uri, settings.neo4j_password.get_secret_value()
+    server = server_from(settings)
+    if server.running_pid() is None:
+        raise SystemExit("error: set NEO4J_URI, or start the local Neo4j (make run)")
+    return server.uri, server.resolved_password()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service.localdb", description=__doc__)
     parser.add_argument("command", choices=["start", "stop", "status"])
