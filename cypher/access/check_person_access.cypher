@@ -7,10 +7,21 @@
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
 // (changes are recorded by the transaction that makes them instead).
 OPTIONAL MATCH (p:Person {id: $person_id})
-// The caller's young people: a manager's by the team index, a worker's from their own
-// allocations (each side of the UNION starts from an index, not from every young person).
-OPTIONAL CALL (p) {
-  WITH p WHERE p IS NOT NULL
+// The cheap answers first, from the person's own ties: the person is one of the caller's young
+// people, or was added to the network of one. A manager reaches their team's young people, a
+// coordinator or social worker those allocated to them today.
+WITH p, [yp IN CASE WHEN p:YoungPerson THEN [p] ELSE [] END +
+               COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
+         WHERE ($role = 'manager' AND yp.team = $team)
+            OR ($role IN ['coordinator', 'social_worker'] AND EXISTS {
+                  MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
+                  WHERE a.from <= date() AND (a.until IS NULL OR date() <= a.until) })
+         | yp.id] AS direct
+// Only then a search through family and trusted-adult ties (not through the network
+// membership ties, which make every young person a hub of their whole network), from the
+// caller's young people: a manager's by the team index, a worker's from their own allocations.
+OPTIONAL CALL (p, direct) {
+  WITH p WHERE p IS NOT NULL AND size(direct) = 0
   CALL () {
     MATCH (yp:YoungPerson {team: $team})
     WHERE $role = 'manager'
@@ -21,16 +32,7 @@ OPTIONAL CALL (p) {
       AND a.from <= date() AND (a.until IS NULL OR date() <= a.until)
     RETURN yp
   }
-  RETURN collect(yp) AS mine
-}
-// The cheap answers first: the young person themself, or someone added to their network.
-WITH p, mine,
-     [yp IN mine WHERE yp = p | yp.id] +
-     [yp IN mine WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) } | yp.id] AS direct
-// Only then a search through family and trusted-adult ties (not through the network
-// membership ties, which make every young person a hub of their whole network).
-OPTIONAL CALL (p, mine, direct) {
-  WITH p, mine WHERE p IS NOT NULL AND size(direct) = 0
+  WITH p, collect(yp) AS mine
   UNWIND mine AS yp
   MATCH path = shortestPath(
     (yp)-[:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF*..12]-(p))

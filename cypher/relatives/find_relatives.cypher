@@ -75,28 +75,41 @@ WHERE r <> s
 ORDER BY kind <> 'birth', ga + gb, ga
 WITH s, r, collect({kind: kind, ga: ga, gb: gb, side: side, tie_half: tie_half, c1: c1, c2: c2})
        AS ways
-WITH s, r, ways[0] AS best, ways
 // Half or full is settled for the closest ways only, once the relative is known.
-CALL (r, best, ways) {
-  UNWIND [w IN ways WHERE w.kind = best.kind AND w.ga = best.ga AND w.gb = best.gb] AS w
-  WITH w, w.c1 AS c1, w.c2 AS c2
-  RETURN collect(w.side) AS sides,
-         all(h IN collect(
-           CASE WHEN w.tie_half IS NOT NULL THEN w.tie_half
-                WHEN c1 IS NULL OR c2 IS NULL OR w.kind <> 'birth' THEN false
-                ELSE COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c1)
-                             WHERE (x)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 1
-                     AND (COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c1) } = 2
-                          OR COUNT { (:Person)-[:PARENT_OF {kind: 'birth'}]->(c2) } = 2)
-           END) WHERE h) AS half
+WITH s, r, [w IN ways WHERE w.kind = ways[0].kind AND w.ga = ways[0].ga AND w.gb = ways[0].gb]
+       AS closest
+WITH s, collect({r: r, closest: closest}) AS found
+// The birth parents of each child below a common ancestor (c1 on the person's line, c2 on the
+// relative's), looked up once per child rather than once per relative: a whole branch of
+// cousins shares one pair of children.
+CALL (found) {
+  UNWIND found AS f
+  UNWIND f.closest AS w
+  WITH w WHERE w.tie_half IS NULL AND w.kind = 'birth' AND w.c1 IS NOT NULL AND w.c2 IS NOT NULL
+  UNWIND [w.c1, w.c2] AS c
+  WITH DISTINCT c
+  OPTIONAL MATCH (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c)
+  WITH c, collect(x) AS parents
+  RETURN collect({c: c, parents: parents}) AS born
 }
+UNWIND found AS f
+WITH s, f.r AS r,
+     [w IN f.closest | w {.*, p1: head([b IN born WHERE b.c = w.c1 | b.parents]),
+                             p2: head([b IN born WHERE b.c = w.c2 | b.parents])}] AS closest
+WITH s, r, closest[0] AS best, [w IN closest | w.side] AS sides,
+     [w IN closest | CASE
+        WHEN w.tie_half IS NOT NULL THEN w.tie_half
+        WHEN w.c1 IS NULL OR w.c2 IS NULL OR w.kind <> 'birth' THEN false
+        // Half: the two children share exactly one birth parent, and one of them has two.
+        ELSE size([x IN w.p1 WHERE x IN w.p2]) = 1 AND (size(w.p1) = 2 OR size(w.p2) = 2)
+      END] AS halves
 WITH s, collect({
   r: r, kind: best.kind, ga: best.ga, gb: best.gb,
   side: CASE WHEN 'maternal' IN sides AND 'paternal' IN sides THEN 'both'
              WHEN 'maternal' IN sides THEN 'maternal'
              WHEN 'paternal' IN sides THEN 'paternal'
              ELSE best.side END,
-  half: half
+  half: all(h IN halves WHERE h)
 }) AS kin
 // Partners of birth relatives who are not relatives themselves; a parent's or grandparent's
 // partner is a step-parent or step-grandparent, and a step-parent's children step-siblings.
