@@ -37,7 +37,12 @@ WITH yp, connections, trusted, kin,
      [t IN trusted | t.person_id] AS ids
 UNWIND ids AS id
 WITH yp, connections, trusted, kin, collect(DISTINCT id) AS ids
-CALL (yp, ids) {
+// Court orders are few and the young person's ties are grouped by type: read them from the
+// young person once rather than looking for one from each person.
+WITH yp, connections, trusted, kin, ids,
+     COLLECT { MATCH (yp)-[o:RESTRICTED_BY_ORDER]-(q:Person)
+               WHERE o.until IS NULL OR o.until >= $today RETURN q.id } AS restricted_ids
+CALL (ids, restricted_ids) {
   MATCH (p:Person) WHERE p.id IN ids
   RETURN collect(p {
     .id, .given_name, .family_name, .known_as, .sex, .living, .birth_date, .death_date,
@@ -48,8 +53,7 @@ CALL (yp, ids) {
                                     coalesce(', ' + u.job_title, '') +
                                     coalesce(', team ' + u.team, '')}
                      ORDER BY f.level DESC, f.id },
-    restricted: EXISTS { MATCH (p)-[o:RESTRICTED_BY_ORDER]-(yp)
-                         WHERE o.until IS NULL OR o.until >= $today }
+    restricted: p.id IN restricted_ids
   }) AS people
 }
 CALL (ids) {
