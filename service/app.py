@@ -13,7 +13,7 @@ from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from service.auth import embed
 from service.auth.oidc import OidcVerifier
-from service.db import apply_schema, make_driver, wait_for_database
+from service.db import ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
 from service.errors import install_error_handlers
 from service.queries import load_queries
 from service.routes import (
@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 driver, queries, database=settings.neo4j_database, timeout=settings.startup_timeout
             )
             await apply_schema(driver, queries, database=settings.neo4j_database)
+            took = await warm_plans(driver, queries, database=settings.neo4j_database)
+            log.info("busy reads planned in %.1f s", took)
             if settings.demo_data:
                 await load_demo(driver, queries, database=settings.neo4j_database)
                 log.info("demo data loaded")
@@ -101,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )
     install_error_handlers(app)
+    app.add_middleware(ReadDeadline, seconds=settings.read_deadline)
     for router in (
         health.router,
         me.router,

@@ -1,8 +1,8 @@
 """The Neo4j driver, the schema, and the database checks the service needs.
 
 One async driver per process, made in the lifespan and handed to routes by `DriverDep`.
-Every wait on the database is bounded: connecting, acquiring a connection, each query
-(server-side transaction timeout) and the retry budget of managed transactions.
+Every wait on the database is bounded: connecting, acquiring a connection, the retry budget of
+managed transactions, and, for reads, one deadline over the whole request (`ReadDeadline`).
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from typing import Annotated, Any, TypeVar, overload
 
 from fastapi import Depends, Request
 from neo4j import READ_ACCESS, WRITE_ACCESS, AsyncDriver, AsyncGraphDatabase, Query, Record
 from neo4j.exceptions import DriverError, Neo4jError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import DatabaseUnavailable
+from service.errors import DatabaseUnavailable, error_response
 from service.queries import Queries
 from service.settings import Settings
 
@@ -103,6 +105,161 @@ async def run_once(
     async with driver.session(database=database, default_access_mode=mode) as session:
         result = await session.run(query, params)
         return [record async for record in result]
+
+
+_A = TypeVar("_A")
+_B = TypeVar("_B")
+_C = TypeVar("_C")
+
+
+@overload
+async def together(a: Awaitable[_A], b: Awaitable[_B], /) -> tuple[_A, _B]: ...
+@overload
+async def together(
+    a: Awaitable[_A], b: Awaitable[_B], c: Awaitable[_C], /
+) -> tuple[_A, _B, _C]: ...
+async def together(*work: Awaitable[Any]) -> tuple[Any, ...]:
+    """Await database calls concurrently. The first failure cancels the others, waits for them
+    to stop, and is raised as itself (a 503 stays a 503), so no query of a failed request goes
+    on retrying in the background after the answer."""
+    tasks = [asyncio.ensure_future(w) for w in work]
+    try:
+        return tuple(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+class ReadDeadline:
+    """ASGI middleware: a read (GET or HEAD) that has not begun its answer within `seconds`
+    is cancelled and answers 503 `database_unavailable` with Retry-After.
+
+    Why one deadline over the whole read rather than a timeout per query: reads reach Neo4j
+    through auto-commit queries and through `execute_query`, whose managed transaction retries
+    for up to NEO4J_QUERY_TIMEOUT, waiting for a connection on each attempt. Against a Neo4j
+    that is stopping or starting again, one read took up to 15 s. A deadline per request bounds
+    all of it (the token, the audited access check, the queries, their retries) with one
+    number, without touching each query of the data layer.
+
+    The cancelled work is discarded, not left half-done: the driver kills a connection whose
+    session is cancelled instead of returning it to the pool, and Neo4j rolls back the
+    transaction of a closed connection. The audited access check of a cancelled read may or
+    may not have recorded the look; either way the caller was shown nothing.
+
+    Writes are not cut short: an import may rightly take tens of seconds, and a write cancelled
+    between its COMMIT and the answer would leave the caller unsure whether it happened. They
+    keep the driver's own bounds (connecting, acquiring a connection, the retry budget) and
+    their transactions. An answer that has begun (a streamed body) is not cut either: a 503
+    cannot follow a 200.
+
+    The price: a Neo4j that has just started plans each query afresh on a cold JVM (4.4 s for
+    find_relatives here, about 1 s warm), and a read cut off while planning leaves no plan
+    behind, so for some seconds after a restart the busiest reads answer 503 until the plans
+    fit within the deadline (tests/test_faults.py measures and bounds it).
+    """
+
+    def __init__(self, app: ASGIApp, *, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+        self._warming: asyncio.Task[float] | None = None
+
+    def _warm_again(self, scope: Scope) -> None:
+        """A read cut off may have been planning (a restarted Neo4j has no plans), and planning
+        cut off is lost: so plan the busy reads once more, in the background and uncut, for the
+        requests that follow. One warm-up at a time."""
+        if self._warming is not None and not self._warming.done():
+            return
+        state = scope["app"].state
+        driver = getattr(state, "driver", None)
+        if driver is None:
+            return
+        self._warming = asyncio.create_task(
+            warm_plans(driver, state.queries, database=state.settings.neo4j_database)
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_once_started(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                deadline.reschedule(None)
+            await send(message)
+
+        try:
+            async with asyncio.timeout(self.seconds) as deadline:
+                await self.app(scope, receive, send_once_started)
+        except TimeoutError:
+            if not deadline.expired() or started:
+                raise  # a TimeoutError of the route's own, a 500 like any other
+            # The route's template, not the path: paths carry the ids of people.
+            route = getattr(scope.get("route"), "path", "an unmatched path")
+            log.warning("read deadline passed on %s %s", scope["method"], route)
+            self._warm_again(scope)
+            response = error_response(
+                DatabaseUnavailable.status_code,
+                DatabaseUnavailable.code,
+                f"The database did not answer within {self.seconds:g} s; try again shortly.",
+            )
+            await response(scope, receive, send)
+
+
+# The reads behind the busiest routes, with parameters of the types the routes send. Neo4j keeps
+# no query plans across a restart, and on a cold JVM planning `find_relatives` alone takes
+# seconds, longer than the read deadline; a plan whose planning is cut off is not kept.
+_BUSY_READS: dict[str, dict[str, Any]] = {
+    "get_token_principal": {"hash": ""},
+    "find_relatives": {"person_id": "", "max_generations": 4},
+    "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
+    "get_network": {
+        "young_person_id": "",
+        "relative_ids": [""],
+        "partner_anchor_ids": [""],
+        "parent_anchor_ids": [""],
+        "today": "2000-01-01",
+    },
+    "expand_ties": {"frontier": [""]},
+    "get_risks": {"ids": [""], "young_person_id": "", "today": "2000-01-01"},
+    "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},
+    "get_suggestion_facts": {"young_person_id": "", "today": "2000-01-01"},
+}
+# Planned but not run: it records every refusal in the audit trail.
+_BUSY_CHECKS: dict[str, dict[str, Any]] = {
+    "check_person_access": {
+        "person_id": "",
+        "user_id": "",
+        "role": "",
+        "team": "",
+        "action": "",
+        "resource": "",
+        "record_allowed": False,
+    },
+}
+
+
+async def warm_plans(driver: AsyncDriver, queries: Queries, *, database: str) -> float:
+    """Have Neo4j plan the busiest reads, so that the first requests after a (re)start do not
+    spend their deadline planning. The reads run for an id no one has, in read sessions (a
+    write would be refused); the audited access check is only EXPLAINed. Never fails: a
+    database that is not answering is the health check's business. Returns the seconds taken."""
+    started = time.monotonic()
+    work = [(queries[name], params) for name, params in _BUSY_READS.items()]
+    work += [("EXPLAIN " + queries[name], params) for name, params in _BUSY_CHECKS.items()]
+    for text, params in work:
+        try:
+            async with driver.session(database=database, default_access_mode=READ_ACCESS) as s:
+                result = await s.run(text, params)
+                await result.consume()
+        except (DriverError, Neo4jError, OSError) as exc:
+            log.warning("could not plan the busy reads (%s)", type(exc).__name__)
+            break
+    return time.monotonic() - started
 
 
 async def get_driver(request: Request) -> AsyncDriver:

@@ -100,6 +100,14 @@ class Settings(BaseSettings):
         le=30,
         validation_alias=AliasChoices("LL_HEALTH_TIMEOUT", "health_timeout"),
     )
+    read_deadline: float = Field(
+        default=5.0,
+        gt=0,
+        le=600,
+        description="Seconds a read (GET, HEAD) may take before it answers 503; writes are "
+        "never cut short.",
+        validation_alias=AliasChoices("LL_READ_DEADLINE", "read_deadline"),
+    )
     startup_timeout: float = Field(
         default=30.0,
         ge=0,

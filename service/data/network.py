@@ -11,7 +11,6 @@ Two views:
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,7 @@ from service.data.flags import FlagKind
 from service.data.people import Sex, display_name, get_person
 from service.data.relationships import Strength
 from service.data.relatives import Relative, find_relatives
-from service.db import run_once
+from service.db import run_once, together
 from service.kinship import Kind
 from service.queries import Queries
 from service.workflow import Stage
@@ -144,7 +143,7 @@ async def members(
 ) -> dict[str, str]:
     """Who is in the young person's network for safeguarding: the young person, relatives to
     four generations and connections, each with how the young person knows them."""
-    kin, me, connected = await asyncio.gather(
+    kin, me, connected = await together(
         find_relatives(
             driver, queries, database=database, person_id=young_person_id, max_generations=4,
             side=None, living=None,
@@ -235,7 +234,7 @@ async def network(
     today: date | None = None,
 ) -> NetworkGraph:
     day = (today or date.today()).isoformat()
-    relatives, lapsed = await asyncio.gather(
+    relatives, lapsed = await together(
         find_relatives(
             driver, queries, database=database, person_id=young_person_id,
             max_generations=filters.max_generations, side=None, living=None,

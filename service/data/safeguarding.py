@@ -3,7 +3,6 @@ person's network to a person with an active flag or a court order, explained ste
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -15,7 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
-from service.db import in_write
+from service.db import in_write, together
 from service.errors import InvalidInput
 from service.queries import Queries
 
@@ -250,7 +249,7 @@ async def links(
     from each flagged person in memory."""
     today = date.today().isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
-    (chains, in_network), (orders_about, _, _) = await asyncio.gather(
+    (chains, in_network), (orders_about, _, _) = await together(
         _search(driver, queries, database=database, young_person_id=young_person_id,
                 network=network, max_steps=max_steps, today=today),
         driver.execute_query(
