@@ -123,6 +123,7 @@ class Load:
     paths: list[tuple[str, str]]  # (route template, path)
     clients: int
     timeout: float = 30.0
+    pause: float = 0.0  # a client's pause after each 2xx answer (think time)
     pause_after_error: float = 0.0  # a client's pause after a non-2xx answer or an exception
     samples: list[Sample] = field(default_factory=list)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
@@ -154,8 +155,9 @@ class Load:
                 code = response.json().get("error", {}).get("code")
             self.samples.append(Sample(route, t0, took, response.status_code,
                                        response.headers.get("retry-after"), code=code))  # fmt: skip
-            if response.status_code >= 300:
-                await asyncio.sleep(self.pause_after_error)
+            await asyncio.sleep(
+                self.pause_after_error if response.status_code >= 300 else self.pause
+            )
 
 
 def case_paths(young_person_id: str, routes: tuple[str, ...] = ROUTES) -> list[tuple[str, str]]:
