@@ -38,7 +38,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.health import database, measure, percentiles, serve_api  # noqa: E402
+from bench.health import Database, database, measure, percentiles, start_api  # noqa: E402
 from bench.relatives import RUN, TOKEN  # noqa: E402
 from seed import council  # noqa: E402
 from service.data import connections, discovery, network, relatives, safeguarding  # noqa: E402
@@ -128,10 +128,22 @@ async def sample(api: str, uri: str, user: str, password: str) -> tuple[str, lis
     return str(issued.json()["token"]), young
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User and system CPU time of a process so far (0 when it is not ours to see)."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def run_rows(
-    api: str, uri: str, user: str, password: str, token: str, young: list[str], total: int
+    api: str, db: Database, api_pid: int, token: str, young: list[str], total: int
 ) -> list[str]:
     rows = []
+    uri, user, password = db.uri, db.user, db.password
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
     async with (
@@ -156,13 +168,20 @@ async def run_rows(
                     assert response.status_code == 200, (e.name, response.text[:300])
 
                 d_lat, d_rps = await measure(direct, total, clients, warmup=WARMUP)
-                a_lat, a_rps = await measure(through_api, total, clients, warmup=WARMUP)
+                for _ in range(WARMUP):
+                    await through_api()
+                # CPU per request: where a request's work is done, the sizing figure.
+                before = cpu_seconds(db.pid), cpu_seconds(api_pid), time.process_time()
+                a_lat, a_rps = await measure(through_api, total, clients, warmup=0)
+                after = cpu_seconds(db.pid), cpu_seconds(api_pid), time.process_time()
+                used = [(y - x) * 1000 / len(a_lat) for x, y in zip(before, after, strict=True)]
                 d, a = percentiles(d_lat), percentiles(a_lat)
                 row = (
                     f"| {endpoint.name} | {clients} | {d['p50']:.1f} | {d['p95']:.1f} "
                     f"| {d['p99']:.1f} | {d_rps:.0f} | {a['p50']:.1f} | {a['p95']:.1f} "
                     f"| {a['p99']:.1f} | {a_rps:.0f} | {a['p50'] / d['p50']:.2f} "
-                    f"| {a['p95'] / d['p95']:.2f} |"
+                    f"| {a['p95'] / d['p95']:.2f} | {used[0]:.1f} | {used[1]:.1f} "
+                    f"| {used[2]:.1f} |"
                 )
                 print(row, flush=True)
                 rows.append(row)
@@ -185,11 +204,13 @@ def report(args: argparse.Namespace, summary: Any, rows: list[str], took: float)
         "```",
         "",
         f"{args.requests} requests per row after {WARMUP} warm-up, cycling over {SAMPLE} young "
-        "people of one team, as their manager; latencies in ms; ratios are API over direct.",
+        "people of one team, as their manager; latencies in ms; ratios are API over direct. "
+        "CPU ms/req: CPU time used during the API measurement by Neo4j, by the API process and "
+        "by this client, per request (the client's share also covers its HTTP work).",
         "",
         "| endpoint | clients | direct p50 | p95 | p99 | req/s | API p50 | p95 | p99 | req/s "
-        "| API/direct p50 | API/direct p95 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| API/direct p50 | API/direct p95 | CPU ms/req Neo4j | API | client |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
     ]
     return "\n".join(lines)
@@ -218,10 +239,10 @@ def main() -> None:
         db = database(stack, heap="2g", pagecache="2g")
         summary = asyncio.run(build(db.uri, db.user, db.password, args.young_people, args.seed))
         print(summary, flush=True)
-        api = serve_api(stack, db, LL_ADMIN_TOKEN=TOKEN, LL_EMBED_SECRET="c" * 40)
-        token, young = asyncio.run(sample(api, db.uri, db.user, db.password))
+        api = start_api(stack, db, LL_ADMIN_TOKEN=TOKEN, LL_EMBED_SECRET="c" * 40)
+        token, young = asyncio.run(sample(api.url, db.uri, db.user, db.password))
         print(f"sample: {len(young)} young people; run {RUN}", flush=True)
-        rows = asyncio.run(run_rows(api, db.uri, db.user, db.password, token, young, args.requests))
+        rows = asyncio.run(run_rows(api.url, db, api.pid, token, young, args.requests))
     section = report(args, summary, rows, time.perf_counter() - t0)
     print(section)
     if args.write:

@@ -107,6 +107,7 @@ class Database:
     user: str
     password: str
     start_s: float | None  # how long a throwaway server took to answer; None for NEO4J_URI
+    pid: int | None = None  # the throwaway server's process, for its CPU time
 
 
 def database(stack: ExitStack, *, heap: str = "512m", pagecache: str = "256m") -> Database:
@@ -117,7 +118,7 @@ def database(stack: ExitStack, *, heap: str = "512m", pagecache: str = "256m") -
     t0 = time.perf_counter()
     server = stack.enter_context(throwaway(Settings().cache_dir, heap=heap, pagecache=pagecache))
     (user, password), start_s = server.auth, time.perf_counter() - t0
-    return Database(server.uri, user, password, start_s)
+    return Database(server.uri, user, password, start_s, server.running_pid())
 
 
 @dataclass(frozen=True)
