@@ -26,7 +26,7 @@ import re
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,7 @@ from bench.relatives import RUN, TOKEN  # noqa: E402
 from seed import council  # noqa: E402
 from service.data import connections, discovery, network, relatives, safeguarding  # noqa: E402
 from service.data.network import Filters  # noqa: E402
+from service.localdb import neo4j_version  # noqa: E402
 from service.queries import load_queries  # noqa: E402
 from visualise import maps  # noqa: E402
 
@@ -51,6 +52,7 @@ DB = "neo4j"
 CLIENTS = (1, 8, 32)
 SAMPLE = 40  # young people the requests cycle over
 WARMUP = SAMPLE  # every young person of the sample once: its part of the graph in the page cache
+HEAP = PAGECACHE = "2g"  # the council's store is about 1 GB: all of it in the page cache
 START = "<!-- council:start -->"
 END = "<!-- council:end -->"
 
@@ -195,9 +197,9 @@ def report(args: argparse.Namespace, summary: Any, rows: list[str], took: float)
         f"--seed {args.seed} --requests {args.requests}{written}`"
         f" ({date.today().isoformat()}, one run, {took / 60:.0f} min in all).",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}; Neo4j, the API (one uvicorn process) and this client share "
-        "the cores.",
+        f"Machine: {machine()}; Neo4j Community {neo4j_version()} (heap {HEAP}, page cache "
+        f"{PAGECACHE}), the API (one uvicorn process) and this client share the cores. Load "
+        f"average (1 min) {args.load_before:.2f} before the run.",
         "",
         "```",
         str(summary),
@@ -214,6 +216,24 @@ def report(args: argparse.Namespace, summary: Any, rows: list[str], took: float)
         *rows,
     ]
     return "\n".join(lines)
+
+
+def machine() -> str:
+    """Cores, CPU model, memory and Python: what the figures depend on."""
+    model, memory = "unknown CPU", 0.0
+    with suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = int(line.split()[1]) / 1024 / 1024
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def write(path: Path, section: str) -> None:
@@ -234,9 +254,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=240)
     parser.add_argument("--write", default=None, help="RESULTS.md to update")
     args = parser.parse_args()
+    args.load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     with ExitStack() as stack:
-        db = database(stack, heap="2g", pagecache="2g")
+        db = database(stack, heap=HEAP, pagecache=PAGECACHE)
         summary = asyncio.run(build(db.uri, db.user, db.password, args.young_people, args.seed))
         print(summary, flush=True)
         api = start_api(stack, db, LL_ADMIN_TOKEN=TOKEN, LL_EMBED_SECRET="c" * 40)
