@@ -74,14 +74,12 @@ OUTAGE_S = DEADLINE_S + 1.0
 # server here, 1.0-1.3 s once the JVM was warm; get_network, find_lapsed and
 # check_person_access 0.4-1.2 s each, and /graph needs three of them. A read cut off by the
 # deadline leaves no plan behind (find_relatives cancelled after 1 s on a fresh server took
-# 3.3 s to plan again 8 s later, 0.02 s once cached), so the reads come back once the JVM has
-# warmed up enough for the plans to fit within the deadline; on a machine too busy for that
-# they would stay 503 until the load eases. Measured on this 2-core machine while another test
-# run loaded it, five runs: first 200 11.3-18.5 s after Bolt answered, settled 13.8-22.4 s
-# after it (SIGTERM and SIGKILL alike). The bound is twice the slowest seen. A frozen Neo4j
-# keeps its plans: first 200 0.5-1.3 s after it is thawed. Since then the service plans its busy
-# reads when it starts and again, uncut, in the background after a read is cut off by the
-# deadline; two runs on an idle machine: first 200 9.6-13.7 s, settled 13.3-17.3 s.
+# 3.3 s to plan again 8 s later, 0.02 s once cached). So the service plans its busy reads
+# again, uncut, in the background after a read is cut off by the deadline. Three runs on an
+# idle machine: first 200 9.6-14.2 s after Bolt answered, settled 13.3-18.8 s (SIGTERM and
+# SIGKILL alike); before that background planning, on a machine loaded by another test run,
+# five runs gave 11.3-18.5 s and 13.8-22.4 s. The bound is about twice the slowest seen. A
+# frozen Neo4j keeps its plans: first 200 0.5-1.3 s after it is thawed.
 RECOVERY_S = 45.0
 SETTLED_S = 2.0
 # Each client pauses THINK_S after every answer, 200 or 503: 12 busy users rather than a
