@@ -392,6 +392,36 @@ def test_reads_of_case_data_are_audited(world: World) -> None:
     assert ("allocation.create", world.user_ids["manager"]) in changes
 
 
+def test_map_reads_are_audited_and_refusals_carry_nothing(world: World) -> None:
+    # The map and its JSON graph: looks are audited, and a refusal shows nothing of the map.
+    yp, mother = world.ids["yp"], world.ids["mother"]
+    for path in (f"/young-people/{yp}/graph", f"/young-people/{yp}/map"):
+        assert world.client.get(path, headers=world.headers["coordinator"]).status_code == 200
+        refused = world.client.get(path, headers=world.headers["coordinator_out"])
+        assert refused.status_code == 404
+        assert refused.json()["error"] == {
+            "code": "not_found",
+            "message": "No person with this id is within your allocations.",
+        }
+    # A relative is reachable, but is not a young person: no map of theirs.
+    relative = world.client.get(f"/young-people/{mother}/graph",
+                                headers=world.headers["coordinator"])  # fmt: skip
+    assert relative.status_code == 404
+    assert relative.json()["error"] == {
+        "code": "not_found",
+        "message": "No young person with this id is within your allocations.",
+    }
+    events = world.client.get(
+        "/audit", headers=world.headers["manager"], params={"young_person_id": yp}
+    ).json()["data"]
+    looks = {(e["action"], e["user_id"], e["outcome"], e["resource"]) for e in events
+             if e["action"] in ("read_graph", "read_map")}  # fmt: skip
+    assert {
+        ("read_graph", world.user_ids["coordinator"], "allowed", f"young_person:{yp}"),
+        ("read_map", world.user_ids["coordinator"], "allowed", f"young_person:{yp}"),
+    } <= looks
+
+
 def test_allocation_ends_and_access_with_it(world: World) -> None:
     coordinator = world.headers["coordinator"]
     path = f"/people/{world.ids['mother']}"
