@@ -70,6 +70,7 @@ HEAP = PAGECACHE = "2g"  # the council's store is about 1 GB: all of it in the p
 RATES = (5, 10, 20, 40)
 OPEN_REQUESTS = 150  # per rate
 TARGET_MS = 50.0  # the council issue's p95 target for relatives and the network
+TARGETED = ("relatives", "network")
 START = "<!-- council:start -->"
 END = "<!-- council:end -->"
 
@@ -191,13 +192,31 @@ def cpu_seconds(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def api_client(api: str) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    return httpx.AsyncClient(base_url=api, timeout=120, limits=limits)
+
+
+def api_caller(
+    http: httpx.AsyncClient, token: str, endpoint: Endpoint, young: list[str]
+) -> Callable[[], Awaitable[None]]:
+    """One GET of `endpoint` through the API per call, cycling over `young`; anything but a 200
+    stops the run."""
+    headers = {"Authorization": f"Bearer {token}"}
+    cycle = itertools.cycle(young)
+
+    async def call() -> None:
+        response = await http.get(endpoint.path.format(yp=next(cycle)), headers=headers)
+        assert response.status_code == 200, (endpoint.name, response.text[:300])
+
+    return call
+
+
 async def run_rows(
     api: str, db: Database, api_pid: int, token: str, young: list[str], total: int
 ) -> list[str]:
     rows = []
     uri, user, password = db.uri, db.user, db.password
-    headers = {"Authorization": f"Bearer {token}"}
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
     async with (
         AsyncGraphDatabase.driver(
             uri,
@@ -205,20 +224,16 @@ async def run_rows(
             notifications_min_severity="OFF",
             max_connection_pool_size=64,
         ) as driver,  # fmt: skip
-        httpx.AsyncClient(base_url=api, timeout=120, limits=limits) as http,
+        api_client(api) as http,
     ):
         for endpoint in [*ENDPOINTS, floor(token)]:
             for clients in CLIENTS:
                 cycle_direct = itertools.cycle(young)
-                cycle_api = itertools.cycle(young)
 
                 async def direct(e: Endpoint = endpoint, it: Any = cycle_direct) -> None:
                     await e.direct(driver, next(it))
 
-                async def through_api(e: Endpoint = endpoint, it: Any = cycle_api) -> None:
-                    response = await http.get(e.path.format(yp=next(it)), headers=headers)
-                    assert response.status_code == 200, (e.name, response.text[:300])
-
+                through_api = api_caller(http, token, endpoint, young)
                 d_lat, d_rps = await measure(direct, total, clients, warmup=WARMUP)
                 for _ in range(WARMUP):
                     await through_api()
@@ -241,19 +256,12 @@ async def run_rows(
 
 
 async def open_rows(api: str, token: str, young: list[str]) -> list[str]:
-    """Relatives and the network through the API at each offered rate in `RATES`."""
+    """The `TARGETED` endpoints through the API at each offered rate in `RATES`."""
     rows = []
-    headers = {"Authorization": f"Bearer {token}"}
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-    async with httpx.AsyncClient(base_url=api, timeout=120, limits=limits) as http:
-        for endpoint in ENDPOINTS[:2]:
+    async with api_client(api) as http:
+        for endpoint in (e for e in ENDPOINTS if e.name in TARGETED):
             for rate in RATES:
-                cycle = itertools.cycle(young)
-
-                async def through_api(e: Endpoint = endpoint, it: Any = cycle) -> None:
-                    response = await http.get(e.path.format(yp=next(it)), headers=headers)
-                    assert response.status_code == 200, (e.name, response.text[:300])
-
+                through_api = api_caller(http, token, endpoint, young)
                 for _ in range(WARMUP):
                     await through_api()
                 lat, served = await open_loop(through_api, rate, OPEN_REQUESTS, seed=rate)
