@@ -60,6 +60,29 @@ def test_full_and_half_siblings_on_each_side(family: Family) -> None:
     assert f.terms()["unsure"] == ("maternal half-brother", "maternal")
 
 
+def test_half_and_full_branches_under_the_same_grandmother(family: Family) -> None:
+    """Half or full is settled per pair of children below the common ancestor: mum and each
+    of her sisters. Cousins follow their parent's branch."""
+    f = family
+    f.people(mum="female", dad="male", gran="female", grandad="male", other_grandad="male",
+             aunt="female", half_aunt="female", unsure_aunt="female", cousin="male",
+             half_cousin="male")  # fmt: skip
+    parents(f, "me", "mum", "dad")
+    parents(f, "mum", "gran", "grandad")
+    parents(f, "aunt", "gran", "grandad")
+    parents(f, "half_aunt", "gran", "other_grandad")
+    f.child("gran", "unsure_aunt")  # her father is not recorded
+    f.child("aunt", "cousin")
+    f.child("half_aunt", "half_cousin")
+    terms = f.terms()
+    assert terms["aunt"] == ("maternal aunt", "maternal")
+    assert terms["half_aunt"] == ("maternal half-aunt", "maternal")
+    assert terms["unsure_aunt"] == ("maternal half-aunt", "maternal")
+    assert terms["cousin"] == ("maternal first cousin", "maternal")
+    assert terms["half_cousin"] == ("maternal half first cousin", "maternal")
+    assert "other_grandad" not in terms
+
+
 def test_aunts_cousins_removed_and_deep_generations(family: Family) -> None:
     f = family
     # me <- mum <- gran <- ggran <- gggran ; gran's sister's line; ggran's brother's line

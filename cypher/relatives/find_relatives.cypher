@@ -79,29 +79,27 @@ WITH s, r, collect({kind: kind, ga: ga, gb: gb, side: side, tie_half: tie_half, 
 WITH s, r, [w IN ways WHERE w.kind = ways[0].kind AND w.ga = ways[0].ga AND w.gb = ways[0].gb]
        AS closest
 WITH s, collect({r: r, closest: closest}) AS found
-// The birth parents of each child below a common ancestor (c1 on the person's line, c2 on the
-// relative's), looked up once per child rather than once per relative: a whole branch of
-// cousins shares one pair of children.
+// Half or full, for each pair of children below a common ancestor (c1 on the person's line, c2
+// on the relative's): worked out once per pair rather than once per relative, since a whole
+// branch of cousins shares one pair. Half: the two share exactly one birth parent, and one of
+// them has two.
 CALL (found) {
   UNWIND found AS f
   UNWIND f.closest AS w
   WITH w WHERE w.tie_half IS NULL AND w.kind = 'birth' AND w.c1 IS NOT NULL AND w.c2 IS NOT NULL
-  UNWIND [w.c1, w.c2] AS c
-  WITH DISTINCT c
-  OPTIONAL MATCH (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c)
-  WITH c, collect(x) AS parents
-  RETURN collect({c: c, parents: parents}) AS born
+  WITH DISTINCT w.c1 AS c1, w.c2 AS c2
+  WITH c1, c2,
+       COLLECT { MATCH (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c1) RETURN x } AS p1,
+       COLLECT { MATCH (x:Person)-[:PARENT_OF {kind: 'birth'}]->(c2) RETURN x } AS p2
+  WHERE size([x IN p1 WHERE x IN p2]) = 1 AND (size(p1) = 2 OR size(p2) = 2)
+  RETURN collect([c1, c2]) AS half_pairs
 }
 UNWIND found AS f
-WITH s, f.r AS r,
-     [w IN f.closest | w {.*, p1: head([b IN born WHERE b.c = w.c1 | b.parents]),
-                             p2: head([b IN born WHERE b.c = w.c2 | b.parents])}] AS closest
-WITH s, r, closest[0] AS best, [w IN closest | w.side] AS sides,
-     [w IN closest | CASE
+WITH s, f.r AS r, f.closest[0] AS best, [w IN f.closest | w.side] AS sides,
+     [w IN f.closest | CASE
         WHEN w.tie_half IS NOT NULL THEN w.tie_half
         WHEN w.c1 IS NULL OR w.c2 IS NULL OR w.kind <> 'birth' THEN false
-        // Half: the two children share exactly one birth parent, and one of them has two.
-        ELSE size([x IN w.p1 WHERE x IN w.p2]) = 1 AND (size(w.p1) = 2 OR size(w.p2) = 2)
+        ELSE [w.c1, w.c2] IN half_pairs
       END] AS halves
 WITH s, collect({
   r: r, kind: best.kind, ga: best.ga, gb: best.gb,
