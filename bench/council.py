@@ -12,7 +12,9 @@ or HTML), and then for each endpoint and each number of clients measures:
 - direct: the same data-layer calls (the same Cypher, the same Python shaping) in this process
   through the async driver, without HTTP, authentication or the audited check;
 and the ratio of the two at p50 and p95: what the service adds on top of the database work.
-A last row measures `GET /me` against the token lookup alone: the floor of any signed-in request.
+Two last rows are floors: `GET /me` against the token lookup alone (what any signed-in request
+costs), and `GET /young-people/{id}` against reading that one record (what the audited access
+check adds to a read of a young person's case, before any family work).
 Then relatives and the network through the API once more, open loop: requests arriving at random
 at fixed rates (5 to 40 a second) whether or not earlier ones are answered, the way requests from
 many people arrive, against the 50 ms p95 target.
@@ -50,6 +52,7 @@ from service.data import (  # noqa: E402
     connections,
     discovery,
     network,
+    people,
     relatives,
     safeguarding,
     users,
@@ -133,6 +136,15 @@ def floor(token: str) -> Endpoint:
         return await users.principal_for_token(driver, QUERIES, database=DB, token=token)
 
     return Endpoint("floor (/me)", "/me", lookup)
+
+
+async def _record(driver: AsyncDriver, yp: str) -> Any:
+    return await people.get_person(driver, QUERIES, database=DB, person_id=yp)
+
+
+# `GET /young-people/{id}`: the token, the audited access check and one small record. Against
+# reading the record alone, it shows what every audited read of a case pays before its own work.
+AUDITED_FLOOR = Endpoint("floor (audited read)", "/young-people/{yp}", _record)
 
 
 async def open_loop(
@@ -226,7 +238,7 @@ async def run_rows(
         ) as driver,  # fmt: skip
         api_client(api) as http,
     ):
-        for endpoint in [*ENDPOINTS, floor(token)]:
+        for endpoint in [*ENDPOINTS, floor(token), AUDITED_FLOOR]:
             for clients in CLIENTS:
                 cycle_direct = itertools.cycle(young)
 
