@@ -74,6 +74,18 @@ class InvalidInput(ServiceError):
     code = "invalid_input"
 
 
+class TooManyRequests(ServiceError):
+    """Too many of something (failed sign-ins) from one caller; `Retry-After` says how long
+    to wait, in whole seconds."""
+
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, headers={"Retry-After": str(max(1, retry_after))})
+        self.retry_after = max(1, retry_after)
+
+
 class DatabaseUnavailable(ServiceError):
     status_code = 503
     code = "database_unavailable"
@@ -105,6 +117,7 @@ _HTTP_CODES = {
     406: "not_acceptable",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    429: "too_many_requests",
 }
 
 

@@ -132,6 +132,27 @@ class Settings(BaseSettings):
         le=3650,
         validation_alias=AliasChoices("LL_TOKEN_MAX_DAYS", "token_max_days"),
     )
+    signin_failures_per_minute: int = Field(
+        default=20,
+        ge=1,
+        le=100_000,
+        description="Failed sign-ins one client address may make in any 60 seconds; beyond, "
+        "every request from it is answered 429 until the oldest failure is a minute old.",
+        validation_alias=AliasChoices(
+            "LL_SIGNIN_FAILURES_PER_MINUTE", "signin_failures_per_minute"
+        ),
+    )
+    signin_user_failures_per_minute: int = Field(
+        default=10,
+        ge=1,
+        le=100_000,
+        description="Failed sign-ins with one user's refused credentials (a revoked or expired "
+        "token, a disabled account) in any 60 seconds, from any address; beyond, they are "
+        "answered 429. The user's valid credentials are not affected.",
+        validation_alias=AliasChoices(
+            "LL_SIGNIN_USER_FAILURES_PER_MINUTE", "signin_user_failures_per_minute"
+        ),
+    )
     oidc_issuer: str | None = Field(
         default=None, validation_alias=AliasChoices("LL_OIDC_ISSUER", "oidc_issuer")
     )

@@ -28,7 +28,7 @@ from neo4j import Driver
 
 from service.app import create_app
 from service.auth.oidc import OidcError, OidcIdentity, OidcVerifier
-from tests.cases import ADMIN_TOKEN, Actor, add_user, allocate, open_case
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, allocate, open_case
 from tests.conftest import Target, settings_for
 
 AUDIENCE = "api://lifelong-links"
@@ -370,3 +370,23 @@ def test_oidc_sign_in_through_the_app_reaches_allocated_case_data(
                             params={"young_person_id": young_person}).json()["data"]  # fmt: skip
         reads = [(e["user_id"], e["outcome"]) for e in events if e["action"] == "read_young_person"]
         assert reads == [(me.json()["user_id"], "allowed"), (me.json()["user_id"], "refused")]
+        # A disabled user's valid identity token is refused, under their own id.
+        disabled = client.patch(f"/users/{me.json()['user_id']}", headers=BOOT,
+                                json={"disabled": True})  # fmt: skip
+        assert disabled.status_code == 200, disabled.text
+        assert client.get("/me", headers=bearer).status_code == 401
+        # Refused identity tokens are in the audit trail with the reason, never the token.
+        signs = client.get("/audit", headers=BOOT, params={"since": "2000-01-01T00:00:00Z"})
+        refusals = [(e["user_id"], e["reason"].split("; client")[0]) for e in signs.json()["data"]
+                    if e["action"] == "sign_in"]  # fmt: skip
+        assert refusals == [
+            (me.json()["user_id"], "disabled user"),
+            ("anonymous", "identity token names no known role"),
+            (
+                "anonymous",
+                "identity token refused: token's signature does not match the issuer's key",
+            ),
+        ]
+        for token in (tampered, unknown_role, jwt_token):
+            assert token.split(".")[1][:16] not in signs.text
+            assert token.split(".")[2][:16] not in signs.text

@@ -1,4 +1,5 @@
-// Audit events, newest first, filtered by young person, user and period (each optional).
+// Audit events of the whole council (the admin's view), newest first, filtered by young
+// person, user and period (each optional). A manager reads list_team_audit_events instead.
 MATCH (e:AuditEvent)
 WHERE ($young_person_id IS NULL OR e.young_person_id = $young_person_id)
   AND ($user_id IS NULL OR e.user_id = $user_id)

@@ -1,4 +1,10 @@
-// The user behind a live token: not revoked, not expired, user not disabled.
-MATCH (t:ApiToken {hash: $hash})-[:TOKEN_OF]->(u:User)
-WHERE t.revoked_at IS NULL AND t.expires_at > datetime() AND NOT u.disabled
-RETURN u {.id, .username, .role, .team} AS user
+// The user behind a token and, when the token may not sign in, why (for the audit trail, not
+// for the caller): an unknown token has no user; a revoked or expired token, or the token of a
+// disabled user, names the user it belonged to.
+OPTIONAL MATCH (t:ApiToken {hash: $hash})-[:TOKEN_OF]->(u:User)
+RETURN u {.id, .username, .role, .team} AS user,
+       CASE WHEN t IS NULL THEN 'unknown token'
+            WHEN t.revoked_at IS NOT NULL THEN 'revoked token'
+            WHEN t.expires_at <= datetime() THEN 'expired token'
+            WHEN u.disabled THEN 'disabled user'
+       END AS refusal

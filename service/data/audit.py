@@ -28,6 +28,11 @@ class AuditEvent(BaseModel):
     reason: str | None
 
 
+SIGN_IN = "sign_in"
+# Who a refused sign-in is recorded under when the credential names no known user.
+ANONYMOUS = "anonymous"
+
+
 async def record_in(
     tx: AsyncManagedTransaction,
     queries: Queries,
@@ -78,19 +83,50 @@ async def record(
     await in_write(driver, database, work)
 
 
+async def record_refused_sign_in(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    user_id: str | None,
+    role: str | None,
+    resource: str,
+    reason: str,
+) -> None:
+    """Record a refused sign-in: under the user the credential belonged to when that is known,
+    otherwise under "anonymous". The reason is the service's own text, never the credential."""
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await (
+            await tx.run(
+                queries["create_audit_event"], id=str(uuid.uuid4()),
+                user_id=user_id or ANONYMOUS, role=role or "none", action=SIGN_IN,
+                resource=resource, young_person_id=None, outcome="refused", reason=reason,
+            )
+        ).consume()  # fmt: skip
+
+    await in_write(driver, database, work)
+
+
 async def list_events(
     driver: AsyncDriver,
     queries: Queries,
     *,
     database: str,
+    council_wide: bool,
+    team: str | None,
     young_person_id: str | None,
     user_id: str | None,
     since: datetime | None,
     until: datetime | None,
     limit: int,
 ) -> list[AuditEvent]:
+    """Events newest first: every event when `council_wide`, otherwise only the events about
+    the young people of `team` (none at all when `team` is None). A young person outside that
+    scope, or no young person at all, gives an empty list alike."""
     records, _, _ = await driver.execute_query(
-        queries["list_audit_events"],
+        queries["list_audit_events" if council_wide else "list_team_audit_events"],
+        team=team,
         young_person_id=young_person_id,
         user_id=user_id,
         since=since.isoformat() if since else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -185,17 +186,38 @@ async def revoke_token(
     return TokenPublic.model_validate(revoked)
 
 
-async def principal_for_token(
+@dataclass(frozen=True, slots=True)
+class SignInRefusal:
+    """Why a credential may not sign in, for the audit trail (never shown to the caller, never
+    quoting the credential), and whose it was when the database knows: the user of a revoked
+    or expired token, or a disabled user."""
+
+    reason: str
+    user_id: str | None = None
+    role: str | None = None
+
+
+async def check_token(
     driver: AsyncDriver, queries: Queries, *, database: str, token: str
-) -> Principal | None:
+) -> Principal | SignInRefusal:
+    """The principal of an API token, or why it is refused."""
     records = await run_once(
         driver, queries["get_token_principal"], database=database, hash=hash_token(token)
     )
-    if not records:
-        return None
-    user = records[0]["user"]
+    user, refusal = records[0]["user"], records[0]["refusal"]
+    if refusal is not None:
+        return SignInRefusal(
+            refusal, user_id=user["id"] if user else None, role=user["role"] if user else None
+        )
     return Principal(user_id=user["id"], username=user["username"], role=Role(user["role"]),
                      team=user["team"], via="token")  # fmt: skip
+
+
+async def principal_for_token(
+    driver: AsyncDriver, queries: Queries, *, database: str, token: str
+) -> Principal | None:
+    checked = await check_token(driver, queries, database=database, token=token)
+    return checked if isinstance(checked, Principal) else None
 
 
 async def principal_for_oidc(
@@ -207,15 +229,15 @@ async def principal_for_oidc(
     username: str,
     role: Role,
     team: str | None,
-) -> Principal | None:
-    """The user of an OpenID Connect subject, made on first sign-in; None when disabled."""
+) -> Principal | SignInRefusal:
+    """The user of an OpenID Connect subject, made on first sign-in; refused when disabled."""
     records, _, _ = await driver.execute_query(
         queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()), username=username,
         role=role.value, team=team, database_=database,
     )  # fmt: skip
     user = records[0]["user"]
     if user["disabled"]:
-        return None
+        return SignInRefusal("disabled user", user_id=user["id"], role=role.value)
     return Principal(
         user_id=user["id"], username=user["username"], role=role, team=team, via="oidc"
     )

@@ -1,0 +1,124 @@
+"""Who reads the audit trail: a manager their team's part of it, an admin all of it.
+
+A manager asking about a young person of another team must learn nothing, not even whether
+the council knows that child: the answer is the one for an id that belongs to no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+
+
+@dataclass
+class Council:
+    client: TestClient
+    north: Actor  # manager of team north
+    south: Actor  # manager of team south
+    coordinator: Actor  # team north, allocated to the north young person
+    admin: Actor
+    north_yp: str
+    south_yp: str
+
+
+@pytest.fixture
+def council(db: Driver, neo4j_target: Target) -> Iterator[Council]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        north = add_user(client, "north.manager", "manager", "north")
+        south = add_user(client, "south.manager", "manager", "south")
+        coordinator = add_user(client, "north.coordinator", "coordinator", "north")
+        admin = add_user(client, "council.admin", "admin", None)
+        north_yp = open_case(client, north, given_name="Ash")
+        south_yp = open_case(client, south, given_name="Rowan")
+        allocate(client, north, north_yp, coordinator)
+        # Looks at each young person, recorded in the audit trail under their id.
+        ok(client.get(f"/young-people/{north_yp}", headers=coordinator.headers))
+        ok(client.get(f"/young-people/{south_yp}", headers=south.headers))
+        yield Council(client, north, south, coordinator, admin, north_yp, south_yp)
+
+
+def audit(c: Council, who: Actor, **params: Any) -> Any:
+    return c.client.get("/audit", headers=who.headers, params=params)
+
+
+def test_a_manager_reads_only_their_teams_events(council: Council) -> None:
+    c = council
+    south = ok(audit(c, c.south))["data"]
+    assert south, "the south manager sees their own team's events"
+    assert {e["young_person_id"] for e in south} == {c.south_yp}
+    assert ("read_young_person", c.south.user_id) in {(e["action"], e["user_id"]) for e in south}
+    north = ok(audit(c, c.north))["data"]
+    assert {e["young_person_id"] for e in north} == {c.north_yp}
+    assert ("read_young_person", c.coordinator.user_id) in {
+        (e["action"], e["user_id"]) for e in north
+    }
+    # Filtering by a user does not widen the scope: the north coordinator's events are north's.
+    by_coordinator = ok(audit(c, c.south, user_id=c.coordinator.user_id))
+    assert by_coordinator == {"data": [], "count": 0}
+    assert ok(audit(c, c.north, user_id=c.coordinator.user_id))["count"] > 0
+
+
+def test_another_teams_child_looks_like_no_child(council: Council) -> None:
+    c = council
+    known = ok(audit(c, c.north, young_person_id=c.north_yp))
+    assert known["count"] > 0, "the north child has events, which north's manager sees"
+    other_team = audit(c, c.south, young_person_id=c.north_yp)
+    unknown = audit(c, c.south, young_person_id="no-such-young-person")
+    assert other_team.status_code == unknown.status_code == 200
+    assert other_team.json() == unknown.json() == {"data": [], "count": 0}
+    assert other_team.headers["content-length"] == unknown.headers["content-length"]
+    # The probe itself is on record, for the admin (and for the child's own team).
+    probes = ok(audit(c, c.admin, user_id=c.south.user_id, young_person_id=c.north_yp))["data"]
+    assert [(e["action"], e["outcome"], e["reason"]) for e in probes] == [
+        ("audit.read", "allowed", "team south")
+    ]
+
+
+def test_the_history_follows_a_child_who_moves_team(council: Council) -> None:
+    c = council
+    moved = c.client.patch(
+        f"/young-people/{c.north_yp}", headers=c.north.headers, json={"team": "south"}
+    )
+    assert moved.status_code == 200, moved.text
+    south = ok(audit(c, c.south, young_person_id=c.north_yp))["data"]
+    assert ("read_young_person", c.coordinator.user_id) in {
+        (e["action"], e["user_id"]) for e in south
+    }
+    assert ok(audit(c, c.north, young_person_id=c.north_yp)) == {"data": [], "count": 0}
+
+
+def test_the_admin_reads_the_whole_council(council: Council) -> None:
+    c = council
+    events = ok(audit(c, c.admin, limit=1000))["data"]
+    about = {e["young_person_id"] for e in events}
+    # Both teams' children, and the events that name no child (users and tokens made).
+    assert {c.north_yp, c.south_yp, None} <= about
+    assert ("user.create", "allowed") in {(e["action"], e["outcome"]) for e in events}
+    reads = ok(audit(c, c.admin, user_id=c.admin.user_id))["data"]
+    assert [(e["action"], e["reason"]) for e in reads] == [("audit.read", "whole council")]
+    # The bootstrap admin is an admin too.
+    assert (
+        ok(c.client.get("/audit", headers=BOOT, params={"young_person_id": c.south_yp}))["count"]
+        > 0
+    )
+
+
+@pytest.mark.parametrize("role", ["coordinator", "social_worker"])
+def test_other_roles_may_not_read_the_audit(council: Council, role: str) -> None:
+    c = council
+    worker = c.coordinator if role == "coordinator" else add_user(c.client, "sw", role, "north")
+    refused = audit(c, worker, young_person_id=c.north_yp)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "forbidden"
+    assert "data" not in refused.json()
+    recorded = ok(audit(c, c.admin, user_id=worker.user_id))["data"]
+    assert ("read the audit trail", "refused") in {(e["action"], e["outcome"]) for e in recorded}
