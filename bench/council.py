@@ -86,7 +86,7 @@ class Endpoint:
 
 
 async def _relatives(driver: AsyncDriver, yp: str) -> Any:
-    return await relatives.find_relatives(driver, QUERIES, database=DB, person_id=yp,
+    return await relatives.find_relatives(driver, QUERIES, database=DB, person_id=yp, within=[yp],
                                           max_generations=4, side=None, living=None)  # fmt: skip
 
 

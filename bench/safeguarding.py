@@ -91,7 +91,8 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
             rows=[rng.sample(ids, 2) for _ in range(trees * 2)],
         )  # fmt: skip
         kin = await relatives.find_relatives(driver, QUERIES, database="neo4j", person_id=first,
-                                             max_generations=4, side=None, living=True)  # fmt: skip
+                                             within=[first], max_generations=4, side=None,
+                                             living=True)  # fmt: skip
         # A heavy case for the measured young person: two flagged relatives, and three
         # relatives each sharing a household with a flagged person from another family.
         near = [r.person_id for r in kin.data[10:15]]
@@ -100,6 +101,7 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
             QUERIES,
             database="neo4j",
             person_id=first,
+            within=[first],
             max_generations=4,
             side=None,
             living=None,

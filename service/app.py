@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
@@ -13,6 +14,7 @@ from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from service.auth import embed
 from service.auth.oidc import OidcVerifier
+from service.auth.throttle import SignInThrottle
 from service.db import ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
 from service.errors import install_error_handlers
 from service.queries import load_queries
@@ -96,9 +98,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # The one clock of the service: each request takes "today" from it once (see
+    # service.dates.london_today); tests set it to an instant of their choosing.
+    app.state.clock = lambda: datetime.now(UTC)
     app.state.first_look = None
     app.state.queries = queries
     app.state.oidc = oidc_verifier(settings)
+    # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.
+    app.state.signin = SignInThrottle(
+        per_client=settings.signin_failures_per_minute,
+        per_user=settings.signin_user_failures_per_minute,
+    )
     app.state.embed_key = embed.signing_key(
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, Field
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+COUNCIL_ZONE = ZoneInfo("Europe/London")
+
+
+def london_today(now: datetime | None = None) -> date:
+    """The date in England at `now` (default: the current instant): the one "today" of a
+    request, for allocations, lapsed contacts, orders and checks alike. The database's own
+    `date()` is UTC, a day behind between midnight and 01:00 in British Summer Time."""
+    return (now or datetime.now(UTC)).astimezone(COUNCIL_ZONE).date()
+
+
 def check_partial_date(value: str) -> str:
-    match = _PARTIAL.match(value)
+    # fullmatch: `$` alone would let a trailing newline through ("1950\n").
+    match = _PARTIAL.fullmatch(value)
     if match is None:
         raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()

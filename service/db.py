@@ -89,9 +89,20 @@ async def server_components(
         raise DatabaseUnavailable(f"Neo4j is not answering ({type(exc).__name__})") from exc
 
 
+def causal_session(driver: AsyncDriver, database: str, mode: str = WRITE_ACCESS) -> Any:
+    """A session chained to every other of this process by the driver's bookmark manager (the
+    one `execute_query` uses): on a cluster behind `neo4j://` routing, a read after a write
+    waits for a member that has the write, so a request reads what it has just written."""
+    return driver.session(
+        database=database,
+        default_access_mode=mode,
+        bookmark_manager=driver.execute_query_bookmark_manager,
+    )
+
+
 async def in_write(driver: AsyncDriver, database: str, work: Any) -> Any:
     """Run `work(tx)` in one managed write transaction: all of it commits, or none of it."""
-    async with driver.session(database=database) as session:
+    async with causal_session(driver, database) as session:
         return await session.execute_write(work)
 
 
@@ -102,7 +113,7 @@ async def run_once(
     the two of a managed transaction (BEGIN/RUN/PULL, then COMMIT). For single reads and
     single-statement writes on the hot paths; no retries, so a failure is a 503."""
     mode = WRITE_ACCESS if write else READ_ACCESS
-    async with driver.session(database=database, default_access_mode=mode) as session:
+    async with causal_session(driver, database, mode) as session:
         result = await session.run(query, params)
         return [record async for record in result]
 
@@ -216,7 +227,7 @@ class ReadDeadline:
 # seconds, longer than the read deadline; a plan whose planning is cut off is not kept.
 _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
-    "find_relatives": {"person_id": "", "max_generations": 4},
+    "find_relatives": {"person_id": "", "max_generations": 4, "within": [""]},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
     "get_network": {
         "young_person_id": "",
@@ -236,6 +247,7 @@ _BUSY_CHECK: dict[str, Any] = {
     "user_id": "",
     "role": "",
     "team": "",
+    "today": "2000-01-01",
     "action": "",
     "resource": "",
     "record_allowed": False,

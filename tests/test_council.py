@@ -169,6 +169,7 @@ def test_every_record_passes_the_services_own_rules() -> None:
         UserCreate.model_validate({k: v for k, v in user.items() if k != "id"})
     for a in council.allocations:
         allocation = AllocationCreate.model_validate(a)
+        assert allocation.from_ is not None  # the council gives every allocation its start
         assert allocation.until is None or allocation.from_ <= allocation.until <= today
         assert allocation.from_ <= today
     for entry in council.timeline:

@@ -1,9 +1,13 @@
 // Create the people of an imported file who are new, keyed by (system, xref), in the young
 // person's network. People already imported keep what workers have recorded since: the file
-// only fills fields that are still empty.
+// only fills fields that are still empty. People are matched within this young person's
+// network only: another case's people are never matched, changed or counted, whatever the
+// file's source is called.
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
 OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
+WHERE EXISTS { (known)-[:IN_NETWORK_OF]->(yp) }
+WITH yp, row, head(collect(known)) AS known
 CALL (row, known, yp) {
   WITH row, known, yp WHERE known IS NULL
   CREATE (p:Person {id: row.id})

@@ -1,7 +1,10 @@
 // Tie the young person to their own xref in an imported file, so the file's family joins them.
-// Fails on the external id constraint when another person already holds that xref.
+// Counts the people of this young person's network who already hold that xref (a conflict the
+// caller may see); holders in other cases are not looked at.
 MATCH (yp:YoungPerson {id: $young_person_id})
-MERGE (e:ExternalId {system: $system, value: $xref})
-MERGE (yp)-[:IDENTIFIED_BY]->(e)
-WITH yp, e
-RETURN COUNT { (other:Person)-[:IDENTIFIED_BY]->(e) WHERE other <> yp } AS held_by_others
+MERGE (yp)-[:IDENTIFIED_BY]->(e:ExternalId {system: $system, value: $xref})
+WITH yp
+RETURN COUNT {
+  (other:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: $xref})
+  WHERE EXISTS { (other)-[:IN_NETWORK_OF]->(yp) }
+} AS held_by_others

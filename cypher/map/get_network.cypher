@@ -37,6 +37,12 @@ WITH yp, connections, trusted, kin,
      [t IN trusted | t.person_id] AS ids
 UNWIND ids AS id
 WITH yp, connections, trusted, kin, collect(DISTINCT id) AS ids
+// Only the people of this case: the young person, their network, and the young people among
+// the relatives (shown as relatives). The partners and other parents of relatives recorded
+// only under another case are not drawn.
+WITH yp, connections, trusted, kin,
+     [id IN ids WHERE id = yp.id OR id IN $relative_ids
+        OR EXISTS { (:Person {id: id})-[:IN_NETWORK_OF]->(yp) }] AS ids
 // Court orders are few and the young person's ties are grouped by type: read them from the
 // young person once rather than looking for one from each person.
 WITH yp, connections, trusted, kin, ids,

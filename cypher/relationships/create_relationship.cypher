@@ -1,6 +1,8 @@
-// Create one relationship of the given type with its service-issued id and properties.
+// Create one relationship of the given type with its service-issued id and properties, under
+// the case $young_person_id: both people are in that case's network afterwards.
 MATCH (a:Person {id: $from_id})
 MATCH (b:Person {id: $to_id})
+MATCH (yp:YoungPerson {id: $young_person_id})
 CALL (a, b) {
   WITH a, b WHERE $type = 'parent'
   CREATE (a)-[r:PARENT_OF]->(b) SET r = $props
@@ -18,4 +20,5 @@ CALL (a, b) {
   CREATE (a)-[r:TRUSTED_ADULT_OF]->(b) SET r = $props
   RETURN r
 }
+FOREACH (x IN [n IN [a, b] WHERE n <> yp] | MERGE (x)-[:IN_NETWORK_OF]->(yp))
 RETURN r.id AS id

@@ -1,5 +1,8 @@
-// The relationships a person is an end of.
-MATCH (p:Person {id: $id})-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(:Person)
+// The relationships a person is an end of, with the people of the cases $within (young
+// people's ids): those young people and the members of their networks. Ties to people
+// recorded only under another case (a foster carer's other foster child) are not listed.
+MATCH (p:Person {id: $id})-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(o:Person)
+WHERE o.id IN $within OR EXISTS { (o)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within }
 WITH DISTINCT r
 MATCH (a:Person)-[r]->(b:Person)
 RETURN r {.*, type: CASE type(r)

@@ -133,6 +133,12 @@ CALL (s, kin) {
 }
 UNWIND kin + extras AS k
 WITH k.r AS r, collect(k)[0] AS k
+// Only the people of the cases the read is made through ($within, young people's ids), and
+// young people in the family (a sibling or cousin in care shows as a relative, never with
+// their case): the walk may pass through others, but what was recorded only under another
+// case, or taken out of this network, is not shown.
+WHERE r.id IN $within OR r:YoungPerson
+   OR EXISTS { (r)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within }
 // The first external id in (system, value) order: most people have one or none.
 OPTIONAL MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
 WITH r, k, e ORDER BY e.system, e.value

@@ -28,6 +28,9 @@ CALL (a) {
   RETURN b, 'lives with' AS how
 }
 // One record holding the list: the driver decodes one record far faster than many.
-RETURN collect({from_id: from_id, to_id: b.id, how: how,
+// A young person met on the way is marked with their team: a chain through another child's
+// case shows them as a child known to the council, never by name or id.
+RETURN collect({from_id: from_id, to_id: b.id, how: how, child_team: CASE WHEN b:YoungPerson
+                THEN coalesce(b.team, 'unknown') END,
                 name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))})
          AS steps

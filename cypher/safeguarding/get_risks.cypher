@@ -17,9 +17,9 @@ WITH p,
        MATCH (p)-[o:RESTRICTED_BY_ORDER]->(q:Person)
        WHERE o.until IS NULL OR o.until >= $today
        RETURN o {.id, .kind, .terms, .made_on, .until, restricted_id: p.id,
-                 protected_id: q.id} ORDER BY o.id
+                 protected_id: q.id, protected_is_child: q:YoungPerson} ORDER BY o.id
      } AS orders
 WHERE size(flags) > 0 OR size(orders) > 0
-RETURN p.id AS person_id,
+RETURN p.id AS person_id, CASE WHEN p:YoungPerson THEN coalesce(p.team, 'unknown') END AS child_team,
        trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')) AS name,
        flags, orders

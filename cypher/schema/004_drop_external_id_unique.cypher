@@ -1,3 +1,5 @@
-// An external id (a GEDCOM xref, a council system's id) names one person within its system.
-CREATE CONSTRAINT external_id_unique IF NOT EXISTS
-FOR (e:ExternalId) REQUIRE (e.system, e.value) IS UNIQUE
+// External ids are no longer unique across the council: the same id recorded in two cases
+// must not be refused (the refusal would tell one case that the other exists). A duplicate
+// within what a caller can see is refused by the write itself; duplicates across cases are
+// listed for merging (`GET /duplicates`). This drops the constraint of earlier versions.
+DROP CONSTRAINT external_id_unique IF EXISTS

@@ -18,7 +18,11 @@ from service.queries import Queries
 
 class AllocationCreate(BaseModel):
     user_id: str = Field(min_length=1, max_length=100)
-    from_: date = Field(default_factory=date.today, alias="from")
+    from_: date | None = Field(
+        default=None,
+        alias="from",
+        description="The first day; today in Europe/London if not given.",
+    )
     until: date | None = None
 
 
@@ -39,11 +43,15 @@ class AllocationPublic(BaseModel):
 
 
 async def _read_in(
-    tx: AsyncManagedTransaction, queries: Queries, young_person_id: str, allocation_id: str
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    young_person_id: str,
+    allocation_id: str,
+    today: date,
 ) -> Any:
     record = await (
         await tx.run(queries["list_allocations"], young_person_id=young_person_id,
-                     id=allocation_id)
+                     id=allocation_id, today=today.isoformat())
     ).single(strict=True)  # fmt: skip
     return record["allocation"]
 
@@ -56,16 +64,21 @@ async def allocate(
     actor: Principal,
     young_person_id: str,
     allocation: AllocationCreate,
+    today: date,
 ) -> AllocationPublic:
-    if allocation.until is not None and allocation.until < allocation.from_:
+    start = allocation.from_ or today
+    if allocation.until is not None and allocation.until < start:
         raise InvalidInput("'until' is before 'from'.")
     period: dict[str, Any] = {
-        "from": allocation.from_.isoformat(),
+        "from": start.isoformat(),
         "until": allocation.until.isoformat() if allocation.until else None,
     }
     new_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Any:
+        # Hold the worker's lock first: two allocations of one worker made at once are checked
+        # for overlap one after the other, each seeing the other's when it has committed.
+        await (await tx.run(queries["lock_user"], user_id=allocation.user_id)).consume()
         overlap = await (
             await tx.run(queries["overlapping_allocation"], user_id=allocation.user_id,
                          young_person_id=young_person_id, **period)
@@ -84,17 +97,17 @@ async def allocate(
         await record_in(tx, queries, principal=actor, action="allocation.create",
                         resource=f"allocation:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, young_person_id, new_id)
+        return await _read_in(tx, queries, young_person_id, new_id, today)
 
     return AllocationPublic.model_validate(await in_write(driver, database, work))
 
 
 async def list_allocations(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str, today: date
 ) -> list[AllocationPublic]:
     records, _, _ = await driver.execute_query(
         queries["list_allocations"], young_person_id=young_person_id, id=None,
-        database_=database, routing_="r",
+        today=today.isoformat(), database_=database, routing_="r",
     )  # fmt: skip
     return [AllocationPublic.model_validate(r["allocation"]) for r in records]
 
@@ -108,11 +121,12 @@ async def end_allocation(
     young_person_id: str,
     allocation_id: str,
     until: date,
+    today: date,
 ) -> AllocationPublic:
     async def work(tx: AsyncManagedTransaction) -> Any:
         current = await (
             await tx.run(queries["list_allocations"], young_person_id=young_person_id,
-                         id=allocation_id)
+                         id=allocation_id, today=today.isoformat())
         ).single()  # fmt: skip
         if current is None:
             raise NotFound("No allocation with this id for this young person.")
@@ -125,6 +139,6 @@ async def end_allocation(
         await record_in(tx, queries, principal=actor, action="allocation.end",
                         resource=f"allocation:{allocation_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, young_person_id, allocation_id)
+        return await _read_in(tx, queries, young_person_id, allocation_id, today)
 
     return AllocationPublic.model_validate(await in_write(driver, database, work))

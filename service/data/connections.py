@@ -213,7 +213,7 @@ async def _effective_wish(
         return None
     kin = await find_relatives(
         driver, queries, database=database, person_id=facts["young_person_id"],
-        max_generations=6, side=None, living=None,
+        within=[facts["young_person_id"]], max_generations=6, side=None, living=None,
     )  # fmt: skip
     side = next((r.side for r in kin.data if r.person_id == facts["person_id"]), None)
     wishes = {"maternal": facts["wish_maternal"], "paternal": facts["wish_paternal"]}

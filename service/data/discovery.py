@@ -116,8 +116,10 @@ async def suggestions(
     taken = set(facts["connected"]) | set(facts["unwanted"]) | {young_person_id}
     unwanted_sides = set(facts["unwanted_sides"])
     found: list[Suggestion] = []
-    kin = await find_relatives(driver, queries, database=database, person_id=young_person_id,
-                               max_generations=4, side=None, living=True)  # fmt: skip
+    kin = await find_relatives(
+        driver, queries, database=database, person_id=young_person_id, within=[young_person_id],
+        max_generations=4, side=None, living=True,
+    )  # fmt: skip
     for r in kin.data:
         barred = r.side in unwanted_sides or (r.side == "both" and unwanted_sides)
         if r.person_id in taken or barred:
@@ -145,7 +147,9 @@ async def suggestions(
                                 reason=f"named in the timeline: {n['title']} ({period})",
                                 score=70))  # fmt: skip
         taken.add(n["person_id"])
-    for g in await find_gaps(driver, queries, database=database, person_id=young_person_id):
+    for g in await find_gaps(
+        driver, queries, database=database, person_id=young_person_id, within=[young_person_id]
+    ):
         if g.side in unwanted_sides:
             continue
         found.append(Suggestion(kind="gap", person_id=g.child_id, name=g.child_name,

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel
 
 from service.auth.principal import Principal
@@ -54,14 +53,16 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
     for family in tree.families:
         for child in family.children:
             for parent in family.partners:
-                props = {"id": _stable_id("parent", system, parent, child.xref),
+                # Keyed by the people, not the file's xrefs: the same file imported into two
+                # cases makes two sets of people and ties, and reimporting makes none.
+                props = {"id": _stable_id("parent", system, ids[parent], ids[child.xref]),
                          "kind": _KIND[child.pedigree]}  # fmt: skip
                 links.append({"type": "parent", "from_id": ids[parent],
                               "to_id": ids[child.xref], "props": props})  # fmt: skip
         if len(family.partners) == 2:
             a, b = family.partners
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
-            couple: dict[str, Any] = {"id": _stable_id("partner", system, family.xref),
+            couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
                                       "kind": kind, "since": family.marriage_date}  # fmt: skip
             links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
     return links
@@ -117,7 +118,11 @@ async def import_tree(
             result = await tx.run(queries["merge_gedcom_links"], links=links[start : start + BATCH])
             created_links += (await result.consume()).counters.relationships_created
         crowded = await (
-            await tx.run(queries["check_imported_people"], ids=list(ids.values()))
+            await tx.run(
+                queries["check_imported_people"],
+                ids=list(ids.values()),
+                young_person_id=young_person_id,
+            )
         ).values()
         if crowded:
             back = {v: k for k, v in ids.items()}
@@ -136,10 +141,7 @@ async def import_tree(
             relationships_created=created_links,
         )  # fmt: skip
 
-    try:
-        result: ImportResult = await in_write(driver, database, work)
-    except ConstraintError as exc:
-        raise Conflict("Another person already holds one of this file's xrefs.") from exc
+    result: ImportResult = await in_write(driver, database, work)
     return result
 
 

@@ -145,7 +145,8 @@ async def members(
     four generations and connections, each with how the young person knows them."""
     kin, me, connected = await together(
         find_relatives(
-            driver, queries, database=database, person_id=young_person_id, max_generations=4,
+            driver, queries, database=database, person_id=young_person_id,
+            within=[young_person_id], max_generations=4,
             side=None, living=None,
         ),
         get_person(driver, queries, database=database, person_id=young_person_id),
@@ -237,7 +238,8 @@ async def network(
     relatives, lapsed = await together(
         find_relatives(
             driver, queries, database=database, person_id=young_person_id,
-            max_generations=filters.max_generations, side=None, living=None,
+            within=[young_person_id], max_generations=filters.max_generations, side=None,
+            living=None,
         ),
         find_lapsed(
             driver, queries, database=database, young_person_id=young_person_id,

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel, Field, computed_field
 
 from service.auth.need_to_know import Sensitive, Shaped
@@ -146,8 +145,26 @@ def _stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _external_id_conflict() -> Conflict:
-    return Conflict("Another person already has one of these external ids.")
+async def _check_external_ids(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    external_ids: list[dict[str, Any]] | None,
+    *,
+    young_person_id: str | None = None,
+    team: str | None = None,
+    exclude: str | None = None,
+) -> None:
+    """Refuse external ids that someone in the same case (or, for a young person, the same
+    team) already holds. Holders elsewhere are not looked at, so the answer never tells one
+    case about another; such duplicates are found by `GET /duplicates`."""
+    if not external_ids:
+        return
+    record = await (
+        await tx.run(queries["count_external_id_holders"], external_ids=external_ids,
+                     young_person_id=young_person_id, team=team, exclude=exclude)
+    ).single(strict=True)  # fmt: skip
+    if record["held"]:
+        raise Conflict("Another person in this case already has one of these external ids.")
 
 
 async def create_person(
@@ -167,6 +184,9 @@ async def create_person(
     new_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Any:
+        case = None if isinstance(person, YoungPersonCreate) else person.young_person_id
+        await _check_external_ids(tx, queries, external_ids, young_person_id=case,
+                                  team=team if case is None else None)  # fmt: skip
         if isinstance(person, YoungPersonCreate):
             result = await tx.run(
                 queries["create_young_person"], id=new_id, fields=fields,
@@ -185,10 +205,7 @@ async def create_person(
                         young_person_id=young_person_id)  # fmt: skip
         return await _read_in(tx, queries, new_id)
 
-    try:
-        created = await in_write(driver, database, work)
-    except ConstraintError as exc:
-        raise _external_id_conflict() from exc
+    created = await in_write(driver, database, work)
     if created is None:
         raise NotFound("No young person with this id is within your allocations.")
     return PersonPublic.model_validate(created)
@@ -253,6 +270,8 @@ async def update_person(
         if "death_date" in values and values["death_date"] and "living" not in values:
             merged["living"] = values["living"] = False
         check_life(merged["birth_date"], merged["death_date"], merged["living"])
+        await _check_external_ids(tx, queries, external_ids, young_person_id=young_person_id,
+                                  exclude=person_id)  # fmt: skip
         await (
             await tx.run(queries["update_person"], id=person_id, fields=values,
                          external_ids=external_ids)
@@ -264,10 +283,7 @@ async def update_person(
                         reason="changed: " + ", ".join(changed))  # fmt: skip
         return await _read_in(tx, queries, person_id)
 
-    try:
-        updated = await in_write(driver, database, work)
-    except ConstraintError as exc:
-        raise _external_id_conflict() from exc
+    updated = await in_write(driver, database, work)
     if updated is None:
         raise NotFound("No person with this id is within your allocations.")
     return PersonPublic.model_validate(updated)
@@ -299,28 +315,3 @@ async def update_young_person(
     if updated is None:
         raise NotFound("No young person with this id is within your allocations.")
     return PersonPublic.model_validate(updated)
-
-
-async def delete_person(
-    driver: AsyncDriver,
-    queries: Queries,
-    *,
-    database: str,
-    actor: Principal,
-    person_id: str,
-    young_person_id: str,
-) -> None:
-    async def work(tx: AsyncManagedTransaction) -> int:
-        record = await (await tx.run(queries["delete_person"], id=person_id)).single(strict=True)
-        deleted = int(record["deleted"])
-        if deleted:
-            await record_in(tx, queries, principal=actor, action="person.delete",
-                            resource=f"person:{person_id}", outcome="allowed",
-                            young_person_id=young_person_id)  # fmt: skip
-        return deleted
-
-    if not await in_write(driver, database, work):
-        raise Conflict(
-            "A young person's record is not deleted: their history must not be lost. "
-            "Change their status instead."
-        )

@@ -166,7 +166,8 @@ async def create_relationship(
             _check_parent(found, relationship.kind)
         await (
             await tx.run(queries["create_relationship"], from_id=relationship.from_id,
-                         to_id=relationship.to_id, type=relationship.type, props=props)
+                         to_id=relationship.to_id, type=relationship.type, props=props,
+                         young_person_id=young_person_id)
         ).consume()  # fmt: skip
         await record_in(tx, queries, principal=actor, action="relationship.create",
                         resource=f"relationship:{props['id']}", outcome="allowed",
@@ -191,10 +192,15 @@ async def get_relationship(
 
 
 async def list_relationships(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
+    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, within: list[str]
 ) -> list[RelationshipPublic]:
+    """The person's ties to people of the cases `within` (young people's ids)."""
     records, _, _ = await driver.execute_query(
-        queries["list_relationships"], id=person_id, database_=database, routing_="r"
+        queries["list_relationships"],
+        id=person_id,
+        within=within,
+        database_=database,
+        routing_="r",
     )
     return [RelationshipPublic.model_validate(r["relationship"]) for r in records]
 

@@ -116,13 +116,16 @@ async def find_relatives(
     *,
     database: str,
     person_id: str,
+    within: list[str],
     max_generations: int,
     side: Literal["maternal", "paternal"] | None,
     living: bool | None,
 ) -> Relatives:
+    """The person's relatives that the cases `within` (young people's ids) hold, and the young
+    people among them."""
     records = await run_once(
         driver, queries["find_relatives"], database=database, person_id=person_id,
-        max_generations=max_generations,
+        within=within, max_generations=max_generations,
     )  # fmt: skip
     found = [_relative(row) for row in (records[0]["relatives"] if records else [])]
     if side is not None:
@@ -167,7 +170,10 @@ def _gap_tasks(row: dict[str, Any]) -> list[Gap]:
 
 
 async def find_gaps(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
+    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, within: list[str]
 ) -> list[Gap]:
-    records = await run_once(driver, queries["find_gaps"], database=database, person_id=person_id)
+    """Gaps in the person's family as recorded in the cases `within`."""
+    records = await run_once(
+        driver, queries["find_gaps"], database=database, person_id=person_id, within=within
+    )
     return [gap for r in records for gap in _gap_tasks(dict(r))]

@@ -66,14 +66,18 @@ class OrderPublic(Shaped):
     id: str
     kind: OrderKind
     restricted_id: str
-    protected_id: str
+    protected_id: str | None = Field(
+        description="None when the order protects a child of another case."
+    )
     made_on: str
     until: str | None
     terms: Annotated[str | None, Sensitive.flag_details] = None
 
 
 class Step(BaseModel):
-    person_id: str
+    person_id: str | None = Field(
+        description="None for a young person of another case: a child known to the council."
+    )
     name: str
     relation: str = Field(description="How this person is tied to the one before.")
 
@@ -191,11 +195,24 @@ def _order_words(order: OrderPublic) -> str:
     return order.kind.replace("_", " ")
 
 
+def known_child(team: str) -> str:
+    """How a young person of another case is shown in a chain: never by name or id."""
+    return f"a child known to the council (ask the manager of team {team})"
+
+
+def _order(row: dict[str, Any], network: dict[str, str]) -> OrderPublic:
+    order = OrderPublic.model_validate(row)
+    if row.get("protected_is_child") and order.protected_id not in network:
+        order.protected_id = None
+    return order
+
+
 def _chains_to(
     target: str,
     incoming: dict[str, set[tuple[str, str]]],
     network: dict[str, str],
     names: dict[str, str],
+    children: dict[str, str],
     max_steps: int,
 ) -> list[tuple[str, list[Step]]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
@@ -223,7 +240,10 @@ def _chains_to(
         steps, at = [], start
         while at != target:
             nxt, how = toward[at]
-            steps.append(Step(person_id=nxt, name=names.get(nxt, ""), relation=how))
+            child = children.get(nxt)
+            steps.append(Step(person_id=None if child else nxt,
+                              name=known_child(child) if child else names.get(nxt, ""),
+                              relation=how))  # fmt: skip
             at = nxt
         chains.append((start, steps))
     return chains
@@ -275,6 +295,8 @@ async def _search(
 ) -> tuple[list[Chain], list[RiskPerson]]:
     depth: dict[str, int] = dict.fromkeys(network, 0)
     names: dict[str, str] = {}
+    # Young people of other cases met on the way, with their team.
+    children: dict[str, str] = {}
     # incoming[b] = the ties (a, how a sees b) by which b was reached from a.
     incoming: dict[str, set[tuple[str, str]]] = {}
     frontier = sorted(network)
@@ -288,6 +310,8 @@ async def _search(
         for r in records[0]["steps"] if records else []:
             incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
             names[r["to_id"]] = r["name"]
+            if r["child_team"] is not None and r["to_id"] not in network:
+                children[r["to_id"]] = r["child_team"]
             if r["to_id"] not in depth:
                 depth[r["to_id"]] = round_
                 reached.append(r["to_id"])
@@ -300,14 +324,16 @@ async def _search(
     in_network: list[RiskPerson] = []
     for r in records:
         flags = [FlagPublic.model_validate(f) for f in r["flags"]]
-        orders = [OrderPublic.model_validate(o) for o in r["orders"]]
+        orders = [_order(o, network) for o in r["orders"]]
         pid = r["person_id"]
         if pid in network:
             in_network.append(RiskPerson(person_id=pid, name=r["name"], term=network[pid],
                                          flags=flags, orders=orders))  # fmt: skip
             continue
         names[pid] = r["name"]
-        for start, steps in _chains_to(pid, incoming, network, names, max_steps):
+        if r["child_team"] is not None:
+            children[pid] = r["child_team"]
+        for start, steps in _chains_to(pid, incoming, network, names, children, max_steps):
             words = [f"{s.relation} -> {s.name}" for s in steps]
             head = f"{network[start]} -> " + " -> ".join(words)
             # What the flags say goes into the explanation only; need-to-know decides who sees it.

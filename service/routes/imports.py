@@ -73,7 +73,7 @@ async def export_gedcom(reach: PersonReach, access: CaseDep) -> Response:
     """The person and their relatives (four generations each way) as GEDCOM 5.5.1."""
     found = await relatives.find_relatives(
         access.driver, access.queries, database=access.database, person_id=reach.person_id,
-        max_generations=4, side=None, living=None,
+        within=list(reach.cases), max_generations=4, side=None, living=None,
     )  # fmt: skip
     ids = [reach.person_id, *(r.person_id for r in found.data if r.kind != "by_marriage")]
     text = await gedcom_io.export_family(

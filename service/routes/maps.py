@@ -21,6 +21,7 @@ from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit, network, users
 from service.data.network import Filters, NetworkGraph, View
+from service.dates import london_today
 from service.db import DriverDep, QueriesDep, SettingsDep
 from service.errors import InvalidInput, NotFound
 from service.settings import Settings, normalise_origin
@@ -201,7 +202,9 @@ async def read_embedded_map(
         raise embed.EmbedRefused("This embed link's user may no longer see this map.")
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     set_viewer(principal.role)
-    access = CaseAccess(principal, driver, queries, database)
+    access = CaseAccess(
+        principal, driver, queries, database, london_today(request.app.state.clock())
+    )
     try:
         # Audits the view, allowed or refused, under the user who minted the link.
         await access.young_person(

@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, PathId, PersonReach, Reach
-from service.data import people, relationships, relatives
+from service.data import people, relationships, relatives, removal
 from service.data.people import PersonCreate, PersonPublic, PersonUpdate
 from service.data.relationships import (
     RelationshipCreate,
@@ -74,7 +74,12 @@ async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep)
 
 @router.delete("/people/{person_id}", status_code=204)
 async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
-    await people.delete_person(
+    """Take the person out of the young person's network they are reached through. Anyone
+    with safeguarding history (a flag, an order, a connection, an address) or in another
+    network is kept, hidden from this case and restorable by its manager
+    (`/young-people/{id}/removed-people`); only an entry recorded in this case alone and with
+    none of that is deleted."""
+    await removal.remove_person(
         access.driver, access.queries, database=access.database, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id,
     )  # fmt: skip
@@ -84,18 +89,25 @@ async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
 @router.get("/people/{person_id}/relationships", response_model=ListOf[RelationshipPublic])
 async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[RelationshipPublic]:
     found = await relationships.list_relationships(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id
+        access.driver,
+        access.queries,
+        database=access.database,
+        person_id=reach.person_id,
+        within=list(reach.cases),
     )
     return ListOf[RelationshipPublic](data=found, count=len(found))
 
 
 @router.post("/relationships", status_code=201, response_model=RelationshipPublic)
 async def create_relationship(body: RelationshipCreate, access: CaseDep) -> RelationshipPublic:
-    reach = await access.named(body.to_id, loc=("to_id",), action="create_relationship")
-    await access.named(body.from_id, loc=("from_id",), action="create_relationship")
+    """Record a tie under one case: the first case the caller opens that holds both people, or
+    else the first that holds `to_id`. Both people are then in that case's network."""
+    to = await access.named(body.to_id, loc=("to_id",), action="create_relationship")
+    from_ = await access.named(body.from_id, loc=("from_id",), action="create_relationship")
+    both = [case for case in to.cases if case in from_.cases]
     return await relationships.create_relationship(
         access.driver, access.queries, database=access.database, actor=access.principal,
-        young_person_id=reach.young_person_id, relationship=body,
+        young_person_id=both[0] if both else to.young_person_id, relationship=body,
     )  # fmt: skip
 
 
@@ -108,14 +120,22 @@ async def _relationship_in_reach(
     missing = NotFound("No relationship with this id is within your allocations.")
     if found is None:
         raise missing
+    # Both ends must be seen through one case: a tie to someone recorded only under another
+    # case (a carer's other foster child) is not shown.
+    resource = f"relationship:{relationship_id}"
     try:
         reach = await access.person(
-            found.to_id, action=action, record_allowed=read,
-            resource=f"relationship:{relationship_id}",
-        )  # fmt: skip
+            found.to_id, action=action, record_allowed=read, resource=resource
+        )
+        other = await access.person(
+            found.from_id, action=action, record_allowed=False, resource=resource
+        )
     except NotFound as exc:
         raise missing from exc
-    return found, reach
+    shared = [case for case in reach.cases if case in other.cases]
+    if not shared:
+        raise missing
+    return found, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
 
 
 @router.get("/relationships/{relationship_id}", response_model=RelationshipPublic)
@@ -168,9 +188,9 @@ async def read_relatives(
     return await access.read_person(
         person_id,
         action="read_relatives",
-        fetch=lambda: relatives.find_relatives(
+        fetch=lambda within: relatives.find_relatives(
             access.driver, access.queries, database=access.database, person_id=person_id,
-            max_generations=max_generations, side=side, living=living,
+            within=within, max_generations=max_generations, side=side, living=living,
         ),
     )  # fmt: skip
 
@@ -179,6 +199,10 @@ async def read_relatives(
 async def read_gaps(reach: PersonReach, access: CaseDep) -> ListOf[Gap]:
     """Unknown parents, grandparents and great-grandparents: research tasks."""
     found = await relatives.find_gaps(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id
+        access.driver,
+        access.queries,
+        database=access.database,
+        person_id=reach.person_id,
+        within=list(reach.cases),
     )
     return ListOf[Gap](data=found, count=len(found))

@@ -53,7 +53,7 @@ async def read_safeguarding(
         young_person_id,
         action="read_safeguarding",
         young=True,
-        fetch=lambda: _safeguarding(access, young_person_id, max_steps),
+        fetch=lambda cases: _safeguarding(access, cases[0], max_steps),
     )
 
 

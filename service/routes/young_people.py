@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from service.auth.access import CaseDep, ManagerCaseDep, PathId, YoungPersonReach
-from service.data import allocations, people
+from service.data import allocations, people, removal
 from service.data.allocations import AllocationCreate, AllocationEnd, AllocationPublic
 from service.data.people import PersonPublic, YoungPersonCreate, YoungPersonUpdate
+from service.data.removal import RemovedPerson
 from service.errors import InvalidInput
 from service.models import ListOf
 
@@ -55,6 +56,29 @@ async def update_young_person(
     )  # fmt: skip
 
 
+@router.get("/young-people/{young_person_id}/removed-people", response_model=ListOf[RemovedPerson])
+async def list_removed_people(
+    access: ManagerCaseDep, reach: YoungPersonReach
+) -> ListOf[RemovedPerson]:
+    """People taken out of this young person's network and kept (managers)."""
+    found = await removal.list_removed(
+        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
+    )
+    return ListOf[RemovedPerson](data=found, count=len(found))
+
+
+@router.post("/young-people/{young_person_id}/removed-people/{person_id}/restore", status_code=204)
+async def restore_person(
+    person_id: PathId, access: ManagerCaseDep, reach: YoungPersonReach
+) -> Response:
+    """Put a person taken out of this young person's network back (managers)."""
+    await removal.restore_person(
+        access.driver, access.queries, database=access.database, actor=access.principal,
+        person_id=person_id, young_person_id=reach.person_id,
+    )  # fmt: skip
+    return Response(status_code=204)
+
+
 @router.post(
     "/young-people/{young_person_id}/allocations",
     status_code=201,
@@ -66,7 +90,7 @@ async def allocate_worker(
 ) -> AllocationPublic:
     return await allocations.allocate(
         access.driver, access.queries, database=access.database, actor=access.principal,
-        young_person_id=reach.person_id, allocation=body,
+        young_person_id=reach.person_id, allocation=body, today=access.today,
     )  # fmt: skip
 
 
@@ -77,7 +101,11 @@ async def allocate_worker(
 )
 async def list_allocations(reach: YoungPersonReach, access: CaseDep) -> ListOf[AllocationPublic]:
     found = await allocations.list_allocations(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
+        access.driver,
+        access.queries,
+        database=access.database,
+        young_person_id=reach.person_id,
+        today=access.today,
     )
     return ListOf[AllocationPublic](data=found, count=len(found))
 
@@ -93,4 +121,5 @@ async def end_allocation(
     return await allocations.end_allocation(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, allocation_id=allocation_id, until=body.until,
+        today=access.today,
     )  # fmt: skip

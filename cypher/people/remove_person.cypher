@@ -1,0 +1,26 @@
+// Take a person out of the case $young_person_id. Someone who carries safeguarding history (a
+// flag, a court order, a connection, an address) or who is in another network, or was taken
+// out of one before, is kept: their membership of this network becomes REMOVED_FROM (hidden,
+// restorable by a manager), and nothing else changes. Anyone else, recorded in this case alone
+// and with none of that, is deleted with their external ids. A young person is never matched.
+MATCH (p:Person {id: $id})-[m:IN_NETWORK_OF]->(yp:YoungPerson {id: $young_person_id})
+WHERE NOT p:YoungPerson
+WITH p, m, yp,
+     EXISTS { (p)-[:HAS_FLAG]->(:Flag) } OR EXISTS { (p)-[:RESTRICTED_BY_ORDER]-(:Person) }
+       OR EXISTS { (:Connection)-[:WITH]->(p) } OR EXISTS { (p)-[:LIVES_AT]->(:Address) }
+       OR COUNT { (p)-[:IN_NETWORK_OF]->(:YoungPerson) } > 1
+       OR EXISTS { (p)-[:REMOVED_FROM]->(:YoungPerson) } AS keep
+CALL (p, m, yp, keep) {
+  WITH p, m, yp WHERE keep
+  CREATE (p)-[:REMOVED_FROM {at: datetime(), by: $user_id}]->(yp)
+  DELETE m
+  RETURN 'removed' AS outcome
+  UNION
+  WITH p, keep WHERE NOT keep
+  OPTIONAL MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
+  DETACH DELETE e
+  WITH DISTINCT p
+  DETACH DELETE p
+  RETURN 'deleted' AS outcome
+}
+RETURN outcome

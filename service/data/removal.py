@@ -1,0 +1,108 @@
+"""Taking a person out of a young person's network, and putting them back.
+
+Nothing about safeguarding is erased by a case worker: a person with a flag, a court order, a
+connection or an address, or who is in another young person's network, is only taken out of
+this one (kept, hidden from this case, restorable by a manager). A person recorded in this case
+alone and with none of that (an entry made by mistake) is deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel
+
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.data.people import display_name
+from service.db import in_write
+from service.errors import Conflict, NotFound
+from service.queries import Queries
+
+Outcome = Literal["removed", "deleted"]
+
+
+class RemovedPerson(BaseModel):
+    person_id: str
+    name: str
+    removed_at: str
+    removed_by: str | None
+
+
+async def remove_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person_id: str,
+    young_person_id: str,
+) -> Outcome:
+    """Take `person_id` out of the case `young_person_id`; audited in the same transaction."""
+
+    async def work(tx: AsyncManagedTransaction) -> Outcome | None:
+        record = await (
+            await tx.run(queries["remove_person"], id=person_id,
+                         young_person_id=young_person_id, user_id=actor.user_id)
+        ).single()  # fmt: skip
+        if record is None:
+            return None
+        outcome: Outcome = record["outcome"]
+        await record_in(tx, queries, principal=actor, action=f"person.{outcome[:-1]}",
+                        resource=f"person:{person_id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason="kept: taken out of this network" if outcome == "removed"
+                        else "deleted: recorded in this case alone")  # fmt: skip
+        return outcome
+
+    outcome: Outcome | None = await in_write(driver, database, work)
+    if outcome is None:
+        raise Conflict(
+            "A young person's record is not deleted: their history must not be lost. "
+            "Change their status instead."
+        )
+    return outcome
+
+
+async def restore_person(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    person_id: str,
+    young_person_id: str,
+) -> None:
+    async def work(tx: AsyncManagedTransaction) -> bool:
+        record = await (
+            await tx.run(queries["restore_person"], id=person_id, young_person_id=young_person_id)
+        ).single()
+        if record is None:
+            return False
+        await record_in(tx, queries, principal=actor, action="person.restore",
+                        resource=f"person:{person_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return True
+
+    if not await in_write(driver, database, work):
+        raise NotFound("No person with this id was taken out of this young person's network.")
+
+
+async def list_removed(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+) -> list[RemovedPerson]:
+    records, _, _ = await driver.execute_query(
+        queries["list_removed_people"], young_person_id=young_person_id, database_=database,
+        routing_="r",
+    )  # fmt: skip
+    return [_removed(r["removed"]) for r in records]
+
+
+def _removed(row: dict[str, Any]) -> RemovedPerson:
+    return RemovedPerson(
+        person_id=row["person_id"],
+        name=display_name(row["given_name"], row["family_name"], row["known_as"]),
+        removed_at=row["removed_at"],
+        removed_by=row["removed_by"],
+    )

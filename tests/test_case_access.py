@@ -1,0 +1,326 @@
+"""The case is the unit of access: what the graph shares (a foster carer, a teacher, relatives,
+an imported file's source) never opens another young person's case, on a real Neo4j.
+
+The route-table test in tests/test_auth.py runs every route as a coordinator allocated to
+another young person who shares the test case's foster carer and teacher; the tests here look
+at what such sharing shows, and at siblings and cousins in care, imports, removal, duplicate
+external ids and the one clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for
+from tests.test_auth import OTHER_CHILD, World, send, table
+from tests.test_auth import world as world  # the fixture
+from tests.test_family import GEDCOM, import_file
+
+
+@pytest.fixture
+def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        yield client
+
+
+KNOWN_CHILD = "a child known to the council (ask the manager of team north)"
+
+
+def _missing(path: str, ids: dict[str, str]) -> str:
+    for value in sorted(ids.values(), key=len, reverse=True):
+        path = path.replace(value, "no-such-id")
+    return path
+
+
+def test_another_case_answers_like_no_case_at_all(world: World) -> None:
+    """Every case route the shared-carer coordinator is refused answers exactly as for ids that
+    do not exist: same status, same body."""
+    headers = world.headers["coordinator_shared"]
+    checked = 0
+    for method, template, path, body, expected in table(world):
+        if expected["coordinator_shared"] != 404:
+            continue
+        refused = send(world.client, method, path, headers, body)
+        missing = send(world.client, method, _missing(path, world.ids), headers, body)
+        assert refused.status_code == missing.status_code == 404, (method, template)
+        assert refused.json() == missing.json(), (method, template)
+        checked += 1
+    assert checked >= 30
+
+
+def _reads_of_the_case(w: World) -> list[str]:
+    yp, carer, teacher = w.ids["yp"], w.ids["foster_carer"], w.ids["teacher"]
+    return [
+        f"/people/{carer}", f"/people/{carer}/relationships", f"/people/{carer}/relatives",
+        f"/people/{carer}/gaps", f"/people/{carer}/gedcom", f"/people/{teacher}/relationships",
+        f"/people/{yp}/relatives",
+        f"/young-people/{yp}/graph", f"/young-people/{yp}/graph?view=tree",
+        f"/young-people/{yp}/map", f"/young-people/{yp}/safeguarding?max_steps=4",
+        f"/young-people/{yp}/suggestions", f"/young-people/{yp}/connections",
+        f"/young-people/{yp}/lapsed", "/young-people",
+    ]  # fmt: skip
+
+
+def test_shared_carer_and_teacher_show_nothing_of_the_other_child(world: World) -> None:
+    other = world.ids["other"]
+    for actor in ("coordinator", "social_worker"):
+        for path in _reads_of_the_case(world):
+            response = world.client.get(path, headers=world.headers[actor])
+            assert response.status_code == 200, (actor, path, response.text)
+            assert OTHER_CHILD not in response.text, (actor, path)
+            assert other not in response.text, (actor, path)
+    # The carer's ties as each case sees them: one young person each.
+    carer = world.ids["foster_carer"]
+    for actor, young in (("coordinator", world.ids["yp"]), ("coordinator_shared", other)):
+        ties = ok(world.client.get(f"/people/{carer}/relationships", headers=world.headers[actor]))
+        assert [t["to_id"] for t in ties["data"]] == [young], actor
+
+
+def test_a_chain_through_another_child_does_not_name_them(world: World, db: Driver) -> None:
+    """A safeguarding chain may pass through another child's case (that is its purpose), but
+    shows the child as a child known to the council, never by name or id."""
+    manager = Actor(world.user_ids["manager"], "", world.headers["manager"])
+    other = Family(world.client, world.headers["coordinator_shared"], world.ids["other"])
+    other.person("risk", "male", family_name="Riskadult")
+    other.child("risk", "me")
+    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police"}
+    ok(world.client.post(f"/people/{other.ids['risk']}/flags", headers=manager.headers,
+                         json=flag), 201)  # fmt: skip
+    found = ok(
+        world.client.get(
+            f"/young-people/{world.ids['yp']}/safeguarding?max_steps=3",
+            headers=world.headers["social_worker"],
+        )
+    )
+    chains = [c for c in found["chains"] if c["steps"][-1]["person_id"] == other.ids["risk"]]
+    assert chains, found
+    for chain in chains:
+        # Kai -> his foster carer or teacher -> the other child -> the flagged parent.
+        through = chain["steps"][-2]
+        assert through == {"person_id": None, "name": KNOWN_CHILD,
+                           "relation": "known through a trusted-adult tie"}  # fmt: skip
+        assert "Riskadult" in chain["summary"]
+    text = str(found)
+    assert OTHER_CHILD not in text
+    assert world.ids["other"] not in text
+
+
+def _two_teams(client: TestClient, db: Driver) -> dict[str, Any]:
+    """Kai (team north) with his mother, father and aunt; Sam, his brother in care in team
+    south, shares every relative; Cleo, his cousin in care (the aunt's daughter), in south too.
+    The shared relatives are put in the south networks as the council's own records would be
+    (the API writes one case at a time)."""
+    north = add_user(client, "north.manager", "manager", "north")
+    south = add_user(client, "south.manager", "manager", "south")
+    kai_worker = add_user(client, "kai.worker", "coordinator", "north")
+    sam_worker = add_user(client, "sam.worker", "social_worker", "south")
+    kai = open_case(client, north, given_name="Kai", family_name="Northcase")
+    sam = open_case(client, south, given_name="Sam", family_name="Southcase")
+    cleo = open_case(client, south, given_name="Cleo", family_name="Cousincase")
+    allocate(client, north, kai, kai_worker)
+    allocate(client, south, sam, sam_worker)
+    allocate(client, south, cleo, sam_worker)
+    family = Family(client, kai_worker.headers, kai)
+    family.people(mother="female", father="male", gran="female", aunt="female")
+    family.child("mother", "me")
+    family.child("father", "me")
+    family.child("gran", "mother", "aunt")
+    db.execute_query(
+        "MATCH (sam:YoungPerson {id: $sam}), (cleo:YoungPerson {id: $cleo}) "
+        "UNWIND $ids AS id MATCH (p:Person {id: id}) "
+        "MERGE (p)-[:IN_NETWORK_OF]->(sam) MERGE (p)-[:IN_NETWORK_OF]->(cleo)",
+        sam=sam, cleo=cleo, ids=[family.ids[k] for k in ("mother", "father", "gran", "aunt")],
+    )  # fmt: skip
+    db.execute_query(
+        "MATCH (m:Person {id: $mother}), (f:Person {id: $father}), (a:Person {id: $aunt}), "
+        "(sam:Person {id: $sam}), (cleo:Person {id: $cleo}) "
+        "CREATE (m)-[:PARENT_OF {id: 'parent_s1', kind: 'birth'}]->(sam) "
+        "CREATE (f)-[:PARENT_OF {id: 'parent_s2', kind: 'birth'}]->(sam) "
+        "CREATE (a)-[:PARENT_OF {id: 'parent_c1', kind: 'birth'}]->(cleo)",
+        mother=family.ids["mother"], father=family.ids["father"], aunt=family.ids["aunt"],
+        sam=sam, cleo=cleo,
+    )  # fmt: skip
+    return {"kai": kai, "sam": sam, "cleo": cleo, "family": family, "kai_worker": kai_worker,
+            "sam_worker": sam_worker, "south": south, "north": north}  # fmt: skip
+
+
+def _terms(client: TestClient, person_id: str, worker: Actor) -> dict[str, str]:
+    found = ok(client.get(f"/people/{person_id}/relatives", headers=worker.headers))
+    return {r["person_id"]: r["term"] for r in found["data"]}
+
+
+CASE_READS = (
+    "/young-people/{id}", "/young-people/{id}/allocations", "/young-people/{id}/connections",
+    "/young-people/{id}/wishes", "/young-people/{id}/timeline", "/young-people/{id}/lapsed",
+    "/young-people/{id}/suggestions", "/young-people/{id}/safeguarding",
+    "/young-people/{id}/graph", "/young-people/{id}/map", "/people/{id}",
+    "/people/{id}/relatives", "/people/{id}/relationships", "/people/{id}/gaps",
+    "/people/{id}/gedcom", "/people/{id}/flags",
+)  # fmt: skip
+
+
+def test_siblings_and_cousins_in_care_show_as_relatives_never_with_their_case(
+    api: TestClient, db: Driver
+) -> None:
+    client = api
+    w = _two_teams(client, db)
+    kai, sam, cleo = w["kai"], w["sam"], w["cleo"]
+    for worker, others in ((w["kai_worker"], (sam, cleo)), (w["sam_worker"], (kai,))):
+        for young in others:
+            for template in CASE_READS:
+                refused = client.get(template.format(id=young), headers=worker.headers)
+                missing = client.get(template.format(id="no-such-id"), headers=worker.headers)
+                assert refused.status_code == missing.status_code == 404, template
+                assert refused.json() == missing.json(), template
+    terms = _terms(client, kai, w["kai_worker"])
+    assert terms[sam] == "brother"
+    assert terms[cleo] == "maternal first cousin"
+    terms = _terms(client, sam, w["sam_worker"])
+    assert terms[kai] == "brother"
+    assert terms[w["family"].ids["mother"]] == "mother"
+    # Both cases read the shared mother, each seeing only the ties of their own case.
+    mother = w["family"].ids["mother"]
+    for worker, young in ((w["kai_worker"], kai), (w["sam_worker"], sam)):
+        ties = ok(client.get(f"/people/{mother}/relationships", headers=worker.headers))
+        children = {t["to_id"] for t in ties["data"] if t["from_id"] == mother}
+        assert young in children
+
+
+def test_an_import_naming_another_teams_source_touches_nothing_of_theirs(
+    api: TestClient, db: Driver
+) -> None:
+    client = api
+    w = _two_teams(client, db)
+    north_file = Family(client, w["kai_worker"].headers, w["kai"])
+    first = import_file(north_file, GEDCOM, source="marlow")
+    assert first.status_code == 201, first.text
+    before = db.execute_query(
+        "MATCH (p:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $kai}) "
+        "RETURN p.id AS id, p.given_name AS name ORDER BY id", kai=w["kai"]
+    ).records  # fmt: skip
+    renamed = GEDCOM.replace(b"Anne /Marlow/", b"Changed /Byothers/")
+    for headers, source in ((w["south"].headers, "marlow"), (w["sam_worker"].headers, w["kai"])):
+        south_file = Family(client, headers, w["sam"])
+        result = import_file(south_file, renamed, source=source)
+        assert result.status_code == 201, result.text
+        # Everyone in the file is new to Sam's case: nothing of Kai's was matched or counted.
+        assert result.json()["people_created"] == first.json()["people_created"] == 5
+    after = db.execute_query(
+        "MATCH (p:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $kai}) "
+        "RETURN p.id AS id, p.given_name AS name ORDER BY id", kai=w["kai"]
+    ).records  # fmt: skip
+    assert after == before
+    linked = db.execute_query(
+        "MATCH (p:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $kai}) "
+        "MATCH (p)-[:IN_NETWORK_OF]->(:YoungPerson {id: $sam}) "
+        "WHERE p.given_name IN ['Anne', 'Changed', 'Kit', 'Bob', 'Rose', 'Lily'] "
+        "RETURN count(p) AS n", kai=w["kai"], sam=w["sam"]
+    ).records[0]["n"]  # fmt: skip
+    assert linked == 0
+
+
+def test_removal_keeps_safeguarding_history_and_a_manager_restores(
+    world: World, db: Driver
+) -> None:
+    client, yp, mother = world.client, world.ids["yp"], world.ids["mother"]
+    coordinator, manager = world.headers["coordinator"], world.headers["manager"]
+    # The mother has a flag and a connection: taken out of the network, kept.
+    assert client.delete(f"/people/{mother}", headers=coordinator).status_code == 204
+    assert client.get(f"/people/{mother}", headers=coordinator).status_code == 404
+    kept = db.execute_query(
+        "MATCH (p:Person {id: $id}) RETURN COUNT { (p)-[:HAS_FLAG]->() } AS flags, "
+        "COUNT { (:Connection)-[:WITH]->(p) } AS connections, "
+        "COUNT { (p)-[:REMOVED_FROM]->() } AS removed", id=mother
+    ).records  # fmt: skip
+    assert [dict(r) for r in kept] == [{"flags": 1, "connections": 1, "removed": 1}]
+    relatives = ok(client.get(f"/people/{yp}/relatives", headers=coordinator))
+    assert mother not in {r["person_id"] for r in relatives["data"]}
+    listed = ok(client.get(f"/young-people/{yp}/removed-people", headers=manager))
+    assert [r["person_id"] for r in listed["data"]] == [mother]
+    assert listed["data"][0]["removed_by"] == world.user_ids["coordinator"]
+    restore = f"/young-people/{yp}/removed-people/{mother}/restore"
+    assert client.post(restore, headers=coordinator).status_code == 403
+    assert client.post(restore, headers=manager).status_code == 204
+    assert client.get(f"/people/{mother}", headers=coordinator).status_code == 200
+    events = ok(client.get("/audit", headers=manager, params={"young_person_id": yp}))
+    actions = [e["action"] for e in events["data"]]
+    assert "person.remove" in actions
+    assert "person.restore" in actions
+    # The shared carer is in two networks: taken out of this one only.
+    carer = world.ids["foster_carer"]
+    assert client.delete(f"/people/{carer}", headers=coordinator).status_code == 204
+    assert client.get(f"/people/{carer}", headers=coordinator).status_code == 404
+    shared = world.headers["coordinator_shared"]
+    assert client.get(f"/people/{carer}", headers=shared).status_code == 200
+    # Someone recorded here alone, with no history: deleted.
+    victim = world.ids["victim"]
+    assert client.delete(f"/people/{victim}", headers=coordinator).status_code == 204
+    gone = db.execute_query("MATCH (p {id: $id}) RETURN count(p) AS n", id=victim)
+    assert gone.records[0]["n"] == 0
+
+
+def test_a_duplicate_external_id_in_another_case_is_not_revealed(
+    api: TestClient, db: Driver
+) -> None:
+    client = api
+    w = _two_teams(client, db)
+    mosaic = [{"system": "mosaic", "value": "MOS-77"}]
+    north = Family(client, w["kai_worker"].headers, w["kai"])
+    north.person("uncle", "male", external_ids=mosaic)
+    # Within the case: refused, the worker can see the holder.
+    clash = client.post("/people", headers=w["kai_worker"].headers,
+                        json={"given_name": "Again", "young_person_id": w["kai"],
+                              "external_ids": mosaic})  # fmt: skip
+    assert clash.status_code == 409, clash.text
+    # In another case: recorded, and nothing tells the worker there is another holder.
+    elsewhere = client.post("/people", headers=w["sam_worker"].headers,
+                            json={"given_name": "Uncle", "young_person_id": w["sam"],
+                                  "external_ids": mosaic})  # fmt: skip
+    assert elsewhere.status_code == 201, elsewhere.text
+    case_id = [{"system": "mosaic-case", "value": "C-1"}]
+    first = client.post(
+        "/young-people",
+        headers=w["south"].headers,
+        json={"given_name": "Ana", "status": "in_care", "external_ids": case_id},
+    )
+    assert first.status_code == 201, first.text
+    again = client.post(
+        "/young-people",
+        headers=w["south"].headers,
+        json={"given_name": "Ana", "status": "in_care", "external_ids": case_id},
+    )
+    assert again.status_code == 409
+    other_team = client.post("/young-people", headers=w["north"].headers,
+                             json={"given_name": "Ana", "status": "in_care",
+                                   "external_ids": case_id})  # fmt: skip
+    assert other_team.status_code == 201, other_team.text
+
+
+def test_today_is_the_date_in_london(world: World) -> None:
+    """At 00:30 on a July night in London (23:30 UTC the day before), a worker allocated for
+    that day alone reaches the young person; the database's UTC date would refuse them."""
+    client, app = world.client, world.app
+    worker = add_user(client, "night.worker", "coordinator", "north")
+    manager = world.headers["manager"]
+    period = {"user_id": worker.user_id, "from": "2026-07-16", "until": "2026-07-16"}
+    app.state.clock = lambda: datetime(2026, 7, 15, 23, 30, tzinfo=UTC)
+    try:
+        ok(client.post(f"/young-people/{world.ids['yp']}/allocations", headers=manager,
+                       json=period), 201)  # fmt: skip
+        path = f"/young-people/{world.ids['yp']}"
+        assert client.get(path, headers=worker.headers).status_code == 200
+        listed = ok(client.get(f"{path}/allocations", headers=manager))
+        night = [a for a in listed["data"] if a["user_id"] == worker.user_id]
+        assert night[0]["current"] is True
+        app.state.clock = lambda: datetime(2026, 7, 15, 22, 30, tzinfo=UTC)  # 23:30 on the 15th
+        assert client.get(path, headers=worker.headers).status_code == 404
+    finally:
+        app.state.clock = lambda: datetime.now(UTC)
