@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -16,12 +17,16 @@ from service.auth import embed
 from service.auth.oidc import OidcVerifier
 from service.auth.throttle import SignInThrottle
 from service.db import ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
+from service.docs import install_docs
 from service.errors import install_error_handlers
+from service.middleware import AnswerHeaders, BodyLimit
+from service.openapi import document_errors
 from service.queries import load_queries
 from service.routes import (
     audit,
     connections,
     discovery,
+    duplicates,
     flags,
     health,
     imports,
@@ -37,8 +42,26 @@ from service.settings import Settings
 log = logging.getLogger("service")
 
 
+# The largest JSON body taken; the GEDCOM upload has its own limit (LL_GEDCOM_MAX_BYTES).
+MAX_BODY_BYTES = 1_000_000
+# Room for a multipart upload's boundaries and form fields around the file itself.
+MULTIPART_OVERHEAD = 65_536
+
+
 class ConfigurationError(RuntimeError):
     """The settings cannot work; the message says which one."""
+
+
+class Service(FastAPI):
+    """FastAPI, with an OpenAPI document that lists every error a route can answer with."""
+
+    _documented: dict[str, Any] | None = None
+
+    def openapi(self) -> dict[str, Any]:
+        schema = super().openapi()  # made once, again only if the routes change
+        if schema is not self._documented:
+            self._documented = document_errors(schema, self.routes)
+        return schema
 
 
 def oidc_verifier(settings: Settings) -> OidcVerifier | None:
@@ -91,11 +114,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await driver.close()
 
-    app = FastAPI(
+    app = Service(
         title="Lifelong Links",
         summary="Relatives, lapsed contacts and safeguarding links of young people in care.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     # The one clock of the service: each request takes "today" from it once (see
@@ -113,12 +138,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )
     install_error_handlers(app)
+    # The last added runs first: headers on every answer, then the body limit, then reads'
+    # deadline.
     app.add_middleware(ReadDeadline, seconds=settings.read_deadline)
+    upload_path = str(imports.router.url_path_for("import_gedcom"))
+    app.add_middleware(
+        BodyLimit, default=MAX_BODY_BYTES,
+        paths={upload_path: settings.gedcom_max_bytes + MULTIPART_OVERHEAD},
+    )  # fmt: skip
+    app.add_middleware(AnswerHeaders)
+    install_docs(app)
     for router in (
         health.router,
         me.router,
         users.router,
         audit.router,
+        duplicates.router,
         young_people.router,
         people.router,
         imports.router,

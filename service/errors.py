@@ -91,6 +91,12 @@ class DatabaseUnavailable(ServiceError):
     code = "database_unavailable"
 
 
+# Case data must not be kept by browsers or proxies, and no answer may be sniffed into HTML.
+# Every answer carries these (service.middleware.AnswerHeaders); errors carry them themselves,
+# since a 500 is sent from outside every middleware of the application's own.
+ANSWER_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+
+
 def error_response(
     status_code: int,
     code: str,
@@ -99,8 +105,9 @@ def error_response(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorResponse(error=ErrorBody(code=code, message=message, details=details))
+    headers = {**ANSWER_HEADERS, **(headers or {})}
     if status_code == 503:
-        headers = {**(headers or {}), "Retry-After": "5"}
+        headers["Retry-After"] = "5"
     return JSONResponse(
         status_code=status_code,
         content=jsonable_encoder(body, exclude_none=True),

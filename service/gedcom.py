@@ -41,6 +41,13 @@ _PEDIGREES: dict[str, Pedigree] = {"adopted": "adopted", "foster": "foster"}  # 
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _XREF = re.compile(r"@[A-Za-z0-9][^@\s]*@")
 _LINE_NO = re.compile(r"line (\d+)")
+# The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
+# since one long or garbled name should not turn away a whole family tree; an xref is an
+# identity, so one beyond them refuses the file.
+MAX_NAME = 100
+MAX_XREF = 200
+MAX_NOTES = 100
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ class GedcomFamily:
 class GedcomTree:
     people: tuple[GedcomPerson, ...]
     families: tuple[GedcomFamily, ...]
+    # What the import changed to hold the file to the API's own limits, person by person
+    # (xref and line, never a name): control characters taken out, long names cut.
+    notes: tuple[str, ...] = ()
 
 
 class GedcomError(ValueError):
@@ -336,7 +346,12 @@ def parse_gedcom(
         raise GedcomError(f"file holds more than {max_people} individuals")
     limit = (today or date.today()).isoformat()
     people: list[GedcomPerson] = []
+    notes: list[str] = []
     for p in raw_people:
+        if len(p.xref) > MAX_XREF:
+            raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
+        if _CONTROL.search(p.xref):
+            raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
         born, died = _iso(p.birth, whose, "birth date"), _iso(p.death, whose, "death date")
         for what, when in (("birth date", born), ("death date", died)):
@@ -344,10 +359,30 @@ def parse_gedcom(
                 raise GedcomError(f"{whose}: {what} is after today")
         if born is not None and died is not None and _is_before(died, born):
             raise GedcomError(f"{whose}: death date is before birth date")
-        people.append(replace(p.person, birth_date=born, death_date=died))
+        person = _held_to_limits(p.person, whose, notes)
+        people.append(replace(person, birth_date=born, death_date=died))
     families = _families({p.xref: p for p in raw_people}, raw_families)
     _check_shape(families)
-    return GedcomTree(tuple(people), tuple(families))
+    if len(notes) > MAX_NOTES:
+        notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more changes of the same kinds"]
+    return GedcomTree(tuple(people), tuple(families), tuple(notes))
+
+
+def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:
+    """The person's names as the API would take them: no control character, at most
+    MAX_NAME characters; each change noted."""
+
+    def held(value: str, what: str) -> str:
+        kept = " ".join(_CONTROL.sub("", value).split())
+        if kept != value:
+            notes.append(f"{whose}: control characters taken out of the {what}")
+        if len(kept) > MAX_NAME:
+            kept = kept[:MAX_NAME].rstrip()
+            notes.append(f"{whose}: {what} cut to {MAX_NAME} characters")
+        return kept
+
+    given, family = held(person.given_name, "given name"), held(person.family_name, "family name")
+    return replace(person, given_name=given, family_name=family)
 
 
 def _escape(value: str) -> str:

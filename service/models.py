@@ -1,12 +1,104 @@
-"""Response models shared across routes."""
+"""Models shared across routes: the base of every request body, the text and date types that
+request bodies use, and shared response models."""
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic.json_schema import SkipJsonSchema
 
 T = TypeVar("T")
+
+# Control characters (C0 with NUL, DEL, C1) and lone surrogates, which JSON can carry as
+# "\ud800" but UTF-8, and so Neo4j, cannot.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+class InputModel(BaseModel):
+    """The base of every request body: unknown fields are refused (a misspelt field is a 422,
+    never silently dropped), and values are taken as the JSON types the schema names: no "3"
+    for 3, no "yes" or 1 for true. Dates are `IsoDate` fields, strings of the form
+    YYYY-MM-DD (JSON has no date type), and enums are taken from their string values."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _checked(value: str, control: re.Pattern[str]) -> str:
+    found = control.search(value)
+    if found is not None:
+        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed")
+    if value != value.strip():
+        raise ValueError("leading or trailing whitespace is not allowed")
+    return value
+
+
+def check_text(value: str) -> str:
+    """One line of text (a name, a title, an id): no control character, tab or line break
+    anywhere, no whitespace at either end."""
+    return _checked(value, _CONTROL)
+
+
+def check_note(value: str) -> str:
+    """Free text over several lines: tabs and line breaks (LF, CR) inside, no other control
+    character, no whitespace at either end."""
+    return _checked(value, _CONTROL_IN_NOTES)
+
+
+def parse_iso_date(value: object) -> object:
+    """A date in a JSON body: the string YYYY-MM-DD and nothing else (not 0, not a timestamp,
+    not a date and time). Other types go on to the strict date check, which refuses them."""
+    if not isinstance(value, str):
+        return value
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError("use YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not a date on the calendar") from None
+
+
+def parse_iso_datetime(value: object) -> object:
+    """A moment in a query string: ISO 8601 and nothing else (not 1.6, not 0, which pydantic
+    would take for seconds since 1970)."""
+    if isinstance(value, str) and not _ISO_DATETIME.fullmatch(value):
+        raise ValueError("use ISO 8601, for example 2026-11-01T00:00:00Z")
+    return value
+
+
+def in_utc(value: datetime) -> datetime:
+    """A moment with a time zone, as UTC (Neo4j takes offsets up to 18 hours only); a moment
+    without one as it is, for the route to refuse or read."""
+    if value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("out of range") from None
+
+
+def refuse_null(value: T) -> T:
+    if value is None:
+        raise ValueError("this field cannot be emptied: leave it out, or send a value")
+    return value
+
+
+Text = Annotated[str, AfterValidator(check_text)]
+Note = Annotated[str, AfterValidator(check_note)]
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
+IsoDateTime = Annotated[datetime, BeforeValidator(parse_iso_datetime), AfterValidator(in_utc)]
+# A field of a change (PATCH) that may be left out but not emptied: `None` in Python when it
+# was left out, refused when it is sent as null; the document does not offer null. Length
+# limits go inside (`Omittable[Annotated[Text, Field(max_length=100)]]`): outside, they would
+# be applied to None.
+Omittable = Annotated[T | SkipJsonSchema[None], AfterValidator(refuse_null)]
 
 
 class Neo4jInfo(BaseModel):

@@ -9,6 +9,7 @@ external ids and the one clock.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +19,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for
 from tests.test_auth import OTHER_CHILD, World, send, table
 from tests.test_auth import world as world  # the fixture
@@ -285,6 +286,12 @@ def test_a_duplicate_external_id_in_another_case_is_not_revealed(
                             json={"given_name": "Uncle", "young_person_id": w["sam"],
                                   "external_ids": mosaic})  # fmt: skip
     assert elsewhere.status_code == 201, elsewhere.text
+    # The admin's merge list names both holders, by id and team, and no names.
+    listed = ok(client.get("/duplicates", headers=BOOT))
+    both = next(d for d in listed["data"] if d["value"] == "MOS-77")
+    assert sorted(h["teams"] for h in both["holders"]) == [["north"], ["south"]]
+    assert "Uncle" not in str(listed)
+    assert client.get("/duplicates", headers=w["kai_worker"].headers).status_code == 403
     case_id = [{"system": "mosaic-case", "value": "C-1"}]
     first = client.post(
         "/young-people",
@@ -324,3 +331,90 @@ def test_today_is_the_date_in_london(world: World) -> None:
         assert client.get(path, headers=worker.headers).status_code == 404
     finally:
         app.state.clock = lambda: datetime.now(UTC)
+
+
+def test_another_childs_own_record_never_shows_through_a_shared_adult(world: World) -> None:
+    """The other child flagged and living with the shared foster carer: Kai's chains and
+    refusals say a child known to the council is concerned, and whom to ask; never the child's
+    id, nor what their case records."""
+    client, other = world.client, world.ids["other"]
+    manager, shared = world.headers["manager"], world.headers["coordinator_shared"]
+    secret = "Recorded at the other child's strategy meeting"
+    flag = {"kind": "allegation", "level": 3, "source": "Strategy meeting", "details": secret}
+    ok(client.post(f"/people/{other}/flags", headers=manager, json=flag), 201)
+    home = {"line1": "1 Placement Road", "town": "Leeds", "postcode": "LS1 1AA"}
+    carer = world.ids["foster_carer"]
+    for person, headers in ((carer, world.headers["coordinator"]), (other, shared)):
+        assert client.post(f"/people/{person}/addresses", headers=headers,
+                           json=home).status_code == 204  # fmt: skip
+    found = client.get(f"/young-people/{world.ids['yp']}/safeguarding?max_steps=2",
+                       headers=world.headers["social_worker"])  # fmt: skip
+    assert found.status_code == 200, found.text
+    assert other not in found.text
+    assert secret not in found.text
+    ends = [c for c in found.json()["chains"] if c["steps"][-1]["person_id"] is None]
+    assert ends
+    assert all(c["steps"][-1]["name"] == KNOWN_CHILD and c["flags"] == [] for c in ends)
+    # Approving the carer is refused for the flagged child in the household, who is counted,
+    # not named.
+    cid = ok(client.post(f"/young-people/{world.ids['yp']}/connections",
+                         headers=world.headers["coordinator"], json={"person_id": carer}),
+             201)["id"]  # fmt: skip
+    for stage in ("located", "awaiting_safety_check"):
+        ok(client.post(f"/connections/{cid}/stage", headers=world.headers["coordinator"],
+                       json={"stage": stage}))  # fmt: skip
+    refused = client.post(f"/connections/{cid}/stage", headers=world.headers["social_worker"],
+                          json={"stage": "approved"})  # fmt: skip
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["error"]["details"][0]["people"] == ["a child known to the council"]
+    assert other not in refused.text
+
+
+def test_a_write_under_a_case_names_only_its_people(world: World) -> None:
+    """A manager who opens both cases still cannot connect, wish about or record in one case's
+    timeline a person of the other case's network alone."""
+    client, manager, yp = world.client, world.headers["manager"], world.ids["yp"]
+    other = Family(client, world.headers["coordinator_shared"], world.ids["other"])
+    elsewhere = other.person("gran", "female", family_name="Elsewhere")
+    writes = [
+        ("POST", f"/young-people/{yp}/connections", {"person_id": elsewhere}),
+        ("PUT", f"/young-people/{yp}/wishes", {"person_id": elsewhere, "wish": "never"}),
+        ("POST", f"/young-people/{yp}/timeline",
+         {"kind": "event", "title": "Visit", "since": "2020", "people": [elsewhere]}),
+    ]  # fmt: skip
+    for method, path, body in writes:
+        answer = client.request(method, path, headers=manager, json=body)
+        assert answer.status_code == 422, (path, answer.text)
+        assert answer.json()["error"]["details"][0]["msg"] == "not within your allocations"
+        # The same write naming a person of this case is accepted.
+        mine = json.loads(json.dumps(body).replace(elsewhere, world.ids["father"]))
+        assert client.request(method, path, headers=manager, json=mine).status_code < 300
+    order = {"kind": "restraining_order", "restricted_id": elsewhere, "protected_id": yp,
+             "made_on": "2025-01-01"}  # fmt: skip
+    assert client.post("/orders", headers=manager, json=order).status_code == 422
+
+
+def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db: Driver) -> None:
+    client = api
+    w = _two_teams(client, db)
+    sam = w["sam"]
+    db.execute_query(
+        "MATCH (s:YoungPerson {id: $sam}) "
+        "CREATE (s)-[:IDENTIFIED_BY]->(:ExternalId {system: 'mosaic', value: 'SAM-CASE-1'})",
+        sam=sam,
+    )
+    secret = "Disclosed at Sam's review"
+    flag = {"kind": "allegation", "level": 2, "source": "Review", "details": secret}
+    ok(client.post(f"/people/{sam}/flags", headers=w["south"].headers, json=flag), 201)
+    kai, headers = w["kai"], w["kai_worker"].headers
+    relatives = client.get(f"/people/{kai}/relatives", headers=headers)
+    assert sam in relatives.text
+    assert "SAM-CASE-1" not in relatives.text
+    assert "other_case" not in relatives.text
+    graph = ok(client.get(f"/young-people/{kai}/graph?view=tree", headers=headers))
+    brother = next(n for n in graph["nodes"] if n["id"] == sam)
+    assert not brother.get("flags")
+    found = client.get(f"/young-people/{kai}/safeguarding?max_steps=3", headers=headers)
+    assert found.status_code == 200
+    assert sam not in found.text
+    assert secret not in found.text

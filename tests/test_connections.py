@@ -3,7 +3,10 @@ young person's wishes, contacts, commitments and lapsed contacts."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -205,3 +208,52 @@ def test_lapsed_contacts_with_and_without_commitments(case: Case) -> None:
     path = f"/young-people/{f.young_person_id}/lapsed"
     longer = ok(case.client.get(path, headers=case.coordinator.headers, params={"months": 14}))
     assert {r["person_id"] for r in longer["data"]} == {f.ids["carer"], f.ids["gran"]}
+
+
+def _at_once(*calls: Any) -> list[Any]:
+    """Run the calls on threads started together; their answers in order."""
+    with ThreadPoolExecutor(len(calls)) as pool:
+        start = threading.Barrier(len(calls))
+
+        def run(call: Any) -> Any:
+            start.wait()
+            return call()
+
+        return list(pool.map(run, calls))
+
+
+def test_two_moves_at_once_exactly_one_wins(case: Case) -> None:
+    """Moves are decided and written in one transaction under the connection's lock."""
+    for key in ("gran", "uncle", "aunt", "mum", "dad"):
+        cid = case.connect(key)
+        answers = _at_once(
+            lambda cid=cid: case.move(cid, case.coordinator, "located"),
+            lambda cid=cid: case.move(cid, case.coordinator, "located"),
+        )
+        assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+        history = ok(case.client.get(f"/connections/{cid}", headers=case.coordinator.headers))
+        assert [h["stage"] for h in history["history"]] == ["identified", "located"]
+
+
+def test_a_flag_raised_while_an_approval_is_decided_is_honoured(case: Case, db: Driver) -> None:
+    """A flag being written on the person by the service's own statement, its transaction
+    still open, holds the approval until it commits; the approval then sees it and is
+    refused. (Without the locks the approval answered 200 at once.)"""
+    cid = case.connect("uncle")
+    case.walk(cid, "awaiting_safety_check")
+    uncle = case.family.ids["uncle"]
+    queries = case.client.app.state.queries  # type: ignore[attr-defined]
+    values: dict[str, Any] = {"kind": "person_posing_risk_to_children", "level": 3,
+              "source": "Police",
+              "details": None, "raised_on": "2026-01-01", "review_on": "2026-07-01",
+              "expires_on": None}  # fmt: skip
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["create_flag"], id="late-flag", person_id=uncle,
+               author_id=case.social_worker.user_id, **values).consume()  # fmt: skip
+        with ThreadPoolExecutor(1) as pool:
+            approval = pool.submit(case.move, cid, case.social_worker, "approved")
+            time.sleep(1.5)
+            assert not approval.done()  # waiting for the flag's transaction
+            tx.commit()
+            answer = approval.result(timeout=30)
+    assert rules(answer) == [("flagged", [uncle])]

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
+from service.settings import Settings
 from tests.conftest import Target, settings_for
 
 
@@ -19,8 +20,9 @@ def test_health_names_neo4j_526(client: TestClient) -> None:
     assert body["neo4j"]["edition"] == "community"
 
 
-def test_start_up_applies_the_schema(client: TestClient, db: Driver) -> None:
-    names = {r["name"] for r in db.execute_query("SHOW CONSTRAINTS YIELD name").records}
+def test_start_up_applies_the_schema(bare_db: Driver, settings: Settings) -> None:
+    with TestClient(create_app(settings)):
+        names = {r["name"] for r in bare_db.execute_query("SHOW CONSTRAINTS YIELD name").records}
     assert "person_id_unique" in names
 
 

@@ -30,22 +30,24 @@ async def apply(target: Target) -> list[str]:
         return await apply_schema(driver, queries, database="neo4j")
 
 
-def test_schema_applies_twice_with_the_same_result(db: Driver, neo4j_target: Target) -> None:
-    assert schema_state(db) == ([], [])
+def test_schema_applies_twice_with_the_same_result(bare_db: Driver, neo4j_target: Target) -> None:
+    assert schema_state(bare_db) == ([], [])
     first = asyncio.run(apply(neo4j_target))
-    after_first = schema_state(db)
+    after_first = schema_state(bare_db)
     second = asyncio.run(apply(neo4j_target))
     assert first == second == [q.name for q in load_queries(REPO / "cypher").group("schema")]
-    assert schema_state(db) == after_first
+    assert schema_state(bare_db) == after_first
     constraints, indexes = after_first
     assert "person_id_unique" in constraints
     assert "person_family_name" in indexes
 
 
-def test_person_ids_are_unique(db: Driver, neo4j_target: Target) -> None:
+def test_person_ids_are_unique(bare_db: Driver, neo4j_target: Target) -> None:
     asyncio.run(apply(neo4j_target))
-    db.execute_query("CREATE (:Person {id: 'p-1'})")
+    bare_db.execute_query("CREATE (:Person {id: 'p-1'})")
     with pytest.raises(ConstraintError):
-        db.execute_query("CREATE (:Person {id: 'p-1'})")
-    count = db.execute_query("MATCH (p:Person {id: 'p-1'}) RETURN count(p) AS n").records[0]["n"]
+        bare_db.execute_query("CREATE (:Person {id: 'p-1'})")
+    count = bare_db.execute_query("MATCH (p:Person {id: 'p-1'}) RETURN count(p) AS n").records[0][
+        "n"
+    ]
     assert count == 1

@@ -1,6 +1,10 @@
-// Raise a safety flag on a person; its author is the user raising it.
+// Raise a safety flag on a person; its author is the user raising it. The person's write lock
+// is taken first (written and removed): a stage move deciding on this person at the same time
+// then either sees the flag or is decided before it (cypher/locks/lock_connection.cypher).
 MATCH (p:Person {id: $person_id})
 MATCH (u:User {id: $author_id})
+SET p._lock = true
+REMOVE p._lock
 CREATE (p)-[:HAS_FLAG]->(f:Flag {
   id: $id, kind: $kind, level: $level, status: 'active', source: $source, details: $details,
   raised_on: $raised_on, review_on: $review_on, expires_on: $expires_on,

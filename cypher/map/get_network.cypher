@@ -52,7 +52,10 @@ CALL (ids, restricted_ids) {
   MATCH (p:Person) WHERE p.id IN ids
   RETURN collect(p {
     .id, .given_name, .family_name, .known_as, .sex, .living, .birth_date, .death_date,
+    // A young person of another case (a sibling in care) is drawn as a relative, without
+    // what their own case records about them.
     flags: COLLECT { MATCH (p)-[:HAS_FLAG]->(f:Flag {status: 'active'})
+                     WHERE NOT (p:YoungPerson AND p.id <> $young_person_id)
                      OPTIONAL MATCH (u:User {id: f.author_id})
                      RETURN f {.id, .kind, .level,
                                ask: coalesce(u.display_name, 'the author') +

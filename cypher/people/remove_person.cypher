@@ -1,5 +1,6 @@
 // Take a person out of the case $young_person_id. Someone who carries safeguarding history (a
-// flag, a court order, a connection, an address) or who is in another network, or was taken
+// flag, a court order, a connection, an address, a timeline entry, a wish about them) or who
+// is in another network, or was taken
 // out of one before, is kept: their membership of this network becomes REMOVED_FROM (hidden,
 // restorable by a manager), and nothing else changes. Anyone else, recorded in this case alone
 // and with none of that, is deleted with their external ids. A young person is never matched.
@@ -8,6 +9,7 @@ WHERE NOT p:YoungPerson
 WITH p, m, yp,
      EXISTS { (p)-[:HAS_FLAG]->(:Flag) } OR EXISTS { (p)-[:RESTRICTED_BY_ORDER]-(:Person) }
        OR EXISTS { (:Connection)-[:WITH]->(p) } OR EXISTS { (p)-[:LIVES_AT]->(:Address) }
+       OR EXISTS { (:TimelineEntry)-[:INVOLVES]->(p) } OR EXISTS { (:YoungPerson)-[:WISH]->(p) }
        OR COUNT { (p)-[:IN_NETWORK_OF]->(:YoungPerson) } > 1
        OR EXISTS { (p)-[:REMOVED_FROM]->(:YoungPerson) } AS keep
 CALL (p, m, yp, keep) {

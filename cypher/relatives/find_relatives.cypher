@@ -139,8 +139,10 @@ WITH k.r AS r, collect(k)[0] AS k
 // case, or taken out of this network, is not shown.
 WHERE r.id IN $within OR r:YoungPerson
    OR EXISTS { (r)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within }
-// The first external id in (system, value) order: most people have one or none.
+// The first external id in (system, value) order: most people have one or none. A young person
+// of another case shows as a relative only: not with their case's ids.
 OPTIONAL MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
+WHERE NOT (r:YoungPerson AND NOT r.id IN $within)
 WITH r, k, e ORDER BY e.system, e.value
 WITH r, k, collect(e.value)[0] AS external_id
 ORDER BY k.ga + k.gb, k.ga, r.family_name, r.given_name, r.id
@@ -150,5 +152,6 @@ RETURN collect({
   known_as: r.known_as, sex: r.sex, living: coalesce(r.living, true),
   birth_date: r.birth_date, death_date: r.death_date, external_id: external_id,
   kind: k.kind, generations_up: k.ga, generations_down: k.gb,
-  side: CASE k.side WHEN 'none' THEN null ELSE k.side END, half: k.half
+  side: CASE k.side WHEN 'none' THEN null ELSE k.side END, half: k.half,
+  other_case: r:YoungPerson AND NOT r.id IN $within
 }) AS relatives

@@ -1,6 +1,9 @@
 // A court order keeping one person from contacting another, on given terms, until a date.
 MATCH (restricted:Person {id: $restricted_id})
 MATCH (protected:Person {id: $protected_id})
+// The restricted person's write lock, as for a flag (a stage move on them waits for it).
+SET restricted._lock = true
+REMOVE restricted._lock
 CREATE (restricted)-[o:RESTRICTED_BY_ORDER {
   id: $id, kind: $kind, terms: $terms, made_on: $made_on, until: $until, author_id: $author_id,
   created_at: datetime()

@@ -8,9 +8,12 @@ WITH p, yp, [p] + COLLECT {
   WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
   RETURN DISTINCT h
 } AS household
+// A young person of another case in the household is counted, never named by id.
 RETURN [h IN household WHERE EXISTS {
           (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level = 3
-        } | h.id] AS flagged,
+        } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                 ELSE h.id END] AS flagged,
        [h IN household WHERE EXISTS {
           (h)-[o:RESTRICTED_BY_ORDER]->(yp) WHERE o.until IS NULL OR o.until >= $today
-        } | h.id] AS restricted
+        } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                 ELSE h.id END] AS restricted

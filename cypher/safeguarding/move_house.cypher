@@ -2,6 +2,10 @@
 // same first line and postcode, which is how a household is known; any current address of the
 // person ends that day.
 MATCH (p:Person {id: $person_id})
+// The person's write lock, as for a flag (a stage move on them waits for it).
+SET p._lock = true
+REMOVE p._lock
+WITH p
 OPTIONAL MATCH (p)-[old:LIVES_AT]->(:Address)
 WHERE old.until IS NULL
 SET old.until = $since

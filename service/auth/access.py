@@ -105,14 +105,26 @@ class CaseAccess:
         return reach
 
     async def named(
-        self, person_id: str, *, loc: tuple[str | int, ...], action: str, young: bool = False
+        self,
+        person_id: str,
+        *,
+        loc: tuple[str | int, ...],
+        action: str,
+        young: bool = False,
+        case: str | None = None,
     ) -> Reach:
-        """A person named in a request body. Out of reach is a 422 on that field, not a 404:
-        the request is what is wrong. Changes are audited where they are made."""
+        """A person named in a request body; with `case`, they must be that young person's or
+        in their network (a write under one case names only its people). Out of reach is a 422
+        on that field, not a 404: the request is what is wrong. Changes are audited where they
+        are made."""
         try:
             if young:
-                return await self.young_person(person_id, action=action, record_allowed=False)
-            return await self.person(person_id, action=action, record_allowed=False)
+                reach = await self.young_person(person_id, action=action, record_allowed=False)
+            else:
+                reach = await self.person(person_id, action=action, record_allowed=False)
+            if case is not None and case not in reach.cases:
+                raise NotFound(NOT_REACHABLE)
+            return reach
         except NotFound as exc:
             who = "young person" if young else "person"
             raise InvalidInput(

@@ -13,21 +13,22 @@ from service.auth.principal import Principal, Role
 from service.data.audit import record_in
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.models import InputModel, IsoDate, Text
 from service.queries import Queries
 
 
-class AllocationCreate(BaseModel):
-    user_id: str = Field(min_length=1, max_length=100)
-    from_: date | None = Field(
+class AllocationCreate(InputModel):
+    user_id: Text = Field(min_length=1, max_length=100)
+    from_: IsoDate | None = Field(
         default=None,
         alias="from",
         description="The first day; today in Europe/London if not given.",
     )
-    until: date | None = None
+    until: IsoDate | None = None
 
 
-class AllocationEnd(BaseModel):
-    until: date = Field(description="The last day of the allocation.")
+class AllocationEnd(InputModel):
+    until: IsoDate = Field(description="The last day of the allocation.")
 
 
 class AllocationPublic(BaseModel):

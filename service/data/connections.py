@@ -8,35 +8,34 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import record, record_in
-from service.data.relatives import find_relatives
-from service.data.safeguarding import household_risks
+from service.data.relatives import relatives_in
+from service.data.safeguarding import household_risks_in
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
-from service.workflow import Facts, Move, Stage, Wish, check_move
+from service.workflow import Facts, Move, Refusal, Stage, Wish, check_move
 
-Id = Annotated[str, Field(min_length=1, max_length=100)]
+Id = Annotated[Text, Field(min_length=1, max_length=100)]
 ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
 Direction = Literal["to_young_person", "from_young_person", "both_ways"]
 
 
-class ConnectionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ConnectionCreate(InputModel):
     person_id: Id
     stage: Literal["identified", "located"] = "identified"
-    reason: str | None = Field(default=None, max_length=2_000)
+    reason: Note | None = Field(default=None, max_length=2_000)
 
 
-class StageMove(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class StageMove(InputModel):
     stage: Stage
-    reason: str | None = Field(default=None, max_length=2_000)
-    override_reason: str | None = Field(
+    reason: Note | None = Field(default=None, max_length=2_000)
+    override_reason: Note | None = Field(
         default=None, max_length=2_000,
         description="A manager's written reason to approve despite a flag or a court order.",
     )  # fmt: skip
@@ -60,12 +59,11 @@ class ConnectionPublic(BaseModel):
     history: list[StageChange]
 
 
-class WishSet(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class WishSet(InputModel):
     wish: Wish
     person_id: Id | None = None
     side: Literal["maternal", "paternal"] | None = None
-    note: str | None = Field(default=None, max_length=2_000)
+    note: Note | None = Field(default=None, max_length=2_000)
 
     @model_validator(mode="after")
     def _one_target(self) -> WishSet:
@@ -87,12 +85,11 @@ class Wishes(BaseModel):
     people: list[PersonWish]
 
 
-class ContactCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    on: date
+class ContactCreate(InputModel):
+    on: IsoDate
     mode: ContactMode
     direction: Direction = "both_ways"
-    note: str | None = Field(default=None, max_length=10_000)
+    note: Note | None = Field(default=None, max_length=10_000)
 
 
 class ContactPublic(Shaped):
@@ -104,12 +101,11 @@ class ContactPublic(Shaped):
     note: Annotated[str | None, Sensitive.notes] = None
 
 
-class CommitmentCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    what: str = Field(min_length=1, max_length=500, examples=["A call on Sunday evenings"])
+class CommitmentCreate(InputModel):
+    what: Text = Field(min_length=1, max_length=500, examples=["A call on Sunday evenings"])
     every_days: int = Field(ge=1, le=366, description="How often, in days: 7 weekly, 365 yearly.")
-    since: date = Field(default_factory=date.today)
-    review_on: date | None = None
+    since: IsoDate = Field(default_factory=date.today)
+    review_on: IsoDate | None = None
 
 
 class CommitmentPublic(BaseModel):
@@ -203,19 +199,17 @@ async def connection_young_person(
     return str(records[0]["young_person_id"]) if records else None
 
 
-async def _effective_wish(
-    driver: AsyncDriver, queries: Queries, database: str, facts: Any
-) -> Wish | None:
+async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: Any) -> Wish | None:
     if facts["person_wish"] is not None:
         wish: Wish = facts["person_wish"]
         return wish
     if facts["wish_maternal"] is None and facts["wish_paternal"] is None:
         return None
-    kin = await find_relatives(
-        driver, queries, database=database, person_id=facts["young_person_id"],
-        within=[facts["young_person_id"]], max_generations=6, side=None, living=None,
+    kin = await relatives_in(
+        tx, queries, person_id=facts["young_person_id"], within=[facts["young_person_id"]],
+        max_generations=6,
     )  # fmt: skip
-    side = next((r.side for r in kin.data if r.person_id == facts["person_id"]), None)
+    side = next((r.side for r in kin if r.person_id == facts["person_id"]), None)
     wishes = {"maternal": facts["wish_maternal"], "paternal": facts["wish_paternal"]}
     # Related both ways: the more cautious wish of the two sides holds.
     found = [wishes[s] for s in (("maternal", "paternal") if side == "both" else (side,)) if s]
@@ -230,29 +224,59 @@ async def move(
     actor: Principal,
     cid: str,
     body: StageMove,
+    today: date,
 ) -> ConnectionPublic:
-    records, _, _ = await driver.execute_query(
-        queries["get_connection_facts"], id=cid, database_=database, routing_="r"
-    )
-    if not records:
-        raise NotFound("No connection with this id is within your allocations.")
-    found = records[0]
-    flagged, restricted = await household_risks(
-        driver, queries, database=database, person_id=found["person_id"],
-        young_person_id=found["young_person_id"],
-    )  # fmt: skip
-    facts = Facts(
-        history=tuple(found["history"]),
-        flagged=flagged,
-        restricted_by_order=restricted,
-        wish=await _effective_wish(driver, queries, database, found),
-    )
+    """Move a connection to a stage. The facts the rules need (the stage history, flags and
+    orders in the household, the young person's wishes) are read inside the transaction that
+    writes the move, after taking the locks of the connection and of the person: two moves at
+    once are decided one after the other, and a flag raised on the person while a move is
+    being decided is either seen by it or raised after it."""
     if actor.role not in _RULE_ROLES:
         raise NotFound("No connection with this id is within your allocations.")
     step = Move(target=body.stage, role=_RULE_ROLES[actor.role], reason=body.reason,
                 override_reason=body.override_reason)  # fmt: skip
-    refusals = check_move(facts, step)
-    young_person_id = str(found["young_person_id"])
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[str, list[Refusal]] | None:
+        found = await (await tx.run(queries["lock_connection"], id=cid)).single()
+        if found is None:
+            return None
+        facts_record = await (
+            await tx.run(queries["get_connection_facts"], id=cid)
+        ).single(strict=True)  # fmt: skip
+        young_person_id = str(facts_record["young_person_id"])
+        flagged, restricted = await household_risks_in(
+            tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
+            today=today,
+        )  # fmt: skip
+        facts = Facts(
+            history=tuple(facts_record["history"]),
+            flagged=flagged,
+            restricted_by_order=restricted,
+            wish=await _effective_wish(tx, queries, facts_record),
+        )
+        refusals = check_move(facts, step)
+        if refusals:
+            return young_person_id, refusals
+        # Labelled an override only when there was something to override.
+        blocked = facts.flagged or facts.restricted_by_order
+        overridden = " (manager override)" if body.override_reason and blocked else ""
+        moved = await (
+            await tx.run(queries["move_connection"], id=cid, stage=body.stage,
+                         expected=found["stage"], reason=body.reason,
+                         override_reason=body.override_reason, user_id=actor.user_id)
+        ).single()  # fmt: skip
+        if moved is None:  # cannot happen under the lock; never write past a changed stage
+            raise Conflict("The connection changed while this move was decided; try again.")
+        await record_in(tx, queries, principal=actor, action="connection.stage",
+                        resource=f"connection:{cid}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason=f"to {body.stage}{overridden}")  # fmt: skip
+        return young_person_id, []
+
+    decided = await in_write(driver, database, work)
+    if decided is None:
+        raise NotFound("No connection with this id is within your allocations.")
+    young_person_id, refusals = decided
     if refusals:
         await record(driver, queries, database=database, principal=actor,
                      action="connection.stage", resource=f"connection:{cid}", outcome="refused",
@@ -263,23 +287,6 @@ async def move(
             details=[{"rule": r.rule, "message": r.message, "people": list(r.people)}
                      for r in refusals],
         )  # fmt: skip
-
-    # Labelled an override only when there was something to override.
-    blocked = facts.flagged or facts.restricted_by_order
-    overridden = " (manager override)" if body.override_reason and blocked else ""
-
-    async def work(tx: AsyncManagedTransaction) -> None:
-        await (
-            await tx.run(queries["move_connection"], id=cid, stage=body.stage,
-                         reason=body.reason, override_reason=body.override_reason,
-                         user_id=actor.user_id)
-        ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="connection.stage",
-                        resource=f"connection:{cid}", outcome="allowed",
-                        young_person_id=young_person_id,
-                        reason=f"to {body.stage}{overridden}")  # fmt: skip
-
-    await in_write(driver, database, work)
     return (await _read(driver, queries, database, young_person_id, cid))[0]
 
 

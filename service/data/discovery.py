@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
@@ -25,21 +25,23 @@ from service.data.relatives import find_gaps, find_relatives
 from service.dates import PartialDate
 from service.db import in_write
 from service.errors import InvalidInput
+from service.models import InputModel, Note, Text
 from service.queries import Queries
 
 EntryKind = Literal["lived", "placement", "school", "event"]
 _STRENGTH = {"strong": 85, "moderate": 75, "tenuous": 65}
 
 
-class TimelineCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TimelineCreate(InputModel):
     kind: EntryKind
-    title: str = Field(min_length=1, max_length=200, examples=["Oakfield Primary School"])
-    place: str | None = Field(default=None, max_length=200)
+    title: Text = Field(min_length=1, max_length=200, examples=["Oakfield Primary School"])
+    place: Text | None = Field(default=None, max_length=200)
     since: PartialDate
     until: PartialDate | None = None
-    note: str | None = Field(default=None, max_length=2_000)
-    people: list[str] = Field(default_factory=list, max_length=50)
+    note: Note | None = Field(default=None, max_length=2_000)
+    people: list[Annotated[Text, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=50
+    )
 
 
 class NamedPerson(BaseModel):

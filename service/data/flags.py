@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.db import in_write
 from service.errors import InvalidInput, NotFound
+from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
 
 FlagKind = Literal[
@@ -32,17 +33,16 @@ FlagStatus = Literal["active", "expired", "withdrawn"]
 FlagLevel = Annotated[int, Field(ge=1, le=3)]
 
 
-class FlagCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class FlagCreate(InputModel):
     kind: FlagKind
     level: FlagLevel
-    source: str = Field(min_length=1, max_length=200, examples=["MAPPA meeting, 2026-03-02"])
-    details: str | None = Field(default=None, max_length=10_000)
-    raised_on: date = Field(default_factory=date.today)
-    review_on: date | None = Field(
+    source: Text = Field(min_length=1, max_length=200, examples=["MAPPA meeting, 2026-03-02"])
+    details: Note | None = Field(default=None, max_length=10_000)
+    raised_on: IsoDate = Field(default_factory=date.today)
+    review_on: IsoDate | None = Field(
         default=None, description="Six months after raising if left out."
     )
-    expires_on: date | None = None
+    expires_on: IsoDate | None = None
 
     @model_validator(mode="after")
     def _dates(self) -> FlagCreate:
@@ -55,12 +55,11 @@ class FlagCreate(BaseModel):
         return self
 
 
-class FlagUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    status: FlagStatus | None = None
-    review_on: date | None = None
-    expires_on: date | None = None
-    details: str | None = Field(default=None, max_length=10_000)
+class FlagUpdate(InputModel):
+    status: Omittable[FlagStatus] = None
+    review_on: IsoDate | None = None
+    expires_on: IsoDate | None = None
+    details: Note | None = Field(default=None, max_length=10_000)
 
 
 class FlagContent(BaseModel):

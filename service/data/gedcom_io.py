@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
@@ -41,6 +41,11 @@ class ImportResult(BaseModel):
     families_in_file: int
     people_created: int
     relationships_created: int
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What was changed to hold the file to the API's limits, by xref and line: "
+        "control characters taken out of names, names cut to 100 characters.",
+    )
 
 
 def _stable_id(type_: str, *parts: str) -> str:
@@ -138,7 +143,7 @@ async def import_tree(
         return ImportResult(
             young_person_id=young_person_id, system=system, people_in_file=len(tree.people),
             families_in_file=len(tree.families), people_created=created_people,
-            relationships_created=created_links,
+            relationships_created=created_links, notes=list(tree.notes),
         )  # fmt: skip
 
     result: ImportResult = await in_write(driver, database, work)

@@ -153,7 +153,7 @@ async def members(
         list_connections(driver, queries, database=database, young_person_id=young_person_id),
     )  # fmt: skip
     found = {young_person_id: f"{me.name} (the young person)"}
-    found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data}
+    found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data if not r.other_case}
     for c in connected:
         found.setdefault(c.person_id, f"connection {c.person_name}")
     return found

@@ -20,14 +20,16 @@ from service.data.flags import FlagPublic
 from service.dates import PartialDate, before, is_future
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
 
 Sex = Literal["female", "male", "unknown"]
 CareStatus = Literal["in_care", "care_leaver"]
-Id = Annotated[str, Field(min_length=1, max_length=100)]
+Id = Annotated[Text, Field(min_length=1, max_length=100)]
+Name = Annotated[Text, Field(max_length=100)]
 
 
-class ExternalId(BaseModel):
+class ExternalId(InputModel):
     system: str = Field(
         min_length=1,
         max_length=60,
@@ -35,20 +37,25 @@ class ExternalId(BaseModel):
         description="Where the id comes from: a council system's name, or gedcom:<source>.",
         examples=["mosaic", "gedcom:smith-family-tree"],
     )
-    value: str = Field(min_length=1, max_length=200, examples=["@I12@", "MOS-1234567"])
+    value: Text = Field(min_length=1, max_length=200, examples=["@I12@", "MOS-1234567"])
 
 
-class _PersonFields(BaseModel):
-    given_name: str = Field(default="", max_length=100)
-    family_name: str = Field(default="", max_length=100)
-    known_as: str | None = Field(default=None, max_length=100)
+class ExternalIdPublic(BaseModel):
+    system: str
+    value: str
+
+
+class _PersonFields(InputModel):
+    given_name: Text = Field(default="", max_length=100)
+    family_name: Text = Field(default="", max_length=100)
+    known_as: Text | None = Field(default=None, max_length=100)
     sex: Sex = "unknown"
     birth_date: PartialDate | None = None
     death_date: PartialDate | None = None
     living: bool | None = Field(
         default=None, description="Left out: living unless a death date is given."
     )
-    notes: str | None = Field(default=None, max_length=10_000)
+    notes: Note | None = Field(default=None, max_length=10_000)
     external_ids: list[ExternalId] = Field(default_factory=list, max_length=20)
 
 
@@ -60,21 +67,21 @@ class YoungPersonCreate(_PersonFields):
     status: CareStatus
 
 
-class PersonUpdate(BaseModel):
-    given_name: str | None = Field(default=None, max_length=100)
-    family_name: str | None = Field(default=None, max_length=100)
-    known_as: str | None = Field(default=None, max_length=100)
-    sex: Sex | None = None
+class PersonUpdate(InputModel):
+    given_name: Omittable[Name] = None
+    family_name: Omittable[Name] = None
+    known_as: Text | None = Field(default=None, max_length=100)
+    sex: Omittable[Sex] = None
     birth_date: PartialDate | None = None
     death_date: PartialDate | None = None
-    living: bool | None = None
-    notes: str | None = Field(default=None, max_length=10_000)
+    living: Omittable[bool] = None
+    notes: Note | None = Field(default=None, max_length=10_000)
     external_ids: list[ExternalId] | None = Field(default=None, max_length=20)
 
 
-class YoungPersonUpdate(BaseModel):
+class YoungPersonUpdate(InputModel):
     status: CareStatus | None = None
-    team: str | None = Field(default=None, min_length=1, max_length=100)
+    team: Text | None = Field(default=None, min_length=1, max_length=100)
 
 
 class YoungPersonInfo(BaseModel):
@@ -107,7 +114,7 @@ class PersonPublic(Shaped):
     death_date: str | None
     living: bool
     notes: Annotated[str | None, Sensitive.notes] = None
-    external_ids: list[ExternalId]
+    external_ids: list[ExternalIdPublic]
     young_person: YoungPersonInfo | None
     address: Annotated[Address | None, Sensitive.address] = None
     flags: list[FlagPublic] = Field(

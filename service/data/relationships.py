@@ -13,7 +13,7 @@ from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
@@ -21,6 +21,7 @@ from service.data.audit import record_in
 from service.dates import PartialDate, before, is_future
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
 
 RelationshipType = Literal["parent", "partner", "sibling", "trusted_adult"]
@@ -30,11 +31,10 @@ AdultRole = Literal[
     "foster_carer", "teacher", "social_worker", "youth_worker", "family_friend", "mentor", "other"
 ]
 Strength = Literal["strong", "moderate", "tenuous"]
-Id = Annotated[str, Field(min_length=1, max_length=100)]
+Id = Annotated[Text, Field(min_length=1, max_length=100)]
 
 
-class _Create(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _Create(InputModel):
     from_id: Id
     to_id: Id
 
@@ -69,7 +69,7 @@ class TrustedAdultCreate(_Create):
     until: PartialDate | None = None
     strength: Strength = "moderate"
     stressful: bool = False
-    notes: str | None = Field(default=None, max_length=10_000)
+    notes: Note | None = Field(default=None, max_length=10_000)
 
 
 RelationshipCreate = Annotated[
@@ -85,18 +85,17 @@ _UPDATABLE: dict[str, set[str]] = {
 }
 
 
-class RelationshipUpdate(BaseModel):
+class RelationshipUpdate(InputModel):
     """The fields that apply to the relationship's type; its ends never change."""
 
-    model_config = ConfigDict(extra="forbid")
-    kind: ParentKind | PartnershipKind | None = None
+    kind: Omittable[ParentKind | PartnershipKind] = None
     since: PartialDate | None = None
     until: PartialDate | None = None
-    half: bool | None = None
-    role: AdultRole | None = None
-    strength: Strength | None = None
-    stressful: bool | None = None
-    notes: str | None = Field(default=None, max_length=10_000)
+    half: Omittable[bool] = None
+    role: Omittable[AdultRole] = None
+    strength: Omittable[Strength] = None
+    stressful: Omittable[bool] = None
+    notes: Note | None = Field(default=None, max_length=10_000)
 
 
 class RelationshipPublic(Shaped):
@@ -153,6 +152,10 @@ async def create_relationship(
     props["id"] = f"{relationship.type}_{uuid.uuid4().hex}"
 
     async def work(tx: AsyncManagedTransaction) -> Any:
+        # Both people locked first: two parents added to one child at once are checked one
+        # after the other, so a third birth parent cannot slip in between the check and write.
+        ends = [relationship.from_id, relationship.to_id]
+        await (await tx.run(queries["lock_people"], ids=ends)).consume()
         found = await (
             await tx.run(queries["check_new_relationship"], from_id=relationship.from_id,
                          to_id=relationship.to_id, type=relationship.type,

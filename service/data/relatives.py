@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Literal
 
-from neo4j import AsyncDriver
-from pydantic import BaseModel
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Shaped
 from service.data.people import Sex, display_name
@@ -33,6 +33,10 @@ class Relative(Shaped):
     living: bool
     birth_date: str | None
     death_date: str | None
+    # A young person of another case (a sibling or cousin in care): shown as a relative, but
+    # never a member of this case's network (safeguarding walks through them as an outsider).
+    # Never sent: the answer does not say who else is in care.
+    other_case: bool = Field(default=False, exclude=True)
 
 
 class RelativesSummary(BaseModel):
@@ -107,6 +111,7 @@ def _relative(row: dict[str, Any]) -> Relative:
         living=row["living"],
         birth_date=row["birth_date"],
         death_date=row["death_date"],
+        other_case=bool(row.get("other_case")),
     )
 
 
@@ -133,6 +138,22 @@ async def find_relatives(
     if living is not None:
         found = [r for r in found if r.living is living]
     return Relatives(data=found, count=len(found), summary=summarise(found))
+
+
+async def relatives_in(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    person_id: str,
+    within: list[str],
+    max_generations: int,
+) -> list[Relative]:
+    """`find_relatives` inside an open transaction (a decision that reads and writes at once)."""
+    record = await (
+        await tx.run(queries["find_relatives"], person_id=person_id, within=within,
+                     max_generations=max_generations)
+    ).single()  # fmt: skip
+    return [_relative(row) for row in (record["relatives"] if record else [])]
 
 
 def _gap_tasks(row: dict[str, Any]) -> list[Gap]:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
@@ -16,6 +16,7 @@ from service.data.audit import record_in
 from service.data.flags import FlagPublic
 from service.db import in_write, together
 from service.errors import InvalidInput
+from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
 
 OrderKind = Literal[
@@ -41,25 +42,23 @@ FLAG_WORDS = {
 }
 
 
-class AddressCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    line1: str = Field(min_length=1, max_length=200)
-    line2: str | None = Field(default=None, max_length=200)
-    town: str = Field(min_length=1, max_length=100)
+class AddressCreate(InputModel):
+    line1: Text = Field(min_length=1, max_length=200)
+    line2: Text | None = Field(default=None, max_length=200)
+    town: Text = Field(min_length=1, max_length=100)
     postcode: str = Field(min_length=2, max_length=10, pattern=r"^[A-Za-z0-9 ]+$")
-    since: date = Field(default_factory=date.today)
+    since: IsoDate = Field(default_factory=date.today)
 
 
-class OrderCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class OrderCreate(InputModel):
     kind: OrderKind
-    restricted_id: str = Field(min_length=1, max_length=100, description="Who may not contact.")
-    protected_id: str = Field(
+    restricted_id: Text = Field(min_length=1, max_length=100, description="Who may not contact.")
+    protected_id: Text = Field(
         min_length=1, max_length=100, description="Whom they may not contact."
     )
-    terms: str | None = Field(default=None, max_length=2_000)
-    made_on: date
-    until: date | None = None
+    terms: Note | None = Field(default=None, max_length=2_000)
+    made_on: IsoDate
+    until: IsoDate | None = None
 
 
 class OrderPublic(Shaped):
@@ -171,18 +170,23 @@ async def make_order(
     return OrderPublic.model_validate(await in_write(driver, database, work))
 
 
-async def household_risks(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, young_person_id: str
+async def household_risks_in(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    person_id: str,
+    young_person_id: str,
+    today: date,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(people with an active level-3 flag, people kept from the young person by an order),
-    among the person and those living with them."""
-    records, _, _ = await driver.execute_query(
-        queries["get_household_risks"], person_id=person_id, young_person_id=young_person_id,
-        today=date.today().isoformat(), database_=database, routing_="r",
-    )  # fmt: skip
-    if not records:
+    among the person and those living with them; read inside the transaction that decides."""
+    record = await (
+        await tx.run(queries["get_household_risks"], person_id=person_id,
+                     young_person_id=young_person_id, today=today.isoformat())
+    ).single()  # fmt: skip
+    if record is None:
         return (), ()
-    return tuple(records[0]["flagged"]), tuple(records[0]["restricted"])
+    return tuple(record["flagged"]), tuple(record["restricted"])
 
 
 def _flag_words(flag: FlagPublic) -> str:
@@ -332,10 +336,19 @@ async def _search(
             continue
         names[pid] = r["name"]
         if r["child_team"] is not None:
+            # Another case's child at the end of a chain: that a concern is recorded, and whom
+            # to ask, never their id or what their case records.
             children[pid] = r["child_team"]
+            flags, orders = [], []
         for start, steps in _chains_to(pid, incoming, network, names, children, max_steps):
             words = [f"{s.relation} -> {s.name}" for s in steps]
             head = f"{network[start]} -> " + " -> ".join(words)
+            if pid in children:
+                said = f"{head} (a concern is recorded: ask the manager of team {children[pid]})"
+                chains.append(Chain(start_id=start, start=network[start], steps=steps,
+                                    length=len(steps), summary=said, explanation=said,
+                                    flags=[], orders=[]))  # fmt: skip
+                continue
             # What the flags say goes into the explanation only; need-to-know decides who sees it.
             shown = ", ".join([_flag_words(f) for f in flags] + [_order_words(o) for o in orders])
             asked = "; ".join(sorted({f.ask for f in flags}))

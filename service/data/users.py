@@ -4,36 +4,39 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, Strict
 
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import record_in
 from service.db import in_write, run_once
 from service.errors import Conflict, NotFound
+from service.models import InputModel, Omittable, Text
 from service.queries import Queries
 
 _NAME = r"^[A-Za-z0-9._@-]+$"
+# A role in a request body, from its string value (strict input takes enums as members only).
+RoleName = Annotated[Role, Strict(False)]
 
 
-class UserCreate(BaseModel):
+class UserCreate(InputModel):
     username: str = Field(min_length=2, max_length=100, pattern=_NAME)
-    display_name: str = Field(min_length=1, max_length=200)
-    role: Role
-    job_title: str | None = Field(default=None, max_length=100)
-    team: str | None = Field(default=None, max_length=100)
+    display_name: Text = Field(min_length=1, max_length=200)
+    role: RoleName
+    job_title: Text | None = Field(default=None, max_length=100)
+    team: Text | None = Field(default=None, max_length=100)
 
 
-class UserUpdate(BaseModel):
-    display_name: str | None = Field(default=None, min_length=1, max_length=200)
-    role: Role | None = None
-    job_title: str | None = Field(default=None, max_length=100)
-    team: str | None = Field(default=None, max_length=100)
-    disabled: bool | None = None
+class UserUpdate(InputModel):
+    display_name: Omittable[Annotated[Text, Field(min_length=1, max_length=200)]] = None
+    role: Omittable[RoleName] = None
+    job_title: Text | None = Field(default=None, max_length=100)
+    team: Text | None = Field(default=None, max_length=100)
+    disabled: Omittable[bool] = None
 
 
 class UserPublic(BaseModel):
@@ -47,8 +50,8 @@ class UserPublic(BaseModel):
     created_at: str
 
 
-class TokenCreate(BaseModel):
-    label: str = Field(default="api", min_length=1, max_length=100)
+class TokenCreate(InputModel):
+    label: Text = Field(default="api", min_length=1, max_length=100)
     expires_in_days: int = Field(default=90, ge=1)
 
 

@@ -3,8 +3,6 @@ reading it is itself recorded."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Query
 
 from service.auth.guard import AuditReaderDep
@@ -13,7 +11,7 @@ from service.data import audit
 from service.data.audit import AuditEvent
 from service.db import DriverDep, QueriesDep, SettingsDep
 from service.errors import ErrorResponse, InvalidInput
-from service.models import ListOf
+from service.models import IsoDateTime, ListOf
 
 router = APIRouter(tags=["audit"])
 
@@ -30,8 +28,8 @@ async def read_audit(
     settings: SettingsDep,
     young_person_id: str | None = Query(default=None, max_length=100),
     user_id: str | None = Query(default=None, max_length=100),
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: IsoDateTime | None = None,
+    until: IsoDateTime | None = None,
     limit: int = Query(default=200, ge=1, le=1000),
 ) -> ListOf[AuditEvent]:
     """The audit trail, newest first, filtered by young person, user and period.

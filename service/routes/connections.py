@@ -21,6 +21,7 @@ from service.data.connections import (
 )
 from service.errors import NotFound
 from service.models import ListOf
+from service.openapi import CONFLICT
 
 router = APIRouter(tags=["connections"])
 
@@ -44,12 +45,15 @@ async def _connection_in_reach(
     "/young-people/{young_person_id}/connections",
     status_code=201,
     response_model=ConnectionPublic,
+    responses=CONFLICT,
 )
 async def create_connection(
     body: ConnectionCreate, reach: YoungPersonReach, access: CaseDep
 ) -> ConnectionPublic:
     """Start approaching someone in the young person's network (stage identified or located)."""
-    await access.named(body.person_id, loc=("person_id",), action="create_connection")
+    await access.named(
+        body.person_id, loc=("person_id",), action="create_connection", case=reach.person_id
+    )
     return await connections.connect(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, body=body,
@@ -73,7 +77,9 @@ async def read_connection(connection_id: PathId, access: CaseDep) -> ConnectionP
     )  # fmt: skip
 
 
-@router.post("/connections/{connection_id}/stage", response_model=ConnectionPublic)
+@router.post(
+    "/connections/{connection_id}/stage", response_model=ConnectionPublic, responses=CONFLICT
+)
 async def move_connection(
     connection_id: PathId, body: StageMove, access: CaseDep
 ) -> ConnectionPublic:
@@ -84,7 +90,7 @@ async def move_connection(
     await _connection_in_reach(access, connection_id, "move_connection", read=False)
     return await connections.move(
         access.driver, access.queries, database=access.database, actor=access.principal,
-        cid=connection_id, body=body,
+        cid=connection_id, body=body, today=access.today,
     )  # fmt: skip
 
 
@@ -93,7 +99,9 @@ async def set_wish(body: WishSet, reach: YoungPersonReach, access: CaseDep) -> R
     """Record the young person's wish about one person or a whole side: want contact, not now,
     never."""
     if body.person_id is not None:
-        await access.named(body.person_id, loc=("person_id",), action="set_wish")
+        await access.named(
+            body.person_id, loc=("person_id",), action="set_wish", case=reach.person_id
+        )
     await connections.set_wish(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, body=body,

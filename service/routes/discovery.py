@@ -20,7 +20,9 @@ async def add_timeline_entry(
 ) -> TimelineEntry:
     """A place lived, a placement, a school or an event, with the people it involves."""
     for index, person_id in enumerate(body.people):
-        await access.named(person_id, loc=("people", index), action="add_timeline_entry")
+        await access.named(
+            person_id, loc=("people", index), action="add_timeline_entry", case=reach.person_id
+        )
     return await discovery.add_entry(
         access.driver, access.queries, database=access.database, actor=access.principal,
         young_person_id=reach.person_id, entry=body,

@@ -13,6 +13,7 @@ from service.data.gedcom_io import ImportResult
 from service.db import SettingsDep
 from service.errors import InvalidInput, ServiceError
 from service.gedcom import GedcomError, parse_gedcom
+from service.openapi import CONFLICT
 
 router = APIRouter(tags=["gedcom"])
 
@@ -22,7 +23,7 @@ class PayloadTooLarge(ServiceError):
     code = "payload_too_large"
 
 
-@router.post("/imports/gedcom", status_code=201, response_model=ImportResult)
+@router.post("/imports/gedcom", status_code=201, response_model=ImportResult, responses=CONFLICT)
 async def import_gedcom(
     access: CaseDep,
     settings: SettingsDep,

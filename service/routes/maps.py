@@ -24,6 +24,8 @@ from service.data.network import Filters, NetworkGraph, View
 from service.dates import london_today
 from service.db import DriverDep, QueriesDep, SettingsDep
 from service.errors import InvalidInput, NotFound
+from service.models import InputModel, Text
+from service.openapi import error_responses
 from service.settings import Settings, normalise_origin
 from service.workflow import Stage
 from visualise import maps
@@ -99,10 +101,11 @@ async def read_map(
     return _page(await _graph(access, reach.person_id, view, filters), parent_origin=None)
 
 
-class EmbedTokenCreate(BaseModel):
+class EmbedTokenCreate(InputModel):
     view: View = "ecomap"
-    origin: str | None = Field(
+    origin: Text | None = Field(
         default=None,
+        max_length=300,
         description="The origin of the page that will frame the map (one of LL_EMBED_ORIGINS). "
         "Without it the link opens the map on its own and it cannot be framed.",
         examples=["https://case.example.gov.uk"],
@@ -173,7 +176,12 @@ async def create_embed_token(
     return link
 
 
-@router.get("/embed", response_class=HTMLResponse, responses=_HTML, tags=["maps"])
+@router.get(
+    "/embed",
+    response_class=HTMLResponse,
+    responses={**_HTML, **error_responses(401)},
+    tags=["maps"],
+)
 async def read_embedded_map(
     request: Request,
     driver: DriverDep,

@@ -17,11 +17,12 @@ from service.data.relationships import (
 from service.data.relatives import Gap, Relatives
 from service.errors import InvalidInput, NotFound
 from service.models import ListOf
+from service.openapi import CONFLICT
 
 router = APIRouter(tags=["people"])
 
 
-@router.post("/people", status_code=201, response_model=PersonPublic)
+@router.post("/people", status_code=201, response_model=PersonPublic, responses=CONFLICT)
 async def create_person(body: PersonCreate, access: CaseDep) -> PersonPublic:
     """Add a person to a young person's network."""
     await access.named(
@@ -62,7 +63,7 @@ async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
     )
 
 
-@router.patch("/people/{person_id}", response_model=PersonPublic)
+@router.patch("/people/{person_id}", response_model=PersonPublic, responses=CONFLICT)
 async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep) -> PersonPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
@@ -72,7 +73,7 @@ async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep)
     )  # fmt: skip
 
 
-@router.delete("/people/{person_id}", status_code=204)
+@router.delete("/people/{person_id}", status_code=204, responses=CONFLICT)
 async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
     """Take the person out of the young person's network they are reached through. Anyone
     with safeguarding history (a flag, an order, a connection, an address) or in another
@@ -98,7 +99,9 @@ async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[Rela
     return ListOf[RelationshipPublic](data=found, count=len(found))
 
 
-@router.post("/relationships", status_code=201, response_model=RelationshipPublic)
+@router.post(
+    "/relationships", status_code=201, response_model=RelationshipPublic, responses=CONFLICT
+)
 async def create_relationship(body: RelationshipCreate, access: CaseDep) -> RelationshipPublic:
     """Record a tie under one case: the first case the caller opens that holds both people, or
     else the first that holds `to_id`. Both people are then in that case's network."""

@@ -26,14 +26,14 @@ async def move_house(body: AddressCreate, reach: PersonReach, access: CaseDep) -
 @router.post("/orders", status_code=201, response_model=OrderPublic)
 async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
     """A court order keeping one person from contacting another (a section 34 order, a
-    restraining order, ...), until a date."""
-    reaches = [
-        await access.named(getattr(body, field), loc=(field,), action="make_order")
-        for field in ("restricted_id", "protected_id")
-    ]
+    restraining order, ...), until a date. Both people must be of one case: the case of the
+    protected person."""
+    protected = await access.named(body.protected_id, loc=("protected_id",), action="make_order")
+    await access.named(body.restricted_id, loc=("restricted_id",), action="make_order",
+                       case=protected.young_person_id)  # fmt: skip
     return await safeguarding.make_order(
         access.driver, access.queries, database=access.database, actor=access.principal,
-        young_person_id=reaches[1].young_person_id, order=body,
+        young_person_id=protected.young_person_id, order=body,
     )  # fmt: skip
 
 

@@ -17,11 +17,12 @@ from service.data.users import (
 from service.db import DriverDep, QueriesDep, SettingsDep
 from service.errors import InvalidInput
 from service.models import ListOf
+from service.openapi import CONFLICT
 
 router = APIRouter(tags=["users"])
 
 
-@router.post("/users", status_code=201, response_model=UserPublic)
+@router.post("/users", status_code=201, response_model=UserPublic, responses=CONFLICT)
 async def create_user(
     body: UserCreate, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
 ) -> UserPublic:

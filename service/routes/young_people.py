@@ -11,11 +11,12 @@ from service.data.people import PersonPublic, YoungPersonCreate, YoungPersonUpda
 from service.data.removal import RemovedPerson
 from service.errors import InvalidInput
 from service.models import ListOf
+from service.openapi import CONFLICT
 
 router = APIRouter(tags=["young people"])
 
 
-@router.post("/young-people", status_code=201, response_model=PersonPublic)
+@router.post("/young-people", status_code=201, response_model=PersonPublic, responses=CONFLICT)
 async def create_young_person(body: YoungPersonCreate, access: ManagerCaseDep) -> PersonPublic:
     """A manager opens a young person's record; it belongs to the manager's team."""
     if not access.principal.team:
@@ -84,6 +85,7 @@ async def restore_person(
     status_code=201,
     response_model=AllocationPublic,
     response_model_by_alias=True,
+    responses=CONFLICT,
 )
 async def allocate_worker(
     body: AllocationCreate, access: ManagerCaseDep, reach: YoungPersonReach

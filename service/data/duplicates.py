@@ -1,0 +1,35 @@
+"""External ids held by more than one person: the merge list.
+
+External ids are not unique across the council: refusing a second holder in another case would
+tell that case the first exists. Duplicates are found here instead, council-wide, by the admin
+(who reads no case data: the list carries ids, and the teams whose managers can see each
+holder, never names), and merged by those managers, who can each open their own holder.
+"""
+
+from __future__ import annotations
+
+from neo4j import AsyncDriver
+from pydantic import BaseModel
+
+from service.queries import Queries
+
+
+class Holder(BaseModel):
+    person_id: str
+    young_person: bool
+    teams: list[str]
+
+
+class Duplicate(BaseModel):
+    system: str
+    value: str
+    holders: list[Holder]
+
+
+async def list_duplicates(
+    driver: AsyncDriver, queries: Queries, *, database: str, limit: int
+) -> list[Duplicate]:
+    records, _, _ = await driver.execute_query(
+        queries["list_duplicate_external_ids"], limit=limit, database_=database, routing_="r"
+    )
+    return [Duplicate.model_validate(r["duplicate"]) for r in records]

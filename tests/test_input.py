@@ -1,0 +1,356 @@
+"""Strict input and documented answers, through the real API on a real Neo4j: unknown fields,
+values of the wrong JSON type, control characters and padding refused with 422 naming the field;
+bodies over the limit refused with 413 before they are parsed; the headers every answer
+carries; the API's own pages served without a CDN; the OpenAPI document's error answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import MAX_BODY_BYTES, create_app
+from service.data.people import PersonCreate
+from service.gedcom import MAX_NAME, GedcomError, parse_gedcom
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
+from tests.conftest import Target, settings_for, wipe
+
+GEDCOM_MAX = 3_000_000
+
+
+@dataclass
+class Case:
+    client: TestClient
+    manager: Actor
+    coordinator: Actor
+    family: Family
+
+    @property
+    def young_person_id(self) -> str:
+        return self.family.young_person_id
+
+
+@pytest.fixture(scope="module")
+def case(neo4j_driver: Driver, neo4j_target: Target) -> Iterator[Case]:
+    """One case for the whole module: each test makes what it needs under names of its own,
+    and most of them are refused anyway."""
+    wipe(neo4j_driver)
+    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, gedcom_max_bytes=GEDCOM_MAX)
+    with TestClient(create_app(settings)) as client:
+        manager = add_user(client, "manager1", "manager")
+        coordinator = add_user(client, "coordinator1", "coordinator")
+        young_person = open_case(client, manager)
+        allocate(client, manager, young_person, coordinator)
+        yield Case(client, manager, coordinator, Family(client, coordinator.headers, young_person))
+
+
+def refused(response: Any, field: str, status: int = 422) -> dict[str, Any]:
+    """The one error shape, naming `field` in its details."""
+    assert response.status_code == status, response.text
+    error: dict[str, Any] = response.json()["error"]
+    assert error["code"] == "invalid_input"
+    assert ["body", field] in [d["loc"][:2] for d in error["details"]], error
+    return error
+
+
+def tokens_of(case: Case, user: Actor) -> int:
+    listed = ok(case.client.get(f"/users/{user.user_id}/tokens", headers=BOOT))
+    return int(listed["count"])
+
+
+# --- strict request bodies ----------------------------------------------------------------
+
+
+def test_an_unknown_field_is_refused_not_ignored(case: Case) -> None:
+    before = tokens_of(case, case.coordinator)
+    path = f"/users/{case.coordinator.user_id}/tokens"
+    # Was: a 90-day token, the misspelt field silently dropped.
+    refused(case.client.post(path, headers=BOOT, json={"days": 30}), "days")
+    assert tokens_of(case, case.coordinator) == before
+    person = case.family.person("gran", "female")
+    refused(
+        case.client.patch(f"/people/{person}", headers=case.coordinator.headers,
+                          json={"given_name": "Ann", "nickname": "Nan"}),
+        "nickname",
+    )  # fmt: skip
+
+
+def test_numbers_and_booleans_must_be_json_numbers_and_booleans(case: Case) -> None:
+    path = f"/users/{case.coordinator.user_id}/tokens"
+    refused(case.client.post(path, headers=BOOT, json={"expires_in_days": "3"}), "expires_in_days")
+    refused(case.client.post(path, headers=BOOT, json={"expires_in_days": 3.0}), "expires_in_days")
+    issued = ok(case.client.post(path, headers=BOOT, json={"expires_in_days": 3}), 201)
+    assert issued["expires_at"] > issued["created_at"]
+    person = case.family.person("gran", "female")
+    for value in ("yes", "true", 1):
+        refused(
+            case.client.patch(f"/people/{person}", headers=case.coordinator.headers,
+                              json={"living": value}),
+            "living",
+        )  # fmt: skip
+    ok(case.client.patch(f"/people/{person}", headers=case.coordinator.headers,
+                         json={"living": False}))  # fmt: skip
+
+
+def test_dates_are_iso_strings_never_numbers(case: Case) -> None:
+    worker = add_user(case.client, "social.dates", "social_worker")
+    path = f"/young-people/{case.young_person_id}/allocations"
+    for value in (0, 1_700_000_000, "2026-01-01T00:00:00", "2026-02-30", " 2026-01-01"):
+        refused(
+            case.client.post(path, headers=case.manager.headers,
+                             json={"user_id": worker.user_id, "from": value}),
+            "from",
+        )  # fmt: skip
+    # Nothing was allocated by any of them (0 was taken for 1970-01-01).
+    assert ok(case.client.get(path, headers=case.manager.headers))["count"] == 1
+    ok(case.client.post(path, headers=case.manager.headers,
+                        json={"user_id": worker.user_id, "from": "2026-01-01"}), 201)  # fmt: skip
+
+
+def test_a_partial_date_with_a_trailing_newline_is_refused(case: Case) -> None:
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann", "birth_date": "1950\n"}
+    refused(case.client.post("/people", headers=case.coordinator.headers, json=body), "birth_date")
+
+
+def test_a_role_is_taken_from_its_string_value(case: Case) -> None:
+    body = {"username": "someone", "display_name": "Some One", "role": "coordinator"}
+    assert ok(case.client.post("/users", headers=BOOT, json=body), 201)["role"] == "coordinator"
+    body = {"username": "someone2", "display_name": "Some One", "role": "boss"}
+    refused(case.client.post("/users", headers=BOOT, json=body), "role")
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("given_name", "Ann\x00"),
+        ("given_name", "Ann\x00Marie"),
+        ("family_name", "Lee\x1b[2J"),
+        ("given_name", "Ann\nMarie"),
+        ("given_name", "Ann\tMarie"),
+        ("known_as", "Nan\x85"),
+        ("given_name", " Ann"),
+        ("family_name", "Lee "),
+        ("notes", "Met at school.\x00"),
+        ("notes", "Met at school.\x07"),
+        ("notes", "\nMet at school."),
+    ],
+)
+def test_control_characters_and_padding_are_refused(case: Case, field: str, value: str) -> None:
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann", field: value}
+    error = refused(case.client.post("/people", headers=case.coordinator.headers, json=body), field)
+    assert value not in str(error)  # where and why, never the value
+
+
+def test_notes_keep_their_lines_and_tabs(case: Case) -> None:
+    notes = "Met at school.\nCalls on Sundays.\r\n\tSee the 2019 review."
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann", "notes": notes}
+    created = ok(case.client.post("/people", headers=case.coordinator.headers, json=body), 201)
+    assert created["notes"] == notes
+
+
+def test_nothing_with_a_nul_is_stored(case: Case, neo4j_driver: Driver) -> None:
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann\x00"}
+    refused(case.client.post("/people", headers=case.coordinator.headers, json=body), "given_name")
+    body = {"kind": "event", "title": "Moved\x00", "since": "2020"}
+    path = f"/young-people/{case.young_person_id}/timeline"
+    refused(case.client.post(path, headers=case.coordinator.headers, json=body), "title")
+    found = neo4j_driver.execute_query(
+        "MATCH (n) WHERE any(k IN keys(n) WHERE n[k] IS :: STRING AND n[k] CONTAINS $nul) "
+        "RETURN count(n) AS n",
+        nul="\x00",
+    ).records[0]["n"]
+    assert found == 0
+
+
+# --- body size ----------------------------------------------------------------------------
+
+
+def test_a_2_mb_body_is_refused_with_413_before_it_is_parsed(case: Case) -> None:
+    # Not JSON at all: parsed, it would be a 422; unauthenticated, a 401. Neither happens.
+    junk = b"x" * 2_000_000
+    for headers in (case.coordinator.headers, {}):
+        response = case.client.post(
+            "/people", headers={**headers, "Content-Type": "application/json"}, content=junk
+        )
+        assert response.status_code == 413, response.text
+        assert response.json()["error"]["code"] == "payload_too_large"
+        assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_body_without_a_length_is_counted_as_it_streams(case: Case) -> None:
+    def chunks(total: int) -> Iterator[bytes]:
+        for _ in range(total // 100_000):
+            yield b" " * 100_000
+
+    headers = {**case.coordinator.headers, "Content-Type": "application/json"}
+    response = case.client.post("/people", headers=headers, content=chunks(2_000_000))
+    assert response.status_code == 413, response.text
+    assert response.json()["error"]["code"] == "payload_too_large"
+    # Under the limit, the same kind of body is parsed: whitespace alone is not JSON.
+    response = case.client.post("/people", headers=headers, content=chunks(900_000))
+    assert response.status_code == 422, response.text
+
+
+def test_the_limit_is_one_megabyte(case: Case) -> None:
+    headers = {**case.coordinator.headers, "Content-Type": "application/json"}
+    at_limit = case.client.post("/people", headers=headers, content=b" " * MAX_BODY_BYTES)
+    assert at_limit.status_code == 422  # parsed: not JSON
+    over = case.client.post("/people", headers=headers, content=b" " * (MAX_BODY_BYTES + 1))
+    assert over.status_code == 413
+
+
+def _gedcom_of(size: int) -> bytes:
+    """A valid GEDCOM file of about `size` bytes: one person with long notes."""
+    note = "1 NOTE " + "n" * 20_000 + "\n"
+    head = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+    body = "0 @I1@ INDI\n1 NAME Ann /Lee/\n" + note * (size // len(note))
+    return (head + body + "0 TRLR\n").encode()
+
+
+def test_the_gedcom_upload_keeps_its_own_larger_limit(case: Case) -> None:
+    def upload(data: bytes) -> Any:
+        return case.client.post(
+            "/imports/gedcom", headers=case.coordinator.headers,
+            files={"file": ("tree.ged", data, "text/x-gedcom")},
+            data={"young_person_id": case.young_person_id, "source": "big"},
+        )  # fmt: skip
+
+    assert ok(upload(_gedcom_of(1_500_000)), 201)["people_created"] == 1
+    for size in (GEDCOM_MAX + 30_000, GEDCOM_MAX * 2):  # the route's check, the middleware's
+        response = upload(_gedcom_of(size))
+        assert response.status_code == 413, response.text[:200]
+        assert response.json()["error"]["code"] == "payload_too_large"
+
+
+# --- imported values ----------------------------------------------------------------------
+
+
+def test_the_import_holds_names_to_the_apis_limits() -> None:
+    limits = PersonCreate.model_fields["given_name"].metadata
+    assert [m.max_length for m in limits if hasattr(m, "max_length")] == [MAX_NAME]
+    data = (
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        f"0 @I1@ INDI\n1 NAME An\x07n /{'L' * 150}/\n"
+        "0 @I2@ INDI\n1 NAME Bob /Lee/\n0 TRLR\n"
+    ).encode()
+    tree = parse_gedcom(data)
+    assert (tree.people[0].given_name, tree.people[0].family_name) == ("Ann", "L" * MAX_NAME)
+    assert tree.notes == (
+        "@I1@ (line 5): control characters taken out of the given name",
+        "@I1@ (line 5): family name cut to 100 characters",
+    )
+    assert parse_gedcom(data.replace(b"L" * 150, b"Lee").replace(b"\x07", b"")).notes == ()
+    with pytest.raises(GedcomError, match="line 5: xref longer than 200"):
+        parse_gedcom(data.replace(b"@I1@ INDI", b"@" + b"I" * 250 + b"@ INDI"))
+
+
+def test_an_imported_long_name_is_cut_with_a_note(case: Case) -> None:
+    data = (
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        f"0 @I1@ INDI\n1 NAME {'A' * 120} /Lee\x01/\n0 TRLR\n"
+    ).encode()
+    result = ok(
+        case.client.post(
+            "/imports/gedcom", headers=case.coordinator.headers,
+            files={"file": ("tree.ged", data, "text/x-gedcom")},
+            data={"young_person_id": case.young_person_id, "source": "long"},
+        ),
+        201,
+    )  # fmt: skip
+    assert result["notes"] == [
+        "@I1@ (line 5): given name cut to 100 characters",
+        "@I1@ (line 5): control characters taken out of the family name",
+    ]
+    query = {"external_id": "@I1@", "system": "gedcom:long"}
+    found = ok(case.client.get("/people", headers=case.coordinator.headers, params=query))
+    assert [(p["given_name"], p["family_name"]) for p in found["data"]] == [("A" * 100, "Lee")]
+
+
+# --- headers on every answer --------------------------------------------------------------
+
+
+def test_every_answer_says_nosniff_and_no_store(case: Case) -> None:
+    answers = [
+        case.client.get("/me", headers=case.coordinator.headers),  # JSON, 200
+        case.client.get("/people/nobody", headers=case.coordinator.headers),  # 404
+        case.client.get("/me"),  # 401
+        case.client.get("/no/such/route"),  # 404 from routing
+        case.client.post("/people", headers=case.coordinator.headers, json={}),  # 422
+        case.client.get("/health"),
+        case.client.get("/openapi.json"),
+        case.client.get("/docs"),
+    ]
+    assert [a.status_code for a in answers] == [200, 404, 401, 404, 422, 200, 200, 200]
+    for answer in answers:
+        assert answer.headers["x-content-type-options"] == "nosniff", answer.request.url
+        assert answer.headers["cache-control"] == "no-store", answer.request.url
+    # The maps keep their own headers, sent once.
+    page = case.client.get(
+        f"/young-people/{case.young_person_id}/map", headers=case.coordinator.headers
+    )
+    assert page.status_code == 200
+    assert "frame-ancestors" in page.headers["content-security-policy"]
+    assert page.headers.get_list("cache-control") == ["no-store"]
+
+
+# --- documentation ------------------------------------------------------------------------
+
+
+def _urls(html: str) -> list[str]:
+    return re.findall(r"""(?:src|href|url|spec-url)\s*[=:]\s*["']([^"']+)["']""", html)
+
+
+def test_the_docs_fetch_nothing_from_another_host(case: Case) -> None:
+    for page in ("/docs", "/redoc"):
+        html = case.client.get(page).text
+        urls = _urls(html)
+        assert urls, html
+        assert not re.search(r"(?i)(https?:)?//[a-z0-9]", html), page
+        for url in urls:
+            assert url.startswith("/"), url
+            if url != "/openapi.json":
+                asset = case.client.get(url)
+                assert asset.status_code == 200, url
+                assert len(asset.content) > 1000, url
+    swagger = case.client.get("/docs").text
+    assert "/docs/assets/swagger-ui-bundle.js" in swagger
+    assert '"validatorUrl": null' in swagger
+
+
+def test_the_openapi_document_lists_the_errors_in_the_one_shape(case: Case) -> None:
+    schema = case.client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in str(schema)
+    error = {"$ref": "#/components/schemas/ErrorResponse"}
+    assert schema["components"]["schemas"]["ErrorResponse"]["required"] == ["error"]
+    operations = {
+        (method.upper(), path): op
+        for path, item in schema["paths"].items()
+        for method, op in item.items()
+    }
+    assert len(operations) > 50
+    for (method, path), op in operations.items():
+        answers = op["responses"]
+        for code, answer in answers.items():
+            if code[0] in "45":
+                assert answer["content"]["application/json"]["schema"] == error, (path, code)
+        assert "503" in answers, (method, path)
+        if "{" in path:
+            assert "404" in answers, (method, path)
+        if "requestBody" in op:
+            assert {"400", "413", "422"} <= set(answers), (method, path)
+        if path not in ("/health", "/embed"):
+            assert {"401", "429"} <= set(answers), (method, path)
+            assert op["security"] == [{"bearer": []}]
+    assert "403" not in operations[("GET", "/me")]["responses"]
+    assert "403" in operations[("GET", "/young-people")]["responses"]
+    assert "409" in operations[("POST", "/users")]["responses"]
+    assert "409" in operations[("POST", "/connections/{connection_id}/stage")]["responses"]
+    assert "Retry-After" in operations[("GET", "/me")]["responses"]["503"]["headers"]
