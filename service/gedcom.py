@@ -20,6 +20,8 @@ from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
+from service.dates import london_today
+
 Sex = Literal["female", "male", "unknown"]
 Pedigree = Literal["birth", "adopted", "foster"]
 
@@ -344,7 +346,7 @@ def parse_gedcom(
     raw_people, raw_families = _read(buf)
     if len(raw_people) > max_people:
         raise GedcomError(f"file holds more than {max_people} individuals")
-    limit = (today or date.today()).isoformat()
+    limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
     notes: list[str] = []
     for p in raw_people:

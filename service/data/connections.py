@@ -15,6 +15,7 @@ from service.auth.principal import Principal, Role
 from service.data.audit import record, record_in
 from service.data.relatives import relatives_in
 from service.data.safeguarding import household_risks_in
+from service.dates import london_today
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
@@ -104,7 +105,7 @@ class ContactPublic(Shaped):
 class CommitmentCreate(InputModel):
     what: Text = Field(min_length=1, max_length=500, examples=["A call on Sunday evenings"])
     every_days: int = Field(ge=1, le=366, description="How often, in days: 7 weekly, 365 yearly.")
-    since: IsoDate = Field(default_factory=date.today)
+    since: IsoDate = Field(default_factory=london_today)
     review_on: IsoDate | None = None
 
 
@@ -331,7 +332,7 @@ async def add_contact(
     cid: str,
     body: ContactCreate,
 ) -> ContactPublic:
-    if body.on > date.today():
+    if body.on > london_today():
         raise InvalidInput("A contact cannot be in the future.")
     new_id = str(uuid.uuid4())
 
@@ -399,7 +400,7 @@ async def find_lapsed(
 ) -> list[Lapsed]:
     records, _, _ = await driver.execute_query(
         queries["find_lapsed"], young_person_id=young_person_id,
-        today=(today or date.today()).isoformat(), threshold_days=threshold_days,
+        today=(today or london_today()).isoformat(), threshold_days=threshold_days,
         database_=database, routing_="r",
     )  # fmt: skip
     return [Lapsed.model_validate(row) for row in (records[0]["lapsed"] if records else [])]

@@ -13,7 +13,6 @@ Nobody the young person does not want approached (by person or by side) is sugge
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -22,7 +21,7 @@ from pydantic import BaseModel, Field
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.relatives import find_gaps, find_relatives
-from service.dates import PartialDate
+from service.dates import PartialDate, london_today
 from service.db import in_write
 from service.errors import InvalidInput
 from service.models import InputModel, Note, Text
@@ -112,7 +111,7 @@ async def suggestions(
 ) -> list[Suggestion]:
     records, _, _ = await driver.execute_query(
         queries["get_suggestion_facts"], young_person_id=young_person_id,
-        today=date.today().isoformat(), database_=database, routing_="r",
+        today=london_today().isoformat(), database_=database, routing_="r",
     )  # fmt: skip
     facts = records[0]
     taken = set(facts["connected"]) | set(facts["unwanted"]) | {young_person_id}

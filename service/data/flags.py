@@ -4,7 +4,7 @@ whom to ask; what it says (`content`) only reaches the roles that decide on cont
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
+from service.dates import london_today
 from service.db import in_write
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Omittable, Text
@@ -38,7 +39,7 @@ class FlagCreate(InputModel):
     level: FlagLevel
     source: Text = Field(min_length=1, max_length=200, examples=["MAPPA meeting, 2026-03-02"])
     details: Note | None = Field(default=None, max_length=10_000)
-    raised_on: IsoDate = Field(default_factory=date.today)
+    raised_on: IsoDate = Field(default_factory=london_today)
     review_on: IsoDate | None = Field(
         default=None, description="Six months after raising if left out."
     )
@@ -46,7 +47,7 @@ class FlagCreate(InputModel):
 
     @model_validator(mode="after")
     def _dates(self) -> FlagCreate:
-        if self.raised_on > date.today():
+        if self.raised_on > london_today():
             raise ValueError("raised_on is in the future")
         for name in ("review_on", "expires_on"):
             value = getattr(self, name)

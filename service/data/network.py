@@ -25,6 +25,7 @@ from service.data.flags import FlagKind
 from service.data.people import Sex, display_name, get_person
 from service.data.relationships import Strength
 from service.data.relatives import Relative, find_relatives
+from service.dates import london_today
 from service.db import run_once, together
 from service.kinship import Kind
 from service.queries import Queries
@@ -234,7 +235,7 @@ async def network(
     filters: Filters,
     today: date | None = None,
 ) -> NetworkGraph:
-    day = (today or date.today()).isoformat()
+    day = (today or london_today()).isoformat()
     relatives, lapsed = await together(
         find_relatives(
             driver, queries, database=database, person_id=young_person_id,

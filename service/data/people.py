@@ -17,7 +17,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
-from service.dates import PartialDate, before, is_future
+from service.dates import PartialDate, before, is_future, london_today
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
@@ -131,7 +131,7 @@ def check_life(
     birth: str | None, death: str | None, living: bool | None, *, today: date | None = None
 ) -> None:
     """Reject dates and life status that cannot all be true."""
-    today = today or date.today()
+    today = today or london_today()
     problems = []
     for field, value in (("birth_date", birth), ("death_date", death)):
         if value is not None and is_future(value, today):

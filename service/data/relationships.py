@@ -18,7 +18,7 @@ from pydantic import Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
-from service.dates import PartialDate, before, is_future
+from service.dates import PartialDate, before, is_future, london_today
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
@@ -118,7 +118,7 @@ def _invalid(message: str, field: str = "body") -> InvalidInput:
 
 
 def check_period(since: str | None, until: str | None, *, today: date | None = None) -> None:
-    today = today or date.today()
+    today = today or london_today()
     if since and is_future(since, today):
         raise _invalid("'since' is in the future.", "since")
     if since and until and before(until, since):

@@ -14,6 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
+from service.dates import london_today
 from service.db import in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
@@ -47,7 +48,7 @@ class AddressCreate(InputModel):
     line2: Text | None = Field(default=None, max_length=200)
     town: Text = Field(min_length=1, max_length=100)
     postcode: str = Field(min_length=2, max_length=10, pattern=r"^[A-Za-z0-9 ]+$")
-    since: IsoDate = Field(default_factory=date.today)
+    since: IsoDate = Field(default_factory=london_today)
 
 
 class OrderCreate(InputModel):
@@ -121,7 +122,7 @@ async def move_house(
     young_person_id: str,
     address: AddressCreate,
 ) -> None:
-    if address.since > date.today():
+    if address.since > london_today():
         raise InvalidInput("'since' is in the future.")
 
     async def work(tx: AsyncManagedTransaction) -> None:
@@ -150,7 +151,7 @@ async def make_order(
 ) -> OrderPublic:
     if order.restricted_id == order.protected_id:
         raise InvalidInput("An order is between two different people.")
-    if order.made_on > date.today() or (order.until and order.until < order.made_on):
+    if order.made_on > london_today() or (order.until and order.until < order.made_on):
         raise InvalidInput("An order is made on or before today, and ends after it is made.")
     new_id = str(uuid.uuid4())
 
@@ -271,7 +272,7 @@ async def links(
     The graph is explored breadth-first from the whole network at once, one tie a round (one
     query a round); every tie seen on the way is kept, so the chains can then be traced back
     from each flagged person in memory."""
-    today = date.today().isoformat()
+    today = london_today().isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), (orders_about, _, _) = await together(
         _search(driver, queries, database=database, young_person_id=young_person_id,
