@@ -8,8 +8,9 @@
 // finds nobody.
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
 // (changes are recorded by the transaction that makes them instead).
+WITH date($today) AS today
 OPTIONAL MATCH (p:Person {id: $person_id})
-WITH p, CASE WHEN p IS NULL THEN []
+WITH p, today, CASE WHEN p IS NULL THEN []
              WHEN p:YoungPerson THEN [p]
              ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
         END AS cases
@@ -17,7 +18,7 @@ WITH p, [yp IN cases
          WHERE ($role = 'manager' AND yp.team = $team)
             OR ($role IN ['coordinator', 'social_worker'] AND EXISTS {
                   MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(yp)
-                  WHERE a.from <= date($today) AND (a.until IS NULL OR date($today) <= a.until) })
+                  WHERE a.from <= today AND (a.until IS NULL OR today <= a.until) })
          | yp.id] AS open
 WITH p, open, head(open) AS via,
      CASE WHEN p IS NULL THEN 'no such person'
