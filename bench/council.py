@@ -133,7 +133,7 @@ def floor(token: str) -> Endpoint:
     reads above add the audited access check and their own query to it."""
 
     async def lookup(driver: AsyncDriver, _yp: str) -> Any:
-        return await users.principal_for_token(driver, QUERIES, database=DB, token=token)
+        return await users.check_token(driver, QUERIES, database=DB, token=token)
 
     return Endpoint("floor (/me)", "/me", lookup)
 

@@ -216,13 +216,6 @@ async def check_token(
                      team=user["team"], via="token")  # fmt: skip
 
 
-async def principal_for_token(
-    driver: AsyncDriver, queries: Queries, *, database: str, token: str
-) -> Principal | None:
-    checked = await check_token(driver, queries, database=database, token=token)
-    return checked if isinstance(checked, Principal) else None
-
-
 async def principal_for_oidc(
     driver: AsyncDriver,
     queries: Queries,
