@@ -20,9 +20,9 @@ from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
-from service.data.relatives import find_gaps, find_relatives
+from service.data.relatives import gaps_of, load_family, relatives_of
 from service.dates import PartialDate, london_today
-from service.db import in_write
+from service.db import in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, Note, Text
 from service.queries import Queries
@@ -109,18 +109,22 @@ async def timeline(
 async def suggestions(
     driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
 ) -> list[Suggestion]:
-    records, _, _ = await driver.execute_query(
-        queries["get_suggestion_facts"], young_person_id=young_person_id,
-        today=london_today().isoformat(), database_=database, routing_="r",
+    # The facts and one load of the family (for the relatives and the gaps), side by side.
+    (records, _, _), family = await together(
+        driver.execute_query(
+            queries["get_suggestion_facts"], young_person_id=young_person_id,
+            today=london_today().isoformat(), database_=database, routing_="r",
+        ),
+        load_family(
+            driver, queries, database=database, person_id=young_person_id,
+            within=[young_person_id], max_generations=4,
+        ),
     )  # fmt: skip
     facts = records[0]
     taken = set(facts["connected"]) | set(facts["unwanted"]) | {young_person_id}
     unwanted_sides = set(facts["unwanted_sides"])
     found: list[Suggestion] = []
-    kin = await find_relatives(
-        driver, queries, database=database, person_id=young_person_id, within=[young_person_id],
-        max_generations=4, side=None, living=True,
-    )  # fmt: skip
+    kin = relatives_of(family, [young_person_id], 4, living=True)
     for r in kin.data:
         barred = r.side in unwanted_sides or (r.side == "both" and unwanted_sides)
         if r.person_id in taken or barred:
@@ -148,9 +152,7 @@ async def suggestions(
                                 reason=f"named in the timeline: {n['title']} ({period})",
                                 score=70))  # fmt: skip
         taken.add(n["person_id"])
-    for g in await find_gaps(
-        driver, queries, database=database, person_id=young_person_id, within=[young_person_id]
-    ):
+    for g in gaps_of(family):
         if g.side in unwanted_sides:
             continue
         found.append(Suggestion(kind="gap", person_id=g.child_id, name=g.child_name,

@@ -1,4 +1,5 @@
-"""Relatives and gaps of a person: generations and sides from Cypher, names from `kinship`."""
+"""Relatives and gaps of a person: the family loaded once (`load_family`), who is what worked
+out in memory (`service.family`), names from `kinship`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, Field
 from service.auth.need_to_know import Shaped
 from service.data.people import Sex, display_name
 from service.db import run_once
+from service.family import GAP_GENERATIONS, Family, gaps, relatives
 from service.kinship import Kind, kinship_term
 from service.queries import Queries
 
@@ -115,6 +117,75 @@ def _relative(row: dict[str, Any]) -> Relative:
     )
 
 
+def _last(value: str | None) -> tuple[bool, str]:
+    """Sort key putting a missing name last."""
+    return (value is None, value or "")
+
+
+def _closest_first(row: dict[str, Any]) -> tuple[Any, ...]:
+    ga, gb = row["generations_up"], row["generations_down"]
+    return (ga + gb, ga, _last(row["family_name"]), _last(row["given_name"]), row["person_id"])
+
+
+def relative_rows(family: Family, within: list[str], max_generations: int) -> list[dict[str, Any]]:
+    """The relatives as rows, closest first: only the people of the cases `within` (young
+    people's ids) and young people in the family (a sibling or cousin in care shows as a
+    relative, never with their case). The family may pass through others, but what was recorded
+    only under another case, or taken out of this network, is not shown."""
+    rows = []
+    cases = set(within)
+    for k in relatives(family, max_generations):
+        p = family.people[k.person_id]
+        if not (p.in_case or p.young_person):
+            continue
+        rows.append({
+            "person_id": p.id, "given_name": p.given_name, "family_name": p.family_name,
+            "known_as": p.known_as, "sex": p.sex,
+            "living": True if p.living is None else p.living,
+            "birth_date": p.birth_date, "death_date": p.death_date,
+            "external_id": p.external_id, "kind": k.kind, "generations_up": k.ga,
+            "generations_down": k.gb, "side": None if k.side == "none" else k.side,
+            "half": k.half, "other_case": p.young_person and p.id not in cases,
+        })  # fmt: skip
+    rows.sort(key=_closest_first)
+    return rows
+
+
+async def load_family(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    person_id: str,
+    within: list[str],
+    max_generations: int,
+) -> Family | None:
+    """The person's family within `max_generations`, in one round trip; None for nobody."""
+    records = await run_once(
+        driver, queries["load_family"], database=database, person_id=person_id,
+        within=within, max_generations=max_generations,
+    )  # fmt: skip
+    return Family.from_record(records[0]) if records else None
+
+
+def relatives_of(
+    family: Family | None,
+    within: list[str],
+    max_generations: int,
+    *,
+    side: Literal["maternal", "paternal"] | None = None,
+    living: bool | None = None,
+) -> Relatives:
+    """The named relatives of a loaded family, optionally of one side or living or not."""
+    rows = relative_rows(family, within, max_generations) if family is not None else []
+    found = [_relative(row) for row in rows]
+    if side is not None:
+        found = [r for r in found if r.side in (side, "both")]
+    if living is not None:
+        found = [r for r in found if r.living is living]
+    return Relatives(data=found, count=len(found), summary=summarise(found))
+
+
 async def find_relatives(
     driver: AsyncDriver,
     queries: Queries,
@@ -128,16 +199,11 @@ async def find_relatives(
 ) -> Relatives:
     """The person's relatives that the cases `within` (young people's ids) hold, and the young
     people among them."""
-    records = await run_once(
-        driver, queries["find_relatives"], database=database, person_id=person_id,
-        within=within, max_generations=max_generations,
+    family = await load_family(
+        driver, queries, database=database, person_id=person_id, within=within,
+        max_generations=max_generations,
     )  # fmt: skip
-    found = [_relative(row) for row in (records[0]["relatives"] if records else [])]
-    if side is not None:
-        found = [r for r in found if r.side in (side, "both")]
-    if living is not None:
-        found = [r for r in found if r.living is living]
-    return Relatives(data=found, count=len(found), summary=summarise(found))
+    return relatives_of(family, within, max_generations, side=side, living=living)
 
 
 async def relatives_in(
@@ -150,10 +216,11 @@ async def relatives_in(
 ) -> list[Relative]:
     """`find_relatives` inside an open transaction (a decision that reads and writes at once)."""
     record = await (
-        await tx.run(queries["find_relatives"], person_id=person_id, within=within,
+        await tx.run(queries["load_family"], person_id=person_id, within=within,
                      max_generations=max_generations)
     ).single()  # fmt: skip
-    return [_relative(row) for row in (record["relatives"] if record else [])]
+    family = Family.from_record(record) if record else None
+    return relatives_of(family, within, max_generations).data
 
 
 def _gap_tasks(row: dict[str, Any]) -> list[Gap]:
@@ -190,11 +257,30 @@ def _gap_tasks(row: dict[str, Any]) -> list[Gap]:
     return gaps
 
 
+def gap_rows(family: Family | None) -> list[dict[str, Any]]:
+    """The gaps of a loaded family as rows (the person or ancestor missing a parent)."""
+    rows = []
+    for gap in gaps(family) if family is not None else []:
+        p = family.people[gap.child_id]  # type: ignore[union-attr]
+        rows.append({
+            "child_id": p.id, "given_name": p.given_name, "family_name": p.family_name,
+            "known_as": p.known_as, "depth": gap.depth, "side": gap.side,
+            "known_parent_sexes": list(gap.known_parent_sexes),
+        })  # fmt: skip
+    return rows
+
+
+def gaps_of(family: Family | None) -> list[Gap]:
+    """Gaps in a loaded family: a research task for each missing parent up to grandparents."""
+    return [gap for row in gap_rows(family) for gap in _gap_tasks(row)]
+
+
 async def find_gaps(
     driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, within: list[str]
 ) -> list[Gap]:
     """Gaps in the person's family as recorded in the cases `within`."""
-    records = await run_once(
-        driver, queries["find_gaps"], database=database, person_id=person_id, within=within
-    )
-    return [gap for r in records for gap in _gap_tasks(dict(r))]
+    family = await load_family(
+        driver, queries, database=database, person_id=person_id, within=within,
+        max_generations=GAP_GENERATIONS,
+    )  # fmt: skip
+    return gaps_of(family)

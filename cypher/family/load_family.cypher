@@ -1,0 +1,72 @@
+// A person's family within $max_generations, as one record, for `service.family` to work on in
+// memory: Cypher finds the people and ties, Python decides who is what to whom.
+// The core: the person's ancestors up to $max_generations by birth, adoptive or step links, every
+// descendant of them (and of the person) within $max_generations, and the descendants of anyone
+// a sibling tie (parents unknown) joins to them. Around the core: every parent of a core person
+// (the other parent of a half-sibling), every partner, and the birth children of the partners
+// of the person's parents (step-siblings). Foster links are loaded where they join two of these
+// people but are never followed: foster carers are trusted adults, not family.
+// For each person: whether they belong to the cases the read is made through ($within, young
+// people's ids: themselves or a member of their network) and their first external id (never a
+// young person's of another case).
+// The 6 in the patterns is the largest $max_generations the API accepts.
+MATCH (s:Person {id: $person_id})
+CALL (s) {
+  MATCH up = (s)<-[:PARENT_OF*0..6]-(a:Person)
+  WHERE length(up) <= $max_generations
+    AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  WITH DISTINCT a
+  MATCH down = (a)-[:PARENT_OF*0..6]->(d:Person)
+  WHERE length(down) <= $max_generations
+    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN collect(DISTINCT d) AS blood
+}
+CALL (blood) {
+  UNWIND blood AS b
+  MATCH (b)-[:SIBLING_OF]-(v:Person)
+  WITH DISTINCT v
+  MATCH down = (v)-[:PARENT_OF*0..6]->(d:Person)
+  WHERE length(down) <= $max_generations
+    AND all(l IN relationships(down) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  RETURN collect(DISTINCT d) AS tied
+}
+WITH s, blood, [d IN tied WHERE NOT d IN blood] AS tied
+WITH s, blood + tied AS core
+CALL (core) {
+  UNWIND core AS c
+  MATCH (x:Person)-[l:PARENT_OF]->(c)
+  RETURN collect(l) AS parent_links, collect(DISTINCT x) AS parents
+}
+CALL (core) {
+  UNWIND core AS c
+  MATCH (c)-[t:PARTNER_OF]-(x:Person)
+  RETURN collect(DISTINCT t) AS partnerships, collect(DISTINCT x) AS partners
+}
+CALL (core) {
+  UNWIND core AS c
+  MATCH (c)-[t:SIBLING_OF]-(x:Person)
+  RETURN collect(DISTINCT t) AS sibling_ties, collect(DISTINCT x) AS tied_siblings
+}
+CALL (s) {
+  MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF {kind: 'birth'}]->(x:Person)
+  RETURN collect(DISTINCT l) AS step_links, collect(DISTINCT x) AS step_children
+}
+WITH s, core, parent_links + [l IN step_links WHERE NOT l IN parent_links] AS parent_links,
+     partnerships, sibling_ties, core + parents + partners + tied_siblings + step_children AS everyone
+UNWIND everyone AS p
+WITH s, core, parent_links, partnerships, sibling_ties, collect(DISTINCT p) AS everyone
+// Lists rather than maps, in the order `service.family` reads them: the driver decodes a few
+// hundred short lists far faster than as many maps with their keys.
+RETURN s.id AS person_id,
+  [p IN everyone | [
+    p.id, p.given_name, p.family_name, p.known_as, p.sex, p.living, p.birth_date, p.death_date,
+    p:YoungPerson,
+    p.id IN $within OR any(n IN [(p)-[:IN_NETWORK_OF]->(n) | n.id] WHERE n IN $within),
+    CASE WHEN p:YoungPerson AND NOT p.id IN $within THEN null
+         ELSE COLLECT { MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
+                        RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END
+  ]] AS people,
+  [l IN parent_links | [startNode(l).id, endNode(l).id, l.kind, l.id]] AS parent_links,
+  [t IN partnerships | [startNode(t).id, endNode(t).id, t.kind, t.since, t.until, t.id]]
+    AS partnerships,
+  [t IN sibling_ties | [startNode(t).id, endNode(t).id, t.half, t.id]] AS sibling_ties

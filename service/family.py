@@ -1,0 +1,458 @@
+"""A person's family held in memory, and who is what to whom in it.
+
+`cypher/family/load_family.cypher` loads the family (people, parent links with their kind,
+partnerships, sibling ties) as one record; `Family.from_record` holds it, and the functions here
+work on it with no database:
+
+- `relatives(family, max_generations)`: every relative with Ga (generations from the person up
+  to the closest common ancestor), Gb (from the relative up to it), side, half and kind;
+- `gaps(family)`: missing parents, grandparents and great-grandparents, a research task each;
+- `path(family, a, b)`: the shortest chain of family ties between two people, for explanations.
+
+The rules (the same as the Cypher they replace, `bench/baseline/find_relatives_paths.cypher`):
+- Ga and Gb count birth, adoptive and step parent links; foster links are not family.
+- side: the first step up from the person: through the mother maternal, through the father
+  paternal, both when the closest ways lead through both; a step-parent is on the side of the
+  birth parent they are the partner of. The person's own descendants have no side.
+- half: every closest way runs through two children of a common ancestor who share exactly one
+  birth parent while one of them has two (or a sibling tie says half).
+- kind: birth when every link is birth; step when a step link is on the way; adoptive when an
+  adoptive link is; a current partner (married, civil partnership, living together) of a birth
+  relative who is not a relative is `by_marriage`, or `step` for a parent's or grandparent's
+  partner, whose birth children are step-siblings. A birth way beats any other; then the
+  closest (fewest generations, then the smallest Ga).
+
+Naming stays in `service.kinship`. Pure: nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+KinKind = Literal["birth", "step", "adoptive", "by_marriage"]
+WaySide = Literal["maternal", "paternal", "both", "unknown", "none"]
+
+FAMILY_LINKS: frozenset[str] = frozenset({"birth", "adoptive", "step"})
+CURRENT_PARTNERSHIPS: frozenset[str] = frozenset({"married", "civil_partnership", "cohabiting"})
+# The order a way's links rank in: a step link makes the way step, else an adoptive one adoptive.
+_RANK = {"birth": 0, "adoptive": 1, "step": 2}
+_KIND_OF_RANK: tuple[KinKind, ...] = ("birth", "adoptive", "step")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    given_name: str | None = None
+    family_name: str | None = None
+    known_as: str | None = None
+    sex: str | None = None
+    living: bool | None = None
+    birth_date: str | None = None
+    death_date: str | None = None
+    young_person: bool = False
+    in_case: bool = True
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParentLink:
+    parent: str
+    child: str
+    kind: str
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    a: str
+    b: str
+    kind: str | None
+    since: str | None = None
+    until: str | None = None
+    id: str | None = None
+
+    def other(self, person_id: str) -> str:
+        return self.b if person_id == self.a else self.a
+
+    @property
+    def current(self) -> bool:
+        return self.kind in CURRENT_PARTNERSHIPS and self.until is None
+
+
+@dataclass(frozen=True, slots=True)
+class SiblingTie:
+    a: str
+    b: str
+    half: bool | None = None
+    id: str | None = None
+
+    def other(self, person_id: str) -> str:
+        return self.b if person_id == self.a else self.a
+
+
+@dataclass(slots=True)
+class Family:
+    """The loaded family of `person_id`, with its ties indexed both ways."""
+
+    person_id: str
+    people: dict[str, Person]
+    parent_links: list[ParentLink]
+    partnerships: list[Partnership]
+    sibling_ties: list[SiblingTie]
+    parents: dict[str, list[ParentLink]] = field(default_factory=dict)
+    children: dict[str, list[ParentLink]] = field(default_factory=dict)
+    partners: dict[str, list[Partnership]] = field(default_factory=dict)
+    ties: dict[str, list[SiblingTie]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for link in sorted(self.parent_links, key=lambda x: (x.parent, x.child, x.kind)):
+            self.parents.setdefault(link.child, []).append(link)
+            self.children.setdefault(link.parent, []).append(link)
+        for p in sorted(self.partnerships, key=lambda x: (x.a, x.b, x.id or "")):
+            self.partners.setdefault(p.a, []).append(p)
+            self.partners.setdefault(p.b, []).append(p)
+        for t in sorted(self.sibling_ties, key=lambda x: (x.a, x.b, x.id or "")):
+            self.ties.setdefault(t.a, []).append(t)
+            self.ties.setdefault(t.b, []).append(t)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Family:
+        """The family from `load_family`'s record (lists in the order of the fields here)."""
+        return cls(
+            person_id=record["person_id"],
+            people={p[0]: Person(*p) for p in record["people"]},
+            parent_links=[ParentLink(*link) for link in record["parent_links"]],
+            partnerships=[Partnership(*p) for p in record["partnerships"]],
+            sibling_ties=[SiblingTie(*t) for t in record["sibling_ties"]],
+        )
+
+    def birth_parents(self, person_id: str) -> list[str]:
+        return [x.parent for x in self.parents.get(person_id, ()) if x.kind == "birth"]
+
+
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """A relative of the family's person: where they stand, before anyone names them."""
+
+    person_id: str
+    kind: KinKind
+    ga: int
+    gb: int
+    side: WaySide
+    half: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Way:
+    ga: int
+    gb: int
+    rank: int
+    side: WaySide
+    c1: str | None = None
+    c2: str | None = None
+    tie_half: bool | None = None
+
+    @property
+    def key(self) -> tuple[bool, int, int]:
+        return (self.rank > 0, self.ga + self.gb, self.ga)
+
+
+@dataclass(frozen=True, slots=True)
+class _Route:
+    """A path up from the person: where it ends, how long, its first parent and link kind,
+    the child below its end (on the person's line) and the rank of its links."""
+
+    end: str
+    length: int
+    parent: str | None
+    first_kind: str | None
+    below: str | None
+    rank: int
+
+
+def _side_of_sex(sex: str | None) -> WaySide | None:
+    return "maternal" if sex == "female" else "paternal" if sex == "male" else None
+
+
+def _route_side(family: Family, route: _Route) -> WaySide:
+    if route.parent is None:
+        return "unknown"
+    if route.first_kind == "step":
+        # A step-parent is on the side of the birth parent they are the partner of.
+        me = family.person_id
+        for p in family.partners.get(route.parent, ()):
+            other = p.other(route.parent)
+            if other in family.birth_parents(me) and other in family.people:
+                return _side_of_sex(family.people[other].sex) or "unknown"
+        return "unknown"
+    person = family.people.get(route.parent)
+    return (_side_of_sex(person.sex) if person else None) or "unknown"
+
+
+def _routes_up(family: Family, limit: int) -> list[_Route]:
+    """Every path up from the person of at most `limit` family links, the empty one first."""
+    me = family.person_id
+    found = [_Route(me, 0, None, None, None, 0)]
+    stack = [found[0]]
+    while stack:
+        route = stack.pop()
+        if route.length >= limit:
+            continue
+        for link in family.parents.get(route.end, ()):
+            if link.kind not in FAMILY_LINKS:
+                continue
+            first = route.length == 0
+            step = _Route(
+                end=link.parent,
+                length=route.length + 1,
+                parent=link.parent if first else route.parent,
+                first_kind=link.kind if first else route.first_kind,
+                below=route.end,
+                rank=max(route.rank, _RANK[link.kind]),
+            )
+            found.append(step)
+            stack.append(step)
+    return found
+
+
+class _Down:
+    """Descendants of a person within a number of links, with the fewest links for each rank of
+    the links on the way (birth, adoptive, step): memoised, since every ancestor's line shares
+    the same branches."""
+
+    def __init__(self, family: Family) -> None:
+        self.family = family
+        self.memo: dict[tuple[str, int], dict[str, dict[int, int]]] = {}
+
+    def __call__(self, start: str, limit: int) -> dict[str, dict[int, int]]:
+        key = (start, limit)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
+        found = {start: {0: 0}}
+        if limit > 0:
+            for link in self.family.children.get(start, ()):
+                if link.kind not in FAMILY_LINKS:
+                    continue
+                for r, ranks in self(link.child, limit - 1).items():
+                    mine = found.setdefault(r, {})
+                    for rank, depth in ranks.items():
+                        rank = max(rank, _RANK[link.kind])
+                        if depth + 1 < mine.get(rank, limit + 2):
+                            mine[rank] = depth + 1
+        self.memo[key] = found
+        return found
+
+
+def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
+    g = max_generations
+    me = family.person_id
+    down = _Down(family)
+    ways: dict[str, list[_Way]] = {}
+
+    def add(r: str, way: _Way) -> None:
+        if r != me:
+            ways.setdefault(r, []).append(way)
+
+    routes = _routes_up(family, g)
+    for route in routes:
+        if route.length == 0:
+            # The person's own descendants: on no side.
+            for r, ranks in down(me, g).items():
+                for rank, depth in ranks.items():
+                    if depth > 0:
+                        add(r, _Way(0, depth, rank, "none"))
+            continue
+        side = _route_side(family, route)
+        add(route.end, _Way(route.length, 0, route.rank, side))
+        # The ancestor's descendants down another child than the one on the person's line.
+        for link in family.children.get(route.end, ()):
+            if link.kind not in FAMILY_LINKS or link.child == route.below:
+                continue
+            for r, ranks in down(link.child, g - 1).items():
+                for rank, depth in ranks.items():
+                    rank = max(rank, route.rank, _RANK[link.kind])
+                    add(r, _Way(route.length, depth + 1, rank, side, route.below, link.child))
+    # Sibling ties (parents unknown) of the person, of anyone on their line up, and of their
+    # birth siblings: as if the tie were a shared parent above both.
+    for route in routes:
+        if route.length >= g:
+            continue
+        side = "unknown" if route.length == 0 else _route_side(family, route)
+        group = {route.end}
+        for parent in family.birth_parents(route.end):
+            group |= {x.child for x in family.children.get(parent, ()) if x.kind == "birth"}
+        for member in sorted(group):
+            for tie in family.ties.get(member, ()):
+                for r, ranks in down(tie.other(member), g - 1).items():
+                    for rank, depth in ranks.items():
+                        add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), side,
+                                    tie_half=bool(tie.half)))  # fmt: skip
+    return ways
+
+
+def _is_half(family: Family, c1: str, c2: str) -> bool:
+    p1, p2 = set(family.birth_parents(c1)), set(family.birth_parents(c2))
+    return len(p1 & p2) == 1 and (len(p1) == 2 or len(p2) == 2)
+
+
+def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySide, bool]:
+    # The best way: birth first, then the fewest generations, then the smallest Ga; between an
+    # adoptive and a step way as close as each other, the adoptive.
+    best = min(ways, key=lambda w: (*w.key, w.rank))
+    closest = [w for w in ways if (w.rank, w.ga, w.gb) == (best.rank, best.ga, best.gb)]
+    sides = {w.side for w in closest}
+    side: WaySide = (
+        "both" if {"maternal", "paternal"} <= sides
+        else "maternal" if "maternal" in sides
+        else "paternal" if "paternal" in sides
+        else best.side
+    )  # fmt: skip
+    half = all(
+        w.tie_half if w.tie_half is not None
+        else w.rank == 0 and w.c1 is not None and w.c2 is not None
+        and _is_half(family, w.c1, w.c2)
+        for w in closest
+    )  # fmt: skip
+    return _KIND_OF_RANK[best.rank], best.ga, best.gb, side, half
+
+
+def relatives(family: Family, max_generations: int) -> list[Kin]:
+    """Every relative of the family's person within `max_generations` (it bounds Ga and Gb),
+    then the partners of birth relatives who are not relatives themselves, and the children of
+    a parent's partner; closest first."""
+    found: dict[str, Kin] = {}
+    for r, ways in _ways(family, max_generations).items():
+        kind, ga, gb, side, half = _settle(family, ways)
+        found[r] = Kin(r, kind, ga, gb, side, half)
+    me = family.person_id
+    kin = sorted(found.values(), key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
+    known = set(found) | {me}
+    # Each partner is placed by the closest birth relative they are the partner of.
+    placed: dict[str, Kin] = {}
+    for k in kin:
+        if k.kind != "birth":
+            continue
+        for p in family.partners.get(k.person_id, ()):
+            partner = p.other(k.person_id)
+            if p.current and partner not in known and partner not in placed:
+                placed[partner] = k
+    extras: dict[str, Kin] = {}
+    for partner, k in placed.items():
+        extras.setdefault(
+            partner,
+            Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False),
+        )
+        if (k.ga, k.gb) == (1, 0):
+            for link in family.children.get(partner, ()):
+                if link.kind == "birth" and link.child not in known:
+                    extras.setdefault(link.child, Kin(link.child, "step", 1, 1, k.side, False))
+    return sorted([*kin, *extras.values()], key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
+
+
+# Gaps are looked for up to great-grandparents: the parents of the person's grandparents.
+GAP_GENERATIONS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """A person on the line up (the person, a parent or grandparent) with fewer than two
+    recorded birth parents: `known_parent_sexes` are those recorded."""
+
+    child_id: str
+    depth: int
+    side: WaySide | None
+    known_parent_sexes: tuple[str, ...]
+
+
+def gaps(family: Family) -> list[GapRow]:
+    """The person and their birth ancestors up to grandparents (through people of the case
+    only) who have fewer than two recorded birth parents of the case, nearest first."""
+    people = family.people
+    rows: set[tuple[str, int, WaySide | None]] = set()
+    stack: list[tuple[str, int, WaySide | None]] = [(family.person_id, 0, None)]
+    while stack:
+        node, depth, side = stack.pop()
+        rows.add((node, depth, side))
+        if depth == GAP_GENERATIONS:
+            continue
+        for parent in family.birth_parents(node):
+            if parent in people and people[parent].in_case:
+                first = side if depth else (_side_of_sex(people[parent].sex) or "unknown")
+                stack.append((parent, depth + 1, first))
+    found = []
+    for node, depth, side in rows:
+        known = tuple(
+            people[p].sex or "unknown"
+            for p in family.birth_parents(node)
+            if p in people and people[p].in_case
+        )
+        if len(known) < 2:
+            found.append(GapRow(node, depth, side, known))
+    return sorted(found, key=lambda r: (r.depth, r.side is None, r.side or "", r.child_id))
+
+
+PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband"..., person id)
+
+
+def _step_word(how: str, sex: str | None) -> str:
+    words = {
+        "parent": ("mother", "father", "parent"),
+        "child": ("daughter", "son", "child"),
+        "sibling": ("sister", "brother", "sibling"),
+        "partner": ("partner", "partner", "partner"),
+        "spouse": ("wife", "husband", "spouse"),
+    }[how]
+    return words[0] if sex == "female" else words[1] if sex == "male" else words[2]
+
+
+def path(family: Family, start: str, end: str) -> list[PathStep] | None:
+    """The shortest chain of family ties from `start` to `end` (parent, child, partner and
+    sibling ties, full siblings as one step), each step as (word, person id): "mother Donna ->
+    her sister Lisa -> Lisa's husband Gary" is [("mother", donna), ("sister", lisa),
+    ("husband", gary)]. None when the two are not joined within the family."""
+    if start == end:
+        return []
+    came: dict[str, tuple[str, str] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        for how, there in _neighbours(family, here):
+            if there in came:
+                continue
+            came[there] = (here, how)
+            if there == end:
+                steps: list[PathStep] = []
+                node = end
+                while (back := came[node]) is not None:
+                    before, how_ = back
+                    sex = family.people[node].sex if node in family.people else None
+                    steps.append((_step_word(how_, sex), node))
+                    node = before
+                return steps[::-1]
+            queue.append(there)
+    return None
+
+
+def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for link in family.parents.get(here, ()):
+        if link.kind in FAMILY_LINKS:
+            found.append(("parent", link.parent))
+    # Full and half siblings are one step, not up to a parent and down again.
+    for parent in family.birth_parents(here):
+        for link in family.children.get(parent, ()):
+            if link.kind == "birth" and link.child != here:
+                found.append(("sibling", link.child))
+    for tie in family.ties.get(here, ()):
+        found.append(("sibling", tie.other(here)))
+    for p in family.partners.get(here, ()):
+        found.append(("spouse" if p.kind in ("married", "civil_partnership") else "partner",
+                      p.other(here)))  # fmt: skip
+    for link in family.children.get(here, ()):
+        if link.kind in FAMILY_LINKS:
+            found.append(("child", link.child))
+    return found

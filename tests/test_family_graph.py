@@ -1,0 +1,209 @@
+"""The family graph in memory (`service.family`): pure tests of its rules on small families, and,
+on a real Neo4j, the same answers as the path-enumerating Cypher it replaced
+(`bench/baseline/find_relatives_paths.cypher`, `find_gaps_walk.cypher`) for every young person
+of a synthetic council and the demo case."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from neo4j import AsyncGraphDatabase, Driver
+
+from seed.council import build
+from seed.demo import load_demo
+from seed.demo_case import YOUNG_PERSON_ID
+from service.data.relatives import gap_rows, relative_rows
+from service.db import apply_schema
+from service.family import (
+    Family,
+    ParentLink,
+    Partnership,
+    Person,
+    SiblingTie,
+    gaps,
+    path,
+    relatives,
+)
+from service.queries import load_queries
+from tests.conftest import REPO, Target
+
+QUERIES = load_queries(REPO / "cypher")
+OLD_RELATIVES = (REPO / "bench/baseline/find_relatives_paths.cypher").read_text()
+OLD_GAPS = (REPO / "bench/baseline/find_gaps_walk.cypher").read_text()
+
+
+def family(
+    people: dict[str, str],
+    parents: list[tuple[str, str] | tuple[str, str, str]],
+    partners: list[tuple[str, str, str] | tuple[str, str, str, str]] = [],  # noqa: B006
+    ties: list[tuple[str, str, bool]] = [],  # noqa: B006
+    me: str = "me",
+    outside: set[str] = set(),  # noqa: B006
+) -> Family:
+    """A family from people ({id: sex}), parent links (parent, child[, kind]), partnerships
+    (a, b, kind[, until]) and sibling ties (a, b, half); `outside` are not of the case."""
+    return Family(
+        person_id=me,
+        people={p: Person(p, given_name=p, sex=sex, in_case=p not in outside)
+                for p, sex in people.items()},
+        parent_links=[ParentLink(x[0], x[1], x[2] if len(x) == 3 else "birth") for x in parents],
+        partnerships=[Partnership(x[0], x[1], x[2], None, x[3] if len(x) == 4 else None)
+                      for x in partners],
+        sibling_ties=[SiblingTie(a, b, half) for a, b, half in ties],
+    )  # fmt: skip
+
+
+def kin(f: Family, generations: int = 4) -> dict[str, tuple[str, int, int, str, bool]]:
+    return {k.person_id: (k.kind, k.ga, k.gb, k.side, k.half) for k in relatives(f, generations)}
+
+
+F, M = "female", "male"
+
+
+def test_parents_siblings_half_siblings_and_sides() -> None:
+    f = family(
+        {"me": F, "mum": F, "dad": M, "sis": F, "bro": M, "mums_ex": M, "gran": F},
+        [("mum", "me"), ("dad", "me"), ("mum", "sis"), ("dad", "sis"), ("mum", "bro"),
+         ("mums_ex", "bro"), ("gran", "mum")],
+    )  # fmt: skip
+    found = kin(f)
+    assert found["mum"] == ("birth", 1, 0, "maternal", False)
+    assert found["dad"] == ("birth", 1, 0, "paternal", False)
+    # A full sister is reached through both parents; a half-brother through his mother only.
+    assert found["sis"] == ("birth", 1, 1, "both", False)
+    assert found["bro"] == ("birth", 1, 1, "maternal", True)
+    assert found["gran"] == ("birth", 2, 0, "maternal", False)
+    # The half-brother's father is nobody's relative: not listed (the map draws him as a parent).
+    assert "mums_ex" not in found
+
+
+def test_a_birth_way_beats_a_closer_step_way_and_a_step_parent_takes_the_partners_side() -> None:
+    f = family(
+        {"me": F, "mum": F, "stepdad": M, "stepsis": F, "aunt": F, "gran": F},
+        [("mum", "me"), ("stepdad", "me", "step"), ("stepdad", "stepsis"), ("gran", "mum"),
+         ("gran", "aunt"), ("gran", "stepdad", "adoptive")],
+        partners=[("mum", "stepdad", "married")],
+    )  # fmt: skip
+    found = kin(f)
+    assert found["stepdad"][:4] == ("step", 1, 0, "maternal")
+    assert found["stepsis"][:4] == ("step", 1, 1, "maternal")
+    assert found["aunt"] == ("birth", 2, 1, "maternal", False)
+
+
+def test_partners_of_birth_relatives_are_by_marriage_and_a_parents_partners_children_step() -> None:
+    f = family(
+        {"me": M, "dad": M, "dads_wife": F, "her_son": M, "gran": F, "aunt": F, "aunts_wife": F,
+         "aunts_ex": M},
+        [("dad", "me"), ("gran", "dad"), ("gran", "aunt"), ("dads_wife", "her_son")],
+        partners=[("dad", "dads_wife", "married"), ("aunt", "aunts_wife", "civil_partnership"),
+                  ("aunt", "aunts_ex", "married", "2019-01-01")],
+    )  # fmt: skip
+    found = kin(f)
+    assert found["dads_wife"] == ("step", 1, 0, "paternal", False)
+    assert found["her_son"] == ("step", 1, 1, "paternal", False)
+    assert found["aunts_wife"] == ("by_marriage", 2, 1, "paternal", False)
+    # A partnership that has ended makes nobody a relative.
+    assert "aunts_ex" not in found
+
+
+def test_cousin_marriage_is_on_both_sides_and_sibling_ties_stand_for_unknown_parents() -> None:
+    f = family(
+        {"me": F, "mum": F, "dad": M, "gp": M, "tied": M, "tied_son": M},
+        [("mum", "me"), ("dad", "me"), ("gp", "mum"), ("gp", "dad"), ("tied", "tied_son")],
+        ties=[("me", "tied", True)],
+    )
+    found = kin(f)
+    assert found["gp"][:4] == ("birth", 2, 0, "both")
+    assert found["tied"] == ("birth", 1, 1, "unknown", True)
+    assert found["tied_son"] == ("birth", 1, 2, "unknown", True)
+
+
+def test_generations_bound_both_counts_and_foster_links_are_not_family() -> None:
+    f = family(
+        {"me": F, "mum": F, "gran": F, "ggran": F, "carer": F},
+        [("mum", "me"), ("gran", "mum"), ("ggran", "gran"), ("carer", "me", "foster")],
+    )
+    assert set(kin(f, 2)) == {"mum", "gran"}
+    assert set(kin(f, 3)) == {"mum", "gran", "ggran"}
+    assert "carer" not in kin(f, 6)
+
+
+def test_gaps_walk_only_through_people_of_the_case() -> None:
+    f = family(
+        {"me": F, "mum": F, "gran": F, "other": M},
+        [("mum", "me"), ("gran", "mum"), ("other", "gran")],
+        outside={"other"},
+    )
+    found = {(g.child_id, g.depth, g.side, g.known_parent_sexes) for g in gaps(f)}
+    assert found == {
+        ("me", 0, None, (F,)),  # the father
+        ("mum", 1, "maternal", (F,)),  # the maternal grandfather
+        ("gran", 2, "maternal", ()),  # both: "other" is not of this case
+    }
+
+
+def test_a_path_between_two_people_in_words() -> None:
+    f = family(
+        {"me": F, "donna": F, "lisa": F, "gary": M, "gp": F},
+        [("donna", "me"), ("gp", "donna"), ("gp", "lisa")],
+        partners=[("lisa", "gary", "married")],
+    )
+    assert path(f, "me", "gary") == [("mother", "donna"), ("sister", "lisa"), ("husband", "gary")]
+    assert path(f, "me", "me") == []
+    assert path(f, "me", "nobody") is None
+
+
+# On a real Neo4j: the same answers as the Cypher it replaced.
+
+
+async def _fill(target: Target) -> list[str]:
+    async with AsyncGraphDatabase.driver(target.uri, auth=(target.user, target.password)) as d:
+        await apply_schema(d, QUERIES, database="neo4j")
+        await build(d, QUERIES, database="neo4j", young_people=40, seed=7, batch=5000,
+                    progress=False)  # fmt: skip
+        await load_demo(d, QUERIES, database="neo4j")
+        records, _, _ = await d.execute_query("MATCH (y:YoungPerson) RETURN y.id AS id ORDER BY id")
+        return [r["id"] for r in records]
+
+
+def _old_and_new(
+    db: Driver, person_id: str, within: list[str], generations: int
+) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    old = db.execute_query(OLD_RELATIVES, person_id=person_id, within=within,
+                           max_generations=generations).records  # fmt: skip
+    loaded = db.execute_query(QUERIES["load_family"], person_id=person_id, within=within,
+                              max_generations=generations).records  # fmt: skip
+    old_gaps = db.execute_query(OLD_GAPS, person_id=person_id, within=within).records
+    fam = Family.from_record(loaded[0])
+    return (
+        [dict(r) for r in old[0]["relatives"]],
+        relative_rows(fam, within, generations),
+        [dict(r) for r in old_gaps],
+        gap_rows(fam),
+    )
+
+
+def test_the_same_relatives_and_gaps_as_the_cypher_it_replaced(
+    db: Driver, neo4j_target: Target
+) -> None:
+    young = asyncio.run(_fill(neo4j_target))
+    assert len(young) == 41
+    compared = differing = relatives_seen = gaps_seen = 0
+    for generations in (2, 4, 6):
+        for yp in young:
+            old, new, old_gaps, new_gaps = _old_and_new(db, yp, [yp], generations)
+            compared += 1
+            relatives_seen += len(old)
+            gaps_seen += len(old_gaps) if generations == 2 else 0
+            differing += (old != new) + (generations == 2 and old_gaps != new_gaps)
+    # A relative's own view (any person's relatives) through the case they belong to.
+    kai_relatives = _old_and_new(db, YOUNG_PERSON_ID, [YOUNG_PERSON_ID], 4)[1]
+    assert len(kai_relatives) > 100
+    for row in kai_relatives[::10]:
+        old, new, old_gaps, new_gaps = _old_and_new(db, row["person_id"], [YOUNG_PERSON_ID], 4)
+        compared += 1
+        differing += (old != new) + (old_gaps != new_gaps)
+    assert relatives_seen > 5000
+    assert gaps_seen > 20
+    assert (compared, differing) == (compared, 0)
