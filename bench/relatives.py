@@ -1,5 +1,6 @@
 """Benchmark: GEDCOM import of a generated family tree, and GET /people/{id}/relatives on it
-through the API against the same Cypher run directly through the driver, in the same run.
+through the API against the same data-layer read (family load and naming) run directly
+through the driver, in the same run.
 
     .venv/bin/python bench/relatives.py [--people 2000] [--requests 400]
 
@@ -29,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.health import database, measure, percentiles, serve_api  # noqa: E402
+from service.data import relatives  # noqa: E402
 from service.gedcom import (  # noqa: E402
     GedcomChild,
     GedcomFamily,
@@ -146,7 +148,7 @@ async def setup(api: str, data: bytes, xref: str) -> tuple[dict[str, str], str, 
 async def bench(
     uri: str, user: str, password: str, api: str, headers: dict[str, str], person: str, total: int
 ) -> tuple[list[str], int]:
-    query = load_queries(REPO / "cypher")["find_relatives"]
+    queries = load_queries(REPO / "cypher")
     rows = []
     async with (
         AsyncGraphDatabase.driver(
@@ -157,10 +159,11 @@ async def bench(
         found = (await http.get(f"/people/{person}/relatives", headers=headers)).json()["count"]
 
         async def direct() -> None:
-            records, _, _ = await driver.execute_query(
-                query, person_id=person, max_generations=4, routing_="r"
-            )
-            assert len(records[0]["relatives"]) == found
+            kin = await relatives.find_relatives(
+                driver, queries, database="neo4j", person_id=person, within=[person],
+                max_generations=4, side=None, living=None,
+            )  # fmt: skip
+            assert kin.count == found
 
         async def through_api() -> None:
             response = await http.get(f"/people/{person}/relatives", headers=headers)

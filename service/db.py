@@ -223,19 +223,13 @@ class ReadDeadline:
 
 
 # The reads behind the busiest routes, with parameters of the types the routes send. Neo4j keeps
-# no query plans across a restart, and on a cold JVM planning `find_relatives` alone takes
+# no query plans across a restart, and on a cold JVM planning `load_family` alone takes
 # seconds, longer than the read deadline; a plan whose planning is cut off is not kept.
 _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
-    "find_relatives": {"person_id": "", "max_generations": 4, "within": [""]},
+    "load_family": {"person_id": "", "max_generations": 4, "within": [""]},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
-    "get_network": {
-        "young_person_id": "",
-        "relative_ids": [""],
-        "partner_anchor_ids": [""],
-        "parent_anchor_ids": [""],
-        "today": "2000-01-01",
-    },
+    "get_network": {"young_person_id": "", "today": "2000-01-01"},
     "expand_ties": {"frontier": [""]},
     "get_risks": {"ids": [""], "young_person_id": "", "today": "2000-01-01"},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},

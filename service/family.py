@@ -93,6 +93,12 @@ class SiblingTie:
         return self.b if person_id == self.a else self.a
 
 
+def _ends(tie: ParentLink | Partnership | SiblingTie) -> tuple[str, str, str]:
+    if isinstance(tie, ParentLink):
+        return (tie.parent, tie.child, tie.kind or "")
+    return (tie.a, tie.b, tie.id or "")
+
+
 @dataclass(slots=True)
 class Family:
     """The loaded family of `person_id`, with its ties indexed both ways."""
@@ -108,13 +114,15 @@ class Family:
     ties: dict[str, list[SiblingTie]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for link in sorted(self.parent_links, key=lambda x: (x.parent, x.child, x.kind)):
+        # Indexed in a fixed order (by ids), so that any choice between equals is the same each
+        # time whatever order the database returned the ties in.
+        for link in sorted(self.parent_links, key=_ends):
             self.parents.setdefault(link.child, []).append(link)
             self.children.setdefault(link.parent, []).append(link)
-        for p in sorted(self.partnerships, key=lambda x: (x.a, x.b, x.id or "")):
+        for p in sorted(self.partnerships, key=_ends):
             self.partners.setdefault(p.a, []).append(p)
             self.partners.setdefault(p.b, []).append(p)
-        for t in sorted(self.sibling_ties, key=lambda x: (x.a, x.b, x.id or "")):
+        for t in sorted(self.sibling_ties, key=_ends):
             self.ties.setdefault(t.a, []).append(t)
             self.ties.setdefault(t.b, []).append(t)
 
@@ -300,6 +308,12 @@ def _is_half(family: Family, c1: str, c2: str) -> bool:
 
 
 def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySide, bool]:
+    if len(ways) == 1:
+        (w,) = ways
+        half = w.tie_half if w.tie_half is not None else (
+            w.rank == 0 and w.c1 is not None and w.c2 is not None and _is_half(family, w.c1, w.c2)
+        )  # fmt: skip
+        return _KIND_OF_RANK[w.rank], w.ga, w.gb, w.side, half
     # The best way: birth first, then the fewest generations, then the smallest Ga; between an
     # adoptive and a step way as close as each other, the adoptive.
     best = min(ways, key=lambda w: (*w.key, w.rank))

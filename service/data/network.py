@@ -22,11 +22,13 @@ from pydantic import BaseModel, Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.data.connections import find_lapsed, list_connections
 from service.data.flags import FlagKind
-from service.data.people import Sex, display_name, get_person
+from service.data.people import Sex, display_name
 from service.data.relationships import Strength
-from service.data.relatives import Relative, find_relatives
+from service.data.relatives import Relative, load_family, relatives_of
 from service.dates import london_today
 from service.db import run_once, together
+from service.errors import NotFound
+from service.family import Family
 from service.kinship import Kind
 from service.queries import Queries
 from service.workflow import Stage
@@ -144,16 +146,19 @@ async def members(
 ) -> dict[str, str]:
     """Who is in the young person's network for safeguarding: the young person, relatives to
     four generations and connections, each with how the young person knows them."""
-    kin, me, connected = await together(
-        find_relatives(
+    family, connected = await together(
+        load_family(
             driver, queries, database=database, person_id=young_person_id,
             within=[young_person_id], max_generations=4,
-            side=None, living=None,
         ),
-        get_person(driver, queries, database=database, person_id=young_person_id),
         list_connections(driver, queries, database=database, young_person_id=young_person_id),
     )  # fmt: skip
-    found = {young_person_id: f"{me.name} (the young person)"}
+    if family is None:
+        raise NotFound("No person with this id is within your allocations.")
+    me = family.people[young_person_id]
+    kin = relatives_of(family, [young_person_id], 4)
+    found = {young_person_id: f"{display_name(me.given_name, me.family_name, me.known_as)} "
+                              "(the young person)"}  # fmt: skip
     found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data if not r.other_case}
     for c in connected:
         found.setdefault(c.person_id, f"connection {c.person_name}")
@@ -236,29 +241,26 @@ async def network(
     today: date | None = None,
 ) -> NetworkGraph:
     day = (today or london_today()).isoformat()
-    relatives, lapsed = await together(
-        find_relatives(
+    # The family, the lapsed contacts and the rest of the network, read side by side: nothing
+    # found by one is sent back to be looked up by another.
+    family, lapsed, records = await together(
+        load_family(
             driver, queries, database=database, person_id=young_person_id,
-            within=[young_person_id], max_generations=filters.max_generations, side=None,
-            living=None,
+            within=[young_person_id], max_generations=filters.max_generations,
         ),
         find_lapsed(
             driver, queries, database=database, young_person_id=young_person_id,
             threshold_days=LAPSED_DAYS, today=today,
         ),
+        run_once(driver, queries["get_network"], database=database,
+                 young_person_id=young_person_id, today=day),
     )  # fmt: skip
+    if family is None or not records:
+        raise NotFound("No young person with this id is within your allocations.")
+    relatives = relatives_of(family, [young_person_id], filters.max_generations)
+    row = records[0]
     standing = {r.person_id: _relative_standing(r) for r in relatives.data}
     standing[young_person_id] = _CENTRE
-    # Partners of the young person and relatives, and the other parents of relatives who are not
-    # ancestors (an ancestor's parents are ancestors too, drawn or beyond max_generations).
-    related = [r for r in relatives.data if r.kind != "by_marriage"]
-    records = await run_once(
-        driver, queries["get_network"], database=database, young_person_id=young_person_id,
-        relative_ids=[r.person_id for r in relatives.data],
-        partner_anchor_ids=[young_person_id] + [r.person_id for r in related],
-        parent_anchor_ids=[r.person_id for r in related if r.generations_down > 0], today=day,
-    )  # fmt: skip
-    row = records[0]
     lapsed_ids = {item.person_id for item in lapsed}
     stages = {c["person_id"]: c for c in row["connections"]}
     trusted: dict[str, dict[str, Any]] = {}
@@ -267,25 +269,29 @@ async def network(
         held = trusted.get(tie["person_id"])
         if held is None or (_ended(held.get("until"), day) and not _ended(tie.get("until"), day)):
             trusted[tie["person_id"]] = tie
-    people = {person["id"]: person for person in row["people"]}
+    other_kin = _other_kin(family, relatives.data)
+    people = _drawn_people(family, relatives.data, other_kin, dict(row))
     # Each other parent or partner is placed by the closest relative they are tied to.
-    for kin in sorted(row["kin"], key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
+    for kin in sorted(other_kin, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
         if kin["person_id"] not in standing and kin["person_id"] in people:
             sex = people[kin["person_id"]]["sex"]
             standing[kin["person_id"]] = _kin_standing(kin, standing[kin["anchor_id"]], sex)
-    family = set(standing)
+    family_ids = set(standing)
     for pid in people:
         standing.setdefault(pid, _adult_standing(trusted.get(pid)))
 
     nodes: dict[str, MapNode] = {}
     for pid, person in people.items():
-        if view == "tree" and pid not in family:
+        if view == "tree" and pid not in family_ids:
             continue
         node = _node(person, standing[pid], stages.get(pid), pid in lapsed_ids)
         if pid == young_person_id or _keep(node, filters):
             nodes[pid] = node
 
-    edges = _family_edges(row["ties"], nodes, view, day)
+    # The young person's own trusted adults are drawn as their ties below, not as family ties.
+    others = [t for t in row["ties"]
+              if not (t["type"] == "trusted_adult" and t["to_id"] == young_person_id)]  # fmt: skip
+    edges = _family_edges([*_family_ties(family), *others], nodes, view, day)
     if view == "ecomap":
         edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
     _place(nodes, edges, view, young_person_id, standing)
@@ -401,3 +407,76 @@ def _place(
         points = ecomap_positions(layout, links, young_person_id)
     for node_id, (x, y) in points.items():
         nodes[node_id].x, nodes[node_id].y = x, y
+
+
+def _other_kin(family: Family, relatives: list[Relative]) -> list[dict[str, Any]]:
+    """The partners of the young person and of relatives, and the other parents of relatives
+    who are not ancestors (an ancestor's parents are ancestors too, drawn or beyond the
+    generations asked): not relatives, but drawn in any family tree."""
+    me = family.person_id
+    known = {r.person_id for r in relatives}
+    related = [r for r in relatives if r.kind != "by_marriage"]
+    found = []
+    for anchor in [me, *(r.person_id for r in related)]:
+        for p in family.partners.get(anchor, ()):
+            other = p.other(anchor)
+            if other != me and other not in known:
+                found.append({"person_id": other, "anchor_id": anchor, "kind": p.kind,
+                              "type": "partner"})  # fmt: skip
+    for r in related:
+        if r.generations_down > 0:
+            for link in family.parents.get(r.person_id, ()):
+                if link.parent != me and link.parent not in known:
+                    found.append({"person_id": link.parent, "anchor_id": r.person_id,
+                                  "kind": link.kind, "type": "parent"})  # fmt: skip
+    return found
+
+
+def _drawn_people(
+    family: Family,
+    relatives: list[Relative],
+    other_kin: list[dict[str, Any]],
+    row: dict[str, Any],
+) -> dict[str, dict[str, Any]]:
+    """Everyone the map may draw, by id: the young person, the relatives, their other parents
+    and partners who belong to this case, and the connections and trusted adults; each with
+    their active flags and whether a current court order keeps them from the young person."""
+    me = family.person_id
+    relative_ids = {r.person_id for r in relatives}
+    kin_ids = {k["person_id"] for k in other_kin}
+    flags: dict[str, list[dict[str, Any]]] = {}
+    for f in row["flags"]:
+        flags.setdefault(f["person_id"], []).append(f)
+    restricted = set(row["restricted"])
+    found: dict[str, dict[str, Any]] = {}
+    chosen = [p for pid, p in family.people.items()
+              if pid == me or pid in relative_ids or (pid in kin_ids and p.in_case)]  # fmt: skip
+    for p in chosen:
+        found[p.id] = {
+            "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
+            "known_as": p.known_as, "sex": p.sex, "living": p.living,
+            "birth_date": p.birth_date, "death_date": p.death_date,
+        }  # fmt: skip
+    for person in row["people"]:
+        found.setdefault(person["id"], dict(person))
+    for pid, person in found.items():
+        # A young person of another case (a sibling in care) is drawn as a relative, without
+        # what their own case records about them.
+        person["flags"] = flags.get(pid, [])
+        person["restricted"] = pid in restricted
+    return dict(sorted(found.items()))
+
+
+def _family_ties(family: Family) -> list[dict[str, Any]]:
+    """The family's parent links, partnerships and sibling ties as map ties."""
+    ties: list[dict[str, Any]] = []
+    for link in family.parent_links:
+        ties.append({"id": link.id, "kind": link.kind, "type": "parent",
+                     "from_id": link.parent, "to_id": link.child})  # fmt: skip
+    for p in family.partnerships:
+        ties.append({"id": p.id, "kind": p.kind, "since": p.since, "until": p.until,
+                     "type": "partner", "from_id": p.a, "to_id": p.b})  # fmt: skip
+    for t in family.sibling_ties:
+        ties.append({"id": t.id, "half": t.half, "type": "sibling", "from_id": t.a,
+                     "to_id": t.b})  # fmt: skip
+    return ties

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from service.auth.need_to_know import Shaped
 from service.data.people import Sex, display_name
@@ -90,31 +90,29 @@ def summarise(relatives: list[Relative]) -> RelativesSummary:
     )
 
 
-def _relative(row: dict[str, Any]) -> Relative:
+def _relative_fields(row: dict[str, Any]) -> dict[str, Any]:
     sex: Sex = "female" if row["sex"] == "female" else "male" if row["sex"] == "male" else "unknown"
-    return Relative(
-        person_id=row["person_id"],
-        external_id=row["external_id"],
-        name=display_name(row["given_name"], row["family_name"], row["known_as"]),
-        term=kinship_term(
-            row["generations_up"],
-            row["generations_down"],
-            sex,
-            half=row["half"],
-            side=row["side"],
-            kind=row["kind"],
-        ),
-        side=row["side"],
-        generations_up=row["generations_up"],
-        generations_down=row["generations_down"],
-        half=row["half"],
-        kind=row["kind"],
-        sex=sex,
-        living=row["living"],
-        birth_date=row["birth_date"],
-        death_date=row["death_date"],
-        other_case=bool(row.get("other_case")),
-    )
+    ga, gb = row["generations_up"], row["generations_down"]
+    return {
+        "person_id": row["person_id"],
+        "external_id": row["external_id"],
+        "name": display_name(row["given_name"], row["family_name"], row["known_as"]),
+        "term": kinship_term(ga, gb, sex, half=row["half"], side=row["side"], kind=row["kind"]),
+        "side": row["side"],
+        "generations_up": ga,
+        "generations_down": gb,
+        "half": row["half"],
+        "kind": row["kind"],
+        "sex": sex,
+        "living": row["living"],
+        "birth_date": row["birth_date"],
+        "death_date": row["death_date"],
+        "other_case": bool(row.get("other_case")),
+    }
+
+
+# Validating the whole list at once runs in pydantic's core, not once per relative in Python.
+_RELATIVES = TypeAdapter(list[Relative])
 
 
 def _last(value: str | None) -> tuple[bool, str]:
@@ -178,7 +176,7 @@ def relatives_of(
 ) -> Relatives:
     """The named relatives of a loaded family, optionally of one side or living or not."""
     rows = relative_rows(family, within, max_generations) if family is not None else []
-    found = [_relative(row) for row in rows]
+    found = _RELATIVES.validate_python([_relative_fields(row) for row in rows])
     if side is not None:
         found = [r for r in found if r.side in (side, "both")]
     if living is not None:
