@@ -60,6 +60,7 @@ from service.data import (  # noqa: E402
 from service.data.network import Filters  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
 from service.queries import load_queries  # noqa: E402
+from service.workflow import lapse_days  # noqa: E402
 from visualise import maps  # noqa: E402
 
 QUERIES = load_queries(REPO / "cypher")
@@ -97,7 +98,7 @@ async def _network(driver: AsyncDriver, yp: str) -> Any:
 
 
 async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
-    days = round(6 * 30.44)
+    days = lapse_days()
     return await connections.find_lapsed(driver, QUERIES, database=DB, young_person_id=yp,
                                          threshold_days=days, today=date.today())  # fmt: skip
 

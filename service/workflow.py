@@ -7,8 +7,10 @@ move is allowed and, when it is not, lists every rule it breaks so that a coordi
 all at once rather than one by one.
 
 The module is pure: no I/O and nothing from the rest of the project. The caller gathers the facts
-(the history, active level-3 flags, court orders, the young person's effective wish) and records
-the move; this module only decides.
+(the history, active flags at the blocking level, court orders, the young person's wishes) and
+records the move; this module only decides. The rules other parts of the service share live here
+too: the flag level that blocks approval, when contact has lapsed, and which of the young
+person's wishes holds for a person (`effective_wish`).
 
 Forward moves may skip stages, except that nobody is contacted (or invited, ...) before the
 young person has agreed to the approach since the person's latest approval: the coordinator
@@ -51,10 +53,47 @@ Rule = Literal[
 ]
 
 STAGES: tuple[Stage, ...] = get_args(Stage)
+
+# An active safety flag at this level or above, on the person or anyone living with them,
+# blocks their approval after a safety check (a manager may override in writing).
+BLOCKING_FLAG_LEVEL = 3
+# Where no commitment says how often, contact has lapsed after this many months: the default of
+# `/lapsed`, and what the maps draw as lapsed.
+LAPSED_AFTER_MONTHS = 6
+# The young person's wishes, the most cautious first.
+CAUTIOUS_FIRST: tuple[Wish, ...] = ("never", "not_now", "want_contact")
+# Wishes that keep a person from being approached (and from being suggested).
+KEEP_AWAY: frozenset[Wish] = frozenset({"never", "not_now"})
+
+
+def lapse_days(months: int = LAPSED_AFTER_MONTHS) -> int:
+    """Months as days, the way the service counts a lapse (a month is 30.44 days)."""
+    return round(months * 30.44)
+
+
+def effective_wish(
+    person: Wish | None, side: str | None, maternal: Wish | None, paternal: Wish | None
+) -> Wish | None:
+    """The young person's wish about one person. Their wish about that person, when they have
+    said one, holds: it is the more specific ("not my dad's side, but I want to see Nan").
+    Otherwise their wish about the side of the family the person is on; for someone related on
+    both sides, the more cautious of the two side wishes."""
+    if person is not None:
+        return person
+    sides = {"maternal": maternal, "paternal": paternal}
+    found = [sides[s] for s in (("maternal", "paternal") if side == "both" else (side,))
+             if s in sides and sides[s] is not None]  # fmt: skip
+    return next((w for w in CAUTIOUS_FIRST if w in found), None)
+
+
 APPROACH_STAGES: frozenset[Stage] = frozenset(STAGES[STAGES.index("young_person_agreed") :])
 
 __all__ = [
     "APPROACH_STAGES",
+    "BLOCKING_FLAG_LEVEL",
+    "CAUTIOUS_FIRST",
+    "KEEP_AWAY",
+    "LAPSED_AFTER_MONTHS",
     "STAGES",
     "Facts",
     "Move",
@@ -65,6 +104,8 @@ __all__ = [
     "Wish",
     "check_move",
     "current_stage",
+    "effective_wish",
+    "lapse_days",
 ]
 
 _POSITION = {stage: i for i, stage in enumerate(STAGES)}
@@ -212,7 +253,7 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
                 Refusal(
                     "flagged",
                     f"Approval refused: {_people(facts.flagged)} in this person's household "
-                    f"{_have(facts.flagged)} an active level-3 safety flag; "
+                    f"{_have(facts.flagged)} an active level-{BLOCKING_FLAG_LEVEL} safety flag; "
                     "a manager may override with a written reason.",
                     facts.flagged,
                 )

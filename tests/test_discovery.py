@@ -80,6 +80,13 @@ def test_suggestions_are_ranked_with_reasons_and_respect_wishes(case: Case) -> N
         "mum",
         "friend",
     }
+    # Their wish about one person holds over their wish about that person's side, here as when
+    # the connection is moved (service.workflow.effective_wish): "not Dad's side, but my uncle".
+    case.wish(person_id=f.ids["uncle"], wish="want_contact")
+    found = ok(case.client.get(f"{base}/suggestions", headers=case.coordinator.headers))["data"]
+    suggested = {names.get(s["person_id"]) for s in found}
+    assert "uncle" in suggested
+    assert "dad" not in suggested
 
 
 def test_timeline_is_in_order_and_checks_people(case: Case) -> None:

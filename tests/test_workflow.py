@@ -6,6 +6,9 @@ import pytest
 
 from service.workflow import (
     APPROACH_STAGES,
+    BLOCKING_FLAG_LEVEL,
+    KEEP_AWAY,
+    LAPSED_AFTER_MONTHS,
     STAGES,
     Facts,
     Move,
@@ -15,6 +18,8 @@ from service.workflow import (
     Wish,
     check_move,
     current_stage,
+    effective_wish,
+    lapse_days,
 )
 
 NEW: tuple[Stage, ...] = ()
@@ -234,3 +239,37 @@ def test_stages() -> None:
     assert len(STAGES) == 12
     assert frozenset(STAGES[5:]) == APPROACH_STAGES
     assert STAGES[5] == "young_person_agreed"
+
+
+@pytest.mark.parametrize(
+    ("person", "side", "maternal", "paternal", "holds"),
+    [
+        # The wish about the person holds over the wish about their side, either way round.
+        ("want_contact", "paternal", None, "never", "want_contact"),
+        ("never", "maternal", "want_contact", None, "never"),
+        # Otherwise the side's wish; related on both sides, the more cautious of the two.
+        (None, "paternal", None, "not_now", "not_now"),
+        (None, "maternal", None, "not_now", None),
+        (None, "both", "want_contact", "never", "never"),
+        (None, "both", "not_now", "want_contact", "not_now"),
+        # A person on no known side (a descendant, a family friend) has only their own wish.
+        (None, "unknown", "never", "never", None),
+        (None, None, "never", "never", None),
+    ],
+)
+def test_effective_wish(
+    person: Wish | None, side: str | None, maternal: Wish | None, paternal: Wish | None,
+    holds: Wish | None,
+) -> None:  # fmt: skip
+    assert effective_wish(person, side, maternal, paternal) == holds
+
+
+def test_shared_thresholds() -> None:
+    assert {"never", "not_now"} == KEEP_AWAY
+    assert LAPSED_AFTER_MONTHS == 6
+    assert lapse_days() == 183
+    assert lapse_days(12) == 365
+    flagged = Facts(history=CHECKING, flagged=("uncle",))
+    refusals = check_move(flagged, Move("approved", "social_worker"))
+    assert [r.rule for r in refusals] == ["flagged"]
+    assert f"level-{BLOCKING_FLAG_LEVEL} safety flag" in refusals[0].message

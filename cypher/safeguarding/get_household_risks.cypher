@@ -1,5 +1,6 @@
 // For approving contact between a person and a young person: who among the person and the
-// people living with them has an active level-3 safety flag, and who is kept by a current
+// people living with them has an active safety flag at the level that blocks approval
+// ($blocking_level, from `service.workflow`), and who is kept by a current
 // court order from contacting the young person.
 MATCH (p:Person {id: $person_id})
 MATCH (yp:YoungPerson {id: $young_person_id})
@@ -10,7 +11,7 @@ WITH p, yp, [p] + COLLECT {
 } AS household
 // A young person of another case in the household is counted, never named by id.
 RETURN [h IN household WHERE EXISTS {
-          (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level = 3
+          (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
         } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
                  ELSE h.id END] AS flagged,
        [h IN household WHERE EXISTS {

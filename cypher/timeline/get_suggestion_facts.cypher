@@ -1,13 +1,11 @@
-// What suggestions are made from: who is already a connection, who the young person never
-// wants approached (by person or side), the former trusted adults, and the people named in
-// the timeline.
+// What suggestions are made from: who is already a connection, the young person's wishes (about
+// people, and about each side of the family: `service.workflow.effective_wish` decides), the
+// former trusted adults, and the people named in the timeline.
 MATCH (yp:YoungPerson {id: $young_person_id})
 RETURN COLLECT { MATCH (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p) RETURN p.id }
          AS connected,
-       COLLECT { MATCH (yp)-[w:WISH]->(p) WHERE w.wish IN ['never', 'not_now'] RETURN p.id }
-         AS unwanted,
-       [s IN [['maternal', yp.wish_maternal], ['paternal', yp.wish_paternal]]
-        WHERE s[1] IN ['never', 'not_now'] | s[0]] AS unwanted_sides,
+       COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN {person_id: p.id, wish: w.wish} } AS wishes,
+       yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
        COLLECT { MATCH (a:Person)-[t:TRUSTED_ADULT_OF]->(yp)
                  WHERE t.until IS NOT NULL AND t.until < $today AND coalesce(a.living, true)
                  RETURN {person_id: a.id, role: t.role, until: t.until,

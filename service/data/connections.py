@@ -20,7 +20,7 @@ from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
-from service.workflow import Facts, Move, Refusal, Stage, Wish, check_move
+from service.workflow import Facts, Move, Refusal, Stage, Wish, check_move, effective_wish
 
 Id = Annotated[Text, Field(min_length=1, max_length=100)]
 ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
@@ -131,7 +131,6 @@ class Lapsed(BaseModel):
     expected: str | None = Field(description="The commitment, when there is one.")
 
 
-_CAUTIOUS_FIRST: tuple[Wish, ...] = ("never", "not_now", "want_contact")
 _RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
     Role.coordinator: "coordinator", Role.social_worker: "social_worker", Role.manager: "manager",
 }  # fmt: skip
@@ -201,20 +200,17 @@ async def connection_young_person(
 
 
 async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: Any) -> Wish | None:
-    if facts["person_wish"] is not None:
-        wish: Wish = facts["person_wish"]
-        return wish
-    if facts["wish_maternal"] is None and facts["wish_paternal"] is None:
-        return None
-    kin = await relatives_in(
-        tx, queries, person_id=facts["young_person_id"], within=[facts["young_person_id"]],
-        max_generations=6,
-    )  # fmt: skip
-    side = next((r.side for r in kin if r.person_id == facts["person_id"]), None)
-    wishes = {"maternal": facts["wish_maternal"], "paternal": facts["wish_paternal"]}
-    # Related both ways: the more cautious wish of the two sides holds.
-    found = [wishes[s] for s in (("maternal", "paternal") if side == "both" else (side,)) if s]
-    return next((w for w in _CAUTIOUS_FIRST if w in found), None)
+    """The young person's wish about the connection's person (`workflow.effective_wish`); the
+    family is read only when a side wish could decide."""
+    side = None
+    if facts["person_wish"] is None and (facts["wish_maternal"] or facts["wish_paternal"]):
+        kin = await relatives_in(
+            tx, queries, person_id=facts["young_person_id"], within=[facts["young_person_id"]],
+            max_generations=6,
+        )  # fmt: skip
+        side = next((r.side for r in kin if r.person_id == facts["person_id"]), None)
+    return effective_wish(facts["person_wish"], side, facts["wish_maternal"],
+                          facts["wish_paternal"])  # fmt: skip
 
 
 async def move(

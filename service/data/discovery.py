@@ -26,6 +26,7 @@ from service.db import in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, Note, Text
 from service.queries import Queries
+from service.workflow import KEEP_AWAY, effective_wish
 
 EntryKind = Literal["lived", "placement", "school", "event"]
 _STRENGTH = {"strong": 85, "moderate": 75, "tenuous": 65}
@@ -121,13 +122,19 @@ async def suggestions(
         ),
     )  # fmt: skip
     facts = records[0]
-    taken = set(facts["connected"]) | set(facts["unwanted"]) | {young_person_id}
-    unwanted_sides = set(facts["unwanted_sides"])
-    found: list[Suggestion] = []
     kin = relatives_of(family, [young_person_id], 4, living=True)
+    person_wishes = {w["person_id"]: w["wish"] for w in facts["wishes"]}
+    sides = {r.person_id: r.side for r in kin.data}
+
+    def kept_away(person_id: str | None, side: str | None) -> bool:
+        wish = effective_wish(person_wishes.get(person_id) if person_id else None, side,
+                              facts["wish_maternal"], facts["wish_paternal"])  # fmt: skip
+        return wish in KEEP_AWAY
+
+    taken = set(facts["connected"]) | {young_person_id}
+    found: list[Suggestion] = []
     for r in kin.data:
-        barred = r.side in unwanted_sides or (r.side == "both" and unwanted_sides)
-        if r.person_id in taken or barred:
+        if r.person_id in taken or kept_away(r.person_id, r.side):
             continue
         distance = r.generations_up + r.generations_down
         found.append(Suggestion(kind="relative", person_id=r.person_id, name=r.name,
@@ -135,7 +142,7 @@ async def suggestions(
                                 score=100 - 10 * distance))  # fmt: skip
         taken.add(r.person_id)
     for a in facts["former"]:
-        if a["person_id"] in taken:
+        if a["person_id"] in taken or kept_away(a["person_id"], sides.get(a["person_id"])):
             continue
         role = a["role"].replace("_", " ")
         found.append(Suggestion(
@@ -145,7 +152,7 @@ async def suggestions(
         ))  # fmt: skip
         taken.add(a["person_id"])
     for n in facts["named"]:
-        if n["person_id"] in taken:
+        if n["person_id"] in taken or kept_away(n["person_id"], sides.get(n["person_id"])):
             continue
         period = f"{n['since']} to {n['until'] or 'now'}"
         found.append(Suggestion(kind="timeline", person_id=n["person_id"], name=n["name"],
@@ -153,7 +160,7 @@ async def suggestions(
                                 score=70))  # fmt: skip
         taken.add(n["person_id"])
     for g in gaps_of(family):
-        if g.side in unwanted_sides:
+        if kept_away(None, g.side):
             continue
         found.append(Suggestion(kind="gap", person_id=g.child_id, name=g.child_name,
                                 reason=g.task, score=70 - 10 * g.generation))  # fmt: skip

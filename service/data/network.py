@@ -31,15 +31,13 @@ from service.errors import NotFound
 from service.family import Family
 from service.kinship import Kind
 from service.queries import Queries
-from service.workflow import Stage
+from service.workflow import Stage, lapse_days
 from visualise.layout import LayoutNode, Side, ecomap_positions, tree_positions
 
 View = Literal["ecomap", "tree"]
 Group = Literal["young_person", "maternal", "paternal", "both", "other"]
 EdgeType = Literal["parent", "partner", "sibling", "trusted_adult", "tie"]
 
-# Where no commitment says otherwise, contact older than this has lapsed (as on /lapsed).
-LAPSED_DAYS = round(12 * 30.44)
 # Connections at these stages are in touch; their tie is strong unless contact has lapsed.
 _IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
 _ROLE_WORDS = {
@@ -250,7 +248,7 @@ async def network(
         ),
         find_lapsed(
             driver, queries, database=database, young_person_id=young_person_id,
-            threshold_days=LAPSED_DAYS, today=today,
+            threshold_days=lapse_days(), today=today,
         ),
         run_once(driver, queries["get_network"], database=database,
                  young_person_id=young_person_id, today=day),

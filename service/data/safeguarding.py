@@ -19,6 +19,7 @@ from service.db import in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
+from service.workflow import BLOCKING_FLAG_LEVEL
 
 OrderKind = Literal[
     "section_34_contact_order",
@@ -179,11 +180,13 @@ async def household_risks_in(
     young_person_id: str,
     today: date,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(people with an active level-3 flag, people kept from the young person by an order),
+    """(people with an active flag at the blocking level, people kept from the young person by an
+    order),
     among the person and those living with them; read inside the transaction that decides."""
     record = await (
         await tx.run(queries["get_household_risks"], person_id=person_id,
-                     young_person_id=young_person_id, today=today.isoformat())
+                     young_person_id=young_person_id, today=today.isoformat(),
+                     blocking_level=BLOCKING_FLAG_LEVEL)
     ).single()  # fmt: skip
     if record is None:
         return (), ()

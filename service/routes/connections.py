@@ -22,6 +22,7 @@ from service.data.connections import (
 from service.errors import NotFound
 from service.models import ListOf
 from service.openapi import CONFLICT
+from service.workflow import LAPSED_AFTER_MONTHS, lapse_days
 
 router = APIRouter(tags=["connections"])
 
@@ -154,13 +155,16 @@ async def read_lapsed(
     reach: YoungPersonReach,
     access: CaseDep,
     months: int = Query(
-        default=6, ge=1, le=60, description="Lapsed after this long where nothing was agreed."
+        default=LAPSED_AFTER_MONTHS,
+        ge=1,
+        le=60,
+        description="Lapsed after this long where nothing was agreed.",
     ),
 ) -> ListOf[Lapsed]:
     """Connections overdue for contact and former carers, teachers and workers not heard from,
     most overdue first."""
     found = await connections.find_lapsed(
         access.driver, access.queries, database=access.database,
-        young_person_id=reach.person_id, threshold_days=round(months * 30.44),
+        young_person_id=reach.person_id, threshold_days=lapse_days(months),
     )  # fmt: skip
     return ListOf[Lapsed](data=found, count=len(found))
