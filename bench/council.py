@@ -61,7 +61,7 @@ from service.data.network import Filters  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
 from service.queries import load_queries  # noqa: E402
 from service.workflow import lapse_days  # noqa: E402
-from visualise import maps  # noqa: E402
+from visualise import layout, maps  # noqa: E402
 
 QUERIES = load_queries(REPO / "cypher")
 DB = "neo4j"
@@ -91,10 +91,15 @@ async def _relatives(driver: AsyncDriver, yp: str) -> Any:
                                           max_generations=4, side=None, living=None)  # fmt: skip
 
 
-async def _network(driver: AsyncDriver, yp: str) -> Any:
+async def _placed(driver: AsyncDriver, yp: str) -> network.NetworkGraph:
     graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
                                   view="ecomap", filters=Filters())  # fmt: skip
-    return graph.model_dump_json()
+    layout.place(graph.nodes, graph.edges, graph.view, graph.young_person_id, graph.hints)
+    return graph
+
+
+async def _network(driver: AsyncDriver, yp: str) -> Any:
+    return (await _placed(driver, yp)).model_dump_json()
 
 
 async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
@@ -114,8 +119,7 @@ async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
 
 
 async def _map(driver: AsyncDriver, yp: str) -> Any:
-    graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
-                                  view="ecomap", filters=Filters())  # fmt: skip
+    graph = await _placed(driver, yp)
     return maps.render(graph.model_dump(), title="map").html
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import FastAPI
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from seed.demo_case import (
@@ -21,6 +22,8 @@ from seed.demo_case import (
     YOUNG_PERSON_ID,
 )
 from service.queries import Queries
+from service.routes.maps import mint_link
+from service.settings import Settings
 
 DEMO_USERS: list[dict[str, Any]] = [
     {"id": "demo-user-coordinator", "username": "demo.coordinator",
@@ -159,3 +162,13 @@ async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> 
 
     async with driver.session(database=database) as session:
         await session.execute_write(write)
+
+
+async def on_start(app: FastAPI, driver: AsyncDriver, queries: Queries, settings: Settings) -> None:
+    """The service's `demo` start-up step (LL_DEMO_DATA): the demo case, and a first look at
+    it, the demo case's map as the coordinator allocated to Kai."""
+    await load_demo(driver, queries, database=settings.neo4j_database)
+    app.state.first_look = mint_link(
+        settings, app.state.embed_key, user_id=COORDINATOR, young_person_id=YOUNG_PERSON_ID,
+        view="ecomap", origin=None, minutes=settings.embed_minutes,
+    )  # fmt: skip

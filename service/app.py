@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from importlib.metadata import entry_points
 from typing import Any
 
 from fastapi import FastAPI
+from neo4j import AsyncDriver
 
-from seed.demo import COORDINATOR as DEMO_COORDINATOR
-from seed.demo import load_demo
-from seed.demo_case import YOUNG_PERSON_ID
 from service.auth import embed
 from service.auth.oidc import OidcVerifier
 from service.auth.throttle import SignInThrottle
@@ -21,7 +20,7 @@ from service.docs import install_docs
 from service.errors import install_error_handlers
 from service.middleware import AnswerHeaders, BodyLimit
 from service.openapi import document_errors
-from service.queries import load_queries
+from service.queries import Queries, load_queries
 from service.routes import (
     audit,
     connections,
@@ -78,6 +77,23 @@ def oidc_verifier(settings: Settings) -> OidcVerifier | None:
     )
 
 
+StartupStep = Callable[[FastAPI, AsyncDriver, Queries, Settings], Awaitable[None]]
+STARTUP_GROUP = "lifelong_links.startup"
+
+
+def startup_step(name: str) -> StartupStep:
+    """A step another installed package adds to start-up (`demo`: the demo case, from `seed`),
+    found by its entry point so that the service imports no such package."""
+    found = entry_points(group=STARTUP_GROUP, name=name)
+    if not found:
+        raise ConfigurationError(
+            f"Start-up step {name!r} is not installed (entry point group {STARTUP_GROUP}); "
+            "install the project with `make install`, or turn LL_DEMO_DATA off."
+        )
+    step: StartupStep = next(iter(found)).load()
+    return step
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
@@ -101,14 +117,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             took = await warm_plans(driver, queries, database=settings.neo4j_database)
             log.info("busy reads planned in %.1f s", took)
             if settings.demo_data:
-                await load_demo(driver, queries, database=settings.neo4j_database)
+                await startup_step("demo")(app, driver, queries, settings)
                 log.info("demo data loaded")
-                # A first look: the demo case's map as the coordinator allocated to it.
-                app.state.first_look = maps.mint_link(
-                    settings, app.state.embed_key, user_id=DEMO_COORDINATOR,
-                    young_person_id=YOUNG_PERSON_ID, view="ecomap", origin=None,
-                    minutes=settings.embed_minutes,
-                )  # fmt: skip
             app.state.driver = driver
             yield
         finally:

@@ -54,6 +54,28 @@ Rule = Literal[
 
 STAGES: tuple[Stage, ...] = get_args(Stage)
 
+# The kinds of safety flag, and how each is said.
+FlagKind = Literal[
+    "person_posing_risk_to_children",  # formerly "Schedule 1 offender"
+    "mappa_managed_offender",
+    "finding_of_fact",
+    "child_protection_enquiry",
+    "domestic_abuse_perpetrator",
+    "hazard_to_staff",
+    "allegation",
+    "other",
+]
+FLAG_WORDS = {
+    "person_posing_risk_to_children": "person posing a risk to children",
+    "mappa_managed_offender": "MAPPA-managed offender",
+    "finding_of_fact": "finding of fact",
+    "child_protection_enquiry": "substantiated child protection enquiry",
+    "domestic_abuse_perpetrator": "domestic abuse perpetrator",
+    "hazard_to_staff": "hazard to staff",
+    "allegation": "allegation",
+    "other": "other concern",
+}
+
 # An active safety flag at this level or above, on the person or anyone living with them,
 # blocks their approval after a safety check (a manager may override in writing).
 BLOCKING_FLAG_LEVEL = 3
@@ -92,10 +114,12 @@ __all__ = [
     "APPROACH_STAGES",
     "BLOCKING_FLAG_LEVEL",
     "CAUTIOUS_FIRST",
+    "FLAG_WORDS",
     "KEEP_AWAY",
     "LAPSED_AFTER_MONTHS",
     "STAGES",
     "Facts",
+    "FlagKind",
     "Move",
     "Refusal",
     "Role",

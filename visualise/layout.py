@@ -14,9 +14,9 @@ coordinate is rounded to one decimal.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, cast, get_args
 
 Side = Literal["maternal", "paternal", "both", "none", "other", "centre"]
 Point = tuple[float, float]
@@ -38,6 +38,59 @@ class LayoutNode:
     side: Side
     ring: int
     order: str
+
+
+class Placeable(Protocol):
+    """A map node as `place` needs it (the service's MapNode is one)."""
+
+    x: float
+    y: float
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def generation(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+class Joining(Protocol):
+    """A map edge as `place` needs it."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+
+
+def place(
+    nodes: Iterable[Placeable],
+    edges: Iterable[Joining],
+    view: str,
+    centre: str,
+    hints: Mapping[str, tuple[str, int]],
+) -> None:
+    """Set every node's x and y for `view` ("tree" or "ecomap"), the young person `centre` in
+    the middle; `hints` gives each node's side and ring."""
+    by_id = {n.id: n for n in nodes}
+    layout = []
+    for node in by_id.values():
+        side, ring = hints[node.id]
+        if side not in get_args(Side):
+            raise ValueError(f"unknown side {side!r} for a map node")
+        layout.append(LayoutNode(node.id, node.generation, cast(Side, side), ring, node.name))
+    edges = list(edges)
+    if view == "tree":
+        parents = [(e.source, e.target) for e in edges if e.type == "parent"]
+        couples = [(e.source, e.target) for e in edges if e.type == "partner"]
+        points = tree_positions(layout, parents, couples, centre)
+    else:
+        links = [(e.source, e.target) for e in edges if e.type != "tie"]
+        points = ecomap_positions(layout, links, centre)
+    for node_id, (x, y) in points.items():
+        by_id[node_id].x, by_id[node_id].y = x, y
 
 
 # Left-to-right blocks of a tree row.

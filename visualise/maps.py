@@ -22,8 +22,7 @@ from markupsafe import Markup
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from service.data.safeguarding import FLAG_WORDS
-from service.workflow import STAGES
+from service.workflow import FLAG_WORDS, STAGES
 
 _HERE = Path(__file__).resolve().parent
 _TEMPLATE = "network.html"

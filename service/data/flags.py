@@ -18,17 +18,8 @@ from service.db import in_write
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
+from service.workflow import FlagKind
 
-FlagKind = Literal[
-    "person_posing_risk_to_children",  # formerly "Schedule 1 offender"
-    "mappa_managed_offender",
-    "finding_of_fact",
-    "child_protection_enquiry",
-    "domestic_abuse_perpetrator",
-    "hazard_to_staff",
-    "allegation",
-    "other",
-]
 FlagStatus = Literal["active", "expired", "withdrawn"]
 # Levels used by one council: 1 hazard to staff, 2 allegation, 3 known risk to children.
 FlagLevel = Annotated[int, Field(ge=1, le=3)]

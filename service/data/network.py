@@ -17,11 +17,10 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.data.connections import find_lapsed, list_connections
-from service.data.flags import FlagKind
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
 from service.data.relatives import Relative, load_family, relatives_of
@@ -31,8 +30,7 @@ from service.errors import NotFound
 from service.family import Family
 from service.kinship import Kind
 from service.queries import Queries
-from service.workflow import Stage, lapse_days
-from visualise.layout import LayoutNode, Side, ecomap_positions, tree_positions
+from service.workflow import FlagKind, Stage, lapse_days
 
 View = Literal["ecomap", "tree"]
 Group = Literal["young_person", "maternal", "paternal", "both", "other"]
@@ -104,11 +102,23 @@ class MapEdge(BaseModel):
 
 
 class NetworkGraph(BaseModel):
+    """The network as data. Nodes are at (0, 0) until `visualise.layout.place` places them
+    (from `hints`: each node's side and ring, which are not sent)."""
+
     young_person_id: str
     view: View
     nodes: list[MapNode]
     edges: list[MapEdge]
     count: dict[str, int] = Field(description="`nodes` and `edges`.")
+    _hints: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def hints(self) -> dict[str, tuple[str, int]]:
+        return self._hints
+
+    @hints.setter
+    def hints(self, value: dict[str, tuple[str, int]]) -> None:
+        self._hints = value
 
 
 class Filters(BaseModel):
@@ -171,7 +181,7 @@ class _Standing:
     relation: str
     generation: int
     ring: int
-    side: Side
+    side: str  # where the layout puts them: maternal, paternal, both, none, other, centre
     kind: Kind | None = None
 
 
@@ -186,7 +196,7 @@ _PARTNER_WORDS = {
 
 def _relative_standing(relative: Relative) -> _Standing:
     group = _group(relative)
-    side: Side = "none" if relative.side is None else group  # type: ignore[assignment]
+    side = "none" if relative.side is None else group
     return _Standing(
         group=group,
         relation=relative.term,
@@ -292,15 +302,16 @@ async def network(
     edges = _family_edges([*_family_ties(family), *others], nodes, view, day)
     if view == "ecomap":
         edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
-    _place(nodes, edges, view, young_person_id, standing)
     ordered = sorted(nodes.values(), key=lambda n: (n.id != young_person_id, n.name, n.id))
-    return NetworkGraph(
+    graph = NetworkGraph(
         young_person_id=young_person_id,
         view=view,
         nodes=ordered,
         edges=edges,
         count={"nodes": len(ordered), "edges": len(edges)},
     )
+    graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
+    return graph
 
 
 def _node(
@@ -383,28 +394,6 @@ def _ties(
         )  # fmt: skip
         edges.append(edge)
     return edges
-
-
-def _place(
-    nodes: dict[str, MapNode],
-    edges: list[MapEdge],
-    view: View,
-    young_person_id: str,
-    standing: dict[str, _Standing],
-) -> None:
-    layout = []
-    for node in nodes.values():
-        place = standing[node.id]
-        layout.append(LayoutNode(node.id, node.generation, place.side, place.ring, node.name))
-    if view == "tree":
-        parents = [(e.source, e.target) for e in edges if e.type == "parent"]
-        couples = [(e.source, e.target) for e in edges if e.type == "partner"]
-        points = tree_positions(layout, parents, couples, young_person_id)
-    else:
-        links = [(e.source, e.target) for e in edges if e.type != "tie"]
-        points = ecomap_positions(layout, links, young_person_id)
-    for node_id, (x, y) in points.items():
-        nodes[node_id].x, nodes[node_id].y = x, y
 
 
 def _other_kin(family: Family, relatives: list[Relative]) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from service.db import in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
-from service.workflow import BLOCKING_FLAG_LEVEL
+from service.workflow import BLOCKING_FLAG_LEVEL, FLAG_WORDS
 
 OrderKind = Literal[
     "section_34_contact_order",
@@ -32,16 +32,6 @@ OrderKind = Literal[
     "emergency_protection_order",
     "other",
 ]
-FLAG_WORDS = {
-    "person_posing_risk_to_children": "person posing a risk to children",
-    "mappa_managed_offender": "MAPPA-managed offender",
-    "finding_of_fact": "finding of fact",
-    "child_protection_enquiry": "substantiated child protection enquiry",
-    "domestic_abuse_perpetrator": "domestic abuse perpetrator",
-    "hazard_to_staff": "hazard to staff",
-    "allegation": "allegation",
-    "other": "other concern",
-}
 
 
 class AddressCreate(InputModel):

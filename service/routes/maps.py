@@ -28,7 +28,7 @@ from service.models import InputModel, Text
 from service.openapi import error_responses
 from service.settings import Settings, normalise_origin
 from service.workflow import Stage
-from visualise import maps
+from visualise import layout, maps
 
 router = APIRouter(tags=["maps"])
 
@@ -56,10 +56,12 @@ ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree`.")]
 async def _graph(
     access: CaseAccess, young_person_id: str, view: View, filters: Filters
 ) -> NetworkGraph:
-    return await network.network(
+    graph = await network.network(
         access.driver, access.queries, database=access.database,
         young_person_id=young_person_id, view=view, filters=filters,
     )  # fmt: skip
+    layout.place(graph.nodes, graph.edges, graph.view, graph.young_person_id, graph.hints)
+    return graph
 
 
 def _title(graph: NetworkGraph) -> str:
