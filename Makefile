@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install system-deps browser-deps localdb-start localdb-stop localdb-status clean
+.PHONY: run test test-fast lint install system-deps browser-deps localdb-start localdb-stop localdb-status clean
 
 run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo data, API on :8000
 	LL_DEMO_DATA=$${LL_DEMO_DATA:-true} $(BIN)/python -m service run
 
 test: install system-deps browser-deps lint ## Lint, type-check, then the tests against a real Neo4j and Chromium
 	$(BIN)/python -m pytest
+
+test-fast: install lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .

@@ -121,3 +121,186 @@ class Family:
             names.get(r["person_id"], r["person_id"]): (r["term"], r["side"])
             for r in self.relatives(key, **params)["data"]
         }
+
+
+# A small GEDCOM file: Kit Marlow, his parents, his mother's mother and her sister.
+GEDCOM = b"""0 HEAD
+1 SOUR test
+1 GEDC
+2 VERS 5.5.1
+2 FORM LINEAGE-LINKED
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Kit /Marlow/
+1 SEX M
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Anne /Marlow/
+1 SEX F
+1 BIRT
+2 DATE 12 MAR 1980
+1 FAMS @F1@
+1 FAMC @F2@
+0 @I3@ INDI
+1 NAME Bob /Marlow/
+1 SEX M
+1 DEAT Y
+1 FAMS @F1@
+0 @I4@ INDI
+1 NAME Rose /Hill/
+1 SEX F
+1 FAMS @F2@
+0 @I5@ INDI
+1 NAME Lily /Hill/
+1 SEX F
+1 FAMC @F2@
+0 @F1@ FAM
+1 HUSB @I3@
+1 WIFE @I2@
+1 MARR
+1 CHIL @I1@
+0 @F2@ FAM
+1 WIFE @I4@
+1 CHIL @I2@
+1 CHIL @I5@
+0 TRLR
+"""
+
+
+def import_file(f: Family, data: bytes, **form: str) -> Any:
+    return f.client.post(
+        "/imports/gedcom",
+        headers=f.headers,
+        files={"file": ("family.ged", data, "text/x-gedcom")},
+        data={"young_person_id": f.young_person_id, **form},
+    )
+
+
+# The Lifelong Links work on a case (tests/test_connections.py, test_discovery.py,
+# test_safeguarding.py).
+
+
+@dataclass
+class Case:
+    family: Family
+    client: TestClient
+    coordinator: Actor
+    social_worker: Actor
+    manager: Actor
+
+    def connect(self, key: str) -> str:
+        body = {"person_id": self.family.ids[key]}
+        path = f"/young-people/{self.family.young_person_id}/connections"
+        return str(
+            ok(self.client.post(path, headers=self.coordinator.headers, json=body), 201)["id"]
+        )
+
+    def move(self, cid: str, actor: Actor, stage: str, **extra: Any) -> Any:
+        return self.client.post(
+            f"/connections/{cid}/stage", headers=actor.headers, json={"stage": stage, **extra}
+        )
+
+    def walk(self, cid: str, *stages: str) -> None:
+        for stage in stages:
+            actor = (
+                self.social_worker if stage in ("approved", "not_approved") else self.coordinator
+            )
+            ok(self.move(cid, actor, stage, reason="because"))
+
+    def flag(self, key: str, level: int = 3) -> None:
+        ok(self.client.post(f"/people/{self.family.ids[key]}/flags",
+                            headers=self.social_worker.headers,
+                            json={"kind": "person_posing_risk_to_children", "level": level,
+                                  "source": "Police disclosure"}), 201)  # fmt: skip
+
+    def wish(self, **body: Any) -> None:
+        path = f"/young-people/{self.family.young_person_id}/wishes"
+        assert self.client.put(path, headers=self.coordinator.headers, json=body).status_code == 204
+
+
+def rules(response: Any) -> list[tuple[str, list[str]]]:
+    assert response.status_code == 409, response.text
+    return [(d["rule"], d["people"]) for d in response.json()["error"]["details"]]
+
+
+# A case for the maps (tests/test_maps.py, test_maps_browser.py).
+HOSTILE_GIVEN = "<img src=x onerror=alert(1)>"
+HOSTILE_FAMILY = "<script>alert(2)</script>"
+
+
+@dataclass
+class MapCase:
+    client: TestClient
+    family: Family
+    coordinator: Actor
+    social_worker: Actor
+    manager: Actor
+    allocation: str
+
+    @property
+    def yp(self) -> str:
+        return self.family.young_person_id
+
+    def graph(self, actor: Actor | None = None, **params: Any) -> dict[str, Any]:
+        who = actor or self.coordinator
+        found: dict[str, Any] = ok(
+            self.client.get(f"/young-people/{self.yp}/graph", headers=who.headers, params=params)
+        )
+        return found
+
+    def key_of(self, person_id: str) -> str:
+        return {v: k for k, v in self.family.ids.items()}[person_id]
+
+    def mint(self, actor: Actor | None = None, **body: Any) -> Any:
+        who = actor or self.coordinator
+        return self.client.post(
+            f"/young-people/{self.yp}/embed-tokens", headers=who.headers, json=body
+        )
+
+
+def build_case(client: TestClient) -> MapCase:
+    """A small family around Kit Marlow, built through the API: both sides, a deceased
+    grandmother, an aunt's partner, a former foster carer and a teacher with a hostile name."""
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    social_worker = add_user(client, "social_worker1", "social_worker")
+    yp = open_case(client, manager)
+    allocation = allocate(client, manager, yp, coordinator, days_ago=10)
+    allocate(client, manager, yp, social_worker, days_ago=10)
+    family = Family(client, coordinator.headers, yp)
+    family.people(mum="female", dad="male", aunt="female", lee="male", grandad="male")
+    family.person("sean", "male")
+    family.person("gran", "female", living=False, death_date="2019")
+    family.child("mum", "me")
+    family.child("dad", "me")
+    family.child("gran", "mum", "aunt")
+    family.child("grandad", "dad", "sean")
+    family.partners("aunt", "lee", "cohabiting")
+    family.person("joan", "female", family_name="Carer")
+    family.person("teacher", "unknown", given_name=HOSTILE_GIVEN, family_name=HOSTILE_FAMILY)
+    two_years_ago = (date.today() - timedelta(days=730)).isoformat()
+    family.link("trusted_adult", "joan", "me", role="foster_carer", since="2019",
+                until=two_years_ago, strength="strong")  # fmt: skip
+    family.link("trusted_adult", "teacher", "me", role="teacher", stressful=True)
+    return MapCase(client, family, coordinator, social_worker, manager, allocation)
+
+
+def build_work(case: MapCase) -> None:
+    """A flag, an order, a lapsed mother and an aunt being approached."""
+    ids, client = case.family.ids, case.client
+    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police disclosure",
+            "details": "Disclosed in 2024."}  # fmt: skip
+    ok(client.post(f"/people/{ids['lee']}/flags", headers=case.social_worker.headers, json=flag),
+       201)  # fmt: skip
+    ok(client.post("/orders", headers=case.social_worker.headers,
+                   json={"kind": "restraining_order", "restricted_id": ids["sean"],
+                         "protected_id": case.yp, "made_on": "2025-01-01",
+                         "terms": "No contact of any kind."}), 201)  # fmt: skip
+    for key in ("mum", "aunt"):
+        path = f"/young-people/{case.yp}/connections"
+        body = {"person_id": ids[key]}
+        made = ok(client.post(path, headers=case.coordinator.headers, json=body), 201)
+        case.family.ids[f"conn_{key}"] = made["id"]
+    last = (date.today() - timedelta(days=500)).isoformat()
+    ok(client.post(f"/connections/{ids['conn_mum']}/contacts", headers=case.coordinator.headers,
+                   json={"on": last, "mode": "call"}), 201)  # fmt: skip

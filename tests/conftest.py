@@ -25,6 +25,9 @@ from service.localdb import throwaway
 from service.settings import Settings
 from tests.browser import browser as browser
 
+# The route table's world, shared by test modules as a fixture (tests/world.py).
+pytest_plugins = ("tests.world",)
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -10,6 +10,9 @@ import pytest
 from tests.browser import Browser, chromedriver_path, serve_html
 from tests.browser import browser as browser
 
+# Slow (drives Chromium): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 CLEAN = "<!doctype html><html><head><title>clean</title></head><body><p>clean</p></body></html>"
 
 

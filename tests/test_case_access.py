@@ -19,11 +19,20 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    BOOT,
+    GEDCOM,
+    Actor,
+    Family,
+    add_user,
+    allocate,
+    import_file,
+    ok,
+    open_case,
+)
 from tests.conftest import Target, settings_for
-from tests.test_auth import OTHER_CHILD, World, send, table
-from tests.test_auth import world as world  # the fixture
-from tests.test_family import GEDCOM, import_file
+from tests.world import OTHER_CHILD, World, send, table
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,46 +15,17 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    Case,
+    Family,
+    add_user,
+    allocate,
+    ok,
+    open_case,
+    rules,
+)
 from tests.conftest import Target, settings_for
-
-
-@dataclass
-class Case:
-    family: Family
-    client: TestClient
-    coordinator: Actor
-    social_worker: Actor
-    manager: Actor
-
-    def connect(self, key: str) -> str:
-        body = {"person_id": self.family.ids[key]}
-        path = f"/young-people/{self.family.young_person_id}/connections"
-        return str(
-            ok(self.client.post(path, headers=self.coordinator.headers, json=body), 201)["id"]
-        )
-
-    def move(self, cid: str, actor: Actor, stage: str, **extra: Any) -> Any:
-        return self.client.post(
-            f"/connections/{cid}/stage", headers=actor.headers, json={"stage": stage, **extra}
-        )
-
-    def walk(self, cid: str, *stages: str) -> None:
-        for stage in stages:
-            actor = (
-                self.social_worker if stage in ("approved", "not_approved") else self.coordinator
-            )
-            ok(self.move(cid, actor, stage, reason="because"))
-
-    def flag(self, key: str, level: int = 3) -> None:
-        ok(self.client.post(f"/people/{self.family.ids[key]}/flags",
-                            headers=self.social_worker.headers,
-                            json={"kind": "person_posing_risk_to_children", "level": level,
-                                  "source": "Police disclosure"}), 201)  # fmt: skip
-
-    def wish(self, **body: Any) -> None:
-        path = f"/young-people/{self.family.young_person_id}/wishes"
-        assert self.client.put(path, headers=self.coordinator.headers, json=body).status_code == 204
 
 
 @pytest.fixture
@@ -75,11 +45,6 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
         family.child("gran", "uncle")
         family.child("gran", "aunt")
         yield Case(family, client, coordinator, social_worker, manager)
-
-
-def rules(response: Any) -> list[tuple[str, list[str]]]:
-    assert response.status_code == 409, response.text
-    return [(d["rule"], d["people"]) for d in response.json()["error"]["details"]]
 
 
 def test_no_contact_without_approval_and_history_is_kept(case: Case) -> None:

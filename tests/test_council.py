@@ -31,6 +31,9 @@ from service.workflow import Role as DecidingRole
 from tests.cases import ADMIN_TOKEN, BOOT, ok
 from tests.conftest import REPO, Target, settings_for
 
+# Slow (builds synthetic councils): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 # Six young people: 5 and 6 are brother and sister in care, 3 is protected by a court order.
 SMALL = 6
 QUERIES = load_queries(REPO / "cypher")

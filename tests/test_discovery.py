@@ -9,9 +9,8 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
+from tests.cases import ADMIN_TOKEN, Case, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for
-from tests.test_connections import Case
 
 
 @pytest.fixture

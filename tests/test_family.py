@@ -13,7 +13,7 @@ from neo4j import Driver
 
 from seed.gedcom import main as gedcom_cli
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
+from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, ok, open_case
 from tests.conftest import Target, settings_for
 
 
@@ -284,58 +284,6 @@ def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
     assert db.execute_query("MATCH (e:ExternalId) RETURN count(e) AS n").records[0]["n"] == 0
     young = f.client.delete(f"/people/{f.young_person_id}", headers=f.headers)
     assert young.status_code == 409
-
-
-GEDCOM = b"""0 HEAD
-1 SOUR test
-1 GEDC
-2 VERS 5.5.1
-2 FORM LINEAGE-LINKED
-1 CHAR UTF-8
-0 @I1@ INDI
-1 NAME Kit /Marlow/
-1 SEX M
-1 FAMC @F1@
-0 @I2@ INDI
-1 NAME Anne /Marlow/
-1 SEX F
-1 BIRT
-2 DATE 12 MAR 1980
-1 FAMS @F1@
-1 FAMC @F2@
-0 @I3@ INDI
-1 NAME Bob /Marlow/
-1 SEX M
-1 DEAT Y
-1 FAMS @F1@
-0 @I4@ INDI
-1 NAME Rose /Hill/
-1 SEX F
-1 FAMS @F2@
-0 @I5@ INDI
-1 NAME Lily /Hill/
-1 SEX F
-1 FAMC @F2@
-0 @F1@ FAM
-1 HUSB @I3@
-1 WIFE @I2@
-1 MARR
-1 CHIL @I1@
-0 @F2@ FAM
-1 WIFE @I4@
-1 CHIL @I2@
-1 CHIL @I5@
-0 TRLR
-"""
-
-
-def import_file(f: Family, data: bytes, **form: str) -> Any:
-    return f.client.post(
-        "/imports/gedcom",
-        headers=f.headers,
-        files={"file": ("family.ged", data, "text/x-gedcom")},
-        data={"young_person_id": f.young_person_id, **form},
-    )
 
 
 def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, db: Driver) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from neo4j import AsyncGraphDatabase, Driver
 
 from seed.council import build
@@ -184,6 +185,7 @@ def _old_and_new(
     )
 
 
+@pytest.mark.slow
 def test_the_same_relatives_and_gaps_as_the_cypher_it_replaced(
     db: Driver, neo4j_target: Target
 ) -> None:

@@ -43,6 +43,9 @@ from service.settings import Settings
 from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
 from tests.conftest import REPO, Target, cache_dir, settings_for
 
+# Slow (stops, kills and freezes Neo4j, restores backups): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[LocalNeo4j]:

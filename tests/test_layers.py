@@ -102,7 +102,7 @@ def test_no_import_cycles() -> None:
         state[module] = 1
         for nxt in sorted(graph[module]):
             if state.get(nxt) == 1:
-                cycles.append(trail[trail.index(nxt) :] + [nxt])
+                cycles.append([*trail[trail.index(nxt) :], nxt])
             elif nxt not in state:
                 visit(nxt, [*trail, nxt])
         state[module] = 2

@@ -12,6 +12,9 @@ from service.localdb import LocalDbError, LocalNeo4j, ensure_jars, free_port, ne
 from service.localdb.__main__ import main as localdb_main
 from tests.conftest import cache_dir
 
+# Slow (starts its own Neo4j servers): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 def server(tmp_path: Path, port: int | None = None) -> LocalNeo4j:
     return LocalNeo4j(home=tmp_path / "neo4j", port=port or free_port(), cache_dir=cache_dir())

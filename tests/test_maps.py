@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -16,69 +15,18 @@ from neo4j import Driver
 
 from service.app import create_app
 from service.auth import embed
-from tests.cases import ADMIN_TOKEN, Actor, Family, add_user, allocate, ok, open_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    HOSTILE_FAMILY,
+    HOSTILE_GIVEN,
+    MapCase,
+    build_case,
+    build_work,
+    ok,
+)
 from tests.conftest import Target, settings_for
 
 PARENT_ORIGIN = "https://case.example.gov.uk"
-HOSTILE_GIVEN = "<img src=x onerror=alert(1)>"
-HOSTILE_FAMILY = "<script>alert(2)</script>"
-
-
-@dataclass
-class MapCase:
-    client: TestClient
-    family: Family
-    coordinator: Actor
-    social_worker: Actor
-    manager: Actor
-    allocation: str
-
-    @property
-    def yp(self) -> str:
-        return self.family.young_person_id
-
-    def graph(self, actor: Actor | None = None, **params: Any) -> dict[str, Any]:
-        who = actor or self.coordinator
-        found: dict[str, Any] = ok(
-            self.client.get(f"/young-people/{self.yp}/graph", headers=who.headers, params=params)
-        )
-        return found
-
-    def key_of(self, person_id: str) -> str:
-        return {v: k for k, v in self.family.ids.items()}[person_id]
-
-    def mint(self, actor: Actor | None = None, **body: Any) -> Any:
-        who = actor or self.coordinator
-        return self.client.post(
-            f"/young-people/{self.yp}/embed-tokens", headers=who.headers, json=body
-        )
-
-
-def build_case(client: TestClient) -> MapCase:
-    """A small family around Kit Marlow, built through the API: both sides, a deceased
-    grandmother, an aunt's partner, a former foster carer and a teacher with a hostile name."""
-    manager = add_user(client, "manager1", "manager")
-    coordinator = add_user(client, "coordinator1", "coordinator")
-    social_worker = add_user(client, "social_worker1", "social_worker")
-    yp = open_case(client, manager)
-    allocation = allocate(client, manager, yp, coordinator, days_ago=10)
-    allocate(client, manager, yp, social_worker, days_ago=10)
-    family = Family(client, coordinator.headers, yp)
-    family.people(mum="female", dad="male", aunt="female", lee="male", grandad="male")
-    family.person("sean", "male")
-    family.person("gran", "female", living=False, death_date="2019")
-    family.child("mum", "me")
-    family.child("dad", "me")
-    family.child("gran", "mum", "aunt")
-    family.child("grandad", "dad", "sean")
-    family.partners("aunt", "lee", "cohabiting")
-    family.person("joan", "female", family_name="Carer")
-    family.person("teacher", "unknown", given_name=HOSTILE_GIVEN, family_name=HOSTILE_FAMILY)
-    two_years_ago = (date.today() - timedelta(days=730)).isoformat()
-    family.link("trusted_adult", "joan", "me", role="foster_carer", since="2019",
-                until=two_years_ago, strength="strong")  # fmt: skip
-    family.link("trusted_adult", "teacher", "me", role="teacher", stressful=True)
-    return MapCase(client, family, coordinator, social_worker, manager, allocation)
 
 
 @pytest.fixture
@@ -88,27 +36,6 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[MapCase]:
     )
     with TestClient(create_app(settings)) as client:
         yield build_case(client)
-
-
-def build_work(case: MapCase) -> None:
-    """A flag, an order, a lapsed mother and an aunt being approached."""
-    ids, client = case.family.ids, case.client
-    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police disclosure",
-            "details": "Disclosed in 2024."}  # fmt: skip
-    ok(client.post(f"/people/{ids['lee']}/flags", headers=case.social_worker.headers, json=flag),
-       201)  # fmt: skip
-    ok(client.post("/orders", headers=case.social_worker.headers,
-                   json={"kind": "restraining_order", "restricted_id": ids["sean"],
-                         "protected_id": case.yp, "made_on": "2025-01-01",
-                         "terms": "No contact of any kind."}), 201)  # fmt: skip
-    for key in ("mum", "aunt"):
-        path = f"/young-people/{case.yp}/connections"
-        body = {"person_id": ids[key]}
-        made = ok(client.post(path, headers=case.coordinator.headers, json=body), 201)
-        case.family.ids[f"conn_{key}"] = made["id"]
-    last = (date.today() - timedelta(days=500)).isoformat()
-    ok(client.post(f"/connections/{ids['conn_mum']}/contacts", headers=case.coordinator.headers,
-                   json={"on": last, "mode": "call"}), 201)  # fmt: skip
 
 
 def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:

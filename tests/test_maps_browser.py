@@ -29,9 +29,20 @@ from seed.demo import COORDINATOR as DEMO_COORDINATOR
 from seed.demo_case import YOUNG_PERSON_ID as KAI
 from service.app import create_app
 from tests.browser import Browser, serve_html
-from tests.cases import ADMIN_TOKEN, BOOT, ok
+from tests.cases import (
+    ADMIN_TOKEN,
+    BOOT,
+    HOSTILE_FAMILY,
+    HOSTILE_GIVEN,
+    MapCase,
+    build_case,
+    build_work,
+    ok,
+)
 from tests.conftest import Target, settings_for, wipe
-from tests.test_maps import HOSTILE_FAMILY, HOSTILE_GIVEN, MapCase, build_case, build_work
+
+# Slow (drives Chromium): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PARENT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Case system</title>

@@ -32,6 +32,9 @@ from service.app import create_app
 from tests.cases import ADMIN_TOKEN, BOOT, Family, add_user, allocate, ok, open_case
 from tests.conftest import IsolatedSettings, Target, settings_for, wipe
 
+# Slow (runs property-based requests over the whole API): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 # A longer or different run, by hand: LL_FUZZ_EXAMPLES=50 LL_FUZZ_SEED=7 LL_FUZZ_COVERAGE=1.
 SEED = int(os.environ.get("LL_FUZZ_SEED", "20261118"))
 MAX_EXAMPLES = int(os.environ.get("LL_FUZZ_EXAMPLES", "4"))

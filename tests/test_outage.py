@@ -20,6 +20,9 @@ from service.app import create_app
 from service.localdb import LocalNeo4j, throwaway
 from tests.conftest import Target, cache_dir, settings_for
 
+# Slow (stops and starts Neo4j): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[LocalNeo4j]:

@@ -17,6 +17,9 @@ from neo4j import GraphDatabase
 from service.localdb import LocalNeo4j, free_port
 from tests.conftest import REPO, cache_dir
 
+# Slow (runs `python -m service run` end to end): `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 def start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:

@@ -10,9 +10,8 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
+from tests.cases import ADMIN_TOKEN, Case, Family, add_user, allocate, ok, open_case, rules
 from tests.conftest import Target, settings_for
-from tests.test_connections import Case, rules
 
 
 @pytest.fixture
