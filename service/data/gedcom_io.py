@@ -19,6 +19,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.family import Family
 from service.gedcom import (
     GedcomChild,
     GedcomFamily,
@@ -154,15 +155,26 @@ def _sex(value: object) -> Sex:
     return "female" if value == "female" else "male" if value == "male" else "unknown"
 
 
-async def export_family(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_ids: Sequence[str]
-) -> str:
-    """The people given (a person and their relatives) and the ties among them, as GEDCOM."""
-    records, _, _ = await driver.execute_query(
-        queries["get_family_for_export"], ids=list(person_ids), database_=database, routing_="r"
-    )
-    order = {pid: i for i, pid in enumerate(person_ids)}
-    records = sorted(records, key=lambda r: order[r["person"]["id"]])
+def export_family(family: Family, person_ids: Sequence[str]) -> str:
+    """The people given (a person and their relatives, from their loaded family) and the ties
+    among them, as GEDCOM. Step links are not parentage in GEDCOM and are left out."""
+    chosen = set(person_ids)
+    records: list[dict[str, Any]] = [
+        {
+            "person": {
+                "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
+                "sex": p.sex, "birth_date": p.birth_date, "death_date": p.death_date,
+                "living": p.living,
+            },
+            "children": [{"child": link.child, "kind": link.kind}
+                         for link in family.children.get(pid, ())
+                         if link.child in chosen and link.kind != "step"],
+            "partners": [{"partner": t.b, "kind": t.kind, "since": t.since}
+                         for t in family.partners.get(pid, ()) if t.a == pid and t.b in chosen],
+        }
+        for pid in person_ids
+        if (p := family.people.get(pid)) is not None
+    ]  # fmt: skip
     xref = {r["person"]["id"]: f"@I{i + 1}@" for i, r in enumerate(records)}
     people = [
         GedcomPerson(
@@ -193,10 +205,10 @@ async def export_family(
             by_kind.setdefault(kind, []).append(pid)
         for kind, pids in by_kind.items():
             key = tuple(sorted(pids)[:2])
-            family = couples.setdefault(
+            couple = couples.setdefault(
                 key, {"married": False, "divorced": False, "date": None, "children": []}
             )
-            family["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
+            couple["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
     families = [
         GedcomFamily(
             xref=f"@F{i + 1}@", partners=tuple(xref[pid] for pid in key), married=f["married"],

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from service.auth.access import CaseDep, YoungPersonReach
 from service.data import discovery
 from service.data.discovery import Suggestion, TimelineCreate, TimelineEntry
-from service.models import ListOf
+from service.models import ListOf, answer
 
 router = APIRouter(tags=["discovery"])
 
@@ -38,11 +38,11 @@ async def read_timeline(reach: YoungPersonReach, access: CaseDep) -> ListOf[Time
 
 
 @router.get("/young-people/{young_person_id}/suggestions", response_model=ListOf[Suggestion])
-async def read_suggestions(reach: YoungPersonReach, access: CaseDep) -> ListOf[Suggestion]:
+async def read_suggestions(reach: YoungPersonReach, access: CaseDep) -> Response:
     """Whom to look for or approach next, ranked, each with its reason: relatives not yet
     connections (closest first), former carers and teachers, people named in the timeline, and
     gaps in the tree. Nobody the young person does not want approached is suggested."""
     found = await discovery.suggestions(
         access.driver, access.queries, database=access.database, young_person_id=reach.person_id
     )
-    return ListOf[Suggestion](data=found, count=len(found))
+    return answer(ListOf[Suggestion](data=found, count=len(found)))

@@ -11,7 +11,7 @@ from service.auth.access import CaseDep, PersonReach
 from service.data import gedcom_io, relatives
 from service.data.gedcom_io import ImportResult
 from service.db import SettingsDep
-from service.errors import InvalidInput, ServiceError
+from service.errors import InvalidInput, NotFound, ServiceError
 from service.gedcom import GedcomError, parse_gedcom
 from service.openapi import CONFLICT
 
@@ -65,6 +65,10 @@ async def import_gedcom(
     )  # fmt: skip
 
 
+# The export holds the person's relatives this many generations each way.
+EXPORT_GENERATIONS = 4
+
+
 @router.get(
     "/people/{person_id}/gedcom",
     response_class=Response,
@@ -72,14 +76,16 @@ async def import_gedcom(
 )
 async def export_gedcom(reach: PersonReach, access: CaseDep) -> Response:
     """The person and their relatives (four generations each way) as GEDCOM 5.5.1."""
-    found = await relatives.find_relatives(
+    within = list(reach.cases)
+    family = await relatives.load_family(
         access.driver, access.queries, database=access.database, person_id=reach.person_id,
-        within=list(reach.cases), max_generations=4, side=None, living=None,
+        within=within, max_generations=EXPORT_GENERATIONS,
     )  # fmt: skip
+    if family is None:
+        raise NotFound("No person with this id is within your allocations.")
+    found = relatives.relatives_of(family, within, EXPORT_GENERATIONS)
     ids = [reach.person_id, *(r.person_id for r in found.data if r.kind != "by_marriage")]
-    text = await gedcom_io.export_family(
-        access.driver, access.queries, database=access.database, person_ids=ids
-    )
+    text = gedcom_io.export_family(family, ids)
     return Response(
         content=text.encode(),
         media_type="text/x-gedcom; charset=utf-8",

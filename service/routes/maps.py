@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -24,7 +24,7 @@ from service.data.network import Filters, NetworkGraph, View
 from service.dates import london_today
 from service.db import DriverDep, QueriesDep, SettingsDep
 from service.errors import InvalidInput, NotFound
-from service.models import InputModel, Text
+from service.models import InputModel, Text, answer
 from service.openapi import error_responses
 from service.settings import Settings, normalise_origin
 from service.workflow import Stage
@@ -88,10 +88,10 @@ def _page(graph: NetworkGraph, *, parent_origin: str | None) -> HTMLResponse:
 @router.get("/young-people/{young_person_id}/graph", response_model=NetworkGraph)
 async def read_graph(
     reach: YoungPersonReach, access: CaseDep, filters: FiltersDep, view: ViewQuery = "ecomap"
-) -> NetworkGraph:
+) -> Response:
     """The network as nodes and edges with positions, for systems that draw their own map.
     Flag details follow need-to-know, as everywhere."""
-    return await _graph(access, reach.person_id, view, filters)
+    return answer(await _graph(access, reach.person_id, view, filters))
 
 
 @router.get("/young-people/{young_person_id}/map", response_class=HTMLResponse, responses=_HTML)

@@ -16,7 +16,7 @@ from service.data.relationships import (
 )
 from service.data.relatives import Gap, Relatives
 from service.errors import InvalidInput, NotFound
-from service.models import ListOf
+from service.models import ListOf, answer
 from service.openapi import CONFLICT
 
 router = APIRouter(tags=["people"])
@@ -185,10 +185,10 @@ async def read_relatives(
         default=None, description="Relatives on this side, including those on both sides."
     ),
     living: bool | None = None,
-) -> Relatives:
+) -> Response:
     """Every relative by birth, adoption, step and marriage, named as a social worker would."""
     # The busiest read: the guard's check runs alongside the query (see CaseAccess.read_person).
-    return await access.read_person(
+    found = await access.read_person(
         person_id,
         action="read_relatives",
         fetch=lambda within: relatives.find_relatives(
@@ -196,6 +196,7 @@ async def read_relatives(
             within=within, max_generations=max_generations, side=side, living=living,
         ),
     )  # fmt: skip
+    return answer(found)
 
 
 @router.get("/people/{person_id}/gaps", response_model=ListOf[Gap])

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
 from service.data import network, safeguarding
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
+from service.models import answer
 
 router = APIRouter(tags=["safeguarding"])
 
@@ -42,19 +43,20 @@ async def read_safeguarding(
     young_person_id: PathId,
     access: CaseDep,
     max_steps: int = Query(default=2, ge=1, le=4, description="The longest chain, in ties."),
-) -> Safeguarding:
+) -> Response:
     """Every chain of at most `max_steps` ties (family, partner, household, other declared
     ties) from anyone in the young person's network (relatives and connections) to a person with
     an active flag or a court order: one shortest chain from each member who reaches them,
     explained step by step; the flagged people in the network itself; and the orders about the
     young person."""
     # A busy read: the guard's check runs alongside the search (see CaseAccess.read_person).
-    return await access.read_person(
+    found = await access.read_person(
         young_person_id,
         action="read_safeguarding",
         young=True,
         fetch=lambda cases: _safeguarding(access, cases[0], max_steps),
     )
+    return answer(found)
 
 
 async def _safeguarding(access: CaseAccess, yp: str, max_steps: int) -> Safeguarding:
