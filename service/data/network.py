@@ -288,7 +288,8 @@ async def network(
     for pid in people:
         standing.setdefault(pid, _adult_standing(trusted.get(pid)))
 
-    nodes: dict[str, MapNode] = {}
+    # Nodes and edges are built as plain data and validated once, as a whole graph, at the end.
+    nodes: dict[str, dict[str, Any]] = {}
     for pid, person in people.items():
         if view == "tree" and pid not in family_ids:
             continue
@@ -302,57 +303,56 @@ async def network(
     edges = _family_edges([*_family_ties(family), *others], nodes, view, day)
     if view == "ecomap":
         edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
-    ordered = sorted(nodes.values(), key=lambda n: (n.id != young_person_id, n.name, n.id))
-    graph = NetworkGraph(
-        young_person_id=young_person_id,
-        view=view,
-        nodes=ordered,
-        edges=edges,
-        count={"nodes": len(ordered), "edges": len(edges)},
-    )
+    ordered = sorted(nodes.values(),
+                     key=lambda n: (n["id"] != young_person_id, n["name"], n["id"]))  # fmt: skip
+    graph = NetworkGraph.model_validate({
+        "young_person_id": young_person_id, "view": view, "nodes": ordered, "edges": edges,
+        "count": {"nodes": len(ordered), "edges": len(edges)},
+    })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
     return graph
 
 
 def _node(
     person: dict[str, Any], standing: _Standing, connection: dict[str, Any] | None, lapsed: bool
-) -> MapNode:
+) -> dict[str, Any]:
+    """A MapNode's fields."""
     sex: Sex = person["sex"] if person["sex"] in ("female", "male") else "unknown"
-    return MapNode(
-        id=person["id"],
-        name=display_name(person["given_name"], person["family_name"], person["known_as"]),
-        group=standing.group,
-        relation=standing.relation,
-        sex=sex,
-        living=person["living"] is not False,
-        birth_date=person["birth_date"],
-        death_date=person["death_date"],
-        generation=standing.generation,
-        kind=standing.kind,
-        stage=connection["stage"] if connection else None,
-        last_contact=connection["last_contact"] if connection else None,
-        lapsed=lapsed,
-        flags=[
-            MapFlag(ask=f["ask"], content=MapFlagContent(kind=f["kind"], level=f["level"]))
+    return {
+        "id": person["id"],
+        "name": display_name(person["given_name"], person["family_name"], person["known_as"]),
+        "group": standing.group,
+        "relation": standing.relation,
+        "sex": sex,
+        "living": person["living"] is not False,
+        "birth_date": person["birth_date"],
+        "death_date": person["death_date"],
+        "generation": standing.generation,
+        "kind": standing.kind,
+        "stage": connection["stage"] if connection else None,
+        "last_contact": connection["last_contact"] if connection else None,
+        "lapsed": lapsed,
+        "flags": [
+            {"ask": f["ask"], "content": {"kind": f["kind"], "level": f["level"]}}
             for f in person["flags"]
         ],
-        restricted=bool(person["restricted"]),
-        x=0.0,
-        y=0.0,
-    )
+        "restricted": bool(person["restricted"]),
+        "x": 0.0,
+        "y": 0.0,
+    }
 
 
-def _keep(node: MapNode, filters: Filters) -> bool:
-    if filters.side is not None and node.group not in (filters.side, "both"):
+def _keep(node: dict[str, Any], filters: Filters) -> bool:
+    if filters.side is not None and node["group"] not in (filters.side, "both"):
         return False
-    if filters.living is not None and node.living is not filters.living:
+    if filters.living is not None and node["living"] is not filters.living:
         return False
-    return filters.stage is None or node.stage == filters.stage
+    return filters.stage is None or node["stage"] == filters.stage
 
 
 def _family_edges(
-    ties: Iterable[dict[str, Any]], nodes: dict[str, MapNode], view: View, today: str
-) -> list[MapEdge]:
+    ties: Iterable[dict[str, Any]], nodes: dict[str, dict[str, Any]], view: View, today: str
+) -> list[dict[str, Any]]:
     edges = []
     seen: set[str] = set()
     for tie in sorted(ties, key=lambda t: t["id"]):
@@ -362,37 +362,35 @@ def _family_edges(
             continue
         seen.add(tie["id"])
         kind = tie.get("role") if tie["type"] == "trusted_adult" else tie.get("kind")
-        edge = MapEdge(
-            id=tie["id"], source=tie["from_id"], target=tie["to_id"], type=tie["type"],
-            kind=kind, strength=tie.get("strength"), stressful=bool(tie.get("stressful")),
-            current=not _ended(tie.get("until"), today),
-        )  # fmt: skip
-        edges.append(edge)
+        edges.append({
+            "id": tie["id"], "source": tie["from_id"], "target": tie["to_id"],
+            "type": tie["type"], "kind": kind, "strength": tie.get("strength"),
+            "stressful": bool(tie.get("stressful")), "current": not _ended(tie.get("until"), today),
+        })  # fmt: skip
     return edges
 
 
 def _ties(
-    nodes: dict[str, MapNode],
+    nodes: dict[str, dict[str, Any]],
     young_person_id: str,
     stages: dict[str, dict[str, Any]],
     trusted: dict[str, dict[str, Any]],
     lapsed_ids: set[str],
     today: str,
-) -> list[MapEdge]:
+) -> list[dict[str, Any]]:
     edges = []
     for pid in sorted(set(stages) | set(trusted)):
         if pid not in nodes or pid == young_person_id:
             continue
         adult = trusted.get(pid)
         stage = stages[pid]["stage"] if pid in stages else None
-        edge = MapEdge(
-            id=f"tie:{pid}", source=young_person_id, target=pid, type="tie",
-            kind=adult.get("role") if adult else None,
-            strength=_tie_strength(adult, stage, pid in lapsed_ids),
-            stressful=bool(adult and adult.get("stressful")), lapsed=pid in lapsed_ids,
-            current=adult is None or not _ended(adult.get("until"), today),
-        )  # fmt: skip
-        edges.append(edge)
+        edges.append({
+            "id": f"tie:{pid}", "source": young_person_id, "target": pid, "type": "tie",
+            "kind": adult.get("role") if adult else None,
+            "strength": _tie_strength(adult, stage, pid in lapsed_ids),
+            "stressful": bool(adult and adult.get("stressful")), "lapsed": pid in lapsed_ids,
+            "current": adult is None or not _ended(adult.get("until"), today),
+        })  # fmt: skip
     return edges
 
 
