@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, Record
 from pydantic import BaseModel
 
 from service.auth.principal import Principal
@@ -58,6 +60,45 @@ async def record_in(
             reason=reason,
         )
     ).consume()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What the audit trail says of a change: its action, the resource, the case, and why."""
+
+    action: str
+    resource: str
+    young_person_id: str | None = None
+    reason: str | None = None
+
+
+async def audited_write(
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    actor: Principal,
+    query: str,
+    params: Mapping[str, Any],
+    change: Change | Callable[[Record], Change],
+) -> Record | None:
+    """One statement (`query`, a name in `cypher/`) and the audit record of the change it
+    makes, in one transaction: the statement's record, or None when it matched nothing (then
+    nothing is recorded and nothing changed). `change` may be worked out from the record (an
+    id the statement made)."""
+
+    async def work(tx: AsyncManagedTransaction) -> Record | None:
+        found = await (await tx.run(queries[query], dict(params))).single()
+        if found is None:
+            return None
+        said = change(found) if callable(change) else change
+        await record_in(tx, queries, principal=actor, action=said.action,
+                        resource=said.resource, outcome="allowed",
+                        young_person_id=said.young_person_id, reason=said.reason)  # fmt: skip
+        return found
+
+    written: Record | None = await in_write(driver, database, work)
+    return written
 
 
 async def record(

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
-from service.data.audit import record, record_in
+from service.data.audit import Change, audited_write, record, record_in
 from service.data.relatives import relatives_in
 from service.data.safeguarding import household_risks_in
 from service.dates import london_today
@@ -296,17 +296,13 @@ async def set_wish(
     young_person_id: str,
     body: WishSet,
 ) -> None:
-    async def work(tx: AsyncManagedTransaction) -> None:
-        await (
-            await tx.run(queries["set_wish"], young_person_id=young_person_id,
-                         person_id=body.person_id, side=body.side, wish=body.wish,
-                         note=body.note, user_id=actor.user_id)
-        ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="wish.set",
-                        resource=f"young_person:{young_person_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
-
-    await in_write(driver, database, work)
+    await audited_write(
+        driver, queries, database=database, actor=actor, query="set_wish",
+        params={"young_person_id": young_person_id, "person_id": body.person_id,
+                "side": body.side, "wish": body.wish, "note": body.note,
+                "user_id": actor.user_id},
+        change=Change("wish.set", f"young_person:{young_person_id}", young_person_id),
+    )  # fmt: skip
 
 
 async def wishes(
@@ -332,18 +328,16 @@ async def add_contact(
         raise InvalidInput("A contact cannot be in the future.")
     new_id = str(uuid.uuid4())
 
-    async def work(tx: AsyncManagedTransaction) -> Any:
-        created = await (
-            await tx.run(queries["add_contact"], connection_id=cid, id=new_id,
-                         on=body.on.isoformat(), mode=body.mode, direction=body.direction,
-                         note=body.note, user_id=actor.user_id)
-        ).single(strict=True)  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="contact.create",
-                        resource=f"contact:{new_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
-        return created["contact"]
-
-    return ContactPublic.model_validate(await in_write(driver, database, work))
+    created = await audited_write(
+        driver, queries, database=database, actor=actor, query="add_contact",
+        params={"connection_id": cid, "id": new_id, "on": body.on.isoformat(),
+                "mode": body.mode, "direction": body.direction, "note": body.note,
+                "user_id": actor.user_id},
+        change=Change("contact.create", f"contact:{new_id}", young_person_id),
+    )  # fmt: skip
+    if created is None:
+        raise NotFound("No connection with this id is within your allocations.")
+    return ContactPublic.model_validate(created["contact"])
 
 
 async def list_contacts(
@@ -369,20 +363,17 @@ async def add_commitment(
         raise InvalidInput("'review_on' is before 'since'.")
     new_id = str(uuid.uuid4())
 
-    async def work(tx: AsyncManagedTransaction) -> Any:
-        created = await (
-            await tx.run(queries["add_commitment"], connection_id=cid, id=new_id,
-                         what=body.what, every_days=body.every_days,
-                         since=body.since.isoformat(),
-                         review_on=body.review_on.isoformat() if body.review_on else None,
-                         user_id=actor.user_id)
-        ).single(strict=True)  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="commitment.create",
-                        resource=f"commitment:{new_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
-        return created["commitment"]
-
-    return CommitmentPublic.model_validate(await in_write(driver, database, work))
+    created = await audited_write(
+        driver, queries, database=database, actor=actor, query="add_commitment",
+        params={"connection_id": cid, "id": new_id, "what": body.what,
+                "every_days": body.every_days, "since": body.since.isoformat(),
+                "review_on": body.review_on.isoformat() if body.review_on else None,
+                "user_id": actor.user_id},
+        change=Change("commitment.create", f"commitment:{new_id}", young_person_id),
+    )  # fmt: skip
+    if created is None:
+        raise NotFound("No connection with this id is within your allocations.")
+    return CommitmentPublic.model_validate(created["commitment"])
 
 
 async def find_lapsed(

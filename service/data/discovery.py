@@ -15,15 +15,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver
 from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import Change, audited_write
 from service.data.relatives import gaps_of, load_family, relatives_of
 from service.dates import PartialDate, london_today
-from service.db import in_write, together
-from service.errors import InvalidInput
+from service.db import together
+from service.errors import InvalidInput, NotFound
 from service.models import InputModel, Note, Text
 from service.queries import Queries
 from service.workflow import KEEP_AWAY, effective_wish
@@ -82,17 +82,14 @@ async def add_entry(
         raise InvalidInput("'until' is before 'since'.")
     new_id = str(uuid.uuid4())
 
-    async def work(tx: AsyncManagedTransaction) -> None:
-        await (
-            await tx.run(queries["add_timeline_entry"], id=new_id,
-                         young_person_id=young_person_id, user_id=actor.user_id,
-                         **entry.model_dump())
-        ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="timeline.add",
-                        resource=f"timeline:{new_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
-
-    await in_write(driver, database, work)
+    added = await audited_write(
+        driver, queries, database=database, actor=actor, query="add_timeline_entry",
+        params={"id": new_id, "young_person_id": young_person_id, "user_id": actor.user_id,
+                **entry.model_dump()},
+        change=Change("timeline.add", f"timeline:{new_id}", young_person_id),
+    )  # fmt: skip
+    if added is None:
+        raise NotFound("No young person with this id is within your allocations.")
     entries = await timeline(driver, queries, database=database, young_person_id=young_person_id)
     return next(e for e in entries if e.id == new_id)
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver
 from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel, Field, Strict
 
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
-from service.data.audit import record_in
-from service.db import in_write, run_once
+from service.data.audit import Change, audited_write
+from service.db import run_once
 from service.errors import Conflict, NotFound
 from service.models import InputModel, Omittable, Text
 from service.queries import Queries
@@ -71,20 +71,16 @@ class TokenIssued(TokenPublic):
 async def create_user(
     driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, user: UserCreate
 ) -> UserPublic:
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        result = await tx.run(
-            queries["create_user"], id=str(uuid.uuid4()), **user.model_dump(mode="json")
-        )
-        record = await result.single(strict=True)
-        await record_in(tx, queries, principal=actor, action="user.create",
-                        resource=f"user:{record['user']['id']}", outcome="allowed")  # fmt: skip
-        created: dict[str, Any] = record["user"]
-        return created
-
     try:
-        return UserPublic.model_validate(await in_write(driver, database, work))
+        created = await audited_write(
+            driver, queries, database=database, actor=actor, query="create_user",
+            params={"id": str(uuid.uuid4()), **user.model_dump(mode="json")},
+            change=lambda r: Change("user.create", f"user:{r['user']['id']}"),
+        )  # fmt: skip
     except ConstraintError as exc:
         raise Conflict("That username is already taken.") from exc
+    assert created is not None  # CREATE always makes its one record
+    return UserPublic.model_validate(created["user"])
 
 
 async def list_users(driver: AsyncDriver, queries: Queries, *, database: str) -> list[UserPublic]:
@@ -116,17 +112,13 @@ async def update_user(
 ) -> UserPublic:
     values = changes.model_dump(mode="json", exclude_unset=True)
 
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
-        record = await (await tx.run(queries["update_user"], id=user_id, changes=values)).single()
-        if record is None:
-            return None
-        await record_in(tx, queries, principal=actor, action="user.update",
-                        resource=f"user:{user_id}", outcome="allowed",
-                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
-        updated: dict[str, Any] = record["user"]
-        return updated
-
-    updated = await in_write(driver, database, work)
+    found = await audited_write(
+        driver, queries, database=database, actor=actor, query="update_user",
+        params={"id": user_id, "changes": values},
+        change=Change("user.update", f"user:{user_id}",
+                      reason="changed: " + ", ".join(sorted(values))),
+    )  # fmt: skip
+    updated = found["user"] if found is not None else None
     if updated is None:
         raise NotFound("No user has that id.")
     return UserPublic.model_validate(updated)
@@ -143,22 +135,15 @@ async def issue_token(
 ) -> TokenIssued:
     token, digest = new_token()
 
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
-        record = await (
-            await tx.run(queries["create_token"], user_id=user_id, id=str(uuid.uuid4()),
-                         hash=digest, label=request.label, days=request.expires_in_days)
-        ).single()  # fmt: skip
-        if record is None:
-            return None
-        await record_in(tx, queries, principal=actor, action="token.issue",
-                        resource=f"token:{record['token']['id']}", outcome="allowed")  # fmt: skip
-        issued: dict[str, Any] = record["token"]
-        return issued
-
-    issued = await in_write(driver, database, work)
+    issued = await audited_write(
+        driver, queries, database=database, actor=actor, query="create_token",
+        params={"user_id": user_id, "id": str(uuid.uuid4()), "hash": digest,
+                "label": request.label, "days": request.expires_in_days},
+        change=lambda r: Change("token.issue", f"token:{r['token']['id']}"),
+    )  # fmt: skip
     if issued is None:
         raise NotFound("No enabled user has that id.")
-    return TokenIssued.model_validate({**issued, "token": token})
+    return TokenIssued.model_validate({**issued["token"], "token": token})
 
 
 async def list_tokens(
@@ -174,19 +159,13 @@ async def list_tokens(
 async def revoke_token(
     driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, token_id: str
 ) -> TokenPublic:
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
-        record = await (await tx.run(queries["revoke_token"], id=token_id)).single()
-        if record is None:
-            return None
-        await record_in(tx, queries, principal=actor, action="token.revoke",
-                        resource=f"token:{token_id}", outcome="allowed")  # fmt: skip
-        revoked: dict[str, Any] = record["token"]
-        return revoked
-
-    revoked = await in_write(driver, database, work)
+    revoked = await audited_write(
+        driver, queries, database=database, actor=actor, query="revoke_token",
+        params={"id": token_id}, change=Change("token.revoke", f"token:{token_id}"),
+    )  # fmt: skip
     if revoked is None:
         raise NotFound("No token has that id.")
-    return TokenPublic.model_validate(revoked)
+    return TokenPublic.model_validate(revoked["token"])
 
 
 @dataclass(frozen=True, slots=True)
