@@ -204,6 +204,35 @@ def test_siblings_and_cousins_in_care_show_as_relatives_never_with_their_case(
         assert young in children
 
 
+def test_a_sibling_in_care_on_the_map_carries_nothing_of_their_case(
+    api: TestClient, db: Driver
+) -> None:
+    client = api
+    w = _two_teams(client, db)
+    kai, sam = w["kai"], w["sam"]
+    # Sam's case records a flag on Sam and Sam's foster carer, who is Kai's foster carer too.
+    flag = {"kind": "allegation", "level": 2, "source": "Strategy meeting"}
+    ok(client.post(f"/people/{sam}/flags", headers=w["sam_worker"].headers, json=flag), 201)
+    carer = w["family"].person("carer", "female", family_name="Sharedcarer")
+    w["family"].link("trusted_adult", "carer", "me", role="foster_carer")
+    # Sam's case's own record of the carer, as the council's records would have it.
+    db.execute_query(
+        "MATCH (c:Person {id: $carer}), (sam:YoungPerson {id: $sam}) "
+        "MERGE (c)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (c)-[:TRUSTED_ADULT_OF {id: 'adult_s1', role: 'foster_carer', "
+        "strength: 'strong'}]->(sam)", carer=carer, sam=sam,
+    )  # fmt: skip
+    graph = ok(client.get(f"/young-people/{kai}/graph", headers=w["kai_worker"].headers))
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    # Sam is drawn, as Kai's brother, with no flag; the carer's tie to Sam is Sam's case's.
+    assert nodes[sam]["relation"] == "brother"
+    assert nodes[sam]["flags"] == []
+    assert carer in nodes
+    assert not [e for e in graph["edges"] if sam in (e["source"], e["target"])
+                and e["type"] == "trusted_adult"]  # fmt: skip
+    assert [e["type"] for e in graph["edges"] if e["target"] == carer] == ["tie"]
+
+
 def test_an_import_naming_another_teams_source_touches_nothing_of_theirs(
     api: TestClient, db: Driver
 ) -> None:

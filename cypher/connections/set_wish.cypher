@@ -15,4 +15,6 @@ CALL (yp) {
   SET yp.wish_paternal = $wish
   RETURN count(*) AS done
 }
-RETURN sum(done) AS done
+// No row when nothing was recorded (the young person or the person not found): no audit record.
+WITH sum(done) AS done WHERE done > 0
+RETURN done

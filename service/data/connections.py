@@ -296,13 +296,15 @@ async def set_wish(
     young_person_id: str,
     body: WishSet,
 ) -> None:
-    await audited_write(
+    recorded = await audited_write(
         driver, queries, database=database, actor=actor, query="set_wish",
         params={"young_person_id": young_person_id, "person_id": body.person_id,
                 "side": body.side, "wish": body.wish, "note": body.note,
                 "user_id": actor.user_id},
         change=Change("wish.set", f"young_person:{young_person_id}", young_person_id),
     )  # fmt: skip
+    if recorded is None:
+        raise NotFound("No person with this id is within your allocations.")
 
 
 async def wishes(

@@ -297,9 +297,10 @@ async def network(
         if pid == young_person_id or _keep(node, filters):
             nodes[pid] = node
 
-    # The young person's own trusted adults are drawn as their ties below, not as family ties.
+    # The young person's own trusted adults are drawn as their ties below, not as family ties;
+    # another young person's (a sibling in care's carer or teacher) belong to that child's case.
     others = [t for t in row["ties"]
-              if not (t["type"] == "trusted_adult" and t["to_id"] == young_person_id)]  # fmt: skip
+              if not (t["type"] == "trusted_adult" and _young(family, t["to_id"]))]  # fmt: skip
     edges = _family_edges([*_family_ties(family), *others], nodes, view, day)
     if view == "ecomap":
         edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
@@ -446,8 +447,10 @@ def _drawn_people(
         found.setdefault(person["id"], dict(person))
     for pid, person in found.items():
         # A young person of another case (a sibling in care) is drawn as a relative, without
-        # what their own case records about them.
-        person["flags"] = flags.get(pid, [])
+        # what their own case records about them (the query leaves their flags out too).
+        known = family.people.get(pid)
+        other_case = pid != me and known is not None and known.young_person
+        person["flags"] = [] if other_case else flags.get(pid, [])
         person["restricted"] = pid in restricted
     return dict(sorted(found.items()))
 
@@ -465,3 +468,9 @@ def _family_ties(family: Family) -> list[dict[str, Any]]:
         ties.append({"id": t.id, "half": t.half, "type": "sibling", "from_id": t.a,
                      "to_id": t.b})  # fmt: skip
     return ties
+
+
+def _young(family: Family, person_id: str) -> bool:
+    """Whether the person is a young person: this map's, or another case's in the family."""
+    known = family.people.get(person_id)
+    return person_id == family.person_id or (known is not None and known.young_person)
