@@ -100,6 +100,27 @@ def test_tree_graph_rows_are_generations(case: MapCase) -> None:
     assert nodes["mum"]["x"] < nodes["dad"]["x"]
 
 
+def test_the_tree_draws_a_step_fathers_former_wife_and_a_step_sisters_mother(
+    case: MapCase,
+) -> None:
+    # Mum's husband was married before, to Ruth, with whom he has a daughter, Tia: Tia is a
+    # step-sister; Ruth is nobody's relative but belongs in any family tree of the household.
+    f = case.family
+    f.people(stepdad="male", ruth="female", tia="female")
+    f.partners("mum", "stepdad", "married", since="2015")
+    f.partners("stepdad", "ruth", "divorced", since="2001", until="2010")
+    f.child("stepdad", "tia")
+    f.child("ruth", "tia")
+    graph = case.graph(view="tree")
+    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+    assert nodes["stepdad"]["relation"] == "step-father"
+    assert nodes["tia"]["relation"] == "step-sister"
+    assert nodes["ruth"]["relation"] == "former spouse of the step-father"
+    edges = {(case.key_of(e["source"]), case.key_of(e["target"]), e["type"])
+             for e in graph["edges"]}  # fmt: skip
+    assert {("stepdad", "ruth", "partner"), ("ruth", "tia", "parent")} <= edges
+
+
 def test_filters(case: MapCase) -> None:
     def keys(**params: Any) -> set[str]:
         return {case.key_of(n["id"]) for n in case.graph(**params)["nodes"]}

@@ -4,7 +4,8 @@
 // descendant of them (and of the person) within $max_generations, and the descendants of anyone
 // a sibling tie (parents unknown) joins to them. Around the core: every parent of a core person
 // (the other parent of a half-sibling), every partner, and the birth children of the partners
-// of the person's parents (step-siblings). Foster links are loaded where they join two of these
+// of the person's parents (step-siblings); and of those partners and step-siblings, their
+// partners and parents. Foster links are loaded where they join two of these
 // people but are never followed: foster carers are trusted adults, not family.
 // For each person: whether they belong to the cases the read is made through ($within, young
 // people's ids: themselves or a member of their network) and their first external id (never a
@@ -51,8 +52,28 @@ CALL (s) {
   MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF {kind: 'birth'}]->(x:Person)
   RETURN collect(DISTINCT l) AS step_links, collect(DISTINCT x) AS step_children
 }
-WITH s, core, parent_links + [l IN step_links WHERE NOT l IN parent_links] AS parent_links,
-     partnerships, sibling_ties, core + parents + partners + tied_siblings + step_children AS everyone
+// The partners and step-children around the core are drawn in a family tree with their own
+// partners and parents (a step-father's former wife, a step-sister's father): one hop more.
+CALL (core, partners, step_children) {
+  UNWIND [x IN partners + step_children WHERE NOT x IN core] AS o
+  CALL (o) {
+    MATCH (o)-[t:PARTNER_OF]-(y:Person)
+    RETURN t, y
+    UNION
+    MATCH (y:Person)-[t:PARENT_OF]->(o)
+    RETURN t, y
+  }
+  RETURN collect(DISTINCT t) AS outer_ties, collect(DISTINCT y) AS outer_people
+}
+WITH s, core, partners, tied_siblings, step_children, sibling_ties, outer_people,
+     parent_links + [l IN step_links WHERE NOT l IN parent_links] +
+       [t IN outer_ties WHERE type(t) = 'PARENT_OF' AND NOT t IN parent_links
+                              AND NOT t IN step_links] AS parent_links,
+     partnerships + [t IN outer_ties WHERE type(t) = 'PARTNER_OF' AND NOT t IN partnerships]
+       AS partnerships,
+     parents
+WITH s, core, parent_links, partnerships, sibling_ties,
+     core + parents + partners + tied_siblings + step_children + outer_people AS everyone
 UNWIND everyone AS p
 WITH s, core, parent_links, partnerships, sibling_ties, collect(DISTINCT p) AS everyone
 // Lists rather than maps, in the order `service.family` reads them: the driver decodes a few
