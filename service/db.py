@@ -166,10 +166,10 @@ class ReadDeadline:
     cannot follow a 200.
 
     The price: a Neo4j that has just started plans each query afresh on a cold JVM (4.4 s for
-    find_relatives here, about 1 s warm), and a read cut off while planning leaves no plan
-    behind. So the busiest reads are planned when the service starts (`warm_plans`), and
-    again, uncut, after a read is cut off; for some seconds after a restart of Neo4j they still
-    answer 503 (tests/test_faults.py measures and bounds it).
+    the path-enumerating relatives query of the time, about 1 s warm), and a read cut off
+    while planning leaves no plan behind. So the busiest reads are planned when the service
+    starts (`warm_plans`), and again, uncut, after a read is cut off; for some seconds after a
+    restart of Neo4j they still answer 503 (tests/test_faults.py measures and bounds it).
     """
 
     def __init__(self, app: ASGIApp, *, seconds: float) -> None:

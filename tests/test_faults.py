@@ -73,10 +73,11 @@ NO_HANG_S = DEADLINE_S + 2.0  # no request of any kind takes longer
 OUTAGE_S = DEADLINE_S + 1.0
 # After Neo4j answers Bolt again, the same API process answers 200 again within RECOVERY_S,
 # 200s only for SETTLED_S. Why it takes seconds: a started Neo4j has no query plans and plans
-# on a cold JVM. EXPLAIN of cypher/relatives/find_relatives took 4.4 s on a fresh throwaway
+# on a cold JVM. EXPLAIN of the relatives query of the time (now
+# bench/baseline/find_relatives_paths.cypher) took 4.4 s on a fresh throwaway
 # server here, 1.0-1.3 s once the JVM was warm; get_network, find_lapsed and
 # check_person_access 0.4-1.2 s each, and /graph needs three of them. A read cut off by the
-# deadline leaves no plan behind (find_relatives cancelled after 1 s on a fresh server took
+# deadline leaves no plan behind (that query cancelled after 1 s on a fresh server took
 # 3.3 s to plan again 8 s later, 0.02 s once cached). So the service plans its busy reads
 # again, uncut, in the background after a read is cut off by the deadline. Three runs on an
 # idle machine: first 200 9.6-14.2 s after Bolt answered, settled 13.3-18.8 s (SIGTERM and

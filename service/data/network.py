@@ -448,8 +448,7 @@ def _drawn_people(
     for pid, person in found.items():
         # A young person of another case (a sibling in care) is drawn as a relative, without
         # what their own case records about them (the query leaves their flags out too).
-        known = family.people.get(pid)
-        other_case = pid != me and known is not None and known.young_person
+        other_case = pid != me and _young(family, pid)
         person["flags"] = [] if other_case else flags.get(pid, [])
         person["restricted"] = pid in restricted
     return dict(sorted(found.items()))
