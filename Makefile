@@ -13,7 +13,7 @@ run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo 
 test: install system-deps browser-deps lint ## Lint, type-check, then the tests against a real Neo4j and Chromium
 	$(BIN)/python -m pytest
 
-test-fast: install lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
+test-fast: install system-deps lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: install
@@ -32,13 +32,21 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # Java 17 and Maven run the local Neo4j; they are on every project machine, and are installed
-# from Debian's packages where they are missing and apt-get can be used.
+# from Debian's packages where they are missing and apt-get can be used. Graphviz (`dot`) lays
+# out the family tree (the genogram), for the service and its tests alike.
 system-deps:
 	@if [ -z "$$NEO4J_URI" ] && ! { command -v java && command -v mvn; } >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless maven; \
 	  else \
 	    echo "The local Neo4j needs Java 17 and Maven: install them, or set NEO4J_URI."; exit 1; \
+	  fi; \
+	fi
+	@if ! command -v dot >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends graphviz; \
+	  else \
+	    echo "The family tree needs Graphviz (Debian: apt-get install graphviz)."; exit 1; \
 	  fi; \
 	fi
 

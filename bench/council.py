@@ -58,10 +58,11 @@ from service.data import (  # noqa: E402
     users,
 )
 from service.data.network import Filters  # noqa: E402
+from service.drawing import draw  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
 from service.queries import load_queries  # noqa: E402
 from service.workflow import lapse_days  # noqa: E402
-from visualise import layout, maps  # noqa: E402
+from visualise import maps  # noqa: E402
 
 QUERIES = load_queries(REPO / "cypher")
 DB = "neo4j"
@@ -94,7 +95,7 @@ async def _relatives(driver: AsyncDriver, yp: str) -> Any:
 async def _placed(driver: AsyncDriver, yp: str) -> network.NetworkGraph:
     graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
                                   view="ecomap", filters=Filters())  # fmt: skip
-    layout.place(graph.nodes, graph.edges, graph.view, graph.young_person_id, graph.hints)
+    draw(graph)
     return graph
 
 

@@ -91,6 +91,13 @@ class DatabaseUnavailable(ServiceError):
     code = "database_unavailable"
 
 
+class LayoutUnavailable(ServiceError):
+    """The family tree's layout engine (Graphviz) is missing or failed."""
+
+    status_code = 503
+    code = "layout_unavailable"
+
+
 # Case data must not be kept by browsers or proxies, and no answer may be sniffed into HTML.
 # Every answer carries these (service.middleware.AnswerHeaders); errors carry them themselves,
 # since a 500 is sent from outside every middleware of the application's own.

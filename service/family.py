@@ -7,7 +7,9 @@ work on it with no database:
 - `relatives(family, max_generations)`: every relative with Ga (generations from the person up
   to the closest common ancestor), Gb (from the relative up to it), side, half and kind;
 - `gaps(family)`: missing parents, grandparents and great-grandparents, a research task each;
-- `path(family, a, b)`: the shortest chain of family ties between two people, for explanations.
+- `path(family, a, b)`: the shortest chain of family ties between two people, for explanations
+  (`paths` for many at once);
+- `close_family(family)`: who a genogram's first view shows.
 
 The rules (the same as the Cypher they replace, `bench/baseline/find_relatives_paths.cypher`):
 - Ga and Gb count birth, adoptive and step parent links; foster links are not family.
@@ -413,6 +415,8 @@ PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband".
 
 
 def _step_word(how: str, sex: str | None) -> str:
+    kind, _, how = how.rpartition(":")
+    prefix = {"step": "step-", "adoptive": "adoptive " if how == "parent" else "adopted "}
     words = {
         "parent": ("mother", "father", "parent"),
         "child": ("daughter", "son", "child"),
@@ -420,7 +424,8 @@ def _step_word(how: str, sex: str | None) -> str:
         "partner": ("partner", "partner", "partner"),
         "spouse": ("wife", "husband", "spouse"),
     }[how]
-    return words[0] if sex == "female" else words[1] if sex == "male" else words[2]
+    word = words[0] if sex == "female" else words[1] if sex == "male" else words[2]
+    return prefix.get(kind, "") + word
 
 
 def path(family: Family, start: str, end: str) -> list[PathStep] | None:
@@ -428,34 +433,60 @@ def path(family: Family, start: str, end: str) -> list[PathStep] | None:
     sibling ties, full siblings as one step), each step as (word, person id): "mother Donna ->
     her sister Lisa -> Lisa's husband Gary" is [("mother", donna), ("sister", lisa),
     ("husband", gary)]. None when the two are not joined within the family."""
-    if start == end:
-        return []
+    return paths(family, start, {end}).get(end)
+
+
+def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str, list[PathStep]]:
+    """`path` from `start` to each of `ends` (everyone in the family when None) that it joins,
+    in one walk."""
     came: dict[str, tuple[str, str] | None] = {start: None}
+    wanted = set(family.people) if ends is None else set(ends)
+    left = len(wanted - {start})
     queue = deque([start])
-    while queue:
+    while queue and left:
         here = queue.popleft()
         for how, there in _neighbours(family, here):
             if there in came:
                 continue
             came[there] = (here, how)
-            if there == end:
-                steps: list[PathStep] = []
-                node = end
-                while (back := came[node]) is not None:
-                    before, how_ = back
-                    sex = family.people[node].sex if node in family.people else None
-                    steps.append((_step_word(how_, sex), node))
-                    node = before
-                return steps[::-1]
+            left -= there in wanted
             queue.append(there)
-    return None
+    found: dict[str, list[PathStep]] = {}
+    for end in wanted:
+        if end not in came:
+            continue
+        steps: list[PathStep] = []
+        node = end
+        while (back := came[node]) is not None:
+            before, how_ = back
+            sex = family.people[node].sex if node in family.people else None
+            steps.append((_step_word(how_, sex), node))
+            node = before
+        found[end] = steps[::-1]
+    return found
+
+
+def close_family(family: Family) -> set[str]:
+    """The person's close family, as a genogram's first view shows it: the person, their
+    parents and their parents' partners, their brothers and sisters (full, half and step: the
+    children of those parents and partners), their grandparents, and their own partners and
+    children."""
+    me = family.person_id
+    parents = {link.parent for link in family.parents.get(me, ())}
+    partners_of_parents = {p.other(q) for q in parents for p in family.partners.get(q, ())}
+    elders = parents | partners_of_parents
+    siblings = {link.child for q in elders for link in family.children.get(q, ())}
+    grandparents = {link.parent for q in parents for link in family.parents.get(q, ())}
+    own = {p.other(me) for p in family.partners.get(me, ())}
+    own |= {link.child for link in family.children.get(me, ())}
+    return ({me} | elders | siblings | grandparents | own) & set(family.people)
 
 
 def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for link in family.parents.get(here, ()):
         if link.kind in FAMILY_LINKS:
-            found.append(("parent", link.parent))
+            found.append((f"{link.kind}:parent", link.parent))
     # Full and half siblings are one step, not up to a parent and down again.
     for parent in family.birth_parents(here):
         for link in family.children.get(parent, ()):
@@ -468,5 +499,5 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
                       p.other(here)))  # fmt: skip
     for link in family.children.get(here, ()):
         if link.kind in FAMILY_LINKS:
-            found.append(("child", link.child))
+            found.append((f"{link.kind}:child", link.child))
     return found

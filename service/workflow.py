@@ -108,6 +108,13 @@ def effective_wish(
     return next((w for w in CAUTIOUS_FIRST if w in found), None)
 
 
+# The young person's wish about someone, as the map's panel words it.
+WISH_WORDS: dict[str, str] = {
+    "want_contact": "wants contact",
+    "not_now": "not now",
+    "never": "no contact, ever",
+}
+
 APPROACH_STAGES: frozenset[Stage] = frozenset(STAGES[STAGES.index("young_person_agreed") :])
 
 __all__ = [
@@ -118,6 +125,7 @@ __all__ = [
     "KEEP_AWAY",
     "LAPSED_AFTER_MONTHS",
     "STAGES",
+    "WISH_WORDS",
     "Facts",
     "FlagKind",
     "Move",

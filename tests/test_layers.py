@@ -15,7 +15,8 @@ PURE = {
     "service.kinship",
     "service.workflow",
     "service.family",
-    "visualise.layout",
+    "visualise.genogram",
+    "visualise.ecomap",
 }
 
 

@@ -63,21 +63,40 @@ def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:
     assert nodes["lee"]["restricted"] is False
     assert [len(nodes[k]["flags"]) for k in ("lee", "aunt")] == [1, 0]
 
-    # Family ties among the people shown, and the young person's own ties, drawn by strength.
+    # Lines only from the young person, one to each person of their circle: their own ties,
+    # drawn by strength, and a family line to the father (no tie of his own) and to the uncle
+    # a court order keeps away (always shown).
     by_pair = {(case.key_of(e["source"]), case.key_of(e["target"])): e for e in graph["edges"]}
     assert set(by_pair) == {
-        ("mum", "me"), ("dad", "me"), ("gran", "mum"), ("gran", "aunt"), ("grandad", "dad"),
-        ("grandad", "sean"), ("aunt", "lee"),
-        ("me", "mum"), ("me", "aunt"), ("me", "joan"), ("me", "teacher"),
+        ("dad", "me"), ("me", "sean"), ("me", "mum"), ("me", "aunt"), ("me", "joan"),
+        ("me", "teacher"),
     }  # fmt: skip
-    assert graph["count"] == {"nodes": 10, "edges": 11}
+    assert by_pair[("me", "sean")]["type"] == "family"
+    assert graph["count"] == {"nodes": 10, "edges": 6}
+    # The rest of the family is folded by side, closest first, and opens in place.
+    summaries = {s["side"]: s for s in graph["summaries"]}
+    assert [case.key_of(m) for m in summaries["maternal"]["members"]] == ["gran", "lee"]
+    assert summaries["maternal"]["label"] == (
+        "Mum's side: 4 relatives found, 0 in contact, 1 with a safety flag"
+    )
+    assert [case.key_of(m) for m in summaries["paternal"]["members"]] == ["grandad"]
+    assert {case.key_of(n["id"]) for n in graph["nodes"] if n["folded"]} == {
+        "gran",
+        "lee",
+        "grandad",
+    }
+    # Who is this? The path from the young person, and their wish.
+    assert [(s["word"], case.key_of(s["person_id"])) for s in nodes["lee"]["path"]] == [
+        ("mother", "mum"), ("sister", "aunt"), ("partner", "lee")]  # fmt: skip
+    assert nodes["me"]["path"] == []
+    assert nodes["teacher"]["path"] is None
+    assert (nodes["aunt"]["side"], nodes["teacher"]["side"]) == ("maternal", None)
     ties = {pair[1]: e for pair, e in by_pair.items() if e["type"] == "tie"}
     assert (ties["mum"]["strength"], ties["mum"]["lapsed"]) == ("tenuous", True)
     assert (ties["aunt"]["strength"], ties["aunt"]["lapsed"]) == ("moderate", False)
     assert ties["teacher"]["stressful"] is True
     assert (ties["joan"]["kind"], ties["joan"]["current"], ties["joan"]["lapsed"]) == (
         "foster_carer", False, True)  # fmt: skip
-    assert by_pair[("aunt", "lee")]["kind"] == "cohabiting"
 
     # The ecomap's layout: the young person in the middle, mother's side left, father's right,
     # other adults below.
@@ -87,17 +106,28 @@ def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:
     assert all(n["y"] > 0 for n in nodes.values() if n["group"] == "other")
 
 
-def test_tree_graph_rows_are_generations(case: MapCase) -> None:
-    graph = case.graph(view="tree")
-    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+def test_tree_graph_is_a_genogram(case: MapCase) -> None:
+    whole = case.graph(view="tree", scope="whole")
+    nodes = {case.key_of(n["id"]): n for n in whole["nodes"]}
     assert set(nodes) == {"me", "mum", "dad", "gran", "aunt", "lee", "grandad", "sean"}
-    assert {e["type"] for e in graph["edges"]} == {"parent", "partner"}
-    assert graph["count"] == {"nodes": 8, "edges": 7}
+    assert {e["type"] for e in whole["edges"]} == {"parent", "partner"}
+    assert whole["count"] == {"nodes": 8, "edges": 7}
     rows = {key: node["y"] for key, node in nodes.items()}
-    assert rows["me"] == 0
-    assert rows["mum"] == rows["dad"] == rows["aunt"] == rows["sean"] == rows["lee"] < 0
+    assert rows["mum"] == rows["dad"] == rows["aunt"] == rows["sean"] == rows["lee"] < rows["me"]
     assert rows["gran"] == rows["grandad"] < rows["mum"]
-    assert nodes["mum"]["x"] < nodes["dad"]["x"]
+    # Couples side by side with their couple line; a drop and bar to the children.
+    assert abs(nodes["aunt"]["x"] - nodes["lee"]["x"]) == 180
+    kinds = [line["kind"] for line in whole["lines"]]
+    assert kinds.count("couple") == 2
+    assert kinds.count("child") == 5
+    assert {line["style"] for line in whole["lines"] if line["kind"] == "couple"} == {
+        "dashed",
+        "dotted",
+    }
+    # Close family, the default: no aunt, uncle or aunt's partner.
+    close = case.graph(view="tree")
+    assert close["scope"] == "close"
+    assert {case.key_of(n["id"]) for n in close["nodes"]} == {"me", "mum", "dad", "gran", "grandad"}
 
 
 def test_the_tree_draws_a_step_fathers_former_wife_and_a_step_sisters_mother(
@@ -112,6 +142,12 @@ def test_the_tree_draws_a_step_fathers_former_wife_and_a_step_sisters_mother(
     f.child("stepdad", "tia")
     f.child("ruth", "tia")
     graph = case.graph(view="tree")
+    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+    assert {"stepdad", "tia"} <= set(nodes)
+    assert "ruth" not in nodes  # close family
+    assert [(s["word"], case.key_of(s["person_id"])) for s in nodes["tia"]["path"]] == [
+        ("mother", "mum"), ("husband", "stepdad"), ("daughter", "tia")]  # fmt: skip
+    graph = case.graph(view="tree", scope="whole")
     nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
     assert nodes["stepdad"]["relation"] == "step-father"
     assert nodes["tia"]["relation"] == "step-sister"
@@ -285,3 +321,16 @@ def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
     assert embedded.count(("read_embedded_map", "refused", me)) == 2  # expired, then unallocated
     reasons = {e["reason"] for e in events if e["action"] == "read_embedded_map"}
     assert "embed token expired" in reasons
+
+
+def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(
+    case: MapCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a machine where `dot` is not installed: nothing on the PATH finds it.
+    monkeypatch.setenv("PATH", "/nonexistent")
+    answer = case.client.get(f"/young-people/{case.yp}/graph", headers=case.coordinator.headers,
+                             params={"view": "tree"})  # fmt: skip
+    assert answer.status_code == 503
+    assert answer.json()["error"]["code"] == "layout_unavailable"
+    assert "Graphviz" in answer.json()["error"]["message"]
+    assert case.graph(view="ecomap")["count"]["nodes"] == 10

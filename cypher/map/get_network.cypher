@@ -2,7 +2,8 @@
 // in one record: the young person's connections and trusted adults with their people; the
 // active flags of everyone in the young person's network (a few per case, found from the case
 // rather than looked up person by person); who a current court order keeps from the young
-// person; and the ties that the family does not hold: trusted-adult ties between people of the
+// person; the young person's wishes (about each side and about named people); and the ties
+// that the family does not hold: trusted-adult ties between people of the
 // network, and the family ties of the connections and trusted adults.
 // Only the people of this case are returned: a connection or adult recorded only under another
 // case is not drawn.
@@ -57,6 +58,8 @@ CALL (yp) {
   RETURN collect(r) AS adult_ties
 }
 RETURN connections, trusted, flags, restricted,
+  yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
+  COLLECT { MATCH (yp)-[w:WISH]->(q:Person) RETURN [q.id, w.wish] } AS wishes,
   [p IN others | p {.id, .given_name, .family_name, .known_as, .sex, .living, .birth_date,
                     .death_date}] AS people,
   [r IN touching + [t IN adult_ties WHERE NOT t IN touching] |

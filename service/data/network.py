@@ -27,14 +27,15 @@ from service.data.relatives import Relative, load_family, relatives_of
 from service.dates import london_today
 from service.db import run_once, together
 from service.errors import NotFound
-from service.family import Family
+from service.family import Family, close_family, paths
 from service.kinship import Kind
 from service.queries import Queries
-from service.workflow import FlagKind, Stage, lapse_days
+from service.workflow import WISH_WORDS, FlagKind, Stage, effective_wish, lapse_days
 
 View = Literal["ecomap", "tree"]
+Scope = Literal["close", "whole"]
 Group = Literal["young_person", "maternal", "paternal", "both", "other"]
-EdgeType = Literal["parent", "partner", "sibling", "trusted_adult", "tie"]
+EdgeType = Literal["parent", "partner", "sibling", "trusted_adult", "tie", "family"]
 
 # Connections at these stages are in touch; their tie is strong unless contact has lapsed.
 _IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
@@ -80,8 +81,27 @@ class MapNode(Shaped):
     lapsed: bool = Field(description="Contact has lapsed (see /lapsed).")
     flags: list[MapFlag] = Field(description="Active safety flags.")
     restricted: bool = Field(description="A current court order keeps them from the young person.")
+    side: Literal["maternal", "paternal", "both"] | None = Field(
+        description="The side of the family a relative is on."
+    )
+    path: list[PathStep] | None = Field(
+        description="The chain of family ties from the young person to this person, for "
+        '"why is this man my cousin?"; empty for the young person, null when no family tie '
+        "joins them."
+    )
+    wish: str | None = Field(description="The young person's wish about them, in words.")
+    folded: str | None = Field(
+        default=None,
+        description="Ecomap: the summary that holds this person until it is opened.",
+    )
     x: float
     y: float
+
+
+class PathStep(BaseModel):
+    word: str = Field(description="How the step goes: mother, sister, husband, son...")
+    person_id: str
+    name: str
 
 
 class MapEdge(BaseModel):
@@ -90,7 +110,8 @@ class MapEdge(BaseModel):
     target: str
     type: EdgeType = Field(
         description="A family or declared tie, or `tie`: the young person's own tie to a "
-        "connection or trusted adult, drawn ecomap-style."
+        "connection or trusted adult, drawn ecomap-style; `family`: the ecomap's line to a "
+        "relative in the young person's circle who has no tie of their own."
     )
     kind: str | None = Field(
         description="Parentage kind, partnership kind, or the adult's role.", default=None
@@ -99,16 +120,61 @@ class MapEdge(BaseModel):
     stressful: bool = False
     lapsed: bool = False
     current: bool = Field(default=True, description="False for ties that have ended.")
+    since: str | None = Field(default=None, description="When a partnership began.")
+
+
+class GenogramLine(BaseModel):
+    """One connector of the genogram, in map coordinates."""
+
+    kind: Literal["couple", "drop", "bar", "child"]
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    style: Literal["solid", "dashed", "dotted", "dashdot"]
+    mark: Literal["/", "//"] | None = Field(description="Separated `/`, divorced `//`.")
+    needs: list[str] = Field(description="Drawn only while all of these people are shown...")
+    any_of: list[str] = Field(description="... and at least one of these, when any are given.")
+
+
+class GenogramUnit(BaseModel):
+    """A couple or single parent with children: where its drop starts and who is below it."""
+
+    id: str
+    x: float
+    y: float
+    parents: list[str]
+    descendants: list[str]
+
+
+class Summary(BaseModel):
+    """Ecomap: the rest of one side of the family (or the other adults), folded into one node
+    that opens in place."""
+
+    id: str
+    side: Literal["maternal", "paternal", "other"]
+    label: str
+    found: int
+    in_contact: int
+    members: list[str] = Field(description="The people it holds, closest first.")
+    x: float
+    y: float
 
 
 class NetworkGraph(BaseModel):
-    """The network as data. Nodes are at (0, 0) until `visualise.layout.place` places them
+    """The network as data. Nodes are at (0, 0) until `service.drawing.draw` places them
     (from `hints`: each node's side and ring, which are not sent)."""
 
     young_person_id: str
     view: View
+    scope: Scope | None = Field(description="Family tree: close family or the whole family.")
     nodes: list[MapNode]
     edges: list[MapEdge]
+    lines: list[GenogramLine] = Field(
+        default_factory=list, description="Family tree: the genogram's connectors."
+    )
+    units: list[GenogramUnit] = Field(default_factory=list)
+    summaries: list[Summary] = Field(default_factory=list)
     count: dict[str, int] = Field(description="`nodes` and `edges`.")
     _hints: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
 
@@ -126,6 +192,7 @@ class Filters(BaseModel):
     living: bool | None = None
     stage: Stage | None = None
     max_generations: int = 4
+    scope: Scope = "close"
 
 
 def _group(relative: Relative | None) -> Group:
@@ -288,6 +355,15 @@ async def network(
     for pid in people:
         standing.setdefault(pid, _adult_standing(trusted.get(pid)))
 
+    if view == "tree" and filters.scope == "close":
+        family_ids &= close_family(family)
+    sides = {r.person_id: r.side for r in relatives.data}
+    ways = paths(family, young_person_id, set(people) & set(family.people))
+    # A step through someone the case does not hold is not named.
+    names = {pid: display_name(p.given_name, p.family_name, p.known_as)
+             for pid, p in family.people.items() if p.in_case}  # fmt: skip
+    wishes = dict(row["wishes"])
+
     # Nodes and edges are built as plain data and validated once, as a whole graph, at the end.
     nodes: dict[str, dict[str, Any]] = {}
     for pid, person in people.items():
@@ -295,6 +371,15 @@ async def network(
             continue
         node = _node(person, standing[pid], stages.get(pid), pid in lapsed_ids)
         if pid == young_person_id or _keep(node, filters):
+            side = sides.get(pid)
+            wish = effective_wish(wishes.get(pid), side, row["wish_maternal"], row["wish_paternal"])
+            way = ways.get(pid)
+            node |= {
+                "side": side if side in ("maternal", "paternal", "both") else None,
+                "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
+                "path": None if way is None else [
+                    {"word": w, "person_id": q, "name": names.get(q, "someone")} for w, q in way],
+            }  # fmt: skip
             nodes[pid] = node
 
     # The young person's own trusted adults are drawn as their ties below, not as family ties;
@@ -308,6 +393,7 @@ async def network(
                      key=lambda n: (n["id"] != young_person_id, n["name"], n["id"]))  # fmt: skip
     graph = NetworkGraph.model_validate({
         "young_person_id": young_person_id, "view": view, "nodes": ordered, "edges": edges,
+        "scope": filters.scope if view == "tree" else None,
         "count": {"nodes": len(ordered), "edges": len(edges)},
     })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
@@ -367,6 +453,7 @@ def _family_edges(
             "id": tie["id"], "source": tie["from_id"], "target": tie["to_id"],
             "type": tie["type"], "kind": kind, "strength": tie.get("strength"),
             "stressful": bool(tie.get("stressful")), "current": not _ended(tie.get("until"), today),
+            "since": tie.get("since") if tie["type"] == "partner" else None,
         })  # fmt: skip
     return edges
 

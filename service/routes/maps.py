@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -20,15 +21,16 @@ from service.auth.access import CaseAccess, CaseDep, YoungPersonReach
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit, network, users
-from service.data.network import Filters, NetworkGraph, View
+from service.data.network import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
 from service.db import DriverDep, QueriesDep, SettingsDep
+from service.drawing import draw
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, Text, answer
 from service.openapi import error_responses
 from service.settings import Settings, normalise_origin
 from service.workflow import Stage
-from visualise import layout, maps
+from visualise import maps
 
 router = APIRouter(tags=["maps"])
 
@@ -45,12 +47,20 @@ def map_filters(
     living: Annotated[bool | None, Query(description="Only living, or only deceased.")] = None,
     stage: Annotated[Stage | None, Query(description="Only connections at this stage.")] = None,
     max_generations: Annotated[int, Query(ge=1, le=6)] = 4,
+    scope: Annotated[
+        Scope,
+        Query(
+            description="Family tree: `close` (the default: parents and their partners, "
+            "brothers and sisters, grandparents) or `whole` (everyone in the generations asked)."
+        ),
+    ] = "close",
 ) -> Filters:
-    return Filters(side=side, living=living, stage=stage, max_generations=max_generations)
+    return Filters(side=side, living=living, stage=stage, max_generations=max_generations,
+                   scope=scope)  # fmt: skip
 
 
 FiltersDep = Annotated[Filters, Depends(map_filters)]
-ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree`.")]
+ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree` (a genogram).")]
 
 
 async def _graph(
@@ -60,7 +70,8 @@ async def _graph(
         access.driver, access.queries, database=access.database,
         young_person_id=young_person_id, view=view, filters=filters,
     )  # fmt: skip
-    layout.place(graph.nodes, graph.edges, graph.view, graph.young_person_id, graph.hints)
+    # Graphviz runs as a process: off the event loop.
+    await run_in_threadpool(draw, graph)
     return graph
 
 

@@ -1,0 +1,77 @@
+"""Where everyone goes on a map: the network graph drawn by `visualise` (the genogram for the
+family tree, the ecomap's circle and summaries), written back into the graph's models.
+
+Called by the map routes after the data layer has built the graph; the drawing modules see only
+plain fields, never the database.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+from service.data.network import (
+    GenogramLine,
+    GenogramUnit,
+    MapEdge,
+    NetworkGraph,
+    Summary,
+)
+from service.errors import LayoutUnavailable
+from visualise import ecomap, genogram, graphviz
+
+
+def draw(graph: NetworkGraph) -> None:
+    """Set every node's x and y, and the view's connectors or summaries."""
+    if graph.view == "tree":
+        _genogram(graph)
+    else:
+        _ecomap(graph)
+    graph.count = {"nodes": len(graph.nodes), "edges": len(graph.edges)}
+
+
+def _genogram(graph: NetworkGraph) -> None:
+    lanes = {"maternal": 0, "both": 1, "young_person": 1, "paternal": 2, "other": 3}
+    members = [genogram.Member(n.id, n.sex, n.birth_date, n.name, lanes.get(n.group, 1))
+               for n in graph.nodes]  # fmt: skip
+    parentages = [genogram.Parentage(e.source, e.target, e.kind)
+                  for e in graph.edges if e.type == "parent"]  # fmt: skip
+    couples = [genogram.Couple(e.source, e.target, e.kind, e.since)
+               for e in graph.edges if e.type == "partner"]  # fmt: skip
+    try:
+        drawn = genogram.layout(members, parentages, couples, graphviz.run)
+    except (graphviz.GraphvizMissing, OSError, subprocess.SubprocessError) as exc:
+        # The text of the error names no person (the DOT text holds ids only).
+        raise LayoutUnavailable(
+            "The family tree cannot be drawn now: its layout engine (Graphviz) is not "
+            "available. The network map (view=ecomap) and /graph?view=ecomap still work."
+        ) from exc
+    for node in graph.nodes:
+        node.x, node.y = drawn.positions[node.id]
+    graph.lines = [
+        GenogramLine(kind=line.kind, x1=line.x1, y1=line.y1, x2=line.x2, y2=line.y2,
+                     style=line.style, mark=line.mark, needs=list(line.needs),
+                     any_of=list(line.any_of))
+        for line in drawn.lines
+    ]  # fmt: skip
+    graph.units = [
+        GenogramUnit(id=u.id, x=u.x, y=u.y, parents=list(u.parents),
+                     descendants=list(u.descendants))
+        for u in drawn.units
+    ]  # fmt: skip
+
+
+def _ecomap(graph: NetworkGraph) -> None:
+    centre = graph.young_person_id
+    drawn = ecomap.arrange(graph.nodes, graph.edges, centre, graph.hints)
+    for node in graph.nodes:
+        node.x, node.y = drawn.positions.get(node.id, (0.0, 0.0))
+        node.folded = drawn.folded.get(node.id)
+    edges = [e for e in graph.edges if e.id in drawn.keep_edges]
+    for person, kind in drawn.new_lines:
+        edges.append(MapEdge(id=f"line:{person}", source=centre, target=person, type=kind))
+    graph.edges = sorted(edges, key=lambda e: e.id)
+    graph.summaries = [
+        Summary(id=s.id, side=s.side, label=s.label, found=s.found,
+                in_contact=s.in_contact, members=list(s.members), x=s.x, y=s.y)
+        for s in drawn.summaries
+    ]  # fmt: skip

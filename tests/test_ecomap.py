@@ -1,0 +1,165 @@
+"""`visualise.ecomap`: who is in the young person's circle, where everyone goes, and that
+nothing crosses or overlaps; no database."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from visualise.ecomap import CIRCLE_MAX, OPEN_STEP, _label_box, arrange
+
+
+@dataclass(frozen=True)
+class Seat:
+    id: str
+    name: str
+    group: str
+    relation: str | None = None
+    stage: str | None = None
+    lapsed: bool = False
+    generation: int = 0
+    restricted: bool = False
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tie:
+    id: str
+    source: str
+    target: str
+    type: str
+    strength: str | None = None
+    current: bool = True
+
+
+def network(
+    cousins: int = 30, adults: int = 6
+) -> tuple[list[Seat], list[Tie], dict[str, tuple[str, int]]]:
+    seats = [Seat("yp", "Kai", "young_person", "young person")]
+    hints: dict[str, tuple[str, int]] = {"yp": ("centre", 0)}
+    ties: list[Tie] = []
+
+    def add(seat: Seat, side: str, ring: int) -> None:
+        seats.append(seat)
+        hints[seat.id] = (side, ring)
+
+    add(Seat("mum", "Donna", "maternal", "mother", generation=-1), "maternal", 1)
+    add(Seat("dad", "Craig", "paternal", "father", generation=-1), "paternal", 1)
+    add(Seat("sis", "Lily", "maternal", "maternal half-sister"), "maternal", 2)
+    add(Seat("bro", "Sam", "both", "brother"), "none", 2)
+    ties += [Tie("p1", "mum", "yp", "parent"), Tie("p2", "dad", "yp", "parent")]
+    add(Seat("nan", "Maggie", "maternal", "maternal grandmother", "in_plan", generation=-2),
+        "maternal", 2)  # fmt: skip
+    ties.append(Tie("tie:nan", "yp", "nan", "tie", "strong"))
+    for n in range(cousins):
+        side = "maternal" if n % 2 else "paternal"
+        add(Seat(f"c{n:02d}", f"Cousin {n:02d}", side, f"{side} first cousin", generation=0),
+            side, 4 + n % 3)  # fmt: skip
+    add(Seat("uncle", "Darren", "paternal", "paternal uncle", "identified", generation=-1),
+        "paternal", 3)  # fmt: skip
+    ties.append(Tie("tie:uncle", "yp", "uncle", "tie", "moderate"))
+    for n in range(adults):
+        add(Seat(f"a{n}", f"Adult {n}", "other", "foster carer" if n == 0 else "teacher"),
+            "other", 1)  # fmt: skip
+        ties.append(Tie(f"tie:a{n}", "yp", f"a{n}", "tie", "strong" if n == 0 else "tenuous"))
+    return seats, ties, hints
+
+
+def test_the_circle_is_the_young_persons_own() -> None:
+    seats, ties, hints = network()
+    e = arrange(seats, ties, "yp", hints)
+    assert set(e.circle) == {"mum", "dad", "sis", "bro", "nan", "uncle", "a0", "a1", "a2", "a3",
+                             "a4", "a5"}  # fmt: skip
+    # Closest first: parents, then brothers and sisters, then those in touch or strongly tied.
+    assert e.circle[:2] == ["dad", "mum"]
+    assert set(e.circle[2:4]) == {"sis", "bro"}
+    # Lines only from the young person: ties kept, a family line made for the brother and
+    # sister, who have no tie of their own.
+    assert e.keep_edges == {"p1", "p2", "tie:nan", "tie:uncle"} | {f"tie:a{n}" for n in range(6)}
+    assert sorted(e.new_lines) == [("bro", "sibling"), ("sis", "sibling")]
+
+
+def test_the_rest_are_folded_by_side_closest_first() -> None:
+    seats, ties, hints = network()
+    e = arrange(seats, ties, "yp", hints)
+    summaries = {s.side: s for s in e.summaries}
+    assert set(summaries) == {"maternal", "paternal"}
+    maternal = summaries["maternal"]
+    assert maternal.members == tuple(
+        sorted((f"c{n:02d}" for n in range(1, 30, 2)), key=lambda c: (hints[c][1], c))
+    )
+    # 15 cousins, mother, half-sister, nan, and the full brother (no side: counted with Mum's).
+    assert maternal.label == "Mum's side: 19 relatives found, 1 in contact"
+    assert all(e.folded[m] == maternal.id for m in maternal.members)
+    assert maternal.x < 0 < summaries["paternal"].x
+    # Opened, they fill columns outward from the summary, each in a place of its own.
+    places = [e.positions[m] for m in maternal.members]
+    assert len(set(places)) == len(places)
+    assert all(x < maternal.x for x, _ in places)
+    assert len({x for x, _ in places[:OPEN_STEP]}) == 1
+
+
+def test_nothing_crosses_and_no_labels_overlap() -> None:
+    seats, ties, hints = network()
+    e = arrange(seats, ties, "yp", hints)
+    # Every line runs from the centre at an angle of its own, so none can cross another.
+    angles = [math.atan2(e.positions[p][1], e.positions[p][0]) for p in e.circle]
+    assert len({round(a, 6) for a in angles}) == len(angles)
+    by_id = {s.id: s for s in seats}
+    boxes = []
+    for pid in [*e.circle]:
+        (x, y), (w, h) = e.positions[pid], _label_box(by_id[pid])
+        boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    # Maternal on the left, paternal on the right, other adults below.
+    assert e.positions["mum"][0] < 0 < e.positions["dad"][0]
+    assert all(e.positions[f"a{n}"][1] > 0 for n in range(6))
+
+
+def test_a_crowded_network_keeps_two_dozen_and_folds_the_other_adults() -> None:
+    seats, ties, hints = network(cousins=10, adults=30)
+    e = arrange(seats, ties, "yp", hints)
+    assert len(e.circle) == CIRCLE_MAX
+    other = next(s for s in e.summaries if s.side == "other")
+    assert other.label.startswith("Other adults: 30 people found")
+    # Parents, brother and sister, Nan (in the plan) and the strongly tied carer come first; the
+    # other 18 places go to the closest of the rest (the adults, one step away, before the
+    # uncle, three), and the uncle and 11 adults are folded.
+    adults = [p for p in e.circle if p.startswith("a")]
+    assert len(adults) == 19
+    assert len(other.members) == 11
+    assert set(adults) | set(other.members) == {f"a{n}" for n in range(30)}
+    assert e.folded["uncle"] == "side:paternal"
+
+
+def test_the_same_network_in_any_order_draws_the_same() -> None:
+    seats, ties, hints = network()
+    first = arrange(seats, ties, "yp", hints)
+    rng = random.Random(5)
+    for _ in range(3):
+        rng.shuffle(seats)
+        rng.shuffle(ties)
+        again = arrange(seats, ties, "yp", hints)
+        assert again.positions == first.positions
+        assert again.circle == first.circle
+
+
+def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted() -> None:
+    seats, ties, hints = network()
+    seats = [
+        Seat("sean", "Sean", "paternal", "paternal uncle", generation=-1, restricted=True)
+        if s.id == "uncle" else
+        Seat(s.id, s.name, s.group, s.relation, generation=s.generation, flags=("flag",))
+        if s.id in ("c00", "c02") else s
+        for s in seats
+    ]  # fmt: skip
+    hints["sean"] = ("paternal", 3)
+    ties = [t for t in ties if t.id != "tie:uncle"]
+    e = arrange(seats, ties, "yp", hints)
+    assert "sean" in e.circle
+    assert ("sean", "family") in e.new_lines
+    paternal = next(s for s in e.summaries if s.side == "paternal")
+    assert paternal.label.endswith(", 2 with a safety flag")

@@ -1,0 +1,310 @@
+"""The ecomap as the practice draws it (Hartman): the young person in the centre and around
+them, one by one, only their own circle, with one line from the young person to each; the rest
+of the family folded into one summary per side, which opens in place.
+
+The circle, closest first and at most `CIRCLE_MAX`: parents, children and partners; brothers
+and sisters (full, half and step); connections in touch or in the plan, trusted adults with a
+strong tie, and anyone a court order keeps away; then the other connections and trusted
+adults. People with a strong tie sit on the inner ring, the rest on the outer one. Maternal
+relatives are on the left, paternal on the right, the family of no side or both sides at the
+top, and everyone else below.
+
+Everyone else in the map is folded: relatives into their side's summary (the left and right
+halves; relatives on both sides or of no side, such as a full brother's children, with the
+mother's), others into one summary below. Each summary lists its people closest first, says how
+many of its side are in contact and how many of those folded carry a safety flag, and gives
+their places for when it is opened (eight at a time, in columns outward from it).
+
+Lines only from the young person, each at its own angle: no two cross. Pure: no I/O; the same
+map always gives the same drawing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+CIRCLE_MAX = 24
+OPEN_STEP = 8  # a summary opens this many at a time
+IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
+_FONT_W = 7.6  # average width of one character at the map's 14 px font, in map units
+_LINE_H = 18.0
+_LABEL_CHARS = 24
+_ASPECT = 1.75  # the rings are ellipses as wide as a screen is
+_INNER, _OUTER = 190.0, 285.0  # vertical radii of the two rings
+_SIDE_WORDS = {"maternal": "Mum's side", "paternal": "Dad's side", "other": "Other adults"}
+
+
+class Seat(Protocol):
+    """A map node as the ecomap needs it (the service's MapNode is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def relation(self) -> str | None: ...
+    @property
+    def stage(self) -> str | None: ...
+    @property
+    def lapsed(self) -> bool: ...
+    @property
+    def generation(self) -> int: ...
+    @property
+    def restricted(self) -> bool: ...
+    @property
+    def flags(self) -> Sequence[object]: ...
+
+
+class Line(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def strength(self) -> str | None: ...
+    @property
+    def current(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    id: str
+    side: str  # maternal, paternal or other
+    label: str
+    found: int
+    in_contact: int
+    members: tuple[str, ...]
+    x: float
+    y: float
+
+
+@dataclass(slots=True)
+class Ecomap:
+    positions: dict[str, tuple[float, float]]
+    circle: list[str]
+    keep_edges: set[str]  # the ties and family lines from the young person that are drawn
+    new_lines: list[tuple[str, str]]  # (person id, "sibling"...): a family line to draw
+    folded: dict[str, str] = field(default_factory=dict)  # person id -> summary id
+    summaries: list[Summary] = field(default_factory=list)
+
+
+def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | None:
+    """Closeness class for the circle, or None for someone who is folded."""
+    family = seat.group != "other"
+    if direct in ("parent", "partner") or (family and ring == 1):
+        return 0
+    if direct == "sibling" or (family and ring == 2 and seat.generation == 0):
+        return 1
+    in_touch = seat.stage in IN_TOUCH and not seat.lapsed
+    strong = tie is not None and tie.strength == "strong" and tie.current
+    # Someone a court order keeps away is shown, so nobody can miss them.
+    if in_touch or strong or seat.restricted:
+        return 2
+    if tie is not None:
+        return 3
+    return None
+
+
+def _label_box(seat: Seat) -> tuple[float, float]:
+    words = [seat.name, seat.relation or ""]
+    width = min(max(len(w) for w in words), _LABEL_CHARS) * _FONT_W + 16
+    lines = 2 + (1 if seat.stage else 0)
+    return width, lines * _LINE_H + 34  # the dot above the label
+
+
+def arrange(
+    seats: Sequence[Seat],
+    lines: Iterable[Line],
+    centre: str,
+    hints: Mapping[str, tuple[str, int]],
+) -> Ecomap:
+    """Who is in the circle, where everyone goes, and which lines are drawn. `hints`: each
+    person's side (maternal, paternal, both, none: family of no side, other: not family) and
+    ring (closeness: generations up plus down for relatives)."""
+    by_id = {s.id: s for s in seats}
+    rings = {pid: ring for pid, (_, ring) in hints.items()}
+    ties: dict[str, Line] = {}
+    direct: dict[str, Line] = {}
+    for line in sorted(lines, key=lambda e: e.id):
+        if centre not in (line.source, line.target):
+            continue
+        other = line.target if line.source == centre else line.source
+        if line.type == "tie":
+            ties.setdefault(other, line)
+        else:
+            direct.setdefault(other, line)
+    ranked = []
+    for s in seats:
+        if s.id == centre:
+            continue
+        d = direct.get(s.id)
+        r = _rank(s, rings.get(s.id, 9), d.type if d else None, ties.get(s.id))
+        if r is not None:
+            ranked.append((r, rings.get(s.id, 9), s.name, s.id))
+    circle = [pid for *_, pid in sorted(ranked)[:CIRCLE_MAX]]
+    in_circle = set(circle)
+
+    keep: set[str] = set()
+    new_lines: list[tuple[str, str]] = []
+    strong: set[str] = set()
+    for pid in circle:
+        if pid in ties:
+            keep.add(ties[pid].id)
+            if ties[pid].strength == "strong" and ties[pid].current and not by_id[pid].lapsed:
+                strong.add(pid)
+        elif pid in direct:
+            keep.add(direct[pid].id)
+        else:
+            new_lines.append((pid, _family_line(by_id[pid], rings.get(pid, 9))))
+
+    sides = {pid: hints[pid][0] for pid in by_id if pid != centre}
+    folded_of: dict[str, list[str]] = {"maternal": [], "paternal": [], "other": []}
+    for pid in sorted(sides, key=lambda p: (rings.get(p, 9), by_id[p].name, p)):
+        if pid not in in_circle:
+            folded_of[_fold_side(sides[pid])].append(pid)
+
+    positions: dict[str, tuple[float, float]] = {centre: (0.0, 0.0)}
+    boxes: list[tuple[float, float, float, float]] = [_box(0.0, 0.0, 160.0, 70.0)]
+    summaries: list[Summary] = []
+    folded: dict[str, str] = {}
+    # Summaries first (on the axes), then the closest people first: the crowding pushes the
+    # farther ones out.
+    placed = _clockwise(circle, sides, by_id, rings, folded_of)
+    first = {pid: n for n, pid in enumerate(circle)}
+    placed.sort(key=lambda pa: (not pa[0].startswith("side:"), first.get(pa[0], 0), pa[0]))
+    for pid, degrees in placed:
+        angle = math.radians(degrees)
+        if pid.startswith("side:"):
+            side = pid.removeprefix("side:")
+            x, y = _settle(angle, _OUTER, (190.0, 40.0), boxes)
+            members = folded_of[side]
+            found = [p for p in by_id if p != centre and _fold_side(sides[p]) == side]
+            touching = sum(1 for p in found if by_id[p].stage in IN_TOUCH and not by_id[p].lapsed)
+            flagged = sum(1 for p in members if by_id[p].flags)
+            noun = "relatives" if side != "other" else "people"
+            label = f"{_SIDE_WORDS[side]}: {len(found)} {noun} found, {touching} in contact"
+            if flagged:
+                label += f", {flagged} with a safety flag"
+            summaries.append(Summary(pid, side, label, len(found), touching, tuple(members), x, y))
+            for n, member in enumerate(members):
+                positions[member] = _opened(x, y, side, n)
+                folded[member] = pid
+            continue
+        w, h = _label_box(by_id[pid])
+        x, y = _settle(angle, _INNER if pid in strong else _OUTER, (w, h), boxes)
+        positions[pid] = (x, y)
+    return Ecomap(positions, circle, keep, new_lines, folded, summaries)
+
+
+def _family_line(seat: Seat, ring: int) -> str:
+    """The kind of line from the young person to a relative with no tie of their own."""
+    if ring == 1 and seat.generation < 0:
+        return "parent"
+    if ring == 2 and seat.generation == 0:
+        return "sibling"
+    return "family"
+
+
+def _fold_side(side: str) -> str:
+    """The summary someone folds into: relatives on both sides and those of no side (a full
+    brother's children) with the mother's side, so every relative is in one of the two."""
+    if side == "paternal":
+        return "paternal"
+    return "other" if side == "other" else "maternal"
+
+
+def _clockwise(
+    circle: list[str],
+    sides: dict[str, str],
+    by_id: Mapping[str, Seat],
+    rings: Mapping[str, int],
+    folded_of: dict[str, list[str]],
+) -> list[tuple[str, float]]:
+    """Each person of the circle and each summary with its angle (screen degrees: 0 right, 90
+    down). A quadrant each way from the horizontal: the family of no side or both sides at the
+    top, split either side of straight up; paternal relatives on the right, either side of their
+    summary at 0; the others at the bottom, either side of their summary at 90; maternal on the
+    left, either side of theirs at 180. Within a quadrant, evenly spaced."""
+
+    def part(*kinds: str) -> list[str]:
+        return sorted((p for p in circle if sides[p] in kinds),
+                      key=lambda p: (rings.get(p, 9), by_id[p].name, p))  # fmt: skip
+
+    top, bottom = part("both", "none"), part("other")
+    paternal, maternal = part("paternal"), part("maternal")
+    placed: list[tuple[str, float]] = []
+
+    def spread(people: list[str], start: float) -> None:
+        step = 90.0 / (len(people) + 1)
+        placed.extend((p, start + (i + 1) * step) for i, p in enumerate(people))
+
+    def axis(people: list[str], summary: str, angle: float) -> tuple[list[str], list[str]]:
+        """Split a group either side of an axis; its summary, or its middle one, on it."""
+        half = len(people) // 2
+        if folded_of[summary.removeprefix("side:")]:
+            placed.append((summary, angle))
+            return people[:half], people[half:]
+        if len(people) % 2:
+            placed.append((people[half], angle))
+            return people[:half], people[half + 1 :]
+        return people[:half], people[half:]
+
+    top_left, top_right = top[: len(top) // 2], top[len(top) // 2 :]
+    if len(top) % 2:
+        placed.append((top_right.pop(0), -90.0))
+    pat_up, pat_down = axis(paternal, "side:paternal", 0.0)
+    low_right, low_left = axis(bottom, "side:other", 90.0)
+    mat_down, mat_up = axis(maternal, "side:maternal", 180.0)
+    spread(top_right + pat_up, -90.0)
+    spread(pat_down + low_right, 0.0)
+    spread(low_left + mat_down, 90.0)
+    spread(mat_up + top_left, 180.0)
+    return placed
+
+
+def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _settle(
+    angle: float,
+    radius: float,
+    size: tuple[float, float],
+    boxes: list[tuple[float, float, float, float]],
+) -> tuple[float, float]:
+    """The first place along the ray at `angle`, from `radius` outward, where the label meets
+    no label already placed."""
+    r = radius
+    for _ in range(60):
+        x = round(math.cos(angle) * r * _ASPECT, 1)
+        y = round(math.sin(angle) * r, 1)
+        box = _box(x, y, *size)
+        if not any(_meets(box, other) for other in boxes):
+            break
+        r *= 1.05
+    boxes.append(box)
+    return x, y
+
+
+def _opened(x: float, y: float, side: str, n: int) -> tuple[float, float]:
+    """Where the n-th member of a summary goes when it is opened: in columns of `OPEN_STEP`,
+    outward from the summary (left, right, or down for the others)."""
+    col, row = divmod(n, OPEN_STEP)
+    if side == "other":
+        return (round(x + (row - (OPEN_STEP - 1) / 2) * 190.0, 1), round(y + 120.0 + col * 90.0, 1))
+    sign = -1.0 if side == "maternal" else 1.0
+    return (round(x + sign * (260.0 + col * 200.0), 1),
+            round(y + (row - (OPEN_STEP - 1) / 2) * 60.0, 1))  # fmt: skip

@@ -1,0 +1,614 @@
+"""A genogram: the family tree drawn as the practice draws it, laid out by Graphviz `dot`.
+
+Couples are one block: the two partners side by side in one row with a couple line between
+them (married solid, living together dashed, separated `/`, divorced `//`, parents with no
+partnership recorded dotted). From the couple line's middle a drop reaches one sibship bar per
+couple, and from the bar a drop to each child (birth solid, adoptive dashed, foster dotted,
+step dash-dot). Siblings stand in birth order; half-siblings sit beside their shared parent,
+under the couple they come from; a person's earlier partners stand on one side of them and later
+ones on the other. Nobody is drawn twice, so a cousin marriage is drawn as it is.
+
+How: each person is a card; each couple a point between the partners (a `rank=same` block whose
+flat edges fix the partners' order); each sibship a point in a row of its own between the
+parents' row and the children's, with the children of one sibship in one row, chained in birth
+order. `dot` places them (it is built for exactly this: ranks, crossing reduction, straight
+drops); this module then draws the connectors orthogonally from the positions. A child's two
+drawn parents are the two best links (birth, then adoptive, foster, step); further links stay in
+the map's data but are not drawn.
+
+Pure: `dot` is run by the function passed in (`visualise.graphviz.run`), so nothing here does
+I/O. The same family always gives the same drawing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+CARD_W = 150.0
+CARD_H = 44.0
+_GAP = 14.0  # between bars that share a row
+_PT = 72.0  # dot's points per inch
+
+Style = str  # "solid" | "dashed" | "dotted" | "dashdot"
+_LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
+_LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
+_COUPLE_STYLE = {
+    "married": ("solid", None),
+    "civil_partnership": ("solid", None),
+    "cohabiting": ("dashed", None),
+    "separated": ("solid", "/"),
+    "divorced": ("solid", "//"),
+}
+# Which of several records about one couple says most about them now.
+_COUPLE_RANK = {
+    "divorced": 0,
+    "separated": 1,
+    "married": 2,
+    "civil_partnership": 2,
+    "cohabiting": 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    sex: str | None = None
+    birth: str | None = None  # sorts siblings; None last
+    order: str = ""  # tie-break (a name); then the id
+    lane: int = 1  # where the family starts out, left to right: 0 maternal ... 2 paternal
+
+
+@dataclass(frozen=True, slots=True)
+class Parentage:
+    parent: str
+    child: str
+    kind: str | None = "birth"
+
+
+@dataclass(frozen=True, slots=True)
+class Couple:
+    a: str
+    b: str
+    kind: str | None = None
+    since: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    kind: str  # couple, drop, bar, child
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    style: Style = "solid"
+    mark: str | None = None
+    needs: tuple[str, ...] = ()  # drawn only when all of these are shown
+    any_of: tuple[str, ...] = ()  # ... and at least one of these, when given
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A couple or single parent with children: where its drop starts, and who is below it."""
+
+    id: str
+    parents: tuple[str, ...]
+    children: tuple[str, ...]
+    x: float
+    y: float
+    descendants: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Genogram:
+    positions: dict[str, tuple[float, float]]
+    lines: list[Line]
+    units: list[Unit]
+    dot: str = field(default="", repr=False)
+
+
+@dataclass(slots=True)
+class _Block:
+    """A couple (two parents) or a single parent, with the children drawn below it."""
+
+    id: str
+    parents: tuple[str, ...]
+    kind: str | None = None
+    since: str | None = None
+    recorded: bool = False  # a partnership is recorded (else only shared children)
+    children: list[tuple[str, str]] = field(default_factory=list)  # (child, style)
+
+
+def _key(m: Member) -> tuple[bool, str, str, str]:
+    return (m.birth is None, m.birth or "", m.order, m.id)
+
+
+def _blocks(
+    members: dict[str, Member], parentages: Iterable[Parentage], couples: Iterable[Couple]
+) -> dict[tuple[str, ...], _Block]:
+    blocks: dict[tuple[str, ...], _Block] = {}
+
+    def block(parents: tuple[str, ...]) -> _Block:
+        key = tuple(sorted(parents))
+        if key not in blocks:
+            blocks[key] = _Block("u:" + ":".join(key), key)
+        return blocks[key]
+
+    for c in sorted(couples, key=lambda c: (c.a, c.b, c.kind or "", c.since or "")):
+        if c.a == c.b or c.a not in members or c.b not in members:
+            continue
+        b = block((c.a, c.b))
+        if not b.recorded or _COUPLE_RANK.get(c.kind or "", 9) < _COUPLE_RANK.get(b.kind or "", 9):
+            b.kind = c.kind
+        if c.since and (b.since is None or c.since < b.since):
+            b.since = c.since
+        b.recorded = True
+    by_child: dict[str, list[Parentage]] = {}
+    for p in parentages:
+        if p.parent in members and p.child in members and p.parent != p.child:
+            by_child.setdefault(p.child, []).append(p)
+    for child, links in by_child.items():
+        links.sort(key=lambda p: (_LINK_RANK.get(p.kind or "birth", 4), p.parent))
+        chosen: list[Parentage] = []
+        for link in links:
+            if link.parent not in {c.parent for c in chosen} and len(chosen) < 2:
+                chosen.append(link)
+        worst = max((_LINK_RANK.get(c.kind or "birth", 0) for c in chosen), default=0)
+        style = next(s for k, s in _LINK_STYLE.items() if _LINK_RANK[k] == worst)
+        block(tuple(c.parent for c in chosen)).children.append((child, style))
+    for b in blocks.values():
+        b.children.sort(key=lambda cs: _key(members[cs[0]]))
+    return blocks
+
+
+def _rows(
+    members: dict[str, Member], blocks: dict[tuple[str, ...], _Block], *, by_birth: bool
+) -> list[list[str]]:
+    """Partners drawn side by side: each group of people joined by partnerships as one row of
+    cards, left to right. One partner each: in card order. A person with several partners has
+    the earlier ones (by `since`) on their left and the later ones on their right; a chain of
+    partnerships (A-B, B-C) is drawn along the chain."""
+    of: dict[str, list[_Block]] = {}
+    for b in blocks.values():
+        if len(b.parents) == 2:
+            for p in b.parents:
+                of.setdefault(p, []).append(b)
+    # Rows go to `dot` by side, then in the order of their first member's birth, or of their
+    # born-in members' (where siblings start side by side in birth order).
+    children = {c for b in blocks.values() for c, _ in b.children}
+    seen: set[str] = set()
+    rows: list[tuple[tuple[int, tuple[bool, str, str, str]], list[str]]] = []
+    for pid in sorted(members, key=lambda p: (members[p].lane, _key(members[p]))):
+        if pid in seen:
+            continue
+        group = _component(pid, of)
+        seen |= set(group)
+        born_in = [p for p in group if p in children] or group
+        first = min(born_in if by_birth else group,
+                    key=lambda p: (members[p].lane, _key(members[p])))  # fmt: skip
+        rows.append(((members[first].lane, _key(members[first])), _arrange(group, of, members)))
+    return [row for _, row in sorted(rows)]
+
+
+def _component(start: str, of: dict[str, list[_Block]]) -> list[str]:
+    found, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        for b in of.get(here, ()):
+            other = _other(b, here)
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return sorted(found)
+
+
+def _when(
+    b: _Block, members: dict[str, Member], person: str
+) -> tuple[bool, str, tuple[bool, str, str, str]]:
+    return (b.since is None, b.since or "", _key(members[_other(b, person)]))
+
+
+def _arrange(
+    group: list[str], of: dict[str, list[_Block]], members: dict[str, Member]
+) -> list[str]:
+    if len(group) == 1:
+        return group
+    if len(group) == 2:
+        return sorted(group, key=lambda p: (members[p].sex != "male", _key(members[p])))
+    degree = {p: len(of[p]) for p in group}
+    ends = [p for p in group if degree[p] == 1]
+    if len(ends) == 2 and all(d <= 2 for d in degree.values()):
+        # A chain: from the end whose partnership came first.
+        first = min(ends, key=lambda p: _when(of[p][0], members, p))
+        row, prev = [first], None
+        while len(row) < len(group):
+            here = row[-1]
+            nxt = [_other(b, here) for b in of[here] if _other(b, here) != prev]
+            prev = here
+            row.append(nxt[0])
+        return row
+    # A person with several partners in the middle, earlier partners left, later right; anyone
+    # further out follows their partner on the outside.
+    centre = max(group, key=lambda p: (degree[p], [-ord(ch) for ch in _key(members[p])[2]]))
+    mine = sorted(of[centre], key=lambda b: _when(b, members, centre))
+    left = (len(mine) + 1) // 2
+    row = (
+        [_other(b, centre) for b in mine[:left]]
+        + [centre]
+        + [_other(b, centre) for b in mine[left:]]
+    )
+    rest = [p for p in group if p not in row]
+    for p in rest:
+        row.append(p)
+    return row
+
+
+def _other(b: _Block, person: str) -> str:
+    return b.parents[1] if b.parents[0] == person else b.parents[0]
+
+
+_LINK_GAP = 30.0  # the couple line between two cards of one row
+
+
+def _cell(pid_index: int) -> float:
+    return pid_index * (CARD_W + _LINK_GAP)
+
+
+def to_dot(
+    members: dict[str, Member],
+    blocks: dict[tuple[str, ...], _Block],
+    rows: list[list[str]],
+    *,
+    family_order: bool = False,
+) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The DOT text (ids only: no names reach Graphviz) and each person's (row, place)."""
+    where = {pid: (r, i) for r, row in enumerate(rows) for i, pid in enumerate(row)}
+    out = [
+        "digraph G {",
+        "  graph [rankdir=TB, nodesep=0.25, ranksep=0.3, splines=false, newrank=true, "
+        "searchsize=500, mclimit=8, remincross=true];",
+        '  node [shape=plain, label=""];',
+        "  edge [arrowhead=none];",
+    ]
+    for r in _dfs(rows, blocks, where) if family_order else range(len(rows)):
+        cells = []
+        for i in range(len(rows[r])):
+            if i:
+                cells.append(f'<TD PORT="u{i}" FIXEDSIZE="TRUE" WIDTH="{_LINK_GAP:g}" '
+                             f'HEIGHT="{CARD_H:g}"></TD>')  # fmt: skip
+            cells.append(f'<TD PORT="c{i}" FIXEDSIZE="TRUE" WIDTH="{CARD_W:g}" '
+                         f'HEIGHT="{CARD_H:g}"></TD>')  # fmt: skip
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        out.append(f"  r{r} [label=<{table}{''.join(cells)}</TR></TABLE>>];")
+    for n, b in enumerate(sorted(blocks.values(), key=lambda b: b.id)):
+        if not b.children:
+            continue
+        out.append(f"  s{n} [shape=point, width=0.02, height=0.02];")
+        out.append(f"  {_port(b, where)} -> s{n} [weight=30];")
+        for kid, _ in b.children:
+            r, i = where[kid]
+            out.append(f"  s{n} -> r{r}:c{i}:n [weight=4];")
+    out.append("}")
+    return "\n".join(out) + "\n", where
+
+
+def _dfs(
+    rows: list[list[str]], blocks: dict[tuple[str, ...], _Block], where: dict[str, tuple[int, int]]
+) -> list[int]:
+    """The rows in family order (each row, then its children's rows in birth order), which is
+    the order `dot` starts from; siblings are not chained, which would cost crossings, but start
+    side by side in birth order."""
+    below: dict[int, list[int]] = {}
+    has_parents = set()
+    for b in sorted(blocks.values(), key=lambda b: b.id):
+        r = where[b.parents[0]][0]
+        for kid, _ in b.children:
+            below.setdefault(r, []).append(where[kid][0])
+            has_parents.add(where[kid][0])
+    order: list[int] = []
+    seen: set[int] = set()
+
+    def visit(r: int) -> None:
+        todo = [r]
+        while todo:
+            here = todo.pop()
+            if here in seen:
+                continue
+            seen.add(here)
+            order.append(here)
+            todo += reversed(below.get(here, []))
+
+    for r in range(len(rows)):
+        if r not in has_parents:
+            visit(r)
+    for r in range(len(rows)):
+        visit(r)
+    return order
+
+
+def _port(b: _Block, where: dict[str, tuple[int, int]]) -> str:
+    if len(b.parents) == 1:
+        r, i = where[b.parents[0]]
+        return f"r{r}:c{i}:s"
+    (r, i), (_, j) = sorted(where[p] for p in b.parents)
+    if j == i + 1:
+        return f"r{r}:u{j}:s"
+    middle = (i + j) // 2
+    return f"r{r}:c{middle}:s" if (i + j) % 2 == 0 else f"r{r}:u{middle + 1}:s"
+
+
+def _read_plain(text: str) -> dict[str, tuple[float, float, float]]:
+    """Node centres and widths from `dot -Tplain` (inches, y up) in map units (points, y
+    down)."""
+    found: dict[str, tuple[float, float, float]] = {}
+    for raw in text.splitlines():
+        if raw.startswith("node "):
+            name, x, y, width = raw.split(" ", 5)[1:5]
+            found[name] = (x_ := float(x) * _PT, -float(y) * _PT, float(width) * _PT)
+            del x_
+    return found
+
+
+def layout(
+    members: Sequence[Member],
+    parentages: Iterable[Parentage],
+    couples: Iterable[Couple],
+    run_dot: Callable[[str], str],
+) -> Genogram:
+    """Positions (card centres) and connectors for the family, by `run_dot(dot_text)`, which
+    returns `dot -Tplain` output."""
+    by_id = {m.id: m for m in members}
+    blocks = _blocks(by_id, parentages, couples)
+    best: Genogram | None = None
+    score: tuple[int, int] = (0, 0)
+    # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept.
+    for by_birth, family_order in _STARTS:
+        rows = _rows(by_id, blocks, by_birth=by_birth)
+        for _ in range(_TURNS):
+            dot, where = to_dot(by_id, blocks, rows, family_order=family_order)
+            placed = _read_plain(run_dot(dot)) if by_id else {}
+            positions: dict[str, tuple[float, float]] = {}
+            for pid, (r, i) in where.items():
+                x, y, width = placed[f"r{r}"]
+                positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
+            _birth_order(by_id, blocks, rows, where, positions)
+            lines, units = _connectors(blocks, positions)
+            here = (crossings(lines), _out_of_order(by_id, blocks, positions))
+            if best is None or here < score:
+                best, score = Genogram(positions, lines, units, dot), here
+            turn = _facing_away(rows, where, blocks, placed)
+            if here == (0, 0) or not turn:
+                break
+            rows = [row[::-1] if r in turn else row for r, row in enumerate(rows)]
+        if score == (0, 0):
+            break
+    assert best is not None
+    return best
+
+
+_STARTS = ((False, False), (True, False), (False, True))
+_TURNS = 3  # runs per start: after each, rows that face away from their families are turned
+
+
+def _facing_away(
+    rows: list[list[str]],
+    where: dict[str, tuple[int, int]],
+    blocks: dict[tuple[str, ...], _Block],
+    placed: dict[str, tuple[float, float, float]],
+) -> set[int]:
+    """The rows of partners whose born-in members stand on the side away from where they were
+    born (their parents' sibship), so that their line down crosses their partner's: drawn the
+    other way round, they face their own brothers and sisters. Partners' order stays the rule
+    (earlier partners on one side, later on the other); only the side changes."""
+    sib = {b.id: f"s{n}" for n, b in enumerate(sorted(blocks.values(), key=lambda b: b.id))}
+    born = {c: sib[b.id] for b in blocks.values() for c, _ in b.children}
+    turn = set()
+    for r, row in enumerate(rows):
+        if len(row) < 2:
+            continue
+        x, _, width = placed[f"r{r}"]
+        facing = 0.0
+        for i, pid in enumerate(row):
+            if pid in born:
+                offset = _cell(i) + CARD_W / 2 - width / 2
+                facing += offset * (placed[born[pid]][0] - x)
+        if facing < 0:
+            turn.add(r)
+    return turn
+
+
+def _out_of_order(
+    members: dict[str, Member],
+    blocks: dict[tuple[str, ...], _Block],
+    positions: dict[str, tuple[float, float]],
+) -> int:
+    """How many sibships do not stand in birth order, left to right."""
+    count = 0
+    for b in blocks.values():
+        kids = sorted((c for c, _ in b.children), key=lambda c: positions[c])
+        if kids != sorted(kids, key=lambda c: _key(members[c])):
+            count += 1
+    return count
+
+
+def _birth_order(
+    members: dict[str, Member],
+    blocks: dict[tuple[str, ...], _Block],
+    rows: list[list[str]],
+    where: dict[str, tuple[int, int]],
+    positions: dict[str, tuple[float, float]],
+) -> None:
+    """Siblings in birth order: `dot` is not told the order (chaining siblings in it costs
+    many crossings), so the places of the siblings who stand alone (no partner, no children
+    drawn) are dealt out again among them in birth order; nothing else moves, so no line
+    changes but theirs."""
+    parents = {p for b in blocks.values() if b.children for p in b.parents}
+    for b in blocks.values():
+        alone = [c for c, _ in b.children if len(rows[where[c][0]]) == 1 and c not in parents]
+        by_row: dict[float, list[str]] = {}
+        for c in alone:
+            by_row.setdefault(positions[c][1], []).append(c)
+        for row in by_row.values():
+            places = sorted(positions[c] for c in row)
+            for child, place in zip(sorted(row, key=lambda c: _key(members[c])), places,
+                                    strict=True):  # fmt: skip
+                positions[child] = place
+
+
+def _connectors(
+    blocks: dict[tuple[str, ...], _Block], pos: dict[str, tuple[float, float]]
+) -> tuple[list[Line], list[Unit]]:
+    lines: list[Line] = []
+    units: list[Unit] = []
+    below = _below(blocks)
+    # Couple lines; where the two partners are not side by side (a third partner), the line
+    # runs under the row instead of through the cards between them.
+    starts: dict[str, tuple[float, float]] = {}
+    for b in sorted(blocks.values(), key=lambda b: b.id):
+        if len(b.parents) == 2:
+            (ax, ay), (bx, by) = sorted((pos[b.parents[0]], pos[b.parents[1]]))
+            style, mark = _COUPLE_STYLE.get(b.kind or "", ("dotted", None))
+            needs = tuple(sorted(b.parents))
+            if _between(pos, ax, bx, ay, b.parents):
+                yb = ay + CARD_H / 2 + 8
+                lines += [
+                    Line("couple", ax, ay + CARD_H / 2, ax, yb, style, None, needs),
+                    Line("couple", ax, yb, bx, yb, style, mark, needs),
+                    Line("couple", bx, by + CARD_H / 2, bx, yb, style, None, needs),
+                ]
+                starts[b.id] = ((ax + bx) / 2, yb)
+            else:
+                lines.append(
+                    Line("couple", ax + CARD_W / 2, ay, bx - CARD_W / 2, by, style, mark, needs)
+                )
+                starts[b.id] = ((ax + bx) / 2, ay)
+        else:
+            x, y = pos[b.parents[0]]
+            starts[b.id] = (x, y + CARD_H / 2)
+    # Sibship bars: one per couple, in the row between parents and children, stacked where two
+    # would share a stretch of the same row.
+    bars: list[tuple[_Block, float, float, float]] = []
+    for b in blocks.values():
+        if not b.children:
+            continue
+        sx, _ = starts[b.id]
+        xs = [pos[c][0] for c, _ in b.children] + [sx]
+        top = min(pos[c][1] for c, _ in b.children) - CARD_H / 2
+        bars.append((b, min(xs), max(xs), top))
+    levels = _levels(bars)
+    for b, lo, hi, top in sorted(bars, key=lambda t: t[0].id):
+        sx, sy = starts[b.id]
+        row_gap = top - (sy if len(b.parents) == 1 else sy + CARD_H / 2)
+        level, count = levels[b.id]
+        bar_y = round(top - row_gap / 2 + (level - (count - 1) / 2) * _GAP, 1)
+        kids = tuple(c for c, _ in b.children)
+        lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, kids))
+        if hi > lo:
+            lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, kids))
+        for child, style in b.children:
+            cx, cy = pos[child]
+            lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,
+                              (*b.parents, child)))  # fmt: skip
+        units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
+    return lines, units
+
+
+def _between(
+    pos: dict[str, tuple[float, float]], ax: float, bx: float, y: float, pair: tuple[str, ...]
+) -> bool:
+    return any(abs(py - y) < 1 and ax < px < bx for pid, (px, py) in pos.items() if pid not in pair)
+
+
+def _levels(bars: list[tuple[_Block, float, float, float]]) -> dict[str, tuple[int, int]]:
+    """Per row, the fewest levels such that no two bars at one level meet: (level, levels)."""
+    rows: dict[float, list[tuple[float, float, str]]] = {}
+    for b, lo, hi, top in bars:
+        rows.setdefault(round(top), []).append((lo, hi, b.id))
+    out: dict[str, tuple[int, int]] = {}
+    for row in rows.values():
+        ends: list[float] = []
+        chosen: dict[str, int] = {}
+        for lo, hi, bid in sorted(row):
+            level = next((i for i, end in enumerate(ends) if end < lo - _GAP), len(ends))
+            if level == len(ends):
+                ends.append(hi)
+            else:
+                ends[level] = hi
+            chosen[bid] = level
+        out.update({bid: (level, len(ends)) for bid, level in chosen.items()})
+    return out
+
+
+def _below(blocks: dict[tuple[str, ...], _Block]) -> dict[str, set[str]]:
+    """Everyone drawn below each couple: children, their partners, and theirs in turn."""
+    kids_of = {b.id: [c for c, _ in b.children] for b in blocks.values()}
+    of_person: dict[str, list[_Block]] = {}
+    for b in blocks.values():
+        for p in b.parents:
+            of_person.setdefault(p, []).append(b)
+    out: dict[str, set[str]] = {}
+    for b in blocks.values():
+        seen: set[str] = set()
+        todo = list(kids_of[b.id])
+        while todo:
+            person = todo.pop()
+            if person in seen or person in b.parents:
+                continue
+            seen.add(person)
+            for inner in of_person.get(person, ()):
+                todo += [p for p in inner.parents if p != person and not _has_parents(p, blocks)]
+                todo += kids_of[inner.id]
+        out[b.id] = seen
+    return out
+
+
+def _has_parents(person: str, blocks: dict[tuple[str, ...], _Block]) -> bool:
+    return any(person == c for b in blocks.values() for c, _ in b.children)
+
+
+def crossings(lines: Sequence[Line]) -> int:
+    """How many pairs of connectors cross (meeting at an end or along a shared line is not a
+    crossing). Connectors are horizontal or vertical, so each vertical is checked only against
+    the horizontals at the heights it spans."""
+    rows: dict[float, list[Line]] = {}
+    for h in lines:
+        if h.y1 == h.y2 and h.x1 != h.x2:
+            rows.setdefault(h.y1, []).append(h)
+    heights = sorted(rows)
+    count = 0
+    for v in lines:
+        if v.x1 != v.x2 or v.y1 == v.y2:
+            continue
+        low, high = sorted((v.y1, v.y2))
+        for y in heights[bisect.bisect_right(heights, low) : bisect.bisect_left(heights, high)]:
+            count += sum(1 for h in rows[y] if _cross(h, v))
+    return count
+
+
+def _cross(a: Line, b: Line) -> bool:
+    ah, bh = a.y1 == a.y2, b.y1 == b.y2
+    av, bv = a.x1 == a.x2, b.x1 == b.x2
+    if ah and bv:
+        h, v = a, b
+    elif av and bh:
+        h, v = b, a
+    else:
+        return False  # parallel or not orthogonal: connectors here are all orthogonal
+    hx1, hx2 = sorted((h.x1, h.x2))
+    vy1, vy2 = sorted((v.y1, v.y2))
+    return hx1 < v.x1 < hx2 and vy1 < h.y1 < vy2
+
+
+def through_cards(lines: Sequence[Line], positions: dict[str, tuple[float, float]]) -> int:
+    """How many connectors pass through a card (touching a card's edge is not passing)."""
+    count = 0
+    for line in lines:
+        x1, x2 = sorted((line.x1, line.x2))
+        y1, y2 = sorted((line.y1, line.y2))
+        for cx, cy in positions.values():
+            left, right = cx - CARD_W / 2 + 1, cx + CARD_W / 2 - 1
+            top, bottom = cy - CARD_H / 2 + 1, cy + CARD_H / 2 - 1
+            if x1 < right and x2 > left and y1 < bottom and y2 > top:
+                count += 1
+    return count
