@@ -416,7 +416,8 @@ PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband".
 
 def _step_word(how: str, sex: str | None) -> str:
     kind, _, how = how.rpartition(":")
-    prefix = {"step": "step-", "adoptive": "adoptive " if how == "parent" else "adopted "}
+    prefix = {"step": "step-", "half": "half-",
+              "adoptive": "adoptive " if how == "parent" else "adopted "}  # fmt: skip
     words = {
         "parent": ("mother", "father", "parent"),
         "child": ("daughter", "son", "child"),
@@ -487,13 +488,17 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     for link in family.parents.get(here, ()):
         if link.kind in FAMILY_LINKS:
             found.append((f"{link.kind}:parent", link.parent))
-    # Full and half siblings are one step, not up to a parent and down again.
-    for parent in family.birth_parents(here):
+    # Full siblings (the same birth parents, as far as recorded) are one step, not up to a
+    # parent and down again; a half-sibling is reached through the parent they share, which is
+    # what explains them ("father Craig -> son Jordan").
+    mine = sorted(family.birth_parents(here))
+    for parent in mine:
         for link in family.children.get(parent, ()):
-            if link.kind == "birth" and link.child != here:
+            if (link.kind == "birth" and link.child != here
+                    and sorted(family.birth_parents(link.child)) == mine):  # fmt: skip
                 found.append(("sibling", link.child))
     for tie in family.ties.get(here, ()):
-        found.append(("sibling", tie.other(here)))
+        found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
     for p in family.partners.get(here, ()):
         found.append(("spouse" if p.kind in ("married", "civil_partnership") else "partner",
                       p.other(here)))  # fmt: skip

@@ -164,14 +164,24 @@ class Browser:
             self.quit()
             raise
 
-    def _size_viewport(self) -> None:
-        """Make the viewport, not the whole window with its frame, WINDOW: so are screenshots."""
+    def _size_viewport(self, size: tuple[int, int] = WINDOW) -> None:
+        """Make the viewport, not the whole window with its frame, `size` (WINDOW unless a test
+        asks for another): so are screenshots."""
         sizes = self.run(
             "return [outerWidth - innerWidth, outerHeight - innerHeight, innerWidth, innerHeight]"
         )
         frame_width, frame_height, width, height = (int(n) for n in sizes)
-        if (width, height) != WINDOW:
-            self.driver.set_window_size(WINDOW[0] + frame_width, WINDOW[1] + frame_height)
+        if (width, height) != size:
+            self.driver.set_window_size(size[0] + frame_width, size[1] + frame_height)
+
+    @contextmanager
+    def viewport(self, width: int, height: int) -> Iterator[None]:
+        """A viewport of another size for the time of a `with` block."""
+        self._size_viewport((width, height))
+        try:
+            yield
+        finally:
+            self._size_viewport()
 
     # -- navigation and scripts -------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from visualise.ecomap import CIRCLE_MAX, OPEN_STEP, _label_box, arrange
+from visualise.ecomap import CIRCLE_MAX, OPEN_STEP, _person_extent, arrange
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def test_the_rest_are_folded_by_side_closest_first() -> None:
         sorted((f"c{n:02d}" for n in range(1, 30, 2)), key=lambda c: (hints[c][1], c))
     )
     # 15 cousins, mother, half-sister, nan, and the full brother (no side: counted with Mum's).
-    assert maternal.label == "Mum's side: 19 relatives found, 1 in contact"
+    assert maternal.label == "Mum's side\n19 relatives found, 1 in contact"
     assert all(e.folded[m] == maternal.id for m in maternal.members)
     assert maternal.x < 0 < summaries["paternal"].x
     # Opened, they fill columns outward from the summary, each in a place of its own.
@@ -109,8 +109,8 @@ def test_nothing_crosses_and_no_labels_overlap() -> None:
     by_id = {s.id: s for s in seats}
     boxes = []
     for pid in [*e.circle]:
-        (x, y), (w, h) = e.positions[pid], _label_box(by_id[pid])
-        boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+        (x, y), (left, top, right, bottom) = e.positions[pid], _person_extent(by_id[pid])
+        boxes.append((x + left, y + top, x + right, y + bottom))
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
@@ -124,7 +124,7 @@ def test_a_crowded_network_keeps_two_dozen_and_folds_the_other_adults() -> None:
     e = arrange(seats, ties, "yp", hints)
     assert len(e.circle) == CIRCLE_MAX
     other = next(s for s in e.summaries if s.side == "other")
-    assert other.label.startswith("Other adults: 30 people found")
+    assert other.label.startswith("Other adults\n30 people found")
     # Parents, brother and sister, Nan (in the plan) and the strongly tied carer come first; the
     # other 18 places go to the closest of the rest (the adults, one step away, before the
     # uncle, three), and the uncle and 11 adults are folded.
@@ -162,4 +162,4 @@ def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted()
     assert "sean" in e.circle
     assert ("sean", "family") in e.new_lines
     paternal = next(s for s in e.summaries if s.side == "paternal")
-    assert paternal.label.endswith(", 2 with a safety flag")
+    assert paternal.label.endswith("\n2 with a safety flag")

@@ -155,6 +155,23 @@ def test_a_path_between_two_people_in_words() -> None:
     assert path(f, "me", "nobody") is None
 
 
+def test_a_path_explains_half_step_and_adoptive_ties() -> None:
+    f = family(
+        {"me": M, "sis": F, "mum": F, "dad": M, "jordan": M, "jade": F, "gary": M, "connor": M,
+         "kid": F, "tia": F},
+        [("mum", "me"), ("dad", "me"), ("mum", "sis"), ("dad", "sis"), ("dad", "jordan"),
+         ("jade", "jordan"), ("gary", "me", "step"), ("gary", "connor"),
+         ("mum", "kid", "adoptive")],
+        ties=[("me", "tia", True)],
+    )  # fmt: skip
+    # A full sister is one step; a half-brother is reached through the parent they share.
+    assert path(f, "me", "sis") == [("sister", "sis")]
+    assert path(f, "me", "jordan") == [("father", "dad"), ("son", "jordan")]
+    assert path(f, "me", "connor") == [("step-father", "gary"), ("son", "connor")]
+    assert path(f, "me", "kid") == [("mother", "mum"), ("adopted daughter", "kid")]
+    assert path(f, "me", "tia") == [("half-sister", "tia")]
+
+
 # On a real Neo4j: the same answers as the Cypher it replaced.
 
 

@@ -32,8 +32,9 @@ IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan
 _FONT_W = 7.6  # average width of one character at the map's 14 px font, in map units
 _LINE_H = 18.0
 _LABEL_CHARS = 24
-_ASPECT = 1.75  # the rings are ellipses as wide as a screen is
-_INNER, _OUTER = 190.0, 285.0  # vertical radii of the two rings
+_ASPECT = 1.75  # the rings are ellipses, wider than tall like a screen
+_INNER, _OUTER = 150.0, 235.0  # vertical radii of the two rings
+_DOT = 16.0  # the dot above a person's label, from its centre
 _SIDE_WORDS = {"maternal": "Mum's side", "paternal": "Dad's side", "other": "Other adults"}
 
 
@@ -115,10 +116,16 @@ def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | 
 
 
 def _label_box(seat: Seat) -> tuple[float, float]:
+    """The width and height of a person's dot and label (name, relation, stage, flags)."""
     words = [seat.name, seat.relation or ""]
     width = min(max(len(w) for w in words), _LABEL_CHARS) * _FONT_W + 16
-    lines = 2 + (1 if seat.stage else 0)
+    lines = 2 + (1 if seat.stage else 0) + (1 if seat.flags or seat.restricted else 0)
     return width, lines * _LINE_H + 34  # the dot above the label
+
+
+def _person_extent(seat: Seat) -> tuple[float, float, float, float]:
+    w, h = _label_box(seat)
+    return (-w / 2, -_DOT, w / 2, h - _DOT)
 
 
 def arrange(
@@ -173,7 +180,7 @@ def arrange(
             folded_of[_fold_side(sides[pid])].append(pid)
 
     positions: dict[str, tuple[float, float]] = {centre: (0.0, 0.0)}
-    boxes: list[tuple[float, float, float, float]] = [_box(0.0, 0.0, 160.0, 70.0)]
+    boxes: list[tuple[float, float, float, float]] = [(-80.0, -30.0, 80.0, 45.0)]
     summaries: list[Summary] = []
     folded: dict[str, str] = {}
     # Summaries first (on the axes), then the closest people first: the crowding pushes the
@@ -185,22 +192,25 @@ def arrange(
         angle = math.radians(degrees)
         if pid.startswith("side:"):
             side = pid.removeprefix("side:")
-            x, y = _settle(angle, _OUTER, (190.0, 40.0), boxes)
             members = folded_of[side]
             found = [p for p in by_id if p != centre and _fold_side(sides[p]) == side]
             touching = sum(1 for p in found if by_id[p].stage in IN_TOUCH and not by_id[p].lapsed)
             flagged = sum(1 for p in members if by_id[p].flags)
             noun = "relatives" if side != "other" else "people"
-            label = f"{_SIDE_WORDS[side]}: {len(found)} {noun} found, {touching} in contact"
+            label = f"{_SIDE_WORDS[side]}\n{len(found)} {noun} found, {touching} in contact"
             if flagged:
-                label += f", {flagged} with a safety flag"
+                label += f"\n{flagged} with a safety flag"
+            # The page adds a line under the label ("click to show the closest 8").
+            rows = label.split("\n")
+            w, h = max(len(r) for r in rows) * _FONT_W + 24, (len(rows) + 1) * _LINE_H + 16
+            x, y = _settle(angle, (_OUTER,), (-w / 2, -h / 2, w / 2, h / 2), boxes)
             summaries.append(Summary(pid, side, label, len(found), touching, tuple(members), x, y))
             for n, member in enumerate(members):
                 positions[member] = _opened(x, y, side, n)
                 folded[member] = pid
             continue
-        w, h = _label_box(by_id[pid])
-        x, y = _settle(angle, _INNER if pid in strong else _OUTER, (w, h), boxes)
+        radii = (_INNER, _OUTER) if pid in strong else (_OUTER, _INNER)
+        x, y = _settle(angle, radii, _person_extent(by_id[pid]), boxes)
         positions[pid] = (x, y)
     return Ecomap(positions, circle, keep, new_lines, folded, summaries)
 
@@ -230,10 +240,10 @@ def _clockwise(
     folded_of: dict[str, list[str]],
 ) -> list[tuple[str, float]]:
     """Each person of the circle and each summary with its angle (screen degrees: 0 right, 90
-    down). A quadrant each way from the horizontal: the family of no side or both sides at the
-    top, split either side of straight up; paternal relatives on the right, either side of their
-    summary at 0; the others at the bottom, either side of their summary at 90; maternal on the
-    left, either side of theirs at 180. Within a quadrant, evenly spaced."""
+    down). Paternal relatives in the right half, either side of their summary; maternal in the
+    left half, either side of theirs; the family of no side or both sides at the top, split
+    either side of straight up; the others at the bottom, either side of their summary. Each
+    half evenly spaced, so a crowded group takes more of it."""
 
     def part(*kinds: str) -> list[str]:
         return sorted((p for p in circle if sides[p] in kinds),
@@ -244,35 +254,29 @@ def _clockwise(
     placed: list[tuple[str, float]] = []
 
     def spread(people: list[str], start: float) -> None:
-        step = 90.0 / (len(people) + 1)
+        step = 180.0 / (len(people) + 1)
         placed.extend((p, start + (i + 1) * step) for i, p in enumerate(people))
 
-    def axis(people: list[str], summary: str, angle: float) -> tuple[list[str], list[str]]:
-        """Split a group either side of an axis; its summary, or its middle one, on it."""
+    def split(people: list[str], summary: str) -> list[str]:
+        """A side's people either side of its summary, closest nearest to it."""
+        if not folded_of[summary.removeprefix("side:")]:
+            return people
         half = len(people) // 2
-        if folded_of[summary.removeprefix("side:")]:
-            placed.append((summary, angle))
-            return people[:half], people[half:]
-        if len(people) % 2:
-            placed.append((people[half], angle))
-            return people[:half], people[half + 1 :]
-        return people[:half], people[half:]
+        return [*people[:half], summary, *people[half:]]
 
     top_left, top_right = top[: len(top) // 2], top[len(top) // 2 :]
     if len(top) % 2:
         placed.append((top_right.pop(0), -90.0))
-    pat_up, pat_down = axis(paternal, "side:paternal", 0.0)
-    low_right, low_left = axis(bottom, "side:other", 90.0)
-    mat_down, mat_up = axis(maternal, "side:maternal", 180.0)
-    spread(top_right + pat_up, -90.0)
-    spread(pat_down + low_right, 0.0)
-    spread(low_left + mat_down, 90.0)
-    spread(mat_up + top_left, 180.0)
+    low_right, low_left = bottom[: (len(bottom) + 1) // 2], bottom[(len(bottom) + 1) // 2 :]
+    if folded_of["other"]:
+        placed.append(("side:other", 90.0))
+    elif len(bottom) % 2:
+        placed.append((low_right.pop(), 90.0))
+    # Each half evenly, from the top round to the bottom: the right half clockwise, the left
+    # half from the bottom round to the top.
+    spread(top_right + split(paternal, "side:paternal") + low_right, -90.0)
+    spread(low_left + split(maternal[::-1], "side:maternal") + top_left, 90.0)
     return placed
-
-
-def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
-    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
 def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -281,20 +285,22 @@ def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, f
 
 def _settle(
     angle: float,
-    radius: float,
-    size: tuple[float, float],
+    radii: tuple[float, ...],
+    extent: tuple[float, float, float, float],
     boxes: list[tuple[float, float, float, float]],
 ) -> tuple[float, float]:
-    """The first place along the ray at `angle`, from `radius` outward, where the label meets
-    no label already placed."""
-    r = radius
+    """The first place along the ray at `angle` where the label meets no label already placed:
+    at each of `radii` in turn, then outward from the last. `extent`: the label's box around
+    its point (left, top, right, bottom offsets)."""
+    tries = list(radii)
+    r = radii[-1]
     for _ in range(60):
+        r = tries.pop(0) if tries else r * 1.04
         x = round(math.cos(angle) * r * _ASPECT, 1)
         y = round(math.sin(angle) * r, 1)
-        box = _box(x, y, *size)
+        box = (x + extent[0], y + extent[1], x + extent[2], y + extent[3])
         if not any(_meets(box, other) for other in boxes):
             break
-        r *= 1.05
     boxes.append(box)
     return x, y
 
@@ -306,5 +312,5 @@ def _opened(x: float, y: float, side: str, n: int) -> tuple[float, float]:
     if side == "other":
         return (round(x + (row - (OPEN_STEP - 1) / 2) * 190.0, 1), round(y + 120.0 + col * 90.0, 1))
     sign = -1.0 if side == "maternal" else 1.0
-    return (round(x + sign * (260.0 + col * 200.0), 1),
-            round(y + (row - (OPEN_STEP - 1) / 2) * 60.0, 1))  # fmt: skip
+    return (round(x + sign * (300.0 + col * 210.0), 1),
+            round(y + (row - (OPEN_STEP - 1) / 2) * 84.0, 1))  # fmt: skip

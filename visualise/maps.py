@@ -7,6 +7,12 @@ never hands it HTML made from data; names reach the browser only as JSON and are
 
 `render` takes a graph already shaped for the viewer (`NetworkGraph.model_dump()` under the
 request's need-to-know), so flag details appear in tooltips only for roles that may see them.
+
+Labels stay readable by construction: every person's label is drawn at `FONT` px times the
+view's scale, vis-network hides those that would be under 12 px on screen (`drawThreshold`),
+and long names are cut with an ellipsis (the whole name is in the tooltip and the side panel).
+The family tree draws people as cards of `CARD` map units and its genogram connectors (`lines`)
+on the canvas itself; the ecomap folds distant relatives into summary nodes opened on click.
 """
 
 from __future__ import annotations
@@ -82,6 +88,22 @@ _PARENT_DASHES: dict[str | None, Any] = {
     "step": [12, 4, 2, 4],
 }
 _PARTNER_MARKS = {"separated": "/", "divorced": "//"}
+_SIDE_WORDS = {"maternal": "mother's side", "paternal": "father's side", "both": "both sides"}
+_TINTS = {
+    "young_person": "#d3def2",
+    "maternal": "#fbe3c8",
+    "paternal": "#cdeee2",
+    "both": "#e2def0",
+    "other": "#ececec",
+}
+# Card corners say the sex, as a genogram's squares and circles do.
+_CORNERS = {"male": 0, "female": 14}
+FONT = 14
+CARD = (150, 44)
+_CARD_MARGIN = 5
+LABEL_CHARS = 24
+# vis-network hides a label when font size x scale < drawThreshold - 1: under 12 px on screen.
+DRAW_THRESHOLD = 13
 _TIE_STYLE: dict[str, dict[str, Any]] = {
     "strong": {"width": 4, "dashes": False},
     "moderate": {"width": 2, "dashes": False},
@@ -113,6 +135,17 @@ def _flag_words(flags: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """`text` cut to `limit` characters, the last an ellipsis when anything was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _path_words(path: list[dict[str, Any]] | None) -> list[dict[str, str]] | None:
+    if path is None:
+        return None
+    return [{"word": s["word"], "id": s["person_id"], "name": s["name"]} for s in path]
+
+
 def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
     group = node["group"]
     centre = group == "young_person"
@@ -124,15 +157,25 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         marks.append("FLAG")
     if node["restricted"]:
         marks.append("ORDER")
+    warning = " ".join(f"⚠ {m}" for m in marks) or None
     stage = _STAGE_WORDS.get(node["stage"] or "")
-    label = _lines(
-        ("† " if deceased else "") + node["name"],
-        node["relation"] if not centre else None,
-        (f"[{stage}{', lapsed' if node['lapsed'] else ''}]" if stage else None)
-        if view == "ecomap"
-        else None,
-        " ".join(f"⚠ {m}" for m in marks) or None,
-    )
+    name = ("† " if deceased else "") + node["name"]
+    relation = node["relation"] if not centre else None
+    if relation and view == "tree":
+        # A card's colour says the side, and the card has room for few words.
+        relation = relation.removeprefix("maternal ").removeprefix("paternal ")
+    relation = short(relation) if relation else None
+    if view == "tree":
+        # Two lines fit a card: the name, then the relation after a warning sign (the card's
+        # red border says the same; the panel and the tooltip say which).
+        label = _lines(short(name), f"⚠ {relation}" if relation and marks else relation or warning)
+    else:
+        label = _lines(
+            short(name),
+            relation,
+            " ".join(p for p in (f"[{stage}{', lapsed' if node['lapsed'] else ''}]"
+                                 if stage else None, warning) if p) or None,
+        )  # fmt: skip
     title = _lines(
         node["name"],
         node["relation"],
@@ -145,29 +188,85 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         "A court order keeps this person from the young person." if node["restricted"] else None,
     )
     colour = COLOURS[group]
-    if view == "tree":
-        shape = {"male": "square", "female": "dot"}.get(node["sex"], "diamond")
-    else:
-        shape = "dot"
-    return {
+    out: dict[str, Any] = {
         "label": label,
         "title": title,
-        "shape": shape,
-        "size": 26 if centre else 15,
         "borderWidth": 6 if centre else (4 if flagged else 2),
-        "color": {
-            "background": _DECEASED_FILL if deceased else colour,
-            "border": _FLAG if flagged else ("#0b2347" if centre else colour),
-            "highlight": {"background": colour, "border": "#000000"},
-        },
-        "font": {"size": 16 if centre else 12, "color": "#1f1f1f", "strokeWidth": 3},
+        "borderWidthSelected": 6 if centre else 4,
         "x": node["x"],
         "y": node["y"],
         "physics": False,
+    }
+    if view == "tree":
+        width, height = CARD
+        out |= {
+            "shape": "box",
+            "margin": _CARD_MARGIN,
+            "widthConstraint": {"minimum": width - 2 * _CARD_MARGIN,
+                                "maximum": width - 2 * _CARD_MARGIN},
+            "heightConstraint": {"minimum": height - 2 * _CARD_MARGIN, "valign": "middle"},
+            "shapeProperties": {"borderRadius": _CORNERS.get(node["sex"], 6)},
+            "color": {
+                "background": _DECEASED_FILL if deceased else _TINTS[group],
+                "border": _FLAG if flagged else colour,
+                "highlight": {"background": "#fff6bf", "border": "#000000"},
+                "hover": {"background": _TINTS[group], "border": "#000000"},
+            },
+            "font": {"size": FONT, "color": "#1f1f1f", "face": "arial"},
+        }  # fmt: skip
+    else:
+        out |= {
+            "shape": "dot",
+            "size": 26 if centre else 15,
+            "color": {
+                "background": _DECEASED_FILL if deceased else colour,
+                "border": _FLAG if flagged else ("#0b2347" if centre else colour),
+                "highlight": {"background": colour, "border": "#000000"},
+            },
+            "font": {"size": FONT, "color": "#1f1f1f", "strokeWidth": 3, "face": "arial"},
+        }
+    # What the side panel says, as data: map.js writes it as text.
+    out |= {
         "llCentre": centre,
         "llGroup": group,
         "llLiving": node["living"],
         "llStage": node["stage"],
+        "llName": node["name"],
+        "llRelation": node["relation"],
+        "llSide": _SIDE_WORDS.get(node.get("side") or ""),
+        "llPath": _path_words(node.get("path")),
+        "llDates": dates or None,
+        "llStageWords": stage,
+        "llLastContact": node["last_contact"],
+        "llLapsed": node["lapsed"],
+        "llWish": node.get("wish"),
+        "llFlags": _flag_words(node["flags"]),
+        "llRestricted": node["restricted"],
+        "llChains": list(node.get("chains") or []),
+        "llFolded": node.get("folded"),
+    }
+    return out
+
+
+def _summary(summary: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "label": summary["label"],
+        "title": summary["label"],
+        "shape": "box",
+        "margin": 8,
+        "x": summary["x"],
+        "y": summary["y"],
+        "physics": False,
+        "borderWidth": 2,
+        "shapeProperties": {"borderDashes": [6, 4]},
+        "color": {
+            "background": _TINTS.get(summary["side"], _TINTS["other"]),
+            "border": COLOURS.get(summary["side"], COLOURS["other"]),
+            "highlight": {"background": "#fff6bf", "border": "#000000"},
+        },
+        "font": {"size": FONT, "color": "#1f1f1f", "face": "arial"},
+        "llSummary": True,
+        "llSide": summary["side"],
     }
 
 
@@ -232,11 +331,14 @@ def _legend(view: str) -> list[dict[str, str]]:
              "style": f"border-top: 3px dotted {_STRESS_LINE};"},
             {"css": "l-lapsed", "shape": "ln", "text": "lapsed contact",
              "style": f"border-top: 2px dashed {_LAPSED_LINE};"},
-            {"css": "l-family", "shape": "ln", "text": "family tie",
-             "style": f"border-top: 1px solid {_FAMILY_LINE};"},
+            {"css": "c-summary", "shape": "card", "text": "more relatives: click to show",
+             "style": f"border: 2px dashed {COLOURS['other']};"},
         ]  # fmt: skip
     else:
         items += [
+            {"css": "c-male", "shape": "card", "text": "male (square corners)", "style": ""},
+            {"css": "c-female", "shape": "card", "text": "female (round corners)",
+             "style": "border-radius: 7px;"},
             {"css": "l-birth", "shape": "ln", "text": "birth parent",
              "style": f"border-top: 2px solid {_FAMILY_LINE};"},
             {"css": "l-adoptive", "shape": "ln", "text": "adoptive parent",
@@ -250,13 +352,25 @@ def _legend(view: str) -> list[dict[str, str]]:
 
 
 def options(view: str) -> dict[str, Any]:
-    """vis-network options: positions come from the server, so physics stays off."""
+    """vis-network options: positions come from the server, so physics stays off and nodes
+    cannot be dragged (the tree's connectors are drawn where the server put the cards)."""
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "navigationButtons": False,
+            "dragNodes": False,
+            "multiselect": False,
+        },
         "edges": {"smooth": False},
-        "nodes": {"shapeProperties": {"interpolation": False}},
+        "nodes": {
+            "shapeProperties": {"interpolation": False},
+            # Bold would widen a label already cut to fit its card.
+            "labelHighlightBold": False,
+            "scaling": {"label": {"drawThreshold": DRAW_THRESHOLD}},
+        },
     }
 
 
@@ -269,6 +383,7 @@ def render(
 ) -> Page:
     """The page for a shaped graph. `parent_origin`: the embedding page, told the height."""
     view = graph["view"]
+    tree = view == "tree"
     nonce = secrets.token_urlsafe(18)
     net = Network(height=f"{height}px", width="100%", directed=False)
     net.path = _TEMPLATE
@@ -276,24 +391,47 @@ def render(
     net.options = options(view)
     for node in graph["nodes"]:
         net.add_node(node["id"], **_node(node, view))
+    summaries = [] if tree else graph.get("summaries", [])
+    for summary in summaries:
+        net.add_node(summary["id"], **_summary(summary))
     names = {n["id"]: n["name"] for n in graph["nodes"]}
+    # The tree's family edges are not drawn by vis-network: its genogram connectors (`lines`)
+    # replace them. The page keeps them as data, to count those between people shown.
     # pyvis's add_edge scans every edge already added (quadratic); the graph's edges are already
     # unique and between known nodes, so they go in as pyvis Edge options directly.
-    for edge in graph["edges"]:
-        net.edges.append(Edge(edge["source"], edge["target"], False, id=edge["id"],
-                              **_edge(edge, names)).options)  # fmt: skip
+    if not tree:
+        for edge in graph["edges"]:
+            net.edges.append(Edge(edge["source"], edge["target"], False, id=edge["id"],
+                                  **_edge(edge, names)).options)  # fmt: skip
+    family = [[e["source"], e["target"], e["type"]] for e in graph["edges"]] if tree else []
+    folds = [
+        {"id": s["id"], "side": s["side"], "label": s["label"], "members": list(s["members"])}
+        for s in summaries
+    ]
     net.heading = {
         "title": title,
         "nonce": nonce,
         "height": height,
         "legend": _legend(view),
         "stages": list(_STAGE_WORDS.items()) if view == "ecomap" else [],
-        "client": {"view": view, "parentOrigin": parent_origin},
+        "client": {
+            "view": view,
+            "parentOrigin": parent_origin,
+            "youngPerson": graph["young_person_id"],
+            "scope": graph.get("scope"),
+            "font": FONT,
+            "drawThreshold": DRAW_THRESHOLD,
+            "card": CARD,
+            "summaries": folds,
+            "lines": graph.get("lines", []) if tree else [],
+            "units": graph.get("units", []) if tree else [],
+            "family": family,
+        },
         "library": _LIBRARY,
         "script": _SCRIPT,
     }
     html = net.generate_html()
-    return Page(html=html, nonce=nonce, nodes=len(net.nodes), edges=len(net.edges))
+    return Page(html=html, nonce=nonce, nodes=len(graph["nodes"]), edges=len(graph["edges"]))
 
 
 def content_security_policy(nonce: str, frame_ancestors: list[str]) -> str:

@@ -20,7 +20,7 @@ from service.auth import embed
 from service.auth.access import CaseAccess, CaseDep, YoungPersonReach
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
-from service.data import audit, network, users
+from service.data import audit, chains, network, users
 from service.data.network import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
 from service.db import DriverDep, QueriesDep, SettingsDep
@@ -80,9 +80,25 @@ def _title(graph: NetworkGraph) -> str:
     return f"{centre}: {'family tree' if graph.view == 'tree' else 'network map'}"
 
 
-def _page(graph: NetworkGraph, *, parent_origin: str | None) -> HTMLResponse:
+# The chains the page's panel shows for each person: as /safeguarding answers by default.
+SAFEGUARDING_STEPS = 2
+
+
+async def _page(
+    access: CaseAccess, graph: NetworkGraph, *, parent_origin: str | None
+) -> HTMLResponse:
+    # The safeguarding chains through each person, in words (never what a flag says), for the
+    # panel: with the page, not the JSON graph (systems have /safeguarding for that).
+    found = await chains.of_network(
+        access.driver, access.queries, database=access.database,
+        young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
+    )  # fmt: skip
+    through = chains.chains_through(found)
     # Dumped under the request's viewer, so the page carries only what that role may see.
-    page = maps.render(graph.model_dump(), title=_title(graph), parent_origin=parent_origin)
+    drawn = graph.model_dump()
+    for node in drawn["nodes"]:
+        node["chains"] = through.get(node["id"], [])
+    page = maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
         page.html,
@@ -111,7 +127,8 @@ async def read_map(
 ) -> HTMLResponse:
     """The ecomap (`view=ecomap`) or family tree (`view=tree`) as a self-contained page that
     fetches nothing. It may not be framed; use an embed token for that."""
-    return _page(await _graph(access, reach.person_id, view, filters), parent_origin=None)
+    graph = await _graph(access, reach.person_id, view, filters)
+    return await _page(access, graph, parent_origin=None)
 
 
 class EmbedTokenCreate(InputModel):
@@ -234,7 +251,7 @@ async def read_embedded_map(
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
     graph = await _graph(access, claims.young_person_id, claims.view, filters)
-    return _page(graph, parent_origin=claims.origin)
+    return await _page(access, graph, parent_origin=claims.origin)
 
 
 async def _user(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
-from service.data import network, safeguarding
+from service.data import chains, safeguarding
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
 from service.models import answer
 
@@ -60,9 +60,7 @@ async def read_safeguarding(
 
 
 async def _safeguarding(access: CaseAccess, yp: str, max_steps: int) -> Safeguarding:
-    db = access.database
-    members = await network.members(access.driver, access.queries, database=db, young_person_id=yp)
-    return await safeguarding.links(
-        access.driver, access.queries, database=db, young_person_id=yp, network=members,
+    return await chains.of_network(
+        access.driver, access.queries, database=access.database, young_person_id=yp,
         max_steps=max_steps,
     )  # fmt: skip

@@ -9,46 +9,524 @@
   }
 
   var page = data("ll-page");
-  var nodes = new vis.DataSet(data("ll-nodes"));
-  var edges = new vis.DataSet(data("ll-edges"));
-  var options = JSON.parse(data("ll-options"));
-  var container = document.getElementById("ll-map");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-  var shown = document.getElementById("ll-shown");
+  var tree = page.view === "tree";
+  // vis-network hides a label under drawThreshold - 1 px on screen and fades it up to
+  // drawThreshold: the first view is never smaller than the scale that draws labels in full.
+  var READABLE = page.drawThreshold / page.font;
+  var MAX_SCALE = 1.25;
+  var PAD = 16;
+  var SHIFT = 0.08;
+  var BATCH = 8;
+  var MAX_MATCHES = 12;
+  var DASHES = { solid: [], dashed: [8, 5], dotted: [2, 4], dashdot: [12, 4, 2, 4] };
+  var FONT = page.font + "px arial";
+  var NBSP = "\u00a0";
 
-  function counts() {
-    return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length };
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = FONT;
+  function width(text) {
+    return measure.measureText(text).width;
   }
+
+  // Cut a card's label line to `room` px with an ellipsis. Its spaces become no-break spaces:
+  // vis-network then never wraps it (its word wrap also counts each space three times over).
+  function fit(text, room) {
+    var cut = text.replace(/ /g, NBSP);
+    if (width(cut) > room) {
+      cut = cut.replace(/…$/, "");
+      while (cut && width(cut + "…") > room) {
+        cut = cut.slice(0, -1);
+      }
+      cut = cut.replace(/\s+$/, "") + "…";
+    }
+    return cut;
+  }
+
+  var list = data("ll-nodes");
+  var people = {};
+  var order = [];
+  var folded = {}; // person id -> true while a summary holds them
+  var collapsed = {}; // unit id -> true while its descendants are folded away
+  var visible = {}; // node id -> drawn now
+  var highlight = {}; // ids emphasised on the map
+  list.forEach(function (node) {
+    if (!node.llSummary) {
+      people[node.id] = node;
+      order.push(node.id);
+      if (node.llFolded) {
+        folded[node.id] = true;
+      }
+      if (tree) {
+        node.label = node.label.split("\n").map(function (line) {
+          return fit(line, page.card[0] - 12);
+        }).join("\n");
+      }
+    }
+  });
+  var summaries = {};
+  page.summaries.forEach(function (summary) {
+    summaries[summary.id] = summary;
+  });
+
+  // The young person and their ancestors stay when a family's descendants are folded away.
+  var spine = {};
+  (function climb(id) {
+    spine[id] = true;
+    page.family.forEach(function (f) {
+      if (f[2] === "parent" && f[1] === id && !spine[f[0]]) {
+        climb(f[0]);
+      }
+    });
+  })(page.youngPerson);
 
   function value(id) {
     var element = document.getElementById(id);
     return element ? element.value : "";
   }
 
-  // Filters hide and show what is already on the page; nothing is fetched.
-  function applyFilters() {
+  function passes(node) {
     var side = value("ll-side");
     var living = value("ll-living");
     var stage = value("ll-stage");
-    var changes = nodes.get().map(function (node) {
-      var keep =
-        node.llCentre ||
-        ((!side || node.llGroup === side || node.llGroup === "both") &&
-          (!living || (living === "living") === node.llLiving) &&
-          (!stage || node.llStage === stage));
-      return { id: node.id, hidden: !keep };
+    if (node.llSummary) {
+      return !side || node.llSide === side || node.llSide === "both";
+    }
+    return (
+      node.llCentre ||
+      ((!side || node.llGroup === side || node.llGroup === "both") &&
+        (!living || (living === "living") === node.llLiving) &&
+        (!stage || node.llStage === stage))
+    );
+  }
+
+  function decide() {
+    var away = {};
+    page.units.forEach(function (unit) {
+      if (collapsed[unit.id]) {
+        unit.descendants.forEach(function (id) {
+          away[id] = !spine[id];
+        });
+      }
+    });
+    list.forEach(function (node) {
+      visible[node.id] =
+        passes(node) && (node.llCentre || node.llSummary || (!folded[node.id] && !away[node.id]));
+    });
+  }
+
+  function summaryLabel(summary) {
+    var rest = summary.members.filter(function (id) { return folded[id]; }).length;
+    var shownNow = summary.members.length - rest;
+    if (!shownNow) {
+      return summary.label + "\nclick to show the closest " + Math.min(BATCH, rest);
+    }
+    if (!rest) {
+      return summary.label + "\nall " + shownNow + " shown";
+    }
+    return summary.label + "\n" + shownNow + " shown, " + rest + " more: click";
+  }
+
+  decide();
+  list.forEach(function (node) {
+    node.hidden = !visible[node.id];
+    if (node.llSummary) {
+      node.label = summaryLabel(summaries[node.id]);
+    }
+  });
+
+  var nodes = new vis.DataSet(list);
+  var edges = new vis.DataSet(data("ll-edges"));
+  var options = JSON.parse(data("ll-options"));
+  var container = document.getElementById("ll-map");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  var shown = document.getElementById("ll-shown");
+  var panel = document.getElementById("ll-panel");
+  var find = document.getElementById("ll-find");
+  var matches = document.getElementById("ll-matches");
+
+  function both(a, b) {
+    return Boolean(visible[a] && visible[b]);
+  }
+
+  // People shown, and the ties (ecomap) or family edges (tree) between people shown.
+  function counts() {
+    var edgeCount = 0;
+    if (tree) {
+      page.family.forEach(function (f) { edgeCount += both(f[0], f[1]) ? 1 : 0; });
+    } else {
+      edges.forEach(function (edge) { edgeCount += both(edge.from, edge.to) ? 1 : 0; });
+    }
+    return { nodes: order.filter(function (id) { return visible[id]; }).length, edges: edgeCount };
+  }
+
+  // Hiding and showing what is already on the page; nothing is fetched.
+  function refresh() {
+    var before = {};
+    list.forEach(function (node) { before[node.id] = visible[node.id]; });
+    decide();
+    var changes = [];
+    list.forEach(function (node) {
+      var change = { id: node.id };
+      if (before[node.id] !== visible[node.id]) {
+        change.hidden = !visible[node.id];
+      }
+      if (node.llSummary) {
+        change.label = summaryLabel(summaries[node.id]);
+      }
+      if (Object.keys(change).length > 1) {
+        changes.push(change);
+      }
     });
     nodes.update(changes);
-    var now = counts();
-    shown.textContent = now.nodes + " people shown";
+    emphasise(Object.keys(highlight));
+    shown.textContent = counts().nodes + " people shown";
   }
 
   ["ll-side", "ll-living", "ll-stage"].forEach(function (id) {
     var element = document.getElementById(id);
     if (element) {
-      element.addEventListener("change", applyFilters);
+      element.addEventListener("change", refresh);
     }
   });
+
+  // A genogram connector is drawn while the people it joins are shown.
+  function isDrawn(line) {
+    return (
+      line.needs.every(function (id) { return visible[id]; }) &&
+      (!line.any_of.length || line.any_of.some(function (id) { return visible[id]; }))
+    );
+  }
+
+  function drawnLines() {
+    return page.lines.filter(isDrawn);
+  }
+
+  function emphasised(line) {
+    return (
+      line.needs.length > 0 &&
+      line.needs.every(function (id) { return highlight[id]; }) &&
+      (!line.any_of.length || line.any_of.some(function (id) { return highlight[id]; }))
+    );
+  }
+
+  // "/" separated, "//" divorced: short slashes across the middle of the couple line.
+  function slashes(ctx, line) {
+    var dx = line.x2 - line.x1;
+    var dy = line.y2 - line.y1;
+    var length = Math.sqrt(dx * dx + dy * dy) || 1;
+    var ux = dx / length;
+    var uy = dy / length;
+    var count = line.mark.length;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (var i = 0; i < count; i++) {
+      var along = (i - (count - 1) / 2) * 8;
+      var cx = (line.x1 + line.x2) / 2 + ux * along;
+      var cy = (line.y1 + line.y2) / 2 + uy * along;
+      ctx.moveTo(cx - ux * 4 - uy * 9, cy - uy * 4 + ux * 9);
+      ctx.lineTo(cx + ux * 4 + uy * 9, cy + uy * 4 - ux * 9);
+    }
+    ctx.stroke();
+  }
+
+  network.on("beforeDrawing", function (ctx) {
+    drawnLines().forEach(function (line) {
+      var strong = emphasised(line);
+      ctx.save();
+      ctx.strokeStyle = strong ? "#1f1f1f" : "#8a8a8a";
+      ctx.lineWidth = (line.kind === "couple" ? 2.5 : 1.8) * (strong ? 1.8 : 1);
+      ctx.setLineDash(DASHES[line.style] || []);
+      ctx.beginPath();
+      ctx.moveTo(line.x1, line.y1);
+      ctx.lineTo(line.x2, line.y2);
+      ctx.stroke();
+      if (line.mark) {
+        slashes(ctx, line);
+      }
+      ctx.restore();
+    });
+  });
+
+  function emphasise(ids) {
+    highlight = {};
+    ids.forEach(function (id) { highlight[id] = true; });
+    network.selectNodes(ids.filter(function (id) { return visible[id]; }), false);
+    network.redraw();
+  }
+
+  // The side panel: everything written as text into elements made here.
+  function element(tag, text, css) {
+    var made = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      made.textContent = text;
+    }
+    if (css) {
+      made.className = css;
+    }
+    return made;
+  }
+
+  function clear(parent) {
+    while (parent.firstChild) {
+      parent.removeChild(parent.firstChild);
+    }
+  }
+
+  function entry(dl, term, said, css) {
+    if (said === null || said === undefined || said.length === 0) {
+      return;
+    }
+    dl.appendChild(element("dt", term));
+    var dd = element("dd", Array.isArray(said) ? null : said, css);
+    if (Array.isArray(said)) {
+      var ul = element("ul");
+      said.forEach(function (line) { ul.appendChild(element("li", line)); });
+      dd.appendChild(ul);
+    }
+    dl.appendChild(dd);
+  }
+
+  function pathWords(node) {
+    if (!node.llPath) {
+      return "Not joined to the young person by family ties.";
+    }
+    return node.llPath.map(function (step) { return step.word + " " + step.name; }).join(" → ");
+  }
+
+  function foldButtons(node) {
+    if (!tree || page.scope !== "whole") {
+      return;
+    }
+    page.units.forEach(function (unit) {
+      var below = unit.descendants.filter(function (id) { return !spine[id]; }).length;
+      if (unit.parents.indexOf(node.id) < 0 || !below) {
+        return;
+      }
+      var others = unit.parents.filter(function (id) { return id !== node.id && people[id]; });
+      var button = element("button", (collapsed[unit.id] ? "Show " : "Hide ") + below +
+        (below === 1 ? " descendant" : " descendants") + (others.length ? " (with " +
+        others.map(function (id) { return people[id].llName; }).join(" and ") + ")" : ""));
+      button.type = "button";
+      button.setAttribute("aria-pressed", collapsed[unit.id] ? "true" : "false");
+      button.addEventListener("click", function () {
+        collapsed[unit.id] = !collapsed[unit.id];
+        refresh();
+        open(node.id);
+        panel.focus();
+      });
+      panel.appendChild(button);
+    });
+  }
+
+  function open(id) {
+    var node = people[id];
+    if (!node) {
+      return false;
+    }
+    clear(panel);
+    panel.appendChild(element("h2", node.llName));
+    var dl = element("dl");
+    entry(dl, "Relation", node.llCentre ? "the young person" : node.llRelation || "not recorded");
+    entry(dl, "Side", node.llSide);
+    entry(dl, "How they are related", node.llCentre ? null : pathWords(node));
+    entry(dl, "Dates", node.llDates);
+    entry(dl, "Connection stage", node.llStageWords &&
+      node.llStageWords + (node.llLapsed ? ", contact lapsed" : ""));
+    entry(dl, "Last contact", node.llCentre ? null : node.llLastContact || "none recorded");
+    entry(dl, "The young person's wish", node.llCentre ? null : node.llWish || "none recorded");
+    entry(dl, "Safety", node.llFlags.length ? node.llFlags : "No safety flag.",
+      node.llFlags.length ? "warn" : null);
+    entry(dl, "Court order", node.llRestricted ?
+      "A court order keeps this person from the young person." : null, "warn");
+    entry(dl, "Safeguarding links", node.llChains, "warn");
+    panel.appendChild(dl);
+    foldButtons(node);
+    var ids = [page.youngPerson, id];
+    (node.llPath || []).forEach(function (step) { ids.push(step.id); });
+    emphasise(ids.filter(function (one, i) { return ids.indexOf(one) === i; }));
+    return true;
+  }
+
+  function centreOn(id) {
+    network.moveTo({ position: network.getPosition(id),
+                     scale: Math.max(network.getScale(), READABLE) });
+  }
+
+  // Show someone wherever they are: out of their summary, their family unfolded, the filters
+  // cleared if those hide them.
+  function reveal(id) {
+    delete folded[id];
+    page.units.forEach(function (unit) {
+      if (unit.descendants.indexOf(id) >= 0) {
+        collapsed[unit.id] = false;
+      }
+    });
+    decide();
+    if (!visible[id]) {
+      ["ll-side", "ll-living", "ll-stage"].forEach(function (one) {
+        var select = document.getElementById(one);
+        if (select) {
+          select.value = "";
+        }
+      });
+    }
+    refresh();
+  }
+
+  function choose(id) {
+    reveal(id);
+    centreOn(id);
+    open(id);
+    panel.focus({ preventScroll: true });
+  }
+
+  function unfold(summary) {
+    var next = summary.members.filter(function (id) { return folded[id]; }).slice(0, BATCH);
+    next.forEach(function (id) { delete folded[id]; });
+    refresh();
+    return next;
+  }
+
+  // The node under the pointer: an event's `nodes` are the selection, which the panel widens.
+  function at(params) {
+    return network.getNodeAt(params.pointer.DOM);
+  }
+
+  network.on("click", function (params) {
+    var id = at(params);
+    if (summaries[id]) {
+      unfold(summaries[id]);
+    } else if (people[id]) {
+      open(id);
+    } else if (id === undefined) {
+      emphasise([]);
+    }
+  });
+
+  network.on("doubleClick", function (params) {
+    var id = at(params);
+    if (people[id]) {
+      centreOn(id);
+      open(id);
+    }
+  });
+
+  function search(text) {
+    var wanted = text.trim().toLowerCase();
+    return !wanted ? [] : order.filter(function (id) {
+      return people[id].llName.toLowerCase().indexOf(wanted) >= 0;
+    });
+  }
+
+  function listMatches() {
+    clear(matches);
+    var found = search(find.value);
+    found.slice(0, MAX_MATCHES).forEach(function (id) {
+      var node = people[id];
+      var relation = node.llCentre ? "young person" : node.llRelation;
+      var button = element("button", node.llName + (relation ? " (" + relation + ")" : ""));
+      button.type = "button";
+      button.addEventListener("click", function () { choose(id); });
+      matches.appendChild(button);
+    });
+    if (find.value.trim() && !found.length) {
+      matches.appendChild(element("span", "nobody of that name", "hint"));
+    } else if (found.length > MAX_MATCHES) {
+      matches.appendChild(element("span", "and " + (found.length - MAX_MATCHES) + " more", "hint"));
+    }
+    return found;
+  }
+
+  find.addEventListener("input", listMatches);
+  document.getElementById("ll-search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = search(find.value)[0];
+    if (first !== undefined) {
+      choose(first);
+    }
+  });
+
+  // Where each shown person's box and label reach, in map units, for the first view.
+  function extent(node) {
+    var position = network.getPosition(node.id);
+    if (node.shape === "box") {
+      return network.getBoundingBox(node.id);
+    }
+    var lines = node.label ? node.label.split("\n") : [];
+    var half = Math.max.apply(null, [node.size].concat(lines.map(function (line) {
+      return width(line) / 2;
+    })));
+    return { left: position.x - half, right: position.x + half, top: position.y - node.size,
+             bottom: position.y + node.size + 4 + lines.length * page.font * 1.2 };
+  }
+
+  // The first view: the largest readable scale that shows everything, the young person at the
+  // centre or, if that lets more fit, up to SHIFT of the view's size off it; if nothing readable
+  // fits, the smallest readable scale, moved towards the rest of the map by as much.
+  function firstView() {
+    var home = people[page.youngPerson] ? network.getPosition(page.youngPerson) : { x: 0, y: 0 };
+    var all = { left: home.x, right: home.x, top: home.y, bottom: home.y };
+    list.forEach(function (node) {
+      if (visible[node.id]) {
+        var box = extent(node);
+        all = { left: Math.min(all.left, box.left), right: Math.max(all.right, box.right),
+                top: Math.min(all.top, box.top), bottom: Math.max(all.bottom, box.bottom) };
+      }
+    });
+    // Where the view's centre goes along one axis: as near the young person as lets the map
+    // from `low` to `high` fit, and whether it fits.
+    function place(scale, room, low, high, middle) {
+      var reach = SHIFT * room / scale;
+      var half = (room / 2 - PAD) / scale;
+      var fits = high - half <= low + half;
+      var to = fits ? Math.min(Math.max(middle, high - half), low + half) : (low + high) / 2;
+      return { to: Math.min(Math.max(to, middle - reach), middle + reach),
+               fits: fits && Math.abs(to - middle) <= reach };
+    }
+    function view(scale) {
+      var x = place(scale, container.clientWidth, all.left, all.right, home.x);
+      var y = place(scale, container.clientHeight, all.top, all.bottom, home.y);
+      return { position: { x: x.to, y: y.to }, scale: scale, fits: x.fits && y.fits };
+    }
+    var best = view(READABLE);
+    for (var scale = MAX_SCALE; best.fits && scale > READABLE; scale -= 0.01) {
+      if (view(scale).fits) {
+        best = view(scale);
+        break;
+      }
+    }
+    network.moveTo({ position: best.position, scale: best.scale });
+  }
+
+  // Test hooks and tools: what is drawn now, in DOM px relative to the map.
+  function labels() {
+    var scale = network.getScale();
+    var w = container.clientWidth;
+    var h = container.clientHeight;
+    var out = [];
+    network.body.nodeIndices.forEach(function (id) {
+      var node = network.body.nodes[id];
+      var size = node.labelModule.size;
+      var px = node.options.font.size * scale;
+      if (!node.options.label || px < page.drawThreshold - 1 || !isFinite(size.left)) {
+        return;
+      }
+      var a = network.canvasToDOM({ x: size.left, y: size.top });
+      var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
+      if (b.x > 0 && a.x < w && b.y > 0 && a.y < h) {
+        out.push({ id: id, text: node.options.label.split(NBSP).join(" "), px: px,
+                   left: a.x, top: a.y, right: b.x, bottom: b.y });
+      }
+    });
+    return out;
+  }
+
+  function centre() {
+    var p = network.canvasToDOM(network.getPosition(page.youngPerson));
+    var w = container.clientWidth;
+    var h = container.clientHeight;
+    return { dx: (p.x - w / 2) / w, dy: (p.y - h / 2) / h };
+  }
 
   // Inside an iframe, tell the embedding page (and only that origin) how tall the map is.
   function tellParent() {
@@ -60,20 +538,12 @@
     }
   }
 
-  // A large tree fitted to the window is too small to read: open it on the young person, at a
-  // size where names can be read; the whole tree is a scroll of the mouse wheel away.
-  function focusLargeTree() {
-    var centre = nodes.get({ filter: function (node) { return node.llCentre; } })[0];
-    if (page.view === "tree" && centre && nodes.length > 40) {
-      network.moveTo({ position: { x: centre.x, y: centre.y - 150 }, scale: 0.75 });
-    }
-  }
-
-  var ready = false;
+  var drawings = 0;
   network.on("afterDrawing", function () {
-    if (!ready) {
-      ready = true;
-      focusLargeTree();
+    drawings += 1;
+    if (drawings === 1) {
+      firstView(); // asks for another drawing, at the first view's scale
+    } else if (drawings === 2) {
       window.llSettledAt = performance.now();
       window.llReady = true;
       tellParent();
@@ -84,5 +554,20 @@
   }
 
   shown.textContent = counts().nodes + " people shown";
-  window.llMap = { network: network, nodes: nodes, edges: edges, counts: counts };
+  window.llMap = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    counts: counts,
+    labels: labels,
+    centre: centre,
+    lines: drawnLines,
+    open: open,
+    panel: function () { return panel.innerText; },
+    highlighted: function () { return network.getSelectedNodes(); },
+    visible: function (id) { return Boolean(visible[id]); },
+    search: function (text) { find.value = text; return listMatches(); },
+    choose: choose,
+    unfold: function (id) { return summaries[id] ? unfold(summaries[id]) : []; },
+  };
 })();

@@ -1,0 +1,32 @@
+"""The safeguarding chains of a young person's whole network, and who each passes through: for
+/safeguarding and for the map's panel."""
+
+from __future__ import annotations
+
+from neo4j import AsyncDriver
+
+from service.data.network import members
+from service.data.safeguarding import Safeguarding, links
+from service.queries import Queries
+
+
+async def of_network(
+    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str, max_steps: int
+) -> Safeguarding:
+    """`links` from everyone in the young person's network (`network.members`)."""
+    found = await members(driver, queries, database=database, young_person_id=young_person_id)
+    return await links(
+        driver, queries, database=database, young_person_id=young_person_id, network=found,
+        max_steps=max_steps,
+    )  # fmt: skip
+
+
+def chains_through(found: Safeguarding) -> dict[str, list[str]]:
+    """Each person's chains, in words (without what the flags say): those that start from them
+    or pass through them."""
+    through: dict[str, list[str]] = {}
+    for chain in found.chains:
+        people = {chain.start_id} | {s.person_id for s in chain.steps if s.person_id}
+        for pid in sorted(people):
+            through.setdefault(pid, []).append(chain.summary)
+    return through
