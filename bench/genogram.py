@@ -2,13 +2,17 @@
 (visualise/genogram.py) against the layout it replaced (bench/baseline/layout_before.py), on
 generated families of about 120, 250 and 450 people (seed/families.py), in the same run.
 
-    .venv/bin/python bench/genogram.py [--sizes 120,250,450] [--repeat 5]
+    .venv/bin/python bench/genogram.py [--sizes 120,250,450] [--repeat 5] [--loads 5]
 
 Printed per size: the time to lay the family out (median of the repeats, the new layout runs
 `dot` a few times and keeps the drawing with the fewest crossings); crossings per 100 people
 (the new layout's connectors are orthogonal: couple lines, drops, sibship bars; the old one drew
 a straight line from each parent to each child, counted the same way, segment against
 segment); couples side by side; sibships out of birth order; connectors through a card.
+
+Then the family of about 450 in Debian's headless Chromium, as the service draws it (the
+whole-family tree and the ecomap, pages built by visualise/maps.py): the time from navigation to
+the settled first view (`window.llSettledAt`; positions come from the server, physics is off).
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.baseline.layout_before import LayoutNode, tree_positions  # noqa: E402
-from seed.families import Generated, family  # noqa: E402
-from visualise import genogram, graphviz  # noqa: E402
+from seed.families import Generated, family, network_graph  # noqa: E402
+from service.drawing import draw  # noqa: E402
+from tests.browser import Browser, serve_html  # noqa: E402
+from visualise import genogram, graphviz, maps  # noqa: E402
 
 
 def _segments_cross(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -79,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="120,250,450")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--loads", type=int, default=5)
     args = parser.parse_args()
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, "
           f"{graphviz.version()}")  # fmt: skip
@@ -105,6 +112,48 @@ def main() -> None:
               f"{through} |")  # fmt: skip
     counts = Counter(m.lane for m in family(450).members)
     print(f"Family of 450 by side (0 maternal, 1 none, 2 paternal): {dict(sorted(counts.items()))}")
+    chromium(args.loads)
+
+
+def chromium(loads: int) -> None:
+    pages: dict[str, object] = {}
+    sizes = {}
+    for view in ("tree", "ecomap"):
+        graph = network_graph(family(450), view)
+        start = time.perf_counter()
+        draw(graph)
+        drawn_ms = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        page = maps.render(graph.model_dump(), title="Generated family")
+        built_ms = (time.perf_counter() - start) * 1000
+        csp = maps.content_security_policy(page.nonce, [])
+        pages[f"/{view}.html"] = (page.html, {"Content-Security-Policy": csp})
+        sizes[view] = (len(graph.nodes), drawn_ms, built_ms, len(page.html) // 1024)
+    print()
+    print(f"Chromium, {loads} loads per view after one warm-up load, 1280x720 window (ms):")
+    print(
+        "| view | people | laid out on the server | page built | page KB | settled median "
+        "| settled max |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    browser = Browser()
+    try:
+        with serve_html(pages) as base, browser.viewport(1280, 720):  # type: ignore[arg-type]
+            for view in ("tree", "ecomap"):
+                times = []
+                for n in range(loads + 1):
+                    browser.get(f"{base}/{view}.html")
+                    browser.wait_for("return window.llReady === true", timeout=30)
+                    # performance.now() when the first view was drawn: from navigation.
+                    settled = browser.run("return window.llSettledAt")
+                    assert browser.console_errors() == []
+                    if n:
+                        times.append(float(settled))
+                people, drawn_ms, built_ms, kb = sizes[view]
+                print(f"| {view} | {people} | {drawn_ms:.0f} | {built_ms:.0f} | {kb} | "
+                      f"{statistics.median(times):.0f} | {max(times):.0f} |")  # fmt: skip
+    finally:
+        browser.quit()
 
 
 if __name__ == "__main__":

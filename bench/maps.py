@@ -34,7 +34,7 @@ from service.gedcom import write_gedcom  # noqa: E402
 from tests.browser import Browser  # noqa: E402
 
 WARMUP = 10
-PARAMS = "max_generations=6"
+PARAMS = "max_generations=6&scope=whole"
 
 
 async def setup(api: str, sizes: list[int]) -> tuple[dict[str, str], dict[int, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from service.data.network import NetworkGraph
+from service.family import Family, ParentLink, Partnership, Person, relatives
 from visualise.genogram import Couple, Member, Parentage
 
 
@@ -67,8 +69,10 @@ def family(target: int = 450, seed: int = 7) -> Generated:
         up(a, gen - 1, lane, depth - 1)
         up(b, gen - 1, lane, depth - 1)
 
-    up(mum, -1, 0, 3)
-    up(dad, -1, 2, 3)
+    # Deeper ancestry for larger families (five generations above the parents at most).
+    depth = 3 if target <= 500 else 4 if target <= 1200 else 5
+    up(mum, -1, 0, depth)
+    up(dad, -1, 2, depth)
     # A grandparent with three partners.
     gran = next(a for a, _, gen, lane, _ in tops if gen == -2 and lane == 2)
     for year in ("1990", "1998"):
@@ -99,3 +103,49 @@ def family(target: int = 450, seed: int = 7) -> Generated:
         couple(maternal, paternal, "married", "2020")
         child(maternal, paternal, person(1, 1, "female"))
     return out
+
+
+def network_graph(generated: Generated, view: str, scope: str = "whole") -> NetworkGraph:
+    """The generated family as the service's network graph (before drawing): made-up names,
+    each relative's side and closeness, parent links and partnerships, for the map page's tests
+    and benchmark."""
+    names = ["Alex", "Billie", "Casey", "Dana", "Eden", "Frankie", "Jo", "Kim", "Lee", "Sam"]
+    groups = {0: "maternal", 1: "both", 2: "paternal", 3: "other"}
+    nodes: list[dict[str, object]] = []
+    for n, m in enumerate(sorted(generated.members, key=lambda m: m.id)):
+        centre = m.id == "yp"
+        nodes.append({
+            "id": m.id, "name": f"{names[n % len(names)]} {m.id.upper()}",
+            "group": "young_person" if centre else groups[m.lane],
+            "relation": "young person" if centre else "relative", "sex": m.sex or "unknown",
+            "living": True, "birth_date": m.birth, "death_date": None,
+            "generation": generated.generation[m.id], "kind": None, "stage": None,
+            "last_contact": None, "lapsed": False, "flags": [], "restricted": False,
+            "side": None, "path": None, "wish": None, "x": 0.0, "y": 0.0,
+        })  # fmt: skip
+    edges = [{"id": f"pl{n}", "source": p.parent, "target": p.child, "type": "parent",
+              "kind": p.kind} for n, p in enumerate(generated.parentages)]  # fmt: skip
+    edges += [{"id": f"pa{n}", "source": c.a, "target": c.b, "type": "partner", "kind": c.kind,
+               "since": c.since} for n, c in enumerate(generated.couples)]  # fmt: skip
+    graph = NetworkGraph.model_validate({
+        "young_person_id": "yp", "view": view, "scope": scope if view == "tree" else None,
+        "nodes": nodes, "edges": edges, "count": {"nodes": len(nodes), "edges": len(edges)},
+    })  # fmt: skip
+    # Each relative's side and closeness, as the service works them out.
+    links = [ParentLink(p.parent, p.child, p.kind or "birth") for p in generated.parentages]
+    kin = {k.person_id: k for k in relatives(Family(
+        person_id="yp",
+        people={m.id: Person(m.id, sex=m.sex) for m in generated.members},
+        parent_links=links,
+        partnerships=[Partnership(c.a, c.b, c.kind, c.since) for c in generated.couples],
+        sibling_ties=[],
+    ), 8)}  # fmt: skip
+    sides = {"maternal": "maternal", "paternal": "paternal", "both": "both"}
+    graph.hints = {"yp": ("centre", 0)}
+    for m in generated.members:
+        if m.id in kin:
+            k = kin[m.id]
+            graph.hints[m.id] = (sides.get(k.side, "none"), max(k.ga + k.gb, 1))
+        elif m.id != "yp":
+            graph.hints[m.id] = ({0: "maternal", 2: "paternal"}.get(m.lane, "none"), 9)
+    return graph

@@ -8,6 +8,7 @@ plain fields, never the database.
 from __future__ import annotations
 
 import subprocess
+import threading
 
 from service.data.network import (
     GenogramLine,
@@ -18,6 +19,10 @@ from service.data.network import (
 )
 from service.errors import LayoutUnavailable
 from visualise import ecomap, genogram, graphviz
+
+# Laying out a tree takes a core for up to a second or two on the largest families: at most two
+# at once, so a burst of them cannot starve every other request.
+_LAYOUTS = threading.BoundedSemaphore(2)
 
 
 def draw(graph: NetworkGraph) -> None:
@@ -38,7 +43,8 @@ def _genogram(graph: NetworkGraph) -> None:
     couples = [genogram.Couple(e.source, e.target, e.kind, e.since)
                for e in graph.edges if e.type == "partner"]  # fmt: skip
     try:
-        drawn = genogram.layout(members, parentages, couples, graphviz.run)
+        with _LAYOUTS:
+            drawn = genogram.layout(members, parentages, couples, graphviz.run)
     except (graphviz.GraphvizMissing, OSError, subprocess.SubprocessError) as exc:
         # The text of the error names no person (the DOT text holds ids only).
         raise LayoutUnavailable(

@@ -16,6 +16,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
+from seed.families import family, network_graph
+from service.drawing import draw
 from tests.browser import Browser, serve_html
 from visualise import maps
 
@@ -183,12 +185,23 @@ def small() -> dict[str, Any]:
 def site() -> Iterator[str]:
     pages: dict[str, Any] = {}
     for path, graph in (("/ecomap.html", ecomap()), ("/tree.html", tree()),
-                        ("/small.html", small())):  # fmt: skip
+                        ("/small.html", small()), *generated()):  # fmt: skip
         page = maps.render(graph, title="Kai Test: map")
         pages[path] = (page.html, {"Content-Security-Policy":
                                    maps.content_security_policy(page.nonce, [])})  # fmt: skip
     with serve_html(pages) as base:
         yield base
+
+
+def generated() -> list[tuple[str, dict[str, Any]]]:
+    """A generated family of about 450 people, drawn by the service as a whole-family tree and
+    as an ecomap."""
+    found = []
+    for view in ("tree", "ecomap"):
+        graph = network_graph(family(450), view)
+        draw(graph)
+        found.append((f"/family-450-{view}.html", graph.model_dump()))
+    return found
 
 
 def load(browser: Browser, site: str, path: str) -> None:
@@ -458,3 +471,20 @@ def test_filters_hide_people_and_their_lines(browser: Browser, site: str) -> Non
     Select(browser.driver.find_element(By.ID, "ll-living")).select_by_value("deceased")
     assert visible(browser, "g1", "g2") == [True, False]
     clean(browser, site, "/tree.html")
+
+
+@pytest.mark.parametrize("view", ["tree", "ecomap"])
+def test_a_family_of_450_reads_at_the_first_view(browser: Browser, site: str, view: str) -> None:
+    """Issue 18's acceptance on a generated family of about 450, in a 1280x720 window."""
+    path = f"/family-450-{view}.html"
+    with browser.viewport(1280, 720):
+        load(browser, site, path)
+        drawn = labels(browser)
+        assert len(drawn) >= 10
+        assert min(label["px"] for label in drawn) >= 12
+        for a, b in itertools.combinations(drawn, 2):
+            assert not overlaps(a, b), (a, b)
+        centre = browser.run("return window.llMap.centre()")
+        assert abs(centre["dx"]) <= 0.1, centre
+        assert abs(centre["dy"]) <= 0.1, centre
+        clean(browser, site, path)

@@ -362,10 +362,13 @@ def layout(
     blocks = _blocks(by_id, parentages, couples)
     best: Genogram | None = None
     score: tuple[int, int] = (0, 0)
-    # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept.
-    for by_birth, family_order in _STARTS:
+    below = _below(blocks)
+    # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept; a
+    # large family gets one start and one turn, so that it is drawn in a second or two.
+    large = len(by_id) > LARGE
+    for by_birth, family_order in _STARTS[:1] if large else _STARTS:
         rows = _rows(by_id, blocks, by_birth=by_birth)
-        for _ in range(_TURNS):
+        for _ in range(2 if large else _TURNS):
             dot, where = to_dot(by_id, blocks, rows, family_order=family_order)
             placed = _read_plain(run_dot(dot)) if by_id else {}
             positions: dict[str, tuple[float, float]] = {}
@@ -373,7 +376,7 @@ def layout(
                 x, y, width = placed[f"r{r}"]
                 positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
             _birth_order(by_id, blocks, rows, where, positions)
-            lines, units = _connectors(blocks, positions)
+            lines, units = _connectors(blocks, positions, below)
             here = (crossings(lines), _out_of_order(by_id, blocks, positions))
             if best is None or here < score:
                 best, score = Genogram(positions, lines, units, dot), here
@@ -389,6 +392,7 @@ def layout(
 
 _STARTS = ((False, False), (True, False), (False, True))
 _TURNS = 3  # runs per start: after each, rows that face away from their families are turned
+LARGE = 600  # people
 
 
 def _facing_away(
@@ -457,11 +461,17 @@ def _birth_order(
 
 
 def _connectors(
-    blocks: dict[tuple[str, ...], _Block], pos: dict[str, tuple[float, float]]
+    blocks: dict[tuple[str, ...], _Block],
+    pos: dict[str, tuple[float, float]],
+    below: dict[str, set[str]],
 ) -> tuple[list[Line], list[Unit]]:
     lines: list[Line] = []
     units: list[Unit] = []
-    below = _below(blocks)
+    rows: dict[float, list[float]] = {}
+    for x, y in pos.values():
+        rows.setdefault(y, []).append(x)
+    for xs in rows.values():
+        xs.sort()
     # Couple lines; where the two partners are not side by side (a third partner), the line
     # runs under the row instead of through the cards between them.
     starts: dict[str, tuple[float, float]] = {}
@@ -470,7 +480,7 @@ def _connectors(
             (ax, ay), (bx, by) = sorted((pos[b.parents[0]], pos[b.parents[1]]))
             style, mark = _COUPLE_STYLE.get(b.kind or "", ("dotted", None))
             needs = tuple(sorted(b.parents))
-            if _between(pos, ax, bx, ay, b.parents):
+            if _between(rows, ax, bx, ay):
                 yb = ay + CARD_H / 2 + 8
                 lines += [
                     Line("couple", ax, ay + CARD_H / 2, ax, yb, style, None, needs),
@@ -514,10 +524,10 @@ def _connectors(
     return lines, units
 
 
-def _between(
-    pos: dict[str, tuple[float, float]], ax: float, bx: float, y: float, pair: tuple[str, ...]
-) -> bool:
-    return any(abs(py - y) < 1 and ax < px < bx for pid, (px, py) in pos.items() if pid not in pair)
+def _between(rows: dict[float, list[float]], ax: float, bx: float, y: float) -> bool:
+    """Whether a card stands between two partners' cards in their row."""
+    xs = rows.get(y, [])
+    return bisect.bisect_right(xs, ax) < bisect.bisect_left(xs, bx)
 
 
 def _levels(bars: list[tuple[_Block, float, float, float]]) -> dict[str, tuple[int, int]]:
@@ -543,6 +553,7 @@ def _levels(bars: list[tuple[_Block, float, float, float]]) -> dict[str, tuple[i
 def _below(blocks: dict[tuple[str, ...], _Block]) -> dict[str, set[str]]:
     """Everyone drawn below each couple: children, their partners, and theirs in turn."""
     kids_of = {b.id: [c for c, _ in b.children] for b in blocks.values()}
+    born = {c for kids in kids_of.values() for c in kids}  # who has parents drawn
     of_person: dict[str, list[_Block]] = {}
     for b in blocks.values():
         for p in b.parents:
@@ -557,14 +568,10 @@ def _below(blocks: dict[tuple[str, ...], _Block]) -> dict[str, set[str]]:
                 continue
             seen.add(person)
             for inner in of_person.get(person, ()):
-                todo += [p for p in inner.parents if p != person and not _has_parents(p, blocks)]
+                todo += [p for p in inner.parents if p != person and p not in born]
                 todo += kids_of[inner.id]
         out[b.id] = seen
     return out
-
-
-def _has_parents(person: str, blocks: dict[tuple[str, ...], _Block]) -> bool:
-    return any(person == c for b in blocks.values() for c, _ in b.children)
 
 
 def crossings(lines: Sequence[Line]) -> int:

@@ -100,8 +100,8 @@ class MapNode(Shaped):
 
 class PathStep(BaseModel):
     word: str = Field(description="How the step goes: mother, sister, husband, son...")
-    person_id: str
-    name: str
+    person_id: str | None = Field(description="None for someone the case does not hold.")
+    name: str = Field(description="`someone` for someone the case does not hold.")
 
 
 class MapEdge(BaseModel):
@@ -378,7 +378,8 @@ async def network(
                 "side": side if side in ("maternal", "paternal", "both") else None,
                 "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
                 "path": None if way is None else [
-                    {"word": w, "person_id": q, "name": names.get(q, "someone")} for w, q in way],
+                    {"word": w, "person_id": q if q in names else None,
+                     "name": names.get(q, "someone")} for w, q in way],
             }  # fmt: skip
             nodes[pid] = node
 

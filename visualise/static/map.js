@@ -342,7 +342,7 @@
     panel.appendChild(dl);
     foldButtons(node);
     var ids = [page.youngPerson, id];
-    (node.llPath || []).forEach(function (step) { ids.push(step.id); });
+    (node.llPath || []).forEach(function (step) { if (step.id) { ids.push(step.id); } });
     emphasise(ids.filter(function (one, i) { return ids.indexOf(one) === i; }));
     return true;
   }
