@@ -41,7 +41,7 @@ _OTHER_CALENDAR = re.compile(rb"(?m)^( *\d{1,2} +DATE +)([^\n]*@#D(?!GREGORIAN@)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PEDIGREES: dict[str, Pedigree] = {"adopted": "adopted", "foster": "foster"}  # else birth
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
-_XREF = re.compile(r"@[A-Za-z0-9][^@\s]*@")
+_XREF = re.compile(r"@[A-Za-z0-9_][^@\s]*@")
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
 # since one long or garbled name should not turn away a whole family tree; an xref is an
@@ -119,14 +119,20 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> bytes:
     if len(data) > max_bytes:
         raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise GedcomError("UTF-16 files are not supported: export the file as UTF-8")
+        data = _from_utf16(data)
     nul = data.find(b"\0")
     if nul >= 0:
         line = data[:nul].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise GedcomError(f"NUL byte at line {line}: not a GEDCOM text file")
     lines = data.splitlines()  # LF, CRLF and CR alike
-    while lines and not lines[-1].strip():
+    # Older Windows programs end a file with Ctrl-Z; some programs leave blank lines between
+    # records. A blank line becomes a user-defined tag that nothing reads, so every line keeps
+    # its number for the messages.
+    while lines and not lines[-1].strip(b" \t\x1a"):
         lines.pop()
+    if lines:
+        lines[-1] = lines[-1].rstrip(b"\x1a")
+    lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
         raise GedcomError("empty file: not a GEDCOM file")
     if len(lines) > MAX_LINES:
@@ -148,7 +154,20 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> bytes:
             raise GedcomError(f"file holds more than {max_people} individuals")
     if b"@#D" in buf:
         buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
+    if b"@_" in buf:
+        buf = buf.replace(b"@_", _MARKED)
     return buf
+
+
+def _from_utf16(data: bytes) -> bytes:
+    """A UTF-16 file (with its byte-order mark, as GEDCOM 5.5.1's `CHAR UNICODE` is written) as
+    UTF-8, its CHAR line saying so."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise GedcomError("bytes that are not valid UTF-16 after a UTF-16 byte-order mark") from exc
+    text = re.sub(r"(?m)^(\s*1\s+CHAR\s+)\S+", r"\1UTF-8", text, count=1)
+    return text.encode("utf-8")
 
 
 def _first(record: Record, tag: str) -> Record | None:
@@ -161,8 +180,19 @@ def _text(record: Record | None) -> str:
 
 
 def _pointers(record: Record, tag: str) -> list[str]:
-    values = (_text(sub) for sub in record.sub_tags(tag, follow=False))
+    values = (_original(_text(sub)) for sub in record.sub_tags(tag, follow=False))
     return [value for value in values if value]
+
+
+# GEDCOM 5.5.1 counts `_` as a letter, so `@_I3@` is a valid xref (Gramps writes `@_custom1@`
+# records in every export); ged4py's line pattern does not take `_` first. It reads the file
+# with such xrefs marked (`@-_I3@`: an xref cannot start with `-`), and they are read back as
+# written.
+_MARKED = b"@-_"
+
+
+def _original(xref: str) -> str:
+    return xref.replace("@-_", "@_")
 
 
 def _date_value(record: Record, event: str) -> object:
@@ -183,7 +213,7 @@ def _indi(rec: Record, line: int, xref: str) -> _Indi:
     sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc: dict[str, Pedigree] = {}
     for link in rec.sub_tags("FAMC", follow=False):
-        fam = _text(link)
+        fam = _original(_text(link))
         if fam and fam not in famc:
             famc[fam] = _PEDIGREES.get(_text(_first(link, "PEDI")).lower(), "birth")
     person = GedcomPerson(xref, given, family, sex, None, None, _first(rec, "DEAT") is not None)
@@ -192,7 +222,8 @@ def _indi(rec: Record, line: int, xref: str) -> _Indi:
 
 
 def _fam(rec: Record, line: int, xref: str) -> _Fam:
-    partners = [_text(s) for s in rec.sub_records if s.tag in ("HUSB", "WIFE") and _text(s)]
+    partners = [_original(_text(s)) for s in rec.sub_records
+                if s.tag in ("HUSB", "WIFE") and _text(s)]  # fmt: skip
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage = _date_value(rec, "MARR")
@@ -216,7 +247,7 @@ def _read(buf: bytes) -> tuple[list[_Indi], list[_Fam]]:
                 rec = reader.read_record(offset)
                 if rec is None or not rec.xref_id:
                     raise GedcomError(f"line {line}: {tag} record without an xref")
-                xref = rec.xref_id
+                xref = _original(rec.xref_id)
                 if xref in seen:
                     raise GedcomError(f"duplicate xref {xref} at lines {seen[xref]} and {line}")
                 seen[xref] = line
