@@ -82,7 +82,8 @@ async def server_rows(
                 query = f"view={view}&{PARAMS}"
                 graph = await http.get(f"/young-people/{yp}/graph?{query}", headers=headers)
                 count = graph.json()["count"]
-                drawn[(size, view)] = count["nodes"]
+                # What the first view shows: the ecomap's summaries open only on a click.
+                drawn[(size, view)] = sum(1 for n in graph.json()["nodes"] if not n["folded"])
                 page_bytes = 0
 
                 async def as_json(yp: str = yp, query: str = query) -> None:
@@ -136,7 +137,7 @@ def browser_rows(
                     assert browser.console_errors() == [], browser.console_errors()
                 times = settled[1:]
                 rows.append(
-                    f"| {view} | {drawn[(size, view)]} | {statistics.median(times):.0f} "
+                    f"| {view} | {drawn[(size, view)]} shown | {statistics.median(times):.0f} "
                     f"| {max(times):.0f} |"
                 )
     finally:

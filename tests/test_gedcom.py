@@ -609,3 +609,14 @@ def test_three_thousand_people_parse_quickly() -> None:
     elapsed = time.perf_counter() - started
     assert (len(tree.people), len(tree.families)) == (3000, 1000)
     assert elapsed < 10  # a safety net only; timing belongs in the benchmarks
+
+
+def test_conc_lines_are_joined_to_what_they_continue() -> None:
+    (found,) = parse(ged(
+        "0 @I1@ INDI\n1 NAME Anna/Smi\n2 CONC th/\n1 NOTE\n2 CONC first\n2 CONT second\n"
+        "2 CONC  half\n2 CONC\n1 SEX F"
+    )).people  # fmt: skip
+    assert (found.given_name, found.family_name, found.sex) == ("Anna", "Smith", "female")
+    # A CONC that continues nothing is still refused, at the file's own line, after joins.
+    with pytest.raises(GedcomError, match="line 12"):
+        parse(ged("0 @I1@ INDI\n1 NOTE a\n2 CONC b\n2 CONC c\n1 SEX F\n0 CONC stray"))

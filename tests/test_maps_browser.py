@@ -40,6 +40,7 @@ from tests.cases import (
     ok,
 )
 from tests.conftest import Target, settings_for, wipe
+from visualise.genogram import Line, crossings
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -169,6 +170,10 @@ def graph_json(site: Site, query: str) -> dict[str, Any]:
     return found
 
 
+def genogram_lines(graph: dict[str, Any]) -> list[Line]:
+    return [Line(g["kind"], g["x1"], g["y1"], g["x2"], g["y2"]) for g in graph["lines"]]
+
+
 def open_everything(browser: Browser, graph: dict[str, Any]) -> None:
     """Open every summary in the page, eight at a time, as a coordinator clicking would."""
     for summary in graph["summaries"]:
@@ -225,6 +230,12 @@ def test_the_demo_maps_read_at_the_first_view(browser: Browser, site: Site, view
         assert browser.console_errors() == []
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         browser.screenshot(SCREENSHOTS / f"demo-{view}.png")
+    if view == "tree":
+        # Crossings: none in the close family; at most 5 per 100 people in the whole family.
+        close = graph_json(site, "view=tree")
+        whole = graph_json(site, "view=tree&scope=whole&max_generations=6")
+        assert crossings(genogram_lines(close)) == 0
+        assert crossings(genogram_lines(whole)) <= 0.05 * whole["count"]["nodes"]
 
 
 def test_the_panel_explains_how_each_is_related(browser: Browser, site: Site) -> None:
@@ -273,6 +284,15 @@ def test_the_panel_explains_how_each_is_related(browser: Browser, site: Site) ->
     ).click().perform()
     assert "father Craig Walsh → son Jordan Walsh" in browser.run("return window.llMap.panel()")
     assert browser.console_errors() == []
+    # The README's picture of the panel: Kai's ecomap, his maternal grandmother chosen.
+    with browser.viewport(1280, 720):
+        open_map(browser, site, site.coordinator_token, f"/young-people/{KAI}/map")
+        nan = next(n for n in graph["nodes"] if n["relation"] == "maternal grandmother")
+        assert browser.run("return window.llMap.open(arguments[0])", nan["id"])
+        text = browser.run("return window.llMap.panel()")
+        assert "mother Donna Brennan → mother Margaret Brennan" in text
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        browser.screenshot(SCREENSHOTS / "demo-panel.png")
 
 
 def test_filters_in_the_page(browser: Browser, site: Site) -> None:
