@@ -20,6 +20,7 @@ from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
+from service import lifespan
 from service.dates import london_today
 
 Sex = Literal["female", "male", "unknown"]
@@ -440,9 +441,35 @@ def parse_gedcom(
         people.append(replace(person, birth_date=born, death_date=died))
     families = _families({p.xref: p for p in raw_people}, raw_families)
     _check_shape(families)
+    people = _not_living(people, families, int(limit[:4]), notes)
     if len(notes) > MAX_NOTES:
         notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more changes of the same kinds"]
     return GedcomTree(tuple(people), tuple(families), tuple(notes))
+
+
+def _not_living(
+    people: list[GedcomPerson], families: list[GedcomFamily], this_year: int, notes: list[str]
+) -> list[GedcomPerson]:
+    """People with no death recorded who cannot still be living (`service.lifespan`) are
+    counted as deceased, and the answer says how many and why."""
+    births = {p.xref: lifespan.year(p.birth_date) for p in people if not p.deceased}
+    children: dict[str, list[str]] = {}
+    married: dict[str, list[int]] = {}
+    for fam in families:
+        when = lifespan.year(fam.marriage_date)
+        for partner in fam.partners:
+            children.setdefault(partner, []).extend(c.xref for c in fam.children)
+            if when is not None:
+                married.setdefault(partner, []).append(when)
+    dead = lifespan.probably_dead(births, children, married, this_year)
+    if not dead:
+        return people
+    notes.append(
+        f"{len(dead)} people with no death recorded counted as not living: born, or with "
+        f"children born or a marriage, too long ago to be alive (nobody is taken to live past "
+        f"{lifespan.MAX_AGE})"
+    )
+    return [replace(p, deceased=True) if p.xref in dead else p for p in people]
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -15,6 +15,7 @@ PURE = {
     "service.kinship",
     "service.workflow",
     "service.family",
+    "service.lifespan",
     "visualise.genogram",
     "visualise.ecomap",
 }

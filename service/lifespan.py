@@ -1,0 +1,64 @@
+"""Who is probably no longer living, when a family tree records no death: the rule genealogy
+programs use ("probably alive"), kept simple and stated here.
+
+- Nobody is taken to live past `MAX_AGE` years.
+- A parent is at least `MIN_PARENT_AGE` years older than their child, and a person marries at
+  `MIN_PARENT_AGE` at the earliest; so a child's birth, or a marriage, bounds how late someone
+  can have been born, and so on down the generations.
+
+Someone whose latest possible year of birth is more than `MAX_AGE` years ago is counted as not
+living. Only birth and marriage years are used, never a guess of an exact date. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+MAX_AGE = 110
+MIN_PARENT_AGE = 13
+
+
+def year(iso: str | None) -> int | None:
+    """The year of a partial ISO date ("1950", "1950-03", "1950-03-02")."""
+    return int(iso[:4]) if iso and iso[:4].isdigit() else None
+
+
+def probably_dead(
+    births: Mapping[str, int | None],
+    children: Mapping[str, Iterable[str]],
+    married: Mapping[str, Iterable[int]],
+    this_year: int,
+) -> set[str]:
+    """The people (of `births`: id -> year of birth, or None) whose latest possible year of
+    birth, from their own, their descendants' and their marriages', is more than `MAX_AGE`
+    years before `this_year`. `children`: id -> the ids of their children; `married`: id ->
+    the years they married. The caller leaves out whoever is already known to be dead."""
+    kids = {pid: list(found) for pid, found in children.items()}
+    latest: dict[str, int | None] = {}
+
+    def bound(start: str) -> int | None:
+        # Iterative post-order over the descendants (a tree file can be many generations deep).
+        stack: list[tuple[str, bool]] = [(start, False)]
+        while stack:
+            pid, done = stack.pop()
+            if pid in latest:
+                continue
+            if not done:
+                stack.append((pid, True))
+                stack.extend((kid, False) for kid in kids.get(pid, ()) if kid not in latest)
+                continue
+            limits = [b for b in (births.get(pid),) if b is not None]
+            limits += [m - MIN_PARENT_AGE for m in married.get(pid, ())]
+            for kid in kids.get(pid, ()):
+                child = latest.get(kid)
+                if child is not None:
+                    limits.append(child - MIN_PARENT_AGE)
+            latest[pid] = min(limits) if limits else None
+        return latest[start]
+
+    found = set()
+    for pid in births:
+        latest_birth = bound(pid)
+        if latest_birth is not None and latest_birth + MAX_AGE < this_year:
+            found.add(pid)
+    return found
