@@ -298,7 +298,17 @@ def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Targ
         assert sum(s["kind"] == "relative" for s in suggested["data"]) > 50
         graph = ok(client.get(f"/young-people/{yp}/graph", headers=coordinator))
         assert graph["count"]["nodes"] > 100
-        assert graph["count"]["edges"] > 100
+        # The ecomap: one line from the young person to each of their circle, the rest folded.
+        circle = [n for n in graph["nodes"] if n["folded"] is None and n["id"] != yp]
+        assert 0 < len(circle) <= 24
+        assert graph["count"]["edges"] == len(circle)
+        assert sum(len(s["members"]) for s in graph["summaries"]) == len(graph["nodes"]) - 1 - len(
+            circle
+        )
+        tree = ok(client.get(f"/young-people/{yp}/graph", headers=coordinator,
+                             params={"view": "tree", "scope": "whole"}))  # fmt: skip
+        assert tree["count"]["nodes"] > 100
+        assert tree["count"]["edges"] > 100
         timeline = ok(client.get(f"/young-people/{yp}/timeline", headers=coordinator))
         assert {e["kind"] for e in timeline["data"]} >= {"lived", "event", "placement"}
 
