@@ -32,7 +32,7 @@ from bench.baseline.layout_before import LayoutNode, tree_positions  # noqa: E40
 from seed.families import Generated, family, network_graph  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from tests.browser import Browser, serve_html  # noqa: E402
-from visualise import genogram, graphviz, maps  # noqa: E402
+from visualise import connectors, genogram, graphviz, maps  # noqa: E402
 
 
 def _segments_cross(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -77,8 +77,8 @@ def after(f: Generated) -> tuple[float, int, int, int, int]:
     by_id = {m.id: m for m in f.members}
     blocks = genogram._blocks(by_id, f.parentages, f.couples)
     late = genogram._out_of_order(by_id, blocks, g.positions)
-    return (took, genogram.crossings(g.lines), together, late,
-            genogram.through_cards(g.lines, g.positions))  # fmt: skip
+    return (took, connectors.crossings(g.lines), together, late,
+            connectors.through_cards(g.lines, g.positions))  # fmt: skip
 
 
 def main() -> None:

@@ -10,18 +10,8 @@ import pytest
 
 from seed.families import family
 from visualise import graphviz
-from visualise.genogram import (
-    CARD_H,
-    CARD_W,
-    Couple,
-    Genogram,
-    Line,
-    Member,
-    Parentage,
-    crossings,
-    layout,
-    through_cards,
-)
+from visualise.connectors import CARD_H, CARD_W, Line, crossings, through_cards
+from visualise.genogram import Couple, Genogram, Member, Parentage, layout
 
 M, P, C = Member, Parentage, Couple
 

@@ -40,7 +40,7 @@ from tests.cases import (
     ok,
 )
 from tests.conftest import Target, settings_for, wipe
-from visualise.genogram import Line, crossings
+from visualise.connectors import Line, crossings
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -170,6 +170,23 @@ def graph_json(site: Site, query: str) -> dict[str, Any]:
     return found
 
 
+def pointer_on(browser: Browser, node_id: str) -> ActionChains:
+    """The mouse moved onto a node where it is drawn now (then `.click()` or just `.perform()`
+    to hover)."""
+    point = browser.run(
+        "const n = window.llMap.network;"
+        "const p = n.canvasToDOM(n.getPosition(arguments[0]));"
+        "const r = document.getElementById('ll-map').getBoundingClientRect();"
+        "return {x: p.x + r.left, y: p.y + r.top};",
+        node_id,
+    )
+    body = browser.driver.find_element(By.TAG_NAME, "body")
+    size = body.rect
+    return ActionChains(browser.driver).move_to_element_with_offset(
+        body, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)
+    )
+
+
 def genogram_lines(graph: dict[str, Any]) -> list[Line]:
     return [Line(g["kind"], g["x1"], g["y1"], g["x2"], g["y2"]) for g in graph["lines"]]
 
@@ -269,19 +286,8 @@ def test_the_panel_explains_how_each_is_related(browser: Browser, site: Site) ->
         assert set(browser.run("return window.llMap.highlighted()")) == on_path
     # And as a coordinator opens it: a real click on Jordan's card.
     jordan = by_name["Jordan Walsh"]["id"]
-    point = browser.run(
-        "const n = window.llMap.network;"
-        "n.focus(arguments[0], {scale: 1});"
-        "const p = n.canvasToDOM(n.getPosition(arguments[0]));"
-        "const r = document.getElementById('ll-map').getBoundingClientRect();"
-        "return {x: p.x + r.left, y: p.y + r.top};",
-        jordan,
-    )
-    body = browser.driver.find_element(By.TAG_NAME, "body")
-    size = body.rect
-    ActionChains(browser.driver).move_to_element_with_offset(
-        body, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)
-    ).click().perform()
+    browser.run("window.llMap.network.focus(arguments[0], {scale: 1})", jordan)
+    pointer_on(browser, jordan).click().perform()
     assert "father Craig Walsh → son Jordan Walsh" in browser.run("return window.llMap.panel()")
     assert browser.console_errors() == []
     # The README's picture of the panel: Kai's ecomap, his maternal grandmother chosen.
@@ -320,18 +326,7 @@ def test_hostile_names_are_shown_as_text_and_run_nothing(browser: Browser, site:
     assert node["llName"] == f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}"
     assert node["label"].startswith(f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}"[:20])
     # Hover over the node: the tooltip shows the name as text.
-    point = browser.run(
-        "const n = window.llMap.network;"
-        "const p = n.canvasToDOM(n.getPosition(arguments[0]));"
-        "const r = document.getElementById('ll-map').getBoundingClientRect();"
-        "return {x: p.x + r.left, y: p.y + r.top};",
-        teacher,
-    )
-    body = browser.driver.find_element(By.TAG_NAME, "body")
-    size = body.rect
-    ActionChains(browser.driver).move_to_element_with_offset(
-        body, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)
-    ).perform()
+    pointer_on(browser, teacher).perform()
     tip = browser.wait_for(
         "const t = document.querySelector('div.vis-tooltip');"
         "return t && t.style.visibility !== 'hidden' && t.innerText;"

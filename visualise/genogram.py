@@ -22,25 +22,24 @@ I/O. The same family always gives the same drawing.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-CARD_W = 150.0
-CARD_H = 44.0
-_GAP = 14.0  # between bars that share a row
+from visualise.connectors import (
+    CARD_H,
+    CARD_W,
+    Block,
+    Line,
+    Unit,
+    below,
+    connectors,
+    crossings,
+)
+
 _PT = 72.0  # dot's points per inch
 
-Style = str  # "solid" | "dashed" | "dotted" | "dashdot"
 _LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
 _LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
-_COUPLE_STYLE = {
-    "married": ("solid", None),
-    "civil_partnership": ("solid", None),
-    "cohabiting": ("dashed", None),
-    "separated": ("solid", "/"),
-    "divorced": ("solid", "//"),
-}
 # Which of several records about one couple says most about them now.
 _COUPLE_RANK = {
     "divorced": 0,
@@ -75,31 +74,6 @@ class Couple:
     since: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    kind: str  # couple, drop, bar, child
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    style: Style = "solid"
-    mark: str | None = None
-    needs: tuple[str, ...] = ()  # drawn only when all of these are shown
-    any_of: tuple[str, ...] = ()  # ... and at least one of these, when given
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A couple or single parent with children: where its drop starts, and who is below it."""
-
-    id: str
-    parents: tuple[str, ...]
-    children: tuple[str, ...]
-    x: float
-    y: float
-    descendants: tuple[str, ...] = ()
-
-
 @dataclass(slots=True)
 class Genogram:
     positions: dict[str, tuple[float, float]]
@@ -108,31 +82,19 @@ class Genogram:
     dot: str = field(default="", repr=False)
 
 
-@dataclass(slots=True)
-class _Block:
-    """A couple (two parents) or a single parent, with the children drawn below it."""
-
-    id: str
-    parents: tuple[str, ...]
-    kind: str | None = None
-    since: str | None = None
-    recorded: bool = False  # a partnership is recorded (else only shared children)
-    children: list[tuple[str, str]] = field(default_factory=list)  # (child, style)
-
-
 def _key(m: Member) -> tuple[bool, str, str, str]:
     return (m.birth is None, m.birth or "", m.order, m.id)
 
 
 def _blocks(
     members: dict[str, Member], parentages: Iterable[Parentage], couples: Iterable[Couple]
-) -> dict[tuple[str, ...], _Block]:
-    blocks: dict[tuple[str, ...], _Block] = {}
+) -> dict[tuple[str, ...], Block]:
+    blocks: dict[tuple[str, ...], Block] = {}
 
-    def block(parents: tuple[str, ...]) -> _Block:
+    def block(parents: tuple[str, ...]) -> Block:
         key = tuple(sorted(parents))
         if key not in blocks:
-            blocks[key] = _Block("u:" + ":".join(key), key)
+            blocks[key] = Block("u:" + ":".join(key), key)
         return blocks[key]
 
     for c in sorted(couples, key=lambda c: (c.a, c.b, c.kind or "", c.since or "")):
@@ -163,13 +125,13 @@ def _blocks(
 
 
 def _rows(
-    members: dict[str, Member], blocks: dict[tuple[str, ...], _Block], *, by_birth: bool
+    members: dict[str, Member], blocks: dict[tuple[str, ...], Block], *, by_birth: bool
 ) -> list[list[str]]:
     """Partners drawn side by side: each group of people joined by partnerships as one row of
     cards, left to right. One partner each: in card order. A person with several partners has
     the earlier ones (by `since`) on their left and the later ones on their right; a chain of
     partnerships (A-B, B-C) is drawn along the chain."""
-    of: dict[str, list[_Block]] = {}
+    of: dict[str, list[Block]] = {}
     for b in blocks.values():
         if len(b.parents) == 2:
             for p in b.parents:
@@ -191,7 +153,7 @@ def _rows(
     return [row for _, row in sorted(rows)]
 
 
-def _component(start: str, of: dict[str, list[_Block]]) -> list[str]:
+def _component(start: str, of: dict[str, list[Block]]) -> list[str]:
     found, todo = {start}, [start]
     while todo:
         here = todo.pop()
@@ -204,14 +166,12 @@ def _component(start: str, of: dict[str, list[_Block]]) -> list[str]:
 
 
 def _when(
-    b: _Block, members: dict[str, Member], person: str
+    b: Block, members: dict[str, Member], person: str
 ) -> tuple[bool, str, tuple[bool, str, str, str]]:
     return (b.since is None, b.since or "", _key(members[_other(b, person)]))
 
 
-def _arrange(
-    group: list[str], of: dict[str, list[_Block]], members: dict[str, Member]
-) -> list[str]:
+def _arrange(group: list[str], of: dict[str, list[Block]], members: dict[str, Member]) -> list[str]:
     if len(group) == 1:
         return group
     if len(group) == 2:
@@ -244,7 +204,7 @@ def _arrange(
     return row
 
 
-def _other(b: _Block, person: str) -> str:
+def _other(b: Block, person: str) -> str:
     return b.parents[1] if b.parents[0] == person else b.parents[0]
 
 
@@ -257,7 +217,7 @@ def _cell(pid_index: int) -> float:
 
 def to_dot(
     members: dict[str, Member],
-    blocks: dict[tuple[str, ...], _Block],
+    blocks: dict[tuple[str, ...], Block],
     rows: list[list[str]],
     *,
     family_order: bool = False,
@@ -294,7 +254,7 @@ def to_dot(
 
 
 def _dfs(
-    rows: list[list[str]], blocks: dict[tuple[str, ...], _Block], where: dict[str, tuple[int, int]]
+    rows: list[list[str]], blocks: dict[tuple[str, ...], Block], where: dict[str, tuple[int, int]]
 ) -> list[int]:
     """The rows in family order (each row, then its children's rows in birth order), which is
     the order `dot` starts from; siblings are not chained, which would cost crossings, but start
@@ -327,7 +287,7 @@ def _dfs(
     return order
 
 
-def _port(b: _Block, where: dict[str, tuple[int, int]]) -> str:
+def _port(b: Block, where: dict[str, tuple[int, int]]) -> str:
     if len(b.parents) == 1:
         r, i = where[b.parents[0]]
         return f"r{r}:c{i}:s"
@@ -362,7 +322,7 @@ def layout(
     blocks = _blocks(by_id, parentages, couples)
     best: Genogram | None = None
     score: tuple[int, int] = (0, 0)
-    below = _below(blocks)
+    under = below(blocks)
     # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept; a
     # large family gets one start and one turn, so that it is drawn in a second or two.
     large = len(by_id) > LARGE
@@ -376,7 +336,7 @@ def layout(
                 x, y, width = placed[f"r{r}"]
                 positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
             _birth_order(by_id, blocks, rows, where, positions)
-            lines, units = _connectors(blocks, positions, below)
+            lines, units = connectors(blocks, positions, under)
             here = (crossings(lines), _out_of_order(by_id, blocks, positions))
             if best is None or here < score:
                 best, score = Genogram(positions, lines, units, dot), here
@@ -398,7 +358,7 @@ LARGE = 600  # people
 def _facing_away(
     rows: list[list[str]],
     where: dict[str, tuple[int, int]],
-    blocks: dict[tuple[str, ...], _Block],
+    blocks: dict[tuple[str, ...], Block],
     placed: dict[str, tuple[float, float, float]],
 ) -> set[int]:
     """The rows of partners whose born-in members stand on the side away from where they were
@@ -424,7 +384,7 @@ def _facing_away(
 
 def _out_of_order(
     members: dict[str, Member],
-    blocks: dict[tuple[str, ...], _Block],
+    blocks: dict[tuple[str, ...], Block],
     positions: dict[str, tuple[float, float]],
 ) -> int:
     """How many sibships do not stand in birth order, left to right."""
@@ -438,7 +398,7 @@ def _out_of_order(
 
 def _birth_order(
     members: dict[str, Member],
-    blocks: dict[tuple[str, ...], _Block],
+    blocks: dict[tuple[str, ...], Block],
     rows: list[list[str]],
     where: dict[str, tuple[int, int]],
     positions: dict[str, tuple[float, float]],
@@ -458,164 +418,3 @@ def _birth_order(
             for child, place in zip(sorted(row, key=lambda c: _key(members[c])), places,
                                     strict=True):  # fmt: skip
                 positions[child] = place
-
-
-def _connectors(
-    blocks: dict[tuple[str, ...], _Block],
-    pos: dict[str, tuple[float, float]],
-    below: dict[str, set[str]],
-) -> tuple[list[Line], list[Unit]]:
-    lines: list[Line] = []
-    units: list[Unit] = []
-    rows: dict[float, list[float]] = {}
-    for x, y in pos.values():
-        rows.setdefault(y, []).append(x)
-    for xs in rows.values():
-        xs.sort()
-    # Couple lines; where the two partners are not side by side (a third partner), the line
-    # runs under the row instead of through the cards between them.
-    starts: dict[str, tuple[float, float]] = {}
-    for b in sorted(blocks.values(), key=lambda b: b.id):
-        if len(b.parents) == 2:
-            (ax, ay), (bx, by) = sorted((pos[b.parents[0]], pos[b.parents[1]]))
-            style, mark = _COUPLE_STYLE.get(b.kind or "", ("dotted", None))
-            needs = tuple(sorted(b.parents))
-            if _between(rows, ax, bx, ay):
-                yb = ay + CARD_H / 2 + 8
-                lines += [
-                    Line("couple", ax, ay + CARD_H / 2, ax, yb, style, None, needs),
-                    Line("couple", ax, yb, bx, yb, style, mark, needs),
-                    Line("couple", bx, by + CARD_H / 2, bx, yb, style, None, needs),
-                ]
-                starts[b.id] = ((ax + bx) / 2, yb)
-            else:
-                lines.append(
-                    Line("couple", ax + CARD_W / 2, ay, bx - CARD_W / 2, by, style, mark, needs)
-                )
-                starts[b.id] = ((ax + bx) / 2, ay)
-        else:
-            x, y = pos[b.parents[0]]
-            starts[b.id] = (x, y + CARD_H / 2)
-    # Sibship bars: one per couple, in the row between parents and children, stacked where two
-    # would share a stretch of the same row.
-    bars: list[tuple[_Block, float, float, float]] = []
-    for b in blocks.values():
-        if not b.children:
-            continue
-        sx, _ = starts[b.id]
-        xs = [pos[c][0] for c, _ in b.children] + [sx]
-        top = min(pos[c][1] for c, _ in b.children) - CARD_H / 2
-        bars.append((b, min(xs), max(xs), top))
-    levels = _levels(bars)
-    for b, lo, hi, top in sorted(bars, key=lambda t: t[0].id):
-        sx, sy = starts[b.id]
-        row_gap = top - (sy if len(b.parents) == 1 else sy + CARD_H / 2)
-        level, count = levels[b.id]
-        bar_y = round(top - row_gap / 2 + (level - (count - 1) / 2) * _GAP, 1)
-        kids = tuple(c for c, _ in b.children)
-        lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, kids))
-        if hi > lo:
-            lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, kids))
-        for child, style in b.children:
-            cx, cy = pos[child]
-            lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,
-                              (*b.parents, child)))  # fmt: skip
-        units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
-    return lines, units
-
-
-def _between(rows: dict[float, list[float]], ax: float, bx: float, y: float) -> bool:
-    """Whether a card stands between two partners' cards in their row."""
-    xs = rows.get(y, [])
-    return bisect.bisect_right(xs, ax) < bisect.bisect_left(xs, bx)
-
-
-def _levels(bars: list[tuple[_Block, float, float, float]]) -> dict[str, tuple[int, int]]:
-    """Per row, the fewest levels such that no two bars at one level meet: (level, levels)."""
-    rows: dict[float, list[tuple[float, float, str]]] = {}
-    for b, lo, hi, top in bars:
-        rows.setdefault(round(top), []).append((lo, hi, b.id))
-    out: dict[str, tuple[int, int]] = {}
-    for row in rows.values():
-        ends: list[float] = []
-        chosen: dict[str, int] = {}
-        for lo, hi, bid in sorted(row):
-            level = next((i for i, end in enumerate(ends) if end < lo - _GAP), len(ends))
-            if level == len(ends):
-                ends.append(hi)
-            else:
-                ends[level] = hi
-            chosen[bid] = level
-        out.update({bid: (level, len(ends)) for bid, level in chosen.items()})
-    return out
-
-
-def _below(blocks: dict[tuple[str, ...], _Block]) -> dict[str, set[str]]:
-    """Everyone drawn below each couple: children, their partners, and theirs in turn."""
-    kids_of = {b.id: [c for c, _ in b.children] for b in blocks.values()}
-    born = {c for kids in kids_of.values() for c in kids}  # who has parents drawn
-    of_person: dict[str, list[_Block]] = {}
-    for b in blocks.values():
-        for p in b.parents:
-            of_person.setdefault(p, []).append(b)
-    out: dict[str, set[str]] = {}
-    for b in blocks.values():
-        seen: set[str] = set()
-        todo = list(kids_of[b.id])
-        while todo:
-            person = todo.pop()
-            if person in seen or person in b.parents:
-                continue
-            seen.add(person)
-            for inner in of_person.get(person, ()):
-                todo += [p for p in inner.parents if p != person and p not in born]
-                todo += kids_of[inner.id]
-        out[b.id] = seen
-    return out
-
-
-def crossings(lines: Sequence[Line]) -> int:
-    """How many pairs of connectors cross (meeting at an end or along a shared line is not a
-    crossing). Connectors are horizontal or vertical, so each vertical is checked only against
-    the horizontals at the heights it spans."""
-    rows: dict[float, list[Line]] = {}
-    for h in lines:
-        if h.y1 == h.y2 and h.x1 != h.x2:
-            rows.setdefault(h.y1, []).append(h)
-    heights = sorted(rows)
-    count = 0
-    for v in lines:
-        if v.x1 != v.x2 or v.y1 == v.y2:
-            continue
-        low, high = sorted((v.y1, v.y2))
-        for y in heights[bisect.bisect_right(heights, low) : bisect.bisect_left(heights, high)]:
-            count += sum(1 for h in rows[y] if _cross(h, v))
-    return count
-
-
-def _cross(a: Line, b: Line) -> bool:
-    ah, bh = a.y1 == a.y2, b.y1 == b.y2
-    av, bv = a.x1 == a.x2, b.x1 == b.x2
-    if ah and bv:
-        h, v = a, b
-    elif av and bh:
-        h, v = b, a
-    else:
-        return False  # parallel or not orthogonal: connectors here are all orthogonal
-    hx1, hx2 = sorted((h.x1, h.x2))
-    vy1, vy2 = sorted((v.y1, v.y2))
-    return hx1 < v.x1 < hx2 and vy1 < h.y1 < vy2
-
-
-def through_cards(lines: Sequence[Line], positions: dict[str, tuple[float, float]]) -> int:
-    """How many connectors pass through a card (touching a card's edge is not passing)."""
-    count = 0
-    for line in lines:
-        x1, x2 = sorted((line.x1, line.x2))
-        y1, y2 = sorted((line.y1, line.y2))
-        for cx, cy in positions.values():
-            left, right = cx - CARD_W / 2 + 1, cx + CARD_W / 2 - 1
-            top, bottom = cy - CARD_H / 2 + 1, cy + CARD_H / 2 - 1
-            if x1 < right and x2 > left and y1 < bottom and y2 > top:
-                count += 1
-    return count

@@ -1,0 +1,220 @@
+"""The genogram's connectors, drawn from the positions `dot` gave (visualise.genogram): each
+couple's line, the drop from its middle to one sibship bar per couple, and a drop from the bar
+to each child; and the counts the tests and benchmark judge a drawing by (crossings, lines
+through a card). Pure: no I/O."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+CARD_W = 150.0
+CARD_H = 44.0
+_GAP = 14.0  # between bars that share a row
+Style = str  # "solid" | "dashed" | "dotted" | "dashdot"
+_COUPLE_STYLE = {
+    "married": ("solid", None),
+    "civil_partnership": ("solid", None),
+    "cohabiting": ("dashed", None),
+    "separated": ("solid", "/"),
+    "divorced": ("solid", "//"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    kind: str  # couple, drop, bar, child
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    style: Style = "solid"
+    mark: str | None = None
+    needs: tuple[str, ...] = ()  # drawn only when all of these are shown
+    any_of: tuple[str, ...] = ()  # ... and at least one of these, when given
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A couple or single parent with children: where its drop starts, and who is below it."""
+
+    id: str
+    parents: tuple[str, ...]
+    children: tuple[str, ...]
+    x: float
+    y: float
+    descendants: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Block:
+    """A couple (two parents) or a single parent, with the children drawn below it."""
+
+    id: str
+    parents: tuple[str, ...]
+    kind: str | None = None
+    since: str | None = None
+    recorded: bool = False  # a partnership is recorded (else only shared children)
+    children: list[tuple[str, str]] = field(default_factory=list)  # (child, style)
+
+
+def connectors(
+    blocks: dict[tuple[str, ...], Block],
+    pos: dict[str, tuple[float, float]],
+    below: dict[str, set[str]],
+) -> tuple[list[Line], list[Unit]]:
+    lines: list[Line] = []
+    units: list[Unit] = []
+    rows: dict[float, list[float]] = {}
+    for x, y in pos.values():
+        rows.setdefault(y, []).append(x)
+    for xs in rows.values():
+        xs.sort()
+    # Couple lines; where the two partners are not side by side (a third partner), the line
+    # runs under the row instead of through the cards between them.
+    starts: dict[str, tuple[float, float]] = {}
+    for b in sorted(blocks.values(), key=lambda b: b.id):
+        if len(b.parents) == 2:
+            (ax, ay), (bx, by) = sorted((pos[b.parents[0]], pos[b.parents[1]]))
+            style, mark = _COUPLE_STYLE.get(b.kind or "", ("dotted", None))
+            needs = tuple(sorted(b.parents))
+            if _between(rows, ax, bx, ay):
+                yb = ay + CARD_H / 2 + 8
+                lines += [
+                    Line("couple", ax, ay + CARD_H / 2, ax, yb, style, None, needs),
+                    Line("couple", ax, yb, bx, yb, style, mark, needs),
+                    Line("couple", bx, by + CARD_H / 2, bx, yb, style, None, needs),
+                ]
+                starts[b.id] = ((ax + bx) / 2, yb)
+            else:
+                lines.append(
+                    Line("couple", ax + CARD_W / 2, ay, bx - CARD_W / 2, by, style, mark, needs)
+                )
+                starts[b.id] = ((ax + bx) / 2, ay)
+        else:
+            x, y = pos[b.parents[0]]
+            starts[b.id] = (x, y + CARD_H / 2)
+    # Sibship bars: one per couple, in the row between parents and children, stacked where two
+    # would share a stretch of the same row.
+    bars: list[tuple[Block, float, float, float]] = []
+    for b in blocks.values():
+        if not b.children:
+            continue
+        sx, _ = starts[b.id]
+        xs = [pos[c][0] for c, _ in b.children] + [sx]
+        top = min(pos[c][1] for c, _ in b.children) - CARD_H / 2
+        bars.append((b, min(xs), max(xs), top))
+    levels = _levels(bars)
+    for b, lo, hi, top in sorted(bars, key=lambda t: t[0].id):
+        sx, sy = starts[b.id]
+        row_gap = top - (sy if len(b.parents) == 1 else sy + CARD_H / 2)
+        level, count = levels[b.id]
+        bar_y = round(top - row_gap / 2 + (level - (count - 1) / 2) * _GAP, 1)
+        kids = tuple(c for c, _ in b.children)
+        lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, kids))
+        if hi > lo:
+            lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, kids))
+        for child, style in b.children:
+            cx, cy = pos[child]
+            lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,
+                              (*b.parents, child)))  # fmt: skip
+        units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
+    return lines, units
+
+
+def _between(rows: dict[float, list[float]], ax: float, bx: float, y: float) -> bool:
+    """Whether a card stands between two partners' cards in their row."""
+    xs = rows.get(y, [])
+    return bisect.bisect_right(xs, ax) < bisect.bisect_left(xs, bx)
+
+
+def _levels(bars: list[tuple[Block, float, float, float]]) -> dict[str, tuple[int, int]]:
+    """Per row, the fewest levels such that no two bars at one level meet: (level, levels)."""
+    rows: dict[float, list[tuple[float, float, str]]] = {}
+    for b, lo, hi, top in bars:
+        rows.setdefault(round(top), []).append((lo, hi, b.id))
+    out: dict[str, tuple[int, int]] = {}
+    for row in rows.values():
+        ends: list[float] = []
+        chosen: dict[str, int] = {}
+        for lo, hi, bid in sorted(row):
+            level = next((i for i, end in enumerate(ends) if end < lo - _GAP), len(ends))
+            if level == len(ends):
+                ends.append(hi)
+            else:
+                ends[level] = hi
+            chosen[bid] = level
+        out.update({bid: (level, len(ends)) for bid, level in chosen.items()})
+    return out
+
+
+def below(blocks: dict[tuple[str, ...], Block]) -> dict[str, set[str]]:
+    """Everyone drawn below each couple: children, their partners, and theirs in turn."""
+    kids_of = {b.id: [c for c, _ in b.children] for b in blocks.values()}
+    born = {c for kids in kids_of.values() for c in kids}  # who has parents drawn
+    of_person: dict[str, list[Block]] = {}
+    for b in blocks.values():
+        for p in b.parents:
+            of_person.setdefault(p, []).append(b)
+    out: dict[str, set[str]] = {}
+    for b in blocks.values():
+        seen: set[str] = set()
+        todo = list(kids_of[b.id])
+        while todo:
+            person = todo.pop()
+            if person in seen or person in b.parents:
+                continue
+            seen.add(person)
+            for inner in of_person.get(person, ()):
+                todo += [p for p in inner.parents if p != person and p not in born]
+                todo += kids_of[inner.id]
+        out[b.id] = seen
+    return out
+
+
+def crossings(lines: Sequence[Line]) -> int:
+    """How many pairs of connectors cross (meeting at an end or along a shared line is not a
+    crossing). Connectors are horizontal or vertical, so each vertical is checked only against
+    the horizontals at the heights it spans."""
+    rows: dict[float, list[Line]] = {}
+    for h in lines:
+        if h.y1 == h.y2 and h.x1 != h.x2:
+            rows.setdefault(h.y1, []).append(h)
+    heights = sorted(rows)
+    count = 0
+    for v in lines:
+        if v.x1 != v.x2 or v.y1 == v.y2:
+            continue
+        low, high = sorted((v.y1, v.y2))
+        for y in heights[bisect.bisect_right(heights, low) : bisect.bisect_left(heights, high)]:
+            count += sum(1 for h in rows[y] if _cross(h, v))
+    return count
+
+
+def _cross(a: Line, b: Line) -> bool:
+    ah, bh = a.y1 == a.y2, b.y1 == b.y2
+    av, bv = a.x1 == a.x2, b.x1 == b.x2
+    if ah and bv:
+        h, v = a, b
+    elif av and bh:
+        h, v = b, a
+    else:
+        return False  # parallel or not orthogonal: connectors here are all orthogonal
+    hx1, hx2 = sorted((h.x1, h.x2))
+    vy1, vy2 = sorted((v.y1, v.y2))
+    return hx1 < v.x1 < hx2 and vy1 < h.y1 < vy2
+
+
+def through_cards(lines: Sequence[Line], positions: dict[str, tuple[float, float]]) -> int:
+    """How many connectors pass through a card (touching a card's edge is not passing)."""
+    count = 0
+    for line in lines:
+        x1, x2 = sorted((line.x1, line.x2))
+        y1, y2 = sorted((line.y1, line.y2))
+        for cx, cy in positions.values():
+            left, right = cx - CARD_W / 2 + 1, cx + CARD_W / 2 - 1
+            top, bottom = cy - CARD_H / 2 + 1, cy + CARD_H / 2 - 1
+            if x1 < right and x2 > left and y1 < bottom and y2 > top:
+                count += 1
+    return count
