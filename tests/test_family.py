@@ -288,6 +288,21 @@ def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
 
 def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, db: Driver) -> None:
     f = family
+    # A preview first: the same answer as the import, and nothing written but its audit record.
+    before = count_all(db)
+    audits = db.execute_query("MATCH (a:AuditEvent) RETURN count(a) AS n").records[0]["n"]
+    preview = import_file(f, GEDCOM, young_person_xref="@I1@", source="marlow", preview="true")
+    assert preview.status_code == 200, preview.text
+    assert preview.json()["preview"] is True
+    assert (preview.json()["people_created"], preview.json()["people_matched"]) == (4, 0)
+    assert preview.json()["relationships_created"] == 5
+    after = db.execute_query(
+        "MATCH (a:AuditEvent) RETURN count(a) AS n, collect(a.action) AS actions"
+    ).records[0]
+    assert after["n"] == audits + 1
+    assert "gedcom.preview" in after["actions"]
+    assert "gedcom.import" not in after["actions"]
+    assert count_all(db) == before
     first = import_file(f, GEDCOM, young_person_xref="@I1@", source="marlow")
     assert first.status_code == 201, first.text
     assert first.json()["people_created"] == 4
@@ -296,6 +311,7 @@ def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, 
     again = import_file(f, GEDCOM, young_person_xref="@I1@", source="marlow")
     assert again.status_code == 201
     assert (again.json()["people_created"], again.json()["relationships_created"]) == (0, 0)
+    assert (again.json()["people_matched"], again.json()["preview"]) == (4, False)
     assert count_all(db) == state
     terms = {r["name"]: (r["term"], r["side"]) for r in f.relatives()["data"]}
     assert terms["Lily Hill"] == ("maternal aunt", "maternal")

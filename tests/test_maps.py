@@ -4,6 +4,7 @@ is in test_maps_browser.py."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -334,3 +335,33 @@ def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(
     assert answer.json()["error"]["code"] == "layout_unavailable"
     assert "Graphviz" in answer.json()["error"]["message"]
     assert case.graph(view="ecomap")["count"]["nodes"] == 10
+
+
+@pytest.mark.parametrize("generations", [4, 2])
+def test_the_pages_chains_are_those_of_safeguarding(case: MapCase, generations: int) -> None:
+    """The panel's chains through each person are /safeguarding's, whether the page reuses the
+    map's family (four generations, the default) or the chains load it themselves."""
+    build_work(case)
+    # The aunt's partner Lee has a former partner, Kim, outside Kit's network, with a flag: a
+    # chain from Lee to Kim.
+    case.family.people(kim="female")
+    case.family.partners("lee", "kim", "separated")
+    ok(case.client.post(f"/people/{case.family.ids['kim']}/flags",
+                        headers=case.social_worker.headers,
+                        json={"kind": "person_posing_risk_to_children", "level": 3,
+                              "source": "Police disclosure"}), 201)  # fmt: skip
+    found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
+                               headers=case.social_worker.headers))  # fmt: skip
+    expected: dict[str, list[str]] = {}
+    for chain in found["chains"]:
+        people = {chain["start_id"]} | {s["person_id"] for s in chain["steps"] if s["person_id"]}
+        for pid in sorted(people):
+            expected.setdefault(pid, []).append(chain["summary"])
+    assert case.family.ids["kim"] in expected
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers,
+                           params={"max_generations": generations}).text  # fmt: skip
+    nodes = json.loads(_block(page, "ll-nodes"))
+    drawn = {n["id"]: n["llChains"] for n in nodes if n.get("llChains")}
+    on_map = {n["id"] for n in nodes}
+    assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}
+    assert case.family.ids["lee"] in drawn

@@ -16,7 +16,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record, record_in
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.family import Family
@@ -38,9 +38,16 @@ _KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster"}
 class ImportResult(BaseModel):
     young_person_id: str
     system: str
+    preview: bool = Field(
+        default=False, description="A dry run: what the import would do; nothing was written."
+    )
     people_in_file: int
     families_in_file: int
     people_created: int
+    people_matched: int = Field(
+        description="People of the file already in the network from an earlier import of the "
+        "same source (the file only fills their empty fields)."
+    )
     relationships_created: int
     notes: list[str] = Field(
         default_factory=list,
@@ -85,7 +92,10 @@ async def import_tree(
     system: str,
     young_person_xref: str | None = None,
     progress: Callable[[int], object] | None = None,
+    preview: bool = False,
 ) -> ImportResult:
+    """Import the tree in one transaction. `preview`: do all of it, checks included, then roll
+    it back, and answer what it would have done; only the preview itself is audited."""
     xrefs = {p.xref for p in tree.people}
     if young_person_xref is not None and young_person_xref not in xrefs:
         raise InvalidInput(f"The file has no individual {young_person_xref}.")
@@ -137,18 +147,39 @@ async def import_tree(
                 f"With this file, {names} would have more than two birth parents; "
                 "nothing was imported."
             )
+        answer = ImportResult(
+            young_person_id=young_person_id, system=system, preview=preview,
+            people_in_file=len(tree.people), families_in_file=len(tree.families),
+            people_created=created_people, people_matched=len(rows) - created_people,
+            relationships_created=created_links, notes=list(tree.notes),
+        )  # fmt: skip
+        if preview:
+            raise _DryRun(answer)  # the transaction is rolled back: nothing is written
         await record_in(tx, queries, principal=actor, action="gedcom.import",
                         resource=f"import:{system}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"{created_people} people, {created_links} ties")  # fmt: skip
-        return ImportResult(
-            young_person_id=young_person_id, system=system, people_in_file=len(tree.people),
-            families_in_file=len(tree.families), people_created=created_people,
-            relationships_created=created_links, notes=list(tree.notes),
-        )  # fmt: skip
+        return answer
 
-    result: ImportResult = await in_write(driver, database, work)
+    try:
+        result: ImportResult = await in_write(driver, database, work)
+    except _DryRun as dry:
+        await record(driver, queries, database=database, principal=actor,
+                     action="gedcom.preview", resource=f"import:{system}", outcome="allowed",
+                     young_person_id=young_person_id,
+                     reason=f"{dry.answer.people_created} people, "
+                            f"{dry.answer.relationships_created} ties")  # fmt: skip
+        return dry.answer
     return result
+
+
+class _DryRun(Exception):
+    """Raised inside a preview's transaction with its answer, so that the driver rolls it
+    back."""
+
+    def __init__(self, answer: ImportResult) -> None:
+        super().__init__("preview")
+        self.answer = answer
 
 
 def _sex(value: object) -> Sex:

@@ -177,6 +177,9 @@ class NetworkGraph(BaseModel):
     summaries: list[Summary] = Field(default_factory=list)
     count: dict[str, int] = Field(description="`nodes` and `edges`.")
     _hints: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
+    # The family as loaded for this map, when it reaches as far as `members` looks (the default
+    # four generations): the map page's safeguarding chains use it rather than loading it again.
+    _family: Family | None = PrivateAttr(default=None)
 
     @property
     def hints(self) -> dict[str, tuple[str, int]]:
@@ -185,6 +188,14 @@ class NetworkGraph(BaseModel):
     @hints.setter
     def hints(self, value: dict[str, tuple[str, int]]) -> None:
         self._hints = value
+
+    @property
+    def family(self) -> Family | None:
+        return self._family
+
+    @family.setter
+    def family(self, value: Family | None) -> None:
+        self._family = value
 
 
 class Filters(BaseModel):
@@ -216,22 +227,36 @@ def _tie_strength(trusted: dict[str, Any] | None, stage: str | None, lapsed: boo
     return "strong" if stage in _IN_TOUCH else "moderate"
 
 
+MEMBER_GENERATIONS = 4  # how far the network reaches for safeguarding
+
+
 async def members(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
+    driver: AsyncDriver,
+    queries: Queries,
+    *,
+    database: str,
+    young_person_id: str,
+    family: Family | None = None,
 ) -> dict[str, str]:
     """Who is in the young person's network for safeguarding: the young person, relatives to
-    four generations and connections, each with how the young person knows them."""
-    family, connected = await together(
-        load_family(
-            driver, queries, database=database, person_id=young_person_id,
-            within=[young_person_id], max_generations=4,
-        ),
-        list_connections(driver, queries, database=database, young_person_id=young_person_id),
-    )  # fmt: skip
+    four generations and connections, each with how the young person knows them. `family`: the
+    young person's family as a map loaded it, to four generations, not to be loaded again."""
+    if family is None:
+        family, connected = await together(
+            load_family(
+                driver, queries, database=database, person_id=young_person_id,
+                within=[young_person_id], max_generations=MEMBER_GENERATIONS,
+            ),
+            list_connections(driver, queries, database=database, young_person_id=young_person_id),
+        )  # fmt: skip
+    else:
+        connected = await list_connections(
+            driver, queries, database=database, young_person_id=young_person_id
+        )
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     me = family.people[young_person_id]
-    kin = relatives_of(family, [young_person_id], 4)
+    kin = relatives_of(family, [young_person_id], MEMBER_GENERATIONS)
     found = {young_person_id: f"{display_name(me.given_name, me.family_name, me.known_as)} "
                               "(the young person)"}  # fmt: skip
     found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data if not r.other_case}
@@ -398,6 +423,7 @@ async def network(
         "count": {"nodes": len(ordered), "edges": len(edges)},
     })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
+    graph.family = family if filters.max_generations == MEMBER_GENERATIONS else None
     return graph
 
 

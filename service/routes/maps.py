@@ -91,7 +91,7 @@ async def _page(
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
     found = await chains.of_network(
         access.driver, access.queries, database=access.database,
-        young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
+        young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS, family=graph.family,
     )  # fmt: skip
     through = chains.chains_through(found)
     # Dumped under the request's viewer, so the page carries only what that role may see.
