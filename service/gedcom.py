@@ -336,6 +336,55 @@ def _iso(value: object, whose: str, what: str) -> str | None:
     return "-".join(p for p in parts if p)
 
 
+_DATE_KINDS = {
+    "DateValueBefore": "is a 'before' date",
+    "DateValueAfter": "is an 'after' date",
+    "DateValueRange": "is a range ('between ... and')",
+    "DateValuePeriod": "is a period ('from ... to')",
+    "DateValueFrom": "is a period ('from')",
+    "DateValueTo": "is a period ('to')",
+    "DateValuePhrase": "is a phrase",
+    "DateValueAbout": "is approximate ('about')",
+    "DateValueCalculated": "is calculated",
+    "DateValueEstimated": "is estimated",
+}
+
+
+def _latest_year(value: object) -> int | None:
+    """The latest year a birth date allows, however it is written: the end of a range or
+    period, the year of a 'before' date or of one in another calendar; None for 'after' dates
+    and phrases without a year."""
+    if value is None or isinstance(value, gd.DateValueAfter | gd.DateValueFrom):
+        return None
+    for attr in ("date2", "date"):
+        when = getattr(value, attr, None)
+        found = getattr(when, "year", None)
+        if isinstance(found, int):
+            return found
+    years = [int(y) for y in re.findall(r"\b(\d{3,4})\b", str(getattr(value, "phrase", "")))]
+    return max(years) if years else None
+
+
+def _date_note(value: object, kept: str | None) -> str | None:
+    """What the import did with a date it could not keep exactly, for the answer's notes: the
+    kind of date only, never its words (a phrase date can name people)."""
+    if value is None or value == "":
+        return None
+    kind = _DATE_KINDS.get(type(value).__name__)
+    if str(getattr(value, "phrase", "")).startswith("@#D"):
+        kind = "is in another calendar"  # read as a phrase on purpose (see _prepare)
+    when = getattr(value, "date", None)
+    if kind is None and when is not None and not isinstance(when, GregorianDate):
+        kind = "is in another calendar"
+    elif kind is None and when is not None and getattr(when, "dual_year", None) is not None:
+        kind = "has a dual year"
+    if kind is None and kept is None:
+        kind = "could not be read"
+    if kind is None:
+        return None
+    return f"{kind}: kept as {kept}" if kept else f"{kind}: not kept"
+
+
 def _is_before(earlier: str, later: str) -> bool:
     """True only when `earlier` is before `later` at the precision both share."""
     size = min(len(earlier), len(later))
@@ -432,6 +481,10 @@ def parse_gedcom(
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
         born, died = _iso(p.birth, whose, "birth date"), _iso(p.death, whose, "death date")
+        for what, value, kept in (("birth date", p.birth, born), ("death date", p.death, died)):
+            said = _date_note(value, kept)
+            if said:
+                notes.append(f"{whose}: {what} {said}")
         for what, when in (("birth date", born), ("death date", died)):
             if when is not None and _is_before(limit, when):
                 raise GedcomError(f"{whose}: {what} is after today")
@@ -441,18 +494,25 @@ def parse_gedcom(
         people.append(replace(person, birth_date=born, death_date=died))
     families = _families({p.xref: p for p in raw_people}, raw_families)
     _check_shape(families)
-    people = _not_living(people, families, int(limit[:4]), notes)
+    latest = {p.xref: _latest_year(p.birth) for p in raw_people}
+    people = _not_living(people, families, int(limit[:4]), notes, latest)
     if len(notes) > MAX_NOTES:
         notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more changes of the same kinds"]
     return GedcomTree(tuple(people), tuple(families), tuple(notes))
 
 
 def _not_living(
-    people: list[GedcomPerson], families: list[GedcomFamily], this_year: int, notes: list[str]
+    people: list[GedcomPerson],
+    families: list[GedcomFamily],
+    this_year: int,
+    notes: list[str],
+    latest: dict[str, int | None],
 ) -> list[GedcomPerson]:
     """People with no death recorded who cannot still be living (`service.lifespan`) are
-    counted as deceased, and the answer says how many and why."""
-    births = {p.xref: lifespan.year(p.birth_date) for p in people if not p.deceased}
+    counted as deceased, and the answer says how many and why. `latest`: the latest year of
+    birth a date not kept exactly still gives (`BEF 1850`, a range, another calendar)."""
+    births = {p.xref: lifespan.year(p.birth_date) or latest.get(p.xref)
+              for p in people if not p.deceased}  # fmt: skip
     children: dict[str, list[str]] = {}
     married: dict[str, list[int]] = {}
     for fam in families:

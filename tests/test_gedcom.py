@@ -663,3 +663,32 @@ def test_the_long_dead_are_not_counted_as_living(body: str, not_living: set[str]
     assert {p.xref for p in tree.people if p.deceased} == not_living
     assert all(p.death_date is None for p in tree.people)
     assert bool(tree.notes) == bool(not_living)
+
+
+def test_dates_not_kept_exactly_are_reported_and_still_bound_the_living() -> None:
+    """A report, never silence: every date the import could not keep exactly is named in the
+    notes by its kind (never its words: a phrase can name people), by xref and line; and the
+    years they still give count for the living rule."""
+    tree = parse(ged(
+        "0 @I1@ INDI\n1 BIRT\n2 DATE ABT 1945\n1 DEAT\n2 DATE BEF 2000\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE 11 FEB 1731/32\n"
+        "0 @I3@ INDI\n1 BIRT\n2 DATE @#DJULIAN@ 1700\n"
+        "0 @I4@ INDI\n1 BIRT\n2 DATE BET 1900 AND 1990\n"
+        "0 @I5@ INDI\n1 BIRT\n2 DATE (after Jim Smith's wedding)\n"
+        "0 @I6@ INDI\n1 BIRT\n2 DATE BEF 1850\n"
+        "0 @I7@ INDI\n1 BIRT\n2 DATE 3 MAR 1990"
+    ))  # fmt: skip
+    assert tree.notes[:-1] == (
+        "@I1@ (line 7): birth date is approximate ('about'): kept as 1945",
+        "@I1@ (line 7): death date is a 'before' date: not kept",
+        "@I2@ (line 12): birth date has a dual year: not kept",
+        "@I3@ (line 15): birth date is in another calendar: not kept",
+        "@I4@ (line 18): birth date is a range ('between ... and'): not kept",
+        "@I5@ (line 21): birth date is a phrase: not kept",
+        "@I6@ (line 24): birth date is a 'before' date: not kept",
+    )
+    assert not any("Jim" in note for note in tree.notes)
+    # Born before 1850, in 1731/32 and (Julian) in 1700: not living. Between 1900 and 1990: may
+    # be. @I1@ has a death recorded, dated or not.
+    assert {p.xref for p in tree.people if p.deceased} == {"@I1@", "@I2@", "@I3@", "@I6@"}
+    assert tree.notes[-1].startswith("3 people with no death recorded counted as not living")

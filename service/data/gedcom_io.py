@@ -51,8 +51,10 @@ class ImportResult(BaseModel):
     relationships_created: int
     notes: list[str] = Field(
         default_factory=list,
-        description="What was changed to hold the file to the API's limits, by xref and line: "
-        "control characters taken out of names, names cut to 100 characters.",
+        description="What the import changed or could not keep, by xref and line (never a "
+        "name): control characters taken out of names, names cut to 100 characters, dates that "
+        "are approximate, ranges, phrases or in another calendar, and how many people with no "
+        "death recorded were counted as not living.",
     )
 
 
