@@ -179,7 +179,7 @@ def _join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
     for number, line in enumerate(lines, 1):
         conc = _CONC.fullmatch(line) if b"CONC" in line else None
         if conc is not None and kept and int(conc.group(1)) == wanted:
-            if not pieces and _LEVEL.match(kept[-1]) and not _has_value(kept[-1]):
+            if not pieces and not _has_value(kept[-1]):  # "1 NOTE" + "2 CONC a": "1 NOTE a"
                 pieces.append(b" ")
             pieces.append(conc.group(2) or b"")
             continue

@@ -259,12 +259,12 @@ def _dfs(
     """The rows in family order (each row, then its children's rows in birth order), which is
     the order `dot` starts from; siblings are not chained, which would cost crossings, but start
     side by side in birth order."""
-    below: dict[int, list[int]] = {}
+    child_rows: dict[int, list[int]] = {}
     has_parents = set()
     for b in sorted(blocks.values(), key=lambda b: b.id):
         r = where[b.parents[0]][0]
         for kid, _ in b.children:
-            below.setdefault(r, []).append(where[kid][0])
+            child_rows.setdefault(r, []).append(where[kid][0])
             has_parents.add(where[kid][0])
     order: list[int] = []
     seen: set[int] = set()
@@ -277,7 +277,7 @@ def _dfs(
                 continue
             seen.add(here)
             order.append(here)
-            todo += reversed(below.get(here, []))
+            todo += reversed(child_rows.get(here, []))
 
     for r in range(len(rows)):
         if r not in has_parents:
