@@ -36,7 +36,10 @@ def draw(graph: NetworkGraph) -> None:
 
 def _genogram(graph: NetworkGraph) -> None:
     lanes = {"maternal": 0, "both": 1, "young_person": 1, "paternal": 2, "other": 3}
-    members = [genogram.Member(n.id, n.sex, n.birth_date, n.name, lanes.get(n.group, 1))
+    # Birth order by the first day each birth date allows (a range's start, when that is all
+    # an imported tree says).
+    members = [genogram.Member(n.id, n.sex, n.birth_earliest or n.birth_date, n.name,
+                               lanes.get(n.group, 1))
                for n in graph.nodes]  # fmt: skip
     parentages = [genogram.Parentage(e.source, e.target, e.kind)
                   for e in graph.edges if e.type == "parent"]  # fmt: skip

@@ -57,6 +57,10 @@ class Person:
     young_person: bool = False
     in_case: bool = True
     external_id: str | None = None
+    # Dates as a family tree file wrote them (`service.gedcom_dates`), when they came from one.
+    birth_written: str | None = None
+    death_written: str | None = None
+    birth_earliest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,9 @@ from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
-from service import lifespan
+from service import gedcom_dates, lifespan
 from service.dates import london_today
+from service.gedcom_dates import WrittenDate
 
 Sex = Literal["female", "male", "unknown"]
 Pedigree = Literal["birth", "adopted", "foster"]
@@ -36,9 +37,13 @@ _KEPT_DATES = (gd.DateValueSimple, *_APPROXIMATE, gd.DateValueInterpreted)
 _DEEP_LEVEL = re.compile(rb"(?m)^[ \t\v\f]*\d{3}")  # ged4py strips leading whitespace
 _INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
 # ged4py raises on calendar escapes it does not know (@#DUNKNOWN@, @#DROMAN@) and on dual years
-# outside the Gregorian calendar; every non-Gregorian date reads as None here, so such values
-# are handed over as date phrases "(...)", which ged4py keeps as text.
-_OTHER_CALENDAR = re.compile(rb"(?m)^( *\d{1,2} +DATE +)([^\n]*@#D(?!GREGORIAN@)[^\n]*)$")
+# outside the Gregorian calendar; such values are handed over as date phrases "(...)", which
+# ged4py keeps as text (and `service.gedcom_dates` keeps as written). The Julian, Hebrew and
+# French republican calendars are read and converted.
+_OTHER_CALENDAR = re.compile(
+    rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
+    rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
+)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PEDIGREES: dict[str, Pedigree] = {"adopted": "adopted", "foster": "foster"}  # else birth
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
@@ -62,6 +67,9 @@ class GedcomPerson:
     birth_date: str | None
     death_date: str | None
     deceased: bool
+    # The dates as the file wrote them, with their kind and range (`service.gedcom_dates`).
+    birth_written: WrittenDate | None = None
+    death_written: WrittenDate | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ class _Indi:  # what ged4py gave for one INDI record, before the checks
     person: GedcomPerson  # dates still unset
     birth: object
     death: object
+    birth_words: str | None  # the DATE line's own words
+    death_words: str | None
     famc: dict[str, Pedigree]
     fams: list[str]
 
@@ -238,12 +248,24 @@ def _original(xref: str) -> str:
     return xref.replace("@-_", "@_")
 
 
-def _date_value(record: Record, event: str) -> object:
+def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, str | None]:
+    """The event's date as ged4py reads it, and the words of its DATE line in the file (None
+    when they are not plain ASCII: then the words are ged4py's)."""
     found = record.sub_tag(f"{event}/DATE", follow=False)
-    return None if found is None else found.value
+    if found is None or not buf:
+        return (None if found is None else found.value), None
+    start = found.offset or 0
+    line = buf[start : buf.find(b"\n", start)]
+    parts = line.split(None, 2)
+    if len(parts) < 2 or parts[1] != b"DATE":
+        return found.value, None
+    raw = parts[2] if len(parts) == 3 else b""
+    if raw.startswith(b"(@#D") and raw.endswith(b")"):
+        raw = raw[1:-1]  # a calendar ged4py cannot read, made a phrase in _prepare
+    return found.value, raw.decode("ascii") if raw.isascii() else None
 
 
-def _indi(rec: Record, line: int, xref: str) -> _Indi:
+def _indi(rec: Record, line: int, xref: str, buf: bytes) -> _Indi:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
     primary = next((n for n in names if n.type is None), names[0] if names else None)
     name = Name([primary] if primary else [], Dialect.DEFAULT)
@@ -260,8 +282,10 @@ def _indi(rec: Record, line: int, xref: str) -> _Indi:
         if fam and fam not in famc:
             famc[fam] = _PEDIGREES.get(_text(_first(link, "PEDI")).lower(), "birth")
     person = GedcomPerson(xref, given, family, sex, None, None, _first(rec, "DEAT") is not None)
-    birth, death = _date_value(rec, "BIRT"), _date_value(rec, "DEAT")
-    return _Indi(xref, line, person, birth, death, famc, _pointers(rec, "FAMS"))
+    (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
+                                                  for event in ("BIRT", "DEAT"))  # fmt: skip
+    return _Indi(xref, line, person, birth, death, birth_words, death_words, famc,
+                 _pointers(rec, "FAMS"))  # fmt: skip
 
 
 def _fam(rec: Record, line: int, xref: str) -> _Fam:
@@ -269,18 +293,65 @@ def _fam(rec: Record, line: int, xref: str) -> _Fam:
                 if s.tag in ("HUSB", "WIFE") and _text(s)]  # fmt: skip
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
-    marriage = _date_value(rec, "MARR")
+    marriage, _ = _date_value(rec, "MARR")
     return _Fam(xref, line, list(dict.fromkeys(partners)), children, married, divorced, marriage)
 
 
-def _read(buf: bytes, origin: list[int]) -> tuple[list[_Indi], list[_Fam]]:
+_CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
+_HEADER_END = re.compile(rb"(?m)^[ \t]*0[ \t]")
+
+
+def _encoding(buf: bytes) -> tuple[bytes, str | None, str | None]:
+    """The character set to read a file in when its `CHAR` is missing or does not fit its
+    bytes (None: as `CHAR` says), and a note saying so. Programs write UTF-8 or Windows-1252
+    (ANSI) far more often than ANSEL, GEDCOM 5.5.1's default: a file with no `CHAR` is read as
+    UTF-8 when its bytes are UTF-8 and as Windows-1252 otherwise; one that says UTF-8 or ASCII
+    and is not, as Windows-1252; one that says ANSEL and is UTF-8 (ANSEL's accents never form
+    UTF-8), as UTF-8. A `CHAR` line is rewritten to say so (ged4py holds a byte-order mark to
+    its `CHAR`); a missing one is given to ged4py as the codec. Returns the buffer, the codec
+    for ged4py and the note."""
+    if buf.isascii():
+        return buf, None, None
+    second = _HEADER_END.search(buf, 1)
+    found = _CHAR.search(buf, 0, second.start() if second else len(buf))
+    codec, note = _codec(found.group(1).strip().upper() if found else b"", buf)
+    if codec is None or found is None:
+        return buf, codec, note
+    name = b"UTF-8" if codec == "utf-8" else b"ANSI"
+    return buf[: found.start(1)] + name + buf[found.end(1) :], None, note
+
+
+def _codec(char: bytes, buf: bytes) -> tuple[str | None, str | None]:
+    """The codec a file is read in, from its `CHAR` (`char`) and its bytes (see `_encoding`)."""
+    said = char.decode("ascii", "replace")
+    try:
+        buf.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    if not said:
+        codec = "utf-8" if utf8 else "cp1252"
+        name = "UTF-8" if utf8 else "Windows-1252 (ANSI)"
+        return codec, f"no character set (CHAR) in the header: read as {name}"
+    if said in ("UTF-8", "UTF8", "ASCII") and not utf8:
+        return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
+    if said == "ASCII":
+        return "utf-8", "the header says ASCII, the bytes are UTF-8: read as UTF-8"
+    if said == "ANSEL" and utf8:
+        return "utf-8", "the header says ANSEL, the bytes are UTF-8: read as UTF-8"
+    return None, None
+
+
+def _read(
+    buf: bytes, origin: list[int], encoding: str | None = None
+) -> tuple[list[_Indi], list[_Fam]]:
     """Everything ged4py does happens here; none of its exceptions leave this function."""
     people: list[_Indi] = []
     families: list[_Fam] = []
     seen: dict[str, int] = {}
     offset = row = line = last = 0
     try:
-        with GedcomReader(io.BytesIO(buf)) as reader:
+        with GedcomReader(io.BytesIO(buf), encoding=encoding) as reader:
             reader.dialect = Dialect.DEFAULT  # NAME read as the standard says, whatever SOUR
             for offset, tag in reader.index0:
                 if tag not in ("INDI", "FAM"):
@@ -296,7 +367,7 @@ def _read(buf: bytes, origin: list[int]) -> tuple[list[_Indi], list[_Fam]]:
                     raise GedcomError(f"duplicate xref {xref} at lines {seen[xref]} and {line}")
                 seen[xref] = line
                 if tag == "INDI":
-                    people.append(_indi(rec, line, xref))
+                    people.append(_indi(rec, line, xref, buf))
                 else:
                     families.append(_fam(rec, line, xref))
     except GedcomError:
@@ -312,7 +383,8 @@ def _read(buf: bytes, origin: list[int]) -> tuple[list[_Indi], list[_Fam]]:
     except Exception as exc:  # undecodable bytes, numbers too long for int(), anything else
         what = f"{type(exc).__name__}"
         if isinstance(exc, UnicodeDecodeError):
-            what = f"bytes that are not valid {exc.encoding}"
+            codec = "Windows-1252 (ANSI)" if exc.encoding == "charmap" else exc.encoding
+            what = f"bytes that are not valid {codec}"
         where = f" (record at line {line})" if line else ""
         raise GedcomError(f"unreadable GEDCOM file{where}: {what}") from exc
     return people, families
@@ -334,55 +406,6 @@ def _iso(value: object, whose: str, what: str) -> str | None:
     parts = [f"{when.year:04d}", f"{when.month_num:02d}" if when.month_num else ""]
     parts.append(f"{when.day:02d}" if when.day is not None else "")
     return "-".join(p for p in parts if p)
-
-
-_DATE_KINDS = {
-    "DateValueBefore": "is a 'before' date",
-    "DateValueAfter": "is an 'after' date",
-    "DateValueRange": "is a range ('between ... and')",
-    "DateValuePeriod": "is a period ('from ... to')",
-    "DateValueFrom": "is a period ('from')",
-    "DateValueTo": "is a period ('to')",
-    "DateValuePhrase": "is a phrase",
-    "DateValueAbout": "is approximate ('about')",
-    "DateValueCalculated": "is calculated",
-    "DateValueEstimated": "is estimated",
-}
-
-
-def _latest_year(value: object) -> int | None:
-    """The latest year a birth date allows, however it is written: the end of a range or
-    period, the year of a 'before' date or of one in another calendar; None for 'after' dates
-    and phrases without a year."""
-    if value is None or isinstance(value, gd.DateValueAfter | gd.DateValueFrom):
-        return None
-    for attr in ("date2", "date"):
-        when = getattr(value, attr, None)
-        found = getattr(when, "year", None)
-        if isinstance(found, int):
-            return found
-    years = [int(y) for y in re.findall(r"\b(\d{3,4})\b", str(getattr(value, "phrase", "")))]
-    return max(years) if years else None
-
-
-def _date_note(value: object, kept: str | None) -> str | None:
-    """What the import did with a date it could not keep exactly, for the answer's notes: the
-    kind of date only, never its words (a phrase date can name people)."""
-    if value is None or value == "":
-        return None
-    kind = _DATE_KINDS.get(type(value).__name__)
-    if str(getattr(value, "phrase", "")).startswith("@#D"):
-        kind = "is in another calendar"  # read as a phrase on purpose (see _prepare)
-    when = getattr(value, "date", None)
-    if kind is None and when is not None and not isinstance(when, GregorianDate):
-        kind = "is in another calendar"
-    elif kind is None and when is not None and getattr(when, "dual_year", None) is not None:
-        kind = "has a dual year"
-    if kind is None and kept is None:
-        kind = "could not be read"
-    if kind is None:
-        return None
-    return f"{kind}: kept as {kept}" if kept else f"{kind}: not kept"
 
 
 def _is_before(earlier: str, later: str) -> bool:
@@ -435,7 +458,10 @@ def _families(people: dict[str, _Indi], families: list[_Fam]) -> list[GedcomFami
             raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
         children = dict.fromkeys(f.children + child_of.get(f.xref, []))
         kids = tuple(GedcomChild(c, people[c].famc.get(f.xref, "birth")) for c in children)
-        when = _iso(f.marriage, f"family {f.xref} (line {f.line})", "marriage date")
+        whose = f"family {f.xref} (line {f.line})"
+        when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(
+            gedcom_dates.read(f.marriage)
+        )
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids))
     return out
 
@@ -468,33 +494,44 @@ def parse_gedcom(
 ) -> GedcomTree:
     """Read a GEDCOM 5.5.1 file into plain data, or raise GedcomError saying what is wrong."""
     buf, origin = _prepare(bytes(data), max_bytes, max_people)
-    raw_people, raw_families = _read(buf, origin)
+    buf, encoding, said = _encoding(buf)
+    raw_people, raw_families = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
         raise GedcomError(f"file holds more than {max_people} individuals")
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
-    notes: list[str] = []
+    notes: list[str] = [said] if said else []
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
             raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
         if _CONTROL.search(p.xref):
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
-        born, died = _iso(p.birth, whose, "birth date"), _iso(p.death, whose, "death date")
-        for what, value, kept in (("birth date", p.birth, born), ("death date", p.death, died)):
-            said = _date_note(value, kept)
+        birth = gedcom_dates.read(p.birth, p.birth_words)
+        death = gedcom_dates.read(p.death, p.death_words)
+        born = _iso(p.birth, whose, "birth date") or gedcom_dates.kept(birth)
+        died = _iso(p.death, whose, "death date") or gedcom_dates.kept(death)
+        for what, value, written, kept in (("birth date", p.birth, birth, born),
+                                           ("death date", p.death, death, died)):  # fmt: skip
+            said = gedcom_dates.note(value, written, kept)
             if said:
                 notes.append(f"{whose}: {what} {said}")
-        for what, when in (("birth date", born), ("death date", died)):
+        for what, when, written in (("birth date", born, birth), ("death date", died, death)):
             if when is not None and _is_before(limit, when):
+                raise GedcomError(f"{whose}: {what} is after today")
+            if written is not None and written.earliest and written.earliest > limit:
                 raise GedcomError(f"{whose}: {what} is after today")
         if born is not None and died is not None and _is_before(died, born):
             raise GedcomError(f"{whose}: death date is before birth date")
+        if birth and death and birth.earliest and death.latest and death.latest < birth.earliest:
+            raise GedcomError(f"{whose}: death date is before birth date")
         person = _held_to_limits(p.person, whose, notes)
-        people.append(replace(person, birth_date=born, death_date=died))
+        people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
+                              death_written=death))  # fmt: skip
     families = _families({p.xref: p for p in raw_people}, raw_families)
     _check_shape(families)
-    latest = {p.xref: _latest_year(p.birth) for p in raw_people}
+    latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
+              for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
     people = _not_living(people, families, int(limit[:4]), notes, latest)
     if len(notes) > MAX_NOTES:
         notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more changes of the same kinds"]
@@ -570,6 +607,14 @@ def _gedcom_date(iso: str, whose: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _date_words(written: WrittenDate | None, iso: str | None, whose: str) -> str:
+    """A date as the file it came from wrote it, or else from the service's partial ISO."""
+    if written is not None:
+        return written.written
+    assert iso is not None
+    return _gedcom_date(iso, whose)
+
+
 def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
     """The tree as GEDCOM 5.5.1 (UTF-8, LF line ends); encode the text as UTF-8 to save it."""
     sexes = {p.xref: p.sex for p in tree.people}
@@ -602,10 +647,10 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         if given or family:
             out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
         out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
-        if p.birth_date is not None:
-            out += ["1 BIRT", f"2 DATE {_gedcom_date(p.birth_date, p.xref)}"]
-        if p.death_date is not None:
-            out += ["1 DEAT", f"2 DATE {_gedcom_date(p.death_date, p.xref)}"]
+        if p.birth_written is not None or p.birth_date is not None:
+            out += ["1 BIRT", f"2 DATE {_date_words(p.birth_written, p.birth_date, p.xref)}"]
+        if p.death_written is not None or p.death_date is not None:
+            out += ["1 DEAT", f"2 DATE {_date_words(p.death_written, p.death_date, p.xref)}"]
         elif p.deceased:
             out.append("1 DEAT Y")
         for fam_xref, pedigree in famc.get(p.xref, []):

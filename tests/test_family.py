@@ -391,3 +391,83 @@ def test_gedcom_command_line_imports_the_same_way(
         "MATCH (e:AuditEvent {action: 'gedcom.import'}) RETURN e.user_id AS who"
     ).records
     assert [e["who"] for e in events] == ["command-line", "command-line"]
+
+
+# The Marlow file with dates of every kind a family tree program writes.
+DATED = (
+    GEDCOM.replace(b"2 DATE 12 MAR 1980", b"2 DATE ABT 1980")
+    .replace(b"1 DEAT Y", b"1 BIRT\n2 DATE BET 1975 AND 1978\n1 DEAT\n2 DATE 11 FEB 2019/20")
+    .replace(b"1 NAME Rose /Hill/", b"1 NAME Rose /Hill/\n1 BIRT\n2 DATE @#DJULIAN@ 5 MAR 1950")
+    .replace(
+        b"1 NAME Lily /Hill/", b"1 NAME Lily /Hill/\n1 BIRT\n2 DATE (the spring after the flood)"
+    )
+)
+
+
+def test_dates_are_kept_as_written_shown_and_exported_as_they_came(family: Family) -> None:
+    """Issue 19: every date kept in its own words with its kind and the days it allows; Julian
+    and dual-year dates converted; shown as written; exported as written; a worker's date
+    replaces the file's words, and a second import does not bring them back."""
+    f = family
+    answer = import_file(f, DATED, young_person_xref="@I1@", source="marlow")
+    assert answer.status_code == 201, answer.text
+    notes = answer.json()["notes"]
+    assert (
+        "@I2@ (line 11): birth date is approximate ('about'): kept as written and as 1980" in notes
+    )
+    assert "@I5@ (line 32): birth date is a phrase: kept as written" in notes
+    assert not any("flood" in note for note in notes)
+
+    def person(xref: str) -> dict[str, Any]:
+        params = {"external_id": xref, "system": "gedcom:marlow"}
+        (found,) = ok(f.client.get("/people", headers=f.headers, params=params))["data"]
+        return dict(found)
+
+    anne, bob, rose, lily = (person(x) for x in ("@I2@", "@I3@", "@I4@", "@I5@"))
+    assert (anne["birth_date"], anne["birth_date_written"]) == (
+        "1980", {"written": "ABT 1980", "qualifier": "about", "earliest": "1980-01-01",
+                 "latest": "1980-12-31"},
+    )  # fmt: skip
+    assert (bob["birth_date"], bob["birth_date_written"]) == (
+        None, {"written": "BET 1975 AND 1978", "qualifier": "between",
+               "earliest": "1975-01-01", "latest": "1978-12-31"},
+    )  # fmt: skip
+    # A dual year is read with its later year; a Julian date is converted to its Gregorian day.
+    assert (bob["death_date"], bob["death_date_written"]["written"]) == (
+        "2020-02-11",
+        "11 FEB 2019/20",
+    )
+    assert (rose["birth_date"], rose["birth_date_written"]["written"]) == (
+        "1950-03-18",
+        "@#DJULIAN@ 5 MAR 1950",
+    )
+    assert lily["birth_date"] is None
+    assert lily["birth_date_written"] == {
+        "written": "(the spring after the flood)", "qualifier": "phrase", "earliest": None,
+        "latest": None,
+    }  # fmt: skip
+    shown = {r["name"]: r["birth_date_written"] for r in f.relatives()["data"]}
+    assert shown["Anne Marlow"] == "ABT 1980"
+    assert shown["Lily Hill"] == "(the spring after the flood)"
+
+    def exported() -> str:
+        response = f.client.get(f"/people/{f.young_person_id}/gedcom", headers=f.headers)
+        assert response.status_code == 200, response.text
+        return response.text
+
+    text = exported()
+    for words in ("ABT 1980", "BET 1975 AND 1978", "11 FEB 2019/20", "@#DJULIAN@ 5 MAR 1950",
+                  "(the spring after the flood)"):  # fmt: skip
+        assert f"2 DATE {words}" in text.splitlines(), words
+
+    # The worker learns Anne's birthday: their date replaces the file's words.
+    changed = ok(f.client.patch(f"/people/{anne['id']}", headers=f.headers,
+                                json={"birth_date": "1981-05-02"}))  # fmt: skip
+    assert (changed["birth_date"], changed["birth_date_written"]) == ("1981-05-02", None)
+    assert "2 DATE 2 MAY 1981" in exported().splitlines()
+    # The same file again: Anne is matched, and what the worker recorded stays.
+    again = import_file(f, DATED, young_person_xref="@I1@", source="marlow")
+    assert again.status_code == 201, again.text
+    anne = person("@I2@")
+    assert (anne["birth_date"], anne["birth_date_written"]) == ("1981-05-02", None)
+    assert person("@I3@")["birth_date_written"]["written"] == "BET 1975 AND 1978"

@@ -21,6 +21,7 @@ from service.gedcom import (
     parse_gedcom,
     write_gedcom,
 )
+from service.gedcom_dates import WrittenDate
 
 DATA = Path(__file__).resolve().parent / "data" / "gedcom"
 TODAY = date(2025, 6, 1)
@@ -51,13 +52,20 @@ def person(
     died: str | None = None,
     *,
     deceased: bool = False,
+    born_as: WrittenDate | None = None,
+    died_as: WrittenDate | None = None,
 ) -> GedcomPerson:
-    return GedcomPerson(xref, given, family, sex, born, died, deceased)
+    return GedcomPerson(xref, given, family, sex, born, died, deceased, born_as, died_as)
+
+
+def plain(people: tuple[GedcomPerson, ...]) -> tuple[GedcomPerson, ...]:
+    """The people without their dates as written (tested on their own)."""
+    return tuple(replace(p, birth_written=None, death_written=None) for p in people)
 
 
 def test_a_realistic_family_file_reads_as_plain_data() -> None:
     tree = parse((DATA / "family.ged").read_bytes())
-    assert tree.people == (
+    assert plain(tree.people) == (
         person("@I1@", "Arthur", "Okafor", "male", "1941-07-04", "2003-11-19", deceased=True),
         person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
         person("@I3@", "Grace", "Okafor", "female", "1970-03"),
@@ -112,11 +120,13 @@ def test_a_realistic_family_file_reads_as_plain_data() -> None:
         ("FROM 1950", None),
         ("TO 1950", None),
         ("1650/51", None),
-        ("12 MAR 1650/51", None),
-        ("@#DJULIAN@ 12 MAR 1950", None),
+        # Dual years are read with the later year; other calendars converted to Gregorian days.
+        ("12 MAR 1650/51", "1651-03-12"),
+        ("@#DJULIAN@ 12 MAR 1950", "1950-03-25"),
         ("@#DJULIAN@ 1650/51", None),
         ("@#DHEBREW@ 5710", None),
-        ("@#DFRENCH R@ 1 VEND 5", None),
+        ("@#DHEBREW@ 1 TSH 5710", "1949-09-24"),
+        ("@#DFRENCH R@ 1 VEND 5", "1796-09-22"),
         ("@#DUNKNOWN@ 1950", None),
         ("@#DROMAN@ 1950", None),
         ("BET @#DJULIAN@ 1650 AND @#DGREGORIAN@ 1660", None),
@@ -152,7 +162,12 @@ def test_names_sex_and_death() -> None:
         "@I1@", "Jane", "Doe", "female", deceased=True
     )
     assert one_person("1 NAME /Lee/\n2 GIVN Ann\n1 SEX X\n1 DEAT\n2 DATE 2001") == person(
-        "@I1@", "Ann", "Lee", died="2001", deceased=True
+        "@I1@",
+        "Ann",
+        "Lee",
+        died="2001",
+        deceased=True,
+        died_as=WrittenDate("2001", None, "2001-01-01", "2001-12-31"),
     )
     assert one_person("1 NAME Jo\n2 CONC hn  /Smi\n2 CONC th/") == person("@I1@", "John", "Smith")
     assert one_person("1 NAME @@home /Base/") == person("@I1@", "@home", "Base")
@@ -204,7 +219,8 @@ def test_unknown_tags_notes_sources_and_media_are_ignored() -> None:
             "1 BIRT\n2 SOUR @S1@\n3 PAGE 4\n2 DATE 1960"
         )
     )
-    assert tree == GedcomTree((person("@I1@", "A", "B", born="1960"),), ())
+    born_as = WrittenDate("1960", None, "1960-01-01", "1960-12-31")
+    assert tree == GedcomTree((person("@I1@", "A", "B", born="1960", born_as=born_as),), ())
 
 
 @pytest.mark.parametrize(
@@ -239,14 +255,30 @@ def test_a_truncated_file_is_refused() -> None:
         parse(whole[: len(whole) // 2])
 
 
-def test_bytes_the_declared_encoding_cannot_read_are_refused() -> None:
+def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_is_in() -> None:
+    """Windows programs write ANSI (Windows-1252) whatever the header says, or no CHAR at all;
+    the file is read in what its bytes are, and the answer says so. Bytes no character set
+    reads are still refused, with the line."""
     data = ged("0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 NAME ReneX /Dubois/")
-    data = data.replace(b"ReneX", b"Ren\xe9e")  # Latin-1 in a file that says UTF-8
+    latin = data.replace(b"ReneX", b"Ren\xe9e")  # Windows-1252 in a file that says UTF-8
+    tree = parse(latin)
+    assert tree.people[1].given_name == "Renée"
+    assert tree.notes == ("the header says UTF-8, the bytes are not: read as Windows-1252 (ANSI)",)
+    no_char = latin.replace(b"1 CHAR UTF-8\n", b"")
+    assert parse(no_char).people[1].given_name == "Renée"
+    assert parse(no_char).notes == (
+        "no character set (CHAR) in the header: read as Windows-1252 (ANSI)",
+    )
+    utf8 = data.replace(b"ReneX", "Renée".encode()).replace(b"1 CHAR UTF-8", b"1 CHAR ANSEL")
+    assert parse(utf8).people[1].given_name == "Renée"  # ANSEL's accents are never UTF-8
+    assert parse(utf8).notes == ("the header says ANSEL, the bytes are UTF-8: read as UTF-8",)
+    assert parse(data.replace(b"ReneX", "Renée".encode())).notes == ()
     with pytest.raises(
         GedcomError,
-        match=r"unreadable GEDCOM file \(record at line 9\): bytes that are not valid utf-8",
+        match=r"unreadable GEDCOM file \(record at line 9\): bytes that are not valid "
+        r"Windows-1252 \(ANSI\)",
     ):
-        parse(data)
+        parse(data.replace(b"ReneX", b"Ren\x81e"))  # a byte Windows-1252 does not have
 
 
 @pytest.mark.parametrize(
@@ -421,7 +453,8 @@ def test_dates_are_compared_at_the_precision_they_share(born: str, died: str) ->
         ("BIRT", "1 JUN 2025", False),
         ("BIRT", "JUN 2025", False),
         ("DEAT", "2025", False),
-        ("BIRT", "AFT 2030", False),
+        ("BIRT", "AFT 2030", True),  # no day it allows has come yet
+        ("BIRT", "BET 2020 AND 2030", False),
     ],
 )
 def test_dates_after_today_are_refused(event: str, written: str, refused: bool) -> None:
@@ -541,7 +574,7 @@ def test_a_written_tree_reads_back_the_same() -> None:
     back = parse(write_gedcom(tree).encode())
     # Zoë's birth in the year 800 (there to test the writer) makes her, and her parents, too
     # old to be living: they come back as deceased, and the answer says why.
-    assert back.people == tuple(
+    assert plain(back.people) == tuple(
         replace(p, deceased=True) if p.xref in ("@I3@", "@I4@", "@I7@") else p for p in tree.people
     )
     assert back.families == tree.families
@@ -679,16 +712,33 @@ def test_dates_not_kept_exactly_are_reported_and_still_bound_the_living() -> Non
         "0 @I7@ INDI\n1 BIRT\n2 DATE 3 MAR 1990"
     ))  # fmt: skip
     assert tree.notes[:-1] == (
-        "@I1@ (line 7): birth date is approximate ('about'): kept as 1945",
-        "@I1@ (line 7): death date is a 'before' date: not kept",
-        "@I2@ (line 12): birth date has a dual year: not kept",
-        "@I3@ (line 15): birth date is in another calendar: not kept",
-        "@I4@ (line 18): birth date is a range ('between ... and'): not kept",
-        "@I5@ (line 21): birth date is a phrase: not kept",
-        "@I6@ (line 24): birth date is a 'before' date: not kept",
+        "@I1@ (line 7): birth date is approximate ('about'): kept as written and as 1945",
+        "@I1@ (line 7): death date is a 'before' date: kept as written",
+        "@I2@ (line 12): birth date has a dual year: kept as written and as 1732-02-11",
+        "@I3@ (line 15): birth date is in another calendar: kept as written",
+        "@I4@ (line 18): birth date is a range ('between ... and'): kept as written",
+        "@I5@ (line 21): birth date is a phrase: kept as written",
+        "@I6@ (line 24): birth date is a 'before' date: kept as written",
     )
     assert not any("Jim" in note for note in tree.notes)
     # Born before 1850, in 1731/32 and (Julian) in 1700: not living. Between 1900 and 1990: may
     # be. @I1@ has a death recorded, dated or not.
     assert {p.xref for p in tree.people if p.deceased} == {"@I1@", "@I2@", "@I3@", "@I6@"}
     assert tree.notes[-1].startswith("3 people with no death recorded counted as not living")
+
+
+def test_dates_go_out_as_they_came_in() -> None:
+    """Export writes every date back in the file's own words; read again, nothing changes."""
+    tree = parse(ged(
+        "0 @I1@ INDI\n1 BIRT\n2 DATE abt 1945\n1 DEAT\n2 DATE BEF 2000\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE 11 FEB 1731/32\n"
+        "0 @I3@ INDI\n1 BIRT\n2 DATE @#DJULIAN@ 1700\n"
+        "0 @I4@ INDI\n1 BIRT\n2 DATE FROM 1900 TO 1990\n"
+        "0 @I5@ INDI\n1 BIRT\n2 DATE (after Jim Smith's wedding)\n"
+        "0 @I6@ INDI\n1 BIRT\n2 DATE @#DROMAN@ 1950\n"
+    ))  # fmt: skip
+    text = write_gedcom(tree)
+    for words in ("abt 1945", "BEF 2000", "11 FEB 1731/32", "@#DJULIAN@ 1700", "@#DROMAN@ 1950",
+                  "FROM 1900 TO 1990", "(after Jim Smith's wedding)"):  # fmt: skip
+        assert f"2 DATE {words}" in text.splitlines(), words
+    assert parse(text.encode()).people == tree.people

@@ -85,7 +85,8 @@ RETURN s.id AS person_id,
     p.id IN $within OR any(n IN [(p)-[:IN_NETWORK_OF]->(n) | n.id] WHERE n IN $within),
     CASE WHEN p:YoungPerson AND NOT p.id IN $within THEN null
          ELSE COLLECT { MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
-                        RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END
+                        RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END,
+    p.birth_written, p.death_written, p.birth_earliest
   ]] AS people,
   [l IN parent_links | [startNode(l).id, endNode(l).id, l.kind, l.id]] AS parent_links,
   [t IN partnerships | [startNode(t).id, endNode(t).id, t.kind, t.since, t.until, t.id]]

@@ -1,6 +1,7 @@
 // Create the people of an imported file who are new, keyed by (system, xref), in the young
 // person's network. People already imported keep what workers have recorded since: the file
-// only fills fields that are still empty. People are matched within this young person's
+// only fills fields that are still empty (a date and its words as written together: a date a
+// worker recorded is never given the file's words). People are matched within this young person's
 // network only: another case's people are never matched, changed or counted, whatever the
 // file's source is called.
 MATCH (yp:YoungPerson {id: $young_person_id})
@@ -13,20 +14,38 @@ CALL (row, known, yp) {
   CREATE (p:Person {id: row.id})
   SET p.given_name = row.given_name, p.family_name = row.family_name, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
+      p.birth_written = row.birth_written, p.birth_qualifier = row.birth_qualifier,
+      p.birth_earliest = row.birth_earliest, p.birth_latest = row.birth_latest,
+      p.death_written = row.death_written, p.death_qualifier = row.death_qualifier,
+      p.death_earliest = row.death_earliest, p.death_latest = row.death_latest,
       p.created_at = datetime(), p.updated_at = datetime()
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
   RETURN p
   UNION
   WITH row, known WHERE known IS NOT NULL
+  WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
+       known.death_date IS NULL AND known.death_written IS NULL AS death
   SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
                               ELSE known.given_name END,
       known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name
                                ELSE known.family_name END,
       known.sex = CASE WHEN coalesce(known.sex, 'unknown') = 'unknown' THEN row.sex
                        ELSE known.sex END,
-      known.birth_date = coalesce(known.birth_date, row.birth_date),
-      known.death_date = coalesce(known.death_date, row.death_date)
+      known.birth_date = CASE WHEN birth THEN row.birth_date ELSE known.birth_date END,
+      known.birth_written = CASE WHEN birth THEN row.birth_written ELSE known.birth_written END,
+      known.birth_qualifier = CASE WHEN birth THEN row.birth_qualifier
+                                   ELSE known.birth_qualifier END,
+      known.birth_earliest = CASE WHEN birth THEN row.birth_earliest
+                                  ELSE known.birth_earliest END,
+      known.birth_latest = CASE WHEN birth THEN row.birth_latest ELSE known.birth_latest END,
+      known.death_date = CASE WHEN death THEN row.death_date ELSE known.death_date END,
+      known.death_written = CASE WHEN death THEN row.death_written ELSE known.death_written END,
+      known.death_qualifier = CASE WHEN death THEN row.death_qualifier
+                                   ELSE known.death_qualifier END,
+      known.death_earliest = CASE WHEN death THEN row.death_earliest
+                                  ELSE known.death_earliest END,
+      known.death_latest = CASE WHEN death THEN row.death_latest ELSE known.death_latest END
   RETURN known AS p
 }
 RETURN row.xref AS xref, p.id AS id

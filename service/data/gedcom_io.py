@@ -15,6 +15,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
+from service import gedcom_dates
 from service.auth.principal import Principal
 from service.data.audit import record, record_in
 from service.db import in_write
@@ -104,7 +105,9 @@ async def import_tree(
     rows = [
         {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
          "family_name": p.family_name, "sex": p.sex, "birth_date": p.birth_date,
-         "death_date": p.death_date, "living": not p.deceased}
+         "death_date": p.death_date, "living": not p.deceased,
+         **gedcom_dates.written_fields("birth", p.birth_written),
+         **gedcom_dates.written_fields("death", p.death_written)}
         for p in tree.people if p.xref != young_person_xref
     ]  # fmt: skip
 
@@ -197,7 +200,8 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             "person": {
                 "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
                 "sex": p.sex, "birth_date": p.birth_date, "death_date": p.death_date,
-                "living": p.living,
+                "living": p.living, "birth_written": p.birth_written,
+                "death_written": p.death_written,
             },
             "children": [{"child": link.child, "kind": link.kind}
                          for link in family.children.get(pid, ())
@@ -216,6 +220,8 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             sex=_sex(p["sex"]),
             birth_date=p["birth_date"], death_date=p["death_date"],
             deceased=p["living"] is False or p["death_date"] is not None,
+            birth_written=gedcom_dates.from_words(p["birth_written"]),
+            death_written=gedcom_dates.from_words(p["death_written"]),
         )
         for p in (r["person"] for r in records)
     ]  # fmt: skip

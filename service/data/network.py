@@ -74,6 +74,12 @@ class MapNode(Shaped):
     living: bool
     birth_date: str | None
     death_date: str | None
+    birth_date_written: str | None = Field(
+        default=None, description="The birth date as an imported family tree wrote it."
+    )
+    birth_earliest: str | None = Field(
+        default=None, description="The first day the birth date allows: birth order."
+    )
     generation: int = Field(description="0 the young person's generation, -1 parents, +1 children.")
     kind: Kind | None = Field(description="How a relative is related: birth, step, ...")
     stage: Stage | None = Field(description="Stage of the young person's connection, if any.")
@@ -441,6 +447,8 @@ def _node(
         "living": person["living"] is not False,
         "birth_date": person["birth_date"],
         "death_date": person["death_date"],
+        "birth_date_written": person.get("birth_written"),
+        "birth_earliest": person.get("birth_earliest") or person["birth_date"],
         "generation": standing.generation,
         "kind": standing.kind,
         "stage": connection["stage"] if connection else None,
@@ -556,6 +564,7 @@ def _drawn_people(
             "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
             "known_as": p.known_as, "sex": p.sex, "living": p.living,
             "birth_date": p.birth_date, "death_date": p.death_date,
+            "birth_written": p.birth_written, "birth_earliest": p.birth_earliest,
         }  # fmt: skip
     for person in row["people"]:
         found.setdefault(person["id"], dict(person))

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import BaseModel, Field, computed_field
 
+from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
@@ -20,6 +21,7 @@ from service.data.flags import FlagPublic
 from service.dates import PartialDate, before, is_future, london_today
 from service.db import in_write
 from service.errors import Conflict, InvalidInput, NotFound
+from service.gedcom_dates import Qualifier
 from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
 
@@ -104,6 +106,16 @@ class Address(BaseModel):
     since: str
 
 
+class DateAsWritten(BaseModel):
+    """A date as the family tree file it came from wrote it (GEDCOM), with what kind of date
+    it is and the range of days it allows; the range is what sorting and checks use."""
+
+    written: str = Field(examples=["ABT 1850", "BET 1850 AND 1855", "@#DJULIAN@ 5 MAR 1700"])
+    qualifier: Qualifier | None = Field(description="None: a plain day, month or year.")
+    earliest: str | None = Field(description="The first day it allows (Gregorian); None: open.")
+    latest: str | None = Field(description="The last day it allows (Gregorian); None: open.")
+
+
 class PersonPublic(Shaped):
     id: str
     given_name: str
@@ -112,6 +124,12 @@ class PersonPublic(Shaped):
     sex: Sex
     birth_date: str | None
     death_date: str | None
+    birth_date_written: DateAsWritten | None = Field(
+        default=None, description="The birth date as an imported family tree wrote it."
+    )
+    death_date_written: DateAsWritten | None = Field(
+        default=None, description="The death date as an imported family tree wrote it."
+    )
     living: bool
     notes: Annotated[str | None, Sensitive.notes] = None
     external_ids: list[ExternalIdPublic]
@@ -279,8 +297,12 @@ async def update_person(
         check_life(merged["birth_date"], merged["death_date"], merged["living"])
         await _check_external_ids(tx, queries, external_ids, young_person_id=young_person_id,
                                   exclude=person_id)  # fmt: skip
+        stored = dict(values)
+        for event in ("birth", "death"):
+            if f"{event}_date" in values:  # the worker's date replaces the file's words
+                stored |= gedcom_dates.written_fields(event, None)
         await (
-            await tx.run(queries["update_person"], id=person_id, fields=values,
+            await tx.run(queries["update_person"], id=person_id, fields=stored,
                          external_ids=external_ids)
         ).consume()  # fmt: skip
         changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])

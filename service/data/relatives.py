@@ -35,6 +35,12 @@ class Relative(Shaped):
     living: bool
     birth_date: str | None
     death_date: str | None
+    birth_date_written: str | None = Field(
+        default=None, description="The birth date as an imported family tree wrote it."
+    )
+    death_date_written: str | None = Field(
+        default=None, description="The death date as an imported family tree wrote it."
+    )
     # A young person of another case (a sibling or cousin in care): shown as a relative, but
     # never a member of this case's network (safeguarding walks through them as an outsider).
     # Never sent: the answer does not say who else is in care.
@@ -107,6 +113,8 @@ def _relative_fields(row: dict[str, Any]) -> dict[str, Any]:
         "living": row["living"],
         "birth_date": row["birth_date"],
         "death_date": row["death_date"],
+        "birth_date_written": row.get("birth_written"),
+        "death_date_written": row.get("death_written"),
         "other_case": bool(row.get("other_case")),
     }
 
@@ -141,6 +149,7 @@ def relative_rows(family: Family, within: list[str], max_generations: int) -> li
             "known_as": p.known_as, "sex": p.sex,
             "living": True if p.living is None else p.living,
             "birth_date": p.birth_date, "death_date": p.death_date,
+            "birth_written": p.birth_written, "death_written": p.death_written,
             "external_id": p.external_id, "kind": k.kind, "generations_up": k.ga,
             "generations_down": k.gb, "side": None if k.side == "none" else k.side,
             "half": k.half, "other_case": p.young_person and p.id not in cases,
