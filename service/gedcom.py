@@ -11,21 +11,34 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Literal
 
 from ged4py import date as gd
 from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
-from service import gedcom_dates, lifespan
+from service import gedcom_dates, gedcom_v7, lifespan
 from service.dates import london_today
 from service.gedcom_dates import WrittenDate
+from service.gedcom_model import (
+    GedcomChild,
+    GedcomError,
+    GedcomFamily,
+    GedcomPerson,
+    GedcomTree,
+    Pedigree,
+    RawFamily,
+    RawPerson,
+    Sex,
+)
 
-Sex = Literal["female", "male", "unknown"]
-Pedigree = Literal["birth", "adopted", "foster"]
+# What other modules use; the data it reads into is in `service.gedcom_model`.
+__all__ = [
+    "MAX_LINES", "MAX_NAME", "GedcomChild", "GedcomError", "GedcomFamily", "GedcomPerson",
+    "GedcomTree", "Pedigree", "Sex", "parse_gedcom", "write_gedcom",
+]  # fmt: skip
 
 MAX_LINE_BYTES = 32_768  # the standard says 255; real exports run longer, nothing runs this long
 MAX_LINES = 1_000_000  # ged4py reads about 50,000 lines a second: this bounds a parse's time
@@ -58,79 +71,19 @@ MAX_NOTES = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True)
-class GedcomPerson:
-    xref: str
-    given_name: str
-    family_name: str
-    sex: Sex
-    birth_date: str | None
-    death_date: str | None
-    deceased: bool
-    # The dates as the file wrote them, with their kind and range (`service.gedcom_dates`).
-    birth_written: WrittenDate | None = None
-    death_written: WrittenDate | None = None
-
-
-@dataclass(frozen=True)
-class GedcomChild:
-    xref: str
-    pedigree: Pedigree
-
-
-@dataclass(frozen=True)
-class GedcomFamily:
-    xref: str
-    partners: tuple[str, ...]
-    married: bool
-    divorced: bool
-    marriage_date: str | None
-    children: tuple[GedcomChild, ...]
-
-
-@dataclass(frozen=True)
-class GedcomTree:
-    people: tuple[GedcomPerson, ...]
-    families: tuple[GedcomFamily, ...]
-    # What the import changed to hold the file to the API's own limits, person by person
-    # (xref and line, never a name): control characters taken out, long names cut.
-    notes: tuple[str, ...] = ()
-
-
-class GedcomError(ValueError):
-    """The file cannot be taken in; the message says where (line number or xref) and why."""
-
-
-@dataclass
-class _Indi:  # what ged4py gave for one INDI record, before the checks
-    xref: str
-    line: int
-    person: GedcomPerson  # dates still unset
-    birth: object
-    death: object
-    birth_words: str | None  # the DATE line's own words
-    death_words: str | None
-    famc: dict[str, Pedigree]
-    fams: list[str]
-
-
-@dataclass
-class _Fam:
-    xref: str
-    line: int
-    partners: list[str]
-    children: list[str]
-    married: bool
-    divorced: bool
-    marriage: object
+def _limits(data: bytes, max_bytes: int) -> None:
+    """The limits every file is held to before a parser reads it: size, NUL bytes."""
+    if len(data) > max_bytes:
+        raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
+    if data.count(b"\n") > MAX_LINES:
+        raise GedcomError(f"file has more than {MAX_LINES} lines")
 
 
 def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[int]]:
     """Limits and shape, checked at C speed before the line-by-line parser sees the file; the
     buffer to parse, and the file's own number of each of its lines (CONC lines are joined
     here, so that ged4py does not join them by copying the value once per line)."""
-    if len(data) > max_bytes:
-        raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
+    _limits(data, max_bytes)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         data = _from_utf16(data)
     nul = data.find(b"\0")
@@ -265,7 +218,7 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
     return found.value, raw.decode("ascii") if raw.isascii() else None
 
 
-def _indi(rec: Record, line: int, xref: str, buf: bytes) -> _Indi:
+def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
     primary = next((n for n in names if n.type is None), names[0] if names else None)
     name = Name([primary] if primary else [], Dialect.DEFAULT)
@@ -284,17 +237,19 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> _Indi:
     person = GedcomPerson(xref, given, family, sex, None, None, _first(rec, "DEAT") is not None)
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
-    return _Indi(xref, line, person, birth, death, birth_words, death_words, famc,
+    return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
                  _pointers(rec, "FAMS"))  # fmt: skip
 
 
-def _fam(rec: Record, line: int, xref: str) -> _Fam:
+def _fam(rec: Record, line: int, xref: str) -> RawFamily:
     partners = [_original(_text(s)) for s in rec.sub_records
                 if s.tag in ("HUSB", "WIFE") and _text(s)]  # fmt: skip
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage, _ = _date_value(rec, "MARR")
-    return _Fam(xref, line, list(dict.fromkeys(partners)), children, married, divorced, marriage)
+    return RawFamily(
+        xref, line, list(dict.fromkeys(partners)), children, married, divorced, marriage
+    )
 
 
 _CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
@@ -344,10 +299,10 @@ def _codec(char: bytes, buf: bytes) -> tuple[str | None, str | None]:
 
 def _read(
     buf: bytes, origin: list[int], encoding: str | None = None
-) -> tuple[list[_Indi], list[_Fam]]:
+) -> tuple[list[RawPerson], list[RawFamily]]:
     """Everything ged4py does happens here; none of its exceptions leave this function."""
-    people: list[_Indi] = []
-    families: list[_Fam] = []
+    people: list[RawPerson] = []
+    families: list[RawFamily] = []
     seen: dict[str, int] = {}
     offset = row = line = last = 0
     try:
@@ -437,7 +392,7 @@ def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _families(people: dict[str, _Indi], families: list[_Fam]) -> list[GedcomFamily]:
+def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[GedcomFamily]:
     """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too."""
     fam_ids = {f.xref for f in families}
     spouse_of: dict[str, list[str]] = {}
@@ -493,9 +448,15 @@ def parse_gedcom(
     today: date | None = None,
 ) -> GedcomTree:
     """Read a GEDCOM 5.5.1 file into plain data, or raise GedcomError saying what is wrong."""
-    buf, origin = _prepare(bytes(data), max_bytes, max_people)
-    buf, encoding, said = _encoding(buf)
-    raw_people, raw_families = _read(buf, origin, encoding)
+    data = bytes(data)
+    if gedcom_v7.is_gedcom7(data):
+        _limits(data, max_bytes)
+        raw_people, raw_families = gedcom_v7.read(data, max_people)
+        said = None
+    else:
+        buf, origin = _prepare(data, max_bytes, max_people)
+        buf, encoding, said = _encoding(buf)
+        raw_people, raw_families = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
         raise GedcomError(f"file holds more than {max_people} individuals")
     limit = (today or london_today()).isoformat()

@@ -471,3 +471,14 @@ def test_dates_are_kept_as_written_shown_and_exported_as_they_came(family: Famil
     anne = person("@I2@")
     assert (anne["birth_date"], anne["birth_date_written"]) == ("1981-05-02", None)
     assert person("@I3@")["birth_date_written"]["written"] == "BET 1975 AND 1978"
+
+
+def test_a_gedcom_7_file_imports_like_any_other(family: Family) -> None:
+    data = (Path(__file__).parent / "data" / "gedcom" / "gedcom7.ged").read_bytes()
+    answer = import_file(family, data, young_person_xref="@I1@", source="seven")
+    assert answer.status_code == 201, answer.text
+    assert (answer.json()["people_created"], answer.json()["relationships_created"]) == (3, 5)
+    found = {r["name"]: (r["term"], r["birth_date_written"]) for r in family.relatives()["data"]}
+    assert found["Anne Marlow"] == ("mother", "ABT 1980")
+    assert found["Bob Marlow"] == ("father", "@#DJULIAN@ 5 MAR 1700")
+    assert found["Sam Marlow"][0] == "adoptive sibling"  # no SEX in the file

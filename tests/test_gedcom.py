@@ -742,3 +742,45 @@ def test_dates_go_out_as_they_came_in() -> None:
                   "FROM 1900 TO 1990", "(after Jim Smith's wedding)"):  # fmt: skip
         assert f"2 DATE {words}" in text.splitlines(), words
     assert parse(text.encode()).people == tree.people
+
+
+def test_a_gedcom_7_file_reads_as_the_same_plain_data() -> None:
+    """GEDCOM 7 (read with the gedcom7 library): the calendar as a word, a date phrase as a
+    PHRASE, @VOID@ pointers, extension tags with a schema; dates kept in 5.5.1's words."""
+    tree = parse((DATA / "gedcom7.ged").read_bytes())
+    assert plain(tree.people) == (
+        person("@I1@", "Kit", "Marlow", "male"),
+        person("@I2@", "Anne", "Marlow", "female", "1980"),
+        person("@I3@", "Bob", "Marlow", "male", "1700-03-16", deceased=True),
+        person("@I4@", "Sam", "Marlow"),
+    )
+    bob = tree.people[2]
+    assert bob.birth_written == WrittenDate("@#DJULIAN@ 5 MAR 1700", None, "1700-03-16",
+                                            "1700-03-16")  # fmt: skip
+    assert bob.death_written == WrittenDate("(in the war)", "phrase", None, None)
+    assert tree.families == (
+        GedcomFamily("@F1@", ("@I3@", "@I2@"), True, False, "2001-05-12",
+                     (GedcomChild("@I1@", "birth"), GedcomChild("@I4@", "adopted"))),
+    )  # fmt: skip
+    assert "@I3@ (line 18): death date is a phrase: kept as written" in tree.notes
+    text = write_gedcom(tree)  # out as GEDCOM 5.5.1, the dates in its words
+    assert "2 DATE @#DJULIAN@ 5 MAR 1700" in text.splitlines()
+    assert plain(parse(text.encode()).people) == plain(tree.people)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ((b"1 NAME Anne /Marlow/\n", b"3 NAME Secret /Person/\n"), "syntax error at line 11"),
+        ((b"1 NAME Anne /Marlow/", "1 NAME Ann\xe9e".encode("latin-1")), "line 11 is not"),
+        ((b"0 TRLR\n", b""), "syntax error"),
+        ((b"1 CHIL @I4@", b"1 CHIL @I9@"), "links to missing @I9@"),
+    ],
+)
+def test_a_broken_gedcom_7_file_is_refused_by_line_never_by_its_words(
+    change: tuple[bytes, bytes], message: str
+) -> None:
+    data = (DATA / "gedcom7.ged").read_bytes().replace(*change)
+    with pytest.raises(GedcomError, match=message) as refused:
+        parse(data)
+    assert "Secret" not in str(refused.value)

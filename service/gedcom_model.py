@@ -1,0 +1,79 @@
+"""What a GEDCOM file is read into, whichever version it is in (`service.gedcom` for 5.5.1,
+`service.gedcom_v7` for 7): plain data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from service.gedcom_dates import WrittenDate
+
+Sex = Literal["female", "male", "unknown"]
+Pedigree = Literal["birth", "adopted", "foster"]
+
+
+@dataclass(frozen=True)
+class GedcomPerson:
+    xref: str
+    given_name: str
+    family_name: str
+    sex: Sex
+    birth_date: str | None
+    death_date: str | None
+    deceased: bool
+    # The dates as the file wrote them, with their kind and range (`service.gedcom_dates`).
+    birth_written: WrittenDate | None = None
+    death_written: WrittenDate | None = None
+
+
+@dataclass(frozen=True)
+class GedcomChild:
+    xref: str
+    pedigree: Pedigree
+
+
+@dataclass(frozen=True)
+class GedcomFamily:
+    xref: str
+    partners: tuple[str, ...]
+    married: bool
+    divorced: bool
+    marriage_date: str | None
+    children: tuple[GedcomChild, ...]
+
+
+@dataclass(frozen=True)
+class GedcomTree:
+    people: tuple[GedcomPerson, ...]
+    families: tuple[GedcomFamily, ...]
+    # What the import changed to hold the file to the API's own limits, person by person
+    # (xref and line, never a name): control characters taken out, long names cut.
+    notes: tuple[str, ...] = ()
+
+
+class GedcomError(ValueError):
+    """The file cannot be taken in; the message says where (line number or xref) and why."""
+
+
+@dataclass
+class RawPerson:  # what a reader gave for one INDI record, before the checks
+    xref: str
+    line: int
+    person: GedcomPerson  # dates still unset
+    birth: object
+    death: object
+    birth_words: str | None  # the DATE line's own words (None: not plain ASCII)
+    death_words: str | None
+    famc: dict[str, Pedigree]
+    fams: list[str]
+
+
+@dataclass
+class RawFamily:  # what a reader gave for one FAM record
+    xref: str
+    line: int
+    partners: list[str]
+    children: list[str]
+    married: bool
+    divorced: bool
+    marriage: object

@@ -1,0 +1,143 @@
+"""GEDCOM 7 (FamilySearch's current standard) read into the same plain data as GEDCOM 5.5.1,
+with the gedcom7 library (MIT, typed, built from the specification's grammar; it refuses what
+the standard does not allow). The family checks, the living rule and the dates as written are
+then those of `service.gedcom`.
+
+What differs from 5.5.1 and is handled here: always UTF-8 (a byte-order mark allowed), no CONC,
+`@VOID@` for a pointer to nobody, the calendar as a word (`JULIAN 5 MAR 1700`) and `BCE`, a
+date phrase as a PHRASE substructure. Dates are kept in 5.5.1's words (`@#DJULIAN@ 5 MAR
+1700`, a phrase in brackets), so that the export, which is 5.5.1, writes them as they mean.
+Messages name line numbers and xrefs, never the content of a line. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+import gedcom7
+from ged4py import date as gd
+from gedcom7.types import GedcomStructure
+
+from service.gedcom_model import GedcomError, GedcomPerson, Pedigree, RawFamily, RawPerson, Sex
+
+_VERSION = re.compile(rb"(?m)^[ \t]*1[ \t]+GEDC[ \t]*\r?\n[ \t]*2[ \t]+VERS[ \t]+7\.")
+_EOL = re.compile(r"\r\n|\r|\n")
+_RECORD = re.compile(r"0 (@[^@ ]+@) (INDI|FAM)\b")
+_CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@#DHEBREW@",
+              "FRENCH_R": "@#DFRENCH R@"}  # fmt: skip
+_CALENDAR = re.compile(r"\b(GREGORIAN|JULIAN|HEBREW|FRENCH_R)\b")
+_VOID = "@VOID@"
+_SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
+_PEDIGREES: dict[str, Pedigree] = {"ADOPTED": "adopted", "FOSTER": "foster"}  # else birth
+
+
+def is_gedcom7(data: bytes) -> bool:
+    """Whether the header says GEDCOM 7 (`1 GEDC` / `2 VERS 7.x`)."""
+    head = data[:65_536]
+    second = re.search(rb"(?m)^[ \t]*0[ \t]", head[1:])
+    return _VERSION.search(head, 0, second.end() if second else len(head)) is not None
+
+
+def read(data: bytes, max_people: int) -> tuple[list[RawPerson], list[RawFamily]]:
+    """The people and families of a GEDCOM 7 file, or GedcomError saying where it is wrong."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GedcomError(f"GEDCOM 7 is UTF-8, and line {line} is not") from None
+    lines: dict[str, int] = {}
+    for number, row in enumerate(_EOL.split(text.removeprefix("\ufeff")), 1):
+        found = _RECORD.match(row)
+        if found:
+            lines.setdefault(found.group(1), number)
+    try:
+        records = gedcom7.loads(text)
+    except gedcom7.GedcomParseError as exc:  # its message quotes the line: only its number
+        where = f" at line {exc.line_number}" if exc.line_number else ""
+        raise GedcomError(f"GEDCOM 7 syntax error{where}") from None
+    for record in records:
+        if record.tag in ("INDI", "FAM") and not record.xref:
+            raise GedcomError(f"an {record.tag} record without an xref (GEDCOM 7 allows it; a "
+                              "family tree cannot link to it)")  # fmt: skip
+    people = [_person(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "INDI"]
+    if len(people) > max_people:
+        raise GedcomError(f"file holds more than {max_people} individuals")
+    families = [_family(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "FAM"]
+    return people, families
+
+
+def _first(record: GedcomStructure, tag: str) -> GedcomStructure | None:
+    return next((c for c in record.children if c.tag == tag), None)
+
+
+def _pointers(record: GedcomStructure, tag: str) -> list[str]:
+    found = (c.pointer for c in record.children if c.tag == tag)
+    return list(dict.fromkeys(p for p in found if p and p != _VOID))
+
+
+def _words(date: GedcomStructure | None) -> str | None:
+    """A GEDCOM 7 date in GEDCOM 5.5.1's words."""
+    if date is None:
+        return None
+    text = " ".join(date.text.split())
+    if not text:
+        phrase = _first(date, "PHRASE")
+        words = " ".join(phrase.text.split()) if phrase else ""
+        return f"({words})" if words else None
+    text = _CALENDAR.sub(lambda m: _CALENDARS[m.group(1)], text)
+    return re.sub(r"\bBCE\b", "B.C.", text)
+
+
+def _event_date(record: GedcomStructure, event: str) -> tuple[object, str | None]:
+    found = _first(record, event)
+    words = _words(None if found is None else _first(found, "DATE"))
+    return (None, None) if words is None else (gd.DateValue.parse(words), words)
+
+
+def _name(record: GedcomStructure) -> tuple[str, str]:
+    names = [c for c in record.children if c.tag == "NAME"]
+    primary = next((n for n in names if _first(n, "TYPE") is None), names[0] if names else None)
+    if primary is None:
+        return "", ""
+    text = primary.text
+    family = ""
+    if text.count("/") >= 2:
+        before, family, after = text.split("/", 2)
+        given = f"{before} {after}"
+    else:
+        given = text.replace("/", " ")
+    given, family = " ".join(given.split()), " ".join(family.split())
+    if not given:
+        part = _first(primary, "GIVN")
+        given = " ".join(part.text.split()) if part else ""
+    if not family:
+        part = _first(primary, "SURN")
+        family = " ".join(part.text.split()) if part else ""
+    return given, family
+
+
+def _person(record: GedcomStructure, line: int) -> RawPerson:
+    given, family = _name(record)
+    sex_record = _first(record, "SEX")
+    sex = _SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
+    famc: dict[str, Pedigree] = {}
+    for link in record.children:
+        if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
+            pedigree = _first(link, "PEDI")
+            kind = _PEDIGREES.get(pedigree.text.strip().upper() if pedigree else "", "birth")
+            famc.setdefault(link.pointer, kind)
+    birth, birth_words = _event_date(record, "BIRT")
+    death, death_words = _event_date(record, "DEAT")
+    person = GedcomPerson(record.xref or "", given, family, sex, None, None,
+                          _first(record, "DEAT") is not None)  # fmt: skip
+    return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
+                     famc, _pointers(record, "FAMS"))  # fmt: skip
+
+
+def _family(record: GedcomStructure, line: int) -> RawFamily:
+    partners = [c.pointer for c in record.children
+                if c.tag in ("HUSB", "WIFE") and c.pointer and c.pointer != _VOID]  # fmt: skip
+    marriage, _ = _event_date(record, "MARR")
+    return RawFamily(record.xref or "", line, list(dict.fromkeys(partners)),
+                     _pointers(record, "CHIL"), _first(record, "MARR") is not None,
+                     _first(record, "DIV") is not None, marriage)  # fmt: skip
