@@ -23,6 +23,7 @@ from service import gedcom_dates, gedcom_v7, lifespan
 from service.dates import london_today
 from service.gedcom_dates import WrittenDate
 from service.gedcom_model import (
+    DEATH_EVENTS,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -33,6 +34,7 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
 )
+from service.gedcom_model import pedigree as to_pedigree
 
 # What other modules use; the data it reads into is in `service.gedcom_model`.
 __all__ = [
@@ -58,7 +60,6 @@ _OTHER_CALENDAR = re.compile(
     rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
 )
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_PEDIGREES: dict[str, Pedigree] = {"adopted": "adopted", "foster": "foster"}  # else birth
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _XREF = re.compile(r"@[A-Za-z0-9_][^@\s]*@")
 _LINE_NO = re.compile(r"line (\d+)")
@@ -69,6 +70,24 @@ MAX_NAME = 100
 MAX_XREF = 200
 MAX_NOTES = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+# Records that hold nothing a family tree needs here; every other kind is named as not imported.
+_PLAIN_RECORDS = {"HEAD", "TRLR", "SUBM", "SUBN"}
+
+
+def _not_imported(others: dict[str, list[int]]) -> list[str]:
+    """The records that are not imported, one note a kind: how many, and where the first is.
+    Tags only (a program's own tag cut to 31 of its letters), never what the records hold."""
+    notes = []
+    for tag, lines in others.items():
+        if tag in _PLAIN_RECORDS:
+            continue
+        name = re.sub(r"[^A-Za-z0-9_]", "", tag)[:31] or "untagged"
+        where = f"line {lines[0]}" if len(lines) == 1 else f"the first at line {lines[0]}"
+        kind = "record" if len(lines) == 1 else "records"
+        notes.append(f"not imported: {len(lines)} {name} {kind} ({where})")
+    return notes
 
 
 def _limits(data: bytes, max_bytes: int) -> None:
@@ -233,8 +252,9 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     for link in rec.sub_tags("FAMC", follow=False):
         fam = _original(_text(link))
         if fam and fam not in famc:
-            famc[fam] = _PEDIGREES.get(_text(_first(link, "PEDI")).lower(), "birth")
-    person = GedcomPerson(xref, given, family, sex, None, None, _first(rec, "DEAT") is not None)
+            famc[fam] = to_pedigree(_text(_first(link, "PEDI")))
+    died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
+    person = GedcomPerson(xref, given, family, sex, None, None, died)
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
@@ -247,9 +267,17 @@ def _fam(rec: Record, line: int, xref: str) -> RawFamily:
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage, _ = _date_value(rec, "MARR")
-    return RawFamily(
-        xref, line, list(dict.fromkeys(partners)), children, married, divorced, marriage
-    )
+    # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
+    # parent under CHIL: `_FREL` for the HUSB, `_MREL` for the WIFE.
+    parents = {tag: _original(_text(_first(rec, tag))) for tag in ("HUSB", "WIFE")}
+    by_parent: dict[str, dict[str, Pedigree]] = {}
+    for chil in rec.sub_tags("CHIL", follow=False):
+        for tag, parent in (("_FREL", parents["HUSB"]), ("_MREL", parents["WIFE"])):
+            word = _text(_first(chil, tag))
+            if word and parent:
+                by_parent.setdefault(_original(_text(chil)), {})[parent] = to_pedigree(word)
+    return RawFamily(xref, line, list(dict.fromkeys(partners)), children, married, divorced,
+                     marriage, by_parent)  # fmt: skip
 
 
 _CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
@@ -299,21 +327,25 @@ def _codec(char: bytes, buf: bytes) -> tuple[str | None, str | None]:
 
 def _read(
     buf: bytes, origin: list[int], encoding: str | None = None
-) -> tuple[list[RawPerson], list[RawFamily]]:
-    """Everything ged4py does happens here; none of its exceptions leave this function."""
+) -> tuple[list[RawPerson], list[RawFamily], dict[str, list[int]]]:
+    """Everything ged4py does happens here; none of its exceptions leave this function. Also
+    the other records of the file, by tag: the lines they start at."""
     people: list[RawPerson] = []
     families: list[RawFamily] = []
+    others: dict[str, list[int]] = {}
     seen: dict[str, int] = {}
-    offset = row = line = last = 0
+    offset = line = last = 0
+    row = 1
     try:
         with GedcomReader(io.BytesIO(buf), encoding=encoding) as reader:
             reader.dialect = Dialect.DEFAULT  # NAME read as the standard says, whatever SOUR
             for offset, tag in reader.index0:
-                if tag not in ("INDI", "FAM"):
-                    continue
-                row += buf.count(b"\n", last, offset) + (0 if last else 1)
+                row += buf.count(b"\n", last, offset)
                 line = origin[row - 1]  # the file's own line number
                 last = offset
+                if tag not in ("INDI", "FAM"):
+                    others.setdefault(str(tag), []).append(line)
+                    continue
                 rec = reader.read_record(offset)
                 if rec is None or not rec.xref_id:
                     raise GedcomError(f"line {line}: {tag} record without an xref")
@@ -342,7 +374,7 @@ def _read(
             what = f"bytes that are not valid {codec}"
         where = f" (record at line {line})" if line else ""
         raise GedcomError(f"unreadable GEDCOM file{where}: {what}") from exc
-    return people, families
+    return people, families, others
 
 
 def _iso(value: object, whose: str, what: str) -> str | None:
@@ -412,7 +444,11 @@ def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[G
         if len(partners) > 2:
             raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
         children = dict.fromkeys(f.children + child_of.get(f.xref, []))
-        kids = tuple(GedcomChild(c, people[c].famc.get(f.xref, "birth")) for c in children)
+        kids = tuple(
+            GedcomChild(c, people[c].famc.get(f.xref, "birth"),
+                        tuple(sorted(f.by_parent.get(c, {}).items())))
+            for c in children
+        )  # fmt: skip
         whose = f"family {f.xref} (line {f.line})"
         when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(
             gedcom_dates.read(f.marriage)
@@ -427,8 +463,8 @@ def _check_shape(families: list[GedcomFamily]) -> None:
     edges: dict[str, list[str]] = {}
     for fam in families:
         for child in fam.children:
-            if child.pedigree == "birth":
-                birth_parents.setdefault(child.xref, set()).update(fam.partners)
+            births = {p for p in fam.partners if child.of(p) == "birth"}
+            birth_parents.setdefault(child.xref, set()).update(births)
             for parent in fam.partners:
                 edges.setdefault(parent, []).append(child.xref)
     for child_xref, parents in birth_parents.items():
@@ -451,17 +487,18 @@ def parse_gedcom(
     data = bytes(data)
     if gedcom_v7.is_gedcom7(data):
         _limits(data, max_bytes)
-        raw_people, raw_families = gedcom_v7.read(data, max_people)
+        raw_people, raw_families, others = gedcom_v7.read(data, max_people)
         said = None
     else:
         buf, origin = _prepare(data, max_bytes, max_people)
         buf, encoding, said = _encoding(buf)
-        raw_people, raw_families = _read(buf, origin, encoding)
+        raw_people, raw_families, others = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
         raise GedcomError(f"file holds more than {max_people} individuals")
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
     notes: list[str] = [said] if said else []
+    notes += _not_imported(others)
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
             raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
@@ -616,7 +653,7 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             out.append("1 DEAT Y")
         for fam_xref, pedigree in famc.get(p.xref, []):
             out.append(f"1 FAMC {fam_xref}")
-            if pedigree != "birth":
+            if pedigree in ("adopted", "foster"):  # step is said per parent, under CHIL
                 out.append(f"2 PEDI {pedigree}")
         out += [f"1 FAMS {fam_xref}" for fam_xref in fams.get(p.xref, [])]
     for fam in tree.families:
@@ -628,9 +665,18 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             out.append("1 MARR Y")
         if fam.divorced:
             out.append("1 DIV Y")
-        out += [f"1 CHIL {child.xref}" for child in fam.children]
+        slots = dict(zip(fam.partners, _partner_lines(fam.partners, sexes), strict=True))
+        for child in fam.children:
+            out.append(f"1 CHIL {child.xref}")
+            for parent, kind in child.by_parent:
+                tag = "_FREL" if slots.get(parent, "").endswith(f"HUSB {parent}") else "_MREL"
+                out.append(f"2 {tag} {_RELATION_WORDS[kind]}")
     out.append("0 TRLR")
     return "\n".join(out) + "\n"
+
+
+# How `_FREL`/`_MREL` say each tie (Family Tree Maker's words).
+_RELATION_WORDS = {"birth": "Natural", "adopted": "Adopted", "foster": "Foster", "step": "Step"}
 
 
 def _partner_lines(partners: tuple[str, ...], sexes: dict[str, Sex]) -> list[str]:

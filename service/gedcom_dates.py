@@ -169,11 +169,36 @@ def words(value: object) -> str:
     return text
 
 
+# The qualifiers as programs write them outside the standard (Ancestry's "Abt.", "Bef.",
+# "Bet. ... and"; "circa", "c."), in the standard's words.
+_LOOSE = [
+    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.|c\.)\s+"), "ABT "),
+    (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
+    (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
+    (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),
+    (re.compile(r"(?i)^(?:calculated|cal\.?)\s+"), "CAL "),
+    (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)\s+(?:and|&|-)\s+"), r"BET \1 AND "),
+]
+
+
+def _loosely(value: object, written: str | None) -> object:
+    """A date ged4py read as a phrase only because of a program's way with a qualifier, read
+    again in the standard's words; any other value as it is."""
+    if not isinstance(value, gd.DateValuePhrase) or not written or written.startswith("("):
+        return value
+    words = written
+    for pattern, standard in _LOOSE:
+        words = pattern.sub(standard, words, count=1)
+    again = gd.DateValue.parse(words) if words != written else value
+    return value if isinstance(again, gd.DateValuePhrase) else again
+
+
 def read(value: object, written: str | None = None) -> WrittenDate | None:
     """The date `value` (a ged4py DateValue) as written (`written`: the file's own words, when
     known), with its qualifier and range; None for no date or words too long to be one."""
     if not isinstance(value, gd.DateValue):
         return None
+    value = _loosely(value, written)
     text = " ".join(_CONTROL.sub(" ", written if written is not None else words(value)).split())
     if not text or len(text) > MAX_WRITTEN:
         return None

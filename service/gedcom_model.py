@@ -3,13 +3,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from service.gedcom_dates import WrittenDate
 
 Sex = Literal["female", "male", "unknown"]
-Pedigree = Literal["birth", "adopted", "foster"]
+Pedigree = Literal["birth", "adopted", "foster", "step"]
+
+# How a child is tied to a family's parents, as the programs write it: GEDCOM's PEDI (birth,
+# adopted, foster, sealing) in any case, and the words of `_FREL`/`_MREL` (Family Tree Maker,
+# Ancestry, RootsMagic, Gramps: Natural, Adopted, Step, Foster, Guardian, ...). A guardian is a
+# carer, not a parent, so counts as foster; words not known here count as birth, as GEDCOM's
+# default does.
+_PEDIGREE_WORDS: dict[str, Pedigree] = {
+    "adopted": "adopted", "adoptive": "adopted", "adoption": "adopted", "foster": "foster",
+    "guardian": "foster", "step": "step", "stepchild": "step", "step-child": "step",
+    "stepparent": "step",
+}  # fmt: skip
+# Events that mean a person has died, whether or not a death is recorded.
+DEATH_EVENTS = ("DEAT", "BURI", "CREM")
+
+
+def pedigree(word: str) -> Pedigree:
+    return _PEDIGREE_WORDS.get(word.strip().lower(), "birth")
 
 
 @dataclass(frozen=True)
@@ -30,6 +47,13 @@ class GedcomPerson:
 class GedcomChild:
     xref: str
     pedigree: Pedigree
+    # Where one parent's tie differs from `pedigree` (a step-father, a birth mother):
+    # (parent xref, pedigree) pairs, from `_FREL`/`_MREL`.
+    by_parent: tuple[tuple[str, Pedigree], ...] = ()
+
+    def of(self, parent: str) -> Pedigree:
+        """How the child is tied to this parent of the family."""
+        return dict(self.by_parent).get(parent, self.pedigree)
 
 
 @dataclass(frozen=True)
@@ -77,3 +101,5 @@ class RawFamily:  # what a reader gave for one FAM record
     married: bool
     divorced: bool
     marriage: object
+    # child xref -> {parent xref: pedigree}, from `_FREL` (the HUSB) and `_MREL` (the WIFE)
+    by_parent: dict[str, dict[str, Pedigree]] = field(default_factory=dict)

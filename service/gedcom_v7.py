@@ -18,17 +18,25 @@ import gedcom7
 from ged4py import date as gd
 from gedcom7.types import GedcomStructure
 
-from service.gedcom_model import GedcomError, GedcomPerson, Pedigree, RawFamily, RawPerson, Sex
+from service.gedcom_model import (
+    DEATH_EVENTS,
+    GedcomError,
+    GedcomPerson,
+    Pedigree,
+    RawFamily,
+    RawPerson,
+    Sex,
+)
+from service.gedcom_model import pedigree as to_pedigree
 
 _VERSION = re.compile(rb"(?m)^[ \t]*1[ \t]+GEDC[ \t]*\r?\n[ \t]*2[ \t]+VERS[ \t]+7\.")
 _EOL = re.compile(r"\r\n|\r|\n")
-_RECORD = re.compile(r"0 (@[^@ ]+@) (INDI|FAM)\b")
+_RECORD = re.compile(r"0 (?:(@[^@ ]+@) )?(\S+)")
 _CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@#DHEBREW@",
               "FRENCH_R": "@#DFRENCH R@"}  # fmt: skip
 _CALENDAR = re.compile(r"\b(GREGORIAN|JULIAN|HEBREW|FRENCH_R)\b")
 _VOID = "@VOID@"
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
-_PEDIGREES: dict[str, Pedigree] = {"ADOPTED": "adopted", "FOSTER": "foster"}  # else birth
 
 
 def is_gedcom7(data: bytes) -> bool:
@@ -38,18 +46,24 @@ def is_gedcom7(data: bytes) -> bool:
     return _VERSION.search(head, 0, second.end() if second else len(head)) is not None
 
 
-def read(data: bytes, max_people: int) -> tuple[list[RawPerson], list[RawFamily]]:
-    """The people and families of a GEDCOM 7 file, or GedcomError saying where it is wrong."""
+def read(
+    data: bytes, max_people: int
+) -> tuple[list[RawPerson], list[RawFamily], dict[str, list[int]]]:
+    """The people and families of a GEDCOM 7 file, and the lines of its other records by tag;
+    or GedcomError saying where it is wrong."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise GedcomError(f"GEDCOM 7 is UTF-8, and line {line} is not") from None
     lines: dict[str, int] = {}
+    others: dict[str, list[int]] = {}
     for number, row in enumerate(_EOL.split(text.removeprefix("\ufeff")), 1):
         found = _RECORD.match(row)
-        if found:
+        if found and found.group(2) in ("INDI", "FAM") and found.group(1):
             lines.setdefault(found.group(1), number)
+        elif found:
+            others.setdefault(found.group(2), []).append(number)
     try:
         records = gedcom7.loads(text)
     except gedcom7.GedcomParseError as exc:  # its message quotes the line: only its number
@@ -63,7 +77,7 @@ def read(data: bytes, max_people: int) -> tuple[list[RawPerson], list[RawFamily]
     if len(people) > max_people:
         raise GedcomError(f"file holds more than {max_people} individuals")
     families = [_family(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "FAM"]
-    return people, families
+    return people, families, others
 
 
 def _first(record: GedcomStructure, tag: str) -> GedcomStructure | None:
@@ -124,12 +138,11 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     for link in record.children:
         if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
             pedigree = _first(link, "PEDI")
-            kind = _PEDIGREES.get(pedigree.text.strip().upper() if pedigree else "", "birth")
-            famc.setdefault(link.pointer, kind)
+            famc.setdefault(link.pointer, to_pedigree(pedigree.text if pedigree else ""))
     birth, birth_words = _event_date(record, "BIRT")
     death, death_words = _event_date(record, "DEAT")
     person = GedcomPerson(record.xref or "", given, family, sex, None, None,
-                          _first(record, "DEAT") is not None)  # fmt: skip
+                          any(_first(record, e) for e in DEATH_EVENTS))  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
                      famc, _pointers(record, "FAMS"))  # fmt: skip
 

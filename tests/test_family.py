@@ -482,3 +482,15 @@ def test_a_gedcom_7_file_imports_like_any_other(family: Family) -> None:
     assert found["Anne Marlow"] == ("mother", "ABT 1980")
     assert found["Bob Marlow"] == ("father", "@#DJULIAN@ 5 MAR 1700")
     assert found["Sam Marlow"][0] == "adoptive sibling"  # no SEX in the file
+
+
+def test_a_step_father_from_frel_is_a_step_father(family: Family) -> None:
+    """RootsMagic's shape: `_FREL Step` under CHIL makes Bob Kit's step-father, not his father,
+    while Sam (adopted by both) is an adoptive brother."""
+    data = (Path(__file__).parent / "data" / "gedcom" / "programs" / "rootsmagic.ged").read_bytes()
+    answer = import_file(family, data, young_person_xref="@I1@", source="rm")
+    assert answer.status_code == 201, answer.text
+    found = {r["name"]: r["term"] for r in family.relatives()["data"]}
+    assert found["Bob Marlow"] == "step-father"
+    assert found["Anne Marlow"] == "mother"
+    assert found["Sam Marlow"] == "adoptive brother"

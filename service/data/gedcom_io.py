@@ -33,7 +33,7 @@ from service.gedcom import (
 from service.queries import Queries
 
 BATCH = 500
-_KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster"}
+_KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster", "step": "step"}
 
 
 class ImportResult(BaseModel):
@@ -72,7 +72,7 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                 # Keyed by the people, not the file's xrefs: the same file imported into two
                 # cases makes two sets of people and ties, and reimporting makes none.
                 props = {"id": _stable_id("parent", system, ids[parent], ids[child.xref]),
-                         "kind": _KIND[child.pedigree]}  # fmt: skip
+                         "kind": _KIND[child.of(parent)]}  # fmt: skip
                 links.append({"type": "parent", "from_id": ids[parent],
                               "to_id": ids[child.xref], "props": props})  # fmt: skip
         if len(family.partners) == 2:
