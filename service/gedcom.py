@@ -254,7 +254,9 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         if fam and fam not in famc:
             famc[fam] = to_pedigree(_text(_first(link, "PEDI")))
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
-    person = GedcomPerson(xref, given, family, sex, None, None, died)
+    buried = died and _first(rec, "DEAT") is None
+    person = GedcomPerson(xref, given, family, sex, None, None, died,
+                          living_inferred=lifespan.BURIED if buried else None)  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
@@ -564,7 +566,8 @@ def _not_living(
         f"children born or a marriage, too long ago to be alive (nobody is taken to live past "
         f"{lifespan.MAX_AGE})"
     )
-    return [replace(p, deceased=True) if p.xref in dead else p for p in people]
+    return [replace(p, deceased=True, living_inferred=lifespan.why_not_living(dead[p.xref]))
+            if p.xref in dead else p for p in people]  # fmt: skip
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -41,6 +41,8 @@ class GedcomPerson:
     # The dates as the file wrote them, with their kind and range (`service.gedcom_dates`).
     birth_written: WrittenDate | None = None
     death_written: WrittenDate | None = None
+    # Why `deceased` was worked out rather than recorded (`service.lifespan`); None: recorded.
+    living_inferred: str | None = None
 
 
 @dataclass(frozen=True)

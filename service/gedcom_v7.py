@@ -18,6 +18,7 @@ import gedcom7
 from ged4py import date as gd
 from gedcom7.types import GedcomStructure
 
+from service import lifespan
 from service.gedcom_model import (
     DEATH_EVENTS,
     GedcomError,
@@ -141,8 +142,10 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
             famc.setdefault(link.pointer, to_pedigree(pedigree.text if pedigree else ""))
     birth, birth_words = _event_date(record, "BIRT")
     death, death_words = _event_date(record, "DEAT")
-    person = GedcomPerson(record.xref or "", given, family, sex, None, None,
-                          any(_first(record, e) for e in DEATH_EVENTS))  # fmt: skip
+    died = any(_first(record, e) for e in DEATH_EVENTS)
+    buried = died and _first(record, "DEAT") is None
+    person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
+                          living_inferred=lifespan.BURIED if buried else None)  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
                      famc, _pointers(record, "FAMS"))  # fmt: skip
 

@@ -28,11 +28,12 @@ def probably_dead(
     children: Mapping[str, Iterable[str]],
     married: Mapping[str, Iterable[int]],
     this_year: int,
-) -> set[str]:
+) -> dict[str, int]:
     """The people (of `births`: id -> year of birth, or None) whose latest possible year of
     birth, from their own, their descendants' and their marriages', is more than `MAX_AGE`
     years before `this_year`. `children`: id -> the ids of their children; `married`: id ->
-    the years they married. The caller leaves out whoever is already known to be dead."""
+    the years they married. The caller leaves out whoever is already known to be dead. Returns
+    each of them with the latest year they can have been born in."""
     kids = {pid: list(found) for pid, found in children.items()}
     latest: dict[str, int | None] = {}
 
@@ -56,9 +57,20 @@ def probably_dead(
             latest[pid] = min(limits) if limits else None
         return latest[start]
 
-    found = set()
+    found = {}
     for pid in births:
         latest_birth = bound(pid)
         if latest_birth is not None and latest_birth + MAX_AGE < this_year:
-            found.add(pid)
+            found[pid] = latest_birth
     return found
+
+
+def why_not_living(latest_birth: int) -> str:
+    """Why someone with no death recorded is counted as not living, for the API to say."""
+    return (
+        f"no death recorded; born in {latest_birth} at the latest (by their own, their "
+        f"children's or their marriages' dates), and nobody is taken to live past {MAX_AGE}"
+    )
+
+
+BURIED = "no death recorded; a burial or cremation is"

@@ -424,6 +424,10 @@ def test_dates_are_kept_as_written_shown_and_exported_as_they_came(family: Famil
         return dict(found)
 
     anne, bob, rose, lily = (person(x) for x in ("@I2@", "@I3@", "@I4@", "@I5@"))
+    # Rose, born in 1950 by the Julian calendar, has no death recorded: living, and not
+    # worked out. Bob's death is recorded.
+    assert (rose["living"], rose["living_inferred"]) == (True, None)
+    assert (bob["living"], bob["living_inferred"]) == (False, None)
     assert (anne["birth_date"], anne["birth_date_written"]) == (
         "1980", {"written": "ABT 1980", "qualifier": "about", "earliest": "1980-01-01",
                  "latest": "1980-12-31"},
@@ -494,3 +498,38 @@ def test_a_step_father_from_frel_is_a_step_father(family: Family) -> None:
     assert found["Bob Marlow"] == "step-father"
     assert found["Anne Marlow"] == "mother"
     assert found["Sam Marlow"] == "adoptive brother"
+
+
+def test_the_api_says_when_living_was_worked_out_and_a_worker_s_record_wins(
+    family: Family,
+) -> None:
+    f = family
+    old = GEDCOM.replace(b"1 NAME Rose /Hill/", b"1 NAME Rose /Hill/\n1 BIRT\n2 DATE BEF 1890")
+    old = old.replace(b"1 NAME Lily /Hill/", b"1 NAME Lily /Hill/\n1 BURI")
+    answer = import_file(f, old, young_person_xref="@I1@", source="old")
+    assert answer.status_code == 201, answer.text
+
+    def person(xref: str) -> dict[str, Any]:
+        params = {"external_id": xref, "system": "gedcom:old"}
+        (found,) = ok(f.client.get("/people", headers=f.headers, params=params))["data"]
+        return dict(found)
+
+    rose, lily = person("@I4@"), person("@I5@")
+    assert rose["living"] is False
+    assert rose["living_inferred"] == (
+        "no death recorded; born in 1889 at the latest (by their own, their children's or "
+        "their marriages' dates), and nobody is taken to live past 110"
+    )
+    assert (lily["living"], lily["living_inferred"]) == (
+        False, "no death recorded; a burial or cremation is"
+    )  # fmt: skip
+    assert person("@I2@")["living_inferred"] is None  # Anne: living, as recorded
+    summary = f.relatives()["summary"]
+    assert summary["deceased"] == 3  # Bob (recorded), Rose and Lily (worked out)
+    # The worker knows better: their record wins, and nothing is said to be worked out.
+    changed = ok(f.client.patch(f"/people/{rose['id']}", headers=f.headers,
+                                json={"living": True}))  # fmt: skip
+    assert (changed["living"], changed["living_inferred"]) == (True, None)
+    again = import_file(f, old, young_person_xref="@I1@", source="old")
+    assert again.status_code == 201, again.text
+    assert (person("@I4@")["living"], person("@I4@")["living_inferred"]) == (True, None)

@@ -9,6 +9,7 @@ Pure, no database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -73,6 +74,8 @@ def test_each_programs_file_imports_to_the_same_family(program: str) -> None:
     assert bob.written == bob_words
     assert bob.latest is not None  # a range, a before date: bounded
     assert {name for name, p in people.items() if p.deceased} == {rose}
+    buried = program in ("gramps", "myheritage", "rootsmagic")  # a burial or cremation only
+    assert (people[rose].living_inferred is not None) is buried
     (couple,) = [f for f in tree.families if len(f.partners) == 2]
     assert set(couple.partners) == {xref["Bob"], xref[mother]}
     ties = {c.xref: (c.of(xref["Bob"]), c.of(xref[mother])) for c in couple.children}
@@ -87,5 +90,7 @@ def test_each_programs_file_imports_to_the_same_family(program: str) -> None:
 def test_written_out_and_read_again_nothing_changes(program: str) -> None:
     tree = load(program)
     again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY)
-    assert again.people == tree.people
+    # The one change: a death worked out from a burial is written as a death (`1 DEAT Y`), so
+    # read back it is recorded, not worked out.
+    assert again.people == tuple(replace(p, living_inferred=None) for p in tree.people)
     assert again.families == tree.families

@@ -14,6 +14,7 @@ CALL (row, known, yp) {
   CREATE (p:Person {id: row.id})
   SET p.given_name = row.given_name, p.family_name = row.family_name, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
+      p.living_inferred = row.living_inferred,
       p.birth_written = row.birth_written, p.birth_qualifier = row.birth_qualifier,
       p.birth_earliest = row.birth_earliest, p.birth_latest = row.birth_latest,
       p.death_written = row.death_written, p.death_qualifier = row.death_qualifier,

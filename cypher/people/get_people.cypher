@@ -3,6 +3,7 @@ UNWIND range(0, size($ids) - 1) AS i
 MATCH (p:Person {id: $ids[i]})
 RETURN p {
   .id, .given_name, .family_name, .known_as, .sex, .birth_date, .death_date, .living, .notes,
+  .living_inferred,
   birth_date_written: CASE WHEN p.birth_written IS NOT NULL THEN {written: p.birth_written,
     qualifier: p.birth_qualifier, earliest: p.birth_earliest, latest: p.birth_latest} END,
   death_date_written: CASE WHEN p.death_written IS NOT NULL THEN {written: p.death_written,

@@ -106,6 +106,7 @@ async def import_tree(
         {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
          "family_name": p.family_name, "sex": p.sex, "birth_date": p.birth_date,
          "death_date": p.death_date, "living": not p.deceased,
+         "living_inferred": p.living_inferred,
          **gedcom_dates.written_fields("birth", p.birth_written),
          **gedcom_dates.written_fields("death", p.death_written)}
         for p in tree.people if p.xref != young_person_xref

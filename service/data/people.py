@@ -131,6 +131,11 @@ class PersonPublic(Shaped):
         default=None, description="The death date as an imported family tree wrote it."
     )
     living: bool
+    living_inferred: str | None = Field(
+        default=None,
+        description="Why `living` was worked out from an imported tree's dates rather than "
+        "recorded; None when it was recorded (a worker's record always wins).",
+    )
     notes: Annotated[str | None, Sensitive.notes] = None
     external_ids: list[ExternalIdPublic]
     young_person: YoungPersonInfo | None
@@ -298,6 +303,8 @@ async def update_person(
         await _check_external_ids(tx, queries, external_ids, young_person_id=young_person_id,
                                   exclude=person_id)  # fmt: skip
         stored = dict(values)
+        if "living" in values or "death_date" in values:
+            stored["living_inferred"] = None  # the worker's record replaces the rule's
         for event in ("birth", "death"):
             if f"{event}_date" in values:  # the worker's date replaces the file's words
                 stored |= gedcom_dates.written_fields(event, None)
