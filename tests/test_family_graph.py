@@ -194,9 +194,15 @@ def _old_and_new(
                               max_generations=generations).records  # fmt: skip
     old_gaps = db.execute_query(OLD_GAPS, person_id=person_id, within=within).records
     fam = Family.from_record(loaded[0])
+    rows = relative_rows(fam, within, generations)
+    # Rows carry what the old query returned, and since then the dates as a family tree file
+    # wrote them (issue 19): compared on the old fields, the new ones named exactly.
+    added = {"birth_written", "death_written"}
+    for row, was in zip(rows, old[0]["relatives"], strict=False):
+        assert set(row) - set(was) == added
     return (
         [dict(r) for r in old[0]["relatives"]],
-        relative_rows(fam, within, generations),
+        [{k: v for k, v in row.items() if k not in added} for row in rows],
         [dict(r) for r in old_gaps],
         gap_rows(fam),
     )
