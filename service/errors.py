@@ -86,6 +86,16 @@ class TooManyRequests(ServiceError):
         self.retry_after = max(1, retry_after)
 
 
+class PayloadTooLarge(ServiceError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+# Neo4j refuses a transaction that would use more memory than a transaction may
+# (`dbms.memory.transaction.total.max`, by default 70% of the heap): not worth retrying.
+TRANSACTION_TOO_LARGE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+
 class DatabaseUnavailable(ServiceError):
     status_code = 503
     code = "database_unavailable"

@@ -499,8 +499,10 @@ def parse_gedcom(
         raise GedcomError(f"file holds more than {max_people} individuals")
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
-    notes: list[str] = [said] if said else []
-    notes += _not_imported(others)
+    # What the whole file got (character set, records not imported, the living rule) comes
+    # first and is never cut; then each person's notes, at most MAX_NOTES of them.
+    summary: list[str] = ([said] if said else []) + _not_imported(others)
+    notes: list[str] = []
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
             raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
@@ -532,10 +534,10 @@ def parse_gedcom(
     _check_shape(families)
     latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
               for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
-    people = _not_living(people, families, int(limit[:4]), notes, latest)
+    people = _not_living(people, families, int(limit[:4]), summary, latest)
     if len(notes) > MAX_NOTES:
-        notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more changes of the same kinds"]
-    return GedcomTree(tuple(people), tuple(families), tuple(notes))
+        notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more notes of the same kinds"]
+    return GedcomTree(tuple(people), tuple(families), tuple(summary + notes))
 
 
 def _not_living(

@@ -732,7 +732,7 @@ def test_dates_not_kept_exactly_are_reported_and_still_bound_the_living() -> Non
         "0 @I6@ INDI\n1 BIRT\n2 DATE BEF 1850\n"
         "0 @I7@ INDI\n1 BIRT\n2 DATE 3 MAR 1990"
     ))  # fmt: skip
-    assert tree.notes[:-1] == (
+    assert tree.notes[1:] == (
         "@I1@ (line 7): birth date is approximate ('about'): kept as written and as 1945",
         "@I1@ (line 7): death date is a 'before' date: kept as written",
         "@I2@ (line 12): birth date has a dual year: kept as written and as 1732-02-11",
@@ -745,7 +745,8 @@ def test_dates_not_kept_exactly_are_reported_and_still_bound_the_living() -> Non
     # Born before 1850, in 1731/32 and (Julian) in 1700: not living. Between 1900 and 1990: may
     # be. @I1@ has a death recorded, dated or not.
     assert {p.xref for p in tree.people if p.deceased} == {"@I1@", "@I2@", "@I3@", "@I6@"}
-    assert tree.notes[-1].startswith("3 people with no death recorded counted as not living")
+    # What the whole file got comes first.
+    assert tree.notes[0].startswith("3 people with no death recorded counted as not living")
 
 
 def test_dates_go_out_as_they_came_in() -> None:
@@ -808,3 +809,14 @@ def test_a_broken_gedcom_7_file_is_refused_by_line_never_by_its_words(
     with pytest.raises(GedcomError, match=message) as refused:
         parse(data)
     assert "Secret" not in str(refused.value)
+
+
+def test_a_long_report_keeps_what_the_whole_file_got_and_cuts_the_rest() -> None:
+    """150 people born about 1800: the living rule's note, which says what happened to all of
+    them, comes first and stays; the 150 date notes are cut to 100 and a count."""
+    body = "".join(f"0 @I{i}@ INDI\n1 BIRT\n2 DATE ABT 1800\n" for i in range(150))
+    notes = parse(ged(body)).notes
+    assert notes[0].startswith("150 people with no death recorded counted as not living")
+    assert len(notes) == 1 + 100 + 1
+    assert all("approximate ('about')" in note for note in notes[1:101])
+    assert notes[-1] == "and 50 more notes of the same kinds"

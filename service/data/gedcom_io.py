@@ -13,13 +13,20 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import TransientError
 from pydantic import BaseModel, Field
 
 from service import gedcom_dates
 from service.auth.principal import Principal
 from service.data.audit import record, record_in
 from service.db import in_write
-from service.errors import Conflict, InvalidInput, NotFound
+from service.errors import (
+    TRANSACTION_TOO_LARGE,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+)
 from service.family import Family
 from service.gedcom import (
     GedcomChild,
@@ -167,8 +174,20 @@ async def import_tree(
                         reason=f"{created_people} people, {created_links} ties")  # fmt: skip
         return answer
 
+    async def whole(tx: AsyncManagedTransaction) -> ImportResult:
+        try:
+            return await work(tx)
+        except TransientError as exc:
+            if exc.code == TRANSACTION_TOO_LARGE:  # retrying would only fail again
+                raise _too_large(len(tree.people)) from None
+            raise
+
     try:
-        result: ImportResult = await in_write(driver, database, work)
+        result: ImportResult = await in_write(driver, database, whole)
+    except TransientError as exc:  # at commit, after the driver's retries
+        if exc.code != TRANSACTION_TOO_LARGE:
+            raise
+        raise _too_large(len(tree.people)) from None
     except _DryRun as dry:
         await record(driver, queries, database=database, principal=actor,
                      action="gedcom.preview", resource=f"import:{system}", outcome="allowed",
@@ -177,6 +196,14 @@ async def import_tree(
                             f"{dry.answer.relationships_created} ties")  # fmt: skip
         return dry.answer
     return result
+
+
+def _too_large(people: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"The file's {people} people are more than this server can import in one transaction "
+        "(the database ran out of the memory one transaction may use); nothing was imported. "
+        "Import a branch of the tree, or give Neo4j more memory (LL_NEO4J_HEAP)."
+    )
 
 
 class _DryRun(Exception):

@@ -11,16 +11,11 @@ from service.auth.access import CaseDep, PersonReach
 from service.data import gedcom_io, relatives
 from service.data.gedcom_io import ImportResult
 from service.db import SettingsDep
-from service.errors import InvalidInput, NotFound, ServiceError
+from service.errors import InvalidInput, NotFound, PayloadTooLarge
 from service.gedcom import GedcomError, parse_gedcom
 from service.openapi import CONFLICT
 
 router = APIRouter(tags=["gedcom"])
-
-
-class PayloadTooLarge(ServiceError):
-    status_code = 413
-    code = "payload_too_large"
 
 
 @router.post("/imports/gedcom", status_code=201, response_model=ImportResult, responses=CONFLICT)
