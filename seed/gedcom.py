@@ -58,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings()
-        tree = parse_gedcom(Path(args.file).read_bytes(), max_bytes=settings.gedcom_max_bytes)
+        tree = parse_gedcom(
+            Path(args.file).read_bytes(),
+            max_bytes=settings.gedcom_max_bytes,
+            max_people=settings.gedcom_max_people,
+        )
         print(asyncio.run(run(args, settings, tree)))
     except (GedcomError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

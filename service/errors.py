@@ -91,9 +91,13 @@ class PayloadTooLarge(ServiceError):
     code = "payload_too_large"
 
 
-# Neo4j refuses a transaction that would use more memory than a transaction may
-# (`dbms.memory.transaction.total.max`, by default 70% of the heap): not worth retrying.
-TRANSACTION_TOO_LARGE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+# Neo4j refuses a transaction that would use more memory than transactions may, all together
+# (`dbms.memory.transaction.total.max`, by default 70% of the heap) or each
+# (`db.memory.transaction.max`): not worth retrying.
+TRANSACTION_TOO_LARGE = (
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    "Neo.TransientError.General.TransactionMemoryLimit",
+)
 
 
 class DatabaseUnavailable(ServiceError):

@@ -90,6 +90,13 @@ def _not_imported(others: dict[str, list[int]]) -> list[str]:
     return notes
 
 
+def _too_many(max_people: int) -> str:
+    return (
+        f"file holds more than {max_people} individuals, the most one import takes "
+        "(LL_GEDCOM_MAX_PEOPLE): export the branch of the tree around the young person"
+    )
+
+
 def _limits(data: bytes, max_bytes: int) -> None:
     """The limits every file is held to before a parser reads it: size, NUL bytes."""
     if len(data) > max_bytes:
@@ -137,7 +144,7 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[
     buf = b"\n".join(lines) + b"\n"
     for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
         if count > max_people:
-            raise GedcomError(f"file holds more than {max_people} individuals")
+            raise GedcomError(_too_many(max_people))
     if b"@#D" in buf:
         buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
     if b"@_" in buf:
@@ -489,14 +496,14 @@ def parse_gedcom(
     data = bytes(data)
     if gedcom_v7.is_gedcom7(data):
         _limits(data, max_bytes)
-        raw_people, raw_families, others = gedcom_v7.read(data, max_people)
+        raw_people, raw_families, others = gedcom_v7.read(data)
         said = None
     else:
         buf, origin = _prepare(data, max_bytes, max_people)
         buf, encoding, said = _encoding(buf)
         raw_people, raw_families, others = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
-        raise GedcomError(f"file holds more than {max_people} individuals")
+        raise GedcomError(_too_many(max_people))
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
     # What the whole file got (character set, records not imported, the living rule) comes

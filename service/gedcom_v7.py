@@ -48,7 +48,7 @@ def is_gedcom7(data: bytes) -> bool:
 
 
 def read(
-    data: bytes, max_people: int
+    data: bytes,
 ) -> tuple[list[RawPerson], list[RawFamily], dict[str, list[int]]]:
     """The people and families of a GEDCOM 7 file, and the lines of its other records by tag;
     or GedcomError saying where it is wrong."""
@@ -75,8 +75,6 @@ def read(
             raise GedcomError(f"an {record.tag} record without an xref (GEDCOM 7 allows it; a "
                               "family tree cannot link to it)")  # fmt: skip
     people = [_person(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "INDI"]
-    if len(people) > max_people:
-        raise GedcomError(f"file holds more than {max_people} individuals")
     families = [_family(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "FAM"]
     return people, families, others
 

@@ -94,6 +94,14 @@ class Settings(BaseSettings):
         description="The largest GEDCOM file an import accepts, in bytes.",
         validation_alias=AliasChoices("LL_GEDCOM_MAX_BYTES", "gedcom_max_bytes"),
     )
+    gedcom_max_people: int = Field(
+        default=20_000,
+        gt=0,
+        le=1_000_000,
+        description="The most individuals a GEDCOM file may hold: all of them are imported in "
+        "one transaction, and Neo4j's default 512m heap takes 20,000 (bench/gedcom_import.py).",
+        validation_alias=AliasChoices("LL_GEDCOM_MAX_PEOPLE", "gedcom_max_people"),
+    )
     health_timeout: float = Field(
         default=1.5,
         gt=0,

@@ -21,6 +21,7 @@ from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok
 from tests.conftest import Target, settings_for, wipe
 
 GEDCOM_MAX = 3_000_000
+GEDCOM_MAX_PEOPLE = 3
 
 
 @dataclass
@@ -40,7 +41,8 @@ def case(neo4j_driver: Driver, neo4j_target: Target) -> Iterator[Case]:
     """One case for the whole module: each test makes what it needs under names of its own,
     and most of them are refused anyway."""
     wipe(neo4j_driver)
-    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, gedcom_max_bytes=GEDCOM_MAX)
+    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, gedcom_max_bytes=GEDCOM_MAX,
+                            gedcom_max_people=GEDCOM_MAX_PEOPLE)  # fmt: skip
     with TestClient(create_app(settings)) as client:
         manager = add_user(client, "manager1", "manager")
         coordinator = add_user(client, "coordinator1", "coordinator")
@@ -213,6 +215,23 @@ def _gedcom_of(size: int) -> bytes:
     head = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
     body = "0 @I1@ INDI\n1 NAME Ann /Lee/\n" + note * (size // len(note))
     return (head + body + "0 TRLR\n").encode()
+
+
+def test_a_tree_of_more_people_than_one_import_takes_is_refused_and_told_what_to_do(
+    case: Case,
+) -> None:
+    people = "".join(f"0 @I{i}@ INDI\n1 NAME P{i} /Lee/\n" for i in range(GEDCOM_MAX_PEOPLE + 1))
+    data = f"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n{people}0 TRLR\n".encode()
+    response = case.client.post(
+        "/imports/gedcom", headers=case.coordinator.headers,
+        files={"file": ("tree.ged", data, "text/x-gedcom")},
+        data={"young_person_id": case.young_person_id, "source": "many"},
+    )  # fmt: skip
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert f"more than {GEDCOM_MAX_PEOPLE} individuals" in error["message"]
+    assert "LL_GEDCOM_MAX_PEOPLE" in error["message"]
+    assert "branch" in error["message"]
 
 
 def test_the_gedcom_upload_keeps_its_own_larger_limit(case: Case) -> None:

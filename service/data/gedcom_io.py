@@ -178,14 +178,14 @@ async def import_tree(
         try:
             return await work(tx)
         except TransientError as exc:
-            if exc.code == TRANSACTION_TOO_LARGE:  # retrying would only fail again
+            if exc.code in TRANSACTION_TOO_LARGE:  # retrying would only fail again
                 raise _too_large(len(tree.people)) from None
             raise
 
     try:
         result: ImportResult = await in_write(driver, database, whole)
     except TransientError as exc:  # at commit, after the driver's retries
-        if exc.code != TRANSACTION_TOO_LARGE:
+        if exc.code not in TRANSACTION_TOO_LARGE:
             raise
         raise _too_large(len(tree.people)) from None
     except _DryRun as dry:

@@ -159,6 +159,8 @@ class LocalNeo4j:
     pagecache: str = "512m"
     password: str | None = None
     start_timeout: float = 120.0
+    # More `setting=value` lines for neo4j.conf (tests: a small transaction memory limit).
+    extra: tuple[str, ...] = ()
     _proc: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
     adopted: bool = field(default=False, init=False)
 
@@ -223,6 +225,7 @@ class LocalNeo4j:
             f"server.directories.import={self.home / 'import'}",
             f"server.directories.plugins={self.home / 'plugins'}",
             "dbms.usage_report.enabled=false",
+            *self.extra,
         ]
         conf = conf_dir / "neo4j.conf"
         conf.write_text("\n".join(lines) + "\n")
@@ -349,12 +352,17 @@ class LocalNeo4j:
 
 @contextlib.contextmanager
 def throwaway(
-    cache_dir: Path, *, heap: str = "512m", pagecache: str = "256m"
+    cache_dir: Path, *, heap: str = "512m", pagecache: str = "256m", extra: tuple[str, ...] = ()
 ) -> Iterator[LocalNeo4j]:
     """A server on a free port in a temporary folder, removed afterwards (tests use this)."""
     with tempfile.TemporaryDirectory(prefix="ll-neo4j-") as tmp:
         server = LocalNeo4j(
-            home=Path(tmp), port=free_port(), cache_dir=cache_dir, heap=heap, pagecache=pagecache
+            home=Path(tmp),
+            port=free_port(),
+            cache_dir=cache_dir,
+            heap=heap,
+            pagecache=pagecache,
+            extra=extra,
         )
         with server:
             yield server

@@ -56,7 +56,9 @@ async def import_gedcom(
         raise PayloadTooLarge(f"The file is larger than {settings.gedcom_max_bytes} bytes.")
     try:
         tree = await anyio.to_thread.run_sync(
-            lambda: parse_gedcom(data, max_bytes=settings.gedcom_max_bytes)
+            lambda: parse_gedcom(
+                data, max_bytes=settings.gedcom_max_bytes, max_people=settings.gedcom_max_people
+            )
         )
     except GedcomError as exc:
         raise InvalidInput(f"The GEDCOM file was not imported: {exc}") from exc
