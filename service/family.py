@@ -79,6 +79,7 @@ class Partnership:
     since: str | None = None
     until: str | None = None
     id: str | None = None
+    since_written: str | None = None  # as a family tree file wrote it, when it came from one
 
     def other(self, person_id: str) -> str:
         return self.b if person_id == self.a else self.a

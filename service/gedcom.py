@@ -270,12 +270,12 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
                  _pointers(rec, "FAMS"))  # fmt: skip
 
 
-def _fam(rec: Record, line: int, xref: str) -> RawFamily:
+def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     partners = [_original(_text(s)) for s in rec.sub_records
                 if s.tag in ("HUSB", "WIFE") and _text(s)]  # fmt: skip
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
-    marriage, _ = _date_value(rec, "MARR")
+    marriage, marriage_words = _date_value(rec, "MARR", buf)
     # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
     # parent under CHIL: `_FREL` for the HUSB, `_MREL` for the WIFE.
     parents = {tag: _original(_text(_first(rec, tag))) for tag in ("HUSB", "WIFE")}
@@ -286,7 +286,7 @@ def _fam(rec: Record, line: int, xref: str) -> RawFamily:
             if word and parent:
                 by_parent.setdefault(_original(_text(chil)), {})[parent] = to_pedigree(word)
     return RawFamily(xref, line, list(dict.fromkeys(partners)), children, married, divorced,
-                     marriage, by_parent)  # fmt: skip
+                     marriage, marriage_words, by_parent)  # fmt: skip
 
 
 _CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
@@ -365,7 +365,7 @@ def _read(
                 if tag == "INDI":
                     people.append(_indi(rec, line, xref, buf))
                 else:
-                    families.append(_fam(rec, line, xref))
+                    families.append(_fam(rec, line, xref, buf))
     except GedcomError:
         raise
     except CodecError as exc:  # its message names the CHAR or BOM at fault, nothing personal
@@ -459,10 +459,10 @@ def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[G
             for c in children
         )  # fmt: skip
         whose = f"family {f.xref} (line {f.line})"
-        when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(
-            gedcom_dates.read(f.marriage)
-        )
-        out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids))
+        written = gedcom_dates.read(f.marriage, f.marriage_words)
+        when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(written)
+        out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
+                                written))  # fmt: skip
     return out
 
 
@@ -671,8 +671,9 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
     for fam in tree.families:
         out.append(f"0 {fam.xref} FAM")
         out += _partner_lines(fam.partners, sexes)
-        if fam.marriage_date is not None:
-            out += ["1 MARR", f"2 DATE {_gedcom_date(fam.marriage_date, fam.xref)}"]
+        if fam.marriage_written is not None or fam.marriage_date is not None:
+            words = _date_words(fam.marriage_written, fam.marriage_date, fam.xref)
+            out += ["1 MARR", f"2 DATE {words}"]
         elif fam.married:
             out.append("1 MARR Y")
         if fam.divorced:

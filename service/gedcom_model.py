@@ -66,6 +66,7 @@ class GedcomFamily:
     divorced: bool
     marriage_date: str | None
     children: tuple[GedcomChild, ...]
+    marriage_written: WrittenDate | None = None
 
 
 @dataclass(frozen=True)
@@ -103,5 +104,6 @@ class RawFamily:  # what a reader gave for one FAM record
     married: bool
     divorced: bool
     marriage: object
+    marriage_words: str | None = None  # the DATE line's own words
     # child xref -> {parent xref: pedigree}, from `_FREL` (the HUSB) and `_MREL` (the WIFE)
     by_parent: dict[str, dict[str, Pedigree]] = field(default_factory=dict)

@@ -151,7 +151,7 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
 def _family(record: GedcomStructure, line: int) -> RawFamily:
     partners = [c.pointer for c in record.children
                 if c.tag in ("HUSB", "WIFE") and c.pointer and c.pointer != _VOID]  # fmt: skip
-    marriage, _ = _event_date(record, "MARR")
+    marriage, words = _event_date(record, "MARR")
     return RawFamily(record.xref or "", line, list(dict.fromkeys(partners)),
                      _pointers(record, "CHIL"), _first(record, "MARR") is not None,
-                     _first(record, "DIV") is not None, marriage)  # fmt: skip
+                     _first(record, "DIV") is not None, marriage, words)  # fmt: skip

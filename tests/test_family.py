@@ -401,6 +401,7 @@ DATED = (
     .replace(
         b"1 NAME Lily /Hill/", b"1 NAME Lily /Hill/\n1 BIRT\n2 DATE (the spring after the flood)"
     )
+    .replace(b"1 MARR\n", b"1 MARR\n2 DATE BET 2005 AND 2007\n")
 )
 
 
@@ -461,9 +462,17 @@ def test_dates_are_kept_as_written_shown_and_exported_as_they_came(family: Famil
 
     text = exported()
     for words in ("ABT 1980", "BET 1975 AND 1978", "11 FEB 2019/20", "@#DJULIAN@ 5 MAR 1950",
+                  "BET 2005 AND 2007",  # the marriage
                   "(the spring after the flood)"):  # fmt: skip
         assert f"2 DATE {words}" in text.splitlines(), words
 
+    # The marriage date too: kept and shown as written, on the partnership.
+    ties = ok(f.client.get(f"/people/{anne['id']}/relationships", headers=f.headers))["data"]
+    (marriage,) = [t for t in ties if t["type"] == "partner"]
+    assert (marriage["since"], marriage["since_written"]) == (None, "BET 2005 AND 2007")
+    changed = ok(f.client.patch(f"/relationships/{marriage['id']}", headers=f.headers,
+                                json={"since": "2006-04-01"}))  # fmt: skip
+    assert (changed["since"], changed["since_written"]) == ("2006-04-01", None)
     # The worker learns Anne's birthday: their date replaces the file's words.
     changed = ok(f.client.patch(f"/people/{anne['id']}", headers=f.headers,
                                 json={"birth_date": "1981-05-02"}))  # fmt: skip

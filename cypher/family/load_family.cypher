@@ -89,6 +89,7 @@ RETURN s.id AS person_id,
     p.birth_written, p.death_written, p.birth_earliest
   ]] AS people,
   [l IN parent_links | [startNode(l).id, endNode(l).id, l.kind, l.id]] AS parent_links,
-  [t IN partnerships | [startNode(t).id, endNode(t).id, t.kind, t.since, t.until, t.id]]
+  [t IN partnerships | [startNode(t).id, endNode(t).id, t.kind, t.since, t.until, t.id,
+                        t.since_written]]
     AS partnerships,
   [t IN sibling_ties | [startNode(t).id, endNode(t).id, t.half, t.id]] AS sibling_ties

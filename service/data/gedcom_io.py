@@ -86,7 +86,9 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
             a, b = family.partners
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
             couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
-                                      "kind": kind, "since": family.marriage_date}  # fmt: skip
+                                      "kind": kind, "since": family.marriage_date,
+                                      **gedcom_dates.written_fields(
+                                          "since", family.marriage_written)}  # fmt: skip
             links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
     return links
 
@@ -234,7 +236,8 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             "children": [{"child": link.child, "kind": link.kind}
                          for link in family.children.get(pid, ())
                          if link.child in chosen and link.kind != "step"],
-            "partners": [{"partner": t.b, "kind": t.kind, "since": t.since}
+            "partners": [{"partner": t.b, "kind": t.kind, "since": t.since,
+                          "since_written": t.since_written}
                          for t in family.partners.get(pid, ()) if t.a == pid and t.b in chosen],
         }
         for pid in person_ids
@@ -264,7 +267,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             key = tuple(sorted((r["person"]["id"], p["partner"])))
             couples[key] = {"married": p["kind"] in ("married", "civil_partnership", "divorced"),
                             "divorced": p["kind"] == "divorced", "date": p["since"],
-                            "children": []}  # fmt: skip
+                            "words": p["since_written"], "children": []}  # fmt: skip
     pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
     for child, parents in parents_of.items():
         by_kind: dict[str, list[str]] = {}
@@ -281,6 +284,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             xref=f"@F{i + 1}@", partners=tuple(xref[pid] for pid in key), married=f["married"],
             divorced=f["divorced"], marriage_date=f["date"] if f["married"] else None,
             children=tuple(f["children"]),
+            marriage_written=gedcom_dates.from_words(f.get("words")) if f["married"] else None,
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, get_args
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import Field
 
+from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
@@ -105,6 +106,9 @@ class RelationshipPublic(Shaped):
     to_id: str
     kind: str | None = None
     since: str | None = None
+    since_written: str | None = Field(
+        default=None, description="A marriage date as an imported family tree wrote it."
+    )
     until: str | None = None
     half: bool | None = None
     role: AdultRole | None = None
@@ -240,7 +244,10 @@ async def update_relationship(
                              to_id=current.to_id, type="none", role=None)
             ).single(strict=True)  # fmt: skip
             _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
-        await (await tx.run(queries["update_relationship"], id=current.id, props=values)).consume()
+        props = dict(values)
+        if "since" in values:  # the worker's date replaces a family tree file's words
+            props |= gedcom_dates.written_fields("since", None)
+        await (await tx.run(queries["update_relationship"], id=current.id, props=props)).consume()
         await record_in(tx, queries, principal=actor, action="relationship.update",
                         resource=f"relationship:{current.id}", outcome="allowed",
                         young_person_id=young_person_id,
