@@ -557,23 +557,41 @@ def _not_living(
     """People with no death recorded who cannot still be living (`service.lifespan`) are
     counted as deceased, and the answer says how many and why. `latest`: the latest year of
     birth a date not kept exactly still gives (`BEF 1850`, a range, another calendar)."""
-    births = {p.xref: lifespan.year(p.birth_date) or latest.get(p.xref)
-              for p in people if not p.deceased}  # fmt: skip
+    known = {p.xref: lifespan.year(p.birth_date) or latest.get(p.xref) for p in people}
+    births = {p.xref: known[p.xref] for p in people if not p.deceased}
     children: dict[str, list[str]] = {}
+    parents: dict[str, list[str]] = {}
+    siblings: dict[str, list[str]] = {}
+    partners: dict[str, list[str]] = {}
     married: dict[str, list[int]] = {}
     for fam in families:
         when = lifespan.year(fam.marriage_date)
         for partner in fam.partners:
             children.setdefault(partner, []).extend(c.xref for c in fam.children)
+            partners.setdefault(partner, []).extend(x for x in fam.partners if x != partner)
             if when is not None:
                 married.setdefault(partner, []).append(when)
-    dead = lifespan.probably_dead(births, children, married, this_year)
+        # The age gaps hold between birth relatives only: not for an adopted or fostered child.
+        born = [
+            c.xref
+            for c in fam.children
+            if c.pedigree == "birth" and all(c.of(x) == "birth" for x in fam.partners)
+        ]
+        for child in fam.children:
+            parents.setdefault(child.xref, []).extend(
+                x for x in fam.partners if child.of(x) == "birth"
+            )
+        for kid in born:
+            siblings.setdefault(kid, []).extend(x for x in born if x != kid)  # fmt: skip
+    dead = lifespan.probably_dead(births, children, married, this_year, known=known,
+                                  parents=parents, siblings=siblings,
+                                  partners=partners)  # fmt: skip
     if not dead:
         return people
     notes.append(
-        f"{len(dead)} people with no death recorded counted as not living: born, or with "
-        f"children born or a marriage, too long ago to be alive (nobody is taken to live past "
-        f"{lifespan.MAX_AGE})"
+        f"{len(dead)} people with no death recorded counted as not living: born, by their own "
+        f"dates or their family's, too long ago to be alive (nobody is taken to live past "
+        f"{lifespan.MAX_AGE}); each says why in living_inferred"
     )
     return [replace(p, deceased=True, living_inferred=lifespan.why_not_living(dead[p.xref]))
             if p.xref in dead else p for p in people]  # fmt: skip

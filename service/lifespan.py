@@ -5,6 +5,10 @@ programs use ("probably alive"), kept simple and stated here.
 - A parent is at least `MIN_PARENT_AGE` years older than their child, and a person marries at
   `MIN_PARENT_AGE` at the earliest; so a child's birth, or a marriage, bounds how late someone
   can have been born, and so on down the generations.
+- A child is born at most `MAX_PARENT_AGE` years after a parent; brothers and sisters are born
+  at most `MAX_SIBLING_GAP` years apart, partners at most `MAX_PARTNER_GAP` years apart (the
+  bounds Gramps's "probably alive" uses, or wider). These use the relative's own recorded year
+  of birth, one step only.
 
 Someone whose latest possible year of birth is more than `MAX_AGE` years ago is counted as not
 living. Only birth and marriage years are used, never a guess of an exact date. Pure: no I/O.
@@ -16,6 +20,9 @@ from collections.abc import Iterable, Mapping
 
 MAX_AGE = 110
 MIN_PARENT_AGE = 13
+MAX_PARENT_AGE = 60
+MAX_SIBLING_GAP = 20
+MAX_PARTNER_GAP = 30
 
 
 def year(iso: str | None) -> int | None:
@@ -28,12 +35,19 @@ def probably_dead(
     children: Mapping[str, Iterable[str]],
     married: Mapping[str, Iterable[int]],
     this_year: int,
+    *,
+    known: Mapping[str, int | None] | None = None,
+    parents: Mapping[str, Iterable[str]] | None = None,
+    siblings: Mapping[str, Iterable[str]] | None = None,
+    partners: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, int]:
     """The people (of `births`: id -> year of birth, or None) whose latest possible year of
     birth, from their own, their descendants' and their marriages', is more than `MAX_AGE`
     years before `this_year`. `children`: id -> the ids of their children; `married`: id ->
     the years they married. The caller leaves out whoever is already known to be dead. Returns
-    each of them with the latest year they can have been born in."""
+    each of them with the latest year they can have been born in. `known`: everyone's own
+    recorded year of birth (the dead's too), which bounds their children's (`parents`: id ->
+    parents' ids), brothers' and sisters' (`siblings`) and partners' (`partners`)."""
     kids = {pid: list(found) for pid, found in children.items()}
     latest: dict[str, int | None] = {}
 
@@ -50,6 +64,9 @@ def probably_dead(
                 continue
             limits = [b for b in (births.get(pid),) if b is not None]
             limits += [m - MIN_PARENT_AGE for m in married.get(pid, ())]
+            limits += _one_step(pid, known or births, parents, MAX_PARENT_AGE)
+            limits += _one_step(pid, known or births, siblings, MAX_SIBLING_GAP)
+            limits += _one_step(pid, known or births, partners, MAX_PARTNER_GAP)
             for kid in kids.get(pid, ()):
                 child = latest.get(kid)
                 if child is not None:
@@ -65,11 +82,20 @@ def probably_dead(
     return found
 
 
+def _one_step(
+    pid: str, known: Mapping[str, int | None], ties: Mapping[str, Iterable[str]] | None, gap: int
+) -> list[int]:
+    """The latest years of birth `pid`'s relatives of one kind allow, from their own."""
+    if ties is None:
+        return []
+    return [year + gap for other in ties.get(pid, ()) if (year := known.get(other)) is not None]
+
+
 def why_not_living(latest_birth: int) -> str:
     """Why someone with no death recorded is counted as not living, for the API to say."""
     return (
-        f"no death recorded; born in {latest_birth} at the latest (by their own, their "
-        f"children's or their marriages' dates), and nobody is taken to live past {MAX_AGE}"
+        f"no death recorded; born in {latest_birth} at the latest (by their own dates and "
+        f"their family's), and nobody is taken to live past {MAX_AGE}"
     )
 
 

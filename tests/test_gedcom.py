@@ -600,8 +600,9 @@ def test_a_written_tree_reads_back_the_same() -> None:
     )
     assert plain_families(back.families) == tree.families
     assert back.notes == (
-        "3 people with no death recorded counted as not living: born, or with children born "
-        "or a marriage, too long ago to be alive (nobody is taken to live past 110)",
+        "3 people with no death recorded counted as not living: born, by their own dates or "
+        "their family's, too long ago to be alive (nobody is taken to live past 110); each says "
+        "why in living_inferred",
     )
 
 
@@ -710,6 +711,32 @@ def test_conc_lines_are_joined_to_what_they_continue() -> None:
             "0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE 1890",
             {"@I1@", "@I2@"},
         ),
+        # A father born in 1850: his child was born by 1910 (60 years on), 116 years ago.
+        (
+            "0 @I1@ INDI\n1 BIRT\n2 DATE 1850\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@",
+            {"@I1@", "@I2@"},
+        ),
+        # ... but not a child he adopted: the gap holds between birth relatives only.
+        (
+            "0 @I1@ INDI\n1 BIRT\n2 DATE 1850\n0 @I2@ INDI\n1 FAMC @F1@\n2 PEDI adopted\n"
+            "0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@",
+            {"@I1@"},
+        ),
+        # A sister born in 1890: her brother was born by 1910 (20 years on). Parents unknown.
+        (
+            "0 @I1@ INDI\n1 BIRT\n2 DATE 1890\n0 @I2@ INDI\n0 @F1@ FAM\n1 CHIL @I1@\n1 CHIL @I2@",
+            {"@I1@", "@I2@"},
+        ),
+        # A husband born in 1860: his wife was born by 1890 (30 years on).
+        (
+            "0 @I1@ INDI\n1 BIRT\n2 DATE 1860\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@",
+            {"@I1@", "@I2@"},
+        ),
+        # A sister born in 1920 says nothing: her brother may be 106.
+        (
+            "0 @I1@ INDI\n1 BIRT\n2 DATE 1920\n0 @I2@ INDI\n0 @F1@ FAM\n1 CHIL @I1@\n1 CHIL @I2@",
+            set(),
+        ),
     ],
 )
 def test_the_long_dead_are_not_counted_as_living(body: str, not_living: set[str]) -> None:
@@ -788,12 +815,12 @@ def test_a_gedcom_7_file_reads_as_the_same_plain_data() -> None:
     assert plain(tree.people) == (
         person("@I1@", "Kit", "Marlow", "male"),
         person("@I2@", "Anne", "Marlow", "female", "1980"),
-        person("@I3@", "Bob", "Marlow", "male", "1700-03-16", deceased=True),
+        person("@I3@", "Bob", "Marlow", "male", "1970-03-18", deceased=True),
         person("@I4@", "Sam", "Marlow"),
     )
     bob = tree.people[2]
-    assert bob.birth_written == WrittenDate("@#DJULIAN@ 5 MAR 1700", None, "1700-03-16",
-                                            "1700-03-16")  # fmt: skip
+    assert bob.birth_written == WrittenDate("@#DJULIAN@ 5 MAR 1970", None, "1970-03-18",
+                                            "1970-03-18")  # fmt: skip
     assert bob.death_written == WrittenDate("(in the war)", "phrase", None, None)
     assert plain_families(tree.families) == (
         GedcomFamily("@F1@", ("@I3@", "@I2@"), True, False, "2001-05-12",
@@ -801,7 +828,7 @@ def test_a_gedcom_7_file_reads_as_the_same_plain_data() -> None:
     )  # fmt: skip
     assert "@I3@ (line 18): death date is a phrase: kept as written" in tree.notes
     text = write_gedcom(tree)  # out as GEDCOM 5.5.1, the dates in its words
-    assert "2 DATE @#DJULIAN@ 5 MAR 1700" in text.splitlines()
+    assert "2 DATE @#DJULIAN@ 5 MAR 1970" in text.splitlines()
     assert plain(parse(text.encode()).people) == plain(tree.people)
 
 
