@@ -1,4 +1,4 @@
-"""The synthetic council of seed/council.py: the same from the same seed, within the service's own
+"""The synthetic council of seed/council/: the same from the same seed, within the service's own
 rules, written once however often it is loaded, and usable through the endpoints."""
 
 from __future__ import annotations
