@@ -83,7 +83,9 @@ def _not_imported(others: dict[str, list[int]]) -> list[str]:
     for tag, lines in others.items():
         if tag in _PLAIN_RECORDS:
             continue
-        name = re.sub(r"[^A-Za-z0-9_]", "", tag)[:31] or "untagged"
+        # A tag as the standard and the programs write them (capitals, digits, `_`); anything
+        # else may be the words of a broken line (a name), so it is not repeated.
+        name = tag if re.fullmatch(r"_?[A-Z][A-Z0-9_]{0,30}", tag) else "unrecognised"
         where = f"line {lines[0]}" if len(lines) == 1 else f"the first at line {lines[0]}"
         kind = "record" if len(lines) == 1 else "records"
         notes.append(f"not imported: {len(lines)} {name} {kind} ({where})")
@@ -103,6 +105,9 @@ def _limits(data: bytes, max_bytes: int) -> None:
         raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
     if data.count(b"\n") > MAX_LINES:
         raise GedcomError(f"file has more than {MAX_LINES} lines")
+    if len(data) > MAX_LINE_BYTES and max(map(len, data.splitlines())) > MAX_LINE_BYTES:
+        line = next(i for i, text in enumerate(data.splitlines(), 1) if len(text) > MAX_LINE_BYTES)
+        raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
 
 
 def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[int]]:

@@ -158,6 +158,15 @@ def _bounds(value: object) -> tuple[float | None, float | None]:
     return span
 
 
+def parse(words: str) -> object:
+    """ged4py's reading of a date's words; words it cannot read (a calendar it does not know, a
+    dual year outside the Gregorian calendar) are a phrase, never an exception."""
+    try:
+        return gd.DateValue.parse(words)
+    except Exception:  # ged4py raises ValueError and others on words it cannot place
+        return gd.DateValuePhrase(words)
+
+
 def words(value: object) -> str:
     """The date in the standard's words, from ged4py's reading (when the file's own bytes are
     not to hand)."""
@@ -189,7 +198,7 @@ def _loosely(value: object, written: str | None) -> object:
     words = written
     for pattern, standard in _LOOSE:
         words = pattern.sub(standard, words, count=1)
-    again = gd.DateValue.parse(words) if words != written else value
+    again = parse(words) if words != written else value
     return value if isinstance(again, gd.DateValuePhrase) else again
 
 
@@ -278,7 +287,7 @@ def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:
 
 def from_words(words: str | None) -> WrittenDate | None:
     """A date stored as written, read again from its words (for export and display)."""
-    return None if not words else read(gd.DateValue.parse(words), words)
+    return None if not words else read(parse(words), words)
 
 
 def written_fields(event: str, date: WrittenDate | None) -> dict[str, str | None]:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 import gedcom7
-from ged4py import date as gd
 from gedcom7.types import GedcomStructure
 
-from service import lifespan
+from service import gedcom_dates, lifespan
 from service.gedcom_model import (
     DEATH_EVENTS,
     GedcomError,
@@ -74,8 +73,18 @@ def read(
         if record.tag in ("INDI", "FAM") and not record.xref:
             raise GedcomError(f"an {record.tag} record without an xref (GEDCOM 7 allows it; a "
                               "family tree cannot link to it)")  # fmt: skip
-    people = [_person(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "INDI"]
-    families = [_family(r, lines.get(r.xref or "", 0)) for r in records if r.tag == "FAM"]
+    people, families = [], []
+    for record in records:
+        line = lines.get(record.xref or "", 0)
+        try:
+            if record.tag == "INDI":
+                people.append(_person(record, line))
+            elif record.tag == "FAM":
+                families.append(_family(record, line))
+        except Exception as exc:  # anything the library let through: the kind, never the words
+            raise GedcomError(
+                f"unreadable GEDCOM 7 record at line {line}: {type(exc).__name__}"
+            ) from None
     return people, families, others
 
 
@@ -104,7 +113,7 @@ def _words(date: GedcomStructure | None) -> str | None:
 def _event_date(record: GedcomStructure, event: str) -> tuple[object, str | None]:
     found = _first(record, event)
     words = _words(None if found is None else _first(found, "DATE"))
-    return (None, None) if words is None else (gd.DateValue.parse(words), words)
+    return (None, None) if words is None else (gedcom_dates.parse(words), words)
 
 
 def _name(record: GedcomStructure) -> tuple[str, str]:

@@ -542,3 +542,20 @@ def test_the_api_says_when_living_was_worked_out_and_a_worker_s_record_wins(
     again = import_file(f, old, young_person_xref="@I1@", source="old")
     assert again.status_code == 201, again.text
     assert (person("@I4@")["living"], person("@I4@")["living_inferred"]) == (True, None)
+
+
+def test_dates_in_calendars_no_reader_places_export_as_they_came(family: Family) -> None:
+    """Stored words ged4py cannot read (a calendar it does not know, a Julian dual year) are
+    read again for the export: the export answers, with them as they came."""
+    odd = GEDCOM.replace(
+        b"1 NAME Lily /Hill/",
+        b"1 NAME Lily /Hill/\n1 BIRT\n2 DATE @#DJULIAN@ 11 FEB 1731/32\n"
+        b"1 DEAT\n2 DATE @#DROMAN@ 1950",
+    )
+    answer = import_file(family, odd, young_person_xref="@I1@", source="odd")
+    assert answer.status_code == 201, answer.text
+    exported = family.client.get(f"/people/{family.young_person_id}/gedcom", headers=family.headers)
+    assert exported.status_code == 200, exported.text
+    lines = exported.text.splitlines()
+    assert "2 DATE @#DJULIAN@ 11 FEB 1731/32" in lines
+    assert "2 DATE @#DROMAN@ 1950" in lines

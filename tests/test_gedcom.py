@@ -21,7 +21,7 @@ from service.gedcom import (
     parse_gedcom,
     write_gedcom,
 )
-from service.gedcom_dates import WrittenDate
+from service.gedcom_dates import WrittenDate, from_words
 
 DATA = Path(__file__).resolve().parent / "data" / "gedcom"
 TODAY = date(2025, 6, 1)
@@ -859,3 +859,36 @@ def test_a_long_report_keeps_what_the_whole_file_got_and_cuts_the_rest() -> None
     assert len(notes) == 1 + 100 + 1
     assert all("approximate ('about')" in note for note in notes[1:101])
     assert notes[-1] == "and 50 more notes of the same kinds"
+
+
+def test_dates_no_reader_can_place_are_kept_as_written_and_read_again_without_failing() -> None:
+    """Calendars ged4py does not know and dual years outside the Gregorian calendar, in 5.5.1
+    and in GEDCOM 7: kept as written, written out, and read again (the export reads stored
+    words again), never an error."""
+    tree = parse(ged(
+        "0 @I1@ INDI\n1 BIRT\n2 DATE @#DROMAN@ 1950\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE @#DJULIAN@ 11 FEB 1731/32\n"
+    ))  # fmt: skip
+    assert [p.birth_written.written for p in tree.people if p.birth_written] == [
+        "@#DROMAN@ 1950", "@#DJULIAN@ 11 FEB 1731/32",
+    ]  # fmt: skip
+    for words in ("@#DROMAN@ 1950", "@#DJULIAN@ 11 FEB 1731/32", "@#DJULIAN@ 1700/01"):
+        again = from_words(words)
+        assert again is not None
+        assert (again.written, again.qualifier) == (words, "phrase")
+    seven = (
+        (DATA / "gedcom7.ged").read_bytes().replace(b"2 DATE ABT 1980", b"2 DATE JULIAN 1700/01")
+    )
+    anne = parse(seven).people[1]
+    assert anne.birth_written is not None
+    assert (anne.birth_written.written, anne.birth_written.qualifier) == (
+        "@#DJULIAN@ 1700/01", "phrase",
+    )  # fmt: skip
+
+
+def test_a_record_whose_tag_is_not_a_tag_is_not_named() -> None:
+    """A broken level-0 line can hold a name where the tag should be: it is counted, never
+    repeated."""
+    tree = parse(ged("0 Jane Smith\n0 @I1@ INDI\n1 NAME A /B/"))
+    assert "not imported: 1 unrecognised record (line 7)" in tree.notes
+    assert not any("Jane" in note for note in tree.notes)
