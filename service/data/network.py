@@ -74,7 +74,7 @@ class MapNode(Shaped):
     living: bool
     birth_date: str | None
     death_date: str | None
-    birth_date_written: str | None = Field(
+    birth_date_written: Annotated[str | None, Sensitive.notes] = Field(
         default=None, description="The birth date as an imported family tree wrote it."
     )
     birth_earliest: str | None = Field(

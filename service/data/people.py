@@ -124,10 +124,12 @@ class PersonPublic(Shaped):
     sex: Sex
     birth_date: str | None
     death_date: str | None
-    birth_date_written: DateAsWritten | None = Field(
+    # A date's words can be free text (a phrase: "after Jim Smith's wedding"): need-to-know
+    # as for notes.
+    birth_date_written: Annotated[DateAsWritten | None, Sensitive.notes] = Field(
         default=None, description="The birth date as an imported family tree wrote it."
     )
-    death_date_written: DateAsWritten | None = Field(
+    death_date_written: Annotated[DateAsWritten | None, Sensitive.notes] = Field(
         default=None, description="The death date as an imported family tree wrote it."
     )
     living: bool

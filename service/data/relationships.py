@@ -106,7 +106,7 @@ class RelationshipPublic(Shaped):
     to_id: str
     kind: str | None = None
     since: str | None = None
-    since_written: str | None = Field(
+    since_written: Annotated[str | None, Sensitive.notes] = Field(
         default=None, description="A marriage date as an imported family tree wrote it."
     )
     until: str | None = None

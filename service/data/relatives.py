@@ -4,12 +4,12 @@ out in memory (`service.family`), names from `kinship`."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from pydantic import BaseModel, Field, TypeAdapter
 
-from service.auth.need_to_know import Shaped
+from service.auth.need_to_know import Sensitive, Shaped
 from service.data.people import Sex, display_name
 from service.db import run_once
 from service.family import GAP_GENERATIONS, Family, gaps, relatives
@@ -35,10 +35,10 @@ class Relative(Shaped):
     living: bool
     birth_date: str | None
     death_date: str | None
-    birth_date_written: str | None = Field(
+    birth_date_written: Annotated[str | None, Sensitive.notes] = Field(
         default=None, description="The birth date as an imported family tree wrote it."
     )
-    death_date_written: str | None = Field(
+    death_date_written: Annotated[str | None, Sensitive.notes] = Field(
         default=None, description="The death date as an imported family tree wrote it."
     )
     # A young person of another case (a sibling or cousin in care): shown as a relative, but
