@@ -222,3 +222,22 @@ def test_a_flag_raised_while_an_approval_is_decided_is_honoured(case: Case, db: 
             tx.commit()
             answer = approval.result(timeout=30)
     assert rules(answer) == [("flagged", [uncle])]
+
+
+def test_the_history_keeps_its_order_when_the_clock_goes_back(case: Case, db: Driver) -> None:
+    """A virtual machine's clock can be set back between two moves: the history, and the rules
+    that read it, follow the order the changes were made in, not their timestamps."""
+    cid = case.connect("gran")
+    case.walk(cid, "located", "awaiting_safety_check", "approved")
+    # The clock went back an hour before the last two moves were written.
+    db.execute_query(
+        "MATCH (:Connection {id: $id})-[:STAGE_CHANGE]->(s:StageChange) "
+        "WHERE s.stage IN ['awaiting_safety_check', 'approved'] "
+        "SET s.at = s.at - duration('PT1H')",
+        id=cid,
+    )
+    history = ok(case.client.get(f"/connections/{cid}", headers=case.coordinator.headers))
+    stages = ["identified", "located", "awaiting_safety_check", "approved"]
+    assert [h["stage"] for h in history["history"]] == stages
+    # The rules read the same order: approved last, so the young person may be asked next.
+    ok(case.move(cid, case.coordinator, "young_person_agreed"))

@@ -199,3 +199,20 @@ def test_every_member_linked_to_a_flagged_person_has_a_chain(case: Case) -> None
     # Within one step only the uncle's household reaches him.
     one = links(case, case.social_worker, max_steps=1)
     assert [c["start_id"] for c in one["chains"]] == [ids["uncle"]]
+
+
+def test_several_flags_on_one_person_come_in_order(case: Case) -> None:
+    """On the person, the latest raised first; in safeguarding, the highest level first. (An
+    ORDER BY after `RETURN f {...}` sorted by the map's keys, which hold neither.)"""
+    lee = case.family.ids["lee"]
+    for level, raised in ((1, "2026-01-05"), (3, "2025-06-01"), (2, "2026-03-10")):
+        body = {"kind": "person_posing_risk_to_children", "level": level,
+                "source": "Police disclosure", "raised_on": raised}  # fmt: skip
+        ok(case.client.post(f"/people/{lee}/flags", headers=case.social_worker.headers,
+                            json=body), 201)  # fmt: skip
+    person = ok(case.client.get(f"/people/{lee}", headers=case.social_worker.headers))
+    assert [f["content"]["raised_on"] for f in person["flags"]] == [
+        "2026-03-10", "2026-01-05", "2025-06-01",
+    ]  # fmt: skip
+    (risk,) = links(case, case.social_worker)["flagged_in_network"]
+    assert [f["content"]["level"] for f in risk["flags"]] == [3, 2, 1]

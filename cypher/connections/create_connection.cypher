@@ -6,6 +6,7 @@ WHERE NOT EXISTS { (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p) }
 CREATE (yp)-[:HAS_CONNECTION]->(c:Connection {id: $id, stage: $stage, created_at: datetime()})
        -[:WITH]->(p)
 CREATE (c)-[:STAGE_CHANGE]->(:StageChange {
-  stage: $stage, at: datetime(), user_id: $user_id, reason: $reason, override_reason: null
+  stage: $stage, at: datetime(), user_id: $user_id, reason: $reason, override_reason: null,
+  seq: 0
 })
 RETURN c.id AS id

@@ -3,7 +3,8 @@
 // orders are read by get_household_risks.
 MATCH (yp:YoungPerson)-[:HAS_CONNECTION]->(c:Connection {id: $id})-[:WITH]->(p:Person)
 RETURN c.id AS id, yp.id AS young_person_id, p.id AS person_id,
-       COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange) RETURN s.stage ORDER BY s.at, s.stage }
+       COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange) RETURN s.stage
+                 ORDER BY coalesce(s.seq, -1), s.at, s.stage }
          AS history,
        COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0] AS person_wish,
        yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal

@@ -14,7 +14,7 @@ CALL (c, row) {
   WITH c, row, i, row.history[i] AS s
   CREATE (c)-[:STAGE_CHANGE]->(:StageChange {
     id: row.id + '-stage-' + toString(i), stage: s.stage, at: datetime(s.at),
-    user_id: s.user_id, reason: s.reason, override_reason: null
+    user_id: s.user_id, reason: s.reason, override_reason: null, seq: i
   })
 }
 CALL (c, row) {

@@ -12,11 +12,11 @@ RETURN p {
   flags: COLLECT {
     MATCH (p)-[:HAS_FLAG]->(f:Flag {status: 'active'})
     OPTIONAL MATCH (u:User {id: f.author_id})
+    WITH p, f, u ORDER BY f.raised_on DESC, f.id  // before the map: `f` is the map after RETURN
     RETURN f {.id, .status, person_id: p.id,
               ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
                coalesce(', team ' + u.team, ''),
               content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}}
-    ORDER BY f.raised_on DESC, f.id
   },
   address: COLLECT {
     MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL

@@ -6,12 +6,12 @@ WITH p,
      COLLECT {
        MATCH (p)-[:HAS_FLAG]->(f:Flag {status: 'active'})
        OPTIONAL MATCH (u:User {id: f.author_id})
+       WITH p, f, u ORDER BY f.level DESC, f.id  // before the map: `f` is the map after RETURN
        RETURN f {.id, .status, person_id: p.id,
                  ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
                       coalesce(', team ' + u.team, ''),
                  content: f {.kind, .level, .source, .details, .raised_on, .review_on,
                              .expires_on}}
-       ORDER BY f.level DESC, f.id
      } AS flags,
      COLLECT {
        MATCH (p)-[o:RESTRICTED_BY_ORDER]->(q:Person)

@@ -28,7 +28,7 @@ CALL (yp) {
     MERGE (s:StageChange {id: row.id + '-stage-' + toString(i)})
     SET s.stage = row.history[i].stage, s.at = datetime(row.history[i].at),
         s.user_id = row.history[i].user_id, s.reason = row.history[i].reason,
-        s.override_reason = null
+        s.override_reason = null, s.seq = i
     MERGE (c)-[:STAGE_CHANGE]->(s)
   }
   CALL (c, row) {
