@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.health import database, serve_api  # noqa: E402
-from bench.relatives import RUN, TOKEN, generate  # noqa: E402
+from bench.relatives import TOKEN, bench_users, created, generate  # noqa: E402
 from service.gedcom import MAX_LINES, parse_gedcom, write_gedcom  # noqa: E402
 
 _YEAR_LINE = re.compile(rb"^2 DATE (\d{4})$", re.M)
@@ -65,22 +65,13 @@ def conc_file(max_bytes: int) -> bytes:
 
 
 async def run(api: str, files: list[tuple[str, bytes, str | None]]) -> list[str]:
-    boot = {"Authorization": f"Bearer {TOKEN}"}
     rows = []
     async with httpx.AsyncClient(base_url=api, timeout=900) as http:
 
-        async def post(path: str, headers: dict[str, str], **kw: object) -> dict[str, object]:
-            response = await http.post(path, headers=headers, **kw)  # type: ignore[arg-type]
-            assert response.status_code == 201, response.text[:500]
-            return dict(response.json())
+        async def post(path: str, headers: dict[str, str], **kw: object) -> dict[str, str]:
+            return await created(http, path, headers, **kw)
 
-        users = {}
-        for role in ("manager", "coordinator"):
-            user = await post("/users", boot, json={"username": f"bench.{role}.{RUN}",
-                                                    "display_name": role, "role": role,
-                                                    "team": "bench"})  # fmt: skip
-            token = await post(f"/users/{user['id']}/tokens", boot, json={})
-            users[role] = {"Authorization": f"Bearer {token['token']}"}
+        users = await bench_users(http)
         me = (await http.get("/me", headers=users["coordinator"])).json()["user_id"]
         for label, data, xref in files:
             young = await post("/young-people", users["manager"],

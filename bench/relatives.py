@@ -90,24 +90,37 @@ def generate(people: int, seed: int = 7) -> tuple[GedcomTree, str]:
     return GedcomTree(tuple(persons), tuple(families)), youngest[-1]
 
 
+async def created(
+    http: httpx.AsyncClient, path: str, headers: dict[str, str], **kw: object
+) -> dict[str, str]:
+    """POST that must answer 201; its body."""
+    response = await http.post(path, headers=headers, **kw)  # type: ignore[arg-type]
+    assert response.status_code == 201, response.text[:500]
+    return dict(response.json())
+
+
+async def bench_users(http: httpx.AsyncClient) -> dict[str, dict[str, str]]:
+    """A manager and a coordinator of team "bench", made with the admin token: their headers."""
+    boot = {"Authorization": f"Bearer {TOKEN}"}
+    users = {}
+    for role in ("manager", "coordinator"):
+        user = await created(http, "/users", boot, json={
+            "username": f"bench.{role}.{RUN}", "display_name": role, "role": role,
+            "team": "bench"})  # fmt: skip
+        token = await created(http, f"/users/{user['id']}/tokens", boot, json={})
+        users[role] = {"Authorization": f"Bearer {token['token']}"}
+    return users
+
+
 async def setup(api: str, data: bytes, xref: str) -> tuple[dict[str, str], str, list[str]]:
     """Users, the young person, the import (twice); returns headers, the young person's id and
     lines reporting the import."""
-    boot = {"Authorization": f"Bearer {TOKEN}"}
     async with httpx.AsyncClient(base_url=api, timeout=120) as http:
 
         async def post(path: str, headers: dict[str, str], **kw: object) -> dict[str, str]:
-            response = await http.post(path, headers=headers, **kw)  # type: ignore[arg-type]
-            assert response.status_code == 201, response.text
-            return dict(response.json())
+            return await created(http, path, headers, **kw)
 
-        users = {}
-        for role in ("manager", "coordinator"):
-            user = await post("/users", boot, json={"username": f"bench.{role}.{RUN}",
-                                                    "display_name": role, "role": role,
-                                                    "team": "bench"})  # fmt: skip
-            token = await post(f"/users/{user['id']}/tokens", boot, json={})
-            users[role] = {"Authorization": f"Bearer {token['token']}"}
+        users = await bench_users(http)
         young = await post("/young-people", users["manager"],
                            json={"given_name": "Bench", "status": "in_care"})  # fmt: skip
         await post(f"/young-people/{young['id']}/allocations", users["manager"],

@@ -100,13 +100,17 @@ def _too_many(max_people: int) -> str:
 
 
 def _limits(data: bytes, max_bytes: int) -> None:
-    """The limits every file is held to before a parser reads it: size, NUL bytes."""
+    """The limit every file is held to before anything reads it: its size."""
     if len(data) > max_bytes:
         raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
-    if data.count(b"\n") > MAX_LINES:
+
+
+def _line_limits(lines: list[bytes]) -> None:
+    """How many lines, and how long, a file of either version may have."""
+    if len(lines) > MAX_LINES:
         raise GedcomError(f"file has more than {MAX_LINES} lines")
-    if len(data) > MAX_LINE_BYTES and max(map(len, data.splitlines())) > MAX_LINE_BYTES:
-        line = next(i for i, text in enumerate(data.splitlines(), 1) if len(text) > MAX_LINE_BYTES)
+    if lines and max(map(len, lines)) > MAX_LINE_BYTES:
+        line = next(i for i, text in enumerate(lines, 1) if len(text) > MAX_LINE_BYTES)
         raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
 
 
@@ -132,11 +136,7 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[
     lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
         raise GedcomError("empty file: not a GEDCOM file")
-    if len(lines) > MAX_LINES:
-        raise GedcomError(f"file has more than {MAX_LINES} lines")
-    if max(map(len, lines)) > MAX_LINE_BYTES:
-        line = next(i for i, text in enumerate(lines, 1) if len(text) > MAX_LINE_BYTES)
-        raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
+    _line_limits(lines)
     if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
         raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
     if lines[-1].split() != [b"0", b"TRLR"]:
@@ -501,6 +501,7 @@ def parse_gedcom(
     data = bytes(data)
     if gedcom_v7.is_gedcom7(data):
         _limits(data, max_bytes)
+        _line_limits(data.splitlines())
         raw_people, raw_families, others = gedcom_v7.read(data)
         said = None
     else:
