@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, allocate, ok, open_case
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for
 
 
@@ -122,3 +122,24 @@ def test_other_roles_may_not_read_the_audit(council: Council, role: str) -> None
     assert "data" not in refused.json()
     recorded = ok(audit(c, c.admin, user_id=worker.user_id))["data"]
     assert ("read the audit trail", "refused") in {(e["action"], e["outcome"]) for e in recorded}
+
+
+def test_a_refusal_is_on_the_record_of_the_case_it_probed(council: Council) -> None:
+    """Another team's worker refused a child's record, or a person in that child's network, is
+    on that child's audit trail, which their own team's manager reads; the prober's manager does
+    not see it, and an id of no one concerns no case (the admin sees it)."""
+    c = council
+    carer = Family(c.client, c.north.headers, c.north_yp).person("carer", "female")
+    for path in (f"/young-people/{c.north_yp}", f"/people/{carer}", "/people/no-such-person"):
+        assert c.client.get(path, headers=c.south.headers).status_code == 404
+    north = ok(audit(c, c.north, user_id=c.south.user_id))["data"]
+    assert sorted((e["resource"], e["outcome"], e["young_person_id"]) for e in north) == [
+        (f"person:{carer}", "refused", c.north_yp),
+        (f"young_person:{c.north_yp}", "refused", c.north_yp),
+    ]
+    south = ok(audit(c, c.south, user_id=c.south.user_id))["data"]
+    assert all(e["outcome"] == "allowed" for e in south), south
+    nobody = ok(audit(c, c.admin, user_id=c.south.user_id, limit=1000))["data"]
+    assert ("person:no-such-person", "refused", None) in {
+        (e["resource"], e["outcome"], e["young_person_id"]) for e in nobody
+    }

@@ -7,7 +7,10 @@
 // relative opens nothing. Every answer is a few index lookups, whether it allows, refuses or
 // finds nobody.
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
-// (changes are recorded by the transaction that makes them instead).
+// (changes are recorded by the transaction that makes them instead). Both are recorded against
+// the case they concern: the one opened, or for a refusal the first case that holds the person,
+// so that the managers of a team see who was refused their children's records (an unknown id
+// concerns no case; the council-wide reader sees it).
 WITH date($today) AS today
 // The caller's own cases are read first, whoever is asked about, so that allowing, refusing and
 // finding nobody cost the same lookups (the answer's timing tells nothing).
@@ -22,19 +25,19 @@ WITH p, allocated, CASE WHEN p IS NULL THEN []
              WHEN p:YoungPerson THEN [p]
              ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
         END AS cases
-WITH p, [yp IN cases
+WITH p, cases, [yp IN cases
          WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated
          | yp.id] AS open
-WITH p, open, head(open) AS via,
+WITH p, open, head(open) AS via, head(cases).id AS probed,
      CASE WHEN p IS NULL THEN 'no such person'
           WHEN size(open) = 0 THEN 'not within the caller\'s cases'
           ELSE null END AS refusal
-CALL (p, via, refusal) {
-  WITH p, via, refusal WHERE refusal IS NOT NULL OR $record_allowed
+CALL (via, probed, refusal) {
+  WITH via, probed, refusal WHERE refusal IS NOT NULL OR $record_allowed
   CREATE (:AuditEvent {
     id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
     resource: $resource,
-    young_person_id: coalesce(via, CASE WHEN p:YoungPerson THEN p.id END),
+    young_person_id: coalesce(via, probed),
     outcome: CASE WHEN refusal IS NULL THEN 'allowed' ELSE 'refused' END, reason: refusal
   })
 }
