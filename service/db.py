@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable
 from typing import Annotated, Any, TypeVar, overload
@@ -42,14 +43,33 @@ def make_driver(settings: Settings, *, uri: str, password: str) -> AsyncDriver:
     )
 
 
+# The name a schema statement creates or drops, when it is written `... IF [NOT] EXISTS`.
+_SCHEMA_STATEMENT = re.compile(
+    r"^\s*(CREATE|DROP)\s+(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+(?:NOT\s+)?EXISTS\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 async def apply_schema(driver: AsyncDriver, queries: Queries, *, database: str) -> list[str]:
-    """Apply every `cypher/schema/*` statement in name order; each is `IF NOT EXISTS`."""
+    """Apply the `cypher/schema/*` statements in name order, each `IF [NOT] EXISTS`, and return
+    the names of those that had something to do. The names in the database are read first (two
+    queries), so that a start-up on a current schema runs none of them: the same outcome as
+    running each, which would be a schema transaction apiece."""
+    present: set[str] = set()
+    for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"):
+        records, _, _ = await driver.execute_query(show, database_=database)
+        present |= {r["name"] for r in records}
     applied = []
     for query in queries.group("schema"):
+        found = _SCHEMA_STATEMENT.search(query.text)
+        if found is not None and (found[2] in present) == (found[1].upper() == "CREATE"):
+            continue  # created already, or dropped already
         await driver.execute_query(query.text, database_=database)
         applied.append(query.name)
-    # New indexes fill in the background; queries planned before they are online scan labels.
-    await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    if applied:
+        # New indexes fill in the background; queries planned before they are online scan
+        # labels.
+        await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     return applied
 
 

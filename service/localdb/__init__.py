@@ -225,6 +225,11 @@ class LocalNeo4j:
             f"server.directories.import={self.home / 'import'}",
             f"server.directories.plugins={self.home / 'plugins'}",
             "dbms.usage_report.enabled=false",
+            # The API is this server's only client and is stopped before it, so nothing is left
+            # to drain: without these, Bolt waits 5 s for connections and 5 s of quiet (netty)
+            # on every stop, 10 s in all (0.3 s with them; measured on 5.26.30).
+            "internal.server.bolt.connection_shutdown_wait_time=0s",
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
             *self.extra,
         ]
         conf = conf_dir / "neo4j.conf"
