@@ -58,6 +58,7 @@ from service.data import (  # noqa: E402
     users,
 )
 from service.data.network import Filters  # noqa: E402
+from service.db import Db  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
 from service.queries import load_queries  # noqa: E402
@@ -88,12 +89,12 @@ class Endpoint:
 
 
 async def _relatives(driver: AsyncDriver, yp: str) -> Any:
-    return await relatives.find_relatives(driver, QUERIES, database=DB, person_id=yp, within=[yp],
+    return await relatives.find_relatives(Db(driver, QUERIES, DB), person_id=yp, within=[yp],
                                           max_generations=4, side=None, living=None)  # fmt: skip
 
 
 async def _placed(driver: AsyncDriver, yp: str) -> network.NetworkGraph:
-    graph = await network.network(driver, QUERIES, database=DB, young_person_id=yp,
+    graph = await network.network(Db(driver, QUERIES, DB), young_person_id=yp,
                                   view="ecomap", filters=Filters())  # fmt: skip
     draw(graph)
     return graph
@@ -105,18 +106,18 @@ async def _network(driver: AsyncDriver, yp: str) -> Any:
 
 async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
     days = lapse_days()
-    return await connections.find_lapsed(driver, QUERIES, database=DB, young_person_id=yp,
+    return await connections.find_lapsed(Db(driver, QUERIES, DB), young_person_id=yp,
                                          threshold_days=days, today=date.today())  # fmt: skip
 
 
 async def _safeguarding(driver: AsyncDriver, yp: str) -> Any:
-    members = await network.members(driver, QUERIES, database=DB, young_person_id=yp)
-    return await safeguarding.links(driver, QUERIES, database=DB, young_person_id=yp,
+    members = await network.members(Db(driver, QUERIES, DB), young_person_id=yp)
+    return await safeguarding.links(Db(driver, QUERIES, DB), young_person_id=yp,
                                     network=members, max_steps=2)  # fmt: skip
 
 
 async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
-    return await discovery.suggestions(driver, QUERIES, database=DB, young_person_id=yp)
+    return await discovery.suggestions(Db(driver, QUERIES, DB), young_person_id=yp)
 
 
 async def _map(driver: AsyncDriver, yp: str) -> Any:
@@ -139,13 +140,13 @@ def floor(token: str) -> Endpoint:
     reads above add the audited access check and their own query to it."""
 
     async def lookup(driver: AsyncDriver, _yp: str) -> Any:
-        return await users.check_token(driver, QUERIES, database=DB, token=token)
+        return await users.check_token(Db(driver, QUERIES, DB), token=token)
 
     return Endpoint("floor (/me)", "/me", lookup)
 
 
 async def _record(driver: AsyncDriver, yp: str) -> Any:
-    return await people.get_person(driver, QUERIES, database=DB, person_id=yp)
+    return await people.get_person(Db(driver, QUERIES, DB), person_id=yp)
 
 
 # `GET /young-people/{id}`: the token, the audited access check and one small record. Against
@@ -178,7 +179,7 @@ async def open_loop(
 
 async def build(uri: str, user: str, password: str, young_people: int, seed: int) -> Any:
     async with AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver:
-        return await council.build(driver, QUERIES, database=DB, young_people=young_people,
+        return await council.build(Db(driver, QUERIES, DB), young_people=young_people,
                                    seed=seed, batch=5000, progress=sys.stderr.isatty())  # fmt: skip
 
 

@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.health import database, measure, percentiles, serve_api  # noqa: E402
 from service.data import relatives  # noqa: E402
+from service.db import Db  # noqa: E402
 from service.gedcom import (  # noqa: E402
     GedcomChild,
     GedcomFamily,
@@ -173,7 +174,7 @@ async def bench(
 
         async def direct() -> None:
             kin = await relatives.find_relatives(
-                driver, queries, database="neo4j", person_id=person, within=[person],
+                Db(driver, queries, "neo4j"), person_id=person, within=[person],
                 max_generations=4, side=None, living=None,
             )  # fmt: skip
             assert kin.count == found

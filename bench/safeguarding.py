@@ -33,7 +33,7 @@ from bench.relatives import RUN, TOKEN, generate  # noqa: E402
 from service.auth.principal import COMMAND_LINE_ADMIN  # noqa: E402
 from service.data import network, relatives, safeguarding  # noqa: E402
 from service.data.gedcom_io import import_tree  # noqa: E402
-from service.db import apply_schema  # noqa: E402
+from service.db import Db, apply_schema  # noqa: E402
 from service.queries import load_queries  # noqa: E402
 
 QUERIES = load_queries(REPO / "cypher")
@@ -50,7 +50,7 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
     async with AsyncGraphDatabase.driver(
         uri, auth=(user, password), notifications_min_severity="OFF"
     ) as driver:
-        await apply_schema(driver, QUERIES, database="neo4j")
+        await apply_schema(Db(driver, QUERIES, "neo4j"))
         first = ""
         for i in range(trees):
             yp = f"bench-yp-{RUN}-{i}"
@@ -60,7 +60,7 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
                 id=yp, name=f"Person {i}",
             )  # fmt: skip
             tree, xref = generate(size, seed=1000 + i)
-            await import_tree(driver, QUERIES, database="neo4j", actor=COMMAND_LINE_ADMIN,
+            await import_tree(Db(driver, QUERIES, "neo4j"), actor=COMMAND_LINE_ADMIN,
                               young_person_id=yp, tree=tree, system=f"gedcom:bench-{i}",
                               young_person_xref=xref)  # fmt: skip
             first = first or yp
@@ -90,16 +90,14 @@ async def build(uri: str, user: str, password: str, trees: int, size: int) -> tu
             "made_on: '2025-01-01'}]->(b)",
             rows=[rng.sample(ids, 2) for _ in range(trees * 2)],
         )  # fmt: skip
-        kin = await relatives.find_relatives(driver, QUERIES, database="neo4j", person_id=first,
+        kin = await relatives.find_relatives(Db(driver, QUERIES, "neo4j"), person_id=first,
                                              within=[first], max_generations=4, side=None,
                                              living=True)  # fmt: skip
         # A heavy case for the measured young person: two flagged relatives, and three
         # relatives each sharing a household with a flagged person from another family.
         near = [r.person_id for r in kin.data[10:15]]
         everyone = await relatives.find_relatives(
-            driver,
-            QUERIES,
-            database="neo4j",
+            Db(driver, QUERIES, "neo4j"),
             person_id=first,
             within=[first],
             max_generations=4,
@@ -137,8 +135,8 @@ async def direct_call(uri: str, user: str, password: str, yp: str, total: int) -
 
         async def call() -> None:
             # What the route does, without HTTP, authentication and the audited check.
-            members = await network.members(driver, QUERIES, database="neo4j", young_person_id=yp)
-            await safeguarding.links(driver, QUERIES, database="neo4j", young_person_id=yp,
+            members = await network.members(Db(driver, QUERIES, "neo4j"), young_person_id=yp)
+            await safeguarding.links(Db(driver, QUERIES, "neo4j"), young_person_id=yp,
                                      network=members, max_steps=2)  # fmt: skip
 
         latencies, _ = await measure(call, total, 1, warmup=50)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 
 from seed.demo_case import (
     PARENTAGE,
@@ -21,7 +21,7 @@ from seed.demo_case import (
     YOUNG_PERSON,
     YOUNG_PERSON_ID,
 )
-from service.queries import Queries
+from service.db import Db, in_write
 from service.routes.maps import mint_link
 from service.settings import Settings
 
@@ -143,12 +143,12 @@ def relationships() -> list[dict[str, Any]]:
     return links
 
 
-async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> None:
+async def load_demo(db: Db) -> None:
     young = [p for p in PEOPLE if p["id"] == YOUNG_PERSON_ID]
 
     async def write(tx: AsyncManagedTransaction) -> None:
         async def run(name: str, **params: Any) -> None:
-            await (await tx.run(queries[name], **params)).consume()
+            await (await tx.run(db.queries[name], **params)).consume()
 
         # The young person first, so that everyone else can join their network.
         await run("merge_demo_people", people=young, young_person_id=YOUNG_PERSON_ID)
@@ -160,14 +160,13 @@ async def load_demo(driver: AsyncDriver, queries: Queries, *, database: str) -> 
         await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,
                   orders=ORDERS, connections=CONNECTIONS, wishes=WISHES)  # fmt: skip
 
-    async with driver.session(database=database) as session:
-        await session.execute_write(write)
+    await in_write(db, write)
 
 
-async def on_start(app: FastAPI, driver: AsyncDriver, queries: Queries, settings: Settings) -> None:
+async def on_start(app: FastAPI, db: Db, settings: Settings) -> None:
     """The service's `demo` start-up step (LL_DEMO_DATA): the demo case, and a first look at
     it, the demo case's map as the coordinator allocated to Kai."""
-    await load_demo(driver, queries, database=settings.neo4j_database)
+    await load_demo(db)
     app.state.first_look = mint_link(
         settings, app.state.embed_key, user_id=COORDINATOR, young_person_id=YOUNG_PERSON_ID,
         view="ecomap", origin=None, minutes=settings.embed_minutes,

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from service.auth.principal import COMMAND_LINE_ADMIN
 from service.data.gedcom_io import import_tree
-from service.db import apply_schema, make_driver
+from service.db import Db, apply_schema, make_driver
 from service.errors import ServiceError
 from service.gedcom import GedcomError, GedcomTree, parse_gedcom
 from service.localdb.__main__ import running_database
@@ -28,19 +28,19 @@ from service.settings import Settings
 async def run(args: argparse.Namespace, settings: Settings, tree: GedcomTree) -> str:
     queries = load_queries(settings.cypher_dir)
     uri, password = running_database(settings)
-    driver = make_driver(settings, uri=uri, password=password)
+    db = Db(make_driver(settings, uri=uri, password=password), queries, settings.neo4j_database)
     try:
-        await apply_schema(driver, queries, database=settings.neo4j_database)
+        await apply_schema(db)
         with tqdm(total=len(tree.people), unit="people", file=sys.stderr,
                   disable=args.quiet) as bar:  # fmt: skip
             result = await import_tree(
-                driver, queries, database=settings.neo4j_database, actor=COMMAND_LINE_ADMIN,
+                db, actor=COMMAND_LINE_ADMIN,
                 young_person_id=args.young_person, tree=tree,
                 system=f"gedcom:{args.source or args.young_person}",
                 young_person_xref=args.young_person_xref, progress=bar.update,
             )  # fmt: skip
     finally:
-        await driver.close()
+        await db.driver.close()
     return (
         f"imported {result.people_in_file} people and {result.families_in_file} families into "
         f"{result.system}: {result.people_created} people and "

@@ -10,17 +10,16 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from fastapi import FastAPI
-from neo4j import AsyncDriver
 
 from service.auth import embed
 from service.auth.oidc import OidcVerifier
 from service.auth.throttle import SignInThrottle
-from service.db import ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
+from service.db import Db, ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
 from service.docs import install_docs
 from service.errors import install_error_handlers
 from service.middleware import AnswerHeaders, BodyLimit
 from service.openapi import document_errors
-from service.queries import Queries, load_queries
+from service.queries import load_queries
 from service.routes import (
     audit,
     connections,
@@ -77,7 +76,7 @@ def oidc_verifier(settings: Settings) -> OidcVerifier | None:
     )
 
 
-StartupStep = Callable[[FastAPI, AsyncDriver, Queries, Settings], Awaitable[None]]
+StartupStep = Callable[[FastAPI, Db, Settings], Awaitable[None]]
 STARTUP_GROUP = "lifelong_links.startup"
 
 
@@ -108,21 +107,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = make_driver(settings, uri=uri, password=password)
+        db = Db(make_driver(settings, uri=uri, password=password), queries,
+                settings.neo4j_database)  # fmt: skip
         try:
-            await wait_for_database(
-                driver, queries, database=settings.neo4j_database, timeout=settings.startup_timeout
-            )
-            await apply_schema(driver, queries, database=settings.neo4j_database)
-            took = await warm_plans(driver, queries, database=settings.neo4j_database)
+            await wait_for_database(db, timeout=settings.startup_timeout)
+            await apply_schema(db)
+            took = await warm_plans(db)
             log.info("busy reads planned in %.1f s", took)
             if settings.demo_data:
-                await startup_step("demo")(app, driver, queries, settings)
+                await startup_step("demo")(app, db, settings)
                 log.info("demo data loaded")
-            app.state.driver = driver
+            app.state.db = db
             yield
         finally:
-            await driver.close()
+            await db.driver.close()
 
     app = Service(
         title="Lifelong Links",
@@ -137,7 +135,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # service.dates.london_today); tests set it to an instant of their choosing.
     app.state.clock = lambda: datetime.now(UTC)
     app.state.first_look = None
-    app.state.queries = queries
     app.state.oidc = oidc_verifier(settings)
     # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.
     app.state.signin = SignInThrottle(

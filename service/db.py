@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, overload
 
 from fastapi import Depends, Request
@@ -24,6 +25,25 @@ from service.queries import Queries
 from service.settings import Settings
 
 log = logging.getLogger("service.db")
+
+
+@dataclass(frozen=True, slots=True)
+class Db:
+    """The one database handle: the driver, the named queries (`cypher/`) and the database's
+    name. Made once in the lifespan and given to routes by `DbDep`; every data-layer function
+    takes it first."""
+
+    driver: AsyncDriver
+    queries: Queries
+    database: str
+
+    async def read(self, name: str, /, **params: Any) -> list[Record]:
+        """The named query as one auto-commit read, routed to a member that can read (on a
+        cluster, one that has this process's writes): its records."""
+        records, _, _ = await self.driver.execute_query(
+            self.queries[name], params, database_=self.database, routing_="r"
+        )
+        return records
 
 
 def make_driver(settings: Settings, *, uri: str, password: str) -> AsyncDriver:
@@ -50,37 +70,35 @@ _SCHEMA_STATEMENT = re.compile(
 )
 
 
-async def apply_schema(driver: AsyncDriver, queries: Queries, *, database: str) -> list[str]:
+async def apply_schema(db: Db) -> list[str]:
     """Apply the `cypher/schema/*` statements in name order, each `IF [NOT] EXISTS`, and return
     the names of those that had something to do. The names in the database are read first (two
     queries), so that a start-up on a current schema runs none of them: the same outcome as
     running each, which would be a schema transaction apiece."""
     present: set[str] = set()
     for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"):
-        records, _, _ = await driver.execute_query(show, database_=database)
+        records, _, _ = await db.driver.execute_query(show, database_=db.database)
         present |= {r["name"] for r in records}
     applied = []
-    for query in queries.group("schema"):
+    for query in db.queries.group("schema"):
         found = _SCHEMA_STATEMENT.search(query.text)
         if found is not None and (found[2] in present) == (found[1].upper() == "CREATE"):
             continue  # created already, or dropped already
-        await driver.execute_query(query.text, database_=database)
+        await db.driver.execute_query(query.text, database_=db.database)
         applied.append(query.name)
     if applied:
         # New indexes fill in the background; queries planned before they are online scan
         # labels.
-        await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+        await db.driver.execute_query("CALL db.awaitIndexes(300)", database_=db.database)
     return applied
 
 
-async def wait_for_database(
-    driver: AsyncDriver, queries: Queries, *, database: str, timeout: float
-) -> None:
+async def wait_for_database(db: Db, *, timeout: float) -> None:
     """Wait up to `timeout` seconds for the database to answer (it may still be starting)."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            await server_components(driver, queries, database=database, timeout=2.0)
+            await server_components(db, timeout=2.0)
             return
         except DatabaseUnavailable:
             if time.monotonic() >= deadline:
@@ -88,18 +106,16 @@ async def wait_for_database(
             await asyncio.sleep(0.5)
 
 
-async def server_components(
-    driver: AsyncDriver, queries: Queries, *, database: str, timeout: float
-) -> dict[str, Any]:
+async def server_components(db: Db, *, timeout: float) -> dict[str, Any]:
     """Name, version and edition of the Neo4j behind the driver, or DatabaseUnavailable.
 
     An auto-commit query with no retries, cut off after `timeout` seconds whatever the
     database does: a health check must answer quickly even when Neo4j hangs.
     """
-    query = Query(queries["get_components"], timeout=timeout)
+    query = Query(db.queries["get_components"], timeout=timeout)
     try:
         async with asyncio.timeout(timeout):
-            async with driver.session(database=database) as session:
+            async with db.driver.session(database=db.database) as session:
                 result = await session.run(query)
                 record = await result.single(strict=True)
                 return dict(record)
@@ -109,31 +125,29 @@ async def server_components(
         raise DatabaseUnavailable(f"Neo4j is not answering ({type(exc).__name__})") from exc
 
 
-def causal_session(driver: AsyncDriver, database: str, mode: str = WRITE_ACCESS) -> Any:
+def causal_session(db: Db, mode: str = WRITE_ACCESS) -> Any:
     """A session chained to every other of this process by the driver's bookmark manager (the
     one `execute_query` uses): on a cluster behind `neo4j://` routing, a read after a write
     waits for a member that has the write, so a request reads what it has just written."""
-    return driver.session(
-        database=database,
+    return db.driver.session(
+        database=db.database,
         default_access_mode=mode,
-        bookmark_manager=driver.execute_query_bookmark_manager,
+        bookmark_manager=db.driver.execute_query_bookmark_manager,
     )
 
 
-async def in_write(driver: AsyncDriver, database: str, work: Any) -> Any:
+async def in_write(db: Db, work: Any) -> Any:
     """Run `work(tx)` in one managed write transaction: all of it commits, or none of it."""
-    async with causal_session(driver, database) as session:
+    async with causal_session(db) as session:
         return await session.execute_write(work)
 
 
-async def run_once(
-    driver: AsyncDriver, query: str, *, database: str, write: bool = False, **params: Any
-) -> list[Record]:
+async def run_once(db: Db, query: str, *, write: bool = False, **params: Any) -> list[Record]:
     """One statement in an auto-commit transaction: one round trip to the server instead of
     the two of a managed transaction (BEGIN/RUN/PULL, then COMMIT). For single reads and
     single-statement writes on the hot paths; no retries, so a failure is a 503."""
     mode = WRITE_ACCESS if write else READ_ACCESS
-    async with causal_session(driver, database, mode) as session:
+    async with causal_session(db, mode) as session:
         result = await session.run(query, params)
         return [record async for record in result]
 
@@ -204,12 +218,10 @@ class ReadDeadline:
         if self._warming is not None and not self._warming.done():
             return
         state = scope["app"].state
-        driver = getattr(state, "driver", None)
-        if driver is None:
+        db = getattr(state, "db", None)
+        if db is None:
             return
-        self._warming = asyncio.create_task(
-            warm_plans(driver, state.queries, database=state.settings.neo4j_database)
-        )
+        self._warming = asyncio.create_task(warm_plans(db))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -268,17 +280,19 @@ _BUSY_CHECK: dict[str, Any] = {
 }
 
 
-async def warm_plans(driver: AsyncDriver, queries: Queries, *, database: str) -> float:
+async def warm_plans(db: Db) -> float:
     """Have Neo4j plan the busiest reads, so that the first requests after a (re)start do not
     spend their deadline planning. The reads run for an id no one has, in read sessions (a
     write would be refused); the audited access check is only EXPLAINed. Never fails: a
     database that is not answering is the health check's business. Returns the seconds taken."""
     started = time.monotonic()
-    work = [(queries[name], params) for name, params in _BUSY_READS.items()]
-    work.append(("EXPLAIN " + queries["check_person_access"], _BUSY_CHECK))
+    work = [(db.queries[name], params) for name, params in _BUSY_READS.items()]
+    work.append(("EXPLAIN " + db.queries["check_person_access"], _BUSY_CHECK))
     for text, params in work:
         try:
-            async with driver.session(database=database, default_access_mode=READ_ACCESS) as s:
+            async with db.driver.session(
+                database=db.database, default_access_mode=READ_ACCESS
+            ) as s:
                 result = await s.run(text, params)
                 await result.consume()
         except (DriverError, Neo4jError, OSError) as exc:
@@ -287,14 +301,9 @@ async def warm_plans(driver: AsyncDriver, queries: Queries, *, database: str) ->
     return time.monotonic() - started
 
 
-async def get_driver(request: Request) -> AsyncDriver:
-    driver: AsyncDriver = request.app.state.driver
-    return driver
-
-
-async def get_queries(request: Request) -> Queries:
-    queries: Queries = request.app.state.queries
-    return queries
+async def get_db(request: Request) -> Db:
+    db: Db = request.app.state.db
+    return db
 
 
 async def get_settings(request: Request) -> Settings:
@@ -302,6 +311,5 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
-DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
-QueriesDep = Annotated[Queries, Depends(get_queries)]
+DbDep = Annotated[Db, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -15,20 +15,19 @@ import argparse
 import asyncio
 import sys
 
-from neo4j import AsyncDriver
 from pydantic import ValidationError
 
 from service.auth.principal import COMMAND_LINE_ADMIN, Role
 from service.data import users
-from service.db import apply_schema, make_driver
+from service.db import Db, apply_schema, make_driver
 from service.errors import ServiceError
 from service.localdb.__main__ import running_database
-from service.queries import Queries, load_queries
+from service.queries import load_queries
 from service.settings import Settings
 
 
-async def _user_id(driver: AsyncDriver, queries: Queries, database: str, who: str) -> str:
-    for user in await users.list_users(driver, queries, database=database):
+async def _user_id(db: Db, who: str) -> str:
+    for user in await users.list_users(db):
         if who in (user.id, user.username):
             return user.id
     raise SystemExit(f"error: no user {who!r}")
@@ -37,42 +36,37 @@ async def _user_id(driver: AsyncDriver, queries: Queries, database: str, who: st
 async def run(args: argparse.Namespace, settings: Settings) -> str:
     queries = load_queries(settings.cypher_dir)
     uri, password = running_database(settings)
-    db = settings.neo4j_database
-    driver = make_driver(settings, uri=uri, password=password)
+    db = Db(make_driver(settings, uri=uri, password=password), queries, settings.neo4j_database)
     try:
         # The constraints (one user per username, ...) must hold before anything is written.
-        await apply_schema(driver, queries, database=db)
+        await apply_schema(db)
         if args.command == "create-user":
             new = users.UserCreate(
                 username=args.username, display_name=args.name, role=Role(args.role),
                 team=args.team, job_title=args.job_title,
             )  # fmt: skip
-            user = await users.create_user(
-                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user=new
-            )
+            user = await users.create_user(db, actor=COMMAND_LINE_ADMIN, user=new)
             return f"created {user.username} ({user.role.value}), id {user.id}"
         if args.command == "issue-token":
             if args.days > settings.token_max_days:
                 raise SystemExit(f"error: a token may last at most {settings.token_max_days} days")
-            user_id = await _user_id(driver, queries, db, args.user)
+            user_id = await _user_id(db, args.user)
             issued = await users.issue_token(
-                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+                db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
                 request=users.TokenCreate(label=args.label, expires_in_days=args.days),
             )  # fmt: skip
             return f"token {issued.id} expires {issued.expires_at}; shown once:\n{issued.token}"
         if args.command == "revoke-token":
-            revoked = await users.revoke_token(
-                driver, queries, database=db, actor=COMMAND_LINE_ADMIN, token_id=args.token_id
-            )
+            revoked = await users.revoke_token(db, actor=COMMAND_LINE_ADMIN, token_id=args.token_id)
             return f"revoked token {revoked.id}"
-        user_id = await _user_id(driver, queries, db, args.user)
+        user_id = await _user_id(db, args.user)
         await users.update_user(
-            driver, queries, database=db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+            db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
             changes=users.UserUpdate(disabled=True),
         )  # fmt: skip
         return f"disabled {args.user}"
     finally:
-        await driver.close()
+        await db.driver.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -207,7 +207,7 @@ def test_a_flag_raised_while_an_approval_is_decided_is_honoured(case: Case, db: 
     cid = case.connect("uncle")
     case.walk(cid, "awaiting_safety_check")
     uncle = case.family.ids["uncle"]
-    queries = case.client.app.state.queries  # type: ignore[attr-defined]
+    queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
     values: dict[str, Any] = {"kind": "person_posing_risk_to_children", "level": 3,
               "source": "Police",
               "details": None, "raised_on": "2026-01-01", "review_on": "2026-07-01",

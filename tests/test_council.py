@@ -24,6 +24,7 @@ from service.data.relationships import RelationshipCreate, check_period
 from service.data.safeguarding import AddressCreate, OrderCreate
 from service.data.users import UserCreate
 from service.dates import before
+from service.db import Db
 from service.queries import load_queries
 from service.settings import Settings
 from service.workflow import Facts, Move, check_move
@@ -227,7 +228,7 @@ def _database_counts(db: Driver, counts: dict[str, int]) -> dict[str, int]:
 async def _build(target: Target, young_people: int) -> BuildSummary:
     auth = (target.user, target.password)
     async with AsyncGraphDatabase.driver(target.uri, auth=auth) as driver:
-        return await build(driver, QUERIES, database="neo4j", young_people=young_people, seed=7,
+        return await build(Db(driver, QUERIES, "neo4j"), young_people=young_people, seed=7,
                            batch=500, progress=False)  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from seed.council import build
 from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from service.data.relatives import gap_rows, relative_rows
-from service.db import apply_schema
+from service.db import Db, apply_schema
 from service.family import (
     Family,
     ParentLink,
@@ -177,10 +177,10 @@ def test_a_path_explains_half_step_and_adoptive_ties() -> None:
 
 async def _fill(target: Target) -> list[str]:
     async with AsyncGraphDatabase.driver(target.uri, auth=(target.user, target.password)) as d:
-        await apply_schema(d, QUERIES, database="neo4j")
-        await build(d, QUERIES, database="neo4j", young_people=40, seed=7, batch=5000,
-                    progress=False)  # fmt: skip
-        await load_demo(d, QUERIES, database="neo4j")
+        db = Db(d, QUERIES, "neo4j")
+        await apply_schema(db)
+        await build(db, young_people=40, seed=7, batch=5000, progress=False)
+        await load_demo(db)
         records, _, _ = await d.execute_query("MATCH (y:YoungPerson) RETURN y.id AS id ORDER BY id")
         return [r["id"] for r in records]
 

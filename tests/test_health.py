@@ -42,16 +42,19 @@ def test_health_is_503_when_nothing_listens(db: Driver, neo4j_target: Target) ->
     app = create_app(settings)
     with TestClient(app) as client:
         assert client.get("/health").status_code == 200
+        from dataclasses import replace
+
         from service.db import make_driver
 
-        real = app.state.driver
-        app.state.driver = make_driver(settings, uri="bolt://127.0.0.1:9", password="x")
+        real = app.state.db
+        gone = make_driver(settings, uri="bolt://127.0.0.1:9", password="x")
+        app.state.db = replace(real, driver=gone)
         try:
             response = client.get("/health")
         finally:
             assert client.portal is not None
-            client.portal.call(app.state.driver.close)
-            app.state.driver = real
+            client.portal.call(gone.close)
+            app.state.db = real
         assert response.status_code == 503
         assert response.json()["error"]["code"] == "database_unavailable"
         assert response.headers["retry-after"] == "5"

@@ -8,7 +8,7 @@ import pytest
 from neo4j import AsyncGraphDatabase, Driver
 from neo4j.exceptions import ConstraintError
 
-from service.db import apply_schema
+from service.db import Db, apply_schema
 from service.queries import load_queries
 from tests.conftest import REPO, Target
 
@@ -27,7 +27,7 @@ def schema_state(driver: Driver) -> tuple[list[str], list[str]]:
 async def apply(target: Target) -> list[str]:
     queries = load_queries(REPO / "cypher")
     async with AsyncGraphDatabase.driver(target.uri, auth=(target.user, target.password)) as driver:
-        return await apply_schema(driver, queries, database="neo4j")
+        return await apply_schema(Db(driver, queries, "neo4j"))
 
 
 def test_schema_applies_twice_with_the_same_result(bare_db: Driver, neo4j_target: Target) -> None:

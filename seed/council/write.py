@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from tqdm import tqdm
 
 from seed.council.generate import CREATED_BY, LOADED_AT, Council, generate
-from service.db import apply_schema, make_driver
+from service.db import Db, apply_schema, make_driver
 from service.localdb.__main__ import running_database
-from service.queries import Queries, load_queries
+from service.queries import load_queries
 from service.settings import Settings
 
 
@@ -171,19 +171,16 @@ def _show(progress: bool) -> bool:
     return progress and sys.stderr.isatty()
 
 
-async def _write_phase(
-    driver: AsyncDriver, queries: Queries, phase: _Phase, *, database: str, batch: int,
-    progress: bool,
-) -> PhaseResult:  # fmt: skip
+async def _write_phase(db: Db, phase: _Phase, *, batch: int, progress: bool) -> PhaseResult:
     """One batch after another: two in flight were no faster on two shared cores, and waited on
     each other's locks (foster carers and teachers are tied to many young people)."""
     started = time.perf_counter()
     nodes = rels = batches = 0
     total = sum(phase.weight(r) for r in phase.rows)
-    query = queries[phase.query]
+    query = db.queries[phase.query]
     with tqdm(total=total, desc=phase.name, unit=phase.unit, unit_scale=total >= 10_000,
               file=sys.stderr, disable=not _show(progress), leave=True) as bar:  # fmt: skip
-        async with driver.session(database=database) as session:
+        async with db.driver.session(database=db.database) as session:
             for chunk, weight in _batches(phase.rows, phase.weight, batch):
                 params = {phase.param: chunk, "at": LOADED_AT, "actor": CREATED_BY}
                 n, r = await session.execute_write(_run, query, params)
@@ -197,10 +194,8 @@ async def _write_phase(
 
 
 async def build(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_people: int,
     seed: int,
     batch: int,
@@ -219,14 +214,13 @@ async def build(
     started = time.perf_counter()
     council = generate(seed=seed, young_people=young_people, team_count=team_count)
     generated = time.perf_counter()
-    await apply_schema(driver, queries, database=database)
+    await apply_schema(db)
     schema = time.perf_counter()
     results = []
     for phase in _phases(council, batch):
-        results.append(await _write_phase(driver, queries, phase, database=database,
-                                          batch=batch, progress=progress))  # fmt: skip
+        results.append(await _write_phase(db, phase, batch=batch, progress=progress))
     t0 = time.perf_counter()
-    n, r = await _write_wishes(driver, queries, council, database=database)
+    n, r = await _write_wishes(db, council)
     results.append(PhaseResult("wishes", len(council.wishes) + len(council.side_wishes), 1, n, r,
                                0, time.perf_counter() - t0))  # fmt: skip
     return BuildSummary(
@@ -237,27 +231,25 @@ async def build(
     )  # fmt: skip
 
 
-async def _write_wishes(
-    driver: AsyncDriver, queries: Queries, council: Council, *, database: str
-) -> tuple[int, int]:
-    async with driver.session(database=database) as session:
+async def _write_wishes(db: Db, council: Council) -> tuple[int, int]:
+    async with db.driver.session(database=db.database) as session:
         params = {"people": council.wishes, "sides": council.side_wishes}
-        n, r = await session.execute_write(_run, queries["council_merge_wishes"], params)
+        n, r = await session.execute_write(_run, db.queries["council_merge_wishes"], params)
     return n, r
 
 
 async def _main(args: argparse.Namespace, settings: Settings) -> BuildSummary:
     queries = load_queries(settings.cypher_dir)
     uri, password = running_database(settings)
-    driver = make_driver(settings, uri=uri, password=password)
+    db = Db(make_driver(settings, uri=uri, password=password), queries, settings.neo4j_database)
     try:
         return await build(
-            driver, queries, database=settings.neo4j_database, young_people=args.young_people,
+            db, young_people=args.young_people,
             seed=args.seed, batch=args.batch, progress=not args.quiet,
             team_count=args.team_count,
         )  # fmt: skip
     finally:
-        await driver.close()
+        await db.driver.close()
 
 
 def _package_doc() -> str | None:

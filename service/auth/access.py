@@ -20,16 +20,14 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
-from neo4j import AsyncDriver
 
 from service.auth.guard import PrincipalDep
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit
 from service.dates import london_today
-from service.db import DriverDep, QueriesDep, SettingsDep, run_once
+from service.db import Db, DbDep, run_once
 from service.errors import Forbidden, InvalidInput, NotFound
-from service.queries import Queries
 
 CASE_ROLES = frozenset({Role.coordinator, Role.social_worker, Role.manager})
 # Allocation is for those who work with the young person; managers reach by team.
@@ -54,9 +52,7 @@ class Reach:
 @dataclass(frozen=True, slots=True)
 class CaseAccess:
     principal: Principal
-    driver: AsyncDriver
-    queries: Queries
-    database: str
+    db: Db
     # "Today" in Europe/London, taken once for the request.
     today: date
 
@@ -74,9 +70,8 @@ class CaseAccess:
     ) -> Reach:
         """The caller's reach to `person_id`, or NotFound; the decision is audited."""
         records = await run_once(
-            self.driver,
-            self.queries["check_person_access"],
-            database=self.database,
+            self.db,
+            self.db.queries["check_person_access"],
             write=True,
             person_id=person_id,
             action=action,
@@ -166,12 +161,7 @@ class CaseAccess:
 
     async def young_people(self) -> list[str]:
         """The ids of the young people the caller reaches today."""
-        records, _, _ = await self.driver.execute_query(
-            self.queries["list_reachable_young_people"],
-            self._caller,
-            database_=self.database,
-            routing_="r",
-        )
+        records = await self.db.read("list_reachable_young_people", **self._caller)
         return [r["id"] for r in records]
 
 
@@ -183,20 +173,17 @@ async def _discard(task: asyncio.Future[Any]) -> None:
 async def case_access(
     request: Request,
     principal: PrincipalDep,
-    driver: DriverDep,
-    queries: QueriesDep,
-    settings: SettingsDep,
+    db: DbDep,
 ) -> CaseAccess:
     if principal.role not in CASE_ROLES:
         await audit.record(
-            driver, queries, database=settings.neo4j_database, principal=principal,
-            action=_action(request), resource=request.url.path, outcome="refused",
-            reason=f"role {principal.role.value} does not read case data",
+            db, principal=principal, action=_action(request), resource=request.url.path,
+            outcome="refused", reason=f"role {principal.role.value} does not read case data",
         )  # fmt: skip
         raise Forbidden(f"The {principal.role.value} role does not read case data.")
     set_viewer(principal.role)
     today = london_today(request.app.state.clock())
-    return CaseAccess(principal, driver, queries, settings.neo4j_database, today)
+    return CaseAccess(principal, db, today)
 
 
 CaseDep = Annotated[CaseAccess, Depends(case_access)]
@@ -208,9 +195,8 @@ def case_roles(*roles: Role) -> Callable[..., Awaitable[CaseAccess]]:
     async def guard(request: Request, access: CaseDep) -> CaseAccess:
         if access.principal.role not in roles:
             await audit.record(
-                access.driver, access.queries, database=access.database,
-                principal=access.principal, action=_action(request), resource=request.url.path,
-                outcome="refused",
+                access.db, principal=access.principal, action=_action(request),
+                resource=request.url.path, outcome="refused",
                 reason=f"role {access.principal.role.value} may not {_action(request)}",
             )  # fmt: skip
             names = " or ".join(r.value.replace("_", " ") for r in roles)

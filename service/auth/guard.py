@@ -27,7 +27,7 @@ from service.auth.principal import BOOTSTRAP_ADMIN, Principal, Role
 from service.auth.throttle import SignInThrottle, client_address
 from service.data import audit, users
 from service.data.users import SignInRefusal
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import Db, DbDep, SettingsDep
 from service.errors import Forbidden, TooManyRequests, Unauthorized
 
 log = logging.getLogger("service.auth")
@@ -46,9 +46,7 @@ class _Refused(Exception):
         self.refusal = refusal
 
 
-async def authenticate(
-    request: Request, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
-) -> Principal:
+async def authenticate(request: Request, db: DbDep, settings: SettingsDep) -> Principal:
     throttle: SignInThrottle = request.app.state.signin
     client = client_address(request)
     # A client over its limit gets 429 before its token is looked at, valid or not: during the
@@ -56,16 +54,14 @@ async def authenticate(
     # failures are counted, so a client that signs in properly is never held back.
     wait = await throttle.client_wait(client)
     if wait is not None:
-        raise await _throttled(request, driver, queries, settings, "client", client, wait)
+        raise await _throttled(request, db, settings, "client", client, wait)
     try:
-        return await _sign_in(request, driver, queries, settings)
+        return await _sign_in(request, db, settings)
     except _Refused as refused:
-        raise await _refuse(request, driver, queries, settings, client, refused) from None
+        raise await _refuse(request, db, settings, client, refused) from None
 
 
-async def _sign_in(
-    request: Request, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
-) -> Principal:
+async def _sign_in(request: Request, db: DbDep, settings: SettingsDep) -> Principal:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     token = token.strip()
@@ -79,18 +75,14 @@ async def _sign_in(
         return BOOTSTRAP_ADMIN
     verifier: OidcVerifier | None = request.app.state.oidc
     if verifier is not None and token.count(".") == 2:
-        return await _oidc_principal(verifier, token, driver, queries, settings.neo4j_database)
-    checked = await users.check_token(
-        driver, queries, database=settings.neo4j_database, token=token
-    )
+        return await _oidc_principal(verifier, token, db)
+    checked = await users.check_token(db, token=token)
     if isinstance(checked, SignInRefusal):
         raise _Refused(_NOT_SIGNED_IN, checked)
     return checked
 
 
-async def _oidc_principal(
-    verifier: OidcVerifier, token: str, driver: DriverDep, queries: QueriesDep, database: str
-) -> Principal:
+async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Principal:
     try:
         identity = await anyio.to_thread.run_sync(verifier.verify, token)
     except OidcError as exc:
@@ -108,8 +100,8 @@ async def _oidc_principal(
         ) from exc
     try:
         principal = await users.principal_for_oidc(
-            driver, queries, database=database, subject=identity.subject,
-            username=identity.username, role=role, team=identity.team,
+            db, subject=identity.subject, username=identity.username, role=role,
+            team=identity.team,
         )  # fmt: skip
     except ConstraintError as exc:
         raise _Refused(
@@ -129,8 +121,7 @@ def _resource(request: Request) -> str:
 
 async def _refuse(
     request: Request,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
     client: str,
     refused: _Refused,
@@ -148,13 +139,13 @@ async def _refuse(
     await throttle.failed(client, refusal.user_id)
     if user_wait is not None and refusal.user_id is not None:
         return await _throttled(
-            request, driver, queries, settings, "user", refusal.user_id, user_wait,
+            request, db, settings, "user", refusal.user_id, user_wait,
             client=client, role=refusal.role,
         )  # fmt: skip
     log.warning("sign-in refused (%s) on %s from client %s",
                 refusal.reason, _resource(request), throttle.tag(client))  # fmt: skip
     await audit.record_refused_sign_in(
-        driver, queries, database=settings.neo4j_database, user_id=refusal.user_id,
+        db, user_id=refusal.user_id,
         role=refusal.role, resource=_resource(request),
         reason=f"{refusal.reason}; client {client}",
     )  # fmt: skip
@@ -163,8 +154,7 @@ async def _refuse(
 
 async def _throttled(
     request: Request,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
     kind: Literal["client", "user"],
     key: str,
@@ -183,8 +173,7 @@ async def _throttled(
         log.warning("sign-in throttled: over %d failures a minute from this %s; client %s",
                     limit, kind, throttle.tag(client))  # fmt: skip
         await audit.record_refused_sign_in(
-            driver, queries, database=settings.neo4j_database,
-            user_id=key if kind == "user" else None, role=role, resource=_resource(request),
+            db, user_id=key if kind == "user" else None, role=role, resource=_resource(request),
             reason=f"throttled: over {limit} failed sign-ins a minute from this {kind}; "
             f"client {client}",
         )  # fmt: skip
@@ -200,14 +189,12 @@ def allow(*roles: Role, action: str) -> Callable[..., Awaitable[Principal]]:
     async def guard(
         request: Request,
         principal: PrincipalDep,
-        driver: DriverDep,
-        queries: QueriesDep,
-        settings: SettingsDep,
+        db: DbDep,
     ) -> Principal:
         if principal.role in roles:
             return principal
         await audit.record(
-            driver, queries, database=settings.neo4j_database, principal=principal,
+            db, principal=principal,
             action=action, resource=request.url.path, outcome="refused",
             reason=f"role {principal.role.value} may not {action}",
         )  # fmt: skip

@@ -6,12 +6,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal, Role
 from service.data.audit import record_in
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Text
 from service.queries import Queries
@@ -58,10 +58,8 @@ async def _read_in(
 
 
 async def allocate(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     allocation: AllocationCreate,
@@ -79,15 +77,15 @@ async def allocate(
     async def work(tx: AsyncManagedTransaction) -> Any:
         # Hold the worker's lock first: two allocations of one worker made at once are checked
         # for overlap one after the other, each seeing the other's when it has committed.
-        await (await tx.run(queries["lock_user"], user_id=allocation.user_id)).consume()
+        await (await tx.run(db.queries["lock_user"], user_id=allocation.user_id)).consume()
         overlap = await (
-            await tx.run(queries["overlapping_allocation"], user_id=allocation.user_id,
+            await tx.run(db.queries["overlapping_allocation"], user_id=allocation.user_id,
                          young_person_id=young_person_id, **period)
         ).single(strict=True)  # fmt: skip
         if overlap["overlaps"]:
             raise Conflict("This worker already has an allocation for part of that period.")
         created = await (
-            await tx.run(queries["create_allocation"], id=new_id, user_id=allocation.user_id,
+            await tx.run(db.queries["create_allocation"], id=new_id, user_id=allocation.user_id,
                          young_person_id=young_person_id, actor_id=actor.user_id, **period)
         ).single()  # fmt: skip
         if created is None:
@@ -95,29 +93,24 @@ async def allocate(
                 "Allocate an enabled coordinator or social worker: no such user.",
                 details=[{"loc": ["body", "user_id"], "msg": "not an allocatable user"}],
             )
-        await record_in(tx, queries, principal=actor, action="allocation.create",
+        await record_in(tx, db.queries, principal=actor, action="allocation.create",
                         resource=f"allocation:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, young_person_id, new_id, today)
+        return await _read_in(tx, db.queries, young_person_id, new_id, today)
 
-    return AllocationPublic.model_validate(await in_write(driver, database, work))
+    return AllocationPublic.model_validate(await in_write(db, work))
 
 
-async def list_allocations(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str, today: date
-) -> list[AllocationPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["list_allocations"], young_person_id=young_person_id, id=None,
-        today=today.isoformat(), database_=database, routing_="r",
-    )  # fmt: skip
+async def list_allocations(db: Db, *, young_person_id: str, today: date) -> list[AllocationPublic]:
+    records = await db.read(
+        "list_allocations", young_person_id=young_person_id, id=None, today=today.isoformat()
+    )
     return [AllocationPublic.model_validate(r["allocation"]) for r in records]
 
 
 async def end_allocation(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     allocation_id: str,
@@ -126,7 +119,7 @@ async def end_allocation(
 ) -> AllocationPublic:
     async def work(tx: AsyncManagedTransaction) -> Any:
         current = await (
-            await tx.run(queries["list_allocations"], young_person_id=young_person_id,
+            await tx.run(db.queries["list_allocations"], young_person_id=young_person_id,
                          id=allocation_id, today=today.isoformat())
         ).single()  # fmt: skip
         if current is None:
@@ -134,12 +127,12 @@ async def end_allocation(
         if until.isoformat() < current["allocation"]["from"]:
             raise InvalidInput("'until' is before the allocation's start.")
         await (
-            await tx.run(queries["end_allocation"], id=allocation_id,
+            await tx.run(db.queries["end_allocation"], id=allocation_id,
                          young_person_id=young_person_id, until=until.isoformat())
         ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="allocation.end",
+        await record_in(tx, db.queries, principal=actor, action="allocation.end",
                         resource=f"allocation:{allocation_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, young_person_id, allocation_id, today)
+        return await _read_in(tx, db.queries, young_person_id, allocation_id, today)
 
-    return AllocationPublic.model_validate(await in_write(driver, database, work))
+    return AllocationPublic.model_validate(await in_write(db, work))

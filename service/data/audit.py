@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, Record
+from neo4j import AsyncManagedTransaction, Record
 from pydantic import BaseModel
 
 from service.auth.principal import Principal
-from service.db import in_write
+from service.db import Db, in_write
 from service.queries import Queries
 
 Outcome = Literal["allowed", "refused"]
@@ -73,10 +73,8 @@ class Change:
 
 
 async def audited_write(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     query: str,
     params: Mapping[str, Any],
@@ -88,24 +86,22 @@ async def audited_write(
     id the statement made)."""
 
     async def work(tx: AsyncManagedTransaction) -> Record | None:
-        found = await (await tx.run(queries[query], dict(params))).single()
+        found = await (await tx.run(db.queries[query], dict(params))).single()
         if found is None:
             return None
         said = change(found) if callable(change) else change
-        await record_in(tx, queries, principal=actor, action=said.action,
+        await record_in(tx, db.queries, principal=actor, action=said.action,
                         resource=said.resource, outcome="allowed",
                         young_person_id=said.young_person_id, reason=said.reason)  # fmt: skip
         return found
 
-    written: Record | None = await in_write(driver, database, work)
+    written: Record | None = await in_write(db, work)
     return written
 
 
 async def record(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     principal: Principal,
     action: str,
     resource: str,
@@ -117,18 +113,16 @@ async def record(
 
     async def work(tx: AsyncManagedTransaction) -> None:
         await record_in(
-            tx, queries, principal=principal, action=action, resource=resource,
+            tx, db.queries, principal=principal, action=action, resource=resource,
             outcome=outcome, young_person_id=young_person_id, reason=reason,
         )  # fmt: skip
 
-    await in_write(driver, database, work)
+    await in_write(db, work)
 
 
 async def record_refused_sign_in(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     user_id: str | None,
     role: str | None,
     resource: str,
@@ -140,20 +134,18 @@ async def record_refused_sign_in(
     async def work(tx: AsyncManagedTransaction) -> None:
         await (
             await tx.run(
-                queries["create_audit_event"], id=str(uuid.uuid4()),
+                db.queries["create_audit_event"], id=str(uuid.uuid4()),
                 user_id=user_id or ANONYMOUS, role=role or "none", action=SIGN_IN,
                 resource=resource, young_person_id=None, outcome="refused", reason=reason,
             )
         ).consume()  # fmt: skip
 
-    await in_write(driver, database, work)
+    await in_write(db, work)
 
 
 async def list_events(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     council_wide: bool,
     team: str | None,
     young_person_id: str | None,
@@ -165,15 +157,13 @@ async def list_events(
     """Events newest first: every event when `council_wide`, otherwise only the events about
     the young people of `team` (none at all when `team` is None). A young person outside that
     scope, or no young person at all, gives an empty list alike."""
-    records, _, _ = await driver.execute_query(
-        queries["list_audit_events" if council_wide else "list_team_audit_events"],
+    records = await db.read(
+        "list_audit_events" if council_wide else "list_team_audit_events",
         team=team,
         young_person_id=young_person_id,
         user_id=user_id,
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
         limit=limit,
-        database_=database,
-        routing_="r",
     )
     return [AuditEvent.model_validate(r["event"]) for r in records]

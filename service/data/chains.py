@@ -3,30 +3,23 @@
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver
-
 from service.data.network import members
 from service.data.safeguarding import Safeguarding, links
+from service.db import Db
 from service.family import Family
-from service.queries import Queries
 
 
 async def of_network(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     max_steps: int,
     family: Family | None = None,
 ) -> Safeguarding:
     """`links` from everyone in the young person's network (`network.members`; `family`: the
     family already loaded to four generations, if a map has it)."""
-    found = await members(
-        driver, queries, database=database, young_person_id=young_person_id, family=family
-    )
-    return await links(
-        driver, queries, database=database, young_person_id=young_person_id, network=found,
+    found = await members(db, young_person_id=young_person_id, family=family)
+    return await links(db, young_person_id=young_person_id, network=found,
         max_steps=max_steps,
     )  # fmt: skip
 

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
@@ -16,7 +16,7 @@ from service.data.audit import Change, audited_write, record, record_in
 from service.data.relatives import relatives_in
 from service.data.safeguarding import household_risks_in
 from service.dates import london_today
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
@@ -136,21 +136,14 @@ _RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
 }  # fmt: skip
 
 
-async def _read(
-    driver: AsyncDriver, queries: Queries, database: str, young_person_id: str, cid: str | None
-) -> list[ConnectionPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["list_connections"], young_person_id=young_person_id, id=cid,
-        database_=database, routing_="r",
-    )  # fmt: skip
+async def _read(db: Db, young_person_id: str, cid: str | None) -> list[ConnectionPublic]:
+    records = await db.read("list_connections", young_person_id=young_person_id, id=cid)
     return [ConnectionPublic.model_validate(r["connection"]) for r in records]
 
 
 async def connect(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     body: ConnectionCreate,
@@ -161,41 +154,33 @@ async def connect(
 
     async def work(tx: AsyncManagedTransaction) -> None:
         created = await (
-            await tx.run(queries["create_connection"], id=new_id, young_person_id=young_person_id,
-                         person_id=body.person_id, stage=body.stage, reason=body.reason,
-                         user_id=actor.user_id)
+            await tx.run(db.queries["create_connection"], id=new_id,
+                         young_person_id=young_person_id, person_id=body.person_id,
+                         stage=body.stage, reason=body.reason, user_id=actor.user_id)
         ).single()  # fmt: skip
         if created is None:
             raise Conflict("This person is already a connection of this young person.")
-        await record_in(tx, queries, principal=actor, action="connection.create",
+        await record_in(tx, db.queries, principal=actor, action="connection.create",
                         resource=f"connection:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    await in_write(driver, database, work)
-    return (await _read(driver, queries, database, young_person_id, new_id))[0]
+    await in_write(db, work)
+    return (await _read(db, young_person_id, new_id))[0]
 
 
-async def list_connections(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
-) -> list[ConnectionPublic]:
-    return await _read(driver, queries, database, young_person_id, None)
+async def list_connections(db: Db, *, young_person_id: str) -> list[ConnectionPublic]:
+    return await _read(db, young_person_id, None)
 
 
-async def get_connection(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str, cid: str
-) -> ConnectionPublic:
-    found = await _read(driver, queries, database, young_person_id, cid)
+async def get_connection(db: Db, *, young_person_id: str, cid: str) -> ConnectionPublic:
+    found = await _read(db, young_person_id, cid)
     if not found:
         raise NotFound("No connection with this id is within your allocations.")
     return found[0]
 
 
-async def connection_young_person(
-    driver: AsyncDriver, queries: Queries, *, database: str, cid: str
-) -> str | None:
-    records, _, _ = await driver.execute_query(
-        queries["get_connection_young_person"], id=cid, database_=database, routing_="r"
-    )
+async def connection_young_person(db: Db, *, cid: str) -> str | None:
+    records = await db.read("get_connection_young_person", id=cid)
     return str(records[0]["young_person_id"]) if records else None
 
 
@@ -214,10 +199,8 @@ async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: 
 
 
 async def move(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     cid: str,
     body: StageMove,
@@ -234,22 +217,22 @@ async def move(
                 override_reason=body.override_reason)  # fmt: skip
 
     async def work(tx: AsyncManagedTransaction) -> tuple[str, list[Refusal]] | None:
-        found = await (await tx.run(queries["lock_connection"], id=cid)).single()
+        found = await (await tx.run(db.queries["lock_connection"], id=cid)).single()
         if found is None:
             return None
         facts_record = await (
-            await tx.run(queries["get_connection_facts"], id=cid)
+            await tx.run(db.queries["get_connection_facts"], id=cid)
         ).single(strict=True)  # fmt: skip
         young_person_id = str(facts_record["young_person_id"])
         flagged, restricted = await household_risks_in(
-            tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
+            tx, db.queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
             today=today,
         )  # fmt: skip
         facts = Facts(
             history=tuple(facts_record["history"]),
             flagged=flagged,
             restricted_by_order=restricted,
-            wish=await _effective_wish(tx, queries, facts_record),
+            wish=await _effective_wish(tx, db.queries, facts_record),
         )
         refusals = check_move(facts, step)
         if refusals:
@@ -258,24 +241,24 @@ async def move(
         blocked = facts.flagged or facts.restricted_by_order
         overridden = " (manager override)" if body.override_reason and blocked else ""
         moved = await (
-            await tx.run(queries["move_connection"], id=cid, stage=body.stage,
+            await tx.run(db.queries["move_connection"], id=cid, stage=body.stage,
                          expected=found["stage"], reason=body.reason,
                          override_reason=body.override_reason, user_id=actor.user_id)
         ).single()  # fmt: skip
         if moved is None:  # cannot happen under the lock; never write past a changed stage
             raise Conflict("The connection changed while this move was decided; try again.")
-        await record_in(tx, queries, principal=actor, action="connection.stage",
+        await record_in(tx, db.queries, principal=actor, action="connection.stage",
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{overridden}")  # fmt: skip
         return young_person_id, []
 
-    decided = await in_write(driver, database, work)
+    decided = await in_write(db, work)
     if decided is None:
         raise NotFound("No connection with this id is within your allocations.")
     young_person_id, refusals = decided
     if refusals:
-        await record(driver, queries, database=database, principal=actor,
+        await record(db, principal=actor,
                      action="connection.stage", resource=f"connection:{cid}", outcome="refused",
                      young_person_id=young_person_id,
                      reason="; ".join(r.rule for r in refusals))  # fmt: skip
@@ -284,20 +267,17 @@ async def move(
             details=[{"rule": r.rule, "message": r.message, "people": list(r.people)}
                      for r in refusals],
         )  # fmt: skip
-    return (await _read(driver, queries, database, young_person_id, cid))[0]
+    return (await _read(db, young_person_id, cid))[0]
 
 
 async def set_wish(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     body: WishSet,
 ) -> None:
-    recorded = await audited_write(
-        driver, queries, database=database, actor=actor, query="set_wish",
+    recorded = await audited_write(db, actor=actor, query="set_wish",
         params={"young_person_id": young_person_id, "person_id": body.person_id,
                 "side": body.side, "wish": body.wish, "note": body.note,
                 "user_id": actor.user_id},
@@ -307,20 +287,14 @@ async def set_wish(
         raise NotFound("No person with this id is within your allocations.")
 
 
-async def wishes(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
-) -> Wishes:
-    records, _, _ = await driver.execute_query(
-        queries["list_wishes"], young_person_id=young_person_id, database_=database, routing_="r"
-    )
+async def wishes(db: Db, *, young_person_id: str) -> Wishes:
+    records = await db.read("list_wishes", young_person_id=young_person_id)
     return Wishes.model_validate(dict(records[0]))
 
 
 async def add_contact(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     cid: str,
@@ -330,8 +304,7 @@ async def add_contact(
         raise InvalidInput("A contact cannot be in the future.")
     new_id = str(uuid.uuid4())
 
-    created = await audited_write(
-        driver, queries, database=database, actor=actor, query="add_contact",
+    created = await audited_write(db, actor=actor, query="add_contact",
         params={"connection_id": cid, "id": new_id, "on": body.on.isoformat(),
                 "mode": body.mode, "direction": body.direction, "note": body.note,
                 "user_id": actor.user_id},
@@ -342,20 +315,14 @@ async def add_contact(
     return ContactPublic.model_validate(created["contact"])
 
 
-async def list_contacts(
-    driver: AsyncDriver, queries: Queries, *, database: str, cid: str
-) -> list[ContactPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["list_contacts"], connection_id=cid, database_=database, routing_="r"
-    )
+async def list_contacts(db: Db, *, cid: str) -> list[ContactPublic]:
+    records = await db.read("list_contacts", connection_id=cid)
     return [ContactPublic.model_validate(r["contact"]) for r in records]
 
 
 async def add_commitment(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     cid: str,
@@ -365,8 +332,7 @@ async def add_commitment(
         raise InvalidInput("'review_on' is before 'since'.")
     new_id = str(uuid.uuid4())
 
-    created = await audited_write(
-        driver, queries, database=database, actor=actor, query="add_commitment",
+    created = await audited_write(db, actor=actor, query="add_commitment",
         params={"connection_id": cid, "id": new_id, "what": body.what,
                 "every_days": body.every_days, "since": body.since.isoformat(),
                 "review_on": body.review_on.isoformat() if body.review_on else None,
@@ -379,17 +345,16 @@ async def add_commitment(
 
 
 async def find_lapsed(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     threshold_days: int,
     today: date | None = None,
 ) -> list[Lapsed]:
-    records, _, _ = await driver.execute_query(
-        queries["find_lapsed"], young_person_id=young_person_id,
-        today=(today or london_today()).isoformat(), threshold_days=threshold_days,
-        database_=database, routing_="r",
-    )  # fmt: skip
+    records = await db.read(
+        "find_lapsed",
+        young_person_id=young_person_id,
+        today=(today or london_today()).isoformat(),
+        threshold_days=threshold_days,
+    )
     return [Lapsed.model_validate(row) for row in (records[0]["lapsed"] if records else [])]

@@ -15,17 +15,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from neo4j import AsyncDriver
 from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.relatives import gaps_of, load_family, relatives_of
 from service.dates import PartialDate, london_today
-from service.db import together
+from service.db import Db, together
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, Note, Text
-from service.queries import Queries
 from service.workflow import KEEP_AWAY, effective_wish
 
 EntryKind = Literal["lived", "placement", "school", "event"]
@@ -70,10 +68,8 @@ class Suggestion(BaseModel):
 
 
 async def add_entry(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     entry: TimelineCreate,
@@ -82,41 +78,28 @@ async def add_entry(
         raise InvalidInput("'until' is before 'since'.")
     new_id = str(uuid.uuid4())
 
-    added = await audited_write(
-        driver, queries, database=database, actor=actor, query="add_timeline_entry",
+    added = await audited_write(db, actor=actor, query="add_timeline_entry",
         params={"id": new_id, "young_person_id": young_person_id, "user_id": actor.user_id,
                 **entry.model_dump()},
         change=Change("timeline.add", f"timeline:{new_id}", young_person_id),
     )  # fmt: skip
     if added is None:
         raise NotFound("No young person with this id is within your allocations.")
-    entries = await timeline(driver, queries, database=database, young_person_id=young_person_id)
+    entries = await timeline(db, young_person_id=young_person_id)
     return next(e for e in entries if e.id == new_id)
 
 
-async def timeline(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
-) -> list[TimelineEntry]:
-    records, _, _ = await driver.execute_query(
-        queries["list_timeline"], young_person_id=young_person_id, database_=database,
-        routing_="r",
-    )  # fmt: skip
+async def timeline(db: Db, *, young_person_id: str) -> list[TimelineEntry]:
+    records = await db.read("list_timeline", young_person_id=young_person_id)
     return [TimelineEntry.model_validate(r["entry"]) for r in records]
 
 
-async def suggestions(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
-) -> list[Suggestion]:
+async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
     # The facts and one load of the family (for the relatives and the gaps), side by side.
-    (records, _, _), family = await together(
-        driver.execute_query(
-            queries["get_suggestion_facts"], young_person_id=young_person_id,
-            today=london_today().isoformat(), database_=database, routing_="r",
-        ),
-        load_family(
-            driver, queries, database=database, person_id=young_person_id,
-            within=[young_person_id], max_generations=4,
-        ),
+    records, family = await together(
+        db.read("get_suggestion_facts", young_person_id=young_person_id,
+                today=london_today().isoformat()),
+        load_family(db, person_id=young_person_id, within=[young_person_id], max_generations=4),
     )  # fmt: skip
     facts = records[0]
     kin = relatives_of(family, [young_person_id], 4, living=True)

@@ -8,10 +8,9 @@ holder, never names), and merged by those managers, who can each open their own 
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver
 from pydantic import BaseModel
 
-from service.queries import Queries
+from service.db import Db
 
 
 class Holder(BaseModel):
@@ -26,10 +25,6 @@ class Duplicate(BaseModel):
     holders: list[Holder]
 
 
-async def list_duplicates(
-    driver: AsyncDriver, queries: Queries, *, database: str, limit: int
-) -> list[Duplicate]:
-    records, _, _ = await driver.execute_query(
-        queries["list_duplicate_external_ids"], limit=limit, database_=database, routing_="r"
-    )
+async def list_duplicates(db: Db, *, limit: int) -> list[Duplicate]:
+    records = await db.read("list_duplicate_external_ids", limit=limit)
     return [Duplicate.model_validate(r["duplicate"]) for r in records]

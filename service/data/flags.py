@@ -7,14 +7,14 @@ import uuid
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.dates import london_today
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
@@ -88,10 +88,8 @@ async def _read_in(
 
 
 async def raise_flag(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person_id: str,
     young_person_id: str,
@@ -107,42 +105,32 @@ async def raise_flag(
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         created = await (
-            await tx.run(queries["create_flag"], id=flag_id, person_id=person_id,
+            await tx.run(db.queries["create_flag"], id=flag_id, person_id=person_id,
                          author_id=actor.user_id, **values)
         ).single()  # fmt: skip
         if created is None:
             raise InvalidInput("Flags are raised by a signed-in user of this service.")
-        await record_in(tx, queries, principal=actor, action="flag.raise",
+        await record_in(tx, db.queries, principal=actor, action="flag.raise",
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, person_id, flag_id)
+        return await _read_in(tx, db.queries, person_id, flag_id)
 
-    return to_public(await in_write(driver, database, work))
+    return to_public(await in_write(db, work))
 
 
-async def list_flags(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
-) -> list[FlagPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["list_flags"], person_id=person_id, flag_id=None, database_=database, routing_="r"
-    )
+async def list_flags(db: Db, *, person_id: str) -> list[FlagPublic]:
+    records = await db.read("list_flags", person_id=person_id, flag_id=None)
     return [to_public(r["flag"]) for r in records]
 
 
-async def flag_person(
-    driver: AsyncDriver, queries: Queries, *, database: str, flag_id: str
-) -> str | None:
-    records, _, _ = await driver.execute_query(
-        queries["get_flag_person"], id=flag_id, database_=database, routing_="r"
-    )
+async def flag_person(db: Db, *, flag_id: str) -> str | None:
+    records = await db.read("get_flag_person", id=flag_id)
     return str(records[0]["person_id"]) if records else None
 
 
 async def update_flag(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     flag_id: str,
     young_person_id: str,
@@ -153,13 +141,15 @@ async def update_flag(
         raise InvalidInput("'status' cannot be emptied; send a value.")
 
     async def work(tx: AsyncManagedTransaction) -> Any:
-        record = await (await tx.run(queries["update_flag"], id=flag_id, changes=values)).single()
+        record = await (
+            await tx.run(db.queries["update_flag"], id=flag_id, changes=values)
+        ).single()
         if record is None:
             raise NotFound("No flag with this id is within your allocations.")
-        await record_in(tx, queries, principal=actor, action="flag.update",
+        await record_in(tx, db.queries, principal=actor, action="flag.update",
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
-        return await _read_in(tx, queries, record["person_id"], flag_id)
+        return await _read_in(tx, db.queries, record["person_id"], flag_id)
 
-    return to_public(await in_write(driver, database, work))
+    return to_public(await in_write(db, work))

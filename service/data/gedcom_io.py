@@ -12,14 +12,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import TransientError
 from pydantic import BaseModel, Field
 
 from service import gedcom_dates
 from service.auth.principal import Principal
 from service.data.audit import record, record_in
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import (
     TRANSACTION_TOO_LARGE,
     Conflict,
@@ -37,7 +37,6 @@ from service.gedcom import (
     Sex,
     write_gedcom,
 )
-from service.queries import Queries
 
 BATCH = 500
 _KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster", "step": "step"}
@@ -94,10 +93,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
 
 
 async def import_tree(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     tree: GedcomTree,
@@ -122,14 +119,14 @@ async def import_tree(
     ]  # fmt: skip
 
     async def work(tx: AsyncManagedTransaction) -> ImportResult:
-        found = await (await tx.run(queries["get_person_dates"], id=young_person_id)).single()
+        found = await (await tx.run(db.queries["get_person_dates"], id=young_person_id)).single()
         if found is None or not found["is_young_person"]:
             raise NotFound("No young person has this id.")
         ids: dict[str, str] = {}
         created_people = created_links = 0
         if young_person_xref is not None:
             result = await tx.run(
-                queries["merge_gedcom_young_person"], system=system,
+                db.queries["merge_gedcom_young_person"], system=system,
                 young_person_id=young_person_id, xref=young_person_xref,
             )  # fmt: skip
             record = await result.single(strict=True)
@@ -138,7 +135,7 @@ async def import_tree(
             ids[young_person_xref] = young_person_id
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
-            result = await tx.run(queries["merge_gedcom_people"], people=batch, system=system,
+            result = await tx.run(db.queries["merge_gedcom_people"], people=batch, system=system,
                                   young_person_id=young_person_id)  # fmt: skip
             ids.update({r["xref"]: r["id"] async for r in result})
             created_people += (await result.consume()).counters.nodes_created // 2
@@ -146,11 +143,13 @@ async def import_tree(
                 progress(len(batch))
         links = _links(tree, ids, system)
         for start in range(0, len(links), BATCH):
-            result = await tx.run(queries["merge_gedcom_links"], links=links[start : start + BATCH])
+            result = await tx.run(
+                db.queries["merge_gedcom_links"], links=links[start : start + BATCH]
+            )
             created_links += (await result.consume()).counters.relationships_created
         crowded = await (
             await tx.run(
-                queries["check_imported_people"],
+                db.queries["check_imported_people"],
                 ids=list(ids.values()),
                 young_person_id=young_person_id,
             )
@@ -170,7 +169,7 @@ async def import_tree(
         )  # fmt: skip
         if preview:
             raise _DryRun(answer)  # the transaction is rolled back: nothing is written
-        await record_in(tx, queries, principal=actor, action="gedcom.import",
+        await record_in(tx, db.queries, principal=actor, action="gedcom.import",
                         resource=f"import:{system}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"{created_people} people, {created_links} ties")  # fmt: skip
@@ -185,13 +184,13 @@ async def import_tree(
             raise
 
     try:
-        result: ImportResult = await in_write(driver, database, whole)
+        result: ImportResult = await in_write(db, whole)
     except TransientError as exc:  # at commit, after the driver's retries
         if exc.code not in TRANSACTION_TOO_LARGE:
             raise
         raise _too_large(len(tree.people)) from None
     except _DryRun as dry:
-        await record(driver, queries, database=database, principal=actor,
+        await record(db, principal=actor,
                      action="gedcom.preview", resource=f"import:{system}", outcome="allowed",
                      young_person_id=young_person_id,
                      reason=f"{dry.answer.people_created} people, "

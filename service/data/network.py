@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver
 from pydantic import BaseModel, Field, PrivateAttr
 
 from service.auth.need_to_know import Sensitive, Shaped
@@ -25,11 +24,10 @@ from service.data.people import Sex, display_name
 from service.data.relationships import Strength
 from service.data.relatives import Relative, load_family, relatives_of
 from service.dates import london_today
-from service.db import run_once, together
+from service.db import Db, run_once, together
 from service.errors import NotFound
 from service.family import Family, close_family, paths
 from service.kinship import Kind
-from service.queries import Queries
 from service.workflow import WISH_WORDS, FlagKind, Stage, effective_wish, lapse_days
 
 View = Literal["ecomap", "tree"]
@@ -237,10 +235,8 @@ MEMBER_GENERATIONS = 4  # how far the network reaches for safeguarding
 
 
 async def members(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     family: Family | None = None,
 ) -> dict[str, str]:
@@ -249,16 +245,13 @@ async def members(
     young person's family as a map loaded it, to four generations, not to be loaded again."""
     if family is None:
         family, connected = await together(
-            load_family(
-                driver, queries, database=database, person_id=young_person_id,
+            load_family(db, person_id=young_person_id,
                 within=[young_person_id], max_generations=MEMBER_GENERATIONS,
             ),
-            list_connections(driver, queries, database=database, young_person_id=young_person_id),
+            list_connections(db, young_person_id=young_person_id),
         )  # fmt: skip
     else:
-        connected = await list_connections(
-            driver, queries, database=database, young_person_id=young_person_id
-        )
+        connected = await list_connections(db, young_person_id=young_person_id)
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     me = family.people[young_person_id]
@@ -337,10 +330,8 @@ _CENTRE = _Standing(group="young_person", relation="young person", generation=0,
 
 
 async def network(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     view: View,
     filters: Filters,
@@ -350,16 +341,13 @@ async def network(
     # The family, the lapsed contacts and the rest of the network, read side by side: nothing
     # found by one is sent back to be looked up by another.
     family, lapsed, records = await together(
-        load_family(
-            driver, queries, database=database, person_id=young_person_id,
+        load_family(db, person_id=young_person_id,
             within=[young_person_id], max_generations=filters.max_generations,
         ),
-        find_lapsed(
-            driver, queries, database=database, young_person_id=young_person_id,
+        find_lapsed(db, young_person_id=young_person_id,
             threshold_days=lapse_days(), today=today,
         ),
-        run_once(driver, queries["get_network"], database=database,
-                 young_person_id=young_person_id, today=day),
+        run_once(db, db.queries["get_network"], young_person_id=young_person_id, today=day),
     )  # fmt: skip
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")

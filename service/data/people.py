@@ -10,7 +10,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, computed_field
 
 from service import gedcom_dates
@@ -19,7 +19,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
 from service.dates import PartialDate, before, is_future, london_today
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.gedcom_dates import Qualifier
 from service.models import InputModel, Note, Omittable, Text
@@ -200,10 +200,8 @@ async def _check_external_ids(
 
 
 async def create_person(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person: PersonCreate | YoungPersonCreate,
     team: str | None = None,
@@ -217,27 +215,27 @@ async def create_person(
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         case = None if isinstance(person, YoungPersonCreate) else person.young_person_id
-        await _check_external_ids(tx, queries, external_ids, young_person_id=case,
+        await _check_external_ids(tx, db.queries, external_ids, young_person_id=case,
                                   team=team if case is None else None)  # fmt: skip
         if isinstance(person, YoungPersonCreate):
             result = await tx.run(
-                queries["create_young_person"], id=new_id, fields=fields,
+                db.queries["create_young_person"], id=new_id, fields=fields,
                 status=person.status, team=team, external_ids=external_ids,
             )  # fmt: skip
             young_person_id = new_id
         else:
-            result = await tx.run(queries["create_person"], id=new_id, fields=fields,
+            result = await tx.run(db.queries["create_person"], id=new_id, fields=fields,
                                   young_person_id=person.young_person_id,
                                   external_ids=external_ids)  # fmt: skip
             young_person_id = person.young_person_id
         if await result.single() is None:
             return None
-        await record_in(tx, queries, principal=actor, action="person.create",
+        await record_in(tx, db.queries, principal=actor, action="person.create",
                         resource=f"person:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, new_id)
+        return await _read_in(tx, db.queries, new_id)
 
-    created = await in_write(driver, database, work)
+    created = await in_write(db, work)
     if created is None:
         raise NotFound("No young person with this id is within your allocations.")
     return PersonPublic.model_validate(created)
@@ -248,39 +246,26 @@ async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str
     return None if record is None else record["person"]
 
 
-async def get_person(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str
-) -> PersonPublic:
-    found = await get_people(driver, queries, database=database, person_ids=[person_id])
+async def get_person(db: Db, *, person_id: str) -> PersonPublic:
+    found = await get_people(db, person_ids=[person_id])
     if not found:
         raise NotFound("No person with this id is within your allocations.")
     return found[0]
 
 
-async def get_people(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_ids: list[str]
-) -> list[PersonPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["get_people"], ids=person_ids, database_=database, routing_="r"
-    )
+async def get_people(db: Db, *, person_ids: list[str]) -> list[PersonPublic]:
+    records = await db.read("get_people", ids=person_ids)
     return [PersonPublic.model_validate(r["person"]) for r in records]
 
 
-async def find_by_external_id(
-    driver: AsyncDriver, queries: Queries, *, database: str, value: str, system: str | None
-) -> list[str]:
-    records, _, _ = await driver.execute_query(
-        queries["find_people_by_external_id"], value=value, system=system,
-        database_=database, routing_="r",
-    )  # fmt: skip
+async def find_by_external_id(db: Db, *, value: str, system: str | None) -> list[str]:
+    records = await db.read("find_people_by_external_id", value=value, system=system)
     return [r["id"] for r in records]
 
 
 async def update_person(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person_id: str,
     young_person_id: str,
@@ -293,7 +278,7 @@ async def update_person(
             raise InvalidInput(f"'{key}' cannot be emptied; send a value.")
 
     async def work(tx: AsyncManagedTransaction) -> Any:
-        now = await (await tx.run(queries["get_person_dates"], id=person_id)).single()
+        now = await (await tx.run(db.queries["get_person_dates"], id=person_id)).single()
         if now is None:
             return None
         merged = {k: now[k] for k in ("birth_date", "death_date", "living")} | {
@@ -302,7 +287,7 @@ async def update_person(
         if "death_date" in values and values["death_date"] and "living" not in values:
             merged["living"] = values["living"] = False
         check_life(merged["birth_date"], merged["death_date"], merged["living"])
-        await _check_external_ids(tx, queries, external_ids, young_person_id=young_person_id,
+        await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
                                   exclude=person_id)  # fmt: skip
         stored = dict(values)
         if "living" in values or "death_date" in values:
@@ -311,45 +296,43 @@ async def update_person(
             if f"{event}_date" in values:  # the worker's date replaces the file's words
                 stored |= gedcom_dates.written_fields(event, None)
         await (
-            await tx.run(queries["update_person"], id=person_id, fields=stored,
+            await tx.run(db.queries["update_person"], id=person_id, fields=stored,
                          external_ids=external_ids)
         ).consume()  # fmt: skip
         changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])
-        await record_in(tx, queries, principal=actor, action="person.update",
+        await record_in(tx, db.queries, principal=actor, action="person.update",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason="changed: " + ", ".join(changed))  # fmt: skip
-        return await _read_in(tx, queries, person_id)
+        return await _read_in(tx, db.queries, person_id)
 
-    updated = await in_write(driver, database, work)
+    updated = await in_write(db, work)
     if updated is None:
         raise NotFound("No person with this id is within your allocations.")
     return PersonPublic.model_validate(updated)
 
 
 async def update_young_person(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     changes: YoungPersonUpdate,
 ) -> PersonPublic:
     async def work(tx: AsyncManagedTransaction) -> Any:
         record = await (
-            await tx.run(queries["update_young_person"], id=young_person_id,
+            await tx.run(db.queries["update_young_person"], id=young_person_id,
                          status=changes.status, team=changes.team)
         ).single()  # fmt: skip
         if record is None:
             return None
         changed = ", ".join(sorted(changes.model_fields_set))
-        await record_in(tx, queries, principal=actor, action="young_person.update",
+        await record_in(tx, db.queries, principal=actor, action="young_person.update",
                         resource=f"young_person:{young_person_id}", outcome="allowed",
                         young_person_id=young_person_id, reason=f"changed: {changed}")  # fmt: skip
-        return await _read_in(tx, queries, young_person_id)
+        return await _read_in(tx, db.queries, young_person_id)
 
-    updated = await in_write(driver, database, work)
+    updated = await in_write(db, work)
     if updated is None:
         raise NotFound("No young person with this id is within your allocations.")
     return PersonPublic.model_validate(updated)

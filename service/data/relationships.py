@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import Field
 
 from service import gedcom_dates
@@ -20,7 +20,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.dates import PartialDate, before, is_future, london_today
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
@@ -140,10 +140,8 @@ def _check_parent(found: Any, kind: str) -> None:
 
 
 async def create_relationship(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     relationship: ParentLinkCreate | PartnershipCreate | SiblingTieCreate | TrustedAdultCreate,
@@ -159,9 +157,9 @@ async def create_relationship(
         # Both people locked first: two parents added to one child at once are checked one
         # after the other, so a third birth parent cannot slip in between the check and write.
         ends = [relationship.from_id, relationship.to_id]
-        await (await tx.run(queries["lock_people"], ids=ends)).consume()
+        await (await tx.run(db.queries["lock_people"], ids=ends)).consume()
         found = await (
-            await tx.run(queries["check_new_relationship"], from_id=relationship.from_id,
+            await tx.run(db.queries["check_new_relationship"], from_id=relationship.from_id,
                          to_id=relationship.to_id, type=relationship.type,
                          role=props.get("role"))
         ).single()  # fmt: skip
@@ -172,16 +170,16 @@ async def create_relationship(
         if isinstance(relationship, ParentLinkCreate):
             _check_parent(found, relationship.kind)
         await (
-            await tx.run(queries["create_relationship"], from_id=relationship.from_id,
+            await tx.run(db.queries["create_relationship"], from_id=relationship.from_id,
                          to_id=relationship.to_id, type=relationship.type, props=props,
                          young_person_id=young_person_id)
         ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="relationship.create",
+        await record_in(tx, db.queries, principal=actor, action="relationship.create",
                         resource=f"relationship:{props['id']}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, queries, props["id"])
+        return await _read_in(tx, db.queries, props["id"])
 
-    return RelationshipPublic.model_validate(await in_write(driver, database, work))
+    return RelationshipPublic.model_validate(await in_write(db, work))
 
 
 async def _read_in(tx: AsyncManagedTransaction, queries: Queries, relationship_id: str) -> Any:
@@ -189,34 +187,22 @@ async def _read_in(tx: AsyncManagedTransaction, queries: Queries, relationship_i
     return None if record is None else record["relationship"]
 
 
-async def get_relationship(
-    driver: AsyncDriver, queries: Queries, *, database: str, relationship_id: str
-) -> RelationshipPublic | None:
-    records, _, _ = await driver.execute_query(
-        queries["get_relationship"], id=relationship_id, database_=database, routing_="r"
-    )
+async def get_relationship(db: Db, *, relationship_id: str) -> RelationshipPublic | None:
+    records = await db.read("get_relationship", id=relationship_id)
     return RelationshipPublic.model_validate(records[0]["relationship"]) if records else None
 
 
 async def list_relationships(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, within: list[str]
+    db: Db, *, person_id: str, within: list[str]
 ) -> list[RelationshipPublic]:
     """The person's ties to people of the cases `within` (young people's ids)."""
-    records, _, _ = await driver.execute_query(
-        queries["list_relationships"],
-        id=person_id,
-        within=within,
-        database_=database,
-        routing_="r",
-    )
+    records = await db.read("list_relationships", id=person_id, within=within)
     return [RelationshipPublic.model_validate(r["relationship"]) for r in records]
 
 
 async def update_relationship(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     current: RelationshipPublic,
@@ -240,41 +226,41 @@ async def update_relationship(
     async def work(tx: AsyncManagedTransaction) -> Any:
         if current.type == "parent" and values.get("kind") == "birth" != current.kind:
             found = await (
-                await tx.run(queries["check_new_relationship"], from_id=current.from_id,
+                await tx.run(db.queries["check_new_relationship"], from_id=current.from_id,
                              to_id=current.to_id, type="none", role=None)
             ).single(strict=True)  # fmt: skip
             _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
         props = dict(values)
         if "since" in values:  # the worker's date replaces a family tree file's words
             props |= gedcom_dates.written_fields("since", None)
-        await (await tx.run(queries["update_relationship"], id=current.id, props=props)).consume()
-        await record_in(tx, queries, principal=actor, action="relationship.update",
+        await (
+            await tx.run(db.queries["update_relationship"], id=current.id, props=props)
+        ).consume()
+        await record_in(tx, db.queries, principal=actor, action="relationship.update",
                         resource=f"relationship:{current.id}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
-        return await _read_in(tx, queries, current.id)
+        return await _read_in(tx, db.queries, current.id)
 
-    return RelationshipPublic.model_validate(await in_write(driver, database, work))
+    return RelationshipPublic.model_validate(await in_write(db, work))
 
 
 async def delete_relationship(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     relationship_id: str,
 ) -> None:
     async def work(tx: AsyncManagedTransaction) -> int:
-        record = await (await tx.run(queries["delete_relationship"], id=relationship_id)).single(
+        record = await (await tx.run(db.queries["delete_relationship"], id=relationship_id)).single(
             strict=True
         )
         if record["deleted"]:
-            await record_in(tx, queries, principal=actor, action="relationship.delete",
+            await record_in(tx, db.queries, principal=actor, action="relationship.delete",
                             resource=f"relationship:{relationship_id}", outcome="allowed",
                             young_person_id=young_person_id)  # fmt: skip
         return int(record["deleted"])
 
-    if not await in_write(driver, database, work):
+    if not await in_write(db, work):
         raise NotFound("No relationship with this id is within your allocations.")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, TypeAdapter
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.data.people import Sex, display_name
-from service.db import run_once
+from service.db import Db, run_once
 from service.family import GAP_GENERATIONS, Family, gaps, relatives
 from service.kinship import Kind, kinship_term
 from service.queries import Queries
@@ -159,18 +159,16 @@ def relative_rows(family: Family, within: list[str], max_generations: int) -> li
 
 
 async def load_family(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     person_id: str,
     within: list[str],
     max_generations: int,
 ) -> Family | None:
     """The person's family within `max_generations`, in one round trip; None for nobody."""
     records = await run_once(
-        driver, queries["load_family"], database=database, person_id=person_id,
-        within=within, max_generations=max_generations,
+        db, db.queries["load_family"], person_id=person_id, within=within,
+        max_generations=max_generations,
     )  # fmt: skip
     return Family.from_record(records[0]) if records else None
 
@@ -194,10 +192,8 @@ def relatives_of(
 
 
 async def find_relatives(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     person_id: str,
     within: list[str],
     max_generations: int,
@@ -206,8 +202,7 @@ async def find_relatives(
 ) -> Relatives:
     """The person's relatives that the cases `within` (young people's ids) hold, and the young
     people among them."""
-    family = await load_family(
-        driver, queries, database=database, person_id=person_id, within=within,
+    family = await load_family(db, person_id=person_id, within=within,
         max_generations=max_generations,
     )  # fmt: skip
     return relatives_of(family, within, max_generations, side=side, living=living)
@@ -282,12 +277,9 @@ def gaps_of(family: Family | None) -> list[Gap]:
     return [gap for row in gap_rows(family) for gap in _gap_tasks(row)]
 
 
-async def find_gaps(
-    driver: AsyncDriver, queries: Queries, *, database: str, person_id: str, within: list[str]
-) -> list[Gap]:
+async def find_gaps(db: Db, *, person_id: str, within: list[str]) -> list[Gap]:
     """Gaps in the person's family as recorded in the cases `within`."""
-    family = await load_family(
-        driver, queries, database=database, person_id=person_id, within=within,
+    family = await load_family(db, person_id=person_id, within=within,
         max_generations=GAP_GENERATIONS,
     )  # fmt: skip
     return gaps_of(family)

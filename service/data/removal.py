@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.people import display_name
-from service.db import in_write
+from service.db import Db, in_write
 from service.errors import Conflict, NotFound
-from service.queries import Queries
 
 Outcome = Literal["removed", "deleted"]
 
@@ -31,10 +30,8 @@ class RemovedPerson(BaseModel):
 
 
 async def remove_person(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person_id: str,
     young_person_id: str,
@@ -43,20 +40,20 @@ async def remove_person(
 
     async def work(tx: AsyncManagedTransaction) -> Outcome | None:
         record = await (
-            await tx.run(queries["remove_person"], id=person_id,
+            await tx.run(db.queries["remove_person"], id=person_id,
                          young_person_id=young_person_id, user_id=actor.user_id)
         ).single()  # fmt: skip
         if record is None:
             return None
         outcome: Outcome = record["outcome"]
-        await record_in(tx, queries, principal=actor, action=f"person.{outcome[:-1]}",
+        await record_in(tx, db.queries, principal=actor, action=f"person.{outcome[:-1]}",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason="kept: taken out of this network" if outcome == "removed"
                         else "deleted: recorded in this case alone")  # fmt: skip
         return outcome
 
-    outcome: Outcome | None = await in_write(driver, database, work)
+    outcome: Outcome | None = await in_write(db, work)
     if outcome is None:
         raise Conflict(
             "A young person's record is not deleted: their history must not be lost. "
@@ -66,36 +63,31 @@ async def remove_person(
 
 
 async def restore_person(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person_id: str,
     young_person_id: str,
 ) -> None:
     async def work(tx: AsyncManagedTransaction) -> bool:
         record = await (
-            await tx.run(queries["restore_person"], id=person_id, young_person_id=young_person_id)
+            await tx.run(
+                db.queries["restore_person"], id=person_id, young_person_id=young_person_id
+            )
         ).single()
         if record is None:
             return False
-        await record_in(tx, queries, principal=actor, action="person.restore",
+        await record_in(tx, db.queries, principal=actor, action="person.restore",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
         return True
 
-    if not await in_write(driver, database, work):
+    if not await in_write(db, work):
         raise NotFound("No person with this id was taken out of this young person's network.")
 
 
-async def list_removed(
-    driver: AsyncDriver, queries: Queries, *, database: str, young_person_id: str
-) -> list[RemovedPerson]:
-    records, _, _ = await driver.execute_query(
-        queries["list_removed_people"], young_person_id=young_person_id, database_=database,
-        routing_="r",
-    )  # fmt: skip
+async def list_removed(db: Db, *, young_person_id: str) -> list[RemovedPerson]:
+    records = await db.read("list_removed_people", young_person_id=young_person_id)
     return [_removed(r["removed"]) for r in records]
 
 

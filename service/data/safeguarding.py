@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
@@ -15,7 +15,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
 from service.dates import london_today
-from service.db import in_write, together
+from service.db import Db, in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
@@ -104,10 +104,8 @@ def address_key(line1: str, postcode: str) -> str:
 
 
 async def move_house(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     person_id: str,
     young_person_id: str,
@@ -118,24 +116,22 @@ async def move_house(
 
     async def work(tx: AsyncManagedTransaction) -> None:
         await (
-            await tx.run(queries["move_house"], person_id=person_id, id=str(uuid.uuid4()),
+            await tx.run(db.queries["move_house"], person_id=person_id, id=str(uuid.uuid4()),
                          address_id=str(uuid.uuid4()),
                          key=address_key(address.line1, address.postcode),
                          line1=address.line1, line2=address.line2, town=address.town,
                          postcode=address.postcode.upper(), since=address.since.isoformat())
         ).consume()  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="address.set",
+        await record_in(tx, db.queries, principal=actor, action="address.set",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
 
-    await in_write(driver, database, work)
+    await in_write(db, work)
 
 
 async def make_order(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     young_person_id: str,
     order: OrderCreate,
@@ -148,18 +144,18 @@ async def make_order(
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         created = await (
-            await tx.run(queries["create_order"], id=new_id, kind=order.kind,
+            await tx.run(db.queries["create_order"], id=new_id, kind=order.kind,
                          restricted_id=order.restricted_id, protected_id=order.protected_id,
                          terms=order.terms, made_on=order.made_on.isoformat(),
                          until=order.until.isoformat() if order.until else None,
                          author_id=actor.user_id)
         ).single(strict=True)  # fmt: skip
-        await record_in(tx, queries, principal=actor, action="order.create",
+        await record_in(tx, db.queries, principal=actor, action="order.create",
                         resource=f"order:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
         return created["order"]
 
-    return OrderPublic.model_validate(await in_write(driver, database, work))
+    return OrderPublic.model_validate(await in_write(db, work))
 
 
 async def household_risks_in(
@@ -248,10 +244,8 @@ def _chains_to(
 
 
 async def links(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     network: dict[str, str],
     max_steps: int,
@@ -267,13 +261,10 @@ async def links(
     from each flagged person in memory."""
     today = london_today().isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
-    (chains, in_network), (orders_about, _, _) = await together(
-        _search(driver, queries, database=database, young_person_id=young_person_id,
+    (chains, in_network), orders_about = await together(
+        _search(db, young_person_id=young_person_id,
                 network=network, max_steps=max_steps, today=today),
-        driver.execute_query(
-            queries["list_orders_about"], young_person_id=young_person_id, today=today,
-            database_=database, routing_="r",
-        ),
+        db.read("list_orders_about", young_person_id=young_person_id, today=today),
     )  # fmt: skip
     return Safeguarding(
         chains=chains, count=len(chains), flagged_in_network=in_network,
@@ -282,10 +273,8 @@ async def links(
 
 
 async def _search(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     young_person_id: str,
     network: dict[str, str],
     max_steps: int,
@@ -301,9 +290,7 @@ async def _search(
     for round_ in range(1, max_steps + 1):
         if not frontier:
             break
-        records, _, _ = await driver.execute_query(
-            queries["expand_ties"], frontier=frontier, database_=database, routing_="r"
-        )
+        records = await db.read("expand_ties", frontier=frontier)
         reached = []
         for r in records[0]["steps"] if records else []:
             incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
@@ -314,10 +301,9 @@ async def _search(
                 depth[r["to_id"]] = round_
                 reached.append(r["to_id"])
         frontier = sorted(reached)
-    records, _, _ = await driver.execute_query(
-        queries["get_risks"], ids=list(depth), young_person_id=young_person_id,
-        today=today, database_=database, routing_="r",
-    )  # fmt: skip
+    records = await db.read(
+        "get_risks", ids=list(depth), young_person_id=young_person_id, today=today
+    )
     chains: list[Chain] = []
     in_network: list[RiskPerson] = []
     for r in records:

@@ -6,17 +6,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Annotated
 
-from neo4j import AsyncDriver
 from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel, Field, Strict
 
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import Change, audited_write
-from service.db import run_once
+from service.db import Db, run_once
 from service.errors import Conflict, NotFound
 from service.models import InputModel, Omittable, Text
-from service.queries import Queries
 
 _NAME = r"^[A-Za-z0-9._@-]+$"
 # A role in a request body, from its string value (strict input takes enums as members only).
@@ -68,12 +66,9 @@ class TokenIssued(TokenPublic):
     token: str = Field(description="Shown once: only its hash is kept.")
 
 
-async def create_user(
-    driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, user: UserCreate
-) -> UserPublic:
+async def create_user(db: Db, *, actor: Principal, user: UserCreate) -> UserPublic:
     try:
-        created = await audited_write(
-            driver, queries, database=database, actor=actor, query="create_user",
+        created = await audited_write(db, actor=actor, query="create_user",
             params={"id": str(uuid.uuid4()), **user.model_dump(mode="json")},
             change=lambda r: Change("user.create", f"user:{r['user']['id']}"),
         )  # fmt: skip
@@ -83,37 +78,28 @@ async def create_user(
     return UserPublic.model_validate(created["user"])
 
 
-async def list_users(driver: AsyncDriver, queries: Queries, *, database: str) -> list[UserPublic]:
-    records, _, _ = await driver.execute_query(
-        queries["list_users"], database_=database, routing_="r"
-    )
+async def list_users(db: Db) -> list[UserPublic]:
+    records = await db.read("list_users")
     return [UserPublic.model_validate(r["user"]) for r in records]
 
 
-async def get_user(
-    driver: AsyncDriver, queries: Queries, *, database: str, user_id: str
-) -> UserPublic:
-    records, _, _ = await driver.execute_query(
-        queries["get_user"], id=user_id, database_=database, routing_="r"
-    )
+async def get_user(db: Db, *, user_id: str) -> UserPublic:
+    records = await db.read("get_user", id=user_id)
     if not records:
         raise NotFound("No user has that id.")
     return UserPublic.model_validate(records[0]["user"])
 
 
 async def update_user(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     user_id: str,
     changes: UserUpdate,
 ) -> UserPublic:
     values = changes.model_dump(mode="json", exclude_unset=True)
 
-    found = await audited_write(
-        driver, queries, database=database, actor=actor, query="update_user",
+    found = await audited_write(db, actor=actor, query="update_user",
         params={"id": user_id, "changes": values},
         change=Change("user.update", f"user:{user_id}",
                       reason="changed: " + ", ".join(sorted(values))),
@@ -125,18 +111,15 @@ async def update_user(
 
 
 async def issue_token(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     actor: Principal,
     user_id: str,
     request: TokenCreate,
 ) -> TokenIssued:
     token, digest = new_token()
 
-    issued = await audited_write(
-        driver, queries, database=database, actor=actor, query="create_token",
+    issued = await audited_write(db, actor=actor, query="create_token",
         params={"user_id": user_id, "id": str(uuid.uuid4()), "hash": digest,
                 "label": request.label, "days": request.expires_in_days},
         change=lambda r: Change("token.issue", f"token:{r['token']['id']}"),
@@ -146,21 +129,14 @@ async def issue_token(
     return TokenIssued.model_validate({**issued["token"], "token": token})
 
 
-async def list_tokens(
-    driver: AsyncDriver, queries: Queries, *, database: str, user_id: str
-) -> list[TokenPublic]:
-    await get_user(driver, queries, database=database, user_id=user_id)
-    records, _, _ = await driver.execute_query(
-        queries["list_tokens"], user_id=user_id, database_=database, routing_="r"
-    )
+async def list_tokens(db: Db, *, user_id: str) -> list[TokenPublic]:
+    await get_user(db, user_id=user_id)
+    records = await db.read("list_tokens", user_id=user_id)
     return [TokenPublic.model_validate(r["token"]) for r in records]
 
 
-async def revoke_token(
-    driver: AsyncDriver, queries: Queries, *, database: str, actor: Principal, token_id: str
-) -> TokenPublic:
-    revoked = await audited_write(
-        driver, queries, database=database, actor=actor, query="revoke_token",
+async def revoke_token(db: Db, *, actor: Principal, token_id: str) -> TokenPublic:
+    revoked = await audited_write(db, actor=actor, query="revoke_token",
         params={"id": token_id}, change=Change("token.revoke", f"token:{token_id}"),
     )  # fmt: skip
     if revoked is None:
@@ -179,13 +155,9 @@ class SignInRefusal:
     role: str | None = None
 
 
-async def check_token(
-    driver: AsyncDriver, queries: Queries, *, database: str, token: str
-) -> Principal | SignInRefusal:
+async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
     """The principal of an API token, or why it is refused."""
-    records = await run_once(
-        driver, queries["get_token_principal"], database=database, hash=hash_token(token)
-    )
+    records = await run_once(db, db.queries["get_token_principal"], hash=hash_token(token))
     user, refusal = records[0]["user"], records[0]["refusal"]
     if refusal is not None:
         return SignInRefusal(
@@ -196,19 +168,17 @@ async def check_token(
 
 
 async def principal_for_oidc(
-    driver: AsyncDriver,
-    queries: Queries,
+    db: Db,
     *,
-    database: str,
     subject: str,
     username: str,
     role: Role,
     team: str | None,
 ) -> Principal | SignInRefusal:
     """The user of an OpenID Connect subject, made on first sign-in; refused when disabled."""
-    records, _, _ = await driver.execute_query(
-        queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()), username=username,
-        role=role.value, team=team, database_=database,
+    records, _, _ = await db.driver.execute_query(
+        db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()), username=username,
+        role=role.value, team=team, database_=db.database,
     )  # fmt: skip
     user = records[0]["user"]
     if user["disabled"]:

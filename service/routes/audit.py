@@ -9,7 +9,7 @@ from service.auth.guard import AuditReaderDep
 from service.auth.principal import Role
 from service.data import audit
 from service.data.audit import AuditEvent
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import DbDep, SettingsDep
 from service.errors import ErrorResponse, InvalidInput
 from service.models import IsoDateTime, ListOf
 
@@ -23,8 +23,7 @@ router = APIRouter(tags=["audit"])
 )
 async def read_audit(
     actor: AuditReaderDep,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
     young_person_id: str | None = Query(default=None, max_length=100),
     user_id: str | None = Query(default=None, max_length=100),
@@ -54,12 +53,12 @@ async def read_audit(
             raise InvalidInput("Give times with a time zone, for example 2026-11-01T00:00:00Z.")
     council_wide = actor.role is Role.admin
     found = await audit.list_events(
-        driver, queries, database=settings.neo4j_database, council_wide=council_wide,
+        db, council_wide=council_wide,
         team=actor.team, young_person_id=young_person_id, user_id=user_id, since=since,
         until=until, limit=limit,
     )  # fmt: skip
     await audit.record(
-        driver, queries, database=settings.neo4j_database, principal=actor, action="audit.read",
+        db, principal=actor, action="audit.read",
         resource="audit", outcome="allowed", young_person_id=young_person_id,
         reason="whole council" if council_wide else f"team {actor.team or '(none)'}",
     )  # fmt: skip

@@ -31,9 +31,7 @@ async def _connection_in_reach(
     access: CaseAccess, connection_id: str, action: str, *, read: bool
 ) -> Reach:
     missing = NotFound("No connection with this id is within your allocations.")
-    young_person_id = await connections.connection_young_person(
-        access.driver, access.queries, database=access.database, cid=connection_id
-    )
+    young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
     if young_person_id is None:
         raise missing
     try:
@@ -55,25 +53,21 @@ async def create_connection(
     await access.named(
         body.person_id, loc=("person_id",), action="create_connection", case=reach.person_id
     )
-    return await connections.connect(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await connections.connect(access.db, actor=access.principal,
         young_person_id=reach.person_id, body=body,
     )  # fmt: skip
 
 
 @router.get("/young-people/{young_person_id}/connections", response_model=ListOf[ConnectionPublic])
 async def list_connections(reach: YoungPersonReach, access: CaseDep) -> ListOf[ConnectionPublic]:
-    found = await connections.list_connections(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
-    )
+    found = await connections.list_connections(access.db, young_person_id=reach.person_id)
     return ListOf[ConnectionPublic](data=found, count=len(found))
 
 
 @router.get("/connections/{connection_id}", response_model=ConnectionPublic)
 async def read_connection(connection_id: PathId, access: CaseDep) -> ConnectionPublic:
     reach = await _connection_in_reach(access, connection_id, "read_connection", read=True)
-    return await connections.get_connection(
-        access.driver, access.queries, database=access.database,
+    return await connections.get_connection(access.db,
         young_person_id=reach.person_id, cid=connection_id,
     )  # fmt: skip
 
@@ -89,8 +83,7 @@ async def move_connection(
     active level-3 flag unless a manager overrides in writing; never against the young person's
     wishes)."""
     await _connection_in_reach(access, connection_id, "move_connection", read=False)
-    return await connections.move(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await connections.move(access.db, actor=access.principal,
         cid=connection_id, body=body, today=access.today,
     )  # fmt: skip
 
@@ -103,8 +96,7 @@ async def set_wish(body: WishSet, reach: YoungPersonReach, access: CaseDep) -> R
         await access.named(
             body.person_id, loc=("person_id",), action="set_wish", case=reach.person_id
         )
-    await connections.set_wish(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    await connections.set_wish(access.db, actor=access.principal,
         young_person_id=reach.person_id, body=body,
     )  # fmt: skip
     return Response(status_code=204)
@@ -112,16 +104,13 @@ async def set_wish(body: WishSet, reach: YoungPersonReach, access: CaseDep) -> R
 
 @router.get("/young-people/{young_person_id}/wishes", response_model=Wishes)
 async def read_wishes(reach: YoungPersonReach, access: CaseDep) -> Wishes:
-    return await connections.wishes(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
-    )
+    return await connections.wishes(access.db, young_person_id=reach.person_id)
 
 
 @router.post("/connections/{connection_id}/contacts", status_code=201, response_model=ContactPublic)
 async def add_contact(connection_id: PathId, body: ContactCreate, access: CaseDep) -> ContactPublic:
     reach = await _connection_in_reach(access, connection_id, "add_contact", read=False)
-    return await connections.add_contact(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await connections.add_contact(access.db, actor=access.principal,
         young_person_id=reach.person_id, cid=connection_id, body=body,
     )  # fmt: skip
 
@@ -129,9 +118,7 @@ async def add_contact(connection_id: PathId, body: ContactCreate, access: CaseDe
 @router.get("/connections/{connection_id}/contacts", response_model=ListOf[ContactPublic])
 async def list_contacts(connection_id: PathId, access: CaseDep) -> ListOf[ContactPublic]:
     await _connection_in_reach(access, connection_id, "list_contacts", read=True)
-    found = await connections.list_contacts(
-        access.driver, access.queries, database=access.database, cid=connection_id
-    )
+    found = await connections.list_contacts(access.db, cid=connection_id)
     return ListOf[ContactPublic](data=found, count=len(found))
 
 
@@ -144,8 +131,7 @@ async def add_commitment(
     connection_id: PathId, body: CommitmentCreate, access: CaseDep
 ) -> CommitmentPublic:
     reach = await _connection_in_reach(access, connection_id, "add_commitment", read=False)
-    return await connections.add_commitment(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await connections.add_commitment(access.db, actor=access.principal,
         young_person_id=reach.person_id, cid=connection_id, body=body,
     )  # fmt: skip
 
@@ -163,8 +149,7 @@ async def read_lapsed(
 ) -> ListOf[Lapsed]:
     """Connections overdue for contact and former carers, teachers and workers not heard from,
     most overdue first."""
-    found = await connections.find_lapsed(
-        access.driver, access.queries, database=access.database,
+    found = await connections.find_lapsed(access.db,
         young_person_id=reach.person_id, threshold_days=lapse_days(months),
     )  # fmt: skip
     return ListOf[Lapsed](data=found, count=len(found))

@@ -23,17 +23,14 @@ async def add_timeline_entry(
         await access.named(
             person_id, loc=("people", index), action="add_timeline_entry", case=reach.person_id
         )
-    return await discovery.add_entry(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await discovery.add_entry(access.db, actor=access.principal,
         young_person_id=reach.person_id, entry=body,
     )  # fmt: skip
 
 
 @router.get("/young-people/{young_person_id}/timeline", response_model=ListOf[TimelineEntry])
 async def read_timeline(reach: YoungPersonReach, access: CaseDep) -> ListOf[TimelineEntry]:
-    found = await discovery.timeline(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
-    )
+    found = await discovery.timeline(access.db, young_person_id=reach.person_id)
     return ListOf[TimelineEntry](data=found, count=len(found))
 
 
@@ -42,7 +39,5 @@ async def read_suggestions(reach: YoungPersonReach, access: CaseDep) -> Response
     """Whom to look for or approach next, ranked, each with its reason: relatives not yet
     connections (closest first), former carers and teachers, people named in the timeline, and
     gaps in the tree. Nobody the young person does not want approached is suggested."""
-    found = await discovery.suggestions(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
-    )
+    found = await discovery.suggestions(access.db, young_person_id=reach.person_id)
     return answer(ListOf[Suggestion](data=found, count=len(found)))

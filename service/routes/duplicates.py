@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from service.auth.guard import AdminDep
 from service.data import audit, duplicates
 from service.data.duplicates import Duplicate
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import DbDep, SettingsDep
 from service.models import ListOf
 
 router = APIRouter(tags=["audit"])
@@ -17,19 +17,16 @@ router = APIRouter(tags=["audit"])
 @router.get("/duplicates", response_model=ListOf[Duplicate])
 async def list_duplicates(
     actor: AdminDep,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
     limit: int = Query(default=200, ge=1, le=1000),
 ) -> ListOf[Duplicate]:
     """External ids held by more than one person, council-wide: each holder by id, with the
     teams whose managers see them. No names and no case data: the managers of those teams
     compare and merge."""
-    found = await duplicates.list_duplicates(
-        driver, queries, database=settings.neo4j_database, limit=limit
-    )
+    found = await duplicates.list_duplicates(db, limit=limit)
     await audit.record(
-        driver, queries, database=settings.neo4j_database, principal=actor,
+        db, principal=actor,
         action="duplicates.read", resource="duplicates", outcome="allowed",
     )  # fmt: skip
     return ListOf[Duplicate](data=found, count=len(found))

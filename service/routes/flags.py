@@ -18,16 +18,13 @@ router = APIRouter(tags=["safety flags"])
 async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
     """A person's flags: that they exist and whom to ask, for everyone; what they say, for
     social workers and managers. Every look is in the audit trail."""
-    found = await flags.list_flags(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id
-    )
+    found = await flags.list_flags(access.db, person_id=reach.person_id)
     return ListOf[FlagPublic](data=found, count=len(found))
 
 
 @router.post("/people/{person_id}/flags", status_code=201, response_model=FlagPublic)
 async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReach) -> FlagPublic:
-    return await flags.raise_flag(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await flags.raise_flag(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id, flag=body,
     )  # fmt: skip
 
@@ -37,9 +34,7 @@ async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep)
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     missing = NotFound("No flag with this id is within your allocations.")
-    person_id = await flags.flag_person(
-        access.driver, access.queries, database=access.database, flag_id=flag_id
-    )
+    person_id = await flags.flag_person(access.db, flag_id=flag_id)
     if person_id is None:
         raise missing
     try:
@@ -48,7 +43,6 @@ async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep)
         )
     except NotFound as exc:
         raise missing from exc
-    return await flags.update_flag(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await flags.update_flag(access.db, actor=access.principal,
         flag_id=flag_id, young_person_id=reach.young_person_id, changes=body,
     )  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.db import DriverDep, QueriesDep, SettingsDep, server_components
+from service.db import DbDep, SettingsDep, server_components
 from service.errors import ErrorResponse
 from service.models import Health, Neo4jInfo
 
@@ -16,8 +16,6 @@ router = APIRouter(tags=["health"])
     response_model=Health,
     responses={503: {"model": ErrorResponse, "description": "Neo4j is not answering"}},
 )
-async def health(driver: DriverDep, queries: QueriesDep, settings: SettingsDep) -> Health:
-    components = await server_components(
-        driver, queries, database=settings.neo4j_database, timeout=settings.health_timeout
-    )
+async def health(db: DbDep, settings: SettingsDep) -> Health:
+    components = await server_components(db, timeout=settings.health_timeout)
     return Health(status="ok", neo4j=Neo4jInfo.model_validate(components))

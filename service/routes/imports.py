@@ -64,8 +64,7 @@ async def import_gedcom(
         raise InvalidInput(f"The GEDCOM file was not imported: {exc}") from exc
     if preview:
         response.status_code = 200
-    return await gedcom_io.import_tree(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await gedcom_io.import_tree(access.db, actor=access.principal,
         young_person_id=reach.person_id, tree=tree,
         system=f"gedcom:{source or reach.person_id}", young_person_xref=young_person_xref,
         preview=preview,
@@ -84,8 +83,7 @@ EXPORT_GENERATIONS = 4
 async def export_gedcom(reach: PersonReach, access: CaseDep) -> Response:
     """The person and their relatives (four generations each way) as GEDCOM 5.5.1."""
     within = list(reach.cases)
-    family = await relatives.load_family(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id,
+    family = await relatives.load_family(access.db, person_id=reach.person_id,
         within=within, max_generations=EXPORT_GENERATIONS,
     )  # fmt: skip
     if family is None:

@@ -23,7 +23,7 @@ from service.auth.principal import Principal, Role
 from service.data import audit, chains, network, users
 from service.data.network import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import Db, DbDep, SettingsDep
 from service.drawing import draw
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, Text, answer
@@ -66,8 +66,7 @@ ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree` (a g
 async def _graph(
     access: CaseAccess, young_person_id: str, view: View, filters: Filters
 ) -> NetworkGraph:
-    graph = await network.network(
-        access.driver, access.queries, database=access.database,
+    graph = await network.network(access.db,
         young_person_id=young_person_id, view=view, filters=filters,
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
@@ -89,8 +88,7 @@ async def _page(
 ) -> HTMLResponse:
     # The safeguarding chains through each person, in words (never what a flag says), for the
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
-    found = await chains.of_network(
-        access.driver, access.queries, database=access.database,
+    found = await chains.of_network(access.db,
         young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS, family=graph.family,
     )  # fmt: skip
     through = chains.chains_through(found)
@@ -197,8 +195,7 @@ async def create_embed_token(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
     )  # fmt: skip
-    await audit.record(
-        access.driver, access.queries, database=access.database, principal=access.principal,
+    await audit.record(access.db, principal=access.principal,
         action="create_embed_token", resource=f"young_person:{reach.person_id}",
         outcome="allowed", young_person_id=reach.person_id,
         reason=f"{body.view} for {origin or 'direct viewing'} until {link.expires_at.isoformat()}",
@@ -214,8 +211,7 @@ async def create_embed_token(
 )
 async def read_embedded_map(
     request: Request,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
     filters: FiltersDep,
     key: Annotated[bytes, Depends(embed_key)],
@@ -224,25 +220,22 @@ async def read_embedded_map(
     """The map an embed token names, for the user who minted it. Authenticated by the token,
     not a header; refused when it is expired or altered, when the user is disabled or no longer
     reaches the young person, or when its origin is no longer allowed. Every view is audited."""
-    database = settings.neo4j_database
     try:
         claims = embed.verify(key, token)
     except embed.EmbedRefused as exc:
         if exc.claims is not None:
-            await _refuse(driver, queries, database, exc.claims, "embed token expired")
+            await _refuse(db, exc.claims, "embed token expired")
         raise
     if claims.origin is not None and claims.origin not in settings.allowed_embed_origins:
-        await _refuse(driver, queries, database, claims, "origin no longer allowed")
+        await _refuse(db, claims, "origin no longer allowed")
         raise embed.EmbedRefused("This embed link's origin is no longer allowed.")
-    user = await _user(driver, queries, database, claims.user_id)
+    user = await _user(db, claims.user_id)
     if user is None or user.disabled or user.role == Role.admin:
-        await _refuse(driver, queries, database, claims, "user disabled or not a case role")
+        await _refuse(db, claims, "user disabled or not a case role")
         raise embed.EmbedRefused("This embed link's user may no longer see this map.")
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     set_viewer(principal.role)
-    access = CaseAccess(
-        principal, driver, queries, database, london_today(request.app.state.clock())
-    )
+    access = CaseAccess(principal, db, london_today(request.app.state.clock()))
     try:
         # Audits the view, allowed or refused, under the user who minted the link.
         await access.young_person(
@@ -254,25 +247,21 @@ async def read_embedded_map(
     return await _page(access, graph, parent_origin=claims.origin)
 
 
-async def _user(
-    driver: DriverDep, queries: QueriesDep, database: str, user_id: str
-) -> users.UserPublic | None:
+async def _user(db: Db, user_id: str) -> users.UserPublic | None:
     try:
-        return await users.get_user(driver, queries, database=database, user_id=user_id)
+        return await users.get_user(db, user_id=user_id)
     except NotFound:
         return None
 
 
-async def _refuse(
-    driver: DriverDep, queries: QueriesDep, database: str, claims: embed.EmbedClaims, reason: str
-) -> None:
+async def _refuse(db: Db, claims: embed.EmbedClaims, reason: str) -> None:
     """Record a refused embedded view, under the user the genuine token names."""
-    user = await _user(driver, queries, database, claims.user_id)
+    user = await _user(db, claims.user_id)
     if user is None:
         return
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     await audit.record(
-        driver, queries, database=database, principal=principal, action="read_embedded_map",
+        db, principal=principal, action="read_embedded_map",
         resource=f"young_person:{claims.young_person_id}", outcome="refused",
         young_person_id=claims.young_person_id, reason=reason,
     )  # fmt: skip

@@ -28,8 +28,7 @@ async def create_person(body: PersonCreate, access: CaseDep) -> PersonPublic:
     await access.named(
         body.young_person_id, loc=("young_person_id",), action="create_person", young=True
     )
-    return await people.create_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await people.create_person(access.db, actor=access.principal,
         person=body,
     )  # fmt: skip
 
@@ -42,33 +41,26 @@ async def find_people(
 ) -> ListOf[PersonPublic]:
     """The people within the caller's allocations who hold an external id."""
     found = []
-    for person_id in await people.find_by_external_id(
-        access.driver, access.queries, database=access.database, value=external_id, system=system
-    ):
+    for person_id in await people.find_by_external_id(access.db, value=external_id, system=system):
         try:
             await access.person(person_id, action="find_people", record_allowed=True)
         except NotFound:
             continue
         found.append(person_id)
-    listed = await people.get_people(
-        access.driver, access.queries, database=access.database, person_ids=found
-    )
+    listed = await people.get_people(access.db, person_ids=found)
     return ListOf[PersonPublic](data=listed, count=len(listed))
 
 
 @router.get("/people/{person_id}", response_model=PersonPublic)
 async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
-    return await people.get_person(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id
-    )
+    return await people.get_person(access.db, person_id=reach.person_id)
 
 
 @router.patch("/people/{person_id}", response_model=PersonPublic, responses=CONFLICT)
 async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep) -> PersonPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
-    return await people.update_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await people.update_person(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id, changes=body,
     )  # fmt: skip
 
@@ -80,8 +72,7 @@ async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
     network is kept, hidden from this case and restorable by its manager
     (`/young-people/{id}/removed-people`); only an entry recorded in this case alone and with
     none of that is deleted."""
-    await removal.remove_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    await removal.remove_person(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id,
     )  # fmt: skip
     return Response(status_code=204)
@@ -90,9 +81,7 @@ async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
 @router.get("/people/{person_id}/relationships", response_model=ListOf[RelationshipPublic])
 async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[RelationshipPublic]:
     found = await relationships.list_relationships(
-        access.driver,
-        access.queries,
-        database=access.database,
+        access.db,
         person_id=reach.person_id,
         within=list(reach.cases),
     )
@@ -108,8 +97,7 @@ async def create_relationship(body: RelationshipCreate, access: CaseDep) -> Rela
     to = await access.named(body.to_id, loc=("to_id",), action="create_relationship")
     from_ = await access.named(body.from_id, loc=("from_id",), action="create_relationship")
     both = [case for case in to.cases if case in from_.cases]
-    return await relationships.create_relationship(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await relationships.create_relationship(access.db, actor=access.principal,
         young_person_id=both[0] if both else to.young_person_id, relationship=body,
     )  # fmt: skip
 
@@ -117,9 +105,7 @@ async def create_relationship(body: RelationshipCreate, access: CaseDep) -> Rela
 async def _relationship_in_reach(
     access: CaseAccess, relationship_id: str, action: str, *, read: bool
 ) -> tuple[RelationshipPublic, Reach]:
-    found = await relationships.get_relationship(
-        access.driver, access.queries, database=access.database, relationship_id=relationship_id
-    )
+    found = await relationships.get_relationship(access.db, relationship_id=relationship_id)
     missing = NotFound("No relationship with this id is within your allocations.")
     if found is None:
         raise missing
@@ -156,8 +142,7 @@ async def update_relationship(
     found, reach = await _relationship_in_reach(
         access, relationship_id, "update_relationship", read=False
     )
-    return await relationships.update_relationship(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await relationships.update_relationship(access.db, actor=access.principal,
         young_person_id=reach.young_person_id, current=found, changes=body,
     )  # fmt: skip
 
@@ -167,8 +152,7 @@ async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Respo
     _, reach = await _relationship_in_reach(
         access, relationship_id, "delete_relationship", read=False
     )
-    await relationships.delete_relationship(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    await relationships.delete_relationship(access.db, actor=access.principal,
         young_person_id=reach.young_person_id, relationship_id=relationship_id,
     )  # fmt: skip
     return Response(status_code=204)
@@ -191,8 +175,7 @@ async def read_relatives(
     found = await access.read_person(
         person_id,
         action="read_relatives",
-        fetch=lambda within: relatives.find_relatives(
-            access.driver, access.queries, database=access.database, person_id=person_id,
+        fetch=lambda within: relatives.find_relatives(access.db, person_id=person_id,
             within=within, max_generations=max_generations, side=side, living=living,
         ),
     )  # fmt: skip
@@ -203,9 +186,7 @@ async def read_relatives(
 async def read_gaps(reach: PersonReach, access: CaseDep) -> ListOf[Gap]:
     """Unknown parents, grandparents and great-grandparents: research tasks."""
     found = await relatives.find_gaps(
-        access.driver,
-        access.queries,
-        database=access.database,
+        access.db,
         person_id=reach.person_id,
         within=list(reach.cases),
     )

@@ -17,8 +17,7 @@ router = APIRouter(tags=["safeguarding"])
 async def move_house(body: AddressCreate, reach: PersonReach, access: CaseDep) -> Response:
     """Where a person lives from a date; people at the same first line and postcode are a
     household. Addresses are shown only to roles that need them."""
-    await safeguarding.move_house(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    await safeguarding.move_house(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id, address=body,
     )  # fmt: skip
     return Response(status_code=204)
@@ -32,8 +31,7 @@ async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
     protected = await access.named(body.protected_id, loc=("protected_id",), action="make_order")
     await access.named(body.restricted_id, loc=("restricted_id",), action="make_order",
                        case=protected.young_person_id)  # fmt: skip
-    return await safeguarding.make_order(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await safeguarding.make_order(access.db, actor=access.principal,
         young_person_id=protected.young_person_id, order=body,
     )  # fmt: skip
 
@@ -60,7 +58,6 @@ async def read_safeguarding(
 
 
 async def _safeguarding(access: CaseAccess, yp: str, max_steps: int) -> Safeguarding:
-    return await chains.of_network(
-        access.driver, access.queries, database=access.database, young_person_id=yp,
+    return await chains.of_network(access.db, young_person_id=yp,
         max_steps=max_steps,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from service.data.users import (
     UserPublic,
     UserUpdate,
 )
-from service.db import DriverDep, QueriesDep, SettingsDep
+from service.db import DbDep, SettingsDep
 from service.errors import InvalidInput
 from service.models import ListOf
 from service.openapi import CONFLICT
@@ -24,26 +24,20 @@ router = APIRouter(tags=["users"])
 
 @router.post("/users", status_code=201, response_model=UserPublic, responses=CONFLICT)
 async def create_user(
-    body: UserCreate, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+    body: UserCreate, actor: AdminDep, db: DbDep, settings: SettingsDep
 ) -> UserPublic:
-    return await users.create_user(
-        driver, queries, database=settings.neo4j_database, actor=actor, user=body
-    )
+    return await users.create_user(db, actor=actor, user=body)
 
 
 @router.get("/users", response_model=ListOf[UserPublic])
-async def list_users(
-    actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
-) -> ListOf[UserPublic]:
-    found = await users.list_users(driver, queries, database=settings.neo4j_database)
+async def list_users(actor: AdminDep, db: DbDep, settings: SettingsDep) -> ListOf[UserPublic]:
+    found = await users.list_users(db)
     return ListOf[UserPublic](data=found, count=len(found))
 
 
 @router.get("/users/{user_id}", response_model=UserPublic)
-async def get_user(
-    user_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
-) -> UserPublic:
-    return await users.get_user(driver, queries, database=settings.neo4j_database, user_id=user_id)
+async def get_user(user_id: str, actor: AdminDep, db: DbDep, settings: SettingsDep) -> UserPublic:
+    return await users.get_user(db, user_id=user_id)
 
 
 @router.patch("/users/{user_id}", response_model=UserPublic)
@@ -51,16 +45,13 @@ async def update_user(
     user_id: str,
     body: UserUpdate,
     actor: AdminDep,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
 ) -> UserPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     return await users.update_user(
-        driver,
-        queries,
-        database=settings.neo4j_database,
+        db,
         actor=actor,
         user_id=user_id,
         changes=body,
@@ -72,16 +63,13 @@ async def issue_token(
     user_id: str,
     body: TokenCreate,
     actor: AdminDep,
-    driver: DriverDep,
-    queries: QueriesDep,
+    db: DbDep,
     settings: SettingsDep,
 ) -> TokenIssued:
     if body.expires_in_days > settings.token_max_days:
         raise InvalidInput(f"A token may last at most {settings.token_max_days} days.")
     return await users.issue_token(
-        driver,
-        queries,
-        database=settings.neo4j_database,
+        db,
         actor=actor,
         user_id=user_id,
         request=body,
@@ -90,19 +78,15 @@ async def issue_token(
 
 @router.get("/users/{user_id}/tokens", response_model=ListOf[TokenPublic])
 async def list_tokens(
-    user_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+    user_id: str, actor: AdminDep, db: DbDep, settings: SettingsDep
 ) -> ListOf[TokenPublic]:
-    found = await users.list_tokens(
-        driver, queries, database=settings.neo4j_database, user_id=user_id
-    )
+    found = await users.list_tokens(db, user_id=user_id)
     return ListOf[TokenPublic](data=found, count=len(found))
 
 
 @router.delete("/tokens/{token_id}", status_code=204, response_class=Response)
 async def revoke_token(
-    token_id: str, actor: AdminDep, driver: DriverDep, queries: QueriesDep, settings: SettingsDep
+    token_id: str, actor: AdminDep, db: DbDep, settings: SettingsDep
 ) -> Response:
-    await users.revoke_token(
-        driver, queries, database=settings.neo4j_database, actor=actor, token_id=token_id
-    )
+    await users.revoke_token(db, actor=actor, token_id=token_id)
     return Response(status_code=204)

@@ -21,8 +21,7 @@ async def create_young_person(body: YoungPersonCreate, access: ManagerCaseDep) -
     """A manager opens a young person's record; it belongs to the manager's team."""
     if not access.principal.team:
         raise InvalidInput("A manager needs a team before opening a young person's record.")
-    return await people.create_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await people.create_person(access.db, actor=access.principal,
         person=body, team=access.principal.team,
     )  # fmt: skip
 
@@ -31,17 +30,13 @@ async def create_young_person(body: YoungPersonCreate, access: ManagerCaseDep) -
 async def list_young_people(access: CaseDep) -> ListOf[PersonPublic]:
     """The young people the caller works with today (managers: their team's)."""
     ids = await access.young_people()
-    found = await people.get_people(
-        access.driver, access.queries, database=access.database, person_ids=ids
-    )
+    found = await people.get_people(access.db, person_ids=ids)
     return ListOf[PersonPublic](data=found, count=len(found))
 
 
 @router.get("/young-people/{young_person_id}", response_model=PersonPublic)
 async def read_young_person(reach: YoungPersonReach, access: CaseDep) -> PersonPublic:
-    return await people.get_person(
-        access.driver, access.queries, database=access.database, person_id=reach.person_id
-    )
+    return await people.get_person(access.db, person_id=reach.person_id)
 
 
 @router.patch("/young-people/{young_person_id}", response_model=PersonPublic)
@@ -51,8 +46,7 @@ async def update_young_person(
     """A manager changes a young person's care status or moves them to another team."""
     if not body.model_fields_set or None in body.model_dump(exclude_unset=True).values():
         raise InvalidInput("Send a status or a team to change.")
-    return await people.update_young_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await people.update_young_person(access.db, actor=access.principal,
         young_person_id=reach.person_id, changes=body,
     )  # fmt: skip
 
@@ -62,9 +56,7 @@ async def list_removed_people(
     access: ManagerCaseDep, reach: YoungPersonReach
 ) -> ListOf[RemovedPerson]:
     """People taken out of this young person's network and kept (managers)."""
-    found = await removal.list_removed(
-        access.driver, access.queries, database=access.database, young_person_id=reach.person_id
-    )
+    found = await removal.list_removed(access.db, young_person_id=reach.person_id)
     return ListOf[RemovedPerson](data=found, count=len(found))
 
 
@@ -73,8 +65,7 @@ async def restore_person(
     person_id: PathId, access: ManagerCaseDep, reach: YoungPersonReach
 ) -> Response:
     """Put a person taken out of this young person's network back (managers)."""
-    await removal.restore_person(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    await removal.restore_person(access.db, actor=access.principal,
         person_id=person_id, young_person_id=reach.person_id,
     )  # fmt: skip
     return Response(status_code=204)
@@ -90,8 +81,7 @@ async def restore_person(
 async def allocate_worker(
     body: AllocationCreate, access: ManagerCaseDep, reach: YoungPersonReach
 ) -> AllocationPublic:
-    return await allocations.allocate(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await allocations.allocate(access.db, actor=access.principal,
         young_person_id=reach.person_id, allocation=body, today=access.today,
     )  # fmt: skip
 
@@ -103,9 +93,7 @@ async def allocate_worker(
 )
 async def list_allocations(reach: YoungPersonReach, access: CaseDep) -> ListOf[AllocationPublic]:
     found = await allocations.list_allocations(
-        access.driver,
-        access.queries,
-        database=access.database,
+        access.db,
         young_person_id=reach.person_id,
         today=access.today,
     )
@@ -120,8 +108,7 @@ async def list_allocations(reach: YoungPersonReach, access: CaseDep) -> ListOf[A
 async def end_allocation(
     allocation_id: PathId, body: AllocationEnd, access: ManagerCaseDep, reach: YoungPersonReach
 ) -> AllocationPublic:
-    return await allocations.end_allocation(
-        access.driver, access.queries, database=access.database, actor=access.principal,
+    return await allocations.end_allocation(access.db, actor=access.principal,
         young_person_id=reach.person_id, allocation_id=allocation_id, until=body.until,
         today=access.today,
     )  # fmt: skip
