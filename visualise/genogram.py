@@ -35,6 +35,7 @@ from visualise.connectors import (
     connectors,
     crossings,
 )
+from visualise.sibships import in_birth_order
 
 _PT = 72.0  # dot's points per inch
 
@@ -322,6 +323,7 @@ def layout(
     blocks = _blocks(by_id, parentages, couples)
     best: Genogram | None = None
     score: tuple[int, int] = (0, 0)
+    best_rows: list[list[str]] = []
     under = below(blocks)
     # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept; a
     # large family gets one start and one turn, so that it is drawn in a second or two.
@@ -339,7 +341,7 @@ def layout(
             lines, units = connectors(blocks, positions, under)
             here = (crossings(lines), _out_of_order(by_id, blocks, positions))
             if best is None or here < score:
-                best, score = Genogram(positions, lines, units, dot), here
+                best, score, best_rows = Genogram(positions, lines, units, dot), here, rows
             turn = _facing_away(rows, where, blocks, placed)
             if here == (0, 0) or not turn:
                 break
@@ -347,6 +349,19 @@ def layout(
         if score == (0, 0):
             break
     assert best is not None
+    if score[1]:
+        # Siblings with partners or children out of birth order: dealt out again where that
+        # costs nothing (visualise.sibships).
+        def drawn(pos: dict[str, tuple[float, float]]) -> tuple[int, list[Line]]:
+            lines, _ = connectors(blocks, pos, under)
+            return crossings(lines), lines
+
+        positions, lines = in_birth_order(
+            blocks, best_rows, best.positions, lambda c: _key(by_id[c]), drawn
+        )
+        if positions is not best.positions:
+            lines, units = connectors(blocks, positions, under)
+            best = Genogram(positions, lines, units, best.dot)
     return best
 
 

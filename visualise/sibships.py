@@ -1,0 +1,141 @@
+"""Siblings in birth order, with their families: a pass over a finished genogram.
+
+`dot` places rows of partners where they cross the fewest lines, so a sibling who has a
+partner (or children drawn) can stand out of birth order among their brothers and sisters.
+Here each such sibship is dealt out again: each sibling comes as one piece, their row of
+partners with everyone drawn below it (kept in shape), and the pieces are laid from where the
+first stood, in birth order, each as far left as it goes without touching anyone's card, row by
+row (the way a tidy tree packs subtrees). Nobody else moves. The new order is kept only when it
+crosses no more lines than before: so the pass only ever puts siblings in order, and never
+makes the drawing worse. Siblings whose families meet below them (a marriage between cousins)
+are left as they are.
+
+Pure: the positions in, the positions out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from visualise.connectors import CARD_W, Block, Line
+
+Positions = dict[str, tuple[float, float]]
+# The drawing for a set of positions: how many of its connectors cross, and the connectors.
+Score = Callable[[Positions], tuple[int, list[Line]]]
+# Birth order: a sort key per person (the genogram's own: born, birth date, name, id).
+Key = Callable[[str], tuple[bool, str, str, str]]
+
+
+def in_birth_order(
+    blocks: dict[tuple[str, ...], Block],
+    rows: Sequence[Sequence[str]],
+    positions: Positions,
+    key: Key,
+    score: Score,
+) -> tuple[Positions, list[Line]]:
+    """The positions with as many sibships in birth order (`key`) as can be without a worse
+    drawing, and the connectors drawn for them."""
+    row_of = {pid: r for r, row in enumerate(rows) for pid in row}
+    below_row = _rows_below(blocks, rows, row_of)
+    crossing, lines = score(positions)
+    for b in sorted(blocks.values(), key=lambda b: b.id):
+        kids = [c for c, _ in b.children]
+        if len(kids) < 2 or _ordered(kids, positions, key):
+            continue
+        moved = _dealt_out(kids, rows, row_of, below_row, positions, key)
+        if moved is None:
+            continue
+        tried = score(moved)
+        if tried[0] <= crossing:
+            positions, (crossing, lines) = moved, tried
+    return positions, lines
+
+
+def _ordered(kids: list[str], positions: Positions, key: Key) -> bool:
+    by_place = sorted(kids, key=lambda c: positions[c])
+    return by_place == sorted(kids, key=key)
+
+
+def _rows_below(
+    blocks: dict[tuple[str, ...], Block], rows: Sequence[Sequence[str]], row_of: dict[str, int]
+) -> dict[int, set[int]]:
+    """For each row, the rows of the children of the couples in it."""
+    out: dict[int, set[int]] = {r: set() for r in range(len(rows))}
+    for b in blocks.values():
+        r = row_of[b.parents[0]]
+        out[r] |= {row_of[c] for c, _ in b.children}
+    return out
+
+
+def _piece(start: int, below_row: dict[int, set[int]]) -> set[int]:
+    """A row and every row drawn below it, down the generations."""
+    found, todo = {start}, [start]
+    while todo:
+        for r in below_row[todo.pop()]:
+            if r not in found:
+                found.add(r)
+                todo.append(r)
+    return found
+
+
+_GAP = 18.0  # the least room between two cards side by side (dot's nodesep, 0.25 in)
+
+
+def _dealt_out(
+    kids: list[str],
+    rows: Sequence[Sequence[str]],
+    row_of: dict[str, int],
+    below_row: dict[int, set[int]],
+    positions: Positions,
+    key: Key,
+) -> Positions | None:
+    """The positions with the siblings' pieces in birth order; None where the pieces share a
+    row or reach each other (a marriage between their descendants). The pieces are laid from
+    where the first of them stood, in birth order, each as far left as it goes without touching
+    a card already there (anyone else's, or a piece laid before it), height by height."""
+    pieces = [_piece(row_of[c], below_row) for c in kids]
+    taken: set[int] = set()
+    for piece in pieces:
+        if piece & taken:
+            return None
+        taken |= piece
+    people = [[p for r in piece for p in rows[r]] for piece in pieces]
+    mine = {p for who in people for p in who}
+    # Cards in the way, per height: (left, right) of everyone else's.
+    blocked: dict[float, list[tuple[float, float]]] = {}
+    for pid, (x, y) in positions.items():
+        if pid not in mine:
+            blocked.setdefault(y, []).append((x - CARD_W / 2, x + CARD_W / 2))
+    at = min(positions[p][0] for p in mine) - CARD_W / 2
+    moved = dict(positions)
+    for i in sorted(range(len(kids)), key=lambda i: key(kids[i])):
+        cards = [positions[p] for p in people[i]]
+        left = min(x for x, _ in cards) - CARD_W / 2
+        shift = at - left
+        for _ in range(len(positions) + 1):
+            clash = _clash(cards, shift, blocked)
+            if clash is None:
+                break
+            shift = clash
+        else:
+            return None
+        for p, (x, y) in zip(people[i], cards, strict=True):
+            moved[p] = (round(x + shift, 1), y)
+            blocked.setdefault(y, []).append((x + shift - CARD_W / 2, x + shift + CARD_W / 2))
+        at = left + shift
+    return moved
+
+
+def _clash(
+    cards: list[tuple[float, float]], shift: float, blocked: dict[float, list[tuple[float, float]]]
+) -> float | None:
+    """None if the cards, moved by `shift`, touch nothing in `blocked`; else the least larger
+    shift that clears the first card they touch."""
+    need = None
+    for x, y in cards:
+        lo, hi = x + shift - CARD_W / 2, x + shift + CARD_W / 2
+        for b_lo, b_hi in blocked.get(y, ()):
+            if lo < b_hi + _GAP and b_lo < hi + _GAP:
+                clear = b_hi + _GAP + CARD_W / 2 - x
+                need = clear if need is None else max(need, clear)
+    return need
