@@ -18,6 +18,7 @@ PURE = {
     "service.lifespan",
     "visualise.genogram",
     "visualise.connectors",
+    "visualise.sibships",
     "visualise.ecomap",
 }
 
