@@ -350,6 +350,12 @@ def test_the_pages_chains_are_those_of_safeguarding(case: MapCase, generations: 
                         headers=case.social_worker.headers,
                         json={"kind": "person_posing_risk_to_children", "level": 3,
                               "source": "Police disclosure"}), 201)  # fmt: skip
+    # Pat, a family friend and no relative, is one of Kit's connections and Kim's former
+    # partner: a chain that starts from a connection (the page takes them from the map's read).
+    case.family.people(pat="male")
+    case.family.partners("pat", "kim", "separated")
+    ok(case.client.post(f"/young-people/{case.yp}/connections", headers=case.coordinator.headers,
+                        json={"person_id": case.family.ids["pat"]}), 201)  # fmt: skip
     found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
                                headers=case.social_worker.headers))  # fmt: skip
     expected: dict[str, list[str]] = {}
@@ -365,3 +371,4 @@ def test_the_pages_chains_are_those_of_safeguarding(case: MapCase, generations: 
     on_map = {n["id"] for n in nodes}
     assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}
     assert case.family.ids["lee"] in drawn
+    assert any(c.startswith("connection pat Test -> ") for c in drawn[case.family.ids["pat"]])

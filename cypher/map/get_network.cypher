@@ -12,6 +12,7 @@ CALL (yp) {
   MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
   RETURN collect({
     person_id: p.id, stage: c.stage,
+    person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
     last_contact: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact) RETURN k.on
                             ORDER BY k.on DESC LIMIT 1 }[0]
   }) AS connections, collect(p) AS connected

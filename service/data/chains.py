@@ -15,13 +15,13 @@ async def of_network(
     young_person_id: str,
     max_steps: int,
     family: Family | None = None,
+    connected: dict[str, str] | None = None,
 ) -> Safeguarding:
-    """`links` from everyone in the young person's network (`network.members`; `family`: the
-    family already loaded to four generations, if a map has it)."""
-    found = await members(db, young_person_id=young_person_id, family=family)
-    return await links(db, young_person_id=young_person_id, network=found,
-        max_steps=max_steps,
-    )  # fmt: skip
+    """`links` from everyone in the young person's network (`network.members`; `family` and
+    `connected`: the family already loaded to four generations and the connections, if a map
+    has them)."""
+    found = await members(db, young_person_id=young_person_id, family=family, connected=connected)
+    return await links(db, young_person_id=young_person_id, network=found, max_steps=max_steps)
 
 
 def chains_through(found: Safeguarding) -> dict[str, list[str]]:

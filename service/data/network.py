@@ -182,8 +182,10 @@ class NetworkGraph(BaseModel):
     count: dict[str, int] = Field(description="`nodes` and `edges`.")
     _hints: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
     # The family as loaded for this map, when it reaches as far as `members` looks (the default
-    # four generations): the map page's safeguarding chains use it rather than loading it again.
+    # four generations), and the connections (person id -> name): the map page's safeguarding
+    # chains use them rather than reading them again.
     _family: Family | None = PrivateAttr(default=None)
+    _connected: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
     def hints(self) -> dict[str, tuple[str, int]]:
@@ -200,6 +202,14 @@ class NetworkGraph(BaseModel):
     @family.setter
     def family(self, value: Family | None) -> None:
         self._family = value
+
+    @property
+    def connected(self) -> dict[str, str]:
+        return self._connected
+
+    @connected.setter
+    def connected(self, value: dict[str, str]) -> None:
+        self._connected = value
 
 
 class Filters(BaseModel):
@@ -239,19 +249,22 @@ async def members(
     *,
     young_person_id: str,
     family: Family | None = None,
+    connected: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Who is in the young person's network for safeguarding: the young person, relatives to
-    four generations and connections, each with how the young person knows them. `family`: the
-    young person's family as a map loaded it, to four generations, not to be loaded again."""
+    four generations and connections, each with how the young person knows them. `family` and
+    `connected` (person id -> name): the young person's family, to four generations, and
+    connections as a map read them, not to be read again."""
     if family is None:
-        family, connected = await together(
-            load_family(db, person_id=young_person_id,
-                within=[young_person_id], max_generations=MEMBER_GENERATIONS,
-            ),
+        family, listed = await together(
+            load_family(db, person_id=young_person_id, within=[young_person_id],
+                        max_generations=MEMBER_GENERATIONS),
             list_connections(db, young_person_id=young_person_id),
         )  # fmt: skip
-    else:
-        connected = await list_connections(db, young_person_id=young_person_id)
+        connected = {c.person_id: c.person_name for c in listed}
+    elif connected is None:
+        listed = await list_connections(db, young_person_id=young_person_id)
+        connected = {c.person_id: c.person_name for c in listed}
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     me = family.people[young_person_id]
@@ -259,8 +272,8 @@ async def members(
     found = {young_person_id: f"{display_name(me.given_name, me.family_name, me.known_as)} "
                               "(the young person)"}  # fmt: skip
     found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data if not r.other_case}
-    for c in connected:
-        found.setdefault(c.person_id, f"connection {c.person_name}")
+    for person_id, name in connected.items():
+        found.setdefault(person_id, f"connection {name}")
     return found
 
 
@@ -418,6 +431,7 @@ async def network(
     })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
     graph.family = family if filters.max_generations == MEMBER_GENERATIONS else None
+    graph.connected = {c["person_id"]: c["person_name"] for c in row["connections"]}
     return graph
 
 

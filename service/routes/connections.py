@@ -67,8 +67,8 @@ async def list_connections(reach: YoungPersonReach, access: CaseDep) -> ListOf[C
 @router.get("/connections/{connection_id}", response_model=ConnectionPublic)
 async def read_connection(connection_id: PathId, access: CaseDep) -> ConnectionPublic:
     reach = await _connection_in_reach(access, connection_id, "read_connection", read=True)
-    return await connections.get_connection(access.db,
-        young_person_id=reach.person_id, cid=connection_id,
+    return await connections.get_connection(
+        access.db, young_person_id=reach.person_id, cid=connection_id,
     )  # fmt: skip
 
 
@@ -149,7 +149,7 @@ async def read_lapsed(
 ) -> ListOf[Lapsed]:
     """Connections overdue for contact and former carers, teachers and workers not heard from,
     most overdue first."""
-    found = await connections.find_lapsed(access.db,
-        young_person_id=reach.person_id, threshold_days=lapse_days(months),
+    found = await connections.find_lapsed(
+        access.db, young_person_id=reach.person_id, threshold_days=lapse_days(months),
     )  # fmt: skip
     return ListOf[Lapsed](data=found, count=len(found))

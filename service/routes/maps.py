@@ -66,8 +66,8 @@ ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree` (a g
 async def _graph(
     access: CaseAccess, young_person_id: str, view: View, filters: Filters
 ) -> NetworkGraph:
-    graph = await network.network(access.db,
-        young_person_id=young_person_id, view=view, filters=filters,
+    graph = await network.network(
+        access.db, young_person_id=young_person_id, view=view, filters=filters,
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
     await run_in_threadpool(draw, graph)
@@ -88,8 +88,9 @@ async def _page(
 ) -> HTMLResponse:
     # The safeguarding chains through each person, in words (never what a flag says), for the
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
-    found = await chains.of_network(access.db,
-        young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS, family=graph.family,
+    found = await chains.of_network(
+        access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
+        family=graph.family, connected=graph.connected if graph.family else None,
     )  # fmt: skip
     through = chains.chains_through(found)
     # Dumped under the request's viewer, so the page carries only what that role may see.
