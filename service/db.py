@@ -1,6 +1,7 @@
 """The Neo4j driver, the schema, and the database checks the service needs.
 
-One async driver per process, made in the lifespan and handed to routes by `DriverDep`.
+One async driver per process, made in the lifespan with the named queries into one handle,
+`Db`, and handed to routes by `DbDep`.
 Every wait on the database is bounded: connecting, acquiring a connection, the retry budget of
 managed transactions, and, for reads, one deadline over the whole request (`ReadDeadline`).
 """
