@@ -544,6 +544,31 @@ def test_the_api_says_when_living_was_worked_out_and_a_worker_s_record_wins(
     assert (person("@I4@")["living"], person("@I4@")["living_inferred"]) == (True, None)
 
 
+def test_a_file_does_not_record_the_death_of_someone_recorded_as_living(family: Family) -> None:
+    """A re-import whose file now records a death: for Anne, recorded as living, the death is
+    not filled in and the answer says so (by xref, never a name); for Lily, counted as not
+    living (a burial), it is."""
+    f = family
+    first = GEDCOM.replace(b"1 NAME Lily /Hill/", b"1 NAME Lily /Hill/\n1 BURI")
+    assert import_file(f, first, young_person_xref="@I1@", source="deaths").status_code == 201
+    later = first.replace(b"1 NAME Anne /Marlow/", b"1 NAME Anne /Marlow/\n1 DEAT\n2 DATE 2020")
+    later = later.replace(b"1 BURI", b"1 DEAT\n2 DATE ABT 1950\n1 BURI")
+    again = import_file(f, later, young_person_xref="@I1@", source="deaths")
+    assert again.status_code == 201, again.text
+    assert any(n.startswith("@I2@: the file records a death for someone recorded here as living")
+               for n in again.json()["notes"]), again.json()["notes"]  # fmt: skip
+    assert "Anne" not in " ".join(again.json()["notes"])
+
+    def person(xref: str) -> dict[str, Any]:
+        params = {"external_id": xref, "system": "gedcom:deaths"}
+        (found,) = ok(f.client.get("/people", headers=f.headers, params=params))["data"]
+        return dict(found)
+
+    anne, lily = person("@I2@"), person("@I5@")
+    assert (anne["living"], anne["death_date"], anne["death_date_written"]) == (True, None, None)
+    assert (lily["living"], lily["death_date_written"]["written"]) == (False, "ABT 1950")
+
+
 def test_dates_in_calendars_no_reader_places_export_as_they_came(family: Family) -> None:
     """Stored words ged4py cannot read (a calendar it does not know, a Julian dual year) are
     read again for the export: the export answers, with them as they came."""

@@ -3,7 +3,8 @@
 // only fills fields that are still empty (a date and its words as written together: a date a
 // worker recorded is never given the file's words). People are matched within this young person's
 // network only: another case's people are never matched, changed or counted, whatever the
-// file's source is called.
+// file's source is called. A death is not filled in for someone recorded as living: that is
+// for a worker to decide, and the row says so (`death_kept_out`).
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
 OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
@@ -22,11 +23,16 @@ CALL (row, known, yp) {
       p.created_at = datetime(), p.updated_at = datetime()
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
-  RETURN p
+  RETURN p, false AS kept_out
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
-       known.death_date IS NULL AND known.death_written IS NULL AS death
+       known.death_date IS NULL AND known.death_written IS NULL AND known.living IS NOT NULL
+       AND known.living = true AS recorded_living,
+       known.death_date IS NULL AND known.death_written IS NULL AS no_death
+  WITH row, known, birth, no_death AND NOT recorded_living AS death,
+       recorded_living AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL)
+         AS kept_out
   SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
                               ELSE known.given_name END,
       known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name
@@ -47,6 +53,6 @@ CALL (row, known, yp) {
       known.death_earliest = CASE WHEN death THEN row.death_earliest
                                   ELSE known.death_earliest END,
       known.death_latest = CASE WHEN death THEN row.death_latest ELSE known.death_latest END
-  RETURN known AS p
+  RETURN known AS p, kept_out
 }
-RETURN row.xref AS xref, p.id AS id
+RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out

@@ -92,6 +92,14 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
     return links
 
 
+def _kept_out(xrefs: list[str]) -> list[str]:
+    """What the answer says of deaths the file records for people recorded as living."""
+    if not xrefs:
+        return []
+    return [f"{', '.join(xrefs)}: the file records a death for someone recorded here as living; "
+            "not imported: a worker who knows can record it."]  # fmt: skip
+
+
 async def import_tree(
     db: Db,
     *,
@@ -123,6 +131,7 @@ async def import_tree(
         if found is None or not found["is_young_person"]:
             raise NotFound("No young person has this id.")
         ids: dict[str, str] = {}
+        kept_out: list[str] = []  # deaths in the file for people recorded as living
         created_people = created_links = 0
         if young_person_xref is not None:
             result = await tx.run(
@@ -137,7 +146,10 @@ async def import_tree(
             batch = rows[start : start + BATCH]
             result = await tx.run(db.queries["merge_gedcom_people"], people=batch, system=system,
                                   young_person_id=young_person_id)  # fmt: skip
-            ids.update({r["xref"]: r["id"] async for r in result})
+            async for r in result:
+                ids[r["xref"]] = r["id"]
+                if r["death_kept_out"]:
+                    kept_out.append(r["xref"])
             created_people += (await result.consume()).counters.nodes_created // 2
             if progress:
                 progress(len(batch))
@@ -165,7 +177,7 @@ async def import_tree(
             young_person_id=young_person_id, system=system, preview=preview,
             people_in_file=len(tree.people), families_in_file=len(tree.families),
             people_created=created_people, people_matched=len(rows) - created_people,
-            relationships_created=created_links, notes=list(tree.notes),
+            relationships_created=created_links, notes=[*tree.notes, *_kept_out(kept_out)],
         )  # fmt: skip
         if preview:
             raise _DryRun(answer)  # the transaction is rolled back: nothing is written
