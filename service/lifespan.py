@@ -100,3 +100,9 @@ def why_not_living(latest_birth: int) -> str:
 
 
 BURIED = "no death recorded; a burial or cremation is"
+# When a worker changes the birth date of someone counted as not living from an imported tree's
+# dates: the count stands until someone records otherwise, but its reason may no longer hold.
+RECHECK = (
+    "worked out from an imported family tree's dates before the birth date was changed here: "
+    "record whether they are living"
+)

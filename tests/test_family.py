@@ -13,6 +13,7 @@ from neo4j import Driver
 
 from seed.gedcom import main as gedcom_cli
 from service.app import create_app
+from service.lifespan import BURIED, RECHECK
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, ok, open_case
 from tests.conftest import Target, settings_for
 
@@ -535,6 +536,14 @@ def test_the_api_says_when_living_was_worked_out_and_a_worker_s_record_wins(
     assert person("@I2@")["living_inferred"] is None  # Anne: living, as recorded
     summary = f.relatives()["summary"]
     assert summary["deceased"] == 3  # Bob (recorded), Rose and Lily (worked out)
+    # A worker corrects Rose's birth date: the count stands, but its reason (the file's dates)
+    # is gone; it asks for a record. Lily's burial still says what it said.
+    corrected = ok(f.client.patch(f"/people/{rose['id']}", headers=f.headers,
+                                  json={"birth_date": "1950-04-01"}))  # fmt: skip
+    assert (corrected["living"], corrected["living_inferred"]) == (False, RECHECK)
+    buried = ok(f.client.patch(f"/people/{lily['id']}", headers=f.headers,
+                               json={"birth_date": "1962-04-01"}))  # fmt: skip
+    assert (buried["living"], buried["living_inferred"]) == (False, BURIED)
     # The worker knows better: their record wins, and nothing is said to be worked out.
     changed = ok(f.client.patch(f"/people/{rose['id']}", headers=f.headers,
                                 json={"living": True}))  # fmt: skip

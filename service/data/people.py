@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, computed_field
 
-from service import gedcom_dates
+from service import gedcom_dates, lifespan
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
@@ -292,6 +292,10 @@ async def update_person(
         stored = dict(values)
         if "living" in values or "death_date" in values:
             stored["living_inferred"] = None  # the worker's record replaces the rule's
+        elif "birth_date" in values and now["living_inferred"] not in (None, lifespan.BURIED):
+            # The rule's reason spoke of the file's dates; the worker's date replaces them (a
+            # burial still says what it said).
+            stored["living_inferred"] = lifespan.RECHECK
         for event in ("birth", "death"):
             if f"{event}_date" in values:  # the worker's date replaces the file's words
                 stored |= gedcom_dates.written_fields(event, None)
