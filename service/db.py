@@ -143,13 +143,14 @@ async def in_write(db: Db, work: Any) -> Any:
         return await session.execute_write(work)
 
 
-async def run_once(db: Db, query: str, *, write: bool = False, **params: Any) -> list[Record]:
+async def run_once(db: Db, name: str, *, write: bool = False, **params: Any) -> list[Record]:
     """One statement in an auto-commit transaction: one round trip to the server instead of
     the two of a managed transaction (BEGIN/RUN/PULL, then COMMIT). For single reads and
-    single-statement writes on the hot paths; no retries, so a failure is a 503."""
+    single-statement writes on the hot paths; no retries, so a failure is a 503. `name`: the
+    query's name in `cypher/`."""
     mode = WRITE_ACCESS if write else READ_ACCESS
     async with causal_session(db, mode) as session:
-        result = await session.run(query, params)
+        result = await session.run(db.queries[name], params)
         return [record async for record in result]
 
 

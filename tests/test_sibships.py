@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from visualise.connectors import CARD_W, Block, Line
+from visualise.connectors import CARD_W, Block
 from visualise.sibships import Positions, in_birth_order
 
 BORN = {"ann": "1980", "bob": "1982", "cat": "1985"}
@@ -31,8 +31,8 @@ def family() -> tuple[dict[tuple[str, ...], Block], list[list[str]], Positions]:
     return blocks, rows, positions
 
 
-def no_worse(pos: Positions) -> tuple[int, list[Line]]:
-    return 0, []
+def no_worse(pos: Positions) -> int:
+    return 0
 
 
 def order(pos: Positions, people: list[str]) -> list[str]:
@@ -41,7 +41,7 @@ def order(pos: Positions, people: list[str]) -> list[str]:
 
 def test_a_sibship_is_dealt_out_in_birth_order_each_with_their_own() -> None:
     blocks, rows, positions = family()
-    moved, _ = in_birth_order(blocks, rows, positions, key, no_worse)
+    moved = in_birth_order(blocks, rows, positions, key, no_worse, 0)
     assert order(moved, ["ann", "bob", "cat"]) == ["ann", "bob", "cat"]
     # Ann's husband and son came with her, where they stood beside and below her.
     assert moved["ann"][0] - moved["al"][0] == positions["ann"][0] - positions["al"][0]
@@ -58,10 +58,10 @@ def test_a_sibship_is_dealt_out_in_birth_order_each_with_their_own() -> None:
 def test_an_order_that_would_cross_more_lines_is_left_as_dot_drew_it() -> None:
     blocks, rows, positions = family()
 
-    def worse(pos: Positions) -> tuple[int, list[Line]]:
-        return (0 if pos == positions else 3), []
+    def worse(pos: Positions) -> int:
+        return 0 if pos == positions else 3
 
-    moved, _ = in_birth_order(blocks, rows, positions, key, worse)
+    moved = in_birth_order(blocks, rows, positions, key, worse, 0)
     assert moved == positions
 
 
@@ -70,7 +70,7 @@ def test_someone_elses_card_is_never_covered() -> None:
     blocks, rows, positions = family()
     rows.append(["inlaw"])
     positions["inlaw"] = (440.0, 200.0)
-    moved, _ = in_birth_order(blocks, rows, positions, key, no_worse)
+    moved = in_birth_order(blocks, rows, positions, key, no_worse, 0)
     assert moved["inlaw"] == positions["inlaw"]
     assert order(moved, ["ann", "bob", "cat"]) == ["ann", "bob", "cat"]
     row = sorted(x for x, y in moved.values() if y == 200.0)
@@ -88,5 +88,5 @@ def test_siblings_whose_families_meet_are_left_alone() -> None:
     rows = [["dad", "mum"], ["cat"], ["bea", "bob"], ["al", "ann"], ["sam", "tia"], ["kid"]]
     positions |= {"bea": (120.0, 200.0), "bob": (300.0, 200.0), "cat": (-200.0, 200.0),
                   "tia": (860.0, 400.0), "kid": (780.0, 600.0)}  # fmt: skip
-    moved, _ = in_birth_order(blocks, rows, positions, key, no_worse)
+    moved = in_birth_order(blocks, rows, positions, key, no_worse, 0)
     assert moved == positions

@@ -35,7 +35,7 @@ from visualise.connectors import (
     connectors,
     crossings,
 )
-from visualise.sibships import in_birth_order
+from visualise.sibships import in_birth_order, in_order
 
 _PT = 72.0  # dot's points per inch
 
@@ -352,12 +352,11 @@ def layout(
     if score[1]:
         # Siblings with partners or children out of birth order: dealt out again where that
         # costs nothing (visualise.sibships).
-        def drawn(pos: dict[str, tuple[float, float]]) -> tuple[int, list[Line]]:
-            lines, _ = connectors(blocks, pos, under)
-            return crossings(lines), lines
+        def crossed(pos: dict[str, tuple[float, float]]) -> int:
+            return crossings(connectors(blocks, pos, under)[0])
 
-        positions, lines = in_birth_order(
-            blocks, best_rows, best.positions, lambda c: _key(by_id[c]), drawn
+        positions = in_birth_order(
+            blocks, best_rows, best.positions, lambda c: _key(by_id[c]), crossed, score[0]
         )
         if positions is not best.positions:
             lines, units = connectors(blocks, positions, under)
@@ -403,12 +402,10 @@ def _out_of_order(
     positions: dict[str, tuple[float, float]],
 ) -> int:
     """How many sibships do not stand in birth order, left to right."""
-    count = 0
-    for b in blocks.values():
-        kids = sorted((c for c, _ in b.children), key=lambda c: positions[c])
-        if kids != sorted(kids, key=lambda c: _key(members[c])):
-            count += 1
-    return count
+    return sum(
+        not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]))
+        for b in blocks.values()
+    )
 
 
 def _birth_order(

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from visualise.connectors import CARD_W, Block, Line
+from visualise.connectors import CARD_W, Block
 
 Positions = dict[str, tuple[float, float]]
-# The drawing for a set of positions: how many of its connectors cross, and the connectors.
-Score = Callable[[Positions], tuple[int, list[Line]]]
+# How many of the drawing's connectors cross, for a set of positions.
+Crossings = Callable[[Positions], int]
 # Birth order: a sort key per person (the genogram's own: born, birth date, name, id).
 Key = Callable[[str], tuple[bool, str, str, str]]
 
@@ -31,27 +31,28 @@ def in_birth_order(
     rows: Sequence[Sequence[str]],
     positions: Positions,
     key: Key,
-    score: Score,
-) -> tuple[Positions, list[Line]]:
+    crossings: Crossings,
+    crossing: int,
+) -> Positions:
     """The positions with as many sibships in birth order (`key`) as can be without a worse
-    drawing, and the connectors drawn for them."""
+    drawing; `crossing`: how many lines cross in the drawing given."""
     row_of = {pid: r for r, row in enumerate(rows) for pid in row}
     below_row = _rows_below(blocks, rows, row_of)
-    crossing, lines = score(positions)
     for b in sorted(blocks.values(), key=lambda b: b.id):
         kids = [c for c, _ in b.children]
-        if len(kids) < 2 or _ordered(kids, positions, key):
+        if len(kids) < 2 or in_order(kids, positions, key):
             continue
         moved = _dealt_out(kids, rows, row_of, below_row, positions, key)
         if moved is None:
             continue
-        tried = score(moved)
-        if tried[0] <= crossing:
-            positions, (crossing, lines) = moved, tried
-    return positions, lines
+        tried = crossings(moved)
+        if tried <= crossing:
+            positions, crossing = moved, tried
+    return positions
 
 
-def _ordered(kids: list[str], positions: Positions, key: Key) -> bool:
+def in_order(kids: list[str], positions: Positions, key: Key) -> bool:
+    """Whether the siblings stand in birth order, left to right."""
     by_place = sorted(kids, key=lambda c: positions[c])
     return by_place == sorted(kids, key=key)
 

@@ -27,12 +27,11 @@ CALL (row, known, yp) {
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
-       known.death_date IS NULL AND known.death_written IS NULL AND known.living IS NOT NULL
-       AND known.living = true AS recorded_living,
-       known.death_date IS NULL AND known.death_written IS NULL AS no_death
+       known.death_date IS NULL AND known.death_written IS NULL AS no_death,
+       coalesce(known.living, false) AS recorded_living
   WITH row, known, birth, no_death AND NOT recorded_living AS death,
-       recorded_living AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL)
-         AS kept_out
+       no_death AND recorded_living
+       AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL) AS kept_out
   SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
                               ELSE known.given_name END,
       known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name

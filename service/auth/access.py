@@ -71,7 +71,7 @@ class CaseAccess:
         """The caller's reach to `person_id`, or NotFound; the decision is audited."""
         records = await run_once(
             self.db,
-            self.db.queries["check_person_access"],
+            "check_person_access",
             write=True,
             person_id=person_id,
             action=action,

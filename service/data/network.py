@@ -182,8 +182,8 @@ class NetworkGraph(BaseModel):
     count: dict[str, int] = Field(description="`nodes` and `edges`.")
     _hints: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
     # The family as loaded for this map, when it reaches as far as `members` looks (the default
-    # four generations), and the connections (person id -> name): the map page's safeguarding
-    # chains use them rather than reading them again.
+    # four generations), and the connections (person id -> name, whatever the generations): the
+    # map page's safeguarding chains use them rather than reading them again.
     _family: Family | None = PrivateAttr(default=None)
     _connected: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -255,14 +255,17 @@ async def members(
     four generations and connections, each with how the young person knows them. `family` and
     `connected` (person id -> name): the young person's family, to four generations, and
     connections as a map read them, not to be read again."""
-    if family is None:
+    if family is None and connected is None:
         family, listed = await together(
             load_family(db, person_id=young_person_id, within=[young_person_id],
                         max_generations=MEMBER_GENERATIONS),
             list_connections(db, young_person_id=young_person_id),
         )  # fmt: skip
         connected = {c.person_id: c.person_name for c in listed}
-    elif connected is None:
+    elif family is None:
+        family = await load_family(db, person_id=young_person_id, within=[young_person_id],
+                                   max_generations=MEMBER_GENERATIONS)  # fmt: skip
+    if connected is None:
         listed = await list_connections(db, young_person_id=young_person_id)
         connected = {c.person_id: c.person_name for c in listed}
     if family is None:
@@ -360,7 +363,7 @@ async def network(
         find_lapsed(db, young_person_id=young_person_id,
             threshold_days=lapse_days(), today=today,
         ),
-        run_once(db, db.queries["get_network"], young_person_id=young_person_id, today=day),
+        run_once(db, "get_network", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")

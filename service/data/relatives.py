@@ -167,9 +167,8 @@ async def load_family(
 ) -> Family | None:
     """The person's family within `max_generations`, in one round trip; None for nobody."""
     records = await run_once(
-        db, db.queries["load_family"], person_id=person_id, within=within,
-        max_generations=max_generations,
-    )  # fmt: skip
+        db, "load_family", person_id=person_id, within=within, max_generations=max_generations
+    )
     return Family.from_record(records[0]) if records else None
 
 

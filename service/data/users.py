@@ -157,7 +157,7 @@ class SignInRefusal:
 
 async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
     """The principal of an API token, or why it is refused."""
-    records = await run_once(db, db.queries["get_token_principal"], hash=hash_token(token))
+    records = await run_once(db, "get_token_principal", hash=hash_token(token))
     user, refusal = records[0]["user"], records[0]["refusal"]
     if refusal is not None:
         return SignInRefusal(

@@ -90,7 +90,7 @@ async def _page(
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
     found = await chains.of_network(
         access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
-        family=graph.family, connected=graph.connected if graph.family else None,
+        family=graph.family, connected=graph.connected,
     )  # fmt: skip
     through = chains.chains_through(found)
     # Dumped under the request's viewer, so the page carries only what that role may see.
