@@ -7,6 +7,7 @@ manager of Kai's team and a coordinator allocated to him; they sign in with toke
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI
@@ -21,6 +22,7 @@ from seed.demo_case import (
     YOUNG_PERSON,
     YOUNG_PERSON_ID,
 )
+from service.data.plan import current_plan
 from service.db import Db, in_write
 from service.routes.maps import mint_link
 from service.settings import Settings
@@ -111,6 +113,51 @@ WISHES: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
+# Kai's timeline, for his journey book: where he lived, his schools and placements.
+TIMELINE: list[dict[str, Any]] = [
+    {"id": "demo-timeline-home", "kind": "lived", "title": "At home with his mum, Donna",
+     "place": "Leeds", "since": "2012-05", "until": "2024-10", "note": None,
+     "people": ["demo-donna"]},
+    {"id": "demo-timeline-oakfield", "kind": "school", "title": "Oakfield Primary School",
+     "place": "Leeds", "since": "2016-09", "until": "2023-07",
+     "note": "Mrs Shah was his Year 5 and 6 teacher.", "people": ["demo-priya"]},
+    {"id": "demo-timeline-joan", "kind": "placement", "title": "Short breaks with Joan",
+     "place": None, "since": "2022-03", "until": "2024-06",
+     "note": "One weekend a month. He remembers her dog, Biscuit.", "people": ["demo-joan"]},
+    {"id": "demo-timeline-brookside", "kind": "school", "title": "Brookside Academy",
+     "place": "Leeds", "since": "2023-09", "until": None, "note": None, "people": []},
+    {"id": "demo-timeline-angela", "kind": "placement", "title": "Foster home with Angela",
+     "place": None, "since": "2024-10", "until": "2025-01",
+     "note": "His first placement; her Sunday dinners.", "people": ["demo-angela"]},
+    {"id": "demo-timeline-paul", "kind": "placement", "title": "Foster home with Paul",
+     "place": None, "since": "2025-01", "until": "2025-09", "note": None, "people": ["demo-paul"]},
+    {"id": "demo-timeline-conference", "kind": "event", "title": "His celebration event",
+     "place": "Northgate Family Centre", "since": "2025-04-05", "until": None,
+     "note": "His Lifelong Links plan was agreed.", "people": ["demo-margaret"]},
+    {"id": "demo-timeline-turners", "kind": "placement", "title": "Foster home with Helen and Rob",
+     "place": None, "since": "2025-09", "until": None,
+     "note": "They hosted his 14th birthday party.", "people": ["demo-helen", "demo-rob"]},
+]  # fmt: skip
+for _entry in TIMELINE:
+    _entry["user_id"] = COORDINATOR
+EVENTS: list[dict[str, Any]] = [
+    {"id": "demo-event-conference", "on": "2025-04-05", "place": "Northgate Family Centre",
+     "title": "Kai's celebration event", "user_id": COORDINATOR,
+     "notes": "Family Group Conference. Kai chose the food and the music.",
+     "guests": [{"connection_id": "demo-connection-margaret", "invited_on": "2025-03-10",
+                 "attended": True,
+                 "offered": "A phone call every other Sunday, and his football matches when "
+                            "she can get there."}]},
+]  # fmt: skip
+# The plan's versions: agreed at the event, and again at the review a year on.
+PLAN_VERSIONS: list[dict[str, Any]] = [
+    {"number": 1, "agreed_on": "2025-04-06", "review_on": "2026-04-06", "user_id": COORDINATOR,
+     "note": "Agreed at Kai's celebration event on 5 April 2025."},
+    {"number": 2, "agreed_on": "2026-04-09", "review_on": "2027-04-09", "user_id": COORDINATOR,
+     "note": "Reviewed at Kai's care plan review; nothing changed."},
+]  # fmt: skip
+
+
 def _link(type_: str, from_id: object, to_id: object, **props: object) -> dict[str, Any]:
     key = f"{type_}_demo_{from_id}_{to_id}"
     if type_ == "trusted_adult":
@@ -159,8 +206,20 @@ async def load_demo(db: Db) -> None:
         await run("merge_demo_users", users=DEMO_USERS, young_person_id=YOUNG_PERSON_ID)
         await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,
                   orders=ORDERS, connections=CONNECTIONS, wishes=WISHES)  # fmt: skip
+        await run("merge_demo_plan", young_person_id=YOUNG_PERSON_ID, timeline=TIMELINE,
+                  events=EVENTS, versions=[])  # fmt: skip
 
     await in_write(db, write)
+    # The plan's versions hold the plan as it reads from the work just loaded, as it was on
+    # the day it was agreed.
+    plan = await current_plan(db, young_person_id=YOUNG_PERSON_ID, today=date(2025, 4, 6))
+    versions = [{**v, "content": plan.model_dump_json()} for v in PLAN_VERSIONS]
+
+    async def agree(tx: AsyncManagedTransaction) -> None:
+        await (await tx.run(db.queries["merge_demo_plan"], young_person_id=YOUNG_PERSON_ID,
+                            timeline=[], events=[], versions=versions)).consume()  # fmt: skip
+
+    await in_write(db, agree)
 
 
 async def on_start(app: FastAPI, db: Db, settings: Settings) -> None:

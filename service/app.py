@@ -31,6 +31,7 @@ from service.routes import (
     maps,
     me,
     people,
+    plan,
     safeguarding,
     users,
     young_people,
@@ -168,6 +169,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         connections.router,
         safeguarding.router,
         discovery.router,
+        plan.router,
         maps.router,
     ):
         app.include_router(router)

@@ -176,3 +176,15 @@ def kinship_term(
     if side in ("maternal", "paternal") and _takes_side(ga, gb, half, kind):
         return f"{side} {term}"
     return term
+
+
+# A trusted adult's role, as the maps and the plan say it.
+ROLE_WORDS = {
+    "foster_carer": "foster carer",
+    "teacher": "teacher",
+    "social_worker": "social worker",
+    "youth_worker": "youth worker",
+    "family_friend": "family friend",
+    "mentor": "mentor",
+    "other": "trusted adult",
+}

@@ -50,6 +50,7 @@ Rule = Literal[
     "override_role",
     "wish_never",
     "wish_not_now",
+    "needs_willing",
 ]
 
 STAGES: tuple[Stage, ...] = get_args(Stage)
@@ -134,6 +135,7 @@ __all__ = [
     "Rule",
     "Stage",
     "Wish",
+    "check_invitation",
     "check_move",
     "current_stage",
     "effective_wish",
@@ -168,6 +170,8 @@ class Facts:
     flagged: tuple[str, ...] = ()
     restricted_by_order: tuple[str, ...] = ()
     wish: Wish | None = None
+    # The person's latest approval was a manager's override of a flag or an order.
+    approval_overridden: bool = False
 
 
 def current_stage(history: tuple[Stage, ...]) -> Stage | None:
@@ -244,6 +248,24 @@ def _agreed(history: tuple[Stage, ...]) -> bool:
     return "young_person_agreed" in history[last:]
 
 
+def _household_risks(facts: Facts, before: str, after: str) -> list[Refusal]:
+    """The refusals for a blocking flag and a court order in the person's household, each
+    message between `before` and `after`."""
+    found = []
+    if facts.flagged:
+        ids = facts.flagged
+        said = (f"{_people(ids)} in this person's household {_have(ids)} an active "
+                f"level-{BLOCKING_FLAG_LEVEL} safety flag")  # fmt: skip
+        found.append(Refusal("flagged", f"{before}{said}; {after}", ids))
+    if facts.restricted_by_order:
+        ids = facts.restricted_by_order
+        said = (f"a court order keeps {_people(ids)} in this person's household from "
+                "contacting the young person")  # fmt: skip
+        message = f"{before}{said}; {after}"
+        found.append(Refusal("court_order", message[0].upper() + message[1:], ids))
+    return found
+
+
 def check_move(facts: Facts, move: Move) -> list[Refusal]:
     """Return every rule the move breaks, in a stable order (the order of `Rule`); [] allows it."""
     target, role = move.target, move.role
@@ -280,27 +302,9 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
         )
     overridden = role == "manager" and not _blank(move.override_reason)
     if target == "approved" and not overridden:
-        if facts.flagged:
-            refusals.append(
-                Refusal(
-                    "flagged",
-                    f"Approval refused: {_people(facts.flagged)} in this person's household "
-                    f"{_have(facts.flagged)} an active level-{BLOCKING_FLAG_LEVEL} safety flag; "
-                    "a manager may override with a written reason.",
-                    facts.flagged,
-                )
-            )
-        if facts.restricted_by_order:
-            ids = facts.restricted_by_order
-            refusals.append(
-                Refusal(
-                    "court_order",
-                    f"Approval refused: a court order keeps {_people(ids)} in this person's "
-                    "household from contacting the young person; "
-                    "a manager may override with a written reason.",
-                    ids,
-                )
-            )
+        refusals += _household_risks(
+            facts, "Approval refused: ", "a manager may override with a written reason."
+        )
     # Refused whatever the move, so that no one believes a non-manager's override took effect.
     if role != "manager" and not _blank(move.override_reason):
         refusals.append(
@@ -324,3 +328,43 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
             )
         )
     return refusals
+
+
+# Stages from which a person can be invited to a celebration event: willing, or already invited,
+# come to an earlier event, or in the plan (a review conference invites them again).
+INVITABLE_STAGES: frozenset[Stage] = frozenset({"willing", "invited", "attended", "in_plan"})
+
+
+def _willing(history: tuple[Stage, ...]) -> bool:
+    """The person said they are willing after their latest approval, and has not declined."""
+    if "approved" not in history or "declined" in history:
+        return False
+    last = len(history) - 1 - history[::-1].index("approved")
+    return "willing" in history[last:]
+
+
+def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
+    """Every rule that keeps a person from being invited to the young person's celebration event
+    (the Family Group Conference); [] allows it. Only people approved and willing are invited:
+    the approach rules hold (currently approved, the young person agreed, their wishes), and the
+    person must have said they are willing since their approval. A flag at the blocking level or
+    a court order in the person's household now keeps them away even after an approval (it may
+    have come after it), unless that approval was a manager's override of it: the social worker
+    is asked for a new safety check."""
+    refusals = [r for r in check_move(facts, Move(target="invited", role=role))
+                if r.rule not in ("order", "no_going_back")]  # fmt: skip
+    current = current_stage(facts.history)
+    if current not in INVITABLE_STAGES or not _willing(facts.history):
+        refusals.append(
+            Refusal(
+                "needs_willing",
+                "Only people who said they are willing, after their approval, are invited; "
+                f"this person is at {_words(current) if current else 'no stage'}.",
+            )
+        )
+    if not facts.approval_overridden:
+        refusals += _household_risks(
+            facts, "", "ask the social worker for a new safety check before inviting them."
+        )
+    order = {rule: i for i, rule in enumerate(get_args(Rule))}
+    return sorted(refusals, key=lambda r: order[r.rule])

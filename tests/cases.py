@@ -218,6 +218,33 @@ class Case:
         assert self.client.put(path, headers=self.coordinator.headers, json=body).status_code == 204
 
 
+def staffed_case(client: TestClient) -> Case:
+    """A young person of a manager's team with a coordinator and a social worker allocated, and
+    no one else yet."""
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    social_worker = add_user(client, "social.worker1", "social_worker")
+    young_person = open_case(client, manager)
+    allocate(client, manager, young_person, coordinator)
+    allocate(client, manager, young_person, social_worker)
+    family = Family(client, coordinator.headers, young_person)
+    return Case(family, client, coordinator, social_worker, manager)
+
+
+def work_case(client: TestClient) -> Case:
+    """`staffed_case` with the young person's parents, their maternal grandmother, and her other
+    children (an uncle and an aunt)."""
+    case = staffed_case(client)
+    family = case.family
+    family.people(mum="female", dad="male", gran="female", uncle="male", aunt="female")
+    family.child("mum", "me")
+    family.child("dad", "me")
+    family.child("gran", "mum")
+    family.child("gran", "uncle")
+    family.child("gran", "aunt")
+    return case
+
+
 def rules(response: Any) -> list[tuple[str, list[str]]]:
     assert response.status_code == 409, response.text
     return [(d["rule"], d["people"]) for d in response.json()["error"]["details"]]

@@ -18,12 +18,9 @@ from service.app import create_app
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
-    Family,
-    add_user,
-    allocate,
     ok,
-    open_case,
     rules,
+    work_case,
 )
 from tests.conftest import Target, settings_for
 
@@ -31,20 +28,7 @@ from tests.conftest import Target, settings_for
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
-        manager = add_user(client, "manager1", "manager")
-        coordinator = add_user(client, "coordinator1", "coordinator")
-        social_worker = add_user(client, "social.worker1", "social_worker")
-        young_person = open_case(client, manager)
-        allocate(client, manager, young_person, coordinator)
-        allocate(client, manager, young_person, social_worker)
-        family = Family(client, coordinator.headers, young_person)
-        family.people(mum="female", dad="male", gran="female", uncle="male", aunt="female")
-        family.child("mum", "me")
-        family.child("dad", "me")
-        family.child("gran", "mum")
-        family.child("gran", "uncle")
-        family.child("gran", "aunt")
-        yield Case(family, client, coordinator, social_worker, manager)
+        yield work_case(client)
 
 
 def test_no_contact_without_approval_and_history_is_kept(case: Case) -> None:

@@ -129,3 +129,20 @@ def test_demo_case_has_the_work_in_progress(db: Driver, neo4j_target: Target) ->
             "demo-margaret": "in_plan", "demo-darren": "awaiting_safety_check",
             "demo-angela": "identified",
         }  # fmt: skip
+        # The end of the work so far: his celebration event, his plan and its review, and the
+        # timeline his journey book will tell.
+        events = client.get(f"{base}/events", headers=coordinator).json()["data"]
+        assert [(e["on"], [(g["person_id"], g["attended"]) for g in e["guests"]])
+                for e in events] == [("2025-04-05", [("demo-margaret", True)])]  # fmt: skip
+        plan = client.get(f"{base}/plan", headers=coordinator).json()
+        assert [(v["number"], v["agreed_on"]) for v in plan["versions"]] == [
+            (1, "2025-04-06"), (2, "2026-04-09")
+        ]  # fmt: skip
+        assert plan["next_review"] == "2027-04-09"
+        assert [(p["name"], p["relation"]) for p in plan["plan"]["people"]] == [
+            ("Margaret Brennan (Maggie)", "maternal grandmother")
+        ]  # fmt: skip
+        assert plan["changes_since_latest"] == []
+        timeline = client.get(f"{base}/timeline", headers=coordinator).json()["data"]
+        assert [t["kind"] for t in timeline][:3] == ["lived", "school", "placement"]
+        assert len(timeline) == 8

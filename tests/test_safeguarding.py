@@ -10,20 +10,15 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.app import create_app
-from tests.cases import ADMIN_TOKEN, Case, Family, add_user, allocate, ok, open_case, rules
+from tests.cases import ADMIN_TOKEN, Case, ok, rules, staffed_case
 from tests.conftest import Target, settings_for
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
-        manager = add_user(client, "manager1", "manager")
-        coordinator = add_user(client, "coordinator1", "coordinator")
-        social_worker = add_user(client, "social.worker1", "social_worker")
-        young_person = open_case(client, manager)
-        allocate(client, manager, young_person, coordinator)
-        allocate(client, manager, young_person, social_worker)
-        f = Family(client, coordinator.headers, young_person)
+        case = staffed_case(client)
+        f = case.family
         f.people(mum="female", gran="female", grandad="male", aunt="female", uncle="male",
                  lee="male", lodger="male", far1="male", far2="female", far3="male")  # fmt: skip
         f.child("mum", "me")
@@ -31,7 +26,7 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
             f.child("gran", child)
             f.child("grandad", child)
         f.partners("aunt", "lee", kind="cohabiting")
-        yield Case(f, client, coordinator, social_worker, manager)
+        yield case
 
 
 def home(case: Case, key: str, line1: str = "12 Mill Lane", postcode: str = "LS1 4AB") -> None:

@@ -16,6 +16,7 @@ from service.workflow import (
     Rule,
     Stage,
     Wish,
+    check_invitation,
     check_move,
     current_stage,
     effective_wish,
@@ -273,3 +274,51 @@ def test_shared_thresholds() -> None:
     refusals = check_move(flagged, Move("approved", "social_worker"))
     assert [r.rule for r in refusals] == ["flagged"]
     assert f"level-{BLOCKING_FLAG_LEVEL} safety flag" in refusals[0].message
+
+
+IN_PLAN = (*ATTENDED, "in_plan")
+# Approved again after a refusal was withdrawn, but not yet willing since that approval.
+WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "approved",
+                          "young_person_agreed")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        # Willing, invited to an earlier event, came, in the plan: all may be invited.
+        (Facts(WILLING), []),
+        (Facts((*WILLING, "invited")), []),
+        (Facts(ATTENDED), []),
+        (Facts(IN_PLAN), []),
+        # Not yet asked, not yet willing, declined.
+        (Facts(IDENTIFIED), ["needs_approval", "needs_agreement", "needs_willing"]),
+        (Facts(CONTACTED), ["needs_willing"]),
+        (Facts(DECLINED), ["needs_willing"]),
+        # Willing before a refusal does not count after the new approval.
+        (Facts(WILLING_THEN_RECHECKED), ["needs_willing"]),
+        (Facts(WITHDRAWN), ["needs_approval", "needs_agreement", "needs_willing"]),
+        # The young person's wishes, whatever stage the person reached.
+        (Facts(IN_PLAN, wish="never"), ["wish_never"]),
+        (Facts(WILLING, wish="not_now"), ["wish_not_now"]),
+        (Facts(WILLING, wish="want_contact"), []),
+        # A flag or an order in the household since the approval keeps them away...
+        (Facts(WILLING, flagged=ONE), ["flagged"]),
+        (Facts(ATTENDED, restricted_by_order=TWO), ["court_order"]),
+        # ...unless the approval was a manager's override of it.
+        (Facts(WILLING, flagged=ONE, approval_overridden=True), []),
+        # An override never outweighs the young person's wish.
+        (Facts(WILLING, flagged=ONE, approval_overridden=True, wish="never"), ["wish_never"]),
+    ],
+)
+def test_who_may_be_invited(facts: Facts, expected: list[Rule]) -> None:
+    for role in ("coordinator", "social_worker", "manager"):
+        assert [r.rule for r in check_invitation(facts, role)] == expected
+
+
+def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
+    (flagged,) = check_invitation(Facts(WILLING, flagged=TWO), "coordinator")
+    assert flagged.people == TWO
+    assert "2 people" in flagged.message
+    assert "new safety check" in flagged.message
+    (willing,) = check_invitation(Facts(CONTACTED), "coordinator")
+    assert '"contacted"' in willing.message

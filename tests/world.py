@@ -94,6 +94,13 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
         )
         assert connection.status_code == 201, connection.text
         ids["connection"] = connection.json()["id"]
+        coordinator = actors["coordinator"].headers
+        event = client.post(f"/young-people/{yp}/events", headers=coordinator,
+                            json={"on": "2026-03-14", "place": "Oak Hall"})  # fmt: skip
+        assert event.status_code == 201, event.text
+        ids["event"] = event.json()["id"]
+        version = client.post(f"/young-people/{yp}/plan/versions", headers=coordinator, json={})
+        assert version.status_code == 201, version.text
         # A second young person who shares the foster carer and the teacher.
         other = open_case(client, manager, given_name="Bea", family_name=OTHER_CHILD)
         allocate(client, manager, other, actors["coordinator_shared"])
@@ -182,6 +189,15 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          expect(200)),
         ("GET", "/young-people/{young_person_id}/map", f"/young-people/{yp}/map?view=tree",
          None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/events", f"/young-people/{yp}/events", None,
+         expect(200)),
+        ("GET", "/events/{event_id}", f"/events/{ids['event']}", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/plan", f"/young-people/{yp}/plan", None,
+         expect(200)),
+        ("GET", "/young-people/{young_person_id}/plan/versions/{number}",
+         f"/young-people/{yp}/plan/versions/1", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/plan/document",
+         f"/young-people/{yp}/plan/document?version=1", None, expect(200)),
         ("GET", "/young-people/{young_person_id}/removed-people",
          f"/young-people/{yp}/removed-people", None, expect(200, manager_only=True)),
         ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
@@ -220,6 +236,15 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          {"what": "A call a month", "every_days": 30}, expect(201)),
         ("POST", "/young-people/{young_person_id}/connections",
          f"/young-people/{yp}/connections", {"person_id": ids["father"]}, expect(201)),
+        ("POST", "/young-people/{young_person_id}/events", f"/young-people/{yp}/events",
+         {"on": "2026-05-01"}, expect(201)),
+        # The mother is not approved (and flagged): a 409 names the rules, for those who reach.
+        ("POST", "/events/{event_id}/guests", f"/events/{ids['event']}/guests",
+         {"connection_id": conn}, expect(409)),
+        ("PUT", "/events/{event_id}/guests/{connection_id}",
+         f"/events/{ids['event']}/guests/{conn}", {"attended": True}, expect(404)),
+        ("POST", "/young-people/{young_person_id}/plan/versions",
+         f"/young-people/{yp}/plan/versions", {"note": "Reviewed"}, expect(201)),
         ("POST", "/people/{person_id}/addresses", f"/people/{mother}/addresses",
          {"line1": "1 Marlow Street", "town": "Leeds", "postcode": "LS2 9AA"}, expect(204)),
         ("POST", "/young-people/{young_person_id}/timeline", f"/young-people/{yp}/timeline",

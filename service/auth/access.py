@@ -99,6 +99,21 @@ class CaseAccess:
             raise NotFound("No young person with this id is within your allocations.")
         return reach
 
+    async def case_of(
+        self, young_person_id: str | None, *, missing: str, action: str, record_allowed: bool
+    ) -> Reach:
+        """The caller's reach to the young person a record (a connection, an event) belongs
+        to: the same 404, `missing`, when there is no such record and when the caller does not
+        reach its case."""
+        if young_person_id is None:
+            raise NotFound(missing)
+        try:
+            return await self.young_person(
+                young_person_id, action=action, record_allowed=record_allowed
+            )
+        except NotFound as exc:
+            raise NotFound(missing) from exc
+
     async def named(
         self,
         person_id: str,

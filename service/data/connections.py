@@ -131,7 +131,7 @@ class Lapsed(BaseModel):
     expected: str | None = Field(description="The commitment, when there is one.")
 
 
-_RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
+RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
     Role.coordinator: "coordinator", Role.social_worker: "social_worker", Role.manager: "manager",
 }  # fmt: skip
 
@@ -198,6 +198,68 @@ async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: 
                           facts["wish_paternal"])  # fmt: skip
 
 
+OVERRIDE = " (manager override)"
+
+
+def refused(refusals: list[Refusal]) -> Conflict:
+    """The 409 that lists every rule a decision broke, with the people concerned."""
+    return Conflict(
+        " ".join(r.message for r in refusals),
+        details=[{"rule": r.rule, "message": r.message, "people": list(r.people)}
+                 for r in refusals],
+    )  # fmt: skip
+
+
+async def connection_facts_in(
+    tx: AsyncManagedTransaction, queries: Queries, *, cid: str, today: date
+) -> tuple[str, Stage, Facts] | None:
+    """(young person's id, current stage, the facts the rules decide on) of a connection, read
+    inside the transaction that writes the decision, after taking the locks of the connection
+    and of its person: two decisions about one connection are made one after the other, and a
+    flag raised on the person meanwhile is either seen or raised after. None: no connection."""
+    found = await (await tx.run(queries["lock_connection"], id=cid)).single()
+    if found is None:
+        return None
+    facts_record = await (
+        await tx.run(queries["get_connection_facts"], id=cid)
+    ).single(strict=True)  # fmt: skip
+    young_person_id = str(facts_record["young_person_id"])
+    flagged, restricted = await household_risks_in(
+        tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
+        today=today,
+    )  # fmt: skip
+    facts = Facts(
+        history=tuple(facts_record["history"]),
+        flagged=flagged,
+        restricted_by_order=restricted,
+        wish=await _effective_wish(tx, queries, facts_record),
+        approval_overridden=bool(facts_record["approval_overridden"]),
+    )
+    return young_person_id, found["stage"], facts
+
+
+async def move_in(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    cid: str,
+    stage: Stage,
+    expected: Stage,
+    reason: str | None,
+    user_id: str,
+    override_reason: str | None = None,
+    overrode: bool = False,
+) -> None:
+    """Record a decided move (from `expected`, the stage it was decided on)."""
+    moved = await (
+        await tx.run(queries["move_connection"], id=cid, stage=stage, expected=expected,
+                     reason=reason, override_reason=override_reason, overrode=overrode,
+                     user_id=user_id)
+    ).single()  # fmt: skip
+    if moved is None:  # cannot happen under the lock; never write past a changed stage
+        raise Conflict("The connection changed while this move was decided; try again.")
+
+
 async def move(
     db: Db,
     *,
@@ -211,46 +273,28 @@ async def move(
     writes the move, after taking the locks of the connection and of the person: two moves at
     once are decided one after the other, and a flag raised on the person while a move is
     being decided is either seen by it or raised after it."""
-    if actor.role not in _RULE_ROLES:
+    if actor.role not in RULE_ROLES:
         raise NotFound("No connection with this id is within your allocations.")
-    step = Move(target=body.stage, role=_RULE_ROLES[actor.role], reason=body.reason,
+    step = Move(target=body.stage, role=RULE_ROLES[actor.role], reason=body.reason,
                 override_reason=body.override_reason)  # fmt: skip
 
     async def work(tx: AsyncManagedTransaction) -> tuple[str, list[Refusal]] | None:
-        found = await (await tx.run(db.queries["lock_connection"], id=cid)).single()
-        if found is None:
+        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        if held is None:
             return None
-        facts_record = await (
-            await tx.run(db.queries["get_connection_facts"], id=cid)
-        ).single(strict=True)  # fmt: skip
-        young_person_id = str(facts_record["young_person_id"])
-        flagged, restricted = await household_risks_in(
-            tx, db.queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
-            today=today,
-        )  # fmt: skip
-        facts = Facts(
-            history=tuple(facts_record["history"]),
-            flagged=flagged,
-            restricted_by_order=restricted,
-            wish=await _effective_wish(tx, db.queries, facts_record),
-        )
+        young_person_id, stage, facts = held
         refusals = check_move(facts, step)
         if refusals:
             return young_person_id, refusals
-        # Labelled an override only when there was something to override.
-        blocked = facts.flagged or facts.restricted_by_order
-        overridden = " (manager override)" if body.override_reason and blocked else ""
-        moved = await (
-            await tx.run(db.queries["move_connection"], id=cid, stage=body.stage,
-                         expected=found["stage"], reason=body.reason,
-                         override_reason=body.override_reason, user_id=actor.user_id)
-        ).single()  # fmt: skip
-        if moved is None:  # cannot happen under the lock; never write past a changed stage
-            raise Conflict("The connection changed while this move was decided; try again.")
+        # An override only when there was something to override.
+        overrode = bool(body.override_reason and (facts.flagged or facts.restricted_by_order))
+        await move_in(tx, db.queries, cid=cid, stage=body.stage, expected=stage,
+                      reason=body.reason, override_reason=body.override_reason,
+                      overrode=overrode, user_id=actor.user_id)  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="connection.stage",
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
-                        reason=f"to {body.stage}{overridden}")  # fmt: skip
+                        reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
         return young_person_id, []
 
     decided = await in_write(db, work)
@@ -262,11 +306,7 @@ async def move(
                      action="connection.stage", resource=f"connection:{cid}", outcome="refused",
                      young_person_id=young_person_id,
                      reason="; ".join(r.rule for r in refusals))  # fmt: skip
-        raise Conflict(
-            " ".join(r.message for r in refusals),
-            details=[{"rule": r.rule, "message": r.message, "people": list(r.people)}
-                     for r in refusals],
-        )  # fmt: skip
+        raise refused(refusals)
     return (await _read(db, young_person_id, cid))[0]
 
 

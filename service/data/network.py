@@ -27,7 +27,7 @@ from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
 from service.family import Family, close_family, paths
-from service.kinship import Kind
+from service.kinship import ROLE_WORDS, Kind
 from service.workflow import WISH_WORDS, FlagKind, Stage, effective_wish, lapse_days
 
 View = Literal["ecomap", "tree"]
@@ -37,15 +37,6 @@ EdgeType = Literal["parent", "partner", "sibling", "trusted_adult", "tie", "fami
 
 # Connections at these stages are in touch; their tie is strong unless contact has lapsed.
 _IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
-_ROLE_WORDS = {
-    "foster_carer": "foster carer",
-    "teacher": "teacher",
-    "social_worker": "social worker",
-    "youth_worker": "youth worker",
-    "family_friend": "family friend",
-    "mentor": "mentor",
-    "other": "trusted adult",
-}
 
 
 class MapFlagContent(BaseModel):
@@ -336,7 +327,7 @@ def _adult_standing(trusted: dict[str, Any] | None) -> _Standing:
     if trusted is None:
         relation = "connection"
     else:
-        role = _ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
+        role = ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
         relation = role if trusted.get("until") is None else f"former {role}"
     return _Standing(group="other", relation=relation, generation=0, ring=1, side="other")
 

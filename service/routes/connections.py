@@ -19,7 +19,6 @@ from service.data.connections import (
     Wishes,
     WishSet,
 )
-from service.errors import NotFound
 from service.models import ListOf
 from service.openapi import CONFLICT
 from service.workflow import LAPSED_AFTER_MONTHS, lapse_days
@@ -30,14 +29,11 @@ router = APIRouter(tags=["connections"])
 async def _connection_in_reach(
     access: CaseAccess, connection_id: str, action: str, *, read: bool
 ) -> Reach:
-    missing = NotFound("No connection with this id is within your allocations.")
     young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
-    if young_person_id is None:
-        raise missing
-    try:
-        return await access.young_person(young_person_id, action=action, record_allowed=read)
-    except NotFound as exc:
-        raise missing from exc
+    return await access.case_of(
+        young_person_id, missing="No connection with this id is within your allocations.",
+        action=action, record_allowed=read,
+    )  # fmt: skip
 
 
 @router.post(

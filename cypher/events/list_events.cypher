@@ -1,0 +1,17 @@
+// A young person's celebration events (one when $id is given), earliest first, each with its
+// guests in the order they were invited: the connection, its person, the day they were
+// invited, whether they came and what they offered.
+MATCH (yp:YoungPerson {id: $young_person_id})-[:HAS_EVENT]->(e:CelebrationEvent)
+WHERE $id IS NULL OR e.id = $id
+RETURN e {
+  .id, .on, .place, .title, .notes, young_person_id: yp.id,
+  guests: COLLECT {
+    MATCH (e)-[g:INVITED]->(c:Connection)-[:WITH]->(p:Person)
+    RETURN {connection_id: c.id, person_id: p.id,
+            person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
+            stage: c.stage, invited_on: g.invited_on, attended: g.attended,
+            offered: g.offered}
+    ORDER BY g.at, c.id
+  }
+} AS event
+ORDER BY e.on, e.id

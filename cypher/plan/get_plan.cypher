@@ -1,0 +1,41 @@
+// What a young person's Lifelong Links plan is made of, as one record: the young person; the
+// people in the plan (connections at `in_plan`) with their commitments, their role when they
+// are a trusted adult, the young person's wish about them, and whether a current court order
+// keeps them from the young person; the workers allocated today (whom to contact); and the
+// celebration events with who came. `service.plan` decides what the plan says.
+MATCH (yp:YoungPerson {id: $young_person_id})
+RETURN yp.id AS young_person_id,
+  trim(coalesce(yp.given_name, '') + ' ' + coalesce(yp.family_name, '')) AS young_person_name,
+  yp.known_as AS known_as, yp.given_name AS given_name,
+  yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
+  COLLECT {
+    MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
+    RETURN {
+      connection_id: c.id, person_id: p.id, given_name: p.given_name,
+      family_name: p.family_name, known_as: p.known_as, sex: p.sex,
+      role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp) RETURN t.role
+                      ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
+      wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
+      ordered: EXISTS { (p)-[o:RESTRICTED_BY_ORDER]->(yp)
+                        WHERE o.until IS NULL OR o.until >= $today },
+      commitments: COLLECT {
+        MATCH (c)-[:COMMITS]->(m:Commitment)
+        RETURN m {.id, .what, .every_days, .since, .review_on}
+        ORDER BY m.since, m.id
+      }
+    }
+    ORDER BY c.id
+  } AS people,
+  COLLECT {
+    MATCH (u:User)-[a:ALLOCATED_TO]->(yp)
+    WHERE a.from <= date($today) AND (a.until IS NULL OR date($today) <= a.until)
+    RETURN {name: u.display_name, role: u.role, job_title: u.job_title, team: u.team}
+    ORDER BY u.role, u.display_name
+  } AS workers,
+  COLLECT {
+    MATCH (yp)-[:HAS_EVENT]->(e:CelebrationEvent)
+    RETURN {id: e.id, on: e.on, place: e.place, title: e.title,
+            attended: COLLECT { MATCH (e)-[g:INVITED {attended: true}]->(:Connection)
+                                RETURN g.offered }}
+    ORDER BY e.on, e.id
+  } AS events

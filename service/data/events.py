@@ -1,0 +1,192 @@
+"""Celebration events (the Family Group Conference): when and where, who is invited (only the
+people the rules of `service.workflow.check_invitation` allow), who came and what they offered.
+Inviting a willing person moves their connection to `invited`, and recording that they came
+moves it to `attended`, in the transaction that records it, under the stage rules."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from neo4j import AsyncManagedTransaction
+from pydantic import BaseModel, Field
+
+from service.auth.principal import Principal
+from service.data.audit import Change, audited_write, record, record_in
+from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
+from service.db import Db, in_write
+from service.errors import NotFound
+from service.models import InputModel, IsoDate, Note, Text
+from service.workflow import Move, Refusal, Stage, check_invitation, check_move
+
+Id = Annotated[Text, Field(min_length=1, max_length=100)]
+_NO_EVENT = "No celebration event with this id is within your allocations."
+_NO_CONNECTION = "No connection with this id in this young person's network."
+
+
+class EventCreate(InputModel):
+    on: IsoDate
+    title: Text = Field(default="Celebration event", min_length=1, max_length=200)
+    place: Text | None = Field(default=None, max_length=200)
+    notes: Note | None = Field(default=None, max_length=5_000)
+
+
+class GuestInvite(InputModel):
+    connection_id: Id
+
+
+class Attendance(InputModel):
+    attended: bool
+    offered: Note | None = Field(
+        default=None, max_length=2_000,
+        description="What they offered at the event: a call, cards, days out, a message.",
+    )  # fmt: skip
+
+
+class Guest(BaseModel):
+    connection_id: str
+    person_id: str
+    person_name: str
+    stage: Stage
+    invited_on: str
+    attended: bool | None = Field(description="None until recorded.")
+    offered: str | None
+
+
+class Event(BaseModel):
+    id: str
+    young_person_id: str
+    on: str
+    title: str
+    place: str | None
+    notes: str | None
+    guests: list[Guest]
+
+
+async def _read(db: Db, young_person_id: str, event_id: str | None) -> list[Event]:
+    records = await db.read("list_events", young_person_id=young_person_id, id=event_id)
+    return [Event.model_validate(r["event"]) for r in records]
+
+
+async def list_events(db: Db, *, young_person_id: str) -> list[Event]:
+    return await _read(db, young_person_id, None)
+
+
+async def get_event(db: Db, *, young_person_id: str, event_id: str) -> Event:
+    found = await _read(db, young_person_id, event_id)
+    if not found:
+        raise NotFound(_NO_EVENT)
+    return found[0]
+
+
+async def event_young_person(db: Db, *, event_id: str) -> str | None:
+    records = await db.read("get_event_young_person", id=event_id)
+    return str(records[0]["young_person_id"]) if records else None
+
+
+async def create_event(
+    db: Db, *, actor: Principal, young_person_id: str, body: EventCreate
+) -> Event:
+    new_id = str(uuid.uuid4())
+    created = await audited_write(db, actor=actor, query="create_event",
+        params={"young_person_id": young_person_id, "id": new_id, "on": body.on.isoformat(),
+                "place": body.place, "title": body.title, "notes": body.notes,
+                "user_id": actor.user_id},
+        change=Change("event.create", f"event:{new_id}", young_person_id),
+    )  # fmt: skip
+    if created is None:
+        raise NotFound("No young person with this id is within your allocations.")
+    return await get_event(db, young_person_id=young_person_id, event_id=new_id)
+
+
+async def invite(
+    db: Db,
+    *,
+    actor: Principal,
+    young_person_id: str,
+    event_id: str,
+    body: GuestInvite,
+    today: date,
+) -> Event:
+    """Invite a connection to the event, if the rules allow; a willing person moves to
+    `invited`. Inviting someone already invited changes nothing."""
+    if actor.role not in RULE_ROLES:
+        raise NotFound(_NO_EVENT)
+    cid = body.connection_id
+    event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
+
+    async def work(tx: AsyncManagedTransaction) -> list[Refusal]:
+        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        if held is None or held[0] != young_person_id:
+            raise NotFound(_NO_CONNECTION)
+        _, stage, facts = held
+        refusals = check_invitation(facts, RULE_ROLES[actor.role])
+        if refusals:
+            return refusals
+        made = await (
+            await tx.run(db.queries["invite_guest"], event_id=event_id, connection_id=cid,
+                         today=today.isoformat(), user_id=actor.user_id)
+        ).single(strict=True)  # fmt: skip
+        if made["created"] and stage == "willing":
+            await move_in(tx, db.queries, cid=cid, stage="invited", expected=stage,
+                          reason=f"Invited to the celebration event on {event.on}",
+                          user_id=actor.user_id)  # fmt: skip
+        if made["created"]:
+            await record_in(tx, db.queries, principal=actor, action="event.invite",
+                            resource=f"event:{event_id}", outcome="allowed",
+                            young_person_id=young_person_id,
+                            reason=f"connection:{cid}")  # fmt: skip
+        return []
+
+    refusals = await in_write(db, work)
+    if refusals:
+        await record(db, principal=actor, action="event.invite", resource=f"event:{event_id}",
+                     outcome="refused", young_person_id=young_person_id,
+                     reason="; ".join(r.rule for r in refusals))  # fmt: skip
+        raise refused(refusals)
+    return await get_event(db, young_person_id=young_person_id, event_id=event_id)
+
+
+async def record_attendance(
+    db: Db,
+    *,
+    actor: Principal,
+    young_person_id: str,
+    event_id: str,
+    cid: str,
+    body: Attendance,
+    today: date,
+) -> Event:
+    """Record whether an invited guest came and what they offered. A guest who came and is at
+    `invited` moves to `attended` when the stage rules still allow it (a wish recorded since
+    the invitation keeps them where they are; the attendance is recorded all the same)."""
+    if actor.role not in RULE_ROLES:
+        raise NotFound(_NO_EVENT)
+    event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
+
+    async def work(tx: AsyncManagedTransaction) -> bool:
+        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        if held is None or held[0] != young_person_id:
+            return False
+        _, stage, facts = held
+        found = await (
+            await tx.run(db.queries["record_attendance"], event_id=event_id, connection_id=cid,
+                         attended=body.attended, offered=body.offered, user_id=actor.user_id)
+        ).single()  # fmt: skip
+        if found is None:
+            return False
+        step = Move(target="attended", role=RULE_ROLES[actor.role])
+        if body.attended and stage == "invited" and not check_move(facts, step):
+            await move_in(tx, db.queries, cid=cid, stage="attended", expected=stage,
+                          reason=f"Came to the celebration event on {event.on}",
+                          user_id=actor.user_id)  # fmt: skip
+        await record_in(tx, db.queries, principal=actor, action="event.attendance",
+                        resource=f"event:{event_id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason=f"connection:{cid}")  # fmt: skip
+        return True
+
+    if not await in_write(db, work):
+        raise NotFound("This connection was not invited to this event.")
+    return await get_event(db, young_person_id=young_person_id, event_id=event_id)

@@ -1,0 +1,122 @@
+"""A young person's Lifelong Links plan as it reads today (`service.plan` decides what it
+says), and its recorded versions, each kept as it read the day it was agreed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from neo4j import Record
+from neo4j.exceptions import ConstraintError
+from pydantic import Field
+
+from service.auth.principal import Principal
+from service.data.audit import Change, audited_write
+from service.data.people import display_name
+from service.data.relatives import load_family, relatives_of
+from service.dates import london_today
+from service.db import Db, together
+from service.errors import Conflict, InvalidInput, NotFound
+from service.kinship import ROLE_WORDS
+from service.models import InputModel, IsoDate, Note
+from service.plan import Plan, PlanNow, PlanVersion, PlanVersionSummary, build_plan, changes
+
+# Relatives are named within the generations a family map reaches.
+_GENERATIONS = 4
+
+
+class PlanAgreed(InputModel):
+    agreed_on: IsoDate = Field(
+        default_factory=london_today,
+        description="The day it was agreed (today unless given).",
+    )
+    review_on: IsoDate | None = Field(default=None, description="When it is next reviewed.")
+    note: Note | None = Field(
+        default=None,
+        max_length=5_000,
+        description="Where it was agreed: an event, a review.",
+    )
+
+
+async def current_plan(db: Db, *, young_person_id: str, today: date) -> Plan:
+    records, family = await together(
+        db.read("get_plan", young_person_id=young_person_id, today=today.isoformat()),
+        load_family(db, person_id=young_person_id, within=[young_person_id],
+                    max_generations=_GENERATIONS),
+    )  # fmt: skip
+    if not records:
+        raise NotFound("No young person with this id is within your allocations.")
+    facts = dict(records[0])
+    kin = {r.person_id: r for r in relatives_of(family, [young_person_id], _GENERATIONS).data}
+    names: dict[str, str] = {}
+    relations: dict[str, str] = {}
+    sides: dict[str, str | None] = {}
+    for p in facts["people"]:
+        pid = p["person_id"]
+        names[pid] = display_name(p["given_name"], p["family_name"], p["known_as"])
+        relative = kin.get(pid)
+        sides[pid] = relative.side if relative else None
+        relations[pid] = (
+            relative.term if relative
+            else ROLE_WORDS.get(p["role"], "trusted adult") if p["role"]
+            else "connection"
+        )  # fmt: skip
+    return build_plan(facts, names=names, relations=relations, sides=sides)
+
+
+async def _versions(
+    db: Db, young_person_id: str, number: int | None, content: bool
+) -> list[Record]:
+    return await db.read("list_plan_versions", young_person_id=young_person_id, number=number,
+                         with_content=content)  # fmt: skip
+
+
+def _version(row: dict[str, Any]) -> PlanVersion:
+    return PlanVersion.model_validate({**row, "plan": json.loads(row["content"])})
+
+
+async def plan_now(db: Db, *, young_person_id: str, today: date) -> PlanNow:
+    plan = await current_plan(db, young_person_id=young_person_id, today=today)
+    rows = await _versions(db, young_person_id, None, False)
+    versions = [PlanVersionSummary.model_validate(dict(r)) for r in rows]
+    said: list[str] = []
+    if versions:
+        latest = await version(db, young_person_id=young_person_id, number=versions[-1].number)
+        said = changes(latest.plan, plan)
+    return PlanNow(plan=plan, versions=versions,
+                   next_review=versions[-1].review_on if versions else None,
+                   changes_since_latest=said)  # fmt: skip
+
+
+async def version(db: Db, *, young_person_id: str, number: int) -> PlanVersion:
+    rows = await _versions(db, young_person_id, number, True)
+    if not rows:
+        raise NotFound("This young person's plan has no version with this number.")
+    return _version(dict(rows[0]))
+
+
+async def agree(
+    db: Db, *, actor: Principal, young_person_id: str, body: PlanAgreed, today: date
+) -> PlanVersion:
+    """Record the plan as it reads today as the next version, agreed on `agreed_on`."""
+    if body.agreed_on > today:
+        raise InvalidInput("A plan cannot be agreed in the future.")
+    if body.review_on is not None and body.review_on <= body.agreed_on:
+        raise InvalidInput("'review_on' must be after 'agreed_on'.")
+    plan = await current_plan(db, young_person_id=young_person_id, today=today)
+    try:
+        made = await audited_write(db, actor=actor, query="create_plan_version",
+            params={"young_person_id": young_person_id, "agreed_on": body.agreed_on.isoformat(),
+                    "review_on": body.review_on.isoformat() if body.review_on else None,
+                    "note": body.note, "content": plan.model_dump_json(),
+                    "user_id": actor.user_id},
+            change=lambda r: Change("plan.version", f"plan:{young_person_id}:{r['number']}",
+                                    young_person_id),
+        )  # fmt: skip
+    except ConstraintError as exc:
+        raise Conflict("Another version of this plan was recorded at the same time; "
+                       "read the plan again and record it once more.") from exc  # fmt: skip
+    if made is None:
+        raise NotFound("No young person with this id is within your allocations.")
+    return await version(db, young_person_id=young_person_id, number=int(made["number"]))

@@ -1,0 +1,198 @@
+"""The Lifelong Links plan: what it says, worked out from what the case holds, and what changed
+between two versions of it.
+
+The plan is made at the celebration event (the Family Group Conference) and becomes part of the
+young person's care or pathway plan, reviewed with it. It names each person in the plan
+(a connection at `in_plan`), what they committed to and how often, when each commitment is
+reviewed, and whom to contact about it (the workers allocated today). A person the plan held
+whom the young person no longer wants approached, or whom a court order now keeps away, is not
+left in it silently: they are listed as held back, with the reason, for the review to decide.
+
+A version is the plan as agreed on a day (at the event, at a review), kept as it read: later
+changes to commitments or people do not alter what was agreed then. `changes` says in words
+what differs between two versions, or between the latest version and the plan today.
+
+Pure: no I/O. The data layer reads the facts (`cypher/plan/get_plan.cypher`) and the names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from service.workflow import Wish, effective_wish
+
+_EVERY = {1: "every day", 7: "every week", 14: "every two weeks", 28: "every four weeks",
+          30: "every month", 31: "every month", 91: "every three months",
+          182: "every six months", 365: "every year", 366: "every year"}  # fmt: skip
+_HELD_BACK = {
+    "never": "the young person has said they never want contact with this person",
+    "not_now": "the young person does not want contact with this person for now",
+}
+_ORDERED = "a court order keeps this person from contact with the young person"
+
+
+def how_often(every_days: int) -> str:
+    """A commitment's frequency in words: 7 is "every week", 10 "every 10 days"."""
+    return _EVERY.get(every_days, f"every {every_days} days")
+
+
+class PlanCommitment(BaseModel):
+    id: str
+    what: str
+    every_days: int
+    how_often: str
+    since: str
+    review_on: str | None
+
+
+class PlanPerson(BaseModel):
+    person_id: str
+    connection_id: str
+    name: str
+    relation: str = Field(description="How they are related to the young person, or their role.")
+    commitments: list[PlanCommitment]
+
+
+class HeldBack(BaseModel):
+    person_id: str
+    connection_id: str
+    name: str
+    relation: str
+    reason: str
+
+
+class PlanWorker(BaseModel):
+    name: str
+    role: str
+    job_title: str | None
+    team: str | None
+
+
+class PlanEvent(BaseModel):
+    id: str
+    on: str
+    place: str | None
+    title: str
+    came: int = Field(description="How many guests came.")
+
+
+class Plan(BaseModel):
+    """A young person's Lifelong Links plan as it reads today (or as a version recorded it)."""
+
+    young_person_id: str
+    young_person_name: str
+    people: list[PlanPerson]
+    held_back: list[HeldBack]
+    contacts: list[PlanWorker] = Field(description="Whom to contact: the workers allocated.")
+    events: list[PlanEvent]
+    next_commitment_review: str | None = Field(
+        description="The earliest review date among the commitments."
+    )
+
+
+class PlanVersionSummary(BaseModel):
+    number: int
+    agreed_on: str
+    review_on: str | None
+    note: str | None
+    recorded_by: str
+    recorded_at: str
+
+
+class PlanVersion(PlanVersionSummary):
+    plan: Plan
+
+
+class PlanNow(BaseModel):
+    """The plan today, the versions recorded, and what changed since the latest of them."""
+
+    plan: Plan
+    versions: list[PlanVersionSummary]
+    next_review: str | None = Field(description="The review date the latest version set.")
+    changes_since_latest: list[str] = Field(
+        description="What differs from the latest version, in words; [] when nothing does "
+        "(or no version is recorded yet)."
+    )
+
+
+def _wish(person: dict[str, Any], side: str | None, facts: dict[str, Any]) -> Wish | None:
+    return effective_wish(person["wish"], side, facts["wish_maternal"], facts["wish_paternal"])
+
+
+def _event(e: dict[str, Any]) -> PlanEvent:
+    return PlanEvent(id=e["id"], on=e["on"], place=e["place"], title=e["title"],
+                     came=len(e["attended"]))  # fmt: skip
+
+
+def build_plan(
+    facts: dict[str, Any],
+    *,
+    names: dict[str, str],
+    relations: dict[str, str],
+    sides: Mapping[str, str | None],
+) -> Plan:
+    """The plan from `get_plan`'s record; `names`, `relations` and `sides` by person id (the
+    display name, the kinship term or role, the side of the family)."""
+    people: list[PlanPerson] = []
+    held: list[HeldBack] = []
+    for p in facts["people"]:
+        pid = p["person_id"]
+        who = {"person_id": pid, "connection_id": p["connection_id"], "name": names[pid],
+               "relation": relations.get(pid, "connection")}  # fmt: skip
+        wish = _wish(p, sides.get(pid), facts)
+        if p["ordered"] or (wish is not None and wish in _HELD_BACK):
+            reason = _ORDERED if p["ordered"] or wish is None else _HELD_BACK[wish]
+            held.append(HeldBack(**who, reason=reason))
+            continue
+        commitments = [
+            PlanCommitment(**m, how_often=how_often(m["every_days"])) for m in p["commitments"]
+        ]
+        people.append(PlanPerson(**who, commitments=commitments))
+    people.sort(key=lambda x: (x.name, x.person_id))
+    held.sort(key=lambda x: (x.name, x.person_id))
+    reviews = [m.review_on for x in people for m in x.commitments if m.review_on]
+    return Plan(
+        young_person_id=facts["young_person_id"],
+        young_person_name=facts["young_person_name"],
+        people=people,
+        held_back=held,
+        contacts=[PlanWorker(**w) for w in facts["workers"]],
+        events=[_event(e) for e in facts["events"]],
+        next_commitment_review=min(reviews) if reviews else None,
+    )
+
+
+def _said(person: PlanPerson, m: PlanCommitment) -> str:
+    return f"{person.name} ({person.relation}): {m.what}, {m.how_often}"
+
+
+def changes(old: Plan, new: Plan) -> list[str]:
+    """What differs from `old` to `new`, in words, in a stable order: people who joined or left
+    the plan, people held back, and commitments added, ended or changed."""
+    said: list[str] = []
+    before = {p.person_id: p for p in old.people}
+    after = {p.person_id: p for p in new.people}
+    for pid in sorted(after.keys() - before.keys(), key=lambda i: after[i].name):
+        said.append(f"Joined the plan: {after[pid].name} ({after[pid].relation}).")
+    for pid in sorted(before.keys() - after.keys(), key=lambda i: before[i].name):
+        said.append(f"No longer in the plan: {before[pid].name} ({before[pid].relation}).")
+    was_held = {h.person_id for h in old.held_back}
+    for h in new.held_back:
+        if h.person_id not in was_held:
+            said.append(f"Held back: {h.name} ({h.relation}): {h.reason}.")
+    for pid in sorted(before.keys() & after.keys(), key=lambda i: after[i].name):
+        then = {m.id: m for m in before[pid].commitments}
+        now = {m.id: m for m in after[pid].commitments}
+        for mid in sorted(now.keys() - then.keys()):
+            said.append(f"Commitment added: {_said(after[pid], now[mid])}.")
+        for mid in sorted(then.keys() - now.keys()):
+            said.append(f"Commitment ended: {_said(before[pid], then[mid])}.")
+        for mid in sorted(now.keys() & then.keys()):
+            if now[mid] != then[mid]:
+                said.append(f"Commitment changed: {_said(after[pid], now[mid])}.")
+    if [c.model_dump() for c in old.contacts] != [c.model_dump() for c in new.contacts]:
+        said.append("The workers to contact have changed.")
+    return said

@@ -1,0 +1,247 @@
+"""The celebration event and the Lifelong Links plan through the real API on a real Neo4j: who
+may be invited, attendance and offers, the plan, its versions, and its page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, allocate, ok, rules, work_case
+from tests.conftest import Target, settings_for
+
+WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        yield work_case(client)
+
+
+def _event(case: Case, **body: Any) -> dict[str, Any]:
+    path = f"/young-people/{case.family.young_person_id}/events"
+    body = {"on": "2026-03-14", "place": "Oak Hall", **body}
+    made: dict[str, Any] = ok(
+        case.client.post(path, headers=case.coordinator.headers, json=body), 201
+    )
+    return made
+
+
+def _invite(case: Case, event_id: str, cid: str) -> Any:
+    return case.client.post(f"/events/{event_id}/guests", headers=case.coordinator.headers,
+                            json={"connection_id": cid})  # fmt: skip
+
+
+def _came(case: Case, event_id: str, cid: str, offered: str | None, attended: bool = True) -> Any:
+    return case.client.put(f"/events/{event_id}/guests/{cid}", headers=case.coordinator.headers,
+                           json={"attended": attended, "offered": offered})  # fmt: skip
+
+
+def _stage(case: Case, cid: str) -> str:
+    found = ok(case.client.get(f"/connections/{cid}", headers=case.coordinator.headers))
+    return str(found["stage"])
+
+
+def test_only_approved_and_willing_people_are_invited(case: Case) -> None:
+    event = _event(case)
+    gran, uncle, aunt, dad = (case.connect(k) for k in ("gran", "uncle", "aunt", "dad"))
+    case.walk(gran, *WILLING)
+    case.walk(aunt, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    case.walk(dad, *WILLING)
+
+    guests = ok(_invite(case, event["id"], gran), 201)["guests"]
+    assert [(g["person_id"], g["stage"], g["attended"]) for g in guests] == [
+        (case.family.ids["gran"], "invited", None)
+    ]
+    assert _stage(case, gran) == "invited"
+    # Again: nothing changes.
+    assert len(ok(_invite(case, event["id"], gran), 201)["guests"]) == 1
+
+    assert rules(_invite(case, event["id"], uncle)) == [
+        ("needs_approval", []), ("needs_agreement", []), ("needs_willing", [])
+    ]  # fmt: skip
+    assert rules(_invite(case, event["id"], aunt)) == [("needs_willing", [])]
+    # A wish the young person made since keeps their father away, whatever stage he reached.
+    case.wish(person_id=case.family.ids["dad"], wish="never")
+    assert rules(_invite(case, event["id"], dad)) == [("wish_never", [])]
+    assert _stage(case, dad) == "willing"
+
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    invites = [(e["outcome"], e["reason"]) for e in audit if e["action"] == "event.invite"]
+    assert ("allowed", f"connection:{gran}") in invites
+    assert ("refused", "wish_never") in invites
+
+
+def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -> None:
+    event = _event(case)
+    uncle, aunt = case.connect("uncle"), case.connect("aunt")
+    case.walk(uncle, *WILLING)
+    case.walk(aunt, *WILLING)
+    case.flag("uncle")
+    assert rules(_invite(case, event["id"], uncle)) == [("flagged", [case.family.ids["uncle"]])]
+    order = {"kind": "restraining_order", "restricted_id": case.family.ids["aunt"],
+             "protected_id": case.family.young_person_id, "made_on": "2026-01-05"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    assert rules(_invite(case, event["id"], aunt)) == [("court_order", [case.family.ids["aunt"]])]
+
+
+def test_a_manager_override_at_approval_lets_the_person_be_invited(case: Case) -> None:
+    event = _event(case)
+    case.flag("uncle")
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check")
+    ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
+    case.walk(uncle, "young_person_agreed", "contacted", "willing")
+    assert ok(_invite(case, event["id"], uncle), 201)["guests"][0]["stage"] == "invited"
+
+
+def test_attendance_and_offers_are_recorded_and_move_the_stage(case: Case) -> None:
+    event = _event(case, title="Kai's celebration", notes="Cake from the children's home")
+    gran, aunt = case.connect("gran"), case.connect("aunt")
+    case.walk(gran, *WILLING)
+    case.walk(aunt, *WILLING)
+    ok(_invite(case, event["id"], gran), 201)
+    ok(_invite(case, event["id"], aunt), 201)
+    ok(_came(case, event["id"], gran, "A call every other Sunday"))
+    read = ok(_came(case, event["id"], aunt, None, attended=False))
+    assert [(g["person_id"], g["attended"], g["offered"], g["stage"]) for g in read["guests"]] == [
+        (case.family.ids["gran"], True, "A call every other Sunday", "attended"),
+        (case.family.ids["aunt"], False, None, "invited"),
+    ]
+    assert read["title"] == "Kai's celebration"
+    listed = ok(case.client.get(f"/young-people/{case.family.young_person_id}/events",
+                                headers=case.social_worker.headers))  # fmt: skip
+    assert [e["id"] for e in listed["data"]] == [event["id"]]
+    # Someone not invited has no attendance to record.
+    uncle = case.connect("uncle")
+    assert _came(case, event["id"], uncle, "Nothing").status_code == 404
+
+
+def test_events_are_open_only_to_the_case_workers(case: Case) -> None:
+    event = _event(case)
+    other = add_user(case.client, "coordinator.south", "coordinator", team="south")
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING)
+    for response in (
+        case.client.get(f"/events/{event['id']}", headers=other.headers),
+        case.client.post(f"/events/{event['id']}/guests", headers=other.headers,
+                         json={"connection_id": gran}),
+        case.client.get(f"/young-people/{case.family.young_person_id}/plan",
+                        headers=other.headers),
+        case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
+                        headers=other.headers),
+        case.client.get("/events/no-such-event", headers=case.coordinator.headers),
+    ):  # fmt: skip
+        assert response.status_code == 404, response.text
+    assert case.client.get(f"/events/{event['id']}", headers=BOOT_ADMIN).status_code == 403
+    # An event's guest must be a connection of that young person.
+    manager = case.manager
+    second = ok(case.client.post("/young-people", headers=manager.headers,
+                                 json={"given_name": "Second", "family_name": "Child",
+                                       "status": "in_care"}), 201)["id"]  # fmt: skip
+    allocate(case.client, manager, second, case.coordinator)
+    theirs = ok(case.client.post(f"/young-people/{second}/events",
+                                 headers=case.coordinator.headers, json={"on": "2026-04-01"}),
+                201)  # fmt: skip
+    assert _invite(case, theirs["id"], gran).status_code == 404
+
+
+BOOT_ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+def _commit(case: Case, cid: str, what: str, every_days: int, **extra: Any) -> str:
+    body = {"what": what, "every_days": every_days, "since": "2026-03-15", **extra}
+    made = ok(case.client.post(f"/connections/{cid}/commitments",
+                               headers=case.coordinator.headers, json=body), 201)  # fmt: skip
+    return str(made["id"])
+
+
+def _plan(case: Case, path: str = "", **params: Any) -> Any:
+    return case.client.get(f"/young-people/{case.family.young_person_id}/plan{path}",
+                           headers=case.coordinator.headers, params=params)  # fmt: skip
+
+
+def _agree(case: Case, **body: Any) -> dict[str, Any]:
+    made: dict[str, Any] = ok(
+        case.client.post(f"/young-people/{case.family.young_person_id}/plan/versions",
+                         headers=case.coordinator.headers, json=body), 201)  # fmt: skip
+    return made
+
+
+def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
+    event = _event(case)
+    gran, aunt = case.connect("gran"), case.connect("aunt")
+    for cid in (gran, aunt):
+        case.walk(cid, *WILLING)
+        ok(_invite(case, event["id"], cid), 201)
+        ok(_came(case, event["id"], cid, "Calls"))
+        case.walk(cid, "in_plan")
+    _commit(case, gran, "A call every other Sunday", 14, review_on="2026-09-15")
+    empty = ok(_plan(case))
+    assert empty["versions"] == []
+    assert empty["changes_since_latest"] == []
+    people = {p["relation"]: [c["how_often"] for c in p["commitments"]]
+              for p in empty["plan"]["people"]}  # fmt: skip
+    assert people == {"maternal grandmother": ["every two weeks"], "maternal aunt": []}
+    assert [c["role"] for c in empty["plan"]["contacts"]] == ["coordinator", "social_worker"]
+    assert empty["plan"]["events"][0]["came"] == 2
+
+    first = _agree(case, agreed_on="2026-03-14", review_on="2026-09-14", note="At the event")
+    assert (first["number"], first["recorded_by"]) == (1, "coordinator1")
+    _commit(case, aunt, "Birthday and Christmas cards", 182)
+    case.wish(side="maternal", wish="not_now")
+    now = ok(_plan(case))
+    assert now["next_review"] == "2026-09-14"
+    assert [p["relation"] for p in now["plan"]["held_back"]] == [
+        "maternal aunt", "maternal grandmother"
+    ]  # fmt: skip
+    assert now["changes_since_latest"][0].startswith("No longer in the plan: aunt Test")
+    assert any(c.startswith("Held back: gran Test") for c in now["changes_since_latest"])
+    # What was agreed then is kept as it read, whatever changed since.
+    kept = ok(_plan(case, "/versions/1"))
+    assert [p["relation"] for p in kept["plan"]["people"]] == [
+        "maternal aunt", "maternal grandmother"
+    ]  # fmt: skip
+    assert kept["plan"]["held_back"] == []
+    second = _agree(case, review_on="2027-03-01")
+    assert second["number"] == 2
+    assert ok(_plan(case))["changes_since_latest"] == []
+    assert _plan(case, "/versions/3").status_code == 404
+    path = f"/young-people/{case.family.young_person_id}/plan/versions"
+    future = case.client.post(path, headers=case.coordinator.headers,
+                              json={"agreed_on": "2999-01-01"})  # fmt: skip
+    assert future.status_code == 422
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    assert [e["resource"] for e in audit if e["action"] == "plan.version"] == [
+        f"plan:{case.family.young_person_id}:2", f"plan:{case.family.young_person_id}:1"
+    ]  # fmt: skip
+
+
+def test_the_plan_page_escapes_names_and_is_audited(case: Case) -> None:
+    ok(case.client.patch(f"/people/{case.family.ids['gran']}", headers=case.coordinator.headers,
+                         json={"given_name": HOSTILE_GIVEN}))  # fmt: skip
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING, "invited", "attended", "in_plan")
+    _commit(case, gran, "<b>Calls</b>", 7)
+    _agree(case, review_on="2027-01-01")
+    for params in ({}, {"version": 1}):
+        page = _plan(case, "/document", **params)
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
+        assert "default-src 'none'" in page.headers["content-security-policy"]
+        assert HOSTILE_GIVEN not in page.text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+        assert "&lt;b&gt;Calls&lt;/b&gt;" in page.text
+        assert "every week" in page.text
+    assert "Version 1, agreed on" in _plan(case, "/document", version=1).text
+    assert _plan(case, "/document", version=2).status_code == 404
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    assert sum(e["action"] == "plan_document" for e in audit) == 4  # the 404 was a look too

@@ -1,0 +1,137 @@
+"""`service.plan`: what the Lifelong Links plan says and what changed between two versions, and
+`visualise.documents`: the plan as a page. Pure: no database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.plan import Plan, build_plan, changes, how_often
+from visualise.documents import headers, long_date, render_plan
+
+
+def _person(pid: str, *commitments: dict[str, Any], wish: str | None = None,
+            ordered: bool = False) -> dict[str, Any]:  # fmt: skip
+    return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish, "ordered": ordered,
+            "commitments": list(commitments)}  # fmt: skip
+
+
+def _commitment(
+    cid: str, what: str, every_days: int, review_on: str | None = None
+) -> dict[str, Any]:
+    return {"id": cid, "what": what, "every_days": every_days, "since": "2026-01-10",
+            "review_on": review_on}  # fmt: skip
+
+
+NAMES = {"gran": "Margaret Doyle", "aunt": "Lisa Doyle", "dad": "Craig Hill", "joan": "Joan Pike"}
+RELATIONS = {"gran": "maternal grandmother", "aunt": "maternal aunt", "dad": "father",
+             "joan": "foster carer"}  # fmt: skip
+SIDES: dict[str, str | None] = {"gran": "maternal", "aunt": "maternal", "dad": "paternal",
+                                "joan": None}  # fmt: skip
+
+
+def _facts(*people: dict[str, Any], maternal: str | None = None,
+           paternal: str | None = None) -> dict[str, Any]:  # fmt: skip
+    return {
+        "young_person_id": "kai", "young_person_name": "Kai Thompson",
+        "wish_maternal": maternal, "wish_paternal": paternal, "people": list(people),
+        "workers": [{"name": "Sam Okafor", "role": "coordinator",
+                     "job_title": "Lifelong Links coordinator", "team": "north"}],
+        "events": [{"id": "e1", "on": "2026-02-01", "place": "Oak Hall",
+                    "title": "Celebration event", "attended": ["Cards", None]}],
+    }  # fmt: skip
+
+
+def _plan(*people: dict[str, Any], **wishes: str | None) -> Plan:
+    return build_plan(_facts(*people, **wishes), names=NAMES, relations=RELATIONS, sides=SIDES)
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [(1, "every day"), (7, "every week"), (14, "every two weeks"), (30, "every month"),
+     (365, "every year"), (10, "every 10 days")],
+)  # fmt: skip
+def test_how_often(days: int, words: str) -> None:
+    assert how_often(days) == words
+
+
+def test_the_plan_names_each_person_their_commitments_and_whom_to_contact() -> None:
+    plan = _plan(
+        _person("gran", _commitment("m1", "A call on Sundays", 14, "2026-07-01")),
+        _person("joan", _commitment("m2", "A birthday card", 365, "2026-05-01")),
+    )
+    assert [(p.name, p.relation) for p in plan.people] == [
+        ("Joan Pike", "foster carer"), ("Margaret Doyle", "maternal grandmother")
+    ]  # fmt: skip
+    assert plan.people[1].commitments[0].how_often == "every two weeks"
+    assert plan.next_commitment_review == "2026-05-01"
+    assert [c.name for c in plan.contacts] == ["Sam Okafor"]
+    assert plan.events[0].came == 2
+    assert plan.held_back == []
+
+
+def test_a_person_kept_away_now_is_held_back_with_the_reason() -> None:
+    plan = _plan(
+        _person("gran", wish="never"),
+        _person("dad", _commitment("m3", "Texts", 7), ordered=True),
+        _person("aunt"),  # the maternal side is "not now"
+        _person("joan"),  # a trusted adult is on no side: the side wish does not reach her
+        maternal="not_now",
+    )
+    assert [p.name for p in plan.people] == ["Joan Pike"]
+    held = {h.name: h.reason for h in plan.held_back}
+    assert held == {
+        "Craig Hill": "a court order keeps this person from contact with the young person",
+        "Lisa Doyle": "the young person does not want contact with this person for now",
+        "Margaret Doyle": "the young person has said they never want contact with this person",
+    }
+    # Their own wish about a person holds over the side's.
+    wanted = _plan(_person("aunt", wish="want_contact"), maternal="never")
+    assert [p.name for p in wanted.people] == ["Lisa Doyle"]
+
+
+def test_changes_between_two_versions_in_words() -> None:
+    call = _commitment("m1", "A call on Sundays", 14)
+    before = _plan(_person("gran", call), _person("dad", _commitment("m3", "Texts", 7)))
+    after = _plan(
+        _person("gran", {**call, "every_days": 7}, _commitment("m4", "Football matches", 30)),
+        _person("aunt"),
+        _person("dad", wish="never"),
+    )
+    assert changes(before, after) == [
+        "Joined the plan: Lisa Doyle (maternal aunt).",
+        "No longer in the plan: Craig Hill (father).",
+        "Held back: Craig Hill (father): the young person has said they never want contact "
+        "with this person.",
+        "Commitment added: Margaret Doyle (maternal grandmother): Football matches, every month.",
+        "Commitment changed: Margaret Doyle (maternal grandmother): A call on Sundays, every week.",
+    ]
+    assert changes(after, after) == []
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def test_the_plan_page_escapes_everything_and_loads_nothing() -> None:
+    names = {**NAMES, "gran": HOSTILE}
+    plan = build_plan(_facts(_person("gran", _commitment("m1", "<b>calls</b>", 14))),
+                      names=names, relations=RELATIONS, sides=SIDES)  # fmt: skip
+    latest = {"number": 1, "agreed_on": "2026-02-01", "review_on": None}
+    page = render_plan(plan.model_dump(), version=None, changes=[f"Joined: {HOSTILE}"],
+                       latest=latest)  # fmt: skip
+    assert HOSTILE not in page.html
+    assert "<b>calls</b>" not in page.html
+    # In the heading, the table caption and the change.
+    assert page.html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+    assert "<script" not in page.html.lower()
+    text = " ".join(page.html.split())
+    assert "The last version agreed is version 1, on 1 February 2026. Since then:" in text
+    assert f"style-src 'nonce-{page.nonce}'" in headers(page.nonce)["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers(page.nonce)["Content-Security-Policy"]
+
+
+def test_long_date() -> None:
+    assert long_date("2026-04-06") == "6 April 2026"
+    assert long_date("2026-04") == "2026-04"
+    assert long_date(None) == ""
