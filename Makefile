@@ -33,7 +33,8 @@ $(STAMP): pyproject.toml
 
 # Java 17 and Maven run the local Neo4j; they are on every project machine, and are installed
 # from Debian's packages where they are missing and apt-get can be used. Graphviz (`dot`) lays
-# out the family tree (the genogram), for the service and its tests alike.
+# out the family tree (the genogram), for the service and its tests alike. Pango and a font
+# set the journey book's PDF (WeasyPrint).
 system-deps:
 	@if [ -z "$$NEO4J_URI" ] && ! { command -v java && command -v mvn; } >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
@@ -47,6 +48,15 @@ system-deps:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends graphviz; \
 	  else \
 	    echo "The family tree needs Graphviz (Debian: apt-get install graphviz)."; exit 1; \
+	  fi; \
+	fi
+	@if ! { ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 \
+	        && fc-list 2>/dev/null | grep -q .; }; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core; \
+	  else \
+	    echo "The journey book's PDF needs Pango and a font (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)."; exit 1; \
 	  fi; \
 	fi
 

@@ -90,6 +90,17 @@ CONNECTIONS: list[dict[str, Any]] = [
          ("located", "2025-06-03T10:00:00Z", COORDINATOR, None),
          ("awaiting_safety_check", "2025-06-05T10:00:00Z", COORDINATOR, None)),
      "contacts": [], "commitments": []},
+    # His Year 5 and 6 teacher: glad to hear from him, but cannot commit to more than a message.
+    {"id": "demo-connection-priya", "person_id": "demo-priya", "stage": "willing",
+     "history": _stages(
+         ("identified", "2026-05-02T10:00:00Z", COORDINATOR, "Kai asked to find her"),
+         ("located", "2026-05-06T10:00:00Z", COORDINATOR, "Still teaching at Oakfield"),
+         ("awaiting_safety_check", "2026-05-06T11:00:00Z", COORDINATOR, None),
+         ("approved", "2026-05-14T15:00:00Z", SOCIAL_WORKER, "No concerns; DBS checked"),
+         ("young_person_agreed", "2026-05-18T16:00:00Z", COORDINATOR, None),
+         ("contacted", "2026-05-20T12:00:00Z", COORDINATOR, "Phoned the school"),
+         ("willing", "2026-05-20T12:30:00Z", COORDINATOR, "Will write; cannot commit to visits")),
+     "contacts": [], "commitments": []},
     {"id": "demo-connection-angela", "person_id": "demo-angela", "stage": "identified",
      "history": _stages(
          ("identified", "2025-03-01T10:00:00Z", COORDINATOR, "Kai talks about her Sunday dinners")),
@@ -115,28 +126,28 @@ WISHES: list[dict[str, Any]] = [
 
 # Kai's timeline, for his journey book: where he lived, his schools and placements.
 TIMELINE: list[dict[str, Any]] = [
-    {"id": "demo-timeline-home", "kind": "lived", "title": "At home with his mum, Donna",
+    {"id": "demo-timeline-home", "kind": "lived", "title": "At home with Mum",
      "place": "Leeds", "since": "2012-05", "until": "2024-10", "note": None,
      "people": ["demo-donna"]},
     {"id": "demo-timeline-oakfield", "kind": "school", "title": "Oakfield Primary School",
      "place": "Leeds", "since": "2016-09", "until": "2023-07",
-     "note": "Mrs Shah was his Year 5 and 6 teacher.", "people": ["demo-priya"]},
+     "note": "Mrs Shah taught Year 5 and 6.", "people": ["demo-priya"]},
     {"id": "demo-timeline-joan", "kind": "placement", "title": "Short breaks with Joan",
      "place": None, "since": "2022-03", "until": "2024-06",
-     "note": "One weekend a month. He remembers her dog, Biscuit.", "people": ["demo-joan"]},
+     "note": "One weekend a month, with Biscuit the dog.", "people": ["demo-joan"]},
     {"id": "demo-timeline-brookside", "kind": "school", "title": "Brookside Academy",
      "place": "Leeds", "since": "2023-09", "until": None, "note": None, "people": []},
     {"id": "demo-timeline-angela", "kind": "placement", "title": "Foster home with Angela",
      "place": None, "since": "2024-10", "until": "2025-01",
-     "note": "His first placement; her Sunday dinners.", "people": ["demo-angela"]},
+     "note": "The first foster home, and Angela's Sunday dinners.", "people": ["demo-angela"]},
     {"id": "demo-timeline-paul", "kind": "placement", "title": "Foster home with Paul",
      "place": None, "since": "2025-01", "until": "2025-09", "note": None, "people": ["demo-paul"]},
-    {"id": "demo-timeline-conference", "kind": "event", "title": "His celebration event",
+    {"id": "demo-timeline-conference", "kind": "event", "title": "Celebration event",
      "place": "Northgate Family Centre", "since": "2025-04-05", "until": None,
-     "note": "His Lifelong Links plan was agreed.", "people": ["demo-margaret"]},
+     "note": "The Lifelong Links plan was agreed.", "people": ["demo-margaret"]},
     {"id": "demo-timeline-turners", "kind": "placement", "title": "Foster home with Helen and Rob",
      "place": None, "since": "2025-09", "until": None,
-     "note": "They hosted his 14th birthday party.", "people": ["demo-helen", "demo-rob"]},
+     "note": "A 14th birthday party at home.", "people": ["demo-helen", "demo-rob"]},
 ]  # fmt: skip
 for _entry in TIMELINE:
     _entry["user_id"] = COORDINATOR
@@ -149,6 +160,19 @@ EVENTS: list[dict[str, Any]] = [
                  "offered": "A phone call every other Sunday, and his football matches when "
                             "she can get there."}]},
 ]  # fmt: skip
+MESSAGES: list[dict[str, Any]] = [
+    {"id": "demo-message-priya", "connection_id": "demo-connection-priya",
+     "written_on": "2026-06-12", "user_id": COORDINATOR,
+     "text": "Dear Kai,\nI was so pleased to hear from you. I still have the rocket you made in "
+             "Year 6! Keep working hard at Brookside, and keep asking questions.\nMrs Shah"},
+]  # fmt: skip
+# What Kai agreed to put in his journey book.
+BOOK: dict[str, Any] = {
+    "own_words": "Nan is the best. I want to see her more and for her to come to my football. "
+                 "I want Mrs Shah to know I'm doing OK at Brookside. Helen and Rob are kind.",
+    "family_picture": True, "people": True, "timeline": True, "messages": True,
+    "leave_out": [], "agreed_on": "2026-10-20", "user_id": COORDINATOR,
+}  # fmt: skip
 # The plan's versions: agreed at the event, and again at the review a year on.
 PLAN_VERSIONS: list[dict[str, Any]] = [
     {"number": 1, "agreed_on": "2025-04-06", "review_on": "2026-04-06", "user_id": COORDINATOR,
@@ -207,7 +231,7 @@ async def load_demo(db: Db) -> None:
         await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,
                   orders=ORDERS, connections=CONNECTIONS, wishes=WISHES)  # fmt: skip
         await run("merge_demo_plan", young_person_id=YOUNG_PERSON_ID, timeline=TIMELINE,
-                  events=EVENTS, versions=[])  # fmt: skip
+                  events=EVENTS, messages=MESSAGES, books=[BOOK], versions=[])  # fmt: skip
 
     await in_write(db, write)
     # The plan's versions hold the plan as it reads from the work just loaded, as it was on
@@ -217,7 +241,8 @@ async def load_demo(db: Db) -> None:
 
     async def agree(tx: AsyncManagedTransaction) -> None:
         await (await tx.run(db.queries["merge_demo_plan"], young_person_id=YOUNG_PERSON_ID,
-                            timeline=[], events=[], versions=versions)).consume()  # fmt: skip
+                            timeline=[], events=[], messages=[], books=[],
+                            versions=versions)).consume()  # fmt: skip
 
     await in_write(db, agree)
 

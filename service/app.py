@@ -28,6 +28,7 @@ from service.routes import (
     flags,
     health,
     imports,
+    journey,
     maps,
     me,
     people,
@@ -170,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         safeguarding.router,
         discovery.router,
         plan.router,
+        journey.router,
         maps.router,
     ):
         app.include_router(router)

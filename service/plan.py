@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service.workflow import Wish, effective_wish
+from service.workflow import Facts, Wish, effective_wish, kept_away_now
 
 _EVERY = {1: "every day", 7: "every week", 14: "every two weeks", 28: "every four weeks",
           30: "every month", 31: "every month", 91: "every three months",
@@ -32,6 +32,15 @@ _HELD_BACK = {
     "not_now": "the young person does not want contact with this person for now",
 }
 _ORDERED = "a court order keeps this person from contact with the young person"
+
+
+def household_refusals(person: Mapping[str, Any]) -> list[str]:
+    """What in a person's household now keeps them away (`workflow.kept_away_now`), in words;
+    `person` carries `flagged`, `restricted` and `overridden` (people's ids)."""
+    facts = Facts((), flagged=tuple(person["flagged"]),
+                  restricted_by_order=tuple(person["restricted"]),
+                  overridden=tuple(person["overridden"]))  # fmt: skip
+    return [r.message for r in kept_away_now(facts)]
 
 
 def how_often(every_days: int) -> str:
@@ -143,8 +152,12 @@ def build_plan(
         who = {"person_id": pid, "connection_id": p["connection_id"], "name": names[pid],
                "relation": relations.get(pid, "connection")}  # fmt: skip
         wish = _wish(p, sides.get(pid), facts)
-        if p["ordered"] or (wish is not None and wish in _HELD_BACK):
-            reason = _ORDERED if p["ordered"] or wish is None else _HELD_BACK[wish]
+        ordered = pid in p["restricted"] and f"order:{pid}" not in p["overridden"]
+        household = household_refusals(p)
+        if ordered or household or (wish is not None and wish in _HELD_BACK):
+            reason = (_ORDERED if ordered
+                      else _HELD_BACK[wish] if wish is not None and wish in _HELD_BACK
+                      else household[0].rstrip("."))  # fmt: skip
             held.append(HeldBack(**who, reason=reason))
             continue
         commitments = [

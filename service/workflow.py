@@ -139,7 +139,9 @@ __all__ = [
     "check_move",
     "current_stage",
     "effective_wish",
+    "kept_away_now",
     "lapse_days",
+    "overrides",
 ]
 
 _POSITION = {stage: i for i, stage in enumerate(STAGES)}
@@ -170,8 +172,9 @@ class Facts:
     flagged: tuple[str, ...] = ()
     restricted_by_order: tuple[str, ...] = ()
     wish: Wish | None = None
-    # The person's latest approval was a manager's override of a flag or an order.
-    approval_overridden: bool = False
+    # What the person's latest approval overrode (a manager's written reason), as `overrides`
+    # says it: only that is waived afterwards, never a flag or an order that came since.
+    overridden: tuple[str, ...] = ()
 
 
 def current_stage(history: tuple[Stage, ...]) -> Stage | None:
@@ -266,6 +269,27 @@ def _household_risks(facts: Facts, before: str, after: str) -> list[Refusal]:
     return found
 
 
+def overrides(facts: Facts) -> tuple[str, ...]:
+    """What an approval over the household's flags and orders overrides: "flag:<person>" and
+    "order:<person>" for each, so that a later order on a person whose flag was overridden
+    (or the reverse) is not waived with it."""
+    return (*(f"flag:{p}" for p in facts.flagged),
+            *(f"order:{p}" for p in facts.restricted_by_order))  # fmt: skip
+
+
+def kept_away_now(facts: Facts) -> list[Refusal]:
+    """A flag at the blocking level or a court order in the person's household now, other than
+    those their latest approval overrode: it keeps an approved person from the event, from
+    attending, and from the plan, until a new safety check."""
+    now = Facts(
+        facts.history,
+        flagged=tuple(p for p in facts.flagged if f"flag:{p}" not in facts.overridden),
+        restricted_by_order=tuple(p for p in facts.restricted_by_order
+                                  if f"order:{p}" not in facts.overridden),
+    )  # fmt: skip
+    return _household_risks(now, "", "ask the social worker for a new safety check.")
+
+
 def check_move(facts: Facts, move: Move) -> list[Refusal]:
     """Return every rule the move breaks, in a stable order (the order of `Rule`); [] allows it."""
     target, role = move.target, move.role
@@ -349,8 +373,8 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
     the approach rules hold (currently approved, the young person agreed, their wishes), and the
     person must have said they are willing since their approval. A flag at the blocking level or
     a court order in the person's household now keeps them away even after an approval (it may
-    have come after it), unless that approval was a manager's override of it: the social worker
-    is asked for a new safety check."""
+    have come after it), unless that approval was a manager's override of that very flag or
+    order (`kept_away_now`): the social worker is asked for a new safety check."""
     refusals = [r for r in check_move(facts, Move(target="invited", role=role))
                 if r.rule not in ("order", "no_going_back")]  # fmt: skip
     current = current_stage(facts.history)
@@ -362,9 +386,6 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
                 f"this person is at {_words(current) if current else 'no stage'}.",
             )
         )
-    if not facts.approval_overridden:
-        refusals += _household_risks(
-            facts, "", "ask the social worker for a new safety check before inviting them."
-        )
+    refusals += kept_away_now(facts)
     order = {rule: i for i, rule in enumerate(get_args(Rule))}
     return sorted(refusals, key=lambda r: order[r.rule])

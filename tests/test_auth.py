@@ -341,6 +341,7 @@ def test_audit_records_changes_refusals_and_its_own_reading(world: World) -> Non
         ("connection.create", "allowed"): 1,
         ("event.create", "allowed"): 1,
         ("plan.version", "allowed"): 1,
+        ("journey_book.choices", "allowed"): 1,
     }
     reads = world.client.get(
         "/audit", headers=admin, params={"user_id": world.user_ids["admin"]}

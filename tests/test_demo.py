@@ -127,7 +127,7 @@ def test_demo_case_has_the_work_in_progress(db: Driver, neo4j_target: Target) ->
         connections = client.get(f"{base}/connections", headers=coordinator).json()
         assert {c["person_id"]: c["stage"] for c in connections["data"]} == {
             "demo-margaret": "in_plan", "demo-darren": "awaiting_safety_check",
-            "demo-angela": "identified",
+            "demo-angela": "identified", "demo-priya": "willing",
         }  # fmt: skip
         # The end of the work so far: his celebration event, his plan and its review, and the
         # timeline his journey book will tell.

@@ -91,7 +91,7 @@ def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -
     assert rules(_invite(case, event["id"], aunt)) == [("court_order", [case.family.ids["aunt"]])]
 
 
-def test_a_manager_override_at_approval_lets_the_person_be_invited(case: Case) -> None:
+def test_a_manager_override_at_approval_waives_that_flag_and_no_other(case: Case) -> None:
     event = _event(case)
     case.flag("uncle")
     uncle = case.connect("uncle")
@@ -99,6 +99,36 @@ def test_a_manager_override_at_approval_lets_the_person_be_invited(case: Case) -
     ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
     case.walk(uncle, "young_person_agreed", "contacted", "willing")
     assert ok(_invite(case, event["id"], uncle), 201)["guests"][0]["stage"] == "invited"
+    # An order made since the approval was not overridden: he is no longer invited anywhere.
+    later = _event(case, on="2026-06-01")
+    order = {"kind": "restraining_order", "restricted_id": case.family.ids["uncle"],
+             "protected_id": case.family.young_person_id, "made_on": "2026-02-01"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    assert rules(_invite(case, later["id"], uncle)) == [
+        ("court_order", [case.family.ids["uncle"]])
+    ]  # fmt: skip
+
+
+def test_a_flag_after_the_invitation_keeps_the_stage_and_the_plan(case: Case) -> None:
+    event = _event(case, on="2026-01-10")
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING)
+    ok(_invite(case, event["id"], gran), 201)
+    case.flag("gran")
+    read = ok(_came(case, event["id"], gran, "Calls"))
+    # The attendance is recorded; the move to "attended" waits for a new safety check.
+    assert [(g["attended"], g["stage"]) for g in read["guests"]] == [(True, "invited")]
+    # Nobody has come to an event still to happen.
+    future = _event(case, on="2999-01-01")
+    aunt = case.connect("aunt")
+    case.walk(aunt, *WILLING)
+    ok(_invite(case, future["id"], aunt), 201)
+    assert _came(case, future["id"], aunt, "Cards").status_code == 422
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    moves = [e["reason"] for e in audit if e["action"] == "connection.stage"
+             and e["resource"] == f"connection:{aunt}"]  # fmt: skip
+    assert moves[0] == "to invited (Invited to the celebration event on 2999-01-01)"
 
 
 def test_attendance_and_offers_are_recorded_and_move_the_stage(case: Case) -> None:

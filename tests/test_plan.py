@@ -12,9 +12,11 @@ from visualise.documents import headers, long_date, render_plan
 
 
 def _person(pid: str, *commitments: dict[str, Any], wish: str | None = None,
-            ordered: bool = False) -> dict[str, Any]:  # fmt: skip
-    return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish, "ordered": ordered,
-            "commitments": list(commitments)}  # fmt: skip
+            ordered: bool = False, flagged: tuple[str, ...] = (),
+            overridden: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
+    return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish,
+            "restricted": [pid] if ordered else [], "flagged": list(flagged),
+            "overridden": list(overridden), "commitments": list(commitments)}  # fmt: skip
 
 
 def _commitment(
@@ -91,6 +93,21 @@ def test_a_person_kept_away_now_is_held_back_with_the_reason() -> None:
     assert [p.name for p in wanted.people] == ["Lisa Doyle"]
 
 
+def test_a_flag_in_the_household_since_the_approval_holds_a_person_back() -> None:
+    plan = _plan(
+        _person("gran", flagged=("lodger",)),
+        _person("joan", flagged=("joan",), overridden=("flag:joan",)),  # approved over it
+        _person("dad", ordered=True, overridden=("order:dad",)),  # approved over that order
+    )
+    assert [p.name for p in plan.people] == ["Craig Hill", "Joan Pike"]
+    (held,) = plan.held_back
+    assert held.name == "Margaret Doyle"
+    assert held.reason == (
+        "1 person in this person's household has an active level-3 safety flag; "
+        "ask the social worker for a new safety check"
+    )
+
+
 def test_changes_between_two_versions_in_words() -> None:
     call = _commitment("m1", "A call on Sundays", 14)
     before = _plan(_person("gran", call), _person("dad", _commitment("m3", "Texts", 7)))
@@ -133,5 +150,6 @@ def test_the_plan_page_escapes_everything_and_loads_nothing() -> None:
 
 def test_long_date() -> None:
     assert long_date("2026-04-06") == "6 April 2026"
-    assert long_date("2026-04") == "2026-04"
+    assert long_date("2026-04") == "April 2026"
+    assert long_date("2026") == "2026"
     assert long_date(None) == ""

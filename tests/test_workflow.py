@@ -304,10 +304,23 @@ WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "ap
         # A flag or an order in the household since the approval keeps them away...
         (Facts(WILLING, flagged=ONE), ["flagged"]),
         (Facts(ATTENDED, restricted_by_order=TWO), ["court_order"]),
-        # ...unless the approval was a manager's override of it.
-        (Facts(WILLING, flagged=ONE, approval_overridden=True), []),
+        # ...unless the approval was a manager's override of that very flag or order...
+        (Facts(WILLING, flagged=ONE, overridden=("flag:p-father",)), []),
+        (
+            Facts(WILLING, restricted_by_order=TWO, overridden=("order:p-aunt", "order:p-partner")),
+            [],
+        ),
+        # ...but never of one that came since, even on the same person.
+        (
+            Facts(WILLING, flagged=ONE, restricted_by_order=ONE, overridden=("flag:p-father",)),
+            ["court_order"],
+        ),
+        (Facts(WILLING, flagged=TWO, overridden=("flag:p-aunt",)), ["flagged"]),
         # An override never outweighs the young person's wish.
-        (Facts(WILLING, flagged=ONE, approval_overridden=True, wish="never"), ["wish_never"]),
+        (
+            Facts(WILLING, flagged=ONE, overridden=("flag:p-father",), wish="never"),
+            ["wish_never"],
+        ),
     ],
 )
 def test_who_may_be_invited(facts: Facts, expected: list[Rule]) -> None:

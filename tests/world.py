@@ -101,6 +101,8 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
         ids["event"] = event.json()["id"]
         version = client.post(f"/young-people/{yp}/plan/versions", headers=coordinator, json={})
         assert version.status_code == 201, version.text
+        book = client.put(f"/young-people/{yp}/journey-book", headers=coordinator, json={})
+        assert book.status_code == 204, book.text
         # A second young person who shares the foster carer and the teacher.
         other = open_case(client, manager, given_name="Bea", family_name=OTHER_CHILD)
         allocate(client, manager, other, actors["coordinator_shared"])
@@ -198,6 +200,12 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          f"/young-people/{yp}/plan/versions/1", None, expect(200)),
         ("GET", "/young-people/{young_person_id}/plan/document",
          f"/young-people/{yp}/plan/document?version=1", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/journey-book",
+         f"/young-people/{yp}/journey-book", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/journey-book/document",
+         f"/young-people/{yp}/journey-book/document", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/journey-book/document.pdf",
+         f"/young-people/{yp}/journey-book/document.pdf", None, expect(200)),
         ("GET", "/young-people/{young_person_id}/removed-people",
          f"/young-people/{yp}/removed-people", None, expect(200, manager_only=True)),
         ("PATCH", "/users/{user_id}", f"/users/{target}", {"display_name": "Renamed"},
@@ -245,6 +253,10 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          f"/events/{ids['event']}/guests/{conn}", {"attended": True}, expect(404)),
         ("POST", "/young-people/{young_person_id}/plan/versions",
          f"/young-people/{yp}/plan/versions", {"note": "Reviewed"}, expect(201)),
+        ("PUT", "/young-people/{young_person_id}/journey-book",
+         f"/young-people/{yp}/journey-book", {"own_words": "Hello"}, expect(204)),
+        ("POST", "/connections/{connection_id}/messages", f"/connections/{conn}/messages",
+         {"text": "Thinking of you"}, expect(201)),
         ("POST", "/people/{person_id}/addresses", f"/people/{mother}/addresses",
          {"line1": "1 Marlow Street", "town": "Leeds", "postcode": "LS2 9AA"}, expect(204)),
         ("POST", "/young-people/{young_person_id}/timeline", f"/young-people/{yp}/timeline",

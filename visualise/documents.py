@@ -1,6 +1,8 @@
-"""Documents for people to read and print: the Lifelong Links plan (and, to come, the journey
-book). Rendered from plain data by Jinja2 templates that escape everything; no script, and a
-Content-Security-Policy that lets the page load nothing but its own styles."""
+"""Documents for people to read and print: the Lifelong Links plan and the journey book.
+Rendered from plain data by Jinja2 templates that escape everything; no script, and a
+Content-Security-Policy that lets the page load nothing but its own styles. The journey book is
+also a PDF, made from the same page by WeasyPrint (tagged, for screen readers), which fetches
+nothing either."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -26,13 +29,19 @@ class Document:
     nonce: str
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
 def long_date(iso: str | None) -> str:
-    """2026-04-06 as "6 April 2026"; a partial date as it is."""
-    if not iso or len(iso) != 10:
-        return iso or ""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")  # fmt: skip
-    return f"{int(iso[8:])} {months[int(iso[5:7]) - 1]} {iso[:4]}"
+    """2026-04-06 as "6 April 2026", 2026-04 as "April 2026"; anything else as it is."""
+    if not iso:
+        return ""
+    if len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
+        return f"{int(iso[8:])} {_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+    if len(iso) == 7 and iso[4] == "-":
+        return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+    return iso
 
 
 _ENV.filters["long_date"] = long_date
@@ -54,6 +63,30 @@ def render_plan(
     return Document(html=html, nonce=nonce)
 
 
+def render_book(book: dict[str, Any], *, picture_svg: str) -> Document:
+    """The journey book as a page; `picture_svg` is `visualise.picture`'s own (escaped) SVG."""
+    nonce = secrets.token_urlsafe(18)
+    # `visualise.picture` escaped every name as it drew the SVG.
+    svg = Markup(picture_svg)  # noqa: S704
+    html = _ENV.get_template("book.html").render(book=book, picture=svg, nonce=nonce)
+    return Document(html=html, nonce=nonce)
+
+
+def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError("a document fetches nothing")
+
+
+def to_pdf(html: str) -> bytes:
+    """The page as a tagged PDF (headings, reading order and the picture's text for screen
+    readers). CPU-bound: call it off the event loop."""
+    from weasyprint import HTML  # imported when used: it loads Pango at import
+
+    pdf: bytes = HTML(string=html, url_fetcher=_fetch_nothing).write_pdf(
+        pdf_tags=True, custom_metadata=False
+    )
+    return pdf
+
+
 def headers(nonce: str) -> dict[str, str]:
     """A document's answer headers: nothing loaded but its own styles, never framed, stored
     nowhere on the way."""
@@ -65,4 +98,5 @@ def headers(nonce: str) -> dict[str, str]:
         "Referrer-Policy": "no-referrer",
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        "Cross-Origin-Resource-Policy": "same-origin",
     }

@@ -1,7 +1,10 @@
 // Invite a connection of the young person to one of their celebration events (the rules were
-// checked by the caller, in the same transaction). `created` is false when already invited.
+// checked by the caller, in the same transaction). `created` is false when already invited; no
+// row when the connection is not this young person's, or its person was taken out of the
+// network.
 MATCH (yp:YoungPerson)-[:HAS_EVENT]->(e:CelebrationEvent {id: $event_id})
-MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {id: $connection_id})
+MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {id: $connection_id})-[:WITH]->(p:Person)
+WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
 OPTIONAL MATCH (e)-[old:INVITED]->(c)
 CALL (e, c, old) {
   WITH e, c, old WHERE old IS NULL

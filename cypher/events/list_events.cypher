@@ -1,12 +1,13 @@
 // A young person's celebration events (one when $id is given), earliest first, each with its
 // guests in the order they were invited: the connection, its person, the day they were
-// invited, whether they came and what they offered.
+// invited, whether they came and what they offered (not those taken out of the network).
 MATCH (yp:YoungPerson {id: $young_person_id})-[:HAS_EVENT]->(e:CelebrationEvent)
 WHERE $id IS NULL OR e.id = $id
 RETURN e {
   .id, .on, .place, .title, .notes, young_person_id: yp.id,
   guests: COLLECT {
     MATCH (e)-[g:INVITED]->(c:Connection)-[:WITH]->(p:Person)
+    WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
     RETURN {connection_id: c.id, person_id: p.id,
             person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
             stage: c.stage, invited_on: g.invited_on, attended: g.attended,

@@ -1,7 +1,7 @@
 // What a young person's Lifelong Links plan is made of, as one record: the young person; the
-// people in the plan (connections at `in_plan`) with their commitments, their role when they
-// are a trusted adult, the young person's wish about them, and whether a current court order
-// keeps them from the young person; the workers allocated today (whom to contact); and the
+// people in the plan (connections at `in_plan` whose person is still in the network) with their
+// commitments, their role when they are a trusted adult, the young person's wish about them, and
+// the flags and court orders in their household now; the workers allocated today (whom to contact); and the
 // celebration events with who came. `service.plan` decides what the plan says.
 MATCH (yp:YoungPerson {id: $young_person_id})
 RETURN yp.id AS young_person_id,
@@ -10,14 +10,32 @@ RETURN yp.id AS young_person_id,
   yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
+    WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
+    WITH yp, c, p, [p] + COLLECT {
+      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
+      RETURN DISTINCT h
+    } AS household
     RETURN {
       connection_id: c.id, person_id: p.id, given_name: p.given_name,
       family_name: p.family_name, known_as: p.known_as, sex: p.sex,
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp) RETURN t.role
                       ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
       wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
-      ordered: EXISTS { (p)-[o:RESTRICTED_BY_ORDER]->(yp)
-                        WHERE o.until IS NULL OR o.until >= $today },
+      // The person's household now (themselves and those living with them): who has an active
+      // flag at the blocking level, who is kept from the young person by a current order (as
+      // get_household_risks), and whose flag or order their latest approval overrode.
+      flagged: [h IN household WHERE EXISTS {
+                  (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                         ELSE h.id END],
+      restricted: [h IN household WHERE EXISTS {
+                     (h)-[o:RESTRICTED_BY_ORDER]->(yp) WHERE o.until IS NULL OR o.until >= $today
+                   } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                            ELSE h.id END],
+      overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
+                                     RETURN s.overridden
+                                     ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], []),
       commitments: COLLECT {
         MATCH (c)-[:COMMITS]->(m:Commitment)
         RETURN m {.id, .what, .every_days, .since, .review_on}

@@ -1,6 +1,7 @@
 // The demo case's timeline, celebration event and Lifelong Links plan, on fixed ids so loading
 // twice changes nothing: timeline entries with the people they involve, the event with its
-// guests, and the plan's versions (kept as first written: a version is what was agreed then).
+// guests, messages for the journey book and the young person's choices for it, and the plan's
+// versions (kept as first written: a version is what was agreed then).
 MATCH (yp:YoungPerson {id: $young_person_id})
 CALL (yp) {
   UNWIND $timeline AS row
@@ -29,6 +30,18 @@ CALL (yp) {
     SET i.invited_on = g.invited_on, i.at = datetime(g.invited_on + 'T09:00:00Z'),
         i.attended = g.attended, i.offered = g.offered, i.user_id = row.user_id
   }
+}
+CALL (yp) {
+  UNWIND $messages AS row
+  MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {id: row.connection_id})
+  MERGE (m:Message {id: row.id})
+  SET m.text = row.text, m.written_on = row.written_on, m.user_id = row.user_id
+  MERGE (c)-[:WROTE]->(m)
+}
+CALL (yp) {
+  UNWIND $books AS row
+  MERGE (yp)-[:HAS_BOOK]->(b:JourneyBook)
+  SET b += row
 }
 CALL (yp) {
   UNWIND $versions AS row

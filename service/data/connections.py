@@ -13,14 +13,23 @@ from pydantic import BaseModel, Field, model_validator
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import Change, audited_write, record, record_in
-from service.data.relatives import relatives_in
+from service.data.relatives import SIDE_GENERATIONS, relatives_in
 from service.data.safeguarding import household_risks_in
 from service.dates import london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
-from service.workflow import Facts, Move, Refusal, Stage, Wish, check_move, effective_wish
+from service.workflow import (
+    Facts,
+    Move,
+    Refusal,
+    Stage,
+    Wish,
+    check_move,
+    effective_wish,
+    overrides,
+)
 
 Id = Annotated[Text, Field(min_length=1, max_length=100)]
 ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
@@ -191,7 +200,7 @@ async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: 
     if facts["person_wish"] is None and (facts["wish_maternal"] or facts["wish_paternal"]):
         kin = await relatives_in(
             tx, queries, person_id=facts["young_person_id"], within=[facts["young_person_id"]],
-            max_generations=6,
+            max_generations=SIDE_GENERATIONS,
         )  # fmt: skip
         side = next((r.side for r in kin if r.person_id == facts["person_id"]), None)
     return effective_wish(facts["person_wish"], side, facts["wish_maternal"],
@@ -233,7 +242,7 @@ async def connection_facts_in(
         flagged=flagged,
         restricted_by_order=restricted,
         wish=await _effective_wish(tx, queries, facts_record),
-        approval_overridden=bool(facts_record["approval_overridden"]),
+        overridden=tuple(facts_record["overridden"]),
     )
     return young_person_id, found["stage"], facts
 
@@ -248,12 +257,12 @@ async def move_in(
     reason: str | None,
     user_id: str,
     override_reason: str | None = None,
-    overrode: bool = False,
+    overridden: tuple[str, ...] = (),
 ) -> None:
     """Record a decided move (from `expected`, the stage it was decided on)."""
     moved = await (
         await tx.run(queries["move_connection"], id=cid, stage=stage, expected=expected,
-                     reason=reason, override_reason=override_reason, overrode=overrode,
+                     reason=reason, override_reason=override_reason, overridden=list(overridden),
                      user_id=user_id)
     ).single()  # fmt: skip
     if moved is None:  # cannot happen under the lock; never write past a changed stage
@@ -287,10 +296,11 @@ async def move(
         if refusals:
             return young_person_id, refusals
         # An override only when there was something to override.
-        overrode = bool(body.override_reason and (facts.flagged or facts.restricted_by_order))
+        # An override only when there was something to override: whose flag or order it was.
+        overrode = overrides(facts) if body.override_reason else ()
         await move_in(tx, db.queries, cid=cid, stage=body.stage, expected=stage,
                       reason=body.reason, override_reason=body.override_reason,
-                      overrode=overrode, user_id=actor.user_id)  # fmt: skip
+                      overridden=overrode, user_id=actor.user_id)  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="connection.stage",
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,

@@ -16,9 +16,9 @@ from service.auth.principal import Principal
 from service.data.audit import Change, audited_write, record, record_in
 from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
 from service.db import Db, in_write
-from service.errors import NotFound
+from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
-from service.workflow import Move, Refusal, Stage, check_invitation, check_move
+from service.workflow import Refusal, Stage, check_invitation
 
 Id = Annotated[Text, Field(min_length=1, max_length=100)]
 _NO_EVENT = "No celebration event with this id is within your allocations."
@@ -100,6 +100,24 @@ async def create_event(
     return await get_event(db, young_person_id=young_person_id, event_id=new_id)
 
 
+async def _move(
+    tx: AsyncManagedTransaction,
+    db: Db,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    stage: Stage,
+    expected: Stage,
+    reason: str,
+) -> None:
+    """A stage move an event makes, recorded and audited as any move is."""
+    await move_in(tx, db.queries, cid=cid, stage=stage, expected=expected, reason=reason,
+                  user_id=actor.user_id)  # fmt: skip
+    await record_in(tx, db.queries, principal=actor, action="connection.stage",
+                    resource=f"connection:{cid}", outcome="allowed",
+                    young_person_id=young_person_id, reason=f"to {stage} ({reason})")  # fmt: skip
+
+
 async def invite(
     db: Db,
     *,
@@ -116,10 +134,10 @@ async def invite(
     cid = body.connection_id
     event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
 
-    async def work(tx: AsyncManagedTransaction) -> list[Refusal]:
+    async def work(tx: AsyncManagedTransaction) -> list[Refusal] | None:
         held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
         if held is None or held[0] != young_person_id:
-            raise NotFound(_NO_CONNECTION)
+            return None
         _, stage, facts = held
         refusals = check_invitation(facts, RULE_ROLES[actor.role])
         if refusals:
@@ -127,11 +145,12 @@ async def invite(
         made = await (
             await tx.run(db.queries["invite_guest"], event_id=event_id, connection_id=cid,
                          today=today.isoformat(), user_id=actor.user_id)
-        ).single(strict=True)  # fmt: skip
+        ).single()  # fmt: skip
+        if made is None:
+            return None
         if made["created"] and stage == "willing":
-            await move_in(tx, db.queries, cid=cid, stage="invited", expected=stage,
-                          reason=f"Invited to the celebration event on {event.on}",
-                          user_id=actor.user_id)  # fmt: skip
+            await _move(tx, db, actor, young_person_id, cid, "invited", stage,
+                        f"Invited to the celebration event on {event.on}")  # fmt: skip
         if made["created"]:
             await record_in(tx, db.queries, principal=actor, action="event.invite",
                             resource=f"event:{event_id}", outcome="allowed",
@@ -140,6 +159,11 @@ async def invite(
         return []
 
     refusals = await in_write(db, work)
+    if refusals is None:
+        await record(db, principal=actor, action="event.invite", resource=f"event:{event_id}",
+                     outcome="refused", young_person_id=young_person_id,
+                     reason=f"connection:{cid} is not in this young person's network")  # fmt: skip
+        raise NotFound(_NO_CONNECTION)
     if refusals:
         await record(db, principal=actor, action="event.invite", resource=f"event:{event_id}",
                      outcome="refused", young_person_id=young_person_id,
@@ -159,11 +183,14 @@ async def record_attendance(
     today: date,
 ) -> Event:
     """Record whether an invited guest came and what they offered. A guest who came and is at
-    `invited` moves to `attended` when the stage rules still allow it (a wish recorded since
-    the invitation keeps them where they are; the attendance is recorded all the same)."""
+    `invited` moves to `attended` when the invitation's rules still hold (a wish recorded since,
+    or a flag or an order in their household, keeps them where they are; the attendance is
+    recorded all the same). Nobody has come to an event that is still to happen."""
     if actor.role not in RULE_ROLES:
         raise NotFound(_NO_EVENT)
     event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
+    if body.attended and event.on > today.isoformat():
+        raise InvalidInput(f"The event is on {event.on}: nobody has come to it yet.")
 
     async def work(tx: AsyncManagedTransaction) -> bool:
         held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
@@ -176,11 +203,13 @@ async def record_attendance(
         ).single()  # fmt: skip
         if found is None:
             return False
-        step = Move(target="attended", role=RULE_ROLES[actor.role])
-        if body.attended and stage == "invited" and not check_move(facts, step):
-            await move_in(tx, db.queries, cid=cid, stage="attended", expected=stage,
-                          reason=f"Came to the celebration event on {event.on}",
-                          user_id=actor.user_id)  # fmt: skip
+        if (
+            body.attended
+            and stage == "invited"
+            and not check_invitation(facts, RULE_ROLES[actor.role])
+        ):
+            await _move(tx, db, actor, young_person_id, cid, "attended", stage,
+                        f"Came to the celebration event on {event.on}")  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="event.attendance",
                         resource=f"event:{event_id}", outcome="allowed",
                         young_person_id=young_person_id,
@@ -188,5 +217,9 @@ async def record_attendance(
         return True
 
     if not await in_write(db, work):
+        await record(db, principal=actor, action="event.attendance",
+                     resource=f"event:{event_id}", outcome="refused",
+                     young_person_id=young_person_id,
+                     reason=f"connection:{cid} was not invited")  # fmt: skip
         raise NotFound("This connection was not invited to this event.")
     return await get_event(db, young_person_id=young_person_id, event_id=event_id)

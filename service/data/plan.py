@@ -14,16 +14,14 @@ from pydantic import Field
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.people import display_name
-from service.data.relatives import load_family, relatives_of
+from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of
 from service.dates import london_today
 from service.db import Db, together
 from service.errors import Conflict, InvalidInput, NotFound
 from service.kinship import ROLE_WORDS
 from service.models import InputModel, IsoDate, Note
 from service.plan import Plan, PlanNow, PlanVersion, PlanVersionSummary, build_plan, changes
-
-# Relatives are named within the generations a family map reaches.
-_GENERATIONS = 4
+from service.workflow import BLOCKING_FLAG_LEVEL
 
 
 class PlanAgreed(InputModel):
@@ -41,14 +39,15 @@ class PlanAgreed(InputModel):
 
 async def current_plan(db: Db, *, young_person_id: str, today: date) -> Plan:
     records, family = await together(
-        db.read("get_plan", young_person_id=young_person_id, today=today.isoformat()),
+        db.read("get_plan", young_person_id=young_person_id, today=today.isoformat(),
+                blocking_level=BLOCKING_FLAG_LEVEL),
         load_family(db, person_id=young_person_id, within=[young_person_id],
-                    max_generations=_GENERATIONS),
+                    max_generations=SIDE_GENERATIONS),
     )  # fmt: skip
     if not records:
         raise NotFound("No young person with this id is within your allocations.")
     facts = dict(records[0])
-    kin = {r.person_id: r for r in relatives_of(family, [young_person_id], _GENERATIONS).data}
+    kin = {r.person_id: r for r in relatives_of(family, [young_person_id], SIDE_GENERATIONS).data}
     names: dict[str, str] = {}
     relations: dict[str, str] = {}
     sides: dict[str, str | None] = {}

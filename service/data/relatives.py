@@ -172,6 +172,11 @@ async def load_family(
     return Family.from_record(records[0]) if records else None
 
 
+# How far the family is read to find which side someone is on when a side wish could decide:
+# the stage rules, the plan and the journey book alike.
+SIDE_GENERATIONS = 6
+
+
 def relatives_of(
     family: Family | None,
     within: list[str],

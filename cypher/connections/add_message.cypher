@@ -1,0 +1,7 @@
+// A message for the young person from the person of a connection (often someone who could not
+// commit to more), for their journey book.
+MATCH (c:Connection {id: $connection_id})
+CREATE (c)-[:WROTE]->(m:Message {
+  id: $id, text: $text, written_on: $written_on, user_id: $user_id, created_at: datetime()
+})
+RETURN m {.id, .text, .written_on, connection_id: c.id} AS message

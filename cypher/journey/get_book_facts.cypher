@@ -1,0 +1,71 @@
+// What a young person's journey book may hold, as one record (`service.journey` decides what
+// it does hold): the young person's choices (none until recorded); every connection with its
+// stage, whether its person is still in the network, and the flags and orders in their
+// household now (as get_plan); the people in the plan with their commitments; the messages
+// written for the young person; and, for everyone the book could name ($ids: the family picture's people, and those
+// found here), the young person's wish about them and whether a current court order keeps them
+// from the young person.
+MATCH (yp:YoungPerson {id: $young_person_id})
+OPTIONAL MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
+WITH yp, b,
+  COLLECT {
+    MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
+    WITH yp, c, p, [p] + COLLECT {
+      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
+      RETURN DISTINCT h
+    } AS household
+    RETURN {person_id: p.id, stage: c.stage, connection_id: c.id,
+      in_network: EXISTS { (p)-[:IN_NETWORK_OF]->(yp) },
+      // The person's household now (themselves and those living with them): who has an active
+      // flag at the blocking level, who is kept from the young person by a current order (as
+      // get_household_risks), and whose flag or order their latest approval overrode.
+      flagged: [h IN household WHERE EXISTS {
+                  (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                         ELSE h.id END],
+      restricted: [h IN household WHERE EXISTS {
+                     (h)-[o:RESTRICTED_BY_ORDER]->(yp) WHERE o.until IS NULL OR o.until >= $today
+                   } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
+                            ELSE h.id END],
+      overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
+                                     RETURN s.overridden
+                                     ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], [])}
+  } AS connections,
+  COLLECT {
+    MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
+    RETURN {person_id: p.id,
+            commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
+                                   RETURN m {.what, .every_days} ORDER BY m.since, m.id }}
+  } AS plan_people,
+  COLLECT {
+    MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
+    MATCH (c)-[:WROTE]->(m:Message)
+    RETURN {person_id: p.id, text: m.text, written_on: m.written_on}
+    ORDER BY m.written_on, m.id
+  } AS messages,
+  COLLECT {
+    MATCH (yp)-[:TIMELINE]->(:TimelineEntry)-[:INVOLVES]->(p:Person) RETURN DISTINCT p.id
+  } AS named
+WITH yp, b, connections, plan_people, messages,
+     $ids + named + [c IN connections | c.person_id] AS ids
+UNWIND (CASE WHEN ids = [] THEN [null] ELSE ids END) AS id
+WITH yp, b, connections, plan_people, messages, collect(DISTINCT id) AS ids
+RETURN yp.id AS young_person_id,
+  coalesce(yp.known_as, yp.given_name, trim(coalesce(yp.given_name, '') + ' ' +
+           coalesce(yp.family_name, ''))) AS young_person_name,
+  yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
+  CASE WHEN b IS NULL THEN null
+       ELSE b {.own_words, .family_picture, .people, .timeline, .messages, .leave_out,
+               .agreed_on} END AS choices,
+  connections, plan_people, messages,
+  [id IN ids | {
+     person_id: id,
+     name: COLLECT { MATCH (p:Person {id: id})
+                     RETURN [p.given_name, p.family_name, p.known_as] }[0],
+     wish: COLLECT { MATCH (yp)-[w:WISH]->(:Person {id: id}) RETURN w.wish }[0],
+     role: COLLECT { MATCH (:Person {id: id})-[t:TRUSTED_ADULT_OF]->(yp)
+                     RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
+     ordered: EXISTS { (:Person {id: id})-[o:RESTRICTED_BY_ORDER]->(yp)
+                       WHERE o.until IS NULL OR o.until >= $today }
+  }] AS people

@@ -1,0 +1,184 @@
+"""The journey book: a young person's own book of their Lifelong Links, in plain words they can
+read. What goes in it is decided here.
+
+Only what the young person agreed to include: their own words, and each section they chose
+(the picture of their close family, the people in their network and what each promised, their
+timeline, messages). Nobody the practice keeps out appears anywhere in it, not in the picture,
+not in the timeline, not as the author of a message:
+- a person refused after a safety check, or who declined, or taken out of the network;
+- a person whose household now has a flag at the blocking level or a court order that their
+  approval did not override;
+- a person a current court order keeps from the young person;
+- a person the young person never wants approached, or not now (by name, or by their side of
+  the family);
+- a person the young person asked to leave out.
+A message reaches it only from someone approved after a safety check.
+A person in it is named as the young person would say it: "grandmother on your mum's side".
+
+Pure: no I/O. The data layer reads the facts; `visualise.documents` renders the book.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from service.plan import household_refusals, how_often
+from service.workflow import APPROACH_STAGES, KEEP_AWAY, Wish, effective_wish
+
+# Stages at which a person has been kept out of the work, or kept themselves out.
+_OUT_STAGES = frozenset({"not_approved", "declined"})
+# A message reaches the book only from someone approved after a safety check (and on since).
+_MAY_WRITE = frozenset({"approved", *APPROACH_STAGES}) - _OUT_STAGES
+_SECTIONS = ("family_picture", "people", "timeline", "messages")
+
+
+class BookChoices(BaseModel):
+    """What the young person agreed to put in their book."""
+
+    own_words: str | None = None
+    family_picture: bool = True
+    people: bool = True
+    timeline: bool = True
+    messages: bool = True
+    leave_out: list[str] = Field(default_factory=list)
+    agreed_on: str
+
+
+class BookPromise(BaseModel):
+    what: str
+    how_often: str
+
+
+class BookPerson(BaseModel):
+    person_id: str
+    name: str
+    relation: str
+    promises: list[BookPromise]
+
+
+class BookMessage(BaseModel):
+    name: str
+    relation: str
+    text: str
+    written_on: str
+
+
+class BookEntry(BaseModel):
+    kind: str
+    title: str
+    place: str | None
+    since: str
+    until: str | None
+    note: str | None
+    people: list[str] = Field(description="The names of those in it whom the book may name.")
+
+
+class Book(BaseModel):
+    young_person_id: str
+    name: str = Field(description="The young person's name as they are called.")
+    own_words: str | None
+    sections: list[str] = Field(description="The sections chosen, in the book's order.")
+    people: list[BookPerson]
+    timeline: list[BookEntry]
+    messages: list[BookMessage]
+    left_out: int = Field(description="How many people the book leaves out, for the worker.")
+
+
+def plain_relation(term: str) -> str:
+    """A kinship term in the young person's words: "maternal grandmother" is "grandmother on
+    your mum's side"; a term with no side is as it is."""
+    for side, whose in (("maternal ", "mum's"), ("paternal ", "dad's")):
+        if term.startswith(side):
+            return f"{term[len(side) :]} on your {whose} side"
+    return term
+
+
+def without_side(term: str) -> str:
+    """A kinship term without its side, for a picture where the side shows by where they are."""
+    return term.removeprefix("maternal ").removeprefix("paternal ")
+
+
+def kept_out(
+    connections: list[dict[str, Any]],
+    people: Mapping[str, dict[str, Any]],
+    *,
+    sides: Mapping[str, str | None],
+    wish_maternal: Wish | None,
+    wish_paternal: Wish | None,
+    leave_out: list[str],
+) -> set[str]:
+    """Everyone the book must not name: `connections` with their stage, whether their person is
+    still `in_network` and their household's flags and orders now, `people` (by id, each
+    with the young person's `wish` about them and whether an `ordered` court order keeps them
+    away), `sides` of the family by person id."""
+    out = set(leave_out)
+    out |= {c["person_id"] for c in connections if c["stage"] in _OUT_STAGES
+            or not c["in_network"] or household_refusals(c)}  # fmt: skip
+    for pid, person in people.items():
+        wish = effective_wish(person.get("wish"), sides.get(pid), wish_maternal, wish_paternal)
+        if person.get("ordered") or wish in KEEP_AWAY:
+            out.add(pid)
+    return out
+
+
+def build_book(
+    facts: dict[str, Any],
+    *,
+    choices: BookChoices,
+    out: set[str],
+    names: Mapping[str, str],
+    relations: Mapping[str, str],
+) -> Book:
+    """The book from the facts (`connections` with their stage; `plan_people`: people in the
+    plan with their commitments; `messages`; `timeline`), leaving out `out`. Messages only from
+    people approved after a safety check."""
+    approved = {c["person_id"] for c in facts["connections"] if c["stage"] in _MAY_WRITE}
+    people = [
+        BookPerson(
+            person_id=p["person_id"],
+            name=names[p["person_id"]],
+            relation=plain_relation(relations.get(p["person_id"], "someone who cares about you")),
+            promises=[
+                BookPromise(what=m["what"], how_often=how_often(m["every_days"]))
+                for m in p["commitments"]
+            ],
+        )
+        for p in facts["plan_people"]
+        if p["person_id"] not in out
+    ]
+    messages = [
+        BookMessage(
+            name=names[m["person_id"]],
+            relation=plain_relation(relations.get(m["person_id"], "a friend")),
+            text=m["text"],
+            written_on=m["written_on"],
+        )
+        for m in facts["messages"]
+        if m["person_id"] not in out and m["person_id"] in approved
+    ]
+    timeline = [
+        BookEntry(
+            kind=e["kind"],
+            title=e["title"],
+            place=e["place"],
+            since=e["since"],
+            until=e["until"],
+            note=e["note"],
+            people=[p["name"] for p in e["people"] if p["person_id"] not in out],
+        )
+        for e in facts["timeline"]
+    ]
+    chosen = [s for s in _SECTIONS if getattr(choices, s)]
+    return Book(
+        young_person_id=facts["young_person_id"],
+        name=facts["young_person_name"],
+        own_words=choices.own_words,
+        sections=chosen,
+        people=sorted(people, key=lambda p: p.name) if "people" in chosen else [],
+        timeline=timeline if "timeline" in chosen else [],
+        messages=messages if "messages" in chosen else [],
+        left_out=len(out),
+    )

@@ -1,0 +1,181 @@
+"""The journey book: what goes in it and what is kept out (`service.journey`, no database), and
+the book through the real API on a real Neo4j, as JSON, as a page and as a PDF whose text is
+read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+from pypdf import PdfReader
+
+from service.app import create_app
+from service.journey import BookChoices, build_book, kept_out, plain_relation, without_side
+from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, ok, work_case
+from tests.conftest import Target, settings_for
+
+
+def test_plain_words() -> None:
+    assert plain_relation("maternal grandmother") == "grandmother on your mum's side"
+    assert plain_relation("paternal half-brother") == "half-brother on your dad's side"
+    assert plain_relation("foster carer") == "foster carer"
+    assert without_side("paternal first cousin once removed") == "first cousin once removed"
+
+
+def test_who_the_book_keeps_out() -> None:
+    def connection(pid: str, stage: str, **extra: Any) -> dict[str, Any]:
+        return {"person_id": pid, "stage": stage, "in_network": True, "flagged": [],
+                "restricted": [], "overridden": [], **extra}  # fmt: skip
+
+    connections = [
+        connection("aunt", "declined"),
+        connection("uncle", "not_approved"),
+        connection("gran", "in_plan"),
+        connection("removed", "willing", in_network=False),
+        connection("lodger", "in_plan", flagged=["housemate"]),
+        connection("carer", "in_plan", flagged=["carer"], overridden=["flag:carer"]),
+    ]
+    people: dict[str, dict[str, Any]] = {
+        "gran": {"wish": None, "ordered": False},
+        "dad": {"wish": None, "ordered": True},
+        "step": {"wish": "never", "ordered": False},
+        "cousin": {"wish": None, "ordered": False},  # on the paternal side: "not now"
+        "teacher": {"wish": None, "ordered": False},
+    }
+    sides = {"gran": "maternal", "dad": "paternal", "cousin": "paternal", "step": None}
+    out = kept_out(connections, people, sides=sides, wish_maternal=None,
+                   wish_paternal="not_now", leave_out=["teacher"])  # fmt: skip
+    assert out == {"aunt", "uncle", "dad", "step", "cousin", "teacher", "removed", "lodger"}
+
+
+def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people() -> None:
+    facts = {
+        "young_person_id": "kai", "young_person_name": "Kai",
+        "connections": [{"person_id": "gran", "stage": "in_plan"},
+                        {"person_id": "friend", "stage": "awaiting_safety_check"},
+                        {"person_id": "teacher", "stage": "willing"}],
+        "plan_people": [{"person_id": "gran",
+                         "commitments": [{"what": "Calls", "every_days": 7}]}],
+        "messages": [{"person_id": "friend", "text": "Hi", "written_on": "2026-01-01"},
+                     {"person_id": "teacher", "text": "Well done", "written_on": "2026-02-01"}],
+        "timeline": [{"kind": "school", "title": "Oakfield", "place": None, "since": "2016-09",
+                      "until": None, "note": None,
+                      "people": [{"person_id": "teacher", "name": "Priya Shah"},
+                                 {"person_id": "head", "name": "Mr Head"}]}],
+    }  # fmt: skip
+    names = {"gran": "Margaret", "friend": "Fred", "teacher": "Priya Shah"}
+    relations = {"gran": "maternal grandmother", "teacher": "teacher"}
+    choices = BookChoices(own_words="Nan is the best", agreed_on="2026-10-01")
+    book = build_book(facts, choices=choices, out={"head"}, names=names, relations=relations)
+    assert [(p.name, p.relation, p.promises[0].how_often) for p in book.people] == [
+        ("Margaret", "grandmother on your mum's side", "every week")
+    ]
+    # Fred is not yet approved after a safety check: his message waits.
+    assert [(m.name, m.text) for m in book.messages] == [("Priya Shah", "Well done")]
+    assert book.timeline[0].people == ["Priya Shah"]
+    fewer = BookChoices(people=False, messages=False, agreed_on="2026-10-01")
+    short = build_book(facts, choices=fewer, out=set(), names=names, relations=relations)
+    assert short.sections == ["family_picture", "timeline"]
+    assert short.people == []
+    assert short.messages == []
+
+
+WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        yield work_case(client)
+
+
+def _book(case: Case, path: str = "") -> Any:
+    return case.client.get(f"/young-people/{case.family.young_person_id}/journey-book{path}",
+                           headers=case.coordinator.headers)  # fmt: skip
+
+
+def _message(case: Case, cid: str, text: str) -> None:
+    ok(case.client.post(f"/connections/{cid}/messages", headers=case.coordinator.headers,
+                        json={"text": text, "written_on": "2026-06-01"}), 201)  # fmt: skip
+
+
+def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
+    ids = case.family.ids
+    gran, aunt, uncle = case.connect("gran"), case.connect("aunt"), case.connect("uncle")
+    case.walk(gran, *WILLING, "invited", "attended", "in_plan")
+    ok(case.client.post(f"/connections/{gran}/commitments", headers=case.coordinator.headers,
+                        json={"what": "A call on Sundays", "every_days": 14}), 201)  # fmt: skip
+    case.walk(aunt, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    _message(case, aunt, "From the aunt who declined")
+    case.walk(aunt, "declined")
+    case.walk(uncle, *WILLING)
+    _message(case, uncle, "Good luck at your new school")
+    order = {"kind": "restraining_order", "restricted_id": ids["dad"],
+             "protected_id": case.family.young_person_id, "made_on": "2026-01-05"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    ok(case.client.patch(f"/people/{ids['mum']}", headers=case.coordinator.headers,
+                         json={"given_name": "Mumleftout"}))  # fmt: skip
+    ok(case.client.patch(f"/people/{ids['dad']}", headers=case.coordinator.headers,
+                         json={"given_name": "Dadunderorder"}))  # fmt: skip
+
+    # Nothing goes in a book the young person has not agreed to.
+    assert _book(case).status_code == 409
+    path = f"/young-people/{case.family.young_person_id}/journey-book"
+    choices = {"own_words": f"I like football {HOSTILE_GIVEN}", "leave_out": [ids["mum"]],
+               "agreed_on": "2026-10-01"}  # fmt: skip
+    assert case.client.put(path, headers=case.coordinator.headers, json=choices).status_code == 204
+
+    book = ok(_book(case))
+    assert [(p["person_id"], p["relation"]) for p in book["people"]] == [
+        (ids["gran"], "grandmother on your mum's side")
+    ]
+    assert [m["text"] for m in book["messages"]] == ["Good luck at your new school"]
+    assert book["left_out"] == 3  # the mother (left out), the father (order), the aunt
+
+    page = _book(case, "/document")
+    assert page.status_code == 200
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert HOSTILE_GIVEN not in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    assert "<svg" in page.text  # the family picture
+    assert "gran Test" in page.text
+    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined"):
+        assert kept_away not in page.text, kept_away
+
+    pdf = _book(case, "/document.pdf")
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    words = " ".join(text.split())
+    assert "journey book" in words
+    assert "gran Test, grandmother on your mum's side" in words
+    assert "A call on Sundays (every two weeks)" in words
+    assert "Good luck at your new school" in words
+    assert "I like football <img src=x onerror=alert(1)>" in words  # their words, as written
+    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined"):
+        assert kept_away not in words, kept_away
+
+
+def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> None:
+    path = f"/young-people/{case.family.young_person_id}/journey-book"
+    ok_put = case.client.put(path, headers=case.coordinator.headers, json={})
+    assert ok_put.status_code == 204
+    other = add_user(case.client, "coordinator.south", "coordinator", team="south")
+    for suffix in ("", "/document", "/document.pdf"):
+        assert case.client.get(path + suffix, headers=other.headers).status_code == 404
+        assert case.client.get(path + suffix, headers=case.social_worker.headers).status_code == 200
+    assert case.client.put(path, headers=other.headers, json={}).status_code == 404
+    gran = case.connect("gran")
+    refused = case.client.post(f"/connections/{gran}/messages", headers=other.headers,
+                               json={"text": "Hello"})  # fmt: skip
+    assert refused.status_code == 404
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    actions = [(e["action"], e["outcome"]) for e in audit]
+    assert ("journey_book.choices", "allowed") in actions
+    assert ("book_pdf", "allowed") in actions
+    assert ("book_pdf", "refused") in actions

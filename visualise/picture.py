@@ -1,0 +1,101 @@
+"""A still picture of a genogram, as SVG, for documents to print (the journey book): the cards
+and connectors that `visualise.genogram` laid out, drawn by the genogram's conventions (a square
+for a male, a circle for a female, a diamond otherwise, a cross for someone who has died, a
+double outline for the young person; birth lines solid, adoptive dashed, foster dotted, step
+dash-dot; one slash on a separated couple, two on a divorced one). Every name is escaped; the
+picture names its people in its description, for those who cannot see it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+from visualise.connectors import CARD_H, CARD_W
+
+_MARGIN = 12.0
+_DASH = {"solid": None, "dashed": "8 5", "dotted": "2 4", "dashdot": "8 4 2 4"}
+_LABEL = 22  # characters on a card's line before an ellipsis
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= _LABEL else text[: _LABEL - 1].rstrip() + "…"
+
+
+def _symbol(sex: str, x: float, y: float) -> str:
+    if sex == "male":
+        return f'<rect x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" height="14" class="s"/>'
+    if sex == "female":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7.5" class="s"/>'
+    return (f'<polygon points="{x:.1f},{y - 8:.1f} {x + 8:.1f},{y:.1f} {x:.1f},{y + 8:.1f} '
+            f'{x - 8:.1f},{y:.1f}" class="s"/>')  # fmt: skip
+
+
+def _card(node: Mapping[str, Any], label: str, centre: bool) -> str:
+    x, y = node["x"] - CARD_W / 2, node["y"] - CARD_H / 2
+    parts = [f'<rect x="{x:.1f}" y="{y:.1f}" width="{CARD_W:.0f}" height="{CARD_H:.0f}" '
+             f'rx="6" class="{"me" if centre else "card"}"/>']  # fmt: skip
+    if centre:
+        parts.append(f'<rect x="{x + 3:.1f}" y="{y + 3:.1f}" width="{CARD_W - 6:.0f}" '
+                     f'height="{CARD_H - 6:.0f}" rx="4" class="me"/>')  # fmt: skip
+    sx, sy = x + 16, node["y"]
+    parts.append(_symbol(node["sex"], sx, sy))
+    if not node["living"]:
+        cross = (f"M{sx - 9:.1f},{sy - 9:.1f} L{sx + 9:.1f},{sy + 9:.1f} "
+                 f"M{sx + 9:.1f},{sy - 9:.1f} L{sx - 9:.1f},{sy + 9:.1f}")  # fmt: skip
+        parts.append(f'<path d="{cross}" class="x"/>')
+    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" class="n">'
+                 f"{escape(_fit(node['name']))}</text>")  # fmt: skip
+    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" class="r">'
+                 f"{escape(_fit(label))}</text>")  # fmt: skip
+    return "".join(parts)
+
+
+def _line(line: Mapping[str, Any]) -> str:
+    dash = _DASH.get(line["style"])
+    extra = f' stroke-dasharray="{dash}"' if dash else ""
+    drawn = [f'<line x1="{line["x1"]:.1f}" y1="{line["y1"]:.1f}" x2="{line["x2"]:.1f}" '
+             f'y2="{line["y2"]:.1f}" class="l"{extra}/>']  # fmt: skip
+    if line.get("mark"):
+        mx, my = (line["x1"] + line["x2"]) / 2, (line["y1"] + line["y2"]) / 2
+        for i in range(len(line["mark"])):
+            off = (i - (len(line["mark"]) - 1) / 2) * 6
+            drawn.append(f'<line x1="{mx + off - 4:.1f}" y1="{my + 7:.1f}" '
+                         f'x2="{mx + off + 4:.1f}" y2="{my - 7:.1f}" class="l"/>')  # fmt: skip
+    return "".join(drawn)
+
+
+def genogram_svg(
+    nodes: Iterable[Mapping[str, Any]],
+    lines: Iterable[Mapping[str, Any]],
+    *,
+    young_person_id: str,
+    labels: Mapping[str, str],
+    title: str,
+) -> str:
+    """The SVG (a string to place in a page as it is) of laid-out `nodes` (id, name, sex,
+    living, x, y) and `lines`; `labels`: the second line of each card (how they are related)."""
+    nodes, lines = list(nodes), list(lines)
+    if not nodes:
+        return ""
+    xs = [n["x"] for n in nodes] + [c for ln in lines for c in (ln["x1"], ln["x2"])]
+    ys = [n["y"] for n in nodes] + [c for ln in lines for c in (ln["y1"], ln["y2"])]
+    left = min(xs) - CARD_W / 2 - _MARGIN
+    top = min(ys) - CARD_H / 2 - _MARGIN
+    width = max(xs) + CARD_W / 2 + _MARGIN - left
+    height = max(ys) + CARD_H / 2 + _MARGIN - top
+    who = "; ".join(f"{n['name']}, {labels.get(n['id'], '')}".rstrip(", ") for n in nodes)
+    body = "".join(_line(ln) for ln in lines) + "".join(
+        _card(n, labels.get(n["id"], ""), n["id"] == young_person_id) for n in nodes
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.1f} {top:.1f} {width:.1f} '
+        f'{height:.1f}" width="100%" role="img" aria-labelledby="pt pd">'
+        f'<title id="pt">{escape(title)}</title><desc id="pd">{escape(who)}</desc>'
+        "<style>.card{fill:#fff;stroke:#505a5f;stroke-width:1.2}"
+        ".me{fill:#fff;stroke:#1d70b8;stroke-width:2}.s{fill:#f3f2f1;stroke:#0b0c0c}"
+        ".x{stroke:#0b0c0c;stroke-width:1.5}.l{stroke:#0b0c0c;stroke-width:1.6;fill:none}"
+        ".n{font:bold 12px Arial,Helvetica,sans-serif;fill:#0b0c0c}"
+        ".r{font:11px Arial,Helvetica,sans-serif;fill:#505a5f}</style>"
+        f"{body}</svg>"
+    )
