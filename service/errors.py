@@ -105,6 +105,13 @@ class DatabaseUnavailable(ServiceError):
     code = "database_unavailable"
 
 
+class DocumentUnavailable(ServiceError):
+    """A PDF could not be made (its typesetter, WeasyPrint with Pango, failed)."""
+
+    status_code = 503
+    code = "document_unavailable"
+
+
 class LayoutUnavailable(ServiceError):
     """The family tree's layout engine (Graphviz) is missing or failed."""
 

@@ -12,7 +12,9 @@ not in the timeline, not as the author of a message:
 - a person the young person never wants approached, or not now (by name, or by their side of
   the family);
 - a person the young person asked to leave out.
-A message reaches it only from someone approved after a safety check.
+A timeline entry that involves anyone kept out is left out whole (its title, place or note could
+say who they are, or where). A message reaches the book only from someone approved after a
+safety check whom the young person agreed to approach.
 A person in it is named as the young person would say it: "grandmother on your mum's side".
 
 Pure: no I/O. The data layer reads the facts; `visualise.documents` renders the book.
@@ -30,8 +32,9 @@ from service.workflow import APPROACH_STAGES, KEEP_AWAY, Wish, effective_wish
 
 # Stages at which a person has been kept out of the work, or kept themselves out.
 _OUT_STAGES = frozenset({"not_approved", "declined"})
-# A message reaches the book only from someone approved after a safety check (and on since).
-_MAY_WRITE = frozenset({"approved", *APPROACH_STAGES}) - _OUT_STAGES
+# A message reaches the book only from someone approved after a safety check whom the young
+# person agreed to approach.
+_MAY_WRITE = APPROACH_STAGES - _OUT_STAGES
 _SECTIONS = ("family_picture", "people", "timeline", "messages")
 
 
@@ -73,7 +76,7 @@ class BookEntry(BaseModel):
     since: str
     until: str | None
     note: str | None
-    people: list[str] = Field(description="The names of those in it whom the book may name.")
+    people: list[str] = Field(description="The names of those it involves.")
 
 
 class Book(BaseModel):
@@ -110,16 +113,17 @@ def kept_out(
     wish_paternal: Wish | None,
     leave_out: list[str],
 ) -> set[str]:
-    """Everyone the book must not name: `connections` with their stage, whether their person is
-    still `in_network` and their household's flags and orders now, `people` (by id, each
-    with the young person's `wish` about them and whether an `ordered` court order keeps them
-    away), `sides` of the family by person id."""
+    """Everyone the book must not name. `connections`: each with its stage, whether its person
+    is still `in_network`, and the `risks` of their household now with what their approval
+    `overridden`; `people` (by id): everyone else the book could name, each with `in_network`,
+    `risks` (nobody approved them: no flag or order is waived) and the young person's `wish`
+    about them; `sides` of the family by person id."""
     out = set(leave_out)
     out |= {c["person_id"] for c in connections if c["stage"] in _OUT_STAGES
             or not c["in_network"] or household_refusals(c)}  # fmt: skip
     for pid, person in people.items():
         wish = effective_wish(person.get("wish"), sides.get(pid), wish_maternal, wish_paternal)
-        if person.get("ordered") or wish in KEEP_AWAY:
+        if not person["in_network"] or household_refusals(person) or wish in KEEP_AWAY:
             out.add(pid)
     return out
 
@@ -167,9 +171,10 @@ def build_book(
             since=e["since"],
             until=e["until"],
             note=e["note"],
-            people=[p["name"] for p in e["people"] if p["person_id"] not in out],
+            people=[p["name"] for p in e["people"]],
         )
         for e in facts["timeline"]
+        if not any(p["person_id"] in out for p in e["people"])
     ]
     chosen = [s for s in _SECTIONS if getattr(choices, s)]
     return Book(

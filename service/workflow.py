@@ -19,8 +19,9 @@ always asks the young person's permission before speaking to anyone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Stage = Literal[
     "identified",
@@ -139,6 +140,7 @@ __all__ = [
     "check_move",
     "current_stage",
     "effective_wish",
+    "household",
     "kept_away_now",
     "lapse_days",
     "overrides",
@@ -172,8 +174,11 @@ class Facts:
     flagged: tuple[str, ...] = ()
     restricted_by_order: tuple[str, ...] = ()
     wish: Wish | None = None
+    # Each flag and order behind `flagged` and `restricted_by_order`: (who, "flag:<id>" or
+    # "order:<id>").
+    risks: tuple[tuple[str, str], ...] = ()
     # What the person's latest approval overrode (a manager's written reason), as `overrides`
-    # says it: only that is waived afterwards, never a flag or an order that came since.
+    # says it: only those flags and orders are waived afterwards, never one that came since.
     overridden: tuple[str, ...] = ()
 
 
@@ -269,12 +274,29 @@ def _household_risks(facts: Facts, before: str, after: str) -> list[Refusal]:
     return found
 
 
+def household(
+    rows: Iterable[Sequence[Any]],
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(flagged, restricted_by_order, risks) for `Facts`, from a household's rows as the
+    queries give them: [who, ["flag:<id>", ...], ["order:<id>", ...]]."""
+    rows = list(rows)
+    flagged = tuple(who for who, flags, _ in rows if flags)
+    restricted = tuple(who for who, _, orders in rows if orders)
+    risks = tuple((who, token) for who, flags, orders in rows for token in [*flags, *orders])
+    return flagged, restricted, risks
+
+
 def overrides(facts: Facts) -> tuple[str, ...]:
-    """What an approval over the household's flags and orders overrides: "flag:<person>" and
-    "order:<person>" for each, so that a later order on a person whose flag was overridden
-    (or the reverse) is not waived with it."""
-    return (*(f"flag:{p}" for p in facts.flagged),
-            *(f"order:{p}" for p in facts.restricted_by_order))  # fmt: skip
+    """What an approval over the household's flags and orders overrides: each of them, by id
+    ("flag:<id>", "order:<id>"), so that a flag or an order made later, even on the same
+    person, is not waived with them."""
+    return tuple(token for _, token in facts.risks)
+
+
+def _waived(facts: Facts, who: str, kind: str) -> bool:
+    """Every flag (or order) of `who` now was overridden by the latest approval."""
+    mine = [t for p, t in facts.risks if p == who and t.startswith(kind)]
+    return bool(mine) and all(t in facts.overridden for t in mine)
 
 
 def kept_away_now(facts: Facts) -> list[Refusal]:
@@ -283,9 +305,9 @@ def kept_away_now(facts: Facts) -> list[Refusal]:
     attending, and from the plan, until a new safety check."""
     now = Facts(
         facts.history,
-        flagged=tuple(p for p in facts.flagged if f"flag:{p}" not in facts.overridden),
+        flagged=tuple(p for p in facts.flagged if not _waived(facts, p, "flag:")),
         restricted_by_order=tuple(p for p in facts.restricted_by_order
-                                  if f"order:{p}" not in facts.overridden),
+                                  if not _waived(facts, p, "order:")),
     )  # fmt: skip
     return _household_risks(now, "", "ask the social worker for a new safety check.")
 

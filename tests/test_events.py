@@ -109,6 +109,17 @@ def test_a_manager_override_at_approval_waives_that_flag_and_no_other(case: Case
     ]  # fmt: skip
 
 
+def test_an_override_does_not_waive_a_new_flag_on_the_same_person(case: Case) -> None:
+    event = _event(case)
+    case.flag("uncle")
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check")
+    ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
+    case.walk(uncle, "young_person_agreed", "contacted", "willing")
+    case.flag("uncle")  # a second flag, raised after the approval
+    assert rules(_invite(case, event["id"], uncle)) == [("flagged", [case.family.ids["uncle"]])]
+
+
 def test_a_flag_after_the_invitation_keeps_the_stage_and_the_plan(case: Case) -> None:
     event = _event(case, on="2026-01-10")
     gran = case.connect("gran")

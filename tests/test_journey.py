@@ -28,28 +28,36 @@ def test_plain_words() -> None:
 
 def test_who_the_book_keeps_out() -> None:
     def connection(pid: str, stage: str, **extra: Any) -> dict[str, Any]:
-        return {"person_id": pid, "stage": stage, "in_network": True, "flagged": [],
-                "restricted": [], "overridden": [], **extra}  # fmt: skip
+        return {"person_id": pid, "stage": stage, "in_network": True, "risks": [],
+                "overridden": [], **extra}  # fmt: skip
 
+    def person(wish: str | None = None, **extra: Any) -> dict[str, Any]:
+        return {"wish": wish, "in_network": True, "risks": [], **extra}
+
+    flag = [["housemate", ["flag:f1"], []]]
     connections = [
         connection("aunt", "declined"),
         connection("uncle", "not_approved"),
         connection("gran", "in_plan"),
         connection("removed", "willing", in_network=False),
-        connection("lodger", "in_plan", flagged=["housemate"]),
-        connection("carer", "in_plan", flagged=["carer"], overridden=["flag:carer"]),
-    ]
+        connection("lodger", "in_plan", risks=flag),
+        connection("carer", "in_plan", risks=[["carer", ["flag:f2"], []]],
+                   overridden=["flag:f2"]),  # approved over that flag
+    ]  # fmt: skip
     people: dict[str, dict[str, Any]] = {
-        "gran": {"wish": None, "ordered": False},
-        "dad": {"wish": None, "ordered": True},
-        "step": {"wish": "never", "ordered": False},
-        "cousin": {"wish": None, "ordered": False},  # on the paternal side: "not now"
-        "teacher": {"wish": None, "ordered": False},
+        "gran": person(),
+        "dad": person(risks=[["dad", [], ["order:o1"]]]),
+        "grandad": person(risks=flag),  # never approved: no flag of his household is waived
+        "friend": person(in_network=False),
+        "step": person("never"),
+        "cousin": person(),  # on the paternal side: "not now"
+        "teacher": person(),
     }
     sides = {"gran": "maternal", "dad": "paternal", "cousin": "paternal", "step": None}
     out = kept_out(connections, people, sides=sides, wish_maternal=None,
                    wish_paternal="not_now", leave_out=["teacher"])  # fmt: skip
-    assert out == {"aunt", "uncle", "dad", "step", "cousin", "teacher", "removed", "lodger"}
+    assert out == {"aunt", "uncle", "dad", "grandad", "friend", "step", "cousin", "teacher",
+                   "removed", "lodger"}  # fmt: skip
 
 
 def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people() -> None:
@@ -64,8 +72,10 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
                      {"person_id": "teacher", "text": "Well done", "written_on": "2026-02-01"}],
         "timeline": [{"kind": "school", "title": "Oakfield", "place": None, "since": "2016-09",
                       "until": None, "note": None,
-                      "people": [{"person_id": "teacher", "name": "Priya Shah"},
-                                 {"person_id": "head", "name": "Mr Head"}]}],
+                      "people": [{"person_id": "teacher", "name": "Priya Shah"}]},
+                     {"kind": "lived", "title": "With the head", "place": "1 Secret Road",
+                      "since": "2018-01", "until": None, "note": None,
+                      "people": [{"person_id": "head", "name": "Mr Head"}]}],
     }  # fmt: skip
     names = {"gran": "Margaret", "friend": "Fred", "teacher": "Priya Shah"}
     relations = {"gran": "maternal grandmother", "teacher": "teacher"}
@@ -76,7 +86,8 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
     ]
     # Fred is not yet approved after a safety check: his message waits.
     assert [(m.name, m.text) for m in book.messages] == [("Priya Shah", "Well done")]
-    assert book.timeline[0].people == ["Priya Shah"]
+    # An entry involving someone kept out is left out whole: its title, place, note.
+    assert [(e.title, e.people) for e in book.timeline] == [("Oakfield", ["Priya Shah"])]
     fewer = BookChoices(people=False, messages=False, agreed_on="2026-10-01")
     short = build_book(facts, choices=fewer, out=set(), names=names, relations=relations)
     assert short.sections == ["family_picture", "timeline"]
@@ -121,6 +132,14 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
                          json={"given_name": "Mumleftout"}))  # fmt: skip
     ok(case.client.patch(f"/people/{ids['dad']}", headers=case.coordinator.headers,
                          json={"given_name": "Dadunderorder"}))  # fmt: skip
+    # A grandfather nobody approached, with a level-3 flag: in the close family, not in the book.
+    case.family.person("Flaggedgrandad", "male")
+    case.family.child("Flaggedgrandad", "mum")
+    case.flag("Flaggedgrandad")
+    entry = {"kind": "lived", "title": "Living with Dad", "place": "14 Secret Road, Leeds",
+             "since": "2019-01", "people": [ids["dad"]]}  # fmt: skip
+    ok(case.client.post(f"/young-people/{case.family.young_person_id}/timeline",
+                        headers=case.coordinator.headers, json=entry), 201)  # fmt: skip
 
     # Nothing goes in a book the young person has not agreed to.
     assert _book(case).status_code == 409
@@ -134,7 +153,8 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
         (ids["gran"], "grandmother on your mum's side")
     ]
     assert [m["text"] for m in book["messages"]] == ["Good luck at your new school"]
-    assert book["left_out"] == 3  # the mother (left out), the father (order), the aunt
+    # The mother (left out), the father (order), the aunt (declined), the grandfather (flag).
+    assert book["left_out"] == 4
 
     page = _book(case, "/document")
     assert page.status_code == 200
@@ -143,7 +163,9 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
     assert "<svg" in page.text  # the family picture
     assert "gran Test" in page.text
-    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined"):
+    assert page.text.count("<style") == 1  # the page's own, nonced; the picture has none
+    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined",
+                      "Flaggedgrandad", "Secret Road", "Living with Dad"):  # fmt: skip
         assert kept_away not in page.text, kept_away
 
     pdf = _book(case, "/document.pdf")
@@ -156,14 +178,16 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     assert "A call on Sundays (every two weeks)" in words
     assert "Good luck at your new school" in words
     assert "I like football <img src=x onerror=alert(1)>" in words  # their words, as written
-    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined"):
+    for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined",
+                      "Flaggedgrandad", "Secret Road", "Living with Dad"):  # fmt: skip
         assert kept_away not in words, kept_away
 
 
 def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> None:
     path = f"/young-people/{case.family.young_person_id}/journey-book"
-    ok_put = case.client.put(path, headers=case.coordinator.headers, json={})
-    assert ok_put.status_code == 204
+    # Anyone may be left out, a brother or sister in another child's case too (nothing is read).
+    left = {"leave_out": ["a-sibling-of-another-case"]}
+    assert case.client.put(path, headers=case.coordinator.headers, json=left).status_code == 204
     other = add_user(case.client, "coordinator.south", "coordinator", team="south")
     for suffix in ("", "/document", "/document.pdf"):
         assert case.client.get(path + suffix, headers=other.headers).status_code == 404

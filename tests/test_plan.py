@@ -14,8 +14,12 @@ from visualise.documents import headers, long_date, render_plan
 def _person(pid: str, *commitments: dict[str, Any], wish: str | None = None,
             ordered: bool = False, flagged: tuple[str, ...] = (),
             overridden: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
-    return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish,
-            "restricted": [pid] if ordered else [], "flagged": list(flagged),
+    """A person in the plan; `flagged`: who in their household has a flag (flag "f-<who>"),
+    `ordered`: a court order on them (order "o-<pid>")."""
+    risks = [[who, [f"flag:f-{who}"], []] for who in flagged]
+    if ordered:
+        risks.append([pid, [], [f"order:o-{pid}"]])
+    return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish, "risks": risks,
             "overridden": list(overridden), "commitments": list(commitments)}  # fmt: skip
 
 
@@ -84,7 +88,8 @@ def test_a_person_kept_away_now_is_held_back_with_the_reason() -> None:
     assert [p.name for p in plan.people] == ["Joan Pike"]
     held = {h.name: h.reason for h in plan.held_back}
     assert held == {
-        "Craig Hill": "a court order keeps this person from contact with the young person",
+        "Craig Hill": "A court order keeps 1 person in this person's household from contacting "
+        "the young person; ask the social worker for a new safety check",
         "Lisa Doyle": "the young person does not want contact with this person for now",
         "Margaret Doyle": "the young person has said they never want contact with this person",
     }
@@ -96,8 +101,8 @@ def test_a_person_kept_away_now_is_held_back_with_the_reason() -> None:
 def test_a_flag_in_the_household_since_the_approval_holds_a_person_back() -> None:
     plan = _plan(
         _person("gran", flagged=("lodger",)),
-        _person("joan", flagged=("joan",), overridden=("flag:joan",)),  # approved over it
-        _person("dad", ordered=True, overridden=("order:dad",)),  # approved over that order
+        _person("joan", flagged=("joan",), overridden=("flag:f-joan",)),  # approved over it
+        _person("dad", ordered=True, overridden=("order:o-dad",)),  # approved over that order
     )
     assert [p.name for p in plan.people] == ["Craig Hill", "Joan Pike"]
     (held,) = plan.held_back

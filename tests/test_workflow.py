@@ -277,6 +277,8 @@ def test_shared_thresholds() -> None:
 
 
 IN_PLAN = (*ATTENDED, "in_plan")
+FATHER_FLAG = (("p-father", "flag:f1"),)
+ORDERS = (("p-aunt", "order:o1"), ("p-partner", "order:o2"))
 # Approved again after a refusal was withdrawn, but not yet willing since that approval.
 WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "approved",
                           "young_person_agreed")  # fmt: skip
@@ -304,21 +306,43 @@ WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "ap
         # A flag or an order in the household since the approval keeps them away...
         (Facts(WILLING, flagged=ONE), ["flagged"]),
         (Facts(ATTENDED, restricted_by_order=TWO), ["court_order"]),
-        # ...unless the approval was a manager's override of that very flag or order...
-        (Facts(WILLING, flagged=ONE, overridden=("flag:p-father",)), []),
+        # ...unless the approval was a manager's override of those very flags and orders...
+        (Facts(WILLING, flagged=ONE, risks=FATHER_FLAG, overridden=("flag:f1",)), []),
         (
-            Facts(WILLING, restricted_by_order=TWO, overridden=("order:p-aunt", "order:p-partner")),
+            Facts(
+                WILLING, restricted_by_order=TWO, risks=ORDERS, overridden=("order:o1", "order:o2")
+            ),
             [],
         ),
-        # ...but never of one that came since, even on the same person.
+        # ...but never of one that came since, even on the same person...
         (
-            Facts(WILLING, flagged=ONE, restricted_by_order=ONE, overridden=("flag:p-father",)),
+            Facts(
+                WILLING,
+                flagged=ONE,
+                restricted_by_order=ONE,
+                risks=(*FATHER_FLAG, ("p-father", "order:o3")),
+                overridden=("flag:f1",),
+            ),
             ["court_order"],
         ),
-        (Facts(WILLING, flagged=TWO, overridden=("flag:p-aunt",)), ["flagged"]),
+        (
+            Facts(
+                WILLING,
+                flagged=ONE,
+                risks=(*FATHER_FLAG, ("p-father", "flag:f2")),
+                overridden=("flag:f1",),
+            ),
+            ["flagged"],
+        ),
+        (
+            Facts(WILLING, restricted_by_order=TWO, risks=ORDERS, overridden=("order:o1",)),
+            ["court_order"],
+        ),
+        # ...and nothing is waived where nothing says which flag it was.
+        (Facts(WILLING, flagged=ONE, overridden=("flag:f1",)), ["flagged"]),
         # An override never outweighs the young person's wish.
         (
-            Facts(WILLING, flagged=ONE, overridden=("flag:p-father",), wish="never"),
+            Facts(WILLING, flagged=ONE, risks=FATHER_FLAG, overridden=("flag:f1",), wish="never"),
             ["wish_never"],
         ),
     ],

@@ -1,8 +1,8 @@
-"""Documents for people to read and print: the Lifelong Links plan and the journey book.
-Rendered from plain data by Jinja2 templates that escape everything; no script, and a
-Content-Security-Policy that lets the page load nothing but its own styles. The journey book is
-also a PDF, made from the same page by WeasyPrint (tagged, for screen readers), which fetches
-nothing either."""
+"""Documents for people to read and print: the Lifelong Links plan, the journey book and a
+care leaver's own record. Rendered from plain data by Jinja2 templates that escape everything;
+no script, and a Content-Security-Policy that lets the page load nothing but its own styles.
+The journey book and the record are also PDFs, made from the same page by WeasyPrint (tagged,
+for screen readers), which fetches nothing either."""
 
 from __future__ import annotations
 
@@ -69,6 +69,13 @@ def render_book(book: dict[str, Any], *, picture_svg: str) -> Document:
     # `visualise.picture` escaped every name as it drew the SVG.
     svg = Markup(picture_svg)  # noqa: S704
     html = _ENV.get_template("book.html").render(book=book, picture=svg, nonce=nonce)
+    return Document(html=html, nonce=nonce)
+
+
+def render_record(record: dict[str, Any]) -> Document:
+    """A care leaver's own record as a page (and, through `to_pdf`, a PDF)."""
+    nonce = secrets.token_urlsafe(18)
+    html = _ENV.get_template("record.html").render(record=record, nonce=nonce)
     return Document(html=html, nonce=nonce)
 
 

@@ -16,6 +16,16 @@ from visualise.connectors import CARD_H, CARD_W
 _MARGIN = 12.0
 _DASH = {"solid": None, "dashed": "8 5", "dotted": "2 4", "dashdot": "8 4 2 4"}
 _LABEL = 22  # characters on a card's line before an ellipsis
+# Drawn with presentation attributes, not a <style>: a page's Content-Security-Policy lets only
+# its own nonced styles apply, and a picture must look the same on a page and in a PDF.
+_CARD = 'fill="#ffffff" stroke="#505a5f" stroke-width="1.2"'
+_ME = 'fill="#ffffff" stroke="#1d70b8" stroke-width="2"'
+_SHAPE = 'fill="#f3f2f1" stroke="#0b0c0c"'
+_INK = 'stroke="#0b0c0c" stroke-width="1.6" fill="none"'
+_NAME = (
+    'font-family="Arial, Helvetica, sans-serif" font-size="12" font-weight="bold" fill="#0b0c0c"'
+)
+_WORDS = 'font-family="Arial, Helvetica, sans-serif" font-size="11" fill="#505a5f"'
 
 
 def _fit(text: str) -> str:
@@ -24,29 +34,29 @@ def _fit(text: str) -> str:
 
 def _symbol(sex: str, x: float, y: float) -> str:
     if sex == "male":
-        return f'<rect x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" height="14" class="s"/>'
+        return f'<rect x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" height="14" {_SHAPE}/>'
     if sex == "female":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7.5" class="s"/>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7.5" {_SHAPE}/>'
     return (f'<polygon points="{x:.1f},{y - 8:.1f} {x + 8:.1f},{y:.1f} {x:.1f},{y + 8:.1f} '
-            f'{x - 8:.1f},{y:.1f}" class="s"/>')  # fmt: skip
+            f'{x - 8:.1f},{y:.1f}" {_SHAPE}/>')  # fmt: skip
 
 
 def _card(node: Mapping[str, Any], label: str, centre: bool) -> str:
     x, y = node["x"] - CARD_W / 2, node["y"] - CARD_H / 2
     parts = [f'<rect x="{x:.1f}" y="{y:.1f}" width="{CARD_W:.0f}" height="{CARD_H:.0f}" '
-             f'rx="6" class="{"me" if centre else "card"}"/>']  # fmt: skip
+             f'rx="6" {_ME if centre else _CARD}/>']  # fmt: skip
     if centre:
         parts.append(f'<rect x="{x + 3:.1f}" y="{y + 3:.1f}" width="{CARD_W - 6:.0f}" '
-                     f'height="{CARD_H - 6:.0f}" rx="4" class="me"/>')  # fmt: skip
+                     f'height="{CARD_H - 6:.0f}" rx="4" {_ME}/>')  # fmt: skip
     sx, sy = x + 16, node["y"]
     parts.append(_symbol(node["sex"], sx, sy))
     if not node["living"]:
         cross = (f"M{sx - 9:.1f},{sy - 9:.1f} L{sx + 9:.1f},{sy + 9:.1f} "
                  f"M{sx + 9:.1f},{sy - 9:.1f} L{sx - 9:.1f},{sy + 9:.1f}")  # fmt: skip
-        parts.append(f'<path d="{cross}" class="x"/>')
-    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" class="n">'
+        parts.append(f'<path d="{cross}" stroke="#0b0c0c" stroke-width="1.5"/>')
+    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" {_NAME}>'
                  f"{escape(_fit(node['name']))}</text>")  # fmt: skip
-    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" class="r">'
+    parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" {_WORDS}>'
                  f"{escape(_fit(label))}</text>")  # fmt: skip
     return "".join(parts)
 
@@ -55,13 +65,13 @@ def _line(line: Mapping[str, Any]) -> str:
     dash = _DASH.get(line["style"])
     extra = f' stroke-dasharray="{dash}"' if dash else ""
     drawn = [f'<line x1="{line["x1"]:.1f}" y1="{line["y1"]:.1f}" x2="{line["x2"]:.1f}" '
-             f'y2="{line["y2"]:.1f}" class="l"{extra}/>']  # fmt: skip
+             f'y2="{line["y2"]:.1f}" {_INK}{extra}/>']  # fmt: skip
     if line.get("mark"):
         mx, my = (line["x1"] + line["x2"]) / 2, (line["y1"] + line["y2"]) / 2
         for i in range(len(line["mark"])):
             off = (i - (len(line["mark"]) - 1) / 2) * 6
             drawn.append(f'<line x1="{mx + off - 4:.1f}" y1="{my + 7:.1f}" '
-                         f'x2="{mx + off + 4:.1f}" y2="{my - 7:.1f}" class="l"/>')  # fmt: skip
+                         f'x2="{mx + off + 4:.1f}" y2="{my - 7:.1f}" {_INK}/>')  # fmt: skip
     return "".join(drawn)
 
 
@@ -92,10 +102,5 @@ def genogram_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.1f} {top:.1f} {width:.1f} '
         f'{height:.1f}" width="100%" role="img" aria-labelledby="pt pd">'
         f'<title id="pt">{escape(title)}</title><desc id="pd">{escape(who)}</desc>'
-        "<style>.card{fill:#fff;stroke:#505a5f;stroke-width:1.2}"
-        ".me{fill:#fff;stroke:#1d70b8;stroke-width:2}.s{fill:#f3f2f1;stroke:#0b0c0c}"
-        ".x{stroke:#0b0c0c;stroke-width:1.5}.l{stroke:#0b0c0c;stroke-width:1.6;fill:none}"
-        ".n{font:bold 12px Arial,Helvetica,sans-serif;fill:#0b0c0c}"
-        ".r{font:11px Arial,Helvetica,sans-serif;fill:#505a5f}</style>"
         f"{body}</svg>"
     )

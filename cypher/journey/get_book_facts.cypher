@@ -2,9 +2,10 @@
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and the flags and orders in their
 // household now (as get_plan); the people in the plan with their commitments; the messages
-// written for the young person; and, for everyone the book could name ($ids: the family picture's people, and those
-// found here), the young person's wish about them and whether a current court order keeps them
-// from the young person.
+// written for the young person; and, for everyone the book could name ($ids: the family
+// picture's people, and those found here), whether they are in the network, the young person's
+// wish about them, their role when they are a trusted adult, and the flags and court orders in
+// their household now.
 MATCH (yp:YoungPerson {id: $young_person_id})
 OPTIONAL MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
 WITH yp, b,
@@ -17,17 +18,15 @@ WITH yp, b,
     } AS household
     RETURN {person_id: p.id, stage: c.stage, connection_id: c.id,
       in_network: EXISTS { (p)-[:IN_NETWORK_OF]->(yp) },
-      // The person's household now (themselves and those living with them): who has an active
-      // flag at the blocking level, who is kept from the young person by a current order (as
-      // get_household_risks), and whose flag or order their latest approval overrode.
-      flagged: [h IN household WHERE EXISTS {
-                  (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
-                         ELSE h.id END],
-      restricted: [h IN household WHERE EXISTS {
-                     (h)-[o:RESTRICTED_BY_ORDER]->(yp) WHERE o.until IS NULL OR o.until >= $today
-                   } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
-                            ELSE h.id END],
+      // The person's household now (themselves and those living with them): the flags at the
+      // blocking level and the court orders of each (as get_household_risks), and what their
+      // latest approval overrode.
+      risks: [h IN household |
+              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
+               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                | 'flag:' + f.id],
+               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
+                | 'order:' + o.id]]],
       overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
                                      RETURN s.overridden
                                      ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], [])}
@@ -59,13 +58,26 @@ RETURN yp.id AS young_person_id,
        ELSE b {.own_words, .family_picture, .people, .timeline, .messages, .leave_out,
                .agreed_on} END AS choices,
   connections, plan_people, messages,
-  [id IN ids | {
-     person_id: id,
-     name: COLLECT { MATCH (p:Person {id: id})
-                     RETURN [p.given_name, p.family_name, p.known_as] }[0],
-     wish: COLLECT { MATCH (yp)-[w:WISH]->(:Person {id: id}) RETURN w.wish }[0],
-     role: COLLECT { MATCH (:Person {id: id})-[t:TRUSTED_ADULT_OF]->(yp)
-                     RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
-     ordered: EXISTS { (:Person {id: id})-[o:RESTRICTED_BY_ORDER]->(yp)
-                       WHERE o.until IS NULL OR o.until >= $today }
-  }] AS people
+  COLLECT {
+    UNWIND ids AS id
+    MATCH (p:Person {id: id})
+    WITH yp, p, [p] + COLLECT {
+      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
+      RETURN DISTINCT h
+    } AS household
+    RETURN {
+      person_id: p.id, name: [p.given_name, p.family_name, p.known_as],
+      in_network: p = yp OR EXISTS { (p)-[:IN_NETWORK_OF]->(yp) },
+      wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
+      role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp)
+                      RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
+      // Flags and orders in their household now, as for a connection (nobody approved them).
+      risks: [h IN household |
+              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
+               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                | 'flag:' + f.id],
+               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
+                | 'order:' + o.id]]]
+    }
+  } AS people

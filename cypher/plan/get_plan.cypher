@@ -22,17 +22,15 @@ RETURN yp.id AS young_person_id,
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp) RETURN t.role
                       ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
       wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
-      // The person's household now (themselves and those living with them): who has an active
-      // flag at the blocking level, who is kept from the young person by a current order (as
-      // get_household_risks), and whose flag or order their latest approval overrode.
-      flagged: [h IN household WHERE EXISTS {
-                  (h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
-                         ELSE h.id END],
-      restricted: [h IN household WHERE EXISTS {
-                     (h)-[o:RESTRICTED_BY_ORDER]->(yp) WHERE o.until IS NULL OR o.until >= $today
-                   } | CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council'
-                            ELSE h.id END],
+      // The person's household now (themselves and those living with them): the flags at the
+      // blocking level and the court orders of each (as get_household_risks), and what their
+      // latest approval overrode.
+      risks: [h IN household |
+              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
+               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                | 'flag:' + f.id],
+               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
+                | 'order:' + o.id]]],
       overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
                                      RETURN s.overridden
                                      ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], []),

@@ -22,8 +22,8 @@ CALL (yp) {
   SET e.on = row.on, e.place = row.place, e.title = row.title, e.notes = row.notes,
       e.user_id = row.user_id
   MERGE (yp)-[:HAS_EVENT]->(e)
-  WITH e, row
-  CALL (e, row) {
+  WITH yp, e, row
+  CALL (yp, e, row) {
     UNWIND row.guests AS g
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {id: g.connection_id})
     MERGE (e)-[i:INVITED]->(c)

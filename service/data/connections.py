@@ -233,7 +233,7 @@ async def connection_facts_in(
         await tx.run(queries["get_connection_facts"], id=cid)
     ).single(strict=True)  # fmt: skip
     young_person_id = str(facts_record["young_person_id"])
-    flagged, restricted = await household_risks_in(
+    flagged, restricted, risks = await household_risks_in(
         tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
         today=today,
     )  # fmt: skip
@@ -241,6 +241,7 @@ async def connection_facts_in(
         history=tuple(facts_record["history"]),
         flagged=flagged,
         restricted_by_order=restricted,
+        risks=risks,
         wish=await _effective_wish(tx, queries, facts_record),
         overridden=tuple(facts_record["overridden"]),
     )

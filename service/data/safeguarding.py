@@ -19,7 +19,7 @@ from service.db import Db, in_write, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
-from service.workflow import BLOCKING_FLAG_LEVEL, FLAG_WORDS
+from service.workflow import BLOCKING_FLAG_LEVEL, FLAG_WORDS, household
 
 OrderKind = Literal[
     "section_34_contact_order",
@@ -165,18 +165,18 @@ async def household_risks_in(
     person_id: str,
     young_person_id: str,
     today: date,
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(people with an active flag at the blocking level, people kept from the young person by an
-    order),
-    among the person and those living with them; read inside the transaction that decides."""
+    order, each flag and order by id: `workflow.household`), among the person and those living
+    with them; read inside the transaction that decides."""
     record = await (
         await tx.run(queries["get_household_risks"], person_id=person_id,
                      young_person_id=young_person_id, today=today.isoformat(),
                      blocking_level=BLOCKING_FLAG_LEVEL)
     ).single()  # fmt: skip
     if record is None:
-        return (), ()
-    return tuple(record["flagged"]), tuple(record["restricted"])
+        return (), (), ()
+    return household(record["risks"])
 
 
 def _flag_words(flag: FlagPublic) -> str:

@@ -1,23 +1,27 @@
-"""The journey book: the young person's own book of their Lifelong Links, with what they agreed
-to put in it, as a page and as a PDF; and the messages people write for it."""
+"""What a young person takes away: their journey book (their own book of their Lifelong Links,
+with what they agreed to put in it, and the messages people write for it) and, as a care
+leaver, their own record; each as JSON, a page and a PDF."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from service.auth.access import CaseAccess, CaseDep, PathId, YoungPersonReach
-from service.data import connections, journey, network
+from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, YoungPersonReach
+from service.data import connections, journey, network, record
 from service.data.journey import ChoicesSet, MessageCreate, MessagePublic
 from service.data.network import Filters
 from service.drawing import draw
+from service.errors import DocumentUnavailable, LayoutUnavailable
 from service.journey import Book, without_side
+from service.record import OwnRecord
 from visualise import documents, picture
 
-router = APIRouter(tags=["journey book"])
+router = APIRouter(tags=["journey book and own record"])
 _HTML: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {}}, "description": "The book as a page to read and print."}
 }
@@ -29,27 +33,31 @@ _PDF: dict[int | str, dict[str, Any]] = {
 @router.put("/young-people/{young_person_id}/journey-book", status_code=204)
 async def set_book_choices(body: ChoicesSet, reach: YoungPersonReach, access: CaseDep) -> Response:
     """Record what the young person agreed to put in their book: their own words, which
-    sections, and anyone to leave out. Nothing goes in a book before this."""
-    for index, person_id in enumerate(body.leave_out):
-        await access.named(person_id, loc=("leave_out", index), action="set_book_choices",
-                           case=reach.person_id)  # fmt: skip
+    sections, and anyone to leave out (any person's id: leaving someone out reads nothing about
+    them, and a brother or sister in another child's case can be left out too). Nothing goes in
+    a book before this."""
     await journey.set_choices(access.db, actor=access.principal,
                               young_person_id=reach.person_id, body=body)  # fmt: skip
     return Response(status_code=204)
 
 
-async def _book(access: CaseAccess, young_person_id: str) -> tuple[Book, str]:
-    """The book and the SVG of its family picture (without anyone the book leaves out)."""
+async def _book(access: CaseAccess, young_person_id: str, *, drawn: bool) -> tuple[Book, str]:
+    """The book and, when `drawn`, the SVG of its family picture (without anyone the book
+    leaves out; "" when the young person left it out or the layout engine is not available:
+    the book is printed without it)."""
     graph = await network.network(access.db, young_person_id=young_person_id, view="tree",
                                   filters=Filters(scope="close"))  # fmt: skip
     book, out = await journey.book(access.db, young_person_id=young_person_id,
                                    today=access.today.isoformat(),
                                    picture=[n.id for n in graph.nodes])  # fmt: skip
-    if "family_picture" not in book.sections:
+    if not drawn or "family_picture" not in book.sections:
         return book, ""
     graph.nodes = [n for n in graph.nodes if n.id not in out]
     graph.edges = [e for e in graph.edges if e.source not in out and e.target not in out]
-    await run_in_threadpool(draw, graph)
+    try:
+        await run_in_threadpool(draw, graph)
+    except LayoutUnavailable:
+        return book, ""
     labels = {n.id: without_side(n.relation or "") for n in graph.nodes}
     labels[young_person_id] = "you"
     svg = picture.genogram_svg(
@@ -59,19 +67,23 @@ async def _book(access: CaseAccess, young_person_id: str) -> tuple[Book, str]:
     return book, svg
 
 
+async def _book_page(access: CaseAccess, young_person_id: str) -> documents.Document:
+    book, svg = await _book(access, young_person_id, drawn=True)
+    return documents.render_book(book.model_dump(), picture_svg=svg)
+
+
 @router.get("/young-people/{young_person_id}/journey-book", response_model=Book)
 async def read_book(reach: YoungPersonReach, access: CaseDep) -> Book:
     """What the book holds, for the worker to check with the young person (and how many people
     it leaves out). A 409 until their choices are recorded."""
-    book, _ = await _book(access, reach.person_id)
+    book, _ = await _book(access, reach.person_id, drawn=False)
     return book
 
 
 @router.get("/young-people/{young_person_id}/journey-book/document",
             response_class=HTMLResponse, responses=_HTML)  # fmt: skip
 async def book_page(reach: YoungPersonReach, access: CaseDep) -> HTMLResponse:
-    book, svg = await _book(access, reach.person_id)
-    page = documents.render_book(book.model_dump(), picture_svg=svg)
+    page = await _book_page(access, reach.person_id)
     return HTMLResponse(page.html, headers=documents.headers(page.nonce))
 
 
@@ -79,11 +91,26 @@ async def book_page(reach: YoungPersonReach, access: CaseDep) -> HTMLResponse:
             response_class=Response, responses=_PDF)  # fmt: skip
 async def book_pdf(reach: YoungPersonReach, access: CaseDep) -> Response:
     """The same book as a PDF, made from the same page."""
-    book, svg = await _book(access, reach.person_id)
-    page = documents.render_book(book.model_dump(), picture_svg=svg)
-    pdf = await run_in_threadpool(documents.to_pdf, page.html)
+    page = await _book_page(access, reach.person_id)
+    return await _pdf(page.html, "journey-book.pdf")
+
+
+# Setting a PDF takes a core for a second or more: at most two at once.
+_TYPESETTING = threading.BoundedSemaphore(2)
+
+
+def _typeset(html: str) -> bytes:
+    with _TYPESETTING:
+        return documents.to_pdf(html)
+
+
+async def _pdf(html: str, filename: str) -> Response:
+    try:
+        pdf = await run_in_threadpool(_typeset, html)
+    except Exception as exc:  # WeasyPrint and Pango raise many kinds; none names a person
+        raise DocumentUnavailable("The PDF cannot be made now; the page works.") from exc
     return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": 'inline; filename="journey-book.pdf"',
+        "Content-Disposition": f'inline; filename="{filename}"',
         "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
     })  # fmt: skip
 
@@ -101,3 +128,30 @@ async def add_message(connection_id: PathId, body: MessageCreate, access: CaseDe
     return await journey.add_message(access.db, actor=access.principal,
                                      young_person_id=reach.person_id, cid=connection_id,
                                      body=body)  # fmt: skip
+
+
+@router.get("/young-people/{young_person_id}/record", response_model=OwnRecord)
+async def read_own_record(access: DeciderCaseDep, reach: YoungPersonReach) -> OwnRecord:
+    """Everything the service holds about the young person, for a subject access request (a care
+    leaver's right to their own record): other people's information withheld and marked. For
+    the social worker or manager who answers the request."""
+    return await record.own_record(access.db, young_person_id=reach.person_id, today=access.today)
+
+
+async def _record_page(access: CaseAccess, young_person_id: str) -> documents.Document:
+    found = await record.own_record(access.db, young_person_id=young_person_id, today=access.today)
+    return documents.render_record(found.model_dump())
+
+
+@router.get("/young-people/{young_person_id}/record/document",
+            response_class=HTMLResponse, responses=_HTML)  # fmt: skip
+async def own_record_page(access: DeciderCaseDep, reach: YoungPersonReach) -> HTMLResponse:
+    page = await _record_page(access, reach.person_id)
+    return HTMLResponse(page.html, headers=documents.headers(page.nonce))
+
+
+@router.get("/young-people/{young_person_id}/record/document.pdf",
+            response_class=Response, responses=_PDF)  # fmt: skip
+async def own_record_pdf(access: DeciderCaseDep, reach: YoungPersonReach) -> Response:
+    page = await _record_page(access, reach.person_id)
+    return await _pdf(page.html, "record.pdf")

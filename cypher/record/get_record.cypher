@@ -1,0 +1,70 @@
+// Everything the service holds about a young person, for their own record (a subject access
+// request), as one record: `service.record` decides what is theirs to have and what is another
+// person's, withheld. Their own record, external ids and addresses; the workers allocated; the
+// trusted adults' ties to them; their connections with the stages (who, when, why), contacts,
+// commitments and messages; their wishes; their own safety flags; the court orders protecting
+// them; their celebration events with the guests; their plan's versions and journey book
+// choices; and who has read or changed their case (the audit trail). The family, the timeline
+// and the events come from their own queries.
+MATCH (yp:YoungPerson {id: $young_person_id})
+RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
+           .notes, status: yp.care_status} AS person,
+  COLLECT { MATCH (yp)-[:IDENTIFIED_BY]->(e:ExternalId)
+            RETURN e {.system, .value} ORDER BY e.system, e.value } AS external_ids,
+  COLLECT { MATCH (yp)-[l:LIVES_AT]->(a:Address)
+            RETURN a {.line1, .line2, .town, .postcode, since: l.since, until: l.until}
+            ORDER BY l.since } AS addresses,
+  COLLECT { MATCH (u:User)-[a:ALLOCATED_TO]->(yp)
+            RETURN {name: u.display_name, role: u.role, job_title: u.job_title,
+                    from: toString(a.from), until: toString(a.until)}
+            ORDER BY a.from } AS workers,
+  COLLECT { MATCH (p:Person)-[t:TRUSTED_ADULT_OF]->(yp)
+            RETURN {person_id: p.id, role: t.role, since: t.since, until: t.until,
+                    strength: t.strength, notes: t.notes}
+            ORDER BY t.since, p.id } AS adults,
+  COLLECT {
+    MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
+    RETURN {
+      person_id: p.id, stage: c.stage,
+      history: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange)
+                         OPTIONAL MATCH (u:User {id: s.user_id})
+                         WITH s, u ORDER BY coalesce(s.seq, -1), s.at
+                         RETURN {stage: s.stage, at: toString(s.at), by: u.display_name,
+                                 reason: s.reason, override_reason: s.override_reason} },
+      contacts: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact)
+                          RETURN k {.on, .mode, .direction, .note} ORDER BY k.on },
+      commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
+                             RETURN m {.what, .every_days, .since, .review_on}
+                             ORDER BY m.since },
+      messages: COLLECT { MATCH (c)-[:WROTE]->(m:Message)
+                          RETURN m {.text, .written_on} ORDER BY m.written_on }
+    }
+    ORDER BY p.id
+  } AS connections,
+  yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
+  COLLECT { MATCH (yp)-[w:WISH]->(p:Person)
+            RETURN {person_id: p.id, wish: w.wish, note: w.note} ORDER BY p.id } AS wishes,
+  COLLECT { MATCH (yp)-[:HAS_FLAG]->(f:Flag)
+            RETURN f {.kind, .level, .status, .source, .details, .raised_on, .review_on,
+                      .expires_on} ORDER BY f.raised_on } AS flags,
+  COLLECT { MATCH (p:Person)-[o:RESTRICTED_BY_ORDER]->(yp)
+            RETURN {person_id: p.id, kind: o.kind, made_on: o.made_on, until: o.until,
+                    terms: o.terms} ORDER BY o.made_on } AS orders,
+  COLLECT { MATCH (yp)-[:HAS_PLAN_VERSION]->(v:PlanVersion)
+            RETURN v {.number, .agreed_on, .review_on, .note} ORDER BY v.number } AS versions,
+  COLLECT { MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
+            RETURN b {.own_words, .agreed_on} }[0] AS book,
+  COLLECT { MATCH (e:AuditEvent {young_person_id: yp.id})
+            OPTIONAL MATCH (u:User {id: e.user_id})
+            WITH e, u ORDER BY e.at
+            RETURN {at: toString(e.at), who: coalesce(u.display_name, 'the service'),
+                    role: e.role, action: e.action, outcome: e.outcome} } AS audit,
+  // Everyone named in any of it, with what the record may say of them.
+  COLLECT {
+    MATCH (p:Person)
+    WHERE p.id IN $ids OR EXISTS { (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p) }
+       OR EXISTS { (p)-[:TRUSTED_ADULT_OF|RESTRICTED_BY_ORDER]->(yp) }
+       OR EXISTS { (yp)-[:WISH]->(p) }
+    RETURN {person_id: p.id, given_name: p.given_name, family_name: p.family_name,
+            known_as: p.known_as, living: coalesce(p.living, true), young_person: p:YoungPerson}
+  } AS people

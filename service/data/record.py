@@ -1,0 +1,38 @@
+"""A young person's own record for a subject access request: everything the service holds about
+them, read in two round trips (`service.record` decides what is theirs and what is withheld)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.data.events import list_events
+from service.data.relatives import load_family, relatives_of
+from service.db import Db, together
+from service.errors import NotFound
+from service.record import OwnRecord, build_record
+
+# The family in a record: as far as the family map reaches.
+_GENERATIONS = 4
+
+
+async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
+    family, timeline, events = await together(
+        load_family(db, person_id=young_person_id, within=[young_person_id],
+                    max_generations=_GENERATIONS),
+        db.read("list_timeline", young_person_id=young_person_id),
+        list_events(db, young_person_id=young_person_id),
+    )  # fmt: skip
+    relatives = relatives_of(family, [young_person_id], _GENERATIONS).data
+    entries = [dict(r["entry"]) for r in timeline]
+    ids = {r.person_id for r in relatives}
+    ids |= {p["person_id"] for e in entries for p in e["people"]}
+    ids |= {g.person_id for e in events for g in e.guests}
+    records = await db.read("get_record", young_person_id=young_person_id, ids=sorted(ids))
+    if not records:
+        raise NotFound("No young person with this id is within your allocations.")
+    kin = [{"person_id": r.person_id, "term": r.term, "side": r.side, "living": r.living,
+            "birth_date": r.birth_date, "death_date": r.death_date, "other_case": r.other_case}
+           for r in relatives]  # fmt: skip
+    drawn = [e.model_dump() for e in events]
+    return build_record(dict(records[0]), relatives=kin, timeline=entries, events=drawn,
+                        made_on=today.isoformat())  # fmt: skip

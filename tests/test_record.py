@@ -1,0 +1,160 @@
+"""A care leaver's own record (a subject access request): everything the service holds about
+them, with other people's information withheld and marked; pure (`service.record`) and through
+the real API on a real Neo4j, as JSON and as a PDF whose text is read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+from pypdf import PdfReader
+
+from service.app import create_app
+from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
+from tests.cases import ADMIN_TOKEN, Case, add_user, ok, open_case, work_case
+from tests.conftest import Target, settings_for
+
+WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
+HELD = withheld(OTHER_PERSON)
+
+
+def _facts(**extra: Any) -> dict[str, Any]:
+    person = {"id": "kai", "given_name": "Kai", "family_name": "Brennan", "known_as": None,
+              "sex": "male", "birth_date": "2012-05-14", "status": "care_leaver", "team": "north",
+              "notes": "His own note"}  # fmt: skip
+    people = [
+        {"person_id": "mum", "given_name": "Donna", "family_name": "B", "known_as": None,
+         "living": False, "young_person": False},
+        {"person_id": "gran", "given_name": "Margaret", "family_name": "B", "known_as": "Maggie",
+         "living": True, "young_person": False},
+        {"person_id": "sis", "given_name": "Secret", "family_name": "Child", "known_as": None,
+         "living": True, "young_person": True},
+    ]  # fmt: skip
+    empty: dict[str, Any] = {
+        "external_ids": [], "addresses": [], "workers": [], "adults": [], "connections": [],
+        "wish_maternal": None, "wish_paternal": None, "wishes": [], "flags": [], "orders": [],
+        "versions": [], "book": None, "audit": [],
+    }  # fmt: skip
+    return {"person": person, "people": people, **empty, **extra}
+
+
+def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
+    relatives = [
+        {"person_id": "mum", "term": "mother", "side": "maternal", "living": False,
+         "birth_date": "1988-02-03", "death_date": "2025-01-19", "other_case": False},
+        {"person_id": "gran", "term": "maternal grandmother", "side": "maternal", "living": True,
+         "birth_date": "1962-07-21", "death_date": None, "other_case": False},
+        {"person_id": "sis", "term": "maternal half-sister", "side": "maternal", "living": True,
+         "birth_date": "2015-01-01", "death_date": None, "other_case": True},
+    ]  # fmt: skip
+    connections = [{"person_id": "gran", "stage": "in_plan", "history": [
+        {"stage": "approved", "at": "2025-02-20T15:00:00Z", "by": "Fiona",
+         "reason": "No concerns about her", "override_reason": None}],
+        "contacts": [{"on": "2026-05-03", "mode": "call", "direction": "both_ways",
+                      "note": "Talked about her hip"}],
+        "commitments": [{"what": "Calls", "every_days": 14, "since": "2025-04-06",
+                         "review_on": None}],
+        "messages": [{"text": "Love, Nan", "written_on": "2026-01-01"}]}]  # fmt: skip
+    flags = [{"kind": "hazard_to_staff", "level": 1, "status": "active", "source": "Police",
+              "details": "His own flag", "raised_on": "2026-01-01", "review_on": None,
+              "expires_on": None}]  # fmt: skip
+    record = build_record(
+        _facts(connections=connections, flags=flags,
+               wishes=[{"person_id": "gran", "wish": "want_contact", "note": "My words"}]),
+        relatives=relatives, timeline=[], events=[], made_on="2026-12-05",
+    )  # fmt: skip
+    sections = {s.title: s.rows for s in record.sections}
+    assert ["Notes", "His own note"] in sections["About you"]
+    family = sections["Your family as recorded"]
+    assert family[0] == ["Donna B", "mother", "maternal", "1988-02-03", "2025-01-19"]  # deceased
+    assert family[1] == ["Margaret B (Maggie)", "maternal grandmother", "maternal", HELD, ""]
+    assert family[2] == [withheld(OTHER_CHILD), "maternal half-sister", "maternal", "", ""]
+    assert sections["People approached for you"] == [
+        ["Margaret B (Maggie)", "approved", "2025-02-20", "Fiona", HELD]
+    ]
+    assert sections["Contact"][0][-1] == HELD
+    assert sections["Messages to you"] == [["Margaret B (Maggie)", "2026-01-01", "Love, Nan"]]
+    assert sections["Your wishes"] == [["Margaret B (Maggie)", "wants contact", "My words"]]
+    assert sections["Safety flags on your own record"][0][4] == "His own flag"
+    text = record.model_dump_json()
+    for theirs in ("Secret", "1962-07-21", "2015-01-01", "No concerns", "her hip"):
+        assert theirs not in text, theirs
+    assert [(w.section, w.why) for w in record.withheld] == [
+        ("Your family as recorded", OTHER_PERSON),
+        ("Your family as recorded", OTHER_CHILD),
+        ("People approached for you", OTHER_PERSON),
+        ("Contact", OTHER_PERSON),
+    ]
+
+
+@pytest.fixture
+def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        yield work_case(client)
+
+
+def test_the_record_through_the_api(case: Case) -> None:
+    ids, client = case.family.ids, case.client
+    # Another child in care, the young person's half-sister, of another case.
+    other = open_case(
+        client, case.manager, given_name="Secretsister", family_name="Other", sex="female"
+    )
+    link = {"type": "parent", "from_id": ids["mum"], "to_id": other, "kind": "birth"}
+    ok(client.post("/relationships", headers=case.manager.headers, json=link), 201)
+    ok(client.patch(f"/people/{ids['mum']}", headers=case.coordinator.headers,
+                    json={"notes": "Mum's private note", "birth_date": "1980-03-04"}))  # fmt: skip
+    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police",
+            "details": "Uncle's flag details"}  # fmt: skip
+    ok(client.post(f"/people/{ids['uncle']}/flags", headers=case.social_worker.headers,
+                   json=flag), 201)  # fmt: skip
+    aunt = case.connect("aunt")
+    case.walk(aunt, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    ok(case.move(aunt, case.coordinator, "declined", reason="Aunt's reason for declining"))
+    order = {"kind": "restraining_order", "restricted_id": ids["dad"],
+             "protected_id": case.family.young_person_id, "made_on": "2026-01-05",
+             "terms": "No contact with the young person"}  # fmt: skip
+    ok(client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING)
+    ok(client.post(f"/connections/{gran}/messages", headers=case.coordinator.headers,
+                   json={"text": "Happy birthday from Gran"}), 201)  # fmt: skip
+
+    path = f"/young-people/{case.family.young_person_id}/record"
+    # For the social worker or manager who answers the request.
+    assert client.get(path, headers=case.coordinator.headers).status_code == 403
+    outsider = add_user(client, "social.worker.south", "social_worker", team="south")
+    assert client.get(path, headers=outsider.headers).status_code == 404
+    record = ok(client.get(path, headers=case.social_worker.headers))
+    sections = {s["title"]: s["rows"] for s in record["sections"]}
+    family = {row[1]: row for row in sections["Your family as recorded"]}
+    assert family["maternal half-sister"][0] == withheld(OTHER_CHILD)
+    assert family["mother"][3] == HELD  # living: her date of birth is hers
+    stages = [(r[0], r[1], r[4]) for r in sections["People approached for you"]]
+    assert ("aunt Test", "declined", HELD) in stages
+    assert sections["Court orders protecting you"][0][:2] == ["dad Test", "restraining order"]
+    assert sections["Messages to you"][0][0] == "gran Test"
+
+    pdf = client.get(f"{path}/document.pdf", headers=case.manager.headers)
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    words = " ".join(text.split())
+    assert "Your record" in words
+    assert "Happy birthday from Gran" in words
+    assert "[withheld: another child's information] maternal half-sister" in words
+    for theirs in ("Secretsister", "Mum's private note", "1980-03-04", "Uncle's flag details",
+                   "Aunt's reason", "person posing"):  # fmt: skip
+        assert theirs not in words, theirs
+    page = client.get(f"{path}/document", headers=case.manager.headers)
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "Secretsister" not in page.text
+
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    looks = {(e["action"], e["outcome"]) for e in audit}
+    assert {("read_own_record", "allowed"), ("own_record_pdf", "allowed"),
+            ("read_own_record", "refused")} <= looks  # fmt: skip
