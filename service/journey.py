@@ -115,7 +115,8 @@ def kept_out(
 ) -> set[str]:
     """Everyone the book must not name. `connections`: each with its stage, whether its person
     is still `in_network`, and the `risks` of their household now with what their approval
-    `overridden`; `people` (by id): everyone else the book could name, each with `in_network`,
+    `overridden`; `people` (by id): everyone else the book could name, each with whether they
+    were `removed` from the network (a relative in another child's case was never in it),
     `risks` (nobody approved them: no flag or order is waived) and the young person's `wish`
     about them; `sides` of the family by person id."""
     out = set(leave_out)
@@ -123,7 +124,7 @@ def kept_out(
             or not c["in_network"] or household_refusals(c)}  # fmt: skip
     for pid, person in people.items():
         wish = effective_wish(person.get("wish"), sides.get(pid), wish_maternal, wish_paternal)
-        if not person["in_network"] or household_refusals(person) or wish in KEEP_AWAY:
+        if person["removed"] or household_refusals(person) or wish in KEEP_AWAY:
             out.add(pid)
     return out
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from service.app import create_app
 from service.journey import BookChoices, build_book, kept_out, plain_relation, without_side
-from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, ok, work_case
+from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, ok, open_case, work_case
 from tests.conftest import Target, settings_for
 
 
@@ -32,7 +32,7 @@ def test_who_the_book_keeps_out() -> None:
                 "overridden": [], **extra}  # fmt: skip
 
     def person(wish: str | None = None, **extra: Any) -> dict[str, Any]:
-        return {"wish": wish, "in_network": True, "risks": [], **extra}
+        return {"wish": wish, "removed": False, "risks": [], **extra}
 
     flag = [["housemate", ["flag:f1"], []]]
     connections = [
@@ -48,7 +48,7 @@ def test_who_the_book_keeps_out() -> None:
         "gran": person(),
         "dad": person(risks=[["dad", [], ["order:o1"]]]),
         "grandad": person(risks=flag),  # never approved: no flag of his household is waived
-        "friend": person(in_network=False),
+        "friend": person(removed=True),
         "step": person("never"),
         "cousin": person(),  # on the paternal side: "not now"
         "teacher": person(),
@@ -141,6 +141,12 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     ok(case.client.post(f"/young-people/{case.family.young_person_id}/timeline",
                         headers=case.coordinator.headers, json=entry), 201)  # fmt: skip
 
+    # A sister in another child's case: family in the book, named as family, nothing of her case.
+    sister = open_case(case.client, case.manager, given_name="Sistercase", family_name="Other",
+                       sex="female")  # fmt: skip
+    link = {"type": "parent", "from_id": ids["mum"], "to_id": sister, "kind": "birth"}
+    ok(case.client.post("/relationships", headers=case.manager.headers, json=link), 201)
+
     # Nothing goes in a book the young person has not agreed to.
     assert _book(case).status_code == 409
     path = f"/young-people/{case.family.young_person_id}/journey-book"
@@ -163,6 +169,8 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
     assert "<svg" in page.text  # the family picture
     assert "gran Test" in page.text
+    assert "Sistercase Other, half-sister" in page.text  # the picture's description
+    assert "in care" not in page.text
     assert page.text.count("<style") == 1  # the page's own, nonced; the picture has none
     for kept_away in ("Mumleftout", "Dadunderorder", "aunt Test", "who declined",
                       "Flaggedgrandad", "Secret Road", "Living with Dad"):  # fmt: skip

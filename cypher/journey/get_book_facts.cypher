@@ -3,9 +3,9 @@
 // stage, whether its person is still in the network, and the flags and orders in their
 // household now (as get_plan); the people in the plan with their commitments; the messages
 // written for the young person; and, for everyone the book could name ($ids: the family
-// picture's people, and those found here), whether they are in the network, the young person's
-// wish about them, their role when they are a trusted adult, and the flags and court orders in
-// their household now.
+// picture's people, and those found here), whether they were taken out of the network, the
+// young person's wish about them, their role when they are a trusted adult, and the flags and
+// court orders in their household now.
 MATCH (yp:YoungPerson {id: $young_person_id})
 OPTIONAL MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
 WITH yp, b,
@@ -68,7 +68,7 @@ RETURN yp.id AS young_person_id,
     } AS household
     RETURN {
       person_id: p.id, name: [p.given_name, p.family_name, p.known_as],
-      in_network: p = yp OR EXISTS { (p)-[:IN_NETWORK_OF]->(yp) },
+      removed: EXISTS { (p)-[:REMOVED_FROM]->(yp) },
       wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp)
                       RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
