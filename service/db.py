@@ -226,7 +226,10 @@ class ReadDeadline:
         self._warming = asyncio.create_task(warm_plans(db))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        # A PDF is typeset after its reads, for a second or more: its reads have the driver's
+        # own timeouts, and its typesetting is limited to two at a time.
+        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD")
+                or scope["path"].endswith(".pdf")):  # fmt: skip
             await self.app(scope, receive, send)
             return
         started = False

@@ -7,12 +7,16 @@ Decided here:
 - Theirs: their own record, their workers, their wishes and their own words, their own safety
   flags, the orders that protect them, their contacts and plan, messages written to them, their
   timeline, events, plan versions, journey book, and who has read or changed their case.
-- Another person's, withheld and marked: the dates of birth of living people, what workers wrote
+- Another person's, withheld and marked: the dates of birth of living people; what workers wrote
   about other people (notes on people and ties, the reasons given for a decision about someone,
-  contact notes), and anything that would say which other child is in care: another young
-  person of the council appears only as how they are related. Safety flags on other people are
-  not in the record at all, and nothing marks who has one: every living person's details are
-  withheld alike. The deceased are not data subjects: their dates are given.
+  contact notes, notes on the young person's wishes about someone, notes on timeline entries
+  that involve people); and the names of living children, all of them alike, so that nothing
+  says which other child is in care (another young person of the council, whatever their age,
+  appears only as how they are related). Safety flags on other people are not in the record
+  at all, nor what any change to the case was (who read or changed it is given by month, as
+  counts): a flag raised on a relative is theirs. The deceased are not data subjects: their
+  dates are given. Their own flags are given, with a reminder to check what they say of
+  anyone else.
 The worker who sends it reads it first; the markers show what was held back and why.
 
 Pure: no I/O.
@@ -57,27 +61,38 @@ class OwnRecord(BaseModel):
     withheld: list[Withholding]
 
 
-class _Names:
-    """Names as the record may give them: another child's withheld."""
+def _minor(birth_date: str | None, today: str) -> bool:
+    """Under 18 on `today`, by the last day a (possibly partial) birth date allows: when in
+    doubt, a child."""
+    if not birth_date or len(birth_date) < 4 or not birth_date[:4].isdigit():
+        return False
+    month = birth_date[5:7] if len(birth_date) >= 7 else "12"
+    day = birth_date[8:10] if len(birth_date) >= 10 else "31"
+    return f"{int(birth_date[:4]) + 18:04d}-{month}-{day}" > today
 
-    def __init__(self, people: list[dict[str, Any]], me: str) -> None:
+
+class _Names:
+    """Names as the record may give them. Every living child's is withheld alike, so that the
+    record does not say which of them is in care; another young person of the council's is
+    withheld whatever their age."""
+
+    def __init__(self, people: list[dict[str, Any]], me: str, today: str) -> None:
         self.people = {p["person_id"]: p for p in people}
-        self.me = me
+        self.me, self.today = me, today
 
     def child(self, pid: str) -> bool:
         p = self.people.get(pid)
-        return p is not None and bool(p["young_person"]) and pid != self.me
+        if p is None or pid == self.me:
+            return False
+        return bool(p["young_person"]) or (
+            bool(p["living"]) and _minor(p.get("birth_date"), self.today)
+        )
 
-    def living(self, pid: str) -> bool:
+    def shown(self, pid: str) -> str | None:
+        """The name, or None when it is withheld."""
         p = self.people.get(pid)
-        return p is None or bool(p["living"])
-
-    def __call__(self, pid: str) -> str:
-        if self.child(pid):
-            return withheld(OTHER_CHILD)
-        p = self.people.get(pid)
-        if p is None:
-            return withheld(OTHER_PERSON)
+        if p is None or self.child(pid):
+            return None
         name = " ".join(x for x in (p["given_name"], p["family_name"]) if x) or "(no name)"
         return f"{name} ({p['known_as']})" if p["known_as"] else name
 
@@ -96,11 +111,18 @@ class _Builder:
         self.held.append(Withholding(section=section, what=what, why=why))
         return withheld(why)
 
+    def name(self, section: str, pid: str) -> str:
+        shown = self.names.shown(pid)
+        if shown is not None:
+            return shown
+        why = OTHER_CHILD if self.names.child(pid) else OTHER_PERSON
+        return self.hold(section, "a name", why)
+
     def about(self, section: str, pid: str, value: object, what: str) -> str:
         """A note or reason about another person: withheld when there is one."""
         if value in (None, ""):
             return ""
-        return self.hold(section, f"{what} ({self.names(pid)})")
+        return self.hold(section, f"{what} ({self.names.shown(pid) or 'someone'})")
 
     def add(self, title: str, columns: list[str], rows: list[list[str]],
             note: str | None = None) -> None:  # fmt: skip
@@ -118,7 +140,14 @@ def build_record(
     """The record from `get_record`'s facts, the young person's `relatives` (person_id, term,
     side, birth_date, death_date, living, other_case), their `timeline` and `events`."""
     me = facts["person"]["id"]
-    names = _Names(facts["people"], me)
+    people = list(facts["people"])
+    known = {p["person_id"] for p in people}
+    # A relative the family load found and the record's own read did not: as the family says.
+    people += [{"person_id": r["person_id"], "given_name": r.get("name"), "family_name": None,
+                "known_as": None, "living": r["living"], "birth_date": r["birth_date"],
+                "young_person": bool(r.get("other_case"))}
+               for r in relatives if r["person_id"] not in known]  # fmt: skip
+    names = _Names(people, me, made_on)
     b = _Builder(names)
     person = facts["person"]
     b.add("About you", ["", ""], [
@@ -128,7 +157,8 @@ def build_record(
         ["Team", _text(person["team"])], ["Notes", _text(person["notes"])],
         *[[f"Reference ({e['system']})", e["value"]] for e in facts["external_ids"]],
         *[["Address", ", ".join(x for x in (a["line1"], a["line2"], a["town"], a["postcode"])
-                                if x) + f" (from {_text(a['since'])})"]
+                                if x) + f" (from {_text(a['since'])}"
+                      + (f" to {a['until']})" if a.get("until") else ")")]
           for a in facts["addresses"]],
     ])  # fmt: skip
     b.add("Your workers", ["Name", "Role", "Job title", "From", "Until"], [
@@ -139,81 +169,95 @@ def build_record(
     rows = []
     for r in relatives:
         pid = r["person_id"]
-        if r.get("other_case") or names.child(pid):
-            name, born = b.hold(family, f"a {r['term']}", OTHER_CHILD), ""
-        else:
-            name = names(pid)
-            born = (b.hold(family, f"date of birth ({name})") if r["living"] and r["birth_date"]
-                    else _text(r["birth_date"]))  # fmt: skip
+        name = b.name(family, pid)
+        born = _text(r["birth_date"])
+        if r["living"] and r["birth_date"] and not names.child(pid):
+            born = b.hold(family, f"a date of birth ({name})")
+        elif names.child(pid):
+            born = ""
         rows.append([name, r["term"], _text(r["side"]), born, _text(r["death_date"])])
-    b.add(family, ["Name", "How related", "Side", "Born", "Died"], rows,
-          note="The dates of birth of living people are theirs, and withheld.")  # fmt: skip
+    note = "Living people's dates of birth are theirs, and children's names too: withheld."
+    b.add(family, ["Name", "How related", "Side", "Born", "Died"], rows, note=note)
     section = "Trusted adults"
     b.add(section, ["Name", "Role", "From", "Until", "Tie", "Notes"], [
-        [names(a["person_id"]), _text(a["role"]).replace("_", " "), _text(a["since"]),
-         _text(a["until"]), _text(a["strength"]),
+        [b.name(section, a["person_id"]), _text(a["role"]).replace("_", " "),
+         _text(a["since"]), _text(a["until"]), _text(a["strength"]),
          b.about(section, a["person_id"], a["notes"], "notes")]
         for a in facts["adults"]
     ])  # fmt: skip
     section = "People approached for you"
     b.add(section, ["Name", "Stage", "When", "By", "Why"], [
-        [names(c["person_id"]), s["stage"].replace("_", " "), _text(s["at"])[:10], _text(s["by"]),
+        [b.name(section, c["person_id"]), s["stage"].replace("_", " "), _text(s["at"])[:10],
+         _text(s["by"]),
          b.about(section, c["person_id"], s["reason"] or s["override_reason"], "a reason")]
         for c in facts["connections"] for s in c["history"]
     ])  # fmt: skip
     section = "Contact"
     b.add(section, ["With", "On", "How", "Which way", "Note"], [
-        [names(c["person_id"]), k["on"], k["mode"].replace("_", " "),
+        [b.name(section, c["person_id"]), k["on"], k["mode"].replace("_", " "),
          _text(k["direction"]).replace("_", " "),
          b.about(section, c["person_id"], k["note"], "a contact note")]
         for c in facts["connections"] for k in c["contacts"]
     ])  # fmt: skip
-    b.add("Your Lifelong Links plan", ["Who", "What", "How often", "Since", "Review"], [
-        [names(c["person_id"]), m["what"], how_often(m["every_days"]), _text(m["since"]),
-         _text(m["review_on"])]
+    section = "Your Lifelong Links plan"
+    b.add(section, ["Who", "What", "How often", "Since", "Review"], [
+        [b.name(section, c["person_id"]), m["what"], how_often(m["every_days"]),
+         _text(m["since"]), _text(m["review_on"])]
         for c in facts["connections"] for m in c["commitments"]
     ])  # fmt: skip
     b.add("Plan versions", ["Version", "Agreed", "Review", "Note"], [
         [str(v["number"]), _text(v["agreed_on"]), _text(v["review_on"]), _text(v["note"])]
         for v in facts["versions"]
     ])  # fmt: skip
-    b.add("Messages to you", ["From", "Written", "Message"], [
-        [names(c["person_id"]), m["written_on"], m["text"]]
+    section = "Messages to you"
+    b.add(section, ["From", "Written", "Message"], [
+        [b.name(section, c["person_id"]), m["written_on"], m["text"]]
         for c in facts["connections"] for m in c["messages"]
     ])  # fmt: skip
+    section = "Your wishes"
     wishes = [[f"Your {side}'s side of the family", WISH_WORDS[w], ""]
               for side, w in (("mum", facts["wish_maternal"]), ("dad", facts["wish_paternal"]))
               if w]  # fmt: skip
-    wishes += [[names(w["person_id"]), WISH_WORDS[w["wish"]], _text(w["note"])]
+    wishes += [[b.name(section, w["person_id"]), WISH_WORDS[w["wish"]],
+                b.about(section, w["person_id"], w["note"], "a note")]
                for w in facts["wishes"]]  # fmt: skip
-    b.add("Your wishes", ["About", "Wish", "What you said"], wishes)
+    b.add(section, ["About", "Wish", "Note"], wishes)
     b.add("Safety flags on your own record", ["Kind", "Level", "Status", "Source", "Details",
-                                              "Raised", "Review"], [
+                                              "Raised", "Review", "Ends"], [
         [FLAG_WORDS.get(f["kind"], _text(f["kind"])), _text(f["level"]), _text(f["status"]),
-         _text(f["source"]), _text(f["details"]), _text(f["raised_on"]), _text(f["review_on"])]
+         _text(f["source"]), _text(f["details"]), _text(f["raised_on"]), _text(f["review_on"]),
+         _text(f["expires_on"])]
         for f in facts["flags"]
-    ])  # fmt: skip
-    b.add("Court orders protecting you", ["Who may not contact you", "Order", "Made", "Until",
-                                          "Terms"], [
-        [names(o["person_id"]), _text(o["kind"]).replace("_", " "), _text(o["made_on"]),
-         _text(o["until"]), _text(o["terms"])]
+    ], note="Check what these say about anyone else before the record is sent.")  # fmt: skip
+    section = "Court orders"
+    b.add(section, ["Order", "Between you and", "Which way", "Made", "Until", "Terms"], [
+        [_text(o["kind"]).replace("_", " "), b.name(section, o["person_id"]),
+         "they may not contact you" if o["protects_them"] else "you may not contact them",
+         _text(o["made_on"]), _text(o["until"]), _text(o["terms"])]
         for o in facts["orders"]
     ])  # fmt: skip
-    b.add("Your timeline", ["What", "From", "To", "Where", "Note", "With"], [
-        [e["title"], e["since"], _text(e["until"]), _text(e["place"]), _text(e["note"]),
-         ", ".join(names(p["person_id"]) for p in e["people"])]
+    section = "Your timeline"
+    b.add(section, ["What", "From", "To", "Where", "Note", "With"], [
+        [e["title"], e["since"], _text(e["until"]), _text(e["place"]),
+         b.about(section, e["people"][0]["person_id"], e["note"], "a note about people in it")
+         if e["people"] else _text(e["note"]),
+         ", ".join(b.name(section, p["person_id"]) for p in e["people"])]
         for e in timeline
     ])  # fmt: skip
-    b.add("Celebration events", ["When", "What", "Where", "Who came", "Offered"], [
-        [e["on"], e["title"], _text(e["place"]), names(g["person_id"]), _text(g["offered"])]
-        for e in events for g in e["guests"] if g["attended"]
+    section = "Celebration events"
+    b.add(section, ["When", "What", "Where", "Notes", "Who came", "Offered"], [
+        [e["on"], e["title"], _text(e["place"]), _text(e.get("notes")),
+         ", ".join(b.name(section, g["person_id"]) for g in e["guests"] if g["attended"]),
+         "; ".join(g["offered"] for g in e["guests"] if g["attended"] and g["offered"])]
+        for e in events
     ])  # fmt: skip
     book = facts["book"]
     b.add("Your journey book", ["Agreed", "In your own words"],
           [[_text(book["agreed_on"]), _text(book["own_words"])]] if book else [])  # fmt: skip
-    b.add("Who has read or changed your record", ["When", "Who", "Role", "What", "Outcome"], [
-        [a["at"][:19].replace("T", " "), a["who"], _text(a["role"]).replace("_", " "),
-         a["action"].replace("_", " "), a["outcome"]]
+    kinds = {"read": "looked at it", "changed": "changed it", "refused": "was refused a look"}
+    b.add("Who has read or changed your record", ["Month", "Who", "Role", "What", "Times"], [
+        [a["month"], a["who"], _text(a["role"]).replace("_", " "), kinds[a["kind"]],
+         str(a["times"])]
         for a in facts["audit"]
     ])  # fmt: skip
     display = " ".join(x for x in (person["given_name"], person["family_name"]) if x)

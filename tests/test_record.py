@@ -28,11 +28,13 @@ def _facts(**extra: Any) -> dict[str, Any]:
               "notes": "His own note"}  # fmt: skip
     people = [
         {"person_id": "mum", "given_name": "Donna", "family_name": "B", "known_as": None,
-         "living": False, "young_person": False},
+         "living": False, "birth_date": "1988-02-03", "young_person": False},
         {"person_id": "gran", "given_name": "Margaret", "family_name": "B", "known_as": "Maggie",
-         "living": True, "young_person": False},
+         "living": True, "birth_date": "1962-07-21", "young_person": False},
         {"person_id": "sis", "given_name": "Secret", "family_name": "Child", "known_as": None,
-         "living": True, "young_person": True},
+         "living": True, "birth_date": "2015-01-01", "young_person": True},
+        {"person_id": "cousin", "given_name": "Young", "family_name": "Cousin", "known_as": None,
+         "living": True, "birth_date": "2009", "young_person": False},
     ]  # fmt: skip
     empty: dict[str, Any] = {
         "external_ids": [], "addresses": [], "workers": [], "adults": [], "connections": [],
@@ -50,6 +52,9 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
          "birth_date": "1962-07-21", "death_date": None, "other_case": False},
         {"person_id": "sis", "term": "maternal half-sister", "side": "maternal", "living": True,
          "birth_date": "2015-01-01", "death_date": None, "other_case": True},
+        # 17 on the day (born in 2009: the last day that allows, 31 December).
+        {"person_id": "cousin", "term": "maternal first cousin", "side": "maternal",
+         "living": True, "birth_date": "2009", "death_date": None, "other_case": False},
     ]  # fmt: skip
     connections = [{"person_id": "gran", "stage": "in_plan", "history": [
         {"stage": "approved", "at": "2025-02-20T15:00:00Z", "by": "Fiona",
@@ -64,7 +69,9 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
               "expires_on": None}]  # fmt: skip
     record = build_record(
         _facts(connections=connections, flags=flags,
-               wishes=[{"person_id": "gran", "wish": "want_contact", "note": "My words"}]),
+               wishes=[{"person_id": "gran", "wish": "want_contact", "note": "Gran drinks"}],
+               audit=[{"month": "2026-11", "who": "Fiona", "role": "social_worker",
+                       "kind": "changed", "times": 3}]),
         relatives=relatives, timeline=[], events=[], made_on="2026-12-05",
     )  # fmt: skip
     sections = {s.title: s.rows for s in record.sections}
@@ -72,22 +79,30 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     family = sections["Your family as recorded"]
     assert family[0] == ["Donna B", "mother", "maternal", "1988-02-03", "2025-01-19"]  # deceased
     assert family[1] == ["Margaret B (Maggie)", "maternal grandmother", "maternal", HELD, ""]
+    # Every living child's name alike: the one in care is not told apart.
     assert family[2] == [withheld(OTHER_CHILD), "maternal half-sister", "maternal", "", ""]
+    assert family[3] == [withheld(OTHER_CHILD), "maternal first cousin", "maternal", "", ""]
     assert sections["People approached for you"] == [
         ["Margaret B (Maggie)", "approved", "2025-02-20", "Fiona", HELD]
     ]
     assert sections["Contact"][0][-1] == HELD
     assert sections["Messages to you"] == [["Margaret B (Maggie)", "2026-01-01", "Love, Nan"]]
-    assert sections["Your wishes"] == [["Margaret B (Maggie)", "wants contact", "My words"]]
+    assert sections["Your wishes"] == [["Margaret B (Maggie)", "wants contact", HELD]]
+    assert sections["Who has read or changed your record"] == [
+        ["2026-11", "Fiona", "social worker", "changed it", "3"]
+    ]
     assert sections["Safety flags on your own record"][0][4] == "His own flag"
     text = record.model_dump_json()
-    for theirs in ("Secret", "1962-07-21", "2015-01-01", "No concerns", "her hip"):
+    for theirs in ("Secret", "Young Cousin", "1962-07-21", "2015-01-01", "No concerns",
+                   "her hip", "drinks"):  # fmt: skip
         assert theirs not in text, theirs
     assert [(w.section, w.why) for w in record.withheld] == [
         ("Your family as recorded", OTHER_PERSON),
         ("Your family as recorded", OTHER_CHILD),
+        ("Your family as recorded", OTHER_CHILD),
         ("People approached for you", OTHER_PERSON),
         ("Contact", OTHER_PERSON),
+        ("Your wishes", OTHER_PERSON),
     ]
 
 
@@ -135,8 +150,15 @@ def test_the_record_through_the_api(case: Case) -> None:
     assert family["mother"][3] == HELD  # living: her date of birth is hers
     stages = [(r[0], r[1], r[4]) for r in sections["People approached for you"]]
     assert ("aunt Test", "declined", HELD) in stages
-    assert sections["Court orders protecting you"][0][:2] == ["dad Test", "restraining order"]
+    assert sections["Court orders"][0][:3] == [
+        "restraining order", "dad Test", "they may not contact you"
+    ]  # fmt: skip
     assert sections["Messages to you"][0][0] == "gran Test"
+    # Who read or changed the case, by month and as counts: never what the change was (the
+    # uncle's flag was raised under this case).
+    trail = sections["Who has read or changed your record"]
+    assert {row[3] for row in trail} <= {"looked at it", "changed it", "was refused a look"}
+    assert any(row[3] == "changed it" for row in trail)
 
     pdf = client.get(f"{path}/document.pdf", headers=case.manager.headers)
     assert pdf.status_code == 200
@@ -147,7 +169,7 @@ def test_the_record_through_the_api(case: Case) -> None:
     assert "Happy birthday from Gran" in words
     assert "[withheld: another child's information] maternal half-sister" in words
     for theirs in ("Secretsister", "Mum's private note", "1980-03-04", "Uncle's flag details",
-                   "Aunt's reason", "person posing"):  # fmt: skip
+                   "Aunt's reason", "person posing", "flag raise", "flag.raise"):  # fmt: skip
         assert theirs not in words, theirs
     page = client.get(f"{path}/document", headers=case.manager.headers)
     assert "default-src 'none'" in page.headers["content-security-policy"]

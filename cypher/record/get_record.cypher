@@ -2,9 +2,9 @@
 // request), as one record: `service.record` decides what is theirs to have and what is another
 // person's, withheld. Their own record, external ids and addresses; the workers allocated; the
 // trusted adults' ties to them; their connections with the stages (who, when, why), contacts,
-// commitments and messages; their wishes; their own safety flags; the court orders protecting
-// them; their celebration events with the guests; their plan's versions and journey book
-// choices; and who has read or changed their case (the audit trail). The family, the timeline
+// commitments and messages; their wishes; their own safety flags; the court orders between them
+// and anyone (either way); their plan's versions and journey book choices; and who has read or
+// changed their case (the audit trail, by month). The family, the timeline
 // and the events come from their own queries.
 MATCH (yp:YoungPerson {id: $young_person_id})
 RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
@@ -47,24 +47,36 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
   COLLECT { MATCH (yp)-[:HAS_FLAG]->(f:Flag)
             RETURN f {.kind, .level, .status, .source, .details, .raised_on, .review_on,
                       .expires_on} ORDER BY f.raised_on } AS flags,
-  COLLECT { MATCH (p:Person)-[o:RESTRICTED_BY_ORDER]->(yp)
+  COLLECT { MATCH (p:Person)-[o:RESTRICTED_BY_ORDER]-(yp)
             RETURN {person_id: p.id, kind: o.kind, made_on: o.made_on, until: o.until,
-                    terms: o.terms} ORDER BY o.made_on } AS orders,
+                    terms: o.terms, protects_them: endNode(o) = yp} ORDER BY o.made_on } AS orders,
   COLLECT { MATCH (yp)-[:HAS_PLAN_VERSION]->(v:PlanVersion)
             RETURN v {.number, .agreed_on, .review_on, .note} ORDER BY v.number } AS versions,
   COLLECT { MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
             RETURN b {.own_words, .agreed_on} }[0] AS book,
+  // Who read or changed the case, by month: how many reads, changes and refusals each worker
+  // made (what each change was is not said: a flag raised on someone else is theirs).
   COLLECT { MATCH (e:AuditEvent {young_person_id: yp.id})
             OPTIONAL MATCH (u:User {id: e.user_id})
-            WITH e, u ORDER BY e.at
-            RETURN {at: toString(e.at), who: coalesce(u.display_name, 'the service'),
-                    role: e.role, action: e.action, outcome: e.outcome} } AS audit,
-  // Everyone named in any of it, with what the record may say of them.
+            WITH substring(toString(e.at), 0, 7) AS month,
+                 coalesce(u.display_name, 'the service') AS who, e.role AS role,
+                 CASE WHEN e.outcome <> 'allowed' THEN 'refused'
+                      WHEN e.action CONTAINS '.' THEN 'changed' ELSE 'read' END AS kind,
+                 count(*) AS times
+            RETURN {month: month, who: who, role: role, kind: kind, times: times}
+            ORDER BY month, who, kind } AS audit,
+  // Everyone named in any of it, with what the record may say of them: their ids gathered
+  // first, each then found by its index.
   COLLECT {
-    MATCH (p:Person)
-    WHERE p.id IN $ids OR EXISTS { (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p) }
-       OR EXISTS { (p)-[:TRUSTED_ADULT_OF|RESTRICTED_BY_ORDER]->(yp) }
-       OR EXISTS { (yp)-[:WISH]->(p) }
+    WITH $ids + COLLECT { MATCH (yp)-[:HAS_CONNECTION]->(:Connection)-[:WITH]->(p:Person)
+                          RETURN p.id }
+              + COLLECT { MATCH (p:Person)-[:TRUSTED_ADULT_OF|RESTRICTED_BY_ORDER]-(yp)
+                          RETURN p.id }
+              + COLLECT { MATCH (yp)-[:WISH]->(p:Person) RETURN p.id } AS ids
+    UNWIND ids AS pid
+    WITH DISTINCT pid
+    MATCH (p:Person {id: pid})
     RETURN {person_id: p.id, given_name: p.given_name, family_name: p.family_name,
-            known_as: p.known_as, living: coalesce(p.living, true), young_person: p:YoungPerson}
+            known_as: p.known_as, living: coalesce(p.living, true), birth_date: p.birth_date,
+            young_person: p:YoungPerson}
   } AS people

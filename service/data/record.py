@@ -30,9 +30,9 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
     records = await db.read("get_record", young_person_id=young_person_id, ids=sorted(ids))
     if not records:
         raise NotFound("No young person with this id is within your allocations.")
-    kin = [{"person_id": r.person_id, "term": r.term, "side": r.side, "living": r.living,
-            "birth_date": r.birth_date, "death_date": r.death_date, "other_case": r.other_case}
-           for r in relatives]  # fmt: skip
+    kin = [{"person_id": r.person_id, "name": r.name, "term": r.term, "side": r.side,
+            "living": r.living, "birth_date": r.birth_date, "death_date": r.death_date,
+            "other_case": r.other_case} for r in relatives]  # fmt: skip
     drawn = [e.model_dump() for e in events]
     return build_record(dict(records[0]), relatives=kin, timeline=entries, events=drawn,
                         made_on=today.isoformat())  # fmt: skip
