@@ -91,13 +91,19 @@ def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -
     assert rules(_invite(case, event["id"], aunt)) == [("court_order", [case.family.ids["aunt"]])]
 
 
-def test_a_manager_override_at_approval_waives_that_flag_and_no_other(case: Case) -> None:
-    event = _event(case)
+def _willing_over_a_flag(case: Case) -> str:
+    """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")
     uncle = case.connect("uncle")
     case.walk(uncle, "awaiting_safety_check")
     ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
     case.walk(uncle, "young_person_agreed", "contacted", "willing")
+    return uncle
+
+
+def test_a_manager_override_at_approval_waives_that_flag_and_no_other(case: Case) -> None:
+    event = _event(case)
+    uncle = _willing_over_a_flag(case)
     assert ok(_invite(case, event["id"], uncle), 201)["guests"][0]["stage"] == "invited"
     # An order made since the approval was not overridden: he is no longer invited anywhere.
     later = _event(case, on="2026-06-01")
@@ -111,11 +117,7 @@ def test_a_manager_override_at_approval_waives_that_flag_and_no_other(case: Case
 
 def test_an_override_does_not_waive_a_new_flag_on_the_same_person(case: Case) -> None:
     event = _event(case)
-    case.flag("uncle")
-    uncle = case.connect("uncle")
-    case.walk(uncle, "awaiting_safety_check")
-    ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
-    case.walk(uncle, "young_person_agreed", "contacted", "willing")
+    uncle = _willing_over_a_flag(case)
     case.flag("uncle")  # a second flag, raised after the approval
     assert rules(_invite(case, event["id"], uncle)) == [("flagged", [case.family.ids["uncle"]])]
 
