@@ -12,7 +12,9 @@ not in the timeline, not as the author of a message:
 - a person the young person never wants approached, or not now (by name, or by their side of
   the family);
 - a person the young person asked to leave out.
-A timeline entry that involves anyone kept out is left out whole (its title, place or note could
+Anything added since the young person agreed what goes in it (a person joining the plan, a
+message, a timeline entry) waits for them to agree again. A timeline entry that involves anyone
+kept out is left out whole (its title, place or note could
 say who they are, or where). A message reaches the book only from someone approved after a
 safety check whom the young person agreed to approach.
 A person in it is named as the young person would say it: "grandmother on your mum's side".
@@ -88,6 +90,10 @@ class Book(BaseModel):
     timeline: list[BookEntry]
     messages: list[BookMessage]
     left_out: int = Field(description="How many people the book leaves out, for the worker.")
+    waiting: int = Field(
+        description="People, messages and timeline entries added since the young person agreed "
+        "what goes in the book: not in it until they agree again (PUT the choices once more)."
+    )
 
 
 def plain_relation(term: str) -> str:
@@ -141,6 +147,16 @@ def build_book(
     plan with their commitments; `messages`; `timeline`), leaving out `out`. Messages only from
     people approved after a safety check."""
     approved = {c["person_id"] for c in facts["connections"] if c["stage"] in _MAY_WRITE}
+    agreed = choices.agreed_on
+    added = dict(facts.get("entries_added") or [])
+
+    def later(day: str | None) -> bool:
+        """Added after the young person agreed what goes in the book."""
+        return day is not None and day > agreed
+
+    waiting = sum(later(p.get("added")) for p in facts["plan_people"])
+    waiting += sum(later(m.get("added")) for m in facts["messages"])
+    waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"])
     people = [
         BookPerson(
             person_id=p["person_id"],
@@ -152,7 +168,7 @@ def build_book(
             ],
         )
         for p in facts["plan_people"]
-        if p["person_id"] not in out
+        if p["person_id"] not in out and not later(p.get("added"))
     ]
     messages = [
         BookMessage(
@@ -162,7 +178,7 @@ def build_book(
             written_on=m["written_on"],
         )
         for m in facts["messages"]
-        if m["person_id"] not in out and m["person_id"] in approved
+        if m["person_id"] not in out and m["person_id"] in approved and not later(m.get("added"))
     ]
     timeline = [
         BookEntry(
@@ -175,7 +191,7 @@ def build_book(
             people=[p["name"] for p in e["people"]],
         )
         for e in facts["timeline"]
-        if not any(p["person_id"] in out for p in e["people"])
+        if not any(p["person_id"] in out for p in e["people"]) and not later(added.get(e.get("id")))
     ]
     chosen = [s for s in _SECTIONS if getattr(choices, s)]
     return Book(
@@ -187,4 +203,5 @@ def build_book(
         timeline=timeline if "timeline" in chosen else [],
         messages=messages if "messages" in chosen else [],
         left_out=len(out),
+        waiting=waiting,
     )

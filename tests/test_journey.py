@@ -88,6 +88,15 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
     assert [(m.name, m.text) for m in book.messages] == [("Priya Shah", "Well done")]
     # An entry involving someone kept out is left out whole: its title, place, note.
     assert [(e.title, e.people) for e in book.timeline] == [("Oakfield", ["Priya Shah"])]
+    assert book.waiting == 0
+    # Added after the young person agreed: waits for them to agree again.
+    later = {**facts,
+             "messages": [*facts["messages"], {"person_id": "teacher", "text": "New",
+                                               "written_on": "2026-11-01", "added": "2026-11-02"}],
+             "plan_people": [{**facts["plan_people"][0], "added": "2026-10-02"}]}  # fmt: skip
+    waited = build_book(later, choices=choices, out={"head"}, names=names, relations=relations)
+    assert (waited.waiting, waited.people) == (2, [])
+    assert [m.text for m in waited.messages] == ["Well done"]
     fewer = BookChoices(people=False, messages=False, agreed_on="2026-10-01")
     short = build_book(facts, choices=fewer, out=set(), names=names, relations=relations)
     assert short.sections == ["family_picture", "timeline"]
@@ -150,8 +159,8 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     # Nothing goes in a book the young person has not agreed to.
     assert _book(case).status_code == 409
     path = f"/young-people/{case.family.young_person_id}/journey-book"
-    choices = {"own_words": f"I like football {HOSTILE_GIVEN}", "leave_out": [ids["mum"]],
-               "agreed_on": "2026-10-01"}  # fmt: skip
+    # Agreed today (the default): everything recorded so far was shown to them.
+    choices = {"own_words": f"I like football {HOSTILE_GIVEN}", "leave_out": [ids["mum"]]}
     assert case.client.put(path, headers=case.coordinator.headers, json=choices).status_code == 204
 
     book = ok(_book(case))

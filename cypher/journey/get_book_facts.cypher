@@ -2,7 +2,8 @@
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and the flags and orders in their
 // household now (as get_plan); the people in the plan with their commitments; the messages
-// written for the young person; and, for everyone the book could name ($ids: the family
+// written for the young person; when each person joined the plan and each message and timeline
+// entry was added (the book holds only what the young person has agreed to); and, for everyone the book could name ($ids: the family
 // picture's people, and those found here), whether they were taken out of the network, the
 // young person's wish about them, their role when they are a trusted adult, and the flags and
 // court orders in their household now.
@@ -34,22 +35,28 @@ WITH yp, b,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
     RETURN {person_id: p.id,
+            added: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
+                             RETURN toString(date(s.at)) ORDER BY s.at DESC LIMIT 1 }[0],
             commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
                                    RETURN m {.what, .every_days} ORDER BY m.since, m.id }}
   } AS plan_people,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
     MATCH (c)-[:WROTE]->(m:Message)
-    RETURN {person_id: p.id, text: m.text, written_on: m.written_on}
+    RETURN {person_id: p.id, text: m.text, written_on: m.written_on,
+            added: toString(date(m.created_at))}
     ORDER BY m.written_on, m.id
   } AS messages,
   COLLECT {
     MATCH (yp)-[:TIMELINE]->(:TimelineEntry)-[:INVOLVES]->(p:Person) RETURN DISTINCT p.id
-  } AS named
-WITH yp, b, connections, plan_people, messages,
+  } AS named,
+  // When each timeline entry was added (none for the demo's, loaded as they were agreed).
+  COLLECT { MATCH (yp)-[:TIMELINE]->(e:TimelineEntry) WHERE e.created_at IS NOT NULL
+            RETURN [e.id, toString(date(e.created_at))] } AS entries_added
+WITH yp, b, connections, plan_people, messages, entries_added,
      $ids + named + [c IN connections | c.person_id] AS ids
 UNWIND (CASE WHEN ids = [] THEN [null] ELSE ids END) AS id
-WITH yp, b, connections, plan_people, messages, collect(DISTINCT id) AS ids
+WITH yp, b, connections, plan_people, messages, entries_added, collect(DISTINCT id) AS ids
 RETURN yp.id AS young_person_id,
   coalesce(yp.known_as, yp.given_name, trim(coalesce(yp.given_name, '') + ' ' +
            coalesce(yp.family_name, ''))) AS young_person_name,
@@ -57,7 +64,7 @@ RETURN yp.id AS young_person_id,
   CASE WHEN b IS NULL THEN null
        ELSE b {.own_words, .family_picture, .people, .timeline, .messages, .leave_out,
                .agreed_on} END AS choices,
-  connections, plan_people, messages,
+  connections, plan_people, messages, entries_added,
   COLLECT {
     UNWIND ids AS id
     MATCH (p:Person {id: id})
