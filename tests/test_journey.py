@@ -61,7 +61,7 @@ def test_who_the_book_keeps_out() -> None:
 
 
 def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people() -> None:
-    facts = {
+    facts: dict[str, Any] = {
         "young_person_id": "kai", "young_person_name": "Kai",
         "connections": [{"person_id": "gran", "stage": "in_plan"},
                         {"person_id": "friend", "stage": "awaiting_safety_check"},
