@@ -6,17 +6,16 @@ Only what the young person agreed to include: their own words, and each section 
 timeline, messages). Nobody the practice keeps out appears anywhere in it, not in the picture,
 not in the timeline, not as the author of a message:
 - a person refused after a safety check, or who declined, or taken out of the network;
-- a person whose household now has a flag at the blocking level or a court order that their
-  approval did not override;
-- a person a current court order keeps from the young person;
+- a person whose household now has a flag at the blocking level or a court order between them
+  and the young person (either way) that their approval did not override;
 - a person the young person never wants approached, or not now (by name, or by their side of
   the family);
 - a person the young person asked to leave out.
 Anything added since the young person agreed what goes in it (a person joining the plan, a
 message, a timeline entry) waits for them to agree again. A timeline entry that involves anyone
-kept out is left out whole (its title, place or note could
-say who they are, or where). A message reaches the book only from someone approved after a
-safety check whom the young person agreed to approach.
+kept out is left out whole (its title, place or note could say who they are, or where). A
+message reaches the book only from someone approved after a safety check whom the young person
+agreed to approach.
 A person in it is named as the young person would say it: "grandmother on your mum's side".
 
 Pure: no I/O. The data layer reads the facts; `visualise.documents` renders the book.
@@ -29,8 +28,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service.plan import household_refusals, how_often
-from service.workflow import APPROACH_STAGES, KEEP_AWAY, Wish, effective_wish
+from service.plan import how_often
+from service.workflow import APPROACH_STAGES, KEEP_AWAY, Wish, effective_wish, household_now
 
 # Stages at which a person has been kept out of the work, or kept themselves out.
 _OUT_STAGES = frozenset({"not_approved", "declined"})
@@ -120,17 +119,19 @@ def kept_out(
     leave_out: list[str],
 ) -> set[str]:
     """Everyone the book must not name. `connections`: each with its stage, whether its person
-    is still `in_network`, and the `risks` of their household now with what their approval
-    `overridden`; `people` (by id): everyone else the book could name, each with whether they
-    were `removed` from the network (a relative in another child's case was never in it),
-    `risks` (nobody approved them: no flag or order is waived) and the young person's `wish`
-    about them; `sides` of the family by person id."""
+    is still `in_network`, and what their latest approval `overridden`; `people` (by id):
+    everyone the book could name (the connections' people too), each with whether they were
+    `removed` from the network (a relative in another child's case was never in it), the
+    `risks` of their household now (only what a connection's approval overrode is waived), and
+    the young person's `wish` about them; `sides` of the family by person id."""
+    connected = {c["person_id"]: c for c in connections}
     out = set(leave_out)
-    out |= {c["person_id"] for c in connections if c["stage"] in _OUT_STAGES
-            or not c["in_network"] or household_refusals(c)}  # fmt: skip
+    out |= {pid for pid, c in connected.items()
+            if c["stage"] in _OUT_STAGES or not c["in_network"]}  # fmt: skip
     for pid, person in people.items():
+        approval = connected.get(pid, {}).get("overridden") or ()
         wish = effective_wish(person.get("wish"), sides.get(pid), wish_maternal, wish_paternal)
-        if person["removed"] or household_refusals(person) or wish in KEEP_AWAY:
+        if person["removed"] or household_now(person["risks"], approval) or wish in KEEP_AWAY:
             out.add(pid)
     return out
 

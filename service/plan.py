@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service.workflow import Facts, Refusal, Wish, effective_wish, household, kept_away_now
+from service.workflow import Wish, effective_wish, household_now
 
 _EVERY = {1: "every day", 7: "every week", 14: "every two weeks", 28: "every four weeks",
           30: "every month", 31: "every month", 91: "every three months",
@@ -31,16 +31,6 @@ _HELD_BACK = {
     "never": "the young person has said they never want contact with this person",
     "not_now": "the young person does not want contact with this person for now",
 }
-
-
-def household_refusals(person: Mapping[str, Any]) -> list[Refusal]:
-    """What in a person's household now keeps them away (`workflow.kept_away_now`), in words;
-    `person` carries its household's `risks` rows (`workflow.household`) and what their latest
-    approval `overridden` (nothing for someone never approved)."""
-    flagged, restricted, risks = household(person["risks"])
-    facts = Facts((), flagged=flagged, restricted_by_order=restricted, risks=risks,
-                  overridden=tuple(person.get("overridden") or ()))  # fmt: skip
-    return kept_away_now(facts)
 
 
 def how_often(every_days: int) -> str:
@@ -152,7 +142,7 @@ def build_plan(
         who = {"person_id": pid, "connection_id": p["connection_id"], "name": names[pid],
                "relation": relations.get(pid, "connection")}  # fmt: skip
         wish = _wish(p, sides.get(pid), facts)
-        risks = household_refusals(p)
+        risks = household_now(p["risks"], p["overridden"])
         if risks or (wish is not None and wish in _HELD_BACK):
             reason = risks[0].message.rstrip(".") if risks else _HELD_BACK[str(wish)]
             held.append(HeldBack(**who, reason=reason))

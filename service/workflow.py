@@ -141,6 +141,7 @@ __all__ = [
     "current_stage",
     "effective_wish",
     "household",
+    "household_now",
     "kept_away_now",
     "lapse_days",
     "overrides",
@@ -310,6 +311,14 @@ def kept_away_now(facts: Facts) -> list[Refusal]:
                                   if not _waived(facts, p, "order:")),
     )  # fmt: skip
     return _household_risks(now, "", "ask the social worker for a new safety check.")
+
+
+def household_now(rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ()) -> list[Refusal]:
+    """`kept_away_now` for a household as the queries give it (`household`), with what the
+    person's latest approval `overridden` (nothing for someone never approved)."""
+    flagged, restricted, risks = household(rows)
+    return kept_away_now(Facts((), flagged=flagged, restricted_by_order=restricted, risks=risks,
+                               overridden=tuple(overridden)))  # fmt: skip
 
 
 def check_move(facts: Facts, move: Move) -> list[Refusal]:

@@ -28,8 +28,7 @@ def test_plain_words() -> None:
 
 def test_who_the_book_keeps_out() -> None:
     def connection(pid: str, stage: str, **extra: Any) -> dict[str, Any]:
-        return {"person_id": pid, "stage": stage, "in_network": True, "risks": [],
-                "overridden": [], **extra}  # fmt: skip
+        return {"person_id": pid, "stage": stage, "in_network": True, "overridden": [], **extra}
 
     def person(wish: str | None = None, **extra: Any) -> dict[str, Any]:
         return {"wish": wish, "removed": False, "risks": [], **extra}
@@ -40,12 +39,13 @@ def test_who_the_book_keeps_out() -> None:
         connection("uncle", "not_approved"),
         connection("gran", "in_plan"),
         connection("removed", "willing", in_network=False),
-        connection("lodger", "in_plan", risks=flag),
-        connection("carer", "in_plan", risks=[["carer", ["flag:f2"], []]],
-                   overridden=["flag:f2"]),  # approved over that flag
-    ]  # fmt: skip
+        connection("lodger", "in_plan"),
+        connection("carer", "in_plan", overridden=["flag:f2"]),  # approved over that flag
+    ]
     people: dict[str, dict[str, Any]] = {
         "gran": person(),
+        "lodger": person(risks=flag),
+        "carer": person(risks=[["carer", ["flag:f2"], []]]),
         "dad": person(risks=[["dad", [], ["order:o1"]]]),
         "grandad": person(risks=flag),  # never approved: no flag of his household is waived
         "friend": person(removed=True),

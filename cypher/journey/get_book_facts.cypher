@@ -1,33 +1,21 @@
 // What a young person's journey book may hold, as one record (`service.journey` decides what
 // it does hold): the young person's choices (none until recorded); every connection with its
-// stage, whether its person is still in the network, and the flags and orders in their
-// household now (as get_plan); the people in the plan with their commitments; the messages
-// written for the young person; when each person joined the plan and each message and timeline
-// entry was added (the book holds only what the young person has agreed to); and, for everyone the book could name ($ids: the family
-// picture's people, and those found here), whether they were taken out of the network, the
-// young person's wish about them, their role when they are a trusted adult, and the flags and
-// court orders in their household now.
+// stage, whether its person is still in the network, and what their approval overrode; the
+// people in the plan with their commitments; the messages written for the young person; when
+// each person joined the plan and each message and timeline entry was added (the book holds
+// only what the young person has agreed to); and, for everyone the book could name ($ids: the
+// family picture's people, and those found here), whether they were taken out of the network,
+// the young person's wish about them, their role when they are a trusted adult, and the flags
+// and court orders in their household now.
 MATCH (yp:YoungPerson {id: $young_person_id})
 OPTIONAL MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
 WITH yp, b,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
-    WITH yp, c, p, [p] + COLLECT {
-      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
-      RETURN DISTINCT h
-    } AS household
     RETURN {person_id: p.id, stage: c.stage, connection_id: c.id,
       in_network: EXISTS { (p)-[:IN_NETWORK_OF]->(yp) },
-      // The person's household now (themselves and those living with them): the flags at the
-      // blocking level and the court orders of each (as get_household_risks), and what their
-      // latest approval overrode.
-      risks: [h IN household |
-              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
-               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                | 'flag:' + f.id],
-               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-                | 'order:' + o.id]]],
+      // What their latest approval overrode (their household's flags and orders now are read
+      // with everyone's, below).
       overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
                                      RETURN s.overridden
                                      ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], [])}
@@ -79,7 +67,7 @@ RETURN yp.id AS young_person_id,
       wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp)
                       RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
-      // Flags and orders in their household now, as for a connection (nobody approved them).
+      // The flags and court orders in their household now (as get_household_risks).
       risks: [h IN household |
               [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
                [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
