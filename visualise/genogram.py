@@ -22,7 +22,9 @@ I/O. The same family always gives the same drawing.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from visualise.connectors import (
@@ -73,6 +75,9 @@ class Couple:
     b: str
     kind: str | None = None
     since: str | None = None
+
+
+Rows = list[list[str]]  # the rows of partners, each left to right
 
 
 @dataclass(slots=True)
@@ -321,33 +326,43 @@ def layout(
     returns `dot -Tplain` output."""
     by_id = {m.id: m for m in members}
     blocks = _blocks(by_id, parentages, couples)
-    best: Genogram | None = None
-    score: tuple[int, int] = (0, 0)
-    best_rows: list[list[str]] = []
     under = below(blocks)
-    # `dot`'s crossing reduction depends on where it starts: a few starts, the best kept; a
-    # large family gets one start and one turn, so that it is drawn in a second or two.
     large = len(by_id) > LARGE
-    for by_birth, family_order in _STARTS[:1] if large else _STARTS:
-        rows = _rows(by_id, blocks, by_birth=by_birth)
-        for _ in range(2 if large else _TURNS):
-            dot, where = to_dot(by_id, blocks, rows, family_order=family_order)
-            placed = _read_plain(run_dot(dot)) if by_id else {}
-            positions: dict[str, tuple[float, float]] = {}
-            for pid, (r, i) in where.items():
-                x, y, width = placed[f"r{r}"]
-                positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
-            _birth_order(by_id, blocks, rows, where, positions)
-            lines, units = connectors(blocks, positions, under)
-            here = (crossings(lines), _out_of_order(by_id, blocks, positions))
-            if best is None or here < score:
-                best, score, best_rows = Genogram(positions, lines, units, dot), here, rows
+
+    def chain(start: tuple[Rows, bool, int]) -> tuple[Genogram, tuple[int, int], Rows]:
+        """`dot` from these rows; then, up to `turns` times, again with the rows that face
+        away from their families turned; the best drawing of the chain."""
+        rows, family_order, turns = start
+        found: tuple[Genogram, tuple[int, int], Rows] | None = None
+        for _ in range(turns):
+            drawn, here, placed, where = _attempt(by_id, blocks, under, rows, family_order, run_dot)
+            if found is None or here < found[1]:
+                found = (drawn, here, rows)
             turn = _facing_away(rows, where, blocks, placed)
             if here == (0, 0) or not turn:
                 break
             rows = [row[::-1] if r in turn else row for r, row in enumerate(rows)]
-        if score == (0, 0):
-            break
+        assert found is not None
+        return found
+
+    # `dot`'s crossing reduction depends on where it starts. The first start usually draws a
+    # close family with no crossing at all; where lines still cross, more starts (the rows in
+    # other orders, and `dot` given them shuffled: seeded, so the same family is always drawn
+    # the same way), two at a time, the best kept. A large family gets one start and one turn,
+    # so that it is drawn in a second or two.
+    starts = [(_rows(by_id, blocks, by_birth=by_birth), family_order, 2 if large else _TURNS)
+              for by_birth, family_order in _STARTS]  # fmt: skip
+    best, score, best_rows = chain(starts[0])
+    more = starts[1:] if score != (0, 0) and not large else []
+    if score[0] and not large:
+        for seed in range(_SHUFFLED):
+            rows = _rows(by_id, blocks, by_birth=False)
+            random.Random(seed).shuffle(rows)  # noqa: S311 - an order to start from, no secret
+            more.append((rows, False, 1))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for drawn, here, rows in pool.map(chain, more):
+            if here < score:
+                best, score, best_rows = drawn, here, rows
     assert best is not None
     if score[1]:
         # Siblings with partners or children out of birth order: dealt out again where that
@@ -366,7 +381,31 @@ def layout(
 
 _STARTS = ((False, False), (True, False), (False, True))
 _TURNS = 3  # runs per start: after each, rows that face away from their families are turned
+_SHUFFLED = 12  # further starts where lines still cross (families up to LARGE)
 LARGE = 600  # people
+
+
+def _attempt(
+    by_id: dict[str, Member],
+    blocks: dict[tuple[str, ...], Block],
+    under: dict[str, set[str]],
+    rows: list[list[str]],
+    family_order: bool,
+    run_dot: Callable[[str], str],
+) -> tuple[Genogram, tuple[int, int], dict[str, tuple[float, float, float]],
+           dict[str, tuple[int, int]]]:  # fmt: skip
+    """One run of `dot` from these rows: the drawing, its score (crossings, sibships out of
+    birth order), and `dot`'s own placing."""
+    dot, where = to_dot(by_id, blocks, rows, family_order=family_order)
+    placed = _read_plain(run_dot(dot)) if by_id else {}
+    positions: dict[str, tuple[float, float]] = {}
+    for pid, (r, i) in where.items():
+        x, y, width = placed[f"r{r}"]
+        positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
+    _birth_order(by_id, blocks, rows, where, positions)
+    lines, units = connectors(blocks, positions, under)
+    here = (crossings(lines), _out_of_order(by_id, blocks, positions))
+    return Genogram(positions, lines, units, dot), here, placed, where
 
 
 def _facing_away(
