@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from service.errors import install_error_handlers
 from service.middleware import AnswerHeaders, BodyLimit
 from service.openapi import document_errors
 from service.queries import load_queries
+from service.readcache import ReadCache
 from service.routes import (
     audit,
     connections,
@@ -136,6 +138,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The one clock of the service: each request takes "today" from it once (see
     # service.dates.london_today); tests set it to an instant of their choosing.
     app.state.clock = lambda: datetime.now(UTC)
+    app.state.read_cache = ReadCache(
+        settings.read_cache_size, settings.read_cache_seconds, time.monotonic
+    )
     app.state.first_look = None
     app.state.oidc = oidc_verifier(settings)
     # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.

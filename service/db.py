@@ -137,10 +137,19 @@ def causal_session(db: Db, mode: str = WRITE_ACCESS) -> Any:
     )
 
 
-async def in_write(db: Db, work: Any) -> Any:
-    """Run `work(tx)` in one managed write transaction: all of it commits, or none of it."""
+async def in_write(db: Db, work: Any, *, data: bool = True) -> Any:
+    """Run `work(tx)` in one managed write transaction: all of it commits, or none of it. A
+    transaction that changes data (`data`; not one that only writes the audit trail) also
+    raises the data's revision, so that no read answer kept from before is given again
+    (service.readcache)."""
+
+    async def changing(tx: Any) -> Any:
+        done = await work(tx)
+        await tx.run(db.queries["bump_revision"])
+        return done
+
     async with causal_session(db) as session:
-        return await session.execute_write(work)
+        return await session.execute_write(changing if data else work)
 
 
 async def run_once(db: Db, name: str, *, write: bool = False, **params: Any) -> list[Record]:

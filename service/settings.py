@@ -116,6 +116,23 @@ class Settings(BaseSettings):
         "never cut short.",
         validation_alias=AliasChoices("LL_READ_DEADLINE", "read_deadline"),
     )
+    read_cache_size: int = Field(
+        default=256,
+        ge=0,
+        le=100_000,
+        description="Answers of the busiest reads (the map's graph and chains, relatives, "
+        "safeguarding) kept for the next read of the same case while the data has not changed; "
+        "0 keeps none.",
+        validation_alias=AliasChoices("LL_READ_CACHE_SIZE", "read_cache_size"),
+    )
+    read_cache_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="The longest an answer is kept, for data written to Neo4j without the "
+        "service (what the service writes is seen at once).",
+        validation_alias=AliasChoices("LL_READ_CACHE_SECONDS", "read_cache_seconds"),
+    )
     startup_timeout: float = Field(
         default=30.0,
         ge=0,

@@ -41,4 +41,7 @@ CALL (via, probed, refusal) {
     outcome: CASE WHEN refusal IS NULL THEN 'allowed' ELSE 'refused' END, reason: refusal
   })
 }
-RETURN via, open AS cases, p IS NOT NULL AND p:YoungPerson AS is_young_person
+// The data's revision, for the answers a read may give again (service.readcache).
+OPTIONAL MATCH (rev:Revision {id: 'data'})
+RETURN via, open AS cases, p IS NOT NULL AND p:YoungPerson AS is_young_person,
+       rev.epoch + ':' + toString(rev.n) AS revision

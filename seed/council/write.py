@@ -15,7 +15,7 @@ from neo4j import AsyncManagedTransaction
 from tqdm import tqdm
 
 from seed.council.generate import CREATED_BY, LOADED_AT, Council, generate
-from service.db import Db, apply_schema, make_driver
+from service.db import Db, apply_schema, in_write, make_driver
 from service.localdb.__main__ import running_database
 from service.queries import load_queries
 from service.settings import Settings
@@ -223,12 +223,19 @@ async def build(
     n, r = await _write_wishes(db, council)
     results.append(PhaseResult("wishes", len(council.wishes) + len(council.side_wishes), 1, n, r,
                                0, time.perf_counter() - t0))  # fmt: skip
+    # Written around the service's write path: the data's revision is raised once at the end,
+    # so that a running service gives no answer it kept from before (service.readcache).
+    await in_write(db, _nothing_more)
     return BuildSummary(
         seed=seed, young_people=young_people, counts=council.counts(),
         people=council.person_count, relationships=council.relationship_count,
         generate_seconds=generated - started, schema_seconds=schema - generated,
         phases=results, seconds=time.perf_counter() - started,
     )  # fmt: skip
+
+
+async def _nothing_more(tx: object) -> None:
+    return None
 
 
 async def _write_wishes(db: Db, council: Council) -> tuple[int, int]:

@@ -14,10 +14,10 @@ trail records the refusal and its real reason.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import Depends, Path, Request
 
@@ -28,6 +28,7 @@ from service.data import audit
 from service.dates import london_today
 from service.db import Db, DbDep, run_once
 from service.errors import Forbidden, InvalidInput, NotFound
+from service.readcache import ReadCache
 
 CASE_ROLES = frozenset({Role.coordinator, Role.social_worker, Role.manager})
 # Allocation is for those who work with the young person; managers reach by team.
@@ -47,6 +48,8 @@ class Reach:
     is_young_person: bool
     # Every case the caller opens that holds the person; `young_person_id` is the first.
     cases: tuple[str, ...] = ()
+    # The data's revision when the check ran (service.readcache); None: no revision yet.
+    revision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,8 @@ class CaseAccess:
     db: Db
     # "Today" in Europe/London, taken once for the request.
     today: date
+    # Answers kept for reads of the same case while the data has not changed.
+    kept: ReadCache | None = None
 
     @property
     def _caller(self) -> dict[str, str | None]:
@@ -79,12 +84,15 @@ class CaseAccess:
             record_allowed=record_allowed,
             **self._caller,
         )
-        via = records[0]["via"]
+        via, revision = records[0]["via"], records[0]["revision"]
+        if self.kept is not None:
+            self.kept.saw(revision)
         if via is None:
             raise NotFound(NOT_REACHABLE)
         return Reach(
-            person_id, via, bool(records[0]["is_young_person"]), tuple(records[0]["cases"])
-        )
+            person_id, via, bool(records[0]["is_young_person"]), tuple(records[0]["cases"]),
+            revision,
+        )  # fmt: skip
 
     async def young_person(
         self, young_person_id: str, *, action: str, record_allowed: bool
@@ -149,6 +157,7 @@ class CaseAccess:
         action: str,
         fetch: Callable[[list[str]], Awaitable[T]],
         young: bool = False,
+        key: Hashable | None = None,
     ) -> T:
         """`fetch(cases)` the person's data as those cases hold it while the guard decides,
         and release it only if allowed (`young`: only if the person is a young person the
@@ -158,21 +167,52 @@ class CaseAccess:
         at once on that guess, alongside the check, and costs one round trip less. When the
         person is reached through other cases, the guess is discarded unread and the read made
         again through the cases the caller opens that hold them. A refusal discards what was
-        fetched. `fetch` must only read."""
+        fetched. `fetch` must only read.
+
+        With a `key` (what the answer depends on besides the data and the cases), an answer
+        kept for the same key, the same cases and the revision the check sees is given again
+        instead (service.readcache); one worked out is kept only where it is known to be no
+        older than that revision."""
+        kept, before = self.kept, self.kept.revision if self.kept is not None else None
+        hit = kept.get(before, key) if kept is not None and key is not None else None
+        if hit is not None:
+            # Kept: nothing to fetch on the guess. The check still runs, and is audited.
+            reach = await self._check(person_id, action=action, young=young)
+            cases, answer = hit
+            if reach.revision == before and cases == reach.cases:
+                return cast(T, answer)
+            found = await fetch(list(reach.cases))
+            self._keep(reach.revision, key, reach.cases, found)
+            return found
         data = asyncio.ensure_future(fetch([person_id]))
         try:
-            if young:
-                reach = await self.young_person(person_id, action=action, record_allowed=True)
-            else:
-                reach = await self.person(person_id, action=action, record_allowed=True)
+            reach = await self._check(person_id, action=action, young=young)
         except BaseException:
             # A refusal wins over whatever the read did; its result is never looked at.
             await _discard(data)
             raise
         if reach.cases != (person_id,):
             await _discard(data)
-            return await fetch(list(reach.cases))
-        return await data
+            # Fetched after the check: as new as the revision it saw, or newer.
+            found = await fetch(list(reach.cases))
+            self._keep(reach.revision, key, reach.cases, found)
+            return found
+        found = await data
+        # Fetched alongside the check: kept only if no change was made between the last
+        # revision this process knew of before the fetch began and the check.
+        if before is not None and reach.revision == before:
+            self._keep(before, key, reach.cases, found)
+        return found
+
+    async def _check(self, person_id: str, *, action: str, young: bool) -> Reach:
+        if young:
+            return await self.young_person(person_id, action=action, record_allowed=True)
+        return await self.person(person_id, action=action, record_allowed=True)
+
+    def _keep(self, revision: str | None, key: Hashable | None, cases: tuple[str, ...],
+              found: object) -> None:  # fmt: skip
+        if self.kept is not None and key is not None:
+            self.kept.put(revision, key, (cases, found))
 
     async def young_people(self) -> list[str]:
         """The ids of the young people the caller reaches today."""
@@ -198,7 +238,7 @@ async def case_access(
         raise Forbidden(f"The {principal.role.value} role does not read case data.")
     set_viewer(principal.role)
     today = london_today(request.app.state.clock())
-    return CaseAccess(principal, db, today)
+    return CaseAccess(principal, db, today, request.app.state.read_cache)
 
 
 CaseDep = Annotated[CaseAccess, Depends(case_access)]

@@ -117,7 +117,7 @@ async def record(
             outcome=outcome, young_person_id=young_person_id, reason=reason,
         )  # fmt: skip
 
-    await in_write(db, work)
+    await in_write(db, work, data=False)
 
 
 async def record_refused_sign_in(
@@ -140,7 +140,7 @@ async def record_refused_sign_in(
             )
         ).consume()  # fmt: skip
 
-    await in_write(db, work)
+    await in_write(db, work, data=False)
 
 
 async def list_events(

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from service.auth import embed
-from service.auth.access import CaseAccess, CaseDep, YoungPersonReach
+from service.auth.access import CaseAccess, CaseDep, Reach, YoungPersonReach
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit, chains, network, users
@@ -63,14 +63,22 @@ FiltersDep = Annotated[Filters, Depends(map_filters)]
 ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree` (a genogram).")]
 
 
-async def _graph(
-    access: CaseAccess, young_person_id: str, view: View, filters: Filters
-) -> NetworkGraph:
+async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> NetworkGraph:
+    """The drawn graph; kept for the next read of the case while the data has not changed
+    (service.readcache: read after the check, so no older than the revision it saw). Who asks
+    changes only how it is written out."""
+    key = ("graph", reach.person_id, view, filters.model_dump_json(), access.today)
+    kept = access.kept.get(reach.revision, key) if access.kept is not None else None
+    if kept is not None:
+        graph: NetworkGraph = kept
+        return graph
     graph = await network.network(
-        access.db, young_person_id=young_person_id, view=view, filters=filters,
+        access.db, young_person_id=reach.person_id, view=view, filters=filters,
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
     await run_in_threadpool(draw, graph)
+    if access.kept is not None:
+        access.kept.put(reach.revision, key, graph)
     return graph
 
 
@@ -84,19 +92,24 @@ SAFEGUARDING_STEPS = 2
 
 
 async def _page(
-    access: CaseAccess, graph: NetworkGraph, *, parent_origin: str | None
+    access: CaseAccess, reach: Reach, graph: NetworkGraph, *, parent_origin: str | None
 ) -> HTMLResponse:
     # The safeguarding chains through each person, in words (never what a flag says), for the
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
-    found = await chains.of_network(
-        access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
-        family=graph.family, connected=graph.connected,
-    )  # fmt: skip
-    through = chains.chains_through(found)
+    key = ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
+    through = access.kept.get(reach.revision, key) if access.kept is not None else None
+    if through is None:
+        found = await chains.of_network(
+            access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
+            family=graph.family, connected=graph.connected,
+        )  # fmt: skip
+        through = chains.chains_through(found)
+        if access.kept is not None:
+            access.kept.put(reach.revision, key, through)
     # Dumped under the request's viewer, so the page carries only what that role may see.
     drawn = graph.model_dump()
     for node in drawn["nodes"]:
-        node["chains"] = through.get(node["id"], [])
+        node["chains"] = list(through.get(node["id"], ()))
     page = maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
@@ -117,7 +130,7 @@ async def read_graph(
 ) -> Response:
     """The network as nodes and edges with positions, for systems that draw their own map.
     Flag details follow need-to-know, as everywhere."""
-    return answer(await _graph(access, reach.person_id, view, filters))
+    return answer(await _graph(access, reach, view, filters))
 
 
 @router.get("/young-people/{young_person_id}/map", response_class=HTMLResponse, responses=_HTML)
@@ -126,8 +139,8 @@ async def read_map(
 ) -> HTMLResponse:
     """The ecomap (`view=ecomap`) or family tree (`view=tree`) as a self-contained page that
     fetches nothing. It may not be framed; use an embed token for that."""
-    graph = await _graph(access, reach.person_id, view, filters)
-    return await _page(access, graph, parent_origin=None)
+    graph = await _graph(access, reach, view, filters)
+    return await _page(access, reach, graph, parent_origin=None)
 
 
 class EmbedTokenCreate(InputModel):
@@ -236,16 +249,17 @@ async def read_embedded_map(
         raise embed.EmbedRefused("This embed link's user may no longer see this map.")
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     set_viewer(principal.role)
-    access = CaseAccess(principal, db, london_today(request.app.state.clock()))
+    access = CaseAccess(principal, db, london_today(request.app.state.clock()),
+                        request.app.state.read_cache)  # fmt: skip
     try:
         # Audits the view, allowed or refused, under the user who minted the link.
-        await access.young_person(
+        reach = await access.young_person(
             claims.young_person_id, action="read_embedded_map", record_allowed=True
         )
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
-    graph = await _graph(access, claims.young_person_id, claims.view, filters)
-    return await _page(access, graph, parent_origin=claims.origin)
+    graph = await _graph(access, reach, claims.view, filters)
+    return await _page(access, reach, graph, parent_origin=claims.origin)
 
 
 async def _user(db: Db, user_id: str) -> users.UserPublic | None:

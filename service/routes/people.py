@@ -178,6 +178,7 @@ async def read_relatives(
         fetch=lambda within: relatives.find_relatives(access.db, person_id=person_id,
             within=within, max_generations=max_generations, side=side, living=living,
         ),
+        key=("relatives", person_id, max_generations, side, living, access.today),
     )  # fmt: skip
     return answer(found)
 

@@ -53,6 +53,7 @@ async def read_safeguarding(
         action="read_safeguarding",
         young=True,
         fetch=lambda cases: _safeguarding(access, cases[0], max_steps),
+        key=("safeguarding", young_person_id, max_steps, access.today),
     )
     return answer(found)
 

@@ -1,0 +1,187 @@
+"""Answers kept between reads of a case (service/readcache.py): the rule without a database,
+then through the API on a real Neo4j: a change made through the service is seen by the very
+next read, whoever made it and whichever answer was kept; who asks still decides what they see;
+and every read is still checked and audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from service.app import create_app
+from service.readcache import ReadCache
+from tests.cases import ADMIN_TOKEN, add_user, build_case, ok, staffed_case
+from tests.conftest import Target, settings_for
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_an_answer_is_given_again_only_at_its_revision() -> None:
+    kept = ReadCache(8, 60, Clock())
+    kept.put("e:1", "graph", {"a": 1})
+    assert kept.get("e:1", "graph") == {"a": 1}
+    assert kept.get("e:2", "graph") is None  # anything changed since
+    assert kept.get("f:1", "graph") is None  # the database emptied and filled again
+    assert kept.get("e:1", "other") is None
+
+
+def test_no_revision_keeps_nothing() -> None:
+    kept = ReadCache(8, 60, Clock())
+    kept.put(None, "graph", 1)
+    assert len(kept) == 0
+    assert kept.get(None, "graph") is None
+    off = ReadCache(0, 60, Clock())
+    off.put("e:1", "graph", 1)
+    assert off.get("e:1", "graph") is None
+
+
+def test_answers_expire() -> None:
+    clock = Clock()
+    kept = ReadCache(8, 60, clock)
+    kept.put("e:1", "graph", 1)
+    clock.now = 59
+    assert kept.get("e:1", "graph") == 1
+    clock.now = 61
+    assert kept.get("e:1", "graph") is None
+    assert len(kept) == 0
+
+
+def test_the_least_recently_used_goes_first() -> None:
+    kept = ReadCache(2, 60, Clock())
+    kept.put("e:1", "a", 1)
+    kept.put("e:1", "b", 2)
+    assert kept.get("e:1", "a") == 1  # used: b is now the oldest
+    kept.put("e:1", "c", 3)
+    assert kept.get("e:1", "b") is None
+    assert kept.get("e:1", "a") == 1
+    assert kept.get("e:1", "c") == 3
+
+
+def test_the_last_revision_seen_is_remembered() -> None:
+    kept = ReadCache(8, 60, Clock())
+    assert kept.revision is None
+    kept.saw("e:2")
+    kept.saw("e:1")  # a check that read earlier, answering later
+    assert kept.revision == "e:1"
+    kept.saw(None)
+    assert kept.revision is None
+
+
+@pytest.fixture
+def kept_client(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
+    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+        yield client
+
+
+def _cache(client: TestClient) -> ReadCache:
+    found: ReadCache = client.app.state.read_cache  # type: ignore[attr-defined]
+    return found
+
+
+def _node(graph: dict[str, Any], person_id: str) -> dict[str, Any]:
+    return next(n for n in graph["nodes"] if n["id"] == person_id)
+
+
+def test_a_change_is_seen_by_the_next_read(kept_client: TestClient, db: Driver) -> None:
+    """The graph, relatives and safeguarding are kept between reads, and a flag raised or a
+    relative added through the service shows on the very next read of each."""
+    case = build_case(kept_client)
+    lee = case.family.ids["lee"]
+    yp = case.yp
+    headers = case.social_worker.headers
+    reads = {
+        "graph": f"/young-people/{yp}/graph",
+        "map": f"/young-people/{yp}/map",
+        "relatives": f"/people/{yp}/relatives",
+        "safeguarding": f"/young-people/{yp}/safeguarding",
+    }
+    first = {name: kept_client.get(path, headers=headers) for name, path in reads.items()}
+    again = {name: kept_client.get(path, headers=headers) for name, path in reads.items()}
+    assert all(r.status_code == 200 for r in [*first.values(), *again.values()])
+    assert len(_cache(kept_client)) >= 4  # graph, chains, relatives, safeguarding
+    for name in ("graph", "relatives", "safeguarding"):
+        assert again[name].json() == first[name].json(), name
+    assert _node(first["graph"].json(), lee)["flags"] == []
+    assert first["safeguarding"].json()["flagged_in_network"] == []
+
+    flag = {"kind": "person_posing_risk_to_children", "level": 3,
+            "source": "Police disclosure", "details": "Disclosed in 2024."}  # fmt: skip
+    ok(kept_client.post(f"/people/{lee}/flags", headers=headers, json=flag), 201)
+    graph = ok(kept_client.get(reads["graph"], headers=headers))
+    assert [f["content"]["level"] for f in _node(graph, lee)["flags"]] == [3]
+    found = ok(kept_client.get(reads["safeguarding"], headers=headers))
+    assert [f["person_id"] for f in found["flagged_in_network"]] == [lee]
+    page = kept_client.get(reads["map"], headers=headers).text
+    assert "Police disclosure" not in page  # the page never says what a flag says...
+    assert page != first["map"].text  # ...but the flag is on it
+
+    case.family.person("cousin", "female")
+    case.family.child("aunt", "cousin")
+    relatives = ok(kept_client.get(reads["relatives"], headers=headers))
+    assert case.family.ids["cousin"] in {r["person_id"] for r in relatives["data"]}
+
+
+def test_who_asks_still_decides_what_they_see(kept_client: TestClient, db: Driver) -> None:
+    """One graph kept, two readers: the coordinator sees that a flag exists and whom to ask,
+    the social worker what it says; and each read is audited."""
+    case = staffed_case(kept_client)
+    case.family.people(mum="female")
+    case.family.child("mum", "me")
+    case.flag("mum")
+    path = f"/young-people/{case.family.young_person_id}/graph"
+    mum = case.family.ids["mum"]
+    worker = ok(kept_client.get(path, headers=case.social_worker.headers))
+    coordinator = ok(kept_client.get(path, headers=case.coordinator.headers))
+    worker_again = ok(kept_client.get(path, headers=case.social_worker.headers))
+    assert _node(worker, mum)["flags"][0]["content"]["level"] == 3
+    assert "content" not in _node(coordinator, mum)["flags"][0]
+    assert _node(coordinator, mum)["flags"][0]["ask"]
+    assert worker_again == worker
+    audited = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'read_graph', outcome: 'allowed'}) RETURN count(e) AS n"
+    ).records[0]["n"]
+    assert audited == 3
+
+
+def test_another_case_is_refused_whatever_was_kept(kept_client: TestClient, db: Driver) -> None:
+    """An answer kept for one caller is never a way round the check for another."""
+    case = staffed_case(kept_client)
+    path = f"/young-people/{case.family.young_person_id}/graph"
+    ok(kept_client.get(path, headers=case.coordinator.headers))
+    assert len(_cache(kept_client)) == 1
+    stranger = add_user(kept_client, "coordinator2", "coordinator", team="south")
+    assert kept_client.get(path, headers=stranger.headers).status_code == 404
+    relatives = f"/people/{case.family.young_person_id}/relatives"
+    ok(kept_client.get(relatives, headers=case.coordinator.headers))
+    ok(kept_client.get(relatives, headers=case.coordinator.headers))
+    assert kept_client.get(relatives, headers=stranger.headers).status_code == 404
+
+
+def test_a_write_made_without_the_service_is_seen_when_answers_expire(
+    kept_client: TestClient, db: Driver
+) -> None:
+    """What was kept is what the next read gets while the revision stands: a name changed in
+    Neo4j by hand (not through the service) shows once the kept answer expires
+    (LL_READ_CACHE_SECONDS), or at once after any change through the service."""
+    case = staffed_case(kept_client)
+    case.family.people(mum="female")
+    case.family.child("mum", "me")
+    path = f"/young-people/{case.family.young_person_id}/graph"
+    mum = case.family.ids["mum"]
+    before = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.given_name = 'Renamed'", id=mum)
+    kept = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
+    assert kept == before  # the kept answer
+    _cache(kept_client).seconds = 0
+    fresh = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
+    assert fresh.startswith("Renamed")
