@@ -295,6 +295,18 @@ async def open_rows(api: str, token: str, young: list[str]) -> list[str]:
     return rows
 
 
+def _read_cache() -> str:
+    """The API's read cache as this run set it (LL_READ_CACHE_SIZE in the environment)."""
+    size = os.environ.get("LL_READ_CACHE_SIZE")
+    if size is None:
+        return "on, as by default (answers kept per case while the data has not changed)"
+    return (
+        "off (LL_READ_CACHE_SIZE=0: every answer worked out afresh)"
+        if size == "0"
+        else (f"{size} answers")
+    )
+
+
 def report(
     args: argparse.Namespace, summary: Any, rows: list[str], opened: list[str], took: float
 ) -> str:
@@ -306,7 +318,8 @@ def report(
         "",
         f"Machine: {machine()}; Neo4j Community {neo4j_version()} (heap {HEAP}, page cache "
         f"{PAGECACHE}), the API (one uvicorn process) and this client share the cores. Load "
-        f"average (1 min) {args.load_before:.2f} before the run.",
+        f"average (1 min) {args.load_before:.2f} before the run. The API's read cache: "
+        f"{_read_cache()}.",
         "",
         "```",
         str(summary),

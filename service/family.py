@@ -119,6 +119,9 @@ class Family:
     children: dict[str, list[ParentLink]] = field(default_factory=dict)
     partners: dict[str, list[Partnership]] = field(default_factory=dict)
     ties: dict[str, list[SiblingTie]] = field(default_factory=dict)
+    # What is worked out from the family once and read by several parts of one request (the
+    # map and its safeguarding chains both need every relative): by the caller's key.
+    worked_out: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexed in a fixed order (by ids), so that any choice between equals is the same each

@@ -217,15 +217,18 @@ async def build(
     await apply_schema(db)
     schema = time.perf_counter()
     results = []
-    for phase in _phases(council, batch):
-        results.append(await _write_phase(db, phase, batch=batch, progress=progress))
-    t0 = time.perf_counter()
-    n, r = await _write_wishes(db, council)
-    results.append(PhaseResult("wishes", len(council.wishes) + len(council.side_wishes), 1, n, r,
-                               0, time.perf_counter() - t0))  # fmt: skip
-    # Written around the service's write path: the data's revision is raised once at the end,
-    # so that a running service gives no answer it kept from before (service.readcache).
-    await in_write(db, _nothing_more)
+    try:
+        for phase in _phases(council, batch):
+            results.append(await _write_phase(db, phase, batch=batch, progress=progress))
+        t0 = time.perf_counter()
+        n, r = await _write_wishes(db, council)
+        results.append(PhaseResult("wishes", len(council.wishes) + len(council.side_wishes), 1,
+                                   n, r, 0, time.perf_counter() - t0))  # fmt: skip
+    finally:
+        # Written around the service's write path: the data's revision is raised after the
+        # last write, finished or not, so that a running service gives no answer it kept from
+        # before (service.readcache).
+        await in_write(db, _nothing_more)
     return BuildSummary(
         seed=seed, young_people=young_people, counts=council.counts(),
         people=council.person_count, relationships=council.relationship_count,

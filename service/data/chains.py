@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from service.data.network import members
 from service.data.safeguarding import Safeguarding, links
 from service.db import Db
@@ -16,12 +18,14 @@ async def of_network(
     max_steps: int,
     family: Family | None = None,
     connected: dict[str, str] | None = None,
+    today: date | None = None,
 ) -> Safeguarding:
     """`links` from everyone in the young person's network (`network.members`; `family` and
     `connected`: the family already loaded to four generations and the connections, if a map
     has them)."""
     found = await members(db, young_person_id=young_person_id, family=family, connected=connected)
-    return await links(db, young_person_id=young_person_id, network=found, max_steps=max_steps)
+    return await links(db, young_person_id=young_person_id, network=found, max_steps=max_steps,
+                       today=today)  # fmt: skip
 
 
 def chains_through(found: Safeguarding) -> dict[str, list[str]]:

@@ -186,8 +186,15 @@ def relatives_of(
     living: bool | None = None,
 ) -> Relatives:
     """The named relatives of a loaded family, optionally of one side or living or not."""
-    rows = relative_rows(family, within, max_generations) if family is not None else []
-    found = _RELATIVES.validate_python([_relative_fields(row) for row in rows])
+    if family is None:
+        found: list[Relative] = []
+    else:
+        # Worked out once per loaded family (a map and its chains both ask); never changed.
+        key = ("relatives", tuple(within), max_generations)
+        if key not in family.worked_out:
+            rows = relative_rows(family, within, max_generations)
+            family.worked_out[key] = _RELATIVES.validate_python([_relative_fields(r) for r in rows])
+        found = list(family.worked_out[key])
     if side is not None:
         found = [r for r in found if r.side in (side, "both")]
     if living is not None:

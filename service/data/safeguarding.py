@@ -249,6 +249,7 @@ async def links(
     young_person_id: str,
     network: dict[str, str],
     max_steps: int,
+    today: date | None = None,
 ) -> Safeguarding:
     """Every chain of at most `max_steps` ties from someone in the network to a person with an
     active flag or a court order: for each such person and each member of the network who
@@ -259,12 +260,12 @@ async def links(
     The graph is explored breadth-first from the whole network at once, one tie a round (one
     query a round); every tie seen on the way is kept, so the chains can then be traced back
     from each flagged person in memory."""
-    today = london_today().isoformat()
+    day = (today or london_today()).isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), orders_about = await together(
         _search(db, young_person_id=young_person_id,
-                network=network, max_steps=max_steps, today=today),
-        db.read("list_orders_about", young_person_id=young_person_id, today=today),
+                network=network, max_steps=max_steps, today=day),
+        db.read("list_orders_about", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     return Safeguarding(
         chains=chains, count=len(chains), flagged_in_network=in_network,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
+from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel, Field, Strict
 
 from service.auth.principal import Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import Change, audited_write
-from service.db import Db, run_once
+from service.db import Db, in_write, run_once
 from service.errors import Conflict, NotFound
 from service.models import InputModel, Omittable, Text
 
@@ -176,11 +177,19 @@ async def principal_for_oidc(
     team: str | None,
 ) -> Principal | SignInRefusal:
     """The user of an OpenID Connect subject, made on first sign-in; refused when disabled."""
-    records, _, _ = await db.driver.execute_query(
-        db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()), username=username,
-        role=role.value, team=team, database_=db.database,
-    )  # fmt: skip
-    user = records[0]["user"]
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        found = await (await tx.run(
+            db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()),
+            username=username, role=role.value, team=team,
+        )).single(strict=True)  # fmt: skip
+        if found["changed"]:
+            # A new role or team is a change of data (service.readcache); the same claims
+            # again, at every sign-in, are not.
+            await tx.run(db.queries["bump_revision"])
+        return found["user"]
+
+    user = await in_write(db, work, data=False)
     if user["disabled"]:
         return SignInRefusal("disabled user", user_id=user["id"], role=role.value)
     return Principal(

@@ -74,6 +74,7 @@ async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters)
         return graph
     graph = await network.network(
         access.db, young_person_id=reach.person_id, view=view, filters=filters,
+        today=access.today,
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
     await run_in_threadpool(draw, graph)
@@ -101,7 +102,7 @@ async def _page(
     if through is None:
         found = await chains.of_network(
             access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
-            family=graph.family, connected=graph.connected,
+            family=graph.family, connected=graph.connected, today=access.today,
         )  # fmt: skip
         through = chains.chains_through(found)
         if access.kept is not None:

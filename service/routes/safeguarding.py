@@ -60,5 +60,5 @@ async def read_safeguarding(
 
 async def _safeguarding(access: CaseAccess, yp: str, max_steps: int) -> Safeguarding:
     return await chains.of_network(access.db, young_person_id=yp,
-        max_steps=max_steps,
+        max_steps=max_steps, today=access.today,
     )  # fmt: skip
