@@ -5,17 +5,25 @@ and every read is still checked and audited."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import Driver
+from neo4j import AsyncGraphDatabase, Driver
 
 from service.app import create_app
+from service.auth.principal import Principal, Role
+from service.data import users
+from service.db import Db
+from service.queries import load_queries
 from service.readcache import ReadCache
 from tests.cases import ADMIN_TOKEN, add_user, build_case, ok, staffed_case
 from tests.conftest import Target, settings_for
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 class Clock:
@@ -185,3 +193,31 @@ def test_a_write_made_without_the_service_is_seen_when_answers_expire(
     _cache(kept_client).seconds = 0
     fresh = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
     assert fresh.startswith("Renamed")
+
+
+def _revision(db: Driver) -> Any:
+    records = db.execute_query("OPTIONAL MATCH (r:Revision {id: 'data'}) RETURN r.n AS n").records
+    return records[0]["n"]
+
+
+def test_a_sign_in_with_a_new_team_is_a_change(db: Driver, neo4j_target: Target) -> None:
+    """An OpenID Connect sign-in sets the user's role and team from the claims: the same claims
+    again change nothing kept; a new team (which a flag's "whom to ask" names) does."""
+
+    async def sign_in(team: str) -> None:
+        auth = (neo4j_target.user, neo4j_target.password)
+        async with AsyncGraphDatabase.driver(neo4j_target.uri, auth=auth) as driver:
+            handle = Db(driver, load_queries(REPO / "cypher"), "neo4j")
+            found = await users.principal_for_oidc(
+                handle, subject="sub-1", username="jo", role=Role.social_worker, team=team
+            )
+            assert isinstance(found, Principal)
+            assert found.team == team
+
+    asyncio.run(sign_in("north"))
+    first = _revision(db)
+    assert first is not None  # a new user
+    asyncio.run(sign_in("north"))
+    assert _revision(db) == first
+    asyncio.run(sign_in("south"))
+    assert _revision(db) == first + 1
