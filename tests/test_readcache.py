@@ -6,6 +6,7 @@ and every read is still checked and audited."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -221,3 +222,36 @@ def test_a_sign_in_with_a_new_team_is_a_change(db: Driver, neo4j_target: Target)
     assert _revision(db) == first
     asyncio.run(sign_in("south"))
     assert _revision(db) == first + 1
+
+
+def _nonce(page: Any) -> str:
+    csp = page.headers["content-security-policy"]
+    found = re.search(r"'nonce-([^']+)'", csp)
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_page_given_again_has_a_fresh_nonce_and_the_readers_shaping(
+    kept_client: TestClient,
+) -> None:
+    """The map page is kept as rendered for the reader's role: given again, it carries a new
+    nonce (in its header and its tags, the old one nowhere); a coordinator never gets the page
+    kept for a social worker, which says what a flag is."""
+    case = staffed_case(kept_client)
+    case.family.people(mum="female")
+    case.family.child("mum", "me")
+    case.flag("mum")
+    path = f"/young-people/{case.family.young_person_id}/map"
+    first = kept_client.get(path, headers=case.social_worker.headers)
+    again = kept_client.get(path, headers=case.social_worker.headers)
+    assert first.status_code == again.status_code == 200
+    old, new = _nonce(first), _nonce(again)
+    assert old != new
+    assert old not in again.text
+    assert again.text.count(f'nonce="{new}"') == first.text.count(f'nonce="{old}"') >= 3
+    assert again.text.replace(new, old) == first.text
+    assert "Safety flag (level 3" in first.text
+    coordinator = kept_client.get(path, headers=case.coordinator.headers)
+    assert coordinator.status_code == 200
+    assert "Safety flag (level" not in coordinator.text
+    assert "Safety flag: ask" in coordinator.text

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib.resources
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,15 @@ class Page:
     nonce: str
     nodes: int
     edges: int
+
+
+def renewed(page: Page) -> Page:
+    """The same page under a fresh nonce, for a page given again: a nonce is never repeated.
+    The old one was drawn when the page was rendered, after its content, so it stands nowhere
+    but in the page's own `nonce` attributes."""
+    nonce = secrets.token_urlsafe(18)
+    html = page.html.replace(f'nonce="{page.nonce}"', f'nonce="{nonce}"')
+    return replace(page, html=html, nonce=nonce)
 
 
 def _lines(*parts: str | None) -> str:

@@ -63,11 +63,17 @@ FiltersDep = Annotated[Filters, Depends(map_filters)]
 ViewQuery = Annotated[View, Query(description="`ecomap` (default) or `tree` (a genogram).")]
 
 
+def _asked(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> tuple[Any, ...]:
+    """What a map's answer depends on besides the data: whose map, which view and filters, and
+    the day."""
+    return (reach.person_id, view, filters.model_dump_json(), access.today)
+
+
 async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> NetworkGraph:
     """The drawn graph; kept for the next read of the case while the data has not changed
     (service.readcache: read after the check, so no older than the revision it saw). Who asks
     changes only how it is written out."""
-    key = ("graph", reach.person_id, view, filters.model_dump_json(), access.today)
+    key = ("graph", *_asked(access, reach, view, filters))
     kept = access.kept.get(reach.revision, key) if access.kept is not None else None
     if kept is not None:
         graph: NetworkGraph = kept
@@ -92,9 +98,37 @@ def _title(graph: NetworkGraph) -> str:
 SAFEGUARDING_STEPS = 2
 
 
+async def _map_page(
+    access: CaseAccess, reach: Reach, view: View, filters: Filters, *, parent_origin: str | None
+) -> HTMLResponse:
+    """The map's page. Kept as rendered for the caller's role (what it may see) and framing
+    origin, and given again under a fresh nonce."""
+    key = ("page", *_asked(access, reach, view, filters), access.principal.role.value,
+           parent_origin)  # fmt: skip
+    kept = access.kept.get(reach.revision, key) if access.kept is not None else None
+    if kept is not None:
+        page: maps.Page = maps.renewed(kept)
+    else:
+        graph = await _graph(access, reach, view, filters)
+        page = await _page(access, reach, graph, parent_origin=parent_origin)
+        if access.kept is not None:
+            access.kept.put(reach.revision, key, page)
+    ancestors = [parent_origin] if parent_origin else []
+    return HTMLResponse(
+        page.html,
+        headers={
+            "Content-Security-Policy": maps.content_security_policy(page.nonce, ancestors),
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            "Cross-Origin-Resource-Policy": "same-origin",
+        },
+    )
+
+
 async def _page(
     access: CaseAccess, reach: Reach, graph: NetworkGraph, *, parent_origin: str | None
-) -> HTMLResponse:
+) -> maps.Page:
     # The safeguarding chains through each person, in words (never what a flag says), for the
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
     key = ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
@@ -111,18 +145,7 @@ async def _page(
     drawn = graph.model_dump()
     for node in drawn["nodes"]:
         node["chains"] = list(through.get(node["id"], ()))
-    page = maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
-    ancestors = [parent_origin] if parent_origin else []
-    return HTMLResponse(
-        page.html,
-        headers={
-            "Content-Security-Policy": maps.content_security_policy(page.nonce, ancestors),
-            "Referrer-Policy": "no-referrer",
-            "Cache-Control": "no-store",
-            "X-Content-Type-Options": "nosniff",
-            "Cross-Origin-Resource-Policy": "same-origin",
-        },
-    )
+    return maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
 
 
 @router.get("/young-people/{young_person_id}/graph", response_model=NetworkGraph)
@@ -140,8 +163,7 @@ async def read_map(
 ) -> HTMLResponse:
     """The ecomap (`view=ecomap`) or family tree (`view=tree`) as a self-contained page that
     fetches nothing. It may not be framed; use an embed token for that."""
-    graph = await _graph(access, reach, view, filters)
-    return await _page(access, reach, graph, parent_origin=None)
+    return await _map_page(access, reach, view, filters, parent_origin=None)
 
 
 class EmbedTokenCreate(InputModel):
@@ -259,8 +281,7 @@ async def read_embedded_map(
         )
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
-    graph = await _graph(access, reach, claims.view, filters)
-    return await _page(access, reach, graph, parent_origin=claims.origin)
+    return await _map_page(access, reach, claims.view, filters, parent_origin=claims.origin)
 
 
 async def _user(db: Db, user_id: str) -> users.UserPublic | None:
