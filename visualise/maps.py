@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import importlib.resources
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -119,13 +120,46 @@ class Page:
     edges: int
 
 
-def renewed(page: Page) -> Page:
-    """The same page under a fresh nonce, for a page given again: a nonce is never repeated.
-    The old one was drawn when the page was rendered, after its content, so it stands nowhere
-    but in the page's own `nonce` attributes."""
+class Fill(Enum):
+    NONCE = "nonce"
+    LIBRARY = "library"
+    SCRIPT = "script"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A rendered page to give again: its text cut where its nonce stands, without the map
+    library and script (the same half a megabyte in every page), which go back in each time."""
+
+    parts: tuple[str | Fill, ...]
+    nodes: int
+    edges: int
+
+
+def keep(page: Page) -> KeptPage:
+    """The page to keep. Its nonce was drawn when it was rendered, after its content, so it
+    stands nowhere but in the page's own `nonce` attributes."""
+    parts: list[str | Fill] = []
+    for i, chunk in enumerate(page.html.split(str(_LIBRARY))):
+        if i:
+            parts.append(Fill.LIBRARY)
+        for j, bit in enumerate(chunk.split(str(_SCRIPT))):
+            if j:
+                parts.append(Fill.SCRIPT)
+            for k, text in enumerate(bit.split(f'nonce="{page.nonce}"')):
+                if k:
+                    parts.append(Fill.NONCE)
+                parts.append(text)
+    return KeptPage(tuple(parts), page.nodes, page.edges)
+
+
+def renewed(kept: KeptPage) -> Page:
+    """The kept page under a fresh nonce: a nonce is never given twice."""
     nonce = secrets.token_urlsafe(18)
-    html = page.html.replace(f'nonce="{page.nonce}"', f'nonce="{nonce}"')
-    return replace(page, html=html, nonce=nonce)
+    fills = {Fill.NONCE: f'nonce="{nonce}"', Fill.LIBRARY: str(_LIBRARY),
+             Fill.SCRIPT: str(_SCRIPT)}  # fmt: skip
+    html = "".join(fills[p] if isinstance(p, Fill) else p for p in kept.parts)
+    return Page(html=html, nonce=nonce, nodes=kept.nodes, edges=kept.edges)
 
 
 def _lines(*parts: str | None) -> str:

@@ -107,12 +107,12 @@ async def _map_page(
            parent_origin)  # fmt: skip
     kept = access.kept.get(reach.revision, key) if access.kept is not None else None
     if kept is not None:
-        page: maps.Page = maps.renewed(kept)
+        page = maps.renewed(kept)
     else:
         graph = await _graph(access, reach, view, filters)
         page = await _page(access, reach, graph, parent_origin=parent_origin)
         if access.kept is not None:
-            access.kept.put(reach.revision, key, page)
+            access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
         page.html,
