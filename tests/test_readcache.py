@@ -15,14 +15,17 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import AsyncGraphDatabase, Driver
 
+from seed.families import family, network_graph
 from service.app import create_app
 from service.auth.principal import Principal, Role
 from service.data import users
 from service.db import Db
+from service.drawing import draw
 from service.queries import load_queries
 from service.readcache import ReadCache
 from tests.cases import ADMIN_TOKEN, add_user, build_case, ok, staffed_case
 from tests.conftest import Target, settings_for
+from visualise import maps
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -255,3 +258,19 @@ def test_a_page_given_again_has_a_fresh_nonce_and_the_readers_shaping(
     assert coordinator.status_code == 200
     assert "Safety flag (level" not in coordinator.text
     assert "Safety flag: ask" in coordinator.text
+
+
+def test_a_kept_page_is_small_and_comes_back_whole() -> None:
+    """A kept page leaves out the map library and script (the same in every page) and its
+    nonce; given again, it is the same page under a new nonce."""
+    graph = network_graph(family(120), "ecomap")
+    draw(graph)
+    page = maps.render(graph.model_dump(), title="A family")
+    kept = maps.keep(page)
+    held = sum(len(p) for p in kept.parts if isinstance(p, str))
+    assert held < len(page.html) / 3
+    again = maps.renewed(kept)
+    assert again.nonce != page.nonce
+    assert page.nonce not in again.html
+    assert again.html.replace(again.nonce, page.nonce) == page.html
+    assert maps.renewed(kept).nonce != again.nonce
