@@ -8,6 +8,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -217,6 +218,9 @@ async def build(
     await apply_schema(db)
     schema = time.perf_counter()
     results = []
+    # Written around the service's write path: the data's revision is raised after the last
+    # write, finished or not, so that a running service gives no answer it kept from before
+    # (service.readcache).
     try:
         for phase in _phases(council, batch):
             results.append(await _write_phase(db, phase, batch=batch, progress=progress))
@@ -224,11 +228,11 @@ async def build(
         n, r = await _write_wishes(db, council)
         results.append(PhaseResult("wishes", len(council.wishes) + len(council.side_wishes), 1,
                                    n, r, 0, time.perf_counter() - t0))  # fmt: skip
-    finally:
-        # Written around the service's write path: the data's revision is raised after the
-        # last write, finished or not, so that a running service gives no answer it kept from
-        # before (service.readcache).
-        await in_write(db, _nothing_more)
+    except BaseException:
+        with suppress(Exception):  # the first failure is the one to report
+            await in_write(db, _nothing_more)
+        raise
+    await in_write(db, _nothing_more)
     return BuildSummary(
         seed=seed, young_people=young_people, counts=council.counts(),
         people=council.person_count, relationships=council.relationship_count,
