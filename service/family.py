@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 KinKind = Literal["birth", "step", "adoptive", "by_marriage"]
@@ -122,6 +123,9 @@ class Family:
     # What is worked out from the family once and read by several parts of one request (the
     # map and its safeguarding chains both need every relative): by the caller's key.
     worked_out: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Each person's birth parents, as recorded and sorted: asked for many times a request.
+    births: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    birth_key: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexed in a fixed order (by ids), so that any choice between equals is the same each
@@ -129,6 +133,11 @@ class Family:
         for link in sorted(self.parent_links, key=_ends):
             self.parents.setdefault(link.child, []).append(link)
             self.children.setdefault(link.parent, []).append(link)
+        for child, links in self.parents.items():
+            born = [x.parent for x in links if x.kind == "birth"]
+            if born:
+                self.births[child] = tuple(born)
+                self.birth_key[child] = tuple(sorted(born))
         for p in sorted(self.partnerships, key=_ends):
             self.partners.setdefault(p.a, []).append(p)
             self.partners.setdefault(p.b, []).append(p)
@@ -147,8 +156,8 @@ class Family:
             sibling_ties=[SiblingTie(*t) for t in record["sibling_ties"]],
         )
 
-    def birth_parents(self, person_id: str) -> list[str]:
-        return [x.parent for x in self.parents.get(person_id, ()) if x.kind == "birth"]
+    def birth_parents(self, person_id: str) -> tuple[str, ...]:
+        return self.births.get(person_id, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +431,7 @@ def gaps(family: Family) -> list[GapRow]:
 PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband"..., person id)
 
 
+@lru_cache(maxsize=256)
 def _step_word(how: str, sex: str | None) -> str:
     kind, _, how = how.rpartition(":")
     prefix = {"step": "step-", "half": "half-",
@@ -499,11 +509,11 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # Full siblings (the same birth parents, as far as recorded) are one step, not up to a
     # parent and down again; a half-sibling is reached through the parent they share, which is
     # what explains them ("father Craig -> son Jordan").
-    mine = sorted(family.birth_parents(here))
+    mine = family.birth_key.get(here, ())
     for parent in mine:
         for link in family.children.get(parent, ()):
             if (link.kind == "birth" and link.child != here
-                    and sorted(family.birth_parents(link.child)) == mine):  # fmt: skip
+                    and family.birth_key.get(link.child) == mine):  # fmt: skip
                 found.append(("sibling", link.child))
     for tie in family.ties.get(here, ()):
         found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
