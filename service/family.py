@@ -123,9 +123,9 @@ class Family:
     # What is worked out from the family once and read by several parts of one request (the
     # map and its safeguarding chains both need every relative): by the caller's key.
     worked_out: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
-    # Each person's birth parents, as recorded and sorted: asked for many times a request.
+    # Each person's birth parents, by id (as `parents` holds them): asked for many times a
+    # request.
     births: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
-    birth_key: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexed in a fixed order (by ids), so that any choice between equals is the same each
@@ -137,7 +137,6 @@ class Family:
             born = [x.parent for x in links if x.kind == "birth"]
             if born:
                 self.births[child] = tuple(born)
-                self.birth_key[child] = tuple(sorted(born))
         for p in sorted(self.partnerships, key=_ends):
             self.partners.setdefault(p.a, []).append(p)
             self.partners.setdefault(p.b, []).append(p)
@@ -509,11 +508,11 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # Full siblings (the same birth parents, as far as recorded) are one step, not up to a
     # parent and down again; a half-sibling is reached through the parent they share, which is
     # what explains them ("father Craig -> son Jordan").
-    mine = family.birth_key.get(here, ())
+    mine = family.birth_parents(here)  # sorted: `parents` is indexed by parent id
     for parent in mine:
         for link in family.children.get(parent, ()):
             if (link.kind == "birth" and link.child != here
-                    and family.birth_key.get(link.child) == mine):  # fmt: skip
+                    and family.birth_parents(link.child) == mine):  # fmt: skip
                 found.append(("sibling", link.child))
     for tie in family.ties.get(here, ()):
         found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))

@@ -23,7 +23,7 @@ from service.db import Db
 from service.drawing import draw
 from service.queries import load_queries
 from service.readcache import ReadCache
-from tests.cases import ADMIN_TOKEN, add_user, build_case, ok, staffed_case
+from tests.cases import ADMIN_TOKEN, Case, add_user, build_case, ok, staffed_case
 from tests.conftest import Target, settings_for
 from visualise import maps
 
@@ -100,6 +100,21 @@ def _cache(client: TestClient) -> ReadCache:
     return found
 
 
+def _with_mum(client: TestClient, *, flagged: bool) -> tuple[Case, str]:
+    """A staffed case with the young person's mother, flagged (level 3) or not."""
+    case = staffed_case(client)
+    case.family.people(mum="female")
+    case.family.child("mum", "me")
+    if flagged:
+        case.flag("mum")
+    return case, case.family.ids["mum"]
+
+
+def _rename_by_hand(db: Driver, person_id: str) -> None:
+    """A change made in Neo4j without the service: no revision raised."""
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.given_name = 'Renamed'", id=person_id)
+
+
 def _node(graph: dict[str, Any], person_id: str) -> dict[str, Any]:
     return next(n for n in graph["nodes"] if n["id"] == person_id)
 
@@ -147,12 +162,8 @@ def test_a_change_is_seen_by_the_next_read(kept_client: TestClient, db: Driver) 
 def test_who_asks_still_decides_what_they_see(kept_client: TestClient, db: Driver) -> None:
     """One graph kept, two readers: the coordinator sees that a flag exists and whom to ask,
     the social worker what it says; and each read is audited."""
-    case = staffed_case(kept_client)
-    case.family.people(mum="female")
-    case.family.child("mum", "me")
-    case.flag("mum")
+    case, mum = _with_mum(kept_client, flagged=True)
     path = f"/young-people/{case.family.young_person_id}/graph"
-    mum = case.family.ids["mum"]
     worker = ok(kept_client.get(path, headers=case.social_worker.headers))
     coordinator = ok(kept_client.get(path, headers=case.coordinator.headers))
     worker_again = ok(kept_client.get(path, headers=case.social_worker.headers))
@@ -187,13 +198,10 @@ def test_a_write_made_without_the_service_is_seen_when_answers_expire(
     """What was kept is what the next read gets while the revision stands: a name changed in
     Neo4j by hand (not through the service) shows once the kept answer expires
     (LL_READ_CACHE_SECONDS), or at once after any change through the service."""
-    case = staffed_case(kept_client)
-    case.family.people(mum="female")
-    case.family.child("mum", "me")
+    case, mum = _with_mum(kept_client, flagged=False)
     path = f"/young-people/{case.family.young_person_id}/graph"
-    mum = case.family.ids["mum"]
     before = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
-    db.execute_query("MATCH (p:Person {id: $id}) SET p.given_name = 'Renamed'", id=mum)
+    _rename_by_hand(db, mum)
     kept = _node(ok(kept_client.get(path, headers=case.coordinator.headers)), mum)["name"]
     assert kept == before  # the kept answer
     _cache(kept_client).seconds = 0
@@ -246,15 +254,11 @@ def test_a_page_given_again_has_a_fresh_nonce_and_the_readers_shaping(
     """The map page is kept as rendered for the reader's role: given again, it carries a new
     nonce (in its header and its tags, the old one nowhere); a coordinator never gets the page
     kept for a social worker, which says what a flag is."""
-    case = staffed_case(kept_client)
-    case.family.people(mum="female")
-    case.family.child("mum", "me")
-    case.flag("mum")
+    case, mum = _with_mum(kept_client, flagged=True)
     path = f"/young-people/{case.family.young_person_id}/map"
-    mum = case.family.ids["mum"]
     first = kept_client.get(path, headers=case.social_worker.headers)
     # Renamed in Neo4j by hand (no revision raised): the page given next is the kept one.
-    db.execute_query("MATCH (p:Person {id: $id}) SET p.given_name = 'Renamed'", id=mum)
+    _rename_by_hand(db, mum)
     again = kept_client.get(path, headers=case.social_worker.headers)
     assert first.status_code == again.status_code == 200
     old, new = _nonce(first), _nonce(again)

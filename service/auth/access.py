@@ -59,7 +59,7 @@ class CaseAccess:
     # "Today" in Europe/London, taken once for the request.
     today: date
     # Answers kept for reads of the same case while the data has not changed.
-    kept: ReadCache | None = None
+    kept: ReadCache
 
     @property
     def _caller(self) -> dict[str, str | None]:
@@ -85,8 +85,7 @@ class CaseAccess:
             **self._caller,
         )
         via, revision = records[0]["via"], records[0]["revision"]
-        if self.kept is not None:
-            self.kept.saw(revision)
+        self.kept.saw(revision)
         if via is None:
             raise NotFound(NOT_REACHABLE)
         return Reach(
@@ -173,8 +172,8 @@ class CaseAccess:
         kept for the same key, the same cases and the revision the check sees is given again
         instead (service.readcache); one worked out is kept only where it is known to be no
         older than that revision."""
-        kept, before = self.kept, self.kept.revision if self.kept is not None else None
-        hit = kept.get(before, key) if kept is not None and key is not None else None
+        before = self.kept.revision
+        hit = self.kept.get(before, key) if key is not None else None
         if hit is not None:
             # Kept: nothing to fetch on the guess. The check still runs, and is audited.
             reach = await self._check(person_id, action=action, young=young)
@@ -211,7 +210,7 @@ class CaseAccess:
 
     def _keep(self, revision: str | None, key: Hashable | None, cases: tuple[str, ...],
               found: object) -> None:  # fmt: skip
-        if self.kept is not None and key is not None:
+        if key is not None:
             self.kept.put(revision, key, (cases, found))
 
     async def young_people(self) -> list[str]:

@@ -74,18 +74,16 @@ async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters)
     (service.readcache: read after the check, so no older than the revision it saw). Who asks
     changes only how it is written out."""
     key = ("graph", *_asked(access, reach, view, filters))
-    kept = access.kept.get(reach.revision, key) if access.kept is not None else None
+    kept: NetworkGraph | None = access.kept.get(reach.revision, key)
     if kept is not None:
-        graph: NetworkGraph = kept
-        return graph
+        return kept
     graph = await network.network(
         access.db, young_person_id=reach.person_id, view=view, filters=filters,
         today=access.today,
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
     await run_in_threadpool(draw, graph)
-    if access.kept is not None:
-        access.kept.put(reach.revision, key, graph)
+    access.kept.put(reach.revision, key, graph)
     return graph
 
 
@@ -105,14 +103,13 @@ async def _map_page(
     origin, and given again under a fresh nonce."""
     key = ("page", *_asked(access, reach, view, filters), access.principal.role.value,
            parent_origin)  # fmt: skip
-    kept = access.kept.get(reach.revision, key) if access.kept is not None else None
+    kept = access.kept.get(reach.revision, key)
     if kept is not None:
         page = maps.renewed(kept)
     else:
         graph = await _graph(access, reach, view, filters)
         page = await _page(access, reach, graph, parent_origin=parent_origin)
-        if access.kept is not None:
-            access.kept.put(reach.revision, key, maps.keep(page))
+        access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
         page.html,
@@ -132,15 +129,14 @@ async def _page(
     # The safeguarding chains through each person, in words (never what a flag says), for the
     # panel: with the page, not the JSON graph (systems have /safeguarding for that).
     key = ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
-    through = access.kept.get(reach.revision, key) if access.kept is not None else None
+    through = access.kept.get(reach.revision, key)
     if through is None:
         found = await chains.of_network(
             access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
             family=graph.family, connected=graph.connected, today=access.today,
         )  # fmt: skip
         through = chains.chains_through(found)
-        if access.kept is not None:
-            access.kept.put(reach.revision, key, through)
+        access.kept.put(reach.revision, key, through)
     # Dumped under the request's viewer, so the page carries only what that role may see.
     drawn = graph.model_dump()
     for node in drawn["nodes"]:
