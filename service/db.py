@@ -276,7 +276,7 @@ _BUSY_READS: dict[str, dict[str, Any]] = {
     "load_family": {"person_id": "", "max_generations": 4, "within": [""]},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
     "get_network": {"young_person_id": "", "today": "2000-01-01"},
-    "expand_ties": {"frontier": [""]},
+    "expand_ties": {"frontier": [""], "network": [""]},
     "get_risks": {"ids": [""], "young_person_id": "", "today": "2000-01-01"},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},
     "get_suggestion_facts": {"young_person_id": "", "today": "2000-01-01"},

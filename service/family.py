@@ -126,6 +126,9 @@ class Family:
     # Each person's birth parents, by id (as `parents` holds them): asked for many times a
     # request.
     births: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Each person's full siblings (the same birth parents, as far as recorded), worked out when
+    # first asked for: the path walk asks once for everyone it passes.
+    full: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexed in a fixed order (by ids), so that any choice between equals is the same each
@@ -157,6 +160,19 @@ class Family:
 
     def birth_parents(self, person_id: str) -> tuple[str, ...]:
         return self.births.get(person_id, ())
+
+    def full_siblings(self, person_id: str) -> list[str]:
+        """The children of the person's first birth parent (by id) who have the same birth
+        parents, in the order that parent's children are indexed."""
+        found = self.full.get(person_id)
+        if found is None:
+            mine = self.births.get(person_id, ())
+            found = self.full[person_id] = [
+                link.child for link in self.children.get(mine[0], ())
+                if link.kind == "birth" and link.child != person_id
+                and self.births.get(link.child) == mine
+            ] if mine else []  # fmt: skip
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,12 +524,7 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # Full siblings (the same birth parents, as far as recorded) are one step, not up to a
     # parent and down again; a half-sibling is reached through the parent they share, which is
     # what explains them ("father Craig -> son Jordan").
-    mine = family.birth_parents(here)  # sorted: `parents` is indexed by parent id
-    for parent in mine:
-        for link in family.children.get(parent, ()):
-            if (link.kind == "birth" and link.child != here
-                    and family.birth_parents(link.child) == mine):  # fmt: skip
-                found.append(("sibling", link.child))
+    found += [("sibling", child) for child in family.full_siblings(here)]
     for tie in family.ties.get(here, ()):
         found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
     for p in family.partners.get(here, ()):

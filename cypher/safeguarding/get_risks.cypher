@@ -2,6 +2,8 @@
 // order from contacting the young person, with the flags and orders themselves.
 UNWIND $ids AS pid
 MATCH (p:Person {id: pid})
+// Most people have neither: the cheap test first, the flags and orders only for those who do.
+WHERE EXISTS { (p)-[:HAS_FLAG]->() } OR EXISTS { (p)-[:RESTRICTED_BY_ORDER]->() }
 WITH p,
      COLLECT {
        MATCH (p)-[:HAS_FLAG]->(f:Flag {status: 'active'})

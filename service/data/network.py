@@ -385,9 +385,17 @@ async def network(
         family_ids &= close_family(family)
     sides = {r.person_id: r.side for r in relatives.data}
     ways = paths(family, young_person_id, set(people) & set(family.people))
-    # A step through someone the case does not hold is not named.
-    names = {pid: display_name(p.given_name, p.family_name, p.known_as)
-             for pid, p in family.people.items() if p.in_case}  # fmt: skip
+    # A step through someone the case does not hold is not named; names are made only for the
+    # people the paths pass through (a fraction of the family).
+    names: dict[str, str | None] = {}
+
+    def name_of(pid: str) -> str | None:
+        if pid not in names:
+            p = family.people.get(pid)
+            names[pid] = (display_name(p.given_name, p.family_name, p.known_as)
+                          if p is not None and p.in_case else None)  # fmt: skip
+        return names[pid]
+
     wishes = dict(row["wishes"])
 
     # Nodes and edges are built as plain data and validated once, as a whole graph, at the end.
@@ -404,8 +412,8 @@ async def network(
                 "side": side if side in ("maternal", "paternal", "both") else None,
                 "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
                 "path": None if way is None else [
-                    {"word": w, "person_id": q if q in names else None,
-                     "name": names.get(q, "someone")} for w, q in way],
+                    {"word": w, "person_id": q if (n := name_of(q)) is not None else None,
+                     "name": n or "someone"} for w, q in way],
             }  # fmt: skip
             nodes[pid] = node
 

@@ -287,11 +287,11 @@ async def _search(
     children: dict[str, str] = {}
     # incoming[b] = the ties (a, how a sees b) by which b was reached from a.
     incoming: dict[str, set[tuple[str, str]]] = {}
-    frontier = sorted(network)
+    frontier = members = sorted(network)
     for round_ in range(1, max_steps + 1):
         if not frontier:
             break
-        records = await db.read("expand_ties", frontier=frontier)
+        records = await db.read("expand_ties", frontier=frontier, network=members)
         reached = []
         for r in records[0]["steps"] if records else []:
             incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
