@@ -97,6 +97,23 @@ def startup_step(name: str) -> StartupStep:
     return step
 
 
+def fresh_state(app: FastAPI, settings: Settings) -> None:
+    """What an app holds in memory and starts without: its clock, the answers it keeps, the
+    sign-in failures it counts. Tests that share one started app set it afresh for each test."""
+    # The one clock of the service: each request takes "today" from it once (see
+    # service.dates.london_today); tests set it to an instant of their choosing.
+    app.state.clock = lambda: datetime.now(UTC)
+    app.state.read_cache = ReadCache(
+        settings.read_cache_size, settings.read_cache_seconds, time.monotonic
+    )
+    app.state.first_look = None
+    # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.
+    app.state.signin = SignInThrottle(
+        per_client=settings.signin_failures_per_minute,
+        per_user=settings.signin_user_failures_per_minute,
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
@@ -135,19 +152,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    # The one clock of the service: each request takes "today" from it once (see
-    # service.dates.london_today); tests set it to an instant of their choosing.
-    app.state.clock = lambda: datetime.now(UTC)
-    app.state.read_cache = ReadCache(
-        settings.read_cache_size, settings.read_cache_seconds, time.monotonic
-    )
-    app.state.first_look = None
+    fresh_state(app, settings)
     app.state.oidc = oidc_verifier(settings)
-    # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.
-    app.state.signin = SignInThrottle(
-        per_client=settings.signin_failures_per_minute,
-        per_user=settings.signin_user_failures_per_minute,
-    )
     app.state.embed_key = embed.signing_key(
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )

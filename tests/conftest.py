@@ -10,6 +10,8 @@ A database that cannot be started is an error that fails the run, never a skip.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,9 +20,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver, GraphDatabase
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
-from service.app import create_app
+from service.app import create_app, fresh_state
 from service.localdb import throwaway
 from service.settings import Settings
 from tests.browser import browser as browser
@@ -73,6 +76,16 @@ def cache_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def neo4j_target() -> Iterator[Target]:
+    with _database() as target:
+        try:
+            yield target
+        finally:
+            # The shared apps (app_client) first, while the database they talk to is up.
+            _stop_apps()
+
+
+@contextlib.contextmanager
+def _database() -> Iterator[Target]:
     uri = os.environ.get("NEO4J_TEST_URI")
     if uri:
         target = Target(
@@ -115,7 +128,10 @@ def neo4j_driver(neo4j_target: Target) -> Iterator[Driver]:
 
 
 def wipe(driver: Driver) -> None:
-    """Empty the database: every node, constraint and index but Neo4j's own look-up indexes."""
+    """Empty the database: every node, constraint and index but Neo4j's own look-up indexes.
+    The shared apps (app_client) applied the schema when they started, so they are stopped: the
+    next test that asks for one starts it again."""
+    _stop_apps()
     driver.execute_query("MATCH (n) DETACH DELETE n")
     for record in driver.execute_query("SHOW CONSTRAINTS YIELD name").records:
         driver.execute_query(f"DROP CONSTRAINT `{record['name']}` IF EXISTS")
@@ -145,6 +161,37 @@ def bare_db(neo4j_driver: Driver) -> Driver:
     return neo4j_driver
 
 
+# Started apps, one for each set of settings tests ask for, kept for the session: starting one
+# (a driver, the schema, the busiest reads planned) costs about 80 ms, and most tests need one.
+_APPS: dict[str, TestClient] = {}
+
+
+def _settings_key(settings: Settings) -> str:
+    values = {k: v.get_secret_value() if isinstance(v, SecretStr) else v for k, v in settings}
+    return json.dumps(values, sort_keys=True, default=str)
+
+
+@contextlib.contextmanager
+def app_client(settings: Settings) -> Iterator[TestClient]:
+    """A started app for these settings, with what it holds in memory as a new app's (clock,
+    kept answers, sign-in failures) and a client without cookies."""
+    key = _settings_key(settings)
+    client = _APPS.get(key)
+    if client is None:
+        client = TestClient(create_app(settings))
+        client.__enter__()
+        _APPS[key] = client
+    fresh_state(client.app, settings)  # type: ignore[arg-type]
+    client.cookies.clear()
+    yield client
+
+
+def _stop_apps() -> None:
+    while _APPS:
+        _, client = _APPS.popitem()
+        client.__exit__(None, None, None)
+
+
 def settings_for(target: Target, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "neo4j_uri": target.uri,
@@ -162,5 +209,5 @@ def settings(neo4j_target: Target) -> Settings:
 
 @pytest.fixture
 def client(db: Driver, settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as test_client:
+    with app_client(settings) as test_client:
         yield test_client

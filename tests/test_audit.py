@@ -14,9 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Council:
 
 @pytest.fixture
 def council(db: Driver, neo4j_target: Target) -> Iterator[Council]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         north = add_user(client, "north.manager", "manager", "north")
         south = add_user(client, "south.manager", "manager", "south")
         coordinator = add_user(client, "north.coordinator", "coordinator", "north")

@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import (
     ADMIN_TOKEN,
     BOOT,
@@ -31,13 +30,13 @@ from tests.cases import (
     ok,
     open_case,
 )
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 from tests.world import OTHER_CHILD, World, send, table
 
 
 @pytest.fixture
 def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         yield client
 
 

@@ -11,10 +11,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
@@ -22,12 +20,12 @@ from tests.cases import (
     rules,
     work_case,
 )
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         yield work_case(client)
 
 

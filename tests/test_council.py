@@ -14,7 +14,6 @@ from neo4j import AsyncGraphDatabase, Driver
 from pydantic import TypeAdapter
 
 from seed.council import REFERENCE_DATE, BuildSummary, Council, build, generate, main
-from service.app import create_app
 from service.data.allocations import AllocationCreate
 from service.data.connections import CommitmentCreate, ContactCreate, WishSet
 from service.data.discovery import TimelineCreate
@@ -30,7 +29,7 @@ from service.settings import Settings
 from service.workflow import Facts, Move, check_move
 from service.workflow import Role as DecidingRole
 from tests.cases import ADMIN_TOKEN, BOOT, ok
-from tests.conftest import REPO, Target, settings_for
+from tests.conftest import REPO, Target, app_client, settings_for
 
 # Slow (builds synthetic councils): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -275,7 +274,7 @@ def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Targ
     current = {(a["young_person_id"], a["id"].split("-allocation-")[1]): a["user_id"]
                for a in council.allocations if a["until"] is None}  # fmt: skip
     yp, sibling = "c7-yp-0005", "c7-yp-0006"
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         coordinator = _token(client, current[(yp, "coordinator")])
         worker = _token(client, current[(yp, "social-worker")])
         assert current[(sibling, "coordinator")] == current[(yp, "coordinator")]

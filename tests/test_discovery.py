@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import ADMIN_TOKEN, Case, Family, add_user, allocate, ok, open_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         manager = add_user(client, "manager1", "manager")
         coordinator = add_user(client, "coordinator1", "coordinator")
         social_worker = add_user(client, "social.worker1", "social_worker")

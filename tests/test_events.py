@@ -7,19 +7,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, allocate, ok, rules, work_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         yield work_case(client)
 
 

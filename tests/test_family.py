@@ -8,19 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from seed.gedcom import main as gedcom_cli
-from service.app import create_app
 from service.lifespan import BURIED, RECHECK
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, ok, open_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 
 @pytest.fixture
 def family(db: Driver, neo4j_target: Target) -> Iterator[Family]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         manager = add_user(client, "manager1", "manager")
         coordinator = add_user(client, "coordinator1", "coordinator")
         young_person = open_case(client, manager, sex="male", birth_date="2012")

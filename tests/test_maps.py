@@ -11,10 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from service.auth import embed
 from tests.cases import (
     ADMIN_TOKEN,
@@ -25,7 +23,7 @@ from tests.cases import (
     build_work,
     ok,
 )
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 PARENT_ORIGIN = "https://case.example.gov.uk"
 
@@ -35,7 +33,7 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[MapCase]:
     settings = settings_for(
         neo4j_target, admin_token=ADMIN_TOKEN, embed_origins=PARENT_ORIGIN, embed_minutes=10
     )
-    with TestClient(create_app(settings)) as client:
+    with app_client(settings) as client:
         yield build_case(client)
 
 

@@ -16,7 +16,6 @@ from fastapi.testclient import TestClient
 from neo4j import AsyncGraphDatabase, Driver
 
 from seed.families import family, network_graph
-from service.app import create_app
 from service.auth.principal import Principal, Role
 from service.data import users
 from service.db import Db
@@ -24,7 +23,7 @@ from service.drawing import draw
 from service.queries import load_queries
 from service.readcache import ReadCache
 from tests.cases import ADMIN_TOKEN, Case, add_user, build_case, ok, staffed_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 from visualise import maps
 
 REPO = Path(__file__).resolve().parent.parent
@@ -91,7 +90,7 @@ def test_the_last_revision_seen_is_remembered() -> None:
 
 @pytest.fixture
 def kept_client(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         yield client
 
 

@@ -9,14 +9,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 from pypdf import PdfReader
 
-from service.app import create_app
 from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
 from tests.cases import ADMIN_TOKEN, Case, add_user, ok, open_case, work_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
 HELD = withheld(OTHER_PERSON)
@@ -108,7 +106,7 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         yield work_case(client)
 
 

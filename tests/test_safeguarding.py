@@ -6,17 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import ADMIN_TOKEN, Case, ok, rules, staffed_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
-    with TestClient(create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))) as client:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
         case = staffed_case(client)
         f = case.family
         f.people(mum="female", gran="female", grandad="male", aunt="female", uncle="male",

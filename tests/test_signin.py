@@ -14,11 +14,10 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from starlette.requests import Request
 
-from service.app import create_app
 from service.auth.throttle import client_address
 from service.auth.tokens import hash_token
 from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, ok
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 PER_CLIENT = 3
 PER_USER = 2
@@ -42,7 +41,7 @@ def setup(db: Driver, neo4j_target: Target) -> Iterator[Setup]:
         signin_user_failures_per_minute=PER_USER,
     )
     # The helpers' own requests come from "testclient" and all succeed: nothing is counted.
-    with TestClient(create_app(settings)) as client:
+    with app_client(settings) as client:
         admin = add_user(client, "council.admin", "admin", None)
         worker = add_user(client, "kim.worker", "coordinator", "north")
         yield Setup(client, admin, worker)

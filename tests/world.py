@@ -14,9 +14,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.app import create_app
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, open_case
-from tests.conftest import Target, settings_for
+from tests.conftest import Target, app_client, settings_for
 
 # /embed is authenticated by the signed token in its URL (tests/test_maps.py).
 OPEN = {("GET", "/health"), ("GET", "/embed")}
@@ -60,8 +59,7 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
     settings = settings_for(
         neo4j_target, admin_token=ADMIN_TOKEN, signin_failures_per_minute=100_000
     )
-    app = create_app(settings)
-    with TestClient(app) as client:
+    with app_client(settings) as client:
         actors = {name: add_user(client, f"{name}1", role, team)
                   for name, (role, team) in ACTORS.items()}  # fmt: skip
         manager = actors["manager"]
@@ -114,8 +112,9 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
             assert shared.status_code == 201, shared.text
             ids[role] = adult
         ids["other"] = other
+        assert isinstance(client.app, FastAPI)
         yield World(
-            app,
+            client.app,
             client,
             {name: a.headers for name, a in actors.items()},
             {name: a.user_id for name, a in actors.items()},
