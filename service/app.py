@@ -106,7 +106,6 @@ def fresh_state(app: FastAPI, settings: Settings) -> None:
     app.state.read_cache = ReadCache(
         settings.read_cache_size, settings.read_cache_seconds, time.monotonic
     )
-    app.state.first_look = None
     # Failed sign-ins are counted in memory per app, so each app (and each test) starts clean.
     app.state.signin = SignInThrottle(
         per_client=settings.signin_failures_per_minute,
@@ -153,6 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     fresh_state(app, settings)
+    app.state.first_look = None
     app.state.oidc = oidc_verifier(settings)
     app.state.embed_key = embed.signing_key(
         settings.embed_secret.get_secret_value() if settings.embed_secret else None

@@ -174,7 +174,8 @@ def _settings_key(settings: Settings) -> str:
 @contextlib.contextmanager
 def app_client(settings: Settings) -> Iterator[TestClient]:
     """A started app for these settings, with what it holds in memory as a new app's (clock,
-    kept answers, sign-in failures) and a client without cookies."""
+    kept answers, sign-in failures) and a client without cookies. Not for an app that loads
+    the demo data at start-up: the `db` fixture empties the database before each test."""
     key = _settings_key(settings)
     client = _APPS.get(key)
     if client is None:
