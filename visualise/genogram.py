@@ -4,9 +4,11 @@ Couples are one block: the two partners side by side in one row with a couple li
 them (married solid, living together dashed, separated `/`, divorced `//`, parents with no
 partnership recorded dotted). From the couple line's middle a drop reaches one sibship bar per
 couple, and from the bar a drop to each child (birth solid, adoptive dashed, foster dotted,
-step dash-dot). Siblings stand in birth order; half-siblings sit beside their shared parent,
-under the couple they come from; a person's earlier partners stand on one side of them and later
-ones on the other. Nobody is drawn twice, so a cousin marriage is drawn as it is.
+step dash-dot). Siblings stand in birth order wherever that crosses no more lines (where a
+sibling's partner's own family is drawn beside them it often does); half-siblings sit beside
+their shared parent, under the couple they come from; a person's earlier partners stand on one
+side of them and later ones on the other. Nobody is drawn twice, so a cousin marriage is drawn
+as it is.
 
 How: each person is a card; each couple a point between the partners (a `rank=same` block whose
 flat edges fix the partners' order); each sibship a point in a row of its own between the
@@ -78,6 +80,7 @@ class Couple:
 
 
 Rows = list[list[str]]  # the rows of partners, each left to right
+Start = tuple[Rows, bool]  # rows given to `dot`, and whether in family order
 
 
 @dataclass(slots=True)
@@ -227,8 +230,10 @@ def to_dot(
     rows: list[list[str]],
     *,
     family_order: bool = False,
+    held: frozenset[str] = frozenset(),
 ) -> tuple[str, dict[str, tuple[int, int]]]:
-    """The DOT text (ids only: no names reach Graphviz) and each person's (row, place)."""
+    """The DOT text (ids only: no names reach Graphviz) and each person's (row, place); the
+    sibships in `held` (block ids) are kept in birth order (`ordering=out`)."""
     where = {pid: (r, i) for r, row in enumerate(rows) for i, pid in enumerate(row)}
     out = [
         "digraph G {",
@@ -250,7 +255,8 @@ def to_dot(
     for n, b in enumerate(sorted(blocks.values(), key=lambda b: b.id)):
         if not b.children:
             continue
-        out.append(f"  s{n} [shape=point, width=0.02, height=0.02];")
+        order = ", ordering=out" if b.id in held else ""
+        out.append(f"  s{n} [shape=point, width=0.02, height=0.02{order}];")
         out.append(f"  {_port(b, where)} -> s{n} [weight=30];")
         for kid, _ in b.children:
             r, i = where[kid]
@@ -329,15 +335,15 @@ def layout(
     under = below(blocks)
     large = len(by_id) > LARGE
 
-    def chain(start: tuple[Rows, bool, int]) -> tuple[Genogram, tuple[int, int], Rows]:
+    def chain(start: tuple[Rows, bool, int]) -> tuple[Genogram, tuple[int, int], Start]:
         """`dot` from these rows; then, up to `turns` times, again with the rows that face
-        away from their families turned; the best drawing of the chain."""
+        away from their families turned; the best drawing of the chain, and where it began."""
         rows, family_order, turns = start
-        found: tuple[Genogram, tuple[int, int], Rows] | None = None
+        found: tuple[Genogram, tuple[int, int], Start] | None = None
         for _ in range(turns):
             drawn, here, placed, where = _attempt(by_id, blocks, under, rows, family_order, run_dot)
             if found is None or here < found[1]:
-                found = (drawn, here, rows)
+                found = (drawn, here, (rows, family_order))
             turn = _facing_away(rows, where, blocks, placed)
             if here == (0, 0) or not turn:
                 break
@@ -352,7 +358,7 @@ def layout(
     # so that it is drawn in a second or two.
     starts = [(_rows(by_id, blocks, by_birth=by_birth), family_order, 2 if large else _TURNS)
               for by_birth, family_order in _STARTS]  # fmt: skip
-    best, score, best_rows = chain(starts[0])
+    best, score, begun = chain(starts[0])
     more = starts[1:] if score != (0, 0) and not large else []
     if score[0] and not large:
         for seed in range(_SHUFFLED):
@@ -360,10 +366,13 @@ def layout(
             random.Random(seed).shuffle(rows)  # noqa: S311 - an order to start from, no secret
             more.append((rows, False, 1))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for drawn, here, rows in pool.map(chain, more):
+        for drawn, here, start in pool.map(chain, more):
             if here < score:
-                best, score, best_rows = drawn, here, rows
+                best, score, begun = drawn, here, start
     assert best is not None
+    if score[1] and not large:
+        best, score = _hold_in_order(by_id, blocks, under, begun, run_dot, best, score)
+    best_rows = begun[0]
     if score[1]:
         # Siblings with partners or children out of birth order: dealt out again where that
         # costs nothing (visualise.sibships).
@@ -379,9 +388,46 @@ def layout(
     return best
 
 
+def _hold_in_order(
+    by_id: dict[str, Member],
+    blocks: dict[tuple[str, ...], Block],
+    under: dict[str, set[str]],
+    begun: Start,
+    run_dot: Callable[[str], str],
+    best: Genogram,
+    score: tuple[int, int],
+) -> tuple[Genogram, tuple[int, int]]:
+    """Sibships out of birth order, one at a time: `dot` run again from the best drawing's start,
+    told to keep that sibship in order (`ordering=out`) with those held before; held where the
+    drawing is better for it (fewer crossings, or as few and fewer sibships out of order).
+    Telling `dot` all of them at once costs many crossings (the family of 432: 21 to 58-88);
+    one by one, many can be held, often with fewer crossings. Two runs at a time, each on top
+    of those held: the first that helps is held; one tried beside it is tried again on top."""
+    held: frozenset[str] = frozenset()
+    todo = _late(by_id, blocks, best.positions)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(_HELD):
+            if not todo:
+                break
+            pair = todo[:2]
+            tries = [held | {b} for b in pair]
+            tried = list(pool.map(
+                lambda t: _attempt(by_id, blocks, under, *begun, run_dot, t)[:2], tries
+            ))  # fmt: skip
+            for n, (block_id, (drawn, here)) in enumerate(zip(pair, tried, strict=True)):
+                if here < score:
+                    best, score, held = drawn, here, held | {block_id}
+                    todo = todo[n + 1 :]
+                    break
+            else:
+                todo = todo[len(pair) :]
+    return best, score
+
+
 _STARTS = ((False, False), (True, False), (False, True))
 _TURNS = 3  # runs per start: after each, rows that face away from their families are turned
-_SHUFFLED = 12  # further starts where lines still cross (families up to LARGE)
+_SHUFFLED = 6  # further starts where lines still cross (families up to LARGE)
+_HELD = 6  # then at most this many rounds of two runs, each holding a sibship in birth order
 LARGE = 600  # people
 
 
@@ -392,11 +438,12 @@ def _attempt(
     rows: list[list[str]],
     family_order: bool,
     run_dot: Callable[[str], str],
+    held: frozenset[str] = frozenset(),
 ) -> tuple[Genogram, tuple[int, int], dict[str, tuple[float, float, float]],
            dict[str, tuple[int, int]]]:  # fmt: skip
     """One run of `dot` from these rows: the drawing, its score (crossings, sibships out of
     birth order), and `dot`'s own placing."""
-    dot, where = to_dot(by_id, blocks, rows, family_order=family_order)
+    dot, where = to_dot(by_id, blocks, rows, family_order=family_order, held=held)
     placed = _read_plain(run_dot(dot)) if by_id else {}
     positions: dict[str, tuple[float, float]] = {}
     for pid, (r, i) in where.items():
@@ -441,10 +488,19 @@ def _out_of_order(
     positions: dict[str, tuple[float, float]],
 ) -> int:
     """How many sibships do not stand in birth order, left to right."""
-    return sum(
-        not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]))
-        for b in blocks.values()
-    )
+    return len(_late(members, blocks, positions))
+
+
+def _late(
+    members: dict[str, Member],
+    blocks: dict[tuple[str, ...], Block],
+    positions: dict[str, tuple[float, float]],
+) -> list[str]:
+    """The sibships (block ids, sorted) that do not stand in birth order, left to right."""
+    return sorted(
+        b.id for b in blocks.values()
+        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]))
+    )  # fmt: skip
 
 
 def _birth_order(
