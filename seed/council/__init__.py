@@ -36,7 +36,8 @@ its two ends, or with the node it hangs from), so a re-run, or a run after an in
 completes what is missing and creates nothing twice.
 """
 
-from seed.council.generate import REFERENCE_DATE, Council, generate
+from seed.council.base import REFERENCE_DATE, Council
+from seed.council.generate import generate
 from seed.council.write import BuildSummary, PhaseResult, build, main
 
 __all__ = [

@@ -15,7 +15,8 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 from tqdm import tqdm
 
-from seed.council.generate import CREATED_BY, LOADED_AT, Council, generate
+from seed.council.base import CREATED_BY, LOADED_AT, Council
+from seed.council.generate import generate
 from service.db import Db, apply_schema, in_write, make_driver
 from service.localdb.__main__ import running_database
 from service.queries import load_queries
