@@ -180,13 +180,13 @@ def test_a_generated_family_of_450() -> None:
     assert all(adjacent(g, c.a, c.b) for c in single)
     together = sum(adjacent(g, c.a, c.b) for c in generated.couples)
     assert together >= 0.95 * len(generated.couples)
-    # Crossings: at most 5 per 100 people (18 on this family of 432; the figure is in
+    # Crossings: at most 5 per 100 people (17 on this family of 432; the figure is in
     # bench/RESULTS.md).
     assert crossings(g.lines) <= 0.05 * len(people)
     # Siblings in birth order: every sibship of siblings who stand alone, and those with
     # partners or children wherever that crosses no more lines (`dot` told to hold them in
-    # order one at a time, then visualise/sibships.py); 22 of this family's 145 sibships are
+    # order one at a time, then visualise/sibships.py); 23 of this family's 145 sibships are
     # left out of order. Held here too.
     by_id = {m.id: m for m in people}
     assert _out_of_order(by_id, _blocks(by_id, generated.parentages, generated.couples),
-                         g.positions) <= 22  # fmt: skip
+                         g.positions) <= 23  # fmt: skip

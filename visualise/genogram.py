@@ -426,8 +426,8 @@ def _hold_in_order(
 
 _STARTS = ((False, False), (True, False), (False, True))
 _TURNS = 3  # runs per start: after each, rows that face away from their families are turned
-_SHUFFLED = 6  # further starts where lines still cross (families up to LARGE)
-_HELD = 6  # then at most this many rounds of two runs, each holding a sibship in birth order
+_SHUFFLED = 8  # further starts where lines still cross (families up to LARGE)
+_HELD = 3  # then at most this many rounds of two runs, each holding a sibship in birth order
 LARGE = 600  # people
 
 
