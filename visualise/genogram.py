@@ -400,7 +400,7 @@ def _hold_in_order(
     """Sibships out of birth order, one at a time: `dot` run again from the best drawing's start,
     told to keep that sibship in order (`ordering=out`) with those held before; held where the
     drawing is better for it (fewer crossings, or as few and fewer sibships out of order).
-    Telling `dot` all of them at once costs many crossings (the family of 432: 21 to 58-88);
+    Telling `dot` all of them at once costs many crossings (the family of 432: 21-34 to 53-88);
     one by one, many can be held, often with fewer crossings. Two runs at a time, each on top
     of those held: the first that helps is held; one tried beside it is tried again on top."""
     held: frozenset[str] = frozenset()

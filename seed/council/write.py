@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from seed.council.base import CREATED_BY, LOADED_AT, Council
 from seed.council.generate import generate
-from service.db import Db, apply_schema, in_write, make_driver
+from service.db import Db, apply_schema, make_driver, run_once
 from service.localdb.__main__ import running_database
 from service.queries import load_queries
 from service.settings import Settings
@@ -231,19 +231,15 @@ async def build(
                                    n, r, 0, time.perf_counter() - t0))  # fmt: skip
     except BaseException:
         with suppress(Exception):  # the first failure is the one to report
-            await in_write(db, _nothing_more)
+            await run_once(db, "bump_revision", write=True)
         raise
-    await in_write(db, _nothing_more)
+    await run_once(db, "bump_revision", write=True)
     return BuildSummary(
         seed=seed, young_people=young_people, counts=council.counts(),
         people=council.person_count, relationships=council.relationship_count,
         generate_seconds=generated - started, schema_seconds=schema - generated,
         phases=results, seconds=time.perf_counter() - started,
     )  # fmt: skip
-
-
-async def _nothing_more(tx: object) -> None:
-    return None
 
 
 async def _write_wishes(db: Db, council: Council) -> tuple[int, int]:

@@ -83,7 +83,11 @@ async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters)
     )  # fmt: skip
     # Graphviz runs as a process: off the event loop.
     await run_in_threadpool(draw, graph)
-    access.kept.put(reach.revision, key, graph)
+    # Kept without the loaded family (nearly half of what a kept graph holds): the page's
+    # chains are kept on their own, and chains worked out later read the family again.
+    stored = graph.model_copy()
+    stored.family = None
+    access.kept.put(reach.revision, key, stored)
     return graph
 
 
