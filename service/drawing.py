@@ -47,7 +47,9 @@ def _genogram(graph: NetworkGraph) -> None:
                for e in graph.edges if e.type == "partner"]  # fmt: skip
     try:
         with _LAYOUTS:
-            drawn = genogram.layout(members, parentages, couples, graphviz.run)
+            drawn = genogram.layout(
+                members, parentages, couples, graphviz.run, centre=graph.young_person_id
+            )
     except (graphviz.GraphvizMissing, OSError, subprocess.SubprocessError) as exc:
         # The text of the error names no person (the DOT text holds ids only).
         raise LayoutUnavailable(

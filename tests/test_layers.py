@@ -19,6 +19,8 @@ PURE = {
     "visualise.genogram",
     "visualise.connectors",
     "visualise.sibships",
+    "visualise.nesting",
+    "visualise.dot_text",
     "visualise.ecomap",
 }
 # Pure too, with their answers as pydantic models (which do no I/O).

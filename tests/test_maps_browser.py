@@ -41,6 +41,8 @@ from tests.cases import (
 )
 from tests.conftest import Target, settings_for, wipe
 from visualise.connectors import Line, crossings
+from visualise.genogram import Couple, Member, Parentage, _blocks, _key
+from visualise.sibships import at_ends, in_order
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -191,6 +193,27 @@ def genogram_lines(graph: dict[str, Any]) -> list[Line]:
     return [Line(g["kind"], g["x1"], g["y1"], g["x2"], g["y2"]) for g in graph["lines"]]
 
 
+def out_of_birth_order(graph: dict[str, Any]) -> list[list[str]]:
+    """The sibships drawn out of birth order, left to right, by the genogram's rule (where two
+    drawn families meet, that sibling may stand at an end: visualise.sibships.at_ends)."""
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    members = {i: Member(i, n["sex"], n["birth_earliest"] or n["birth_date"], n["name"])
+               for i, n in nodes.items()}  # fmt: skip
+    blocks = _blocks(
+        members,
+        [Parentage(e["source"], e["target"], e["kind"]) for e in graph["edges"]
+         if e["type"] == "parent"],
+        [Couple(e["source"], e["target"], e["kind"], e.get("since")) for e in graph["edges"]
+         if e["type"] == "partner"],
+    )  # fmt: skip
+    ends = at_ends(blocks, graph["young_person_id"])
+    positions = {i: (n["x"], n["y"]) for i, n in nodes.items()}
+    return [
+        [nodes[c]["name"] for c, _ in b.children] for b in blocks.values()
+        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]), ends)
+    ]  # fmt: skip
+
+
 def open_everything(browser: Browser, graph: dict[str, Any]) -> None:
     """Open every summary in the page, eight at a time, as a coordinator clicking would."""
     for summary in graph["summaries"]:
@@ -253,6 +276,9 @@ def test_the_demo_maps_read_at_the_first_view(browser: Browser, site: Site, view
         whole = graph_json(site, "view=tree&scope=whole&max_generations=6")
         assert crossings(genogram_lines(close)) == 0
         assert crossings(genogram_lines(whole)) <= 0.05 * whole["count"]["nodes"]
+        # Siblings in birth order in both.
+        assert out_of_birth_order(close) == []
+        assert out_of_birth_order(whole) == []
 
 
 def test_the_panel_explains_how_each_is_related(browser: Browser, site: Site) -> None:

@@ -4,19 +4,20 @@ Couples are one block: the two partners side by side in one row with a couple li
 them (married solid, living together dashed, separated `/`, divorced `//`, parents with no
 partnership recorded dotted). From the couple line's middle a drop reaches one sibship bar per
 couple, and from the bar a drop to each child (birth solid, adoptive dashed, foster dotted,
-step dash-dot). Siblings stand in birth order wherever that crosses no more lines (where a
-sibling's partner's own family is drawn beside them it often does); half-siblings sit beside
-their shared parent, under the couple they come from; a person's earlier partners stand on one
-side of them and later ones on the other. Nobody is drawn twice, so a cousin marriage is drawn
-as it is.
+step dash-dot). Siblings stand in birth order, except where two drawn families meet: the
+sibling who joins them stands at the end nearest the other family (visualise.sibships); half-
+siblings sit beside their shared parent, under the couple they come from; a person's earlier
+partners stand on one side of them and later ones on the other. Nobody is drawn twice, so a
+cousin marriage is drawn as it is.
 
-How: each person is a card; each couple a point between the partners (a `rank=same` block whose
-flat edges fix the partners' order); each sibship a point in a row of its own between the
-parents' row and the children's, with the children of one sibship in one row, chained in birth
-order. `dot` places them (it is built for exactly this: ranks, crossing reduction, straight
-drops); this module then draws the connectors orthogonally from the positions. A child's two
-drawn parents are the two best links (birth, then adoptive, foster, step); further links stay in
-the map's data but are not drawn.
+How: each person is a card; each row of partners one node, its cards side by side in a table
+(so the partners' order is fixed); each sibship a point in a row of its own between the
+parents' row and the children's (visualise.dot_text). `dot` places them (it is built for
+exactly this: ranks, crossing reduction, straight drops), from the family's own order
+(visualise.nesting), which it keeps, and from its own crossing reduction; this module then
+draws the connectors orthogonally from the positions.
+A child's two drawn parents are the two best links (birth, then adoptive, foster, step);
+further links stay in the map's data but are not drawn.
 
 Pure: `dot` is run by the function passed in (`visualise.graphviz.run`), so nothing here does
 I/O. The same family always gives the same drawing.
@@ -30,7 +31,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from visualise.connectors import (
-    CARD_H,
     CARD_W,
     Block,
     Line,
@@ -39,9 +39,9 @@ from visualise.connectors import (
     connectors,
     crossings,
 )
-from visualise.sibships import in_birth_order, in_order
-
-_PT = 72.0  # dot's points per inch
+from visualise.dot_text import Fixed, Rows, cell, points, read_plain, to_dot
+from visualise.nesting import Choice, order
+from visualise.sibships import at_ends, in_birth_order, in_order
 
 _LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
 _LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
@@ -79,8 +79,8 @@ class Couple:
     since: str | None = None
 
 
-Rows = list[list[str]]  # the rows of partners, each left to right
 Start = tuple[Rows, bool]  # rows given to `dot`, and whether in family order
+Score = tuple[int, int]  # lines crossing, sibships out of birth order
 
 
 @dataclass(slots=True)
@@ -217,132 +217,42 @@ def _other(b: Block, person: str) -> str:
     return b.parents[1] if b.parents[0] == person else b.parents[0]
 
 
-_LINK_GAP = 30.0  # the couple line between two cards of one row
-
-
-def _cell(pid_index: int) -> float:
-    return pid_index * (CARD_W + _LINK_GAP)
-
-
-def to_dot(
-    members: dict[str, Member],
-    blocks: dict[tuple[str, ...], Block],
-    rows: list[list[str]],
-    *,
-    family_order: bool = False,
-    held: frozenset[str] = frozenset(),
-) -> tuple[str, dict[str, tuple[int, int]]]:
-    """The DOT text (ids only: no names reach Graphviz) and each person's (row, place); the
-    sibships in `held` (block ids) are kept in birth order (`ordering=out`)."""
-    where = {pid: (r, i) for r, row in enumerate(rows) for i, pid in enumerate(row)}
-    out = [
-        "digraph G {",
-        "  graph [rankdir=TB, nodesep=0.25, ranksep=0.3, splines=false, newrank=true, "
-        "searchsize=500, mclimit=8, remincross=true];",
-        '  node [shape=plain, label=""];',
-        "  edge [arrowhead=none];",
-    ]
-    for r in _dfs(rows, blocks, where) if family_order else range(len(rows)):
-        cells = []
-        for i in range(len(rows[r])):
-            if i:
-                cells.append(f'<TD PORT="u{i}" FIXEDSIZE="TRUE" WIDTH="{_LINK_GAP:g}" '
-                             f'HEIGHT="{CARD_H:g}"></TD>')  # fmt: skip
-            cells.append(f'<TD PORT="c{i}" FIXEDSIZE="TRUE" WIDTH="{CARD_W:g}" '
-                         f'HEIGHT="{CARD_H:g}"></TD>')  # fmt: skip
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        out.append(f"  r{r} [label=<{table}{''.join(cells)}</TR></TABLE>>];")
-    for n, b in enumerate(sorted(blocks.values(), key=lambda b: b.id)):
-        if not b.children:
-            continue
-        order = ", ordering=out" if b.id in held else ""
-        out.append(f"  s{n} [shape=point, width=0.02, height=0.02{order}];")
-        out.append(f"  {_port(b, where)} -> s{n} [weight=30];")
-        for kid, _ in b.children:
-            r, i = where[kid]
-            out.append(f"  s{n} -> r{r}:c{i}:n [weight=4];")
-    out.append("}")
-    return "\n".join(out) + "\n", where
-
-
-def _dfs(
-    rows: list[list[str]], blocks: dict[tuple[str, ...], Block], where: dict[str, tuple[int, int]]
-) -> list[int]:
-    """The rows in family order (each row, then its children's rows in birth order), which is
-    the order `dot` starts from; siblings are not chained, which would cost crossings, but start
-    side by side in birth order."""
-    child_rows: dict[int, list[int]] = {}
-    has_parents = set()
-    for b in sorted(blocks.values(), key=lambda b: b.id):
-        r = where[b.parents[0]][0]
-        for kid, _ in b.children:
-            child_rows.setdefault(r, []).append(where[kid][0])
-            has_parents.add(where[kid][0])
-    order: list[int] = []
-    seen: set[int] = set()
-
-    def visit(r: int) -> None:
-        todo = [r]
-        while todo:
-            here = todo.pop()
-            if here in seen:
-                continue
-            seen.add(here)
-            order.append(here)
-            todo += reversed(child_rows.get(here, []))
-
-    for r in range(len(rows)):
-        if r not in has_parents:
-            visit(r)
-    for r in range(len(rows)):
-        visit(r)
-    return order
-
-
-def _port(b: Block, where: dict[str, tuple[int, int]]) -> str:
-    if len(b.parents) == 1:
-        r, i = where[b.parents[0]]
-        return f"r{r}:c{i}:s"
-    (r, i), (_, j) = sorted(where[p] for p in b.parents)
-    if j == i + 1:
-        return f"r{r}:u{j}:s"
-    middle = (i + j) // 2
-    return f"r{r}:c{middle}:s" if (i + j) % 2 == 0 else f"r{r}:u{middle + 1}:s"
-
-
-def _read_plain(text: str) -> dict[str, tuple[float, float, float]]:
-    """Node centres and widths from `dot -Tplain` (inches, y up) in map units (points, y
-    down)."""
-    found: dict[str, tuple[float, float, float]] = {}
-    for raw in text.splitlines():
-        if raw.startswith("node "):
-            name, x, y, width = raw.split(" ", 5)[1:5]
-            found[name] = (x_ := float(x) * _PT, -float(y) * _PT, float(width) * _PT)
-            del x_
-    return found
-
-
 def layout(
     members: Sequence[Member],
     parentages: Iterable[Parentage],
     couples: Iterable[Couple],
     run_dot: Callable[[str], str],
+    centre: str | None = None,
 ) -> Genogram:
     """Positions (card centres) and connectors for the family, by `run_dot(dot_text)`, which
-    returns `dot -Tplain` output."""
+    returns `dot -Tplain` output; `centre`: the young person (whose ancestors may stand at the
+    end of their sibship nearest the family they married into, visualise.sibships.at_ends).
+
+    Of the drawings tried, the best is kept: one with at most `READABLE` crossings per person
+    before one with more; among those, the fewest sibships out of birth order (a reader takes
+    left to right as oldest to youngest, so a sibship out of order misleads where a crossing
+    only clutters), then the fewest crossings; among the others, the fewest crossings."""
     by_id = {m.id: m for m in members}
     blocks = _blocks(by_id, parentages, couples)
     under = below(blocks)
     large = len(by_id) > LARGE
+    ends = frozenset(at_ends(blocks, centre if centre in by_id else None))
+    budget = READABLE * len(by_id)
 
-    def chain(start: tuple[Rows, bool, int]) -> tuple[Genogram, tuple[int, int], Start]:
+    def rank(score: Score) -> tuple[bool, int, int]:
+        crossed, late = score
+        return (False, late, crossed) if crossed <= budget else (True, crossed, late)
+
+    def chain(start: tuple[Rows, bool, int]) -> tuple[Genogram, Score, Start]:
         """`dot` from these rows; then, up to `turns` times, again with the rows that face
         away from their families turned; the best drawing of the chain, and where it began."""
         rows, family_order, turns = start
-        found: tuple[Genogram, tuple[int, int], Start] | None = None
+        found: tuple[Genogram, Score, Start] | None = None
         for _ in range(turns):
-            drawn, here, placed, where = _attempt(by_id, blocks, under, rows, family_order, run_dot)
-            if found is None or here < found[1]:
+            drawn, here, placed, where = _attempt(
+                by_id, blocks, under, rows, family_order, run_dot, ends=ends
+            )
+            if found is None or rank(here) < rank(found[1]):
                 found = (drawn, here, (rows, family_order))
             turn = _facing_away(rows, where, blocks, placed)
             if here == (0, 0) or not turn:
@@ -352,40 +262,91 @@ def layout(
         return found
 
     # `dot`'s crossing reduction depends on where it starts. The first start usually draws a
-    # close family with no crossing at all; where lines still cross, more starts (the rows in
-    # other orders, and `dot` given them shuffled: seeded, so the same family is always drawn
-    # the same way), two at a time, the best kept. A large family gets one start and one turn,
-    # so that it is drawn in a second or two.
+    # close family with no crossing at all. Where lines still cross or siblings stand out of
+    # order: the family's own order (visualise.nesting), every sibship in birth order, which
+    # `dot` keeps; where that is not readable, more starts (the rows in other orders, and `dot`
+    # given them shuffled: seeded, so the same family is always drawn the same way), two at a
+    # time, the best kept. A large family gets one start and one turn, so that it is drawn in
+    # a second or two.
     starts = [(_rows(by_id, blocks, by_birth=by_birth), family_order, 2 if large else _TURNS)
               for by_birth, family_order in _STARTS]  # fmt: skip
     best, score, begun = chain(starts[0])
-    more = starts[1:] if score != (0, 0) and not large else []
-    if score[0] and not large:
+    done = score == (0, 0) or large
+    if not done and centre in by_id:
+        nested = _nested(by_id, blocks, under, starts[0][0], centre, run_dot, ends, rank)
+        if nested is not None and rank(nested[1]) < rank(score):
+            best, score, begun = nested
+            # Readable, and every sibship in order: the family's own order stands.
+            done = rank(score)[:2] == (False, 0)
+    more = starts[1:] if not done else []
+    if score[0] and more:
         for seed in range(_SHUFFLED):
             rows = _rows(by_id, blocks, by_birth=False)
             random.Random(seed).shuffle(rows)  # noqa: S311 - an order to start from, no secret
             more.append((rows, False, 1))
     with ThreadPoolExecutor(max_workers=2) as pool:
         for drawn, here, start in pool.map(chain, more):
-            if here < score:
+            if rank(here) < rank(score):
                 best, score, begun = drawn, here, start
-    assert best is not None
     if score[1] and not large:
-        best, score = _hold_in_order(by_id, blocks, under, begun, run_dot, best, score)
-    best_rows = begun[0]
+        best, score = _hold_in_order(by_id, blocks, under, begun, run_dot, best, score, ends, rank)
     if score[1]:
         # Siblings with partners or children out of birth order: dealt out again where that
         # costs nothing (visualise.sibships).
         def crossed(pos: dict[str, tuple[float, float]]) -> int:
             return crossings(connectors(blocks, pos, under)[0])
 
-        positions = in_birth_order(
-            blocks, best_rows, best.positions, lambda c: _key(by_id[c]), crossed, score[0]
-        )
+        positions = in_birth_order(blocks, begun[0], best.positions, lambda c: _key(by_id[c]),
+                                   crossed, score[0], ends)  # fmt: skip
         if positions is not best.positions:
             lines, units = connectors(blocks, positions, under)
             best = Genogram(positions, lines, units, best.dot)
     return best
+
+
+def _nested(
+    by_id: dict[str, Member],
+    blocks: dict[tuple[str, ...], Block],
+    under: dict[str, set[str]],
+    rows: Rows,
+    centre: str,
+    run_dot: Callable[[str], str],
+    ends: frozenset[str],
+    rank: Callable[[Score], tuple[bool, int, int]],
+) -> tuple[Genogram, Score, Start] | None:
+    """The family's own order (visualise.nesting), which `dot` keeps; then each of its
+    choices made the other way, two at a time, kept where the drawing is better for it (up to
+    `_CHOICES` drawings). None where the family has no such order."""
+    named = points(blocks)
+
+    def attempt(toggled: frozenset[Choice]) -> _Tried | None:
+        found = order(rows, blocks, named, lambda c: _key(by_id[c]), centre, toggled)
+        if found is None:
+            return None
+        turned = [row[::-1] if r in found.turned else row for r, row in enumerate(rows)]
+        drawn, here, _, _ = _attempt(by_id, blocks, under, turned, False, run_dot,
+                                     ends=ends, fixed=found.levels)  # fmt: skip
+        return drawn, here, (turned, False), found.choices
+
+    first = attempt(frozenset())
+    if first is None:
+        return None
+    best, score, start, choices = first
+    toggled: frozenset[Choice] = frozenset()
+    todo = list(choices)[:_CHOICES]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        while todo and score != (0, 0):
+            tries = [toggled ^ {c} for c in todo[:2]]
+            todo = todo[2:]
+            for tried, found in zip(tries, pool.map(attempt, tries), strict=True):
+                if found is not None and rank(found[1]) < rank(score):
+                    best, score, start, _ = found
+                    toggled = tried
+                    break
+    return best, score, start
+
+
+_Tried = tuple["Genogram", Score, Start, tuple[Choice, ...]]
 
 
 def _hold_in_order(
@@ -395,16 +356,18 @@ def _hold_in_order(
     begun: Start,
     run_dot: Callable[[str], str],
     best: Genogram,
-    score: tuple[int, int],
-) -> tuple[Genogram, tuple[int, int]]:
+    score: Score,
+    ends: frozenset[str],
+    rank: Callable[[Score], tuple[bool, int, int]],
+) -> tuple[Genogram, Score]:
     """Sibships out of birth order, one at a time: `dot` run again from the best drawing's start,
     told to keep that sibship in order (`ordering=out`) with those held before; held where the
-    drawing is better for it (fewer crossings, or as few and fewer sibships out of order).
-    Telling `dot` all of them at once costs many crossings (the family of 432: 21-34 to 53-88);
-    one by one, many can be held, often with fewer crossings. Two runs at a time, each on top
-    of those held: the first that helps is held; one tried beside it is tried again on top."""
+    drawing is better for it. Telling `dot` all of them at once costs many crossings (the
+    family of 432: 21-34 to 53-88); one by one, many can be held, often with fewer crossings.
+    Two runs at a time, each on top of those held: the first that helps is held; one tried
+    beside it is tried again on top."""
     held: frozenset[str] = frozenset()
-    todo = _late(by_id, blocks, best.positions)
+    todo = _late(by_id, blocks, best.positions, ends)
     with ThreadPoolExecutor(max_workers=2) as pool:
         for _ in range(_HELD):
             if not todo:
@@ -412,10 +375,11 @@ def _hold_in_order(
             pair = todo[:2]
             tries = [held | {b} for b in pair]
             tried = list(pool.map(
-                lambda t: _attempt(by_id, blocks, under, *begun, run_dot, t)[:2], tries
+                lambda t: _attempt(by_id, blocks, under, *begun, run_dot, t, ends=ends)[:2],
+                tries,
             ))  # fmt: skip
             for n, (block_id, (drawn, here)) in enumerate(zip(pair, tried, strict=True)):
-                if here < score:
+                if rank(here) < rank(score):
                     best, score, held = drawn, here, held | {block_id}
                     todo = todo[n + 1 :]
                     break
@@ -428,7 +392,9 @@ _STARTS = ((False, False), (True, False), (False, True))
 _TURNS = 3  # runs per start: after each, rows that face away from their families are turned
 _SHUFFLED = 8  # further starts where lines still cross (families up to LARGE)
 _HELD = 3  # then at most this many rounds of two runs, each holding a sibship in birth order
+_CHOICES = 16  # the family's own order: at most this many of its choices tried the other way
 LARGE = 600  # people
+READABLE = 0.05  # crossings per person: at most 5 per 100 people
 
 
 def _attempt(
@@ -439,19 +405,22 @@ def _attempt(
     family_order: bool,
     run_dot: Callable[[str], str],
     held: frozenset[str] = frozenset(),
-) -> tuple[Genogram, tuple[int, int], dict[str, tuple[float, float, float]],
+    *,
+    ends: frozenset[str] = frozenset(),
+    fixed: Fixed | None = None,
+) -> tuple[Genogram, Score, dict[str, tuple[float, float, float]],
            dict[str, tuple[int, int]]]:  # fmt: skip
     """One run of `dot` from these rows: the drawing, its score (crossings, sibships out of
-    birth order), and `dot`'s own placing."""
-    dot, where = to_dot(by_id, blocks, rows, family_order=family_order, held=held)
-    placed = _read_plain(run_dot(dot)) if by_id else {}
+    birth order, `ends` standing where they may), and `dot`'s own placing."""
+    dot, where = to_dot(blocks, rows, family_order=family_order, held=held, fixed=fixed)
+    placed = read_plain(run_dot(dot)) if by_id else {}
     positions: dict[str, tuple[float, float]] = {}
     for pid, (r, i) in where.items():
         x, y, width = placed[f"r{r}"]
-        positions[pid] = (round(x - width / 2 + _cell(i) + CARD_W / 2, 1), round(y, 1))
+        positions[pid] = (round(x - width / 2 + cell(i) + CARD_W / 2, 1), round(y, 1))
     _birth_order(by_id, blocks, rows, where, positions)
     lines, units = connectors(blocks, positions, under)
-    here = (crossings(lines), _out_of_order(by_id, blocks, positions))
+    here = (crossings(lines), _out_of_order(by_id, blocks, positions, ends))
     return Genogram(positions, lines, units, dot), here, placed, where
 
 
@@ -465,7 +434,7 @@ def _facing_away(
     born (their parents' sibship), so that their line down crosses their partner's: drawn the
     other way round, they face their own brothers and sisters. Partners' order stays the rule
     (earlier partners on one side, later on the other); only the side changes."""
-    sib = {b.id: f"s{n}" for n, b in enumerate(sorted(blocks.values(), key=lambda b: b.id))}
+    sib = points(blocks)
     born = {c: sib[b.id] for b in blocks.values() for c, _ in b.children}
     turn = set()
     for r, row in enumerate(rows):
@@ -475,7 +444,7 @@ def _facing_away(
         facing = 0.0
         for i, pid in enumerate(row):
             if pid in born:
-                offset = _cell(i) + CARD_W / 2 - width / 2
+                offset = cell(i) + CARD_W / 2 - width / 2
                 facing += offset * (placed[born[pid]][0] - x)
         if facing < 0:
             turn.add(r)
@@ -486,20 +455,23 @@ def _out_of_order(
     members: dict[str, Member],
     blocks: dict[tuple[str, ...], Block],
     positions: dict[str, tuple[float, float]],
+    ends: frozenset[str] = frozenset(),
 ) -> int:
-    """How many sibships do not stand in birth order, left to right."""
-    return len(_late(members, blocks, positions))
+    """How many sibships do not stand in birth order, left to right (`ends` may stand at
+    either end: visualise.sibships.at_ends)."""
+    return len(_late(members, blocks, positions, ends))
 
 
 def _late(
     members: dict[str, Member],
     blocks: dict[tuple[str, ...], Block],
     positions: dict[str, tuple[float, float]],
+    ends: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The sibships (block ids, sorted) that do not stand in birth order, left to right."""
     return sorted(
         b.id for b in blocks.values()
-        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]))
+        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]), ends)
     )  # fmt: skip
 
 

@@ -1,6 +1,14 @@
-"""Siblings in birth order, with their families: a pass over a finished genogram.
+"""Siblings in birth order: the genogram's rule, and a pass over a finished drawing.
 
-`dot` places rows of partners where they cross the fewest lines, so a sibling who has a
+The rule: brothers and sisters stand in birth order, oldest on the left. Where two drawn
+families meet, the sibling who joins them may stand at an end of their sibship instead, beside
+the other family (`at_ends`): the young person's ancestors, anyone whose partner's own parents
+are drawn, and that person's ancestors. A genogram draws a couple's two families of origin side
+by side; in strict birth order a parent in the middle of their sibship puts brothers and
+sisters on both sides of the couple, and one family's lines through the other's. `in_order`
+checks a sibship by the rule; `expected` is the order visualise.nesting lays out.
+
+The pass: `dot` places rows of partners where they cross the fewest lines, so a sibling who has a
 partner (or children drawn) can stand out of birth order among their brothers and sisters.
 Here each such sibship is dealt out again: each sibling comes as one piece, their row of
 partners with everyone drawn below it (kept in shape), and the pieces are laid from where the
@@ -15,7 +23,7 @@ Pure: the positions in, the positions out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from visualise.connectors import CARD_W, Block
 
@@ -33,14 +41,16 @@ def in_birth_order(
     key: Key,
     crossings: Crossings,
     crossing: int,
+    ends: Collection[str] = frozenset(),
 ) -> Positions:
-    """The positions with as many sibships in birth order (`key`) as can be without a worse
-    drawing; `crossing`: how many lines cross in the drawing given."""
+    """The positions with as many sibships in birth order (`key`; `ends` may stand at either
+    end, by `at_ends`) as can be without a worse drawing; `crossing`: how many lines cross in
+    the drawing given."""
     row_of = {pid: r for r, row in enumerate(rows) for pid in row}
     below_row = _rows_below(blocks, rows, row_of)
     for b in sorted(blocks.values(), key=lambda b: b.id):
         kids = [c for c, _ in b.children]
-        if len(kids) < 2 or in_order(kids, positions, key):
+        if len(kids) < 2 or in_order(kids, positions, key, ends):
             continue
         moved = _dealt_out(kids, rows, row_of, below_row, positions, key)
         if moved is None:
@@ -51,10 +61,68 @@ def in_birth_order(
     return positions
 
 
-def in_order(kids: list[str], positions: Positions, key: Key) -> bool:
-    """Whether the siblings stand in birth order, left to right."""
+def married_in(blocks: dict[tuple[str, ...], Block]) -> dict[str, set[str]]:
+    """For each person, their partners whose own parents are drawn too: such a person stands
+    beside their partner, so at the end of their brothers and sisters nearest them (one of
+    the young person's ancestors who married another, or a cousin marriage)."""
+    born = {c for b in blocks.values() for c, _ in b.children}
+    out: dict[str, set[str]] = {}
+    for b in blocks.values():
+        if len(b.parents) == 2:
+            one, two = b.parents
+            if two in born:
+                out.setdefault(one, set()).add(two)
+            if one in born:
+                out.setdefault(two, set()).add(one)
+    return out
+
+
+def at_ends(blocks: dict[tuple[str, ...], Block], centre: str | None) -> set[str]:
+    """Who may stand at an end of their brothers and sisters rather than in birth order: where
+    two drawn families meet, as a genogram draws a couple's two families of origin side by
+    side. Those are the young person's ancestors, anyone whose partner's own parents are drawn
+    (`married_in`), and that person's ancestors (the line that joins the families)."""
+    parents: dict[str, tuple[str, ...]] = {}
+    for b in blocks.values():
+        for c, _ in b.children:
+            parents[c] = b.parents
+    joining = set(married_in(blocks))
+    todo = [*joining, *([centre] if centre else [])]
+    found = set(joining)
+    while todo:
+        for p in parents.get(todo.pop(), ()):
+            if p not in found:
+                found.add(p)
+                todo.append(p)
+    return found
+
+
+def expected(
+    kids: list[str], place: Callable[[str], float], key: Key, partners: dict[str, set[str]]
+) -> list[str]:
+    """The siblings left to right: in birth order (`key`), except those with a partner whose
+    family is drawn (`partners`, by `married_in`), who stand at the end nearest that partner
+    (`place`: where each person stands, left to right)."""
+    left: list[str] = []
+    free: list[str] = []
+    right: list[str] = []
+    for c in kids:
+        sides = {place(p) > place(c) for p in partners.get(c, ()) if p not in kids}
+        (right if sides == {True} else left if sides == {False} else free).append(c)
+    return sorted(left, key=key) + sorted(free, key=key) + sorted(right, key=key)
+
+
+def in_order(
+    kids: list[str], positions: Positions, key: Key, ends: Collection[str] = frozenset()
+) -> bool:
+    """Whether the siblings stand in birth order, left to right; any of `ends` (by `at_ends`)
+    may stand at either end instead."""
     by_place = sorted(kids, key=lambda c: positions[c])
-    return by_place == sorted(kids, key=key)
+    while by_place and by_place[0] in ends:
+        by_place.pop(0)
+    while by_place and by_place[-1] in ends:
+        by_place.pop()
+    return by_place == sorted(by_place, key=key)
 
 
 def _rows_below(
