@@ -176,7 +176,9 @@ async def principal_for_oidc(
     role: Role,
     team: str | None,
 ) -> Principal | SignInRefusal:
-    """The user of an OpenID Connect subject, made on first sign-in; refused when disabled."""
+    """The user of an OpenID Connect subject, made on first sign-in; refused when disabled.
+    The same claims as last time (most sign-ins) are only read; a new user, role or team is
+    written."""
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         found = await (await tx.run(
@@ -189,7 +191,9 @@ async def principal_for_oidc(
             await tx.run(db.queries["bump_revision"])
         return found["user"]
 
-    user = await in_write(db, work, data=False)
+    known = (await run_once(db, "get_oidc_user", subject=subject))[0]["user"]
+    same = known is not None and (known["role"], known["team"]) == (role.value, team)
+    user = known if same else await in_write(db, work, data=False)
     if user["disabled"]:
         return SignInRefusal("disabled user", user_id=user["id"], role=role.value)
     return Principal(
