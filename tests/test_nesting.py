@@ -36,14 +36,40 @@ def key(by_id: dict[str, Member]) -> Key:
     return lambda pid: _key(by_id[pid])
 
 
+# Donna's grandparents and her parents' own brothers drawn too; Donna's later partner Gary with
+# his own parents and brothers.
+FURTHER = [M("ggf1", "male", "1930"), M("ggm1", "female", "1932"), M("ggf2", "male", "1934"),
+           M("ggm2", "female", "1936"), M("gf_sib", "male", "1958"), M("gm_sib", "male", "1965"),
+           M("gary", "male", "1984"), M("g_old", "male", "1980"), M("g_young", "male", "1990"),
+           M("gary_f", "male", "1955"), M("gary_m", "female", "1957")]  # fmt: skip
+FURTHER_LINKS = [
+    *(P(parent, child) for parent in ("ggf1", "ggm1") for child in ("gf", "gf_sib")),
+    *(P(parent, child) for parent in ("ggf2", "ggm2") for child in ("gm", "gm_sib")),
+    *(P(parent, child) for parent in ("gary_f", "gary_m")
+      for child in ("gary", "g_old", "g_young")),
+]  # fmt: skip
+FURTHER_COUPLES = [
+    C("ggf1", "ggm1", "married"),
+    C("ggf2", "ggm2", "married"),
+    C("gary_f", "gary_m", "married"),
+    C("mum", "gary", "cohabiting", "2018"),
+]
+
+
 def test_who_may_stand_at_an_end() -> None:
     by_id = {m.id: m for m in PEOPLE}
     blocks = _blocks(by_id, LINKS, COUPLES)
-    # Donna and Craig each married into a family that is drawn; with Kai's grandparents they
-    # are the line that joins the two sides. Kai, his aunts, uncles and cousins are not.
+    # Donna and Craig each married into a family that is drawn: they join the two sides. Kai,
+    # his aunts, uncles and cousins, and grandparents whose own families are not drawn, are not.
     assert married_in(blocks) == {"mum": {"dad"}, "dad": {"mum"}}
-    assert at_ends(blocks, "kai") == {"mum", "dad", "gm", "gf", "pgm", "pgf"}
-    assert at_ends(blocks, None) == {"mum", "dad", "gm", "gf", "pgm", "pgf"}
+    assert at_ends(blocks, "kai") == {"mum", "dad"}
+    # With Donna's grandparents drawn, her parents join their families to hers; Gary, her later
+    # partner, joins his own family to Kai's through her.
+    by_id = {m.id: m for m in [*PEOPLE, *FURTHER]}
+    blocks = _blocks(by_id, [*LINKS, *FURTHER_LINKS], [*COUPLES, *FURTHER_COUPLES])
+    assert at_ends(blocks, "kai") == {"mum", "dad", "gf", "gm", "gary"}
+    # Each of them also married someone whose parents are drawn.
+    assert at_ends(blocks, None) == {"mum", "dad", "gf", "gm", "gary"}
 
 
 def test_birth_order_with_the_joining_sibling_at_an_end() -> None:
@@ -99,30 +125,44 @@ def test_the_family_order_keeps_each_side_together_and_siblings_in_order() -> No
     assert [parents[c] for c in cousins] == sorted(parents.values(), key=place.__getitem__)
 
 
-def test_a_choice_made_the_other_way_changes_the_order() -> None:
-    # Both of Donna's parents' own families drawn too (her grandparents, an uncle each): one
-    # of them stands beyond the other, a choice.
-    people = [*PEOPLE, M("ggf1", "male", "1930"), M("ggm1", "female", "1932"),
-              M("ggf2", "male", "1934"), M("ggm2", "female", "1936"),
-              M("gf_sib", "male", "1958"), M("gm_sib", "male", "1965")]  # fmt: skip
-    links = [
-        *LINKS,
-        *(P(parent, child) for parent in ("ggf1", "ggm1") for child in ("gf", "gf_sib")),
-        *(P(parent, child) for parent in ("ggf2", "ggm2") for child in ("gm", "gm_sib")),
-    ]
-    couples = [*COUPLES, C("ggf1", "ggm1", "married"), C("ggf2", "ggm2", "married")]
+def test_every_choice_either_way_keeps_siblings_in_order() -> None:
+    """Each choice made the other way gives another order, the same every time, in which every
+    sibship is in order by the rule, with the rows turned as the order says."""
+    people = [*PEOPLE, *FURTHER]
     by_id = {m.id: m for m in people}
-    blocks: dict[tuple[str, ...], Block] = _blocks(by_id, links, couples)
+    blocks: dict[tuple[str, ...], Block] = _blocks(
+        by_id, [*LINKS, *FURTHER_LINKS], [*COUPLES, *FURTHER_COUPLES]
+    )
     rows = _rows(by_id, blocks, by_birth=False)
     points = _points(blocks)
+    ends = at_ends(blocks, "kai")
     first = order(rows, blocks, points, key(by_id), "kai")
     assert first is not None
     assert first == order(rows, blocks, points, key(by_id), "kai")  # the same every time
     assert first.choices
-    for choice in first.choices:
-        other = order(rows, blocks, points, key(by_id), "kai", frozenset({choice}))
-        assert other is not None
-        assert (other.levels, other.turned) != (first.levels, first.turned), choice
+    assert len(set(first.choices)) == len(first.choices)
+    for toggled in [frozenset(), *(frozenset({c}) for c in first.choices)]:
+        found = order(rows, blocks, points, key(by_id), "kai", toggled)
+        assert found is not None
+        if toggled:
+            assert (found.levels, found.turned) != (first.levels, first.turned), toggled
+        drawn = [row[::-1] if r in found.turned else row for r, row in enumerate(rows)]
+        positions = _places(found.levels, drawn)
+        for b in blocks.values():
+            kids = [c for c, _ in b.children]
+            assert in_order(kids, positions, key(by_id), ends), (toggled, kids)
+
+
+def _places(levels: dict[int, list[str]], drawn: list[list[str]]) -> dict[str, tuple[float, float]]:
+    """Everyone's place from an order: left to right in each level, rows as their cards."""
+    found: dict[str, tuple[float, float]] = {}
+    for level, names in levels.items():
+        at = 0.0
+        for name in names:
+            for pid in drawn[int(name[1:])] if name.startswith("r") else ():
+                found[pid] = (at, float(level))
+                at += 1
+    return found
 
 
 def test_no_order_without_the_young_person() -> None:

@@ -225,8 +225,9 @@ def layout(
     centre: str | None = None,
 ) -> Genogram:
     """Positions (card centres) and connectors for the family, by `run_dot(dot_text)`, which
-    returns `dot -Tplain` output; `centre`: the young person (whose ancestors may stand at the
-    end of their sibship nearest the family they married into, visualise.sibships.at_ends).
+    returns `dot -Tplain` output; `centre`: the young person, from whom the family is walked
+    out (which also says who joins two drawn families and may stand at an end of their
+    sibship: visualise.sibships.at_ends).
 
     Of the drawings tried, the best is kept: one with at most `READABLE` crossings per person
     before one with more; among those, the fewest sibships out of birth order (a reader takes
@@ -272,10 +273,12 @@ def layout(
               for by_birth, family_order in _STARTS]  # fmt: skip
     best, score, begun = chain(starts[0])
     done = score == (0, 0) or large
+    own = False  # whether the best is drawn in the family's own order
     if not done and centre in by_id:
         nested = _nested(by_id, blocks, under, starts[0][0], centre, run_dot, ends, rank)
         if nested is not None and rank(nested[1]) < rank(score):
             best, score, begun = nested
+            own = True
             # Readable, and every sibship in order: the family's own order stands.
             done = rank(score)[:2] == (False, 0)
     more = starts[1:] if not done else []
@@ -287,8 +290,8 @@ def layout(
     with ThreadPoolExecutor(max_workers=2) as pool:
         for drawn, here, start in pool.map(chain, more):
             if rank(here) < rank(score):
-                best, score, begun = drawn, here, start
-    if score[1] and not large:
+                best, score, begun, own = drawn, here, start, False
+    if score[1] and not large and not own:
         best, score = _hold_in_order(by_id, blocks, under, begun, run_dot, best, score, ends, rank)
     if score[1]:
         # Siblings with partners or children out of birth order: dealt out again where that
@@ -316,7 +319,7 @@ def _nested(
 ) -> tuple[Genogram, Score, Start] | None:
     """The family's own order (visualise.nesting), which `dot` keeps; then each of its
     choices made the other way, two at a time, kept where the drawing is better for it (up to
-    `_CHOICES` drawings). None where the family has no such order."""
+    `_CHOICES` drawings), as `_hold_in_order` does. None where the family has no such order."""
     named = points(blocks)
 
     def attempt(toggled: frozenset[Choice]) -> _Tried | None:
@@ -333,16 +336,25 @@ def _nested(
         return None
     best, score, start, choices = first
     toggled: frozenset[Choice] = frozenset()
-    todo = list(choices)[:_CHOICES]
+    todo, tried = list(choices), 0
+    asked: set[Choice] = set()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        while todo and score != (0, 0):
-            tries = [toggled ^ {c} for c in todo[:2]]
-            todo = todo[2:]
-            for tried, found in zip(tries, pool.map(attempt, tries), strict=True):
+        while todo and score != (0, 0) and tried < _CHOICES:
+            pair = todo[:2]
+            asked |= set(pair)
+            tries = [toggled ^ {c} for c in pair]
+            tried += len(tries)
+            for n, (made, found) in enumerate(zip(tries, pool.map(attempt, tries), strict=True)):
                 if found is not None and rank(found[1]) < rank(score):
-                    best, score, start, _ = found
-                    toggled = tried
+                    best, score, start, choices = found
+                    toggled = made
+                    # The one tried beside it is tried again on top, then any choice the new
+                    # order has that was not there before.
+                    todo = todo[n + 1 :]
+                    todo += [c for c in choices if c not in asked and c not in todo]
                     break
+            else:
+                todo = todo[len(pair) :]
     return best, score, start
 
 

@@ -58,15 +58,15 @@ def order(
     way round and the choices made, each made the other way where `toggled`. None where the
     family does not fall into generations or the centre is not drawn."""
     drawn = [list(row) for row in rows]
-    turned: set[int] = set()
     choices: list[Choice] = []
     row_of = {pid: r for r, row in enumerate(rows) for pid in row}
     joined = married_in(blocks)
     if centre not in row_of:
         return None
-    natal = {c: b for b in blocks.values() for c, _ in b.children}
+    in_order_of_id = sorted(blocks.values(), key=lambda b: b.id)  # the same input, any order
+    natal = {c: b for b in in_order_of_id for c, _ in b.children}
     below: dict[int, list[Block]] = {}
-    for b in blocks.values():
+    for b in in_order_of_id:
         if b.children:
             below.setdefault(row_of[b.parents[0]], []).append(b)
     level = _levels(row_of[centre], rows, row_of, natal, below)
@@ -101,7 +101,6 @@ def order(
                 choices.append(("turn", r))
                 if ((port(skip, r) < middle) == side) != (("turn", r) in toggled):
                     drawn[r].reverse()
-                    turned.add(r)
                     anchor = port(skip, r)
         out: Layout = {level[r]: ([f"r{r}"], [])}
         seen.add(f"r{r}")
@@ -110,7 +109,7 @@ def order(
         def left_of(place: float) -> bool:
             return side if side is not None else place < anchor
 
-        for b in sorted(mine, key=lambda b: abs(port(b, r) - anchor)):
+        for b in sorted(mine, key=lambda b: (abs(port(b, r) - anchor), b.id)):
             if names[b.id] not in seen:
                 _beside(out, down(b), left=left_of(port(b, r)))
         # Nearest first; on a forced side, those whose place is on it before the others.
@@ -127,19 +126,23 @@ def order(
             # A partner's family on the far side: between their child's sibship and the child
             # (every line down to that row crosses the sibship's bar), or beyond everything on
             # this side (their own sibship's bar crosses the lines down to this row).
-            before = set(seen)
+            before = (set(seen), [list(row) for row in drawn], len(choices))
             inner = up(born, pid, natural)
             lv = level[r]
             # Between: the lines down to the child's row; beyond: the lines down from this row's
             # own parents' level, and the near partner's.
             between = sum(n.startswith("r") for n in _flat(inner, lv + 2))
             beyond = 1 + sum(n.startswith("s") for n in _flat(out, lv - 1))
-            choices.append(("beyond", pid))
             if (between <= beyond) != (("beyond", pid) in toggled):
+                choices.append(("beyond", pid))
                 _beside(out, inner, left=natural)
             else:
+                # Undone, and laid out again the other way.
                 seen.clear()
-                seen.update(before)
+                seen.update(before[0])
+                drawn[:] = before[1]
+                del choices[before[2] :]
+                choices.append(("beyond", pid))
                 _beside(out, up(born, pid, side), left=side)
         return out
 
@@ -147,14 +150,13 @@ def order(
         """A sibship below its parents: the children in order, each with all of theirs."""
         seen.add(names[b.id])
         here = level[row_of[b.parents[0]]] + 1
-        for k, _ in b.children:
-            r = row_of[k]
-            if nxt(names[b.id], f"r{r}") and any(p != k and p in natal for p in drawn[r]):
+        for r in sorted({row_of[k] for k, _ in b.children}):
+            kids = {k for k, _ in b.children}
+            if nxt(names[b.id], f"r{r}") and any(p not in kids and p in natal for p in drawn[r]):
                 # A partner's own family beside the row: on their side, either way round.
                 choices.append(("face", r))
                 if ("face", r) in toggled:
                     drawn[r].reverse()
-                    turned.add(r)
         parts = []
         for k in kids_in_order(b):
             r = row_of[k]
@@ -202,7 +204,8 @@ def order(
         if f"r{r}" not in seen and r in level:
             _beside(found, row(r, (len(drawn[r]) - 1) / 2, None), left=False)
     levels = {lv: lefts + rights for lv, (lefts, rights) in sorted(found.items())}
-    return Order(levels, frozenset(turned), tuple(choices))
+    turned = frozenset(r for r, row in enumerate(rows) if drawn[r] != list(row))
+    return Order(levels, turned, tuple(choices))
 
 
 def _flat(layout: Layout, lv: int) -> list[str]:

@@ -2,11 +2,13 @@
 
 The rule: brothers and sisters stand in birth order, oldest on the left. Where two drawn
 families meet, the sibling who joins them may stand at an end of their sibship instead, beside
-the other family (`at_ends`): the young person's ancestors, anyone whose partner's own parents
-are drawn, and that person's ancestors. A genogram draws a couple's two families of origin side
-by side; in strict birth order a parent in the middle of their sibship puts brothers and
-sisters on both sides of the couple, and one family's lines through the other's. `in_order`
-checks a sibship by the rule; `expected` is the order visualise.nesting lays out.
+the other family (`at_ends`): anyone whose partner's own parents are drawn, and anyone whose
+own family is reached through them from the young person (the young person's parents and
+grandparents, a parent's partner whose family is drawn, ...). A genogram draws a couple's two
+families of origin side by side; in strict birth order a parent in the middle of their sibship
+puts brothers and sisters on both sides of the couple, and one family's lines through the
+other's. `in_order` checks a sibship by the rule (such a sibling at either end);
+`expected` is the order visualise.nesting lays a sibship out in.
 
 The pass: `dot` places rows of partners where they cross the fewest lines, so a sibling who has a
 partner (or children drawn) can stand out of birth order among their brothers and sisters.
@@ -64,7 +66,7 @@ def in_birth_order(
 def married_in(blocks: dict[tuple[str, ...], Block]) -> dict[str, set[str]]:
     """For each person, their partners whose own parents are drawn too: such a person stands
     beside their partner, so at the end of their brothers and sisters nearest them (one of
-    the young person's ancestors who married another, or a cousin marriage)."""
+    a parent married to someone from another drawn family, or a cousin marriage)."""
     born = {c for b in blocks.values() for c, _ in b.children}
     out: dict[str, set[str]] = {}
     for b in blocks.values():
@@ -80,20 +82,46 @@ def married_in(blocks: dict[tuple[str, ...], Block]) -> dict[str, set[str]]:
 def at_ends(blocks: dict[tuple[str, ...], Block], centre: str | None) -> set[str]:
     """Who may stand at an end of their brothers and sisters rather than in birth order: where
     two drawn families meet, as a genogram draws a couple's two families of origin side by
-    side. Those are the young person's ancestors, anyone whose partner's own parents are drawn
-    (`married_in`), and that person's ancestors (the line that joins the families)."""
-    parents: dict[str, tuple[str, ...]] = {}
+    side. Those are anyone whose partner's own parents are drawn (`married_in`), and anyone whose
+    own parents, brothers and sisters are reached through them, walking out from the young
+    person the shortest way: the young person's parents and grandparents, a parent's partner
+    whose family is drawn, a cousin's partner from another drawn family and their parents. The
+    young person stands in birth order."""
+    found = set(married_in(blocks))
+    if centre is None:
+        return found
+    # Rows of partners (as the genogram draws them) and sibships, walked breadth first.
+    group: dict[str, str] = {}
+
+    def root(p: str) -> str:
+        while group.get(p, p) != p:
+            p = group[p]
+        return p
+
     for b in blocks.values():
-        for c, _ in b.children:
-            parents[c] = b.parents
-    joining = set(married_in(blocks))
-    todo = [*joining, *([centre] if centre else [])]
-    found = set(joining)
-    while todo:
-        for p in parents.get(todo.pop(), ()):
-            if p not in found:
-                found.add(p)
-                todo.append(p)
+        if len(b.parents) == 2:
+            one, two = sorted(root(p) for p in b.parents)
+            if one != two:
+                group[two] = one
+    natal = {c: b.id for b in blocks.values() for c, _ in b.children}
+    near: dict[str, set[str]] = {}
+    for b in blocks.values():
+        if b.children:
+            for person in (b.parents[0], *(c for c, _ in b.children)):
+                near.setdefault("row:" + root(person), set()).add(b.id)
+                near.setdefault(b.id, set()).add("row:" + root(person))
+    start = "row:" + root(centre)
+    dist = {start: 0}
+    todo = [start]
+    for here in todo:
+        for there in sorted(near.get(here, ())):
+            if there not in dist:
+                dist[there] = dist[here] + 1
+                todo.append(there)
+    for child, block in natal.items():
+        row = "row:" + root(child)
+        if child != centre and row in dist and block in dist and dist[row] < dist[block]:
+            found.add(child)
     return found
 
 
