@@ -158,7 +158,9 @@ class SignInRefusal:
 
 async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
     """The principal of an API token, or why it is refused."""
-    records = await run_once(db, "get_token_principal", hash=hash_token(token))
+    # From the leader on a cluster, like the write that revokes a token or disables a user
+    # from any process: a secondary that has not caught up would still let them in.
+    records = await run_once(db, "get_token_principal", write=True, hash=hash_token(token))
     user, refusal = records[0]["user"], records[0]["refusal"]
     if refusal is not None:
         return SignInRefusal(
@@ -191,7 +193,7 @@ async def principal_for_oidc(
             await tx.run(db.queries["bump_revision"])
         return found["user"]
 
-    known = (await run_once(db, "get_oidc_user", subject=subject))[0]["user"]
+    known = (await run_once(db, "get_oidc_user", write=True, subject=subject))[0]["user"]
     same = known is not None and (known["role"], known["team"]) == (role.value, team)
     user = known if same else await in_write(db, work, data=False)
     if user["disabled"]:
