@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from neo4j import AsyncGraphDatabase
+
+from seed.council import BuildSummary, build
+from service.db import Db
+from service.queries import load_queries
+from tests.conftest import REPO, Target
 
 ADMIN_TOKEN = "bootstrap-admin-token-for-tests-0123456789"
 BOOT = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -35,6 +42,24 @@ def add_user(client: TestClient, username: str, role: str, team: str | None = "n
     )
     issued = ok(client.post(f"/users/{user['id']}/tokens", headers=BOOT, json={}), 201)
     return Actor(user["id"], issued["id"], {"Authorization": f"Bearer {issued['token']}"})
+
+
+def token_for(client: TestClient, user_id: str) -> dict[str, str]:
+    """Headers with a new API token of an existing user (issued by the bootstrap admin)."""
+    issued = ok(client.post(f"/users/{user_id}/tokens", headers=BOOT, json={}), 201)
+    return {"Authorization": f"Bearer {issued['token']}"}
+
+
+def build_council(target: Target, young_people: int, seed: int = 7) -> BuildSummary:
+    """The synthetic council (seed.council) written into the test database."""
+
+    async def run() -> BuildSummary:
+        auth = (target.user, target.password)
+        async with AsyncGraphDatabase.driver(target.uri, auth=auth) as driver:
+            db = Db(driver, load_queries(REPO / "cypher"), "neo4j")
+            return await build(db, young_people=young_people, seed=seed, batch=500, progress=False)
+
+    return asyncio.run(run())
 
 
 def open_case(client: TestClient, manager: Actor, **fields: Any) -> str:

@@ -3,17 +3,15 @@ rules, written once however often it is loaded, and usable through the endpoints
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from datetime import date
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
-from neo4j import AsyncGraphDatabase, Driver
+from neo4j import Driver
 from pydantic import TypeAdapter
 
-from seed.council import REFERENCE_DATE, BuildSummary, Council, build, generate, main
+from seed.council import REFERENCE_DATE, Council, generate, main
 from service.data.allocations import AllocationCreate
 from service.data.connections import CommitmentCreate, ContactCreate, WishSet
 from service.data.discovery import TimelineCreate
@@ -23,20 +21,17 @@ from service.data.relationships import RelationshipCreate, check_period
 from service.data.safeguarding import AddressCreate, OrderCreate
 from service.data.users import UserCreate
 from service.dates import before
-from service.db import Db
-from service.queries import load_queries
 from service.settings import Settings
 from service.workflow import Facts, Move, check_move
 from service.workflow import Role as DecidingRole
-from tests.cases import ADMIN_TOKEN, BOOT, ok
-from tests.conftest import REPO, Target, app_client, settings_for
+from tests.cases import ADMIN_TOKEN, build_council, ok, token_for
+from tests.conftest import Target, app_client, settings_for
 
 # Slow (builds synthetic councils): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
 
 # Six young people: 5 and 6 are brother and sister in care, 3 is protected by a court order.
 SMALL = 6
-QUERIES = load_queries(REPO / "cypher")
 
 
 def rows_of(council: Council) -> set[str]:
@@ -224,13 +219,6 @@ def _database_counts(db: Driver, counts: dict[str, int]) -> dict[str, int]:
     return {r["name"]: r["n"] for r in db.execute_query(query).records}
 
 
-async def _build(target: Target, young_people: int) -> BuildSummary:
-    auth = (target.user, target.password)
-    async with AsyncGraphDatabase.driver(target.uri, auth=auth) as driver:
-        return await build(Db(driver, QUERIES, "neo4j"), young_people=young_people, seed=7,
-                           batch=500, progress=False)  # fmt: skip
-
-
 def test_the_command_line_builds_a_council_and_a_second_build_writes_nothing(
     db: Driver, neo4j_target: Target, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -256,27 +244,22 @@ def test_the_command_line_builds_a_council_and_a_second_build_writes_nothing(
                      "DETACH DELETE c", id=lost["id"])  # fmt: skip
     db.execute_query("MATCH (:Person)-[r:PARENT_OF]->() WITH r LIMIT 10 DELETE r")
     parts = len(lost["history"]) + len(lost["contacts"]) + len(lost["commitments"])
-    again = asyncio.run(_build(neo4j_target, SMALL))
+    again = build_council(neo4j_target, SMALL)
     assert (again.nodes_created, again.relationships_created) == (1 + parts, 2 + parts + 10)
     assert again.people == expected["Person"]
     assert _database_counts(db, expected) == expected
 
 
-def _token(client: TestClient, user_id: str) -> dict[str, str]:
-    issued = ok(client.post(f"/users/{user_id}/tokens", headers=BOOT, json={}), 201)
-    return {"Authorization": f"Bearer {issued['token']}"}
-
-
 def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Target) -> None:
-    summary = asyncio.run(_build(neo4j_target, SMALL))
+    summary = build_council(neo4j_target, SMALL)
     assert summary.relationships_created == summary.relationships
     council = generate(seed=7, young_people=SMALL)
     current = {(a["young_person_id"], a["id"].split("-allocation-")[1]): a["user_id"]
                for a in council.allocations if a["until"] is None}  # fmt: skip
     yp, sibling = "c7-yp-0005", "c7-yp-0006"
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        coordinator = _token(client, current[(yp, "coordinator")])
-        worker = _token(client, current[(yp, "social-worker")])
+        coordinator = token_for(client, current[(yp, "coordinator")])
+        worker = token_for(client, current[(yp, "social-worker")])
         assert current[(sibling, "coordinator")] == current[(yp, "coordinator")]
 
         kin = ok(client.get(f"/people/{yp}/relatives", headers=coordinator))
@@ -316,7 +299,7 @@ def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Targ
         connections = ok(client.get(f"/young-people/{yp}/connections", headers=coordinator))
         assert connections["count"] == sum(c["young_person_id"] == yp for c in council.connections)
         early = next(c for c in council.connections if c["stage"] in ("identified", "located"))
-        mover = _token(client, current[(early["young_person_id"], "coordinator")])
+        mover = token_for(client, current[(early["young_person_id"], "coordinator")])
         moved = client.post(f"/connections/{early['id']}/stage", headers=mover,
                             json={"stage": "awaiting_safety_check"})  # fmt: skip
         assert [s["stage"] for s in ok(moved)["history"]] == [
@@ -325,7 +308,7 @@ def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Targ
         ]
 
         # The young person protected by a court order sees it among the safeguarding facts.
-        protected = _token(client, current[("c7-yp-0003", "social-worker")])
+        protected = token_for(client, current[("c7-yp-0003", "social-worker")])
         seen = ok(client.get("/young-people/c7-yp-0003/safeguarding", headers=protected))
         assert [o["restricted_id"] for o in seen["kept_away"]] == [
             o["restricted_id"] for o in council.orders
@@ -333,7 +316,7 @@ def test_the_service_works_on_a_generated_council(db: Driver, neo4j_target: Targ
         # A team's manager reaches the team's young people.
         team = "central"  # young people 5 and 6
         manager = next(u for u in council.users if u["role"] == "manager" and u["team"] == team)
-        listed = ok(client.get("/young-people", headers=_token(client, manager["id"])))
+        listed = ok(client.get("/young-people", headers=token_for(client, manager["id"])))
         assert (
             sorted(p["id"] for p in listed["data"])
             == [y["id"] for y in council.young_people if y["team"] == team]

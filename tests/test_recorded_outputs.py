@@ -7,7 +7,6 @@ with `LL_RECORD_OUTPUTS=1 .venv/bin/python -m pytest tests/test_recorded_outputs
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import os
@@ -16,27 +15,16 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import AsyncGraphDatabase, Driver
+from neo4j import Driver
 
-from seed.council import REFERENCE_DATE, build, generate
-from service.db import Db
-from service.queries import load_queries
-from tests.cases import ADMIN_TOKEN, BOOT, ok
+from seed.council import REFERENCE_DATE, generate
+from tests.cases import ADMIN_TOKEN, build_council, ok, token_for
 from tests.conftest import REPO, Target, app_client, settings_for
 
 pytestmark = pytest.mark.slow
 
 RECORDED = REPO / "tests" / "data" / "recorded" / "council-7-6.json.gz"
 SEED, YOUNG_PEOPLE = 7, 6
-
-
-def _build(target: Target) -> None:
-    async def run() -> None:
-        async with AsyncGraphDatabase.driver(target.uri, auth=(target.user, target.password)) as d:
-            await build(Db(d, load_queries(REPO / "cypher"), "neo4j"), young_people=YOUNG_PEOPLE,
-                        seed=SEED, batch=500, progress=False)  # fmt: skip
-
-    asyncio.run(run())
 
 
 def _answers(client: TestClient, young_person: str, headers: dict[str, str]) -> dict[str, Any]:
@@ -79,7 +67,7 @@ def _differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:
 
 
 def test_the_answers_are_the_recorded_ones(db: Driver, neo4j_target: Target) -> None:
-    _build(neo4j_target)
+    build_council(neo4j_target, YOUNG_PEOPLE, SEED)
     council = generate(seed=SEED, young_people=YOUNG_PEOPLE)
     workers = {a["young_person_id"]: a["user_id"] for a in council.allocations
                if a["until"] is None and a["id"].endswith("-social-worker")}  # fmt: skip
@@ -89,9 +77,7 @@ def test_the_answers_are_the_recorded_ones(db: Driver, neo4j_target: Target) -> 
         noon = datetime.combine(REFERENCE_DATE, time(12), tzinfo=UTC)
         client.app.state.clock = lambda: noon  # type: ignore[attr-defined]
         for young_person in (y["id"] for y in council.young_people):
-            issued = ok(client.post(f"/users/{workers[young_person]}/tokens", headers=BOOT,
-                                    json={}), 201)  # fmt: skip
-            headers = {"Authorization": f"Bearer {issued['token']}"}
+            headers = token_for(client, workers[young_person])
             now[young_person] = _answers(client, young_person, headers)
     if os.environ.get("LL_RECORD_OUTPUTS"):
         RECORDED.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from visualise.connectors import Block
-from visualise.sibships import Key, expected, married_in
+from visualise.sibships import Key, expected, married_in, walk
 
 Choice = tuple[str, int | str]  # ("turn" | "face", row) or ("beyond", person)
 Side = tuple[list[str], list[str]]  # a level's names left of the column, and right of it
@@ -74,8 +74,13 @@ def order(
         return None
     seen: set[str] = set()
     # Each part is reached the shortest way from the young person (a breadth-first tree), so
-    # that a marriage between relatives does not draw one side's family inside the other's.
-    dist = _distances(f"r{row_of[centre]}", rows, blocks, names, row_of, natal, below)
+    # that a marriage between relatives does not draw one side's family inside the other's:
+    # the same walk that says who may stand at an end (visualise.sibships).
+    row_name, steps = walk(blocks, centre)
+    dist = {
+        f"r{r}": steps[row_name(row[0])] for r, row in enumerate(rows) if row_name(row[0]) in steps
+    }
+    dist |= {names[b.id]: steps[b.id] for b in in_order_of_id if b.id in steps}
 
     def nxt(frm: str, to: str) -> bool:
         return to not in seen and dist.get(to) == dist[frm] + 1
@@ -255,34 +260,3 @@ def _levels(
             elif level[other] != want:
                 return None
     return level
-
-
-def _distances(
-    start: str,
-    rows: Sequence[Sequence[str]],
-    blocks: dict[tuple[str, ...], Block],
-    names: dict[str, str],
-    row_of: dict[str, int],
-    natal: dict[str, Block],
-    below: dict[int, list[Block]],
-) -> dict[str, int]:
-    """Steps from the start to every row (`r{index}`) and sibship (its name)."""
-    near: dict[str, list[str]] = {}
-
-    def link(a: str, b: str) -> None:
-        near.setdefault(a, []).append(b)
-        near.setdefault(b, []).append(a)
-
-    for r, bs in below.items():
-        for b in bs:
-            link(f"r{r}", names[b.id])
-            for k, _ in b.children:
-                link(names[b.id], f"r{row_of[k]}")
-    dist = {start: 0}
-    todo = [start]
-    for here in todo:
-        for there in near.get(here, ()):
-            if there not in dist:
-                dist[there] = dist[here] + 1
-                todo.append(there)
-    return dist

@@ -84,13 +84,28 @@ def at_ends(blocks: dict[tuple[str, ...], Block], centre: str | None) -> set[str
     two drawn families meet, as a genogram draws a couple's two families of origin side by
     side. Those are anyone whose partner's own parents are drawn (`married_in`), and anyone whose
     own parents, brothers and sisters are reached through them, walking out from the young
-    person the shortest way: the young person's parents and grandparents, a parent's partner
-    whose family is drawn, a cousin's partner from another drawn family and their parents. The
-    young person stands in birth order."""
+    person the shortest way (`walk`): the young person's parents and grandparents, a parent's
+    partner whose family is drawn, a cousin's partner from another drawn family and their
+    parents. The young person stands in birth order."""
     found = set(married_in(blocks))
     if centre is None:
         return found
-    # Rows of partners (as the genogram draws them) and sibships, walked breadth first.
+    row, dist = walk(blocks, centre)
+    for b in blocks.values():
+        for child, _ in b.children:
+            mine = dist.get(row(child))
+            if child != centre and mine is not None and b.id in dist and mine < dist[b.id]:
+                found.add(child)
+    return found
+
+
+def walk(
+    blocks: dict[tuple[str, ...], Block], centre: str
+) -> tuple[Callable[[str], str], dict[str, int]]:
+    """The family walked out from `centre` breadth first, as the genogram draws it: rows of
+    partners (each person's row named by `row(person)`) and sibships (by block id), each with
+    its steps from the centre's row; a row is joined to the sibships of its couples and to the
+    sibships its members were born into."""
     group: dict[str, str] = {}
 
     def root(p: str) -> str:
@@ -103,26 +118,24 @@ def at_ends(blocks: dict[tuple[str, ...], Block], centre: str | None) -> set[str
             one, two = sorted(root(p) for p in b.parents)
             if one != two:
                 group[two] = one
-    natal = {c: b.id for b in blocks.values() for c, _ in b.children}
+
+    def row(person: str) -> str:
+        return "row:" + root(person)
+
     near: dict[str, set[str]] = {}
     for b in blocks.values():
         if b.children:
             for person in (b.parents[0], *(c for c, _ in b.children)):
-                near.setdefault("row:" + root(person), set()).add(b.id)
-                near.setdefault(b.id, set()).add("row:" + root(person))
-    start = "row:" + root(centre)
-    dist = {start: 0}
-    todo = [start]
+                near.setdefault(row(person), set()).add(b.id)
+                near.setdefault(b.id, set()).add(row(person))
+    dist = {row(centre): 0}
+    todo = [row(centre)]
     for here in todo:
         for there in sorted(near.get(here, ())):
             if there not in dist:
                 dist[there] = dist[here] + 1
                 todo.append(there)
-    for child, block in natal.items():
-        row = "row:" + root(child)
-        if child != centre and row in dist and block in dist and dist[row] < dist[block]:
-            found.add(child)
-    return found
+    return row, dist
 
 
 def expected(
