@@ -276,9 +276,9 @@ _BUSY_READS: dict[str, dict[str, Any]] = {
     "load_family": {"person_id": "", "max_generations": 4, "within": [""]},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
     "get_network": {"young_person_id": "", "today": "2000-01-01"},
-    "expand_ties": {"frontier": [""], "network": [""]},
-    "get_risks": {"ids": [""], "young_person_id": "", "today": "2000-01-01"},
+    "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01"},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},
+    "list_connected_people": {"young_person_id": ""},
     "get_suggestion_facts": {"young_person_id": "", "today": "2000-01-01"},
 }
 # Planned but not run (EXPLAIN): the access check records every refusal in the audit trail.

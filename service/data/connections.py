@@ -16,7 +16,7 @@ from service.data.audit import Change, audited_write, record, record_in
 from service.data.relatives import SIDE_GENERATIONS, relatives_in
 from service.data.safeguarding import household_risks_in
 from service.dates import london_today
-from service.db import Db, in_write
+from service.db import Db, in_write, run_once
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
@@ -179,6 +179,12 @@ async def connect(
 
 async def list_connections(db: Db, *, young_person_id: str) -> list[ConnectionPublic]:
     return await _read(db, young_person_id, None)
+
+
+async def connected_people(db: Db, *, young_person_id: str) -> dict[str, str]:
+    """The people the young person has a connection with: id -> name."""
+    records = await run_once(db, "list_connected_people", young_person_id=young_person_id)
+    return {r["person_id"]: r["person_name"] for r in records}
 
 
 async def get_connection(db: Db, *, young_person_id: str, cid: str) -> ConnectionPublic:

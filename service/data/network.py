@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr
 
 from service.auth.need_to_know import Sensitive, Shaped
-from service.data.connections import find_lapsed, list_connections
+from service.data.connections import connected_people, find_lapsed
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
 from service.data.relatives import Relative, load_family, relatives_of
@@ -247,18 +247,16 @@ async def members(
     `connected` (person id -> name): the young person's family, to four generations, and
     connections as a map read them, not to be read again."""
     if family is None and connected is None:
-        family, listed = await together(
+        family, connected = await together(
             load_family(db, person_id=young_person_id, within=[young_person_id],
                         max_generations=MEMBER_GENERATIONS),
-            list_connections(db, young_person_id=young_person_id),
+            connected_people(db, young_person_id=young_person_id),
         )  # fmt: skip
-        connected = {c.person_id: c.person_name for c in listed}
     elif family is None:
         family = await load_family(db, person_id=young_person_id, within=[young_person_id],
                                    max_generations=MEMBER_GENERATIONS)  # fmt: skip
     if connected is None:
-        listed = await list_connections(db, young_person_id=young_person_id)
-        connected = {c.person_id: c.person_name for c in listed}
+        connected = await connected_people(db, young_person_id=young_person_id)
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     me = family.people[young_person_id]

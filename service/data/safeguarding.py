@@ -15,7 +15,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
 from service.dates import london_today
-from service.db import Db, in_write, together
+from service.db import Db, in_write, run_once, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
@@ -257,14 +257,13 @@ async def links(
     another member is that member's own chain.) `network` maps person ids to how the young
     person knows them ("maternal aunt Jo Smith").
 
-    The graph is explored breadth-first from the whole network at once, one tie a round (one
-    query a round); every tie seen on the way is kept, so the chains can then be traced back
-    from each flagged person in memory."""
+    The graph is explored breadth-first from the whole network at once, one tie a round, all
+    rounds in one query (`search_ties`); every tie seen on the way is kept, so the chains can
+    then be traced back from each flagged person in memory."""
     day = (today or london_today()).isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), orders_about = await together(
-        _search(db, young_person_id=young_person_id,
-                network=network, max_steps=max_steps, today=day),
+        _search(db, network=network, max_steps=max_steps, today=day),
         db.read("list_orders_about", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     return Safeguarding(
@@ -276,35 +275,28 @@ async def links(
 async def _search(
     db: Db,
     *,
-    young_person_id: str,
     network: dict[str, str],
     max_steps: int,
     today: str,
 ) -> tuple[list[Chain], list[RiskPerson]]:
-    depth: dict[str, int] = dict.fromkeys(network, 0)
     names: dict[str, str] = {}
     # Young people of other cases met on the way, with their team.
     children: dict[str, str] = {}
     # incoming[b] = the ties (a, how a sees b) by which b was reached from a.
     incoming: dict[str, set[tuple[str, str]]] = {}
-    frontier = members = sorted(network)
-    for round_ in range(1, max_steps + 1):
-        if not frontier:
-            break
-        records = await db.read("expand_ties", frontier=frontier, network=members)
-        reached = []
-        for r in records[0]["steps"] if records else []:
+    members = sorted(network)
+    records = await run_once(db, "search_ties", network=members, max_steps=max_steps,
+                             today=today)  # fmt: skip
+    rounds, risks = (records[0]["rounds"], records[0]["risks"]) if records else ([], [])
+    for steps in rounds:
+        for r in steps:
             incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
             names[r["to_id"]] = r["name"]
             if r["child_team"] is not None and r["to_id"] not in network:
                 children[r["to_id"]] = r["child_team"]
-            if r["to_id"] not in depth:
-                depth[r["to_id"]] = round_
-                reached.append(r["to_id"])
-        frontier = sorted(reached)
-    records = await db.read(
-        "get_risks", ids=list(depth), young_person_id=young_person_id, today=today
-    )
+    # The flagged people of the network in the network's order, then the others by id.
+    order = {pid: i for i, pid in enumerate(network)}
+    records = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
     chains: list[Chain] = []
     in_network: list[RiskPerson] = []
     for r in records:

@@ -1,0 +1,6 @@
+// The people a young person has a connection with, and their names: who is in the network for
+// safeguarding, without each connection's stages and contacts. In list_connections' order.
+MATCH (:YoungPerson {id: $young_person_id})-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
+WITH c, p, trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')) AS person_name
+ORDER BY person_name, c.id
+RETURN p.id AS person_id, person_name
