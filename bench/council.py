@@ -7,7 +7,9 @@ work done straight through the driver in the same run. One command, one run, one
 It starts a throwaway local Neo4j (heap and page cache 2 GB each), builds the council with
 `seed.council` (batched writes; load throughput in people and relationships per second), starts
 the API under uvicorn in its own process (as in production: token, audited access check, JSON
-or HTML), and then for each endpoint and each number of clients measures:
+or HTML), warms the server (every endpoint through the API in turns, 1,000 requests each: the
+query runtime of Neo4j's JVM is compiled as it runs, and a server just started costs several
+times what it costs warmed), and then for each endpoint and each number of clients measures:
 - API: the HTTP request, cycling over a sample of young people, as their team's manager;
 - direct: the same data-layer calls (the same Cypher, the same Python shaping) in this process
   through the async driver, without HTTP, authentication or the audited check;
@@ -74,6 +76,13 @@ HEAP = PAGECACHE = "2g"  # the council's store is about 1 GB: all of it in the p
 # Offered loads for the open-loop rows: requests arrive at random (Poisson) at these rates,
 # whether or not earlier ones have been answered, as requests from many people would.
 RATES = (5, 10, 20, 40)
+# The Java virtual machine under Neo4j compiles its query runtime while it runs: on a server
+# just started, a relatives read costs Neo4j 33 ms of CPU, 11 ms after 200 reads and 6-7 ms
+# after 1,600 (2026-12-05). A council's server runs for days, so the rows measure a warmed
+# server: every endpoint through the API, in turns, WARM_PASSES times WARM_REQUESTS requests
+# first, each pass's CPU per request printed so the settling shows.
+WARM_PASSES = 5
+WARM_REQUESTS = 200
 OPEN_REQUESTS = 150  # per rate
 TARGET_MS = 50.0  # the council issue's p95 target for relatives and the network
 TARGETED = ("relatives", "network")
@@ -231,6 +240,26 @@ def api_caller(
     return call
 
 
+async def warm_up(api: str, db: Database, api_pid: int, token: str, young: list[str]) -> list[str]:
+    """Every endpoint through the API, in turns, `WARM_PASSES` times: rows of the CPU per
+    request (Neo4j + API) of each pass."""
+    figures: dict[str, list[str]] = {}
+    async with api_client(api) as http:
+        for _ in range(WARM_PASSES):
+            for endpoint in [*ENDPOINTS, floor(token), AUDITED_FLOOR]:
+                call = api_caller(http, token, endpoint, young)
+                before = cpu_seconds(db.pid), cpu_seconds(api_pid)
+                for _ in range(WARM_REQUESTS):
+                    await call()
+                after = cpu_seconds(db.pid), cpu_seconds(api_pid)
+                neo4j, own = ((y - x) * 1000 / WARM_REQUESTS
+                              for x, y in zip(before, after, strict=True))  # fmt: skip
+                figures.setdefault(endpoint.name, []).append(f"{neo4j:.1f} + {own:.1f}")
+    rows = [f"| {name} | {' | '.join(passes)} |" for name, passes in figures.items()]
+    print("\n".join(rows), flush=True)
+    return rows
+
+
 async def run_rows(
     api: str, db: Database, api_pid: int, token: str, young: list[str], total: int
 ) -> list[str]:
@@ -308,7 +337,12 @@ def _read_cache() -> str:
 
 
 def report(
-    args: argparse.Namespace, summary: Any, rows: list[str], opened: list[str], took: float
+    args: argparse.Namespace,
+    summary: Any,
+    warmed: list[str],
+    rows: list[str],
+    opened: list[str],
+    took: float,
 ) -> str:
     written = f" --write {args.write}" if args.write else ""
     lines = [
@@ -324,6 +358,14 @@ def report(
         "```",
         str(summary),
         "```",
+        "",
+        f"Warm-up, through the API, one client: every endpoint in turns, {WARM_PASSES} passes "
+        f"of {WARM_REQUESTS} requests; CPU ms per request of each pass, Neo4j + API (the "
+        "server's query runtime is compiled as it runs; the rows below are measured after).",
+        "",
+        f"| endpoint | {' | '.join(f'pass {i + 1}' for i in range(WARM_PASSES))} |",
+        f"|---|{'---|' * WARM_PASSES}",
+        *warmed,
         "",
         f"{args.requests} requests per row after {WARMUP} warm-up, cycling over {SAMPLE} young "
         "people of one team, as their manager; latencies in ms; ratios are API over direct. "
@@ -392,9 +434,10 @@ def main() -> None:
         api = start_api(stack, db, LL_ADMIN_TOKEN=TOKEN, LL_EMBED_SECRET="c" * 40)
         token, young = asyncio.run(sample(api.url, db.uri, db.user, db.password))
         print(f"sample: {len(young)} young people; run {RUN}", flush=True)
+        warmed = asyncio.run(warm_up(api.url, db, api.pid, token, young))
         rows = asyncio.run(run_rows(api.url, db, api.pid, token, young, args.requests))
         opened = asyncio.run(open_rows(api.url, token, young))
-    section = report(args, summary, rows, opened, time.perf_counter() - t0)
+    section = report(args, summary, warmed, rows, opened, time.perf_counter() - t0)
     print(section)
     if args.write:
         write(REPO / args.write, section)
