@@ -104,6 +104,8 @@ def effective_wish(
     both sides, the more cautious of the two side wishes."""
     if person is not None:
         return person
+    if maternal is None and paternal is None:
+        return None  # no side wish: most people on most maps
     sides = {"maternal": maternal, "paternal": paternal}
     found = [sides[s] for s in (("maternal", "paternal") if side == "both" else (side,))
              if s in sides and sides[s] is not None]  # fmt: skip
