@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -97,6 +98,9 @@ def startup_step(name: str) -> StartupStep:
     return step
 
 
+_YOUNGEST = 20_000  # allocations between collections of the cyclic collector's youngest generation
+
+
 def fresh_state(app: FastAPI, settings: Settings) -> None:
     """What an app holds in memory and starts without: its clock, the answers it keeps, the
     sign-in failures it counts. Tests that share one started app set it afresh for each test."""
@@ -138,6 +142,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await startup_step("demo")(app, db, settings)
                 log.info("demo data loaded")
             app.state.db = db
+            # What start-up made (modules, the models' schemas, the app, the driver) lives as
+            # long as the process: out of the cyclic collector's reach, so that its full
+            # collections do not walk it again every few requests (35-40 ms pauses on a map,
+            # a quarter of its CPU). A request makes tens of thousands of short-lived objects:
+            # the youngest generation is collected every 20,000 rather than 700 (about 1 ms
+            # less a map). Measured on the council, 2026-12-05: /graph's CPU 16.7 -> 11.4 ms.
+            gc.freeze()
+            gc.set_threshold(_YOUNGEST, *gc.get_threshold()[1:])
             yield
         finally:
             await db.driver.close()
