@@ -269,7 +269,7 @@ async def members(
     return found
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Standing:
     """Where a person stands to the young person: how they are coloured, named and placed."""
 

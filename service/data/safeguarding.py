@@ -272,6 +272,11 @@ async def links(
     )  # fmt: skip
 
 
+# The rounds written out in search_ties.cypher: the longest chain it finds, in ties (the route
+# allows 1 to 4).
+SEARCH_ROUNDS = 4
+
+
 async def _search(
     db: Db,
     *,
@@ -279,6 +284,8 @@ async def _search(
     max_steps: int,
     today: str,
 ) -> tuple[list[Chain], list[RiskPerson]]:
+    if not 1 <= max_steps <= SEARCH_ROUNDS:
+        raise ValueError(f"max_steps is 1 to {SEARCH_ROUNDS}: search_ties has that many rounds")
     names: dict[str, str] = {}
     # Young people of other cases met on the way, with their team.
     children: dict[str, str] = {}

@@ -40,7 +40,9 @@ async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
 async def read_safeguarding(
     young_person_id: PathId,
     access: CaseDep,
-    max_steps: int = Query(default=2, ge=1, le=4, description="The longest chain, in ties."),
+    max_steps: int = Query(
+        default=2, ge=1, le=safeguarding.SEARCH_ROUNDS, description="The longest chain, in ties."
+    ),
 ) -> Response:
     """Every chain of at most `max_steps` ties (family, partner, household, other declared
     ties) from anyone in the young person's network (relatives and connections) to a person with
