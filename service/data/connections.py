@@ -408,7 +408,9 @@ async def find_lapsed(
     threshold_days: int,
     today: date | None = None,
 ) -> list[Lapsed]:
-    records = await db.read(
+    # One round trip (auto-commit): read by every map and /graph as well as /lapsed.
+    records = await run_once(
+        db,
         "find_lapsed",
         young_person_id=young_person_id,
         today=(today or london_today()).isoformat(),

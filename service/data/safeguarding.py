@@ -264,7 +264,7 @@ async def links(
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), orders_about = await together(
         _search(db, network=network, max_steps=max_steps, today=day),
-        db.read("list_orders_about", young_person_id=young_person_id, today=day),
+        run_once(db, "list_orders_about", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     return Safeguarding(
         chains=chains, count=len(chains), flagged_in_network=in_network,
