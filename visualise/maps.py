@@ -499,7 +499,8 @@ def _pyvis_node(n_id: str, fields: dict[str, Any]) -> dict[str, Any]:
     shape = options.pop("shape", "dot")
     if "group" not in options:
         options.setdefault("color", "#97c2fc")
-    return dict(Node(n_id, shape, label=label, **options).options)
+    made: dict[str, Any] = Node(n_id, shape, label=label, **options).options
+    return made
 
 
 def content_security_policy(nonce: str, frame_ancestors: list[str]) -> str:

@@ -294,7 +294,8 @@ async def _search(
     members = sorted(network)
     records = await run_once(db, "search_ties", network=members, max_steps=max_steps,
                              today=today)  # fmt: skip
-    rounds, risks = (records[0]["rounds"], records[0]["risks"]) if records else ([], [])
+    # Always one record: the query aggregates without grouping, an empty network included.
+    rounds, risks = records[0]["rounds"], records[0]["risks"]
     for steps in rounds:
         for r in steps:
             incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
@@ -303,10 +304,10 @@ async def _search(
                 children[r["to_id"]] = r["child_team"]
     # The flagged people of the network in the network's order, then the others by id.
     order = {pid: i for i, pid in enumerate(network)}
-    records = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
+    flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
     chains: list[Chain] = []
     in_network: list[RiskPerson] = []
-    for r in records:
+    for r in flagged:
         flags = [FlagPublic.model_validate(f) for f in r["flags"]]
         orders = [_order(o, network) for o in r["orders"]]
         pid = r["person_id"]
