@@ -281,7 +281,7 @@ def test_a_kept_page_is_small_and_comes_back_whole() -> None:
     draw(graph)
     page = maps.render(graph.model_dump(), title="A family")
     kept = maps.keep(page)
-    held = sum(len(p) for p in kept.parts if isinstance(p, str))
+    held = sum(len(p) for p in kept.parts if isinstance(p, bytes))
     assert held < len(page.html) / 3
     again = maps.renewed(kept)
     assert again.nonce != page.nonce

@@ -18,6 +18,7 @@ on the canvas itself; the ecomap folds distant relatives into summary nodes open
 from __future__ import annotations
 
 import importlib.resources
+import re
 import secrets
 from dataclasses import dataclass
 from enum import Enum
@@ -29,7 +30,6 @@ from markupsafe import Markup
 from pydantic_core import to_json
 from pyvis.edge import Edge
 from pyvis.network import Network
-from pyvis.node import Node
 
 from service.workflow import FLAG_WORDS, STAGES
 
@@ -125,54 +125,74 @@ _TIE_STYLE: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    html: str
-    nonce: str
-    nodes: int
-    edges: int
-
-
 class Fill(Enum):
     NONCE = "nonce"
     LIBRARY = "library"
     SCRIPT = "script"
 
 
+# Where a page's nonce, the map library and the map script stand: marks drawn once per process
+# (never sent, so no name or note can hold one) and cut out when the page is rendered. A page is
+# held as the text between them, so keeping it and giving it again under a fresh nonce copies
+# nothing of the half megabyte that is the same in every page, and the library is encoded once.
+_MARKS = {fill: f"ll-{secrets.token_hex(16)}-{fill.value}" for fill in Fill}
+_CUT = re.compile("(" + "|".join(_MARKS.values()) + ")")
+_FILL_OF = {mark: fill for fill, mark in _MARKS.items()}
+_SAME: dict[Fill, bytes] = {Fill.LIBRARY: str(_LIBRARY).encode(),
+                            Fill.SCRIPT: str(_SCRIPT).encode()}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class KeptPage:
-    """A rendered page to give again: its text cut where its nonce stands, without the map
-    library and script (the same half a megabyte in every page), which go back in each time."""
+    """A rendered page as the text around its nonce, library and script."""
 
-    parts: tuple[str | Fill, ...]
+    parts: tuple[bytes | Fill, ...]
     nodes: int
     edges: int
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    kept: KeptPage
+    nonce: str
+
+    @property
+    def body(self) -> bytes:
+        nonce = self.nonce.encode()
+        return b"".join(
+            p if isinstance(p, bytes) else nonce if p is Fill.NONCE else _SAME[p]
+            for p in self.kept.parts
+        )
+
+    @property
+    def html(self) -> str:
+        return self.body.decode("utf-8")
+
+    @property
+    def nodes(self) -> int:
+        return self.kept.nodes
+
+    @property
+    def edges(self) -> int:
+        return self.kept.edges
+
+
+def _cut(html: str, nodes: int, edges: int) -> KeptPage:
+    pieces = _CUT.split(html)
+    parts = tuple(_FILL_OF[p] if i % 2 else p.encode("utf-8") for i, p in enumerate(pieces))
+    if parts.count(Fill.LIBRARY) != 1 or parts.count(Fill.SCRIPT) != 1:
+        raise RuntimeError("The map template must hold the library and the script once each.")
+    return KeptPage(parts, nodes, edges)
+
+
 def keep(page: Page) -> KeptPage:
-    """The page to keep. Its nonce was drawn when it was rendered, after its content, so it
-    stands nowhere but in the page's own `nonce` attributes."""
-    parts: list[str | Fill] = []
-    for i, chunk in enumerate(page.html.split(str(_LIBRARY))):
-        if i:
-            parts.append(Fill.LIBRARY)
-        for j, bit in enumerate(chunk.split(str(_SCRIPT))):
-            if j:
-                parts.append(Fill.SCRIPT)
-            for k, text in enumerate(bit.split(f'nonce="{page.nonce}"')):
-                if k:
-                    parts.append(Fill.NONCE)
-                parts.append(text)
-    return KeptPage(tuple(parts), page.nodes, page.edges)
+    """The page to keep: all but its nonce."""
+    return page.kept
 
 
 def renewed(kept: KeptPage) -> Page:
     """The kept page under a fresh nonce: a nonce is never given twice."""
-    nonce = secrets.token_urlsafe(18)
-    fills = {Fill.NONCE: f'nonce="{nonce}"', Fill.LIBRARY: str(_LIBRARY),
-             Fill.SCRIPT: str(_SCRIPT)}  # fmt: skip
-    html = "".join(fills[p] if isinstance(p, Fill) else p for p in kept.parts)
-    return Page(html=html, nonce=nonce, nodes=kept.nodes, edges=kept.edges)
+    return Page(kept, secrets.token_urlsafe(18))
 
 
 def _lines(*parts: str | None) -> str:
@@ -245,6 +265,7 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
     )
     colour = COLOURS[group]
     out: dict[str, Any] = {
+        "id": node["id"],
         "label": label,
         "title": title,
         "borderWidth": 6 if centre else (4 if flagged else 2),
@@ -268,7 +289,6 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
                 "highlight": {"background": "#fff6bf", "border": "#000000"},
                 "hover": {"background": _TINTS[group], "border": "#000000"},
             },
-            "font": {"size": FONT, "color": "#1f1f1f", "face": "arial"},
         }  # fmt: skip
     else:
         out |= {
@@ -279,7 +299,6 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
                 "border": _FLAG if flagged else ("#0b2347" if centre else colour),
                 "highlight": {"background": colour, "border": "#000000"},
             },
-            "font": {"size": FONT, "color": "#1f1f1f", "strokeWidth": 3, "face": "arial"},
         }
     # What the side panel says, as data: map.js writes it as text.
     out |= {
@@ -306,6 +325,7 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
 
 def _summary(summary: dict[str, Any]) -> dict[str, Any]:
     return {
+        "id": summary["id"],
         "label": summary["label"],
         "title": summary["label"],
         "shape": "box",
@@ -320,7 +340,7 @@ def _summary(summary: dict[str, Any]) -> dict[str, Any]:
             "border": COLOURS.get(summary["side"], COLOURS["other"]),
             "highlight": {"background": "#fff6bf", "border": "#000000"},
         },
-        "font": {"size": FONT, "color": "#1f1f1f", "face": "arial"},
+        "font": {"strokeWidth": 0},
         "llSummary": True,
         "llSide": summary["side"],
     }
@@ -426,6 +446,14 @@ def options(view: str) -> dict[str, Any]:
             # Bold would widen a label already cut to fit its card.
             "labelHighlightBold": False,
             "scaling": {"label": {"drawThreshold": DRAW_THRESHOLD}},
+            # Every label's font, given once rather than with each node; an ecomap's labels sit
+            # on lines, so they are outlined.
+            "font": {
+                "size": FONT,
+                "color": "#1f1f1f",
+                "face": "arial",
+                "strokeWidth": 0 if view == "tree" else 3,
+            },
         },
     }
 
@@ -440,17 +468,16 @@ def render(
     """The page for a shaped graph. `parent_origin`: the embedding page, told the height."""
     view = graph["view"]
     tree = view == "tree"
-    nonce = secrets.token_urlsafe(18)
     net = Network(height=f"{height}px", width="100%", directed=False)
     net.path = _TEMPLATE
     net.templateEnv = _ENV
     net.options = options(view)
-    # pyvis's add_node, like its add_edge, scans every node already added (quadratic); the
-    # graph's nodes and summaries have unique ids, so they go in as pyvis Node options directly.
+    # pyvis's add_node, like its add_edge, scans every node already added (quadratic), and only
+    # adds the id and defaults for a label, shape and colour that every node here has; the
+    # graph's nodes and summaries have unique ids, so they go in as vis-network's options.
     summaries = [] if tree else graph.get("summaries", [])
-    for n_id, fields in [*((n["id"], _node(n, view)) for n in graph["nodes"]),
-                         *((s["id"], _summary(s)) for s in summaries)]:  # fmt: skip
-        net.nodes.append(_pyvis_node(n_id, fields))
+    net.nodes += [_node(n, view) for n in graph["nodes"]]
+    net.nodes += [_summary(s) for s in summaries]
     names = {n["id"]: n["name"] for n in graph["nodes"]}
     # The tree's family edges are not drawn by vis-network: its genogram connectors (`lines`)
     # replace them. The page keeps them as data, to count those between people shown.
@@ -467,7 +494,7 @@ def render(
     ]
     net.heading = {
         "title": title,
-        "nonce": nonce,
+        "nonce": _MARKS[Fill.NONCE],
         "height": height,
         "legend": _legend(view),
         "stages": list(_STAGE_WORDS.items()) if view == "ecomap" else [],
@@ -484,23 +511,10 @@ def render(
             "units": graph.get("units", []) if tree else [],
             "family": family,
         },
-        "library": _LIBRARY,
-        "script": _SCRIPT,
+        "library": Markup(_MARKS[Fill.LIBRARY]),  # noqa: S704 (a mark, never data)
+        "script": Markup(_MARKS[Fill.SCRIPT]),  # noqa: S704
     }
-    html = net.generate_html()
-    return Page(html=html, nonce=nonce, nodes=len(graph["nodes"]), edges=len(graph["edges"]))
-
-
-def _pyvis_node(n_id: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """The options pyvis's add_node would make for the node (its label, shape and colour
-    defaults included)."""
-    options = dict(fields)
-    label = options.pop("label", None) or n_id
-    shape = options.pop("shape", "dot")
-    if "group" not in options:
-        options.setdefault("color", "#97c2fc")
-    made: dict[str, Any] = Node(n_id, shape, label=label, **options).options
-    return made
+    return renewed(_cut(net.generate_html(), len(graph["nodes"]), len(graph["edges"])))
 
 
 def content_security_policy(nonce: str, frame_ancestors: list[str]) -> str:

@@ -116,7 +116,7 @@ async def _map_page(
         access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
-        page.html,
+        page.body,
         headers={
             "Content-Security-Policy": maps.content_security_policy(page.nonce, ancestors),
             "Referrer-Policy": "no-referrer",
