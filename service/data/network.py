@@ -23,7 +23,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.data.connections import connected_people, find_lapsed
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
-from service.data.relatives import Relative, load_family, relatives_of
+from service.data.relatives import load_family, named_rows
 from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
@@ -215,11 +215,10 @@ class Filters(BaseModel):
     scope: Scope = "close"
 
 
-def _group(relative: Relative | None) -> Group:
-    if relative is None:
-        return "other"
-    if relative.side in ("maternal", "paternal"):
-        return "maternal" if relative.side == "maternal" else "paternal"
+def _group(side: str | None) -> Group:
+    """A relative's group on the map, by their side."""
+    if side in ("maternal", "paternal"):
+        return "maternal" if side == "maternal" else "paternal"
     return "both"
 
 
@@ -264,10 +263,10 @@ async def members(
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     me = family.people[young_person_id]
-    kin = relatives_of(family, [young_person_id], MEMBER_GENERATIONS)
+    kin = named_rows(family, [young_person_id], MEMBER_GENERATIONS)
     found = {young_person_id: f"{display_name(me.given_name, me.family_name, me.known_as)} "
                               "(the young person)"}  # fmt: skip
-    found |= {r.person_id: f"{r.term} {r.name}" for r in kin.data if not r.other_case}
+    found |= {r["person_id"]: f"{r['term']} {r['name']}" for r in kin if not r["other_case"]}
     for person_id, name in connected.items():
         found.setdefault(person_id, f"connection {name}")
     return found
@@ -294,16 +293,17 @@ _PARTNER_WORDS = {
 }
 
 
-def _relative_standing(relative: Relative) -> _Standing:
-    group = _group(relative)
-    side = "none" if relative.side is None else group
+def _relative_standing(relative: dict[str, Any]) -> _Standing:
+    """A relative's, from their row (`relatives.named_rows`)."""
+    group = _group(relative["side"])
+    up, down = relative["generations_up"], relative["generations_down"]
     return _Standing(
         group=group,
-        relation=relative.term,
-        generation=relative.generations_down - relative.generations_up,
-        ring=max(relative.generations_up + relative.generations_down, 1),
-        side=side,
-        kind=relative.kind,
+        relation=relative["term"],
+        generation=down - up,
+        ring=max(up + down, 1),
+        side="none" if relative["side"] is None else group,
+        kind=relative["kind"],
     )
 
 
@@ -360,9 +360,9 @@ async def network(
     )  # fmt: skip
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")
-    relatives = relatives_of(family, [young_person_id], filters.max_generations)
+    relatives = named_rows(family, [young_person_id], filters.max_generations)
     row = records[0]
-    standing = {r.person_id: _relative_standing(r) for r in relatives.data}
+    standing = {r["person_id"]: _relative_standing(r) for r in relatives}
     standing[young_person_id] = _CENTRE
     lapsed_ids = {item.person_id for item in lapsed}
     stages = {c["person_id"]: c for c in row["connections"]}
@@ -372,8 +372,8 @@ async def network(
         held = trusted.get(tie["person_id"])
         if held is None or (_ended(held.get("until"), day) and not _ended(tie.get("until"), day)):
             trusted[tie["person_id"]] = tie
-    other_kin = _other_kin(family, relatives.data)
-    people = _drawn_people(family, relatives.data, other_kin, dict(row))
+    other_kin = _other_kin(family, relatives)
+    people = _drawn_people(family, relatives, other_kin, dict(row))
     # Each other parent or partner is placed by the closest relative they are tied to.
     for kin in sorted(other_kin, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
         if kin["person_id"] not in standing and kin["person_id"] in people:
@@ -385,7 +385,7 @@ async def network(
 
     if view == "tree" and filters.scope == "close":
         family_ids &= close_family(family)
-    sides = {r.person_id: r.side for r in relatives.data}
+    sides = {r["person_id"]: r["side"] for r in relatives}
     ways = paths(family, young_person_id, set(people) & set(family.people))
     # A step through someone the case does not hold is not named; names are made only for the
     # people the paths pass through (a fraction of the family).
@@ -523,32 +523,32 @@ def _ties(
     return edges
 
 
-def _other_kin(family: Family, relatives: list[Relative]) -> list[dict[str, Any]]:
+def _other_kin(family: Family, relatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The partners of the young person and of relatives, and the other parents of relatives
     who are not ancestors (an ancestor's parents are ancestors too, drawn or beyond the
     generations asked): not relatives, but drawn in any family tree."""
     me = family.person_id
-    known = {r.person_id for r in relatives}
-    related = [r for r in relatives if r.kind != "by_marriage"]
+    known = {r["person_id"] for r in relatives}
+    related = [r for r in relatives if r["kind"] != "by_marriage"]
     found = []
-    for anchor in [me, *(r.person_id for r in related)]:
+    for anchor in [me, *(r["person_id"] for r in related)]:
         for p in family.partners.get(anchor, ()):
             other = p.other(anchor)
             if other != me and other not in known:
                 found.append({"person_id": other, "anchor_id": anchor, "kind": p.kind,
                               "type": "partner"})  # fmt: skip
     for r in related:
-        if r.generations_down > 0:
-            for link in family.parents.get(r.person_id, ()):
+        if r["generations_down"] > 0:
+            for link in family.parents.get(r["person_id"], ()):
                 if link.parent != me and link.parent not in known:
-                    found.append({"person_id": link.parent, "anchor_id": r.person_id,
+                    found.append({"person_id": link.parent, "anchor_id": r["person_id"],
                                   "kind": link.kind, "type": "parent"})  # fmt: skip
     return found
 
 
 def _drawn_people(
     family: Family,
-    relatives: list[Relative],
+    relatives: list[dict[str, Any]],
     other_kin: list[dict[str, Any]],
     row: dict[str, Any],
 ) -> dict[str, dict[str, Any]]:
@@ -556,7 +556,7 @@ def _drawn_people(
     and partners who belong to this case, and the connections and trusted adults; each with
     their active flags and whether a current court order keeps them from the young person."""
     me = family.person_id
-    relative_ids = {r.person_id for r in relatives}
+    relative_ids = {r["person_id"] for r in relatives}
     kin_ids = {k["person_id"] for k in other_kin}
     flags: dict[str, list[dict[str, Any]]] = {}
     for f in row["flags"]:

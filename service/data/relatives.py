@@ -172,6 +172,18 @@ async def load_family(
     return Family.from_record(records[0]) if records else None
 
 
+def named_rows(family: Family, within: list[str], max_generations: int) -> list[dict[str, Any]]:
+    """The relatives with their names and kinship terms, as the fields of `Relative`, closest
+    first: for the network and its members, which need no model of each. Worked out once per
+    loaded family and shared: never to be changed."""
+    key = ("rows", tuple(within), max_generations)
+    if key not in family.worked_out:
+        rows = relative_rows(family, within, max_generations)
+        family.worked_out[key] = [_relative_fields(r) for r in rows]
+    found: list[dict[str, Any]] = family.worked_out[key]
+    return found
+
+
 # How far the family is read to find which side someone is on when a side wish could decide:
 # the stage rules, the plan and the journey book alike.
 SIDE_GENERATIONS = 6
@@ -192,8 +204,8 @@ def relatives_of(
         # Worked out once per loaded family (a map and its chains both ask); never changed.
         key = ("relatives", tuple(within), max_generations)
         if key not in family.worked_out:
-            rows = relative_rows(family, within, max_generations)
-            family.worked_out[key] = _RELATIVES.validate_python([_relative_fields(r) for r in rows])
+            rows = named_rows(family, within, max_generations)
+            family.worked_out[key] = _RELATIVES.validate_python(rows)
         found = list(family.worked_out[key])
     if side is not None:
         found = [r for r in found if r.side in (side, "both")]
