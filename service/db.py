@@ -274,7 +274,7 @@ class ReadDeadline:
 _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
     "load_family": {"person_id": "", "max_generations": 4, "within": [""]},
-    "find_lapsed": {"young_person_id": "", "today": "2000-01-01", "threshold_days": 1},
+    "find_lapsed": {"young_person_id": "", "today": "2000-01-01"},
     "get_network": {"young_person_id": "", "today": "2000-01-01"},
     "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01"},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},

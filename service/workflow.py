@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal, get_args
 
 Stage = Literal[
@@ -95,6 +96,69 @@ def lapse_days(months: int = LAPSED_AFTER_MONTHS) -> int:
     return round(months * 30.44)
 
 
+@dataclass(frozen=True, slots=True)
+class Lapse:
+    """Contact overdue: days since the last contact (or since contact was due to start, or since
+    a role ended) against the days allowed."""
+
+    days_since: int
+    allowed_days: int
+
+    @property
+    def overdue_days(self) -> int:
+        return self.days_since - self.allowed_days
+
+
+# A connection at these stages is not expected to be in contact: nothing lapses.
+NOT_IN_CONTACT: frozenset[Stage] = frozenset({"not_approved", "declined"})
+
+
+def _first_day(value: str) -> date:
+    """The first day a date as far as it is known (YYYY, YYYY-MM or YYYY-MM-DD) allows."""
+    year, month, day = [*value.split("-"), "1", "1"][:3]
+    return date(int(year), int(month), int(day))
+
+
+def connection_lapse(
+    stage: str,
+    last_contact: str | None,
+    commitment: tuple[str, int] | None,
+    *,
+    today: date,
+    threshold_days: int,
+) -> Lapse | None:
+    """Whether contact with a connection has lapsed. `commitment`: the one in force with the
+    shortest interval (its start, every how many days), if any. With one, contact is due within
+    its interval of the last contact, or of its start when nothing has happened since; without
+    one, within `threshold_days` of the last contact, and a connection never in contact has
+    nothing to lapse from. Refused and declined connections never lapse. (Whether the person
+    is still living is for the caller: nobody lapses after death.)"""
+    if stage in NOT_IN_CONTACT:
+        return None
+    if commitment is None:
+        since, allowed = last_contact, threshold_days
+    else:
+        start, allowed = commitment
+        since = start if last_contact is None or last_contact < start else last_contact
+    if since is None:
+        return None
+    days = (today - _first_day(since)).days
+    return Lapse(days, allowed) if days > allowed else None
+
+
+def former_role_lapse(
+    until: str | None, last_contact: str | None, *, today: date, threshold_days: int
+) -> Lapse | None:
+    """Whether a former foster carer, teacher or worker has not been heard from: longer than
+    `threshold_days` since their role ended, or since the last contact after it. A role not yet
+    ended lapses nothing."""
+    if until is None or until >= today.isoformat():
+        return None
+    since = last_contact if last_contact is not None and last_contact > until else until
+    days = (today - _first_day(since)).days
+    return Lapse(days, threshold_days) if days > threshold_days else None
+
+
 def effective_wish(
     person: Wish | None, side: str | None, maternal: Wish | None, paternal: Wish | None
 ) -> Wish | None:
@@ -128,10 +192,12 @@ __all__ = [
     "FLAG_WORDS",
     "KEEP_AWAY",
     "LAPSED_AFTER_MONTHS",
+    "NOT_IN_CONTACT",
     "STAGES",
     "WISH_WORDS",
     "Facts",
     "FlagKind",
+    "Lapse",
     "Move",
     "Refusal",
     "Role",
@@ -140,8 +206,10 @@ __all__ = [
     "Wish",
     "check_invitation",
     "check_move",
+    "connection_lapse",
     "current_stage",
     "effective_wish",
+    "former_role_lapse",
     "household",
     "household_now",
     "kept_away_now",

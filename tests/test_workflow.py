@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from service.workflow import (
@@ -18,8 +20,10 @@ from service.workflow import (
     Wish,
     check_invitation,
     check_move,
+    connection_lapse,
     current_stage,
     effective_wish,
+    former_role_lapse,
     lapse_days,
 )
 
@@ -274,6 +278,65 @@ def test_shared_thresholds() -> None:
     refusals = check_move(flagged, Move("approved", "social_worker"))
     assert [r.rule for r in refusals] == ["flagged"]
     assert f"level-{BLOCKING_FLAG_LEVEL} safety flag" in refusals[0].message
+
+
+TODAY = date(2026, 12, 5)
+WEEKLY_FROM_JUNE = ("2026-06-01", 7)
+
+
+@pytest.mark.parametrize(
+    ("stage", "last", "commitment", "lapse"),
+    [
+        # Without a commitment: the threshold (183 days) from the last contact, strictly over.
+        ("in_plan", "2026-06-05", None, (183, 183, False)),
+        ("in_plan", "2026-06-04", None, (184, 183, True)),
+        ("willing", None, None, None),  # never in contact: nothing to lapse from
+        # A commitment in force: its interval from the last contact...
+        ("in_plan", "2026-11-25", WEEKLY_FROM_JUNE, (10, 7, True)),
+        ("in_plan", "2026-11-30", WEEKLY_FROM_JUNE, (5, 7, False)),
+        # ... or from its start, when nothing has happened since.
+        ("in_plan", "2026-01-10", ("2026-11-20", 7), (15, 7, True)),
+        ("in_plan", None, ("2026-12-01", 7), (4, 7, False)),
+        # Refused and declined connections never lapse.
+        ("not_approved", "2020-01-01", None, None),
+        ("declined", "2020-01-01", WEEKLY_FROM_JUNE, None),
+    ],
+)
+def test_when_contact_with_a_connection_has_lapsed(
+    stage: str, last: str | None, commitment: tuple[str, int] | None,
+    lapse: tuple[int, int, bool] | None,
+) -> None:  # fmt: skip
+    found = connection_lapse(stage, last, commitment, today=TODAY, threshold_days=183)
+    if lapse is None or not lapse[2]:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.days_since, found.allowed_days) == lapse[:2]
+        assert found.overdue_days == lapse[0] - lapse[1]
+
+
+@pytest.mark.parametrize(
+    ("until", "last", "days"),
+    [
+        ("2026-01-01", None, 338),  # ended, never heard from since
+        ("2026", None, 338),  # a year alone counts from its first day
+        ("2025-06", "2026-03-01", 279),  # the last contact after the end counts
+        ("2026-03-01", "2025-01-01", 279),  # ... one before it does not
+        ("2026-11-01", None, None),  # ended 34 days ago: within the threshold
+        ("2026-12-05", None, None),  # ends today: not yet former
+        ("2027-01-01", None, None),
+        (None, None, None),  # a current role
+    ],
+)
+def test_when_a_former_carer_teacher_or_worker_has_lapsed(
+    until: str | None, last: str | None, days: int | None
+) -> None:
+    found = former_role_lapse(until, last, today=TODAY, threshold_days=183)
+    if days is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.days_since, found.allowed_days) == (days, 183)
 
 
 IN_PLAN = (*ATTENDED, "in_plan")

@@ -1,5 +1,6 @@
 // What a network map draws besides the family (which `load_family` brings, read alongside this),
-// in one record: the young person's connections and trusted adults with their people; the
+// in one record: the young person's connections and trusted adults with their people (with
+// what says whether contact has lapsed, as `find_lapsed` gives it); the
 // active flags of everyone in the young person's network (a few per case, found from the case
 // rather than looked up person by person); who a current court order keeps from the young
 // person; the young person's wishes (about each side and about named people); and the ties
@@ -11,15 +12,21 @@ MATCH (yp:YoungPerson {id: $young_person_id})
 CALL (yp) {
   MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
   RETURN collect({
-    person_id: p.id, stage: c.stage,
+    person_id: p.id, connection_id: c.id, stage: c.stage, living: p.living,
     person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
     last_contact: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact) RETURN k.on
-                            ORDER BY k.on DESC LIMIT 1 }[0]
+                            ORDER BY k.on DESC LIMIT 1 }[0],
+    commitment: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment) WHERE m.since <= $today
+                          RETURN [m.since, m.every_days, m.what]
+                          ORDER BY m.every_days LIMIT 1 }[0]
   }) AS connections, collect(p) AS connected
 }
 CALL (yp) {
   MATCH (a:Person)-[t:TRUSTED_ADULT_OF]->(yp)
-  RETURN collect(t {.id, .role, .strength, .stressful, .since, .until, person_id: a.id})
+  RETURN collect(t {.id, .role, .strength, .stressful, .since, .until, person_id: a.id,
+                    living: a.living,
+                    person_name: trim(coalesce(a.given_name, '') + ' ' +
+                                      coalesce(a.family_name, ''))})
     AS trusted, collect(a) AS adults
 }
 WITH yp, connections, trusted,

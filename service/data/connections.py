@@ -27,7 +27,9 @@ from service.workflow import (
     Stage,
     Wish,
     check_move,
+    connection_lapse,
     effective_wish,
+    former_role_lapse,
     overrides,
 )
 
@@ -401,6 +403,52 @@ async def add_commitment(
     return CommitmentPublic.model_validate(created["commitment"])
 
 
+def lapsed_rows(
+    connections: list[dict[str, Any]],
+    trusted: list[dict[str, Any]],
+    *,
+    today: date,
+    threshold_days: int,
+) -> list[dict[str, Any]]:
+    """Who is overdue for contact, as the fields of `Lapsed`, most overdue first: from the
+    connections and trusted-adult ties as `find_lapsed` and `get_network` read them, by the
+    rules of `service.workflow`. Nobody lapses after their death."""
+    found: list[dict[str, Any]] = []
+    contact = {c["person_id"]: c for c in connections}
+    for c in connections:
+        commitment = c["commitment"]
+        lapse = c["living"] is not False and connection_lapse(
+            c["stage"], c["last_contact"],
+            None if commitment is None else (commitment[0], commitment[1]),
+            today=today, threshold_days=threshold_days,
+        )  # fmt: skip
+        if lapse:
+            found.append({
+                "person_id": c["person_id"], "name": c["person_name"], "kind": "connection",
+                "role": c["stage"], "connection_id": c["connection_id"],
+                "last_contact": c["last_contact"], "days_since": lapse.days_since,
+                "allowed_days": lapse.allowed_days, "overdue_days": lapse.overdue_days,
+                "expected": None if commitment is None else commitment[2],
+            })  # fmt: skip
+    for t in trusted:
+        held = contact.get(t["person_id"])
+        last = held["last_contact"] if held else None
+        lapse = t["living"] is not False and former_role_lapse(
+            t["until"], last, today=today, threshold_days=threshold_days
+        )
+        if lapse:
+            row = {
+                "person_id": t["person_id"], "name": t["person_name"],
+                "kind": "former_trusted_adult", "role": t["role"],
+                "connection_id": held["connection_id"] if held else None, "last_contact": last,
+                "days_since": lapse.days_since, "allowed_days": lapse.allowed_days,
+                "overdue_days": lapse.overdue_days, "expected": None,
+            }  # fmt: skip
+            if row not in found:  # two ties ended the same day say it once
+                found.append(row)
+    return sorted(found, key=lambda r: (-r["overdue_days"], r["person_id"]))
+
+
 async def find_lapsed(
     db: Db,
     *,
@@ -408,12 +456,14 @@ async def find_lapsed(
     threshold_days: int,
     today: date | None = None,
 ) -> list[Lapsed]:
-    # One round trip (auto-commit): read by every map and /graph as well as /lapsed.
+    """Connections overdue for contact and former carers, teachers and workers not heard from,
+    most overdue first (a map reads the same from `get_network`)."""
+    day = today or london_today()
     records = await run_once(
-        db,
-        "find_lapsed",
-        young_person_id=young_person_id,
-        today=(today or london_today()).isoformat(),
-        threshold_days=threshold_days,
+        db, "find_lapsed", young_person_id=young_person_id, today=day.isoformat()
     )
-    return [Lapsed.model_validate(row) for row in (records[0]["lapsed"] if records else [])]
+    if not records:
+        return []
+    rows = lapsed_rows(records[0]["connections"], records[0]["trusted"], today=day,
+                       threshold_days=threshold_days)  # fmt: skip
+    return [Lapsed.model_validate(row) for row in rows]

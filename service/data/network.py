@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from typing_extensions import TypedDict
 
 from service.auth.need_to_know import Sensitive, Shaped
-from service.data.connections import connected_people, find_lapsed
+from service.data.connections import connected_people, lapsed_rows
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
 from service.data.relatives import load_family, named_rows
@@ -346,15 +346,13 @@ async def network(
     filters: Filters,
     today: date | None = None,
 ) -> NetworkGraph:
-    day = (today or london_today()).isoformat()
-    # The family, the lapsed contacts and the rest of the network, read side by side: nothing
-    # found by one is sent back to be looked up by another.
-    family, lapsed, records = await together(
+    when = today or london_today()
+    day = when.isoformat()
+    # The family and the rest of the network, read side by side: nothing found by one is sent
+    # back to be looked up by the other.
+    family, records = await together(
         load_family(db, person_id=young_person_id,
             within=[young_person_id], max_generations=filters.max_generations,
-        ),
-        find_lapsed(db, young_person_id=young_person_id,
-            threshold_days=lapse_days(), today=today,
         ),
         run_once(db, "get_network", young_person_id=young_person_id, today=day),
     )  # fmt: skip
@@ -364,7 +362,9 @@ async def network(
     row = records[0]
     standing = {r["person_id"]: _relative_standing(r) for r in relatives}
     standing[young_person_id] = _CENTRE
-    lapsed_ids = {item.person_id for item in lapsed}
+    lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
+                         threshold_days=lapse_days())  # fmt: skip
+    lapsed_ids = {item["person_id"] for item in lapsed}
     stages = {c["person_id"]: c for c in row["connections"]}
     trusted: dict[str, dict[str, Any]] = {}
     for tie in row["trusted"]:
