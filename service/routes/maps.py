@@ -81,8 +81,11 @@ async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters)
         access.db, young_person_id=reach.person_id, view=view, filters=filters,
         today=access.today,
     )  # fmt: skip
-    # Graphviz runs as a process: off the event loop.
-    await run_in_threadpool(draw, graph)
+    if view == "tree":
+        # Graphviz runs as a process: off the event loop.
+        await run_in_threadpool(draw, graph)
+    else:
+        draw(graph)  # a millisecond of Python: a thread would only add the hand-over
     # Kept without the loaded family (nearly half of what a kept graph holds): the page's
     # chains are kept on their own, and chains worked out later read the family again.
     stored = graph.model_copy()
