@@ -52,6 +52,7 @@ from bench.health import Database, database, measure, percentiles, start_api  # 
 from bench.relatives import RUN, TOKEN  # noqa: E402
 from seed import council  # noqa: E402
 from service.data import (  # noqa: E402
+    chains,
     connections,
     discovery,
     network,
@@ -64,6 +65,7 @@ from service.data.network import Filters  # noqa: E402
 from service.db import Db  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
+from service.models import ListOf  # noqa: E402
 from service.queries import load_queries  # noqa: E402
 from service.workflow import lapse_days  # noqa: E402
 from visualise import maps  # noqa: E402
@@ -98,9 +100,14 @@ class Endpoint:
     direct: Callable[[AsyncDriver, str], Awaitable[Any]]
 
 
+# Each direct call ends with the body its endpoint sends (JSON, or the map's page), so that what
+# the API adds is its own part: the token, the audited access check, HTTP and the framework.
+
+
 async def _relatives(driver: AsyncDriver, yp: str) -> Any:
-    return await relatives.find_relatives(Db(driver, QUERIES, DB), person_id=yp, within=[yp],
-                                          max_generations=4, side=None, living=None)  # fmt: skip
+    found = await relatives.find_relatives(Db(driver, QUERIES, DB), person_id=yp, within=[yp],
+                                           max_generations=4, side=None, living=None)  # fmt: skip
+    return found.model_dump_json()
 
 
 async def _placed(driver: AsyncDriver, yp: str) -> network.NetworkGraph:
@@ -116,23 +123,34 @@ async def _network(driver: AsyncDriver, yp: str) -> Any:
 
 async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
     days = lapse_days()
-    return await connections.find_lapsed(Db(driver, QUERIES, DB), young_person_id=yp,
-                                         threshold_days=days, today=date.today())  # fmt: skip
+    found = await connections.find_lapsed(Db(driver, QUERIES, DB), young_person_id=yp,
+                                          threshold_days=days, today=date.today())  # fmt: skip
+    return ListOf[connections.Lapsed](data=found, count=len(found)).model_dump_json()
 
 
 async def _safeguarding(driver: AsyncDriver, yp: str) -> Any:
     members = await network.members(Db(driver, QUERIES, DB), young_person_id=yp)
-    return await safeguarding.links(Db(driver, QUERIES, DB), young_person_id=yp,
-                                    network=members, max_steps=2)  # fmt: skip
+    found = await safeguarding.links(Db(driver, QUERIES, DB), young_person_id=yp,
+                                     network=members, max_steps=2)  # fmt: skip
+    return found.model_dump_json()
 
 
 async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
-    return await discovery.suggestions(Db(driver, QUERIES, DB), young_person_id=yp)
+    found = await discovery.suggestions(Db(driver, QUERIES, DB), young_person_id=yp)
+    return ListOf[discovery.Suggestion](data=found, count=len(found)).model_dump_json()
 
 
 async def _map(driver: AsyncDriver, yp: str) -> Any:
+    """The page as the route makes it: the graph, the safeguarding chains of its panel, the
+    page."""
     graph = await _placed(driver, yp)
-    return maps.render(graph.model_dump(), title="map").html
+    found = await chains.of_network(Db(driver, QUERIES, DB), young_person_id=yp, max_steps=2,
+                                    family=graph.family, connected=graph.connected)  # fmt: skip
+    through = chains.chains_through(found)
+    drawn = graph.model_dump()
+    for node in drawn["nodes"]:
+        node["chains"] = through.get(node["id"], [])
+    return maps.render(drawn, title="map").body
 
 
 ENDPOINTS = [

@@ -101,7 +101,7 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
                 today=london_today().isoformat()),
         load_family(db, person_id=young_person_id, within=[young_person_id], max_generations=4),
     )  # fmt: skip
-    facts = records[0]
+    facts = dict(records[0])  # a driver Record's lookups by key are slow: read it once
     kin = relatives_of(family, [young_person_id], 4, living=True)
     person_wishes = {w["person_id"]: w["wish"] for w in facts["wishes"]}
     sides = {r.person_id: r.side for r in kin.data}

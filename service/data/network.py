@@ -359,7 +359,7 @@ async def network(
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")
     relatives = named_rows(family, [young_person_id], filters.max_generations)
-    row = records[0]
+    row = dict(records[0])  # a driver Record's lookups by key are slow: read it once
     standing = {r["person_id"]: _relative_standing(r) for r in relatives}
     standing[young_person_id] = _CENTRE
     lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
@@ -373,7 +373,7 @@ async def network(
         if held is None or (_ended(held.get("until"), day) and not _ended(tie.get("until"), day)):
             trusted[tie["person_id"]] = tie
     other_kin = _other_kin(family, relatives)
-    people = _drawn_people(family, relatives, other_kin, dict(row))
+    people = _drawn_people(family, relatives, other_kin, row)
     # Each other parent or partner is placed by the closest relative they are tied to.
     for kin in sorted(other_kin, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
         if kin["person_id"] not in standing and kin["person_id"] in people:
