@@ -120,9 +120,9 @@ def _first_day(value: str) -> date:
 
 
 def connection_lapse(
-    stage: str,
+    stage: str | None,
     last_contact: str | None,
-    commitment: tuple[str, int] | None,
+    commitment: tuple[str, int | None] | None,
     *,
     today: date,
     threshold_days: int,
@@ -131,14 +131,16 @@ def connection_lapse(
     shortest interval (its start, every how many days), if any. With one, contact is due within
     its interval of the last contact, or of its start when nothing has happened since; without
     one, within `threshold_days` of the last contact, and a connection never in contact has
-    nothing to lapse from. Refused and declined connections never lapse. (Whether the person
-    is still living is for the caller: nobody lapses after death.)"""
-    if stage in NOT_IN_CONTACT:
+    nothing to lapse from; a commitment that says no interval has the threshold's. Refused and
+    declined connections never lapse, nor one recorded without a stage. (Whether the person is
+    still living is for the caller: nobody lapses after death.)"""
+    if stage is None or stage in NOT_IN_CONTACT:
         return None
     if commitment is None:
         since, allowed = last_contact, threshold_days
     else:
-        start, allowed = commitment
+        start, every = commitment
+        allowed = threshold_days if every is None else every
         since = start if last_contact is None or last_contact < start else last_contact
     if since is None:
         return None

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from service.data import connections
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
@@ -223,3 +224,61 @@ def test_the_history_keeps_its_order_when_the_clock_goes_back(case: Case, db: Dr
     assert [h["stage"] for h in history["history"]] == stages
     # The rules read the same order: approved last, so the young person may be asked next.
     ok(case.move(cid, case.coordinator, "young_person_agreed"))
+
+
+def _connection(pid: str, last: str | None, stage: str = "in_plan", **more: Any) -> dict[str, Any]:
+    """A connection as `find_lapsed` and `get_network` read it."""
+    return {"person_id": pid, "person_name": pid.title(), "connection_id": f"c-{pid}",
+            "stage": stage, "living": True, "last_contact": last, "commitment": None,
+            **more}  # fmt: skip
+
+
+def _tie(pid: str, until: str | None, role: str = "foster_carer", **more: Any) -> dict[str, Any]:
+    return {"person_id": pid, "person_name": pid.title(), "role": role, "until": until,
+            "living": True, **more}  # fmt: skip
+
+
+def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> None:
+    """The rows of /lapsed and of a map's lapsed ties, decided in Python (no database)."""
+    today = date(2026, 12, 5)
+    rows = connections.lapsed_rows(
+        [
+            _connection("ann", "2026-01-01"),  # 338 days
+            _connection("bob", "2025-01-01"),  # 703 days
+            _connection("cat", "2020-01-01", living=False),  # died: never lapses
+            _connection("dan", "2020-01-01", stage="declined"),
+            _connection("eve", "2026-11-01"),  # 34 days: in touch
+            _connection("fay", "2026-11-20", commitment=["2026-06-01", 7, "A weekly call"]),
+            # A declined connection with a former carer: its last contact still counts.
+            _connection("gus", "2026-02-01", stage="declined"),
+        ],
+        [
+            _tie("gus", "2025-06"),  # ended June 2025, last heard from in February
+            _tie("hal", "2026-01-01", role="teacher"),
+            _tie("hal", "2026-01-01", role="teacher"),  # the same tie twice: said once
+            _tie("ivy", "2026-12"),  # ends this month, on its first day: ended
+            _tie("jo", None),  # a current carer
+            _tie("kim", "2020-01-01", living=False),
+        ],
+        today=today,
+        threshold_days=183,
+    )
+    assert [(r["person_id"], r["kind"], r["days_since"], r["allowed_days"]) for r in rows] == [
+        ("bob", "connection", 703, 183),
+        ("ann", "connection", 338, 183),  # as overdue as hal: by id
+        ("hal", "former_trusted_adult", 338, 183),
+        ("gus", "former_trusted_adult", 307, 183),
+        ("fay", "connection", 15, 7),
+    ]
+    assert rows[0]["overdue_days"] == 520
+    assert rows[3]["connection_id"] == "c-gus"
+    assert rows[3]["last_contact"] == "2026-02-01"
+    weekly = connections.lapsed_rows(
+        [_connection("fay", "2026-11-20", commitment=["2026-06-01", 7, "A weekly call"])], [],
+        today=today, threshold_days=183,
+    )  # fmt: skip
+    assert weekly == [{
+        "person_id": "fay", "name": "Fay", "kind": "connection", "role": "in_plan",
+        "connection_id": "c-fay", "last_contact": "2026-11-20", "days_since": 15,
+        "allowed_days": 7, "overdue_days": 8, "expected": "A weekly call",
+    }]  # fmt: skip

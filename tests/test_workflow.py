@@ -288,30 +288,33 @@ WEEKLY_FROM_JUNE = ("2026-06-01", 7)
     ("stage", "last", "commitment", "lapse"),
     [
         # Without a commitment: the threshold (183 days) from the last contact, strictly over.
-        ("in_plan", "2026-06-05", None, (183, 183, False)),
-        ("in_plan", "2026-06-04", None, (184, 183, True)),
+        ("in_plan", "2026-06-05", None, None),  # 183 days: not over
+        ("in_plan", "2026-06-04", None, (184, 183)),
         ("willing", None, None, None),  # never in contact: nothing to lapse from
         # A commitment in force: its interval from the last contact...
-        ("in_plan", "2026-11-25", WEEKLY_FROM_JUNE, (10, 7, True)),
-        ("in_plan", "2026-11-30", WEEKLY_FROM_JUNE, (5, 7, False)),
+        ("in_plan", "2026-11-25", WEEKLY_FROM_JUNE, (10, 7)),
+        ("in_plan", "2026-11-30", WEEKLY_FROM_JUNE, None),  # 5 days of 7
         # ... or from its start, when nothing has happened since.
-        ("in_plan", "2026-01-10", ("2026-11-20", 7), (15, 7, True)),
-        ("in_plan", None, ("2026-12-01", 7), (4, 7, False)),
-        # Refused and declined connections never lapse.
+        ("in_plan", "2026-01-10", ("2026-11-20", 7), (15, 7)),
+        ("in_plan", None, ("2026-12-01", 7), None),  # 4 days of 7
+        # A commitment that says no interval has the threshold's.
+        ("in_plan", "2026-06-04", ("2026-01-01", None), (184, 183)),
+        # Refused and declined connections never lapse, nor one without a stage.
         ("not_approved", "2020-01-01", None, None),
         ("declined", "2020-01-01", WEEKLY_FROM_JUNE, None),
+        (None, "2020-01-01", None, None),
     ],
 )
 def test_when_contact_with_a_connection_has_lapsed(
-    stage: str, last: str | None, commitment: tuple[str, int] | None,
-    lapse: tuple[int, int, bool] | None,
+    stage: str | None, last: str | None, commitment: tuple[str, int | None] | None,
+    lapse: tuple[int, int] | None,
 ) -> None:  # fmt: skip
     found = connection_lapse(stage, last, commitment, today=TODAY, threshold_days=183)
-    if lapse is None or not lapse[2]:
+    if lapse is None:
         assert found is None
     else:
         assert found is not None
-        assert (found.days_since, found.allowed_days) == lapse[:2]
+        assert (found.days_since, found.allowed_days) == lapse
         assert found.overdue_days == lapse[0] - lapse[1]
 
 

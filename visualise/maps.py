@@ -180,8 +180,12 @@ class Page:
 def _cut(html: str, nodes: int, edges: int) -> KeptPage:
     pieces = _CUT.split(html)
     parts = tuple(_FILL_OF[p] if i % 2 else p.encode("utf-8") for i, p in enumerate(pieces))
-    if parts.count(Fill.LIBRARY) != 1 or parts.count(Fill.SCRIPT) != 1:
-        raise RuntimeError("The map template must hold the library and the script once each.")
+    if (parts.count(Fill.LIBRARY), parts.count(Fill.SCRIPT), parts.count(Fill.NONCE)) != (1, 1, 3):
+        # A page that lost a nonce would be refused its style or script by the browser, silently.
+        raise RuntimeError(
+            "The map template must hold the library and the script once each, and the nonce "
+            "on its style and both scripts."
+        )
     return KeptPage(parts, nodes, edges)
 
 

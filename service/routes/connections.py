@@ -147,5 +147,6 @@ async def read_lapsed(
     most overdue first."""
     found = await connections.find_lapsed(
         access.db, young_person_id=reach.person_id, threshold_days=lapse_days(months),
+        today=access.today,
     )  # fmt: skip
     return ListOf[Lapsed](data=found, count=len(found))
