@@ -9,6 +9,7 @@ authentication on and memory kept small.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
@@ -113,6 +114,24 @@ def ensure_jars(cache_dir: Path) -> Path:
     return lib
 
 
+def class_archive(java: str, lib: Path) -> Path:
+    """Where the classes a server loads are archived for class-data sharing (CDS): beside the
+    jars, one archive per Java binary. Mapping it saves each start about a second and 2.4 s of
+    CPU (4.8 s and 7.3 s without it, 3.6 s and 4.9 s with it, 2026-12-05); only class loading
+    changes, the server runs the same. A JVM that did not write it (another build, other jars)
+    refuses it with a warning in the console log and starts as without it."""
+    real = Path(java).resolve()
+    st = real.stat()
+    key = hashlib.sha256(f"{real}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    return lib.parent / f"classes-{key}.jsa"
+
+
+def shared_classes(java: str, lib: Path) -> tuple[str, ...]:
+    """The JVM flag that maps the class archive, when one has been written (admin tools too)."""
+    archive = class_archive(java, lib)
+    return (f"-XX:SharedArchiveFile={archive}",) if archive.exists() else ()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -162,6 +181,8 @@ class LocalNeo4j:
     # More `setting=value` lines for neo4j.conf (tests: a small transaction memory limit).
     extra: tuple[str, ...] = ()
     _proc: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
+    # The class archive this server writes when it stops cleanly, and where it is then kept.
+    _archive: tuple[Path, Path] | None = field(default=None, init=False, repr=False)
     adopted: bool = field(default=False, init=False)
 
     @property
@@ -242,7 +263,8 @@ class LocalNeo4j:
         ).exists():
             return
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}
-        cmd = [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password"]
+        cmd = [java, *shared_classes(java, lib), "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+               "dbms", "set-initial-password"]  # fmt: skip
         result = subprocess.run(
             # "--": a password may start with "-" and must not be read as an option.
             [*cmd, "--", self.resolved_password()],
@@ -275,8 +297,16 @@ class LocalNeo4j:
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         conf_dir = self._write_conf()
         self._set_initial_password(java, lib, conf_dir)
+        archive = class_archive(java, lib)
+        if archive.exists():
+            sharing = f"-XX:SharedArchiveFile={archive}"
+        else:
+            # The first server to stop cleanly writes the archive for every later start.
+            scratch = archive.with_name(f"{archive.stem}.{os.getpid()}.{secrets.token_hex(4)}.part")
+            self._archive = (scratch, archive)
+            sharing = f"-XX:ArchiveClassesAtExit={scratch}"
         cmd = [
-            java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *_JVM_FLAGS,
+            java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *_JVM_FLAGS, sharing,
             "-cp", f"{lib}/*", "org.neo4j.server.CommunityEntryPoint",
             f"--home-dir={self.home}", f"--config-dir={conf_dir}",
         ]  # fmt: skip
@@ -337,15 +367,30 @@ class LocalNeo4j:
         deadline = time.monotonic() + timeout
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        if _alive(pid):
+        killed = _alive(pid)
+        if killed:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             while _alive(pid):
                 time.sleep(0.05)
         if self._proc is not None:
             self._proc.wait()
+            killed = killed or self._proc.returncode < 0  # ended by a signal it did not handle
             self._proc = None
         self.pid_file.unlink(missing_ok=True)
+        self._keep_archive(clean=not killed)
+
+    def _keep_archive(self, *, clean: bool) -> None:
+        """Keep the class archive this server wrote as it stopped, if it stopped cleanly (one
+        killed may have left half an archive)."""
+        if self._archive is None:
+            return
+        scratch, archive = self._archive
+        self._archive = None
+        if clean and scratch.exists() and scratch.stat().st_size > 0:
+            os.replace(scratch, archive)
+        else:
+            scratch.unlink(missing_ok=True)
 
     def __enter__(self) -> LocalNeo4j:
         return self.start()

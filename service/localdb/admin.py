@@ -12,7 +12,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from service.localdb import LocalDbError, LocalNeo4j, _java, ensure_jars
+from service.localdb import LocalDbError, LocalNeo4j, _java, ensure_jars, shared_classes
 
 DATABASE = "neo4j"
 # The admin tool's own heap: it streams the store, it does not hold it.
@@ -25,7 +25,8 @@ def admin(server: LocalNeo4j, *args: str, timeout: float = 600.0) -> str:
     lib = ensure_jars(server.cache_dir)
     conf_dir = server._write_conf()  # the configuration the server starts with
     env = {**os.environ, "NEO4J_HOME": str(server.home), "NEO4J_CONF": str(conf_dir)}
-    cmd = [java, f"-Xmx{_ADMIN_HEAP}", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", *args]
+    cmd = [java, f"-Xmx{_ADMIN_HEAP}", *shared_classes(java, lib), "-cp", f"{lib}/*",
+           "org.neo4j.cli.AdminTool", *args]  # fmt: skip
     try:
         result = subprocess.run(
             cmd, env=env, capture_output=True, text=True, check=False, timeout=timeout
