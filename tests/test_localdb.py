@@ -97,3 +97,23 @@ def test_a_password_starting_with_a_dash_is_set(tmp_path: Path) -> None:
         password="-starts-with-dash-1234",
     ) as dashed:
         assert dashed.running_pid() is not None
+        # The server maps the class archive, or writes it when there is none yet.
+        cmdline = Path(f"/proc/{dashed.running_pid()}/cmdline").read_bytes().split(b"\0")
+        assert any(
+            arg.startswith((b"-XX:SharedArchiveFile=", b"-XX:ArchiveClassesAtExit="))
+            for arg in cmdline
+        )
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_a_class_archive_is_kept_only_from_a_clean_stop(tmp_path: Path, clean: bool) -> None:
+    """A server killed while it wrote its class archive may have left half of one: it is
+    thrown away, and the next clean stop writes it again."""
+    local = server(tmp_path)
+    scratch, archive = tmp_path / "classes.jsa.part", tmp_path / "classes.jsa"
+    scratch.write_bytes(b"archived classes")
+    local._archive = (scratch, archive)
+    local._keep_archive(clean=clean)
+    assert not scratch.exists()
+    assert archive.exists() is clean
+    assert local._archive is None
