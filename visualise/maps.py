@@ -22,6 +22,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,7 @@ def renewed(kept: KeptPage) -> Page:
 
 
 def _lines(*parts: str | None) -> str:
-    return "\n".join(part for part in parts if part)
+    return "\n".join([part for part in parts if part])
 
 
 def _flag_words(flags: list[dict[str, Any]]) -> list[str]:
@@ -226,18 +227,58 @@ def _path_words(path: list[dict[str, Any]] | None) -> list[dict[str, str]] | Non
     return [{"word": s["word"], "id": s["person_id"], "name": s["name"]} for s in path]
 
 
+@cache
+def _look(view: str, group: str, centre: bool, deceased: bool, flagged: bool, sex: str) -> Any:
+    """How a person is drawn: their shape, border and colours. A few dozen looks cover every
+    map, so each is made once and shared by the nodes that have it (never changed)."""
+    colour = COLOURS[group]
+    look: dict[str, Any] = {
+        "borderWidth": 6 if centre else (4 if flagged else 2),
+        "borderWidthSelected": 6 if centre else 4,
+        "physics": False,
+    }
+    if view == "tree":
+        width, height = CARD
+        look |= {
+            "shape": "box",
+            "margin": _CARD_MARGIN,
+            "widthConstraint": {"minimum": width - 2 * _CARD_MARGIN,
+                                "maximum": width - 2 * _CARD_MARGIN},
+            "heightConstraint": {"minimum": height - 2 * _CARD_MARGIN, "valign": "middle"},
+            "shapeProperties": {"borderRadius": _CORNERS.get(sex, 6)},
+            "color": {
+                "background": _DECEASED_FILL if deceased else _TINTS[group],
+                "border": _FLAG if flagged else colour,
+                "highlight": {"background": "#fff6bf", "border": "#000000"},
+                "hover": {"background": _TINTS[group], "border": "#000000"},
+            },
+        }  # fmt: skip
+    else:
+        look |= {
+            "shape": "dot",
+            "size": 26 if centre else 15,
+            "color": {
+                "background": _DECEASED_FILL if deceased else colour,
+                "border": _FLAG if flagged else ("#0b2347" if centre else colour),
+                "highlight": {"background": colour, "border": "#000000"},
+            },
+        }
+    return look
+
+
 def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
     group = node["group"]
     centre = group == "young_person"
     deceased = not node["living"]
-    flagged = bool(node["flags"]) or node["restricted"]
-    dates = " - ".join(d or "?" for d in (node["birth_date"], node["death_date"]) if d or deceased)
-    marks = []
-    if node["flags"]:
-        marks.append("FLAG")
-    if node["restricted"]:
-        marks.append("ORDER")
-    warning = " ".join(f"⚠ {m}" for m in marks) or None
+    flags, restricted = node["flags"], node["restricted"]
+    flagged = bool(flags) or restricted
+    born, died = node["birth_date"], node["death_date"]
+    if deceased:
+        dates = f"{born or '?'} - {died or '?'}"
+    else:
+        dates = " - ".join([d for d in (born, died) if d])
+    marks = (["FLAG"] if flags else []) + (["ORDER"] if restricted else [])
+    warning = " ".join([f"⚠ {m}" for m in marks]) or None
     stage = _STAGE_WORDS.get(node["stage"] or "")
     name = ("† " if deceased else "") + node["name"]
     relation = node["relation"] if not centre else None
@@ -253,9 +294,10 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         label = _lines(
             short(name),
             relation,
-            " ".join(p for p in (f"[{stage}{', lapsed' if node['lapsed'] else ''}]"
-                                 if stage else None, warning) if p) or None,
+            " ".join([p for p in (f"[{stage}{', lapsed' if node['lapsed'] else ''}]"
+                                  if stage else None, warning) if p]) or None,
         )  # fmt: skip
+    flag_words = _flag_words(flags) if flags else []
     title = _lines(
         node["name"],
         node["relation"],
@@ -264,48 +306,17 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         f"Connection stage: {stage}" if stage else None,
         f"Last contact: {node['last_contact']}" if node["last_contact"] else None,
         "Contact has lapsed." if node["lapsed"] else None,
-        *_flag_words(node["flags"]),
-        "A court order keeps this person from the young person." if node["restricted"] else None,
+        *flag_words,
+        "A court order keeps this person from the young person." if restricted else None,
     )
-    colour = COLOURS[group]
     out: dict[str, Any] = {
         "id": node["id"],
         "label": label,
         "title": title,
-        "borderWidth": 6 if centre else (4 if flagged else 2),
-        "borderWidthSelected": 6 if centre else 4,
         "x": node["x"],
         "y": node["y"],
-        "physics": False,
-    }
-    if view == "tree":
-        width, height = CARD
-        out |= {
-            "shape": "box",
-            "margin": _CARD_MARGIN,
-            "widthConstraint": {"minimum": width - 2 * _CARD_MARGIN,
-                                "maximum": width - 2 * _CARD_MARGIN},
-            "heightConstraint": {"minimum": height - 2 * _CARD_MARGIN, "valign": "middle"},
-            "shapeProperties": {"borderRadius": _CORNERS.get(node["sex"], 6)},
-            "color": {
-                "background": _DECEASED_FILL if deceased else _TINTS[group],
-                "border": _FLAG if flagged else colour,
-                "highlight": {"background": "#fff6bf", "border": "#000000"},
-                "hover": {"background": _TINTS[group], "border": "#000000"},
-            },
-        }  # fmt: skip
-    else:
-        out |= {
-            "shape": "dot",
-            "size": 26 if centre else 15,
-            "color": {
-                "background": _DECEASED_FILL if deceased else colour,
-                "border": _FLAG if flagged else ("#0b2347" if centre else colour),
-                "highlight": {"background": colour, "border": "#000000"},
-            },
-        }
-    # What the side panel says, as data: map.js writes it as text.
-    out |= {
+        **_look(view, group, centre, deceased, flagged, node["sex"] if view == "tree" else ""),
+        # What the side panel says, as data: map.js writes it as text.
         "llCentre": centre,
         "llGroup": group,
         "llLiving": node["living"],
@@ -319,8 +330,8 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         "llLastContact": node["last_contact"],
         "llLapsed": node["lapsed"],
         "llWish": node.get("wish"),
-        "llFlags": _flag_words(node["flags"]),
-        "llRestricted": node["restricted"],
+        "llFlags": flag_words,
+        "llRestricted": restricted,
         "llChains": list(node.get("chains") or []),
         "llFolded": node.get("folded"),
     }
