@@ -180,6 +180,8 @@ class LocalNeo4j:
     start_timeout: float = 120.0
     # More `setting=value` lines for neo4j.conf (tests: a small transaction memory limit).
     extra: tuple[str, ...] = ()
+    # Class-data sharing (`class_archive`); off only to measure what it saves.
+    class_sharing: bool = True
     _proc: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
     # The class archive this server writes when it stops cleanly, and where it is then kept.
     _archive: tuple[Path, Path] | None = field(default=None, init=False, repr=False)
@@ -298,7 +300,9 @@ class LocalNeo4j:
         conf_dir = self._write_conf()
         self._set_initial_password(java, lib, conf_dir)
         archive = class_archive(java, lib)
-        if archive.exists():
+        if not self.class_sharing:
+            sharing = "-Xshare:auto"  # the JVM's default: its own classes only
+        elif archive.exists():
             sharing = f"-XX:SharedArchiveFile={archive}"
         else:
             # The first server to stop cleanly writes the archive for every later start.
