@@ -157,6 +157,7 @@ class CaseAccess:
         fetch: Callable[[list[str]], Awaitable[T]],
         young: bool = False,
         key: Hashable | None = None,
+        keep_as: Callable[[T], T] | None = None,
     ) -> T:
         """`fetch(cases)` the person's data as those cases hold it while the guard decides,
         and release it only if allowed (`young`: only if the person is a young person the
@@ -171,8 +172,10 @@ class CaseAccess:
         With a `key` (what the answer depends on besides the data and the cases), an answer
         kept for the same key, the same cases and the revision the check sees is given again
         instead (service.readcache); one worked out is kept only where it is known to be no
-        older than that revision."""
+        older than that revision; as `keep_as` makes it, if given (what is worth keeping of
+        it)."""
         before = self.kept.revision
+        kept = keep_as or (lambda found: found)
         hit = self.kept.get(before, key) if key is not None else None
         if hit is not None:
             # Kept: nothing to fetch on the guess. The check still runs, and is audited.
@@ -181,7 +184,7 @@ class CaseAccess:
             if reach.revision == before and cases == reach.cases:
                 return cast(T, answer)
             found = await fetch(list(reach.cases))
-            self._keep(reach.revision, key, reach.cases, found)
+            self._keep(reach.revision, key, reach.cases, kept(found))
             return found
         data = asyncio.ensure_future(fetch([person_id]))
         try:
@@ -194,13 +197,13 @@ class CaseAccess:
             await _discard(data)
             # Fetched after the check: as new as the revision it saw, or newer.
             found = await fetch(list(reach.cases))
-            self._keep(reach.revision, key, reach.cases, found)
+            self._keep(reach.revision, key, reach.cases, kept(found))
             return found
         found = await data
         # Fetched alongside the check: kept only if no change was made between the last
         # revision this process knew of before the fetch began and the check.
         if before is not None and reach.revision == before:
-            self._keep(before, key, reach.cases, found)
+            self._keep(before, key, reach.cases, kept(found))
         return found
 
     async def _check(self, person_id: str, *, action: str, young: bool) -> Reach:
