@@ -194,6 +194,36 @@ def test_another_case_is_refused_whatever_was_kept(kept_client: TestClient, db: 
     assert kept_client.get(relatives, headers=stranger.headers).status_code == 404
 
 
+@pytest.mark.parametrize("view", ["ecomap", "tree"])
+def test_a_refused_graph_keeps_nothing_and_says_no_more(
+    kept_client: TestClient, db: Driver, view: str
+) -> None:
+    """A graph refused (another team's child, an unknown id, a relative who is not a young
+    person) is the same 404 whatever the reason, audited once as refused, and leaves nothing
+    kept: the reads started alongside the check are discarded (the tree is checked first)."""
+    case = staffed_case(kept_client)
+    stranger = add_user(kept_client, f"coordinator.{view}", "coordinator", team="south")
+    mother = case.family.person("mother", "female")
+    case.family.child("mother", "me")
+    asked = [case.family.young_person_id, "no-such-person", mother]
+    before = len(_cache(kept_client))
+    for person_id in asked:
+        found = kept_client.get(f"/young-people/{person_id}/graph", params={"view": view},
+                                headers=stranger.headers)  # fmt: skip
+        assert found.status_code == 404
+        assert found.json()["error"]["code"] == "not_found"
+        assert found.json()["error"]["message"] == (
+            "No person with this id is within your allocations."
+        )
+    assert len(_cache(kept_client)) == before
+    refused = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'read_graph', outcome: 'refused', user_id: $user}) "
+        "RETURN count(e) AS n",
+        user=stranger.user_id,
+    ).records[0]["n"]
+    assert refused == len(asked)
+
+
 def test_a_write_made_without_the_service_is_seen_when_answers_expire(
     kept_client: TestClient, db: Driver
 ) -> None:

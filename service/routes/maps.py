@@ -172,6 +172,12 @@ async def read_graph(
 ) -> Response:
     """The network as nodes and edges with positions, for systems that draw their own map.
     Flag details follow need-to-know, as everywhere."""
+    if view == "tree":
+        # The tree's layout runs Graphviz in a thread, which a refusal could not stop: checked
+        # first, so that nobody can keep Graphviz busy with trees they may not see.
+        reach = await access.young_person(young_person_id, action="read_graph",
+                                          record_allowed=True)  # fmt: skip
+        return answer(await _graph(access, reach, view, filters))
     # A busy read: the guard's check runs alongside the graph's reads (CaseAccess.read_person);
     # a refusal discards them unread.
     graph = await access.read_person(
