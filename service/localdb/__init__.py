@@ -117,9 +117,9 @@ def ensure_jars(cache_dir: Path) -> Path:
 def class_archive(java: str, lib: Path) -> Path:
     """Where the classes a server loads are archived for class-data sharing (CDS): beside the
     jars, one archive per Java binary. Mapping it saves each start about a second and 2.4 s of
-    CPU (4.8 s and 7.3 s without it, 3.6 s and 4.9 s with it, 2026-12-05); only class loading
-    changes, the server runs the same. A JVM that did not write it (another build, other jars)
-    refuses it with a warning in the console log and starts as without it."""
+    CPU (bench/localdb_start.py); only class loading changes, the server runs the same. A JVM
+    that did not write it (another build, other jars) refuses it with a warning in the console
+    log and starts as without it."""
     real = Path(java).resolve()
     st = real.stat()
     key = hashlib.sha256(f"{real}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
@@ -265,8 +265,9 @@ class LocalNeo4j:
         ).exists():
             return
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}
-        cmd = [java, *shared_classes(java, lib), "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
-               "dbms", "set-initial-password"]  # fmt: skip
+        sharing = shared_classes(java, lib) if self.class_sharing else ()
+        cmd = [java, *sharing, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "dbms",
+               "set-initial-password"]  # fmt: skip
         result = subprocess.run(
             # "--": a password may start with "-" and must not be read as an option.
             [*cmd, "--", self.resolved_password()],
