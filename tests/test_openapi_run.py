@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from neo4j import Driver
 from schemathesis.python import asgi
+from starlette.types import Receive, Scope, Send
 
 from service.app import create_app
 from tests.cases import ADMIN_TOKEN, BOOT, Family, add_user, allocate, ok, open_case
@@ -141,15 +143,60 @@ CONFIG = schemathesis.Config.from_dict(
 schema = schemathesis.openapi.from_dict(_document(), config=CONFIG)
 
 
+class StartedOnce:
+    """The app with its lifespan started once for the module, as a server starts it once.
+
+    schemathesis ends an ASGI app's lifespan after every test and starts it again for the next
+    one's first request: a new driver, the schema applied again and the busy reads planned,
+    about a quarter of a second a test, most of this module's time. This runs the app's own
+    lifespan on the first start and keeps it running through the ends schemathesis sends, on
+    schemathesis's event loop (the driver belongs to the loop it was made on), until `stop`."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self._running: AbstractAsyncContextManager[Any] | None = None
+        self._stopping = False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            await self.app(scope, receive, send)
+            return
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                if self._running is None:
+                    running = self.app.router.lifespan_context(self.app)
+                    await running.__aenter__()
+                    self._running = running
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._stopping and self._running is not None:
+                    running, self._running = self._running, None
+                    await running.__aexit__(None, None, None)
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    def stop(self) -> None:
+        """End the app's lifespan, on the loop it runs on."""
+        self._stopping = True
+        with asgi.get_client(self):
+            pass
+        asgi.shutdown_lifespans()
+        assert self._running is None, "the app's lifespan did not end"
+
+
+KnownApp = tuple[StartedOnce, Known]
+
+
 @pytest.fixture(scope="module")
-def known_app(neo4j_driver: Driver, neo4j_target: Target) -> Iterator[tuple[FastAPI, Known]]:
+def known_app(neo4j_driver: Driver, neo4j_target: Target) -> Iterator[KnownApp]:
     wipe(neo4j_driver)
     app = create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))
     with TestClient(app) as client:
         known = _build(client)
-    yield app, known
-    # schemathesis keeps the lifespan of each app it has called until the process exits.
-    asgi.shutdown_lifespans()
+    served = StartedOnce(app)
+    yield served, known
+    served.stop()
 
 
 def _known(value: Any, name: str, ids: dict[str, list[str]]) -> Any:
@@ -181,14 +228,14 @@ def _reach_the_case(case: schemathesis.Case[Any], ids: dict[str, list[str]]) -> 
 
 
 @schema.parametrize()
-def test_as_a_coordinator(case: schemathesis.Case[Any], known_app: tuple[FastAPI, Known]) -> None:
+def test_as_a_coordinator(case: schemathesis.Case[Any], known_app: KnownApp) -> None:
     app, known = known_app
     _reach_the_case(case, known.ids)
     case.call_and_validate(app=app, headers=known.coordinator)
 
 
 @schema.parametrize()
-def test_as_the_admin(case: schemathesis.Case[Any], known_app: tuple[FastAPI, Known]) -> None:
+def test_as_the_admin(case: schemathesis.Case[Any], known_app: KnownApp) -> None:
     app, known = known_app
     _reach_the_case(case, known.admin_ids)
     case.call_and_validate(app=app, headers=known.admin)

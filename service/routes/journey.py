@@ -18,6 +18,7 @@ from service.data.network import Filters
 from service.drawing import draw
 from service.errors import DocumentUnavailable, LayoutUnavailable
 from service.journey import Book, without_side
+from service.openapi import CONFLICT
 from service.record import OwnRecord
 from visualise import documents, picture
 
@@ -27,6 +28,13 @@ _HTML: dict[int | str, dict[str, Any]] = {
 }
 _PDF: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/pdf": {}}, "description": "The book as a PDF."}
+}
+# Each view of the book answers 409 until the young person's choices are recorded.
+_NOT_CHOSEN: dict[int | str, dict[str, Any]] = {
+    409: {
+        **CONFLICT[409],
+        "description": "The young person's choices are not yet recorded (PUT .../journey-book).",
+    }
 }
 
 
@@ -72,7 +80,8 @@ async def _book_page(access: CaseAccess, young_person_id: str) -> documents.Docu
     return documents.render_book(book.model_dump(), picture_svg=svg)
 
 
-@router.get("/young-people/{young_person_id}/journey-book", response_model=Book)
+@router.get("/young-people/{young_person_id}/journey-book", response_model=Book,
+            responses=_NOT_CHOSEN)  # fmt: skip
 async def read_book(reach: YoungPersonReach, access: CaseDep) -> Book:
     """What the book holds, for the worker to check with the young person (and how many people
     it leaves out). A 409 until their choices are recorded."""
@@ -81,14 +90,14 @@ async def read_book(reach: YoungPersonReach, access: CaseDep) -> Book:
 
 
 @router.get("/young-people/{young_person_id}/journey-book/document",
-            response_class=HTMLResponse, responses=_HTML)  # fmt: skip
+            response_class=HTMLResponse, responses=_HTML | _NOT_CHOSEN)  # fmt: skip
 async def book_page(reach: YoungPersonReach, access: CaseDep) -> HTMLResponse:
     page = await _book_page(access, reach.person_id)
     return HTMLResponse(page.html, headers=documents.headers(page.nonce))
 
 
 @router.get("/young-people/{young_person_id}/journey-book/document.pdf",
-            response_class=Response, responses=_PDF)  # fmt: skip
+            response_class=Response, responses=_PDF | _NOT_CHOSEN)  # fmt: skip
 async def book_pdf(reach: YoungPersonReach, access: CaseDep) -> Response:
     """The same book as a PDF, made from the same page."""
     page = await _book_page(access, reach.person_id)
