@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import schemathesis
@@ -179,13 +179,23 @@ class StartedOnce:
     def stop(self) -> None:
         """End the app's lifespan, on the loop it runs on."""
         self._stopping = True
-        with asgi.get_client(self):
+        # schemathesis types ASGI messages as dicts, Starlette as mappings: the same app.
+        with asgi.get_client(cast("asgi.ASGIApp", self)):
             pass
         asgi.shutdown_lifespans()
         assert self._running is None, "the app's lifespan did not end"
 
 
 KnownApp = tuple[StartedOnce, Known]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def not_under_xdist(request: pytest.FixtureRequest) -> None:
+    """Under pytest-xdist, schemathesis 4.32.5 reports the run's 148 items but runs two of them,
+    which pass whatever the API answers: a run that cannot fail is refused."""
+    if hasattr(request.config, "workerinput"):
+        pytest.fail("Run tests/test_openapi_run.py without pytest-xdist (-n): under it "
+                    "schemathesis runs two of its items and nothing is checked.")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
