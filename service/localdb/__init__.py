@@ -350,7 +350,7 @@ class LocalNeo4j:
                 ) from exc
             except (DriverError, Neo4jError, OSError) as exc:
                 last = exc
-                time.sleep(0.25)
+                time.sleep(0.05)  # a refused connection costs next to nothing
         raise LocalDbError(
             f"Neo4j did not answer on {self.uri} within {self.start_timeout:.0f} s "
             f"({type(last).__name__}); see {self.home / 'logs'}:\n{self._log_tail()}"
