@@ -14,6 +14,7 @@ CALL (met0) {
   UNWIND CASE WHEN $max_steps >= 1 THEN met0 ELSE [] END AS a
   CALL (a) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
+    WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
         WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
@@ -22,10 +23,10 @@ CALL (met0) {
         ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
-    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a
+    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how WHERE NOT b.id IN $network
+  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps1,
@@ -35,6 +36,7 @@ CALL (met1) {
   UNWIND CASE WHEN $max_steps >= 2 THEN met1 ELSE [] END AS a
   CALL (a) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
+    WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
         WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
@@ -43,10 +45,10 @@ CALL (met1) {
         ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
-    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a
+    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how WHERE NOT b.id IN $network
+  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps2,
@@ -62,6 +64,7 @@ CALL (new2) {
   UNWIND CASE WHEN $max_steps >= 3 THEN new2 ELSE [] END AS a
   CALL (a) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
+    WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
         WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
@@ -70,10 +73,10 @@ CALL (new2) {
         ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
-    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a
+    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how WHERE NOT b.id IN $network
+  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps3,
@@ -89,6 +92,7 @@ CALL (new3) {
   UNWIND CASE WHEN $max_steps >= 4 THEN new3 ELSE [] END AS a
   CALL (a) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
+    WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
         WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
@@ -97,10 +101,10 @@ CALL (new3) {
         ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
-    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a
+    WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how WHERE NOT b.id IN $network
+  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps4,
