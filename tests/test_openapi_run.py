@@ -4,9 +4,10 @@ the bootstrap admin, with requests made from the document, valid and not. Checke
 every status documented, every answer (and its headers and content type) as documented,
 and requests that break the document refused.
 
-Bounded to run in about a minute: a few examples an operation, derandomized with a fixed seed
-so that a run is reproducible (`SEED`). In two valid requests out of three the generated ids are
-replaced by ids of the case, so that the run reaches past the 404s into the data.
+Bounded to run in under half a minute (the app started once: `StartedOnce`): a few examples an
+operation, derandomized with a fixed seed so that a run is reproducible (`SEED`). In two valid
+requests out of three the generated ids are replaced by ids of the case, so that the run reaches
+past the 404s into the data.
 
 The schema is loaded from the document itself at collection, not through
 `schemathesis.pytest.from_fixture`: that loader reads `Function._nodeid`, which pytest 9.2 no
