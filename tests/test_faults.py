@@ -69,8 +69,8 @@ DEADLINE_S: float = Settings.model_fields["read_deadline"].default
 FAST_503_S = DEADLINE_S + 0.5
 NO_HANG_S = DEADLINE_S + 2.0  # no request of any kind takes longer
 # How long Neo4j stays stopped, killed or frozen under the load. A stopped or killed Neo4j
-# refuses connections, so the 503s come at once (hundreds in 2 s from the 12 clients); a frozen
-# one answers nothing and is seen as an outage only past the deadline.
+# refuses connections, so the 503s come at once (over a hundred in 2 s from the 12 clients); a
+# frozen one answers nothing and is seen as an outage only past the deadline.
 OUTAGE_S = {"term": 2.0, "kill": 2.0, "hang": DEADLINE_S + 1.0}
 # After Neo4j answers Bolt again, the same API process answers 200 again within RECOVERY_S,
 # 200s only for SETTLED_S. Why it takes seconds: a started Neo4j has no query plans and plans
@@ -231,7 +231,7 @@ def slowest(samples: list[Sample]) -> str:
 @pytest.mark.parametrize("how", ["term", "kill", "hang"])
 def test_database_stopped_under_load(served: Served, own_server: LocalNeo4j, how: str) -> None:
     """12 clients read a case through the API while Neo4j is stopped (SIGTERM), killed (SIGKILL)
-    or frozen (SIGSTOP) for OUTAGE_S, then started again (thawed). Every answer is a 200 or a
+    or frozen (SIGSTOP) for OUTAGE_S[how], then started again (thawed). Every answer is a 200 or a
     503 `database_unavailable` with Retry-After; no 503 takes longer than FAST_503_S, nothing
     longer than NO_HANG_S; and the same API process answers 200 again by itself."""
     warm(served.api, served.case)
@@ -267,7 +267,8 @@ def test_database_stopped_under_load(served: Served, own_server: LocalNeo4j, how
     assert not failed, f"failures before the stop: {found.describe(failed)}; {timing}"
     unexpected = [s for s in samples if s.status not in (200, 503)]
     assert not unexpected, f"answers other than 200 and 503: {found.describe(unexpected)}; {timing}"
-    assert unavailable, f"no 503 while Neo4j was down: the outage was not seen; {timing}"
+    while_down = [s for s in unavailable if found.phase(s) in ("stopping", "down", "starting")]
+    assert while_down, f"no 503 while Neo4j was down: the outage was not seen; {timing}"
     unlabelled = [
         s for s in unavailable if s.code != "database_unavailable" or s.retry_after is None
     ]

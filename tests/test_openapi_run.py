@@ -178,7 +178,9 @@ class StartedOnce:
                 return
 
     def stop(self) -> None:
-        """End the app's lifespan, on the loop it runs on."""
+        """End the app's lifespan, on the loop it runs on (if it ever started)."""
+        if self._running is None:
+            return
         self._stopping = True
         # schemathesis types ASGI messages as dicts, Starlette as mappings: the same app.
         with asgi.get_client(cast("asgi.ASGIApp", self)):

@@ -26,7 +26,6 @@ CALL (met0) {
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps1,
@@ -48,7 +47,6 @@ CALL (met1) {
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps2,
@@ -76,7 +74,6 @@ CALL (new2) {
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps3,
@@ -104,7 +101,6 @@ CALL (new3) {
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
     RETURN b, 'lives with' AS how
   }
-  WITH a, b, how
   RETURN collect({from_id: a.id, to_id: b.id, how: how,
                   child_team: CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
                   name: trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))}) AS steps4,

@@ -85,7 +85,10 @@ async def read_plan(reach: YoungPersonReach, access: CaseDep) -> PlanNow:
 
 
 @router.post(
-    "/young-people/{young_person_id}/plan/versions", status_code=201, response_model=PlanVersion
+    "/young-people/{young_person_id}/plan/versions",
+    status_code=201,
+    response_model=PlanVersion,
+    responses=CONFLICT,
 )
 async def agree_plan(body: PlanAgreed, reach: YoungPersonReach, access: CaseDep) -> PlanVersion:
     """Record the plan as it stands today as the next version, agreed on a day (at the event,
