@@ -216,6 +216,19 @@ class CaseAccess:
         if key is not None:
             self.kept.put(revision, key, (cases, found))
 
+    def kept_for(self, reach: Reach, key: Hashable) -> object | None:
+        """The answer kept under `key` (as `read_person` keeps it) for the cases and the
+        revision this check saw, if any."""
+        hit = self.kept.get(reach.revision, key)
+        if hit is None:
+            return None
+        cases, answer = hit
+        return cast(object, answer) if cases == reach.cases else None
+
+    def keep_for(self, reach: Reach, key: Hashable, found: object) -> None:
+        """Keep an answer read after this check, as `read_person` keeps one."""
+        self._keep(reach.revision, key, reach.cases, found)
+
     async def young_people(self) -> list[str]:
         """The ids of the young people the caller reaches today."""
         records = await self.db.read("list_reachable_young_people", **self._caller)

@@ -9,7 +9,7 @@ be framed only by the origin named in the token, which must be one the settings 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -100,12 +100,11 @@ async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters)
     while the data has not changed (service.readcache: drawn after the check, so no older than
     the revision it saw), as `read_graph` keeps it. Who asks changes only how it is written."""
     key = ("graph", *_asked(access, reach.person_id, view, filters))
-    hit = access.kept.get(reach.revision, key)
-    if hit is not None and hit[0] == reach.cases:
-        kept: NetworkGraph = hit[1]
-        return kept
+    kept = access.kept_for(reach, key)
+    if kept is not None:
+        return cast(NetworkGraph, kept)
     graph = await _drawn(access, reach.person_id, view, filters)
-    access.kept.put(reach.revision, key, (reach.cases, _to_keep(graph)))
+    access.keep_for(reach, key, _to_keep(graph))
     return graph
 
 
