@@ -64,7 +64,7 @@ from service.data import (  # noqa: E402
     users,
 )
 from service.data.network import Filters  # noqa: E402
-from service.db import Db  # noqa: E402
+from service.db import Db, together  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
 from service.models import ListOf  # noqa: E402
@@ -145,10 +145,19 @@ async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
 async def _map(driver: AsyncDriver, yp: str) -> Any:
     """The page as the route makes it: the graph, the safeguarding chains of its panel, the
     page."""
-    graph = await _placed(driver, yp)
-    found = await chains.of_network(Db(driver, QUERIES, DB), young_person_id=yp, max_steps=2,
-                                    family=graph.family, connected=graph.connected)  # fmt: skip
-    through = chains.chains_through(found)
+    db, today = Db(driver, QUERIES, DB), date.today()
+    loaded = await network.load(db, young_person_id=yp, max_generations=4, today=today)
+
+    async def placed() -> network.NetworkGraph:
+        graph = network.assemble(loaded, view="ecomap", filters=Filters(), today=today)
+        draw(graph)
+        return graph
+
+    through, graph = await together(
+        chains.through_network(db, young_person_id=yp, max_steps=2, today=today,
+                               family=loaded.member_family, connected=loaded.connected),
+        placed(),
+    )  # fmt: skip
     drawn = graph.model_dump()
     for node in drawn["nodes"]:
         node["chains"] = through.get(node["id"], [])

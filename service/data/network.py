@@ -338,6 +338,41 @@ _CENTRE = _Standing(group="young_person", relation="young person", generation=0,
                     side="centre")  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a network's graph is worked out from, as read: the young person's family within
+    the generations asked, and the rest of the network (`get_network`'s record)."""
+
+    young_person_id: str
+    max_generations: int
+    family: Family
+    row: dict[str, Any]
+
+    @property
+    def member_family(self) -> Family | None:
+        """The family, if it reaches as far as `members` looks."""
+        return self.family if self.max_generations == MEMBER_GENERATIONS else None
+
+    @property
+    def connected(self) -> dict[str, str]:
+        """The connections: person id -> name."""
+        return {c["person_id"]: c["person_name"] for c in self.row["connections"]}
+
+
+async def load(db: Db, *, young_person_id: str, max_generations: int, today: date) -> Loaded:
+    # The family and the rest of the network, read side by side: nothing found by one is sent
+    # back to be looked up by the other.
+    family, records = await together(
+        load_family(db, person_id=young_person_id, within=[young_person_id],
+                    max_generations=max_generations),
+        run_once(db, "get_network", young_person_id=young_person_id, today=today.isoformat()),
+    )  # fmt: skip
+    if family is None or not records:
+        raise NotFound("No young person with this id is within your allocations.")
+    # A driver Record's lookups by key are slow: read it once.
+    return Loaded(young_person_id, max_generations, family, dict(records[0]))
+
+
 async def network(
     db: Db,
     *,
@@ -347,19 +382,18 @@ async def network(
     today: date | None = None,
 ) -> NetworkGraph:
     when = today or london_today()
-    day = when.isoformat()
-    # The family and the rest of the network, read side by side: nothing found by one is sent
-    # back to be looked up by the other.
-    family, records = await together(
-        load_family(db, person_id=young_person_id,
-            within=[young_person_id], max_generations=filters.max_generations,
-        ),
-        run_once(db, "get_network", young_person_id=young_person_id, today=day),
-    )  # fmt: skip
-    if family is None or not records:
-        raise NotFound("No young person with this id is within your allocations.")
+    found = await load(db, young_person_id=young_person_id,
+                       max_generations=filters.max_generations, today=when)  # fmt: skip
+    return assemble(found, view=view, filters=filters, today=when)
+
+
+def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> NetworkGraph:
+    """The graph, undrawn, from what `load` read with the same generations."""
+    if loaded.max_generations != filters.max_generations:
+        raise ValueError("the family was loaded for other generations than the filters ask")
+    young_person_id, family, row = loaded.young_person_id, loaded.family, loaded.row
+    when, day = today, today.isoformat()
     relatives = named_rows(family, [young_person_id], filters.max_generations)
-    row = dict(records[0])  # a driver Record's lookups by key are slow: read it once
     standing = {r["person_id"]: _relative_standing(r) for r in relatives}
     standing[young_person_id] = _CENTRE
     lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
@@ -434,8 +468,8 @@ async def network(
         "count": {"nodes": len(ordered), "edges": len(edges)},
     })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
-    graph.family = family if filters.max_generations == MEMBER_GENERATIONS else None
-    graph.connected = {c["person_id"]: c["person_name"] for c in row["connections"]}
+    graph.family = loaded.member_family
+    graph.connected = loaded.connected
     return graph
 
 

@@ -263,7 +263,7 @@ async def links(
     day = (today or london_today()).isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), orders_about = await together(
-        _search(db, network=network, max_steps=max_steps, today=day),
+        search(db, network=network, max_steps=max_steps, today=day),
         run_once(db, "list_orders_about", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     return Safeguarding(
@@ -277,13 +277,15 @@ async def links(
 SEARCH_ROUNDS = 4
 
 
-async def _search(
+async def search(
     db: Db,
     *,
     network: dict[str, str],
     max_steps: int,
     today: str,
 ) -> tuple[list[Chain], list[RiskPerson]]:
+    """The chains and the flagged people of the network, as `links` gives them, without the
+    orders about the young person (a map's panel shows only the chains)."""
     if not 1 <= max_steps <= SEARCH_ROUNDS:
         raise ValueError(f"max_steps is 1 to {SEARCH_ROUNDS}: search_ties has that many rounds")
     names: dict[str, str] = {}

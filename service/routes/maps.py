@@ -23,9 +23,10 @@ from service.auth.principal import Principal, Role
 from service.data import audit, chains, network, users
 from service.data.network import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
-from service.db import Db, DbDep, SettingsDep
+from service.db import Db, DbDep, SettingsDep, together
 from service.drawing import draw
 from service.errors import InvalidInput, NotFound
+from service.family import Family
 from service.models import InputModel, Text, answer
 from service.openapi import error_responses
 from service.settings import Settings, normalise_origin
@@ -74,10 +75,20 @@ def _asked(
 async def _drawn(
     access: CaseAccess, young_person_id: str, view: View, filters: Filters
 ) -> NetworkGraph:
-    graph = await network.network(
-        access.db, young_person_id=young_person_id, view=view, filters=filters,
+    return await _drawn_from(access, await _load(access, young_person_id, filters), view, filters)
+
+
+async def _load(access: CaseAccess, young_person_id: str, filters: Filters) -> network.Loaded:
+    return await network.load(
+        access.db, young_person_id=young_person_id, max_generations=filters.max_generations,
         today=access.today,
     )  # fmt: skip
+
+
+async def _drawn_from(
+    access: CaseAccess, loaded: network.Loaded, view: View, filters: Filters
+) -> NetworkGraph:
+    graph = network.assemble(loaded, view=view, filters=filters, today=access.today)
     if view == "tree":
         # Graphviz runs as a process: off the event loop.
         await run_in_threadpool(draw, graph)
@@ -95,10 +106,55 @@ def _to_keep(graph: NetworkGraph) -> NetworkGraph:
     return stored
 
 
+def _chains_key(access: CaseAccess, reach: Reach) -> tuple[Any, ...]:
+    return ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
+
+
+async def _graph_and_chains(
+    access: CaseAccess, reach: Reach, view: View, filters: Filters
+) -> tuple[NetworkGraph, dict[str, list[str]]]:
+    """The drawn graph of a young person already checked, and the safeguarding chains through
+    each person, in words (never what a flag says), for the page's panel. Each is kept for the
+    next read of the case while the data has not changed (service.readcache: worked out after
+    the check, so no older than the revision it saw); the graph as `read_graph` keeps it. Who
+    asks changes only how they are written.
+
+    The chains' search starts as soon as the family and the network are read, and runs in
+    Neo4j while the graph is worked out and drawn here."""
+    key = ("graph", *_asked(access, reach.person_id, view, filters))
+    kept = cast(NetworkGraph | None, access.kept_for(reach, key))
+    kept_through = cast(dict[str, list[str]] | None,
+                        access.kept.get(reach.revision, _chains_key(access, reach)))  # fmt: skip
+    if kept is not None:
+        if kept_through is not None:
+            return kept, kept_through
+        return kept, await _chains(access, reach, kept.family, kept.connected)
+    loaded = await _load(access, reach.person_id, filters)
+    if kept_through is None:
+        # The search first: its query is sent before the graph's Python work begins.
+        through, graph = await together(
+            _chains(access, reach, loaded.member_family, loaded.connected),
+            _drawn_from(access, loaded, view, filters),
+        )
+    else:
+        through, graph = kept_through, await _drawn_from(access, loaded, view, filters)
+    access.keep_for(reach, key, _to_keep(graph))
+    return graph, through
+
+
+async def _chains(
+    access: CaseAccess, reach: Reach, family: Family | None, connected: dict[str, str]
+) -> dict[str, list[str]]:
+    through = await chains.through_network(
+        access.db, young_person_id=reach.person_id, max_steps=SAFEGUARDING_STEPS, family=family,
+        connected=connected, today=access.today,
+    )  # fmt: skip
+    access.kept.put(reach.revision, _chains_key(access, reach), through)
+    return through
+
+
 async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> NetworkGraph:
-    """The drawn graph of a young person already checked; kept for the next read of the case
-    while the data has not changed (service.readcache: drawn after the check, so no older than
-    the revision it saw), as `read_graph` keeps it. Who asks changes only how it is written."""
+    """The drawn graph alone, kept as `_graph_and_chains` keeps it."""
     key = ("graph", *_asked(access, reach.person_id, view, filters))
     kept = access.kept_for(reach, key)
     if kept is not None:
@@ -128,8 +184,8 @@ async def _map_page(
     if kept is not None:
         page = maps.renewed(kept)
     else:
-        graph = await _graph(access, reach, view, filters)
-        page = await _page(access, reach, graph, parent_origin=parent_origin)
+        graph, through = await _graph_and_chains(access, reach, view, filters)
+        page = _page(graph, through, parent_origin=parent_origin)
         access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
@@ -144,20 +200,10 @@ async def _map_page(
     )
 
 
-async def _page(
-    access: CaseAccess, reach: Reach, graph: NetworkGraph, *, parent_origin: str | None
+def _page(
+    graph: NetworkGraph, through: dict[str, list[str]], *, parent_origin: str | None
 ) -> maps.Page:
-    # The safeguarding chains through each person, in words (never what a flag says), for the
-    # panel: with the page, not the JSON graph (systems have /safeguarding for that).
-    key = ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
-    through = access.kept.get(reach.revision, key)
-    if through is None:
-        found = await chains.of_network(
-            access.db, young_person_id=graph.young_person_id, max_steps=SAFEGUARDING_STEPS,
-            family=graph.family, connected=graph.connected, today=access.today,
-        )  # fmt: skip
-        through = chains.chains_through(found)
-        access.kept.put(reach.revision, key, through)
+    # The chains go with the page, not the JSON graph (systems have /safeguarding for that).
     # Dumped under the request's viewer, so the page carries only what that role may see.
     drawn = graph.model_dump()
     for node in drawn["nodes"]:
