@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,9 +75,46 @@ def cache_dir() -> Path:
     return Settings().cache_dir
 
 
+class _EarlyDatabase:
+    """The session's database, started in a thread while pytest collects the tests (about 3 s
+    of Python), stopped when pytest ends."""
+
+    def __init__(self) -> None:
+        self._stack = contextlib.ExitStack()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-neo4j")
+        self._target = self._pool.submit(self._stack.enter_context, _database())
+
+    def target(self) -> Target:
+        return self._target.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+        self._stack.close()
+
+
+_early: _EarlyDatabase | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A run of the whole suite (`make test`, `make test-fast`: no paths, no -k) starts its
+    database at once; a narrower run starts it when a test first needs it, if one does."""
+    global _early
+    whole = not (config.option.file_or_dir or config.option.keyword or config.option.collectonly)
+    if whole and not hasattr(config, "workerinput"):
+        _early = _EarlyDatabase()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _early
+    if _early is not None:
+        early, _early = _early, None
+        early.close()
+
+
 @pytest.fixture(scope="session")
 def neo4j_target() -> Iterator[Target]:
-    with _database() as target:
+    with contextlib.ExitStack() as stack:
+        target = _early.target() if _early is not None else stack.enter_context(_database())
         try:
             yield target
         finally:
