@@ -30,6 +30,16 @@ def own_server() -> Iterator[LocalNeo4j]:
         yield server
 
 
+@pytest.fixture(scope="module")
+def client(own_server: LocalNeo4j) -> Iterator[TestClient]:
+    """One API for the module's outages, started once (it plans its busy reads on a cold JVM,
+    about 5 s): each outage is met by an API that has been running, as in service."""
+    user, password = own_server.auth
+    target = Target(uri=own_server.uri, user=user, password=password, kind="local")
+    with TestClient(create_app(settings_for(target))) as started:
+        yield started
+
+
 def first_status(client: TestClient, wanted: int, within: float) -> tuple[float, list[float]]:
     """Poll /health until it answers `wanted`; return the time taken and each call's duration."""
     start = time.monotonic()
@@ -45,23 +55,20 @@ def first_status(client: TestClient, wanted: int, within: float) -> tuple[float,
         time.sleep(0.05)
 
 
-def test_stop_and_start(own_server: LocalNeo4j) -> None:
-    user, password = own_server.auth
-    target = Target(uri=own_server.uri, user=user, password=password, kind="local")
+def test_stop_and_start(own_server: LocalNeo4j, client: TestClient) -> None:
     with GraphDatabase.driver(own_server.uri, auth=own_server.auth) as driver:
         driver.execute_query("MERGE (:Person {id: 'kept-through-restart'})")
-    with TestClient(create_app(settings_for(target))) as client:
-        assert client.get("/health").status_code == 200
-        own_server.stop()
-        took, calls = first_status(client, 503, within=2.0)
-        assert took <= 2.0
-        assert max(calls) <= 2.0
-        body = client.get("/health").json()
-        assert body["error"]["code"] == "database_unavailable"
+    assert client.get("/health").status_code == 200
+    own_server.stop()
+    took, calls = first_status(client, 503, within=2.0)
+    assert took <= 2.0
+    assert max(calls) <= 2.0
+    body = client.get("/health").json()
+    assert body["error"]["code"] == "database_unavailable"
 
-        own_server.start()
-        first_status(client, 200, within=30.0)
-        assert client.get("/health").json()["neo4j"]["version"].startswith("5.26.")
+    own_server.start()
+    first_status(client, 200, within=30.0)
+    assert client.get("/health").json()["neo4j"]["version"].startswith("5.26.")
     with GraphDatabase.driver(own_server.uri, auth=own_server.auth) as driver:
         kept = driver.execute_query(
             "MATCH (p:Person {id: 'kept-through-restart'}) RETURN count(p) AS n"
@@ -69,19 +76,16 @@ def test_stop_and_start(own_server: LocalNeo4j) -> None:
         assert kept.records[0]["n"] == 1
 
 
-def test_hung_database_is_503_not_a_hang(own_server: LocalNeo4j) -> None:
-    user, password = own_server.auth
-    target = Target(uri=own_server.uri, user=user, password=password, kind="local")
+def test_hung_database_is_503_not_a_hang(own_server: LocalNeo4j, client: TestClient) -> None:
     pid = own_server.running_pid()
     assert pid is not None
-    with TestClient(create_app(settings_for(target))) as client:
-        assert client.get("/health").status_code == 200
-        os.kill(pid, signal.SIGSTOP)
-        try:
-            t0 = time.monotonic()
-            response = client.get("/health")
-            assert time.monotonic() - t0 <= 2.0
-            assert response.status_code == 503
-        finally:
-            os.kill(pid, signal.SIGCONT)
-        first_status(client, 200, within=15.0)
+    assert client.get("/health").status_code == 200
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        t0 = time.monotonic()
+        response = client.get("/health")
+        assert time.monotonic() - t0 <= 2.0
+        assert response.status_code == 503
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    first_status(client, 200, within=15.0)
