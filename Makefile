@@ -10,30 +10,16 @@ STAMP := $(VENV)/.installed
 run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo data, API on :8000
 	LL_DEMO_DATA=$${LL_DEMO_DATA:-true} $(BIN)/python -m service run
 
-test: install system-deps browser-deps ## Lint, type-check, and the tests against a real Neo4j and Chromium
-	$(call checked_tests,)
+test: install system-deps browser-deps lint ## Lint, type-check, then the tests against a real Neo4j and Chromium
+	$(BIN)/python -m pytest
 
-test-fast: install system-deps ## The inner loop: every test but the slow ones (servers, browsers, faults)
-	$(call checked_tests,-m "not slow")
+test-fast: install system-deps lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-
-# ruff first (a second); then mypy alongside the tests, its report printed after theirs: it is
-# one core's work for about 10 s while pytest collects and starts Neo4j. Either failing fails.
-define checked_tests
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	@echo "$(BIN)/mypy (alongside the tests; its report follows theirs)"
-	@$(BIN)/mypy > $(VENV)/mypy.log 2>&1 & types=$$!; \
-	  trap 'kill $$types 2>/dev/null' INT TERM; \
-	  $(BIN)/python -m pytest $(1); tests=$$?; \
-	  wait $$types; typed=$$?; \
-	  echo "$(BIN)/mypy:"; cat $(VENV)/mypy.log; \
-	  [ $$tests -eq 0 ] && [ $$typed -eq 0 ]
-endef
 
 install: $(STAMP)
 
@@ -41,9 +27,11 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
 	  { echo "Python 3.11 is needed (found $$($(PYTHON) --version 2>&1))"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	@# uv installs the same packages as pip from the same index, in a fifth of the time.
-	$(BIN)/pip install --quiet 'uv>=0.9,<1'
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@# uv installs the same packages as pip would, in a third of the time; pip's own index and
+	@# certificate settings, where a machine has them, are passed on.
+	$(BIN)/pip install --quiet 'uv>=0.13,<1'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python $${PIP_INDEX_URL:+--default-index "$$PIP_INDEX_URL"} \
+	  $${PIP_CERT:+--cert "$$PIP_CERT"} -e '.[dev]'
 	touch $@
 
 # Java 17 and Maven run the local Neo4j; they are on every project machine, and are installed

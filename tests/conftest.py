@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -77,19 +78,33 @@ def cache_dir() -> Path:
 
 class _EarlyDatabase:
     """The session's database, started in a thread while pytest collects the tests (about 3 s
-    of Python), stopped when pytest ends."""
+    of Python), stopped when pytest ends. Closing never waits for a start under way (Ctrl-C
+    during collection): the thread stops what it started as soon as the start is done."""
 
     def __init__(self) -> None:
         self._stack = contextlib.ExitStack()
+        self._lock = threading.Lock()
+        self._started = self._closed = False
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-neo4j")
-        self._target = self._pool.submit(self._stack.enter_context, _database())
+        self._target = self._pool.submit(self._start)
+        self._pool.shutdown(wait=False)
+
+    def _start(self) -> Target:
+        target = self._stack.enter_context(_database())
+        with self._lock:
+            self._started = True
+            if self._closed:
+                self._stack.close()
+        return target
 
     def target(self) -> Target:
         return self._target.result()
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True)
-        self._stack.close()
+        with self._lock:
+            self._closed = True
+            if self._started:
+                self._stack.close()
 
 
 _early: _EarlyDatabase | None = None
@@ -97,18 +112,16 @@ _early: _EarlyDatabase | None = None
 
 def pytest_configure(config: pytest.Config) -> None:
     """A run of the whole suite (`make test`, `make test-fast`: no paths, no -k) starts its
-    database at once; a narrower run starts it when a test first needs it, if one does."""
+    database at once; a narrower run, or one that only lists or explains, starts it when a test
+    first needs it, if one does."""
     global _early
-    whole = not (config.option.file_or_dir or config.option.keyword or config.option.collectonly)
-    if whole and not hasattr(config, "workerinput"):
+    option = config.option
+    narrower = ("file_or_dir", "keyword", "collectonly", "help", "markers", "showfixtures",
+                "show_fixtures_per_test", "numprocesses")  # fmt: skip
+    whole = not any(getattr(option, name, None) for name in narrower)
+    distributed = hasattr(config, "workerinput")
+    if whole and not distributed:
         _early = _EarlyDatabase()
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    global _early
-    if _early is not None:
-        early, _early = _early, None
-        early.close()
 
 
 @pytest.fixture(scope="session")
