@@ -64,6 +64,7 @@ from service.data import (  # noqa: E402
     users,
 )
 from service.data.network import Filters  # noqa: E402
+from service.dates import london_today  # noqa: E402
 from service.db import Db, together  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from service.localdb import neo4j_version  # noqa: E402
@@ -145,7 +146,7 @@ async def _suggestions(driver: AsyncDriver, yp: str) -> Any:
 async def _map(driver: AsyncDriver, yp: str) -> Any:
     """The page as the route makes it: the graph, the safeguarding chains of its panel, the
     page."""
-    db, today = Db(driver, QUERIES, DB), date.today()
+    db, today = Db(driver, QUERIES, DB), london_today()  # as the route's access.today
     loaded = await network.load(db, young_person_id=yp, max_generations=4, today=today)
 
     async def placed() -> network.NetworkGraph:

@@ -120,7 +120,8 @@ async def _graph_and_chains(
     asks changes only how they are written.
 
     The chains' search starts as soon as the family and the network are read, and runs in
-    Neo4j while the graph is worked out and drawn here."""
+    Neo4j while the graph is worked out and drawn here (with the default four generations; with
+    others the search loads the family to four generations first)."""
     key = ("graph", *_asked(access, reach.person_id, view, filters))
     kept = cast(NetworkGraph | None, access.kept_for(reach, key))
     kept_through = cast(dict[str, list[str]] | None,
