@@ -336,10 +336,13 @@ def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(
     assert case.graph(view="ecomap")["count"]["nodes"] == 10
 
 
-@pytest.mark.parametrize("generations", [4, 2])
-def test_the_pages_chains_are_those_of_safeguarding(case: MapCase, generations: int) -> None:
+@pytest.mark.parametrize(("generations", "graph_first"), [(4, False), (2, False), (4, True)])
+def test_the_pages_chains_are_those_of_safeguarding(
+    case: MapCase, generations: int, graph_first: bool
+) -> None:
     """The panel's chains through each person are /safeguarding's, whether the page reuses the
-    map's family (four generations, the default) or the chains load it themselves."""
+    map's family (four generations, the default), the chains load it themselves, or the page
+    starts from a graph kept from a read of /graph."""
     build_work(case)
     # The aunt's partner Lee has a former partner, Kim, outside Kit's network, with a flag: a
     # chain from Lee to Kim.
@@ -363,6 +366,9 @@ def test_the_pages_chains_are_those_of_safeguarding(case: MapCase, generations: 
         for pid in sorted(people):
             expected.setdefault(pid, []).append(chain["summary"])
     assert case.family.ids["kim"] in expected
+    if graph_first:
+        ok(case.client.get(f"/young-people/{case.yp}/graph", headers=case.social_worker.headers,
+                           params={"max_generations": generations}))  # fmt: skip
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers,
                            params={"max_generations": generations}).text  # fmt: skip
     nodes = json.loads(_block(page, "ll-nodes"))
