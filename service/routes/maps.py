@@ -72,6 +72,13 @@ def _asked(
     return (young_person_id, view, filters.model_dump_json(), access.today)
 
 
+def _graph_key(
+    access: CaseAccess, young_person_id: str, view: View, filters: Filters
+) -> tuple[Any, ...]:
+    """Where a drawn graph is kept: one key for `/graph` and the map pages, which share it."""
+    return ("graph", *_asked(access, young_person_id, view, filters))
+
+
 async def _drawn(
     access: CaseAccess, young_person_id: str, view: View, filters: Filters
 ) -> NetworkGraph:
@@ -122,7 +129,7 @@ async def _graph_and_chains(
     The chains' search starts as soon as the family and the network are read, and runs in
     Neo4j while the graph is worked out and drawn here (with the default four generations; with
     others the search loads the family to four generations first)."""
-    key = ("graph", *_asked(access, reach.person_id, view, filters))
+    key = _graph_key(access, reach.person_id, view, filters)
     kept = cast(NetworkGraph | None, access.kept_for(reach, key))
     kept_through = cast(dict[str, list[str]] | None,
                         access.kept.get(reach.revision, _chains_key(access, reach)))  # fmt: skip
@@ -156,7 +163,7 @@ async def _chains(
 
 async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> NetworkGraph:
     """The drawn graph alone, kept as `_graph_and_chains` keeps it."""
-    key = ("graph", *_asked(access, reach.person_id, view, filters))
+    key = _graph_key(access, reach.person_id, view, filters)
     kept = access.kept_for(reach, key)
     if kept is not None:
         return cast(NetworkGraph, kept)
@@ -231,7 +238,7 @@ async def read_graph(
         action="read_graph",
         young=True,
         fetch=lambda cases: _drawn(access, cases[0], view, filters),
-        key=("graph", *_asked(access, young_person_id, view, filters)),
+        key=_graph_key(access, young_person_id, view, filters),
         keep_as=_to_keep,
     )
     return answer(graph)
