@@ -21,7 +21,7 @@ from neo4j import READ_ACCESS, WRITE_ACCESS, AsyncDriver, AsyncGraphDatabase, Qu
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import DatabaseUnavailable, error_response
+from service.errors import DatabaseUnavailable, error_response, route_of
 from service.queries import Queries
 from service.settings import Settings
 
@@ -256,9 +256,7 @@ class ReadDeadline:
         except TimeoutError:
             if not deadline.expired() or started:
                 raise  # a TimeoutError of the route's own, a 500 like any other
-            # The route's template, not the path: paths carry the ids of people.
-            route = getattr(scope.get("route"), "path", "an unmatched path")
-            log.warning("read deadline passed on %s %s", scope["method"], route)
+            log.warning("read deadline passed on %s", route_of(scope))
             self._warm_again(scope)
             response = error_response(
                 DatabaseUnavailable.status_code,

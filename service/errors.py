@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 log = logging.getLogger("service.errors")
 
@@ -156,11 +157,19 @@ _HTTP_CODES = {
 }
 
 
+def route_of(scope: Scope) -> str:
+    """The method and the route's template ("GET /people/{person_id}/relatives"), never the
+    path: paths carry the ids of the people a case is about, and anything a caller typed. What
+    log lines and audit records name a request by."""
+    route = getattr(scope.get("route"), "path", None)
+    return f"{scope.get('method', '')} {route or 'an unmatched path'}"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:
         if exc.status_code >= 500:
-            log.warning("%s on %s %s", exc.code, request.method, request.url.path)
+            log.warning("%s on %s", exc.code, route_of(request.scope))
         return error_response(exc.status_code, exc.code, exc.message, exc.details, exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -189,7 +198,7 @@ def install_error_handlers(app: FastAPI) -> None:
     # retrying: a 503 with Retry-After, not a 500.
     @app.exception_handler(TransientError)
     async def _db_down(request: Request, exc: Exception) -> JSONResponse:
-        log.warning("database unavailable on %s %s", request.method, request.url.path)
+        log.warning("database unavailable on %s", route_of(request.scope))
         return error_response(
             503, "database_unavailable", "The database is not answering; try again shortly."
         )
@@ -197,5 +206,5 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         # Type only: exception text can quote Cypher parameters, which may be personal data.
-        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        log.error("unhandled %s on %s", type(exc).__name__, route_of(request.scope))
         return error_response(500, "internal_error", "Something went wrong on our side.")

@@ -7,6 +7,7 @@ since it has to stop and start it; the data written before the outage is still t
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import time
@@ -55,7 +56,9 @@ def first_status(client: TestClient, wanted: int, within: float) -> tuple[float,
         time.sleep(0.05)
 
 
-def test_stop_and_start(own_server: LocalNeo4j, client: TestClient) -> None:
+def test_stop_and_start(
+    own_server: LocalNeo4j, client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
     with GraphDatabase.driver(own_server.uri, auth=own_server.auth) as driver:
         driver.execute_query("MERGE (:Person {id: 'kept-through-restart'})")
     assert client.get("/health").status_code == 200
@@ -65,6 +68,18 @@ def test_stop_and_start(own_server: LocalNeo4j, client: TestClient) -> None:
     assert max(calls) <= 2.0
     body = client.get("/health").json()
     assert body["error"]["code"] == "database_unavailable"
+
+    # The log names the route, never the path: paths carry the ids of the people a case is
+    # about.
+    caplog.set_level(logging.WARNING, logger="service")
+    person = "a-young-persons-id-4f1c"
+    refused = client.get(
+        f"/people/{person}/relatives", headers={"Authorization": "Bearer " + "t" * 40}
+    )
+    assert refused.status_code == 503
+    logged = [record.getMessage() for record in caplog.records]
+    assert "database unavailable on GET /people/{person_id}/relatives" in logged, logged
+    assert not [line for line in logged if person in line], logged
 
     own_server.start()
     first_status(client, 200, within=30.0)

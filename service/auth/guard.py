@@ -28,7 +28,7 @@ from service.auth.throttle import SignInThrottle, client_address
 from service.data import audit, users
 from service.data.users import SignInRefusal
 from service.db import Db, DbDep, SettingsDep
-from service.errors import Forbidden, TooManyRequests, Unauthorized
+from service.errors import Forbidden, TooManyRequests, Unauthorized, route_of
 
 log = logging.getLogger("service.auth")
 
@@ -113,12 +113,6 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
     return principal
 
 
-def _resource(request: Request) -> str:
-    # The route's template, not the path: a path can carry anything a caller typed.
-    route = getattr(request.scope.get("route"), "path", None)
-    return f"{request.method} {route or 'an unmatched path'}"
-
-
 async def _refuse(
     request: Request,
     db: DbDep,
@@ -143,10 +137,10 @@ async def _refuse(
             client=client, role=refusal.role,
         )  # fmt: skip
     log.warning("sign-in refused (%s) on %s from client %s",
-                refusal.reason, _resource(request), throttle.tag(client))  # fmt: skip
+                refusal.reason, route_of(request.scope), throttle.tag(client))  # fmt: skip
     await audit.record_refused_sign_in(
         db, user_id=refusal.user_id,
-        role=refusal.role, resource=_resource(request),
+        role=refusal.role, resource=route_of(request.scope),
         reason=f"{refusal.reason}; client {client}",
     )  # fmt: skip
     return Unauthorized(refused.message, headers=_CHALLENGE)
@@ -173,7 +167,8 @@ async def _throttled(
         log.warning("sign-in throttled: over %d failures a minute from this %s; client %s",
                     limit, kind, throttle.tag(client))  # fmt: skip
         await audit.record_refused_sign_in(
-            db, user_id=key if kind == "user" else None, role=role, resource=_resource(request),
+            db, user_id=key if kind == "user" else None, role=role,
+            resource=route_of(request.scope),
             reason=f"throttled: over {limit} failed sign-ins a minute from this {kind}; "
             f"client {client}",
         )  # fmt: skip
