@@ -19,7 +19,7 @@ from service.auth.throttle import SignInThrottle
 from service.db import Db, ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
 from service.docs import install_docs
 from service.errors import install_error_handlers
-from service.middleware import AnswerHeaders, BodyLimit
+from service.middleware import AnswerHeaders, BodyLimit, Unhandled
 from service.openapi import document_errors
 from service.queries import load_queries
 from service.readcache import ReadCache
@@ -177,8 +177,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )
     install_error_handlers(app)
-    # The last added runs first: headers on every answer, then the body limit, then reads'
-    # deadline.
+    # The last added runs first: the last resort for what no handler answered, headers on every
+    # answer, then the body limit, then reads' deadline.
     app.add_middleware(ReadDeadline, seconds=settings.read_deadline)
     upload_path = str(imports.router.url_path_for("import_gedcom"))
     app.add_middleware(
@@ -186,6 +186,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         paths={upload_path: settings.gedcom_max_bytes + MULTIPART_OVERHEAD},
     )  # fmt: skip
     app.add_middleware(AnswerHeaders)
+    app.add_middleware(Unhandled)
     install_docs(app)
     for router in (
         health.router,

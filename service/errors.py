@@ -203,8 +203,5 @@ def install_error_handlers(app: FastAPI) -> None:
             503, "database_unavailable", "The database is not answering; try again shortly."
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # Type only: exception text can quote Cypher parameters, which may be personal data.
-        log.error("unhandled %s on %s", type(exc).__name__, route_of(request.scope))
-        return error_response(500, "internal_error", "Something went wrong on our side.")
+    # An exception no handler answers: service.middleware.Unhandled (not a handler here, which
+    # Starlette would answer and then raise again for the server to log with its text).

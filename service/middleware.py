@@ -1,15 +1,19 @@
-"""ASGI middleware around every request: the size of request bodies, and the headers every
-answer carries."""
+"""ASGI middleware around every request: the size of request bodies, the headers every answer
+carries, and the last resort for an exception nothing else answered."""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Mapping
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import ANSWER_HEADERS, error_response
+from service.errors import ANSWER_HEADERS, error_response, route_of
+
+log = logging.getLogger(__name__)
 
 
 class BodyTooLarge(HTTPException):
@@ -78,3 +82,45 @@ class AnswerHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class Unhandled:
+    """An exception that no handler answered: a 500 in the service's shape, and one log line
+    with the exception's type, the route and the lines of code it passed through, never its
+    text, which can quote a name or a Cypher parameter.
+
+    Outermost of the service's middleware. Starlette's own last resort answers such an
+    exception and then raises it again for the server, and uvicorn logs it with its text."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception as exc:  # the last resort: answered and logged here
+            where = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unhandled %s on %s\n%s", _kinds(exc), route_of(scope), where.rstrip())
+            if not started:  # else the answer is cut short: the client sees it fail
+                response = error_response(
+                    500, "internal_error", "Something went wrong on our side."
+                )
+                await response(scope, receive, send)
+
+
+def _kinds(exc: BaseException) -> str:
+    """The exception's type, with those it groups (a task group's) or was raised from."""
+    if isinstance(exc, BaseExceptionGroup):
+        return f"{type(exc).__name__}({', '.join(_kinds(e) for e in exc.exceptions)})"
+    cause = exc.__cause__ or exc.__context__
+    return type(exc).__name__ + (f" from {type(cause).__name__}" if cause is not None else "")

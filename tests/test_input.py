@@ -5,6 +5,7 @@ carries; the API's own pages served without a CDN; the OpenAPI document's error 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from neo4j import Driver
 from service.app import MAX_BODY_BYTES, create_app
 from service.data.people import PersonCreate
 from service.gedcom import MAX_NAME, GedcomError, parse_gedcom
+from service.settings import Settings
 from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for, wipe
 
@@ -373,3 +375,31 @@ def test_the_openapi_document_lists_the_errors_in_the_one_shape(case: Case) -> N
     assert "409" in operations[("POST", "/users")]["responses"]
     assert "409" in operations[("POST", "/connections/{connection_id}/stage")]["responses"]
     assert "Retry-After" in operations[("GET", "/me")]["responses"]["503"]["headers"]
+
+
+def test_an_unhandled_error_is_a_500_whose_log_line_carries_no_data(
+    db: Driver, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bug answers 500 in the service's shape, and its log line names the exception's type,
+    the route and the code it passed through: not its text, nor the path, which can carry a
+    child's name or id. The client raises any exception that leaves the app, as uvicorn would
+    log it, text and all."""
+    app = create_app(settings)
+    name, person = "Kai Marsh-Okafor", "a-young-persons-id-93c2"
+
+    async def fails(person_id: str) -> None:
+        raise ValueError(f"no tie for {name} ({person_id})")
+
+    app.add_api_route("/people/{person_id}/fails", fails)
+    caplog.set_level(logging.WARNING, logger="service")
+    with TestClient(app) as client:
+        response = client.get(f"/people/{person}/fails")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert response.headers["cache-control"] == "no-store"
+    logged = [record.getMessage() for record in caplog.records]
+    unhandled = [line for line in logged if line.startswith("unhandled ValueError on ")]
+    assert len(unhandled) == 1, logged
+    assert unhandled[0].startswith("unhandled ValueError on GET /people/{person_id}/fails\n")
+    assert "raise ValueError" in unhandled[0]  # where: the line of code, not the values
+    assert not [line for line in logged if name in line or person in line], logged
