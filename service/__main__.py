@@ -14,8 +14,10 @@ import logging
 import signal
 import socket
 import sys
+import warnings
 from collections.abc import Iterator
 from types import FrameType
+from typing import TextIO
 
 import uvicorn
 from pydantic import SecretStr
@@ -92,6 +94,15 @@ class FirstLookServer(uvicorn.Server):
             )
 
 
+def _warned(
+    message: Warning | str, category: type[Warning], filename: str, lineno: int,
+    file: TextIO | None = None, line: str | None = None,
+) -> None:  # fmt: skip
+    """A warning's kind and where it was raised, never its text: pydantic's serialisation
+    warnings, for one, quote the value (a name) they were given."""
+    logging.getLogger("service").warning("%s at %s:%d", category.__name__, filename, lineno)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     parser.add_argument("command", choices=["run"])
@@ -99,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # The driver logs query text with its notifications; keep queries out of the log.
     logging.getLogger("neo4j").setLevel(logging.WARNING)
+    warnings.showwarning = _warned
     signal.signal(signal.SIGTERM, _terminate)
     try:
         run(Settings())

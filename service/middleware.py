@@ -109,18 +109,52 @@ class Unhandled:
         try:
             await self.app(scope, receive, watched)
         except Exception as exc:  # the last resort: answered and logged here
-            where = "".join(traceback.format_tb(exc.__traceback__))
-            log.error("unhandled %s on %s\n%s", _kinds(exc), route_of(scope), where.rstrip())
+            _log(exc, scope)
             if not started:  # else the answer is cut short: the client sees it fail
                 response = error_response(
                     500, "internal_error", "Something went wrong on our side."
                 )
                 await response(scope, receive, send)
+        except BaseException as exc:
+            # Cancellation (and exit) goes on to the server, but without the exceptions it
+            # carries or was raised while handling, whose text the server would log.
+            if isinstance(exc, BaseExceptionGroup):
+                errors, rest = exc.split(Exception)
+                if errors is not None:
+                    _log(errors, scope)
+                if rest is not None:
+                    _strip(rest)
+                    raise rest from None
+            _strip(exc)
+            raise
+
+
+def _log(exc: BaseException, scope: Scope) -> None:
+    """One line: the exception's type (with those it groups or was raised from), the route and
+    the lines of code each passed through."""
+    log.error("unhandled %s on %s\n%s", _kinds(exc), route_of(scope), _where(exc).rstrip())
 
 
 def _kinds(exc: BaseException) -> str:
-    """The exception's type, with those it groups (a task group's) or was raised from."""
     if isinstance(exc, BaseExceptionGroup):
         return f"{type(exc).__name__}({', '.join(_kinds(e) for e in exc.exceptions)})"
-    cause = exc.__cause__ or exc.__context__
-    return type(exc).__name__ + (f" from {type(cause).__name__}" if cause is not None else "")
+    cause = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    return type(exc).__name__ + (f" from {_kinds(cause)}" if cause is not None else "")
+
+
+def _where(exc: BaseException) -> str:
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    if isinstance(exc, BaseExceptionGroup):
+        frames += "".join(f"[{type(e).__name__}]\n{_where(e)}" for e in exc.exceptions)
+    return frames
+
+
+def _strip(exc: BaseException) -> None:
+    """Drops what an exception carries that could hold data: its arguments, and the exceptions
+    chained to it or grouped in it."""
+    exc.args = ()
+    exc.__cause__ = exc.__context__ = None
+    exc.__suppress_context__ = True
+    if isinstance(exc, BaseExceptionGroup):
+        for inner in exc.exceptions:
+            _strip(inner)

@@ -5,8 +5,11 @@ carries; the API's own pages served without a CDN; the OpenAPI document's error 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import traceback
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,9 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from service import __main__ as service_main
 from service.app import MAX_BODY_BYTES, create_app
 from service.data.people import PersonCreate
 from service.gedcom import MAX_NAME, GedcomError, parse_gedcom
+from service.middleware import Unhandled
 from service.settings import Settings
 from tests.cases import ADMIN_TOKEN, BOOT, Actor, Family, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for, wipe
@@ -403,3 +408,59 @@ def test_an_unhandled_error_is_a_500_whose_log_line_carries_no_data(
     assert unhandled[0].startswith("unhandled ValueError on GET /people/{person_id}/fails\n")
     assert "raise ValueError" in unhandled[0]  # where: the line of code, not the values
     assert not [line for line in logged if name in line or person in line], logged
+
+
+async def _answer_nothing(*_: Any) -> Any:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+def test_a_cancelled_request_passes_on_without_the_data_it_carried(
+    grouped: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Cancellation goes on to the server (it must stop the request), but stripped of the
+    exceptions it was raised while handling, or grouped with, whose text the server would log."""
+    name = "Kai Marsh-Okafor"
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if grouped:
+            raise BaseExceptionGroup("tasks", [ValueError(name), asyncio.CancelledError()])
+        try:
+            raise ValueError(name)
+        except ValueError:
+            raise asyncio.CancelledError()  # noqa: B904 - its context is what must not reach the log
+
+    scope = {"type": "http", "method": "GET", "path": f"/people/{name}/relatives"}
+
+    async def run() -> BaseException:
+        try:
+            await Unhandled(app)(scope, _answer_nothing, _answer_nothing)
+        except BaseException as passed_on:  # what reaches the server
+            return passed_on
+        raise AssertionError("the cancellation was not passed on")
+
+    caplog.set_level(logging.WARNING, logger="service")
+    passed_on = asyncio.run(run())
+    shown = "".join(traceback.format_exception(passed_on))
+    assert "CancelledError" in shown
+    assert name not in shown, shown
+    logged = [record.getMessage() for record in caplog.records]
+    assert not [line for line in logged if name in line], logged
+    if grouped:
+        assert isinstance(passed_on, BaseExceptionGroup)
+        assert [type(e) for e in passed_on.exceptions] == [asyncio.CancelledError]
+        assert logged
+        assert logged[0].startswith("unhandled ExceptionGroup(ValueError) on GET ")
+
+
+def test_a_warning_is_logged_by_its_kind_and_place_never_its_text(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """`python -m service run` logs warnings so (pydantic's quote the value they were given)."""
+    caplog.set_level(logging.WARNING, logger="service")
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = service_main._warned
+        warnings.warn("Expected `str` but got `int` - input_value='Kai Marsh-Okafor'", stacklevel=1)
+    logged = [record.getMessage() for record in caplog.records]
+    assert logged == [f"UserWarning at {__file__}:{logged[0].rsplit(':', 1)[1]}"], logged
