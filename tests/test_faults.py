@@ -345,85 +345,6 @@ def counts(driver: Driver, system: str) -> dict[str, int]:
     return dict(records[0])
 
 
-def test_import_killed_half_way_leaves_nothing(own_server: LocalNeo4j) -> None:
-    """The API process is killed (-9) while a large GEDCOM import is writing; the database then
-    holds nothing of that file, and a new API process imports the same file completely (taking
-    longer than LL_READ_DEADLINE: writes are not cut short)."""
-    tree, xref = large_tree(KILLED_PEOPLE, seed=5)
-    data = write_gedcom(tree).encode()
-    source = "killed"
-    system = f"gedcom:{source}"
-    with ExitStack() as stack:
-        driver = stack.enter_context(GraphDatabase.driver(own_server.uri, auth=own_server.auth))
-        db = database_of(own_server)
-        first = start_api(stack, db, LL_ADMIN_TOKEN=ADMIN_TOKEN)
-        case = open_api_case(first.url, ADMIN_TOKEN, label="killed")
-        # The case already holds a family: the kill must leave a database with data in it as
-        # it was (and on a nearly empty database Neo4j once planned the import's birth-parent
-        # check as an index scan per id, which made a first large import take minutes).
-        known, _ = generate(KNOWN_PEOPLE, seed=6)
-        import_gedcom(first.url, case, write_gedcom(known).encode(), None, source="known")
-        before = counts(driver, system)
-
-        outcome: list[BaseException | dict[str, Any]] = []
-
-        def send() -> None:
-            try:
-                outcome.append(import_gedcom(first.url, case, data, xref, source=source))
-            except BaseException as exc:  # the connection drops when the API dies
-                outcome.append(exc)
-
-        sender = threading.Thread(target=send)
-        t0 = time.monotonic()
-        sender.start()
-        seen: set[str] = set()
-        while "links" not in seen:  # every person written in the transaction, ties under way
-            assert not outcome, f"the import ended before it was caught: {outcome}"
-            assert time.monotonic() - t0 < 120, f"no import statement seen in 120 s ({seen})"
-            seen.update(import_statements(driver))
-            time.sleep(0.02)
-        caught = time.monotonic() - t0
-        os.kill(first.pid, signal.SIGKILL)
-        first.proc.wait()
-        sender.join(timeout=30)
-        assert outcome, "the import request did not end when the API died"
-        assert isinstance(outcome[0], BaseException), f"the import finished: {outcome[0]}"
-        t1 = time.monotonic()
-        while import_statements(driver):  # Neo4j notices the closed connection and rolls back
-            assert time.monotonic() - t1 < 60, "the killed import's transaction is still open"
-            time.sleep(0.05)
-        rolled_back = time.monotonic() - t1
-        after = counts(driver, system)
-        timing = (
-            f"{len(tree.people)} people: ties being written {caught:.1f} s after sending, "
-            f"killed then; transaction gone {rolled_back:.2f} s later; before {before}, "
-            f"after the kill {after}"
-        )
-        assert after == before, f"the killed import left something behind; {timing}"
-
-        second = start_api(stack, db, LL_ADMIN_TOKEN=ADMIN_TOKEN)
-        t2 = time.monotonic()
-        try:
-            result = import_gedcom(
-                second.url, case, data, xref, source=source, timeout=FULL_IMPORT_S
-            )
-        except httpx.TimeoutException:
-            running = running_statements(driver)
-            driver.execute_query("TERMINATE TRANSACTIONS $ids", ids=[i for i, _, _ in running])
-            pytest.fail(
-                f"the complete import did not finish within {FULL_IMPORT_S:.0f} s; Neo4j was "
-                f"running {[(q, s) for _, q, s in running]}; {timing}"
-            )
-        took = time.monotonic() - t2
-        complete = counts(driver, system)
-    print(f"\nkilled import: {timing}; then imported in full in {took:.1f} s: {result}")
-    assert result["people_in_file"] == len(tree.people)
-    # The young person is one of the file's people: they are tied to their xref, not created.
-    assert result["people_created"] == len(tree.people) - 1, result
-    assert complete["external_ids"] == len(tree.people), complete
-    assert complete["people"] == before["people"] + len(tree.people) - 1, complete
-
-
 # --- c. backup and restore with neo4j-admin dump and load -----------------------------------
 
 
@@ -596,3 +517,86 @@ def test_backup_and_restore_round_trip(own_server: LocalNeo4j, tmp_path: Path) -
         again = ok(response)
     print(f"restored: relatives answered after {unavailable} 503s, {time.monotonic() - t0:.1f} s")
     assert again == relatives
+
+
+# The killed import runs after the round trip, on the database the outages left: the round trip
+# then copies about 1,100 nodes (every label the service writes, checked above) rather than the
+# 26,000 the two imports of 12,000 people add; it checks the same dump, load and answers, and
+# the module takes about 9 s less.
+def test_import_killed_half_way_leaves_nothing(own_server: LocalNeo4j) -> None:
+    """The API process is killed (-9) while a large GEDCOM import is writing; the database then
+    holds nothing of that file, and a new API process imports the same file completely (taking
+    longer than LL_READ_DEADLINE: writes are not cut short)."""
+    tree, xref = large_tree(KILLED_PEOPLE, seed=5)
+    data = write_gedcom(tree).encode()
+    source = "killed"
+    system = f"gedcom:{source}"
+    with ExitStack() as stack:
+        driver = stack.enter_context(GraphDatabase.driver(own_server.uri, auth=own_server.auth))
+        db = database_of(own_server)
+        first = start_api(stack, db, LL_ADMIN_TOKEN=ADMIN_TOKEN)
+        case = open_api_case(first.url, ADMIN_TOKEN, label="killed")
+        # The case already holds a family: the kill must leave a database with data in it as
+        # it was (and on a nearly empty database Neo4j once planned the import's birth-parent
+        # check as an index scan per id, which made a first large import take minutes).
+        known, _ = generate(KNOWN_PEOPLE, seed=6)
+        import_gedcom(first.url, case, write_gedcom(known).encode(), None, source="known")
+        before = counts(driver, system)
+
+        outcome: list[BaseException | dict[str, Any]] = []
+
+        def send() -> None:
+            try:
+                outcome.append(import_gedcom(first.url, case, data, xref, source=source))
+            except BaseException as exc:  # the connection drops when the API dies
+                outcome.append(exc)
+
+        sender = threading.Thread(target=send)
+        t0 = time.monotonic()
+        sender.start()
+        seen: set[str] = set()
+        while "links" not in seen:  # every person written in the transaction, ties under way
+            assert not outcome, f"the import ended before it was caught: {outcome}"
+            assert time.monotonic() - t0 < 120, f"no import statement seen in 120 s ({seen})"
+            seen.update(import_statements(driver))
+            time.sleep(0.02)
+        caught = time.monotonic() - t0
+        os.kill(first.pid, signal.SIGKILL)
+        first.proc.wait()
+        sender.join(timeout=30)
+        assert outcome, "the import request did not end when the API died"
+        assert isinstance(outcome[0], BaseException), f"the import finished: {outcome[0]}"
+        t1 = time.monotonic()
+        while import_statements(driver):  # Neo4j notices the closed connection and rolls back
+            assert time.monotonic() - t1 < 60, "the killed import's transaction is still open"
+            time.sleep(0.05)
+        rolled_back = time.monotonic() - t1
+        after = counts(driver, system)
+        timing = (
+            f"{len(tree.people)} people: ties being written {caught:.1f} s after sending, "
+            f"killed then; transaction gone {rolled_back:.2f} s later; before {before}, "
+            f"after the kill {after}"
+        )
+        assert after == before, f"the killed import left something behind; {timing}"
+
+        second = start_api(stack, db, LL_ADMIN_TOKEN=ADMIN_TOKEN)
+        t2 = time.monotonic()
+        try:
+            result = import_gedcom(
+                second.url, case, data, xref, source=source, timeout=FULL_IMPORT_S
+            )
+        except httpx.TimeoutException:
+            running = running_statements(driver)
+            driver.execute_query("TERMINATE TRANSACTIONS $ids", ids=[i for i, _, _ in running])
+            pytest.fail(
+                f"the complete import did not finish within {FULL_IMPORT_S:.0f} s; Neo4j was "
+                f"running {[(q, s) for _, q, s in running]}; {timing}"
+            )
+        took = time.monotonic() - t2
+        complete = counts(driver, system)
+    print(f"\nkilled import: {timing}; then imported in full in {took:.1f} s: {result}")
+    assert result["people_in_file"] == len(tree.people)
+    # The young person is one of the file's people: they are tied to their xref, not created.
+    assert result["people_created"] == len(tree.people) - 1, result
+    assert complete["external_ids"] == len(tree.people), complete
+    assert complete["people"] == before["people"] + len(tree.people) - 1, complete
