@@ -16,10 +16,15 @@ test: install system-deps browser-deps lint ## Lint, type-check, then the tests 
 test-fast: install system-deps lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
 	$(BIN)/python -m pytest -m "not slow"
 
+# mypy keeps its cache with the project's other caches (the Neo4j jars), outside the checkout:
+# a fresh clone checks in about a second what takes 10 s cold. Sound, as mypy's incremental mode
+# is: each cached module is checked against its source's hash.
+MYPY_CACHE = $${LL_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/lifelong-links}/mypy
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	$(BIN)/mypy --cache-dir "$(MYPY_CACHE)"
 
 install: $(STAMP)
 
