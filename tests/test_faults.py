@@ -41,7 +41,7 @@ from service.localdb.admin import dump, load
 from service.queries import load_queries
 from service.settings import Settings
 from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, ok, open_case
-from tests.conftest import REPO, Target, cache_dir, settings_for
+from tests.conftest import REPO, SHORT_LIVED, Target, cache_dir, settings_for
 
 # Slow (stops, kills and freezes Neo4j, restores backups): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -49,7 +49,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[LocalNeo4j]:
-    with throwaway(cache_dir()) as server:
+    with throwaway(cache_dir(), jvm=SHORT_LIVED) as server:
         yield server
 
 

@@ -14,14 +14,14 @@ from neo4j import GraphDatabase
 from service.app import create_app
 from service.localdb import LocalNeo4j, throwaway
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, open_case
-from tests.conftest import Target, cache_dir, settings_for
+from tests.conftest import SHORT_LIVED, Target, cache_dir, settings_for
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def small_server() -> Iterator[LocalNeo4j]:
-    with throwaway(cache_dir(), extra=("db.memory.transaction.max=4m",)) as server:
+    with throwaway(cache_dir(), extra=("db.memory.transaction.max=4m",), jvm=SHORT_LIVED) as server:
         yield server
 
 

@@ -19,7 +19,7 @@ from neo4j import GraphDatabase
 
 from service.app import create_app
 from service.localdb import LocalNeo4j, throwaway
-from tests.conftest import Target, cache_dir, settings_for
+from tests.conftest import SHORT_LIVED, Target, cache_dir, settings_for
 
 # Slow (stops and starts Neo4j): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[LocalNeo4j]:
-    with throwaway(cache_dir()) as server:
+    with throwaway(cache_dir(), jvm=SHORT_LIVED) as server:
         yield server
 
 

@@ -182,6 +182,8 @@ class LocalNeo4j:
     extra: tuple[str, ...] = ()
     # Class-data sharing (`class_archive`); off only to measure what it saves.
     class_sharing: bool = True
+    # More JVM flags (tests: a server that lives seconds compiles with C1 only).
+    jvm: tuple[str, ...] = ()
     _proc: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
     # The class archive this server writes when it stops cleanly, and where it is then kept.
     _archive: tuple[Path, Path] | None = field(default=None, init=False, repr=False)
@@ -311,7 +313,7 @@ class LocalNeo4j:
             self._archive = (scratch, archive)
             sharing = f"-XX:ArchiveClassesAtExit={scratch}"
         cmd = [
-            java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *_JVM_FLAGS, sharing,
+            java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *_JVM_FLAGS, *self.jvm, sharing,
             "-cp", f"{lib}/*", "org.neo4j.server.CommunityEntryPoint",
             f"--home-dir={self.home}", f"--config-dir={conf_dir}",
         ]  # fmt: skip
@@ -407,7 +409,12 @@ class LocalNeo4j:
 
 @contextlib.contextmanager
 def throwaway(
-    cache_dir: Path, *, heap: str = "512m", pagecache: str = "256m", extra: tuple[str, ...] = ()
+    cache_dir: Path,
+    *,
+    heap: str = "512m",
+    pagecache: str = "256m",
+    extra: tuple[str, ...] = (),
+    jvm: tuple[str, ...] = (),
 ) -> Iterator[LocalNeo4j]:
     """A server on a free port in a temporary folder, removed afterwards (tests use this)."""
     with tempfile.TemporaryDirectory(prefix="ll-neo4j-") as tmp:
@@ -418,6 +425,7 @@ def throwaway(
             heap=heap,
             pagecache=pagecache,
             extra=extra,
+            jvm=jvm,
         )
         with server:
             yield server
