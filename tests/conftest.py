@@ -79,8 +79,9 @@ def _docker_answers() -> bool:
 # For the servers a test module starts for itself, to stop, kill or starve (the fault, outage
 # and import-memory tests): the JIT's first tier only. Such a server lives under a minute and
 # spends it planning queries on a cold JVM, which C1 alone compiles sooner (the three modules:
-# 108 s against 120, two runs each); the session's server, which lives for minutes, keeps both tiers (with C1
-# only the other tests took 35 s longer). Neither changes what the service does or is checked.
+# 108 s against 120, two runs each); the session's server, which lives for minutes, keeps both
+# tiers (with C1 only, the other tests took 35 s longer). Neither changes what the service does
+# or what is checked.
 SHORT_LIVED = ("-XX:TieredStopAtLevel=1",)
 
 
