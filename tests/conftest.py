@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
@@ -91,13 +90,16 @@ def cache_dir() -> Path:
 
 class _EarlyDatabase:
     """The session's database, started in a thread while pytest collects the tests (about 3 s
-    of Python), stopped when pytest ends. Closing never waits for a start under way (Ctrl-C
-    during collection): the thread stops what it started as soon as the start is done."""
+    of Python) and then prepared (`_prepare`) while the tests that need no database run;
+    stopped when pytest ends (`pytest_unconfigure`). Closing never waits for a start under way
+    (Ctrl-C during collection): the thread stops what it started as soon as the start is done;
+    a preparation under way is cancelled."""
 
     def __init__(self) -> None:
         self._stack = contextlib.ExitStack()
         self._lock = threading.Lock()
         self._started = self._closed = False
+        self._preparing: tuple[asyncio.AbstractEventLoop, asyncio.Task[None]] | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-neo4j")
         self._target = self._pool.submit(self._start)
         self._pool.shutdown(wait=False)
@@ -109,7 +111,19 @@ class _EarlyDatabase:
             if self._closed:
                 self._stack.close()
                 return target
-        _prepare(target)
+
+        async def prepare() -> None:
+            with self._lock:
+                if self._closed:
+                    return
+                task = asyncio.current_task()
+                assert task is not None
+                self._preparing = (asyncio.get_running_loop(), task)
+            await _prepare(target)
+
+        # Only a head start: whatever fails here, the first app does again and reports.
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            asyncio.run(prepare())
         return target
 
     def target(self) -> Target:
@@ -118,28 +132,25 @@ class _EarlyDatabase:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            if self._preparing is not None:
+                loop, task = self._preparing
+                with contextlib.suppress(RuntimeError):  # its loop has already ended
+                    loop.call_soon_threadsafe(task.cancel)
             if self._started:
                 self._stack.close()
 
 
-def _prepare(target: Target) -> None:
+async def _prepare(target: Target) -> None:
     """The schema applied and the busy reads planned, as the first app's start does (a JVM just
-    started plans them in about 5 s): here, in the early thread, while the tests that need no
-    database run, so that the first app finds them done. Only a head start: whatever fails here
-    the first app does again, and reports."""
+    started plans them in about 5 s), so that the first app finds them done."""
     settings = settings_for(target)
-
-    async def prepare() -> None:
-        driver = make_driver(settings, uri=target.uri, password=target.password)
-        try:
-            db = Db(driver, load_queries(settings.cypher_dir), settings.neo4j_database)
-            await apply_schema(db)
-            await warm_plans(db)
-        finally:
-            await driver.close()
-
-    with contextlib.suppress(DriverError, Neo4jError, OSError):
-        asyncio.run(prepare())
+    driver = make_driver(settings, uri=target.uri, password=target.password)
+    try:
+        db = Db(driver, load_queries(settings.cypher_dir), settings.neo4j_database)
+        await apply_schema(db)
+        await warm_plans(db)
+    finally:
+        await driver.close()
 
 
 _early: _EarlyDatabase | None = None
@@ -152,11 +163,18 @@ def pytest_configure(config: pytest.Config) -> None:
     global _early
     option = config.option
     narrower = ("file_or_dir", "keyword", "collectonly", "help", "markers", "showfixtures",
-                "show_fixtures_per_test", "numprocesses")  # fmt: skip
+                "show_fixtures_per_test", "numprocesses", "lf", "deselect")  # fmt: skip
     whole = not any(getattr(option, name, None) for name in narrower)
     distributed = hasattr(config, "workerinput")
     if whole and not distributed:
         _early = _EarlyDatabase()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _early
+    if _early is not None:
+        early, _early = _early, None
+        early.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
