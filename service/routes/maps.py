@@ -136,7 +136,8 @@ async def _graph_and_chains(
     if kept is not None:
         if kept_through is not None:
             return kept, kept_through
-        return kept, await _chains(access, reach, kept.family, kept.connected)
+        # A kept graph holds no family (`_to_keep`): the search loads its own.
+        return kept, await _chains(access, reach, None, kept.connected)
     loaded = await _load(access, reach.person_id, filters)
     if kept_through is None:
         # The search first: its query is sent before the graph's Python work begins.
