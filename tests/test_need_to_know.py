@@ -1,0 +1,102 @@
+"""Need-to-know on its own, without a database: which fields of a shaped model each role's
+responses carry, however the model is serialised."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import pytest
+from pydantic import BaseModel, Field, TypeAdapter
+
+from service.auth.need_to_know import Sensitive, Shaped, hidden_fields, set_viewer
+from service.auth.principal import Role
+
+
+class Flag(Shaped):
+    ask: str
+    details: Annotated[str | None, Sensitive.flag_details] = None
+
+
+class Someone(Shaped):
+    name: str
+    notes: Annotated[str | None, Sensitive.notes] = None
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class Page(BaseModel):
+    """Not shaped itself: the shaped models inside it still are."""
+
+    people: list[Someone]
+
+
+def _page() -> Page:
+    return Page(people=[Someone(name="Kai", notes="Met in May.",
+                                flags=[Flag(ask="sw1", details="Named at MARAC.")])])  # fmt: skip
+
+
+def _dumps(page: Page) -> list[dict[str, object]]:
+    """The page as every way the service serialises a model gives it."""
+    return [
+        page.model_dump(),
+        json.loads(page.model_dump_json()),
+        json.loads(TypeAdapter(Page).dump_json(page)),
+        # As FastAPI serialises a route's `response_model`.
+        {"people": TypeAdapter(list[Someone]).dump_python(page.people, mode="json")},
+    ]
+
+
+def _seen(role: Role | None) -> set[str]:
+    """The sensitive fields `role` is given: notes and flag details."""
+    if role is not None:
+        set_viewer(role)
+    seen: list[set[str]] = []
+    for dumped in _dumps(_page()):
+        person = dumped["people"][0]  # type: ignore[index]
+        fields = {"notes"} & set(person) | {"details"} & set(person["flags"][0])
+        seen.append(fields)
+    assert all(s == seen[0] for s in seen), seen
+    return seen[0]
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        (Role.coordinator, {"notes"}),
+        (Role.social_worker, {"notes", "details"}),
+        (Role.manager, {"notes", "details"}),
+        (Role.admin, set()),
+    ],
+)
+def test_each_role_is_given_what_it_may_see(role: Role, shown: set[str]) -> None:
+    assert _seen(role) == shown
+    assert hidden_fields(Someone, role) == {"notes"} - shown
+
+
+def test_no_viewer_sees_no_sensitive_field() -> None:
+    """A route that forgot the guard leaks nothing: run in a fresh context, no viewer set."""
+    import contextvars
+
+    assert contextvars.Context().run(_seen, None) == set()
+
+
+def test_shown_fields_keep_their_values() -> None:
+    set_viewer(Role.manager)
+    person = _page().model_dump()["people"][0]
+    assert person["notes"] == "Met in May."
+    assert person["flags"][0] == {"ask": "sw1", "details": "Named at MARAC."}
+
+
+def test_sensitive_fields_stay_in_the_documentation() -> None:
+    assert {"name", "notes", "flags"} <= set(Someone.model_json_schema()["properties"])
+
+
+def test_a_model_whose_types_come_later_is_refused() -> None:
+    """Its marks could not be read when it is made: refused rather than left open."""
+    with pytest.raises(TypeError, match="defined before it"):
+
+        class Early(Shaped):
+            later: Annotated[Later | None, Sensitive.notes] = None
+
+    class Later(BaseModel):
+        x: int
