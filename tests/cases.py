@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -24,6 +25,14 @@ class Actor:
     user_id: str
     token_id: str
     headers: dict[str, str]
+
+
+def page_data(html: str, element_id: str) -> str:
+    """The text of a map page's JSON block."""
+    found = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html,
+                      re.S)  # fmt: skip
+    assert found is not None, element_id
+    return found.group(1)
 
 
 def ok(response: Any, status: int = 200) -> Any:

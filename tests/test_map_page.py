@@ -6,6 +6,7 @@ readable by construction at the first view, hostile names as text, nothing fetch
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from selenium.webdriver.support.ui import Select
 from seed.families import family, network_graph
 from service.drawing import draw
 from tests.browser import Browser, serve_html
+from tests.cases import page_data
 from visualise import maps
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
@@ -31,6 +33,11 @@ YP = "yp"
 SUMMARY = "side:maternal"
 MEMBERS = [f"m{i:02d}" for i in range(1, 21)]
 FOLDED_NAME = "Zebedee Farquharson"
+# A folded cousin whose path passes through someone not drawn and someone the case does not hold.
+ROUNDABOUT = "m04"
+ROUNDABOUT_PATH = (
+    "mother Donna Brennan → sister Rita Brennan → husband someone → son Cousin Number 04"
+)
 
 
 def person(pid: str, name: str, group: str, x: float, y: float, **fields: Any) -> dict[str, Any]:
@@ -44,7 +51,7 @@ def person(pid: str, name: str, group: str, x: float, y: float, **fields: Any) -
     return node
 
 
-def step(word: str, pid: str, name: str) -> dict[str, str]:
+def step(word: str, pid: str | None, name: str) -> dict[str, str | None]:
     return {"word": word, "person_id": pid, "name": name}
 
 
@@ -86,9 +93,14 @@ def ecomap() -> dict[str, Any]:
     ]  # fmt: skip
     for i, pid in enumerate(MEMBERS):
         name = FOLDED_NAME if i == 15 else f"Cousin Number {i + 1:02d}"
+        way = [MUM, step("cousin", pid, name)]
+        if pid == ROUNDABOUT:
+            way = [MUM, step("sister", "p9", "Rita Brennan"),
+                   step("husband", None, "someone"),
+                   step("son", pid, name)]  # fmt: skip
         nodes.append(person(pid, name, "maternal", -760 - (i % 4) * 200, -330 + (i // 4) * 165,
                             relation="second cousin", side="maternal", folded=SUMMARY,
-                            path=[MUM, step("cousin", pid, name)]))  # fmt: skip
+                            path=way))  # fmt: skip
     edges = [tie("p2", "tenuous", lapsed=True), tie("p3", "strong"), tie("p4"),
              tie("p6", stressful=True)]  # fmt: skip
     summary = {"id": SUMMARY, "side": "maternal", "label": "Mum's side: 20 relatives found",
@@ -324,6 +336,36 @@ def test_a_click_opens_the_panel_with_the_path(browser: Browser, site: str) -> N
     assert "Safety flag: ask Sam Jones, social worker before any contact." in panel(browser)
     assert "level" not in panel(browser)
     assert set(browser.run("return window.llMap.highlighted()")) == {YP, "p3"}
+    clean(browser, site, "/ecomap.html")
+
+
+def test_the_page_sends_each_look_and_name_once() -> None:
+    """A page's people carry the number of their look, and a path's step its name only when
+    the page's person with that id does not have it (map.js fills in the rest)."""
+    page = maps.render(ecomap(), title="Kai Test: map")
+    nodes = json.loads(page_data(page.html, "ll-nodes"))
+    looks = json.loads(page_data(page.html, "ll-page"))["looks"]
+    people = [n for n in nodes if not n.get("llSummary")]
+    assert {n["llLook"] for n in people} == set(range(len(looks)))
+    assert len(looks) < len(people)
+    assert not any("color" in n or "shape" in n for n in people)
+    gary = looks[next(n["llLook"] for n in people if n["id"] == "p5")]
+    assert gary["color"]["border"] == "#c62828"
+    assert gary["borderWidth"] == 4
+    steps = {n["id"]: n["llPath"] for n in people}
+    assert steps["p5"] == [["mother", "p2"], ["sister", "p4"], ["husband", "p5"]]
+    assert steps[ROUNDABOUT] == [["mother", "p2"], ["sister", "p9", "Rita Brennan"],
+                                 ["husband", None, "someone"], ["son", ROUNDABOUT]]  # fmt: skip
+    assert steps[YP] == []
+    assert steps["p6"] is None
+
+
+def test_a_path_through_people_not_drawn(browser: Browser, site: str) -> None:
+    load(browser, site, "/ecomap.html")
+    browser.run("window.llMap.open(arguments[0])", ROUNDABOUT)
+    assert ROUNDABOUT_PATH in panel(browser)
+    browser.run("window.llMap.open('p5')")
+    assert "mother Donna Brennan → sister Lisa Brennan → husband Gary Price" in panel(browser)
     clean(browser, site, "/ecomap.html")
 
 

@@ -22,6 +22,7 @@ from tests.cases import (
     build_case,
     build_work,
     ok,
+    page_data,
 )
 from tests.conftest import Target, app_client, settings_for
 
@@ -181,15 +182,8 @@ def test_same_map_twice_is_the_same(case: MapCase) -> None:
                             params={"view": view})
             for _ in range(2)
         )  # fmt: skip
-        assert _block(first.text, "ll-nodes") == _block(second.text, "ll-nodes")
+        assert page_data(first.text, "ll-nodes") == page_data(second.text, "ll-nodes")
         assert first.headers["content-security-policy"] != second.headers["content-security-policy"]
-
-
-def _block(html: str, element_id: str) -> str:
-    found = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html,
-                      re.S)  # fmt: skip
-    assert found is not None, element_id
-    return found.group(1)
 
 
 def test_flag_details_follow_need_to_know(case: MapCase) -> None:
@@ -262,7 +256,7 @@ def test_embed_tokens(case: MapCase) -> None:
     assert page.status_code == 200, page.text
     csp = page.headers["content-security-policy"]
     assert csp.endswith(f"frame-ancestors {PARENT_ORIGIN}")
-    client = json.loads(_block(page.text, "ll-page"))
+    client = json.loads(page_data(page.text, "ll-page"))
     assert client["parentOrigin"] == "https://case.example.gov.uk"
     assert client["view"] == "tree"
     # Coordinators' embedded maps follow their need-to-know too.
@@ -272,7 +266,7 @@ def test_embed_tokens(case: MapCase) -> None:
     alone = ok(case.mint(), 201)
     page = case.client.get("/embed", params={"token": alone["token"]})
     assert page.headers["content-security-policy"].endswith("frame-ancestors 'none'")
-    assert json.loads(_block(page.text, "ll-page"))["parentOrigin"] is None
+    assert json.loads(page_data(page.text, "ll-page"))["parentOrigin"] is None
 
 
 def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
@@ -371,7 +365,7 @@ def test_the_pages_chains_are_those_of_safeguarding(
                            params={"max_generations": generations}))  # fmt: skip
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers,
                            params={"max_generations": generations}).text  # fmt: skip
-    nodes = json.loads(_block(page, "ll-nodes"))
+    nodes = json.loads(page_data(page, "ll-nodes"))
     drawn = {n["id"]: n["llChains"] for n in nodes if n.get("llChains")}
     on_map = {n["id"] for n in nodes}
     assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}

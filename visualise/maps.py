@@ -221,16 +221,26 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _path_words(path: list[dict[str, Any]] | None) -> list[dict[str, str]] | None:
+def _path_words(
+    path: list[dict[str, Any]] | None, names: dict[str, str]
+) -> list[list[str | None]] | None:
+    """A path's steps as `[word, id]`, or `[word, id, name]` when the name is not that of the
+    page's person with the id (someone not drawn, or not held by the case: id null): map.js
+    fills in the rest. A map's paths were a third of its data."""
     if path is None:
         return None
-    return [{"word": s["word"], "id": s["person_id"], "name": s["name"]} for s in path]
+    return [
+        [s["word"], s["person_id"]]
+        if s["person_id"] is not None and names.get(s["person_id"]) == s["name"]
+        else [s["word"], s["person_id"], s["name"]]
+        for s in path
+    ]
 
 
 @cache
 def _look(view: str, group: str, centre: bool, deceased: bool, flagged: bool, sex: str) -> Any:
     """How a person is drawn: their shape, border and colours. A few dozen looks cover every
-    map, so each is made once and shared by the nodes that have it (never changed)."""
+    map: each is made once, and a page carries each of its looks once (`Looks`)."""
     colour = COLOURS[group]
     look: dict[str, Any] = {
         "borderWidth": 6 if centre else (4 if flagged else 2),
@@ -266,7 +276,21 @@ def _look(view: str, group: str, centre: bool, deceased: bool, flagged: bool, se
     return look
 
 
-def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
+class Looks:
+    """The looks a page's people have, each sent once: a person carries the number of theirs
+    (`llLook`), and map.js gives them its fields before drawing."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str, bool, bool, bool, str], int] = {}
+
+    def number(self, *look: Any) -> int:
+        return self._numbers.setdefault(look, len(self._numbers))
+
+    def sent(self) -> list[dict[str, Any]]:
+        return [_look(*look) for look in self._numbers]
+
+
+def _node(node: dict[str, Any], view: str, looks: Looks, names: dict[str, str]) -> dict[str, Any]:
     group = node["group"]
     centre = group == "young_person"
     deceased = not node["living"]
@@ -315,7 +339,9 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         "title": title,
         "x": node["x"],
         "y": node["y"],
-        **_look(view, group, centre, deceased, flagged, node["sex"] if view == "tree" else ""),
+        "llLook": looks.number(
+            view, group, centre, deceased, flagged, node["sex"] if view == "tree" else ""
+        ),
         # What the side panel says, as data: map.js writes it as text.
         "llCentre": centre,
         "llGroup": group,
@@ -324,7 +350,7 @@ def _node(node: dict[str, Any], view: str) -> dict[str, Any]:
         "llName": node["name"],
         "llRelation": node["relation"],
         "llSide": _SIDE_WORDS.get(node.get("side") or ""),
-        "llPath": _path_words(node.get("path")),
+        "llPath": _path_words(node.get("path"), names),
         "llDates": dates or None,
         "llStageWords": stage,
         "llLastContact": node["last_contact"],
@@ -491,9 +517,10 @@ def render(
     # adds the id and defaults for a label, shape and colour that every node here has; the
     # graph's nodes and summaries have unique ids, so they go in as vis-network's options.
     summaries = [] if tree else graph.get("summaries", [])
-    net.nodes += [_node(n, view) for n in graph["nodes"]]
-    net.nodes += [_summary(s) for s in summaries]
     names = {n["id"]: n["name"] for n in graph["nodes"]}
+    looks = Looks()
+    net.nodes += [_node(n, view, looks, names) for n in graph["nodes"]]
+    net.nodes += [_summary(s) for s in summaries]
     # The tree's family edges are not drawn by vis-network: its genogram connectors (`lines`)
     # replace them. The page keeps them as data, to count those between people shown.
     # pyvis's add_edge scans every edge already added (quadratic); the graph's edges are already
@@ -525,6 +552,7 @@ def render(
             "lines": graph.get("lines", []) if tree else [],
             "units": graph.get("units", []) if tree else [],
             "family": family,
+            "looks": looks.sent(),
         },
         "library": Markup(_MARKS[Fill.LIBRARY]),  # noqa: S704 (a mark, never data)
         "script": Markup(_MARKS[Fill.SCRIPT]),  # noqa: S704

@@ -43,6 +43,26 @@
   }
 
   var list = data("ll-nodes");
+  // The page sends each look once and each path's names once (visualise/maps.py): a person
+  // takes the fields of their look, and a step without a name is the person with its id.
+  var names = {};
+  list.forEach(function (node) {
+    if (!node.llSummary) {
+      names[node.id] = node.llName;
+    }
+  });
+  list.forEach(function (node) {
+    if (node.llLook !== undefined) {
+      var look = page.looks[node.llLook];
+      Object.keys(look).forEach(function (key) { node[key] = look[key]; });
+      delete node.llLook;
+    }
+    if (node.llPath) {
+      node.llPath = node.llPath.map(function (step) {
+        return { word: step[0], id: step[1], name: step.length > 2 ? step[2] : names[step[1]] };
+      });
+    }
+  });
   var people = {};
   var order = [];
   var folded = {}; // person id -> true while a summary holds them
