@@ -3,8 +3,10 @@ responses carry, however the model is serialised."""
 
 from __future__ import annotations
 
+import contextvars
 import json
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import pytest
 from pydantic import BaseModel, Field, TypeAdapter
@@ -46,8 +48,21 @@ def _dumps(page: Page) -> list[dict[str, object]]:
     ]
 
 
+T = TypeVar("T")
+
+
+def _fresh(work: Callable[[], T]) -> T:
+    """`work` in a context of its own, as a request runs: no viewer set, and none left set for
+    the tests after."""
+    return contextvars.Context().run(work)
+
+
 def _seen(role: Role | None) -> set[str]:
     """The sensitive fields `role` is given: notes and flag details."""
+    return _fresh(lambda: _seen_here(role))
+
+
+def _seen_here(role: Role | None) -> set[str]:
     if role is not None:
         set_viewer(role)
     seen: list[set[str]] = []
@@ -74,15 +89,16 @@ def test_each_role_is_given_what_it_may_see(role: Role, shown: set[str]) -> None
 
 
 def test_no_viewer_sees_no_sensitive_field() -> None:
-    """A route that forgot the guard leaks nothing: run in a fresh context, no viewer set."""
-    import contextvars
-
-    assert contextvars.Context().run(_seen, None) == set()
+    """A route that forgot the guard leaks nothing."""
+    assert _seen(None) == set()
 
 
 def test_shown_fields_keep_their_values() -> None:
-    set_viewer(Role.manager)
-    person = _page().model_dump()["people"][0]
+    def dumped() -> dict[str, object]:
+        set_viewer(Role.manager)
+        return _page().model_dump()
+
+    person = _fresh(dumped)["people"][0]  # type: ignore[index]
     assert person["notes"] == "Met in May."
     assert person["flags"][0] == {"ask": "sw1", "details": "Named at MARAC."}
 
@@ -100,3 +116,11 @@ def test_a_model_whose_types_come_later_is_refused() -> None:
 
     class Later(BaseModel):
         x: int
+
+
+def test_a_mark_inside_a_type_is_refused() -> None:
+    """Only a field's own marks are followed: a mark on a list's items would be missed."""
+    with pytest.raises(TypeError, match="not a type within it"):
+
+        class Inside(Shaped):
+            notes: list[Annotated[str, Sensitive.notes]] = Field(default_factory=list)
