@@ -490,18 +490,23 @@ def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str,
             came[there] = (here, how)
             left -= there in wanted
             queue.append(there)
+    # Each person's path is the path of the person before them and one step: made once each.
+    made: dict[str, list[PathStep]] = {start: []}
     found: dict[str, list[PathStep]] = {}
     for end in wanted:
         if end not in came:
             continue
-        steps: list[PathStep] = []
+        unmade: list[str] = []
         node = end
-        while (back := came[node]) is not None:
-            before, how_ = back
+        while node not in made:
+            unmade.append(node)
+            node = came[node][0]  # type: ignore[index]  # only the start has no step before it
+        steps = made[node]
+        for node in reversed(unmade):
+            how_ = came[node][1]  # type: ignore[index]
             sex = family.people[node].sex if node in family.people else None
-            steps.append((_step_word(how_, sex), node))
-            node = before
-        found[end] = steps[::-1]
+            steps = made[node] = [*steps, (_step_word(how_, sex), node)]
+        found[end] = made[end]
     return found
 
 

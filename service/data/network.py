@@ -421,16 +421,19 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         family_ids &= close_family(family)
     sides = {r["person_id"]: r["side"] for r in relatives}
     ways = paths(family, young_person_id, set(people) & set(family.people))
-    # A step through someone the case does not hold is not named; names are made only for the
-    # people the paths pass through (a fraction of the family).
-    names: dict[str, str | None] = {}
+    # A step through someone the case does not hold is not named. Each step is made once, for
+    # the people the paths pass through (a fraction of the family), and shared by the paths
+    # that take it: a map's paths have about five steps for each step made.
+    steps: dict[tuple[str, str], PathStep] = {}
 
-    def name_of(pid: str) -> str | None:
-        if pid not in names:
-            p = family.people.get(pid)
-            names[pid] = (display_name(p.given_name, p.family_name, p.known_as)
-                          if p is not None and p.in_case else None)  # fmt: skip
-        return names[pid]
+    def step(taken: tuple[str, str]) -> PathStep:
+        word, pid = taken
+        p = family.people.get(pid)
+        name = (display_name(p.given_name, p.family_name, p.known_as)
+                if p is not None and p.in_case else None)  # fmt: skip
+        made = steps[taken] = {"word": word, "person_id": pid if name is not None else None,
+                               "name": name or "someone"}  # fmt: skip
+        return made
 
     wishes = dict(row["wishes"])
 
@@ -448,8 +451,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
                 "side": side if side in ("maternal", "paternal", "both") else None,
                 "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
                 "path": None if way is None else [
-                    {"word": w, "person_id": q if (n := name_of(q)) is not None else None,
-                     "name": n or "someone"} for w, q in way],
+                    steps[t] if t in steps else step(t) for t in way],
             }  # fmt: skip
             nodes[pid] = node
 
