@@ -299,11 +299,11 @@ async def search(
     # Always one record: the query aggregates without grouping, an empty network included.
     rounds, risks = records[0]["rounds"], records[0]["risks"]
     for steps in rounds:
-        for r in steps:
-            incoming.setdefault(r["to_id"], set()).add((r["from_id"], r["how"]))
-            names[r["to_id"]] = r["name"]
-            if r["child_team"] is not None and r["to_id"] not in network:
-                children[r["to_id"]] = r["child_team"]
+        for from_id, to_id, how, child_team, name in steps:
+            incoming.setdefault(to_id, set()).add((from_id, how))
+            names[to_id] = name
+            if child_team is not None and to_id not in network:
+                children[to_id] = child_team
     # The flagged people of the network in the network's order, then the others by id.
     order = {pid: i for i, pid in enumerate(network)}
     flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
