@@ -457,9 +457,13 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
 
     # The young person's own trusted adults are drawn as their ties below, not as family ties;
     # another young person's (a sibling in care's carer or teacher) belong to that child's case.
+    # The ecomap draws none of the family's ties but the young person's own (`draw` keeps only
+    # lines from the centre): the others are not made for it.
+    own = young_person_id if view == "ecomap" else None
     others = [t for t in row["ties"]
-              if not (t["type"] == "trusted_adult" and _young(family, t["to_id"]))]  # fmt: skip
-    edges = _family_edges([*_family_ties(family), *others], nodes, view, day)
+              if not (t["type"] == "trusted_adult" and _young(family, t["to_id"]))
+              and own in (None, t["from_id"], t["to_id"])]  # fmt: skip
+    edges = _family_edges([*_family_ties(family, own), *others], nodes, view, day)
     if view == "ecomap":
         edges += _ties(nodes, young_person_id, stages, trusted, lapsed_ids, day)
     ordered = sorted(nodes.values(),
@@ -619,18 +623,22 @@ def _drawn_people(
     return dict(sorted(found.items()))
 
 
-def _family_ties(family: Family) -> list[dict[str, Any]]:
-    """The family's parent links, partnerships and sibling ties as map ties."""
+def _family_ties(family: Family, of: str | None = None) -> list[dict[str, Any]]:
+    """The family's parent links, partnerships and sibling ties as map ties (only those of
+    `of`, if given)."""
     ties: list[dict[str, Any]] = []
     for link in family.parent_links:
-        ties.append({"id": link.id, "kind": link.kind, "type": "parent",
-                     "from_id": link.parent, "to_id": link.child})  # fmt: skip
+        if of in (None, link.parent, link.child):
+            ties.append({"id": link.id, "kind": link.kind, "type": "parent",
+                         "from_id": link.parent, "to_id": link.child})  # fmt: skip
     for p in family.partnerships:
-        ties.append({"id": p.id, "kind": p.kind, "since": p.since, "until": p.until,
-                     "type": "partner", "from_id": p.a, "to_id": p.b})  # fmt: skip
+        if of in (None, p.a, p.b):
+            ties.append({"id": p.id, "kind": p.kind, "since": p.since, "until": p.until,
+                         "type": "partner", "from_id": p.a, "to_id": p.b})  # fmt: skip
     for t in family.sibling_ties:
-        ties.append({"id": t.id, "half": t.half, "type": "sibling", "from_id": t.a,
-                     "to_id": t.b})  # fmt: skip
+        if of in (None, t.a, t.b):
+            ties.append({"id": t.id, "half": t.half, "type": "sibling", "from_id": t.a,
+                         "to_id": t.b})  # fmt: skip
     return ties
 
 
