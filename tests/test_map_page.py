@@ -369,6 +369,26 @@ def test_a_path_through_people_not_drawn(browser: Browser, site: str) -> None:
     clean(browser, site, "/ecomap.html")
 
 
+def test_tooltips_say_who_and_what(browser: Browser, site: str) -> None:
+    """Written by map.js from the person's fields, as the panel is."""
+    load(browser, site, "/ecomap.html")
+    title = "return window.llMap.nodes.get(arguments[0]).title"
+    assert browser.run(title, "p5") == (
+        "Gary Price\nuncle by marriage\nConnection stage: identified\n"
+        "Safety flag (level 3: domestic abuse perpetrator). Ask the team manager.\n"
+        "A court order keeps this person from the young person."
+    )
+    assert browser.run(title, "p2") == (
+        "Donna Brennan\nmother\nConnection stage: identified\nLast contact: 2023-04-01\n"
+        "Contact has lapsed."
+    )
+    assert browser.run(title, "p3") == (
+        f"{LONG}\nfather\nSafety flag: ask Sam Jones, social worker before any contact."
+    )
+    assert browser.run(title, SUMMARY) == "Mum's side: 20 relatives found"
+    clean(browser, site, "/ecomap.html")
+
+
 def test_a_hostile_name_stays_text(browser: Browser, site: str) -> None:
     load(browser, site, "/ecomap.html")
     browser.run("window.llMap.open('p6')")

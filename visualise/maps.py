@@ -322,21 +322,10 @@ def _node(node: dict[str, Any], view: str, looks: Looks, names: dict[str, str]) 
                                   if stage else None, warning) if p]) or None,
         )  # fmt: skip
     flag_words = _flag_words(flags) if flags else []
-    title = _lines(
-        node["name"],
-        node["relation"],
-        dates or None,
-        "deceased" if deceased else None,
-        f"Connection stage: {stage}" if stage else None,
-        f"Last contact: {node['last_contact']}" if node["last_contact"] else None,
-        "Contact has lapsed." if node["lapsed"] else None,
-        *flag_words,
-        "A court order keeps this person from the young person." if restricted else None,
-    )
     out: dict[str, Any] = {
         "id": node["id"],
         "label": label,
-        "title": title,
+        # The tooltip is written by map.js from the fields below, as the side panel is.
         "x": node["x"],
         "y": node["y"],
         "llLook": looks.number(

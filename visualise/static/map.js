@@ -42,6 +42,18 @@
     return cut;
   }
 
+  var ORDER_WORDS = "A court order keeps this person from the young person.";
+
+  // A person's tooltip: who they are, and what the panel says first.
+  function tooltip(node) {
+    return [node.llName, node.llRelation, node.llDates, node.llLiving ? null : "deceased",
+      node.llStageWords ? "Connection stage: " + node.llStageWords : null,
+      node.llLastContact ? "Last contact: " + node.llLastContact : null,
+      node.llLapsed ? "Contact has lapsed." : null]
+      .concat(node.llFlags, [node.llRestricted ? ORDER_WORDS : null])
+      .filter(function (line) { return line; }).join("\n");
+  }
+
   var list = data("ll-nodes");
   // The page sends each look once and each path's names once (visualise/maps.py): a person
   // takes the fields of their look, and a step without a name is the person with its id.
@@ -61,6 +73,9 @@
       node.llPath = node.llPath.map(function (step) {
         return { word: step[0], id: step[1], name: step.length > 2 ? step[2] : names[step[1]] };
       });
+    }
+    if (!node.llSummary) {
+      node.title = tooltip(node);
     }
   });
   var people = {};
@@ -356,8 +371,7 @@
     entry(dl, "The young person's wish", node.llCentre ? null : node.llWish || "none recorded");
     entry(dl, "Safety", node.llFlags.length ? node.llFlags : "No safety flag.",
       node.llFlags.length ? "warn" : null);
-    entry(dl, "Court order", node.llRestricted ?
-      "A court order keeps this person from the young person." : null, "warn");
+    entry(dl, "Court order", node.llRestricted ? ORDER_WORDS : null, "warn");
     entry(dl, "Safeguarding links", node.llChains, "warn");
     panel.appendChild(dl);
     foldButtons(node);
