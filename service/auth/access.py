@@ -14,7 +14,7 @@ trail records the refusal and its real reason.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable, Iterable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, TypeVar, cast
@@ -158,7 +158,6 @@ class CaseAccess:
         young: bool = False,
         key: Hashable | None = None,
         keep_as: Callable[[T], T] | None = None,
-        keep_also: Callable[[T], Iterable[tuple[Hashable, object]]] | None = None,
     ) -> T:
         """`fetch(cases)` the person's data as those cases hold it while the guard decides,
         and release it only if allowed (`young`: only if the person is a young person the
@@ -174,15 +173,9 @@ class CaseAccess:
         kept for the same key, the same cases and the revision the check sees is given again
         instead (service.readcache); one worked out is kept only where it is known to be no
         older than that revision; as `keep_as` makes it, if given (what is worth keeping of
-        it), and with what `keep_also` gives (other keys' answers made on the way)."""
+        it)."""
         before = self.kept.revision
         kept = keep_as or (lambda found: found)
-
-        def keep(revision: str | None, cases: tuple[str, ...], found: T) -> None:
-            self._keep(revision, key, cases, kept(found))
-            for other, answer in keep_also(found) if keep_also else ():
-                self._keep(revision, other, cases, answer)
-
         hit = self.kept.get(before, key) if key is not None else None
         if hit is not None:
             # Kept: nothing to fetch on the guess. The check still runs, and is audited.
@@ -191,7 +184,7 @@ class CaseAccess:
             if reach.revision == before and cases == reach.cases:
                 return cast(T, answer)
             found = await fetch(list(reach.cases))
-            keep(reach.revision, reach.cases, found)
+            self._keep(reach.revision, key, reach.cases, kept(found))
             return found
         data = asyncio.ensure_future(fetch([person_id]))
         try:
@@ -204,13 +197,13 @@ class CaseAccess:
             await _discard(data)
             # Fetched after the check: as new as the revision it saw, or newer.
             found = await fetch(list(reach.cases))
-            keep(reach.revision, reach.cases, found)
+            self._keep(reach.revision, key, reach.cases, kept(found))
             return found
         found = await data
         # Fetched alongside the check: kept only if no change was made between the last
         # revision this process knew of before the fetch began and the check.
         if before is not None and reach.revision == before:
-            keep(before, reach.cases, found)
+            self._keep(before, key, reach.cases, kept(found))
         return found
 
     async def _check(self, person_id: str, *, action: str, young: bool) -> Reach:

@@ -8,8 +8,6 @@ be framed only by the origin named in the token, which must be one the settings 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal, cast
 
@@ -115,8 +113,8 @@ def _to_keep(graph: NetworkGraph) -> NetworkGraph:
     return stored
 
 
-def _chains_key(access: CaseAccess, young_person_id: str) -> tuple[Any, ...]:
-    return ("chains", young_person_id, SAFEGUARDING_STEPS, access.today)
+def _chains_key(access: CaseAccess, reach: Reach) -> tuple[Any, ...]:
+    return ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
 
 
 async def _graph_and_chains(
@@ -134,7 +132,7 @@ async def _graph_and_chains(
     key = _graph_key(access, reach.person_id, view, filters)
     kept = cast(NetworkGraph | None, access.kept_for(reach, key))
     kept_through = cast(dict[str, list[str]] | None,
-                        access.kept_for(reach, _chains_key(access, reach.person_id)))  # fmt: skip
+                        access.kept.get(reach.revision, _chains_key(access, reach)))  # fmt: skip
     if kept is not None:
         if kept_through is not None:
             return kept, kept_through
@@ -160,7 +158,7 @@ async def _chains(
         access.db, young_person_id=reach.person_id, max_steps=SAFEGUARDING_STEPS, family=family,
         connected=connected, today=access.today,
     )  # fmt: skip
-    access.keep_for(reach, _chains_key(access, reach.person_id), through)
+    access.kept.put(reach.revision, _chains_key(access, reach), through)
     return through
 
 
@@ -184,65 +182,20 @@ def _title(graph: NetworkGraph) -> str:
 SAFEGUARDING_STEPS = 2
 
 
-def _page_key(
-    access: CaseAccess, person_id: str, view: View, filters: Filters, parent_origin: str | None
-) -> tuple[Any, ...]:
-    """Where a page is kept: for the caller's role (what it may see) and framing origin."""
-    return ("page", *_asked(access, person_id, view, filters),
-            access.principal.role.value, parent_origin)  # fmt: skip
-
-
 async def _map_page(
     access: CaseAccess, reach: Reach, view: View, filters: Filters, *, parent_origin: str | None
 ) -> HTMLResponse:
-    """The map's page of a young person already checked. Kept as rendered, and given again
-    under a fresh nonce."""
-    key = _page_key(access, reach.person_id, view, filters, parent_origin)
-    kept = cast(maps.KeptPage | None, access.kept_for(reach, key))
+    """The map's page. Kept as rendered for the caller's role (what it may see) and framing
+    origin, and given again under a fresh nonce."""
+    key = ("page", *_asked(access, reach.person_id, view, filters),
+           access.principal.role.value, parent_origin)  # fmt: skip
+    kept = access.kept.get(reach.revision, key)
     if kept is not None:
         page = maps.renewed(kept)
     else:
         graph, through = await _graph_and_chains(access, reach, view, filters)
         page = _page(graph, through, parent_origin=parent_origin)
-        access.keep_for(reach, key, maps.keep(page))
-    return _page_response(page, parent_origin=parent_origin)
-
-
-@dataclass
-class _Fresh:
-    """What working out a page afresh made on the way, kept with the page."""
-
-    graph: NetworkGraph | None = None
-    through: dict[str, list[str]] | None = None
-
-    def also(self, access: CaseAccess, young_person_id: str, view: View,
-             filters: Filters) -> list[tuple[Hashable, object]]:  # fmt: skip
-        if self.graph is None or self.through is None:
-            return []
-        return [(_graph_key(access, young_person_id, view, filters), _to_keep(self.graph)),
-                (_chains_key(access, young_person_id), self.through)]  # fmt: skip
-
-
-async def _fresh_page(
-    access: CaseAccess, young_person_id: str, view: View, filters: Filters, made: _Fresh
-) -> maps.KeptPage:
-    """The page worked out afresh, as `CaseAccess.read_person` fetches it alongside the check:
-    it uses nothing kept, which is good only for the revision a check sees (the graph and the
-    chains go into `made`, to be kept with the page). The chains' search is sent as soon as
-    the family and the network are read, as in `_graph_and_chains`."""
-    loaded = await _load(access, young_person_id, filters)
-    through, graph = await together(
-        chains.through_network(
-            access.db, young_person_id=young_person_id, max_steps=SAFEGUARDING_STEPS,
-            family=loaded.member_family, connected=loaded.connected, today=access.today,
-        ),
-        _drawn_from(access, loaded, view, filters),
-    )  # fmt: skip
-    made.graph, made.through = graph, through
-    return maps.keep(_page(graph, through, parent_origin=None))
-
-
-def _page_response(page: maps.Page, *, parent_origin: str | None) -> HTMLResponse:
+        access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
         page.body,
@@ -294,30 +247,11 @@ async def read_graph(
 
 @router.get("/young-people/{young_person_id}/map", response_class=HTMLResponse, responses=_HTML)
 async def read_map(
-    young_person_id: PathId, access: CaseDep, filters: FiltersDep, view: ViewQuery = "ecomap"
+    reach: YoungPersonReach, access: CaseDep, filters: FiltersDep, view: ViewQuery = "ecomap"
 ) -> HTMLResponse:
     """The ecomap (`view=ecomap`) or family tree (`view=tree`) as a self-contained page that
     fetches nothing. It may not be framed; use an embed token for that."""
-    graph_key = _graph_key(access, young_person_id, view, filters)
-    if view == "tree" or access.kept.get(access.kept.revision, graph_key) is not None:
-        # Checked first: the tree's Graphviz thread is one a refusal could not stop (as for
-        # /graph), and a graph kept (by /graph, or for another role) is good only for the
-        # revision the check sees.
-        reach = await access.young_person(young_person_id, action="read_map",
-                                          record_allowed=True)  # fmt: skip
-        return await _map_page(access, reach, view, filters, parent_origin=None)
-    # A busy read: the guard's check runs alongside the page's reads (CaseAccess.read_person);
-    # a refusal discards them unread. A page kept is given again after the check.
-    made = _Fresh()
-    kept = await access.read_person(
-        young_person_id,
-        action="read_map",
-        young=True,
-        fetch=lambda cases: _fresh_page(access, cases[0], view, filters, made),
-        key=_page_key(access, young_person_id, view, filters, None),
-        keep_also=lambda _page: made.also(access, young_person_id, view, filters),
-    )
-    return _page_response(maps.renewed(kept), parent_origin=None)
+    return await _map_page(access, reach, view, filters, parent_origin=None)
 
 
 class EmbedTokenCreate(InputModel):
