@@ -162,17 +162,6 @@ async def _chains(
     return through
 
 
-async def _graph(access: CaseAccess, reach: Reach, view: View, filters: Filters) -> NetworkGraph:
-    """The drawn graph alone, kept as `_graph_and_chains` keeps it."""
-    key = _graph_key(access, reach.person_id, view, filters)
-    kept = access.kept_for(reach, key)
-    if kept is not None:
-        return cast(NetworkGraph, kept)
-    graph = await _drawn(access, reach.person_id, view, filters)
-    access.keep_for(reach, key, _to_keep(graph))
-    return graph
-
-
 def _title(graph: NetworkGraph) -> str:
     centre = graph.nodes[0].name if graph.nodes else "young person"
     return f"{centre}: {'family tree' if graph.view == 'tree' else 'network map'}"
@@ -226,19 +215,13 @@ async def read_graph(
 ) -> Response:
     """The network as nodes and edges with positions, for systems that draw their own map.
     Flag details follow need-to-know, as everywhere."""
-    if view == "tree":
-        # The tree's layout runs Graphviz in a thread, which a refusal could not stop: checked
-        # first, so that nobody can keep Graphviz busy with trees they may not see.
-        reach = await access.young_person(young_person_id, action="read_graph",
-                                          record_allowed=True)  # fmt: skip
-        return answer(await _graph(access, reach, view, filters))
-    # A busy read: the guard's check runs alongside the graph's reads (CaseAccess.read_person);
-    # a refusal discards them unread.
+    # Checked first (CaseAccess.read_person): a refusal reads nothing, and nobody can keep
+    # Graphviz busy with trees they may not see.
     graph = await access.read_person(
         young_person_id,
         action="read_graph",
         young=True,
-        fetch=lambda cases: _drawn(access, cases[0], view, filters),
+        fetch=lambda _cases: _drawn(access, young_person_id, view, filters),
         key=_graph_key(access, young_person_id, view, filters),
         keep_as=_to_keep,
     )

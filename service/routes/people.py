@@ -171,7 +171,7 @@ async def read_relatives(
     living: bool | None = None,
 ) -> Response:
     """Every relative by birth, adoption, step and marriage, named as a social worker would."""
-    # The busiest read: the guard's check runs alongside the query (see CaseAccess.read_person).
+    # The busiest read: checked first, then kept for the next read (see CaseAccess.read_person).
     found = await access.read_person(
         person_id,
         action="read_relatives",

@@ -49,12 +49,12 @@ async def read_safeguarding(
     an active flag or a court order: one shortest chain from each member who reaches them,
     explained step by step; the flagged people in the network itself; and the orders about the
     young person."""
-    # A busy read: the guard's check runs alongside the search (see CaseAccess.read_person).
+    # Checked first, then kept for the next read of the case (see CaseAccess.read_person).
     found = await access.read_person(
         young_person_id,
         action="read_safeguarding",
         young=True,
-        fetch=lambda cases: _safeguarding(access, cases[0], max_steps),
+        fetch=lambda _cases: _safeguarding(access, young_person_id, max_steps),
         key=("safeguarding", young_person_id, max_steps, access.today),
     )
     return answer(found)
