@@ -196,20 +196,22 @@ def test_another_case_is_refused_whatever_was_kept(kept_client: TestClient, db: 
 
 
 @pytest.mark.parametrize("view", ["ecomap", "tree"])
+@pytest.mark.parametrize("endpoint", ["graph", "map"])
 def test_a_refused_graph_keeps_nothing_and_says_no_more(
-    kept_client: TestClient, db: Driver, view: str
+    kept_client: TestClient, db: Driver, view: str, endpoint: str
 ) -> None:
-    """A graph refused (another team's child, an unknown id, a relative who is not a young
-    person) is the same 404 whatever the reason, audited once as refused, and leaves nothing
-    kept: the reads started alongside the check are discarded (the tree is checked first)."""
+    """A graph or map page refused (another team's child, an unknown id, a relative who is not
+    a young person) is the same 404 whatever the reason, audited once as refused, and leaves
+    nothing kept: nothing is read before the check."""
     case = staffed_case(kept_client)
-    stranger = add_user(kept_client, f"coordinator.{view}", "coordinator", team="south")
+    stranger = add_user(kept_client, f"coordinator.{endpoint}.{view}", "coordinator",
+                        team="south")  # fmt: skip
     mother = case.family.person("mother", "female")
     case.family.child("mother", "me")
     asked = [case.family.young_person_id, "no-such-person", mother]
     before = len(_cache(kept_client))
     for person_id in asked:
-        found = kept_client.get(f"/young-people/{person_id}/graph", params={"view": view},
+        found = kept_client.get(f"/young-people/{person_id}/{endpoint}", params={"view": view},
                                 headers=stranger.headers)  # fmt: skip
         assert found.status_code == 404
         assert found.json()["error"]["code"] == "not_found"
@@ -218,8 +220,9 @@ def test_a_refused_graph_keeps_nothing_and_says_no_more(
         )
     assert len(_cache(kept_client)) == before
     refused = db.execute_query(
-        "MATCH (e:AuditEvent {action: 'read_graph', outcome: 'refused', user_id: $user}) "
+        "MATCH (e:AuditEvent {action: $action, outcome: 'refused', user_id: $user}) "
         "RETURN count(e) AS n",
+        action=f"read_{endpoint}",
         user=stranger.user_id,
     ).records[0]["n"]
     assert refused == len(asked)
