@@ -147,6 +147,17 @@ def test_the_same_network_in_any_order_draws_the_same() -> None:
         assert again.circle == first.circle
 
 
+def test_only_the_young_persons_own_lines_count() -> None:
+    """The family's other ties change nothing drawn: `service.data.network.assemble` relies on
+    this to make none of them for an ecomap."""
+    seats, ties, hints = network()
+    others = [Tie("p3", "nan", "mum", "parent"), Tie("s1", "mum", "dad", "partner"),
+              Tie("p4", "uncle", "c01", "parent"), Tie("s2", "sis", "bro", "sibling")]  # fmt: skip
+    alone = arrange(seats, ties, "yp", hints)
+    among = arrange(seats, [*ties, *others], "yp", hints)
+    assert among == alone
+
+
 def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted() -> None:
     seats, ties, hints = network()
     seats = [

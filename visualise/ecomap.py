@@ -279,6 +279,10 @@ def _clockwise(
     return placed
 
 
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _settle(
     angle: float,
     radii: tuple[float, ...],
@@ -295,11 +299,10 @@ def _settle(
         r = tries.pop(0) if tries else r * 1.04
         x = round(cos * r * _ASPECT, 1)
         y = round(sin * r, 1)
-        left, top, right, bottom = x + extent[0], y + extent[1], x + extent[2], y + extent[3]
-        # Whether the box meets one already placed, written out: thousands of tests a map.
-        if not any(left < o[2] and o[0] < right and top < o[3] and o[1] < bottom for o in boxes):
+        box = (x + extent[0], y + extent[1], x + extent[2], y + extent[3])
+        if not any(_meets(box, other) for other in boxes):
             break
-    boxes.append((left, top, right, bottom))
+    boxes.append(box)
     return x, y
 
 

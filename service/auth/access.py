@@ -173,25 +173,19 @@ class CaseAccess:
         after the check, so it is no older), as `keep_as` makes it, if given (what is worth
         keeping of it)."""
         reach = await self._check(person_id, action=action, young=young)
-        if key is not None:
-            hit = self.kept.get(reach.revision, key)
-            if hit is not None:
-                cases, answer = hit
-                if cases == reach.cases:
-                    return cast(T, answer)
+        if key is None:
+            return await fetch(list(reach.cases))
+        kept = self.kept_for(reach, key)
+        if kept is not None:
+            return cast(T, kept)
         found = await fetch(list(reach.cases))
-        self._keep(reach.revision, key, reach.cases, (keep_as or (lambda f: f))(found))
+        self.keep_for(reach, key, keep_as(found) if keep_as else found)
         return found
 
     async def _check(self, person_id: str, *, action: str, young: bool) -> Reach:
         if young:
             return await self.young_person(person_id, action=action, record_allowed=True)
         return await self.person(person_id, action=action, record_allowed=True)
-
-    def _keep(self, revision: str | None, key: Hashable | None, cases: tuple[str, ...],
-              found: object) -> None:  # fmt: skip
-        if key is not None:
-            self.kept.put(revision, key, (cases, found))
 
     def kept_for(self, reach: Reach, key: Hashable) -> object | None:
         """The answer kept under `key` (as `read_person` keeps it) for the cases and the
@@ -204,7 +198,7 @@ class CaseAccess:
 
     def keep_for(self, reach: Reach, key: Hashable, found: object) -> None:
         """Keep an answer read after this check, as `read_person` keeps one."""
-        self._keep(reach.revision, key, reach.cases, found)
+        self.kept.put(reach.revision, key, (reach.cases, found))
 
     async def young_people(self) -> list[str]:
         """The ids of the young people the caller reaches today."""

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from service.auth.principal import Role
 
@@ -53,12 +54,16 @@ def may_see(role: Role | None, kind: Sensitive) -> bool:
 @cache
 def hidden_fields(model: type[BaseModel], role: Role | None) -> frozenset[str]:
     """The serialised names of `model`'s own fields that `role` may not see."""
-    hidden = set()
-    for name, field in model.model_fields.items():
-        for kind in (m for m in field.metadata if isinstance(m, Sensitive)):
-            if not may_see(role, kind):
-                hidden.add(field.serialization_alias or field.alias or name)
-    return frozenset(hidden)
+    return frozenset(
+        field.serialization_alias or field.alias or name
+        for name, field in model.model_fields.items()
+        if not all(may_see(role, kind) for kind in _marks(field))
+    )
+
+
+def _marks(field: FieldInfo) -> frozenset[Sensitive]:
+    """The kinds a field is marked sensitive with."""
+    return frozenset(m for m in field.metadata if isinstance(m, Sensitive))
 
 
 class Shaped(BaseModel):
@@ -86,7 +91,7 @@ class Shaped(BaseModel):
                 raise TypeError(
                     f"{cls.__name__}.{name}: mark the field itself Sensitive, not a type within it."
                 )
-            kinds = frozenset(m for m in field.metadata if isinstance(m, Sensitive))
+            kinds = _marks(field)
             if kinds:
                 field.exclude_if = _hidden_from_viewer(kinds)
                 marked = True
