@@ -271,7 +271,7 @@ class ReadDeadline:
 # seconds, longer than the read deadline; a plan whose planning is cut off is not kept.
 _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
-    "load_family": {"person_id": "", "max_generations": 4, "within": [""]},
+    "load_family": {"person_id": "", "max_generations": 4, "within": [""], "external_ids": False},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01"},
     "get_network": {"young_person_id": "", "today": "2000-01-01"},
     "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01"},

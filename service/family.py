@@ -121,6 +121,8 @@ class Family:
     parent_links: list[ParentLink]
     partnerships: list[Partnership]
     sibling_ties: list[SiblingTie]
+    # Whether the people's external ids were read: a relatives list shows them, a map does not.
+    external_ids: bool = True
     parents: dict[str, list[ParentLink]] = field(default_factory=dict)
     children: dict[str, list[ParentLink]] = field(default_factory=dict)
     partners: dict[str, list[Partnership]] = field(default_factory=dict)
@@ -154,13 +156,19 @@ class Family:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Family:
-        """The family from `load_family`'s record (lists in the order of the fields here)."""
+        """The family from `load_family`'s record (lists in the order of the fields here, but
+        for `in_case`: whether the person is one of the cases' own or of their `network`)."""
+        network = set(record["network"])
+        people = {p[0]: Person(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8],
+                               p[0] in network, p[10], p[11], p[12], p[13])
+                  for p in record["people"]}  # fmt: skip
         return cls(
             person_id=record["person_id"],
-            people={p[0]: Person(*p) for p in record["people"]},
+            people=people,
             parent_links=[ParentLink(*link) for link in record["parent_links"]],
             partnerships=[Partnership(*p) for p in record["partnerships"]],
             sibling_ties=[SiblingTie(*t) for t in record["sibling_ties"]],
+            external_ids=record["external_ids"],
         )
 
     def birth_parents(self, person_id: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from seed.council import build
 from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from seed.families import family as generated_family
-from service.data.relatives import gap_rows, relative_rows
+from service.data.relatives import gap_rows, named_rows, relative_rows, relatives_of
 from service.db import Db, apply_schema
 from service.family import (
     Family,
@@ -212,13 +212,52 @@ def test_every_path_from_one_walk_is_the_path_to_that_person_alone() -> None:
             assert every[before] == steps[:-1]
 
 
+def _person_row(pid: str, young_person: bool = False) -> list[Any]:
+    """A person as `load_family` returns them: `in_case` (index 9) is always false there."""
+    return [pid, pid, None, None, "female", True, None, None, young_person, False, f"ext-{pid}",
+            None, None, None]  # fmt: skip
+
+
+def test_who_belongs_to_the_cases_is_worked_out_from_their_networks() -> None:
+    record = {
+        "person_id": "me",
+        "people": [_person_row("me", young_person=True), _person_row("mum"),
+                   _person_row("aunt"), _person_row("cousin", young_person=True)],
+        "parent_links": [["mum", "me", "birth", "l1"]],
+        "partnerships": [],
+        "sibling_ties": [],
+        # The cases read through, then their networks' members: the aunt was recorded under
+        # another case only; the cousin is another case's young person.
+        "network": ["me", "mum"],
+        "external_ids": True,
+    }  # fmt: skip
+    f = Family.from_record(record)
+    assert {pid: p.in_case for pid, p in f.people.items()} == {
+        "me": True, "mum": True, "aunt": False, "cousin": False
+    }  # fmt: skip
+    assert f.people["mum"].external_id == "ext-mum"
+    assert f.people["mum"].sex == "female"
+    assert f.people["cousin"].young_person
+    assert f.external_ids
+
+
+def test_a_family_read_without_external_ids_gives_no_relatives_list() -> None:
+    f = family({"me": F, "mum": F}, [("mum", "me")])
+    assert relatives_of(f, ["me"], 4).count == 1
+    f.external_ids = False
+    with pytest.raises(ValueError, match="external ids"):
+        relatives_of(f, ["me"], 4)
+    # What a map reads of it is the same.
+    assert [r["person_id"] for r in named_rows(f, ["me"], 4)] == ["mum"]
+
+
 def _old_and_new(
     db: Driver, person_id: str, within: list[str], generations: int
 ) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     old = db.execute_query(OLD_RELATIVES, person_id=person_id, within=within,
                            max_generations=generations).records  # fmt: skip
     loaded = db.execute_query(QUERIES["load_family"], person_id=person_id, within=within,
-                              max_generations=generations).records  # fmt: skip
+                              max_generations=generations, external_ids=True).records  # fmt: skip
     old_gaps = db.execute_query(OLD_GAPS, person_id=person_id, within=within).records
     fam = Family.from_record(loaded[0])
     rows = relative_rows(fam, within, generations)

@@ -252,12 +252,13 @@ async def members(
     if family is None and connected is None:
         family, connected = await together(
             load_family(db, person_id=young_person_id, within=[young_person_id],
-                        max_generations=MEMBER_GENERATIONS),
+                        max_generations=MEMBER_GENERATIONS, external_ids=False),
             connected_people(db, young_person_id=young_person_id),
         )  # fmt: skip
     elif family is None:
         family = await load_family(db, person_id=young_person_id, within=[young_person_id],
-                                   max_generations=MEMBER_GENERATIONS)  # fmt: skip
+                                   max_generations=MEMBER_GENERATIONS,
+                                   external_ids=False)  # fmt: skip
     if connected is None:
         connected = await connected_people(db, young_person_id=young_person_id)
     if family is None:
@@ -364,7 +365,7 @@ async def load(db: Db, *, young_person_id: str, max_generations: int, today: dat
     # back to be looked up by the other.
     family, records = await together(
         load_family(db, person_id=young_person_id, within=[young_person_id],
-                    max_generations=max_generations),
+                    max_generations=max_generations, external_ids=False),
         run_once(db, "get_network", young_person_id=young_person_id, today=today.isoformat()),
     )  # fmt: skip
     if family is None or not records:

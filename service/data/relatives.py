@@ -164,11 +164,15 @@ async def load_family(
     person_id: str,
     within: list[str],
     max_generations: int,
+    external_ids: bool = True,
 ) -> Family | None:
-    """The person's family within `max_generations`, in one round trip; None for nobody."""
+    """The person's family within `max_generations`, in one round trip; None for nobody.
+    Without `external_ids` (a map, safeguarding), the people's external ids are not read:
+    such a family gives no relatives list (`relatives_of`)."""
     records = await run_once(
-        db, "load_family", person_id=person_id, within=within, max_generations=max_generations
-    )
+        db, "load_family", person_id=person_id, within=within, max_generations=max_generations,
+        external_ids=external_ids,
+    )  # fmt: skip
     return Family.from_record(records[0]) if records else None
 
 
@@ -200,6 +204,8 @@ def relatives_of(
     """The named relatives of a loaded family, optionally of one side or living or not."""
     if family is None:
         found: list[Relative] = []
+    elif not family.external_ids:
+        raise ValueError("a family read without its external ids gives no relatives list")
     else:
         # Worked out once per loaded family (a map and its chains both ask); never changed.
         key = ("relatives", tuple(within), max_generations)
@@ -242,7 +248,7 @@ async def relatives_in(
     """`find_relatives` inside an open transaction (a decision that reads and writes at once)."""
     record = await (
         await tx.run(queries["load_family"], person_id=person_id, within=within,
-                     max_generations=max_generations)
+                     max_generations=max_generations, external_ids=True)
     ).single()  # fmt: skip
     family = Family.from_record(record) if record else None
     return relatives_of(family, within, max_generations).data
