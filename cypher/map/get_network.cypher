@@ -33,15 +33,24 @@ WITH yp, connections, trusted,
      [p IN connected + adults WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }] AS others
 UNWIND (CASE WHEN others = [] THEN [null] ELSE others END) AS p
 WITH yp, connections, trusted, collect(DISTINCT p) AS others
+// The network's members are gone through once, for their flags and their trusted-adult ties
+// (each member's ties are read once for both, not once for each).
 CALL (yp) {
+  MATCH (yp)<-[:IN_NETWORK_OF]-(a:Person)-[r:HAS_FLAG|TRUSTED_ADULT_OF]->(x)
+  RETURN collect(CASE WHEN type(r) = 'HAS_FLAG' THEN [a, x] END) AS member_flags,
+         collect(CASE WHEN type(r) = 'TRUSTED_ADULT_OF' AND x:Person AND x <> yp THEN r END)
+           AS adult_ties
+}
+CALL (yp, member_flags) {
   // The young person's own flags, and those of the adults of their network (never another
   // young person's: a sibling in care is drawn as a relative, without what their case records).
-  CALL (yp) {
+  CALL (yp, member_flags) {
     MATCH (yp)-[:HAS_FLAG]->(f:Flag {status: 'active'})
     RETURN yp AS p, f
     UNION
-    MATCH (yp)<-[:IN_NETWORK_OF]-(p:Person)-[:HAS_FLAG]->(f:Flag {status: 'active'})
-    WHERE NOT p:YoungPerson
+    UNWIND member_flags AS held
+    WITH held[0] AS p, held[1] AS f
+    WHERE NOT p:YoungPerson AND f:Flag AND f.status = 'active'
     RETURN p, f
   }
   OPTIONAL MATCH (u:User {id: f.author_id})
@@ -52,18 +61,13 @@ CALL (yp) {
 }
 // Court orders are few and the young person's ties are grouped by type: read them from the
 // young person once rather than looking for one from each person.
-WITH yp, connections, trusted, others, flags,
+WITH yp, connections, trusted, others, flags, adult_ties,
      COLLECT { MATCH (yp)-[o:RESTRICTED_BY_ORDER]-(q:Person)
                WHERE o.until IS NULL OR o.until >= $today RETURN q.id } AS restricted
 CALL (yp, others) {
   UNWIND others AS a
   MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
   RETURN collect(DISTINCT r) AS touching
-}
-CALL (yp) {
-  MATCH (yp)<-[:IN_NETWORK_OF]-(a:Person)-[r:TRUSTED_ADULT_OF]->(b:Person)
-  WHERE b <> yp
-  RETURN collect(r) AS adult_ties
 }
 RETURN connections, trusted, flags, restricted,
   yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
