@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -296,15 +297,24 @@ _PARTNER_WORDS = {
 
 def _relative_standing(relative: dict[str, Any]) -> _Standing:
     """A relative's, from their row (`relatives.named_rows`)."""
-    group = _group(relative["side"])
-    up, down = relative["generations_up"], relative["generations_down"]
+    return _standing_of(
+        relative["side"], relative["generations_up"], relative["generations_down"],
+        relative["term"], relative["kind"],
+    )  # fmt: skip
+
+
+# Standings repeat (every maternal first cousin stands alike) and never change: each is made
+# once (a frozen dataclass is slow to make, and a map makes one for each of hundreds).
+@lru_cache(maxsize=1024)
+def _standing_of(side: str | None, up: int, down: int, term: str, kind: Kind | None) -> _Standing:
+    group = _group(side)
     return _Standing(
         group=group,
-        relation=relative["term"],
+        relation=term,
         generation=down - up,
         ring=max(up + down, 1),
-        side="none" if relative["side"] is None else group,
-        kind=relative["kind"],
+        side="none" if side is None else group,
+        kind=kind,
     )
 
 
@@ -328,10 +338,13 @@ def _kin_standing(kin: dict[str, Any], anchor: _Standing, sex: str) -> _Standing
 
 def _adult_standing(trusted: dict[str, Any] | None) -> _Standing:
     if trusted is None:
-        relation = "connection"
-    else:
-        role = ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
-        relation = role if trusted.get("until") is None else f"former {role}"
+        return _adult_as("connection")
+    role = ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
+    return _adult_as(role if trusted.get("until") is None else f"former {role}")
+
+
+@lru_cache(maxsize=256)
+def _adult_as(relation: str) -> _Standing:
     return _Standing(group="other", relation=relation, generation=0, ring=1, side="other")
 
 
@@ -416,7 +429,8 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
             standing[kin["person_id"]] = _kin_standing(kin, standing[kin["anchor_id"]], sex)
     family_ids = set(standing)
     for pid in people:
-        standing.setdefault(pid, _adult_standing(trusted.get(pid)))
+        if pid not in standing:
+            standing[pid] = _adult_standing(trusted.get(pid))
 
     if view == "tree" and filters.scope == "close":
         family_ids &= close_family(family)
