@@ -24,7 +24,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.data.connections import connected_people, lapsed_rows
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
-from service.data.relatives import load_family, named_rows
+from service.data.relatives import family_names, load_family, named_rows
 from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
@@ -440,12 +440,12 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     # the people the paths pass through (a fraction of the family), and shared by the paths
     # that take it: a map's paths have about five steps for each step made.
     steps: dict[tuple[str, str], PathStep] = {}
+    names = family_names(family)
 
     def step(taken: tuple[str, str]) -> PathStep:
         word, pid = taken
         p = family.people.get(pid)
-        name = (display_name(p.given_name, p.family_name, p.known_as)
-                if p is not None and p.in_case else None)  # fmt: skip
+        name = names[pid] if p is not None and p.in_case else None
         made = steps[taken] = {"word": word, "person_id": pid if name is not None else None,
                                "name": name or "someone"}  # fmt: skip
         return made
@@ -501,7 +501,7 @@ def _node(
     sex: Sex = person["sex"] if person["sex"] in ("female", "male") else "unknown"
     return {
         "id": person["id"],
-        "name": display_name(person["given_name"], person["family_name"], person["known_as"]),
+        "name": person["name"],
         "group": standing.group,
         "relation": standing.relation,
         "sex": sex,
@@ -618,17 +618,22 @@ def _drawn_people(
         flags.setdefault(f["person_id"], []).append(f)
     restricted = set(row["restricted"])
     found: dict[str, dict[str, Any]] = {}
+    names = family_names(family)
     chosen = [p for pid, p in family.people.items()
               if pid == me or pid in relative_ids or (pid in kin_ids and p.in_case)]  # fmt: skip
     for p in chosen:
         found[p.id] = {
-            "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
-            "known_as": p.known_as, "sex": p.sex, "living": p.living,
+            "id": p.id, "name": names[p.id], "sex": p.sex, "living": p.living,
             "birth_date": p.birth_date, "death_date": p.death_date,
             "birth_written": p.birth_written, "birth_earliest": p.birth_earliest,
         }  # fmt: skip
     for person in row["people"]:
-        found.setdefault(person["id"], dict(person))
+        if person["id"] not in found:
+            found[person["id"]] = {
+                **person,
+                "name": display_name(person["given_name"], person["family_name"],
+                                     person["known_as"]),
+            }  # fmt: skip
     for pid, person in found.items():
         # A young person of another case (a sibling in care) is drawn as a relative, without
         # what their own case records about them (the query leaves their flags out too).

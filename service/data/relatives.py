@@ -96,13 +96,13 @@ def summarise(relatives: list[Relative]) -> RelativesSummary:
     )
 
 
-def _relative_fields(row: dict[str, Any]) -> dict[str, Any]:
+def _relative_fields(row: dict[str, Any], name: str) -> dict[str, Any]:
     sex: Sex = "female" if row["sex"] == "female" else "male" if row["sex"] == "male" else "unknown"
     ga, gb = row["generations_up"], row["generations_down"]
     return {
         "person_id": row["person_id"],
         "external_id": row["external_id"],
-        "name": display_name(row["given_name"], row["family_name"], row["known_as"]),
+        "name": name,
         "term": kinship_term(ga, gb, sex, half=row["half"], side=row["side"], kind=row["kind"]),
         "side": row["side"],
         "generations_up": ga,
@@ -176,6 +176,18 @@ async def load_family(
     return Family.from_record(records[0]) if records else None
 
 
+def family_names(family: Family) -> dict[str, str]:
+    """Everyone's name as shown (`display_name`), by id: worked out once per loaded family (a
+    map names each person three times: as a relative, as drawn, in others' paths)."""
+    names: dict[str, str] | None = family.worked_out.get("names")
+    if names is None:
+        names = family.worked_out["names"] = {
+            pid: display_name(p.given_name, p.family_name, p.known_as)
+            for pid, p in family.people.items()
+        }
+    return names
+
+
 def named_rows(family: Family, within: list[str], max_generations: int) -> list[dict[str, Any]]:
     """The relatives with their names and kinship terms, as the fields of `Relative`, closest
     first: for the network and its members, which need no model of each. Worked out once per
@@ -183,7 +195,8 @@ def named_rows(family: Family, within: list[str], max_generations: int) -> list[
     key = ("rows", tuple(within), max_generations)
     if key not in family.worked_out:
         rows = relative_rows(family, within, max_generations)
-        family.worked_out[key] = [_relative_fields(r) for r in rows]
+        names = family_names(family)
+        family.worked_out[key] = [_relative_fields(r, names[r["person_id"]]) for r in rows]
     found: list[dict[str, Any]] = family.worked_out[key]
     return found
 
