@@ -157,10 +157,11 @@ class Family:
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Family:
         """The family from `load_family`'s record (lists in the order of the fields here, but
-        for `in_case`: whether the person is one of the cases' own or of their `network`)."""
+        for `in_case`, which the record does not hold: whether the person is one of the cases'
+        own or of their `network`)."""
         network = set(record["network"])
         people = {p[0]: Person(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8],
-                               p[0] in network, p[10], p[11], p[12], p[13])
+                               p[0] in network, p[9], p[10], p[11], p[12])
                   for p in record["people"]}  # fmt: skip
         return cls(
             person_id=record["person_id"],

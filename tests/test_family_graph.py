@@ -213,8 +213,8 @@ def test_every_path_from_one_walk_is_the_path_to_that_person_alone() -> None:
 
 
 def _person_row(pid: str, young_person: bool = False) -> list[Any]:
-    """A person as `load_family` returns them: `in_case` (index 9) is always false there."""
-    return [pid, pid, None, None, "female", True, None, None, young_person, False, f"ext-{pid}",
+    """A person as `load_family` returns them: without `in_case`, which comes from `network`."""
+    return [pid, pid, None, None, "female", True, None, None, young_person, f"ext-{pid}",
             None, None, None]  # fmt: skip
 
 

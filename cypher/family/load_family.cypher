@@ -84,7 +84,6 @@ RETURN s.id AS person_id,
   [p IN everyone | [
     p.id, p.given_name, p.family_name, p.known_as, p.sex, p.living, p.birth_date, p.death_date,
     p:YoungPerson,
-    false,
     CASE WHEN NOT $external_ids OR (p:YoungPerson AND NOT p.id IN $within) THEN null
          ELSE COLLECT { MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
                         RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END,

@@ -264,10 +264,8 @@ async def members(
         connected = await connected_people(db, young_person_id=young_person_id)
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
-    me = family.people[young_person_id]
     kin = named_rows(family, [young_person_id], MEMBER_GENERATIONS)
-    found = {young_person_id: f"{display_name(me.given_name, me.family_name, me.known_as)} "
-                              "(the young person)"}  # fmt: skip
+    found = {young_person_id: f"{family_names(family)[young_person_id]} (the young person)"}
     found |= {r["person_id"]: f"{r['term']} {r['name']}" for r in kin if not r["other_case"]}
     for person_id, name in connected.items():
         found.setdefault(person_id, f"connection {name}")
