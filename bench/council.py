@@ -20,6 +20,8 @@ check adds to a read of a young person's case, before any family work).
 Then relatives and the network through the API once more, open loop: requests arriving at random
 at fixed rates (5 to 40 a second) whether or not earlier ones are answered, the way requests from
 many people arrive, against the 50 ms p95 target.
+The machine's speed (bench/reference.py) is measured before and after the rows: this virtual
+machine's speed moves between hours, and runs are comparable only at about the same speed.
 With `--write` the figures replace the council section of bench/RESULTS.md.
 """
 
@@ -49,6 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.health import Database, database, measure, percentiles, start_api  # noqa: E402
+from bench.reference import reference_ms  # noqa: E402
 from bench.relatives import RUN, TOKEN  # noqa: E402
 from seed import council  # noqa: E402
 from service.auth.need_to_know import set_viewer  # noqa: E402
@@ -387,7 +390,9 @@ def report(
         f"Machine: {machine()}; Neo4j Community {neo4j_version()} (heap {HEAP}, page cache "
         f"{PAGECACHE}), the API (one uvicorn process) and this client share the cores. Load "
         f"average (1 min) {args.load_before:.2f} before the run. The API's read cache: "
-        f"{_read_cache()}.",
+        f"{_read_cache()}. The machine's speed (bench/reference.py, a fixed piece of Python "
+        f"work, ms of CPU, lower is faster): {args.reference[0]:.1f} before the rows, "
+        f"{args.reference[1]:.1f} after; compare runs only at about the same speed.",
         "",
         "```",
         str(summary),
@@ -472,7 +477,9 @@ def main() -> None:
         # As the service does after its start-up: the direct calls below are then measured
         # without full collections walking everything this process has made so far.
         gc.freeze()
+        before = reference_ms()
         rows = asyncio.run(run_rows(api.url, db, api.pid, token, young, args.requests))
+        args.reference = (before, reference_ms())
         opened = asyncio.run(open_rows(api.url, token, young))
     section = report(args, summary, warmed, rows, opened, time.perf_counter() - t0)
     print(section)
