@@ -82,6 +82,28 @@ def test_another_teams_child_looks_like_no_child(council: Council) -> None:
     ]
 
 
+def test_listing_young_people_records_a_look_at_each(council: Council) -> None:
+    """`GET /young-people` answers with each child's record (notes, address, flags): each is a
+    look, audited under that child before anything is read, as a look at one would be."""
+    c = council
+    listed = ok(c.client.get("/young-people", headers=c.north.headers))["data"]
+    assert [p["id"] for p in listed] == [c.north_yp]
+    looks = ok(audit(c, c.admin, user_id=c.north.user_id, limit=1000))["data"]
+    assert [(e["action"], e["resource"], e["young_person_id"], e["outcome"]) for e in looks
+            if e["action"] == "list_young_people"] == [
+        ("list_young_people", f"young_person:{c.north_yp}", c.north_yp, "allowed")
+    ]  # fmt: skip
+    # The child's own team sees the look; a worker with no case today lists nothing, records
+    # nothing.
+    assert ("list_young_people", c.north.user_id) in {
+        (e["action"], e["user_id"]) for e in ok(audit(c, c.north))["data"]
+    }
+    idle = add_user(c.client, "idle.coordinator", "coordinator", "north")
+    assert ok(c.client.get("/young-people", headers=idle.headers)) == {"data": [], "count": 0}
+    idle_looks = ok(audit(c, c.admin, user_id=idle.user_id))["data"]
+    assert "list_young_people" not in {e["action"] for e in idle_looks}
+
+
 def test_the_history_follows_a_child_who_moves_team(council: Council) -> None:
     c = council
     moved = c.client.patch(

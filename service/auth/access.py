@@ -200,9 +200,12 @@ class CaseAccess:
         """Keep an answer read after this check, as `read_person` keeps one."""
         self.kept.put(reach.revision, key, (reach.cases, found))
 
-    async def young_people(self) -> list[str]:
-        """The ids of the young people the caller reaches today."""
-        records = await self.db.read("list_reachable_young_people", **self._caller)
+    async def young_people(self, *, action: str) -> list[str]:
+        """The ids of the young people the caller reaches today, to read their records: each
+        look is recorded in the audit trail under its young person, before anything is read."""
+        records = await run_once(
+            self.db, "open_reachable_young_people", write=True, action=action, **self._caller
+        )
         return [r["id"] for r in records]
 
 

@@ -28,8 +28,9 @@ async def create_young_person(body: YoungPersonCreate, access: ManagerCaseDep) -
 
 @router.get("/young-people", response_model=ListOf[PersonPublic])
 async def list_young_people(access: CaseDep) -> ListOf[PersonPublic]:
-    """The young people the caller works with today (managers: their team's)."""
-    ids = await access.young_people()
+    """The young people the caller works with today (managers: their team's). Each one listed
+    is a look at their record, audited as one."""
+    ids = await access.young_people(action="list_young_people")
     found = await people.get_people(access.db, person_ids=ids)
     return ListOf[PersonPublic](data=found, count=len(found))
 
