@@ -428,7 +428,10 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
             )
         )
     overridden = role == "manager" and not _blank(move.override_reason)
-    if target == "approved" and not overridden:
+    # What in the household would block an approval is told to those who decide one: a role
+    # that may not approve is refused for that alone, and cannot use the attempt to learn which
+    # households hold a flag at the blocking level (a flag's level is for those who need it).
+    if target == "approved" and not overridden and role in _DECIDERS:
         refusals += _household_risks(
             facts, "Approval refused: ", "a manager may override with a written reason."
         )

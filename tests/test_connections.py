@@ -56,6 +56,10 @@ def test_a_level_3_flag_blocks_approval_unless_a_manager_overrides_in_writing(
     refused = case.move(uncle, case.social_worker, "approved")
     assert rules(refused) == [("flagged", [case.family.ids["uncle"]])]
     assert "level-3" in refused.json()["error"]["message"]
+    # The coordinator, who may not approve, is refused for that alone: not told of the flag.
+    asked = case.move(uncle, case.coordinator, "approved")
+    assert rules(asked) == [("decision_role", [])]
+    assert "flag" not in asked.json()["error"]["message"]
     by_worker = case.move(uncle, case.social_worker, "approved", override_reason="Known risk")
     assert [r for r, _ in rules(by_worker)] == ["flagged", "override_role"]
     silent = case.move(uncle, case.manager, "approved")

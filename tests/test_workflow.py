@@ -174,11 +174,24 @@ CASES = [
         "all approval rules",
         NEW,
         "approved",
+        SW,
+        "order",
+        "flagged",
+        "court_order",
+        "override_role",
+        flagged=ONE,
+        restricted=TWO,
+        override="x",
+        wish="never",
+    ),
+    # Who may not approve is refused for that, and told nothing of the household's risks.
+    case(
+        "approval rules for a coordinator",
+        NEW,
+        "approved",
         CO,
         "order",
         "decision_role",
-        "flagged",
-        "court_order",
         "override_role",
         flagged=ONE,
         restricted=TWO,
@@ -278,6 +291,22 @@ def test_shared_thresholds() -> None:
     refusals = check_move(flagged, Move("approved", "social_worker"))
     assert [r.rule for r in refusals] == ["flagged"]
     assert f"level-{BLOCKING_FLAG_LEVEL} safety flag" in refusals[0].message
+
+
+def test_who_may_not_approve_is_not_told_what_would_block_it() -> None:
+    # A coordinator asking to approve is refused for the role alone: the household's flag (its
+    # level, whose it is) and order are for the social worker and the manager who decide.
+    risky = Facts(history=CHECKING, flagged=("uncle",), restricted_by_order=("aunt",))
+    [refusal] = check_move(risky, Move("approved", "coordinator"))
+    assert (refusal.rule, refusal.people) == ("decision_role", ())
+    assert "flag" not in refusal.message
+    assert "order" not in refusal.message
+    for role in ("social_worker", "manager"):
+        told = check_move(risky, Move("approved", role))
+        assert [(r.rule, r.people) for r in told] == [
+            ("flagged", ("uncle",)),
+            ("court_order", ("aunt",)),
+        ]
 
 
 TODAY = date(2026, 12, 5)
