@@ -164,3 +164,25 @@ def test_a_refusal_is_on_the_record_of_the_case_it_probed(council: Council) -> N
     assert ("person:no-such-person", "refused", None) in {
         (e["resource"], e["outcome"], e["young_person_id"]) for e in nobody
     }
+
+
+def test_a_look_at_a_record_of_no_one_is_on_the_record(council: Council) -> None:
+    """A connection, an event, a tie or a flag that no one has answers the same 404 as one in
+    another case, and is on the audit trail as that refusal is: the admin sees who probes."""
+    c = council
+    looks = [
+        ("GET", "/connections/no-such-record", "connection:no-such-record", "read_connection"),
+        ("GET", "/events/no-such-record", "event:no-such-record", "read_event"),
+        ("GET", "/relationships/no-such-record", "relationship:no-such-record",
+         "read_relationship"),
+        ("PATCH", "/flags/no-such-record", "flag:no-such-record", "update_flag"),
+    ]  # fmt: skip
+    for method, path, _, _ in looks:
+        body = {"details": "x"} if method == "PATCH" else None
+        answer = c.client.request(method, path, headers=c.north.headers, json=body)
+        assert answer.status_code == 404, (path, answer.text)
+    events = ok(audit(c, c.admin, user_id=c.north.user_id, limit=1000))["data"]
+    refused = {(e["action"], e["resource"], e["outcome"], e["reason"], e["young_person_id"])
+               for e in events if e["outcome"] == "refused"}  # fmt: skip
+    for _, _, resource, action in looks:
+        assert (action, resource, "refused", "no such record", None) in refused

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, TypeVar, cast
+from typing import Annotated, NoReturn, TypeVar, cast
 
 from fastapi import Depends, Path, Request
 
@@ -106,19 +106,28 @@ class CaseAccess:
         return reach
 
     async def case_of(
-        self, young_person_id: str | None, *, missing: str, action: str, record_allowed: bool
-    ) -> Reach:
-        """The caller's reach to the young person a record (a connection, an event) belongs
-        to: the same 404, `missing`, when there is no such record and when the caller does not
-        reach its case."""
+        self, young_person_id: str | None, *, missing: str, action: str, record_allowed: bool,
+        resource: str,
+    ) -> Reach:  # fmt: skip
+        """The caller's reach to the young person a record (`resource`: a connection, an event)
+        belongs to: the same 404, `missing`, when there is no such record and when the caller
+        does not reach its case, each refusal audited."""
         if young_person_id is None:
-            raise NotFound(missing)
+            await self.no_such_record(action=action, resource=resource, missing=missing)
         try:
             return await self.young_person(
                 young_person_id, action=action, record_allowed=record_allowed
             )
         except NotFound as exc:
             raise NotFound(missing) from exc
+
+    async def no_such_record(self, *, action: str, resource: str, missing: str) -> NoReturn:
+        """A look at a record (a connection, an event, a tie, a flag) that no one has: a 404 like
+        any refusal, and on the audit trail like one, where the admin sees it (it concerns no
+        case)."""
+        await audit.record(self.db, principal=self.principal, action=action, resource=resource,
+                           outcome="refused", reason="no such record")  # fmt: skip
+        raise NotFound(missing)
 
     async def named(
         self,

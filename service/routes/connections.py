@@ -32,7 +32,7 @@ async def _connection_in_reach(
     young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
     return await access.case_of(
         young_person_id, missing="No connection with this id is within your allocations.",
-        action=action, record_allowed=read,
+        action=action, record_allowed=read, resource=f"connection:{connection_id}",
     )  # fmt: skip
 
 

@@ -36,7 +36,8 @@ async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep)
     missing = NotFound("No flag with this id is within your allocations.")
     person_id = await flags.flag_person(access.db, flag_id=flag_id)
     if person_id is None:
-        raise missing
+        await access.no_such_record(action="update_flag", resource=f"flag:{flag_id}",
+                                    missing=missing.message)  # fmt: skip
     try:
         reach = await access.person(
             person_id, action="update_flag", record_allowed=False, resource=f"flag:{flag_id}"

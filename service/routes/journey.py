@@ -132,7 +132,7 @@ async def add_message(connection_id: PathId, body: MessageCreate, access: CaseDe
     young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
     reach = await access.case_of(
         young_person_id, missing="No connection with this id is within your allocations.",
-        action="add_message", record_allowed=False,
+        action="add_message", record_allowed=False, resource=f"connection:{connection_id}",
     )  # fmt: skip
     return await journey.add_message(access.db, actor=access.principal,
                                      young_person_id=reach.person_id, cid=connection_id,

@@ -107,11 +107,11 @@ async def _relationship_in_reach(
 ) -> tuple[RelationshipPublic, Reach]:
     found = await relationships.get_relationship(access.db, relationship_id=relationship_id)
     missing = NotFound("No relationship with this id is within your allocations.")
+    resource = f"relationship:{relationship_id}"
     if found is None:
-        raise missing
+        await access.no_such_record(action=action, resource=resource, missing=missing.message)
     # Both ends must be seen through one case: a tie to someone recorded only under another
     # case (a carer's other foster child) is not shown.
-    resource = f"relationship:{relationship_id}"
     try:
         reach = await access.person(
             found.to_id, action=action, record_allowed=read, resource=resource

@@ -29,7 +29,7 @@ async def _event_in_reach(access: CaseAccess, event_id: str, action: str, *, rea
     young_person_id = await events.event_young_person(access.db, event_id=event_id)
     return await access.case_of(
         young_person_id, missing="No celebration event with this id is within your allocations.",
-        action=action, record_allowed=read,
+        action=action, record_allowed=read, resource=f"event:{event_id}",
     )  # fmt: skip
 
 
