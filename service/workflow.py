@@ -329,14 +329,16 @@ def _agreed(history: tuple[Stage, ...]) -> bool:
     return "young_person_agreed" in history[last:]
 
 
-def _household_risks(facts: Facts, before: str, after: str) -> list[Refusal]:
+def _household_risks(facts: Facts, before: str, after: str, *, detailed: bool) -> list[Refusal]:
     """The refusals for a blocking flag and a court order in the person's household, each
-    message between `before` and `after`."""
+    message between `before` and `after`. The flag's level is said only when `detailed` (to
+    those who decide on contact); others are told that a flag keeps the person away."""
     found = []
     if facts.flagged:
         ids = facts.flagged
-        said = (f"{_people(ids)} in this person's household {_have(ids)} an active "
-                f"level-{BLOCKING_FLAG_LEVEL} safety flag")  # fmt: skip
+        what = (f"an active level-{BLOCKING_FLAG_LEVEL} safety flag" if detailed
+                else "a safety flag that keeps this person away")  # fmt: skip
+        said = f"{_people(ids)} in this person's household {_have(ids)} {what}"
         found.append(Refusal("flagged", f"{before}{said}; {after}", ids))
     if facts.restricted_by_order:
         ids = facts.restricted_by_order
@@ -372,17 +374,20 @@ def _waived(facts: Facts, who: str, kind: str) -> bool:
     return bool(mine) and all(t in facts.overridden for t in mine)
 
 
-def kept_away_now(facts: Facts) -> list[Refusal]:
+def kept_away_now(facts: Facts, *, detailed: bool = False) -> list[Refusal]:
     """A flag at the blocking level or a court order in the person's household now, other than
     those their latest approval overrode: it keeps an approved person from the event, from
-    attending, and from the plan, until a new safety check."""
+    attending, and from the plan, until a new safety check. The flag's level is said only when
+    `detailed` (to those who decide on contact): the plan, read by every case role and kept as
+    versions, never says it."""
     now = Facts(
         facts.history,
         flagged=tuple(p for p in facts.flagged if not _waived(facts, p, "flag:")),
         restricted_by_order=tuple(p for p in facts.restricted_by_order
                                   if not _waived(facts, p, "order:")),
     )  # fmt: skip
-    return _household_risks(now, "", "ask the social worker for a new safety check.")
+    return _household_risks(now, "", "ask the social worker for a new safety check.",
+                            detailed=detailed)  # fmt: skip
 
 
 def household_now(rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ()) -> list[Refusal]:
@@ -430,11 +435,13 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
     overridden = role == "manager" and not _blank(move.override_reason)
     # What in the household would block an approval is told to those who decide one: a role
     # that may not approve is refused for that alone, and cannot use the attempt to learn which
-    # households hold a flag at the blocking level (a flag's level is for those who need it).
+    # households hold a flag at the blocking level. (Inviting, which they do, tells them that a
+    # flag keeps a person away, never its level.)
     if target == "approved" and not overridden and role in _DECIDERS:
         refusals += _household_risks(
-            facts, "Approval refused: ", "a manager may override with a written reason."
-        )
+            facts, "Approval refused: ", "a manager may override with a written reason.",
+            detailed=True,
+        )  # fmt: skip
     # Refused whatever the move, so that no one believes a non-manager's override took effect.
     if role != "manager" and not _blank(move.override_reason):
         refusals.append(
@@ -492,6 +499,6 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
                 f"this person is at {_words(current) if current else 'no stage'}.",
             )
         )
-    refusals += kept_away_now(facts)
+    refusals += kept_away_now(facts, detailed=role in _DECIDERS)
     order = {rule: i for i, rule in enumerate(get_args(Rule))}
     return sorted(refusals, key=lambda r: order[r.rule])

@@ -186,3 +186,16 @@ def test_a_look_at_a_record_of_no_one_is_on_the_record(council: Council) -> None
                for e in events if e["outcome"] == "refused"}  # fmt: skip
     for _, _, resource, action in looks:
         assert (action, resource, "refused", "no such record", None) in refused
+    # A connection of another team's case: the same 404, on that child's record as a look at
+    # that connection.
+    carer = Family(c.client, c.north.headers, c.north_yp).person("carer", "female")
+    made = c.client.post(f"/young-people/{c.north_yp}/connections", headers=c.north.headers,
+                         json={"person_id": carer})  # fmt: skip
+    cid = ok(made, 201)["id"]
+    probe = c.client.get(f"/connections/{cid}", headers=c.south.headers)
+    assert probe.status_code == 404
+    assert probe.json() == c.client.get("/connections/no-such", headers=c.south.headers).json()
+    north = ok(audit(c, c.north, user_id=c.south.user_id))["data"]
+    assert [(e["action"], e["resource"], e["outcome"]) for e in north] == [
+        ("read_connection", f"connection:{cid}", "refused")
+    ]

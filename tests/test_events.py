@@ -82,7 +82,18 @@ def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -
     case.walk(uncle, *WILLING)
     case.walk(aunt, *WILLING)
     case.flag("uncle")
-    assert rules(_invite(case, event["id"], uncle)) == [("flagged", [case.family.ids["uncle"]])]
+    refused = _invite(case, event["id"], uncle)
+    assert rules(refused) == [("flagged", [case.family.ids["uncle"]])]
+    # The coordinator who invites is told that a flag keeps the uncle away, not its level; the
+    # social worker, who decides on contact, is told the level.
+    assert "safety flag that keeps this person away" in refused.json()["error"]["message"]
+    assert "level" not in refused.json()["error"]["message"]
+    by_worker = case.client.post(
+        f"/events/{event['id']}/guests",
+        headers=case.social_worker.headers,
+        json={"connection_id": uncle},
+    )
+    assert "level-3 safety flag" in by_worker.json()["error"]["message"]
     order = {"kind": "restraining_order", "restricted_id": case.family.ids["aunt"],
              "protected_id": case.family.young_person_id, "made_on": "2026-01-05"}  # fmt: skip
     ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)

@@ -107,8 +107,10 @@ def test_a_flag_in_the_household_since_the_approval_holds_a_person_back() -> Non
     assert [p.name for p in plan.people] == ["Craig Hill", "Joan Pike"]
     (held,) = plan.held_back
     assert held.name == "Margaret Doyle"
+    # The plan is read by every case role and kept as versions: it says that a flag keeps the
+    # person away, never the flag's level (a detail for those who decide on contact).
     assert held.reason == (
-        "1 person in this person's household has an active level-3 safety flag; "
+        "1 person in this person's household has a safety flag that keeps this person away; "
         "ask the social worker for a new safety check"
     )
 

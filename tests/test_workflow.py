@@ -24,6 +24,7 @@ from service.workflow import (
     current_stage,
     effective_wish,
     former_role_lapse,
+    household_now,
     lapse_days,
 )
 
@@ -291,6 +292,24 @@ def test_shared_thresholds() -> None:
     refusals = check_move(flagged, Move("approved", "social_worker"))
     assert [r.rule for r in refusals] == ["flagged"]
     assert f"level-{BLOCKING_FLAG_LEVEL} safety flag" in refusals[0].message
+
+
+def test_a_flags_level_is_said_to_those_who_decide() -> None:
+    flagged = Facts(history=WILLING, flagged=("uncle",))
+    detailed = f"an active level-{BLOCKING_FLAG_LEVEL} safety flag"
+    told: list[tuple[Role, str]] = [
+        ("coordinator", "a safety flag that keeps this person away"),
+        ("social_worker", detailed),
+        ("manager", detailed),
+    ]
+    for role, said in told:
+        [refusal] = check_invitation(flagged, role)
+        assert (refusal.rule, refusal.people) == ("flagged", ("uncle",))
+        assert said in refusal.message
+    # The plan (household_now), read by every role, never says the level.
+    [held] = household_now([["uncle", ["flag:f1"], []]])
+    assert "level" not in held.message
+    assert "a safety flag that keeps this person away" in held.message
 
 
 def test_who_may_not_approve_is_not_told_what_would_block_it() -> None:

@@ -93,13 +93,20 @@ class CaseAccess:
         )  # fmt: skip
 
     async def young_person(
-        self, young_person_id: str, *, action: str, record_allowed: bool
+        self,
+        young_person_id: str,
+        *,
+        action: str,
+        record_allowed: bool,
+        resource: str | None = None,
     ) -> Reach:
+        """The caller's reach to a young person's case; audited as a look at `resource` (the
+        young person's record unless said)."""
         reach = await self.person(
             young_person_id,
             action=action,
             record_allowed=record_allowed,
-            resource=f"young_person:{young_person_id}",
+            resource=resource or f"young_person:{young_person_id}",
         )
         if not reach.is_young_person:
             raise NotFound("No young person with this id is within your allocations.")
@@ -116,7 +123,7 @@ class CaseAccess:
             await self.no_such_record(action=action, resource=resource, missing=missing)
         try:
             return await self.young_person(
-                young_person_id, action=action, record_allowed=record_allowed
+                young_person_id, action=action, record_allowed=record_allowed, resource=resource
             )
         except NotFound as exc:
             raise NotFound(missing) from exc
@@ -125,8 +132,8 @@ class CaseAccess:
         """A look at a record (a connection, an event, a tie, a flag) that no one has: a 404 like
         any refusal, and on the audit trail like one, where the admin sees it (it concerns no
         case)."""
-        await audit.record(self.db, principal=self.principal, action=action, resource=resource,
-                           outcome="refused", reason="no such record")  # fmt: skip
+        await audit.record_refusal(self.db, principal=self.principal, action=action,
+                                   resource=resource, reason="no such record")  # fmt: skip
         raise NotFound(missing)
 
     async def named(
