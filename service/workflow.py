@@ -20,7 +20,7 @@ always asks the young person's permission before speaking to anyone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -487,7 +487,11 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
     person must have said they are willing since their approval. A flag at the blocking level or
     a court order in the person's household now keeps them away even after an approval (it may
     have come after it), unless that approval was a manager's override of that very flag or
-    order (`kept_away_now`): the social worker is asked for a new safety check."""
+    order (`kept_away_now`): the social worker is asked for a new safety check.
+
+    A coordinator is told of the household's flag or order only when it is all that keeps an
+    approved and willing person away, without its level or whose it is: asking to invite anyone
+    else is not a way to learn which households hold a flag at the blocking level."""
     refusals = [r for r in check_move(facts, Move(target="invited", role=role))
                 if r.rule not in ("order", "no_going_back")]  # fmt: skip
     current = current_stage(facts.history)
@@ -499,6 +503,9 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
                 f"this person is at {_words(current) if current else 'no stage'}.",
             )
         )
-    refusals += kept_away_now(facts, detailed=role in _DECIDERS)
+    if role in _DECIDERS:
+        refusals += kept_away_now(facts, detailed=True)
+    elif not refusals:
+        refusals += [replace(r, people=()) for r in kept_away_now(facts)]
     order = {rule: i for i, rule in enumerate(get_args(Rule))}
     return sorted(refusals, key=lambda r: order[r.rule])

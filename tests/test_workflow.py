@@ -304,8 +304,14 @@ def test_a_flags_level_is_said_to_those_who_decide() -> None:
     ]
     for role, said in told:
         [refusal] = check_invitation(flagged, role)
-        assert (refusal.rule, refusal.people) == ("flagged", ("uncle",))
+        whose = () if role == "coordinator" else ("uncle",)
+        assert (refusal.rule, refusal.people) == ("flagged", whose)
         assert said in refusal.message
+    # Asking to invite someone not yet approved and willing tells a coordinator nothing of the
+    # household; a social worker is told everything that stands in the way.
+    early = Facts(history=CHECKING, flagged=("uncle",))
+    assert "flagged" not in {r.rule for r in check_invitation(early, "coordinator")}
+    assert "flagged" in {r.rule for r in check_invitation(early, "social_worker")}
     # The plan (household_now), read by every role, never says the level.
     [held] = household_now([["uncle", ["flag:f1"], []]])
     assert "level" not in held.message
@@ -467,9 +473,13 @@ def test_who_may_be_invited(facts: Facts, expected: list[Rule]) -> None:
 
 
 def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
-    (flagged,) = check_invitation(Facts(WILLING, flagged=TWO), "coordinator")
+    (flagged,) = check_invitation(Facts(WILLING, flagged=TWO), "social_worker")
     assert flagged.people == TWO
     assert "2 people" in flagged.message
     assert "new safety check" in flagged.message
+    # The coordinator is told how many, not who: whose flag it is goes with what it is.
+    (told,) = check_invitation(Facts(WILLING, flagged=TWO), "coordinator")
+    assert (told.rule, told.people) == ("flagged", ())
+    assert "2 people" in told.message
     (willing,) = check_invitation(Facts(CONTACTED), "coordinator")
     assert '"contacted"' in willing.message
