@@ -221,8 +221,17 @@ __all__ = [
 
 _POSITION = {stage: i for i, stage in enumerate(STAGES)}
 _STARTS: frozenset[Stage] = frozenset({"identified", "located"})
-# A refusal follows a safety check, or withdraws an approval when a social worker learns more.
-_REFUSABLE_FROM: frozenset[Stage] = frozenset({"awaiting_safety_check", "approved"})
+# A refusal follows a safety check, or withdraws an approval when a social worker learns more:
+# at any point of the approach, before or after contact (a flag raised on someone already
+# contacted is exactly such news), but not after the person has declined.
+_REFUSABLE_FROM: frozenset[Stage] = frozenset(
+    {"awaiting_safety_check", "approved", *(APPROACH_STAGES - {"declined"})}
+)
+# The moves that bring the person nearer the young person: contact, the event, the plan. A flag
+# or an order in their household since their approval stops these (`kept_away_now`) until a new
+# safety check; recording what has happened (the young person's agreement, the person's answer)
+# and withdrawing the approval stay open.
+_NEARER: frozenset[Stage] = frozenset({"contacted", "invited", "attended", "in_plan"})
 _DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
 
 
@@ -289,21 +298,25 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
     if target == current:
         return Refusal("order", f"This connection is already at {_words(target)}.")
     if _POSITION[target] < _POSITION[current]:
-        # The one way back: after a refusal, new information may justify a new safety check.
+        # The ways back: after a refusal, new information may justify a new safety check; and
+        # a social worker who learns more withdraws an approval, whatever the approach reached.
         if current == "not_approved" and target == "awaiting_safety_check":
+            return None
+        if target == "not_approved" and current in _REFUSABLE_FROM:
             return None
         return Refusal(
             "no_going_back",
             f"A connection cannot go back from {_words(current)} to {_words(target)}; "
-            f"only a refused person can go back to {_words('awaiting_safety_check')}.",
+            f"only a refused person can go back to {_words('awaiting_safety_check')}, and "
+            f"only an approval can be withdrawn ({_words('not_approved')}).",
         )
     if current == "declined":
         return Refusal("order", "This person has declined; nothing can follow a decline.")
     if target == "not_approved" and current not in _REFUSABLE_FROM:
         return Refusal(
             "order",
-            f"A person can be refused only after {_words('awaiting_safety_check')} or "
-            f"{_words('approved')}, not straight from {_words(current)}.",
+            f"A person can be refused only after {_words('awaiting_safety_check')} or an "
+            f"approval, not straight from {_words(current)}.",
         )
     if target == "declined" and current == "willing":
         return Refusal(
@@ -398,8 +411,38 @@ def household_now(rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ())
                                overridden=tuple(overridden)))  # fmt: skip
 
 
+def _in_rule_order(refusals: list[Refusal]) -> list[Refusal]:
+    order = {rule: i for i, rule in enumerate(get_args(Rule))}
+    return sorted(refusals, key=lambda r: order[r.rule])
+
+
+def _kept_away_as_told(facts: Facts, role: Role, refusals: list[Refusal]) -> list[Refusal]:
+    """`kept_away_now` as told to `role`, on top of the `refusals` already found: to those who
+    decide on contact, every flag and order with its level and people; to a coordinator, only
+    when it is all that keeps an approved person away, without its level or whose it is, so
+    that asking about anyone else is not a way to learn which households hold a flag at the
+    blocking level."""
+    if role in _DECIDERS:
+        return kept_away_now(facts, detailed=True)
+    if refusals:
+        return []
+    return [replace(r, people=()) for r in kept_away_now(facts)]
+
+
 def check_move(facts: Facts, move: Move) -> list[Refusal]:
-    """Return every rule the move breaks, in a stable order (the order of `Rule`); [] allows it."""
+    """Return every rule the move breaks, in a stable order (the order of `Rule`); [] allows it.
+    A move that brings the person nearer the young person (contact, the event, the plan) is
+    stopped by a flag or an order in their household since their approval (`kept_away_now`),
+    as an invitation is: the approval was given without it."""
+    refusals = _approach_rules(facts, move)
+    if move.target in _NEARER:
+        refusals += _kept_away_as_told(facts, move.role, refusals)
+    return _in_rule_order(refusals)
+
+
+def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
+    """Every rule of the stages, the decisions and the young person's wishes that the move
+    breaks, as `check_move` and `check_invitation` share them."""
     target, role = move.target, move.role
     refusals: list[Refusal] = []
     order = _order(facts.history, target)
@@ -490,9 +533,8 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
     order (`kept_away_now`): the social worker is asked for a new safety check.
 
     A coordinator is told of the household's flag or order only when it is all that keeps an
-    approved and willing person away, without its level or whose it is: asking to invite anyone
-    else is not a way to learn which households hold a flag at the blocking level."""
-    refusals = [r for r in check_move(facts, Move(target="invited", role=role))
+    approved and willing person away, without its level or whose it is (`_kept_away_as_told`)."""
+    refusals = [r for r in _approach_rules(facts, Move(target="invited", role=role))
                 if r.rule not in ("order", "no_going_back")]  # fmt: skip
     current = current_stage(facts.history)
     if current not in INVITABLE_STAGES or not _willing(facts.history):
@@ -503,9 +545,5 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
                 f"this person is at {_words(current) if current else 'no stage'}.",
             )
         )
-    if role in _DECIDERS:
-        refusals += kept_away_now(facts, detailed=True)
-    elif not refusals:
-        refusals += [replace(r, people=()) for r in kept_away_now(facts)]
-    order = {rule: i for i, rule in enumerate(get_args(Rule))}
-    return sorted(refusals, key=lambda r: order[r.rule])
+    refusals += _kept_away_as_told(facts, role, refusals)
+    return _in_rule_order(refusals)

@@ -74,6 +74,38 @@ def test_a_level_3_flag_blocks_approval_unless_a_manager_overrides_in_writing(
     assert ("allowed", "to approved (manager override)") in stages
 
 
+def test_a_flag_raised_after_approval_stops_contact_until_a_new_safety_check(case: Case) -> None:
+    uncle_id = case.family.ids["uncle"]
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check", "approved", "young_person_agreed")
+    case.flag("uncle")
+    # The coordinator is told that a flag keeps the person away, not its level nor whose it is;
+    # the social worker, who decides on contact, is told both.
+    refused = case.move(uncle, case.coordinator, "contacted")
+    assert rules(refused) == [("flagged", [])]
+    assert "level" not in refused.json()["error"]["message"]
+    by_worker = case.move(uncle, case.social_worker, "contacted")
+    assert rules(by_worker) == [("flagged", [uncle_id])]
+    assert "level-3" in by_worker.json()["error"]["message"]
+    path = f"/young-people/{case.family.young_person_id}/connections"
+    listed = ok(case.client.get(path, headers=case.coordinator.headers))["data"]
+    assert [c["stage"] for c in listed if c["id"] == uncle] == ["young_person_agreed"]
+    # What has happened can still be recorded, and the approval withdrawn, whatever the
+    # approach reached; a new safety check follows, where a manager may override in writing.
+    withdrawn = ok(case.move(uncle, case.social_worker, "not_approved", reason="Flag since"))
+    assert withdrawn["stage"] == "not_approved"
+    ok(case.move(uncle, case.social_worker, "awaiting_safety_check"))
+    assert rules(case.move(uncle, case.social_worker, "approved")) == [("flagged", [uncle_id])]
+    ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
+    assert rules(case.move(uncle, case.coordinator, "contacted")) == [("needs_agreement", [])]
+    case.walk(uncle, "young_person_agreed", "contacted")
+    scope = {"young_person_id": case.family.young_person_id}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    moves = [(e["outcome"], e["reason"]) for e in events if e["action"] == "connection.stage"]
+    assert moves.count(("refused", "flagged")) == 3
+    assert ("allowed", "to not_approved") in moves
+
+
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:
     gran, dad = case.connect("gran"), case.connect("dad")
     for cid in (gran, dad):

@@ -83,7 +83,16 @@ CASES = [
     case("refuse again after re-check", RECHECK, "not_approved", SW, reason="new flag"),
     case("withdraw approval", APPROVED, "not_approved", SW, reason="new information"),
     case("refuse before check", IDENTIFIED, "not_approved", SW, "order", reason="risk"),
-    case("refuse after contact", CONTACTED, "not_approved", SW, "no_going_back", reason="r"),
+    # An approval is withdrawn whatever the approach reached, when a social worker learns more;
+    # never by a coordinator, never without a reason, never after the person declined.
+    case("withdraw after contact", CONTACTED, "not_approved", SW, reason="flag raised"),
+    case("withdraw from the plan", (*ATTENDED, "in_plan"), "not_approved", MG, reason="order"),
+    case("withdraw after agreement", AGREED, "not_approved", SW, reason="new information"),
+    case("coordinator withdraws", WILLING, "not_approved", CO, "decision_role", reason="r"),
+    case("withdraw without reason", WILLING, "not_approved", SW, "reason_required"),
+    case("withdraw after decline", DECLINED, "not_approved", SW, "no_going_back", reason="r"),
+    case("re-check after withdrawal", (*CONTACTED, "not_approved"), "awaiting_safety_check", SW),
+    case("contact after withdrawal", (*CONTACTED, "not_approved"), "willing", CO, "needs_approval"),
     case("withdrawn then agreed", WITHDRAWN, "young_person_agreed", CO, "needs_approval"),
     case(
         "withdrawn then contacted", WITHDRAWN, "contacted", CO, "needs_approval", "needs_agreement"
@@ -154,7 +163,16 @@ CASES = [
     ),
     case("override on contact", AGREED, "contacted", SW, "override_role", override="x"),
     case("refuse flagged person", CHECKING, "not_approved", SW, flagged=TWO, reason="flag"),
-    case("flag only gates approval", AGREED, "contacted", CO, flagged=ONE),
+    # A flag or an order in the household since the approval stops what brings the person
+    # nearer (contact, the event, the plan) until a new safety check; recording what has
+    # happened, and withdrawing the approval, stay open.
+    case("flag since approval: contact", AGREED, "contacted", SW, "flagged", flagged=ONE),
+    case("flag since approval: invited", WILLING, "invited", MG, "flagged", flagged=ONE),
+    case("order since approval: plan", ATTENDED, "in_plan", CO, "court_order", restricted=TWO),
+    case("flag since approval: willing", CONTACTED, "willing", CO, flagged=ONE),
+    case("flag since approval: declined", CONTACTED, "declined", CO, reason="r", flagged=ONE),
+    case("flag since approval: withdraw", CONTACTED, "not_approved", SW, reason="f", flagged=ONE),
+    case("flag since approval: agreement", APPROVED, "young_person_agreed", CO, flagged=ONE),
     # wish_never, wish_not_now: the young person's wishes, which no one overrides.
     case("never: agree", APPROVED, "young_person_agreed", CO, "wish_never", wish="never"),
     case(
@@ -224,6 +242,8 @@ def test_refusals_name_exactly_the_given_people(
     facts: Facts, move: Move, expected: list[Rule]
 ) -> None:
     given = {"flagged": facts.flagged, "court_order": facts.restricted_by_order}
+    if move.role == "coordinator":
+        given = {}  # told that a flag or an order keeps the person away, never whose it is
     for refusal in check_move(facts, move):
         assert refusal.people == given.get(refusal.rule, ())
         assert refusal.message.strip()
@@ -483,3 +503,42 @@ def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
     assert "2 people" in told.message
     (willing,) = check_invitation(Facts(CONTACTED), "coordinator")
     assert '"contacted"' in willing.message
+
+
+@pytest.mark.parametrize(
+    ("facts", "target", "role", "expected"),
+    [
+        # The approval overrode that very flag: the approach goes on.
+        (Facts(AGREED, flagged=ONE, risks=FATHER_FLAG, overridden=("flag:f1",)),
+         "contacted", CO, []),
+        # A flag since, even on the same person, stops it until a new safety check.
+        (Facts(AGREED, flagged=ONE, risks=(*FATHER_FLAG, ("p-father", "flag:f2")),
+               overridden=("flag:f1",)), "contacted", CO, ["flagged"]),
+        (Facts(ATTENDED, restricted_by_order=TWO, risks=ORDERS, overridden=("order:o1",)),
+         "in_plan", MG, ["court_order"]),
+        # A coordinator asking for a move the stages refuse anyway is not told of the flag; a
+        # social worker, who decides on contact, is told everything.
+        (Facts(APPROVED, flagged=ONE), "contacted", CO, ["needs_agreement"]),
+        (Facts(APPROVED, flagged=ONE), "contacted", SW, ["needs_agreement", "flagged"]),
+        # The young person's wish still comes first, in the order of the rules.
+        (Facts(AGREED, flagged=ONE, wish="not_now"), "contacted", SW, ["flagged", "wish_not_now"]),
+    ],
+)  # fmt: skip
+def test_a_flag_since_the_approval_stops_the_approach(
+    facts: Facts, target: Stage, role: Role, expected: list[Rule]
+) -> None:
+    assert [r.rule for r in check_move(facts, Move(target, role))] == expected
+
+
+def test_a_flag_since_the_approval_is_worded_for_who_asks() -> None:
+    facts = Facts(AGREED, flagged=TWO)
+    (worker,) = check_move(facts, Move("contacted", "social_worker"))
+    assert worker.people == TWO
+    assert "level-3" in worker.message
+    assert "new safety check" in worker.message
+    (coordinator,) = check_move(facts, Move("contacted", "coordinator"))
+    assert coordinator.people == ()
+    assert "level" not in coordinator.message
+    assert "2 people in this person's household have a safety flag that keeps this person away" in (
+        coordinator.message
+    )
