@@ -67,6 +67,14 @@ def test_a_level_3_flag_blocks_approval_unless_a_manager_overrides_in_writing(
     why = "Supervised contact only, agreed at a strategy meeting"
     approved = ok(case.move(uncle, case.manager, "approved", override_reason=why))
     assert approved["history"][-1]["override_reason"].startswith("Supervised")
+    # The reason says what the risk is: what a flag says, for those who decide on contact.
+    path = f"/young-people/{case.family.young_person_id}/connections"
+    for actor, sees in ((case.coordinator, False), (case.social_worker, True)):
+        listed = ok(case.client.get(path, headers=actor.headers))["data"]
+        [last] = [c["history"][-1] for c in listed if c["id"] == uncle]
+        assert last["stage"] == "approved"
+        assert ("override_reason" in last) is sees
+        assert ("Supervised" in str(listed)) is sees
     scope = {"young_person_id": case.family.young_person_id}
     events = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
     stages = [(e["outcome"], e["reason"]) for e in events if e["action"] == "connection.stage"]

@@ -53,12 +53,15 @@ class StageMove(InputModel):
     )  # fmt: skip
 
 
-class StageChange(BaseModel):
+class StageChange(Shaped):
     stage: Stage
     at: str
     by: str
     reason: str | None
-    override_reason: str | None
+    # A manager's reason to approve despite a flag or an order says what the risk is and why it
+    # was accepted: what a flag says, for those who decide on contact (a coordinator sees that
+    # the approval was an override in the audit trail's words, not the reason).
+    override_reason: Annotated[str | None, Sensitive.flag_details] = None
 
 
 class ConnectionPublic(BaseModel):
