@@ -455,3 +455,35 @@ def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db:
     assert found.status_code == 200
     assert sam not in found.text
     assert secret not in found.text
+
+
+def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:
+    """A tie between someone only in one case and someone only in another (as an import may
+    leave one) is not shown, even to a manager who opens both cases, and the look is on the
+    audit trail as refused, never as allowed."""
+    made = db.execute_query("MATCH ()-[t:TRUSTED_ADULT_OF]->() RETURN properties(t) AS p LIMIT 1")
+    db.execute_query(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[t:TRUSTED_ADULT_OF]->(b) "
+        "SET t = $tie",
+        a=world.ids["mother"], b=world.ids["other"],
+        tie=made.records[0]["p"] | {"id": "tie-across"},
+    )  # fmt: skip
+    manager = world.headers["manager"]
+    for actor in ("manager", "coordinator"):
+        answer = world.client.get("/relationships/tie-across", headers=world.headers[actor])
+        assert answer.status_code == 404, (actor, answer.text)
+    patch = world.client.patch("/relationships/tie-across", headers=manager, json={"notes": "x"})
+    assert patch.status_code == 404
+    trail = ok(
+        world.client.get(
+            "/audit",
+            headers=world.headers["admin"],
+            params={"user_id": world.user_ids["manager"], "limit": 1000},
+        )
+    )
+    looks = [(e["action"], e["outcome"], e["reason"]) for e in trail["data"]
+             if e["resource"] == "relationship:tie-across"]  # fmt: skip
+    assert sorted(looks) == [
+        ("read_relationship", "refused", "not within one case"),
+        ("update_relationship", "refused", "not within one case"),
+    ]

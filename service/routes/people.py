@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, PathId, PersonReach, Reach
-from service.data import people, relationships, relatives, removal
+from service.data import audit, people, relationships, relatives, removal
 from service.data.people import PersonCreate, PersonPublic, PersonUpdate
 from service.data.relationships import (
     RelationshipCreate,
@@ -111,10 +111,11 @@ async def _relationship_in_reach(
     if found is None:
         await access.no_such_record(action=action, resource=resource, missing=missing.message)
     # Both ends must be seen through one case: a tie to someone recorded only under another
-    # case (a carer's other foster child) is not shown.
+    # case (a carer's other foster child) is not shown, and is on the trail as refused. A look
+    # is recorded as allowed only once both ends are known to share a case, under that case.
     try:
         reach = await access.person(
-            found.to_id, action=action, record_allowed=read, resource=resource
+            found.to_id, action=action, record_allowed=False, resource=resource
         )
         other = await access.person(
             found.from_id, action=action, record_allowed=False, resource=resource
@@ -123,7 +124,14 @@ async def _relationship_in_reach(
         raise missing from exc
     shared = [case for case in reach.cases if case in other.cases]
     if not shared:
+        await audit.record_refusal(access.db, principal=access.principal, action=action,
+                                   resource=resource, reason="not within one case")  # fmt: skip
         raise missing
+    if read:
+        await audit.record(
+            access.db, principal=access.principal, action=action, resource=resource,
+            outcome="allowed", young_person_id=shared[0],
+        )  # fmt: skip
     return found, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
 
 
