@@ -109,8 +109,10 @@ class Lapse:
         return self.days_since - self.allowed_days
 
 
-# A connection at these stages is not expected to be in contact: nothing lapses.
-NOT_IN_CONTACT: frozenset[Stage] = frozenset({"not_approved", "declined"})
+# A connection at these stages is not expected to be in contact: nothing lapses. Someone
+# awaiting a safety check (again, after an approval was withdrawn) is not to be contacted until
+# it is made: their old contacts and commitments do not make them overdue.
+NOT_IN_CONTACT: frozenset[Stage] = frozenset({"awaiting_safety_check", "not_approved", "declined"})
 
 
 def _first_day(value: str) -> date:
@@ -132,7 +134,8 @@ def connection_lapse(
     its interval of the last contact, or of its start when nothing has happened since; without
     one, within `threshold_days` of the last contact, and a connection never in contact has
     nothing to lapse from; a commitment that says no interval has the threshold's. Refused and
-    declined connections never lapse, nor one recorded without a stage. (Whether the person is
+    declined connections never lapse, nor one awaiting a safety check, nor one recorded without
+    a stage. (Whether the person is
     still living is for the caller: nobody lapses after death.)"""
     if stage is None or stage in NOT_IN_CONTACT:
         return None
@@ -191,6 +194,7 @@ __all__ = [
     "APPROACH_STAGES",
     "BLOCKING_FLAG_LEVEL",
     "CAUTIOUS_FIRST",
+    "DECISIONS",
     "FLAG_WORDS",
     "KEEP_AWAY",
     "LAPSED_AFTER_MONTHS",
@@ -233,6 +237,8 @@ _REFUSABLE_FROM: frozenset[Stage] = frozenset(
 # and withdrawing the approval stay open.
 _NEARER: frozenset[Stage] = frozenset({"contacted", "invited", "attended", "in_plan"})
 _DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
+# The safety decisions, which only `_DECIDERS` make: their reasons say what a check found.
+DECISIONS: frozenset[Stage] = frozenset({"approved", "not_approved"})
 
 
 @dataclass(frozen=True)
@@ -448,7 +454,7 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
     order = _order(facts.history, target)
     if order is not None:
         refusals.append(order)
-    if target in ("approved", "not_approved") and role not in _DECIDERS:
+    if target in DECISIONS and role not in _DECIDERS:
         refusals.append(
             Refusal(
                 "decision_role",

@@ -41,7 +41,15 @@ def test_no_contact_without_approval_and_history_is_kept(case: Case) -> None:
     history = [(h["stage"], h["by"], h["reason"]) for h in contacted["history"]]
     assert history[0][0] == "identified"
     assert history[-1] == ("contacted", "coordinator1", "Phoned her")
-    assert ("approved", "social.worker1", "because") in history
+    # A safety decision's reason says what the check found: what a flag says, for those who
+    # decide on contact. The coordinator sees the decision and who made it.
+    assert ("approved", "social.worker1", None) in history
+    assert all("decision_reason" not in h for h in contacted["history"])
+    path = f"/young-people/{case.family.young_person_id}/connections"
+    [read] = ok(case.client.get(path, headers=case.social_worker.headers))["data"]
+    decisions = [(h["stage"], h["reason"], h["decision_reason"]) for h in read["history"]]
+    assert ("approved", None, "because") in decisions
+    assert ("contacted", "Phoned her", None) in decisions
     assert rules(case.move(cid, case.coordinator, "located")) == [("no_going_back", [])]
 
 

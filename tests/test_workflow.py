@@ -373,8 +373,12 @@ WEEKLY_FROM_JUNE = ("2026-06-01", 7)
         ("in_plan", None, ("2026-12-01", 7), None),  # 4 days of 7
         # A commitment that says no interval has the threshold's.
         ("in_plan", "2026-06-04", ("2026-01-01", None), (184, 183)),
-        # Refused and declined connections never lapse, nor one without a stage.
+        # Refused and declined connections never lapse, nor one awaiting a safety check (again,
+        # after a withdrawn approval: not to be contacted until it is made), nor one without a
+        # stage.
         ("not_approved", "2020-01-01", None, None),
+        ("awaiting_safety_check", "2020-01-01", WEEKLY_FROM_JUNE, None),
+        ("approved", "2020-01-01", None, (2530, 183)),  # approved again: contact may resume
         ("declined", "2020-01-01", WEEKLY_FROM_JUNE, None),
         (None, "2020-01-01", None, None),
     ],
@@ -516,6 +520,10 @@ def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
                overridden=("flag:f1",)), "contacted", CO, ["flagged"]),
         (Facts(ATTENDED, restricted_by_order=TWO, risks=ORDERS, overridden=("order:o1",)),
          "in_plan", MG, ["court_order"]),
+        (Facts((*WILLING, "invited"), flagged=ONE), "attended", CO, ["flagged"]),
+        # The approval can be withdrawn from every stage of the approach.
+        *[(Facts(history, flagged=ONE), "not_approved", SW, []) for history in
+          (AGREED, CONTACTED, WILLING, (*WILLING, "invited"), ATTENDED, IN_PLAN)],
         # A coordinator asking for a move the stages refuse anyway is not told of the flag; a
         # social worker, who decides on contact, is told everything.
         (Facts(APPROVED, flagged=ONE), "contacted", CO, ["needs_agreement"]),
@@ -527,7 +535,8 @@ def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
 def test_a_flag_since_the_approval_stops_the_approach(
     facts: Facts, target: Stage, role: Role, expected: list[Rule]
 ) -> None:
-    assert [r.rule for r in check_move(facts, Move(target, role))] == expected
+    reason = "a flag since the approval" if target == "not_approved" else None
+    assert [r.rule for r in check_move(facts, Move(target, role, reason=reason))] == expected
 
 
 def test_a_flag_since_the_approval_is_worded_for_who_asks() -> None:

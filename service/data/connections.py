@@ -21,6 +21,7 @@ from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.queries import Queries
 from service.workflow import (
+    DECISIONS,
     Facts,
     Move,
     Refusal,
@@ -57,7 +58,12 @@ class StageChange(Shaped):
     stage: Stage
     at: str
     by: str
+    # Why the work moved on (contacted, willing, ...): for every case role.
     reason: str | None
+    # Why a social worker or a manager approved, refused or withdrew an approval: what the
+    # safety check found, which is what a flag says, for those who decide on contact. A
+    # coordinator sees the decision and who made it, and asks them.
+    decision_reason: Annotated[str | None, Sensitive.flag_details] = None
     # A manager's reason to approve despite a flag or an order says what the risk is and why it
     # was accepted: what a flag says, for those who decide on contact (a coordinator sees that
     # the approval was an override in the audit trail's words, not the reason).
@@ -152,7 +158,15 @@ RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
 
 async def _read(db: Db, young_person_id: str, cid: str | None) -> list[ConnectionPublic]:
     records = await db.read("list_connections", young_person_id=young_person_id, id=cid)
-    return [ConnectionPublic.model_validate(r["connection"]) for r in records]
+    return [ConnectionPublic.model_validate(_with_decisions(r["connection"])) for r in records]
+
+
+def _with_decisions(connection: dict[str, Any]) -> dict[str, Any]:
+    """A connection as read, each safety decision's reason given as `decision_reason`."""
+    history = [{**change, "reason": None, "decision_reason": change["reason"]}
+               if change["stage"] in DECISIONS else change
+               for change in connection["history"]]  # fmt: skip
+    return {**connection, "history": history}
 
 
 async def connect(

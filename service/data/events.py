@@ -148,7 +148,9 @@ async def invite(
         ).single()  # fmt: skip
         if made is None:
             return None
-        if made["created"] and stage == "willing":
+        # Willing again with an invitation already made (before their approval was withdrawn
+        # and given again): invited again, as a new invitation would have them.
+        if stage == "willing":
             await _move(tx, db, actor, young_person_id, cid, "invited", stage,
                         f"Invited to the celebration event on {event.on}")  # fmt: skip
         if made["created"]:
