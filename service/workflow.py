@@ -152,12 +152,18 @@ def connection_lapse(
 
 
 def former_role_lapse(
-    until: str | None, last_contact: str | None, *, today: date, threshold_days: int
+    until: str | None,
+    last_contact: str | None,
+    *,
+    today: date,
+    threshold_days: int,
+    stage: str | None = None,
 ) -> Lapse | None:
     """Whether a former foster carer, teacher or worker has not been heard from: longer than
     `threshold_days` since their role ended, or since the last contact after it. A role not yet
-    ended lapses nothing."""
-    if until is None or until >= today.isoformat():
+    ended lapses nothing; nor does one whose connection (`stage`, None for someone who is not
+    one) is at a stage not expected to be in contact (refused, declined, awaiting a check)."""
+    if until is None or until >= today.isoformat() or stage in NOT_IN_CONTACT:
         return None
     since = last_contact if last_contact is not None and last_contact > until else until
     days = (today - _first_day(since)).days

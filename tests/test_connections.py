@@ -110,8 +110,13 @@ def test_a_flag_raised_after_approval_stops_contact_until_a_new_safety_check(cas
     # approach reached; a new safety check follows, where a manager may override in writing.
     withdrawn = ok(case.move(uncle, case.social_worker, "not_approved", reason="Flag since"))
     assert withdrawn["stage"] == "not_approved"
-    ok(case.move(uncle, case.social_worker, "awaiting_safety_check"))
+    ok(case.move(uncle, case.social_worker, "awaiting_safety_check", reason="MAPPA since"))
     assert rules(case.move(uncle, case.social_worker, "approved")) == [("flagged", [uncle_id])]
+    # Why it was withdrawn and checked again is what the check found: not for the coordinator.
+    for actor, sees in ((case.coordinator, False), (case.social_worker, True)):
+        listed = ok(case.client.get(path, headers=actor.headers))["data"]
+        text = str([c for c in listed if c["id"] == uncle])
+        assert ("Flag since" in text, "MAPPA since" in text) == (sees, sees), actor
     ok(case.move(uncle, case.manager, "approved", override_reason="Supervised contact only"))
     assert rules(case.move(uncle, case.coordinator, "contacted")) == [("needs_agreement", [])]
     case.walk(uncle, "young_person_agreed", "contacted")
@@ -301,11 +306,20 @@ def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> No
             _connection("dan", "2020-01-01", stage="declined"),
             _connection("eve", "2026-11-01"),  # 34 days: in touch
             _connection("fay", "2026-11-20", commitment=["2026-06-01", 7, "A weekly call"]),
-            # A declined connection with a former carer: its last contact still counts.
-            _connection("gus", "2026-02-01", stage="declined"),
+            # A former carer who is a connection, not overdue as one: their last contact counts
+            # for the former tie.
+            _connection("gus", "2026-02-01", commitment=["2026-01-01", 400, "A visit a year"]),
+            # A former carer refused, declined or awaiting a new safety check as a connection:
+            # not to be contacted, so never overdue (as connections at those stages).
+            _connection("lou", None, stage="not_approved"),
+            _connection("max", None, stage="declined"),
+            _connection("ned", "2025-01-01", stage="awaiting_safety_check"),
         ],
         [
             _tie("gus", "2025-06"),  # ended June 2025, last heard from in February
+            _tie("lou", "2025-01-01"),
+            _tie("max", "2025-01-01"),
+            _tie("ned", "2025-01-01", role="social_worker"),
             _tie("hal", "2026-01-01", role="teacher"),
             _tie("hal", "2026-01-01", role="teacher"),  # the same tie twice: said once
             _tie("ivy", "2026-12"),  # ends this month, on its first day: ended

@@ -140,14 +140,18 @@ def test_a_flag_after_the_invitation_keeps_the_stage_and_the_plan(case: Case) ->
     # The attendance is recorded; the move to "attended" waits for a new safety check.
     assert [(g["attended"], g["stage"]) for g in read["guests"]] == [(True, "invited")]
     # The social worker withdraws the approval; after a new check, a manager's override, the
-    # young person's agreement and her answer, inviting her again moves her to "invited".
+    # young person's agreement and her answer, she is invited to the next event. The first
+    # event's invitation stays as it was: it is the record of what happened then.
     ok(case.move(gran, case.social_worker, "not_approved", reason="Flag since the invitation"))
     ok(case.move(gran, case.social_worker, "awaiting_safety_check"))
     ok(case.move(gran, case.manager, "approved", override_reason="Supervised, agreed at review"))
     case.walk(gran, "young_person_agreed", "contacted", "willing")
     again = ok(_invite(case, event["id"], gran), 201)
-    assert [g["stage"] for g in again["guests"]] == ["invited"]
-    read = ok(_came(case, event["id"], gran, "Calls"))
+    assert [(g["attended"], g["stage"]) for g in again["guests"]] == [(True, "willing")]
+    review = _event(case, on="2026-02-14")
+    invited = ok(_invite(case, review["id"], gran), 201)
+    assert [g["stage"] for g in invited["guests"]] == ["invited"]
+    read = ok(_came(case, review["id"], gran, "Calls"))
     assert [(g["attended"], g["stage"]) for g in read["guests"]] == [(True, "attended")]
     # Nobody has come to an event still to happen.
     future = _event(case, on="2999-01-01")

@@ -420,6 +420,15 @@ def test_when_a_former_carer_teacher_or_worker_has_lapsed(
         assert (found.days_since, found.allowed_days) == (days, 183)
 
 
+@pytest.mark.parametrize("stage", ["not_approved", "declined", "awaiting_safety_check"])
+def test_a_former_carer_refused_declined_or_being_checked_is_not_overdue(stage: str) -> None:
+    assert (
+        former_role_lapse("2026-01-01", None, today=TODAY, threshold_days=183, stage=stage) is None
+    )
+    again = former_role_lapse("2026-01-01", None, today=TODAY, threshold_days=183, stage="approved")
+    assert again is not None
+
+
 IN_PLAN = (*ATTENDED, "in_plan")
 FATHER_FLAG = (("p-father", "flag:f1"),)
 ORDERS = (("p-aunt", "order:o1"), ("p-partner", "order:o2"))

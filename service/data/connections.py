@@ -60,13 +60,13 @@ class StageChange(Shaped):
     by: str
     # Why the work moved on (contacted, willing, ...): for every case role.
     reason: str | None
-    # Why a social worker or a manager approved, refused or withdrew an approval: what the
-    # safety check found, which is what a flag says, for those who decide on contact. A
-    # coordinator sees the decision and who made it, and asks them.
+    # Why a social worker or a manager approved, refused or withdrew an approval, or asked for
+    # a new safety check after a refusal: what a check found, which is what a flag says, for
+    # those who decide on contact. A coordinator sees the decision and who made it, and asks.
     decision_reason: Annotated[str | None, Sensitive.flag_details] = None
     # A manager's reason to approve despite a flag or an order says what the risk is and why it
-    # was accepted: what a flag says, for those who decide on contact (a coordinator sees that
-    # the approval was an override in the audit trail's words, not the reason).
+    # was accepted: what a flag says, for those who decide on contact (a coordinator sees the
+    # approval and who gave it, not the reason).
     override_reason: Annotated[str | None, Sensitive.flag_details] = None
 
 
@@ -162,10 +162,15 @@ async def _read(db: Db, young_person_id: str, cid: str | None) -> list[Connectio
 
 
 def _with_decisions(connection: dict[str, Any]) -> dict[str, Any]:
-    """A connection as read, each safety decision's reason given as `decision_reason`."""
-    history = [{**change, "reason": None, "decision_reason": change["reason"]}
-               if change["stage"] in DECISIONS else change
-               for change in connection["history"]]  # fmt: skip
+    """A connection as read, the reason of each safety decision, and of each return to a
+    safety check after a refusal, given as `decision_reason`."""
+    history, before = [], None
+    for change in connection["history"]:
+        stage = change["stage"]
+        if stage in DECISIONS or (stage == "awaiting_safety_check" and before == "not_approved"):
+            change = {**change, "reason": None, "decision_reason": change["reason"]}
+        history.append(change)
+        before = stage
     return {**connection, "history": history}
 
 
@@ -451,8 +456,9 @@ def lapsed_rows(
         held = contact.get(t["person_id"])
         last = held["last_contact"] if held else None
         lapse = t["living"] is not False and former_role_lapse(
-            t["until"], last, today=today, threshold_days=threshold_days
-        )
+            t["until"], last, today=today, threshold_days=threshold_days,
+            stage=held["stage"] if held else None,
+        )  # fmt: skip
         if lapse:
             row = {
                 "person_id": t["person_id"], "name": t["person_name"],

@@ -148,9 +148,7 @@ async def invite(
         ).single()  # fmt: skip
         if made is None:
             return None
-        # Willing again with an invitation already made (before their approval was withdrawn
-        # and given again): invited again, as a new invitation would have them.
-        if stage == "willing":
+        if made["created"] and stage == "willing":
             await _move(tx, db, actor, young_person_id, cid, "invited", stage,
                         f"Invited to the celebration event on {event.on}")  # fmt: skip
         if made["created"]:

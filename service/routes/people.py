@@ -124,8 +124,12 @@ async def _relationship_in_reach(
         raise missing from exc
     shared = [case for case in reach.cases if case in other.cases]
     if not shared:
-        await audit.record_refusal(access.db, principal=access.principal, action=action,
-                                   resource=resource, reason="not within one case")  # fmt: skip
+        # Under the case of the person the tie leads to, whose manager sees who looked.
+        await audit.record(
+            access.db, principal=access.principal, action=action, resource=resource,
+            outcome="refused", young_person_id=reach.young_person_id,
+            reason="not within one case",
+        )  # fmt: skip
         raise missing
     if read:
         await audit.record(
