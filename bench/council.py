@@ -162,10 +162,7 @@ async def _map(driver: AsyncDriver, yp: str) -> Any:
                                family=loaded.member_family, connected=loaded.connected),
         placed(),
     )  # fmt: skip
-    drawn = graph.model_dump()
-    for node in drawn["nodes"]:
-        node["chains"] = through.get(node["id"], [])
-    return maps.render(drawn, title="map").body
+    return maps.render(network.for_page(graph, through), title="map").body
 
 
 ENDPOINTS = [

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
 from service.auth.principal import Role
@@ -59,6 +59,42 @@ def hidden_fields(model: type[BaseModel], role: Role | None) -> frozenset[str]:
         for name, field in model.model_fields.items()
         if not all(may_see(role, kind) for kind in _marks(field))
     )
+
+
+def shown(model: BaseModel) -> dict[str, Any]:
+    """`model.model_dump()` for the current viewer, with its fields' values as the model holds
+    them rather than copied: for code that reads the fields of hundreds of models in turn (the
+    map page: 1.0 ms of a map's 3.7 went on dumping its people) and changes none. The fields
+    the viewer may not see are left out, as a dump leaves them; a field that holds models is
+    dumped, so theirs are left out too."""
+    cls = type(model)
+    out = dict(model.__dict__)
+    for name in _hidden_attributes(cls, _viewer.get()):
+        out.pop(name, None)
+    for name, adapter in _holding_models(cls):
+        if out.get(name):
+            out[name] = adapter.dump_python(out[name])
+    return out
+
+
+@cache
+def _hidden_attributes(model: type[BaseModel], role: Role | None) -> tuple[str, ...]:
+    """The attribute names of `model`'s fields that `role` may not see."""
+    return tuple(name for name, field in model.model_fields.items()
+                 if not all(may_see(role, kind) for kind in _marks(field)))  # fmt: skip
+
+
+@cache
+def _holding_models(model: type[BaseModel]) -> tuple[tuple[str, TypeAdapter[Any]], ...]:
+    """`model`'s fields whose type holds models, each with what dumps its value."""
+    return tuple((name, TypeAdapter(field.annotation)) for name, field in model.model_fields.items()
+                 if field.annotation is not None and _holds_model(field.annotation))  # fmt: skip
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
 
 
 def _marks(field: FieldInfo) -> frozenset[Sensitive]:

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr
 from typing_extensions import TypedDict
 
-from service.auth.need_to_know import Sensitive, Shaped
+from service.auth.need_to_know import Sensitive, Shaped, shown
 from service.data.connections import connected_people, lapsed_rows
 from service.data.people import Sex, display_name
 from service.data.relationships import Strength
@@ -206,6 +206,18 @@ class NetworkGraph(BaseModel):
     @connected.setter
     def connected(self, value: dict[str, str]) -> None:
         self._connected = value
+
+
+def for_page(graph: NetworkGraph, through: dict[str, list[str]]) -> dict[str, Any]:
+    """A drawn graph as `visualise.maps.render` reads it, for the request's viewer (what its
+    role may not see left out), each person with the safeguarding chains through them for the
+    page's panel (the JSON graph leaves those to /safeguarding). Its people are read as they
+    are held (`shown`), not dumped: the page only reads them."""
+    drawn = graph.model_dump(exclude={"nodes"})
+    drawn["nodes"] = people = [shown(node) for node in graph.nodes]
+    for person in people:
+        person["chains"] = list(through.get(person["id"], ()))
+    return drawn
 
 
 class Filters(BaseModel):

@@ -201,11 +201,8 @@ async def _map_page(
 def _page(
     graph: NetworkGraph, through: dict[str, list[str]], *, parent_origin: str | None
 ) -> maps.Page:
-    # The chains go with the page, not the JSON graph (systems have /safeguarding for that).
-    # Dumped under the request's viewer, so the page carries only what that role may see.
-    drawn = graph.model_dump()
-    for node in drawn["nodes"]:
-        node["chains"] = list(through.get(node["id"], ()))
+    # Under the request's viewer, so the page carries only what that role may see.
+    drawn = network.for_page(graph, through)
     return maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
 
 
