@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import pytest
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter, computed_field
 
 from service.auth.need_to_know import Sensitive, Shaped, hidden_fields, set_viewer, shown
 from service.auth.principal import Role
@@ -126,3 +126,16 @@ def test_a_mark_inside_a_type_is_refused() -> None:
 
         class Inside(Shaped):
             notes: list[Annotated[str, Sensitive.notes]] = Field(default_factory=list)
+
+
+def test_shown_refuses_a_model_whose_dump_it_would_not_match() -> None:
+    class Computed(Shaped):
+        name: str
+
+        @computed_field  # type: ignore[prop-decorator]
+        @property
+        def initial(self) -> str:
+            return self.name[:1]
+
+    with pytest.raises(TypeError, match="computed"):
+        shown(Computed(name="Kai"))

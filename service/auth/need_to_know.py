@@ -80,6 +80,9 @@ def shown(model: BaseModel) -> dict[str, Any]:
 @cache
 def _hidden_attributes(model: type[BaseModel], role: Role | None) -> tuple[str, ...]:
     """The attribute names of `model`'s fields that `role` may not see."""
+    if model.model_computed_fields:
+        # A dump gives a computed field; the fields as held do not have it.
+        raise TypeError(f"{model.__name__} has computed fields: dump it, shown() would miss them")
     return tuple(name for name, field in model.model_fields.items()
                  if not all(may_see(role, kind) for kind in _marks(field)))  # fmt: skip
 
