@@ -316,6 +316,10 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
             return None
         if target == "not_approved" and current in _REFUSABLE_FROM:
             return None
+        if current == "declined":
+            return Refusal(
+                "no_going_back", "This person has declined; nothing can follow a decline."
+            )
         return Refusal(
             "no_going_back",
             f"A connection cannot go back from {_words(current)} to {_words(target)}; "

@@ -257,6 +257,12 @@ def test_messages_count_the_people() -> None:
     assert "keeps 1 person in this person's household from contacting" in court.message
 
 
+def test_nothing_follows_a_decline_not_even_a_withdrawal() -> None:
+    for target in ("willing", "not_approved"):
+        [refusal] = check_move(Facts(DECLINED), Move(target, "social_worker", reason="r"))
+        assert refusal.message == "This person has declined; nothing can follow a decline."
+
+
 def test_messages_name_the_stage() -> None:
     [refusal] = check_move(Facts(NEW), Move("awaiting_safety_check", "coordinator"))
     assert refusal.message == (
