@@ -127,6 +127,39 @@ def test_a_flag_raised_after_approval_stops_contact_until_a_new_safety_check(cas
     assert ("allowed", "to not_approved") in moves
 
 
+def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case) -> None:
+    ids = case.family.ids
+    uncle, aunt, gran, mum = (case.connect(k) for k in ("uncle", "aunt", "gran", "mum"))
+    case.walk(uncle, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    case.walk(aunt, "awaiting_safety_check", "approved")
+    case.walk(gran, "awaiting_safety_check")  # no approval to hold back
+    case.walk(mum, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    ok(case.move(mum, case.coordinator, "declined", reason="Not now"))  # nothing follows
+    for key in ("uncle", "aunt", "gran", "mum"):
+        line = "3 Elm Row" if key in ("uncle", "aunt", "mum") else "9 Far Lane"
+        body = {"line1": line, "town": "Leeds", "postcode": "LS2 7AB", "since": "2024-01-01"}
+        path = f"/people/{ids[key]}/addresses"
+        assert (
+            case.client.post(path, headers=case.coordinator.headers, json=body).status_code == 204
+        )
+
+    def raise_flag(level: int) -> Any:
+        body = {"kind": "person_posing_risk_to_children", "level": level, "source": "Police"}
+        path = f"/people/{ids['uncle']}/flags"
+        return ok(case.client.post(path, headers=case.social_worker.headers, json=body), 201)
+
+    assert raise_flag(2)["held_back"] == []  # below the level that keeps anyone away
+    held = raise_flag(3)["held_back"]
+    assert [(h["connection_id"], h["person_id"], h["stage"]) for h in held] == [
+        (aunt, ids["aunt"], "approved"),
+        (uncle, ids["uncle"], "contacted"),
+    ]
+    assert all(h["young_person_id"] == case.family.young_person_id for h in held)
+    # As the rules then have it.
+    ok(case.move(aunt, case.social_worker, "young_person_agreed"))
+    assert rules(case.move(aunt, case.social_worker, "contacted"))[0][0] == "flagged"
+
+
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:
     gran, dad = case.connect("gran"), case.connect("dad")
     for cid in (gran, dad):

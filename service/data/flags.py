@@ -18,7 +18,7 @@ from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
-from service.workflow import FlagKind
+from service.workflow import FlagKind, Stage, held_back_by_a_new_flag
 
 FlagStatus = Literal["active", "expired", "withdrawn"]
 # Levels used by one council: 1 hazard to staff, 2 allegation, 3 known risk to children.
@@ -74,6 +74,25 @@ class FlagPublic(Shaped):
     content: Annotated[FlagContent | None, Sensitive.flag_details] = None
 
 
+class HeldBack(BaseModel):
+    """A connection a new flag holds back: an approved person who is the flagged person or lives
+    with them. Nothing brings them nearer the young person until a new safety check."""
+
+    connection_id: str
+    young_person_id: str
+    person_id: str
+    person_name: str
+    stage: Stage
+
+
+class FlagRaised(FlagPublic):
+    held_back: list[HeldBack] = Field(
+        description="The connections, in the cases you open, of the flagged person and of those "
+        "living with them, that this flag now holds back (a flag at level 3 on someone whose "
+        "approval stands): withdraw or confirm each approval after a new safety check."
+    )
+
+
 def to_public(row: dict[str, Any]) -> FlagPublic:
     return FlagPublic.model_validate(row)
 
@@ -93,8 +112,11 @@ async def raise_flag(
     actor: Principal,
     person_id: str,
     young_person_id: str,
+    cases: tuple[str, ...],
     flag: FlagCreate,
-) -> FlagPublic:
+) -> FlagRaised:
+    """Raise a flag on a person, and say which connections in `cases` (those the raiser opens)
+    it holds back, read in the same transaction."""
     review = flag.review_on or flag.raised_on + timedelta(days=182)
     values: dict[str, Any] = {
         "kind": flag.kind, "level": flag.level, "source": flag.source, "details": flag.details,
@@ -113,9 +135,15 @@ async def raise_flag(
         await record_in(tx, db.queries, principal=actor, action="flag.raise",
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, db.queries, person_id, flag_id)
+        raised = await _read_in(tx, db.queries, person_id, flag_id)
+        found = await tx.run(db.queries["list_held_back"], person_id=person_id, cases=list(cases))
+        connections = [record.data() async for record in found]
+        return raised, connections
 
-    return to_public(await in_write(db, work))
+    raised, connections = await in_write(db, work)
+    held = [HeldBack.model_validate(c) for c in connections
+            if held_back_by_a_new_flag(tuple(c["history"]), flag.level)]  # fmt: skip
+    return FlagRaised.model_validate({**raised, "held_back": held})
 
 
 async def list_flags(db: Db, *, person_id: str) -> list[FlagPublic]:

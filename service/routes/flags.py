@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 from service.auth.access import CaseDep, DeciderCaseDep, PathId, PersonReach
 from service.data import flags
-from service.data.flags import FlagCreate, FlagPublic, FlagUpdate
+from service.data.flags import FlagCreate, FlagPublic, FlagRaised, FlagUpdate
 from service.errors import InvalidInput, NotFound
 from service.models import ListOf
 
@@ -22,10 +22,14 @@ async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
     return ListOf[FlagPublic](data=found, count=len(found))
 
 
-@router.post("/people/{person_id}/flags", status_code=201, response_model=FlagPublic)
-async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReach) -> FlagPublic:
+@router.post("/people/{person_id}/flags", status_code=201, response_model=FlagRaised)
+async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReach) -> FlagRaised:
+    """Raise a flag. The answer says which connections, in the cases you open, the flag holds
+    back: the approved connections of the person and of those living with them, when it is at
+    level 3. Nothing brings them nearer the young person until a new safety check."""
     return await flags.raise_flag(access.db, actor=access.principal,
-        person_id=reach.person_id, young_person_id=reach.young_person_id, flag=body,
+        person_id=reach.person_id, young_person_id=reach.young_person_id, cases=reach.cases,
+        flag=body,
     )  # fmt: skip
 
 

@@ -1,0 +1,19 @@
+// The connections, in the cases given ($cases: the young people the raiser of a flag opens), of a
+// person and of each of the people living with them (a household, as in
+// cypher/safeguarding/get_household_risks.cypher), with each connection's stages in order:
+// `service.workflow.held_back_by_a_new_flag` decides which a new flag on the person holds back.
+MATCH (p:Person {id: $person_id})
+WITH [p] + COLLECT {
+  MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
+  WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
+  RETURN DISTINCT h
+} AS household
+UNWIND household AS h
+MATCH (yp:YoungPerson)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(h)
+WHERE yp.id IN $cases
+RETURN c.id AS connection_id, yp.id AS young_person_id, h.id AS person_id,
+       trim(coalesce(h.given_name, '') + ' ' + coalesce(h.family_name, '')) AS person_name,
+       c.stage AS stage,
+       COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange) RETURN s.stage
+                 ORDER BY coalesce(s.seq, -1), s.at, s.stage } AS history
+ORDER BY young_person_id, person_name, connection_id
