@@ -24,6 +24,7 @@ from service.workflow import (
     current_stage,
     effective_wish,
     former_role_lapse,
+    held_back_by_a_new_flag,
     household_now,
     lapse_days,
 )
@@ -566,3 +567,22 @@ def test_a_flag_since_the_approval_is_worded_for_who_asks() -> None:
     assert "2 people in this person's household have a safety flag that keeps this person away" in (
         coordinator.message
     )
+
+
+@pytest.mark.parametrize(
+    ("history", "level", "held"),
+    [
+        (APPROVED, 3, True),
+        (CONTACTED, 3, True),
+        (IN_PLAN, 3, True),
+        (CONTACTED, 2, False),  # below the blocking level
+        (CHECKING, 3, False),  # no approval yet: the check will see the flag
+        (REFUSED, 3, False),
+        (WITHDRAWN, 3, False),
+        (DECLINED, 3, False),  # nothing follows a decline
+    ],
+)
+def test_which_connections_a_new_flag_holds_back(
+    history: tuple[Stage, ...], level: int, held: bool
+) -> None:
+    assert held_back_by_a_new_flag(history, level) is held
