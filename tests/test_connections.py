@@ -127,8 +127,18 @@ def test_a_flag_raised_after_approval_stops_contact_until_a_new_safety_check(cas
     assert ("allowed", "to not_approved") in moves
 
 
-def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case) -> None:
+def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Driver) -> None:
     ids = case.family.ids
+    # The aunt approved in another team's case too (as an import might record it): not the
+    # social worker's case, so not theirs to be told of.
+    db.execute_query(
+        "MATCH (aunt:Person {id: $aunt}) "
+        "CREATE (:Person:YoungPerson {id: 'yp-elsewhere', team: 'elsewhere'})"
+        "-[:HAS_CONNECTION]->(c:Connection {id: 'c-elsewhere', stage: 'approved'})-[:WITH]->(aunt) "
+        "CREATE (c)-[:STAGE_CHANGE]->(:StageChange {stage: 'awaiting_safety_check', seq: 0}), "
+        "(c)-[:STAGE_CHANGE]->(:StageChange {stage: 'approved', seq: 1})",
+        aunt=ids["aunt"],
+    )
     uncle, aunt, gran, mum = (case.connect(k) for k in ("uncle", "aunt", "gran", "mum"))
     case.walk(uncle, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
     case.walk(aunt, "awaiting_safety_check", "approved")

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import pytest
-from pydantic import BaseModel, Field, TypeAdapter, computed_field
+from pydantic import BaseModel, Field, PlainSerializer, TypeAdapter, computed_field
 
 from service.auth.need_to_know import Sensitive, Shaped, hidden_fields, set_viewer, shown
 from service.auth.principal import Role
+from service.data.network import MapFlag, MapFlagContent, MapNode
 
 
 class Flag(Shaped):
@@ -137,5 +138,49 @@ def test_shown_refuses_a_model_whose_dump_it_would_not_match() -> None:
         def initial(self) -> str:
             return self.name[:1]
 
-    with pytest.raises(TypeError, match="computed"):
-        shown(Computed(name="Kai"))
+    class Written(Shaped):
+        name: Annotated[str, PlainSerializer(lambda name: name.upper())]
+
+    class Own(Shaped):
+        name: str = Field(exclude_if=lambda name: name == "Kai")
+
+    for model in (Computed(name="Kai"), Written(name="Kai"), Own(name="Kai")):
+        with pytest.raises(TypeError, match="dump it"):
+            shown(model)
+
+
+def test_shown_leaves_out_what_a_dump_leaves_out() -> None:
+    class Held(Shaped):
+        name: str
+        in_care: bool = Field(default=False, exclude=True)
+        notes: Annotated[str | None, Sensitive.notes] = None
+
+    def seen() -> tuple[dict[str, object], dict[str, object]]:
+        set_viewer(Role.coordinator)
+        held = Held(name="Kai", in_care=True, notes="Met in May.")
+        return shown(held), held.model_dump()
+
+    view, dumped = _fresh(seen)
+    assert view == dumped == {"name": "Kai", "notes": "Met in May."}
+
+
+@pytest.mark.parametrize("role", [*Role, None])
+def test_a_map_person_as_shown_is_as_dumped(role: Role | None) -> None:
+    """The map page reads its people with `shown` (service.data.network.for_page)."""
+    node = MapNode(
+        id="p1", name="Lee Test", group="maternal", relation="uncle by marriage", sex="male",
+        living=True, birth_date="1980", death_date=None, birth_date_written="ABT 1980",
+        birth_earliest="1980-01-01", generation=-1, kind="by_marriage", stage="approved",
+        last_contact=None, lapsed=False, restricted=False, side="maternal", wish=None,
+        flags=[MapFlag(ask="social worker 1",
+                       content=MapFlagContent(kind="person_posing_risk_to_children", level=3))],
+        path=[{"word": "mother", "person_id": "p2", "name": "Donna Test"}], x=1.5, y=-2.0,
+    )  # fmt: skip
+
+    def both() -> tuple[dict[str, object], dict[str, object]]:
+        if role is not None:
+            set_viewer(role)
+        return shown(node), node.model_dump()
+
+    view, dumped = _fresh(both)
+    assert view == dumped

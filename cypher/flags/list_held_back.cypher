@@ -2,12 +2,17 @@
 // person and of each of the people living with them (a household, as in
 // cypher/safeguarding/get_household_risks.cypher), with each connection's stages in order:
 // `service.workflow.held_back_by_a_new_flag` decides which a new flag on the person holds back.
+// Each of the household's write locks is taken first (written and removed), as a stage move
+// takes its person's (cypher/locks/lock_connection.cypher): an approval decided at the same
+// time is then either listed here or decided after the flag, and refused by it.
 MATCH (p:Person {id: $person_id})
 WITH [p] + COLLECT {
   MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
   WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
   RETURN DISTINCT h
 } AS household
+FOREACH (h IN household | SET h._lock = true REMOVE h._lock)
+WITH household
 UNWIND household AS h
 MATCH (yp:YoungPerson)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(h)
 WHERE yp.id IN $cases

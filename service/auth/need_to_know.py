@@ -79,12 +79,28 @@ def shown(model: BaseModel) -> dict[str, Any]:
 
 @cache
 def _hidden_attributes(model: type[BaseModel], role: Role | None) -> tuple[str, ...]:
-    """The attribute names of `model`'s fields that `role` may not see."""
-    if model.model_computed_fields:
-        # A dump gives a computed field; the fields as held do not have it.
-        raise TypeError(f"{model.__name__} has computed fields: dump it, shown() would miss them")
-    return tuple(name for name, field in model.model_fields.items()
-                 if not all(may_see(role, kind) for kind in _marks(field)))  # fmt: skip
+    """The attribute names of `model`'s fields that `role` may not see, or that a dump leaves
+    out for everyone (`exclude`)."""
+    _check_shown(model)
+    return tuple(
+        name for name, field in model.model_fields.items()
+        if field.exclude or not all(may_see(role, kind) for kind in _marks(field))
+    )  # fmt: skip
+
+
+def _check_shown(model: type[BaseModel]) -> None:
+    """Refuse a model whose dump the fields as held would not match: computed fields, which a
+    dump adds; serializers, which change what it writes; a field left out by a rule other than
+    need-to-know's."""
+    decorators = model.__pydantic_decorators__
+    if model.model_computed_fields or decorators.field_serializers or decorators.model_serializers:
+        raise TypeError(f"{model.__name__}: its dump is not its fields as held; dump it")
+    for name, field in model.model_fields.items():
+        ours = bool(_marks(field))
+        if (field.exclude_if is not None and not ours) or any(
+            type(m).__name__ in ("PlainSerializer", "WrapSerializer") for m in field.metadata
+        ):
+            raise TypeError(f"{model.__name__}.{name}: its dump is not its value as held; dump it")
 
 
 @cache

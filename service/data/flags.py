@@ -87,9 +87,10 @@ class HeldBack(BaseModel):
 
 class FlagRaised(FlagPublic):
     held_back: list[HeldBack] = Field(
-        description="The connections, in the cases you open, of the flagged person and of those "
-        "living with them, that this flag now holds back (a flag at level 3 on someone whose "
-        "approval stands): withdraw or confirm each approval after a new safety check."
+        description="The connections, in the cases through which you reach the flagged person, "
+        "of that person and of those living with them, that this flag now holds back (a flag at "
+        "level 3 on someone whose approval stands): withdraw or confirm each approval after a "
+        "new safety check."
     )
 
 
