@@ -222,7 +222,7 @@ __all__ = [
     "current_stage",
     "effective_wish",
     "former_role_lapse",
-    "held_back_by_a_new_flag",
+    "held_back_by_a_flag",
     "household",
     "household_now",
     "kept_away_now",
@@ -420,16 +420,21 @@ def kept_away_now(facts: Facts, *, detailed: bool = False) -> list[Refusal]:
                             detailed=detailed)  # fmt: skip
 
 
-def held_back_by_a_new_flag(history: tuple[Stage, ...], level: int) -> bool:
-    """Whether a flag just raised at `level` on a connection's person, or on someone living with
-    them, holds the connection back: at the blocking level, on someone whose approval stands
-    (no approval overrode a flag not yet raised) and who has not declined. Nothing then brings
-    them nearer the young person until a new safety check (`kept_away_now`): the social worker
-    who raised it is told which connections, to withdraw or confirm their approvals."""
+def held_back_by_a_flag(
+    history: tuple[Stage, ...], level: int, flag: str, overridden: tuple[str, ...] = ()
+) -> bool:
+    """Whether an active flag (`flag`: "flag:<id>") at `level` on a connection's person, or on
+    someone living with them, holds the connection back: at the blocking level, on someone whose
+    approval stands and who has not declined, unless that approval was a manager's override of
+    this very flag (`overridden`: what the latest approval overrode; nothing overrides a flag not
+    yet raised). Nothing then brings them nearer the young person until a new safety check
+    (`kept_away_now`): the social worker who raises or reactivates the flag is told which
+    connections, to withdraw or confirm their approvals."""
     return (
         level >= BLOCKING_FLAG_LEVEL
         and _currently_approved(history)
         and current_stage(history) != "declined"
+        and flag not in overridden
     )
 
 

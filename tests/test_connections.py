@@ -168,6 +168,26 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
     # As the rules then have it.
     ok(case.move(aunt, case.social_worker, "young_person_agreed"))
     assert rules(case.move(aunt, case.social_worker, "contacted"))[0][0] == "flagged"
+    # Withdrawn, the flag holds no one back; set back to active, it holds back again the
+    # approvals that stand, those given while it was withdrawn among them.
+    flag_id = raise_flag(3)["id"]
+    for other in ok(case.client.get(f"/people/{ids['uncle']}/flags",
+                                    headers=case.social_worker.headers))["data"]:  # fmt: skip
+        change = {"status": "withdrawn"}
+        path = f"/flags/{other['id']}"
+        assert (
+            ok(case.client.patch(path, headers=case.social_worker.headers, json=change))[
+                "held_back"
+            ]
+            == []
+        )
+    ok(case.move(aunt, case.coordinator, "contacted"))
+    path = f"/flags/{flag_id}"
+    again = ok(case.client.patch(path, headers=case.manager.headers, json={"status": "active"}))
+    assert [(h["connection_id"], h["stage"]) for h in again["held_back"]] == [
+        (aunt, "contacted"),
+        (uncle, "contacted"),
+    ]
 
 
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:

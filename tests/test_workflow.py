@@ -24,7 +24,7 @@ from service.workflow import (
     current_stage,
     effective_wish,
     former_role_lapse,
-    held_back_by_a_new_flag,
+    held_back_by_a_flag,
     household_now,
     lapse_days,
 )
@@ -570,19 +570,23 @@ def test_a_flag_since_the_approval_is_worded_for_who_asks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("history", "level", "held"),
+    ("history", "level", "overridden", "held"),
     [
-        (APPROVED, 3, True),
-        (CONTACTED, 3, True),
-        (IN_PLAN, 3, True),
-        (CONTACTED, 2, False),  # below the blocking level
-        (CHECKING, 3, False),  # no approval yet: the check will see the flag
-        (REFUSED, 3, False),
-        (WITHDRAWN, 3, False),
-        (DECLINED, 3, False),  # nothing follows a decline
+        (APPROVED, 3, (), True),
+        (CONTACTED, 3, (), True),
+        (IN_PLAN, 3, (), True),
+        (CONTACTED, 2, (), False),  # below the blocking level
+        (CHECKING, 3, (), False),  # no approval yet: the check will see the flag
+        (REFUSED, 3, (), False),
+        (WITHDRAWN, 3, (), False),
+        (DECLINED, 3, (), False),  # nothing follows a decline
+        # A flag set back to active: an approval that overrode this very flag stands...
+        (CONTACTED, 3, ("flag:f1",), False),
+        # ...one that overrode another does not.
+        (CONTACTED, 3, ("flag:f2", "order:o1"), True),
     ],
 )
-def test_which_connections_a_new_flag_holds_back(
-    history: tuple[Stage, ...], level: int, held: bool
+def test_which_connections_a_flag_holds_back(
+    history: tuple[Stage, ...], level: int, overridden: tuple[str, ...], held: bool
 ) -> None:
-    assert held_back_by_a_new_flag(history, level) is held
+    assert held_back_by_a_flag(history, level, "flag:f1", overridden) is held

@@ -1,7 +1,8 @@
 // The connections, in the cases given ($cases: the young people the raiser of a flag opens), of a
 // person and of each of the people living with them (a household, as in
 // cypher/safeguarding/get_household_risks.cypher), with each connection's stages in order:
-// `service.workflow.held_back_by_a_new_flag` decides which a new flag on the person holds back.
+// and what its latest approval overrode: `service.workflow.held_back_by_a_flag` decides which a
+// flag on the person holds back.
 // Each of the household's write locks is taken first (written and removed), as a stage move
 // takes its person's (cypher/locks/lock_connection.cypher): an approval decided at the same
 // time is then either listed here or decided after the flag, and refused by it.
@@ -20,5 +21,8 @@ RETURN c.id AS connection_id, yp.id AS young_person_id, h.id AS person_id,
        trim(coalesce(h.given_name, '') + ' ' + coalesce(h.family_name, '')) AS person_name,
        c.stage AS stage,
        COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange) RETURN s.stage
-                 ORDER BY coalesce(s.seq, -1), s.at, s.stage } AS history
+                 ORDER BY coalesce(s.seq, -1), s.at, s.stage } AS history,
+       coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
+                          RETURN s.overridden ORDER BY coalesce(s.seq, -1) DESC, s.at DESC
+                          LIMIT 1 }[0], []) AS overridden
 ORDER BY young_person_id, person_name, connection_id

@@ -18,7 +18,7 @@ from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
-from service.workflow import FlagKind, Stage, held_back_by_a_new_flag
+from service.workflow import FlagKind, Stage, held_back_by_a_flag
 
 FlagStatus = Literal["active", "expired", "withdrawn"]
 # Levels used by one council: 1 hazard to staff, 2 allegation, 3 known risk to children.
@@ -85,12 +85,12 @@ class HeldBack(BaseModel):
     stage: Stage
 
 
-class FlagRaised(FlagPublic):
+class FlagWithHeldBack(FlagPublic):
     held_back: list[HeldBack] = Field(
         description="The connections, in the cases through which you reach the flagged person, "
-        "of that person and of those living with them, that this flag now holds back (a flag at "
-        "level 3 on someone whose approval stands): withdraw or confirm each approval after a "
-        "new safety check."
+        "of that person and of those living with them, that this flag now holds back (an active "
+        "flag at level 3, on someone whose approval stands and did not override this flag): "
+        "withdraw or confirm each approval after a new safety check."
     )
 
 
@@ -115,7 +115,7 @@ async def raise_flag(
     young_person_id: str,
     cases: tuple[str, ...],
     flag: FlagCreate,
-) -> FlagRaised:
+) -> FlagWithHeldBack:
     """Raise a flag on a person, and say which connections in `cases` (those the raiser opens)
     it holds back, read in the same transaction."""
     review = flag.review_on or flag.raised_on + timedelta(days=182)
@@ -137,14 +137,29 @@ async def raise_flag(
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
         raised = await _read_in(tx, db.queries, person_id, flag_id)
-        found = await tx.run(db.queries["list_held_back"], person_id=person_id, cases=list(cases))
-        connections = [record.data() async for record in found]
-        return raised, connections
+        return raised, await _connections_in(tx, db.queries, person_id, cases)
 
     raised, connections = await in_write(db, work)
-    held = [HeldBack.model_validate(c) for c in connections
-            if held_back_by_a_new_flag(tuple(c["history"]), flag.level)]  # fmt: skip
-    return FlagRaised.model_validate({**raised, "held_back": held})
+    return _with_held_back(raised, connections, flag_id=flag_id, level=flag.level, active=True)
+
+
+async def _connections_in(
+    tx: AsyncManagedTransaction, queries: Queries, person_id: str, cases: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The connections, in `cases`, of the person and of those living with them, with their
+    stages and what their latest approval overrode, read after taking the household's locks."""
+    found = await tx.run(queries["list_held_back"], person_id=person_id, cases=list(cases))
+    return [record.data() async for record in found]
+
+
+def _with_held_back(
+    flag: dict[str, Any], connections: list[dict[str, Any]], *, flag_id: str, level: int,
+    active: bool,
+) -> FlagWithHeldBack:  # fmt: skip
+    token = f"flag:{flag_id}"
+    held = [HeldBack.model_validate(c) for c in connections if active and held_back_by_a_flag(
+        tuple(c["history"]), level, token, tuple(c["overridden"]))]  # fmt: skip
+    return FlagWithHeldBack.model_validate({**flag, "held_back": held})
 
 
 async def list_flags(db: Db, *, person_id: str) -> list[FlagPublic]:
@@ -163,8 +178,11 @@ async def update_flag(
     actor: Principal,
     flag_id: str,
     young_person_id: str,
+    cases: tuple[str, ...],
     changes: FlagUpdate,
-) -> FlagPublic:
+) -> FlagWithHeldBack:
+    """Change a flag, and say which connections in `cases` it holds back now it is changed (a
+    flag set back to active holds back the approvals given while it was not)."""
     values = changes.model_dump(mode="json", exclude_unset=True)
     if "status" in values and values["status"] is None:
         raise InvalidInput("'status' cannot be emptied; send a value.")
@@ -179,6 +197,10 @@ async def update_flag(
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
-        return await _read_in(tx, db.queries, record["person_id"], flag_id)
+        person_id = record["person_id"]
+        changed = await _read_in(tx, db.queries, person_id, flag_id)
+        connections = await _connections_in(tx, db.queries, person_id, cases)
+        return changed, connections, record["level"], record["status"] == "active"
 
-    return to_public(await in_write(db, work))
+    changed, connections, level, active = await in_write(db, work)
+    return _with_held_back(changed, connections, flag_id=flag_id, level=level, active=active)

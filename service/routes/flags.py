@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 from service.auth.access import CaseDep, DeciderCaseDep, PathId, PersonReach
 from service.data import flags
-from service.data.flags import FlagCreate, FlagPublic, FlagRaised, FlagUpdate
+from service.data.flags import FlagCreate, FlagPublic, FlagUpdate, FlagWithHeldBack
 from service.errors import InvalidInput, NotFound
 from service.models import ListOf
 
@@ -22,8 +22,10 @@ async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
     return ListOf[FlagPublic](data=found, count=len(found))
 
 
-@router.post("/people/{person_id}/flags", status_code=201, response_model=FlagRaised)
-async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReach) -> FlagRaised:
+@router.post("/people/{person_id}/flags", status_code=201, response_model=FlagWithHeldBack)
+async def raise_flag(
+    body: FlagCreate, access: DeciderCaseDep, reach: PersonReach
+) -> FlagWithHeldBack:
     """Raise a flag. The answer says which connections, in the cases you open, the flag holds
     back: the approved connections of the person and of those living with them, when it is at
     level 3. Nothing brings them nearer the young person until a new safety check."""
@@ -33,8 +35,12 @@ async def raise_flag(body: FlagCreate, access: DeciderCaseDep, reach: PersonReac
     )  # fmt: skip
 
 
-@router.patch("/flags/{flag_id}", response_model=FlagPublic)
-async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep) -> FlagPublic:
+@router.patch("/flags/{flag_id}", response_model=FlagWithHeldBack)
+async def update_flag(
+    flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep
+) -> FlagWithHeldBack:
+    """Change a flag. The answer says which connections it holds back now, as raising one does:
+    a flag set back to active holds back the approvals given while it was not."""
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     missing = NotFound("No flag with this id is within your allocations.")
@@ -49,5 +55,5 @@ async def update_flag(flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep)
     except NotFound as exc:
         raise missing from exc
     return await flags.update_flag(access.db, actor=access.principal,
-        flag_id=flag_id, young_person_id=reach.young_person_id, changes=body,
+        flag_id=flag_id, young_person_id=reach.young_person_id, cases=reach.cases, changes=body,
     )  # fmt: skip
