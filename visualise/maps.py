@@ -200,6 +200,15 @@ def renewed(kept: KeptPage) -> Page:
     return Page(kept, secrets.token_urlsafe(18))
 
 
+# The warning under a person's name: (has a flag, a court order keeps them away).
+_WARNINGS: dict[tuple[bool, bool], str | None] = {
+    (False, False): None,
+    (True, False): "⚠ FLAG",
+    (False, True): "⚠ ORDER",
+    (True, True): "⚠ FLAG ⚠ ORDER",
+}
+
+
 def _lines(*parts: str | None) -> str:
     return "\n".join([part for part in parts if part])
 
@@ -297,12 +306,13 @@ def _node(node: dict[str, Any], view: str, looks: Looks, names: dict[str, str]) 
     flags, restricted = node["flags"], node["restricted"]
     flagged = bool(flags) or restricted
     born, died = node["birth_date"], node["death_date"]
+    # Written out rather than joined from lists: most of a map's people have one date or none,
+    # no flag and no stage, and this runs for each of them (a tenth of a large map's page).
     if deceased:
         dates = f"{born or '?'} - {died or '?'}"
     else:
-        dates = " - ".join([d for d in (born, died) if d])
-    marks = (["FLAG"] if flags else []) + (["ORDER"] if restricted else [])
-    warning = " ".join([f"⚠ {m}" for m in marks]) or None
+        dates = f"{born} - {died}" if born and died else born or died or ""
+    warning = _WARNINGS[bool(flags), bool(restricted)]
     stage = _STAGE_WORDS.get(node["stage"] or "")
     name = ("† " if deceased else "") + node["name"]
     relation = node["relation"] if not centre else None
@@ -313,14 +323,14 @@ def _node(node: dict[str, Any], view: str, looks: Looks, names: dict[str, str]) 
     if view == "tree":
         # Two lines fit a card: the name, then the relation after a warning sign (the card's
         # red border says the same; the panel and the tooltip say which).
-        label = _lines(short(name), f"⚠ {relation}" if relation and marks else relation or warning)
-    else:
         label = _lines(
-            short(name),
-            relation,
-            " ".join([p for p in (f"[{stage}{', lapsed' if node['lapsed'] else ''}]"
-                                  if stage else None, warning) if p]) or None,
-        )  # fmt: skip
+            short(name), f"⚠ {relation}" if relation and flagged else relation or warning
+        )
+    else:
+        tag = (f"[{stage}, lapsed]" if node["lapsed"] else f"[{stage}]") if stage else None
+        label = _lines(
+            short(name), relation, f"{tag} {warning}" if tag and warning else tag or warning
+        )
     flag_words = _flag_words(flags) if flags else []
     out: dict[str, Any] = {
         "id": node["id"],
