@@ -298,6 +298,9 @@ def _have(ids: tuple[str, ...]) -> str:
     return "has" if len(ids) == 1 else "have"
 
 
+_AFTER_DECLINE = "This person has declined; nothing can follow a decline."
+
+
 def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
     current = current_stage(history)
     if current is None:
@@ -318,9 +321,7 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
         if target == "not_approved" and current in _REFUSABLE_FROM:
             return None
         if current == "declined":
-            return Refusal(
-                "no_going_back", "This person has declined; nothing can follow a decline."
-            )
+            return Refusal("no_going_back", _AFTER_DECLINE)
         return Refusal(
             "no_going_back",
             f"A connection cannot go back from {_words(current)} to {_words(target)}; "
@@ -328,7 +329,7 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
             f"only an approval can be withdrawn ({_words('not_approved')}).",
         )
     if current == "declined":
-        return Refusal("order", "This person has declined; nothing can follow a decline.")
+        return Refusal("order", _AFTER_DECLINE)
     if target == "not_approved" and current not in _REFUSABLE_FROM:
         return Refusal(
             "order",
@@ -446,9 +447,11 @@ def household_now(rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ())
                                overridden=tuple(overridden)))  # fmt: skip
 
 
+_RULE_ORDER = {rule: i for i, rule in enumerate(get_args(Rule))}
+
+
 def _in_rule_order(refusals: list[Refusal]) -> list[Refusal]:
-    order = {rule: i for i, rule in enumerate(get_args(Rule))}
-    return sorted(refusals, key=lambda r: order[r.rule])
+    return sorted(refusals, key=lambda r: _RULE_ORDER[r.rule])
 
 
 def _kept_away_as_told(facts: Facts, role: Role, refusals: list[Refusal]) -> list[Refusal]:

@@ -1,8 +1,8 @@
 // The connections, in the cases given ($cases: the young people the raiser of a flag opens), of a
 // person and of each of the people living with them (a household, as in
-// cypher/safeguarding/get_household_risks.cypher), with each connection's stages in order:
-// and what its latest approval overrode: `service.workflow.held_back_by_a_flag` decides which a
-// flag on the person holds back.
+// cypher/safeguarding/get_household_risks.cypher), with each connection's stages in order and
+// what its latest approval overrode (as cypher/connections/get_connection_facts.cypher reads
+// them): `service.workflow.held_back_by_a_flag` decides which a flag on the person holds back.
 // Each of the household's write locks is taken first (written and removed), as a stage move
 // takes its person's (cypher/locks/lock_connection.cypher): an approval decided at the same
 // time is then either listed here or decided after the flag, and refused by it.

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, PlainSerializer, TypeAdapter, WrapSerializer
 from pydantic.fields import FieldInfo
 
 from service.auth.principal import Role
@@ -57,8 +57,12 @@ def hidden_fields(model: type[BaseModel], role: Role | None) -> frozenset[str]:
     return frozenset(
         field.serialization_alias or field.alias or name
         for name, field in model.model_fields.items()
-        if not all(may_see(role, kind) for kind in _marks(field))
+        if _hidden_from(field, role)
     )
+
+
+def _hidden_from(field: FieldInfo, role: Role | None) -> bool:
+    return not all(may_see(role, kind) for kind in _marks(field))
 
 
 def shown(model: BaseModel) -> dict[str, Any]:
@@ -84,7 +88,7 @@ def _hidden_attributes(model: type[BaseModel], role: Role | None) -> tuple[str, 
     _check_shown(model)
     return tuple(
         name for name, field in model.model_fields.items()
-        if field.exclude or not all(may_see(role, kind) for kind in _marks(field))
+        if field.exclude or _hidden_from(field, role)
     )  # fmt: skip
 
 
@@ -98,7 +102,7 @@ def _check_shown(model: type[BaseModel]) -> None:
     for name, field in model.model_fields.items():
         ours = bool(_marks(field))
         if (field.exclude_if is not None and not ours) or any(
-            type(m).__name__ in ("PlainSerializer", "WrapSerializer") for m in field.metadata
+            isinstance(m, PlainSerializer | WrapSerializer) for m in field.metadata
         ):
             raise TypeError(f"{model.__name__}.{name}: its dump is not its value as held; dump it")
 

@@ -75,7 +75,7 @@ class FlagPublic(Shaped):
 
 
 class HeldBack(BaseModel):
-    """A connection a new flag holds back: an approved person who is the flagged person or lives
+    """A connection a flag holds back: an approved person who is the flagged person or lives
     with them. Nothing brings them nearer the young person until a new safety check."""
 
     connection_id: str
@@ -116,8 +116,8 @@ async def raise_flag(
     cases: tuple[str, ...],
     flag: FlagCreate,
 ) -> FlagWithHeldBack:
-    """Raise a flag on a person, and say which connections in `cases` (those the raiser opens)
-    it holds back, read in the same transaction."""
+    """Raise a flag on a person, and say which connections in `cases` (those through which the
+    raiser reaches the person) it holds back, read in the same transaction."""
     review = flag.review_on or flag.raised_on + timedelta(days=182)
     values: dict[str, Any] = {
         "kind": flag.kind, "level": flag.level, "source": flag.source, "details": flag.details,

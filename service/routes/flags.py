@@ -26,9 +26,10 @@ async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
 async def raise_flag(
     body: FlagCreate, access: DeciderCaseDep, reach: PersonReach
 ) -> FlagWithHeldBack:
-    """Raise a flag. The answer says which connections, in the cases you open, the flag holds
-    back: the approved connections of the person and of those living with them, when it is at
-    level 3. Nothing brings them nearer the young person until a new safety check."""
+    """Raise a flag. The answer says which connections, in the cases through which you reach the
+    person, the flag holds back: the approved connections of the person and of those living
+    with them, when it is at level 3. Nothing brings them nearer the young person until a new
+    safety check."""
     return await flags.raise_flag(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.young_person_id, cases=reach.cases,
         flag=body,

@@ -123,19 +123,16 @@ async def _relationship_in_reach(
     except NotFound as exc:
         raise missing from exc
     shared = [case for case in reach.cases if case in other.cases]
+    if read or not shared:
+        # A refusal under the case of the person the tie leads to, whose manager sees it.
+        await audit.record(
+            access.db, principal=access.principal, action=action, resource=resource,
+            outcome="allowed" if shared else "refused",
+            young_person_id=shared[0] if shared else reach.young_person_id,
+            reason=None if shared else "not within one case",
+        )  # fmt: skip
     if not shared:
-        # Under the case of the person the tie leads to, whose manager sees who looked.
-        await audit.record(
-            access.db, principal=access.principal, action=action, resource=resource,
-            outcome="refused", young_person_id=reach.young_person_id,
-            reason="not within one case",
-        )  # fmt: skip
         raise missing
-    if read:
-        await audit.record(
-            access.db, principal=access.principal, action=action, resource=resource,
-            outcome="allowed", young_person_id=shared[0],
-        )  # fmt: skip
     return found, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
 
 
