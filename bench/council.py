@@ -61,12 +61,13 @@ from service.data import (  # noqa: E402
     connections,
     discovery,
     network,
+    network_graph,
     people,
     relatives,
     safeguarding,
     users,
 )
-from service.data.network import Filters  # noqa: E402
+from service.data.network_graph import Filters  # noqa: E402
 from service.dates import london_today  # noqa: E402
 from service.db import Db, together  # noqa: E402
 from service.drawing import draw  # noqa: E402
@@ -116,7 +117,7 @@ async def _relatives(driver: AsyncDriver, yp: str) -> Any:
     return found.model_dump_json(by_alias=True)
 
 
-async def _placed(driver: AsyncDriver, yp: str) -> network.NetworkGraph:
+async def _placed(driver: AsyncDriver, yp: str) -> network_graph.NetworkGraph:
     graph = await network.network(Db(driver, QUERIES, DB), young_person_id=yp,
                                   view="ecomap", filters=Filters())  # fmt: skip
     draw(graph)
@@ -152,7 +153,7 @@ async def _map(driver: AsyncDriver, yp: str) -> Any:
     db, today = Db(driver, QUERIES, DB), london_today()  # as the route's access.today
     loaded = await network.load(db, young_person_id=yp, max_generations=4, today=today)
 
-    async def placed() -> network.NetworkGraph:
+    async def placed() -> network_graph.NetworkGraph:
         graph = network.assemble(loaded, view="ecomap", filters=Filters(), today=today)
         draw(graph)
         return graph
@@ -162,7 +163,7 @@ async def _map(driver: AsyncDriver, yp: str) -> Any:
                                family=loaded.member_family, connected=loaded.connected),
         placed(),
     )  # fmt: skip
-    return maps.render(network.for_page(graph, through), title="map").body
+    return maps.render(network_graph.for_page(graph, through), title="map").body
 
 
 ENDPOINTS = [

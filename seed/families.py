@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from service.data.network import NetworkGraph
+from service.data.network_graph import NetworkGraph
 from service.family import Family, ParentLink, Partnership, Person, relatives
 from visualise.genogram import Couple, Member, Parentage
 

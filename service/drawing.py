@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 import threading
 
-from service.data.network import (
+from service.data.network_graph import (
     GenogramLine,
     GenogramUnit,
     MapEdge,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, PlainSerializer, TypeAdapter, computed_fi
 
 from service.auth.need_to_know import Sensitive, Shaped, hidden_fields, set_viewer, shown
 from service.auth.principal import Role
-from service.data.network import MapFlag, MapFlagContent, MapNode
+from service.data.network_graph import MapFlag, MapFlagContent, MapNode
 
 
 class Flag(Shaped):
@@ -166,7 +166,7 @@ def test_shown_leaves_out_what_a_dump_leaves_out() -> None:
 
 @pytest.mark.parametrize("role", [*Role, None])
 def test_a_map_person_as_shown_is_as_dumped(role: Role | None) -> None:
-    """The map page reads its people with `shown` (service.data.network.for_page)."""
+    """The map page reads its people with `shown` (service.data.network_graph.for_page)."""
     node = MapNode(
         id="p1", name="Lee Test", group="maternal", relation="uncle by marriage", sex="male",
         living=True, birth_date="1980", death_date=None, birth_date_written="ABT 1980",

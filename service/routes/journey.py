@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, YoungPersonReach
 from service.data import connections, journey, network, record
 from service.data.journey import ChoicesSet, MessageCreate, MessagePublic
-from service.data.network import Filters
+from service.data.network_graph import Filters
 from service.drawing import draw
 from service.errors import DocumentUnavailable, LayoutUnavailable
 from service.journey import Book, without_side

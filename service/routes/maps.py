@@ -20,8 +20,8 @@ from service.auth import embed
 from service.auth.access import CaseAccess, CaseDep, PathId, Reach, YoungPersonReach
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
-from service.data import audit, chains, network, users
-from service.data.network import Filters, NetworkGraph, Scope, View
+from service.data import audit, chains, network, network_graph, users
+from service.data.network_graph import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
 from service.db import Db, DbDep, SettingsDep, together
 from service.drawing import draw
@@ -202,7 +202,7 @@ def _page(
     graph: NetworkGraph, through: dict[str, list[str]], *, parent_origin: str | None
 ) -> maps.Page:
     # Under the request's viewer, so the page carries only what that role may see.
-    drawn = network.for_page(graph, through)
+    drawn = network_graph.for_page(graph, through)
     return maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
 
 

@@ -4,13 +4,8 @@ A connection goes from being identified and located, through the safety check, t
 the young person agrees, the person is contacted, says whether they are willing, is invited to the
 Family Group Conference, attends and joins the Lifelong Links plan. `check_move` says whether one
 move is allowed and, when it is not, lists every rule it breaks so that a coordinator can fix them
-all at once rather than one by one.
-
-The module is pure: no I/O and nothing from the rest of the project. The caller gathers the facts
-(the history, active flags at the blocking level, court orders, the young person's wishes) and
-records the move; this module only decides. The rules other parts of the service share live here
-too: the flag level that blocks approval, when contact has lapsed, and which of the young
-person's wishes holds for a person (`effective_wish`).
+all at once rather than one by one. `check_invitation` does the same for an invitation to the
+event, and `held_back_by_a_flag` says whose approval a new flag holds back.
 
 Forward moves may skip stages, except that nobody is contacted (or invited, ...) before the
 young person has agreed to the approach since the person's latest approval: the coordinator
@@ -21,214 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 
-Stage = Literal[
-    "identified",
-    "located",
-    "awaiting_safety_check",
-    "approved",
-    "not_approved",
-    "young_person_agreed",
-    "contacted",
-    "willing",
-    "declined",
-    "invited",
-    "attended",
-    "in_plan",
-]
-Wish = Literal["want_contact", "not_now", "never"]
-Role = Literal["coordinator", "social_worker", "manager"]
-Rule = Literal[
-    "order",
-    "no_going_back",
-    "decision_role",
-    "reason_required",
-    "needs_approval",
-    "needs_agreement",
-    "flagged",
-    "court_order",
-    "override_role",
-    "wish_never",
-    "wish_not_now",
-    "needs_willing",
-]
-
-STAGES: tuple[Stage, ...] = get_args(Stage)
-
-# The kinds of safety flag, and how each is said.
-FlagKind = Literal[
-    "person_posing_risk_to_children",  # formerly "Schedule 1 offender"
-    "mappa_managed_offender",
-    "finding_of_fact",
-    "child_protection_enquiry",
-    "domestic_abuse_perpetrator",
-    "hazard_to_staff",
-    "allegation",
-    "other",
-]
-FLAG_WORDS = {
-    "person_posing_risk_to_children": "person posing a risk to children",
-    "mappa_managed_offender": "MAPPA-managed offender",
-    "finding_of_fact": "finding of fact",
-    "child_protection_enquiry": "substantiated child protection enquiry",
-    "domestic_abuse_perpetrator": "domestic abuse perpetrator",
-    "hazard_to_staff": "hazard to staff",
-    "allegation": "allegation",
-    "other": "other concern",
-}
-
-# An active safety flag at this level or above, on the person or anyone living with them,
-# blocks their approval after a safety check (a manager may override in writing).
-BLOCKING_FLAG_LEVEL = 3
-# Where no commitment says how often, contact has lapsed after this many months: the default of
-# `/lapsed`, and what the maps draw as lapsed.
-LAPSED_AFTER_MONTHS = 6
-# The young person's wishes, the most cautious first.
-CAUTIOUS_FIRST: tuple[Wish, ...] = ("never", "not_now", "want_contact")
-# Wishes that keep a person from being approached (and from being suggested).
-KEEP_AWAY: frozenset[Wish] = frozenset({"never", "not_now"})
-
-
-def lapse_days(months: int = LAPSED_AFTER_MONTHS) -> int:
-    """Months as days, the way the service counts a lapse (a month is 30.44 days)."""
-    return round(months * 30.44)
-
-
-@dataclass(frozen=True, slots=True)
-class Lapse:
-    """Contact overdue: days since the last contact (or since contact was due to start, or since
-    a role ended) against the days allowed."""
-
-    days_since: int
-    allowed_days: int
-
-    @property
-    def overdue_days(self) -> int:
-        return self.days_since - self.allowed_days
-
-
-# A connection at these stages is not expected to be in contact: nothing lapses. Someone
-# awaiting a safety check (again, after an approval was withdrawn) is not to be contacted until
-# it is made: their old contacts and commitments do not make them overdue.
-NOT_IN_CONTACT: frozenset[Stage] = frozenset({"awaiting_safety_check", "not_approved", "declined"})
-
-
-def _first_day(value: str) -> date:
-    """The first day a date as far as it is known (YYYY, YYYY-MM or YYYY-MM-DD) allows."""
-    year, month, day = [*value.split("-"), "1", "1"][:3]
-    return date(int(year), int(month), int(day))
-
-
-def connection_lapse(
-    stage: str | None,
-    last_contact: str | None,
-    commitment: tuple[str, int | None] | None,
-    *,
-    today: date,
-    threshold_days: int,
-) -> Lapse | None:
-    """Whether contact with a connection has lapsed. `commitment`: the one in force with the
-    shortest interval (its start, every how many days), if any. With one, contact is due within
-    its interval of the last contact, or of its start when nothing has happened since; without
-    one, within `threshold_days` of the last contact, and a connection never in contact has
-    nothing to lapse from; a commitment that says no interval has the threshold's. Refused and
-    declined connections never lapse, nor one awaiting a safety check, nor one recorded without
-    a stage. (Whether the person is
-    still living is for the caller: nobody lapses after death.)"""
-    if stage is None or stage in NOT_IN_CONTACT:
-        return None
-    if commitment is None:
-        since, allowed = last_contact, threshold_days
-    else:
-        start, every = commitment
-        allowed = threshold_days if every is None else every
-        since = start if last_contact is None or last_contact < start else last_contact
-    if since is None:
-        return None
-    days = (today - _first_day(since)).days
-    return Lapse(days, allowed) if days > allowed else None
-
-
-def former_role_lapse(
-    until: str | None,
-    last_contact: str | None,
-    *,
-    today: date,
-    threshold_days: int,
-    stage: str | None = None,
-) -> Lapse | None:
-    """Whether a former foster carer, teacher or worker has not been heard from: longer than
-    `threshold_days` since their role ended, or since the last contact after it. A role not yet
-    ended lapses nothing; nor does one whose connection (`stage`, None for someone who is not
-    one) is at a stage not expected to be in contact (refused, declined, awaiting a check)."""
-    if until is None or until >= today.isoformat() or stage in NOT_IN_CONTACT:
-        return None
-    since = last_contact if last_contact is not None and last_contact > until else until
-    days = (today - _first_day(since)).days
-    return Lapse(days, threshold_days) if days > threshold_days else None
-
-
-def effective_wish(
-    person: Wish | None, side: str | None, maternal: Wish | None, paternal: Wish | None
-) -> Wish | None:
-    """The young person's wish about one person. Their wish about that person, when they have
-    said one, holds: it is the more specific ("not my dad's side, but I want to see Nan").
-    Otherwise their wish about the side of the family the person is on; for someone related on
-    both sides, the more cautious of the two side wishes."""
-    if person is not None:
-        return person
-    if maternal is None and paternal is None:
-        return None  # no side wish: most people on most maps
-    sides = {"maternal": maternal, "paternal": paternal}
-    found = [sides[s] for s in (("maternal", "paternal") if side == "both" else (side,))
-             if s in sides and sides[s] is not None]  # fmt: skip
-    return next((w for w in CAUTIOUS_FIRST if w in found), None)
-
-
-# The young person's wish about someone, as the map's panel words it.
-WISH_WORDS: dict[str, str] = {
-    "want_contact": "wants contact",
-    "not_now": "not now",
-    "never": "no contact, ever",
-}
-
-APPROACH_STAGES: frozenset[Stage] = frozenset(STAGES[STAGES.index("young_person_agreed") :])
-
-__all__ = [
-    "APPROACH_STAGES",
-    "BLOCKING_FLAG_LEVEL",
-    "CAUTIOUS_FIRST",
-    "DECISIONS",
-    "FLAG_WORDS",
-    "KEEP_AWAY",
-    "LAPSED_AFTER_MONTHS",
-    "NOT_IN_CONTACT",
-    "STAGES",
-    "WISH_WORDS",
-    "Facts",
-    "FlagKind",
-    "Lapse",
-    "Move",
-    "Refusal",
-    "Role",
-    "Rule",
-    "Stage",
-    "Wish",
-    "check_invitation",
-    "check_move",
-    "connection_lapse",
-    "current_stage",
-    "effective_wish",
-    "former_role_lapse",
-    "held_back_by_a_flag",
-    "household",
-    "household_now",
-    "kept_away_now",
-    "lapse_days",
-    "overrides",
-]
+from service.workflow.terms import (
+    APPROACH_STAGES,
+    BLOCKING_FLAG_LEVEL,
+    DECISIONS,
+    STAGES,
+    Role,
+    Rule,
+    Stage,
+    Wish,
+)
 
 _POSITION = {stage: i for i, stage in enumerate(STAGES)}
 _STARTS: frozenset[Stage] = frozenset({"identified", "located"})
@@ -244,8 +43,6 @@ _REFUSABLE_FROM: frozenset[Stage] = frozenset(
 # and withdrawing the approval stay open.
 _NEARER: frozenset[Stage] = frozenset({"contacted", "invited", "attended", "in_plan"})
 _DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
-# The safety decisions, which only `_DECIDERS` make: their reasons say what a check found.
-DECISIONS: frozenset[Stage] = frozenset({"approved", "not_approved"})
 
 
 @dataclass(frozen=True)
