@@ -348,6 +348,54 @@ def test_a_duplicate_external_id_in_another_case_is_not_revealed(
     assert other_team.status_code == 201, other_team.text
 
 
+def test_a_search_by_external_id_looks_only_within_the_callers_cases(
+    api: TestClient, db: Driver
+) -> None:
+    """GET /people?external_id= searches the caller's cases alone: holders in another case are
+    neither listed nor looked at, so nothing is written to that case's audit trail and the
+    answer does not depend on them (it used to check, and audit as refused, each holder in turn:
+    one write each, which made a search for an id held elsewhere several times slower)."""
+    client = api
+    w = _two_teams(client, db)
+    # One holder in each of south's two cases (an id is held once within a case).
+    south = Family(client, w["sam_worker"].headers, w["sam"])
+    cleo = Family(client, w["sam_worker"].headers, w["cleo"])
+    for n, case in enumerate((south, cleo)):
+        case.person(f"holder{n}", "male", external_ids=[{"system": "mosaic", "value": "MOS-5"}])
+    south.person("elsewhere", "male", external_ids=[{"system": "mosaic", "value": "MOS-6"}])
+    north = Family(client, w["kai_worker"].headers, w["kai"])
+    north.person("mine", "male", external_ids=[{"system": "mosaic", "value": "MOS-5"}])
+
+    def events() -> int:
+        return int(db.execute_query("MATCH (e:AuditEvent) RETURN count(e) AS n").records[0]["n"])
+
+    worker = w["kai_worker"].headers
+    before = events()
+    found = ok(client.get("/people", headers=worker, params={"external_id": "MOS-5"}))
+    assert [p["id"] for p in found["data"]] == [north.ids["mine"]]
+    assert events() == before + 1  # the one look, at the caller's own person
+    nothing = ok(client.get("/people", headers=worker, params={"external_id": "MOS-6"}))
+    assert nothing == {"data": [], "count": 0}
+    assert events() == before + 1
+    # South's trail holds nothing of the north worker's searches; the look is under Kai's case.
+    south_trail = ok(client.get("/audit", headers=w["south"].headers,
+                                params={"user_id": w["kai_worker"].user_id}))  # fmt: skip
+    assert south_trail["data"] == []
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'find_people'}) RETURN e.young_person_id AS yp, "
+        "e.outcome AS outcome, e.resource AS resource"
+    ).records
+    assert [dict(r) for r in looks] == [
+        {"yp": w["kai"], "outcome": "allowed", "resource": f"person:{north.ids['mine']}"}
+    ]
+    # South's worker finds their own holders, one in each of their cases.
+    theirs = ok(client.get("/people", headers=w["sam_worker"].headers,
+                           params={"external_id": "MOS-5", "system": "mosaic"}))  # fmt: skip
+    assert sorted(p["id"] for p in theirs["data"]) == sorted(
+        [south.ids["holder0"], cleo.ids["holder1"]]
+    )
+
+
 def test_today_is_the_date_in_london(world: World) -> None:
     """At 00:30 on a July night in London (23:30 UTC the day before), a worker allocated for
     that day alone reaches the young person; the database's UTC date would refuse them."""

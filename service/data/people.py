@@ -258,11 +258,6 @@ async def get_people(db: Db, *, person_ids: list[str]) -> list[PersonPublic]:
     return [PersonPublic.model_validate(r["person"]) for r in records]
 
 
-async def find_by_external_id(db: Db, *, value: str, system: str | None) -> list[str]:
-    records = await db.read("find_people_by_external_id", value=value, system=system)
-    return [r["id"] for r in records]
-
-
 async def update_person(
     db: Db,
     *,

@@ -39,14 +39,8 @@ async def find_people(
     external_id: str = Query(min_length=1, max_length=200),
     system: str | None = Query(default=None, min_length=1, max_length=60),
 ) -> ListOf[PersonPublic]:
-    """The people within the caller's allocations who hold an external id."""
-    found = []
-    for person_id in await people.find_by_external_id(access.db, value=external_id, system=system):
-        try:
-            await access.person(person_id, action="find_people", record_allowed=True)
-        except NotFound:
-            continue
-        found.append(person_id)
+    """The people within the caller's cases who hold an external id (at most 50)."""
+    found = await access.people_holding(value=external_id, system=system, action="find_people")
     listed = await people.get_people(access.db, person_ids=found)
     return ListOf[PersonPublic](data=listed, count=len(listed))
 

@@ -1,0 +1,32 @@
+// The people within the caller's cases on $today who hold an external id (in $system, or in any
+// when it is null), at most 50, each look recorded in the audit trail against the case it is
+// opened through, before anything of theirs is read (GET /people?external_id=).
+// The search is within the caller's cases: a holder in another case is neither listed nor
+// looked at, so nothing is written for them and no other case's trail is touched. What the
+// answer costs hardly depends on how many people elsewhere hold the id (an index lookup and a
+// few reads each, no write), so its timing does not say whether another case holds it. The
+// limit counts only the caller's people.
+WITH date($today) AS today
+CALL (today) {
+  OPTIONAL MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(mine:YoungPerson)
+  WHERE $role IN ['coordinator', 'social_worker']
+    AND a.from <= today AND (a.until IS NULL OR today <= a.until)
+  RETURN collect(mine.id) AS allocated
+}
+MATCH (p:Person)-[:IDENTIFIED_BY]->(e:ExternalId {value: $value})
+WHERE $system IS NULL OR e.system = $system
+WITH DISTINCT p, allocated
+WITH p, [yp IN CASE WHEN p:YoungPerson THEN [p]
+                    ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
+               END
+         WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated | yp.id] AS open
+WITH p, head(open) AS via
+WHERE via IS NOT NULL
+ORDER BY p.id
+LIMIT 50
+CREATE (:AuditEvent {
+  id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
+  resource: 'person:' + p.id, young_person_id: via, outcome: 'allowed', reason: null
+})
+RETURN p.id AS id
+ORDER BY id
