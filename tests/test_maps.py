@@ -16,6 +16,7 @@ from neo4j import Driver
 from service.auth import embed
 from tests.cases import (
     ADMIN_TOKEN,
+    BOOT,
     HOSTILE_FAMILY,
     HOSTILE_GIVEN,
     MapCase,
@@ -23,6 +24,7 @@ from tests.cases import (
     build_work,
     ok,
     page_data,
+    token_for,
 )
 from tests.conftest import Target, app_client, settings_for
 
@@ -315,6 +317,34 @@ def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
     assert embedded.count(("read_embedded_map", "refused", me)) == 2  # expired, then unallocated
     reasons = {e["reason"] for e in events if e["action"] == "read_embedded_map"}
     assert "embed token expired" in reasons
+
+
+def test_an_embed_link_lasts_no_longer_than_the_token_it_was_made_with(case: MapCase) -> None:
+    """A link made with an API token stops when that token is revoked (a stolen token's links
+    with it); one made with the same user's other token keeps working."""
+    first = ok(case.mint(), 201)["token"]
+    other = token_for(case.client, case.coordinator.user_id)
+    second = ok(case.client.post(f"/young-people/{case.yp}/embed-tokens", headers=other,
+                                 json={}), 201)["token"]  # fmt: skip
+    for link in (first, second):
+        assert case.client.get("/embed", params={"token": link}).status_code == 200
+    revoked = case.client.delete(f"/tokens/{case.coordinator.token_id}", headers=BOOT)
+    assert revoked.status_code == 204, revoked.text
+    refused = case.client.get("/embed", params={"token": first})
+    assert refused.status_code == 401
+    assert "revoked" in refused.json()["error"]["message"]
+    assert case.client.get("/embed", params={"token": second}).status_code == 200
+    # A link of the service's own (the demo's first look) names no token and is not affected.
+    key: bytes = case.client.app.state.embed_key  # type: ignore[attr-defined]
+    made, claims = embed.mint(key, user_id=case.coordinator.user_id, young_person_id=case.yp,
+                              view="ecomap", origin=None, minutes=5)  # fmt: skip
+    assert claims.api_token_id is None
+    assert case.client.get("/embed", params={"token": made}).status_code == 200
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    refusals = [e["reason"] for e in events
+                if e["action"] == "read_embedded_map" and e["outcome"] == "refused"]  # fmt: skip
+    assert refusals == ["the API token it was made with is revoked or expired"]
 
 
 def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(

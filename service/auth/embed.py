@@ -3,8 +3,9 @@
 Other council systems show a map in an iframe, which cannot send an Authorization header, so
 the credential travels in the URL. It is an HS256 JWT signed with `LL_EMBED_SECRET`, naming
 the user who minted it, the young person, the view and the origin allowed to frame it, and
-lasting minutes. When it is used the user must still be active and still reach the young person,
-so ending an allocation or disabling a user stops their embed links at once.
+lasting minutes, and the API token it was made with, if any. When it is used the user must still
+be active and still reach the young person, and that API token must still be usable, so ending an
+allocation, disabling a user or revoking the token stops their embed links at once.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class EmbedClaims:
     view: View
     origin: str | None
     expires_at: datetime
+    # The API token the link was made with (None: signed in otherwise, or made by the service).
+    api_token_id: str | None = None
 
 
 class EmbedRefused(Unauthorized):
@@ -63,6 +66,7 @@ def mint(
     view: View,
     origin: str | None,
     minutes: int,
+    api_token_id: str | None = None,
     now: datetime | None = None,
 ) -> tuple[str, EmbedClaims]:
     issued = now or datetime.now(UTC)
@@ -73,11 +77,13 @@ def mint(
         view=view,
         origin=origin,
         expires_at=(issued + timedelta(minutes=minutes)).replace(microsecond=0),
+        api_token_id=api_token_id,
     )
     payload = {
         "iss": ISSUER, "aud": AUDIENCE, "jti": claims.token_id, "sub": user_id,
         "yp": young_person_id, "view": view, "origin": origin,
         "iat": int(issued.timestamp()), "exp": int(claims.expires_at.timestamp()),
+        "tok": api_token_id,
     }  # fmt: skip
     return jwt.encode(payload, key, algorithm="HS256"), claims
 
@@ -89,8 +95,8 @@ def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaim
             token, key, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
             options={"require": ["exp", "iat", "sub", "jti"], "verify_exp": False},
         )  # fmt: skip
-        view = payload["view"]
-        if view not in ("ecomap", "tree"):
+        view, made_with = payload["view"], payload.get("tok")
+        if view not in ("ecomap", "tree") or not isinstance(made_with, str | None):
             raise EmbedRefused("This embed link is not valid.")
         claims = EmbedClaims(
             token_id=str(payload["jti"]),
@@ -99,6 +105,7 @@ def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaim
             view=view,
             origin=payload.get("origin"),
             expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
+            api_token_id=made_with,
         )
     except (jwt.InvalidTokenError, KeyError, TypeError, ValueError) as exc:
         raise EmbedRefused("This embed link is not valid.") from exc

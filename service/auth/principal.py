@@ -22,6 +22,9 @@ class Principal:
     role: Role
     team: str | None
     via: Literal["token", "oidc", "bootstrap", "cli", "embed"]
+    # The API token the request signed in with (`via == "token"`): an embed link made with it
+    # stops working when it is revoked or expires.
+    api_token_id: str | None = None
 
 
 BOOTSTRAP_ADMIN = Principal(

@@ -91,6 +91,12 @@ async def get_user(db: Db, *, user_id: str) -> UserPublic:
     return UserPublic.model_validate(records[0]["user"])
 
 
+async def token_usable(db: Db, *, token_id: str, user_id: str) -> bool:
+    """Whether a user's API token may still sign in: not revoked, not expired."""
+    records = await db.read("get_token_standing", id=token_id, user_id=user_id)
+    return bool(records[0]["usable"])
+
+
 async def update_user(
     db: Db,
     *,
@@ -167,7 +173,8 @@ async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
             refusal, user_id=user["id"] if user else None, role=user["role"] if user else None
         )
     return Principal(user_id=user["id"], username=user["username"], role=Role(user["role"]),
-                     team=user["team"], via="token")  # fmt: skip
+                     team=user["team"], via="token",
+                     api_token_id=records[0]["token_id"])  # fmt: skip
 
 
 async def principal_for_oidc(

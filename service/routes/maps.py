@@ -263,11 +263,11 @@ def embed_key(request: Request) -> bytes:
 
 def mint_link(
     settings: Settings, key: bytes, *, user_id: str, young_person_id: str, view: View,
-    origin: str | None, minutes: int,
+    origin: str | None, minutes: int, api_token_id: str | None = None,
 ) -> EmbedToken:  # fmt: skip
     token, claims = embed.mint(
         key, user_id=user_id, young_person_id=young_person_id, view=view, origin=origin,
-        minutes=minutes,
+        minutes=minutes, api_token_id=api_token_id,
     )  # fmt: skip
     return EmbedToken(
         token=token, url=f"{settings.base_url}/embed?token={token}", view=view, origin=origin,
@@ -286,7 +286,8 @@ async def create_embed_token(
     key: Annotated[bytes, Depends(embed_key)],
 ) -> EmbedToken:
     """A short-lived link to this young person's map, for you, for one view and one framing
-    origin. Whoever opens it sees what you may see, for as long as you still may."""
+    origin. Whoever opens it sees what you may see, for as long as you still may: made with an
+    API token, it stops working when that token is revoked or expires."""
     origin = None
     if body.origin is not None:
         origin = normalise_origin(body.origin)
@@ -299,6 +300,7 @@ async def create_embed_token(
     link = mint_link(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
+        api_token_id=access.principal.api_token_id,
     )  # fmt: skip
     await audit.record(access.db, principal=access.principal,
         action="create_embed_token", resource=f"young_person:{reach.person_id}",
@@ -324,7 +326,8 @@ async def read_embedded_map(
 ) -> HTMLResponse:
     """The map an embed token names, for the user who minted it. Authenticated by the token,
     not a header; refused when it is expired or altered, when the user is disabled or no longer
-    reaches the young person, or when its origin is no longer allowed. Every view is audited."""
+    reaches the young person, when the API token it was made with is revoked or expired, or
+    when its origin is no longer allowed. Every view is audited."""
     try:
         claims = embed.verify(key, token)
     except embed.EmbedRefused as exc:
@@ -338,6 +341,14 @@ async def read_embedded_map(
     if user is None or user.disabled or user.role == Role.admin:
         await _refuse(db, claims, "user disabled or not a case role")
         raise embed.EmbedRefused("This embed link's user may no longer see this map.")
+    if claims.api_token_id is not None and not await users.token_usable(
+        db, token_id=claims.api_token_id, user_id=user.id
+    ):
+        await _refuse(db, claims, "the API token it was made with is revoked or expired")
+        raise embed.EmbedRefused(
+            "This embed link was made with a token that is revoked or has expired; "
+            "ask for a new one."
+        )
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     set_viewer(principal.role)
     access = CaseAccess(principal, db, london_today(request.app.state.clock()),
