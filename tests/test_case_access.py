@@ -396,6 +396,42 @@ def test_a_search_by_external_id_looks_only_within_the_callers_cases(
     )
 
 
+def test_a_change_to_a_shared_person_is_in_every_case_that_holds_them(
+    api: TestClient, db: Driver
+) -> None:
+    """Kai's mother is Sam's and Cleo's relative too (south's cases): Kai's worker changing her
+    is recorded in Kai's trail, and in Sam's and Cleo's, which say only what changed."""
+    client = api
+    w = _two_teams(client, db)
+    mother = w["family"].ids["mother"]
+    ok(client.patch(f"/people/{mother}", headers=w["kai_worker"].headers,
+                    json={"notes": "Moved to Leeds", "family_name": "Northcase"}))  # fmt: skip
+
+    def changes(manager: Actor, young_person_id: str) -> list[tuple[str, str, str]]:
+        events = ok(client.get("/audit", headers=manager.headers,
+                               params={"young_person_id": young_person_id}))["data"]  # fmt: skip
+        return [(e["user_id"], e["resource"], e["reason"]) for e in events
+                if e["action"] == "person.update"]  # fmt: skip
+
+    me = w["kai_worker"].user_id
+    assert changes(w["north"], w["kai"]) == [
+        (me, f"person:{mother}", "changed: family_name, notes")
+    ]
+    for case in ("sam", "cleo"):
+        assert changes(w["south"], w[case]) == [
+            (me, f"person:{mother}", "changed: family_name, notes (through another case)")
+        ]
+    # A person of one case alone: one event, in that case.
+    w["family"].person("cousin", "female")
+    cousin = w["family"].ids["cousin"]
+    ok(client.patch(f"/people/{cousin}", headers=w["kai_worker"].headers,
+                    json={"notes": "Lives alone"}))  # fmt: skip
+    found = db.execute_query("MATCH (e:AuditEvent {action: 'person.update', resource: $r}) "
+                             "RETURN collect(e.young_person_id) AS cases",
+                             r=f"person:{cousin}").records[0]["cases"]  # fmt: skip
+    assert found == [w["kai"]]
+
+
 def test_today_is_the_date_in_london(world: World) -> None:
     """At 00:30 on a July night in London (23:30 UTC the day before), a worker allocated for
     that day alone reaches the young person; the database's UTC date would refuse them."""

@@ -299,10 +299,15 @@ async def update_person(
                          external_ids=external_ids)
         ).consume()  # fmt: skip
         changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])
+        reason = "changed: " + ", ".join(changed)
         await record_in(tx, db.queries, principal=actor, action="person.update",
                         resource=f"person:{person_id}", outcome="allowed",
-                        young_person_id=young_person_id,
-                        reason="changed: " + ", ".join(changed))  # fmt: skip
+                        young_person_id=young_person_id, reason=reason)  # fmt: skip
+        # A person shared with other cases: the change is theirs too.
+        await (await tx.run(db.queries["record_in_other_cases"], person_id=person_id,
+                            via=young_person_id, user_id=actor.user_id, role=actor.role.value,
+                            action="person.update",
+                            reason=reason + " (through another case)")).consume()  # fmt: skip
         return await _read_in(tx, db.queries, person_id)
 
     updated = await in_write(db, work)
