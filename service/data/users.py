@@ -84,16 +84,20 @@ async def list_users(db: Db) -> list[UserPublic]:
     return [UserPublic.model_validate(r["user"]) for r in records]
 
 
-async def get_user(db: Db, *, user_id: str) -> UserPublic:
-    records = await db.read("get_user", id=user_id)
+async def get_user(db: Db, *, user_id: str, from_leader: bool = False) -> UserPublic:
+    """One user; `from_leader` for a decision a disabled user must not pass (on a cluster, a
+    secondary that has not caught up would still show them enabled)."""
+    records = await (run_once(db, "get_user", write=True, id=user_id) if from_leader
+                     else db.read("get_user", id=user_id))  # fmt: skip
     if not records:
         raise NotFound("No user has that id.")
     return UserPublic.model_validate(records[0]["user"])
 
 
 async def token_usable(db: Db, *, token_id: str, user_id: str) -> bool:
-    """Whether a user's API token may still sign in: not revoked, not expired."""
-    records = await db.read("get_token_standing", id=token_id, user_id=user_id)
+    """Whether a user's API token may still sign in: not revoked, not expired. Read from the
+    leader, as sign-in is (`check_token`)."""
+    records = await run_once(db, "get_token_standing", write=True, id=token_id, user_id=user_id)
     return bool(records[0]["usable"])
 
 

@@ -365,7 +365,7 @@ async def read_embedded_map(
 
 async def _user(db: Db, user_id: str) -> users.UserPublic | None:
     try:
-        return await users.get_user(db, user_id=user_id)
+        return await users.get_user(db, user_id=user_id, from_leader=True)
     except NotFound:
         return None
 
