@@ -19,9 +19,10 @@ from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
-from service import gedcom_dates, gedcom_v7, lifespan
+from service import gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
 from service.dates import london_today
 from service.gedcom_dates import WrittenDate
+from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
     GedcomChild,
@@ -34,7 +35,6 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
 )
-from service.gedcom_model import pedigree as to_pedigree
 
 # What other modules use; the data it reads into is in `service.gedcom_model`.
 __all__ = [
@@ -114,11 +114,15 @@ def _line_limits(lines: list[bytes]) -> None:
         raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
 
 
-def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[int]]:
+def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[int], str]:
     """Limits and shape, checked at C speed before the line-by-line parser sees the file; the
-    buffer to parse, and the file's own number of each of its lines (CONC lines are joined
-    here, so that ged4py does not join them by copying the value once per line)."""
+    buffer to parse, the file's own number of each of its lines (CONC lines are joined
+    here, so that ged4py does not join them by copying the value once per line), and a note
+    on UTF-16 with no byte-order mark ("" if none)."""
     _limits(data, max_bytes)
+    bare = _UTF16_BARE.get(data[:2]) if b"\0" in data[:2] else None
+    if bare and data[:12].decode(bare, "replace").startswith("0 HEAD"):
+        data = "\ufeff".encode(bare) + data  # `CHAR UNICODE` written with no byte-order mark
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         data = _from_utf16(data)
     nul = data.find(b"\0")
@@ -154,9 +158,11 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[
         buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
     if b"@_" in buf:
         buf = buf.replace(b"@_", _MARKED)
-    return buf, origin
+    return buf, origin, _UTF16_NOTE if bare else ""
 
 
+_UTF16_BARE = {b"0\0": "utf-16-le", b"\x000": "utf-16-be"}  # a file's first "0"
+_UTF16_NOTE = "no byte-order mark, the bytes are UTF-16: read as UTF-16"
 _CONC = re.compile(rb"[ \t]*(\d+)[ \t]+CONC(?: (.*))?")
 _LEVEL = re.compile(rb"[ \t]*(\d+)[ \t]+(?:@[^@]*@[ \t]+)?\S+( )?")
 
@@ -260,11 +266,7 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     given = unicodedata.normalize("NFC", given[1:] if given.startswith("@@") else given)
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
-    famc: dict[str, Pedigree] = {}
-    for link in rec.sub_tags("FAMC", follow=False):
-        fam = _original(_text(link))
-        if fam and fam not in famc:
-            famc[fam] = to_pedigree(_text(_first(link, "PEDI")))
+    famc = _child_ties(rec)
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
     buried = died and _first(rec, "DEAT") is None
     person = GedcomPerson(xref, given, family, sex, None, None, died,
@@ -275,23 +277,44 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
                  _pointers(rec, "FAMS"))  # fmt: skip
 
 
+def _relation_words(record: Record) -> dict[str, str]:
+    """`_FREL` (said of every HUSB) and `_MREL` (every WIFE) under a CHIL or FAMC, by slot."""
+    said = {slot: _text(_first(record, tag)) for slot, tag in RELATION_TAGS.items()}
+    return {slot: word for slot, word in said.items() if word}
+
+
+def _child_ties(rec: Record) -> dict[str, ChildTie]:
+    """What a person's record says of each family they are a child of: PEDI and Gramps's
+    `_FREL`/`_MREL` under FAMC, and who adopted them (`1 ADOP` / `2 FAMC` / `3 ADOP`)."""
+    famc: dict[str, ChildTie] = {}
+    for link in rec.sub_tags("FAMC", follow=False):
+        fam = _original(_text(link))
+        if fam and fam not in famc:
+            famc[fam] = ChildTie(_text(_first(link, "PEDI")), _relation_words(link))
+    for event in rec.sub_tags("ADOP", follow=False):
+        for link in event.sub_tags("FAMC", follow=False):
+            if _text(link):
+                gedcom_kinds.adoption(famc, _original(_text(link)), _text(_first(link, "ADOP")))
+    return famc
+
+
 def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
-    partners = [_original(_text(s)) for s in rec.sub_records
-                if s.tag in ("HUSB", "WIFE") and _text(s)]  # fmt: skip
+    slots: dict[str, str] = {}
+    for sub in rec.sub_records:
+        if sub.tag in RELATION_TAGS and _text(sub):
+            slots.setdefault(_original(_text(sub)), sub.tag)
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage, marriage_words = _date_value(rec, "MARR", buf)
     # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
-    # parent under CHIL: `_FREL` for the HUSB, `_MREL` for the WIFE.
-    parents = {tag: _original(_text(_first(rec, tag))) for tag in ("HUSB", "WIFE")}
-    by_parent: dict[str, dict[str, Pedigree]] = {}
+    # parent under CHIL: `_FREL` for every HUSB, `_MREL` for every WIFE.
+    words: dict[str, dict[str, str]] = {}
     for chil in rec.sub_tags("CHIL", follow=False):
-        for tag, parent in (("_FREL", parents["HUSB"]), ("_MREL", parents["WIFE"])):
-            word = _text(_first(chil, tag))
-            if word and parent:
-                by_parent.setdefault(_original(_text(chil)), {})[parent] = to_pedigree(word)
-    return RawFamily(xref, line, list(dict.fromkeys(partners)), children, married, divorced,
-                     marriage, marriage_words, by_parent)  # fmt: skip
+        said = _relation_words(chil)
+        if said and _text(chil):
+            words.setdefault(_original(_text(chil)), said)
+    return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
+                     marriage_words, slots, words)  # fmt: skip
 
 
 _CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
@@ -304,39 +327,58 @@ def _encoding(buf: bytes) -> tuple[bytes, str | None, str | None]:
     (ANSI) far more often than ANSEL, GEDCOM 5.5.1's default: a file with no `CHAR` is read as
     UTF-8 when its bytes are UTF-8 and as Windows-1252 otherwise; one that says UTF-8 or ASCII
     and is not, as Windows-1252; one that says ANSEL and is UTF-8 (ANSEL's accents never form
-    UTF-8), as UTF-8. A `CHAR` line is rewritten to say so (ged4py holds a byte-order mark to
-    its `CHAR`); a missing one is given to ged4py as the codec. Returns the buffer, the codec
-    for ged4py and the note."""
+    UTF-8), as UTF-8; a UTF-8 byte-order mark wins over `CHAR` when the bytes are UTF-8 and
+    is dropped when they are not. A `CHAR` line is rewritten to say so (ged4py holds a
+    byte-order mark to its `CHAR`); a missing one is given to ged4py as the codec. Returns the
+    buffer, the codec for ged4py and the note."""
     if buf.isascii():
         return buf, None, None
     second = _HEADER_END.search(buf, 1)
     found = _CHAR.search(buf, 0, second.start() if second else len(buf))
-    codec, note = _codec(found.group(1).strip().upper() if found else b"", buf)
-    if codec is None or found is None:
-        return buf, codec, note
-    name = b"UTF-8" if codec == "utf-8" else b"ANSI"
-    return buf[: found.start(1)] + name + buf[found.end(1) :], None, note
+    utf8 = _is_utf8(buf)
+    codec, note = _codec(found.group(1).strip().upper() if found else b"", buf, utf8)
+    if codec is not None and found is not None:
+        name = b"UTF-8" if codec == "utf-8" else b"ANSI"
+        buf, codec = buf[: found.start(1)] + name + buf[found.end(1) :], None
+    if buf.startswith(_BOM) and not utf8:  # the mark is as wrong as the header
+        buf = buf[len(_BOM) :]
+    return buf, codec, note
 
 
-def _codec(char: bytes, buf: bytes) -> tuple[str | None, str | None]:
-    """The codec a file is read in, from its `CHAR` (`char`) and its bytes (see `_encoding`)."""
-    said = char.decode("ascii", "replace")
+def _is_utf8(buf: bytes) -> bool:
     try:
         buf.decode("utf-8")
-        utf8 = True
     except UnicodeDecodeError:
-        utf8 = False
+        return False
+    return True
+
+
+def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]:
+    """The codec a file is read in, from its `CHAR` (`char`) and its bytes (see `_encoding`).
+    A UTF-8 byte-order mark wins over the `CHAR` line when the bytes are UTF-8; when they are
+    not, the mark is wrong too and is dropped. UTF-16 (`CHAR UNICODE`) is made
+    UTF-8 before: a `CHAR UNICODE` here is UTF-8, or else Windows-1252."""
+    said = char.decode("ascii", "replace")
     if not said:
         codec = "utf-8" if utf8 else "cp1252"
         name = "UTF-8" if utf8 else "Windows-1252 (ANSI)"
         return codec, f"no character set (CHAR) in the header: read as {name}"
-    if said in ("UTF-8", "UTF8", "ASCII") and not utf8:
+    if said in ("UTF-8", "UTF8", "ASCII", "UNICODE") and not utf8:
         return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
-    if said == "ASCII":
-        return "utf-8", "the header says ASCII, the bytes are UTF-8: read as UTF-8"
-    if said == "ANSEL" and utf8:
-        return "utf-8", "the header says ANSEL, the bytes are UTF-8: read as UTF-8"
+    if said in ("ASCII", "ANSEL") and utf8:
+        return "utf-8", f"the header says {said}, the bytes are UTF-8: read as UTF-8"
+    if said == "UNICODE" and not buf.startswith(_BOM):
+        return "utf-8", "the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8"
+    if buf.startswith(_BOM) and utf8 and said not in ("UTF-8", "UTF8"):
+        return "utf-8", (f"the header says {said}, the file starts with a UTF-8 byte-order "
+                         "mark: read as UTF-8")  # fmt: skip
+    if buf.startswith(_BOM) and not utf8:
+        return None, (f"the file starts with a UTF-8 byte-order mark, the bytes are not UTF-8: "
+                      f"read as the header says ({said})")  # fmt: skip
     return None, None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def _read(
@@ -438,16 +480,20 @@ def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[GedcomFamily]:
-    """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too."""
+def _families(
+    people: dict[str, RawPerson], families: list[RawFamily], notes: list[str]
+) -> list[GedcomFamily]:
+    """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too; a
+    note for each parent a child's tie leaves out (`service.gedcom_kinds`)."""
     fam_ids = {f.xref for f in families}
     spouse_of: dict[str, list[str]] = {}
     child_of: dict[str, list[str]] = {}
     for p in people.values():
-        for fam_xref in [*p.famc, *p.fams]:
+        famc = [fam_xref for fam_xref, tie in p.famc.items() if tie.linked]
+        for fam_xref in [*famc, *p.fams]:
             if fam_xref not in fam_ids:
                 raise GedcomError(f"{p.xref} (line {p.line}) links to missing family {fam_xref}")
-            links = child_of if fam_xref in p.famc else spouse_of
+            links = child_of if fam_xref in famc else spouse_of
             links.setdefault(fam_xref, []).append(p.xref)
     out: list[GedcomFamily] = []
     for f in families:
@@ -458,11 +504,8 @@ def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[G
         if len(partners) > 2:
             raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
         children = dict.fromkeys(f.children + child_of.get(f.xref, []))
-        kids = tuple(
-            GedcomChild(c, people[c].famc.get(f.xref, "birth"),
-                        tuple(sorted(f.by_parent.get(c, {}).items())))
-            for c in children
-        )  # fmt: skip
+        found = (_child(f, tuple(partners), people[c], notes) for c in children)
+        kids = tuple(kid for kid in found if kid is not None)
         whose = f"family {f.xref} (line {f.line})"
         written = gedcom_dates.read(f.marriage, f.marriage_words)
         when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(written)
@@ -471,16 +514,31 @@ def _families(people: dict[str, RawPerson], families: list[RawFamily]) -> list[G
     return out
 
 
+def _child(
+    family: RawFamily, partners: tuple[str, ...], child: RawPerson, notes: list[str]
+) -> GedcomChild | None:
+    """How a child is tied to each partner; None when to none of them (no partner, and PEDI
+    read as no kind, counts as none)."""
+    said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),
+                             family.words.get(child.xref, {}))  # fmt: skip
+    for left_out in said.unlinked:
+        line = family.line if left_out.in_family else child.line
+        notes.append(gedcom_kinds.note(child.xref, line, family.xref, left_out))
+    if len(said.unlinked) == len(partners) and (partners or said.pedigree is None):
+        return None
+    return GedcomChild(child.xref, said.pedigree or "birth", said.by_parent,
+                       tuple(u.parent for u in said.unlinked))  # fmt: skip
+
+
 def _check_shape(families: list[GedcomFamily]) -> None:
     """At most two birth parents each, and nobody their own ancestor."""
     birth_parents: dict[str, set[str]] = {}
     edges: dict[str, list[str]] = {}
     for fam in families:
-        for child in fam.children:
-            births = {p for p in fam.partners if child.of(p) == "birth"}
-            birth_parents.setdefault(child.xref, set()).update(births)
-            for parent in fam.partners:
-                edges.setdefault(parent, []).append(child.xref)
+        for parent, child, kind in fam.ties():
+            if kind == "birth":
+                birth_parents.setdefault(child.xref, set()).add(parent)
+            edges.setdefault(parent, []).append(child.xref)
     for child_xref, parents in birth_parents.items():
         if len(parents) > 2:
             listed = ", ".join(sorted(parents))
@@ -505,8 +563,9 @@ def parse_gedcom(
         raw_people, raw_families, others = gedcom_v7.read(data)
         said = None
     else:
-        buf, origin = _prepare(data, max_bytes, max_people)
+        buf, origin, utf16 = _prepare(data, max_bytes, max_people)
         buf, encoding, said = _encoding(buf)
+        said = said or utf16
         raw_people, raw_families, others = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
         raise GedcomError(_too_many(max_people))
@@ -543,7 +602,7 @@ def parse_gedcom(
         person = _held_to_limits(p.person, whose, notes)
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
-    families = _families({p.xref: p for p in raw_people}, raw_families)
+    families = _families({p.xref: p for p in raw_people}, raw_families, notes)
     _check_shape(families)
     latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
               for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
@@ -573,20 +632,16 @@ def _not_living(
     for fam in families:
         when = lifespan.year(fam.marriage_date)
         for partner in fam.partners:
-            children.setdefault(partner, []).extend(c.xref for c in fam.children)
+            children.setdefault(partner, [])
             partners.setdefault(partner, []).extend(x for x in fam.partners if x != partner)
             if when is not None:
                 married.setdefault(partner, []).append(when)
         # The age gaps hold between birth relatives only: not for an adopted or fostered child.
-        born = [
-            c.xref
-            for c in fam.children
-            if c.pedigree == "birth" and all(c.of(x) == "birth" for x in fam.partners)
-        ]
-        for child in fam.children:
-            parents.setdefault(child.xref, []).extend(
-                x for x in fam.partners if child.of(x) == "birth"
-            )
+        born = [c.xref for c in fam.children if c.pedigree == "birth" and not c.unlinked
+                and all(c.of(x) == "birth" for x in fam.partners)]  # fmt: skip
+        for parent, child, kind in fam.ties():
+            children[parent].append(child.xref)
+            parents.setdefault(child.xref, []).extend([parent] if kind == "birth" else [])
         for kid in born:
             siblings.setdefault(kid, []).extend(x for x in born if x != kid)  # fmt: skip
     dead = lifespan.probably_dead(births, children, married, this_year, known=known,
@@ -705,9 +760,11 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         slots = dict(zip(fam.partners, _partner_lines(fam.partners, sexes), strict=True))
         for child in fam.children:
             out.append(f"1 CHIL {child.xref}")
-            for parent, kind in child.by_parent:
+            said = {parent: _RELATION_WORDS[kind] for parent, kind in child.by_parent}
+            said.update(dict.fromkeys(child.unlinked, "Unknown"))  # read back as no kind
+            for parent, word in sorted(said.items()):
                 tag = "_FREL" if slots.get(parent, "").endswith(f"HUSB {parent}") else "_MREL"
-                out.append(f"2 {tag} {_RELATION_WORDS[kind]}")
+                out.append(f"2 {tag} {word}")
     out.append("0 TRLR")
     return "\n".join(out) + "\n"
 

@@ -7,26 +7,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from service.gedcom_dates import WrittenDate
+from service.gedcom_kinds import ChildTie, Pedigree
+
+__all__ = ["DEATH_EVENTS", "ChildTie", "GedcomChild", "GedcomError", "GedcomFamily",
+           "GedcomPerson", "GedcomTree", "Pedigree", "RawFamily", "RawPerson", "Sex"]  # fmt: skip
 
 Sex = Literal["female", "male", "unknown"]
-Pedigree = Literal["birth", "adopted", "foster", "step"]
-
-# How a child is tied to a family's parents, as the programs write it: GEDCOM's PEDI (birth,
-# adopted, foster, sealing) in any case, and the words of `_FREL`/`_MREL` (Family Tree Maker,
-# Ancestry, RootsMagic, Gramps: Natural, Adopted, Step, Foster, Guardian, ...). A guardian is a
-# carer, not a parent, so counts as foster; words not known here count as birth, as GEDCOM's
-# default does.
-_PEDIGREE_WORDS: dict[str, Pedigree] = {
-    "adopted": "adopted", "adoptive": "adopted", "adoption": "adopted", "foster": "foster",
-    "guardian": "foster", "step": "step", "stepchild": "step", "step-child": "step",
-    "stepparent": "step",
-}  # fmt: skip
 # Events that mean a person has died, whether or not a death is recorded.
 DEATH_EVENTS = ("DEAT", "BURI", "CREM")
-
-
-def pedigree(word: str) -> Pedigree:
-    return _PEDIGREE_WORDS.get(word.strip().lower(), "birth")
 
 
 @dataclass(frozen=True)
@@ -49,12 +37,18 @@ class GedcomPerson:
 class GedcomChild:
     xref: str
     pedigree: Pedigree
-    # Where one parent's tie differs from `pedigree` (a step-father, a birth mother):
-    # (parent xref, pedigree) pairs, from `_FREL`/`_MREL`.
+    # Where one parent's tie is said alone (a step-father, a birth mother): (parent xref,
+    # pedigree) pairs, from `_FREL`/`_MREL` or an adoption event (`service.gedcom_kinds`).
     by_parent: tuple[tuple[str, Pedigree], ...] = ()
+    # Partners of the family the child is not tied to: the file's word for the tie is read as
+    # no kind (Related, Sealing, Unknown, ...), so no link is made, and the notes say so.
+    unlinked: tuple[str, ...] = ()
 
     def of(self, parent: str) -> Pedigree:
-        """How the child is tied to this parent of the family."""
+        """How the child is tied to this parent of the family; LookupError for a partner it is
+        not tied to (`unlinked`): `GedcomFamily.ties` leaves those out."""
+        if parent in self.unlinked:
+            raise LookupError(f"{self.xref} is not tied to {parent}")
         return dict(self.by_parent).get(parent, self.pedigree)
 
 
@@ -67,6 +61,12 @@ class GedcomFamily:
     marriage_date: str | None
     children: tuple[GedcomChild, ...]
     marriage_written: WrittenDate | None = None
+
+    def ties(self) -> list[tuple[str, GedcomChild, Pedigree]]:
+        """The parent-child links the family makes, (parent, child, kind): every partner with
+        every child, but for a partner a child is not tied to (`GedcomChild.unlinked`)."""
+        return [(parent, child, child.of(parent)) for child in self.children
+                for parent in self.partners if parent not in child.unlinked]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     death: object
     birth_words: str | None  # the DATE line's own words (None: not plain ASCII)
     death_words: str | None
-    famc: dict[str, Pedigree]
+    famc: dict[str, ChildTie]  # family xref -> what the person's record says of the tie
     fams: list[str]
 
 
@@ -105,5 +105,7 @@ class RawFamily:  # what a reader gave for one FAM record
     divorced: bool
     marriage: object
     marriage_words: str | None = None  # the DATE line's own words
-    # child xref -> {parent xref: pedigree}, from `_FREL` (the HUSB) and `_MREL` (the WIFE)
-    by_parent: dict[str, dict[str, Pedigree]] = field(default_factory=dict)
+    # partner xref -> HUSB or WIFE, the slot the family's record puts them in
+    slots: dict[str, str] = field(default_factory=dict)
+    # child xref -> {slot: word}, from `_FREL` (every HUSB) and `_MREL` (every WIFE) under CHIL
+    words: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -18,18 +18,18 @@ import gedcom7
 from gedcom7.types import GedcomStructure
 
 from service import gedcom_dates, lifespan
+from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind
 from service.gedcom_model import (
     DEATH_EVENTS,
     GedcomError,
     GedcomPerson,
-    Pedigree,
     RawFamily,
     RawPerson,
     Sex,
 )
-from service.gedcom_model import pedigree as to_pedigree
 
-_VERSION = re.compile(rb"(?m)^[ \t]*1[ \t]+GEDC[ \t]*\r?\n[ \t]*2[ \t]+VERS[ \t]+7\.")
+# Lines end in LF, CRLF or CR alone (as older Macintosh programs write).
+_VERSION = re.compile(rb"(?:^|[\r\n])[ \t]*1[ \t]+GEDC[ \t]*(?:\r\n?|\n)[ \t]*2[ \t]+VERS[ \t]+7\.")
 _EOL = re.compile(r"\r\n|\r|\n")
 _RECORD = re.compile(r"0 (?:(@[^@ ]+@) )?(\S+)")
 _CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@#DHEBREW@",
@@ -42,7 +42,7 @@ _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 def is_gedcom7(data: bytes) -> bool:
     """Whether the header says GEDCOM 7 (`1 GEDC` / `2 VERS 7.x`)."""
     head = data[:65_536]
-    second = re.search(rb"(?m)^[ \t]*0[ \t]", head[1:])
+    second = re.search(rb"[\r\n][ \t]*0[ \t]", head)
     return _VERSION.search(head, 0, second.end() if second else len(head)) is not None
 
 
@@ -142,11 +142,7 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     given, family = _name(record)
     sex_record = _first(record, "SEX")
     sex = _SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
-    famc: dict[str, Pedigree] = {}
-    for link in record.children:
-        if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
-            pedigree = _first(link, "PEDI")
-            famc.setdefault(link.pointer, to_pedigree(pedigree.text if pedigree else ""))
+    famc = _child_ties(record)
     birth, birth_words = _event_date(record, "BIRT")
     death, death_words = _event_date(record, "DEAT")
     died = any(_first(record, e) for e in DEATH_EVENTS)
@@ -157,10 +153,50 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
                      famc, _pointers(record, "FAMS"))  # fmt: skip
 
 
+def _pedigree(pedi: GedcomStructure | None) -> str:
+    """PEDI's value, or its PHRASE where the value is read as no kind and the phrase is
+    (GEDCOM 7 has no STEP: `PEDI OTHER` / `PHRASE Step-father`). A phrase read as no kind is
+    free text, and is never what a note quotes."""
+    if pedi is None:
+        return ""
+    phrase = _first(pedi, "PHRASE")
+    if kind(pedi.text) is None and phrase and phrase.text.strip() and kind(phrase.text):
+        return phrase.text
+    return pedi.text
+
+
+def _relation_words(record: GedcomStructure) -> dict[str, str]:
+    """`_FREL` (every HUSB) and `_MREL` (every WIFE) under a CHIL or FAMC, by slot."""
+    said = {slot: _first(record, tag) for slot, tag in RELATION_TAGS.items()}
+    return {slot: word.text for slot, word in said.items() if word and word.text.strip()}
+
+
+def _child_ties(record: GedcomStructure) -> dict[str, ChildTie]:
+    """PEDI (or its PHRASE) under each FAMC, and who adopted the person (`1 ADOP` / `2 FAMC` /
+    `3 ADOP BOTH|HUSB|WIFE`)."""
+    famc: dict[str, ChildTie] = {}
+    for link in record.children:
+        if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
+            tie = ChildTie(_pedigree(_first(link, "PEDI")), _relation_words(link))
+            famc.setdefault(link.pointer, tie)
+    for event in record.children:
+        for link in event.children if event.tag == "ADOP" else ():
+            if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
+                adop = _first(link, "ADOP")
+                adoption(famc, link.pointer, adop.text if adop else "")
+    return famc
+
+
 def _family(record: GedcomStructure, line: int) -> RawFamily:
-    partners = [c.pointer for c in record.children
-                if c.tag in ("HUSB", "WIFE") and c.pointer and c.pointer != _VOID]  # fmt: skip
-    marriage, words = _event_date(record, "MARR")
-    return RawFamily(record.xref or "", line, list(dict.fromkeys(partners)),
-                     _pointers(record, "CHIL"), _first(record, "MARR") is not None,
-                     _first(record, "DIV") is not None, marriage, words)  # fmt: skip
+    slots: dict[str, str] = {}
+    for c in record.children:
+        if c.tag in RELATION_TAGS and c.pointer and c.pointer != _VOID:
+            slots.setdefault(c.pointer, c.tag)
+    words: dict[str, dict[str, str]] = {}
+    for c in record.children:
+        if c.tag == "CHIL" and c.pointer and c.pointer != _VOID and _relation_words(c):
+            words.setdefault(c.pointer, _relation_words(c))
+    marriage, said = _event_date(record, "MARR")
+    return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
+                     _first(record, "MARR") is not None, _first(record, "DIV") is not None,
+                     marriage, said, slots, words)  # fmt: skip

@@ -285,6 +285,44 @@ def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
     assert young.status_code == 409
 
 
+def test_gedcom_ties_by_parent_come_through_the_import(family: Family, db: Driver) -> None:
+    """A Gramps file: Kit's birth parents Dave and Anne, Anne's husband Bob a step-father
+    (`_FREL Step` under Kit's FAMC), and Lee, tied by a word that is none of birth, adoption,
+    foster care or a step-parent ("Related"): the relatives say step-father, and Lee is
+    imported without a parent link, with a note; nothing makes a third birth parent."""
+    f = family
+    data = (
+        b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        b"0 @I1@ INDI\n1 NAME Kit /Marlow/\n1 SEX M\n1 BIRT\n2 DATE 2012\n"
+        b"1 FAMC @F1@\n1 FAMC @F2@\n2 _FREL Step\n2 _MREL Birth\n1 FAMC @F3@\n"
+        b"0 @I2@ INDI\n1 NAME Dave /Marlow/\n1 SEX M\n1 FAMS @F1@\n"
+        b"0 @I3@ INDI\n1 NAME Anne /Hill/\n1 SEX F\n1 FAMS @F1@\n1 FAMS @F2@\n"
+        b"0 @I4@ INDI\n1 NAME Bob /Stone/\n1 SEX M\n1 FAMS @F2@\n"
+        b"0 @I5@ INDI\n1 NAME Lee /Park/\n1 SEX M\n1 FAMS @F3@\n"
+        b"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        b"0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        b"0 @F3@ FAM\n1 HUSB @I5@\n1 CHIL @I1@\n2 _FREL Related\n"
+        b"0 TRLR\n"
+    )
+    done = import_file(f, data, young_person_xref="@I1@", source="gramps")
+    assert done.status_code == 201, done.text
+    assert done.json()["people_created"] == 4
+    assert any("@I1@" in n and "@I5@" in n and "Related" in n for n in done.json()["notes"])
+    terms = {r["name"]: r["term"] for r in f.relatives()["data"]}
+    assert terms["Dave Marlow"] == "father"
+    assert terms["Anne Hill"] == "mother"
+    assert terms["Bob Stone"] == "step-father"
+    assert "Lee Park" not in terms
+    links = db.execute_query(
+        "MATCH (p:Person)-[l:PARENT_OF]->(:YoungPerson {id: $yp}) "
+        "RETURN p.given_name AS parent, l.kind AS kind ORDER BY parent",
+        yp=f.young_person_id,
+    ).records
+    assert [(r["parent"], r["kind"]) for r in links] == [
+        ("Anne", "birth"), ("Bob", "step"), ("Dave", "birth")
+    ]  # fmt: skip
+
+
 def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, db: Driver) -> None:
     f = family
     # A preview first: the same answer as the import, and nothing written but its audit record.

@@ -16,6 +16,7 @@ PURE = {
     "service.workflow",
     "service.family",
     "service.lifespan",
+    "service.gedcom_kinds",
     "visualise.genogram",
     "visualise.connectors",
     "visualise.sibships",

@@ -73,14 +73,15 @@ def _stable_id(type_: str, *parts: str) -> str:
 def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str, Any]]:
     links: list[dict[str, Any]] = []
     for family in tree.families:
-        for child in family.children:
-            for parent in family.partners:
-                # Keyed by the people, not the file's xrefs: the same file imported into two
-                # cases makes two sets of people and ties, and reimporting makes none.
-                props = {"id": _stable_id("parent", system, ids[parent], ids[child.xref]),
-                         "kind": _KIND[child.of(parent)]}  # fmt: skip
-                links.append({"type": "parent", "from_id": ids[parent],
-                              "to_id": ids[child.xref], "props": props})  # fmt: skip
+        # No link to a parent the file ties the child to by a word that is not birth, adoption,
+        # foster care or a step-parent (`GedcomFamily.ties`; the import's notes say so).
+        for parent, child, tie in family.ties():
+            # Keyed by the people, not the file's xrefs: the same file imported into two
+            # cases makes two sets of people and ties, and reimporting makes none.
+            props = {"id": _stable_id("parent", system, ids[parent], ids[child.xref]),
+                     "kind": _KIND[tie]}  # fmt: skip
+            links.append({"type": "parent", "from_id": ids[parent],
+                          "to_id": ids[child.xref], "props": props})  # fmt: skip
         if len(family.partners) == 2:
             a, b = family.partners
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"

@@ -1,0 +1,137 @@
+"""How a child is tied to each parent of a GEDCOM family, from the words the programs write: PEDI
+(GEDCOM 7: its PHRASE too), `_FREL`/`_MREL` under the family's CHIL (Family Tree Maker, Ancestry,
+RootsMagic) or the child's own FAMC (Gramps), and the standard's adoption event (`1 ADOP` /
+`2 FAMC` / `3 ADOP BOTH|HUSB|WIFE`: PAF, Ancestral Quest, GEDCOM 7). Pure: no I/O.
+
+No word at all is birth, GEDCOM's default. A word read as none of the four kinds (Related,
+Sealing, Unknown, Private, OTHER, ...) is not taken for birth: that parent is left out, and the
+import says so (`Unlinked`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+Pedigree = Literal["birth", "adopted", "foster", "step"]
+# The family's two slots: `_FREL` is said of every HUSB, `_MREL` of every WIFE (two HUSB or two
+# WIFE lines are how programs write a same-sex couple).
+RELATION_TAGS = {"HUSB": "_FREL", "WIFE": "_MREL"}
+MAX_QUOTED = 30
+
+_KINDS: dict[Pedigree, str] = {
+    "birth": "birth natural biological legitimate illegitimate birthchild naturalchild "
+             "biologicalchild legitimatechild birthparent birthfather birthmother naturalparent "
+             "naturalfather naturalmother biologicalparent biologicalfather biologicalmother",
+    "adopted": "adopted adoptive adoption adoptedchild adoptedson adopteddaughter "
+               "adoptiveparent adoptivefather adoptivemother",
+    # A guardian or a sponsor is a carer, not a parent: counted as foster care.
+    "foster": "foster fostered fosterchild fosterson fosterdaughter fosterparent fosterfather "
+              "fostermother guardian guardianship legalguardian sponsored",
+    "step": "step stepchild stepson stepdaughter stepparent stepfather stepmother",
+}  # fmt: skip
+# Keyed by the word's letters and digits only, lower case: "Step-father", "step father",
+# "STEPFATHER" and "Step_Father" are one word.
+_WORDS: dict[str, Pedigree] = {word: kind for kind, words in _KINDS.items()
+                               for word in words.split()}  # fmt: skip
+# Words programs write for a tie that is none of the four kinds: quoted in the import's notes.
+# Any other word may be a user's own text (Gramps lets one type anything), which may name
+# someone: it is never quoted, as no note quotes a name.
+_NO_KIND = frozenset({
+    "related", "relative", "sealed", "sealing", "unknown", "private", "other", "godparent",
+    "godchild", "disproved", "challenged", "kinship", "legal", "surrogate", "proven",
+})  # fmt: skip
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def kind(word: str) -> Pedigree | None:
+    """The kind of tie a word says; birth for no word; None for a word read as no kind."""
+    key = _NOT_LETTERS.sub("", word.lower())
+    return _WORDS.get(key) if key else "birth"
+
+
+def quoted(word: str) -> str:
+    """A program's word as a note says it: quoted when it is one of the words programs write
+    (`_NO_KIND`), without control characters and at most 30 characters; otherwise not quoted."""
+    if _NOT_LETTERS.sub("", word.lower()) not in _NO_KIND:
+        return "in words of the file's own"
+    return "'" + " ".join(_CONTROL.sub("", word).split())[:MAX_QUOTED].rstrip() + "'"
+
+
+def adopters(value: str) -> tuple[str, ...]:
+    """The slots an adoption event's `ADOP` names: HUSB, WIFE, or both (BOTH, or no value)."""
+    said = value.strip().upper()
+    return (said,) if said in RELATION_TAGS else tuple(RELATION_TAGS)
+
+
+@dataclass
+class ChildTie:
+    """What a child's own record says of its tie to one family it is a child of."""
+
+    pedigree: str = ""  # PEDI's word (GEDCOM 7: its PHRASE, when that is read as a kind)
+    words: dict[str, str] = field(default_factory=dict)  # slot -> `_FREL`/`_MREL` under FAMC
+    adopted_by: set[str] = field(default_factory=set)  # slots an ADOP event names
+    linked: bool = True  # False: named by an adoption event only, not by FAMC
+
+
+class Unlinked(NamedTuple):
+    parent: str
+    word: str  # as written
+    in_family: bool  # said in the family's record (CHIL), not the child's (FAMC)
+
+
+@dataclass(frozen=True)
+class Ties:
+    pedigree: Pedigree | None  # the family as a whole (PEDI); None: a word read as no kind
+    by_parent: tuple[tuple[str, Pedigree], ...]  # each parent something is said of alone
+    unlinked: tuple[Unlinked, ...]  # parents a word read as no kind leaves out
+
+
+def ties(
+    partners: Iterable[str],
+    slots: Mapping[str, str],
+    child: ChildTie | None,
+    family_words: Mapping[str, str],
+) -> Ties:
+    """How a child is tied to each partner of a family. What is said of one parent alone wins
+    over PEDI, said of the family as a whole: first the family's own `_FREL`/`_MREL` under CHIL
+    (where the standard keeps a family's children), then the child's under FAMC, then an
+    adoption event. `slots`: each partner's HUSB or WIFE (none: a partner linked by FAMS only);
+    `family_words`: slot -> `_FREL`/`_MREL` under the family's CHIL."""
+    child = child or ChildTie()
+    whole = kind(child.pedigree)
+    by_parent: list[tuple[str, Pedigree]] = []
+    unlinked: list[Unlinked] = []
+    for parent in partners:
+        slot = slots.get(parent, "")
+        said = [(family_words.get(slot, ""), True), (child.words.get(slot, ""), False),
+                ("adopted" if slot in child.adopted_by else "", False)]  # fmt: skip
+        alone = next(((w, f) for w, f in said if w.strip()), None)
+        if alone is None:  # nothing said of this parent alone: the family's PEDI
+            if whole is None:
+                unlinked.append(Unlinked(parent, child.pedigree, False))
+            continue
+        found = kind(alone[0])
+        if found is None:
+            unlinked.append(Unlinked(parent, *alone))
+        else:
+            by_parent.append((parent, found))
+    return Ties(whole, tuple(sorted(by_parent)), tuple(unlinked))
+
+
+def note(child: str, line: int, family: str, unlinked: Unlinked) -> str:
+    """What the import says of a parent left out: xrefs, the line and the program's word."""
+    return (
+        f"{child} (line {line}): the tie to {unlinked.parent} in {family} is written "
+        f"{quoted(unlinked.word)}, which is not read as birth, adoption, foster care or a "
+        "step-parent; not imported as a parent: add it by hand if it is one"
+    )
+
+
+def adoption(famc: dict[str, ChildTie], family: str, value: str) -> None:
+    """An adoption event's FAMC and its ADOP (`value`) on the tie to that family. The event
+    says how a link is made, it makes none: a family the person is not otherwise a child of
+    is kept aside (`linked` False)."""
+    famc.setdefault(family, ChildTie(linked=False)).adopted_by.update(adopters(value))

@@ -1,0 +1,68 @@
+"""Character sets a file's header gets wrong, beside those `tests/test_gedcom.py` covers: a UTF-8
+byte-order mark under a CHAR naming another character set, and GEDCOM 5.5.1's `CHAR UNICODE`
+written as UTF-8 or as UTF-16 with no byte-order mark. Pure, no database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.gedcom import GedcomError, GedcomTree, parse_gedcom
+
+TODAY = date(2026, 1, 15)
+BOM = b"\xef\xbb\xbf"
+
+
+def ged(char: str, name: str = "Renée") -> str:
+    head = f"0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR {char}\n"
+    return head + f"0 @I1@ INDI\n1 NAME {name} /Müller/\n0 TRLR\n"
+
+
+def read(data: bytes) -> GedcomTree:
+    return parse_gedcom(data, today=TODAY)
+
+
+def names(tree: GedcomTree) -> list[tuple[str, str]]:
+    return [(p.given_name, p.family_name) for p in tree.people]
+
+
+@pytest.mark.parametrize("char", ["ANSI", "Windows-1252", "IBMPC", "MACINTOSH", "UNICODE"])
+def test_a_utf8_byte_order_mark_wins_over_the_char_line(char: str) -> None:
+    tree = read(BOM + ged(char).encode())
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == (
+        f"the header says {char.upper()}, the file starts with a UTF-8 byte-order mark: read "
+        "as UTF-8",
+    )
+
+
+def test_a_utf8_byte_order_mark_on_bytes_that_are_not_utf8_is_dropped() -> None:
+    """Windows-1252 bytes behind a UTF-8 mark: the mark is as wrong as the header."""
+    tree = read(BOM + ged("UTF-8").encode("cp1252"))
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == ("the header says UTF-8, the bytes are not: read as Windows-1252 (ANSI)",)
+    ansi = read(BOM + ged("ANSI").encode("cp1252"))
+    assert names(ansi) == [("Renée", "Müller")]
+    assert ansi.notes == (
+        "the file starts with a UTF-8 byte-order mark, the bytes are not UTF-8: read as the "
+        "header says (ANSI)",
+    )
+
+
+def test_char_unicode_in_utf8_is_read_as_utf8() -> None:
+    tree = read(ged("UNICODE").encode())
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == ("the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8",)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_no_byte_order_mark_is_read_as_utf16(codec: str) -> None:
+    tree = read(ged("UNICODE").encode(codec))
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == ("no byte-order mark, the bytes are UTF-16: read as UTF-16",)
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_refused() -> None:
+    with pytest.raises(GedcomError, match="NUL byte at line 8"):
+        read(ged("UTF-8", "Re\0e").encode())

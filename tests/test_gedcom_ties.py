@@ -1,0 +1,295 @@
+"""How a child is tied to each parent of a family, as the programs write it: PEDI, `_FREL`/`_MREL`
+under the family's CHIL or the child's own FAMC (Gramps), the standard's ADOP event with its
+FAMC and ADOP (PAF, Ancestral Quest, GEDCOM 7), GEDCOM 7's `PEDI OTHER` with a PHRASE, and two
+HUSB or two WIFE lines. A word not read as birth, adoption, foster care or a step-parent links
+nobody, with a note. Pure, no database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from service.data.gedcom_io import _links
+from service.gedcom import GedcomFamily, GedcomTree, parse_gedcom, write_gedcom
+from service.gedcom_kinds import kind
+
+TIES = Path(__file__).resolve().parent / "data" / "gedcom" / "ties"
+TODAY = date(2026, 1, 15)
+HEAD = "0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+# Bob (@I2@) and Anne (@I3@) in @F1@ and Grandad (@I4@) and Gran (@I5@) in @F2@.
+PARENTS = "0 @I2@ INDI\n1 SEX M\n1 FAMS @F1@\n0 @I3@ INDI\n1 SEX F\n1 FAMS @F1@\n"
+GRANDPARENTS = "0 @I4@ INDI\n1 SEX M\n1 FAMS @F2@\n0 @I5@ INDI\n1 SEX F\n1 FAMS @F2@\n"
+ADULTS = PARENTS + GRANDPARENTS
+NOT_READ = (
+    "which is not read as birth, adoption, foster care or a step-parent; not imported as a "
+    "parent: add it by hand if it is one"
+)
+
+
+def parse(body: str) -> GedcomTree:
+    return parse_gedcom((HEAD + body.strip("\n") + "\n0 TRLR\n").encode(), today=TODAY)
+
+
+def family(tree: GedcomTree, xref: str) -> GedcomFamily:
+    return next(f for f in tree.families if f.xref == xref)
+
+
+def ties(tree: GedcomTree, fam: str) -> set[tuple[str, str, str]]:
+    """(parent, child, kind) of every link the family makes."""
+    return {(parent, child.xref, what) for parent, child, what in family(tree, fam).ties()}
+
+
+def two_families(frel: str, mrel: str) -> str:
+    """Kit (@I1@) born to Bob and Anne, and in @F2@ with words under CHIL."""
+    return ADULTS + (
+        "0 @I1@ INDI\n1 FAMC @F1@\n1 FAMC @F2@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        f"0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I5@\n1 CHIL @I1@\n2 _FREL {frel}\n2 _MREL {mrel}\n"
+    )
+
+
+# 1. Gramps: `_FREL`/`_MREL` under the child's own FAMC.
+
+
+def test_frel_and_mrel_under_the_childs_famc_are_read_per_parent() -> None:
+    tree = parse(
+        PARENTS + "0 @I1@ INDI\n1 FAMC @F1@\n2 _FREL Step\n2 _MREL birth\n"
+        "0 @I6@ INDI\n1 FAMC @F1@\n2 _FREL Foster\n2 _MREL Adopted\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n1 CHIL @I6@\n"
+    )
+    assert ties(tree, "@F1@") == {
+        ("@I2@", "@I1@", "step"),
+        ("@I3@", "@I1@", "birth"),
+        ("@I2@", "@I6@", "foster"),
+        ("@I3@", "@I6@", "adopted"),
+    }
+
+
+def test_a_gramps_step_family_is_not_a_third_birth_parent() -> None:
+    """Kit's birth parents are Dave and Anne; Anne's second husband Bob is a step-father."""
+    tree = parse(
+        "0 @I1@ INDI\n1 FAMC @F1@\n1 FAMC @F2@\n2 _FREL Step\n2 _MREL birth\n"
+        "0 @I3@ INDI\n1 SEX F\n1 FAMS @F1@\n1 FAMS @F2@\n0 @I2@ INDI\n1 SEX M\n1 FAMS @F1@\n"
+        "0 @I4@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n1 DIV Y\n"
+        "0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I3@\n1 CHIL @I1@\n1 MARR Y\n"
+    )
+    assert ties(tree, "@F2@") == {("@I4@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+
+
+def test_a_per_parent_word_wins_over_pedi_and_chil_over_famc() -> None:
+    """PEDI says how the child is tied to the family, `_FREL`/`_MREL` to one parent: the one
+    parent's word wins. Where the family's CHIL and the child's FAMC both say it, the family's
+    record wins (it is where the standard keeps a family's children)."""
+    tree = parse(
+        PARENTS + "0 @I1@ INDI\n1 FAMC @F1@\n2 PEDI adopted\n2 _FREL Step\n2 _MREL Foster\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n2 _MREL Natural\n"
+    )
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+    (child,) = family(tree, "@F1@").children
+    assert child.pedigree == "adopted"
+
+
+# 2. The standard's adoption event: ADOP / FAMC / ADOP BOTH|HUSB|WIFE.
+
+
+def test_an_adoption_by_both_is_no_third_birth_parent() -> None:
+    """PAF and Ancestral Quest: the birth family, and the family that adopted (`ADOP BOTH`)."""
+    tree = parse(
+        ADULTS + "0 @I1@ INDI\n1 BIRT\n2 DATE 3 MAR 2012\n1 ADOP\n2 DATE 2015\n2 FAMC @F2@\n"
+        "3 ADOP BOTH\n1 FAMC @F1@\n1 FAMC @F2@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        "0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I5@\n1 CHIL @I1@\n"
+    )
+    assert ties(tree, "@F2@") == {("@I4@", "@I1@", "adopted"), ("@I5@", "@I1@", "adopted")}
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+    assert tree.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("adop", "expected"),
+    [
+        ("3 ADOP BOTH\n", {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}),
+        ("", {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}),
+        ("3 ADOP HUSB\n", {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "birth")}),
+        ("3 ADOP wife\n", {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "adopted")}),
+    ],
+)
+def test_the_adoption_event_says_who_adopted(adop: str, expected: set[tuple[str, ...]]) -> None:
+    """Legacy: a step-parent's adoption (`ADOP HUSB`), the other parent's tie still birth."""
+    tree = parse(
+        PARENTS + f"0 @I1@ INDI\n1 ADOP\n2 FAMC @F1@\n{adop}1 FAMC @F1@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+    )
+    assert ties(tree, "@F1@") == expected
+
+
+def test_an_adoption_event_for_a_family_not_in_the_file_is_ignored() -> None:
+    tree = parse(
+        PARENTS + "0 @I1@ INDI\n1 ADOP\n2 FAMC @F9@\n1 FAMC @F1@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+    )
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+
+
+# 2 and 3. GEDCOM 7: the ADOP event, and PEDI OTHER with a PHRASE.
+
+
+def test_gedcom_7_reads_the_adoption_event_and_a_step_tie_in_a_phrase() -> None:
+    tree = parse_gedcom((TIES / "gedcom7_ties.ged").read_bytes(), today=TODAY)
+    assert ties(tree, "@F1@") == {
+        ("@I3@", "@I1@", "step"),  # PEDI OTHER, PHRASE Step-father
+        ("@I2@", "@I1@", "step"),
+        ("@I3@", "@I4@", "adopted"),  # PEDI FOSTER, but an adoption by both
+        ("@I2@", "@I4@", "adopted"),
+        ("@I3@", "@I5@", "birth"),  # adopted by the wife only
+        ("@I2@", "@I5@", "adopted"),
+        ("@I3@", "@I8@", "adopted"),  # PEDI ADOPTED: the value, not its phrase
+        ("@I2@", "@I8@", "adopted"),
+    }
+    # A phrase not read as a kind is free text: the note quotes the value, never the phrase.
+    assert tree.notes == (
+        f"@I6@ (line 31): the tie to @I3@ in @F1@ is written 'OTHER', {NOT_READ}",
+        f"@I6@ (line 31): the tie to @I2@ in @F1@ is written 'OTHER', {NOT_READ}",
+        f"@I7@ (line 36): the tie to @I3@ in @F1@ is written 'SEALING', {NOT_READ}",
+        f"@I7@ (line 36): the tie to @I2@ in @F1@ is written 'SEALING', {NOT_READ}",
+    )
+    assert not any("Ted" in note for note in tree.notes)
+
+
+# 4. The words programs write.
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["", "  ", "birth", "BIRTH", "Natural", "Biological", "Legitimate", "Illegitimate",
+     "natural child", "Birth Father", "biological mother"],
+)  # fmt: skip
+def test_no_word_or_a_word_for_birth_is_birth(word: str) -> None:
+    assert kind(word) == "birth"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Step", "step"), ("stepfather", "step"), ("Step-father", "step"),
+        ("step father", "step"), ("STEPMOTHER", "step"), ("step-mother", "step"),
+        ("Step Parent", "step"), ("step-parent", "step"), ("Stepson", "step"),
+        ("stepdaughter", "step"), ("step child", "step"), ("Step_Child", "step"),
+        ("Adopted", "adopted"), ("Adopted Child", "adopted"), ("adoptive parent", "adopted"),
+        ("Adoptive Father", "adopted"), ("adoptive-mother", "adopted"), ("ADOPTED", "adopted"),
+        ("Foster", "foster"), ("Foster Child", "foster"), ("foster parent", "foster"),
+        ("Guardianship", "foster"), ("Guardian", "foster"), ("Sponsored", "foster"),
+    ],
+)  # fmt: skip
+def test_the_words_programs_write_for_each_kind(word: str, expected: str) -> None:
+    assert kind(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Related", "Sealed", "sealing", "Godparent", "Unknown", "Private", "Disproved", "OTHER",
+     "Challenged", "Surrogate", "Kinship", "Legal"],
+)  # fmt: skip
+def test_any_other_word_is_no_kind(word: str) -> None:
+    assert kind(word) is None
+
+
+@pytest.mark.parametrize("word", ["Related", "Unknown", "Sealed", "Private", "Disproved"])
+def test_a_child_tied_by_another_word_is_not_imported_as_a_birth_child(word: str) -> None:
+    tree = parse(two_families(word, word))
+    assert family(tree, "@F2@").children == ()
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+    assert tree.notes == (
+        f"@I1@ (line 26): the tie to @I4@ in @F2@ is written '{word}', {NOT_READ}",
+        f"@I1@ (line 26): the tie to @I5@ in @F2@ is written '{word}', {NOT_READ}",
+    )
+
+
+def test_a_word_for_one_parent_leaves_out_that_parent_only() -> None:
+    """Family Tree Maker: a grandfather who is a guardian, a grandmother who is 'Related'."""
+    tree = parse(two_families("Guardian", "Related"))
+    assert ties(tree, "@F2@") == {("@I4@", "@I1@", "foster")}
+    (kit,) = family(tree, "@F2@").children
+    assert kit.unlinked == ("@I5@",)
+    with pytest.raises(LookupError):
+        kit.of("@I5@")
+    assert tree.notes == (
+        f"@I1@ (line 26): the tie to @I5@ in @F2@ is written 'Related', {NOT_READ}",
+    )
+
+
+def test_pedi_in_another_word_links_nobody_but_a_parents_own_word_still_does() -> None:
+    tree = parse(
+        PARENTS + "0 @I1@ INDI\n1 FAMC @F1@\n2 PEDI Unknown\n"
+        "0 @I6@ INDI\n1 FAMC @F1@\n2 PEDI sealing\n2 _MREL Natural\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n1 CHIL @I6@\n"
+    )
+    assert ties(tree, "@F1@") == {("@I3@", "@I6@", "birth")}
+    assert [c.xref for c in family(tree, "@F1@").children] == ["@I6@"]
+    assert tree.notes == (
+        f"@I1@ (line 13): the tie to @I2@ in @F1@ is written 'Unknown', {NOT_READ}",
+        f"@I1@ (line 13): the tie to @I3@ in @F1@ is written 'Unknown', {NOT_READ}",
+        f"@I6@ (line 16): the tie to @I2@ in @F1@ is written 'sealing', {NOT_READ}",
+    )
+
+
+def test_a_word_of_the_users_own_is_not_quoted() -> None:
+    """Gramps lets a user type any word for a tie, which may name someone: only the words
+    programs write are quoted, as no note quotes a name."""
+    tree = parse(two_families("Related\x07 to Sue Marlow by her sister", "Step"))
+    assert tree.notes == (
+        f"@I1@ (line 26): the tie to @I4@ in @F2@ is written in words of the file's own, "
+        f"{NOT_READ}",
+    )
+    tree = parse(two_families("  RELATED\x07 ", "Step"))
+    assert tree.notes == (
+        f"@I1@ (line 26): the tie to @I4@ in @F2@ is written 'RELATED', {NOT_READ}",
+    )
+
+
+def test_a_tree_with_a_parent_left_out_is_written_and_read_back_the_same() -> None:
+    tree = parse(two_families("Guardian", "Related"))
+    again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY)
+    assert again.families == tree.families
+
+
+# 5. Same-sex couples written as two HUSB or two WIFE lines.
+
+
+def test_two_wives_each_take_mrel_and_two_husbands_each_take_frel() -> None:
+    wives = parse(
+        "0 @I1@ INDI\n1 FAMC @F1@\n0 @I2@ INDI\n1 SEX F\n1 FAMS @F1@\n"
+        "0 @I3@ INDI\n1 SEX F\n1 FAMS @F1@\n"
+        "0 @F1@ FAM\n1 WIFE @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n2 _MREL Adopted\n2 _FREL Natural\n"
+    )
+    assert ties(wives, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}
+    husbands = parse(
+        "0 @I1@ INDI\n1 FAMC @F1@\n2 _FREL Step\n0 @I2@ INDI\n1 SEX M\n1 FAMS @F1@\n"
+        "0 @I3@ INDI\n1 SEX M\n1 FAMS @F1@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 HUSB @I3@\n1 CHIL @I1@\n"
+    )
+    assert ties(husbands, "@F1@") == {("@I2@", "@I1@", "step"), ("@I3@", "@I1@", "step")}
+    assert family(husbands, "@F1@").partners == ("@I2@", "@I3@")
+
+
+# The import of the links (service.data.gedcom_io) must leave out a parent a child is not tied to.
+
+
+def test_the_import_makes_no_link_to_a_parent_left_out() -> None:
+    tree = parse(two_families("Guardian", "Related"))
+    ids = {p.xref: p.xref for p in tree.people}
+    made = {(link["from_id"], link["to_id"]) for link in _links(tree, ids, "gedcom:test")
+             if link["type"] == "parent"}  # fmt: skip
+    assert ("@I5@", "@I1@") not in made
+    assert ("@I4@", "@I1@") in made
+
+
+@pytest.mark.parametrize("end", [b"\r\n", b"\r"])
+def test_a_gedcom_7_file_with_other_line_ends_is_read_as_gedcom_7(end: bytes) -> None:
+    data = (TIES / "gedcom7_ties.ged").read_bytes()
+    tree = parse_gedcom(b"\xef\xbb\xbf" + data.replace(b"\n", end), today=TODAY)
+    assert ("@I3@", "@I1@", "step") in ties(tree, "@F1@")
+    assert len(tree.notes) == 4
