@@ -138,6 +138,8 @@ def build_plan(
     people: list[PlanPerson] = []
     held: list[HeldBack] = []
     for p in facts["people"]:
+        if not p["living"]:
+            continue  # someone who has died is no longer in the plan, nor are their promises
         pid = p["person_id"]
         who = {"person_id": pid, "connection_id": p["connection_id"], "name": names[pid],
                "relation": relations.get(pid, "connection")}  # fmt: skip
@@ -171,7 +173,10 @@ def _said(person: PlanPerson, m: PlanCommitment) -> str:
 
 def changes(old: Plan, new: Plan) -> list[str]:
     """What differs from `old` to `new`, in words, in a stable order: people who joined or left
-    the plan, people held back, and commitments added, ended or changed."""
+    the plan, and commitments added, ended or changed. Why someone left is not said here: the
+    list heads the plan's page, which a family may be given, and a person held back (a flag, an
+    order, the young person's wish) is told only in the page's "Held back" part, for the
+    workers and the review."""
     said: list[str] = []
     before = {p.person_id: p for p in old.people}
     after = {p.person_id: p for p in new.people}
@@ -179,10 +184,6 @@ def changes(old: Plan, new: Plan) -> list[str]:
         said.append(f"Joined the plan: {after[pid].name} ({after[pid].relation}).")
     for pid in sorted(before.keys() - after.keys(), key=lambda i: before[i].name):
         said.append(f"No longer in the plan: {before[pid].name} ({before[pid].relation}).")
-    was_held = {h.person_id for h in old.held_back}
-    for h in new.held_back:
-        if h.person_id not in was_held:
-            said.append(f"Held back: {h.name} ({h.relation}): {h.reason}.")
     for pid in sorted(before.keys() & after.keys(), key=lambda i: after[i].name):
         then = {m.id: m for m in before[pid].commitments}
         now = {m.id: m for m in after[pid].commitments}

@@ -3,6 +3,7 @@ may be invited, attendance and offers, the plan, its versions, and its page."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import Any
 
@@ -239,6 +240,25 @@ def _agree(case: Case, **body: Any) -> dict[str, Any]:
     return made
 
 
+def test_someone_who_has_died_leaves_the_plan_with_their_promises(case: Case) -> None:
+    event = _event(case)
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING)
+    ok(_invite(case, event["id"], gran), 201)
+    ok(_came(case, event["id"], gran, "Calls"))
+    case.walk(gran, "in_plan")
+    _commit(case, gran, "A call on Sundays", 14)
+    assert [p["relation"] for p in ok(_plan(case))["plan"]["people"]] == ["maternal grandmother"]
+    ok(case.client.patch(f"/people/{case.family.ids['gran']}", headers=case.coordinator.headers,
+                         json={"death_date": "2026-02-01"}))  # fmt: skip
+    now = ok(_plan(case))["plan"]
+    assert now["people"] == []
+    assert now["held_back"] == []
+    page = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
+                           headers=case.coordinator.headers)  # fmt: skip
+    assert "A call on Sundays" not in page.text
+
+
 def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     event = _event(case)
     gran, aunt = case.connect("gran"), case.connect("aunt")
@@ -266,8 +286,20 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert [p["relation"] for p in now["plan"]["held_back"]] == [
         "maternal aunt", "maternal grandmother"
     ]  # fmt: skip
-    assert now["changes_since_latest"][0].startswith("No longer in the plan: aunt Test")
-    assert any(c.startswith("Held back: gran Test") for c in now["changes_since_latest"])
+    assert now["changes_since_latest"][:2] == [
+        "No longer in the plan: aunt Test (maternal aunt).",
+        "No longer in the plan: gran Test (maternal grandmother).",
+    ]
+    # Why is said only in the page's part for the workers, never in the list heading the page.
+    why = {h["reason"] for h in now["plan"]["held_back"]}
+    assert not any(reason in c for c in now["changes_since_latest"] for reason in why)
+    page = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
+                           headers=case.coordinator.headers)  # fmt: skip
+    assert page.status_code == 200, page.text
+    head, _, workers_part = page.text.partition("<h2>Held back</h2>")
+    assert why
+    assert all(html.escape(reason) not in head for reason in why)
+    assert all(html.escape(reason) in workers_part for reason in why)
     # What was agreed then is kept as it read, whatever changed since.
     kept = ok(_plan(case, "/versions/1"))
     assert [p["relation"] for p in kept["plan"]["people"]] == [

@@ -13,14 +13,15 @@ from visualise.documents import headers, long_date, render_plan
 
 def _person(pid: str, *commitments: dict[str, Any], wish: str | None = None,
             ordered: bool = False, flagged: tuple[str, ...] = (),
-            overridden: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
+            overridden: tuple[str, ...] = (), living: bool = True) -> dict[str, Any]:  # fmt: skip
     """A person in the plan; `flagged`: who in their household has a flag (flag "f-<who>"),
     `ordered`: a court order on them (order "o-<pid>")."""
     risks = [[who, [f"flag:f-{who}"], []] for who in flagged]
     if ordered:
         risks.append([pid, [], [f"order:o-{pid}"]])
     return {"connection_id": f"c-{pid}", "person_id": pid, "wish": wish, "risks": risks,
-            "overridden": list(overridden), "commitments": list(commitments)}  # fmt: skip
+            "overridden": list(overridden), "commitments": list(commitments),
+            "living": living}  # fmt: skip
 
 
 def _commitment(
@@ -115,6 +116,20 @@ def test_a_flag_in_the_household_since_the_approval_holds_a_person_back() -> Non
     )
 
 
+def test_someone_who_has_died_is_no_longer_in_the_plan() -> None:
+    """Their promises end with them: the plan does not list a call on Sundays from a grandmother
+    who has died, nor hold her back; the changes say only that she is no longer in it."""
+    call = _commitment("m1", "A call on Sundays", 14)
+    before = _plan(_person("gran", call), _person("aunt"))
+    after = _plan(_person("gran", call, living=False), _person("aunt"))
+    assert [p.name for p in after.people] == ["Lisa Doyle"]
+    assert after.held_back == []
+    assert after.next_commitment_review is None
+    assert changes(before, after) == [
+        "No longer in the plan: Margaret Doyle (maternal grandmother)."
+    ]
+
+
 def test_changes_between_two_versions_in_words() -> None:
     call = _commitment("m1", "A call on Sundays", 14)
     before = _plan(_person("gran", call), _person("dad", _commitment("m3", "Texts", 7)))
@@ -126,12 +141,14 @@ def test_changes_between_two_versions_in_words() -> None:
     assert changes(before, after) == [
         "Joined the plan: Lisa Doyle (maternal aunt).",
         "No longer in the plan: Craig Hill (father).",
-        "Held back: Craig Hill (father): the young person has said they never want contact "
-        "with this person.",
         "Commitment added: Margaret Doyle (maternal grandmother): Football matches, every month.",
         "Commitment changed: Margaret Doyle (maternal grandmother): A call on Sundays, every week.",
     ]
     assert changes(after, after) == []
+    # Held back, and why, is said only in the page's part for the workers (the list of changes
+    # heads the page a family may be given).
+    assert [h.name for h in after.held_back] == ["Craig Hill"]
+    assert not any("never" in c or "Held back" in c for c in changes(before, after))
 
 
 HOSTILE = "<script>alert(1)</script>"

@@ -1,6 +1,6 @@
 // What a young person's Lifelong Links plan is made of, as one record: the young person; the
-// people in the plan (connections at `in_plan` whose person is still in the network) with their
-// commitments, their role when they are a trusted adult, the young person's wish about them, and
+// people in the plan (connections at `in_plan` whose person is still in the network) with
+// whether they are living, their commitments, their role when they are a trusted adult, the young person's wish about them, and
 // the flags and court orders in their household now; the workers allocated today (whom to contact); and the
 // celebration events with who came. `service.plan` decides what the plan says.
 MATCH (yp:YoungPerson {id: $young_person_id})
@@ -19,6 +19,7 @@ RETURN yp.id AS young_person_id,
     RETURN {
       connection_id: c.id, person_id: p.id, given_name: p.given_name,
       family_name: p.family_name, known_as: p.known_as, sex: p.sex,
+      living: coalesce(p.living, true),
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp) RETURN t.role
                       ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
       wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
