@@ -69,7 +69,8 @@ _LINE_NO = re.compile(r"line (\d+)")
 MAX_NAME = 100
 MAX_XREF = 200
 MAX_NOTES = 100
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters, and the marks that set a direction (as `service.models` refuses them).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 # Records that hold nothing a family tree needs here; every other kind is named as not imported.

@@ -17,6 +17,8 @@ kept out is left out whole (its title, place or note could say who they are, or 
 message reaches the book only from someone approved after a safety check whom the young person
 agreed to approach.
 A person in it is named as the young person would say it: "grandmother on your mum's side".
+A timeline entry is its title, dates and place: never its note, which a worker wrote (the own
+record withholds it as what a worker wrote about other people).
 
 Pure: no I/O. The data layer reads the facts; `visualise.documents` renders the book.
 """
@@ -76,7 +78,6 @@ class BookEntry(BaseModel):
     place: str | None
     since: str
     until: str | None
-    note: str | None
     people: list[str] = Field(description="The names of those it involves.")
 
 
@@ -155,7 +156,9 @@ def build_book(
         """Added after the young person agreed what goes in the book."""
         return day is not None and day > agreed
 
-    waiting = sum(later(p.get("added")) for p in facts["plan_people"])
+    # Someone who has died is no longer among the people with promises (their messages stay).
+    plan_people = [p for p in facts["plan_people"] if p["living"]]
+    waiting = sum(later(p.get("added")) for p in plan_people)
     waiting += sum(later(m.get("added")) for m in facts["messages"])
     waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"])
     people = [
@@ -168,7 +171,7 @@ def build_book(
                 for m in p["commitments"]
             ],
         )
-        for p in facts["plan_people"]
+        for p in plan_people
         if p["person_id"] not in out and not later(p.get("added"))
     ]
     messages = [
@@ -188,7 +191,6 @@ def build_book(
             place=e["place"],
             since=e["since"],
             until=e["until"],
-            note=e["note"],
             people=[p["name"] for p in e["people"]],
         )
         for e in facts["timeline"]

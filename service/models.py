@@ -14,9 +14,13 @@ from pydantic.json_schema import SkipJsonSchema
 T = TypeVar("T")
 
 # Control characters (C0 with NUL, DEL, C1) and lone surrogates, which JSON can carry as
-# "\ud800" but UTF-8, and so Neo4j, cannot.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# "\ud800" but UTF-8, and so Neo4j, cannot; and the marks that set a direction (embeddings,
+# overrides, isolates, LRM, RLM, ALM), which would turn round the text after a name on a page
+# or in a PDF ("From Bob" + U+202E + ", uncle").
+_DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
+_CONTROL_IN_NOTES = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
+_DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -35,21 +39,22 @@ class InputModel(BaseModel):
 def _checked(value: str, control: re.Pattern[str]) -> str:
     found = control.search(value)
     if found is not None:
-        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed")
+        kind = "direction control" if _DIRECTION_MARK.match(found.group()) else "control"
+        raise ValueError(f"{kind} character U+{ord(found.group()):04X} is not allowed")
     if value != value.strip():
         raise ValueError("leading or trailing whitespace is not allowed")
     return value
 
 
 def check_text(value: str) -> str:
-    """One line of text (a name, a title, an id): no control character, tab or line break
-    anywhere, no whitespace at either end."""
+    """One line of text (a name, a title, an id): no control character (a mark that sets a
+    direction included), tab or line break anywhere, no whitespace at either end."""
     return _checked(value, _CONTROL)
 
 
 def check_note(value: str) -> str:
     """Free text over several lines: tabs and line breaks (LF, CR) inside, no other control
-    character, no whitespace at either end."""
+    character (nor a mark that sets a direction), no whitespace at either end."""
     return _checked(value, _CONTROL_IN_NOTES)
 
 

@@ -5,18 +5,21 @@ withholding marked where it is.
 
 Decided here:
 - Theirs: their own record, their workers, their wishes and their own words, their own safety
-  flags, the orders that protect them, their contacts and plan, messages written to them, their
-  timeline, events, plan versions, journey book, and who has read or changed their case.
+  flags, the court orders between them and someone (kind, who, which way, dates), their
+  contacts and plan, messages written to them, their timeline (titles, dates, places), events,
+  plan versions, journey book, and who has read or changed their case.
 - Another person's, withheld and marked: the dates of birth of living people; what workers wrote
-  about other people (notes on people and ties, the reasons given for a decision about someone,
-  contact notes, notes on the young person's wishes about someone, notes on timeline entries
-  that involve people); and the names of living children, all of them alike, so that nothing
-  says which other child is in care (another young person of the council, whatever their age,
-  appears only as how they are related). Safety flags on other people are not in the record
-  at all, nor what any change to the case was (who read or changed it is given by month, as
-  counts): a flag raised on a relative is theirs. The deceased are not data subjects: their
-  dates are given. Their own flags are given, with a reminder to check what they say of
-  anyone else.
+  (notes on people and ties, the reasons given for a decision about someone, contact notes,
+  notes on the young person's wishes about someone, notes on timeline entries that involve
+  people, notes on celebration events and on plan versions); the terms of a court order (they
+  can say where a protected person lives); and the names of living children, all of them alike,
+  so that nothing says which other child is in care (another young person of the council,
+  whatever their age, appears only as how they are related; a living person with no birth date
+  is taken for a child). A worker still reads the terms and notes in the service. Safety flags
+  on other people are not in the record at all, nor what any change to the case was (who read
+  or changed it is given by month, as counts): a flag raised on a relative is theirs. The
+  deceased are not data subjects: their dates are given. Their own flags are given, with a
+  reminder to check what they say of anyone else.
 The worker who sends it reads it first; the markers show what was held back and why.
 
 Pure: no I/O.
@@ -27,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from service.plan import how_often
 from service.workflow import FLAG_WORDS, WISH_WORDS
@@ -40,11 +43,21 @@ def withheld(why: str) -> str:
     return f"[withheld: {why}]"
 
 
+class _Held(str):
+    """A cell the builder withheld: told apart by how it was made, never by what it says (a
+    young person's own words may begin "[withheld:" too)."""
+
+    __slots__ = ()
+
+
 class Section(BaseModel):
     title: str
     note: str | None = None
     columns: list[str]
     rows: list[list[str]]
+    held: list[list[int]] = Field(
+        default_factory=list, description="The cells withheld, as [row, column]."
+    )
 
 
 class Withholding(BaseModel):
@@ -61,11 +74,11 @@ class OwnRecord(BaseModel):
     withheld: list[Withholding]
 
 
-def _minor(birth_date: str | None, today: str) -> bool:
-    """Under 18 on `today`, by the last day a (possibly partial) birth date allows: when in
-    doubt, a child."""
+def _minor(birth_date: str | None, today: str) -> bool | None:
+    """Under 18 on `today`, by the last day a (possibly partial) birth date allows; None when
+    no birth date (or one that gives no year) says."""
     if not birth_date or len(birth_date) < 4 or not birth_date[:4].isdigit():
-        return False
+        return None
     month = birth_date[5:7] if len(birth_date) >= 7 else "12"
     day = birth_date[8:10] if len(birth_date) >= 10 else "31"
     return f"{int(birth_date[:4]) + 18:04d}-{month}-{day}" > today
@@ -74,19 +87,26 @@ def _minor(birth_date: str | None, today: str) -> bool:
 class _Names:
     """Names as the record may give them. Every living child's is withheld alike, so that the
     record does not say which of them is in care; another young person of the council's is
-    withheld whatever their age."""
+    withheld whatever their age. When no birth date says, a child: unless they are of an older
+    generation than the young person (a parent, an aunt, a grandparent: `older`) or are their
+    trusted adult (a carer, a teacher), which no child is."""
 
-    def __init__(self, people: list[dict[str, Any]], me: str, today: str) -> None:
+    def __init__(self, people: list[dict[str, Any]], me: str, today: str, older: set[str]) -> None:
         self.people = {p["person_id"]: p for p in people}
-        self.me, self.today = me, today
+        self.me, self.today, self.older = me, today, older
 
     def child(self, pid: str) -> bool:
         p = self.people.get(pid)
         if p is None or pid == self.me:
             return False
-        return bool(p["young_person"]) or (
-            bool(p["living"]) and _minor(p.get("birth_date"), self.today)
-        )
+        if p["young_person"]:
+            return True
+        if not p["living"]:
+            return False
+        minor = _minor(p.get("birth_date"), self.today)
+        if minor is not None:
+            return minor
+        return pid not in self.older and not p.get("trusted_adult")
 
     def shown(self, pid: str) -> str | None:
         """The name, or None when it is withheld."""
@@ -109,7 +129,7 @@ class _Builder:
 
     def hold(self, section: str, what: str, why: str = OTHER_PERSON) -> str:
         self.held.append(Withholding(section=section, what=what, why=why))
-        return withheld(why)
+        return _Held(withheld(why))
 
     def name(self, section: str, pid: str) -> str:
         shown = self.names.shown(pid)
@@ -126,7 +146,10 @@ class _Builder:
 
     def add(self, title: str, columns: list[str], rows: list[list[str]],
             note: str | None = None) -> None:  # fmt: skip
-        self.sections.append(Section(title=title, note=note, columns=columns, rows=rows))
+        held = [[i, j] for i, row in enumerate(rows) for j, cell in enumerate(row)
+                if isinstance(cell, _Held)]  # fmt: skip
+        self.sections.append(Section(title=title, note=note, columns=columns, rows=rows,
+                                     held=held))  # fmt: skip
 
 
 def build_record(
@@ -138,7 +161,8 @@ def build_record(
     made_on: str,
 ) -> OwnRecord:
     """The record from `get_record`'s facts, the young person's `relatives` (person_id, term,
-    side, birth_date, death_date, living, other_case), their `timeline` and `events`."""
+    side, birth_date, death_date, living, other_case, generations_up and _down), their
+    `timeline` and `events`."""
     me = facts["person"]["id"]
     people = list(facts["people"])
     known = {p["person_id"] for p in people}
@@ -147,7 +171,9 @@ def build_record(
                 "known_as": None, "living": r["living"], "birth_date": r["birth_date"],
                 "young_person": bool(r.get("other_case"))}
                for r in relatives if r["person_id"] not in known]  # fmt: skip
-    names = _Names(people, me, made_on)
+    older = {r["person_id"] for r in relatives
+             if r.get("generations_up", 0) > r.get("generations_down", 0)}  # fmt: skip
+    names = _Names(people, me, made_on, older)
     b = _Builder(names)
     person = facts["person"]
     b.add("About you", ["", ""], [
@@ -205,8 +231,10 @@ def build_record(
          _text(m["since"]), _text(m["review_on"])]
         for c in facts["connections"] for m in c["commitments"]
     ])  # fmt: skip
-    b.add("Plan versions", ["Version", "Agreed", "Review", "Note"], [
-        [str(v["number"]), _text(v["agreed_on"]), _text(v["review_on"]), _text(v["note"])]
+    section = "Plan versions"
+    b.add(section, ["Version", "Agreed", "Review", "Note"], [
+        [str(v["number"]), _text(v["agreed_on"]), _text(v["review_on"]),
+         b.hold(section, f"a note (version {v['number']})") if v["note"] else ""]
         for v in facts["versions"]
     ])  # fmt: skip
     section = "Messages to you"
@@ -233,7 +261,8 @@ def build_record(
     b.add(section, ["Order", "Between you and", "Which way", "Made", "Until", "Terms"], [
         [_text(o["kind"]).replace("_", " "), b.name(section, o["person_id"]),
          "they may not contact you" if o["protects_them"] else "you may not contact them",
-         _text(o["made_on"]), _text(o["until"]), _text(o["terms"])]
+         _text(o["made_on"]), _text(o["until"]),
+         b.about(section, o["person_id"], o["terms"], "the terms of an order")]
         for o in facts["orders"]
     ])  # fmt: skip
     section = "Your timeline"
@@ -246,7 +275,8 @@ def build_record(
     ])  # fmt: skip
     section = "Celebration events"
     b.add(section, ["When", "What", "Where", "Notes", "Who came", "Offered"], [
-        [e["on"], e["title"], _text(e["place"]), _text(e.get("notes")),
+        [e["on"], e["title"], _text(e["place"]),
+         b.hold(section, f"notes (the event on {e['on']})") if e.get("notes") else "",
          ", ".join(b.name(section, g["person_id"]) for g in e["guests"] if g["attended"]),
          "; ".join(g["offered"] for g in e["guests"] if g["attended"] and g["offered"])]
         for e in events

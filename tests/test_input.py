@@ -158,6 +158,30 @@ def test_control_characters_and_padding_are_refused(case: Case, field: str, valu
     assert value not in str(error)  # where and why, never the value
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("given_name", "Bob\u202e", "U+202E"),
+        ("family_name", "Lee\u202aX", "U+202A"),
+        ("known_as", "\u2066Nan", "U+2066"),
+        ("given_name", "Ann\u2069", "U+2069"),
+        ("family_name", "Lee\u200f", "U+200F"),
+        ("known_as", "Nan\u200e", "U+200E"),
+        ("notes", "Met at\u061c school.", "U+061C"),
+    ],
+)
+def test_direction_controls_are_refused(case: Case, field: str, value: str, code: str) -> None:
+    """A right-to-left override (U+202E) after "Bob" would turn ", uncle" round in "From Bob,
+    uncle" on the page and in the PDF: refused, with the other marks that set a direction."""
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann", field: value}
+    error = refused(case.client.post("/people", headers=case.coordinator.headers, json=body), field)
+    said = [d["msg"] for d in error["details"] if d["loc"][:2] == ["body", field]]
+    assert said == [f"Value error, direction control character {code} is not allowed"]
+    entry = {"kind": "event", "title": value, "since": "2020"}
+    path = f"/young-people/{case.young_person_id}/timeline"
+    refused(case.client.post(path, headers=case.coordinator.headers, json=entry), "title")
+
+
 def test_notes_keep_their_lines_and_tabs(case: Case) -> None:
     notes = "Met at school.\nCalls on Sundays.\r\n\tSee the 2019 review."
     body = {"young_person_id": case.young_person_id, "given_name": "Ann", "notes": notes}
@@ -265,15 +289,21 @@ def test_the_import_holds_names_to_the_apis_limits() -> None:
     data = (
         "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
         f"0 @I1@ INDI\n1 NAME An\x07n /{'L' * 150}/\n"
-        "0 @I2@ INDI\n1 NAME Bob /Lee/\n0 TRLR\n"
+        "0 @I2@ INDI\n1 NAME Bob\u202e /Lee\u2066/\n0 TRLR\n"
     ).encode()
     tree = parse_gedcom(data)
     assert (tree.people[0].given_name, tree.people[0].family_name) == ("Ann", "L" * MAX_NAME)
     assert tree.notes == (
         "@I1@ (line 5): control characters taken out of the given name",
         "@I1@ (line 5): family name cut to 100 characters",
+        "@I2@ (line 7): control characters taken out of the given name",
+        "@I2@ (line 7): control characters taken out of the family name",
     )
-    assert parse_gedcom(data.replace(b"L" * 150, b"Lee").replace(b"\x07", b"")).notes == ()
+    assert (tree.people[1].given_name, tree.people[1].family_name) == ("Bob", "Lee")
+    plain = data.replace(b"L" * 150, b"Lee").replace(b"\x07", b"")
+    for mark in ("\u202e", "\u2066"):
+        plain = plain.replace(mark.encode(), b"")
+    assert parse_gedcom(plain).notes == ()
     with pytest.raises(GedcomError, match="line 5: xref longer than 200"):
         parse_gedcom(data.replace(b"@I1@ INDI", b"@" + b"I" * 250 + b"@ INDI"))
 

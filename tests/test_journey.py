@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from service.journey import BookChoices, build_book, kept_out, plain_relation, without_side
 from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, ok, open_case, work_case
 from tests.conftest import Target, app_client, settings_for
+from visualise.documents import render_book, to_pdf
 
 
 def test_plain_words() -> None:
@@ -64,7 +65,7 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
         "connections": [{"person_id": "gran", "stage": "in_plan"},
                         {"person_id": "friend", "stage": "awaiting_safety_check"},
                         {"person_id": "teacher", "stage": "willing"}],
-        "plan_people": [{"person_id": "gran",
+        "plan_people": [{"person_id": "gran", "living": True,
                          "commitments": [{"what": "Calls", "every_days": 7}]}],
         "messages": [{"person_id": "friend", "text": "Hi", "written_on": "2026-01-01"},
                      {"person_id": "teacher", "text": "Well done", "written_on": "2026-02-01"}],
@@ -95,11 +96,58 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
     waited = build_book(later, choices=choices, out={"head"}, names=names, relations=relations)
     assert (waited.waiting, waited.people) == (2, [])
     assert [m.text for m in waited.messages] == ["Well done"]
+    # Gran has died: no longer among the people with their promises; her message would stay.
+    died = {**facts, "plan_people": [{**facts["plan_people"][0], "living": False}],
+            "messages": [{"person_id": "gran", "text": "Love, Nan", "written_on": "2026-01-01"}],
+            "connections": [{"person_id": "gran", "stage": "in_plan"}]}  # fmt: skip
+    remembered = build_book(died, choices=choices, out={"head"}, names=names,
+                            relations=relations)  # fmt: skip
+    assert remembered.people == []
+    assert [m.text for m in remembered.messages] == ["Love, Nan"]
     fewer = BookChoices(people=False, messages=False, agreed_on="2026-10-01")
     short = build_book(facts, choices=fewer, out=set(), names=names, relations=relations)
     assert short.sections == ["family_picture", "timeline"]
     assert short.people == []
     assert short.messages == []
+
+
+def test_the_book_prints_no_worker_notes_from_the_timeline() -> None:
+    """A timeline entry's note is what a worker wrote (the own record withholds it when the
+    entry involves people): the book gives the entry's title, dates and place only."""
+    facts: dict[str, Any] = {
+        "young_person_id": "kai", "young_person_name": "Kai", "connections": [],
+        "plan_people": [], "messages": [],
+        "timeline": [{"kind": "lived", "title": "With Gran", "place": "Hull", "since": "2019-01",
+                      "until": None, "note": "WorkerNote: Gran's partner was violent",
+                      "people": [{"person_id": "gran", "name": "Margaret"}]}],
+    }  # fmt: skip
+    choices = BookChoices(agreed_on="2026-10-01")
+    book = build_book(facts, choices=choices, out=set(), names={}, relations={})
+    assert [(e.title, e.place, e.people) for e in book.timeline] == [
+        ("With Gran", "Hull", ["Margaret"])
+    ]
+    assert "WorkerNote" not in book.model_dump_json()
+    page = render_book(book.model_dump(), picture_svg="").html
+    assert "With Gran" in page
+    assert "WorkerNote" not in page
+
+
+def test_a_long_unbroken_word_is_printed_whole_within_the_page() -> None:
+    word = "Q" * 3000
+    book = {"young_person_id": "kai", "name": "Kai", "own_words": word,
+            "sections": ["people", "timeline", "messages"],
+            "people": [{"person_id": "g", "name": "Ann", "relation": "gran",
+                        "promises": [{"what": word, "how_often": "every week"}]}],
+            "timeline": [{"kind": "lived", "title": word, "place": word, "since": "2019",
+                          "until": None, "people": []}],
+            "messages": [{"name": "Bob", "relation": "uncle", "text": word,
+                          "written_on": "2026-01-01"}],
+            "left_out": 0, "waiting": 0}  # fmt: skip
+    pdf = PdfReader(io.BytesIO(to_pdf(render_book(book, picture_svg="").html)))
+    lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    # Every Q is in the text, broken over lines that fit the page (no line runs off its edge).
+    assert "".join(lines).count("Q") == 5 * len(word)
+    assert max(len(line) for line in lines) < 100
 
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")

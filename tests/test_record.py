@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
 from tests.cases import ADMIN_TOKEN, Case, add_user, ok, open_case, work_case
 from tests.conftest import Target, app_client, settings_for
+from visualise.documents import render_record
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
 HELD = withheld(OTHER_PERSON)
@@ -104,6 +105,95 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     ]
 
 
+def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
+    """When in doubt, a child: a brother of no recorded age is withheld like his sisters, one in
+    care and one of 11, so nothing says which of them is in care. An uncle (an older generation)
+    and a teacher (a trusted adult) of no recorded age are no children: named."""
+    people = [
+        {"person_id": "sis", "given_name": "Incare", "family_name": "Sister", "known_as": None,
+         "living": True, "birth_date": "2015-01-01", "young_person": True},
+        {"person_id": "little", "given_name": "Eleven", "family_name": "Sister",
+         "known_as": None, "living": True, "birth_date": "2015-03", "young_person": False},
+        {"person_id": "bro", "given_name": "Noage", "family_name": "Brother", "known_as": None,
+         "living": True, "birth_date": None, "young_person": False},
+        {"person_id": "grandad", "given_name": "Late", "family_name": "Grandad",
+         "known_as": None, "living": False, "birth_date": None, "young_person": False},
+        {"person_id": "uncle", "given_name": "Noage", "family_name": "Uncle", "known_as": None,
+         "living": True, "birth_date": None, "young_person": False},
+        {"person_id": "teacher", "given_name": "Noage", "family_name": "Teacher",
+         "known_as": None, "living": True, "birth_date": None, "young_person": False,
+         "trusted_adult": True},
+    ]  # fmt: skip
+    relatives = [
+        {"person_id": pid, "term": term, "side": "paternal", "living": pid != "grandad",
+         "birth_date": born, "death_date": None, "other_case": pid == "sis",
+         "generations_up": up, "generations_down": down}
+        for pid, term, born, up, down in (
+            ("sis", "paternal half-sister", "2015-01-01", 1, 1),
+            ("little", "paternal half-sister", "2015-03", 1, 1),
+            ("bro", "paternal half-brother", None, 1, 1),
+            ("grandad", "paternal grandfather", None, 2, 0),
+            ("uncle", "paternal uncle", None, 2, 1))
+    ]  # fmt: skip
+    adults = [{"person_id": "teacher", "role": "teacher", "since": "2024", "until": None,
+               "strength": "strong", "notes": None}]  # fmt: skip
+    record = build_record({**_facts(adults=adults), "people": people}, relatives=relatives,
+                          timeline=[], events=[], made_on="2026-12-05")  # fmt: skip
+    sections = {s.title: s.rows for s in record.sections}
+    assert sections["Trusted adults"][0][0] == "Noage Teacher"
+    family = sections["Your family as recorded"]
+    shown = {row[0] for row in family}
+    assert shown == {withheld(OTHER_CHILD), "Late Grandad", "Noage Uncle"}
+    assert [row[0] for row in family].count(withheld(OTHER_CHILD)) == 3
+    assert "Noage Brother" not in record.model_dump_json()
+
+
+def test_order_terms_and_other_worker_notes_are_withheld() -> None:
+    """The terms of a court order can say where a protected person lives; what workers wrote on
+    an event or a plan version can be about anyone. The young person's own story stays."""
+    orders = [{"person_id": "gran", "kind": "non_molestation_order", "protects_them": False,
+               "made_on": "2026-01-05", "until": "2027-01-05",
+               "terms": "Not to go within 100m of 9 Secret Close, Leeds"}]  # fmt: skip
+    versions = [{"number": 1, "agreed_on": "2026-02-02", "review_on": "2026-08-02",
+                 "note": "Mum not invited (s.47 ongoing)"}]  # fmt: skip
+    events = [{"on": "2026-02-01", "title": "Kai's party", "place": "Oak Hall",
+               "notes": "Uncle Dave arrived drunk", "guests": []}]  # fmt: skip
+    timeline: list[dict[str, Any]] = [
+        {"title": "Lived with Nan", "since": "2019", "until": None, "place": "4 Ash Grove, Hull",
+         "note": None, "people": []}
+    ]  # fmt: skip
+    record = build_record(_facts(orders=orders, versions=versions), relatives=[],
+                          timeline=timeline, events=events, made_on="2026-12-05")  # fmt: skip
+    sections = {s.title: s.rows for s in record.sections}
+    assert sections["Court orders"] == [["non molestation order", "Margaret B (Maggie)",
+                                         "you may not contact them", "2026-01-05", "2027-01-05",
+                                         HELD]]  # fmt: skip
+    assert sections["Plan versions"] == [["1", "2026-02-02", "2026-08-02", HELD]]
+    assert sections["Celebration events"] == [["2026-02-01", "Kai's party", "Oak Hall", HELD,
+                                               "", ""]]  # fmt: skip
+    assert sections["Your timeline"][0][:4] == ["Lived with Nan", "2019", "", "4 Ash Grove, Hull"]
+    text = record.model_dump_json()
+    for theirs in ("Secret Close", "s.47", "drunk"):
+        assert theirs not in text, theirs
+    assert [(w.section, w.what) for w in record.withheld] == [
+        ("Plan versions", "a note (version 1)"),
+        ("Court orders", "the terms of an order (Margaret B (Maggie))"),
+        ("Celebration events", "notes (the event on 2026-02-01)"),
+    ]
+
+
+def test_withheld_is_styled_by_where_it_was_withheld_not_by_what_a_cell_says() -> None:
+    """A young person's own words that begin like a marker are theirs, not a withholding."""
+    person = {**_facts()["person"], "notes": "[withheld: nothing, my joke]"}
+    wishes = [{"person_id": "gran", "wish": "want_contact", "note": "Gran drinks"}]
+    record = build_record({**_facts(wishes=wishes), "person": person}, relatives=[],
+                          timeline=[], events=[], made_on="2026-12-05")  # fmt: skip
+    page = render_record(record.model_dump()).html
+    assert '<td class="held">[withheld: another person' in page
+    assert "<td>[withheld: nothing, my joke]</td>" in page
+    assert page.count('<td class="held">') == 1
+
+
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
@@ -129,7 +219,7 @@ def test_the_record_through_the_api(case: Case) -> None:
     ok(case.move(aunt, case.coordinator, "declined", reason="Aunt's reason for declining"))
     order = {"kind": "restraining_order", "restricted_id": ids["dad"],
              "protected_id": case.family.young_person_id, "made_on": "2026-01-05",
-             "terms": "No contact with the young person"}  # fmt: skip
+             "terms": "Not to go within 100m of 9 Secret Close, Leeds"}  # fmt: skip
     ok(client.post("/orders", headers=case.social_worker.headers, json=order), 201)
     gran = case.connect("gran")
     case.walk(gran, *WILLING)
@@ -148,9 +238,11 @@ def test_the_record_through_the_api(case: Case) -> None:
     assert family["mother"][3] == HELD  # living: her date of birth is hers
     stages = [(r[0], r[1], r[4]) for r in sections["People approached for you"]]
     assert ("aunt Test", "declined", HELD) in stages
-    assert sections["Court orders"][0][:3] == [
-        "restraining order", "dad Test", "they may not contact you"
+    assert sections["Court orders"][0] == [
+        "restraining order", "dad Test", "they may not contact you", "2026-01-05", "", HELD
     ]  # fmt: skip
+    # Of no known age, but of an older generation than the young person: no child, named.
+    assert family["maternal uncle"][0] == "uncle Test"
     assert sections["Messages to you"][0][0] == "gran Test"
     # Who read or changed the case, by month and as counts: never what the change was (the
     # uncle's flag was raised under this case).
@@ -167,7 +259,8 @@ def test_the_record_through_the_api(case: Case) -> None:
     assert "Happy birthday from Gran" in words
     assert "[withheld: another child's information] maternal half-sister" in words
     for theirs in ("Secretsister", "Mum's private note", "1980-03-04", "Uncle's flag details",
-                   "Aunt's reason", "person posing", "flag raise", "flag.raise"):  # fmt: skip
+                   "Aunt's reason", "person posing", "flag raise", "flag.raise",
+                   "Secret Close"):  # fmt: skip
         assert theirs not in words, theirs
     page = client.get(f"{path}/document", headers=case.manager.headers)
     assert "default-src 'none'" in page.headers["content-security-policy"]

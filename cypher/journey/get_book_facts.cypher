@@ -1,7 +1,7 @@
 // What a young person's journey book may hold, as one record (`service.journey` decides what
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and what their approval overrode; the
-// people in the plan with their commitments; the messages written for the young person; when
+// people in the plan with their commitments and whether they are living; the messages written for the young person; when
 // each person joined the plan and each message and timeline entry was added (the book holds
 // only what the young person has agreed to); and, for everyone the book could name ($ids: the
 // family picture's people, and those found here), whether they were taken out of the network,
@@ -22,7 +22,7 @@ WITH yp, b,
   } AS connections,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
-    RETURN {person_id: p.id,
+    RETURN {person_id: p.id, living: coalesce(p.living, true),
             added: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
                              RETURN toString(date(s.at)) ORDER BY s.at DESC LIMIT 1 }[0],
             commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)

@@ -78,5 +78,6 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
     MATCH (p:Person {id: pid})
     RETURN {person_id: p.id, given_name: p.given_name, family_name: p.family_name,
             known_as: p.known_as, living: coalesce(p.living, true), birth_date: p.birth_date,
-            young_person: p:YoungPerson}
+            young_person: p:YoungPerson,
+            trusted_adult: EXISTS { (p)-[:TRUSTED_ADULT_OF]->(yp) }}
   } AS people

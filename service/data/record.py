@@ -32,7 +32,8 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
         raise NotFound("No young person with this id is within your allocations.")
     kin = [{"person_id": r.person_id, "name": r.name, "term": r.term, "side": r.side,
             "living": r.living, "birth_date": r.birth_date, "death_date": r.death_date,
-            "other_case": r.other_case} for r in relatives]  # fmt: skip
+            "other_case": r.other_case, "generations_up": r.generations_up,
+            "generations_down": r.generations_down} for r in relatives]  # fmt: skip
     drawn = [e.model_dump() for e in events]
     return build_record(dict(records[0]), relatives=kin, timeline=entries, events=drawn,
                         made_on=today.isoformat())  # fmt: skip
