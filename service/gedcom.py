@@ -2,8 +2,9 @@
 
 Reading is done by the ged4py library (encodings, CONC/CONT, record structure, the date
 grammar); this module adds resource limits checked before ged4py sees the bytes, the
-checks a family tree must pass, and a small writer. Error messages name line numbers, xrefs
-and fields, never a name or a date, so they can be shown and logged without personal data.
+checks a family tree must pass; the writer is `service.gedcom_write` (given here too, as
+`write_gedcom`). Error messages name line numbers, xrefs and fields, never a name or a date, so
+they can be shown and logged without personal data.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
 from service import gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
 from service.dates import london_today
-from service.gedcom_dates import WrittenDate
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -35,6 +35,7 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
 )
+from service.gedcom_write import write_gedcom
 
 # What other modules use; the data it reads into is in `service.gedcom_model`.
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
 MAX_LINE_BYTES = 32_768  # the standard says 255; real exports run longer, nothing runs this long
 MAX_LINES = 1_000_000  # ged4py reads about 50,000 lines a second: this bounds a parse's time
 MAX_LEVEL = 99  # the standard's own limit
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # the approximate forms keep their date; INT <date> (<phrase>) keeps its interpreted date
 _APPROXIMATE = (gd.DateValueAbout, gd.DateValueCalculated, gd.DateValueEstimated)
 _KEPT_DATES = (gd.DateValueSimple, *_APPROXIMATE, gd.DateValueInterpreted)
@@ -59,9 +59,7 @@ _OTHER_CALENDAR = re.compile(
     rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
     rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
 )
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
-_XREF = re.compile(r"@[A-Za-z0-9_][^@\s]*@")
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
 # since one long or garbled name should not turn away a whole family tree; an xref is an
@@ -674,114 +672,3 @@ def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> Gedco
 
     given, family = held(person.given_name, "given name"), held(person.family_name, "family name")
     return replace(person, given_name=given, family_name=family)
-
-
-def _escape(value: str) -> str:
-    """One line of text: whitespace collapsed, a leading '@' doubled as the standard asks."""
-    text = " ".join(value.split())
-    return "@" + text if text.startswith("@") else text
-
-
-def _gedcom_date(iso: str, whose: str) -> str:
-    found = _ISO.fullmatch(iso)
-    try:
-        if found is None:
-            raise ValueError(iso)
-        year, month, day = found.groups()
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise GedcomError(
-            f"{whose}: a date is not of the form YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
-    parts = [str(int(day)) if day else "", _MONTHS[int(month) - 1] if month else "", str(int(year))]
-    return " ".join(p for p in parts if p)
-
-
-def _date_words(written: WrittenDate | None, iso: str | None, whose: str) -> str:
-    """A date as the file it came from wrote it, or else from the service's partial ISO."""
-    if written is not None:
-        return written.written
-    assert iso is not None
-    return _gedcom_date(iso, whose)
-
-
-def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
-    """The tree as GEDCOM 5.5.1 (UTF-8, LF line ends); encode the text as UTF-8 to save it."""
-    sexes = {p.xref: p.sex for p in tree.people}
-    seen: set[str] = set()
-    for xref in [*(p.xref for p in tree.people), *(f.xref for f in tree.families)]:
-        if not _XREF.fullmatch(xref) or xref in seen:
-            raise GedcomError(f"xref {xref!r} is repeated or not of the form @ID@")
-        seen.add(xref)
-    famc: dict[str, list[tuple[str, Pedigree]]] = {}
-    fams: dict[str, list[str]] = {}
-    for fam in tree.families:
-        for xref in [*fam.partners, *(c.xref for c in fam.children)]:
-            if xref not in sexes:
-                raise GedcomError(f"family {fam.xref} links to missing {xref}")
-        if len(fam.partners) > 2:
-            raise GedcomError(f"family {fam.xref} has more than two partners")
-        for partner in fam.partners:
-            fams.setdefault(partner, []).append(fam.xref)
-        for child in fam.children:
-            famc.setdefault(child.xref, []).append((fam.xref, child.pedigree))
-    system = re.sub(r"[^A-Za-z0-9_-]", "", source)[:20] or "UNKNOWN"
-    submitter = next(f"@SUBM{n}@" for n in range(1, len(seen) + 2) if f"@SUBM{n}@" not in seen)
-    out = ["0 HEAD", f"1 SOUR {system}", f"2 NAME {_escape(source)}", f"1 SUBM {submitter}"]
-    out += ["1 GEDC", "2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"]
-    out += [f"0 {submitter} SUBM", f"1 NAME {_escape(source) or 'Unknown'}"]
-    for p in tree.people:
-        out.append(f"0 {p.xref} INDI")
-        given = _escape(p.given_name.replace("/", " "))
-        family = " ".join(p.family_name.replace("/", " ").split())
-        if given or family:
-            out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
-        out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
-        if p.birth_written is not None or p.birth_date is not None:
-            out += ["1 BIRT", f"2 DATE {_date_words(p.birth_written, p.birth_date, p.xref)}"]
-        if p.death_written is not None or p.death_date is not None:
-            out += ["1 DEAT", f"2 DATE {_date_words(p.death_written, p.death_date, p.xref)}"]
-        elif p.deceased:
-            out.append("1 DEAT Y")
-        for fam_xref, pedigree in famc.get(p.xref, []):
-            out.append(f"1 FAMC {fam_xref}")
-            if pedigree in ("adopted", "foster"):  # step is said per parent, under CHIL
-                out.append(f"2 PEDI {pedigree}")
-        out += [f"1 FAMS {fam_xref}" for fam_xref in fams.get(p.xref, [])]
-    for fam in tree.families:
-        out.append(f"0 {fam.xref} FAM")
-        out += _partner_lines(fam.partners, sexes)
-        if fam.marriage_written is not None or fam.marriage_date is not None:
-            words = _date_words(fam.marriage_written, fam.marriage_date, fam.xref)
-            out += ["1 MARR", f"2 DATE {words}"]
-        elif fam.married:
-            out.append("1 MARR Y")
-        if fam.divorced:
-            out.append("1 DIV Y")
-        slots = dict(zip(fam.partners, _partner_lines(fam.partners, sexes), strict=True))
-        for child in fam.children:
-            out.append(f"1 CHIL {child.xref}")
-            said = {parent: _RELATION_WORDS[kind] for parent, kind in child.by_parent}
-            said.update(dict.fromkeys(child.unlinked, "Unknown"))  # read back as no kind
-            for parent, word in sorted(said.items()):
-                tag = "_FREL" if slots.get(parent, "").endswith(f"HUSB {parent}") else "_MREL"
-                out.append(f"2 {tag} {word}")
-    out.append("0 TRLR")
-    return "\n".join(out) + "\n"
-
-
-# How `_FREL`/`_MREL` say each tie (Family Tree Maker's words).
-_RELATION_WORDS = {"birth": "Natural", "adopted": "Adopted", "foster": "Foster", "step": "Step"}
-
-
-def _partner_lines(partners: tuple[str, ...], sexes: dict[str, Sex]) -> list[str]:
-    """HUSB for a man, WIFE for a woman, anyone else in the free slot; order kept."""
-    slots: dict[str, str] = {}
-    for xref in partners:  # men and women first, so unknown sex cannot take their slot
-        wanted = {"male": "HUSB", "female": "WIFE"}.get(sexes[xref])
-        if wanted and wanted not in slots.values():
-            slots[xref] = wanted
-    for xref in partners:
-        if xref not in slots:
-            slots[xref] = "WIFE" if "HUSB" in slots.values() else "HUSB"
-    return [f"1 {slots[xref]} {xref}" for xref in partners]
