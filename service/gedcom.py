@@ -68,7 +68,7 @@ MAX_NAME = 100
 MAX_XREF = 200
 MAX_NOTES = 100
 # Control characters, and the marks that set a direction (as `service.models` refuses them).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # Records that hold nothing a family tree needs here; every other kind is named as not imported.
@@ -330,12 +330,13 @@ def _encoding(buf: bytes) -> tuple[bytes, str | None, str | None]:
     is dropped when they are not. A `CHAR` line is rewritten to say so (ged4py holds a
     byte-order mark to its `CHAR`); a missing one is given to ged4py as the codec. Returns the
     buffer, the codec for ged4py and the note."""
-    if buf.isascii():
-        return buf, None, None
     second = _HEADER_END.search(buf, 1)
     found = _CHAR.search(buf, 0, second.start() if second else len(buf))
+    said = found.group(1).strip().upper() if found else b""
+    if buf.isascii() and said != b"UNICODE":  # ASCII reads the same in every set but UTF-16
+        return buf, None, None
     utf8 = _is_utf8(buf)
-    codec, note = _codec(found.group(1).strip().upper() if found else b"", buf, utf8)
+    codec, note = _codec(said, buf, utf8)
     if codec is not None and found is not None:
         name = b"UTF-8" if codec == "utf-8" else b"ANSI"
         buf, codec = buf[: found.start(1)] + name + buf[found.end(1) :], None

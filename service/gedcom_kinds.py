@@ -22,7 +22,8 @@ MAX_QUOTED = 30
 
 _KINDS: dict[Pedigree, str] = {
     "birth": "birth natural biological legitimate illegitimate birthchild naturalchild "
-             "biologicalchild legitimatechild birthparent birthfather birthmother naturalparent "
+             "biologicalchild legitimatechild birthson birthdaughter naturalson naturaldaughter "
+             "biologicalson biologicaldaughter birthparent birthfather birthmother naturalparent "
              "naturalfather naturalmother biologicalparent biologicalfather biologicalmother",
     "adopted": "adopted adoptive adoption adoptedchild adoptedson adopteddaughter "
                "adoptiveparent adoptivefather adoptivemother",
@@ -44,6 +45,13 @@ _NO_KIND = frozenset({
 })  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def named_parent(word: str) -> str | None:
+    """The slot a word for a whole family's tie names, if it names one: HUSB for a father
+    ("Stepfather", "Adoptive father"), WIFE for a mother; None otherwise ("Step", "Adopted")."""
+    key = _NOT_LETTERS.sub("", word.lower())
+    return "HUSB" if key.endswith("father") else "WIFE" if key.endswith("mother") else None
 
 
 def kind(word: str) -> Pedigree | None:
@@ -102,6 +110,9 @@ def ties(
     `family_words`: slot -> `_FREL`/`_MREL` under the family's CHIL."""
     child = child or ChildTie()
     whole = kind(child.pedigree)
+    # A word for the family that names one parent ("Step-father") says nothing of the other,
+    # who is then, as GEDCOM has it where nothing is said, a birth parent.
+    named = named_parent(child.pedigree) if whole is not None else None
     by_parent: list[tuple[str, Pedigree]] = []
     unlinked: list[Unlinked] = []
     for parent in partners:
@@ -112,6 +123,8 @@ def ties(
         if alone is None:  # nothing said of this parent alone: the family's PEDI
             if whole is None:
                 unlinked.append(Unlinked(parent, child.pedigree, False))
+            elif named is not None and slot in RELATION_TAGS and slot != named:
+                by_parent.append((parent, "birth"))
             continue
         found = kind(alone[0])
         if found is None:

@@ -102,6 +102,8 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         for child in fam.children:
             out.append(f"1 CHIL {child.xref}")
             said = {parent: _RELATION_WORDS[kind] for parent, kind in child.by_parent}
+            if child.pedigree == "step":  # 5.5.1's PEDI has no step: said of each parent
+                said |= {parent: "Step" for parent in fam.partners if parent not in said}
             said.update(dict.fromkeys(child.unlinked, "Unknown"))  # read back as no kind
             for parent, word in sorted(said.items()):
                 tag = "_FREL" if slots.get(parent, "").endswith(f"HUSB {parent}") else "_MREL"

@@ -14,10 +14,12 @@ from pydantic.json_schema import SkipJsonSchema
 T = TypeVar("T")
 
 # Control characters (C0 with NUL, DEL, C1) and lone surrogates, which JSON can carry as
-# "\ud800" but UTF-8, and so Neo4j, cannot; and the marks that set a direction (embeddings,
-# overrides, isolates, LRM, RLM, ALM), which would turn round the text after a name on a page
-# or in a PDF ("From Bob" + U+202E + ", uncle").
-_DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# "\ud800" but UTF-8, and so Neo4j, cannot; and the marks that set a direction for the text
+# after them (embeddings, overrides, isolates), which would turn round what follows a name on a
+# page or in a PDF ("From Bob" + U+202E + ", uncle"). The marks that only say which way one
+# character goes (LRM, RLM, ALM), which right-to-left keyboards and pasted Arabic or Hebrew
+# carry, turn nothing round: allowed.
+_DIRECTION = "\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
 _CONTROL_IN_NOTES = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
 _DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")

@@ -87,13 +87,16 @@ def _minor(birth_date: str | None, today: str) -> bool | None:
 class _Names:
     """Names as the record may give them. Every living child's is withheld alike, so that the
     record does not say which of them is in care; another young person of the council's is
-    withheld whatever their age. When no birth date says, a child: unless they are of an older
-    generation than the young person (a parent, an aunt, a grandparent: `older`) or are their
-    trusted adult (a carer, a teacher), which no child is."""
+    withheld whatever their age. When no birth date says, a relative of the young person's own
+    generation or a younger one (a brother, a cousin, a niece: `young_kin`) is taken for a
+    child, unless they are the young person's trusted adult; anyone else of unknown age (a
+    parent, an aunt, a carer, a friend, a parent's former partner) for an adult, as before."""
 
-    def __init__(self, people: list[dict[str, Any]], me: str, today: str, older: set[str]) -> None:
+    def __init__(
+        self, people: list[dict[str, Any]], me: str, today: str, young_kin: set[str]
+    ) -> None:
         self.people = {p["person_id"]: p for p in people}
-        self.me, self.today, self.older = me, today, older
+        self.me, self.today, self.young_kin = me, today, young_kin
 
     def child(self, pid: str) -> bool:
         p = self.people.get(pid)
@@ -106,7 +109,7 @@ class _Names:
         minor = _minor(p.get("birth_date"), self.today)
         if minor is not None:
             return minor
-        return pid not in self.older and not p.get("trusted_adult")
+        return pid in self.young_kin and not p.get("trusted_adult")
 
     def shown(self, pid: str) -> str | None:
         """The name, or None when it is withheld."""
@@ -171,9 +174,9 @@ def build_record(
                 "known_as": None, "living": r["living"], "birth_date": r["birth_date"],
                 "young_person": bool(r.get("other_case"))}
                for r in relatives if r["person_id"] not in known]  # fmt: skip
-    older = {r["person_id"] for r in relatives
-             if r.get("generations_up", 0) > r.get("generations_down", 0)}  # fmt: skip
-    names = _Names(people, me, made_on, older)
+    young_kin = {r["person_id"] for r in relatives
+                 if r["generations_up"] <= r["generations_down"]}  # fmt: skip
+    names = _Names(people, me, made_on, young_kin)
     b = _Builder(names)
     person = facts["person"]
     b.add("About you", ["", ""], [

@@ -54,6 +54,10 @@ def test_char_unicode_in_utf8_is_read_as_utf8() -> None:
     tree = read(ged("UNICODE").encode())
     assert names(tree) == [("Renée", "Müller")]
     assert tree.notes == ("the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8",)
+    # Every byte ASCII: the same (it was refused as an unknown codec).
+    plain = read(ged("UNICODE", "Renee").replace("Müller", "Muller").encode())
+    assert names(plain) == [("Renee", "Muller")]
+    assert plain.notes == tree.notes
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

@@ -140,8 +140,8 @@ def test_an_adoption_event_for_a_family_not_in_the_file_is_ignored() -> None:
 def test_gedcom_7_reads_the_adoption_event_and_a_step_tie_in_a_phrase() -> None:
     tree = parse_gedcom((TIES / "gedcom7_ties.ged").read_bytes(), today=TODAY)
     assert ties(tree, "@F1@") == {
-        ("@I3@", "@I1@", "step"),  # PEDI OTHER, PHRASE Step-father
-        ("@I2@", "@I1@", "step"),
+        ("@I3@", "@I1@", "step"),  # PEDI OTHER, PHRASE Step-father: the husband
+        ("@I2@", "@I1@", "birth"),  # and the wife, of whom it says nothing, a birth mother
         ("@I3@", "@I4@", "adopted"),  # PEDI FOSTER, but an adoption by both
         ("@I2@", "@I4@", "adopted"),
         ("@I3@", "@I5@", "birth"),  # adopted by the wife only
@@ -165,7 +165,7 @@ def test_gedcom_7_reads_the_adoption_event_and_a_step_tie_in_a_phrase() -> None:
 @pytest.mark.parametrize(
     "word",
     ["", "  ", "birth", "BIRTH", "Natural", "Biological", "Legitimate", "Illegitimate",
-     "natural child", "Birth Father", "biological mother"],
+     "natural child", "Birth Father", "biological mother", "Natural son", "birth daughter"],
 )  # fmt: skip
 def test_no_word_or_a_word_for_birth_is_birth(word: str) -> None:
     assert kind(word) == "birth"
@@ -248,6 +248,42 @@ def test_a_word_of_the_users_own_is_not_quoted() -> None:
     assert tree.notes == (
         f"@I1@ (line 26): the tie to @I4@ in @F2@ is written 'RELATED', {NOT_READ}",
     )
+
+
+def test_a_step_father_named_for_the_family_leaves_the_mother_a_birth_mother() -> None:
+    """`PEDI Stepfather` for Kit's tie to his mother and step-father's family: the word names
+    the father; the mother, also in the family with Kit's birth father, stays his birth mother
+    (before, she became a step-mother there, and a step link could be the one imported)."""
+    tree = parse(
+        "0 @I1@ INDI\n1 FAMC @F2@\n2 PEDI Stepfather\n1 FAMC @F1@\n"
+        "0 @I3@ INDI\n1 SEX F\n1 FAMS @F1@\n1 FAMS @F2@\n0 @I2@ INDI\n1 SEX M\n1 FAMS @F1@\n"
+        "0 @I4@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+    )
+    assert ties(tree, "@F2@") == {("@I4@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+    made = {(link["from_id"], link["to_id"]): link["props"]["kind"]
+            for link in _links(tree, {p.xref: p.xref for p in tree.people}, "gedcom:test")
+            if link["type"] == "parent"}  # fmt: skip
+    assert made == {("@I4@", "@I1@"): "step", ("@I3@", "@I1@"): "birth",
+                    ("@I2@", "@I1@"): "birth"}  # fmt: skip
+    # Written out (5.5.1 has no step PEDI: said of each parent) and read back: the same ties.
+    again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY)
+    for fam in ("@F1@", "@F2@"):
+        assert ties(again, fam) == ties(tree, fam)
+
+
+def test_one_parent_and_child_in_two_families_is_one_link_birth_first() -> None:
+    """A mother recorded as step in one family and birth in another: one link, birth."""
+    tree = parse(
+        "0 @I1@ INDI\n1 FAMC @F2@\n2 _MREL Step\n1 FAMC @F1@\n"
+        "0 @I3@ INDI\n1 SEX F\n1 FAMS @F1@\n1 FAMS @F2@\n0 @I4@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @F1@ FAM\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        "0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+    )
+    parents = [link for link in _links(tree, {p.xref: p.xref for p in tree.people}, "gedcom:t")
+               if link["type"] == "parent" and link["from_id"] == "@I3@"]  # fmt: skip
+    assert [link["props"]["kind"] for link in parents] == ["birth"]
 
 
 def test_a_tree_with_a_parent_left_out_is_written_and_read_back_the_same() -> None:

@@ -46,14 +46,18 @@ def _facts(**extra: Any) -> dict[str, Any]:
 def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     relatives = [
         {"person_id": "mum", "term": "mother", "side": "maternal", "living": False,
-         "birth_date": "1988-02-03", "death_date": "2025-01-19", "other_case": False},
+         "birth_date": "1988-02-03", "death_date": "2025-01-19", "other_case": False,
+         "generations_up": 1, "generations_down": 0},
         {"person_id": "gran", "term": "maternal grandmother", "side": "maternal", "living": True,
-         "birth_date": "1962-07-21", "death_date": None, "other_case": False},
+         "birth_date": "1962-07-21", "death_date": None, "other_case": False,
+         "generations_up": 2, "generations_down": 0},
         {"person_id": "sis", "term": "maternal half-sister", "side": "maternal", "living": True,
-         "birth_date": "2015-01-01", "death_date": None, "other_case": True},
+         "birth_date": "2015-01-01", "death_date": None, "other_case": True,
+         "generations_up": 1, "generations_down": 1},
         # 17 on the day (born in 2009: the last day that allows, 31 December).
         {"person_id": "cousin", "term": "maternal first cousin", "side": "maternal",
-         "living": True, "birth_date": "2009", "death_date": None, "other_case": False},
+         "living": True, "birth_date": "2009", "death_date": None, "other_case": False,
+         "generations_up": 2, "generations_down": 2},
     ]  # fmt: skip
     connections = [{"person_id": "gran", "stage": "in_plan", "history": [
         {"stage": "approved", "at": "2025-02-20T15:00:00Z", "by": "Fiona",
@@ -108,7 +112,8 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
 def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
     """When in doubt, a child: a brother of no recorded age is withheld like his sisters, one in
     care and one of 11, so nothing says which of them is in care. An uncle (an older generation)
-    and a teacher (a trusted adult) of no recorded age are no children: named."""
+    and a teacher (a trusted adult) of no recorded age are named, as is anyone of unknown age
+    who is no relative of the young person's generation or a younger one (a family friend)."""
     people = [
         {"person_id": "sis", "given_name": "Incare", "family_name": "Sister", "known_as": None,
          "living": True, "birth_date": "2015-01-01", "young_person": True},
@@ -123,6 +128,8 @@ def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
         {"person_id": "teacher", "given_name": "Noage", "family_name": "Teacher",
          "known_as": None, "living": True, "birth_date": None, "young_person": False,
          "trusted_adult": True},
+        {"person_id": "friend", "given_name": "Noage", "family_name": "Friend",
+         "known_as": None, "living": True, "birth_date": None, "young_person": False},
     ]  # fmt: skip
     relatives = [
         {"person_id": pid, "term": term, "side": "paternal", "living": pid != "grandad",
@@ -137,10 +144,14 @@ def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
     ]  # fmt: skip
     adults = [{"person_id": "teacher", "role": "teacher", "since": "2024", "until": None,
                "strength": "strong", "notes": None}]  # fmt: skip
-    record = build_record({**_facts(adults=adults), "people": people}, relatives=relatives,
-                          timeline=[], events=[], made_on="2026-12-05")  # fmt: skip
+    orders = [{"person_id": "friend", "kind": "non_molestation_order", "protects_them": False,
+               "made_on": "2026-01-05", "until": None, "terms": None}]  # fmt: skip
+    record = build_record({**_facts(adults=adults, orders=orders), "people": people},
+                          relatives=relatives, timeline=[], events=[],
+                          made_on="2026-12-05")  # fmt: skip
     sections = {s.title: s.rows for s in record.sections}
     assert sections["Trusted adults"][0][0] == "Noage Teacher"
+    assert sections["Court orders"][0][1] == "Noage Friend"
     family = sections["Your family as recorded"]
     shown = {row[0] for row in family}
     assert shown == {withheld(OTHER_CHILD), "Late Grandad", "Noage Uncle"}

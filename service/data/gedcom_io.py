@@ -40,6 +40,7 @@ from service.gedcom import (
 
 BATCH = 500
 _KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster", "step": "step"}
+_RANK = {"birth": 0, "adopted": 1, "step": 2, "foster": 3}
 
 
 class ImportResult(BaseModel):
@@ -72,16 +73,25 @@ def _stable_id(type_: str, *parts: str) -> str:
 
 def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str, Any]]:
     links: list[dict[str, Any]] = []
+    # No link to a parent the file ties the child to by a word that is not birth, adoption,
+    # foster care or a step-parent (`GedcomFamily.ties`; the import's notes say so). A parent
+    # and child in two of the file's families (a mother with the birth father, then with a
+    # step-father) are one link: birth when either family says so (a birth way beats any other,
+    # as in `service.family`).
+    tied: dict[tuple[str, str], Pedigree] = {}
     for family in tree.families:
-        # No link to a parent the file ties the child to by a word that is not birth, adoption,
-        # foster care or a step-parent (`GedcomFamily.ties`; the import's notes say so).
         for parent, child, tie in family.ties():
-            # Keyed by the people, not the file's xrefs: the same file imported into two
-            # cases makes two sets of people and ties, and reimporting makes none.
-            props = {"id": _stable_id("parent", system, ids[parent], ids[child.xref]),
-                     "kind": _KIND[tie]}  # fmt: skip
-            links.append({"type": "parent", "from_id": ids[parent],
-                          "to_id": ids[child.xref], "props": props})  # fmt: skip
+            before = tied.get((parent, child.xref))
+            if before is None or _RANK[tie] < _RANK[before]:
+                tied[(parent, child.xref)] = tie
+    for (parent, child_xref), kind_of in tied.items():
+        # Keyed by the people, not the file's xrefs: the same file imported into two cases
+        # makes two sets of people and ties, and reimporting makes none.
+        props = {"id": _stable_id("parent", system, ids[parent], ids[child_xref]),
+                 "kind": _KIND[kind_of]}  # fmt: skip
+        links.append({"type": "parent", "from_id": ids[parent], "to_id": ids[child_xref],
+                      "props": props})  # fmt: skip
+    for family in tree.families:
         if len(family.partners) == 2:
             a, b = family.partners
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
