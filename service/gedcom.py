@@ -113,11 +113,14 @@ def _line_limits(lines: list[bytes]) -> None:
         raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
 
 
-def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[int], str]:
+def _prepare(
+    data: bytes, max_bytes: int, max_people: int
+) -> tuple[bytes, list[int], str, list[str]]:
     """Limits and shape, checked at C speed before the line-by-line parser sees the file; the
     buffer to parse, the file's own number of each of its lines (CONC lines are joined
-    here, so that ged4py does not join them by copying the value once per line), and a note
-    on UTF-16 with no byte-order mark ("" if none)."""
+    here, so that ged4py does not join them by copying the value once per line), a note on
+    UTF-16 with no byte-order mark ("" if none), and the other notes on what was read as it
+    was not written (tags in lower case)."""
     _limits(data, max_bytes)
     bare = _UTF16_BARE.get(data[:2]) if b"\0" in data[:2] else None
     if bare and data[:12].decode(bare, "replace").startswith("0 HEAD"):
@@ -150,6 +153,14 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[
         raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
     lines, origin = _join_conc(lines)
     buf = b"\n".join(lines) + b"\n"
+    notes = []
+    # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
+    # person would be lost. Read as upper case, and said.
+    if _LOWER_TAG.search(buf):
+        upper = _TAG.sub(_upper_tag, buf)
+        if upper != buf:
+            buf = upper
+            notes.append("tags written in lower case: read as upper case")
     for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
         if count > max_people:
             raise GedcomError(_too_many(max_people))
@@ -157,7 +168,24 @@ def _prepare(data: bytes, max_bytes: int, max_people: int) -> tuple[bytes, list[
         buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
     if b"@_" in buf:
         buf = buf.replace(b"@_", _MARKED)
-    return buf, origin, _UTF16_NOTE if bare else ""
+    return buf, origin, _UTF16_NOTE if bare else "", notes
+
+
+_TAG_AT = rb"(?m)^([ \t]*\d+[ \t]+(?:@[^@\n]*@[ \t]+)?)"
+_LOWER_TAG = re.compile(_TAG_AT + rb"[A-Z0-9_]*[a-z]")
+# The standard's tags this import reads or names, in lower or mixed case: only these are read as
+# upper case, so that a broken line's word ("0 Jane Smith") is never made a tag to be named.
+_STANDARD_TAGS = frozenset(
+    b"HEAD GEDC VERS FORM CHAR SOUR SUBM SUBN TRLR INDI FAM NAME GIVN SURN NICK TYPE SEX BIRT "
+    b"DEAT BURI CREM DATE PLAC FAMC FAMS HUSB WIFE CHIL PEDI ADOP MARR DIV NOTE CONC CONT OBJE "
+    b"REPO ASSO ALIA RESI EVEN".split()
+)
+_TAG = re.compile(_TAG_AT + rb"([A-Za-z][A-Za-z]+)(?=[ \t]|$)")
+
+
+def _upper_tag(found: re.Match[bytes]) -> bytes:
+    tag = found.group(2).upper()
+    return found.group(1) + (tag if tag in _STANDARD_TAGS else found.group(2))
 
 
 _UTF16_BARE = {b"0\0": "utf-16-le", b"\x000": "utf-16-be"}  # a file's first "0"
@@ -256,7 +284,10 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
 
 def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
-    primary = next((n for n in names if n.type is None), names[0] if names else None)
+    # The first name of no TYPE or the birth name: not a nickname, an alias or a married name
+    # written before it.
+    primary = next((n for n in names if (n.type or "birth").lower() == "birth"),
+                   names[0] if names else None)  # fmt: skip
     name = Name([primary] if primary else [], Dialect.DEFAULT)
     given, family = " ".join(name.given.split()), " ".join(name.surname.split())
     if primary is not None:
@@ -561,9 +592,9 @@ def parse_gedcom(
         _limits(data, max_bytes)
         _line_limits(data.splitlines())
         raw_people, raw_families, others = gedcom_v7.read(data)
-        said = None
+        said, prepared = None, list[str]()
     else:
-        buf, origin, utf16 = _prepare(data, max_bytes, max_people)
+        buf, origin, utf16, prepared = _prepare(data, max_bytes, max_people)
         buf, encoding, said = _encoding(buf)
         said = said or utf16
         raw_people, raw_families, others = _read(buf, origin, encoding)
@@ -573,7 +604,7 @@ def parse_gedcom(
     people: list[GedcomPerson] = []
     # What the whole file got (character set, records not imported, the living rule) comes
     # first and is never cut; then each person's notes, at most MAX_NOTES of them.
-    summary: list[str] = ([said] if said else []) + _not_imported(others)
+    summary: list[str] = ([said] if said else []) + prepared + _not_imported(others)
     notes: list[str] = []
     for p in raw_people:
         if len(p.xref) > MAX_XREF:

@@ -56,6 +56,8 @@ def read(
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise GedcomError(f"GEDCOM 7 is UTF-8, and line {line} is not") from None
+    # Blank lines and an old Windows program's Ctrl-Z after the trailer, as 5.5.1 takes them.
+    text = text.rstrip(" \t\r\n\x1a") + "\n"
     lines: dict[str, int] = {}
     others: dict[str, list[int]] = {}
     for number, row in enumerate(_EOL.split(text.removeprefix("\ufeff")), 1):
@@ -116,9 +118,15 @@ def _event_date(record: GedcomStructure, event: str) -> tuple[object, str | None
     return (None, None) if words is None else (gedcom_dates.parse(words), words)
 
 
+def _name_type(name: GedcomStructure) -> str:
+    kind = _first(name, "TYPE")
+    return kind.text.strip().upper() if kind is not None and kind.text.strip() else "BIRTH"
+
+
 def _name(record: GedcomStructure) -> tuple[str, str]:
     names = [c for c in record.children if c.tag == "NAME"]
-    primary = next((n for n in names if _first(n, "TYPE") is None), names[0] if names else None)
+    # The first name of no TYPE or the birth name (GEDCOM 7: TYPE BIRTH), as in 5.5.1.
+    primary = next((n for n in names if _name_type(n) == "BIRTH"), names[0] if names else None)
     if primary is None:
         return "", ""
     text = primary.text

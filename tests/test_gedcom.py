@@ -892,3 +892,20 @@ def test_a_record_whose_tag_is_not_a_tag_is_not_named() -> None:
     tree = parse(ged("0 Jane Smith\n0 @I1@ INDI\n1 NAME A /B/"))
     assert "not imported: 1 unrecognised record (line 7)" in tree.notes
     assert not any("Jane" in note for note in tree.notes)
+
+
+def test_the_birth_name_wins_over_a_later_name_of_no_type() -> None:
+    """`1 NAME Mary /Smith/` (`2 TYPE birth`) then `1 NAME Polly //` with no type (a nickname
+    written plainly): Mary Smith, in 5.5.1 and in 7. A married name first still gives way."""
+    tree = parse(ged("0 @I1@ INDI\n1 NAME Mary /Smith/\n2 TYPE birth\n1 NAME Polly //\n"
+                     "0 @I2@ INDI\n1 NAME Jo /Wed/\n2 TYPE married\n1 NAME Jo /Born/"))  # fmt: skip
+    assert [(p.given_name, p.family_name) for p in tree.people] == [
+        ("Mary", "Smith"), ("Jo", "Born")
+    ]  # fmt: skip
+    seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Mary /Smith/\n2 TYPE BIRTH\n"
+             "1 NAME Polly //\n0 @I2@ INDI\n1 NAME Jo /Wed/\n2 TYPE MARRIED\n1 NAME Jo /Born/\n"
+             "0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom(seven.encode())
+    assert [(p.given_name, p.family_name) for p in tree.people] == [
+        ("Mary", "Smith"), ("Jo", "Born")
+    ]  # fmt: skip

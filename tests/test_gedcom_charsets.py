@@ -70,3 +70,25 @@ def test_utf16_with_no_byte_order_mark_is_read_as_utf16(codec: str) -> None:
 def test_nul_bytes_that_are_not_utf16_are_still_refused() -> None:
     with pytest.raises(GedcomError, match="NUL byte at line 8"):
         read(ged("UTF-8", "Re\0e").encode())
+
+
+def test_tags_in_lower_case_are_read_as_upper_case() -> None:
+    """A program (or a hand edit) writing `0 @I1@ indi` lost the person: read as the standard's
+    tag, and said. A broken line's word is never made a tag ("0 Jane Smith")."""
+    body = ("0 @I1@ indi\n1 name Ann /Lee/\n1 Sex F\n1 famc @F1@\n2 pedi adopted\n"
+            "0 @I2@ INDI\n1 NAME Bob /Lee/\n1 SEX M\n1 FAMS @F1@\n"
+            "0 @F1@ fam\n1 husb @I2@\n1 chil @I1@\n0 Jane Smith\n")  # fmt: skip
+    head = "0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+    tree = read((head + body + "0 TRLR\n").encode())
+    assert names(tree) == [("Ann", "Lee"), ("Bob", "Lee")]
+    assert tree.people[0].sex == "female"
+    (family,) = tree.families
+    assert family.ties() == [("@I2@", family.children[0], "adopted")]
+    assert tree.notes[0] == "tags written in lower case: read as upper case"
+    assert not any("Jane" in note or "JANE" in note for note in tree.notes)
+
+
+@pytest.mark.parametrize("tail", [b"\n\n", b"\r\n\x1a", b"\n  \n\x1a"])
+def test_gedcom_7_takes_blank_lines_and_ctrl_z_after_the_trailer(tail: bytes) -> None:
+    seven = b"0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Ann /Lee/\n0 TRLR" + tail
+    assert names(read(seven)) == [("Ann", "Lee")]
