@@ -18,7 +18,6 @@ Pedigree = Literal["birth", "adopted", "foster", "step"]
 # The family's two slots: `_FREL` is said of every HUSB, `_MREL` of every WIFE (two HUSB or two
 # WIFE lines are how programs write a same-sex couple).
 RELATION_TAGS = {"HUSB": "_FREL", "WIFE": "_MREL"}
-MAX_QUOTED = 30
 
 _KINDS: dict[Pedigree, str] = {
     "birth": "birth natural biological legitimate illegitimate birthchild naturalchild "
@@ -44,7 +43,6 @@ _NO_KIND = frozenset({
     "godchild", "disproved", "challenged", "kinship", "legal", "surrogate", "proven",
 })  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W_]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def named_parent(word: str) -> str | None:
@@ -61,11 +59,11 @@ def kind(word: str) -> Pedigree | None:
 
 
 def quoted(word: str) -> str:
-    """A program's word as a note says it: quoted when it is one of the words programs write
-    (`_NO_KIND`), without control characters and at most 30 characters; otherwise not quoted."""
+    """A program's word as a note says it: quoted, its letters only, when it is one of the words
+    programs write (`_NO_KIND`); otherwise not quoted."""
     if _NOT_LETTERS.sub("", word.lower()) not in _NO_KIND:
         return "in words of the file's own"
-    return "'" + " ".join(_CONTROL.sub("", word).split())[:MAX_QUOTED].rstrip() + "'"
+    return "'" + " ".join(w for w in _NOT_LETTERS.split(word) if w) + "'"
 
 
 def adopters(value: str) -> tuple[str, ...]:

@@ -197,13 +197,14 @@ def _child_ties(record: GedcomStructure) -> dict[str, ChildTie]:
 
 def _family(record: GedcomStructure, line: int) -> RawFamily:
     slots: dict[str, str] = {}
-    for c in record.children:
-        if c.tag in RELATION_TAGS and c.pointer and c.pointer != _VOID:
-            slots.setdefault(c.pointer, c.tag)
     words: dict[str, dict[str, str]] = {}
     for c in record.children:
-        if c.tag == "CHIL" and c.pointer and c.pointer != _VOID and _relation_words(c):
-            words.setdefault(c.pointer, _relation_words(c))
+        if not c.pointer or c.pointer == _VOID:
+            continue
+        if c.tag in RELATION_TAGS:
+            slots.setdefault(c.pointer, c.tag)
+        elif c.tag == "CHIL" and (tied := _relation_words(c)):
+            words.setdefault(c.pointer, tied)
     marriage, said = _event_date(record, "MARR")
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
                      _first(record, "MARR") is not None, _first(record, "DIV") is not None,

@@ -5,7 +5,8 @@
 // looked at, so nothing is written for them and no other case's trail is touched. What the
 // answer costs hardly depends on how many people elsewhere hold the id (an index lookup and a
 // few reads each, no write), so its timing does not say whether another case holds it. The
-// limit counts only the caller's people.
+// limit counts only the caller's people. The caller's cases and a person's cases are decided as
+// check_person_access.cypher decides them: a change to one is a change to both.
 WITH date($today) AS today
 CALL (today) {
   OPTIONAL MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(mine:YoungPerson)
