@@ -347,6 +347,27 @@ def test_an_embed_link_lasts_no_longer_than_the_token_it_was_made_with(case: Map
     assert refusals == ["the API token it was made with is revoked or expired"]
 
 
+def test_an_embed_link_made_with_a_token_expires_no_later_than_the_token(
+    case: MapCase, db: Driver
+) -> None:
+    """The link's stated expiry (what an embedding system shows and plans by) is capped at its
+    API token's: a token with four minutes left makes a four-minute link, not a ten-minute one."""
+    token_expires = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=4)
+    db.execute_query("MATCH (t:ApiToken {id: $id}) SET t.expires_at = $at",
+                     id=case.coordinator.token_id, at=token_expires)  # fmt: skip
+    link = ok(case.mint(), 201)
+    assert datetime.fromisoformat(link["expires_at"]) == token_expires
+    claims = embed.verify(case.client.app.state.embed_key, link["token"])  # type: ignore[attr-defined]
+    assert claims.expires_at == token_expires
+    # A token with longer to run gives the link its usual ten minutes.
+    other = token_for(case.client, case.coordinator.user_id)
+    before = datetime.now(UTC)
+    made = ok(case.client.post(f"/young-people/{case.yp}/embed-tokens", headers=other,
+                               json={}), 201)  # fmt: skip
+    lasts = datetime.fromisoformat(made["expires_at"]) - before
+    assert timedelta(minutes=9, seconds=58) <= lasts <= timedelta(minutes=10)
+
+
 def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(
     case: MapCase, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,7 @@
 // for the caller): an unknown token has no user; a revoked or expired token, or the token of a
 // disabled user, names the user it belonged to.
 OPTIONAL MATCH (t:ApiToken {hash: $hash})-[:TOKEN_OF]->(u:User)
-RETURN u {.id, .username, .role, .team} AS user, t.id AS token_id,
+RETURN u {.id, .username, .role, .team} AS user, t.id AS token_id, t.expires_at AS token_expires_at,
        CASE WHEN t IS NULL THEN 'unknown token'
             WHEN t.revoked_at IS NOT NULL THEN 'revoked token'
             WHEN t.expires_at <= datetime() THEN 'expired token'

@@ -67,16 +67,22 @@ def mint(
     origin: str | None,
     minutes: int,
     api_token_id: str | None = None,
+    not_after: datetime | None = None,
     now: datetime | None = None,
 ) -> tuple[str, EmbedClaims]:
+    """A signed link lasting `minutes`, or until `not_after` (its API token's expiry) if
+    that comes first."""
     issued = now or datetime.now(UTC)
+    until = issued + timedelta(minutes=minutes)
+    if not_after is not None:
+        until = min(until, not_after)
     claims = EmbedClaims(
         token_id=uuid.uuid4().hex,
         user_id=user_id,
         young_person_id=young_person_id,
         view=view,
         origin=origin,
-        expires_at=(issued + timedelta(minutes=minutes)).replace(microsecond=0),
+        expires_at=until.replace(microsecond=0),
         api_token_id=api_token_id,
     )
     payload = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -23,8 +24,9 @@ class Principal:
     team: str | None
     via: Literal["token", "oidc", "bootstrap", "cli", "embed"]
     # The API token the request signed in with (`via == "token"`): an embed link made with it
-    # stops working when it is revoked or expires.
+    # stops working when it is revoked or expires, and is made to expire no later than it.
     api_token_id: str | None = None
+    api_token_expires_at: datetime | None = None
 
 
 BOOTSTRAP_ADMIN = Principal(

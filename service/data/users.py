@@ -178,7 +178,8 @@ async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
         )
     return Principal(user_id=user["id"], username=user["username"], role=Role(user["role"]),
                      team=user["team"], via="token",
-                     api_token_id=records[0]["token_id"])  # fmt: skip
+                     api_token_id=records[0]["token_id"],
+                     api_token_expires_at=records[0]["token_expires_at"].to_native())  # fmt: skip
 
 
 async def principal_for_oidc(

@@ -264,10 +264,11 @@ def embed_key(request: Request) -> bytes:
 def mint_link(
     settings: Settings, key: bytes, *, user_id: str, young_person_id: str, view: View,
     origin: str | None, minutes: int, api_token_id: str | None = None,
+    not_after: datetime | None = None,
 ) -> EmbedToken:  # fmt: skip
     token, claims = embed.mint(
         key, user_id=user_id, young_person_id=young_person_id, view=view, origin=origin,
-        minutes=minutes, api_token_id=api_token_id,
+        minutes=minutes, api_token_id=api_token_id, not_after=not_after,
     )  # fmt: skip
     return EmbedToken(
         token=token, url=f"{settings.base_url}/embed?token={token}", view=view, origin=origin,
@@ -287,7 +288,7 @@ async def create_embed_token(
 ) -> EmbedToken:
     """A short-lived link to this young person's map, for you, for one view and one framing
     origin. Whoever opens it sees what you may see, for as long as you still may: made with an
-    API token, it stops working when that token is revoked or expires."""
+    API token, it expires no later than that token, and stops working if it is revoked."""
     origin = None
     if body.origin is not None:
         origin = normalise_origin(body.origin)
@@ -301,6 +302,7 @@ async def create_embed_token(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
         api_token_id=access.principal.api_token_id,
+        not_after=access.principal.api_token_expires_at,
     )  # fmt: skip
     await audit.record(access.db, principal=access.principal,
         action="create_embed_token", resource=f"young_person:{reach.person_id}",
