@@ -7,9 +7,9 @@ work on it with no database:
 - `relatives(family, max_generations)`: every relative with Ga (generations from the person up
   to the closest common ancestor), Gb (from the relative up to it), side, half and kind;
 - `gaps(family)`: missing parents, grandparents and great-grandparents, a research task each;
-- `path(family, a, b)`: the shortest chain of family ties between two people, for explanations
-  (`paths` for many at once);
-- `close_family(family)`: who a genogram's first view shows.
+- and, in `service.family_paths`, `path(family, a, b)`, the shortest chain of family ties
+  between two people, for explanations (`paths` for many at once), and `close_family(family)`,
+  who a genogram's first view shows.
 
 The rules (the same as the Cypher they replace, `bench/baseline/find_relatives_paths.cypher`):
 - Ga and Gb count birth, adoptive and step parent links; foster links are not family.
@@ -29,10 +29,8 @@ Naming stays in `service.kinship`. Pure: nothing here does I/O.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Literal
 
 KinKind = Literal["birth", "step", "adoptive", "by_marriage"]
@@ -455,101 +453,3 @@ def gaps(family: Family) -> list[GapRow]:
         if len(known) < 2:
             found.append(GapRow(node, depth, side, known))
     return sorted(found, key=lambda r: (r.depth, r.side is None, r.side or "", r.child_id))
-
-
-PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband"..., person id)
-
-
-@lru_cache(maxsize=256)
-def _step_word(how: str, sex: str | None) -> str:
-    kind, _, how = how.rpartition(":")
-    prefix = {"step": "step-", "half": "half-",
-              "adoptive": "adoptive " if how == "parent" else "adopted "}  # fmt: skip
-    words = {
-        "parent": ("mother", "father", "parent"),
-        "child": ("daughter", "son", "child"),
-        "sibling": ("sister", "brother", "sibling"),
-        "partner": ("partner", "partner", "partner"),
-        "spouse": ("wife", "husband", "spouse"),
-    }[how]
-    word = words[0] if sex == "female" else words[1] if sex == "male" else words[2]
-    return prefix.get(kind, "") + word
-
-
-def path(family: Family, start: str, end: str) -> list[PathStep] | None:
-    """The shortest chain of family ties from `start` to `end` (parent, child, partner and
-    sibling ties, full siblings as one step), each step as (word, person id): "mother Donna ->
-    her sister Lisa -> Lisa's husband Gary" is [("mother", donna), ("sister", lisa),
-    ("husband", gary)]. None when the two are not joined within the family."""
-    return paths(family, start, {end}).get(end)
-
-
-def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str, list[PathStep]]:
-    """`path` from `start` to each of `ends` (everyone in the family when None) that it joins,
-    in one walk."""
-    came: dict[str, tuple[str, str] | None] = {start: None}
-    wanted = set(family.people) if ends is None else set(ends)
-    left = len(wanted - {start})
-    queue = deque([start])
-    while queue and left:
-        here = queue.popleft()
-        for how, there in _neighbours(family, here):
-            if there in came:
-                continue
-            came[there] = (here, how)
-            left -= there in wanted
-            queue.append(there)
-    # Each person's path is the path of the person before them and one step: made once each.
-    made: dict[str, list[PathStep]] = {start: []}
-    found: dict[str, list[PathStep]] = {}
-    for end in wanted:
-        if end not in came:
-            continue
-        unmade: list[str] = []
-        node = end
-        while node not in made:
-            unmade.append(node)
-            node = came[node][0]  # type: ignore[index]  # only the start has no step before it
-        steps = made[node]
-        for node in reversed(unmade):
-            how_ = came[node][1]  # type: ignore[index]
-            sex = family.people[node].sex if node in family.people else None
-            steps = made[node] = [*steps, (_step_word(how_, sex), node)]
-        found[end] = made[end]
-    return found
-
-
-def close_family(family: Family) -> set[str]:
-    """The person's close family, as a genogram's first view shows it: the person, their
-    parents and their parents' partners, their brothers and sisters (full, half and step: the
-    children of those parents and partners), their grandparents, and their own partners and
-    children."""
-    me = family.person_id
-    parents = {link.parent for link in family.parents.get(me, ())}
-    partners_of_parents = {p.other(q) for q in parents for p in family.partners.get(q, ())}
-    elders = parents | partners_of_parents
-    siblings = {link.child for q in elders for link in family.children.get(q, ())}
-    grandparents = {link.parent for q in parents for link in family.parents.get(q, ())}
-    own = {p.other(me) for p in family.partners.get(me, ())}
-    own |= {link.child for link in family.children.get(me, ())}
-    return ({me} | elders | siblings | grandparents | own) & set(family.people)
-
-
-def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for link in family.parents.get(here, ()):
-        if link.kind in FAMILY_LINKS:
-            found.append((f"{link.kind}:parent", link.parent))
-    # Full siblings (the same birth parents, as far as recorded) are one step, not up to a
-    # parent and down again; a half-sibling is reached through the parent they share, which is
-    # what explains them ("father Craig -> son Jordan").
-    found += [("sibling", child) for child in family.full_siblings(here)]
-    for tie in family.ties.get(here, ()):
-        found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
-    for p in family.partners.get(here, ()):
-        found.append(("spouse" if p.kind in ("married", "civil_partnership") else "partner",
-                      p.other(here)))  # fmt: skip
-    for link in family.children.get(here, ()):
-        if link.kind in FAMILY_LINKS:
-            found.append((f"{link.kind}:child", link.child))
-    return found

@@ -1,10 +1,11 @@
 """GEDCOM 5.5.1 in and out as plain data: no database, no web framework.
 
 Reading is done by the ged4py library (encodings, CONC/CONT, record structure, the date
-grammar); this module adds resource limits checked before ged4py sees the bytes, the
-checks a family tree must pass; the writer is `service.gedcom_write` (given here too, as
-`write_gedcom`). Error messages name line numbers, xrefs and fields, never a name or a date, so
-they can be shown and logged without personal data.
+grammar); `service.gedcom_bytes` makes the bytes ready for it (limits, character set, CONC
+lines) and this module adds the checks a family tree must pass; the writer is
+`service.gedcom_write` (given here too, as `write_gedcom`). Error messages name line numbers,
+xrefs and fields, never a name or a date, so they can be shown and logged without personal
+data.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
 from service import gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
 from service.dates import london_today
+from service.gedcom_bytes import (
+    MAX_LINES,
+    check_lines,
+    check_size,
+    prepare,
+    read_as,
+    too_many,
+)
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -43,22 +52,9 @@ __all__ = [
     "GedcomTree", "Pedigree", "Sex", "parse_gedcom", "write_gedcom",
 ]  # fmt: skip
 
-MAX_LINE_BYTES = 32_768  # the standard says 255; real exports run longer, nothing runs this long
-MAX_LINES = 1_000_000  # ged4py reads about 50,000 lines a second: this bounds a parse's time
-MAX_LEVEL = 99  # the standard's own limit
 # the approximate forms keep their date; INT <date> (<phrase>) keeps its interpreted date
 _APPROXIMATE = (gd.DateValueAbout, gd.DateValueCalculated, gd.DateValueEstimated)
 _KEPT_DATES = (gd.DateValueSimple, *_APPROXIMATE, gd.DateValueInterpreted)
-_DEEP_LEVEL = re.compile(rb"(?m)^[ \t\v\f]*\d{3}")  # ged4py strips leading whitespace
-_INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
-# ged4py raises on calendar escapes it does not know (@#DUNKNOWN@, @#DROMAN@) and on dual years
-# outside the Gregorian calendar; such values are handed over as date phrases "(...)", which
-# ged4py keeps as text (and `service.gedcom_dates` keeps as written). The Julian, Hebrew and
-# French republican calendars are read and converted.
-_OTHER_CALENDAR = re.compile(
-    rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
-    rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
-)
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
@@ -91,155 +87,6 @@ def _not_imported(others: dict[str, list[int]]) -> list[str]:
     return notes
 
 
-def _too_many(max_people: int) -> str:
-    return (
-        f"file holds more than {max_people} individuals, the most one import takes "
-        "(LL_GEDCOM_MAX_PEOPLE): export the branch of the tree around the young person"
-    )
-
-
-def _limits(data: bytes, max_bytes: int) -> None:
-    """The limit every file is held to before anything reads it: its size."""
-    if len(data) > max_bytes:
-        raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
-
-
-def _line_limits(lines: list[bytes]) -> None:
-    """How many lines, and how long, a file of either version may have."""
-    if len(lines) > MAX_LINES:
-        raise GedcomError(f"file has more than {MAX_LINES} lines")
-    if lines and max(map(len, lines)) > MAX_LINE_BYTES:
-        line = next(i for i, text in enumerate(lines, 1) if len(text) > MAX_LINE_BYTES)
-        raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
-
-
-def _prepare(
-    data: bytes, max_bytes: int, max_people: int
-) -> tuple[bytes, list[int], str, list[str]]:
-    """Limits and shape, checked at C speed before the line-by-line parser sees the file; the
-    buffer to parse, the file's own number of each of its lines (CONC lines are joined
-    here, so that ged4py does not join them by copying the value once per line), a note on
-    UTF-16 with no byte-order mark ("" if none), and the other notes on what was read as it
-    was not written (tags in lower case)."""
-    _limits(data, max_bytes)
-    bare = _UTF16_BARE.get(data[:2]) if b"\0" in data[:2] else None
-    if bare and data[:12].decode(bare, "replace").startswith("0 HEAD"):
-        data = "\ufeff".encode(bare) + data  # `CHAR UNICODE` written with no byte-order mark
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        data = _from_utf16(data)
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line = data[:nul].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
-        raise GedcomError(f"NUL byte at line {line}: not a GEDCOM text file")
-    lines = data.splitlines()  # LF, CRLF and CR alike
-    # Older Windows programs end a file with Ctrl-Z; some programs leave blank lines between
-    # records. A blank line becomes a user-defined tag that nothing reads, so every line keeps
-    # its number for the messages.
-    while lines and not lines[-1].strip(b" \t\x1a"):
-        lines.pop()
-    if lines:
-        lines[-1] = lines[-1].rstrip(b"\x1a")
-    lines = [line if line.strip() else b"1 _BLANK" for line in lines]
-    if not lines:
-        raise GedcomError("empty file: not a GEDCOM file")
-    _line_limits(lines)
-    if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
-        raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
-    if lines[-1].split() != [b"0", b"TRLR"]:
-        raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
-    deep = _DEEP_LEVEL.search(b"\n".join(lines))
-    if deep:
-        line = b"\n".join(lines).count(b"\n", 0, deep.start()) + 1
-        raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
-    lines, origin = _join_conc(lines)
-    buf = b"\n".join(lines) + b"\n"
-    notes = []
-    # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
-    # person would be lost. Read as upper case, and said.
-    if _LOWER_TAG.search(buf):
-        upper = _TAG.sub(_upper_tag, buf)
-        if upper != buf:
-            buf = upper
-            notes.append("tags written in lower case: read as upper case")
-    for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
-        if count > max_people:
-            raise GedcomError(_too_many(max_people))
-    if b"@#D" in buf:
-        buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
-    if b"@_" in buf:
-        buf = buf.replace(b"@_", _MARKED)
-    return buf, origin, _UTF16_NOTE if bare else "", notes
-
-
-_TAG_AT = rb"(?m)^([ \t]*\d+[ \t]+(?:@[^@\n]*@[ \t]+)?)"
-_LOWER_TAG = re.compile(_TAG_AT + rb"[A-Z0-9_]*[a-z]")
-# The standard's tags this import reads or names, in lower or mixed case: only these are read as
-# upper case, so that a broken line's word ("0 Jane Smith") is never made a tag to be named.
-_STANDARD_TAGS = frozenset(
-    b"HEAD GEDC VERS FORM CHAR SOUR SUBM SUBN TRLR INDI FAM NAME GIVN SURN NICK TYPE SEX BIRT "
-    b"DEAT BURI CREM DATE PLAC FAMC FAMS HUSB WIFE CHIL PEDI ADOP MARR DIV NOTE CONC CONT OBJE "
-    b"REPO ASSO ALIA RESI EVEN".split()
-)
-_TAG = re.compile(_TAG_AT + rb"([A-Za-z][A-Za-z]+)(?=[ \t]|$)")
-
-
-def _upper_tag(found: re.Match[bytes]) -> bytes:
-    tag = found.group(2).upper()
-    return found.group(1) + (tag if tag in _STANDARD_TAGS else found.group(2))
-
-
-_UTF16_BARE = {b"0\0": "utf-16-le", b"\x000": "utf-16-be"}  # a file's first "0"
-_UTF16_NOTE = "no byte-order mark, the bytes are UTF-16: read as UTF-16"
-_CONC = re.compile(rb"[ \t]*(\d+)[ \t]+CONC(?: (.*))?")
-_LEVEL = re.compile(rb"[ \t]*(\d+)[ \t]+(?:@[^@]*@[ \t]+)?\S+( )?")
-
-
-def _join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
-    """Each run of CONC lines appended to the line it continues (the owner, one level up, or the
-    CONT or CONC line before it at the same level), in one join: a file of 300,000 CONC lines
-    reads in linear time. A CONC line that continues nothing is left for the parser to refuse.
-    Also the file's number of each line kept."""
-    kept: list[bytes] = []
-    origin: list[int] = []
-    pieces: list[bytes] = []
-    wanted = -1  # the level a CONC line continuing the last line kept has
-    for number, line in enumerate(lines, 1):
-        conc = _CONC.fullmatch(line) if b"CONC" in line else None
-        if conc is not None and kept and int(conc.group(1)) == wanted:
-            if not pieces and not _has_value(kept[-1]):  # "1 NOTE" + "2 CONC a": "1 NOTE a"
-                pieces.append(b" ")
-            pieces.append(conc.group(2) or b"")
-            continue
-        if pieces:
-            kept[-1] = kept[-1] + b"".join(pieces)
-            pieces = []
-        level = _LEVEL.match(line)
-        # A CONC continues a line one level up, or a CONT line at its own level.
-        cont = level is not None and line[level.end(1) :].split(None, 1)[:1] == [b"CONT"]
-        wanted = -1 if level is None else int(level.group(1)) + (0 if cont else 1)
-        kept.append(line)
-        origin.append(number)
-    if pieces:
-        kept[-1] = kept[-1] + b"".join(pieces)
-    return kept, origin
-
-
-def _has_value(line: bytes) -> bool:
-    found = _LEVEL.match(line)
-    return found is not None and found.group(2) is not None
-
-
-def _from_utf16(data: bytes) -> bytes:
-    """A UTF-16 file (with its byte-order mark, as GEDCOM 5.5.1's `CHAR UNICODE` is written) as
-    UTF-8, its CHAR line saying so."""
-    try:
-        text = data.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        raise GedcomError("bytes that are not valid UTF-16 after a UTF-16 byte-order mark") from exc
-    text = re.sub(r"(?m)^(\s*1\s+CHAR\s+)\S+", r"\1UTF-8", text, count=1)
-    return text.encode("utf-8")
-
-
 def _first(record: Record, tag: str) -> Record | None:
     return record.sub_tag(tag, follow=False)
 
@@ -258,7 +105,6 @@ def _pointers(record: Record, tag: str) -> list[str]:
 # records in every export); ged4py's line pattern does not take `_` first. It reads the file
 # with such xrefs marked (`@-_I3@`: an xref cannot start with `-`), and they are read back as
 # written.
-_MARKED = b"@-_"
 
 
 def _original(xref: str) -> str:
@@ -278,7 +124,7 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
         return found.value, None
     raw = parts[2] if len(parts) == 3 else b""
     if raw.startswith(b"(@#D") and raw.endswith(b")"):
-        raw = raw[1:-1]  # a calendar ged4py cannot read, made a phrase in _prepare
+        raw = raw[1:-1]  # a calendar ged4py cannot read, made a phrase in prepare
     return found.value, raw.decode("ascii") if raw.isascii() else None
 
 
@@ -345,71 +191,6 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
             words.setdefault(_original(_text(chil)), said)
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
                      marriage_words, slots, words)  # fmt: skip
-
-
-_CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
-_HEADER_END = re.compile(rb"(?m)^[ \t]*0[ \t]")
-
-
-def _encoding(buf: bytes) -> tuple[bytes, str | None, str | None]:
-    """The character set to read a file in when its `CHAR` is missing or does not fit its
-    bytes (None: as `CHAR` says), and a note saying so. Programs write UTF-8 or Windows-1252
-    (ANSI) far more often than ANSEL, GEDCOM 5.5.1's default: a file with no `CHAR` is read as
-    UTF-8 when its bytes are UTF-8 and as Windows-1252 otherwise; one that says UTF-8 or ASCII
-    and is not, as Windows-1252; one that says ANSEL and is UTF-8 (ANSEL's accents never form
-    UTF-8), as UTF-8; a UTF-8 byte-order mark wins over `CHAR` when the bytes are UTF-8 and
-    is dropped when they are not. A `CHAR` line is rewritten to say so (ged4py holds a
-    byte-order mark to its `CHAR`); a missing one is given to ged4py as the codec. Returns the
-    buffer, the codec for ged4py and the note."""
-    second = _HEADER_END.search(buf, 1)
-    found = _CHAR.search(buf, 0, second.start() if second else len(buf))
-    said = found.group(1).strip().upper() if found else b""
-    if buf.isascii() and said != b"UNICODE":  # ASCII reads the same in every set but UTF-16
-        return buf, None, None
-    utf8 = _is_utf8(buf)
-    codec, note = _codec(said, buf, utf8)
-    if codec is not None and found is not None:
-        name = b"UTF-8" if codec == "utf-8" else b"ANSI"
-        buf, codec = buf[: found.start(1)] + name + buf[found.end(1) :], None
-    if buf.startswith(_BOM) and not utf8:  # the mark is as wrong as the header
-        buf = buf[len(_BOM) :]
-    return buf, codec, note
-
-
-def _is_utf8(buf: bytes) -> bool:
-    try:
-        buf.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]:
-    """The codec a file is read in, from its `CHAR` (`char`) and its bytes (see `_encoding`).
-    A UTF-8 byte-order mark wins over the `CHAR` line when the bytes are UTF-8; when they are
-    not, the mark is wrong too and is dropped. UTF-16 (`CHAR UNICODE`) is made
-    UTF-8 before: a `CHAR UNICODE` here is UTF-8, or else Windows-1252."""
-    said = char.decode("ascii", "replace")
-    if not said:
-        codec = "utf-8" if utf8 else "cp1252"
-        name = "UTF-8" if utf8 else "Windows-1252 (ANSI)"
-        return codec, f"no character set (CHAR) in the header: read as {name}"
-    if said in ("UTF-8", "UTF8", "ASCII", "UNICODE") and not utf8:
-        return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
-    if said in ("ASCII", "ANSEL") and utf8:
-        return "utf-8", f"the header says {said}, the bytes are UTF-8: read as UTF-8"
-    if said == "UNICODE" and not buf.startswith(_BOM):
-        return "utf-8", "the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8"
-    if buf.startswith(_BOM) and utf8 and said not in ("UTF-8", "UTF8"):
-        return "utf-8", (f"the header says {said}, the file starts with a UTF-8 byte-order "
-                         "mark: read as UTF-8")  # fmt: skip
-    if buf.startswith(_BOM) and not utf8:
-        return None, (f"the file starts with a UTF-8 byte-order mark, the bytes are not UTF-8: "
-                      f"read as the header says ({said})")  # fmt: skip
-    return None, None
-
-
-_BOM = b"\xef\xbb\xbf"
 
 
 def _read(
@@ -589,17 +370,17 @@ def parse_gedcom(
     """Read a GEDCOM 5.5.1 file into plain data, or raise GedcomError saying what is wrong."""
     data = bytes(data)
     if gedcom_v7.is_gedcom7(data):
-        _limits(data, max_bytes)
-        _line_limits(data.splitlines())
+        check_size(data, max_bytes)
+        check_lines(data.splitlines())
         raw_people, raw_families, others = gedcom_v7.read(data)
         said, prepared = None, list[str]()
     else:
-        buf, origin, utf16, prepared = _prepare(data, max_bytes, max_people)
-        buf, encoding, said = _encoding(buf)
+        buf, origin, utf16, prepared = prepare(data, max_bytes, max_people)
+        buf, encoding, said = read_as(buf)
         said = said or utf16
         raw_people, raw_families, others = _read(buf, origin, encoding)
     if len(raw_people) > max_people:
-        raise GedcomError(_too_many(max_people))
+        raise GedcomError(too_many(max_people))
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
     # What the whole file got (character set, records not imported, the living rule) comes

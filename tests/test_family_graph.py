@@ -24,10 +24,9 @@ from service.family import (
     Person,
     SiblingTie,
     gaps,
-    path,
-    paths,
     relatives,
 )
+from service.family_paths import path, paths
 from service.queries import load_queries
 from tests.conftest import REPO, Target
 

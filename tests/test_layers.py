@@ -15,6 +15,7 @@ PURE = {
     "service.kinship",
     "service.workflow",
     "service.family",
+    "service.family_paths",
     "service.lifespan",
     "service.gedcom_kinds",
     "visualise.genogram",
@@ -23,6 +24,7 @@ PURE = {
     "visualise.nesting",
     "visualise.dot_text",
     "visualise.ecomap",
+    "visualise.map_items",
 }
 # Pure too, with their answers as pydantic models (which do no I/O).
 PURE_WITH_MODELS = {"service.plan", "service.journey", "service.record"}

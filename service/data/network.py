@@ -25,7 +25,8 @@ from service.data.relatives import family_names, load_family, named_rows
 from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
-from service.family import Family, close_family, paths
+from service.family import Family
+from service.family_paths import close_family, paths
 from service.kinship import ROLE_WORDS, Kind
 from service.workflow import WISH_WORDS, effective_wish, lapse_days
 

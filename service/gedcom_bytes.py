@@ -1,0 +1,243 @@
+"""A GEDCOM file's bytes made ready for the parser: limits checked at C speed before any line
+is read (size, lines, levels, how many people), CONC lines joined, tags written in lower case
+read as upper case, other calendars handed over as phrases, and the character set decided
+from the header and the bytes together (`read_as`). Plain bytes in and out, no database; the
+messages name lines and tags, never what a record holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.gedcom_model import GedcomError
+
+MAX_LINE_BYTES = 32_768  # the standard says 255; real exports run longer, nothing runs this long
+MAX_LINES = 1_000_000  # ged4py reads about 50,000 lines a second: this bounds a parse's time
+MAX_LEVEL = 99  # the standard's own limit
+_DEEP_LEVEL = re.compile(rb"(?m)^[ \t\v\f]*\d{3}")  # ged4py strips leading whitespace
+_INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
+# ged4py raises on calendar escapes it does not know (@#DUNKNOWN@, @#DROMAN@) and on dual years
+# outside the Gregorian calendar; such values are handed over as date phrases "(...)", which
+# ged4py keeps as text (and `service.gedcom_dates` keeps as written). The Julian, Hebrew and
+# French republican calendars are read and converted.
+_OTHER_CALENDAR = re.compile(
+    rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
+    rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
+)
+
+
+def too_many(max_people: int) -> str:
+    return (
+        f"file holds more than {max_people} individuals, the most one import takes "
+        "(LL_GEDCOM_MAX_PEOPLE): export the branch of the tree around the young person"
+    )
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    """The limit every file is held to before anything reads it: its size."""
+    if len(data) > max_bytes:
+        raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
+
+
+def check_lines(lines: list[bytes]) -> None:
+    """How many lines, and how long, a file of either version may have."""
+    if len(lines) > MAX_LINES:
+        raise GedcomError(f"file has more than {MAX_LINES} lines")
+    if lines and max(map(len, lines)) > MAX_LINE_BYTES:
+        line = next(i for i, text in enumerate(lines, 1) if len(text) > MAX_LINE_BYTES)
+        raise GedcomError(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
+
+
+def prepare(
+    data: bytes, max_bytes: int, max_people: int
+) -> tuple[bytes, list[int], str, list[str]]:
+    """Limits and shape, checked at C speed before the line-by-line parser sees the file; the
+    buffer to parse, the file's own number of each of its lines (CONC lines are joined
+    here, so that ged4py does not join them by copying the value once per line), a note on
+    UTF-16 with no byte-order mark ("" if none), and the other notes on what was read as it
+    was not written (tags in lower case)."""
+    check_size(data, max_bytes)
+    bare = _UTF16_BARE.get(data[:2]) if b"\0" in data[:2] else None
+    if bare and data[:12].decode(bare, "replace").startswith("0 HEAD"):
+        data = "\ufeff".encode(bare) + data  # `CHAR UNICODE` written with no byte-order mark
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        data = _from_utf16(data)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data[:nul].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+        raise GedcomError(f"NUL byte at line {line}: not a GEDCOM text file")
+    lines = data.splitlines()  # LF, CRLF and CR alike
+    # Older Windows programs end a file with Ctrl-Z; some programs leave blank lines between
+    # records. A blank line becomes a user-defined tag that nothing reads, so every line keeps
+    # its number for the messages.
+    while lines and not lines[-1].strip(b" \t\x1a"):
+        lines.pop()
+    if lines:
+        lines[-1] = lines[-1].rstrip(b"\x1a")
+    lines = [line if line.strip() else b"1 _BLANK" for line in lines]
+    if not lines:
+        raise GedcomError("empty file: not a GEDCOM file")
+    check_lines(lines)
+    if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
+        raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
+    if lines[-1].split() != [b"0", b"TRLR"]:
+        raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
+    deep = _DEEP_LEVEL.search(b"\n".join(lines))
+    if deep:
+        line = b"\n".join(lines).count(b"\n", 0, deep.start()) + 1
+        raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
+    lines, origin = _join_conc(lines)
+    buf = b"\n".join(lines) + b"\n"
+    notes = []
+    # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
+    # person would be lost. Read as upper case, and said.
+    if _LOWER_TAG.search(buf):
+        upper = _TAG.sub(_upper_tag, buf)
+        if upper != buf:
+            buf = upper
+            notes.append("tags written in lower case: read as upper case")
+    for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
+        if count > max_people:
+            raise GedcomError(too_many(max_people))
+    if b"@#D" in buf:
+        buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
+    if b"@_" in buf:
+        buf = buf.replace(b"@_", MARKED)
+    return buf, origin, _UTF16_NOTE if bare else "", notes
+
+
+_TAG_AT = rb"(?m)^([ \t]*\d+[ \t]+(?:@[^@\n]*@[ \t]+)?)"
+_LOWER_TAG = re.compile(_TAG_AT + rb"[A-Z0-9_]*[a-z]")
+# The standard's tags this import reads or names, in lower or mixed case: only these are read as
+# upper case, so that a broken line's word ("0 Jane Smith") is never made a tag to be named.
+_STANDARD_TAGS = frozenset(
+    b"HEAD GEDC VERS FORM CHAR SOUR SUBM SUBN TRLR INDI FAM NAME GIVN SURN NICK TYPE SEX BIRT "
+    b"DEAT BURI CREM DATE PLAC FAMC FAMS HUSB WIFE CHIL PEDI ADOP MARR DIV NOTE CONC CONT OBJE "
+    b"REPO ASSO ALIA RESI EVEN".split()
+)
+_TAG = re.compile(_TAG_AT + rb"([A-Za-z][A-Za-z]+)(?=[ \t]|$)")
+
+
+def _upper_tag(found: re.Match[bytes]) -> bytes:
+    tag = found.group(2).upper()
+    return found.group(1) + (tag if tag in _STANDARD_TAGS else found.group(2))
+
+
+_UTF16_BARE = {b"0\0": "utf-16-le", b"\x000": "utf-16-be"}  # a file's first "0"
+_UTF16_NOTE = "no byte-order mark, the bytes are UTF-16: read as UTF-16"
+_CONC = re.compile(rb"[ \t]*(\d+)[ \t]+CONC(?: (.*))?")
+_LEVEL = re.compile(rb"[ \t]*(\d+)[ \t]+(?:@[^@]*@[ \t]+)?\S+( )?")
+
+
+def _join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
+    """Each run of CONC lines appended to the line it continues (the owner, one level up, or the
+    CONT or CONC line before it at the same level), in one join: a file of 300,000 CONC lines
+    reads in linear time. A CONC line that continues nothing is left for the parser to refuse.
+    Also the file's number of each line kept."""
+    kept: list[bytes] = []
+    origin: list[int] = []
+    pieces: list[bytes] = []
+    wanted = -1  # the level a CONC line continuing the last line kept has
+    for number, line in enumerate(lines, 1):
+        conc = _CONC.fullmatch(line) if b"CONC" in line else None
+        if conc is not None and kept and int(conc.group(1)) == wanted:
+            if not pieces and not _has_value(kept[-1]):  # "1 NOTE" + "2 CONC a": "1 NOTE a"
+                pieces.append(b" ")
+            pieces.append(conc.group(2) or b"")
+            continue
+        if pieces:
+            kept[-1] = kept[-1] + b"".join(pieces)
+            pieces = []
+        level = _LEVEL.match(line)
+        # A CONC continues a line one level up, or a CONT line at its own level.
+        cont = level is not None and line[level.end(1) :].split(None, 1)[:1] == [b"CONT"]
+        wanted = -1 if level is None else int(level.group(1)) + (0 if cont else 1)
+        kept.append(line)
+        origin.append(number)
+    if pieces:
+        kept[-1] = kept[-1] + b"".join(pieces)
+    return kept, origin
+
+
+def _has_value(line: bytes) -> bool:
+    found = _LEVEL.match(line)
+    return found is not None and found.group(2) is not None
+
+
+def _from_utf16(data: bytes) -> bytes:
+    """A UTF-16 file (with its byte-order mark, as GEDCOM 5.5.1's `CHAR UNICODE` is written) as
+    UTF-8, its CHAR line saying so."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise GedcomError("bytes that are not valid UTF-16 after a UTF-16 byte-order mark") from exc
+    text = re.sub(r"(?m)^(\s*1\s+CHAR\s+)\S+", r"\1UTF-8", text, count=1)
+    return text.encode("utf-8")
+
+
+MARKED = b"@-_"
+
+
+_CHAR = re.compile(rb"(?m)^[ \t]*1[ \t]+CHAR[ \t]*([^\n]*)$")
+_HEADER_END = re.compile(rb"(?m)^[ \t]*0[ \t]")
+
+
+def read_as(buf: bytes) -> tuple[bytes, str | None, str | None]:
+    """The character set to read a file in when its `CHAR` is missing or does not fit its
+    bytes (None: as `CHAR` says), and a note saying so. Programs write UTF-8 or Windows-1252
+    (ANSI) far more often than ANSEL, GEDCOM 5.5.1's default: a file with no `CHAR` is read as
+    UTF-8 when its bytes are UTF-8 and as Windows-1252 otherwise; one that says UTF-8 or ASCII
+    and is not, as Windows-1252; one that says ANSEL and is UTF-8 (ANSEL's accents never form
+    UTF-8), as UTF-8; a UTF-8 byte-order mark wins over `CHAR` when the bytes are UTF-8 and
+    is dropped when they are not. A `CHAR` line is rewritten to say so (ged4py holds a
+    byte-order mark to its `CHAR`); a missing one is given to ged4py as the codec. Returns the
+    buffer, the codec for ged4py and the note."""
+    second = _HEADER_END.search(buf, 1)
+    found = _CHAR.search(buf, 0, second.start() if second else len(buf))
+    said = found.group(1).strip().upper() if found else b""
+    if buf.isascii() and said != b"UNICODE":  # ASCII reads the same in every set but UTF-16
+        return buf, None, None
+    utf8 = _is_utf8(buf)
+    codec, note = _codec(said, buf, utf8)
+    if codec is not None and found is not None:
+        name = b"UTF-8" if codec == "utf-8" else b"ANSI"
+        buf, codec = buf[: found.start(1)] + name + buf[found.end(1) :], None
+    if buf.startswith(_BOM) and not utf8:  # the mark is as wrong as the header
+        buf = buf[len(_BOM) :]
+    return buf, codec, note
+
+
+def _is_utf8(buf: bytes) -> bool:
+    try:
+        buf.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]:
+    """The codec a file is read in, from its `CHAR` (`char`) and its bytes (see `read_as`).
+    A UTF-8 byte-order mark wins over the `CHAR` line when the bytes are UTF-8; when they are
+    not, the mark is wrong too and is dropped. UTF-16 (`CHAR UNICODE`) is made
+    UTF-8 before: a `CHAR UNICODE` here is UTF-8, or else Windows-1252."""
+    said = char.decode("ascii", "replace")
+    if not said:
+        codec = "utf-8" if utf8 else "cp1252"
+        name = "UTF-8" if utf8 else "Windows-1252 (ANSI)"
+        return codec, f"no character set (CHAR) in the header: read as {name}"
+    if said in ("UTF-8", "UTF8", "ASCII", "UNICODE") and not utf8:
+        return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
+    if said in ("ASCII", "ANSEL") and utf8:
+        return "utf-8", f"the header says {said}, the bytes are UTF-8: read as UTF-8"
+    if said == "UNICODE" and not buf.startswith(_BOM):
+        return "utf-8", "the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8"
+    if buf.startswith(_BOM) and utf8 and said not in ("UTF-8", "UTF8"):
+        return "utf-8", (f"the header says {said}, the file starts with a UTF-8 byte-order "
+                         "mark: read as UTF-8")  # fmt: skip
+    if buf.startswith(_BOM) and not utf8:
+        return None, (f"the file starts with a UTF-8 byte-order mark, the bytes are not UTF-8: "
+                      f"read as the header says ({said})")  # fmt: skip
+    return None, None
+
+
+_BOM = b"\xef\xbb\xbf"
