@@ -16,8 +16,6 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from ged4py import date as gd
-from ged4py.calendar import GregorianDate
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
@@ -31,6 +29,7 @@ from service.gedcom_bytes import (
     read_as,
     too_many,
 )
+from service.gedcom_dates import WrittenDate
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -52,9 +51,6 @@ __all__ = [
     "GedcomTree", "Pedigree", "Sex", "parse_gedcom", "write_gedcom",
 ]  # fmt: skip
 
-# the approximate forms keep their date; INT <date> (<phrase>) keeps its interpreted date
-_APPROXIMATE = (gd.DateValueAbout, gd.DateValueCalculated, gd.DateValueEstimated)
-_KEPT_DATES = (gd.DateValueSimple, *_APPROXIMATE, gd.DateValueInterpreted)
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
@@ -245,22 +241,13 @@ def _read(
     return people, families, others
 
 
-def _iso(value: object, whose: str, what: str) -> str | None:
-    """A kept date as partial ISO; ranges, periods, other calendars and text read as None."""
-    if not isinstance(value, _KEPT_DATES):
-        return None
-    when = value.date
-    if not isinstance(when, GregorianDate) or when.bc or when.dual_year is not None:
-        return None
-    if when.month is not None and when.month_num is None:
-        return None  # not a month name: text
-    try:
-        date(when.year, when.month_num or 1, 1 if when.day is None else when.day)
-    except ValueError:
-        raise GedcomError(f"{whose}: {what} is not a valid calendar date") from None
-    parts = [f"{when.year:04d}", f"{when.month_num:02d}" if when.month_num else ""]
-    parts.append(f"{when.day:02d}" if when.day is not None else "")
-    return "-".join(p for p in parts if p)
+def _iso(value: object, written: WrittenDate | None, whose: str, what: str) -> str | None:
+    """The one day, month or year a date names, as partial ISO (`gedcom_dates.kept`); None for
+    ranges, open dates and text. A plain date naming a day that does not exist refuses the
+    file (`gedcom_dates.impossible`); a qualified one is kept as written, and noted."""
+    if gedcom_dates.impossible(value):
+        raise GedcomError(f"{whose}: {what} is not a valid calendar date")
+    return gedcom_dates.kept(written)
 
 
 def _is_before(earlier: str, later: str) -> bool:
@@ -320,7 +307,10 @@ def _families(
         kids = tuple(kid for kid in found if kid is not None)
         whose = f"family {f.xref} (line {f.line})"
         written = gedcom_dates.read(f.marriage, f.marriage_words)
-        when = _iso(f.marriage, whose, "marriage date") or gedcom_dates.kept(written)
+        when = _iso(f.marriage, written, whose, "marriage date")
+        said = gedcom_dates.note(f.marriage, written, when, f.marriage_words)
+        if said:
+            notes.append(f"{whose}: marriage date {said}")
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
                                 written))  # fmt: skip
     return out
@@ -395,11 +385,13 @@ def parse_gedcom(
         whose = f"{p.xref} (line {p.line})"
         birth = gedcom_dates.read(p.birth, p.birth_words)
         death = gedcom_dates.read(p.death, p.death_words)
-        born = _iso(p.birth, whose, "birth date") or gedcom_dates.kept(birth)
-        died = _iso(p.death, whose, "death date") or gedcom_dates.kept(death)
-        for what, value, written, kept in (("birth date", p.birth, birth, born),
-                                           ("death date", p.death, death, died)):  # fmt: skip
-            said = gedcom_dates.note(value, written, kept)
+        born = _iso(p.birth, birth, whose, "birth date")
+        died = _iso(p.death, death, whose, "death date")
+        for what, value, written, kept, words in (
+            ("birth date", p.birth, birth, born, p.birth_words),
+            ("death date", p.death, death, died, p.death_words),
+        ):
+            said = gedcom_dates.note(value, written, kept, words)
             if said:
                 notes.append(f"{whose}: {what} {said}")
         for what, when, written in (("birth date", born, birth), ("death date", died, death)):

@@ -74,6 +74,7 @@ def prepare(
         lines.pop()
     if lines:
         lines[-1] = lines[-1].rstrip(b"\x1a")
+    trailers = _trailers(lines) if b"TRLR" in b"".join(lines[:-1]) else []
     lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
         raise GedcomError("empty file: not a GEDCOM file")
@@ -88,7 +89,7 @@ def prepare(
         raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
     lines, origin = _join_conc(lines)
     buf = b"\n".join(lines) + b"\n"
-    notes = []
+    notes = [_trailers_note(trailers)] if trailers else []
     # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
     # person would be lost. Read as upper case, and said.
     if _LOWER_TAG.search(buf):
@@ -121,6 +122,33 @@ _TAG = re.compile(_TAG_AT + rb"([A-Za-z][A-Za-z]+)(?=[ \t]|$)")
 def _upper_tag(found: re.Match[bytes]) -> bytes:
     tag = found.group(2).upper()
     return found.group(1) + (tag if tag in _STANDARD_TAGS else found.group(2))
+
+
+_TRAILER = re.compile(rb"[ \t]*0[ \t]+TRLR[ \t\x1a]*")
+
+
+def _trailers(lines: list[bytes]) -> list[int]:
+    """One program writes `0 TRLR` and then appends records after it: the file is read to its
+    last `0 TRLR` (its end, which `prepare` checks), and a trailer before it is a record the
+    parser skips. A Ctrl-Z that ended the file there, on the trailer's line or on lines of
+    their own after it, is taken out as at the end. The trailers' line numbers."""
+    found = []
+    after = False  # on the lines after a trailer, until one that holds more than a Ctrl-Z
+    for number, line in enumerate(lines[:-1], 1):
+        if after and not line.strip(b" \t\x1a"):
+            lines[number - 1] = b""
+        elif b"TRLR" in line and _TRAILER.fullmatch(line):
+            lines[number - 1] = b"0 TRLR"
+            found.append(number)
+            after = True
+        else:
+            after = False
+    return found
+
+
+def _trailers_note(lines: list[int]) -> str:
+    where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)}, the first at line {lines[0]}"
+    return f"'0 TRLR' before the end of the file ({where}): skipped, and the records after it read"
 
 
 _UTF16_BARE = {b"0\0": "utf-16-le", b"\x000": "utf-16-be"}  # a file's first "0"
@@ -187,9 +215,10 @@ def read_as(buf: bytes) -> tuple[bytes, str | None, str | None]:
     bytes (None: as `CHAR` says), and a note saying so. Programs write UTF-8 or Windows-1252
     (ANSI) far more often than ANSEL, GEDCOM 5.5.1's default: a file with no `CHAR` is read as
     UTF-8 when its bytes are UTF-8 and as Windows-1252 otherwise; one that says UTF-8 or ASCII
-    and is not, as Windows-1252; one that says ANSEL and is UTF-8 (ANSEL's accents never form
-    UTF-8), as UTF-8; a UTF-8 byte-order mark wins over `CHAR` when the bytes are UTF-8 and
-    is dropped when they are not. A `CHAR` line is rewritten to say so (ged4py holds a
+    and is not, as Windows-1252; one that says ANSEL or ANSI and is UTF-8 (ANSEL's accents
+    never form UTF-8, and Windows-1252's letters next to never do), as UTF-8; a UTF-8
+    byte-order mark wins over `CHAR` when the bytes are UTF-8 and is dropped when they are
+    not. A `CHAR` line is rewritten to say so (ged4py holds a
     byte-order mark to its `CHAR`); a missing one is given to ged4py as the codec. Returns the
     buffer, the codec for ged4py and the note."""
     second = _HEADER_END.search(buf, 1)
@@ -237,6 +266,8 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
     if buf.startswith(_BOM) and not utf8:
         return None, (f"the file starts with a UTF-8 byte-order mark, the bytes are not UTF-8: "
                       f"read as the header says ({said})")  # fmt: skip
+    if said == "ANSI" and utf8:  # Windows-1252's letters next to never form UTF-8
+        return "utf-8", "the header says ANSI, the bytes are UTF-8: read as UTF-8"
     return None, None
 
 

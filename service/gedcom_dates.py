@@ -11,7 +11,12 @@ qualifier), and the range of days they allow in the Gregorian calendar, from ged
   they qualify: the qualifier says they are not exact. Phrases have no range.
 - Dates in the Julian, Hebrew and French republican calendars are converted to Gregorian
   days. A dual year (`1731/32`, the old English year that began on 25 March) is read with its
-  later year, as genealogy programs do.
+  later year, as genealogy programs do. `29 FEB` written with no calendar in a year before 1752
+  that is a leap year in the Julian calendar alone (`29 FEB 1700`: England kept that calendar
+  until 1752) is read as a Julian day.
+- A day or month its calendar does not have (`ABT 31 SEP 1900`) gives no range: no day is made
+  up for it. A year written in one or two digits (`1 JAN 50`) is no date at all here: its
+  century is not for the import to guess.
 - The partial ISO date the rest of the service sorts and checks by (`kept`) is the one day,
   month or year the range names, when it names one.
 
@@ -29,7 +34,7 @@ import convertdate.gregorian
 import convertdate.hebrew as hebrew
 import convertdate.julian
 from ged4py import date as gd
-from ged4py.calendar import CalendarDate, CalendarType
+from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate
 
 Qualifier = Literal[
     "about", "estimated", "calculated", "interpreted", "before", "after", "between", "from_to",
@@ -113,12 +118,50 @@ def _month(when: CalendarDate) -> int | None:
     return months.index(name) + 1 if name in months else None
 
 
+def _dates(value: object) -> list[CalendarDate]:
+    """The dates a value holds: one, or a range's or period's two."""
+    found = (getattr(value, name, None) for name in ("date", "date1", "date2"))
+    return [when for when in found if isinstance(when, CalendarDate)]
+
+
+def _two_digit_year(value: object) -> bool:
+    """A date whose year is written in one or two digits (`1 JAN 50`, `BET 50 AND 60`): nobody
+    this service records was born in the year 50, and the century is not the import's to
+    guess. Years before the common era are left as they are (they have no range), and so are
+    the French republican calendar's, which run from 1 to 14."""
+    for when in _dates(value):
+        if when.bc or when.calendar not in (CalendarType.GREGORIAN, CalendarType.JULIAN):
+            continue
+        words = DATE_RE.match(when.original.strip()) if when.original else None
+        if words is not None and len(words.group(4)) <= 2:
+            return True
+    return False
+
+
+def _julian_leap_day(when: CalendarDate | None) -> bool:
+    """`29 FEB` written with no calendar in a year before 1752 that is a leap year in the Julian
+    calendar and not in the Gregorian one (1700, 1500, ...; a dual year's later year): a day
+    England's calendar had until 1752, as parish registers' transcriptions write it."""
+    if not isinstance(when, GregorianDate) or when.day != 29 or when.month_num != 2 or when.bc:
+        return False
+    year = when.year if when.dual_year is None else when.dual_year
+    words = DATE_RE.match(when.original.strip()) if when.original else None
+    return (year < 1752 and convertdate.julian.leap(year) and not convertdate.gregorian.isleap(year)
+            and words is not None and words.group(1) is None)  # fmt: skip
+
+
+def _no_such_day(when: CalendarDate) -> bool:
+    """A day or month its calendar does not have (`31 SEP 1900`, `ADS` in a Hebrew year of one
+    Adar, a month's name that is none)."""
+    return when.month is not None and not when.bc and _span(when) is None
+
+
 def _span(when: CalendarDate | None) -> tuple[float, float] | None:
     """The first and last day (Julian day numbers) a date allows, in any of its calendars;
     None for a day or month that does not exist, or a date before the common era."""
     if when is None or when.bc or when.calendar not in _MODULES:
         return None
-    calendar = when.calendar
+    calendar = CalendarType.JULIAN if _julian_leap_day(when) else when.calendar
     year, dual = when.year, getattr(when, "dual_year", None)
     try:
         if when.month is None:
@@ -208,6 +251,8 @@ def read(value: object, written: str | None = None) -> WrittenDate | None:
     if not isinstance(value, gd.DateValue):
         return None
     value = _loosely(value, written)
+    if _two_digit_year(value):
+        return None
     text = " ".join(_CONTROL.sub(" ", written if written is not None else words(value)).split())
     if not text or len(text) > MAX_WRITTEN:
         return None
@@ -251,12 +296,39 @@ _KINDS: dict[Qualifier, str] = {
 }
 
 
-def note(value: object, date: WrittenDate | None, iso: str | None) -> str | None:
+def impossible(value: object) -> bool:
+    """A plain Gregorian date naming a day that does not exist (`31 FEB 1950`, `29 FEB 1900`,
+    `0 MAR 1950`): the one kind of date that refuses a file. Qualified dates, other calendars,
+    dual years and words that are no month are kept as written, their note saying why."""
+    when = getattr(value, "date", None)
+    if not isinstance(value, gd.DateValueSimple) or not isinstance(when, GregorianDate):
+        return False
+    if when.bc or when.dual_year is not None or _two_digit_year(value):
+        return False
+    if when.month is not None and when.month_num is None:  # a word that is no month: text
+        return False
+    span = _span(when)
+    return span is None or _iso(span[0]) is None
+
+
+_JULIAN_DAY = (
+    "is 29 February of a year before 1752 that is a leap year in the Julian calendar alone"
+)
+_NO_SUCH_DAY = "names a day or month that does not exist"
+
+
+def note(
+    value: object, date: WrittenDate | None, iso: str | None, written: str | None = None
+) -> str | None:
     """What the import did with a date that is not a plain Gregorian day, month or year, for
     the answer's notes: its kind and what was kept, never its words (a phrase can name
-    people); None for a plain date kept as it is."""
+    people); None for a plain date kept as it is. `written`: the file's own words, as `read`
+    was given them."""
     if value is None or value == "":
         return None
+    value = _loosely(value, written)
+    if _two_digit_year(value):
+        return "has a year written in two digits: left out"
     kind = None if date is None or date.qualifier is None else _KINDS.get(date.qualifier)
     when = getattr(value, "date", None)
     if str(getattr(value, "phrase", "")).startswith("@#D"):
@@ -265,13 +337,18 @@ def note(value: object, date: WrittenDate | None, iso: str | None) -> str | None
         kind = "is in another calendar"
     elif kind is None and getattr(when, "dual_year", None) is not None:
         kind = "has a dual year"
+    julian = any(_julian_leap_day(each) for each in _dates(value))
+    missing = any(_no_such_day(each) for each in _dates(value))
+    said = [kind, _JULIAN_DAY if julian else None, _NO_SUCH_DAY if missing else None]
+    kind = " and ".join(part for part in said if part) or None
     if date is None:
         return f"{kind or 'could not be read'}: not kept"
     if kind is None and (iso is not None or date.earliest is None):
         return None if iso is not None else "could not be read: kept as written"
     if kind is None:
         return None
-    return f"{kind}: kept as written" + (f" and as {iso}" if iso else "")
+    read_as = "read as a Julian day, " if julian else ""
+    return f"{kind}: {read_as}kept as written" + (f" and as {iso}" if iso else "")
 
 
 def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:

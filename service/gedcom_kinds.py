@@ -10,6 +10,7 @@ import says so (`Unlinked`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -31,10 +32,31 @@ _KINDS: dict[Pedigree, str] = {
               "fostermother guardian guardianship legalguardian sponsored",
     "step": "step stepchild stepson stepdaughter stepparent stepfather stepmother",
 }  # fmt: skip
-# Keyed by the word's letters and digits only, lower case: "Step-father", "step father",
-# "STEPFATHER" and "Step_Father" are one word.
-_WORDS: dict[str, Pedigree] = {word: kind for kind, words in _KINDS.items()
-                               for word in words.split()}  # fmt: skip
+# The same words as programs write them in other languages (their localised editions export
+# the words their users see): German, Dutch, French, Spanish, Italian, the Scandinavian ones.
+# Read without accents, as the English ones are read without case or spaces.
+_KINDS_ELSEWHERE: dict[Pedigree, str] = {
+    "birth": "leiblich leiblichesKind ehelich unehelich biologisch natuurlijk biologique naturel "
+             "naturelle legitime biologico biologica natural naturale biologisk",
+    "adopted": "adoptiert adoptiv adoptivkind adoptivvater adoptivmutter geadopteerd adoptief "
+               "adopte adoptee adoptif adoptive adoptado adoptada adoptivo adoptiva adottato "
+               "adottata adottivo adoptert adopterad",
+    "foster": "pflege pflegekind pflegevater pflegemutter pleeg pleegkind pleegvader "
+              "pleegmoeder accueil familledaccueil placement acogido acogida affidato affidata "
+              "fosterbarn fosterforeldre",
+    "step": "stief stiefkind stiefvater stiefmutter stiefsohn stieftochter stiefvader "
+            "stiefmoeder beaupere bellemere beaufils bellefille padrastro madrastra "
+            "hijastro hijastra patrigno matrigna figliastro figliastra stebarn styvbarn "
+            "stefar stemor styvfar styvmor",
+}  # fmt: skip
+# Keyed by the word's letters and digits only, lower case, without accents: "Step-father",
+# "step father", "STEPFATHER" and "Step_Father" are one word, and so are "Adopté" and "adopte".
+_WORDS: dict[str, Pedigree] = {
+    word.lower(): kind
+    for table in (_KINDS, _KINDS_ELSEWHERE)
+    for kind, words in table.items()
+    for word in words.split()
+}
 # Words programs write for a tie that is none of the four kinds: quoted in the import's notes.
 # Any other word may be a user's own text (Gramps lets one type anything), which may name
 # someone: it is never quoted, as no note quotes a name.
@@ -42,26 +64,35 @@ _NO_KIND = frozenset({
     "related", "relative", "sealed", "sealing", "unknown", "private", "other", "godparent",
     "godchild", "disproved", "challenged", "kinship", "legal", "surrogate", "proven",
 })  # fmt: skip
+# The endings that name a father or a mother, in the languages above.
+_FATHER = ("father", "vater", "vader", "pere", "padrastro", "patrigno", "far")
+_MOTHER = ("mother", "mutter", "moeder", "mere", "madrastra", "matrigna", "mor")
 _NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _key(word: str) -> str:
+    """A word's letters and digits, lower case, without accents."""
+    bare = unicodedata.normalize("NFKD", word.lower())
+    return _NOT_LETTERS.sub("", "".join(c for c in bare if not unicodedata.combining(c)))
 
 
 def named_parent(word: str) -> str | None:
     """The slot a word for a whole family's tie names, if it names one: HUSB for a father
     ("Stepfather", "Adoptive father"), WIFE for a mother; None otherwise ("Step", "Adopted")."""
-    key = _NOT_LETTERS.sub("", word.lower())
-    return "HUSB" if key.endswith("father") else "WIFE" if key.endswith("mother") else None
+    key = _key(word)
+    return "HUSB" if key.endswith(_FATHER) else "WIFE" if key.endswith(_MOTHER) else None
 
 
 def kind(word: str) -> Pedigree | None:
     """The kind of tie a word says; birth for no word; None for a word read as no kind."""
-    key = _NOT_LETTERS.sub("", word.lower())
+    key = _key(word)
     return _WORDS.get(key) if key else "birth"
 
 
 def quoted(word: str) -> str:
     """A program's word as a note says it: quoted, its letters only, when it is one of the words
     programs write (`_NO_KIND`); otherwise not quoted."""
-    if _NOT_LETTERS.sub("", word.lower()) not in _NO_KIND:
+    if _key(word) not in _NO_KIND:
         return "in words of the file's own"
     return "'" + " ".join(w for w in _NOT_LETTERS.split(word) if w) + "'"
 

@@ -275,6 +275,22 @@ def test_a_truncated_file_is_refused() -> None:
         parse(whole[: len(whole) // 2])
 
 
+@pytest.mark.parametrize("end", [b"\n", b"\x1a\n", b"\r\n\x1a\n", b"\n\n\x1a\n \n"])
+def test_a_trailer_before_the_end_is_skipped_and_said_the_records_after_it_read(end: bytes) -> None:
+    """One program writes `0 TRLR` (a Windows one a Ctrl-Z after it) and appends records after
+    it: the file is read to its last `0 TRLR`, and the notes name the line of the one before."""
+    first = ged("0 @I1@ INDI\n1 NAME Ann /Lee/\n1 FAMS @F1@").removesuffix(b"0 TRLR\n")
+    data = first + b"0 TRLR" + end + b"0 @I2@ INDI\n1 NAME Bob /Lee/\n1 FAMS @F1@\n"
+    data += b"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n0 TRLR\n"
+    tree = parse(data)
+    assert [p.given_name for p in tree.people] == ["Ann", "Bob"]
+    assert tree.families[0].partners == ("@I2@", "@I1@")
+    assert tree.notes == ("'0 TRLR' before the end of the file (line 10): skipped, and the "
+                          "records after it read",)  # fmt: skip
+    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*truncated"):
+        parse(data.removesuffix(b"0 TRLR\n"))  # the last one is still the file's end
+
+
 def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_is_in() -> None:
     """Windows programs write ANSI (Windows-1252) whatever the header says, or no CHAR at all;
     the file is read in what its bytes are, and the answer says so. Bytes no character set

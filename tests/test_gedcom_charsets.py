@@ -50,6 +50,18 @@ def test_a_utf8_byte_order_mark_on_bytes_that_are_not_utf8_is_dropped() -> None:
     )
 
 
+def test_char_ansi_whose_bytes_are_utf8_is_read_as_utf8() -> None:
+    """Programs write `CHAR ANSI` over UTF-8 bytes: read as Windows-1252 it gave "RenÃ©e".
+    Windows-1252 letters almost never form UTF-8 (as ANSEL's accents never do): read as UTF-8,
+    and said. Windows-1252 bytes under `CHAR ANSI` read as they always did, with no note."""
+    tree = read(ged("ANSI").encode())
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == ("the header says ANSI, the bytes are UTF-8: read as UTF-8",)
+    ansi = read(ged("ANSI").encode("cp1252"))
+    assert names(ansi) == [("Renée", "Müller")]
+    assert ansi.notes == ()
+
+
 def test_char_unicode_in_utf8_is_read_as_utf8() -> None:
     tree = read(ged("UNICODE").encode())
     assert names(tree) == [("Renée", "Müller")]

@@ -3,10 +3,31 @@ in every calendar GEDCOM 5.5.1 names. Pure, no database."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from ged4py import date as gd
 
-from service.gedcom_dates import WrittenDate, from_words, kept, latest_birth_year, read
+from service.gedcom import GedcomError, GedcomTree, parse_gedcom
+from service.gedcom_dates import (
+    Qualifier,
+    WrittenDate,
+    from_words,
+    kept,
+    latest_birth_year,
+    read,
+)
+
+HEAD = "0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+
+
+def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
+    """One person a date born (@I1@ at line 7, @I2@ at line 10, ...), and a family (its
+    marriage date) after them."""
+    body = "".join(f"0 @I{i}@ INDI\n1 BIRT\n2 DATE {words}\n" for i, words in enumerate(dates, 1))
+    if marriage is not None:
+        body += f"0 @F1@ FAM\n1 MARR\n2 DATE {marriage}\n"
+    return parse_gedcom((HEAD + body + "0 TRLR\n").encode(), today=date(2025, 6, 1))
 
 
 @pytest.mark.parametrize(
@@ -46,6 +67,18 @@ from service.gedcom_dates import WrittenDate, from_words, kept, latest_birth_yea
         ("31 FEB 1850", None, None, None, None),
         ("BET 1900 AND 1850", "between", None, None, None),
         ("1850 B.C.", None, None, None, None),
+        # 29 February of a leap year in the Julian calendar alone (England's until 1752), written
+        # with no calendar, as parish-register transcriptions are: a Julian day.
+        ("29 FEB 1700", None, "1700-03-11", "1700-03-11", "1700-03-11"),
+        ("ABT 29 FEB 1500", "about", "1500-03-10", "1500-03-10", "1500-03-10"),
+        ("BET 29 FEB 1700 AND 1710", "between", "1700-03-11", "1710-12-31", None),
+        ("29 FEB 1699/00", None, "1700-03-11", "1700-03-11", "1700-03-11"),  # old style
+        ("29 FEB 1600", None, "1600-02-29", "1600-02-29", "1600-02-29"),  # Gregorian leap too
+        ("@#DGREGORIAN@ 29 FEB 1700", None, None, None, None),  # said to be Gregorian
+        ("29 FEB 1701", None, None, None, None),  # a leap year in neither
+        ("29 FEB 1800", None, None, None, None),  # after 1752: Gregorian
+        # Years of three digits are kept as they are.
+        ("950", None, "0950-01-01", "0950-12-31", "0950"),
     ],
 )
 def test_words_qualifier_and_range(
@@ -79,3 +112,91 @@ def test_the_files_own_words_are_kept_whatever_ged4py_makes_of_them() -> None:
 def test_the_latest_year_of_birth_for_the_living_rule(words: str, year: int | None) -> None:
     value = gd.DateValue.parse(words)
     assert latest_birth_year(value, read(value, words)) == year
+
+
+def test_29_february_of_a_julian_leap_year_before_1752_is_read_as_a_julian_day() -> None:
+    """England kept the Julian calendar until 1752, and parish registers' transcriptions write
+    `29 FEB 1700` with no calendar: that day existed (11 March 1700 in the Gregorian calendar).
+    It is read as Julian, kept as written, and said, by kind and place, for a marriage too."""
+    read_in = tree("29 FEB 1700", "ABT 29 FEB 1500", marriage="29 FEB 1700")
+    assert [p.birth_date for p in read_in.people] == ["1700-03-11", "1500-03-10"]
+    assert read_in.people[0].birth_written == WrittenDate("29 FEB 1700", None, "1700-03-11",
+                                                          "1700-03-11")  # fmt: skip
+    assert read_in.families[0].marriage_date == "1700-03-11"
+    julian = "is 29 February of a year before 1752 that is a leap year in the Julian calendar alone"
+    assert [n for n in read_in.notes if "29 February" in n] == [
+        f"@I1@ (line 7): birth date {julian}: read as a Julian day, kept as written and as "
+        "1700-03-11",
+        f"@I2@ (line 10): birth date is approximate ('about') and {julian}: read as a Julian day, "
+        "kept as written and as 1500-03-10",
+        f"family @F1@ (line 13): marriage date {julian}: read as a Julian day, kept as written "
+        "and as 1700-03-11",
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["29 FEB 1701", "29 FEB 1800", "29 FEB 1900", "@#DGREGORIAN@ 29 FEB 1700"]
+)
+def test_29_february_of_a_year_that_is_no_leap_year_where_it_was_written_is_still_refused(
+    words: str,
+) -> None:
+    with pytest.raises(GedcomError, match=r"@I1@ \(line 7\): birth date is not a valid"):
+        tree(words)
+
+
+def test_an_impossible_day_in_a_qualified_date_is_kept_as_written_and_said_never_made_a_day(
+) -> None:  # fmt: skip
+    """`BET 31 SEP 1900 AND 1910` was taken and `ABT 31 SEP 1900` refused the file: each is kept
+    as written with no day taken from the impossible date, and the notes say so. A plain
+    `31 SEP 1900` still refuses the file (`tests/test_gedcom.py`)."""
+    kinds: list[tuple[str, Qualifier]] = [("ABT", "about"), ("CAL", "calculated"),
+                                          ("EST", "estimated"), ("BEF", "before"),
+                                          ("AFT", "after")]  # fmt: skip
+    read_in = tree(*(f"{kind} 31 SEP 1900" for kind, _ in kinds), "INT 31 SEP 1900 (as told)",
+                   "BET 31 SEP 1900 AND 1910", marriage="ABT 31 SEP 1900")  # fmt: skip
+    assert [p.birth_date for p in read_in.people] == [None] * 7
+    assert [p.birth_written for p in read_in.people] == [
+        *(WrittenDate(f"{kind} 31 SEP 1900", qualifier, None, None) for kind, qualifier in kinds),
+        WrittenDate("INT 31 SEP 1900 (as told)", "interpreted", None, None),
+        WrittenDate("BET 31 SEP 1900 AND 1910", "between", None, "1910-12-31"),
+    ]
+    assert read_in.families[0].marriage_date is None
+    no_day = "names a day or month that does not exist: kept as written"
+    assert [n for n in read_in.notes if "does not exist" in n] == [
+        f"@I1@ (line 7): birth date is approximate ('about') and {no_day}",
+        f"@I2@ (line 10): birth date is calculated and {no_day}",
+        f"@I3@ (line 13): birth date is estimated and {no_day}",
+        f"@I4@ (line 16): birth date is a 'before' date and {no_day}",
+        f"@I5@ (line 19): birth date is an 'after' date and {no_day}",
+        f"@I6@ (line 22): birth date {no_day}",  # INT has no kind of its own in the notes
+        f"@I7@ (line 25): birth date is a range ('between ... and') and {no_day}",
+        f"family @F1@ (line 28): marriage date is approximate ('about') and {no_day}",
+    ]
+    assert not any("as told" in n for n in read_in.notes)
+
+
+@pytest.mark.parametrize(
+    "words", ["1 JAN 50", "ABT 50", "BET 50 AND 1960", "FROM 1950 TO 60", "JAN 5", "12 MAR 50/51",
+              "Abt. 50", "INT 3 MAY 48 (as told)", "@#DJULIAN@ 5 MAR 50"],
+)  # fmt: skip
+def test_a_year_written_in_two_digits_is_left_out_with_a_note(words: str) -> None:
+    """`1 JAN 50` is no birth in the year 50, and its century is not for the import to guess:
+    the date is left out, and said."""
+    read_in = tree(words, marriage=words)
+    assert read_in.people[0].birth_date is None
+    assert read_in.people[0].birth_written is None
+    assert read_in.families[0].marriage_date is None
+    assert read_in.families[0].marriage_written is None
+    assert read_in.notes == (
+        "@I1@ (line 7): birth date has a year written in two digits: left out",
+        "family @F1@ (line 10): marriage date has a year written in two digits: left out",
+    )
+    assert from_words(words) is None  # nor read again from stored words
+
+
+@pytest.mark.parametrize(("words", "iso"), [("950", "0950"), ("3 MAY 0050", "0050-05-03"),
+                                            ("1 JAN 1950", "1950-01-01")])  # fmt: skip
+def test_a_year_of_three_or_four_digits_is_read_as_written(words: str, iso: str) -> None:
+    read_in = tree(words)
+    assert read_in.people[0].birth_date == iso
+    assert not any("two digits" in n for n in read_in.notes)

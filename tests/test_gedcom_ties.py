@@ -13,7 +13,7 @@ import pytest
 
 from service.data.gedcom_io import _links
 from service.gedcom import GedcomFamily, GedcomTree, parse_gedcom, write_gedcom
-from service.gedcom_kinds import kind
+from service.gedcom_kinds import kind, named_parent
 
 TIES = Path(__file__).resolve().parent / "data" / "gedcom" / "ties"
 TODAY = date(2026, 1, 15)
@@ -186,6 +186,43 @@ def test_no_word_or_a_word_for_birth_is_birth(word: str) -> None:
 )  # fmt: skip
 def test_the_words_programs_write_for_each_kind(word: str, expected: str) -> None:
     assert kind(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "parent"),
+    [
+        ("Leiblich", "birth", None), ("leibliches Kind", "birth", None), ("naturel", "birth", None),
+        ("Biologique", "birth", None), ("natuurlijk", "birth", None), ("Biológico", "birth", None),
+        ("Adoptiert", "adopted", None), ("Adopté", "adopted", None), ("adoptée", "adopted", None),
+        ("Geadopteerd", "adopted", None), ("Adoptivvater", "adopted", "HUSB"),
+        ("Stiefvater", "step", "HUSB"), ("Stiefmutter", "step", "WIFE"),
+        ("Beau-père", "step", "HUSB"), ("belle-mère", "step", "WIFE"),
+        ("stiefvader", "step", "HUSB"), ("Padrastro", "step", "HUSB"),
+        ("Madrastra", "step", "WIFE"), ("styvmor", "step", "WIFE"), ("Stefar", "step", "HUSB"),
+        ("Pflegekind", "foster", None), ("Pflegemutter", "foster", "WIFE"),
+        ("pleegkind", "foster", None), ("Famille d'accueil", "foster", None),
+    ],
+)  # fmt: skip
+def test_the_same_words_in_the_languages_programs_are_sold_in(
+    word: str, expected: str, parent: str | None
+) -> None:
+    """Localised editions export the words their users see: German, Dutch, French, Spanish,
+    Swedish and Norwegian words read as the English ones (before, each left the parent out)."""
+    assert kind(word) == expected
+    assert named_parent(word) == parent
+
+
+def test_a_german_export_links_its_children_as_an_english_one_does() -> None:
+    tree = parse(
+        PARENTS + "0 @I4@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @I1@ INDI\n1 FAMC @F1@\n2 _FREL Leiblich\n2 _MREL Leiblich\n"
+        "1 FAMC @F2@\n2 PEDI Stiefvater\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+        "0 @F2@ FAM\n1 HUSB @I4@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+    )
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+    assert ties(tree, "@F2@") == {("@I4@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+    assert tree.notes == ()
 
 
 @pytest.mark.parametrize(
