@@ -8,7 +8,7 @@ be framed only by the origin named in the token, which must be one the settings 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -25,7 +25,7 @@ from service.data.network_graph import Filters, NetworkGraph, Scope, View
 from service.dates import london_today
 from service.db import Db, DbDep, SettingsDep, together
 from service.drawing import draw
-from service.errors import InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound, Unauthorized
 from service.family import Family
 from service.models import InputModel, Text, answer
 from service.openapi import error_responses
@@ -298,6 +298,17 @@ async def create_embed_token(
                 details=[{"loc": ["body", "origin"], "msg": "origin not allowed"}],
             )
     minutes = min(body.minutes or settings.embed_minutes, settings.embed_minutes)
+    token_ends = access.principal.api_token_expires_at
+    if token_ends is not None and token_ends <= datetime.now(UTC) + timedelta(seconds=1):
+        # Made now, the link would be dead on arrival: say why rather than hand it over.
+        await audit.record(access.db, principal=access.principal, action="create_embed_token",
+            resource=f"young_person:{reach.person_id}", outcome="refused",
+            young_person_id=reach.person_id, reason="the API token used expires within a second",
+        )  # fmt: skip
+        raise Unauthorized(
+            "The API token used has expired; sign in with another.",
+            headers={"WWW-Authenticate": 'Bearer realm="lifelong-links"'},
+        )
     link = mint_link(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
