@@ -74,7 +74,7 @@ def prepare(
         lines.pop()
     if lines:
         lines[-1] = lines[-1].rstrip(b"\x1a")
-    trailers = _trailers(lines) if b"TRLR" in b"".join(lines[:-1]) else []
+    trailers = _trailers(lines) if _ANY_TRAILER.search(b"\n".join(lines[:-1])) else []
     lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
         raise GedcomError("empty file: not a GEDCOM file")
@@ -124,7 +124,9 @@ def _upper_tag(found: re.Match[bytes]) -> bytes:
     return found.group(1) + (tag if tag in _STANDARD_TAGS else found.group(2))
 
 
-_TRAILER = re.compile(rb"[ \t]*0[ \t]+TRLR[ \t\x1a]*")
+_TRAILER = re.compile(rb"[ \t]*0+[ \t]+TRLR[ \t\x1a]*", re.IGNORECASE)
+_ANY_TRAILER = re.compile(rb"(?im)^[ \t]*0+[ \t]+TRLR")
+_HEADER = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*0+[ \t]+HEAD[ \t]*", re.IGNORECASE)
 
 
 def _trailers(lines: list[bytes]) -> list[int]:
@@ -137,10 +139,17 @@ def _trailers(lines: list[bytes]) -> list[int]:
     for number, line in enumerate(lines[:-1], 1):
         if after and not line.strip(b" \t\x1a"):
             lines[number - 1] = b""
-        elif b"TRLR" in line and _TRAILER.fullmatch(line):
+        elif _TRAILER.fullmatch(line):
             lines[number - 1] = b"0 TRLR"
             found.append(number)
             after = True
+        elif found and _HEADER.fullmatch(line):
+            # Two exports one after the other: two trees, each with its own character set
+            # and its own xrefs, that nothing says belong together.
+            raise GedcomError(
+                f"line {number}: a second '0 HEAD' after the '0 TRLR' of line {found[-1]}: "
+                "the file holds two GEDCOM files one after the other; import each on its own"
+            )
         else:
             after = False
     return found

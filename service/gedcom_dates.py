@@ -13,7 +13,7 @@ qualifier), and the range of days they allow in the Gregorian calendar, from ged
   days. A dual year (`1731/32`, the old English year that began on 25 March) is read with its
   later year, as genealogy programs do. `29 FEB` written with no calendar in a year before 1752
   that is a leap year in the Julian calendar alone (`29 FEB 1700`: England kept that calendar
-  until 1752) is read as a Julian day.
+  until 1752) is kept as written, its range from the file's 28 February to that Julian day.
 - A day or month its calendar does not have (`ABT 31 SEP 1900`) gives no range: no day is made
   up for it. A year written in one or two digits (`1 JAN 50`) is no date at all here: its
   century is not for the import to guess.
@@ -161,8 +161,17 @@ def _span(when: CalendarDate | None) -> tuple[float, float] | None:
     None for a day or month that does not exist, or a date before the common era."""
     if when is None or when.bc or when.calendar not in _MODULES:
         return None
-    calendar = CalendarType.JULIAN if _julian_leap_day(when) else when.calendar
+    calendar = when.calendar
     year, dual = when.year, getattr(when, "dual_year", None)
+    if _julian_leap_day(when):
+        # The file's other dates of that time are Julian too, yet read as Gregorian: its 3
+        # March sits a few days after its 29 February, not before the Julian day (11 March
+        # 1700). So the day is read as the days from the file's own 28 February to its Julian
+        # day: no single day is made of it, and no order check refuses its neighbours.
+        year = dual if dual is not None else year
+        feb = _month_days(CalendarType.GREGORIAN, year, 2)
+        julian = _month_days(CalendarType.JULIAN, year, 2)
+        return feb[0] + 27, julian[0] + 28
     try:
         if when.month is None:
             first, last = _year_days(calendar, year)
@@ -347,8 +356,7 @@ def note(
         return None if iso is not None else "could not be read: kept as written"
     if kind is None:
         return None
-    read_as = "read as a Julian day, " if julian else ""
-    return f"{kind}: {read_as}kept as written" + (f" and as {iso}" if iso else "")
+    return f"{kind}: kept as written" + (f" and as {iso}" if iso else "")
 
 
 def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:

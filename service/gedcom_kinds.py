@@ -42,7 +42,7 @@ _KINDS_ELSEWHERE: dict[Pedigree, str] = {
                "adopte adoptee adoptif adoptive adoptado adoptada adoptivo adoptiva adottato "
                "adottata adottivo adoptert adopterad",
     "foster": "pflege pflegekind pflegevater pflegemutter pleeg pleegkind pleegvader "
-              "pleegmoeder accueil familledaccueil placement acogido acogida affidato affidata "
+              "pleegmoeder accueil familledaccueil acogido acogida affidato affidata "
               "fosterbarn fosterforeldre",
     "step": "stief stiefkind stiefvater stiefmutter stiefsohn stieftochter stiefvader "
             "stiefmoeder beaupere bellemere beaufils bellefille padrastro madrastra "

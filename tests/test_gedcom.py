@@ -291,6 +291,25 @@ def test_a_trailer_before_the_end_is_skipped_and_said_the_records_after_it_read(
         parse(data.removesuffix(b"0 TRLR\n"))  # the last one is still the file's end
 
 
+@pytest.mark.parametrize("trailer", [b"0 trlr", b"00 TRLR", b"0 Trlr \x1a"])
+def test_a_trailer_before_the_end_in_any_case_is_said_too(trailer: bytes) -> None:
+    first = ged("0 @I1@ INDI\n1 NAME Ann /Lee/").removesuffix(b"0 TRLR\n")
+    tree = parse(first + trailer + b"\n0 @I2@ INDI\n1 NAME Bob /Lee/\n0 TRLR\n")
+    assert [p.given_name for p in tree.people] == ["Ann", "Bob"]
+    assert tree.notes[0].startswith("'0 TRLR' before the end of the file (line 9)")
+
+
+@pytest.mark.parametrize("head", [b"0 HEAD", b"\xef\xbb\xbf0 HEAD", b"0 head"])
+def test_two_files_one_after_the_other_are_refused(head: bytes) -> None:
+    """Two exports written one after the other are two trees, each with its own character set
+    and xrefs: nothing says they belong together."""
+    one = ged("0 @I1@ INDI\n1 NAME Ann /Lee/")
+    two = ged("0 @I2@ INDI\n1 NAME Bob /Lee/").removeprefix(b"0 HEAD")
+    with pytest.raises(GedcomError, match=r"line 10: a second '0 HEAD' after the '0 TRLR' of "
+                                          r"line 9: .*import each on its own"):  # fmt: skip
+        parse(one + head + two)
+
+
 def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_is_in() -> None:
     """Windows programs write ANSI (Windows-1252) whatever the header says, or no CHAR at all;
     the file is read in what its bytes are, and the answer says so. Bytes no character set

@@ -68,11 +68,12 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("BET 1900 AND 1850", "between", None, None, None),
         ("1850 B.C.", None, None, None, None),
         # 29 February of a leap year in the Julian calendar alone (England's until 1752), written
-        # with no calendar, as parish-register transcriptions are: a Julian day.
-        ("29 FEB 1700", None, "1700-03-11", "1700-03-11", "1700-03-11"),
-        ("ABT 29 FEB 1500", "about", "1500-03-10", "1500-03-10", "1500-03-10"),
-        ("BET 29 FEB 1700 AND 1710", "between", "1700-03-11", "1710-12-31", None),
-        ("29 FEB 1699/00", None, "1700-03-11", "1700-03-11", "1700-03-11"),  # old style
+        # with no calendar, as parish-register transcriptions are: the days from the file's own
+        # 28 February (its other dates, Julian too, are read as Gregorian) to the Julian day.
+        ("29 FEB 1700", None, "1700-02-28", "1700-03-11", None),
+        ("ABT 29 FEB 1500", "about", "1500-02-28", "1500-03-10", None),
+        ("BET 29 FEB 1700 AND 1710", "between", "1700-02-28", "1710-12-31", None),
+        ("29 FEB 1699/00", None, "1700-02-28", "1700-03-11", None),  # old style
         ("29 FEB 1600", None, "1600-02-29", "1600-02-29", "1600-02-29"),  # Gregorian leap too
         ("@#DGREGORIAN@ 29 FEB 1700", None, None, None, None),  # said to be Gregorian
         ("29 FEB 1701", None, None, None, None),  # a leap year in neither
@@ -114,24 +115,30 @@ def test_the_latest_year_of_birth_for_the_living_rule(words: str, year: int | No
     assert latest_birth_year(value, read(value, words)) == year
 
 
-def test_29_february_of_a_julian_leap_year_before_1752_is_read_as_a_julian_day() -> None:
+def test_29_february_of_a_julian_leap_year_before_1752_is_kept_and_its_neighbours_too() -> None:
     """England kept the Julian calendar until 1752, and parish registers' transcriptions write
     `29 FEB 1700` with no calendar: that day existed (11 March 1700 in the Gregorian calendar).
-    It is read as Julian, kept as written, and said, by kind and place, for a marriage too."""
+    The file's other dates of the time are Julian too, read as Gregorian: a burial on `3 MAR
+    1700` follows the birth. The day is kept as written, its range from the file's 28 February
+    to the Julian day, so no order check refuses the file; and it is said, by kind and place,
+    for a marriage too."""
     read_in = tree("29 FEB 1700", "ABT 29 FEB 1500", marriage="29 FEB 1700")
-    assert [p.birth_date for p in read_in.people] == ["1700-03-11", "1500-03-10"]
-    assert read_in.people[0].birth_written == WrittenDate("29 FEB 1700", None, "1700-03-11",
+    assert [p.birth_date for p in read_in.people] == [None, None]
+    assert read_in.people[0].birth_written == WrittenDate("29 FEB 1700", None, "1700-02-28",
                                                           "1700-03-11")  # fmt: skip
-    assert read_in.families[0].marriage_date == "1700-03-11"
+    assert read_in.families[0].marriage_date is None
     julian = "is 29 February of a year before 1752 that is a leap year in the Julian calendar alone"
     assert [n for n in read_in.notes if "29 February" in n] == [
-        f"@I1@ (line 7): birth date {julian}: read as a Julian day, kept as written and as "
-        "1700-03-11",
-        f"@I2@ (line 10): birth date is approximate ('about') and {julian}: read as a Julian day, "
-        "kept as written and as 1500-03-10",
-        f"family @F1@ (line 13): marriage date {julian}: read as a Julian day, kept as written "
-        "and as 1700-03-11",
+        f"@I1@ (line 7): birth date {julian}: kept as written",
+        f"@I2@ (line 10): birth date is approximate ('about') and {julian}: kept as written",
+        f"family @F1@ (line 13): marriage date {julian}: kept as written",
     ]
+    body = (
+        "0 @I1@ INDI\n1 BIRT\n2 DATE 29 FEB 1700\n1 DEAT\n2 DATE 3 MAR 1700\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE 20 FEB 1700\n1 DEAT\n2 DATE BEF 5 MAR 1700\n"
+    )
+    infants = parse_gedcom((HEAD + body + "0 TRLR\n").encode(), today=date(2025, 6, 1))
+    assert [p.death_date for p in infants.people] == ["1700-03-03", None]
 
 
 @pytest.mark.parametrize(
