@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from seed.demo import COORDINATOR as DEMO_COORDINATOR
@@ -343,6 +345,48 @@ def test_filters_in_the_page(browser: Browser, site: Site) -> None:
     assert browser.console_errors() == []
 
 
+def test_everyone_on_the_map_as_a_list_for_a_keyboard_and_a_screen_reader(
+    browser: Browser, site: Site
+) -> None:
+    """The canvas is one picture to a screen reader: the page lists everyone the filters let
+    through, by colour group, each a button that shows them on the map and in the panel; a
+    relative folded into a summary is listed, and chosen from the list is shown."""
+    open_map(browser, site, site.coordinator_token, f"/young-people/{KAI}/map")
+    graph = graph_json(site, "")
+    summary = browser.driver.find_element(By.CSS_SELECTOR, "#ll-everyone summary")
+    assert summary.text == "Everyone on this map, as a list"
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people button") == []
+    summary.send_keys(Keys.ENTER)  # opened from the keyboard (its `toggle` event comes after)
+    browser.wait_for("return document.querySelectorAll('#ll-people button').length > 0")
+    buttons = browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people button")
+    assert len(buttons) == len(graph["nodes"])
+    headings = [h.text for h in browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people h2")]
+    groups = Counter(n["group"] for n in graph["nodes"])
+    words = {"young_person": "young person", "maternal": "maternal relatives",
+             "paternal": "paternal relatives", "both": "related on both sides",
+             "other": "carers, teachers, workers and friends"}  # fmt: skip
+    assert headings == [f"{words[g]} ({groups[g]})" for g in words if groups[g]]
+    # A relative folded into a summary, chosen with the keyboard: shown, and in the panel.
+    hidden = next(n for n in graph["nodes"]
+                  if n["folded"] and not browser.run("return window.llMap.visible(arguments[0])",
+                                                     n["id"]))  # fmt: skip
+    label = f"{hidden['name']} ({hidden['relation']}{'' if hidden['living'] else ', deceased'}"
+    button = next(b for b in buttons if b.text.startswith(label))
+    button.send_keys(Keys.ENTER)
+    assert browser.run("return window.llMap.visible(arguments[0])", hidden["id"])
+    panel = browser.run("return window.llMap.panel()")
+    assert hidden["name"] in panel
+    assert hidden["relation"] in panel
+    assert browser.run("return document.activeElement.id") == "ll-panel"
+    # The filters narrow the list as they narrow the map.
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("paternal")
+    listed = browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people button")
+    wanted = [n for n in graph["nodes"]
+              if n["group"] in ("young_person", "paternal", "both")]  # fmt: skip
+    assert len(listed) == len(wanted)
+    assert browser.console_errors() == []
+
+
 def test_hostile_names_are_shown_as_text_and_run_nothing(browser: Browser, site: Site) -> None:
     case = site.case
     token = case.coordinator.headers["Authorization"].removeprefix("Bearer ")
@@ -358,6 +402,11 @@ def test_hostile_names_are_shown_as_text_and_run_nothing(browser: Browser, site:
         "return t && t.style.visibility !== 'hidden' && t.innerText;"
     )
     assert tip.startswith(f"{HOSTILE_GIVEN} {HOSTILE_FAMILY}\n")
+    # And in the list of everyone on the map: a button's text.
+    browser.run("document.getElementById('ll-everyone').open = true")
+    browser.wait_for("return document.querySelectorAll('#ll-people button').length > 0")
+    listed = [b.text for b in browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people button")]
+    assert any(text.startswith(f"{HOSTILE_GIVEN} {HOSTILE_FAMILY} (") for text in listed)
     assert browser.run("return document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert browser.run("return typeof window.alert === 'function' && !window.__pwned")
     assert browser.run("return document.scripts.length") == 6

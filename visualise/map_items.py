@@ -25,7 +25,7 @@ _TIE_LINE = "#3b3b3b"
 _LAPSED_LINE = "#b0b0b0"
 _STRESS_LINE = "#c62828"
 
-_GROUP_WORDS = {
+GROUP_WORDS = {
     "young_person": "young person",
     "maternal": "maternal relatives",
     "paternal": "paternal relatives",
@@ -294,7 +294,7 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 def legend_items(view: str) -> list[dict[str, str]]:
     items = [
         {"css": f"g-{g}", "shape": "sw", "text": words, "style": f"background: {COLOURS[g]};"}
-        for g, words in _GROUP_WORDS.items()
+        for g, words in GROUP_WORDS.items()
         if not (view == "tree" and g == "other")
     ]
     items += [

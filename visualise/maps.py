@@ -202,6 +202,8 @@ def render(
             "units": graph.get("units", []) if tree else [],
             "family": family,
             "looks": looks.sent(),
+            # The headings of the page's list of everyone on the map, by colour group.
+            "groups": list(map_items.GROUP_WORDS.items()),
         },
         "library": Markup(_MARKS[Fill.LIBRARY]),  # noqa: S704 (a mark, never data)
         "script": Markup(_MARKS[Fill.SCRIPT]),  # noqa: S704

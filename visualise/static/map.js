@@ -178,6 +178,8 @@
   var panel = document.getElementById("ll-panel");
   var find = document.getElementById("ll-find");
   var matches = document.getElementById("ll-matches");
+  var everyone = document.getElementById("ll-everyone");
+  var everyoneList = document.getElementById("ll-people");
 
   function both(a, b) {
     return Boolean(visible[a] && visible[b]);
@@ -215,6 +217,9 @@
     nodes.update(changes);
     emphasise(Object.keys(highlight));
     shown.textContent = counts().nodes + " people shown";
+    if (everyone.open) {
+      listEveryone();
+    }
   }
 
   ["ll-side", "ll-living", "ll-stage"].forEach(function (id) {
@@ -472,6 +477,50 @@
   }
 
   find.addEventListener("input", listMatches);
+
+  // The map as a list, for a keyboard or a screen reader (to them the canvas is one picture):
+  // everyone the filters let through, folded or not, by colour group, each a button that shows
+  // them on the map and in the panel. Made when the list is opened, and again whenever the map
+  // changes while it is open.
+  function listEveryone() {
+    clear(everyoneList);
+    if (!everyone.open) {
+      return;
+    }
+    page.groups.forEach(function (group) {
+      var ids = order.filter(function (id) {
+        return people[id].llGroup === group[0] && passes(people[id]);
+      });
+      if (!ids.length) {
+        return;
+      }
+      everyoneList.appendChild(element("h2", group[1] + " (" + ids.length + ")"));
+      var ul = element("ul");
+      ids.forEach(function (id) {
+        var node = people[id];
+        var said = [node.llCentre ? "young person" : node.llRelation];
+        if (!node.llLiving) {
+          said.push("deceased");
+        }
+        if (node.llFlags.length) {
+          said.push("safety flag");
+        }
+        if (node.llRestricted) {
+          said.push("court order");
+        }
+        said = said.filter(function (words) { return words; });
+        var words = said.length ? " (" + said.join(", ") + ")" : "";
+        var button = element("button", node.llName + words);
+        button.type = "button";
+        button.addEventListener("click", function () { choose(id); });
+        var item = element("li");
+        item.appendChild(button);
+        ul.appendChild(item);
+      });
+      everyoneList.appendChild(ul);
+    });
+  }
+  everyone.addEventListener("toggle", listEveryone);
   document.getElementById("ll-search").addEventListener("submit", function (event) {
     event.preventDefault();
     var first = search(find.value)[0];
