@@ -68,7 +68,11 @@ system-deps:
 	  fi; \
 	fi
 
-# The map tests drive Debian's headless Chromium through its matching chromedriver.
+# The map tests drive Debian's headless Chromium through its matching chromedriver, and check
+# the pages against WCAG 2.2 AA with Deque's axe-core (npm, MPL-2.0), kept with the other caches.
+AXE_VERSION := 4.14.1
+AXE_DIR = $${LL_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/lifelong-links}/axe-core-$(AXE_VERSION)
+
 browser-deps:
 	@if ! { command -v chromium && command -v chromedriver; } >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
@@ -76,6 +80,17 @@ browser-deps:
 	  else \
 	    echo "The map tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)."; exit 1; \
 	  fi; \
+	fi
+	@if [ ! -f "$(AXE_DIR)/node_modules/axe-core/axe.min.js" ]; then \
+	  if ! command -v npm >/dev/null; then \
+	    if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	      apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; \
+	    else \
+	      echo "The accessibility tests need npm, to install axe-core (Debian: apt-get install npm)."; exit 1; \
+	    fi; \
+	  fi; \
+	  npm install --no-save --no-audit --no-fund --ignore-scripts --prefix "$(AXE_DIR)" \
+	    "axe-core@$(AXE_VERSION)"; \
 	fi
 
 localdb-start localdb-stop localdb-status: install

@@ -304,6 +304,22 @@ class Browser:
             url for url in urls if not url.startswith(("data:", "blob:")) and url not in favicons
         ]
 
+    # -- accessibility ---------------------------------------------------------------------
+
+    def accessibility(self) -> list[str]:
+        """What Deque's axe-core finds in the page as it stands against WCAG 2.2 A and AA (and
+        its best practice: landmarks, headings): one line per rule broken, with the elements it
+        names. axe-core is installed by `make browser-deps`; it runs inside the page, fetching
+        nothing."""
+        self.run(_axe_source())
+        found: list[dict[str, Any]] = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: arguments[0]}).then(r => done(r.violations.map("
+            "v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))));",
+            list(AXE_TAGS),
+        )
+        return [f"{v['id']} ({v['impact']}): {', '.join(v['nodes'][:5])}" for v in found]
+
     # -- frames, pictures, end ------------------------------------------------------------
 
     def switch_to_frame(self, css_selector: str) -> None:
@@ -323,6 +339,19 @@ class Browser:
         if not self._quit:
             self._quit = True
             self.driver.quit()
+
+
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+
+
+def _axe_source() -> str:
+    """axe-core's script, as `make browser-deps` installs it with the project's caches."""
+    from service.settings import Settings
+
+    found = sorted(Settings().cache_dir.glob("axe-core-*/node_modules/axe-core/axe.min.js"))
+    if not found:
+        raise RuntimeError("axe-core is not installed: run `make browser-deps` (or `make test`).")
+    return found[-1].read_text(encoding="utf-8")
 
 
 def _is_automatic_favicon(message: str, requested: set[str]) -> bool:

@@ -28,6 +28,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from seed.demo import COORDINATOR as DEMO_COORDINATOR
+from seed.demo import SOCIAL_WORKER as DEMO_SOCIAL_WORKER
 from seed.demo_case import YOUNG_PERSON_ID as KAI
 from service.app import create_app
 from tests.browser import Browser, serve_html
@@ -384,6 +385,40 @@ def test_everyone_on_the_map_as_a_list_for_a_keyboard_and_a_screen_reader(
     wanted = [n for n in graph["nodes"]
               if n["group"] in ("young_person", "paternal", "both")]  # fmt: skip
     assert len(listed) == len(wanted)
+    assert browser.console_errors() == []
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        ("coordinator", "map"),
+        ("coordinator", "map?view=tree&scope=whole"),
+        ("coordinator", "plan/document"),
+        ("coordinator", "journey-book/document"),
+        ("social_worker", "record/document"),
+    ],
+)
+def test_the_pages_meet_wcag_2_2_aa(browser: Browser, site: Site, who: str, path: str) -> None:
+    """Councils are held to WCAG 2.2 AA for what their staff and families use: each page the
+    service serves, checked in Chromium by axe-core as it stands (a map with its list of
+    everyone opened), breaks none of its rules."""
+    user = {"coordinator": DEMO_COORDINATOR, "social_worker": DEMO_SOCIAL_WORKER}[who]
+    token = ok(site.client.post(f"/users/{user}/tokens", headers=BOOT, json={}), 201)["token"]
+    if path.startswith("map"):
+        open_map(browser, site, token, f"/young-people/{KAI}/{path}")
+        browser.run("document.getElementById('ll-everyone').open = true")
+        browser.wait_for("return document.querySelectorAll('#ll-people button').length > 0")
+    else:
+        browser.driver.execute_cdp_cmd("Network.enable", {})
+        browser.driver.execute_cdp_cmd(
+            "Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Bearer {token}"}}
+        )
+        try:
+            browser.get(f"{site.base}/young-people/{KAI}/{path}")
+        finally:
+            browser.driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
+        assert browser.run("return document.title")
+    assert browser.accessibility() == []
     assert browser.console_errors() == []
 
 
