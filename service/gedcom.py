@@ -28,6 +28,7 @@ from service.gedcom_bytes import (
     prepare,
     read_as,
     too_many,
+    trailers_read_through,
 )
 from service.gedcom_dates import WrittenDate
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
@@ -363,7 +364,8 @@ def parse_gedcom(
         check_size(data, max_bytes)
         check_lines(data.splitlines())
         raw_people, raw_families, others = gedcom_v7.read(data)
-        said, prepared = None, list[str]()
+        said = None
+        prepared = trailers_read_through(others.get("TRLR", []), others.get("HEAD", []))
     else:
         buf, origin, utf16, prepared = prepare(data, max_bytes, max_people)
         buf, encoding, said = read_as(buf)

@@ -144,15 +144,31 @@ def _trailers(lines: list[bytes]) -> list[int]:
             found.append(number)
             after = True
         elif found and _HEADER.fullmatch(line):
-            # Two exports one after the other: two trees, each with its own character set
-            # and its own xrefs, that nothing says belong together.
-            raise GedcomError(
-                f"line {number}: a second '0 HEAD' after the '0 TRLR' of line {found[-1]}: "
-                "the file holds two GEDCOM files one after the other; import each on its own"
-            )
+            raise GedcomError(_two_files(number, found[-1]))
         else:
             after = False
     return found
+
+
+def _two_files(head: int, trailer: int) -> str:
+    # Two exports one after the other: two trees, each with its own character set and its own
+    # xrefs, that nothing says belong together.
+    return (
+        f"line {head}: a second '0 HEAD' after the '0 TRLR' of line {trailer}: the file holds "
+        "two GEDCOM files one after the other; import each on its own"
+    )
+
+
+def trailers_read_through(trailers: list[int], heads: list[int]) -> list[str]:
+    """For a file whose records were found whole (GEDCOM 7: `trailers` and `heads`, the lines
+    of its `0 TRLR` and `0 HEAD` records), what `prepare` says or refuses of a 5.5.1 file: a
+    trailer before the last one is skipped and said, and a second header after one refused."""
+    early = trailers[:-1]
+    for head in heads[1:]:
+        before = [line for line in early if line < head]
+        if before:
+            raise GedcomError(_two_files(head, before[-1]))
+    return [_trailers_note(early)] if early else []
 
 
 def _trailers_note(lines: list[int]) -> str:

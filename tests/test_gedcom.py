@@ -310,6 +310,18 @@ def test_two_files_one_after_the_other_are_refused(head: bytes) -> None:
         parse(one + head + two)
 
 
+def test_gedcom_7_says_and_refuses_as_5_5_1_does_after_a_trailer_before_the_end() -> None:
+    head = b"0 HEAD\n1 GEDC\n2 VERS 7.0\n"
+    first = head + b"0 @I1@ INDI\n1 NAME Ann /Lee/\n0 TRLR\n"
+    tree = parse(first + b"0 @I2@ INDI\n1 NAME Bob /Lee/\n0 TRLR\n")
+    assert [p.given_name for p in tree.people] == ["Ann", "Bob"]
+    assert tree.notes[0] == ("'0 TRLR' before the end of the file (line 6): skipped, and the "
+                             "records after it read")  # fmt: skip
+    with pytest.raises(GedcomError, match=r"line 7: a second '0 HEAD' after the '0 TRLR' of "
+                                          r"line 6: .*import each on its own"):  # fmt: skip
+        parse(first + head + b"0 @I2@ INDI\n1 NAME Bob /Lee/\n0 TRLR\n")
+
+
 def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_is_in() -> None:
     """Windows programs write ANSI (Windows-1252) whatever the header says, or no CHAR at all;
     the file is read in what its bytes are, and the answer says so. Bytes no character set
