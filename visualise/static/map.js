@@ -457,16 +457,25 @@
     });
   }
 
+  // A button that chooses someone: their name, and what else is said of them in brackets.
+  function personButton(id, said) {
+    var words = said.filter(function (one) { return one; });
+    var button = element("button", people[id].llName +
+                         (words.length ? " (" + words.join(", ") + ")" : ""));
+    button.type = "button";
+    button.addEventListener("click", function () { choose(id); });
+    return button;
+  }
+
+  function relationOf(node) {
+    return node.llCentre ? "young person" : node.llRelation;
+  }
+
   function listMatches() {
     clear(matches);
     var found = search(find.value);
     found.slice(0, MAX_MATCHES).forEach(function (id) {
-      var node = people[id];
-      var relation = node.llCentre ? "young person" : node.llRelation;
-      var button = element("button", node.llName + (relation ? " (" + relation + ")" : ""));
-      button.type = "button";
-      button.addEventListener("click", function () { choose(id); });
-      matches.appendChild(button);
+      matches.appendChild(personButton(id, [relationOf(people[id])]));
     });
     if (find.value.trim() && !found.length) {
       matches.appendChild(element("span", "nobody of that name", "hint"));
@@ -498,23 +507,13 @@
       var ul = element("ul");
       ids.forEach(function (id) {
         var node = people[id];
-        var said = [node.llCentre ? "young person" : node.llRelation];
-        if (!node.llLiving) {
-          said.push("deceased");
-        }
-        if (node.llFlags.length) {
-          said.push("safety flag");
-        }
-        if (node.llRestricted) {
-          said.push("court order");
-        }
-        said = said.filter(function (words) { return words; });
-        var words = said.length ? " (" + said.join(", ") + ")" : "";
-        var button = element("button", node.llName + words);
-        button.type = "button";
-        button.addEventListener("click", function () { choose(id); });
         var item = element("li");
-        item.appendChild(button);
+        item.appendChild(personButton(id, [
+          relationOf(node),
+          node.llLiving ? null : "deceased",
+          node.llFlags.length ? "safety flag" : null,
+          node.llRestricted ? "court order" : null,
+        ]));
         ul.appendChild(item);
       });
       everyoneList.appendChild(ul);
