@@ -21,7 +21,7 @@ from seed.families import family, network_graph
 from service.drawing import draw
 from tests.browser import Browser, serve_html
 from tests.cases import page_data
-from visualise import maps
+from visualise import map_items, maps
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
 pytestmark = pytest.mark.slow
@@ -550,3 +550,21 @@ def test_a_family_of_450_reads_at_the_first_view(browser: Browser, site: str, vi
         assert abs(centre["dx"]) <= 0.1, centre
         assert abs(centre["dy"]) <= 0.1, centre
         clean(browser, site, path)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, two: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_colours_that_say_a_side_stand_out_from_the_page() -> None:
+    """A side's colour is the only outline of a deceased relative's pale dot and of a tree
+    card's corners: at least 3:1 against the white page (WCAG 2.2, 1.4.11)."""
+    for group, colour in map_items.COLOURS.items():
+        assert _contrast(colour, "#ffffff") >= 3, group

@@ -388,6 +388,47 @@ def test_everyone_on_the_map_as_a_list_for_a_keyboard_and_a_screen_reader(
     assert browser.console_errors() == []
 
 
+def test_the_map_from_the_keyboard_and_in_words(browser: Browser, site: Site) -> None:
+    """What the map draws is also said, and what the mouse does the keyboard does: the map
+    moves and zooms from the keys while it has focus; a tooltip goes with Escape; the panel
+    says a person has died and what the tie with the young person is (strength, stress,
+    lapse, end: drawn only as a line's look); the search says how many it found, and its
+    buttons say what the list's say."""
+    open_map(browser, site, site.coordinator_token, f"/young-people/{KAI}/map")
+    surface = browser.driver.find_element(By.CSS_SELECTOR, "#ll-map .vis-network")
+    assert surface.get_attribute("role") == "img"
+    assert "Arrow keys move the map" in str(surface.get_attribute("aria-label"))
+    before = browser.run("return [window.llMap.network.getScale(),"
+                         " window.llMap.network.getViewPosition()]")  # fmt: skip
+    surface.click()
+    ActionChains(browser.driver).key_down(Keys.PAGE_DOWN).pause(0.3).key_up(Keys.PAGE_DOWN).key_down(
+        Keys.ARROW_LEFT).pause(0.3).key_up(Keys.ARROW_LEFT).perform()  # fmt: skip
+    after = browser.run("return [window.llMap.network.getScale(),"
+                        " window.llMap.network.getViewPosition()]")  # fmt: skip
+    assert after[0] < before[0]  # zoomed out
+    assert after[1] != before[1]  # moved
+    # A tooltip shown on hover goes with Escape.
+    pointer_on(browser, "demo-fiona").perform()
+    shown = "const t = document.querySelector('div.vis-tooltip');"
+    browser.wait_for(shown + "return t && t.style.visibility !== 'hidden';")
+    ActionChains(browser.driver).send_keys(Keys.ESCAPE).perform()
+    assert browser.run(shown + "return t.style.visibility") == "hidden"
+    # The panel in words.
+    browser.run("window.llMap.choose('demo-craig')")
+    assert "1983 - 2018-09-30, deceased" in browser.run("return window.llMap.panel()")
+    browser.run("window.llMap.choose('demo-tasha')")
+    panel = browser.run("return window.llMap.panel()")
+    assert "Tie with the young person\ntenuous tie, stressful, contact lapsed, ended" in panel
+    # The search: a count to hear, and the same words as the list.
+    browser.run("window.llMap.search('walsh')")
+    found = browser.driver.find_element(By.ID, "ll-found")
+    assert found.get_attribute("role") == "status"
+    assert found.text.endswith("people found")
+    texts = [b.text for b in browser.driver.find_elements(By.CSS_SELECTOR, "#ll-matches button")]
+    assert "Craig Walsh (father, deceased)" in texts
+    assert browser.console_errors() == []
+
+
 @pytest.mark.parametrize(
     ("who", "path"),
     [

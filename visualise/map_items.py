@@ -13,16 +13,16 @@ from service.workflow import FLAG_WORDS, STAGES
 
 COLOURS = {
     "young_person": "#1f4e9c",
-    "maternal": "#e08214",
+    "maternal": "#c26a0a",
     "paternal": "#1b9e77",
     "both": "#8073ac",
     "other": "#7f7f7f",
 }
 _DECEASED_FILL = "#e6e6e6"
 _FLAG = "#c62828"
-_FAMILY_LINE = "#9a9a9a"
+_FAMILY_LINE = "#8a8a8a"
 _TIE_LINE = "#3b3b3b"
-_LAPSED_LINE = "#b0b0b0"
+_LAPSED_LINE = "#8a8a8a"
 _STRESS_LINE = "#c62828"
 
 GROUP_WORDS = {
@@ -279,7 +279,9 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
             style["dashes"] = [3, 3]
             words += ", stressful"
         if edge["lapsed"]:
-            style["color"] = {"color": _LAPSED_LINE}
+            # A stressful tie stays red when contact has lapsed: the dashes say it lapsed.
+            if not edge["stressful"]:
+                style["color"] = {"color": _LAPSED_LINE}
             style["dashes"] = [10, 8]
             style["label"] = "lapsed"
             words += ", contact lapsed"
@@ -287,6 +289,7 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         words += ", ended"
         style["color"] = {"color": _LAPSED_LINE}
     style["title"] = f"{names.get(edge['source'], '')} - {names.get(edge['target'], '')}: {words}"
+    style["llWords"] = words
     style["font"] = {"size": 12, "color": "#444444", "strokeWidth": 3, "align": "top"}
     return style
 
@@ -345,6 +348,8 @@ def options(view: str) -> dict[str, Any]:
             "navigationButtons": False,
             "dragNodes": False,
             "multiselect": False,
+            # Arrow keys pan, Page Up/Down and [ ] zoom while the map has focus (WCAG 2.1.1).
+            "keyboard": {"enabled": True, "bindToWindow": False},
         },
         "edges": {"smooth": False},
         "nodes": {

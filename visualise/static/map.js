@@ -174,10 +174,27 @@
   var options = JSON.parse(data("ll-options"));
   var container = document.getElementById("ll-map");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  // vis-network's focusable surface: named, and moved and zoomed from the keyboard
+  // (interaction.keyboard, bound to it alone).
+  var surface = container.querySelector(".vis-network");
+  surface.setAttribute("role", "img");
+  surface.setAttribute("aria-label", container.getAttribute("aria-label") +
+    ". Arrow keys move the map, Page Up and Page Down zoom. Everyone on it is listed under " +
+    "'Everyone on this map, as a list'.");
+  container.removeAttribute("role");
+  container.removeAttribute("aria-label");
+  // A tooltip shown on hover is dismissed with Escape (WCAG 1.4.13).
+  document.addEventListener("keydown", function (event) {
+    var tip = container.querySelector("div.vis-tooltip");
+    if (event.key === "Escape" && tip) {
+      tip.style.visibility = "hidden";
+    }
+  });
   var shown = document.getElementById("ll-shown");
   var panel = document.getElementById("ll-panel");
   var find = document.getElementById("ll-find");
   var matches = document.getElementById("ll-matches");
+  var foundWords = document.getElementById("ll-found");
   var everyone = document.getElementById("ll-everyone");
   var everyoneList = document.getElementById("ll-people");
 
@@ -347,12 +364,14 @@
         (below === 1 ? " descendant" : " descendants") + (others.length ? " (with " +
         others.map(function (id) { return people[id].llName; }).join(" and ") + ")" : ""));
       button.type = "button";
-      button.setAttribute("aria-pressed", collapsed[unit.id] ? "true" : "false");
+      button.llUnit = unit.id;
       button.addEventListener("click", function () {
         collapsed[unit.id] = !collapsed[unit.id];
         refresh();
         open(node.id);
-        panel.focus();
+        var again = Array.prototype.filter.call(panel.querySelectorAll("button"),
+          function (b) { return b.llUnit === unit.id; })[0];
+        (again || panel).focus();
       });
       panel.appendChild(button);
     });
@@ -369,7 +388,14 @@
     entry(dl, "Relation", node.llCentre ? "the young person" : node.llRelation || "not recorded");
     entry(dl, "Side", node.llSide);
     entry(dl, "How they are related", node.llCentre ? null : pathWords(node));
-    entry(dl, "Dates", node.llDates);
+    entry(dl, "Dates", node.llLiving ? node.llDates
+      : (node.llDates ? node.llDates + ", deceased" : "deceased"));
+    entry(dl, "Tie with the young person", node.llCentre ? null : edges.get({
+      filter: function (e) {
+        return (e.from === id && e.to === page.youngPerson) ||
+          (e.to === id && e.from === page.youngPerson);
+      },
+    }).map(function (e) { return e.llWords; }));
     entry(dl, "Connection stage", node.llStageWords &&
       node.llStageWords + (node.llLapsed ? ", contact lapsed" : ""));
     entry(dl, "Last contact", node.llCentre ? null : node.llLastContact || "none recorded");
@@ -416,7 +442,7 @@
     reveal(id);
     centreOn(id);
     open(id);
-    panel.focus({ preventScroll: true });
+    panel.focus();
   }
 
   function unfold(summary) {
@@ -467,19 +493,25 @@
     return button;
   }
 
-  function relationOf(node) {
-    return node.llCentre ? "young person" : node.llRelation;
+  // What a button says of someone besides their name: what the map draws as colour and marks.
+  function saidOf(node) {
+    return [
+      node.llCentre ? "young person" : node.llRelation,
+      node.llLiving ? null : "deceased",
+      node.llFlags.length ? "safety flag" : null,
+      node.llRestricted ? "court order" : null,
+    ];
   }
 
   function listMatches() {
     clear(matches);
     var found = search(find.value);
     found.slice(0, MAX_MATCHES).forEach(function (id) {
-      matches.appendChild(personButton(id, [relationOf(people[id])]));
+      matches.appendChild(personButton(id, saidOf(people[id])));
     });
-    if (find.value.trim() && !found.length) {
-      matches.appendChild(element("span", "nobody of that name", "hint"));
-    } else if (found.length > MAX_MATCHES) {
+    foundWords.textContent = !find.value.trim() ? "" : !found.length ? "nobody of that name"
+      : found.length + (found.length === 1 ? " person found" : " people found");
+    if (found.length > MAX_MATCHES) {
       matches.appendChild(element("span", "and " + (found.length - MAX_MATCHES) + " more", "hint"));
     }
     return found;
@@ -506,14 +538,8 @@
       everyoneList.appendChild(element("h2", group[1] + " (" + ids.length + ")"));
       var ul = element("ul");
       ids.forEach(function (id) {
-        var node = people[id];
         var item = element("li");
-        item.appendChild(personButton(id, [
-          relationOf(node),
-          node.llLiving ? null : "deceased",
-          node.llFlags.length ? "safety flag" : null,
-          node.llRestricted ? "court order" : null,
-        ]));
+        item.appendChild(personButton(id, saidOf(people[id])));
         ul.appendChild(item);
       });
       everyoneList.appendChild(ul);
