@@ -375,16 +375,35 @@ def test_an_embed_link_made_with_a_token_expires_no_later_than_the_token(
                      "{milliseconds: 500})", id=case.coordinator.token_id)  # fmt: skip
     refused = case.mint()
     assert refused.status_code == 401, refused.text
-    assert "expired" in refused.json()["error"]["message"]
+    assert refused.json()["error"]["message"] == (
+        "The API token used expires within a second; sign in with another."
+    )
+    assert refused.headers["www-authenticate"].startswith("Bearer")
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    assert [e["reason"] for e in events
+            if e["action"] == "create_embed_token" and e["outcome"] == "refused"] == [
+        "the API token used expires within a second"]  # fmt: skip
 
 
-def test_a_token_with_no_expiry_is_refused_not_an_error(case: MapCase, db: Driver) -> None:
-    """Every token is made with an expiry; one without (edited by hand, or migrated) signs in
-    as no one, as an expired one does, rather than failing every request."""
-    db.execute_query("MATCH (t:ApiToken {id: $id}) REMOVE t.expires_at",
-                     id=case.coordinator.token_id)  # fmt: skip
+@pytest.mark.parametrize(
+    "stored",
+    ["REMOVE t.expires_at", "SET t.expires_at = localdatetime() + duration({days: 9})",
+     "SET t.expires_at = date() + duration({days: 9})", "SET t.expires_at = '2999-01-01'"],
+)  # fmt: skip
+def test_a_token_with_no_expiry_is_refused_not_an_error(
+    case: MapCase, db: Driver, stored: str
+) -> None:
+    """Every token is made with an expiry, a date and time; one without, or with another kind
+    of value (edited by hand, or migrated), signs in as no one, as an expired one does, rather
+    than failing every request or never expiring; it is still listed and revoked."""
+    db.execute_query(f"MATCH (t:ApiToken {{id: $id}}) {stored}", id=case.coordinator.token_id)
     answer = case.client.get("/me", headers=case.coordinator.headers)
     assert answer.status_code == 401, answer.text
+    user = case.coordinator.user_id
+    assert ok(case.client.get(f"/users/{user}/tokens", headers=BOOT))["count"] >= 1
+    revoked = case.client.delete(f"/tokens/{case.coordinator.token_id}", headers=BOOT)
+    assert revoked.status_code == 204, revoked.text
 
 
 def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(

@@ -32,7 +32,7 @@ from service.errors import Forbidden, TooManyRequests, Unauthorized, route_of
 
 log = logging.getLogger("service.auth")
 
-_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lifelong-links"'}
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lifelong-links"'}
 _NOT_SIGNED_IN = "The token is unknown, expired or revoked, or its user is disabled."
 _TOO_MANY = "Too many failed sign-ins; try again after the time in Retry-After."
 
@@ -143,7 +143,7 @@ async def _refuse(
         role=refusal.role, resource=route_of(request.scope),
         reason=f"{refusal.reason}; client {client}",
     )  # fmt: skip
-    return Unauthorized(refused.message, headers=_CHALLENGE)
+    return Unauthorized(refused.message, headers=CHALLENGE)
 
 
 async def _throttled(

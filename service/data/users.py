@@ -59,7 +59,8 @@ class TokenPublic(BaseModel):
     label: str
     user_id: str
     created_at: str
-    expires_at: str
+    # None only for a token stored without one (by hand, or migrated): it signs in as expired.
+    expires_at: str | None
     revoked_at: str | None
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from service.auth import embed
 from service.auth.access import CaseAccess, CaseDep, PathId, Reach, YoungPersonReach
+from service.auth.guard import CHALLENGE
 from service.auth.need_to_know import set_viewer
 from service.auth.principal import Principal, Role
 from service.data import audit, chains, network, network_graph, users
@@ -298,23 +299,23 @@ async def create_embed_token(
                 details=[{"loc": ["body", "origin"], "msg": "origin not allowed"}],
             )
     minutes = min(body.minutes or settings.embed_minutes, settings.embed_minutes)
-    token_ends = access.principal.api_token_expires_at
-    if token_ends is not None and token_ends <= datetime.now(UTC) + timedelta(seconds=1):
-        # Made now, the link would be dead on arrival: say why rather than hand it over.
-        await audit.record(access.db, principal=access.principal, action="create_embed_token",
-            resource=f"young_person:{reach.person_id}", outcome="refused",
-            young_person_id=reach.person_id, reason="the API token used expires within a second",
-        )  # fmt: skip
-        raise Unauthorized(
-            "The API token used has expired; sign in with another.",
-            headers={"WWW-Authenticate": 'Bearer realm="lifelong-links"'},
-        )
     link = mint_link(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
         api_token_id=access.principal.api_token_id,
         not_after=access.principal.api_token_expires_at,
     )  # fmt: skip
+    if link.expires_at <= datetime.now(UTC) + timedelta(seconds=1):
+        # Capped by its API token's expiry, the link would be dead on arrival: say why rather
+        # than hand it over.
+        await audit.record(access.db, principal=access.principal, action="create_embed_token",
+            resource=f"young_person:{reach.person_id}", outcome="refused",
+            young_person_id=reach.person_id, reason="the API token used expires within a second",
+        )  # fmt: skip
+        raise Unauthorized(
+            "The API token used expires within a second; sign in with another.",
+            headers=CHALLENGE,
+        )
     await audit.record(access.db, principal=access.principal,
         action="create_embed_token", resource=f"young_person:{reach.person_id}",
         outcome="allowed", young_person_id=reach.person_id,
