@@ -365,7 +365,7 @@ def parse_gedcom(
         check_lines(data.splitlines())
         raw_people, raw_families, others = gedcom_v7.read(data)
         said = None
-        prepared = trailers_read_through(others.get("TRLR", []), others.get("HEAD", []))
+        prepared = trailers_read_through(others.get("TRLR", []))
     else:
         buf, origin, utf16, prepared = prepare(data, max_bytes, max_people)
         buf, encoding, said = read_as(buf)

@@ -74,6 +74,7 @@ def prepare(
         lines.pop()
     if lines:
         lines[-1] = lines[-1].rstrip(b"\x1a")
+    _one_header(lines)
     trailers = _trailers(lines) if _ANY_TRAILER.search(b"\n".join(lines[:-1])) else []
     lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
@@ -81,7 +82,7 @@ def prepare(
     check_lines(lines)
     if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
         raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
-    if lines[-1].split() != [b"0", b"TRLR"]:
+    if not _TRAILER.fullmatch(lines[-1]):
         raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
     deep = _DEEP_LEVEL.search(b"\n".join(lines))
     if deep:
@@ -126,7 +127,6 @@ def _upper_tag(found: re.Match[bytes]) -> bytes:
 
 _TRAILER = re.compile(rb"[ \t]*0+[ \t]+TRLR[ \t\x1a]*", re.IGNORECASE)
 _ANY_TRAILER = re.compile(rb"(?im)^[ \t]*0+[ \t]+TRLR")
-_HEADER = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*0+[ \t]+HEAD[ \t]*", re.IGNORECASE)
 
 
 def _trailers(lines: list[bytes]) -> list[int]:
@@ -143,31 +143,36 @@ def _trailers(lines: list[bytes]) -> list[int]:
             lines[number - 1] = b"0 TRLR"
             found.append(number)
             after = True
-        elif found and _HEADER.fullmatch(line):
-            raise GedcomError(_two_files(number, found[-1]))
         else:
             after = False
     return found
 
 
-def _two_files(head: int, trailer: int) -> str:
-    # Two exports one after the other: two trees, each with its own character set and its own
-    # xrefs, that nothing says belong together.
+_ANY_HEADER = re.compile(rb"(?im)^(?:\xef\xbb\xbf)?[ \t]*0+[ \t]+HEAD[ \t]*$")
+
+
+def _one_header(lines: list[bytes]) -> None:
+    """A file has one `0 HEAD`: a second is a second file (`two_files`)."""
+    rest = b"\n".join(lines[1:])
+    found = _ANY_HEADER.search(rest)
+    if found is not None:
+        raise GedcomError(two_files(rest.count(b"\n", 0, found.start()) + 2))
+
+
+def two_files(line: int) -> str:
+    """Two exports one after the other: two trees, each with its own character set and its own
+    xrefs, that nothing says belong together."""
     return (
-        f"line {head}: a second '0 HEAD' after the '0 TRLR' of line {trailer}: the file holds "
-        "two GEDCOM files one after the other; import each on its own"
+        f"line {line}: a second '0 HEAD': the file holds two GEDCOM files one after the other; "
+        "import each on its own"
     )
 
 
-def trailers_read_through(trailers: list[int], heads: list[int]) -> list[str]:
-    """For a file whose records were found whole (GEDCOM 7: `trailers` and `heads`, the lines
-    of its `0 TRLR` and `0 HEAD` records), what `prepare` says or refuses of a 5.5.1 file: a
-    trailer before the last one is skipped and said, and a second header after one refused."""
+def trailers_read_through(trailers: list[int]) -> list[str]:
+    """For a file whose records were found whole (GEDCOM 7: `trailers`, the lines of its
+    `0 TRLR` records), what `prepare` says of a 5.5.1 file: a trailer before the last one is
+    skipped, and said."""
     early = trailers[:-1]
-    for head in heads[1:]:
-        before = [line for line in early if line < head]
-        if before:
-            raise GedcomError(_two_files(head, before[-1]))
     return [_trailers_note(early)] if early else []
 
 

@@ -169,9 +169,9 @@ def _span(when: CalendarDate | None) -> tuple[float, float] | None:
         # 1700). So the day is read as the days from the file's own 28 February to its Julian
         # day: no single day is made of it, and no order check refuses its neighbours.
         year = dual if dual is not None else year
-        feb = _month_days(CalendarType.GREGORIAN, year, 2)
-        julian = _month_days(CalendarType.JULIAN, year, 2)
-        return feb[0] + 27, julian[0] + 28
+        feb = _month_days(CalendarType.GREGORIAN, year, 2)[0] + 27
+        julian = _month_days(CalendarType.JULIAN, year, 2)[0] + 28
+        return min(feb, julian), max(feb, julian)  # before 200 the Julian day comes first
     try:
         if when.month is None:
             first, last = _year_days(calendar, year)
@@ -196,13 +196,17 @@ def _bounds(value: object) -> tuple[float | None, float | None]:
     if isinstance(value, gd.DateValueRange | gd.DateValuePeriod):
         one, two = _span(value.date1), _span(value.date2)
         return (one[0] if one else None), (two[1] if two else None)
-    span = _span(getattr(value, "date", None))
+    when = getattr(value, "date", None)
+    span = _span(when)
     if span is None:
         return None, None
+    # A Julian-only 29 February's range is the days it may be, not days it covers: before it
+    # is before its last possible day, after it after its first.
+    may_be = _julian_leap_day(when)
     if isinstance(value, gd.DateValueBefore):
-        return None, span[0] - 1
+        return None, (span[1] if may_be else span[0]) - 1
     if isinstance(value, gd.DateValueAfter):
-        return span[1] + 1, None
+        return (span[0] if may_be else span[1]) + 1, None
     if isinstance(value, gd.DateValueFrom):
         return span[0], None
     if isinstance(value, gd.DateValueTo):

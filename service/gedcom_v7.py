@@ -18,6 +18,7 @@ import gedcom7
 from gedcom7.types import GedcomStructure
 
 from service import gedcom_dates, lifespan
+from service.gedcom_bytes import two_files
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -31,7 +32,7 @@ from service.gedcom_model import (
 # Lines end in LF, CRLF or CR alone (as older Macintosh programs write).
 _VERSION = re.compile(rb"(?:^|[\r\n])[ \t]*1[ \t]+GEDC[ \t]*(?:\r\n?|\n)[ \t]*2[ \t]+VERS[ \t]+7\.")
 _EOL = re.compile(r"\r\n|\r|\n")
-_RECORD = re.compile(r"0 (?:(@[^@ ]+@) )?(\S+)")
+_RECORD = re.compile(r"\ufeff?0 (?:(@[^@ ]+@) )?(\S+)")
 _CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@#DHEBREW@",
               "FRENCH_R": "@#DFRENCH R@"}  # fmt: skip
 _CALENDAR = re.compile(r"\b(GREGORIAN|JULIAN|HEBREW|FRENCH_R)\b")
@@ -66,6 +67,8 @@ def read(
             lines.setdefault(found.group(1), number)
         elif found:
             others.setdefault(found.group(2), []).append(number)
+    if len(others.get("HEAD", [])) > 1:  # before the library, which would name a syntax error
+        raise GedcomError(two_files(others["HEAD"][1]))
     try:
         records = gedcom7.loads(text)
     except gedcom7.GedcomParseError as exc:  # its message quotes the line: only its number

@@ -74,6 +74,8 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("ABT 29 FEB 1500", "about", "1500-02-28", "1500-03-10", None),
         ("BET 29 FEB 1700 AND 1710", "between", "1700-02-28", "1710-12-31", None),
         ("29 FEB 1699/00", None, "1700-02-28", "1700-03-11", None),  # old style
+        ("29 FEB 100", None, "0100-02-27", "0100-02-28", None),  # the Julian day first
+        ("29 FEB 200", None, "0200-02-28", "0200-02-28", "0200-02-28"),  # the calendars met
         ("29 FEB 1600", None, "1600-02-29", "1600-02-29", "1600-02-29"),  # Gregorian leap too
         ("@#DGREGORIAN@ 29 FEB 1700", None, None, None, None),  # said to be Gregorian
         ("29 FEB 1701", None, None, None, None),  # a leap year in neither
@@ -139,6 +141,16 @@ def test_29_february_of_a_julian_leap_year_before_1752_is_kept_and_its_neighbour
     )
     infants = parse_gedcom((HEAD + body + "0 TRLR\n").encode(), today=date(2025, 6, 1))
     assert [p.death_date for p in infants.people] == ["1700-03-03", None]
+    # Before or after it: before its last possible day, after its first.
+    body = (
+        "0 @I1@ INDI\n1 BIRT\n2 DATE 28 FEB 1700\n1 DEAT\n2 DATE BEF 29 FEB 1700\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE AFT 29 FEB 1700\n1 DEAT\n2 DATE 1 MAR 1700\n"
+    )
+    around = parse_gedcom((HEAD + body + "0 TRLR\n").encode(), today=date(2025, 6, 1))
+    assert [p.death_written.latest for p in around.people if p.death_written] == [
+        "1700-03-10", "1700-03-01"]  # fmt: skip
+    assert around.people[1].birth_written == WrittenDate("AFT 29 FEB 1700", "after",
+                                                         "1700-03-01", None)  # fmt: skip
 
 
 @pytest.mark.parametrize(
