@@ -419,6 +419,7 @@ def test_the_map_from_the_keyboard_and_in_words(browser: Browser, site: Site) ->
     browser.run("window.llMap.choose('demo-tasha')")
     panel = browser.run("return window.llMap.panel()")
     assert "Tie with the young person\ntenuous tie, stressful, contact lapsed, ended" in panel
+    assert "Sex\nfemale" in panel  # a tree's card says it by its corners alone
     # The search: a count to hear, and the same words as the list.
     browser.run("window.llMap.search('walsh')")
     found = browser.driver.find_element(By.ID, "ll-found")

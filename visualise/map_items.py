@@ -214,6 +214,8 @@ def node_item(
         "llStage": node["stage"],
         "llName": node["name"],
         "llRelation": node["relation"],
+        # The tree says it by a card's corners alone; the panel in words.
+        "llSex": node["sex"],
         "llSide": _SIDE_WORDS.get(node.get("side") or ""),
         "llPath": _path_words(node.get("path"), names),
         "llDates": dates or None,

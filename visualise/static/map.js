@@ -386,6 +386,7 @@
     panel.appendChild(element("h2", node.llName));
     var dl = element("dl");
     entry(dl, "Relation", node.llCentre ? "the young person" : node.llRelation || "not recorded");
+    entry(dl, "Sex", node.llSex === "unknown" ? null : node.llSex);
     entry(dl, "Side", node.llSide);
     entry(dl, "How they are related", node.llCentre ? null : pathWords(node));
     entry(dl, "Dates", node.llLiving ? node.llDates
