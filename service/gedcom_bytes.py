@@ -72,13 +72,16 @@ def prepare(
     # its number for the messages.
     while lines and not lines[-1].strip(b" \t\x1a"):
         lines.pop()
-    if lines:
-        lines[-1] = lines[-1].rstrip(b"\x1a")
-    _one_header(lines)
-    trailers = _trailers(lines) if _ANY_TRAILER.search(b"\n".join(lines[:-1])) else []
-    lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     if not lines:
         raise GedcomError("empty file: not a GEDCOM file")
+    lines[-1] = lines[-1].rstrip(b"\x1a")
+    # One copy of the file for both searches: a second header after line 1, a trailer before
+    # the last line.
+    whole = b"\n".join(lines)
+    _one_header(whole, len(lines[0]) + 1)
+    early = _ANY_TRAILER.search(whole, 0, len(whole) - len(lines[-1]))
+    trailers = _trailers(lines) if early else []
+    lines = [line if line.strip() else b"1 _BLANK" for line in lines]
     check_lines(lines)
     if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
         raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
@@ -151,12 +154,11 @@ def _trailers(lines: list[bytes]) -> list[int]:
 _ANY_HEADER = re.compile(rb"(?im)^(?:\xef\xbb\xbf)?[ \t]*0+[ \t]+HEAD[ \t]*$")
 
 
-def _one_header(lines: list[bytes]) -> None:
-    """A file has one `0 HEAD`: a second is a second file (`two_files`)."""
-    rest = b"\n".join(lines[1:])
-    found = _ANY_HEADER.search(rest)
+def _one_header(whole: bytes, start: int) -> None:
+    """A file has one `0 HEAD`: a second, from `start` on, is a second file (`two_files`)."""
+    found = _ANY_HEADER.search(whole, start)
     if found is not None:
-        raise GedcomError(two_files(rest.count(b"\n", 0, found.start()) + 2))
+        raise GedcomError(two_files(whole.count(b"\n", 0, found.start()) + 1))
 
 
 def two_files(line: int) -> str:

@@ -124,6 +124,11 @@ def _dates(value: object) -> list[CalendarDate]:
     return [when for when in found if isinstance(when, CalendarDate)]
 
 
+def _as_written(when: CalendarDate) -> re.Match[str] | None:
+    """A date's own words as ged4py reads them: group 1 the calendar escape, group 4 the year."""
+    return DATE_RE.match(when.original.strip()) if when.original else None
+
+
 def _two_digit_year(value: object) -> bool:
     """A date whose year is written in one or two digits (`1 JAN 50`, `BET 50 AND 60`): nobody
     this service records was born in the year 50, and the century is not the import's to
@@ -132,7 +137,7 @@ def _two_digit_year(value: object) -> bool:
     for when in _dates(value):
         if when.bc or when.calendar not in (CalendarType.GREGORIAN, CalendarType.JULIAN):
             continue
-        words = DATE_RE.match(when.original.strip()) if when.original else None
+        words = _as_written(when)
         if words is not None and len(words.group(4)) <= 2:
             return True
     return False
@@ -145,7 +150,7 @@ def _julian_leap_day(when: CalendarDate | None) -> bool:
     if not isinstance(when, GregorianDate) or when.day != 29 or when.month_num != 2 or when.bc:
         return False
     year = when.year if when.dual_year is None else when.dual_year
-    words = DATE_RE.match(when.original.strip()) if when.original else None
+    words = _as_written(when)
     return (year < 1752 and convertdate.julian.leap(year) and not convertdate.gregorian.isleap(year)
             and words is not None and words.group(1) is None)  # fmt: skip
 

@@ -305,22 +305,20 @@ async def create_embed_token(
         api_token_id=access.principal.api_token_id,
         not_after=access.principal.api_token_expires_at,
     )  # fmt: skip
-    if link.expires_at <= datetime.now(UTC) + timedelta(seconds=1):
-        # Capped by its API token's expiry, the link would be dead on arrival: say why rather
-        # than hand it over.
-        await audit.record(access.db, principal=access.principal, action="create_embed_token",
-            resource=f"young_person:{reach.person_id}", outcome="refused",
-            young_person_id=reach.person_id, reason="the API token used expires within a second",
-        )  # fmt: skip
+    # Capped by its API token's expiry, a link may be dead on arrival: refused, saying why,
+    # rather than handed over.
+    dead = link.expires_at <= datetime.now(UTC) + timedelta(seconds=1)
+    await audit.record(access.db, principal=access.principal,
+        action="create_embed_token", resource=f"young_person:{reach.person_id}",
+        outcome="refused" if dead else "allowed", young_person_id=reach.person_id,
+        reason="the API token used expires within a second" if dead else
+               f"{body.view} for {origin or 'direct viewing'} until {link.expires_at.isoformat()}",
+    )  # fmt: skip
+    if dead:
         raise Unauthorized(
             "The API token used expires within a second; sign in with another.",
             headers=CHALLENGE,
         )
-    await audit.record(access.db, principal=access.principal,
-        action="create_embed_token", resource=f"young_person:{reach.person_id}",
-        outcome="allowed", young_person_id=reach.person_id,
-        reason=f"{body.view} for {origin or 'direct viewing'} until {link.expires_at.isoformat()}",
-    )  # fmt: skip
     return link
 
 
