@@ -378,7 +378,12 @@ def test_everyone_on_the_map_as_a_list_for_a_keyboard_and_a_screen_reader(
     panel = browser.run("return window.llMap.panel()")
     assert hidden["name"] in panel
     assert hidden["relation"] in panel
-    assert browser.run("return document.activeElement.id") == "ll-panel"
+    # The focus on the panel's heading, so a screen reader says who; the panel is no live
+    # region, which would read it all again.
+    assert browser.run("return document.activeElement.matches('#ll-panel h2')")
+    assert browser.run("return document.activeElement.textContent") == hidden["name"]
+    live = browser.run("return document.getElementById('ll-panel').getAttribute('aria-live')")
+    assert live is None
     # The filters narrow the list as they narrow the map.
     Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("paternal")
     listed = browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people button")
@@ -420,6 +425,25 @@ def test_the_map_from_the_keyboard_and_in_words(browser: Browser, site: Site) ->
     panel = browser.run("return window.llMap.panel()")
     assert "Tie with the young person\ntenuous tie, stressful, contact lapsed, ended" in panel
     assert "Sex\nfemale" in panel  # a tree's card says it by its corners alone
+    # The path as a list of steps; its arrows are hidden from a screen reader, which would read
+    # each as "right arrow".
+    browser.run("window.llMap.choose('demo-jordan')")
+    assert "father Craig Walsh → son Jordan Walsh" in browser.run("return window.llMap.panel()")
+    said = browser.run(
+        "return Array.from(document.querySelectorAll('#ll-panel ol.ll-path li')).map(li => {"
+        "  const copy = li.cloneNode(true);"
+        "  copy.querySelectorAll('[aria-hidden=true]').forEach(a => a.remove());"
+        "  return copy.textContent; })"
+    )
+    assert said == ["father Craig Walsh", "son Jordan Walsh"]
+    arrows = browser.run(
+        "const all = []; const walk = document.createTreeWalker("
+        "  document.getElementById('ll-panel'), NodeFilter.SHOW_TEXT);"
+        "while (walk.nextNode()) { if (walk.currentNode.textContent.includes('→')) {"
+        "  all.push(!!walk.currentNode.parentElement.closest('[aria-hidden=true]')); } }"
+        "return all;"
+    )
+    assert arrows == [True]
     # The search: a count to hear, and the same words as the list.
     browser.run("window.llMap.search('walsh')")
     found = browser.driver.find_element(By.ID, "ll-found")

@@ -334,8 +334,10 @@
       return;
     }
     dl.appendChild(element("dt", term));
-    var dd = element("dd", Array.isArray(said) ? null : said, css);
-    if (Array.isArray(said)) {
+    var dd = element("dd", Array.isArray(said) || said.nodeType ? null : said, css);
+    if (said.nodeType) {
+      dd.appendChild(said);
+    } else if (Array.isArray(said)) {
       var ul = element("ul");
       said.forEach(function (line) { ul.appendChild(element("li", line)); });
       dd.appendChild(ul);
@@ -343,11 +345,25 @@
     dl.appendChild(dd);
   }
 
-  function pathWords(node) {
+  // The steps from the young person to someone, as a list: a screen reader says "list, 3
+  // items" and each step, where the arrows between them (hidden from it) would be read as
+  // "right arrow".
+  function pathList(node) {
     if (!node.llPath) {
       return "Not joined to the young person by family ties.";
     }
-    return node.llPath.map(function (step) { return step.word + " " + step.name; }).join(" → ");
+    var list = element("ol", null, "ll-path");
+    node.llPath.forEach(function (step, i) {
+      var item = element("li");
+      if (i > 0) {
+        var arrow = element("span", " → ");
+        arrow.setAttribute("aria-hidden", "true");
+        item.appendChild(arrow);
+      }
+      item.appendChild(document.createTextNode(step.word + " " + step.name));
+      list.appendChild(item);
+    });
+    return list;
   }
 
   function foldButtons(node) {
@@ -383,12 +399,17 @@
       return false;
     }
     clear(panel);
-    panel.appendChild(element("h2", node.llName));
+    // The heading takes the focus when someone is chosen from the keyboard: a screen reader
+    // says their name, and the rest is read on from there (the panel is no live region, which
+    // would read it all a second time).
+    var heading = element("h2", node.llName);
+    heading.tabIndex = -1;
+    panel.appendChild(heading);
     var dl = element("dl");
     entry(dl, "Relation", node.llCentre ? "the young person" : node.llRelation || "not recorded");
     entry(dl, "Sex", node.llSex === "unknown" ? null : node.llSex);
     entry(dl, "Side", node.llSide);
-    entry(dl, "How they are related", node.llCentre ? null : pathWords(node));
+    entry(dl, "How they are related", node.llCentre ? null : pathList(node));
     entry(dl, "Dates", node.llLiving ? node.llDates
       : (node.llDates ? node.llDates + ", deceased" : "deceased"));
     entry(dl, "Tie with the young person", node.llCentre ? null : edges.get({
@@ -443,7 +464,7 @@
     reveal(id);
     centreOn(id);
     open(id);
-    panel.focus();
+    panel.querySelector("h2").focus();
   }
 
   function unfold(summary) {
