@@ -32,7 +32,7 @@ from bench.baseline.layout_before import LayoutNode, tree_positions  # noqa: E40
 from seed.families import Generated, family, network_graph  # noqa: E402
 from service.drawing import draw  # noqa: E402
 from tests.browser import Browser, serve_html  # noqa: E402
-from visualise import connectors, genogram, graphviz, maps  # noqa: E402
+from visualise import connectors, genogram, genogram_rows, graphviz, maps  # noqa: E402
 from visualise.sibships import at_ends  # noqa: E402
 
 
@@ -76,7 +76,7 @@ def after(f: Generated) -> tuple[float, int, int, tuple[int, int], int]:
     took = time.perf_counter() - start
     together = sum(1 for c in f.couples if _adjacent(g.positions, c.a, c.b))
     by_id = {m.id: m for m in f.members}
-    blocks = genogram._blocks(by_id, f.parentages, f.couples)
+    blocks = genogram_rows.make_blocks(by_id, f.parentages, f.couples)
     # Out of birth order by the genogram's rule (where two drawn families meet, that sibling
     # may stand at an end: visualise.sibships.at_ends), and by strict birth order.
     late = (genogram._out_of_order(by_id, blocks, g.positions, frozenset(at_ends(blocks, "yp"))),

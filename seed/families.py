@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from service.data.network_graph import NetworkGraph
 from service.family import Family, ParentLink, Partnership, Person, relatives
-from visualise.genogram import Couple, Member, Parentage
+from visualise.genogram_rows import Couple, Member, Parentage
 
 
 @dataclass

@@ -18,7 +18,7 @@ from service.data.network_graph import (
     Summary,
 )
 from service.errors import LayoutUnavailable
-from visualise import ecomap, genogram, graphviz
+from visualise import ecomap, genogram, genogram_rows, graphviz
 
 # Laying out a tree takes a core for up to a second or two on the largest families: at most two
 # at once, so a burst of them cannot starve every other request.
@@ -38,12 +38,12 @@ def _genogram(graph: NetworkGraph) -> None:
     lanes = {"maternal": 0, "both": 1, "young_person": 1, "paternal": 2, "other": 3}
     # Birth order by the first day each birth date allows (a range's start, when that is all
     # an imported tree says).
-    members = [genogram.Member(n.id, n.sex, n.birth_earliest or n.birth_date, n.name,
+    members = [genogram_rows.Member(n.id, n.sex, n.birth_earliest or n.birth_date, n.name,
                                lanes.get(n.group, 1))
                for n in graph.nodes]  # fmt: skip
-    parentages = [genogram.Parentage(e.source, e.target, e.kind)
+    parentages = [genogram_rows.Parentage(e.source, e.target, e.kind)
                   for e in graph.edges if e.type == "parent"]  # fmt: skip
-    couples = [genogram.Couple(e.source, e.target, e.kind, e.since)
+    couples = [genogram_rows.Couple(e.source, e.target, e.kind, e.since)
                for e in graph.edges if e.type == "partner"]  # fmt: skip
     try:
         with _LAYOUTS:

@@ -11,15 +11,8 @@ import pytest
 from seed.families import family
 from visualise import graphviz
 from visualise.connectors import CARD_H, CARD_W, Line, crossings, through_cards
-from visualise.genogram import (
-    Couple,
-    Genogram,
-    Member,
-    Parentage,
-    _blocks,
-    _out_of_order,
-    layout,
-)
+from visualise.genogram import Genogram, _out_of_order, layout
+from visualise.genogram_rows import Couple, Member, Parentage, make_blocks
 from visualise.sibships import at_ends
 
 M, P, C = Member, Parentage, Couple
@@ -200,5 +193,5 @@ def test_a_generated_family_of_450() -> None:
     # partner's parents, whose own families are reached through them) that sibling
     # may stand at an end instead, beside the other family (visualise.sibships.at_ends).
     by_id = {m.id: m for m in people}
-    blocks = _blocks(by_id, generated.parentages, generated.couples)
+    blocks = make_blocks(by_id, generated.parentages, generated.couples)
     assert _out_of_order(by_id, blocks, g.positions, frozenset(at_ends(blocks, "yp"))) == 0

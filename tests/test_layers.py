@@ -19,6 +19,7 @@ PURE = {
     "service.lifespan",
     "service.gedcom_kinds",
     "visualise.genogram",
+    "visualise.genogram_rows",
     "visualise.connectors",
     "visualise.sibships",
     "visualise.nesting",

@@ -44,7 +44,7 @@ from tests.cases import (
 )
 from tests.conftest import Target, settings_for, wipe
 from visualise.connectors import Line, crossings
-from visualise.genogram import Couple, Member, Parentage, _blocks, _key
+from visualise.genogram_rows import Couple, Member, Parentage, make_blocks, sort_key
 from visualise.sibships import at_ends, in_order
 
 # Slow (drives Chromium): `make test-fast` leaves these out.
@@ -202,7 +202,7 @@ def out_of_birth_order(graph: dict[str, Any]) -> list[list[str]]:
     nodes = {n["id"]: n for n in graph["nodes"]}
     members = {i: Member(i, n["sex"], n["birth_earliest"] or n["birth_date"], n["name"])
                for i, n in nodes.items()}  # fmt: skip
-    blocks = _blocks(
+    blocks = make_blocks(
         members,
         [Parentage(e["source"], e["target"], e["kind"]) for e in graph["edges"]
          if e["type"] == "parent"],
@@ -213,7 +213,7 @@ def out_of_birth_order(graph: dict[str, Any]) -> list[list[str]]:
     positions = {i: (n["x"], n["y"]) for i, n in nodes.items()}
     return [
         [nodes[c]["name"] for c, _ in b.children] for b in blocks.values()
-        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]), ends)
+        if not in_order([c for c, _ in b.children], positions, lambda c: sort_key(members[c]), ends)
     ]  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from visualise.connectors import Block
 from visualise.dot_text import points as _points
-from visualise.genogram import Couple, Member, Parentage, _blocks, _key, _rows
+from visualise.genogram_rows import Couple, Member, Parentage, make_blocks, make_rows, sort_key
 from visualise.nesting import order
 from visualise.sibships import Key, at_ends, in_order, married_in
 
@@ -33,7 +33,7 @@ COUPLES = [C("mum", "dad", "married"), C("gm", "gf", "married"), C("pgm", "pgf",
 
 
 def key(by_id: dict[str, Member]) -> Key:
-    return lambda pid: _key(by_id[pid])
+    return lambda pid: sort_key(by_id[pid])
 
 
 # Donna's grandparents and her parents' own brothers drawn too; Donna's later partner Gary with
@@ -58,7 +58,7 @@ FURTHER_COUPLES = [
 
 def test_who_may_stand_at_an_end() -> None:
     by_id = {m.id: m for m in PEOPLE}
-    blocks = _blocks(by_id, LINKS, COUPLES)
+    blocks = make_blocks(by_id, LINKS, COUPLES)
     # Donna and Craig each married into a family that is drawn: they join the two sides. Kai,
     # his aunts, uncles and cousins, and grandparents whose own families are not drawn, are not.
     assert married_in(blocks) == {"mum": {"dad"}, "dad": {"mum"}}
@@ -66,7 +66,7 @@ def test_who_may_stand_at_an_end() -> None:
     # With Donna's grandparents drawn, her parents join their families to hers; Gary, her later
     # partner, joins his own family to Kai's through her.
     by_id = {m.id: m for m in [*PEOPLE, *FURTHER]}
-    blocks = _blocks(by_id, [*LINKS, *FURTHER_LINKS], [*COUPLES, *FURTHER_COUPLES])
+    blocks = make_blocks(by_id, [*LINKS, *FURTHER_LINKS], [*COUPLES, *FURTHER_COUPLES])
     assert at_ends(blocks, "kai") == {"mum", "dad", "gf", "gm", "gary"}
     # Each of them also married someone whose parents are drawn.
     assert at_ends(blocks, None) == {"mum", "dad", "gf", "gm", "gary"}
@@ -93,8 +93,8 @@ def test_birth_order_with_the_joining_sibling_at_an_end() -> None:
 
 def test_the_family_order_keeps_each_side_together_and_siblings_in_order() -> None:
     by_id = {m.id: m for m in PEOPLE}
-    blocks = _blocks(by_id, LINKS, COUPLES)
-    rows = _rows(by_id, blocks, by_birth=False)
+    blocks = make_blocks(by_id, LINKS, COUPLES)
+    rows = make_rows(by_id, blocks, by_birth=False)
     points = _points(blocks)
     found = order(rows, blocks, points, key(by_id), "kai")
     assert found is not None
@@ -130,10 +130,10 @@ def test_every_choice_either_way_keeps_siblings_in_order() -> None:
     sibship is in order by the rule, with the rows turned as the order says."""
     people = [*PEOPLE, *FURTHER]
     by_id = {m.id: m for m in people}
-    blocks: dict[tuple[str, ...], Block] = _blocks(
+    blocks: dict[tuple[str, ...], Block] = make_blocks(
         by_id, [*LINKS, *FURTHER_LINKS], [*COUPLES, *FURTHER_COUPLES]
     )
-    rows = _rows(by_id, blocks, by_birth=False)
+    rows = make_rows(by_id, blocks, by_birth=False)
     points = _points(blocks)
     ends = at_ends(blocks, "kai")
     first = order(rows, blocks, points, key(by_id), "kai")
@@ -167,6 +167,6 @@ def _places(levels: dict[int, list[str]], drawn: list[list[str]]) -> dict[str, t
 
 def test_no_order_without_the_young_person() -> None:
     by_id = {m.id: m for m in PEOPLE}
-    blocks = _blocks(by_id, LINKS, COUPLES)
-    rows = _rows(by_id, blocks, by_birth=False)
+    blocks = make_blocks(by_id, LINKS, COUPLES)
+    rows = make_rows(by_id, blocks, by_birth=False)
     assert order(rows, blocks, _points(blocks), key(by_id), "nobody") is None

@@ -16,8 +16,7 @@ parents' row and the children's (visualise.dot_text). `dot` places them (it is b
 exactly this: ranks, crossing reduction, straight drops), from the family's own order
 (visualise.nesting), which it keeps, and from its own crossing reduction; this module then
 draws the connectors orthogonally from the positions.
-A child's two drawn parents are the two best links (birth, then adoptive, foster, step);
-further links stay in the map's data but are not drawn.
+Who is drawn, in which blocks and rows: visualise.genogram_rows.
 
 Pure: `dot` is run by the function passed in (`visualise.graphviz.run`), so nothing here does
 I/O. The same family always gives the same drawing.
@@ -40,44 +39,9 @@ from visualise.connectors import (
     crossings,
 )
 from visualise.dot_text import Fixed, Rows, cell, points, read_plain, to_dot
+from visualise.genogram_rows import Couple, Member, Parentage, make_blocks, make_rows, sort_key
 from visualise.nesting import Choice, order
 from visualise.sibships import at_ends, in_birth_order, in_order
-
-_LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
-_LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
-# Which of several records about one couple says most about them now.
-_COUPLE_RANK = {
-    "divorced": 0,
-    "separated": 1,
-    "married": 2,
-    "civil_partnership": 2,
-    "cohabiting": 3,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    id: str
-    sex: str | None = None
-    birth: str | None = None  # sorts siblings; None last
-    order: str = ""  # tie-break (a name); then the id
-    lane: int = 1  # where the family starts out, left to right: 0 maternal ... 2 paternal
-
-
-@dataclass(frozen=True, slots=True)
-class Parentage:
-    parent: str
-    child: str
-    kind: str | None = "birth"
-
-
-@dataclass(frozen=True, slots=True)
-class Couple:
-    a: str
-    b: str
-    kind: str | None = None
-    since: str | None = None
-
 
 Start = tuple[Rows, bool]  # rows given to `dot`, and whether in family order
 Score = tuple[int, int]  # lines crossing, sibships out of birth order
@@ -89,132 +53,6 @@ class Genogram:
     lines: list[Line]
     units: list[Unit]
     dot: str = field(default="", repr=False)
-
-
-def _key(m: Member) -> tuple[bool, str, str, str]:
-    return (m.birth is None, m.birth or "", m.order, m.id)
-
-
-def _blocks(
-    members: dict[str, Member], parentages: Iterable[Parentage], couples: Iterable[Couple]
-) -> dict[tuple[str, ...], Block]:
-    blocks: dict[tuple[str, ...], Block] = {}
-
-    def block(parents: tuple[str, ...]) -> Block:
-        key = tuple(sorted(parents))
-        if key not in blocks:
-            blocks[key] = Block("u:" + ":".join(key), key)
-        return blocks[key]
-
-    for c in sorted(couples, key=lambda c: (c.a, c.b, c.kind or "", c.since or "")):
-        if c.a == c.b or c.a not in members or c.b not in members:
-            continue
-        b = block((c.a, c.b))
-        if not b.recorded or _COUPLE_RANK.get(c.kind or "", 9) < _COUPLE_RANK.get(b.kind or "", 9):
-            b.kind = c.kind
-        if c.since and (b.since is None or c.since < b.since):
-            b.since = c.since
-        b.recorded = True
-    by_child: dict[str, list[Parentage]] = {}
-    for p in parentages:
-        if p.parent in members and p.child in members and p.parent != p.child:
-            by_child.setdefault(p.child, []).append(p)
-    for child, links in by_child.items():
-        links.sort(key=lambda p: (_LINK_RANK.get(p.kind or "birth", 4), p.parent))
-        chosen: list[Parentage] = []
-        for link in links:
-            if link.parent not in {c.parent for c in chosen} and len(chosen) < 2:
-                chosen.append(link)
-        worst = max((_LINK_RANK.get(c.kind or "birth", 0) for c in chosen), default=0)
-        style = next(s for k, s in _LINK_STYLE.items() if _LINK_RANK[k] == worst)
-        block(tuple(c.parent for c in chosen)).children.append((child, style))
-    for b in blocks.values():
-        b.children.sort(key=lambda cs: _key(members[cs[0]]))
-    return blocks
-
-
-def _rows(
-    members: dict[str, Member], blocks: dict[tuple[str, ...], Block], *, by_birth: bool
-) -> list[list[str]]:
-    """Partners drawn side by side: each group of people joined by partnerships as one row of
-    cards, left to right. One partner each: in card order. A person with several partners has
-    the earlier ones (by `since`) on their left and the later ones on their right; a chain of
-    partnerships (A-B, B-C) is drawn along the chain."""
-    of: dict[str, list[Block]] = {}
-    for b in blocks.values():
-        if len(b.parents) == 2:
-            for p in b.parents:
-                of.setdefault(p, []).append(b)
-    # Rows go to `dot` by side, then in the order of their first member's birth, or of their
-    # born-in members' (where siblings start side by side in birth order).
-    children = {c for b in blocks.values() for c, _ in b.children}
-    seen: set[str] = set()
-    rows: list[tuple[tuple[int, tuple[bool, str, str, str]], list[str]]] = []
-    for pid in sorted(members, key=lambda p: (members[p].lane, _key(members[p]))):
-        if pid in seen:
-            continue
-        group = _component(pid, of)
-        seen |= set(group)
-        born_in = [p for p in group if p in children] or group
-        first = min(born_in if by_birth else group,
-                    key=lambda p: (members[p].lane, _key(members[p])))  # fmt: skip
-        rows.append(((members[first].lane, _key(members[first])), _arrange(group, of, members)))
-    return [row for _, row in sorted(rows)]
-
-
-def _component(start: str, of: dict[str, list[Block]]) -> list[str]:
-    found, todo = {start}, [start]
-    while todo:
-        here = todo.pop()
-        for b in of.get(here, ()):
-            other = _other(b, here)
-            if other not in found:
-                found.add(other)
-                todo.append(other)
-    return sorted(found)
-
-
-def _when(
-    b: Block, members: dict[str, Member], person: str
-) -> tuple[bool, str, tuple[bool, str, str, str]]:
-    return (b.since is None, b.since or "", _key(members[_other(b, person)]))
-
-
-def _arrange(group: list[str], of: dict[str, list[Block]], members: dict[str, Member]) -> list[str]:
-    if len(group) == 1:
-        return group
-    if len(group) == 2:
-        return sorted(group, key=lambda p: (members[p].sex != "male", _key(members[p])))
-    degree = {p: len(of[p]) for p in group}
-    ends = [p for p in group if degree[p] == 1]
-    if len(ends) == 2 and all(d <= 2 for d in degree.values()):
-        # A chain: from the end whose partnership came first.
-        first = min(ends, key=lambda p: _when(of[p][0], members, p))
-        row, prev = [first], None
-        while len(row) < len(group):
-            here = row[-1]
-            nxt = [_other(b, here) for b in of[here] if _other(b, here) != prev]
-            prev = here
-            row.append(nxt[0])
-        return row
-    # A person with several partners in the middle, earlier partners left, later right; anyone
-    # further out follows their partner on the outside.
-    centre = max(group, key=lambda p: (degree[p], [-ord(ch) for ch in _key(members[p])[2]]))
-    mine = sorted(of[centre], key=lambda b: _when(b, members, centre))
-    left = (len(mine) + 1) // 2
-    row = (
-        [_other(b, centre) for b in mine[:left]]
-        + [centre]
-        + [_other(b, centre) for b in mine[left:]]
-    )
-    rest = [p for p in group if p not in row]
-    for p in rest:
-        row.append(p)
-    return row
-
-
-def _other(b: Block, person: str) -> str:
-    return b.parents[1] if b.parents[0] == person else b.parents[0]
 
 
 def layout(
@@ -234,7 +72,7 @@ def layout(
     left to right as oldest to youngest, so a sibship out of order misleads where a crossing
     only clutters), then the fewest crossings; among the others, the fewest crossings."""
     by_id = {m.id: m for m in members}
-    blocks = _blocks(by_id, parentages, couples)
+    blocks = make_blocks(by_id, parentages, couples)
     under = below(blocks)
     large = len(by_id) > LARGE
     ends = frozenset(at_ends(blocks, centre if centre in by_id else None))
@@ -269,7 +107,7 @@ def layout(
     # given them shuffled: seeded, so the same family is always drawn the same way), two at a
     # time, the best kept. A large family gets one start and one turn, so that it is drawn in
     # a second or two.
-    starts = [(_rows(by_id, blocks, by_birth=by_birth), family_order, 2 if large else _TURNS)
+    starts = [(make_rows(by_id, blocks, by_birth=by_birth), family_order, 2 if large else _TURNS)
               for by_birth, family_order in _STARTS]  # fmt: skip
     best, score, begun = chain(starts[0])
     done = score == (0, 0) or large
@@ -284,7 +122,7 @@ def layout(
     more = starts[1:] if not done else []
     if score[0] and more:
         for seed in range(_SHUFFLED):
-            rows = _rows(by_id, blocks, by_birth=False)
+            rows = make_rows(by_id, blocks, by_birth=False)
             random.Random(seed).shuffle(rows)  # noqa: S311 - an order to start from, no secret
             more.append((rows, False, 1))
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -299,7 +137,7 @@ def layout(
         def crossed(pos: dict[str, tuple[float, float]]) -> int:
             return crossings(connectors(blocks, pos, under)[0])
 
-        positions = in_birth_order(blocks, begun[0], best.positions, lambda c: _key(by_id[c]),
+        positions = in_birth_order(blocks, begun[0], best.positions, lambda c: sort_key(by_id[c]),
                                    crossed, score[0], ends)  # fmt: skip
         if positions is not best.positions:
             lines, units = connectors(blocks, positions, under)
@@ -323,7 +161,7 @@ def _nested(
     named = points(blocks)
 
     def attempt(toggled: frozenset[Choice]) -> _Tried | None:
-        found = order(rows, blocks, named, lambda c: _key(by_id[c]), centre, toggled)
+        found = order(rows, blocks, named, lambda c: sort_key(by_id[c]), centre, toggled)
         if found is None:
             return None
         turned = [row[::-1] if r in found.turned else row for r, row in enumerate(rows)]
@@ -483,7 +321,7 @@ def _late(
     """The sibships (block ids, sorted) that do not stand in birth order, left to right."""
     return sorted(
         b.id for b in blocks.values()
-        if not in_order([c for c, _ in b.children], positions, lambda c: _key(members[c]), ends)
+        if not in_order([c for c, _ in b.children], positions, lambda c: sort_key(members[c]), ends)
     )  # fmt: skip
 
 
@@ -506,6 +344,6 @@ def _birth_order(
             by_row.setdefault(positions[c][1], []).append(c)
         for row in by_row.values():
             places = sorted(positions[c] for c in row)
-            for child, place in zip(sorted(row, key=lambda c: _key(members[c])), places,
+            for child, place in zip(sorted(row, key=lambda c: sort_key(members[c])), places,
                                     strict=True):  # fmt: skip
                 positions[child] = place

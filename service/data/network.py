@@ -14,45 +14,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from service.data.connections import connected_people, lapsed_rows
-from service.data.network_graph import Filters, Group, NetworkGraph, PathStep, View
+from service.data.network_graph import Filters, NetworkGraph, PathStep, View
 from service.data.people import Sex, display_name
-from service.data.relationships import Strength
 from service.data.relatives import family_names, load_family, named_rows
+from service.data.standing import (
+    CENTRE,
+    Standing,
+    adult_standing,
+    ended,
+    kin_standing,
+    relative_standing,
+    tie_strength,
+)
 from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
 from service.family import Family
 from service.family_paths import close_family, paths
-from service.kinship import ROLE_WORDS, Kind
 from service.workflow import WISH_WORDS, effective_wish, lapse_days
-
-# Connections at these stages are in touch; their tie is strong unless contact has lapsed.
-_IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
-
-
-def _group(side: str | None) -> Group:
-    """A relative's group on the map, by their side."""
-    if side in ("maternal", "paternal"):
-        return "maternal" if side == "maternal" else "paternal"
-    return "both"
-
-
-def _ended(until: str | None, today: str) -> bool:
-    return until is not None and until < today
-
-
-def _tie_strength(trusted: dict[str, Any] | None, stage: str | None, lapsed: bool) -> Strength:
-    if trusted is not None and trusted.get("strength"):
-        declared: Strength = trusted["strength"]
-        return "tenuous" if lapsed else declared
-    if lapsed:
-        return "tenuous"
-    return "strong" if stage in _IN_TOUCH else "moderate"
-
 
 MEMBER_GENERATIONS = 4  # how far the network reaches for safeguarding
 
@@ -88,84 +70,6 @@ async def members(
     for person_id, name in connected.items():
         found.setdefault(person_id, f"connection {name}")
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Standing:
-    """Where a person stands to the young person: how they are coloured, named and placed."""
-
-    group: Group
-    relation: str
-    generation: int
-    ring: int
-    side: str  # where the layout puts them: maternal, paternal, both, none, other, centre
-    kind: Kind | None = None
-
-
-_PARTNER_WORDS = {
-    "married": "spouse",
-    "civil_partnership": "civil partner",
-    "cohabiting": "partner",
-    "separated": "separated partner",
-    "divorced": "former spouse",
-}
-
-
-def _relative_standing(relative: dict[str, Any]) -> _Standing:
-    """A relative's, from their row (`relatives.named_rows`)."""
-    return _standing_of(
-        relative["side"], relative["generations_up"], relative["generations_down"],
-        relative["term"], relative["kind"],
-    )  # fmt: skip
-
-
-# Standings repeat (every maternal first cousin stands alike) and never change: each is made
-# once (a frozen dataclass is slow to make, and a map makes one for each of hundreds).
-@lru_cache(maxsize=1024)
-def _standing_of(side: str | None, up: int, down: int, term: str, kind: Kind | None) -> _Standing:
-    group = _group(side)
-    return _Standing(
-        group=group,
-        relation=term,
-        generation=down - up,
-        ring=max(up + down, 1),
-        side="none" if side is None else group,
-        kind=kind,
-    )
-
-
-def _kin_standing(kin: dict[str, Any], anchor: _Standing, sex: str) -> _Standing:
-    """A relative's other parent or partner who is not a relative: their place follows the
-    relative's ("former spouse of the maternal grandmother")."""
-    if kin["type"] == "parent":
-        word = {"female": "mother", "male": "father"}.get(sex, "parent")
-        generation = anchor.generation - 1
-    else:
-        word = _PARTNER_WORDS.get(kin["kind"] or "", "partner")
-        generation = anchor.generation
-    return _Standing(
-        group=anchor.group if anchor.group != "young_person" else "other",
-        relation=f"{word} of the {anchor.relation}",
-        generation=generation,
-        ring=anchor.ring + 1,
-        side=anchor.side if anchor.side != "centre" else "none",
-    )
-
-
-def _adult_standing(trusted: dict[str, Any] | None) -> _Standing:
-    if trusted is None:
-        return _adult_as("connection")
-    role = ROLE_WORDS.get(trusted.get("role") or "other", "trusted adult")
-    return _adult_as(role if trusted.get("until") is None else f"former {role}")
-
-
-@lru_cache(maxsize=256)
-def _adult_as(relation: str) -> _Standing:
-    return _Standing(group="other", relation=relation, generation=0, ring=1, side="other")
-
-
-_CENTRE = _Standing(group="young_person", relation="young person", generation=0, ring=0,
-                    side="centre")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +128,8 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     young_person_id, family, row = loaded.young_person_id, loaded.family, loaded.row
     when, day = today, today.isoformat()
     relatives = named_rows(family, [young_person_id], filters.max_generations)
-    standing = {r["person_id"]: _relative_standing(r) for r in relatives}
-    standing[young_person_id] = _CENTRE
+    standing = {r["person_id"]: relative_standing(r) for r in relatives}
+    standing[young_person_id] = CENTRE
     lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
                          threshold_days=lapse_days())  # fmt: skip
     lapsed_ids = {item["person_id"] for item in lapsed}
@@ -234,7 +138,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     for tie in row["trusted"]:
         # A current tie says more than an ended one with the same person.
         held = trusted.get(tie["person_id"])
-        if held is None or (_ended(held.get("until"), day) and not _ended(tie.get("until"), day)):
+        if held is None or (ended(held.get("until"), day) and not ended(tie.get("until"), day)):
             trusted[tie["person_id"]] = tie
     other_kin = _other_kin(family, relatives)
     people = _drawn_people(family, relatives, other_kin, row)
@@ -242,11 +146,11 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     for kin in sorted(other_kin, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
         if kin["person_id"] not in standing and kin["person_id"] in people:
             sex = people[kin["person_id"]]["sex"]
-            standing[kin["person_id"]] = _kin_standing(kin, standing[kin["anchor_id"]], sex)
+            standing[kin["person_id"]] = kin_standing(kin, standing[kin["anchor_id"]], sex)
     family_ids = set(standing)
     for pid in people:
         if pid not in standing:
-            standing[pid] = _adult_standing(trusted.get(pid))
+            standing[pid] = adult_standing(trusted.get(pid))
 
     if view == "tree" and filters.scope == "close":
         family_ids &= close_family(family)
@@ -311,7 +215,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
 
 
 def _node(
-    person: dict[str, Any], standing: _Standing, connection: dict[str, Any] | None, lapsed: bool
+    person: dict[str, Any], standing: Standing, connection: dict[str, Any] | None, lapsed: bool
 ) -> dict[str, Any]:
     """A MapNode's fields."""
     sex: Sex = person["sex"] if person["sex"] in ("female", "male") else "unknown"
@@ -364,7 +268,7 @@ def _family_edges(
         edges.append({
             "id": tie["id"], "source": tie["from_id"], "target": tie["to_id"],
             "type": tie["type"], "kind": kind, "strength": tie.get("strength"),
-            "stressful": bool(tie.get("stressful")), "current": not _ended(tie.get("until"), today),
+            "stressful": bool(tie.get("stressful")), "current": not ended(tie.get("until"), today),
             "since": tie.get("since") if tie["type"] == "partner" else None,
         })  # fmt: skip
     return edges
@@ -387,9 +291,9 @@ def _ties(
         edges.append({
             "id": f"tie:{pid}", "source": young_person_id, "target": pid, "type": "tie",
             "kind": adult.get("role") if adult else None,
-            "strength": _tie_strength(adult, stage, pid in lapsed_ids),
+            "strength": tie_strength(adult, stage, pid in lapsed_ids),
             "stressful": bool(adult and adult.get("stressful")), "lapsed": pid in lapsed_ids,
-            "current": adult is None or not _ended(adult.get("until"), today),
+            "current": adult is None or not ended(adult.get("until"), today),
         })  # fmt: skip
     return edges
 

@@ -1,0 +1,175 @@
+"""The family as `dot` is given it (visualise.genogram): who is drawn, each couple as one
+block with its sibship, and partners side by side in rows.
+
+A child's two drawn parents are the two best links (birth, then adoptive, foster, step);
+further links stay in the map's data but are not drawn. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from visualise.connectors import Block
+
+_LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
+_LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
+# Which of several records about one couple says most about them now.
+_COUPLE_RANK = {
+    "divorced": 0,
+    "separated": 1,
+    "married": 2,
+    "civil_partnership": 2,
+    "cohabiting": 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    sex: str | None = None
+    birth: str | None = None  # sorts siblings; None last
+    order: str = ""  # tie-break (a name); then the id
+    lane: int = 1  # where the family starts out, left to right: 0 maternal ... 2 paternal
+
+
+@dataclass(frozen=True, slots=True)
+class Parentage:
+    parent: str
+    child: str
+    kind: str | None = "birth"
+
+
+@dataclass(frozen=True, slots=True)
+class Couple:
+    a: str
+    b: str
+    kind: str | None = None
+    since: str | None = None
+
+
+def sort_key(m: Member) -> tuple[bool, str, str, str]:
+    return (m.birth is None, m.birth or "", m.order, m.id)
+
+
+def make_blocks(
+    members: dict[str, Member], parentages: Iterable[Parentage], couples: Iterable[Couple]
+) -> dict[tuple[str, ...], Block]:
+    blocks: dict[tuple[str, ...], Block] = {}
+
+    def block(parents: tuple[str, ...]) -> Block:
+        key = tuple(sorted(parents))
+        if key not in blocks:
+            blocks[key] = Block("u:" + ":".join(key), key)
+        return blocks[key]
+
+    for c in sorted(couples, key=lambda c: (c.a, c.b, c.kind or "", c.since or "")):
+        if c.a == c.b or c.a not in members or c.b not in members:
+            continue
+        b = block((c.a, c.b))
+        if not b.recorded or _COUPLE_RANK.get(c.kind or "", 9) < _COUPLE_RANK.get(b.kind or "", 9):
+            b.kind = c.kind
+        if c.since and (b.since is None or c.since < b.since):
+            b.since = c.since
+        b.recorded = True
+    by_child: dict[str, list[Parentage]] = {}
+    for p in parentages:
+        if p.parent in members and p.child in members and p.parent != p.child:
+            by_child.setdefault(p.child, []).append(p)
+    for child, links in by_child.items():
+        links.sort(key=lambda p: (_LINK_RANK.get(p.kind or "birth", 4), p.parent))
+        chosen: list[Parentage] = []
+        for link in links:
+            if link.parent not in {c.parent for c in chosen} and len(chosen) < 2:
+                chosen.append(link)
+        worst = max((_LINK_RANK.get(c.kind or "birth", 0) for c in chosen), default=0)
+        style = next(s for k, s in _LINK_STYLE.items() if _LINK_RANK[k] == worst)
+        block(tuple(c.parent for c in chosen)).children.append((child, style))
+    for b in blocks.values():
+        b.children.sort(key=lambda cs: sort_key(members[cs[0]]))
+    return blocks
+
+
+def make_rows(
+    members: dict[str, Member], blocks: dict[tuple[str, ...], Block], *, by_birth: bool
+) -> list[list[str]]:
+    """Partners drawn side by side: each group of people joined by partnerships as one row of
+    cards, left to right. One partner each: in card order. A person with several partners has
+    the earlier ones (by `since`) on their left and the later ones on their right; a chain of
+    partnerships (A-B, B-C) is drawn along the chain."""
+    of: dict[str, list[Block]] = {}
+    for b in blocks.values():
+        if len(b.parents) == 2:
+            for p in b.parents:
+                of.setdefault(p, []).append(b)
+    # Rows go to `dot` by side, then in the order of their first member's birth, or of their
+    # born-in members' (where siblings start side by side in birth order).
+    children = {c for b in blocks.values() for c, _ in b.children}
+    seen: set[str] = set()
+    rows: list[tuple[tuple[int, tuple[bool, str, str, str]], list[str]]] = []
+    for pid in sorted(members, key=lambda p: (members[p].lane, sort_key(members[p]))):
+        if pid in seen:
+            continue
+        group = _component(pid, of)
+        seen |= set(group)
+        born_in = [p for p in group if p in children] or group
+        first = min(born_in if by_birth else group,
+                    key=lambda p: (members[p].lane, sort_key(members[p])))  # fmt: skip
+        rows.append(((members[first].lane, sort_key(members[first])), _arrange(group, of, members)))
+    return [row for _, row in sorted(rows)]
+
+
+def _component(start: str, of: dict[str, list[Block]]) -> list[str]:
+    found, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        for b in of.get(here, ()):
+            other = other_partner(b, here)
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return sorted(found)
+
+
+def _when(
+    b: Block, members: dict[str, Member], person: str
+) -> tuple[bool, str, tuple[bool, str, str, str]]:
+    return (b.since is None, b.since or "", sort_key(members[other_partner(b, person)]))
+
+
+def _arrange(group: list[str], of: dict[str, list[Block]], members: dict[str, Member]) -> list[str]:
+    if len(group) == 1:
+        return group
+    if len(group) == 2:
+        return sorted(group, key=lambda p: (members[p].sex != "male", sort_key(members[p])))
+    degree = {p: len(of[p]) for p in group}
+    ends = [p for p in group if degree[p] == 1]
+    if len(ends) == 2 and all(d <= 2 for d in degree.values()):
+        # A chain: from the end whose partnership came first.
+        first = min(ends, key=lambda p: _when(of[p][0], members, p))
+        row, prev = [first], None
+        while len(row) < len(group):
+            here = row[-1]
+            nxt = [other_partner(b, here) for b in of[here] if other_partner(b, here) != prev]
+            prev = here
+            row.append(nxt[0])
+        return row
+    # A person with several partners in the middle, earlier partners left, later right; anyone
+    # further out follows their partner on the outside.
+    centre = max(group, key=lambda p: (degree[p], [-ord(ch) for ch in sort_key(members[p])[2]]))
+    mine = sorted(of[centre], key=lambda b: _when(b, members, centre))
+    left = (len(mine) + 1) // 2
+    row = (
+        [other_partner(b, centre) for b in mine[:left]]
+        + [centre]
+        + [other_partner(b, centre) for b in mine[left:]]
+    )
+    rest = [p for p in group if p not in row]
+    for p in rest:
+        row.append(p)
+    return row
+
+
+def other_partner(b: Block, person: str) -> str:
+    """The partner in a couple's block who is not `person`."""
+    return b.parents[1] if b.parents[0] == person else b.parents[0]
