@@ -5,6 +5,7 @@ foster carer and the teacher. Shared by tests/test_auth.py and tests/test_case_a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from neo4j import Driver
 
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, open_case
 from tests.conftest import Target, app_client, settings_for
+from tests.snapshot import Snapshot, restore, take
 
 # /embed is authenticated by the signed token in its URL (tests/test_maps.py).
 OPEN = {("GET", "/health"), ("GET", "/embed")}
@@ -52,6 +54,13 @@ class World:
     ids: dict[str, str]
 
 
+# Headers, user ids and token ids by actor, and the ids of what the case holds.
+_Built = tuple[dict[str, dict[str, str]], dict[str, str], dict[str, str], dict[str, str]]
+# Each world built through the API once per database, then restored for each test that asks
+# for it (tests/snapshot.py): building it is about forty requests, most of a second.
+_BUILT: dict[str, tuple[Snapshot, _Built]] = {}
+
+
 @pytest.fixture
 def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
     # The route table sends hundreds of bad tokens from one client; throttling is tested in
@@ -60,67 +69,77 @@ def world(db: Driver, neo4j_target: Target) -> Iterator[World]:
         neo4j_target, admin_token=ADMIN_TOKEN, signin_failures_per_minute=100_000
     )
     with app_client(settings) as client:
-        actors = {name: add_user(client, f"{name}1", role, team)
-                  for name, (role, team) in ACTORS.items()}  # fmt: skip
-        manager = actors["manager"]
-        yp = open_case(client, manager)
-        ids = {"yp": yp}
-        ids["allocation"] = allocate(client, manager, yp, actors["coordinator"], days_ago=30)
-        allocate(client, manager, yp, actors["social_worker"])
-        allocate(client, manager, yp, actors["social_worker_ended"], ended=True)
-        family = Family(client, actors["coordinator"].headers, yp)
-        mosaic = [{"system": "mosaic", "value": "MOS-1"}]
-        family.person("mother", "female", family_name="Testfamily", external_ids=mosaic,
-                      notes="Met in May.")  # fmt: skip
-        family.person("father", "male", family_name="Testfamily")
-        family.person("victim", "female", family_name="Testfamily")
-        ids |= {k: family.ids[k] for k in ("mother", "father", "victim")}
-        ids["rel"] = family.link("parent", "mother", "me")
-        ids["rel2"] = family.link("parent", "father", "me")
-        flag = client.post(
-            f"/people/{ids['mother']}/flags",
-            headers=actors["social_worker"].headers,
-            json={"kind": "domestic_abuse_perpetrator", "level": 3, "source": "MARAC",
-                  "details": "Named at MARAC in March."},
-        )  # fmt: skip
-        assert flag.status_code == 201, flag.text
-        ids["flag"] = flag.json()["id"]
-        connection = client.post(
-            f"/young-people/{yp}/connections",
-            headers=actors["coordinator"].headers,
-            json={"person_id": ids["mother"]},
-        )
-        assert connection.status_code == 201, connection.text
-        ids["connection"] = connection.json()["id"]
-        coordinator = actors["coordinator"].headers
-        event = client.post(f"/young-people/{yp}/events", headers=coordinator,
-                            json={"on": "2026-03-14", "place": "Oak Hall"})  # fmt: skip
-        assert event.status_code == 201, event.text
-        ids["event"] = event.json()["id"]
-        version = client.post(f"/young-people/{yp}/plan/versions", headers=coordinator, json={})
-        assert version.status_code == 201, version.text
-        book = client.put(f"/young-people/{yp}/journey-book", headers=coordinator, json={})
-        assert book.status_code == 204, book.text
-        # A second young person who shares the foster carer and the teacher.
-        other = open_case(client, manager, given_name="Bea", family_name=OTHER_CHILD)
-        allocate(client, manager, other, actors["coordinator_shared"])
-        for role in ("foster_carer", "teacher"):
-            adult = family.person(role, "female", family_name="Sharedadult")
-            family.link("trusted_adult", role, "me", role=role)
-            tie = {"type": "trusted_adult", "from_id": adult, "to_id": other, "role": role}
-            shared = client.post("/relationships", headers=manager.headers, json=tie)
-            assert shared.status_code == 201, shared.text
-            ids[role] = adult
-        ids["other"] = other
+        kept = _BUILT.get(neo4j_target.uri)
+        if kept is None:
+            built = _build(client)
+            _BUILT[neo4j_target.uri] = (take(db), built)
+        else:
+            snapshot, built = kept
+            restore(db, snapshot)
         assert isinstance(client.app, FastAPI)
-        yield World(
-            client.app,
-            client,
-            {name: a.headers for name, a in actors.items()},
-            {name: a.user_id for name, a in actors.items()},
-            {name: a.token_id for name, a in actors.items()},
-            ids,
-        )
+        yield World(client.app, client, *copy.deepcopy(built))
+
+
+def _build(client: TestClient) -> _Built:
+    """The world, through the API."""
+    actors = {name: add_user(client, f"{name}1", role, team)
+              for name, (role, team) in ACTORS.items()}  # fmt: skip
+    manager = actors["manager"]
+    yp = open_case(client, manager)
+    ids = {"yp": yp}
+    ids["allocation"] = allocate(client, manager, yp, actors["coordinator"], days_ago=30)
+    allocate(client, manager, yp, actors["social_worker"])
+    allocate(client, manager, yp, actors["social_worker_ended"], ended=True)
+    family = Family(client, actors["coordinator"].headers, yp)
+    mosaic = [{"system": "mosaic", "value": "MOS-1"}]
+    family.person("mother", "female", family_name="Testfamily", external_ids=mosaic,
+                  notes="Met in May.")  # fmt: skip
+    family.person("father", "male", family_name="Testfamily")
+    family.person("victim", "female", family_name="Testfamily")
+    ids |= {k: family.ids[k] for k in ("mother", "father", "victim")}
+    ids["rel"] = family.link("parent", "mother", "me")
+    ids["rel2"] = family.link("parent", "father", "me")
+    flag = client.post(
+        f"/people/{ids['mother']}/flags",
+        headers=actors["social_worker"].headers,
+        json={"kind": "domestic_abuse_perpetrator", "level": 3, "source": "MARAC",
+              "details": "Named at MARAC in March."},
+    )  # fmt: skip
+    assert flag.status_code == 201, flag.text
+    ids["flag"] = flag.json()["id"]
+    connection = client.post(
+        f"/young-people/{yp}/connections",
+        headers=actors["coordinator"].headers,
+        json={"person_id": ids["mother"]},
+    )
+    assert connection.status_code == 201, connection.text
+    ids["connection"] = connection.json()["id"]
+    coordinator = actors["coordinator"].headers
+    event = client.post(f"/young-people/{yp}/events", headers=coordinator,
+                        json={"on": "2026-03-14", "place": "Oak Hall"})  # fmt: skip
+    assert event.status_code == 201, event.text
+    ids["event"] = event.json()["id"]
+    version = client.post(f"/young-people/{yp}/plan/versions", headers=coordinator, json={})
+    assert version.status_code == 201, version.text
+    book = client.put(f"/young-people/{yp}/journey-book", headers=coordinator, json={})
+    assert book.status_code == 204, book.text
+    # A second young person who shares the foster carer and the teacher.
+    other = open_case(client, manager, given_name="Bea", family_name=OTHER_CHILD)
+    allocate(client, manager, other, actors["coordinator_shared"])
+    for role in ("foster_carer", "teacher"):
+        adult = family.person(role, "female", family_name="Sharedadult")
+        family.link("trusted_adult", role, "me", role=role)
+        tie = {"type": "trusted_adult", "from_id": adult, "to_id": other, "role": role}
+        shared = client.post("/relationships", headers=manager.headers, json=tie)
+        assert shared.status_code == 201, shared.text
+        ids[role] = adult
+    ids["other"] = other
+    return (
+        {name: a.headers for name, a in actors.items()},
+        {name: a.user_id for name, a in actors.items()},
+        {name: a.token_id for name, a in actors.items()},
+        ids,
+    )
 
 
 def expect(
