@@ -58,7 +58,7 @@ from service.auth.need_to_know import set_viewer  # noqa: E402
 from service.auth.principal import Role  # noqa: E402
 from service.data import (  # noqa: E402
     chains,
-    connections,
+    contacts,
     discovery,
     network,
     network_graph,
@@ -130,9 +130,9 @@ async def _network(driver: AsyncDriver, yp: str) -> Any:
 
 async def _lapsed(driver: AsyncDriver, yp: str) -> Any:
     days = lapse_days()
-    found = await connections.find_lapsed(Db(driver, QUERIES, DB), young_person_id=yp,
+    found = await contacts.find_lapsed(Db(driver, QUERIES, DB), young_person_id=yp,
                                           threshold_days=days, today=date.today())  # fmt: skip
-    return ListOf[connections.Lapsed](data=found, count=len(found)).model_dump_json(by_alias=True)
+    return ListOf[contacts.Lapsed](data=found, count=len(found)).model_dump_json(by_alias=True)
 
 
 async def _safeguarding(driver: AsyncDriver, yp: str) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from service.data import connections
+from service.data import contacts
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
@@ -361,7 +361,7 @@ def _tie(pid: str, until: str | None, role: str = "foster_carer", **more: Any) -
 def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> None:
     """The rows of /lapsed and of a map's lapsed ties, decided in Python (no database)."""
     today = date(2026, 12, 5)
-    rows = connections.lapsed_rows(
+    rows = contacts.lapsed_rows(
         [
             _connection("ann", "2026-01-01"),  # 338 days
             _connection("bob", "2025-01-01"),  # 703 days
@@ -402,7 +402,7 @@ def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> No
     assert rows[0]["overdue_days"] == 520
     assert rows[3]["connection_id"] == "c-gus"
     assert rows[3]["last_contact"] == "2026-02-01"
-    weekly = connections.lapsed_rows(
+    weekly = contacts.lapsed_rows(
         [_connection("fay", "2026-11-20", commitment=["2026-06-01", 7, "A weekly call"])], [],
         today=today, threshold_days=183,
     )  # fmt: skip

@@ -13,7 +13,8 @@ from pydantic import TypeAdapter
 
 from seed.council import REFERENCE_DATE, Council, generate, main
 from service.data.allocations import AllocationCreate
-from service.data.connections import CommitmentCreate, ContactCreate, WishSet
+from service.data.connections import WishSet
+from service.data.contacts import CommitmentCreate, ContactCreate
 from service.data.discovery import TimelineCreate
 from service.data.flags import FlagCreate
 from service.data.people import PersonCreate, YoungPersonCreate, check_life

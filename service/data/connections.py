@@ -1,5 +1,6 @@
 """Connections between a young person and the people approached for them: stages moved under
-the rules of `service.workflow`, the young person's wishes, contacts, commitments, lapses."""
+the rules of `service.workflow`, and the young person's wishes. Contacts, commitments and
+lapses: `service.data.contacts`."""
 
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from service.auth.principal import Principal, Role
 from service.data.audit import Change, audited_write, record, record_in
 from service.data.relatives import SIDE_GENERATIONS, relatives_in
 from service.data.safeguarding import household_risks_in
-from service.dates import london_today
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, InvalidInput, NotFound
-from service.models import InputModel, IsoDate, Note, Text
+from service.models import InputModel, Note, Text
 from service.queries import Queries
 from service.workflow import (
     DECISIONS,
@@ -28,15 +28,11 @@ from service.workflow import (
     Stage,
     Wish,
     check_move,
-    connection_lapse,
     effective_wish,
-    former_role_lapse,
     overrides,
 )
 
 Id = Annotated[Text, Field(min_length=1, max_length=100)]
-ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
-Direction = Literal["to_young_person", "from_young_person", "both_ways"]
 
 
 class ConnectionCreate(InputModel):
@@ -104,51 +100,6 @@ class Wishes(BaseModel):
     maternal: Wish | None
     paternal: Wish | None
     people: list[PersonWish]
-
-
-class ContactCreate(InputModel):
-    on: IsoDate
-    mode: ContactMode
-    direction: Direction = "both_ways"
-    note: Note | None = Field(default=None, max_length=10_000)
-
-
-class ContactPublic(Shaped):
-    id: str
-    connection_id: str
-    on: str
-    mode: ContactMode
-    direction: Direction
-    note: Annotated[str | None, Sensitive.notes] = None
-
-
-class CommitmentCreate(InputModel):
-    what: Text = Field(min_length=1, max_length=500, examples=["A call on Sunday evenings"])
-    every_days: int = Field(ge=1, le=366, description="How often, in days: 7 weekly, 365 yearly.")
-    since: IsoDate = Field(default_factory=london_today)
-    review_on: IsoDate | None = None
-
-
-class CommitmentPublic(BaseModel):
-    id: str
-    connection_id: str
-    what: str
-    every_days: int
-    since: str
-    review_on: str | None
-
-
-class Lapsed(BaseModel):
-    person_id: str
-    name: str
-    kind: Literal["connection", "former_trusted_adult"]
-    role: str = Field(description="The connection's stage, or the adult's former role.")
-    connection_id: str | None
-    last_contact: str | None
-    days_since: int = Field(description="Days since the last contact, or since the role ended.")
-    allowed_days: int = Field(description="What was expected: the commitment, or the threshold.")
-    overdue_days: int
-    expected: str | None = Field(description="The commitment, when there is one.")
 
 
 RULE_ROLES: dict[Role, Literal["coordinator", "social_worker", "manager"]] = {
@@ -371,122 +322,3 @@ async def set_wish(
 async def wishes(db: Db, *, young_person_id: str) -> Wishes:
     records = await db.read("list_wishes", young_person_id=young_person_id)
     return Wishes.model_validate(dict(records[0]))
-
-
-async def add_contact(
-    db: Db,
-    *,
-    actor: Principal,
-    young_person_id: str,
-    cid: str,
-    body: ContactCreate,
-) -> ContactPublic:
-    if body.on > london_today():
-        raise InvalidInput("A contact cannot be in the future.")
-    new_id = str(uuid.uuid4())
-
-    created = await audited_write(db, actor=actor, query="add_contact",
-        params={"connection_id": cid, "id": new_id, "on": body.on.isoformat(),
-                "mode": body.mode, "direction": body.direction, "note": body.note,
-                "user_id": actor.user_id},
-        change=Change("contact.create", f"contact:{new_id}", young_person_id),
-    )  # fmt: skip
-    if created is None:
-        raise NotFound("No connection with this id is within your allocations.")
-    return ContactPublic.model_validate(created["contact"])
-
-
-async def list_contacts(db: Db, *, cid: str) -> list[ContactPublic]:
-    records = await db.read("list_contacts", connection_id=cid)
-    return [ContactPublic.model_validate(r["contact"]) for r in records]
-
-
-async def add_commitment(
-    db: Db,
-    *,
-    actor: Principal,
-    young_person_id: str,
-    cid: str,
-    body: CommitmentCreate,
-) -> CommitmentPublic:
-    if body.review_on is not None and body.review_on < body.since:
-        raise InvalidInput("'review_on' is before 'since'.")
-    new_id = str(uuid.uuid4())
-
-    created = await audited_write(db, actor=actor, query="add_commitment",
-        params={"connection_id": cid, "id": new_id, "what": body.what,
-                "every_days": body.every_days, "since": body.since.isoformat(),
-                "review_on": body.review_on.isoformat() if body.review_on else None,
-                "user_id": actor.user_id},
-        change=Change("commitment.create", f"commitment:{new_id}", young_person_id),
-    )  # fmt: skip
-    if created is None:
-        raise NotFound("No connection with this id is within your allocations.")
-    return CommitmentPublic.model_validate(created["commitment"])
-
-
-def lapsed_rows(
-    connections: list[dict[str, Any]],
-    trusted: list[dict[str, Any]],
-    *,
-    today: date,
-    threshold_days: int,
-) -> list[dict[str, Any]]:
-    """Who is overdue for contact, as the fields of `Lapsed`, most overdue first: from the
-    connections and trusted-adult ties as `find_lapsed` and `get_network` read them, by the
-    rules of `service.workflow`. Nobody lapses after their death."""
-    found: list[dict[str, Any]] = []
-    contact = {c["person_id"]: c for c in connections}
-    for c in connections:
-        commitment = c["commitment"]
-        lapse = c["living"] is not False and connection_lapse(
-            c["stage"], c["last_contact"],
-            None if commitment is None else (commitment[0], commitment[1]),
-            today=today, threshold_days=threshold_days,
-        )  # fmt: skip
-        if lapse:
-            found.append({
-                "person_id": c["person_id"], "name": c["person_name"], "kind": "connection",
-                "role": c["stage"], "connection_id": c["connection_id"],
-                "last_contact": c["last_contact"], "days_since": lapse.days_since,
-                "allowed_days": lapse.allowed_days, "overdue_days": lapse.overdue_days,
-                "expected": None if commitment is None else commitment[2],
-            })  # fmt: skip
-    for t in trusted:
-        held = contact.get(t["person_id"])
-        last = held["last_contact"] if held else None
-        lapse = t["living"] is not False and former_role_lapse(
-            t["until"], last, today=today, threshold_days=threshold_days,
-            stage=held["stage"] if held else None,
-        )  # fmt: skip
-        if lapse:
-            row = {
-                "person_id": t["person_id"], "name": t["person_name"],
-                "kind": "former_trusted_adult", "role": t["role"],
-                "connection_id": held["connection_id"] if held else None, "last_contact": last,
-                "days_since": lapse.days_since, "allowed_days": lapse.allowed_days,
-                "overdue_days": lapse.overdue_days, "expected": None,
-            }  # fmt: skip
-            if row not in found:  # two ties ended the same day say it once
-                found.append(row)
-    return sorted(found, key=lambda r: (-r["overdue_days"], r["person_id"]))
-
-
-async def find_lapsed(
-    db: Db,
-    *,
-    young_person_id: str,
-    threshold_days: int,
-    today: date | None = None,
-) -> list[Lapsed]:
-    """Connections overdue for contact and former carers, teachers and workers not heard from,
-    most overdue first (a map reads the same from `get_network`)."""
-    day = today or london_today()
-    records = await run_once(
-        db, "find_lapsed", young_person_id=young_person_id, today=day.isoformat()
-    )
-    if not records:
-        return []
-    rows = lapsed_rows(records[0]["connections"], records[0]["trusted"], today=day,
-                       threshold_days=threshold_days)  # fmt: skip
-    return [Lapsed.model_validate(row) for row in rows]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from service.data.connections import connected_people, lapsed_rows
+from service.data.connections import connected_people
+from service.data.contacts import lapsed_rows
 from service.data.network_graph import Filters, NetworkGraph, PathStep, View
 from service.data.people import Sex, display_name
 from service.data.relatives import family_names, load_family, named_rows

@@ -6,18 +6,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, PathId, Reach, YoungPersonReach
-from service.data import connections
-from service.data.connections import (
+from service.data import connections, contacts
+from service.data.connections import ConnectionCreate, ConnectionPublic, StageMove, Wishes, WishSet
+from service.data.contacts import (
     CommitmentCreate,
     CommitmentPublic,
-    ConnectionCreate,
-    ConnectionPublic,
     ContactCreate,
     ContactPublic,
     Lapsed,
-    StageMove,
-    Wishes,
-    WishSet,
 )
 from service.models import ListOf
 from service.openapi import CONFLICT
@@ -106,7 +102,7 @@ async def read_wishes(reach: YoungPersonReach, access: CaseDep) -> Wishes:
 @router.post("/connections/{connection_id}/contacts", status_code=201, response_model=ContactPublic)
 async def add_contact(connection_id: PathId, body: ContactCreate, access: CaseDep) -> ContactPublic:
     reach = await _connection_in_reach(access, connection_id, "add_contact", read=False)
-    return await connections.add_contact(access.db, actor=access.principal,
+    return await contacts.add_contact(access.db, actor=access.principal,
         young_person_id=reach.person_id, cid=connection_id, body=body,
     )  # fmt: skip
 
@@ -114,7 +110,7 @@ async def add_contact(connection_id: PathId, body: ContactCreate, access: CaseDe
 @router.get("/connections/{connection_id}/contacts", response_model=ListOf[ContactPublic])
 async def list_contacts(connection_id: PathId, access: CaseDep) -> ListOf[ContactPublic]:
     await _connection_in_reach(access, connection_id, "list_contacts", read=True)
-    found = await connections.list_contacts(access.db, cid=connection_id)
+    found = await contacts.list_contacts(access.db, cid=connection_id)
     return ListOf[ContactPublic](data=found, count=len(found))
 
 
@@ -127,7 +123,7 @@ async def add_commitment(
     connection_id: PathId, body: CommitmentCreate, access: CaseDep
 ) -> CommitmentPublic:
     reach = await _connection_in_reach(access, connection_id, "add_commitment", read=False)
-    return await connections.add_commitment(access.db, actor=access.principal,
+    return await contacts.add_commitment(access.db, actor=access.principal,
         young_person_id=reach.person_id, cid=connection_id, body=body,
     )  # fmt: skip
 
@@ -145,7 +141,7 @@ async def read_lapsed(
 ) -> ListOf[Lapsed]:
     """Connections overdue for contact and former carers, teachers and workers not heard from,
     most overdue first."""
-    found = await connections.find_lapsed(
+    found = await contacts.find_lapsed(
         access.db, young_person_id=reach.person_id, threshold_days=lapse_days(months),
         today=access.today,
     )  # fmt: skip
