@@ -30,7 +30,8 @@ from service.gedcom_bytes import (
     too_many,
     trailers_read_through,
 )
-from service.gedcom_dates import WrittenDate
+from service.gedcom_checks import check_shape, person_dates
+from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -157,13 +158,21 @@ def _relation_words(record: Record) -> dict[str, str]:
 
 
 def _child_ties(rec: Record) -> dict[str, ChildTie]:
-    """What a person's record says of each family they are a child of: PEDI and Gramps's
-    `_FREL`/`_MREL` under FAMC, and who adopted them (`1 ADOP` / `2 FAMC` / `3 ADOP`)."""
+    """What a person's record says of each family they are a child of: PEDI, Gramps's
+    `_FREL`/`_MREL` and Family Historian's `_PEDI` under FAMC, and who adopted them (`1 ADOP` /
+    `2 FAMC` / `3 ADOP`)."""
     famc: dict[str, ChildTie] = {}
     for link in rec.sub_tags("FAMC", follow=False):
         fam = _original(_text(link))
         if fam and fam not in famc:
-            famc[fam] = ChildTie(_text(_first(link, "PEDI")), _relation_words(link))
+            pedigree, words = _text(_first(link, "PEDI")), _relation_words(link)
+            for said in link.sub_tags("_PEDI", follow=False):  # Family Historian's
+                word, slot = gedcom_kinds.for_parent(_text(said))
+                if slot is not None:
+                    words.setdefault(slot, word)
+                else:
+                    pedigree = pedigree or word
+            famc[fam] = ChildTie(pedigree, words)
     for event in rec.sub_tags("ADOP", follow=False):
         for link in event.sub_tags("FAMC", follow=False):
             if _text(link):
@@ -242,115 +251,6 @@ def _read(
     return people, families, others
 
 
-def _iso(value: object, written: WrittenDate | None, whose: str, what: str) -> str | None:
-    """The one day, month or year a date names, as partial ISO (`gedcom_dates.kept`); None for
-    ranges, open dates and text. A plain date naming a day that does not exist refuses the
-    file (`gedcom_dates.impossible`); a qualified one is kept as written, and noted."""
-    if gedcom_dates.impossible(value):
-        raise GedcomError(f"{whose}: {what} is not a valid calendar date")
-    return gedcom_dates.kept(written)
-
-
-def _is_before(earlier: str, later: str) -> bool:
-    """True only when `earlier` is before `later` at the precision both share."""
-    size = min(len(earlier), len(later))
-    return earlier[:size] < later[:size]
-
-
-def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
-    """A parent->child cycle as a path, found without recursion; None when there is none."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for root in edges:
-        if root in state:
-            continue
-        state[root] = 1
-        path = [root]
-        stack = [iter(edges[root])]
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(edges.get(nxt, ())))
-    return None
-
-
-def _families(
-    people: dict[str, RawPerson], families: list[RawFamily], notes: list[str]
-) -> list[GedcomFamily]:
-    """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too; a
-    note for each parent a child's tie leaves out (`service.gedcom_kinds`)."""
-    fam_ids = {f.xref for f in families}
-    spouse_of: dict[str, list[str]] = {}
-    child_of: dict[str, list[str]] = {}
-    for p in people.values():
-        famc = [fam_xref for fam_xref, tie in p.famc.items() if tie.linked]
-        for fam_xref in [*famc, *p.fams]:
-            if fam_xref not in fam_ids:
-                raise GedcomError(f"{p.xref} (line {p.line}) links to missing family {fam_xref}")
-            links = child_of if fam_xref in famc else spouse_of
-            links.setdefault(fam_xref, []).append(p.xref)
-    out: list[GedcomFamily] = []
-    for f in families:
-        for xref in f.partners + f.children:
-            if xref not in people:
-                raise GedcomError(f"family {f.xref} (line {f.line}) links to missing {xref}")
-        partners = list(dict.fromkeys(f.partners + spouse_of.get(f.xref, [])))
-        if len(partners) > 2:
-            raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
-        children = dict.fromkeys(f.children + child_of.get(f.xref, []))
-        found = (_child(f, tuple(partners), people[c], notes) for c in children)
-        kids = tuple(kid for kid in found if kid is not None)
-        whose = f"family {f.xref} (line {f.line})"
-        written = gedcom_dates.read(f.marriage, f.marriage_words)
-        when = _iso(f.marriage, written, whose, "marriage date")
-        said = gedcom_dates.note(f.marriage, written, when, f.marriage_words)
-        if said:
-            notes.append(f"{whose}: marriage date {said}")
-        out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
-                                written))  # fmt: skip
-    return out
-
-
-def _child(
-    family: RawFamily, partners: tuple[str, ...], child: RawPerson, notes: list[str]
-) -> GedcomChild | None:
-    """How a child is tied to each partner; None when to none of them (no partner, and PEDI
-    read as no kind, counts as none)."""
-    said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),
-                             family.words.get(child.xref, {}))  # fmt: skip
-    for left_out in said.unlinked:
-        line = family.line if left_out.in_family else child.line
-        notes.append(gedcom_kinds.note(child.xref, line, family.xref, left_out))
-    if len(said.unlinked) == len(partners) and (partners or said.pedigree is None):
-        return None
-    return GedcomChild(child.xref, said.pedigree or "birth", said.by_parent,
-                       tuple(u.parent for u in said.unlinked))  # fmt: skip
-
-
-def _check_shape(families: list[GedcomFamily]) -> None:
-    """At most two birth parents each, and nobody their own ancestor."""
-    birth_parents: dict[str, set[str]] = {}
-    edges: dict[str, list[str]] = {}
-    for fam in families:
-        for parent, child, kind in fam.ties():
-            if kind == "birth":
-                birth_parents.setdefault(child.xref, set()).add(parent)
-            edges.setdefault(parent, []).append(child.xref)
-    for child_xref, parents in birth_parents.items():
-        if len(parents) > 2:
-            listed = ", ".join(sorted(parents))
-            raise GedcomError(f"{child_xref} has more than two birth parents: {listed}")
-    cycle = _cycle(edges)
-    if cycle:
-        raise GedcomError(f"{cycle[0]} is their own ancestor: {' -> '.join(cycle)}")
-
-
 def parse_gedcom(
     data: bytes,
     *,
@@ -375,9 +275,12 @@ def parse_gedcom(
         raise GedcomError(too_many(max_people))
     limit = (today or london_today()).isoformat()
     people: list[GedcomPerson] = []
-    # What the whole file got (character set, records not imported, the living rule) comes
-    # first and is never cut; then each person's notes, at most MAX_NOTES of them.
+    # What the whole file got (character set, records not imported, links to records it does
+    # not hold, the living rule) comes first and is never cut; then what asks the coordinator to
+    # do something (a parent to add by hand, a date not read); then each person's other notes;
+    # at most MAX_NOTES of those two.
     summary: list[str] = ([said] if said else []) + prepared + _not_imported(others)
+    actions: list[str] = []
     notes: list[str] = []
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
@@ -385,34 +288,17 @@ def parse_gedcom(
         if _CONTROL.search(p.xref):
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
-        birth = gedcom_dates.read(p.birth, p.birth_words)
-        death = gedcom_dates.read(p.death, p.death_words)
-        born = _iso(p.birth, birth, whose, "birth date")
-        died = _iso(p.death, death, whose, "death date")
-        for what, value, written, kept, words in (
-            ("birth date", p.birth, birth, born, p.birth_words),
-            ("death date", p.death, death, died, p.death_words),
-        ):
-            said = gedcom_dates.note(value, written, kept, words)
-            if said:
-                notes.append(f"{whose}: {what} {said}")
-        for what, when, written in (("birth date", born, birth), ("death date", died, death)):
-            if when is not None and _is_before(limit, when):
-                raise GedcomError(f"{whose}: {what} is after today")
-            if written is not None and written.earliest and written.earliest > limit:
-                raise GedcomError(f"{whose}: {what} is after today")
-        if born is not None and died is not None and _is_before(died, born):
-            raise GedcomError(f"{whose}: death date is before birth date")
-        if birth and death and birth.earliest and death.latest and death.latest < birth.earliest:
-            raise GedcomError(f"{whose}: death date is before birth date")
+        born, died, birth, death = person_dates(p, whose, limit, notes, actions)
         person = _held_to_limits(p.person, whose, notes)
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
-    families = _families({p.xref: p for p in raw_people}, raw_families, notes)
-    _check_shape(families)
+    families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
+                             summary)  # fmt: skip
+    check_shape(families)
     latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
               for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
     people = _not_living(people, families, int(limit[:4]), summary, latest)
+    notes = actions + notes
     if len(notes) > MAX_NOTES:
         notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more notes of the same kinds"]
     return GedcomTree(tuple(people), tuple(families), tuple(summary + notes))

@@ -97,6 +97,20 @@ def quoted(word: str) -> str:
     return "'" + " ".join(w for w in _NOT_LETTERS.split(word) if w) + "'"
 
 
+# Family Historian says under FAMC how the child is tied to each parent, one `_PEDI` line a
+# parent: "Adopted (father)", "Step (mother)".
+_FOR_PARENT = re.compile(r"^(.*?)\s*\(\s*(father|mother)\s*\)\s*$", re.IGNORECASE)
+
+
+def for_parent(value: str) -> tuple[str, str | None]:
+    """A `_PEDI` line's word and the slot of the parent it is said of (HUSB for "(father)",
+    WIFE for "(mother)"); None for a word said of the family as a whole, as PEDI is."""
+    found = _FOR_PARENT.match(value.strip())
+    if found is None:
+        return value.strip(), None
+    return found.group(1), "HUSB" if found.group(2).lower() == "father" else "WIFE"
+
+
 def adopters(value: str) -> tuple[str, ...]:
     """The slots an adoption event's `ADOP` names: HUSB, WIFE, or both (BOTH, or no value)."""
     said = value.strip().upper()

@@ -67,6 +67,27 @@ def test_frel_and_mrel_under_the_childs_famc_are_read_per_parent() -> None:
     }
 
 
+def test_family_historians_pedi_for_each_parent_is_read_per_parent() -> None:
+    """Family Historian writes one `_PEDI` line a parent under FAMC, "Adopted (father)", "Step
+    (mother)"; they were not read, and the child was imported as both parents' birth child. A
+    `_PEDI` naming no parent is said of the family, as PEDI is."""
+    tree = parse(
+        PARENTS + "0 @I1@ INDI\n1 FAMC @F1@\n2 _PEDI Adopted (father)\n2 _PEDI Step (mother)\n"
+        "0 @I6@ INDI\n1 FAMC @F1@\n2 _PEDI Foster\n"
+        "0 @I7@ INDI\n1 FAMC @F1@\n2 _PEDI adopted ( Mother )\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n1 CHIL @I6@\n1 CHIL @I7@\n"
+    )
+    assert ties(tree, "@F1@") == {
+        ("@I2@", "@I1@", "adopted"),
+        ("@I3@", "@I1@", "step"),
+        ("@I2@", "@I6@", "foster"),
+        ("@I3@", "@I6@", "foster"),
+        ("@I2@", "@I7@", "birth"),
+        ("@I3@", "@I7@", "adopted"),
+    }
+    assert tree.notes == ()
+
+
 def test_a_gramps_step_family_is_not_a_third_birth_parent() -> None:
     """Kit's birth parents are Dave and Anne; Anne's second husband Bob is a step-father."""
     tree = parse(

@@ -1,0 +1,258 @@
+"""The checks a family tree read from GEDCOM must pass (`service.gedcom`), and what is kept when
+one person's data does not: a real tree of thousands is not turned away for one typing slip.
+
+- A date that names no real day, lies after today, or a death date before the birth date: the
+  dates kept as written, not read as dates (nothing is worked out from them), and said.
+- A link to a person or family the file does not hold (programs export part of a tree with its
+  links whole): the link left out, and said.
+- A child in two families with no word for how (a child raised by grandparents, often): read as
+  born into the first family their record names, the other family's parents not made parents,
+  and said, for the coordinator to add with the right kind.
+- What still refuses a file: someone their own ancestor, a family of more than two partners.
+
+Notes name xrefs and lines, never a name or a date. Those that ask the coordinator to do
+something (`actions`) come before the others in the answer. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from service import gedcom_dates, gedcom_kinds
+from service.gedcom_dates import WrittenDate
+from service.gedcom_model import GedcomChild, GedcomError, GedcomFamily, RawFamily, RawPerson
+
+# How many of a file's links to missing records the note lists; the count says the rest.
+MISSING_LISTED = 5
+
+
+def _is_before(earlier: str, later: str) -> bool:
+    """True only when `earlier` is before `later` at the precision both share."""
+    size = min(len(earlier), len(later))
+    return earlier[:size] < later[:size]
+
+
+def _unread(date: WrittenDate | None) -> WrittenDate | None:
+    """The date kept as written, with no day read from it."""
+    return None if date is None else replace(date, earliest=None, latest=None)
+
+
+def person_dates(
+    p: RawPerson, whose: str, today: str, notes: list[str], actions: list[str]
+) -> tuple[str | None, str | None, WrittenDate | None, WrittenDate | None]:
+    """The person's birth and death as partial ISO dates and as written. A date that names no
+    real day or lies after today, and both dates where the death comes first, are kept as
+    written only: which of two dates is wrong cannot be told, so neither is read."""
+    birth = gedcom_dates.read(p.birth, p.birth_words)
+    death = gedcom_dates.read(p.death, p.death_words)
+    wrong: dict[str, str] = {}
+    for what, value, written in (("birth date", p.birth, birth), ("death date", p.death, death)):
+        kept = gedcom_dates.kept(written)
+        if gedcom_dates.impossible(value):
+            wrong[what] = "is not a valid calendar date"
+        elif (kept is not None and _is_before(today, kept)) or (
+            written is not None and written.earliest is not None and written.earliest > today
+        ):
+            wrong[what] = "is after today"
+    born = None if "birth date" in wrong else gedcom_dates.kept(birth)
+    died = None if "death date" in wrong else gedcom_dates.kept(death)
+    exact_order = born is not None and died is not None and _is_before(died, born)
+    bounds_order = bool(
+        birth and death and birth.earliest and death.latest and death.latest < birth.earliest
+    )
+    if not wrong and (exact_order or bounds_order):
+        actions.append(
+            f"{whose}: the death date is before the birth date: both kept as written, "
+            "neither read as a date"
+        )
+        return None, None, _unread(birth), _unread(death)
+    for what, reason in wrong.items():
+        actions.append(f"{whose}: {what} {reason}: kept as written, not read as a date")
+    for what, value, written, kept, words in (
+        ("birth date", p.birth, birth, born, p.birth_words),
+        ("death date", p.death, death, died, p.death_words),
+    ):
+        said = None if what in wrong else gedcom_dates.note(value, written, kept, words)
+        if said:
+            notes.append(f"{whose}: {what} {said}")
+    return (
+        born,
+        died,
+        _unread(birth) if "birth date" in wrong else birth,
+        _unread(death) if "death date" in wrong else death,
+    )
+
+
+def _marriage(
+    f: RawFamily, notes: list[str], actions: list[str]
+) -> tuple[str | None, WrittenDate | None]:
+    whose = f"family {f.xref} (line {f.line})"
+    written = gedcom_dates.read(f.marriage, f.marriage_words)
+    if gedcom_dates.impossible(f.marriage):
+        actions.append(
+            f"{whose}: marriage date is not a valid calendar date: kept as written, not read "
+            "as a date"
+        )
+        return None, _unread(written)
+    when = gedcom_dates.kept(written)
+    said = gedcom_dates.note(f.marriage, written, when, f.marriage_words)
+    if said:
+        notes.append(f"{whose}: marriage date {said}")
+    return when, written
+
+
+def families(
+    people: dict[str, RawPerson],
+    raw: list[RawFamily],
+    notes: list[str],
+    actions: list[str],
+    summary: list[str],
+) -> list[GedcomFamily]:
+    """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too; a
+    note for each parent a child's tie leaves out (`service.gedcom_kinds`); links to records
+    the file does not hold left out, with one note for them all (in `summary`)."""
+    fam_ids = {f.xref for f in raw}
+    spouse_of: dict[str, list[str]] = {}
+    child_of: dict[str, list[str]] = {}
+    missing: list[str] = []
+    for p in people.values():
+        famc = [fam_xref for fam_xref, tie in p.famc.items() if tie.linked]
+        for fam_xref in [*famc, *p.fams]:
+            if fam_xref not in fam_ids:
+                missing.append(f"{p.xref} (line {p.line}) to {fam_xref}")
+                continue
+            links = child_of if fam_xref in famc else spouse_of
+            links.setdefault(fam_xref, []).append(p.xref)
+    out: list[GedcomFamily] = []
+    for f in raw:
+        for xref in f.partners + f.children:
+            if xref not in people:
+                missing.append(f"family {f.xref} (line {f.line}) to {xref}")
+        partners = list(dict.fromkeys([x for x in f.partners if x in people]
+                                      + spouse_of.get(f.xref, [])))  # fmt: skip
+        if len(partners) > 2:
+            raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
+        children = dict.fromkeys([x for x in f.children if x in people]
+                                 + child_of.get(f.xref, []))  # fmt: skip
+        found = (_child(f, tuple(partners), people[c], actions) for c in children)
+        kids = tuple(kid for kid in found if kid is not None)
+        when, written = _marriage(f, notes, actions)
+        out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
+                                written))  # fmt: skip
+    if missing:
+        listed = "; ".join(missing[:MISSING_LISTED])
+        more = (
+            f"; and {len(missing) - MISSING_LISTED} more" if len(missing) > MISSING_LISTED else ""
+        )
+        summary.append(
+            f"{len(missing)} links to people or families the file does not hold left out: "
+            f"{listed}{more}"
+        )
+    return one_birth_family(out, people, actions)
+
+
+def _child(
+    family: RawFamily, partners: tuple[str, ...], child: RawPerson, actions: list[str]
+) -> GedcomChild | None:
+    """How a child is tied to each partner; None when to none of them (no partner, and PEDI
+    read as no kind, counts as none)."""
+    said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),
+                             family.words.get(child.xref, {}))  # fmt: skip
+    for left_out in said.unlinked:
+        line = family.line if left_out.in_family else child.line
+        actions.append(gedcom_kinds.note(child.xref, line, family.xref, left_out))
+    if len(said.unlinked) == len(partners) and (partners or said.pedigree is None):
+        return None
+    return GedcomChild(child.xref, said.pedigree or "birth", said.by_parent,
+                       tuple(u.parent for u in said.unlinked))  # fmt: skip
+
+
+def one_birth_family(
+    found: list[GedcomFamily], people: dict[str, RawPerson], actions: list[str]
+) -> list[GedcomFamily]:
+    """A child read as born to more than two parents (in two families, with no word for how):
+    born into the first of those families their own record names (FAMC), or else the first in
+    the file; the other families' parents not made their parents, each said."""
+    births: dict[str, list[tuple[str, str]]] = {}
+    for fam in found:
+        for parent, kid, kind in fam.ties():
+            if kind == "birth":
+                births.setdefault(kid.xref, []).append((fam.xref, parent))
+    order = {fam.xref: i for i, fam in enumerate(found)}
+    dropped: dict[tuple[str, str], list[str]] = {}
+    born_into: dict[str, str] = {}
+    for child, ties in births.items():
+        if len({parent for _, parent in ties}) <= 2:
+            continue
+        own = list(people[child].famc)
+        first = min((f for f, _ in ties),
+                    key=lambda f: (own.index(f) if f in own else len(own), order[f]))  # fmt: skip
+        born_into[child] = first
+        kept = {parent for f, parent in ties if f == first}
+        for f, parent in ties:
+            if parent not in kept:
+                dropped.setdefault((f, child), []).append(parent)
+    if not dropped:
+        return found
+    out = []
+    for fam in found:
+        kids = []
+        for kid in fam.children:
+            gone = dropped.get((fam.xref, kid.xref))
+            if gone is None:
+                kids.append(kid)
+                continue
+            actions.append(
+                f"{kid.xref} (line {people[kid.xref].line}) is a child of {born_into[kid.xref]} "
+                f"and of {fam.xref} with no word for how: read as born into "
+                f"{born_into[kid.xref]}; the tie to {' and '.join(sorted(gone))} in {fam.xref} "
+                "not imported as a parent: add it by hand (adoptive, step or foster) if it is one"
+            )
+            unlinked = (*kid.unlinked, *sorted(gone))
+            if set(unlinked) >= set(fam.partners):
+                continue
+            kids.append(replace(kid, unlinked=unlinked))
+        out.append(replace(fam, children=tuple(kids)))
+    return out
+
+
+def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
+    """A parent->child cycle as a path, found without recursion; None when there is none."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for root in edges:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(edges[root])]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(edges.get(nxt, ())))
+    return None
+
+
+def check_shape(found: list[GedcomFamily]) -> None:
+    """At most two birth parents each (`one_birth_family` made it so), and nobody their own
+    ancestor."""
+    birth_parents: dict[str, set[str]] = {}
+    edges: dict[str, list[str]] = {}
+    for fam in found:
+        for parent, child, kind in fam.ties():
+            if kind == "birth":
+                birth_parents.setdefault(child.xref, set()).add(parent)
+            edges.setdefault(parent, []).append(child.xref)
+    for child_xref, parents in birth_parents.items():
+        if len(parents) > 2:
+            listed = ", ".join(sorted(parents))
+            raise GedcomError(f"{child_xref} has more than two birth parents: {listed}")
+    cycle = _cycle(edges)
+    if cycle:
+        raise GedcomError(f"{cycle[0]} is their own ancestor: {' -> '.join(cycle)}")
