@@ -5,6 +5,7 @@ read back."""
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -148,6 +149,20 @@ def test_a_long_unbroken_word_is_printed_whole_within_the_page() -> None:
     # Every Q is in the text, broken over lines that fit the page (no line runs off its edge).
     assert "".join(lines).count("Q") == 5 * len(word)
     assert max(len(line) for line in lines) < 100
+
+
+def test_the_pdf_renderer_logs_nothing_of_a_name(caplog: pytest.LogCaptureFixture) -> None:
+    """WeasyPrint logged each character of a name no font has (a Chinese or Thai name), one
+    line a character, and its progress: nothing of what it renders reaches the log."""
+    caplog.set_level(logging.DEBUG)
+    name = "王秀英 สมชาย"
+    book = {"young_person_id": "kai", "name": name, "own_words": name, "sections": ["people"],
+            "people": [{"person_id": "g", "name": name, "relation": "gran", "promises": []}],
+            "timeline": [], "messages": [], "left_out": 0, "waiting": 0}  # fmt: skip
+    assert to_pdf(render_book(book, picture_svg="").html).startswith(b"%PDF")
+    logged = " ".join(f"{r.name} {r.getMessage()}" for r in caplog.records)
+    assert not any(ch in logged for ch in name.replace(" ", "")), logged
+    assert "U+" not in logged
 
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")

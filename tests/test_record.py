@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
 from tests.cases import ADMIN_TOKEN, Case, add_user, ok, open_case, work_case
 from tests.conftest import Target, app_client, settings_for
-from visualise.documents import render_record
+from visualise.documents import render_record, to_pdf
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
 HELD = withheld(OTHER_PERSON)
@@ -203,6 +203,25 @@ def test_withheld_is_styled_by_where_it_was_withheld_not_by_what_a_cell_says() -
     assert '<td class="held">[withheld: another person' in page
     assert "<td>[withheld: nothing, my joke]</td>" in page
     assert page.count('<td class="held">') == 1
+
+
+@pytest.mark.timeout(120)
+def test_long_own_words_are_printed_whole_as_a_block_not_a_table_cell() -> None:
+    """A young person's own words at the most the journey book takes (10,000 characters) sat
+    in a table cell, which WeasyPrint laid out for minutes at full CPU (seven minutes for one
+    record): such a section is printed a block a row, and every word is in the PDF."""
+    words = ("Gran's garden in summer and the dog called Biscuit.\n" * 200)[:10_000]
+    book = {"agreed_on": "2026-10-01", "own_words": words}
+    record = build_record(_facts(book=book), relatives=[], timeline=[], events=[],
+                          made_on="2026-12-05")  # fmt: skip
+    page = render_record(record.model_dump()).html
+    section = page[page.index("<h2>Your journey book</h2>") :]
+    section = section[: section.index("</section>")]
+    assert "<table>" not in section
+    assert section.count('<dl class="row">') == 1
+    assert "<dt>In your own words</dt>" in section
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(page))).pages)
+    assert " ".join(text.split()).count("dog called Biscuit") == words.count("dog called Biscuit")
 
 
 @pytest.fixture

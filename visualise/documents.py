@@ -6,6 +6,7 @@ for screen readers), which fetches nothing either."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,10 +73,21 @@ def render_book(book: dict[str, Any], *, picture_svg: str) -> Document:
     return Document(html=html, nonce=nonce)
 
 
+# A section holding a cell longer than this is printed as one block a row, not as a table:
+# WeasyPrint lays out a table cell that runs over pages again and again (a young person's own
+# words of 10,000 characters in a cell kept a core busy for seven minutes; as a block, the
+# whole record took 2.4 s).
+LONG_CELL = 300
+
+
 def render_record(record: dict[str, Any]) -> Document:
     """A care leaver's own record as a page (and, through `to_pdf`, a PDF)."""
     nonce = secrets.token_urlsafe(18)
-    html = _ENV.get_template("record.html").render(record=record, nonce=nonce)
+    blocks = [
+        any(len(str(cell)) > LONG_CELL for row in section["rows"] for cell in row)
+        for section in record["sections"]
+    ]
+    html = _ENV.get_template("record.html").render(record=record, blocks=blocks, nonce=nonce)
     return Document(html=html, nonce=nonce)
 
 
@@ -83,10 +95,30 @@ def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError("a document fetches nothing")
 
 
+class _Unquoted(logging.Filter):
+    """WeasyPrint's own records without their words: a warning about a character no font has
+    quotes that character from the text (a name), one record a character, and its progress
+    lines name each step. What is kept: that the renderer said something, and how gravely."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = "the PDF renderer reported a problem (its words left out)", ()
+        return True
+
+
+def _quiet_renderer() -> None:
+    for name, level in (("weasyprint", logging.ERROR), ("weasyprint.progress", logging.ERROR)):
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if not any(isinstance(f, _Unquoted) for f in logger.filters):
+            logger.addFilter(_Unquoted())
+
+
 def to_pdf(html: str) -> bytes:
     """The page as a tagged PDF (headings, reading order and the picture's text for screen
     readers). CPU-bound: call it off the event loop."""
     from weasyprint import HTML  # imported when used: it loads Pango at import
+
+    _quiet_renderer()
 
     pdf: bytes = HTML(string=html, url_fetcher=_fetch_nothing).write_pdf(
         pdf_tags=True, custom_metadata=False
