@@ -327,6 +327,37 @@ def test_a_flag_raised_while_an_approval_is_decided_is_honoured(case: Case, db: 
     assert rules(answer) == [("flagged", [uncle])]
 
 
+def test_one_person_connected_twice_at_once_is_connected_once(case: Case, db: Driver) -> None:
+    """Four requests connecting one person at once made four connections. A connection being
+    written by the service's own statements (the person's lock, then the connection) holds the
+    next request until it commits; that one then sees it and is refused."""
+    gran = case.family.ids["gran"]
+    queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
+    yp = case.family.young_person_id
+    path = f"/young-people/{yp}/connections"
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["lock_people"], ids=[gran]).consume()
+        tx.run(
+            queries["create_connection"],
+            id="first",
+            young_person_id=yp,
+            person_id=gran,
+            stage="identified",
+            reason=None,
+            user_id=case.coordinator.user_id,
+        ).consume()
+        with ThreadPoolExecutor(1) as pool:
+            second = pool.submit(case.client.post, path, headers=case.coordinator.headers,
+                                 json={"person_id": gran})  # fmt: skip
+            time.sleep(1.5)
+            assert not second.done()  # waiting for the first's transaction
+            tx.commit()
+            answer = second.result(timeout=30)
+    assert answer.status_code == 409, answer.text
+    listed = ok(case.client.get(path, headers=case.coordinator.headers))["data"]
+    assert [c["id"] for c in listed if c["person_id"] == gran] == ["first"]
+
+
 def test_the_history_keeps_its_order_when_the_clock_goes_back(case: Case, db: Driver) -> None:
     """A virtual machine's clock can be set back between two moves: the history, and the rules
     that read it, follow the order the changes were made in, not their timestamps."""

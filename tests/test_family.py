@@ -3,7 +3,9 @@ relatives named as a social worker names them, impossible data refused with noth
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -283,6 +285,38 @@ def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
     assert db.execute_query("MATCH (e:ExternalId) RETURN count(e) AS n").records[0]["n"] == 0
     young = f.client.delete(f"/people/{f.young_person_id}", headers=f.headers)
     assert young.status_code == 409
+
+
+def test_an_external_id_given_at_once_to_two_people_of_a_case_is_given_once(
+    family: Family, db: Driver
+) -> None:
+    """Four people given the same id at once were all written (each checked before the others
+    wrote). A person being written with the id, by the service's own statement and after its
+    lock on the case, holds the next until it commits; that one then sees the id and is
+    refused. The same id twice in one request is refused too."""
+    f = family
+    queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
+    mosaic = [{"system": "mosaic", "value": "M-7"}]
+    body = {"given_name": "Late", "young_person_id": f.young_person_id, "external_ids": mosaic}
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["lock_people"], ids=[f.young_person_id]).consume()
+        tx.run(queries["create_person"], id="first", fields={"given_name": "First"},
+               young_person_id=f.young_person_id, external_ids=mosaic).consume()  # fmt: skip
+        with ThreadPoolExecutor(1) as pool:
+            second = pool.submit(f.client.post, "/people", headers=f.headers, json=body)
+            time.sleep(1.5)
+            assert not second.done()  # waiting for the first's transaction
+            tx.commit()
+            answer = second.result(timeout=30)
+    assert answer.status_code == 409, answer.text
+    holders = db.execute_query(
+        "MATCH (p:Person)-[:IDENTIFIED_BY]->(:ExternalId {value: 'M-7'}) RETURN p.id AS id"
+    ).records
+    assert [r["id"] for r in holders] == ["first"]
+    twice = {**body, "external_ids": mosaic * 2}
+    refused = f.client.post("/people", headers=f.headers, json=twice)
+    assert refused.status_code == 422, refused.text
+    assert "the same external id is given twice" in refused.text
 
 
 def test_gedcom_ties_by_parent_come_through_the_import(family: Family, db: Driver) -> None:

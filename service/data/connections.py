@@ -137,6 +137,10 @@ async def connect(
     new_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> None:
+        # The person locked first: two requests connecting the same person at once are checked
+        # one after the other, so the second sees the first's connection (four at once made
+        # four connections with one person).
+        await (await tx.run(db.queries["lock_people"], ids=[body.person_id])).consume()
         created = await (
             await tx.run(db.queries["create_connection"], id=new_id,
                          young_person_id=young_person_id, person_id=body.person_id,

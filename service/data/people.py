@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncManagedTransaction
-from pydantic import BaseModel, Field, computed_field
+from pydantic import AfterValidator, BaseModel, Field, computed_field
 
 from service import gedcom_dates, lifespan
 from service.auth.need_to_know import Sensitive, Shaped
@@ -42,6 +42,12 @@ class ExternalId(InputModel):
     value: Text = Field(min_length=1, max_length=200, examples=["@I12@", "MOS-1234567"])
 
 
+def _distinct(ids: list[ExternalId] | None) -> list[ExternalId] | None:
+    if ids is not None and len({(e.system, e.value) for e in ids}) < len(ids):
+        raise ValueError("the same external id is given twice")
+    return ids
+
+
 class ExternalIdPublic(BaseModel):
     system: str
     value: str
@@ -58,7 +64,9 @@ class _PersonFields(InputModel):
         default=None, description="Left out: living unless a death date is given."
     )
     notes: Note | None = Field(default=None, max_length=10_000)
-    external_ids: list[ExternalId] = Field(default_factory=list, max_length=20)
+    external_ids: Annotated[list[ExternalId], AfterValidator(_distinct)] = Field(
+        default_factory=list, max_length=20
+    )
 
 
 class PersonCreate(_PersonFields):
@@ -78,7 +86,9 @@ class PersonUpdate(InputModel):
     death_date: PartialDate | None = None
     living: Omittable[bool] = None
     notes: Note | None = Field(default=None, max_length=10_000)
-    external_ids: list[ExternalId] | None = Field(default=None, max_length=20)
+    external_ids: Annotated[list[ExternalId] | None, AfterValidator(_distinct)] = Field(
+        default=None, max_length=20
+    )
 
 
 class YoungPersonUpdate(InputModel):
@@ -191,6 +201,10 @@ async def _check_external_ids(
     case about another; such duplicates are found by `GET /duplicates`."""
     if not external_ids:
         return
+    if young_person_id is not None:
+        # The case locked first: two people given the same id at once are checked one after
+        # the other (four at once were all written).
+        await (await tx.run(queries["lock_people"], ids=[young_person_id])).consume()
     record = await (
         await tx.run(queries["count_external_id_holders"], external_ids=external_ids,
                      young_person_id=young_person_id, team=team, exclude=exclude)
