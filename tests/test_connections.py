@@ -210,6 +210,15 @@ def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:
                                 headers=case.coordinator.headers))  # fmt: skip
     assert wishes["maternal"] == "never"
     assert wishes["people"][0]["wish"] == "want_contact"
+    # No wish about the young person themself: one took their own birth out of the journey
+    # book's timeline.
+    yp = case.family.young_person_id
+    own = case.client.put(f"/young-people/{yp}/wishes", headers=case.coordinator.headers,
+                          json={"person_id": yp, "wish": "never"})  # fmt: skip
+    assert own.status_code == 422, own.text
+    assert own.json()["error"]["details"][0]["loc"] == ["body", "person_id"]
+    after = ok(case.client.get(f"/young-people/{yp}/wishes", headers=case.coordinator.headers))
+    assert after == wishes
 
 
 def test_refused_reasons_and_bad_input(case: Case, db: Driver) -> None:

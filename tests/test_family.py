@@ -287,6 +287,29 @@ def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
     assert young.status_code == 409
 
 
+def test_a_changed_birth_date_keeps_birth_parents_born_before_their_children(
+    family: Family, db: Driver
+) -> None:
+    """A new parent link born after the child is refused; a changed birth date was not checked
+    (a birth parent born in 2015 for a child born in 1970). Now it is, both ways, and a refusal
+    changes nothing; an adoptive parent may be younger."""
+    f = family  # the young person ("me") was born in 2012
+    f.person("mum", "female", birth_date="1980-01-01")
+    f.person("kid", "male", birth_date="2005")
+    f.link("parent", "mum", "me")
+    f.link("parent", "me", "kid", kind="adoptive")  # nonsense ages are the adoptive kind's own
+    for key, born in (("mum", "2015"), ("me", "1979-12"), ("mum", "2012")):
+        refused = f.client.patch(f"/people/{f.ids[key]}", headers=f.headers,
+                                 json={"birth_date": born})  # fmt: skip
+        assert refused.status_code == 422, (key, born, refused.text)
+        assert refused.json()["error"]["details"][0]["loc"] == ["body", "birth_date"]
+    dates = db.execute_query("MATCH (p:Person) WHERE p.id IN $ids RETURN p.birth_date AS b",
+                             ids=[f.ids["mum"], f.young_person_id]).records  # fmt: skip
+    assert sorted(r["b"] for r in dates) == ["1980-01-01", "2012"]
+    for key, born in (("mum", "1979"), ("me", "2011-06"), ("kid", "1995")):
+        ok(f.client.patch(f"/people/{f.ids[key]}", headers=f.headers, json={"birth_date": born}))
+
+
 def test_an_external_id_given_at_once_to_two_people_of_a_case_is_given_once(
     family: Family, db: Driver
 ) -> None:

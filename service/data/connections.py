@@ -313,6 +313,11 @@ async def set_wish(
     young_person_id: str,
     body: WishSet,
 ) -> None:
+    if body.person_id == young_person_id:
+        raise InvalidInput(
+            "A wish is about someone else: the young person is not in their own network.",
+            details=[{"loc": ["body", "person_id"], "msg": "the young person themself"}],
+        )
     recorded = await audited_write(db, actor=actor, query="set_wish",
         params={"young_person_id": young_person_id, "person_id": body.person_id,
                 "side": body.side, "wish": body.wish, "note": body.note,

@@ -18,6 +18,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
+from service.data.relationships import BORN_BEFORE, born_out_of_order
 from service.dates import PartialDate, before, is_future, london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
@@ -213,6 +214,29 @@ async def _check_external_ids(
         raise Conflict("Another person in this case already has one of these external ids.")
 
 
+async def _check_birth_order(
+    tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str, born: str
+) -> None:
+    """A new birth date keeps the person born after their birth parents and before their birth
+    children, as a new parent link must (`relationships.born_out_of_order`), within the case.
+    The person is locked first, as a new link locks both its people."""
+    await (await tx.run(queries["lock_people"], ids=[person_id])).consume()
+    found = await (
+        await tx.run(queries["get_birth_family_dates"], id=person_id,
+                     young_person_id=young_person_id)
+    ).single()  # fmt: skip
+    if found is None:
+        return
+    if any(born_out_of_order(parent, born) for parent in found["parents"]) or any(
+        born_out_of_order(born, child) for child in found["children"]
+    ):
+        raise InvalidInput(
+            f"{BORN_BEFORE} This birth date is not after a birth parent's or not before a "
+            "birth child's.",
+            details=[{"loc": ["body", "birth_date"], "msg": BORN_BEFORE}],
+        )
+
+
 async def create_person(
     db: Db,
     *,
@@ -296,6 +320,9 @@ async def update_person(
         if "death_date" in values and values["death_date"] and "living" not in values:
             merged["living"] = values["living"] = False
         check_life(merged["birth_date"], merged["death_date"], merged["living"])
+        if values.get("birth_date"):
+            await _check_birth_order(tx, db.queries, person_id, young_person_id,
+                                     values["birth_date"])  # fmt: skip
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
                                   exclude=person_id)  # fmt: skip
         stored = dict(values)

@@ -129,14 +129,22 @@ def check_period(since: str | None, until: str | None, *, today: date | None = N
         raise _invalid("'until' is before 'since'.", "until")
 
 
+BORN_BEFORE = "A birth parent must be born before their child."
+
+
+def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool:
+    """Whether a birth parent's recorded birth date is not before their child's (partial dates
+    compared at the precision they share; a date not recorded breaks nothing)."""
+    return bool(parent_birth and child_birth and not before(parent_birth, child_birth))
+
+
 def _check_parent(found: Any, kind: str) -> None:
     if found["to_is_ancestor_of_from"]:
         raise _invalid("This would make a person their own ancestor.", "from_id")
     if kind == "birth" and found["to_other_birth_parents"] >= 2:
         raise _invalid("The child already has two birth parents.", "to_id")
-    parent_birth, child_birth = found["from_birth"], found["to_birth"]
-    if kind == "birth" and parent_birth and child_birth and not before(parent_birth, child_birth):
-        raise _invalid("A birth parent must be born before their child.", "from_id")
+    if kind == "birth" and born_out_of_order(found["from_birth"], found["to_birth"]):
+        raise _invalid(BORN_BEFORE, "from_id")
 
 
 async def create_relationship(
