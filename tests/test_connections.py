@@ -188,6 +188,17 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
         (aunt, "contacted"),
         (uncle, "contacted"),
     ]
+    # A review or expiry before the flag was raised is refused, as when it is raised, and
+    # changes nothing.
+    for name in ("review_on", "expires_on"):
+        early = case.client.patch(path, headers=case.manager.headers,
+                                  json={name: "1999-01-01", "status": "withdrawn"})  # fmt: skip
+        assert early.status_code == 422, early.text
+        assert early.json()["error"]["details"][0]["loc"] == ["body", name]
+    flags = ok(case.client.get(f"/people/{ids['uncle']}/flags", headers=case.manager.headers))
+    kept = next(f for f in flags["data"] if f["id"] == flag_id)
+    assert kept["status"] == "active"
+    assert kept["content"]["review_on"] == again["content"]["review_on"]
 
 
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:

@@ -5,4 +5,4 @@ MATCH (p:Person)-[:HAS_FLAG]->(f:Flag {id: $id})
 SET p._lock = true
 REMOVE p._lock
 SET f += $changes, f.updated_at = datetime()
-RETURN p.id AS person_id, f.level AS level, f.status AS status
+RETURN p.id AS person_id, f.level AS level, f.status AS status, f.raised_on AS raised_on

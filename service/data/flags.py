@@ -193,6 +193,12 @@ async def update_flag(
         ).single()
         if record is None:
             raise NotFound("No flag with this id is within your allocations.")
+        for name in ("review_on", "expires_on"):  # as when it was raised (FlagCreate)
+            if values.get(name) and values[name] < record["raised_on"]:
+                raise InvalidInput(
+                    f"{name} is before raised_on",
+                    details=[{"loc": ["body", name], "msg": "before raised_on"}],
+                )
         await record_in(tx, db.queries, principal=actor, action="flag.update",
                         resource=f"flag:{flag_id}", outcome="allowed",
                         young_person_id=young_person_id,
