@@ -91,7 +91,7 @@ def test_timeline_is_in_order_and_checks_people(case: Case) -> None:
     path = f"/young-people/{f.young_person_id}/timeline"
     for body in (
         {"kind": "placement", "title": "With Ms Carer", "since": "2020-03", "until": "2023-06",
-         "people": [f.ids["carer"]]},
+         "people": [f.ids["carer"], f.ids["carer"]]},
         {"kind": "lived", "title": "Home with mum and dad", "place": "Leeds", "since": "2012"},
         {"kind": "event", "title": "Came into care", "since": "2020-03-01"},
     ):  # fmt: skip
@@ -105,6 +105,12 @@ def test_timeline_is_in_order_and_checks_people(case: Case) -> None:
     assert entries[1]["people"] == [{"person_id": f.ids["carer"], "name": "carer Test"}]
     bad = {"kind": "school", "title": "X", "since": "2020", "until": "2019"}
     assert case.client.post(path, headers=case.coordinator.headers, json=bad).status_code == 422
+    # What happened: an entry cannot start in the future (one "since 2099" was printed in the
+    # journey book); its end may be planned.
+    later = {"kind": "lived", "title": "X", "since": "2099"}
+    assert case.client.post(path, headers=case.coordinator.headers, json=later).status_code == 422
+    planned = {"kind": "placement", "title": "Y", "since": "2024", "until": "2099"}
+    ok(case.client.post(path, headers=case.coordinator.headers, json=planned), 201)
     stranger = {"kind": "event", "title": "X", "since": "2020", "people": ["no-such-person"]}
     assert (
         case.client.post(path, headers=case.coordinator.headers, json=stranger).status_code == 422

@@ -15,12 +15,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.relatives import gaps_of, load_family, relatives_of
-from service.dates import PartialDate, london_today
+from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, Note, Text
@@ -37,9 +37,11 @@ class TimelineCreate(InputModel):
     since: PartialDate
     until: PartialDate | None = None
     note: Note | None = Field(default=None, max_length=2_000)
-    people: list[Annotated[Text, Field(min_length=1, max_length=100)]] = Field(
-        default_factory=list, max_length=50
-    )
+    # Someone named twice is named once.
+    people: Annotated[
+        list[Annotated[Text, Field(min_length=1, max_length=100)]],
+        AfterValidator(lambda ids: list(dict.fromkeys(ids))),
+    ] = Field(default_factory=list, max_length=50)
 
 
 class NamedPerson(BaseModel):
@@ -76,6 +78,10 @@ async def add_entry(
 ) -> TimelineEntry:
     if entry.until is not None and entry.until < entry.since[: len(entry.until)]:
         raise InvalidInput("'until' is before 'since'.")
+    if is_future(entry.since, london_today()):  # what happened; an end may be planned
+        raise InvalidInput(
+            "'since' is in the future.", details=[{"loc": ["body", "since"], "msg": "future"}]
+        )
     new_id = str(uuid.uuid4())
 
     added = await audited_write(db, actor=actor, query="add_timeline_entry",
