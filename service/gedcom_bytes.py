@@ -18,8 +18,9 @@ _DEEP_LEVEL = re.compile(rb"(?m)^[ \t\v\f]*\d{3}")  # ged4py strips leading whit
 _INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
 # ged4py raises on calendar escapes it does not know (@#DUNKNOWN@, @#DROMAN@) and on dual years
 # outside the Gregorian calendar; such values are handed over as date phrases "(...)", which
-# ged4py keeps as text (and `service.gedcom_dates` keeps as written). The Julian, Hebrew and
-# French republican calendars are read and converted.
+# ged4py keeps as text. `service.gedcom_dates` reads a Julian dual year from them itself and
+# keeps the rest as written. The Julian, Hebrew and French republican calendars are read and
+# converted.
 _OTHER_CALENDAR = re.compile(
     rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
     rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
@@ -231,8 +232,13 @@ def _from_utf16(data: bytes) -> bytes:
         text = data.decode("utf-16")
     except UnicodeDecodeError as exc:
         raise GedcomError("bytes that are not valid UTF-16 after a UTF-16 byte-order mark") from exc
-    text = re.sub(r"(?m)^(\s*1\s+CHAR\s+)\S+", r"\1UTF-8", text, count=1)
+    text = _UTF16_CHAR.sub(r"\1UTF-8", text, count=1)
     return text.encode("utf-8")
+
+
+# The CHAR line of a UTF-16 file. A line starts after LF or after CR alone: some programs end
+# lines with CR only, and `(?m)^` starts lines after LF alone.
+_UTF16_CHAR = re.compile(r"(?:^|(?<=[\r\n]))([ \t]*1[ \t]+CHAR[ \t]+)\S+")
 
 
 MARKED = b"@-_"

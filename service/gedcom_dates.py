@@ -11,12 +11,19 @@ qualifier), and the range of days they allow in the Gregorian calendar, from ged
   they qualify: the qualifier says they are not exact. Phrases have no range.
 - Dates in the Julian, Hebrew and French republican calendars are converted to Gregorian
   days. A dual year (`1731/32`, the old English year that began on 25 March) is read with its
-  later year, as genealogy programs do. `29 FEB` written with no calendar in a year before 1752
-  that is a leap year in the Julian calendar alone (`29 FEB 1700`: England kept that calendar
-  until 1752) is kept as written, its range from the file's 28 February to that Julian day.
+  later year, as genealogy programs do, in the Julian calendar too (`@#DJULIAN@ 11 FEB
+  1731/32`, which GEDCOM 5.5.1 allows and ged4py does not read). `29 FEB` written with no
+  calendar in a year before 1752 that is a leap year in the Julian calendar alone (`29 FEB
+  1700`: England kept that calendar until 1752) is kept as written, its range from the file's
+  28 February to that Julian day.
+- Dates written as numbers with dots (`27.11.1957`, `1.2.1957`, `11.1957`: MacFamilyTree writes
+  every date so) are read as day.month.year, the convention wherever dates are written with
+  dots; one naming no real day (`31.02.1957`) is an impossible date like `31 FEB 1957`.
 - A day or month its calendar does not have (`ABT 31 SEP 1900`) gives no range: no day is made
-  up for it. A year written in one or two digits (`1 JAN 50`) is no date at all here: its
-  century is not for the import to guess.
+  up for it. A year below 100, written in one or two digits (`19 AUG 14`) or with leading zeros
+  (`Sep 0099`), is kept as written and not read as a date: nobody this service records was
+  born in the year 99, the century is not for the import to guess, and a mistyped year must
+  not bound anyone's lifespan.
 - The partial ISO date the rest of the service sorts and checks by (`kept`) is the one day,
   month or year the range names, when it names one.
 
@@ -26,15 +33,16 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import convertdate.french_republican as french
 import convertdate.gregorian
 import convertdate.hebrew as hebrew
 import convertdate.julian
 from ged4py import date as gd
-from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate
+from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate, JulianDate
 
 Qualifier = Literal[
     "about", "estimated", "calculated", "interpreted", "before", "after", "between", "from_to",
@@ -129,16 +137,16 @@ def _as_written(when: CalendarDate) -> re.Match[str] | None:
     return DATE_RE.match(when.original.strip()) if when.original else None
 
 
-def _two_digit_year(value: object) -> bool:
-    """A date whose year is written in one or two digits (`1 JAN 50`, `BET 50 AND 60`): nobody
-    this service records was born in the year 50, and the century is not the import's to
-    guess. Years before the common era are left as they are (they have no range), and so are
-    the French republican calendar's, which run from 1 to 14."""
+def _year_below_100(value: object) -> bool:
+    """A date whose year is below 100, written in one or two digits (`1 JAN 50`, `BET 50 AND
+    60`) or with leading zeros (`Sep 0099`): in a family tree a typing slip, never a birth in
+    the year 50 (module docstring). Years before the common era are left as they are (they have
+    no range), and so are the French republican calendar's, which run from 1 to 14."""
     for when in _dates(value):
         if when.bc or when.calendar not in (CalendarType.GREGORIAN, CalendarType.JULIAN):
             continue
         words = _as_written(when)
-        if words is not None and len(words.group(4)) <= 2:
+        if words is not None and int(words.group(4)) < 100:
             return True
     return False
 
@@ -219,12 +227,56 @@ def _bounds(value: object) -> tuple[float | None, float | None]:
     return span
 
 
+class _DualJulianDate(JulianDate):
+    """A Julian date with a dual year (`@#DJULIAN@ 11 FEB 1731/32`), which ged4py refuses to
+    read: its `dual_year` is the later year, as ged4py's Gregorian dates have it."""
+
+    def __init__(self, when: CalendarDate, dual_year: int) -> None:
+        super().__init__(when.year, when.month, when.day, bc=when.bc, original=when.original)
+        self.dual_year = dual_year
+
+    @property
+    def year_str(self) -> str:
+        return f"{self.year}/{str(self.dual_year)[-2:]}" + (" B.C." if self.bc else "")
+
+
+# Each Julian date of a value's words, group 1 its year and group 2 its dual year, if any.
+_JULIAN = re.compile(r"(?i)(@#DJULIAN@\s+(?:\d+\s+)?(?:[A-Z]{3,4}\s+)?)(\d+)(?:/(\d+))?")
+
+
+def _later_year(year: str, dual: str) -> int | None:
+    """The later year of a dual year, as ged4py reads a Gregorian one (`1699/00` is 1700)."""
+    when = CalendarDate.parse(f"{year}/{dual}")
+    return when.dual_year if isinstance(when, GregorianDate) else None
+
+
+def _with_julian_dual_years(words: str) -> object:
+    """ged4py's reading of words with a Julian dual year, which it refuses: read with the first
+    year, as ged4py keeps a Gregorian dual year, each such date then given its later year."""
+    written = iter(_JULIAN.finditer(words))
+    value = gd.DateValue.parse(_JULIAN.sub(r"\1\2", words))
+    dates: list[CalendarDate] = []
+    for when in _dates(value):
+        found = next(written) if isinstance(when, JulianDate) else None
+        later = _later_year(found[2], found[3]) if found and found[3] else None
+        dates.append(when if later is None else _DualJulianDate(when, later))
+    kind: Any = type(value)  # the same kind of value (about, between, ...), with these dates
+    if isinstance(value, gd.DateValueInterpreted):
+        return kind(*dates, value.phrase)
+    return kind(*dates)
+
+
 def parse(words: str) -> object:
-    """ged4py's reading of a date's words; words it cannot read (a calendar it does not know, a
-    dual year outside the Gregorian calendar) are a phrase, never an exception."""
+    """ged4py's reading of a date's words, a Julian dual year's too; words it cannot read (a
+    calendar it does not know) are a phrase, never an exception."""
     try:
         return gd.DateValue.parse(words)
     except Exception:  # ged4py raises ValueError and others on words it cannot place
+        if not _JULIAN.search(words):
+            return gd.DateValuePhrase(words)
+    try:
+        return _with_julian_dual_years(words)
+    except Exception:
         return gd.DateValuePhrase(words)
 
 
@@ -239,41 +291,56 @@ def words(value: object) -> str:
     return text
 
 
-# The qualifiers as programs write them outside the standard (Ancestry's "Abt.", "Bef.",
-# "Bet. ... and"; "circa", "c."), in the standard's words.
-_LOOSE = [
+def _dotted(found: re.Match[str]) -> str:
+    """A date written as numbers with dots in the standard's words, read day.month.year
+    (module docstring): `27.11.1957` as `27 NOV 1957`, `11.1957` as `NOV 1957`. A month that
+    is none is left as written, so the date stays a phrase; a day that is none is kept, so that
+    the date is found impossible (`31.02.1957`) as the same date in words would be."""
+    day, month, year = found["day"], int(found["month"]), found["year"]
+    if not 1 <= month <= 12:
+        return found[0]
+    return " ".join([*([str(int(day))] if day else []), GregorianDate.months()[month - 1], year])
+
+
+# The qualifiers and dates as programs write them outside the standard (Ancestry's "Abt.",
+# "Bef.", "Bet. ... and"; "circa", "c."; MacFamilyTree's "27.11.1957"), in the standard's words.
+_LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.|c\.)\s+"), "ABT "),
     (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
     (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
     (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),
     (re.compile(r"(?i)^(?:calculated|cal\.?)\s+"), "CAL "),
     (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)\s+(?:and|&|-)\s+"), r"BET \1 AND "),
-]
+    (re.compile(r"(?<![\d.])(?:(?P<day>\d{1,2})\.)?(?P<month>\d{1,2})\.(?P<year>\d{3,4})(?![\d.])"),
+     _dotted),
+]  # fmt: skip
 
 
 def _loosely(value: object, written: str | None) -> object:
-    """A date ged4py read as a phrase only because of a program's way with a qualifier, read
-    again in the standard's words; any other value as it is."""
+    """A date ged4py read as a phrase only because of a program's way with a qualifier or a
+    date, read again in the standard's words; and a Julian dual year, handed over as a phrase
+    (`service.gedcom_bytes`), read (`parse`). Any other value as it is."""
     if not isinstance(value, gd.DateValuePhrase) or not written or written.startswith("("):
         return value
     words = written
     for pattern, standard in _LOOSE:
-        words = pattern.sub(standard, words, count=1)
-    again = parse(words) if words != written else value
+        words = pattern.sub(standard, words)
+    again = parse(words)
     return value if isinstance(again, gd.DateValuePhrase) else again
 
 
 def read(value: object, written: str | None = None) -> WrittenDate | None:
     """The date `value` (a ged4py DateValue) as written (`written`: the file's own words, when
-    known), with its qualifier and range; None for no date or words too long to be one."""
+    known), with its qualifier and range; None for no date or words too long to be one. A
+    year below 100 (`_year_below_100`) gives the words alone, with no range."""
     if not isinstance(value, gd.DateValue):
         return None
     value = _loosely(value, written)
-    if _two_digit_year(value):
-        return None
     text = " ".join(_CONTROL.sub(" ", written if written is not None else words(value)).split())
     if not text or len(text) > MAX_WRITTEN:
         return None
+    if _year_below_100(value):
+        return WrittenDate(text, _QUALIFIERS.get(type(value)), None, None)
     first, last = _bounds(value)
     earliest = None if first is None else _iso(first)
     latest = None if last is None else _iso(last)
@@ -316,12 +383,14 @@ _KINDS: dict[Qualifier, str] = {
 
 def impossible(value: object) -> bool:
     """A plain Gregorian date naming a day that does not exist (`31 FEB 1950`, `29 FEB 1900`,
-    `0 MAR 1950`): the one kind of date that refuses a file. Qualified dates, other calendars,
-    dual years and words that are no month are kept as written, their note saying why."""
+    `0 MAR 1950`, `31.02.1950`): the one kind of date that refuses a file. Qualified dates,
+    other calendars, dual years, years below 100 and words that are no month are kept as
+    written, their note saying why. A phrase is read as `read` reads the same words."""
+    value = _loosely(value, getattr(value, "phrase", None))
     when = getattr(value, "date", None)
     if not isinstance(value, gd.DateValueSimple) or not isinstance(when, GregorianDate):
         return False
-    if when.bc or when.dual_year is not None or _two_digit_year(value):
+    if when.bc or when.dual_year is not None or _year_below_100(value):
         return False
     if when.month is not None and when.month_num is None:  # a word that is no month: text
         return False
@@ -345,12 +414,13 @@ def note(
     if value is None or value == "":
         return None
     value = _loosely(value, written)
-    if _two_digit_year(value):
-        return "has a year written in two digits: left out"
+    if _year_below_100(value) and date is not None:
+        return "has a year below 100: kept as written, not read"
     kind = None if date is None or date.qualifier is None else _KINDS.get(date.qualifier)
     when = getattr(value, "date", None)
     if str(getattr(value, "phrase", "")).startswith("@#D"):
-        kind = "is in a calendar that is not read"  # made a phrase on purpose (gedcom.py)
+        # A calendar ged4py does not know, made a phrase on purpose (`service.gedcom_bytes`).
+        kind = "is in a calendar that is not read"
     elif kind is None and when is not None and when.calendar is not CalendarType.GREGORIAN:
         kind = "is in another calendar"
     elif kind is None and getattr(when, "dual_year", None) is not None:

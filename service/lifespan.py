@@ -10,6 +10,11 @@ programs use ("probably alive"), kept simple and stated here.
   bounds Gramps's "probably alive" uses, or wider). These use the relative's own recorded year
   of birth, one step only.
 
+A person's own recorded year of birth (exact, or the latest a range of their own allows) is
+their latest year of birth, whatever their family's dates say: the bounds above are inferences,
+and they bound only people with no year of their own. One mistyped date in a family (a marriage
+written `Sep 0099`) then cannot count as dead someone whose own birth says otherwise.
+
 Someone whose latest possible year of birth is more than `MAX_AGE` years ago is counted as not
 living. Only birth and marriage years are used, never a guess of an exact date. Pure: no I/O.
 """
@@ -42,12 +47,13 @@ def probably_dead(
     partners: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, int]:
     """The people (of `births`: id -> year of birth, or None) whose latest possible year of
-    birth, from their own, their descendants' and their marriages', is more than `MAX_AGE`
-    years before `this_year`. `children`: id -> the ids of their children; `married`: id ->
-    the years they married. The caller leaves out whoever is already known to be dead. Returns
-    each of them with the latest year they can have been born in. `known`: everyone's own
-    recorded year of birth (the dead's too), which bounds their children's (`parents`: id ->
-    parents' ids), brothers' and sisters' (`siblings`) and partners' (`partners`)."""
+    birth, their own or else from their descendants' and their marriages', is more than
+    `MAX_AGE` years before `this_year`. `children`: id -> the ids of their children;
+    `married`: id -> the years they married. The caller leaves out whoever is already known to
+    be dead. Returns each of them with the latest year they can have been born in. `known`:
+    everyone's own recorded year of birth (the dead's too), which bounds their children's
+    (`parents`: id -> parents' ids), brothers' and sisters' (`siblings`) and partners'
+    (`partners`)."""
     kids = {pid: list(found) for pid, found in children.items()}
     latest: dict[str, int | None] = {}
 
@@ -58,12 +64,17 @@ def probably_dead(
             pid, done = stack.pop()
             if pid in latest:
                 continue
+            # Their own year wins over any inference (module docstring); a dead child's own
+            # year (in `known`) bounds their parents as a living child's does.
+            own = (known if known is not None else births).get(pid)
+            if own is not None:
+                latest[pid] = own
+                continue
             if not done:
                 stack.append((pid, True))
                 stack.extend((kid, False) for kid in kids.get(pid, ()) if kid not in latest)
                 continue
-            limits = [b for b in (births.get(pid),) if b is not None]
-            limits += [m - MIN_PARENT_AGE for m in married.get(pid, ())]
+            limits = [m - MIN_PARENT_AGE for m in married.get(pid, ())]
             limits += _one_step(pid, known or births, parents, MAX_PARENT_AGE)
             limits += _one_step(pid, known or births, siblings, MAX_SIBLING_GAP)
             limits += _one_step(pid, known or births, partners, MAX_PARTNER_GAP)

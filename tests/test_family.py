@@ -430,11 +430,15 @@ def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, 
     [
         b"not a gedcom file at all",
         GEDCOM.replace(b"0 TRLR\n", b""),
-        GEDCOM.replace(b"1 CHIL @I5@", b"1 CHIL @I99@"),
-        GEDCOM.replace(b"2 DATE 12 MAR 1980", b"2 DATE 12 MAR 2990"),
+        GEDCOM.replace(b"0 TRLR\n", b"0 @I1@ INDI\n0 TRLR\n"),
+        GEDCOM.replace(
+            b"0 TRLR\n",
+            b"0 @I90@ INDI\n0 @I91@ INDI\n0 @F90@ FAM\n1 HUSB @I90@\n"
+            b"1 CHIL @I91@\n0 @F91@ FAM\n1 HUSB @I91@\n1 CHIL @I90@\n0 TRLR\n",
+        ),
         b"\x00\xff" * 1000,
     ],
-    ids=["junk", "truncated", "missing-person", "future-date", "binary"],
+    ids=["junk", "truncated", "duplicate-xref", "own-ancestor", "binary"],
 )
 def test_broken_gedcom_writes_nothing(family: Family, db: Driver, data: bytes) -> None:
     before = count_all(db)
@@ -442,6 +446,19 @@ def test_broken_gedcom_writes_nothing(family: Family, db: Driver, data: bytes) -
     assert response.status_code == 422, response.text
     assert response.json()["error"]["message"].startswith("The GEDCOM file was not imported")
     assert count_all(db) == before
+
+
+def test_one_persons_bad_data_imports_the_rest_with_notes(family: Family) -> None:
+    """A link to a person the file does not hold and a birth date after today refused the
+    whole file; the rest now imports, and the notes say what was left out and not read."""
+    data = GEDCOM.replace(b"1 CHIL @I5@", b"1 CHIL @I99@").replace(
+        b"2 DATE 12 MAR 1980", b"2 DATE 12 MAR 2990"
+    )
+    response = import_file(family, data)
+    assert response.status_code == 201, response.text
+    notes = response.json()["notes"]
+    assert any(n.endswith("to @I99@") for n in notes), notes
+    assert any("birth date is after today: kept as written, not read" in n for n in notes), notes
 
 
 def test_gedcom_that_clashes_with_the_graph_writes_nothing(family: Family, db: Driver) -> None:

@@ -79,6 +79,23 @@ def test_utf16_with_no_byte_order_mark_is_read_as_utf16(codec: str) -> None:
     assert tree.notes == ("no byte-order mark, the bytes are UTF-16: read as UTF-16",)
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize(
+    ("codec", "notes"),
+    [("utf-16", ()),  # with a byte-order mark
+     ("utf-16-le", ("no byte-order mark, the bytes are UTF-16: read as UTF-16",)),
+     ("utf-16-be", ("no byte-order mark, the bytes are UTF-16: read as UTF-16",))],
+)  # fmt: skip
+def test_utf16_reads_the_same_whatever_ends_its_lines(
+    codec: str, notes: tuple[str, ...], ending: str
+) -> None:
+    """Lines ended by CR alone (no LF) gave a UTF-16 file the note for UTF-8 bytes under
+    `CHAR UNICODE`: its CHAR line was not found to be rewritten. LF, CRLF and CR alike."""
+    tree = read(ged("UNICODE").replace("\n", ending).encode(codec))
+    assert names(tree) == [("Renée", "Müller")]
+    assert tree.notes == notes
+
+
 def test_nul_bytes_that_are_not_utf16_are_still_refused() -> None:
     with pytest.raises(GedcomError, match="NUL byte at line 8"):
         read(ged("UTF-8", "Re\0e").encode())

@@ -8,13 +8,15 @@ from datetime import date
 import pytest
 from ged4py import date as gd
 
-from service.gedcom import GedcomError, GedcomTree, parse_gedcom
+from service.gedcom import GedcomTree, parse_gedcom
 from service.gedcom_dates import (
     Qualifier,
     WrittenDate,
     from_words,
+    impossible,
     kept,
     latest_birth_year,
+    parse,
     read,
 )
 
@@ -55,6 +57,11 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("@#DJULIAN@ 29 FEB 1700", None, "1700-03-11", "1700-03-11", "1700-03-11"),
         ("@#DJULIAN@ 1700", None, "1700-01-11", "1701-01-11", None),
         ("ABT @#DJULIAN@ 5 MAR 1950", "about", "1950-03-18", "1950-03-18", "1950-03-18"),
+        # A Julian dual year: its later year, then converted (eleven days behind in 1732).
+        ("@#DJULIAN@ 11 FEB 1731/32", None, "1732-02-22", "1732-02-22", "1732-02-22"),
+        ("@#DJULIAN@ 1731/32", None, "1731-01-12", "1733-01-11", None),
+        ("ABT @#DJULIAN@ FEB 1699/00", "about", "1700-02-11", "1700-03-11", None),
+        ("BET 1700 AND @#DJULIAN@ 11 FEB 1731/32", "between", "1700-01-01", "1732-02-22", None),
         # Hebrew: the year begins in Tishri; Adar Sheni only in a leap year.
         ("@#DHEBREW@ 1 TSH 5710", None, "1949-09-24", "1949-09-24", "1949-09-24"),
         ("@#DHEBREW@ 5600", None, "1839-09-09", "1840-09-27", None),
@@ -80,8 +87,19 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("@#DGREGORIAN@ 29 FEB 1700", None, None, None, None),  # said to be Gregorian
         ("29 FEB 1701", None, None, None, None),  # a leap year in neither
         ("29 FEB 1800", None, None, None, None),  # after 1752: Gregorian
-        # Years of three digits are kept as they are.
+        # Years of three digits are kept as they are; years below 100 are not read at all.
         ("950", None, "0950-01-01", "0950-12-31", "0950"),
+        ("19 AUG 14", None, None, None, None),
+        ("Sep 0099", None, None, None, None),
+        # Numbers with dots, as MacFamilyTree writes every date: day.month.year, month.year.
+        ("27.11.1957", None, "1957-11-27", "1957-11-27", "1957-11-27"),
+        ("1.2.1957", None, "1957-02-01", "1957-02-01", "1957-02-01"),
+        ("11.1957", None, "1957-11-01", "1957-11-30", "1957-11"),
+        ("ABT 03.04.1850", "about", "1850-04-03", "1850-04-03", "1850-04-03"),
+        ("BET 1.2.1900 AND 3.4.1901", "between", "1900-02-01", "1901-04-03", None),
+        ("31.02.1957", None, None, None, None),  # no such day: impossible, as in words
+        ("27.13.1957", "phrase", None, None, None),  # no such month: not a date
+        ("(27.11.1957)", "phrase", None, None, None),  # written as a phrase: one
     ],
 )
 def test_words_qualifier_and_range(
@@ -156,11 +174,19 @@ def test_29_february_of_a_julian_leap_year_before_1752_is_kept_and_its_neighbour
 @pytest.mark.parametrize(
     "words", ["29 FEB 1701", "29 FEB 1800", "29 FEB 1900", "@#DGREGORIAN@ 29 FEB 1700"]
 )
-def test_29_february_of_a_year_that_is_no_leap_year_where_it_was_written_is_still_refused(
+def test_29_february_of_a_year_that_is_no_leap_year_where_it_was_written_is_not_read(
     words: str,
 ) -> None:
-    with pytest.raises(GedcomError, match=r"@I1@ \(line 7\): birth date is not a valid"):
-        tree(words)
+    """No such day: kept as written, not read, and said (it once refused the file)."""
+    found = tree(words)
+    assert found.people[0].birth_date is None
+    assert found.people[0].birth_written is not None
+    assert found.people[0].birth_written.written == words
+    assert found.people[0].birth_written.earliest is None
+    assert (
+        "@I1@ (line 7): birth date is not a valid calendar date: kept as written, not read as a "
+        "date" in found.notes
+    )
 
 
 def test_an_impossible_day_in_a_qualified_date_is_kept_as_written_and_said_never_made_a_day(
@@ -195,27 +221,91 @@ def test_an_impossible_day_in_a_qualified_date_is_kept_as_written_and_said_never
 
 
 @pytest.mark.parametrize(
-    "words", ["1 JAN 50", "ABT 50", "BET 50 AND 1960", "FROM 1950 TO 60", "JAN 5", "12 MAR 50/51",
-              "Abt. 50", "INT 3 MAY 48 (as told)", "@#DJULIAN@ 5 MAR 50"],
+    ("words", "qualifier"),
+    [("1 JAN 50", None), ("ABT 50", "about"), ("BET 50 AND 1960", "between"),
+     ("FROM 1950 TO 60", "from_to"), ("JAN 5", None), ("12 MAR 50/51", None), ("Abt. 50", "about"),
+     ("INT 3 MAY 48 (as told)", "interpreted"), ("@#DJULIAN@ 5 MAR 50", None),
+     ("19 AUG 14", None), ("Sep 0099", None), ("0099", None), ("3 MAY 0050", None)],
 )  # fmt: skip
-def test_a_year_written_in_two_digits_is_left_out_with_a_note(words: str) -> None:
-    """`1 JAN 50` is no birth in the year 50, and its century is not for the import to guess:
-    the date is left out, and said."""
+def test_a_year_below_100_is_kept_as_written_and_not_read(
+    words: str, qualifier: Qualifier | None
+) -> None:
+    """`19 AUG 14` or `Sep 0099` is no date in the first century but a typing slip, and its
+    century is not for the import to guess: the words are kept as written, nothing is read
+    from them, and it is said. (They were once left out, their words lost.)"""
     read_in = tree(words, marriage=words)
+    unread = WrittenDate(words, qualifier, None, None)
     assert read_in.people[0].birth_date is None
-    assert read_in.people[0].birth_written is None
+    assert read_in.people[0].birth_written == unread
     assert read_in.families[0].marriage_date is None
-    assert read_in.families[0].marriage_written is None
+    assert read_in.families[0].marriage_written == unread
     assert read_in.notes == (
-        "@I1@ (line 7): birth date has a year written in two digits: left out",
-        "family @F1@ (line 10): marriage date has a year written in two digits: left out",
+        "@I1@ (line 7): birth date has a year below 100: kept as written, not read",
+        "family @F1@ (line 10): marriage date has a year below 100: kept as written, not read",
     )
-    assert from_words(words) is None  # nor read again from stored words
+    assert from_words(words) == unread  # and read again from stored words the same
 
 
-@pytest.mark.parametrize(("words", "iso"), [("950", "0950"), ("3 MAY 0050", "0050-05-03"),
+def test_a_mistyped_marriage_year_does_not_make_the_couple_too_old_to_be_living() -> None:
+    """A family's marriage written `Sep 0099` (PAF, a slip for 1999) bounded the partners'
+    years of birth to 86: born in 1984 and 1990 by their own dates, they were counted as not
+    living. The year is not read, and they are living."""
+    body = (
+        "0 @I1@ INDI\n1 BIRT\n2 DATE 4 MAY 1984\n1 FAMS @F1@\n"
+        "0 @I2@ INDI\n1 BIRT\n2 DATE 1990\n1 FAMS @F1@\n"
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE Sep 0099\n"
+    )
+    read_in = parse_gedcom((HEAD + body + "0 TRLR\n").encode(), today=date(2025, 6, 1))
+    assert [(p.deceased, p.living_inferred) for p in read_in.people] == [(False, None)] * 2
+    assert read_in.families[0].marriage_written == WrittenDate("Sep 0099", None, None, None)
+    assert read_in.notes == (
+        "family @F1@ (line 15): marriage date has a year below 100: kept as written, not read",
+    )
+
+
+def test_dates_written_with_dots_are_read_day_month_year_and_kept_as_written() -> None:
+    """MacFamilyTree writes every date as `27.11.1957`: read as 27 November 1957, the words
+    kept as written, with no note (they were each kept as a phrase, and said)."""
+    read_in = tree("27.11.1957", "1.2.1957", "11.1957", marriage="ABT 3.4.1980")
+    assert [p.birth_date for p in read_in.people] == ["1957-11-27", "1957-02-01", "1957-11"]
+    assert [p.birth_written.written for p in read_in.people if p.birth_written] == [
+        "27.11.1957", "1.2.1957", "11.1957"]  # fmt: skip
+    assert read_in.families[0].marriage_date == "1980-04-03"
+    assert read_in.notes == (
+        "family @F1@ (line 16): marriage date is approximate ('about'): kept as written and as "
+        "1980-04-03",
+    )
+
+
+@pytest.mark.parametrize(("dotted", "words"), [("31.02.1957", "31 FEB 1957"),
+                                               ("0.3.1950", "0 MAR 1950"),
+                                               ("29.2.1900", "29 FEB 1900")])  # fmt: skip
+def test_a_date_with_dots_naming_no_real_day_is_impossible_as_in_words(
+    dotted: str, words: str
+) -> None:
+    assert impossible(gd.DateValue.parse(dotted)) is impossible(gd.DateValue.parse(words)) is True
+    assert impossible(gd.DateValue.parse("28.02.1957")) is False
+
+
+def test_a_julian_date_with_a_dual_year_is_read_and_converted() -> None:
+    """`@#DJULIAN@ 11 FEB 1731/32` (GEDCOM 5.5.1 allows a dual year in the Julian calendar) was
+    kept as a phrase "in a calendar that is not read": read with its later year, as `11 FEB
+    1731/32` is, and converted from the Julian calendar, as `@#DJULIAN@ 5 MAR 1700` is."""
+    read_in = tree("@#DJULIAN@ 11 FEB 1731/32", "11 FEB 1731/32")
+    assert [p.birth_date for p in read_in.people] == ["1732-02-22", "1732-02-11"]
+    assert read_in.people[0].birth_written == WrittenDate(
+        "@#DJULIAN@ 11 FEB 1731/32", None, "1732-02-22", "1732-02-22"
+    )
+    assert read_in.notes[1:] == (  # after the living rule's note: born too long ago
+        "@I1@ (line 7): birth date is in another calendar: kept as written and as 1732-02-22",
+        "@I2@ (line 10): birth date has a dual year: kept as written and as 1732-02-11",
+    )
+    assert parse("@#DJULIAN@ 11 FEB 1731/32").date.dual_year == 1732  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("words", "iso"), [("950", "0950"), ("3 MAY 0950", "0950-05-03"),
                                             ("1 JAN 1950", "1950-01-01")])  # fmt: skip
-def test_a_year_of_three_or_four_digits_is_read_as_written(words: str, iso: str) -> None:
+def test_a_year_of_100_or_more_is_read_as_written(words: str, iso: str) -> None:
     read_in = tree(words)
     assert read_in.people[0].birth_date == iso
-    assert not any("two digits" in n for n in read_in.notes)
+    assert not any("below 100" in n for n in read_in.notes)
