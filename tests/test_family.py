@@ -584,6 +584,12 @@ def test_dates_are_kept_as_written_shown_and_exported_as_they_came(family: Famil
     changed = ok(f.client.patch(f"/relationships/{marriage['id']}", headers=f.headers,
                                 json={"since": "2006-04-01"}))  # fmt: skip
     assert (changed["since"], changed["since_written"]) == ("2006-04-01", None)
+    # A field the kind of tie has not: refused, the field named where it was sent.
+    link = next(t for t in ties if t["type"] == "parent")
+    wrong = f.client.patch(f"/relationships/{link['id']}", headers=f.headers,
+                           json={"since": "2000"})  # fmt: skip
+    assert wrong.status_code == 422, wrong.text
+    assert wrong.json()["error"]["details"][0]["loc"] == ["body", "since"]
     # The worker learns Anne's birthday: their date replaces the file's words.
     changed = ok(f.client.patch(f"/people/{anne['id']}", headers=f.headers,
                                 json={"birth_date": "1981-05-02"}))  # fmt: skip

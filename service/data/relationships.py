@@ -219,7 +219,8 @@ async def update_relationship(
     values = changes.model_dump(mode="json", exclude_unset=True)
     wrong = sorted(set(values) - _UPDATABLE[current.type])
     if wrong:
-        raise _invalid(f"A {current.type} relationship has no {', '.join(wrong)} to change.")
+        raise _invalid(f"A {current.type} relationship has no {', '.join(wrong)} to change.",
+                       wrong[0])  # fmt: skip
     if current.type == "parent" and values.get("kind") not in (None, *get_args(ParentKind)):
         raise _invalid("A parent link's kind is birth, adoptive, step or foster.", "kind")
     if current.type == "partner" and values.get("kind") not in (None, *get_args(PartnershipKind)):
