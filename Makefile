@@ -67,6 +67,16 @@ system-deps:
 	    echo "The journey book's PDF needs Pango and a font (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)."; exit 1; \
 	  fi; \
 	fi
+	@# Names as families write them (Chinese, Korean, Thai, Bengali, Punjabi, Tamil, ...): without
+	@# a font for their script a PDF prints them as empty boxes.
+	@if ! { fc-list :lang=zh-cn | grep -q . && fc-list :lang=th | grep -q . && fc-list :lang=bn | grep -q .; }; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	      fonts-noto-core fonts-noto-cjk; \
+	  else \
+	    echo "PDFs need fonts for the scripts families write names in (Debian: apt-get install fonts-noto-core fonts-noto-cjk)."; exit 1; \
+	  fi; \
+	fi
 
 # The map tests drive Debian's headless Chromium through its matching chromedriver, and check
 # the pages against WCAG 2.2 AA with Deque's axe-core (npm, MPL-2.0), kept with the other caches.

@@ -165,6 +165,27 @@ def test_the_pdf_renderer_logs_nothing_of_a_name(caplog: pytest.LogCaptureFixtur
     assert "U+" not in logged
 
 
+@pytest.mark.parametrize(
+    "name", ["王秀英", "김민준", "สมชาย", "রহিম উদ্দিন", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ", "ராஜேஷ்", "فاطمة"]
+)
+def test_a_name_in_any_script_families_write_is_printed_in_a_font_that_has_it(name: str) -> None:
+    """Names in Chinese, Korean, Thai, Bengali, Punjabi, Tamil and Arabic, as UK families write
+    them, were printed as empty boxes (only DejaVu and Liberation were installed, with no glyph
+    for them): `make` and the Docker image install the Noto fonts, and each name is set in a
+    font other than those two where they lack its script (Arabic is in DejaVu Sans)."""
+    book = {"young_person_id": "kai", "name": name, "own_words": name, "sections": ["people"],
+            "people": [{"person_id": "g", "name": name, "relation": "aunt", "promises": []}],
+            "timeline": [], "messages": [], "left_out": 0, "waiting": 0}  # fmt: skip
+    pdf = PdfReader(io.BytesIO(to_pdf(render_book(book, picture_svg="").html)))
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pdf.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
+    lacking = ("Liberation",) if name == "فاطمة" else ("Liberation", "DejaVu")
+    assert any(not f.startswith(lacking) for f in fonts), fonts
+
+
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
 
 
