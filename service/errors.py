@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
@@ -202,6 +202,15 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(
             503, "database_unavailable", "The database is not answering; try again shortly."
         )
+
+    @app.exception_handler(ClientError)
+    async def _gone(request: Request, exc: ClientError) -> JSONResponse:
+        # A record deleted by another request while this one waited for its lock (a flag
+        # raised on someone being deleted): no such record now, as for any request about no one.
+        if exc.code != "Neo.ClientError.Statement.EntityNotFound":
+            raise exc  # any other: a bug, answered by service.middleware.Unhandled
+        log.info("a record went while %s waited for it", route_of(request.scope))
+        return error_response(404, "not_found", "No such record: it was removed meanwhile.")
 
     # An exception no handler answers: service.middleware.Unhandled (not a handler here, which
     # Starlette would answer and then raise again for the server to log with its text).

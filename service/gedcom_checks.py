@@ -5,9 +5,10 @@ one person's data does not: a real tree of thousands is not turned away for one 
   dates kept as written, not read as dates (nothing is worked out from them), and said.
 - A link to a person or family the file does not hold (programs export part of a tree with its
   links whole): the link left out, and said.
-- A child in two families with no word for how (a child raised by grandparents, often): read as
-  born into the first family their record names, the other family's parents not made parents,
-  and said, for the coordinator to add with the right kind.
+- A child in two families with no word for how, which would give them more than two birth
+  parents (a child raised by grandparents, often): only a parent the families share stays a
+  birth parent, the others are not made parents, and it is said, for the coordinator to add
+  them with the right kind.
 - What still refuses a file: someone their own ancestor, a family of more than two partners.
 
 Notes name xrefs and lines, never a name or a date. Those that ask the coordinator to do
@@ -16,6 +17,7 @@ something (`actions`) come before the others in the answer. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from service import gedcom_dates, gedcom_kinds
@@ -24,6 +26,15 @@ from service.gedcom_model import GedcomChild, GedcomError, GedcomFamily, RawFami
 
 # How many of a file's links to missing records the note lists; the count says the rest.
 MISSING_LISTED = 5
+
+
+# An xref as the standard writes it; a link written otherwise may be free text (a name).
+_XREF = re.compile(r"@[^@\s]{1,200}@")
+
+
+def _link(value: str) -> str:
+    """A link's target as a note may say it: an xref, or never its words."""
+    return value if _XREF.fullmatch(value) else "a link that is not an xref"
 
 
 def _is_before(earlier: str, later: str) -> bool:
@@ -119,7 +130,7 @@ def families(
         famc = [fam_xref for fam_xref, tie in p.famc.items() if tie.linked]
         for fam_xref in [*famc, *p.fams]:
             if fam_xref not in fam_ids:
-                missing.append(f"{p.xref} (line {p.line}) to {fam_xref}")
+                missing.append(f"{p.xref} (line {p.line}) to {_link(fam_xref)}")
                 continue
             links = child_of if fam_xref in famc else spouse_of
             links.setdefault(fam_xref, []).append(p.xref)
@@ -127,7 +138,7 @@ def families(
     for f in raw:
         for xref in f.partners + f.children:
             if xref not in people:
-                missing.append(f"family {f.xref} (line {f.line}) to {xref}")
+                missing.append(f"family {f.xref} (line {f.line}) to {_link(xref)}")
         partners = list(dict.fromkeys([x for x in f.partners if x in people]
                                       + spouse_of.get(f.xref, [])))  # fmt: skip
         if len(partners) > 2:
@@ -170,28 +181,36 @@ def _child(
 def one_birth_family(
     found: list[GedcomFamily], people: dict[str, RawPerson], actions: list[str]
 ) -> list[GedcomFamily]:
-    """A child read as born to more than two parents (in two families, with no word for how):
-    born into the first of those families their own record names (FAMC), or else the first in
-    the file; the other families' parents not made their parents, each said."""
+    """A child read as born to more than two parents (in two families with no word for how: a
+    child raised by grandparents, or by a parent and a step-parent): which family they were born
+    into cannot be told (programs give no meaning to the order of a child's families), so only
+    a parent the families share (a mother with the father, then with a step-father) stays a
+    birth parent; the others are not made their parents, and the note asks for them to be
+    added by hand with the right kind. No one is made a birth parent who may not be one."""
     births: dict[str, list[tuple[str, str]]] = {}
     for fam in found:
         for parent, kid, kind in fam.ties():
             if kind == "birth":
                 births.setdefault(kid.xref, []).append((fam.xref, parent))
-    order = {fam.xref: i for i, fam in enumerate(found)}
     dropped: dict[tuple[str, str], list[str]] = {}
-    born_into: dict[str, str] = {}
     for child, ties in births.items():
         if len({parent for _, parent in ties}) <= 2:
             continue
-        own = list(people[child].famc)
-        first = min((f for f, _ in ties),
-                    key=lambda f: (own.index(f) if f in own else len(own), order[f]))  # fmt: skip
-        born_into[child] = first
-        kept = {parent for f, parent in ties if f == first}
+        by_family: dict[str, set[str]] = {}
         for f, parent in ties:
-            if parent not in kept:
+            by_family.setdefault(f, set()).add(parent)
+        shared = set.intersection(*by_family.values())
+        for f, parent in ties:
+            if parent not in shared:
                 dropped.setdefault((f, child), []).append(parent)
+        families = " and ".join(sorted(by_family))
+        left = " and ".join(sorted({p for f, p in ties if p not in shared}))
+        kept = f"; {' and '.join(sorted(shared))} kept as a birth parent" if shared else ""
+        actions.append(
+            f"{child} (line {people[child].line}) is a child of {families} with no word for "
+            f"how, which would give them more than two birth parents: {left} not imported as "
+            f"parents{kept}; add them by hand (birth, adoptive, step or foster)"
+        )
     if not dropped:
         return found
     out = []
@@ -202,12 +221,6 @@ def one_birth_family(
             if gone is None:
                 kids.append(kid)
                 continue
-            actions.append(
-                f"{kid.xref} (line {people[kid.xref].line}) is a child of {born_into[kid.xref]} "
-                f"and of {fam.xref} with no word for how: read as born into "
-                f"{born_into[kid.xref]}; the tie to {' and '.join(sorted(gone))} in {fam.xref} "
-                "not imported as a parent: add it by hand (adoptive, step or foster) if it is one"
-            )
             unlinked = (*kid.unlinked, *sorted(gone))
             if set(unlinked) >= set(fam.partners):
                 continue

@@ -440,12 +440,15 @@ def note(
 
 def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:
     """The latest year of birth a date allows, for the living rule: the end of its range, or
-    the largest year a phrase names; None when it is open-ended ('after 1850')."""
+    the largest year (100 or more) a phrase names; None when it is open-ended ('after 1850'),
+    and for a date kept as written and not read (a day that does not exist, a year below 100,
+    after today, a death before the birth), which bounds nobody's lifespan."""
     if date is not None and date.latest is not None:
         return int(date.latest[:4])
-    if date is not None and date.earliest is not None:
-        return None  # after, from: no end
-    years = [int(y) for y in re.findall(r"\b(\d{3,4})\b", str(getattr(value, "phrase", "")))]
+    if date is not None and (date.earliest is not None or date.qualifier != "phrase"):
+        return None  # after, from: no end; or a date not read on purpose
+    words = str(getattr(value, "phrase", ""))
+    years = [y for y in map(int, re.findall(r"\b(\d{3,4})\b", words)) if y >= 100]
     return max(years) if years else None
 
 

@@ -462,3 +462,21 @@ def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> No
         "connection_id": "c-fay", "last_contact": "2026-11-20", "days_since": 15,
         "allowed_days": 7, "overdue_days": 8, "expected": "A weekly call",
     }]  # fmt: skip
+
+
+def test_a_flag_raised_on_someone_being_deleted_is_a_404(case: Case, db: Driver) -> None:
+    """A person deleted while a flag is raised on them (the delete's transaction still open
+    when the flag's check passed): the flag waits for it, then answers 404 like any request
+    about no one, not a 422 about who may raise flags, and writes nothing."""
+    aunt = case.family.ids["aunt"]
+    body = {"kind": "person_posing_risk_to_children", "level": 2, "source": "Police"}
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run("MATCH (p:Person {id: $id}) DETACH DELETE p", id=aunt).consume()
+        with ThreadPoolExecutor(1) as pool:
+            raised = pool.submit(case.client.post, f"/people/{aunt}/flags",
+                                 headers=case.social_worker.headers, json=body)  # fmt: skip
+            time.sleep(1.5)
+            tx.commit()
+            answer = raised.result(timeout=30)
+    assert answer.status_code == 404, answer.text
+    assert db.execute_query("MATCH (f:Flag) RETURN count(f) AS n").records[0]["n"] == 0

@@ -309,3 +309,20 @@ def test_a_year_of_100_or_more_is_read_as_written(words: str, iso: str) -> None:
     read_in = tree(words)
     assert read_in.people[0].birth_date == iso
     assert not any("below 100" in n for n in read_in.notes)
+
+
+@pytest.mark.parametrize(
+    ("words", "deceased"),
+    [
+        ("01.01.0001", False),
+        ("@#DJULIAN@ 11 FEB 0099/00", False),
+        ("31.02.1850", False),
+        ("31 FEB 1850", False),
+        ("(1850)", True),  # a phrase naming a year still bounds the lifespan
+    ],
+)
+def test_a_date_not_read_on_purpose_bounds_no_ones_lifespan(words: str, deceased: bool) -> None:
+    """A date kept as written and not read (a year below 100, a day that does not exist) was
+    still searched for a year as a phrase is, and its number counted the person as dead ("born
+    in 1 at the latest")."""
+    assert tree(words).people[0].deceased is deceased

@@ -447,6 +447,24 @@ def test_an_unhandled_error_is_a_500_whose_log_line_carries_no_data(
     assert not [line for line in logged if name in line or person in line], logged
 
 
+def test_only_a_record_gone_meanwhile_is_a_404_any_other_database_refusal_is_a_500(
+    db: Driver, settings: Settings
+) -> None:
+    """The handler that answers 404 for a record deleted while a request waited for it
+    (`Neo.ClientError.Statement.EntityNotFound`) lets every other refusal of the database through
+    as the bug it is."""
+    app = create_app(settings)
+
+    async def divides() -> None:
+        await app.state.db.driver.execute_query("RETURN 1 / 0 AS n")
+
+    app.add_api_route("/divides", divides)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/divides")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+
+
 async def _answer_nothing(*_: Any) -> Any:
     return {"type": "http.request", "body": b"", "more_body": False}
 

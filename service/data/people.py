@@ -219,8 +219,7 @@ async def _check_birth_order(
 ) -> None:
     """A new birth date keeps the person born after their birth parents and before their birth
     children, as a new parent link must (`relationships.born_out_of_order`), within the case.
-    The person is locked first, as a new link locks both its people."""
-    await (await tx.run(queries["lock_people"], ids=[person_id])).consume()
+    The caller holds the person's lock (a new link locks both its people)."""
     found = await (
         await tx.run(queries["get_birth_family_dates"], id=person_id,
                      young_person_id=young_person_id)
@@ -311,6 +310,12 @@ async def update_person(
             raise InvalidInput(f"'{key}' cannot be emptied; send a value.")
 
     async def work(tx: AsyncManagedTransaction) -> Any:
+        if external_ids is not None or values.get("birth_date"):
+            # The checks below see other writes: the person and the case locked first, both at
+            # once in id order (as a new tie locks its two people), before anything is read.
+            await (
+                await tx.run(db.queries["lock_people"], ids=[person_id, young_person_id])
+            ).consume()
         now = await (await tx.run(db.queries["get_person_dates"], id=person_id)).single()
         if now is None:
             return None
@@ -320,7 +325,9 @@ async def update_person(
         if "death_date" in values and values["death_date"] and "living" not in values:
             merged["living"] = values["living"] = False
         check_life(merged["birth_date"], merged["death_date"], merged["living"])
-        if values.get("birth_date"):
+        # The same date sent again is not checked: a tree imported with a parent born after
+        # their child must not stop a change to anything else.
+        if values.get("birth_date") and values["birth_date"] != now["birth_date"]:
             await _check_birth_order(tx, db.queries, person_id, young_person_id,
                                      values["birth_date"])  # fmt: skip
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
