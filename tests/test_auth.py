@@ -250,6 +250,26 @@ def test_allocation_ends_and_access_with_it(world: World) -> None:
     assert listed["count"] == 0
 
 
+def test_an_allocation_made_today_by_mistake_is_withdrawn_at_once(world: World) -> None:
+    """An allocation that began today could be ended today at the earliest, and so kept the
+    case open until midnight: ended the day before it began, it is withdrawn, never in force,
+    and the worker loses access at once. Any earlier day is still refused."""
+    worker = world.headers["social_worker"]
+    manager = world.headers["manager"]
+    path = f"/people/{world.ids['mother']}"
+    assert world.client.get(path, headers=worker).status_code == 200
+    base = f"/young-people/{world.ids['yp']}/allocations"
+    listed = world.client.get(base, headers=manager).json()["data"]
+    mine = next(a for a in listed if a["user_id"] == world.user_ids["social_worker"])
+    began = date.fromisoformat(mine["from"])
+    for days, status in ((2, 422), (1, 200)):
+        until = (began - timedelta(days=days)).isoformat()
+        ended = world.client.patch(f"{base}/{mine['id']}", headers=manager, json={"until": until})
+        assert ended.status_code == status, ended.text
+    assert ended.json()["current"] is False
+    assert world.client.get(path, headers=worker).status_code == 404
+
+
 def test_tokens_are_hashed_at_rest(world: World, db: Driver) -> None:
     token = world.headers["manager"]["Authorization"].removeprefix("Bearer ")
     stored = db.execute_query("MATCH (t:ApiToken) RETURN properties(t) AS p").records

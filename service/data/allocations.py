@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -124,8 +124,13 @@ async def end_allocation(
         ).single()  # fmt: skip
         if current is None:
             raise NotFound("No allocation with this id for this young person.")
-        if until.isoformat() < current["allocation"]["from"]:
-            raise InvalidInput("'until' is before the allocation's start.")
+        # The day before it began ends it before it began: withdrawn, never in force (a worker
+        # allocated by mistake today loses access at once, not at midnight). Earlier is a slip.
+        began = date.fromisoformat(current["allocation"]["from"])
+        if until < began - timedelta(days=1):
+            raise InvalidInput(
+                "'until' is before the allocation's start; the day before the start withdraws it."
+            )
         await (
             await tx.run(db.queries["end_allocation"], id=allocation_id,
                          young_person_id=young_person_id, until=until.isoformat())
