@@ -337,6 +337,12 @@ def test_bad_input_is_422_and_changes_nothing(world: World, db: Driver) -> None:
         "/users", headers=boot, json={"username": "admin1", "display_name": "X", "role": "admin"}
     )
     assert taken.status_code == 409
+    # The same name but for case is the same name: two would be two people to the audit
+    # trail's reader, and one to everyone else.
+    for name in ("Admin1", "ADMIN1"):
+        other = {"username": name, "display_name": "X", "role": "coordinator"}
+        cased = world.client.post("/users", headers=boot, json=other)
+        assert cased.status_code == 409, cased.text
     assert db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == before
 
 

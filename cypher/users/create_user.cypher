@@ -1,4 +1,8 @@
-// Create a user; fails on the username constraint when the name is taken.
+// Create a user; fails on the username constraint when the name is taken, and makes nothing
+// when it is taken but for case ("J.Smith" and "j.smith" would be two people to the audit
+// trail's reader, and one to everyone else).
+OPTIONAL MATCH (same:User) WHERE toLower(same.username) = toLower($username)
+WITH same WHERE same IS NULL
 CREATE (u:User {
   id: $id, username: $username, display_name: $display_name, role: $role,
   job_title: $job_title, team: $team, disabled: false, created_at: datetime()

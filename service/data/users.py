@@ -76,7 +76,8 @@ async def create_user(db: Db, *, actor: Principal, user: UserCreate) -> UserPubl
         )  # fmt: skip
     except ConstraintError as exc:
         raise Conflict("That username is already taken.") from exc
-    assert created is not None  # CREATE always makes its one record
+    if created is None:  # the same name but for case
+        raise Conflict("That username is already taken, in other capitals or small letters.")
     return UserPublic.model_validate(created["user"])
 
 
