@@ -20,6 +20,14 @@ def test_health_names_neo4j_526(client: TestClient) -> None:
     assert body["neo4j"]["edition"] == "community"
 
 
+def test_health_answers_head_as_get_without_a_body(client: TestClient) -> None:
+    """Uptime monitors and load balancers that ask with HEAD got a 405."""
+    head = client.head("/health")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == client.get("/health").headers["content-type"]
+
+
 def test_start_up_applies_the_schema(bare_db: Driver, settings: Settings) -> None:
     with TestClient(create_app(settings)):
         names = {r["name"] for r in bare_db.execute_query("SHOW CONSTRAINTS YIELD name").records}

@@ -1,4 +1,4 @@
-"""`GET /health`: open to all, names no person, says whether the database answers."""
+"""`GET /health` (and HEAD): open to all, names no person, says whether the database answers."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from service.models import Health, Neo4jInfo
 router = APIRouter(tags=["health"])
 
 
-@router.get(
+# HEAD too: the uptime monitors and load balancers that ask with HEAD got a 405.
+@router.api_route(
     "/health",
+    methods=["GET", "HEAD"],
     response_model=Health,
     responses={503: {"model": ErrorResponse, "description": "Neo4j is not answering"}},
 )
