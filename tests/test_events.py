@@ -314,6 +314,12 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     future = case.client.post(path, headers=case.coordinator.headers,
                               json={"agreed_on": "2999-01-01"})  # fmt: skip
     assert future.status_code == 422
+    # Agreed before the latest version was: it would become the latest with an older date.
+    older = case.client.post(path, headers=case.coordinator.headers,
+                             json={"agreed_on": "1000-01-01"})  # fmt: skip
+    assert older.status_code == 422, older.text
+    assert older.json()["error"]["details"][0]["loc"] == ["body", "agreed_on"]
+    assert ok(_plan(case))["next_review"] == "2027-03-01"
     scope = {"young_person_id": case.family.young_person_id}
     audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
     assert [e["resource"] for e in audit if e["action"] == "plan.version"] == [

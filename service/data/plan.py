@@ -103,6 +103,15 @@ async def agree(
         raise InvalidInput("A plan cannot be agreed in the future.")
     if body.review_on is not None and body.review_on <= body.agreed_on:
         raise InvalidInput("'review_on' must be after 'agreed_on'.")
+    # Versions are agreed one after another, each the plan as it reads today: one agreed before
+    # the latest would become the latest with an older date (and its review, long past, the
+    # next review).
+    earlier = await _versions(db, young_person_id, None, False)
+    if earlier and body.agreed_on.isoformat() < max(str(r["agreed_on"]) for r in earlier):
+        raise InvalidInput(
+            "'agreed_on' is before the day the latest version was agreed.",
+            details=[{"loc": ["body", "agreed_on"], "msg": "before the latest version"}],
+        )
     plan = await current_plan(db, young_person_id=young_person_id, today=today)
     try:
         made = await audited_write(db, actor=actor, query="create_plan_version",
