@@ -35,6 +35,7 @@ from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
+    MAX_XREF,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -56,10 +57,9 @@ __all__ = [
 _SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
-# since one long or garbled name should not turn away a whole family tree; an xref is an
-# identity, so one beyond them refuses the file.
+# since one long or garbled name should not turn away a whole family tree (an xref beyond
+# MAX_XREF refuses it).
 MAX_NAME = 100
-MAX_XREF = 200
 MAX_NOTES = 100
 # Control characters, and the marks that set a direction (as `service.models` refuses them).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -17,30 +17,30 @@ something (`actions`) come before the others in the answer. Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from service import gedcom_dates, gedcom_kinds
+from service.dates import before
 from service.gedcom_dates import WrittenDate
-from service.gedcom_model import GedcomChild, GedcomError, GedcomFamily, RawFamily, RawPerson
+from service.gedcom_model import (
+    MAX_XREF,
+    GedcomChild,
+    GedcomError,
+    GedcomFamily,
+    RawFamily,
+    RawPerson,
+)
+from service.gedcom_write import XREF
 
 # How many of a file's links to missing records the note lists; the count says the rest.
 MISSING_LISTED = 5
 
 
-# An xref as the standard writes it; a link written otherwise may be free text (a name).
-_XREF = re.compile(r"@[^@\s]{1,200}@")
-
-
 def _link(value: str) -> str:
-    """A link's target as a note may say it: an xref, or never its words."""
-    return value if _XREF.fullmatch(value) else "a link that is not an xref"
-
-
-def _is_before(earlier: str, later: str) -> bool:
-    """True only when `earlier` is before `later` at the precision both share."""
-    size = min(len(earlier), len(later))
-    return earlier[:size] < later[:size]
+    """A link's target as a note may say it: an xref, or never its words (it may be a name)."""
+    if len(value) <= MAX_XREF and XREF.fullmatch(value):
+        return value
+    return "a link that is not an xref"
 
 
 def _unread(date: WrittenDate | None) -> WrittenDate | None:
@@ -57,17 +57,18 @@ def person_dates(
     birth = gedcom_dates.read(p.birth, p.birth_words)
     death = gedcom_dates.read(p.death, p.death_words)
     wrong: dict[str, str] = {}
+    kept: dict[str, str | None] = {}
     for what, value, written in (("birth date", p.birth, birth), ("death date", p.death, death)):
-        kept = gedcom_dates.kept(written)
+        day = kept[what] = gedcom_dates.kept(written)
         if gedcom_dates.impossible(value):
             wrong[what] = "is not a valid calendar date"
-        elif (kept is not None and _is_before(today, kept)) or (
+        elif (day is not None and before(today, day)) or (
             written is not None and written.earliest is not None and written.earliest > today
         ):
             wrong[what] = "is after today"
-    born = None if "birth date" in wrong else gedcom_dates.kept(birth)
-    died = None if "death date" in wrong else gedcom_dates.kept(death)
-    exact_order = born is not None and died is not None and _is_before(died, born)
+    born = None if "birth date" in wrong else kept["birth date"]
+    died = None if "death date" in wrong else kept["death date"]
+    exact_order = born is not None and died is not None and before(died, born)
     bounds_order = bool(
         birth and death and birth.earliest and death.latest and death.latest < birth.earliest
     )
@@ -79,11 +80,11 @@ def person_dates(
         return None, None, _unread(birth), _unread(death)
     for what, reason in wrong.items():
         actions.append(f"{whose}: {what} {reason}: kept as written, not read as a date")
-    for what, value, written, kept, words in (
+    for what, value, written, read, words in (
         ("birth date", p.birth, birth, born, p.birth_words),
         ("death date", p.death, death, died, p.death_words),
     ):
-        said = None if what in wrong else gedcom_dates.note(value, written, kept, words)
+        said = None if what in wrong else gedcom_dates.note(value, written, read, words)
         if said:
             notes.append(f"{whose}: {what} {said}")
     return (

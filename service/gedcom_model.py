@@ -9,12 +9,15 @@ from typing import Literal
 from service.gedcom_dates import WrittenDate
 from service.gedcom_kinds import ChildTie, Pedigree
 
-__all__ = ["DEATH_EVENTS", "ChildTie", "GedcomChild", "GedcomError", "GedcomFamily",
+__all__ = ["DEATH_EVENTS", "MAX_XREF", "ChildTie", "GedcomChild", "GedcomError", "GedcomFamily",
            "GedcomPerson", "GedcomTree", "Pedigree", "RawFamily", "RawPerson", "Sex"]  # fmt: skip
 
 Sex = Literal["female", "male", "unknown"]
 # Events that mean a person has died, whether or not a death is recorded.
 DEATH_EVENTS = ("DEAT", "BURI", "CREM")
+# The longest xref read (the API's own limit on an external id): an xref is an identity, so a
+# person's beyond it refuses the file.
+MAX_XREF = 200
 
 
 @dataclass(frozen=True)

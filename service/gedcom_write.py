@@ -13,7 +13,8 @@ from service.gedcom_model import GedcomError, GedcomTree, Pedigree, Sex
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_XREF = re.compile(r"@[A-Za-z0-9_][^@\s]*@")
+# An xref as GEDCOM writes it (`service.gedcom_checks` quotes no link that is not one).
+XREF = re.compile(r"@[A-Za-z0-9_][^@\s]*@")
 
 
 def _escape(value: str) -> str:
@@ -50,7 +51,7 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
     sexes = {p.xref: p.sex for p in tree.people}
     seen: set[str] = set()
     for xref in [*(p.xref for p in tree.people), *(f.xref for f in tree.families)]:
-        if not _XREF.fullmatch(xref) or xref in seen:
+        if not XREF.fullmatch(xref) or xref in seen:
             raise GedcomError(f"xref {xref!r} is repeated or not of the form @ID@")
         seen.add(xref)
     famc: dict[str, list[tuple[str, Pedigree]]] = {}

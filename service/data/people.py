@@ -199,13 +199,10 @@ async def _check_external_ids(
 ) -> None:
     """Refuse external ids that someone in the same case (or, for a young person, the same
     team) already holds. Holders elsewhere are not looked at, so the answer never tells one
-    case about another; such duplicates are found by `GET /duplicates`."""
+    case about another; such duplicates are found by `GET /duplicates`. The caller holds the
+    case's lock, so that two writes at once are checked one after the other."""
     if not external_ids:
         return
-    if young_person_id is not None:
-        # The case locked first: two people given the same id at once are checked one after
-        # the other (four at once were all written).
-        await (await tx.run(queries["lock_people"], ids=[young_person_id])).consume()
     record = await (
         await tx.run(queries["count_external_id_holders"], external_ids=external_ids,
                      young_person_id=young_person_id, team=team, exclude=exclude)
@@ -252,6 +249,10 @@ async def create_person(
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         case = None if isinstance(person, YoungPersonCreate) else person.young_person_id
+        if external_ids and case is not None:
+            # The case locked first: two people given the same id at once are checked one after
+            # the other (four at once were all written). A change locks it too (update_person).
+            await (await tx.run(db.queries["lock_people"], ids=[case])).consume()
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=case,
                                   team=team if case is None else None)  # fmt: skip
         if isinstance(person, YoungPersonCreate):
