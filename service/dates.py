@@ -58,3 +58,9 @@ def before(a: str, b: str) -> bool:
     """True when partial date `a` is certainly before `b` (compared at their shared precision)."""
     width = min(len(a), len(b))
     return a[:width] < b[:width]
+
+
+def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool:
+    """Whether a birth parent's recorded birth date is not before their child's (partial dates
+    compared at the precision they share; a date not recorded breaks nothing)."""
+    return bool(parent_birth and child_birth and not before(parent_birth, child_birth))

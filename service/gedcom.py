@@ -25,12 +25,13 @@ from service.gedcom_bytes import (
     MAX_LINES,
     check_lines,
     check_size,
+    phrased,
     prepare,
     read_as,
     too_many,
     trailers_read_through,
 )
-from service.gedcom_checks import check_shape, person_dates
+from service.gedcom_checks import birth_order, check_shape, person_dates
 from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
@@ -121,7 +122,7 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
     if len(parts) < 2 or parts[1] != b"DATE":
         return found.value, None
     raw = parts[2] if len(parts) == 3 else b""
-    if raw.startswith(b"(@#D") and raw.endswith(b")"):
+    if raw.startswith(b"(") and raw.endswith(b")") and phrased(raw[1:-1]):
         raw = raw[1:-1]  # a calendar ged4py cannot read, made a phrase in prepare
     return found.value, raw.decode("ascii") if raw.isascii() else None
 
@@ -295,6 +296,8 @@ def parse_gedcom(
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
                              summary)  # fmt: skip
     check_shape(families)
+    birth_order(families, {p.xref: p for p in people}, {p.xref: p.line for p in raw_people},
+                actions)  # fmt: skip
     latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
               for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
     people = _not_living(people, families, int(limit[:4]), summary, latest)

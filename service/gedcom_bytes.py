@@ -21,10 +21,14 @@ _INDI_LINE = re.compile(rb"(?m)^[ \t\v\f]*0+ *(?:@[^@\n]*@ *)?INDI(?: |$)")
 # ged4py keeps as text. `service.gedcom_dates` reads a Julian dual year from them itself and
 # keeps the rest as written. The Julian, Hebrew and French republican calendars are read and
 # converted.
-_OTHER_CALENDAR = re.compile(
-    rb"(?m)^( *\d{1,2} +DATE +)([^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
-    rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*)$"
-)
+# A date's words that are handed over so (`phrased`): in the file, or inside the "(...)".
+_PHRASED = (rb"[^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
+            rb"|@#D(?:JULIAN|HEBREW|FRENCH R)@[^\n]*/)[^\n]*")  # fmt: skip
+_OTHER_CALENDAR = re.compile(rb"(?m)^( *\d{1,2} +DATE +)(" + _PHRASED + rb")$")
+_PHRASED_WORDS = re.compile(_PHRASED)
+# A calendar escape written in lower or mixed case (`@#djulian@`), which ged4py cannot read.
+_LOWER_CALENDAR = re.compile(rb"@#[Dd][A-Za-z ]*[a-z][A-Za-z ]*@")
+_DATE_LINE = re.compile(rb"(?m)^( *\d{1,2} +DATE +)([^\n]*)$")
 
 
 def too_many(max_people: int) -> str:
@@ -105,11 +109,30 @@ def prepare(
     for count, _ in enumerate(_INDI_LINE.finditer(buf), 1):
         if count > max_people:
             raise GedcomError(too_many(max_people))
-    if b"@#D" in buf:
+    if b"@#" in buf:
+        buf = _calendars_in_upper_case(buf, notes)
         buf = _OTHER_CALENDAR.sub(rb"\1(\2)", buf)
     if b"@_" in buf:
         buf = buf.replace(b"@_", MARKED)
     return buf, origin, _UTF16_NOTE if bare else "", notes
+
+
+def _calendars_in_upper_case(buf: bytes, notes: list[str]) -> bytes:
+    """Calendar escapes written in lower case read as upper case, and said, as tags are."""
+    if not _LOWER_CALENDAR.search(buf):
+        return buf
+    upper = _DATE_LINE.sub(
+        lambda line: line[1] + _LOWER_CALENDAR.sub(lambda m: m[0].upper(), line[2]), buf
+    )
+    if upper != buf:
+        notes.append("calendar escapes written in lower case: read as upper case")
+    return upper
+
+
+def phrased(words: bytes) -> bool:
+    """Whether a date's words are handed over to the parser as a phrase, "(...)" (`prepare`);
+    the file's own words are then what is inside."""
+    return _PHRASED_WORDS.fullmatch(words) is not None
 
 
 _TAG_AT = rb"(?m)^([ \t]*\d+[ \t]+(?:@[^@\n]*@[ \t]+)?)"

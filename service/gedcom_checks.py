@@ -9,6 +9,8 @@ one person's data does not: a real tree of thousands is not turned away for one 
   parents (a child raised by grandparents, often): only a parent the families share stays a
   birth parent, the others are not made parents, and it is said, for the coordinator to add
   them with the right kind.
+- A birth child whose birth date, as recorded, is not after a birth parent's (which the API
+  refuses for a link made by hand): imported as written, and said, for the dates to be checked.
 - What still refuses a file: someone their own ancestor, a family of more than two partners.
 
 Notes name xrefs and lines, never a name or a date. Those that ask the coordinator to do
@@ -20,13 +22,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from service import gedcom_dates, gedcom_kinds
-from service.dates import before
+from service.dates import before, born_out_of_order
 from service.gedcom_dates import WrittenDate
 from service.gedcom_model import (
     MAX_XREF,
     GedcomChild,
     GedcomError,
     GedcomFamily,
+    GedcomPerson,
     RawFamily,
     RawPerson,
 )
@@ -228,6 +231,29 @@ def one_birth_family(
             kids.append(replace(kid, unlinked=unlinked))
         out.append(replace(fam, children=tuple(kids)))
     return out
+
+
+def birth_order(
+    found: list[GedcomFamily],
+    people: dict[str, GedcomPerson],
+    lines: dict[str, int],
+    actions: list[str],
+) -> None:
+    """A note for each birth child whose birth date is not after a birth parent's, both dates
+    written plainly (a date about, before or between is not compared)."""
+
+    def plain(xref: str) -> str | None:
+        written = people[xref].birth_written
+        return people[xref].birth_date if written and written.qualifier is None else None
+
+    for fam in found:
+        for parent, kid, kind in fam.ties():
+            if kind == "birth" and born_out_of_order(plain(parent), plain(kid.xref)):
+                actions.append(
+                    f"{kid.xref} (line {lines[kid.xref]}) is recorded as born no later than "
+                    f"their birth parent {parent} (line {lines[parent]}) in family {fam.xref}: "
+                    "imported as written; check both birth dates"
+                )
 
 
 def _cycle(edges: dict[str, list[str]]) -> list[str] | None:

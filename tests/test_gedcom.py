@@ -610,6 +610,36 @@ def test_death_before_birth_keeps_both_as_written_and_reads_neither(born: str, d
 
 
 @pytest.mark.parametrize(
+    ("parent", "child", "said"),
+    [
+        ("3 MAR 1990", "1985", True),
+        ("1990", "MAR 1990", True),  # the same year: no one is their parent's age
+        ("1970", "1990", False),
+        ("ABT 1990", "1985", False),  # a date about, before or between is not compared
+        ("1990", "BEF 1985", False),
+        ("", "1985", False),
+    ],
+)
+def test_a_birth_child_born_before_their_parent_is_imported_as_written_and_named(
+    parent: str, child: str, said: bool
+) -> None:
+    """The API refuses a birth parent not born before their child (`dates.born_out_of_order`);
+    a tree holding one came in with no word. It is imported as written (which date is wrong
+    cannot be told), and a note asks for both dates to be checked."""
+    people = f"0 @I1@ INDI\n1 BIRT\n2 DATE {parent}\n0 @I2@ INDI\n1 BIRT\n2 DATE {child}\n"
+    tree = parse(ged(people + "0 @I3@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I3@\n1 CHIL @I2@"))
+    (fam,) = tree.families
+    assert [(p, c.xref, k) for p, c, k in fam.ties()] == [("@I1@", "@I2@", "birth"),
+                                                          ("@I3@", "@I2@", "birth")]  # fmt: skip
+    note = (
+        "@I2@ (line 10) is recorded as born no later than their birth parent @I1@ (line 7) in "
+        "family @F1@: imported as written; check both birth dates"
+    )
+    assert (note in tree.notes) is said
+    assert not any("@I3@" in n and "no later" in n for n in tree.notes)
+
+
+@pytest.mark.parametrize(
     ("born", "died"),
     [("12 MAR 1950", "MAR 1950"), ("12 MAR 1950", "1950"), ("1950", "1 JAN 1950"), ("1950", "")],
 )

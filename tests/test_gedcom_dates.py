@@ -303,6 +303,44 @@ def test_a_julian_date_with_a_dual_year_is_read_and_converted() -> None:
     assert parse("@#DJULIAN@ 11 FEB 1731/32").date.dual_year == 1732  # type: ignore[attr-defined]
 
 
+def test_a_julian_dual_year_in_a_qualified_date_is_read_from_a_file_as_on_its_own() -> None:
+    """In a file, `ABT @#DJULIAN@ 11 FEB 1731/32` and `BET ... AND ...` were kept as phrases,
+    though the same words read on their own were read (the file hands them to the parser as a
+    phrase, and only a date that began with the calendar was taken back out of it)."""
+    read_in = tree("ABT @#DJULIAN@ 11 FEB 1731/32",
+                   "BET @#DJULIAN@ 1 JAN 1700/01 AND @#DJULIAN@ 5 MAR 1710/11",
+                   "(ABT @#DJULIAN@ 11 FEB 1731/32)")  # fmt: skip
+    about, between, phrase = (p.birth_written for p in read_in.people)
+    assert about == WrittenDate("ABT @#DJULIAN@ 11 FEB 1731/32", "about", "1732-02-22",
+                                "1732-02-22")  # fmt: skip
+    assert about == read(parse(about.written), about.written)
+    assert between == WrittenDate("BET @#DJULIAN@ 1 JAN 1700/01 AND @#DJULIAN@ 5 MAR 1710/11",
+                                  "between", "1701-01-12", "1711-03-16")  # fmt: skip
+    # A phrase the file wrote itself stays a phrase, with its brackets.
+    assert phrase == WrittenDate("(ABT @#DJULIAN@ 11 FEB 1731/32)", "phrase", None, None)
+    assert read_in.people[0].birth_date == "1732-02-22"
+
+
+def test_a_calendar_escape_in_lower_case_is_read_as_upper_case_and_said() -> None:
+    """`@#djulian@ 5 MAR 1700` refused the whole file ("unreadable GEDCOM file ...:
+    ValueError"), as ged4py knows the escapes in upper case only."""
+    read_in = tree("@#djulian@ 5 MAR 1700", "@#dHebrew@ 1 TSH 5710", "@#dunknown@ 1950",
+                   "BET @#djulian@ 1650 AND @#dgregorian@ 1660")  # fmt: skip
+    julian, hebrew, unknown, between = read_in.people
+    assert (julian.birth_date, hebrew.birth_date) == ("1700-03-16", "1949-09-24")
+    assert julian.birth_written is not None
+    assert julian.birth_written.written == "@#DJULIAN@ 5 MAR 1700"
+    assert unknown.birth_date is None
+    assert unknown.birth_written is not None
+    assert unknown.birth_written.qualifier == "phrase"
+    assert between.birth_written is not None
+    assert between.birth_written.qualifier == "between"
+    assert read_in.notes.count("calendar escapes written in lower case: read as upper case") == 1
+    # Upper case escapes, and words elsewhere that look like one, are left alone and not said.
+    plain = tree("@#DJULIAN@ 5 MAR 1700")
+    assert not any("lower case" in note for note in plain.notes)
+
+
 @pytest.mark.parametrize(("words", "iso"), [("950", "0950"), ("3 MAY 0950", "0950-05-03"),
                                             ("1 JAN 1950", "1950-01-01")])  # fmt: skip
 def test_a_year_of_100_or_more_is_read_as_written(words: str, iso: str) -> None:

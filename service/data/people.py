@@ -18,8 +18,8 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.flags import FlagPublic
-from service.data.relationships import BORN_BEFORE, born_out_of_order
-from service.dates import PartialDate, before, is_future, london_today
+from service.data.relationships import BORN_BEFORE
+from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.gedcom_dates import Qualifier
@@ -215,7 +215,7 @@ async def _check_birth_order(
     tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str, born: str
 ) -> None:
     """A new birth date keeps the person born after their birth parents and before their birth
-    children, as a new parent link must (`relationships.born_out_of_order`), within the case.
+    children, as a new parent link must (`dates.born_out_of_order`), within the case.
     The caller holds the person's lock (a new link locks both its people)."""
     found = await (
         await tx.run(queries["get_birth_family_dates"], id=person_id,

@@ -19,7 +19,7 @@ from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in
-from service.dates import PartialDate, before, is_future, london_today
+from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
@@ -130,12 +130,6 @@ def check_period(since: str | None, until: str | None, *, today: date | None = N
 
 
 BORN_BEFORE = "A birth parent must be born before their child."
-
-
-def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool:
-    """Whether a birth parent's recorded birth date is not before their child's (partial dates
-    compared at the precision they share; a date not recorded breaks nothing)."""
-    return bool(parent_birth and child_birth and not before(parent_birth, child_birth))
 
 
 def _check_parent(found: Any, kind: str) -> None:
