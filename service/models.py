@@ -60,17 +60,27 @@ def check_note(value: str) -> str:
     return _checked(value, _CONTROL_IN_NOTES)
 
 
+# The earliest year of a date of the work (a contact, an allocation, a flag, an order, a plan):
+# `0001-01-01` or `0202-05-01` typed for 2025 is a slip, and a contact dated so would make the
+# connection lapsed for ever. Dates of a family's history are partial dates (`service.dates`).
+CASEWORK_SINCE = 1900
+
+
 def parse_iso_date(value: object) -> object:
-    """A date in a JSON body: the string YYYY-MM-DD and nothing else (not 0, not a timestamp,
-    not a date and time). Other types go on to the strict date check, which refuses them."""
+    """A date of the work in a JSON body: the string YYYY-MM-DD and nothing else (not 0, not a
+    timestamp, not a date and time), in CASEWORK_SINCE or later. Other types go on to the strict
+    date check, which refuses them."""
     if not isinstance(value, str):
         return value
     if not _ISO_DATE.fullmatch(value):
         raise ValueError("use YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except ValueError:
         raise ValueError("not a date on the calendar") from None
+    if found.year < CASEWORK_SINCE:
+        raise ValueError(f"a date of the work before {CASEWORK_SINCE}: check the year")
+    return found
 
 
 def parse_iso_datetime(value: object) -> object:

@@ -109,7 +109,8 @@ def test_numbers_and_booleans_must_be_json_numbers_and_booleans(case: Case) -> N
 def test_dates_are_iso_strings_never_numbers(case: Case) -> None:
     worker = add_user(case.client, "social.dates", "social_worker")
     path = f"/young-people/{case.young_person_id}/allocations"
-    for value in (0, 1_700_000_000, "2026-01-01T00:00:00", "2026-02-30", " 2026-01-01"):
+    for value in (0, 1_700_000_000, "2026-01-01T00:00:00", "2026-02-30", " 2026-01-01",
+                  "0001-01-01", "0202-05-01", "1899-12-31"):  # fmt: skip
         refused(
             case.client.post(path, headers=case.manager.headers,
                              json={"user_id": worker.user_id, "from": value}),
@@ -119,6 +120,22 @@ def test_dates_are_iso_strings_never_numbers(case: Case) -> None:
     assert ok(case.client.get(path, headers=case.manager.headers))["count"] == 1
     ok(case.client.post(path, headers=case.manager.headers,
                         json={"user_id": worker.user_id, "from": "2026-01-01"}), 201)  # fmt: skip
+
+
+def test_a_date_of_the_work_before_1900_is_refused_as_a_slip(case: Case) -> None:
+    """A contact dated `0202-05-01` (for 2025) was taken, and made the connection lapsed."""
+    connection = ok(case.client.post(f"/young-people/{case.young_person_id}/connections",
+                                     headers=case.coordinator.headers,
+                                     json={"person_id": case.family.person("aunt.dates", "female")}),
+                    201)["id"]  # fmt: skip
+    path = f"/connections/{connection}/contacts"
+    for value in ("0202-05-01", "1899-12-31"):
+        response = case.client.post(path, headers=case.coordinator.headers,
+                                    json={"on": value, "mode": "call"})  # fmt: skip
+        refused(response, "on")
+        assert "before 1900: check the year" in response.text
+    ok(case.client.post(path, headers=case.coordinator.headers,
+                        json={"on": "1900-01-01", "mode": "call"}), 201)  # fmt: skip
 
 
 def test_a_partial_date_with_a_trailing_newline_is_refused(case: Case) -> None:
