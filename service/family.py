@@ -59,7 +59,6 @@ class Person:
     birth_date: str | None = None
     death_date: str | None = None
     young_person: bool = False
-    in_case: bool = True
     external_id: str | None = None
     # Dates as a family tree file wrote them (`service.gedcom_dates`), when they came from one.
     birth_written: str | None = None
@@ -154,21 +153,25 @@ class Family:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Family:
-        """The family from `load_family`'s record (lists in the order of the fields here, but
-        for `in_case`, which the record does not hold: whether the person is one of the cases'
-        own or of their `network`)."""
+        """The family from `load_family`'s record (lists in the order of the fields here), as
+        the cases read through hold it: only the people of their `network` (the cases' young
+        people and their networks' members) and the ties between two of them. Access follows
+        the case, never how far the family's ties reach: someone recorded only under another
+        case (a relative, or another case's young person) is not in it, and nobody is found,
+        named or placed through them."""
         network = set(record["network"])
-        people = {p[0]: Person(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8],
-                               p[0] in network, p[9], p[10], p[11], p[12])
-                  for p in record["people"]}  # fmt: skip
+        people = {p[0]: Person(*p) for p in record["people"] if p[0] in network}
         return cls(
             person_id=record["person_id"],
             people=people,
-            parent_links=[ParentLink(*link) for link in record["parent_links"]],
-            partnerships=[Partnership(*p) for p in record["partnerships"]],
-            sibling_ties=[SiblingTie(*t) for t in record["sibling_ties"]],
+            parent_links=[ParentLink(*link) for link in record["parent_links"]
+                          if link[0] in people and link[1] in people],
+            partnerships=[Partnership(*t) for t in record["partnerships"]
+                          if t[0] in people and t[1] in people],
+            sibling_ties=[SiblingTie(*t) for t in record["sibling_ties"]
+                          if t[0] in people and t[1] in people],
             external_ids=record["external_ids"],
-        )
+        )  # fmt: skip
 
     def birth_parents(self, person_id: str) -> tuple[str, ...]:
         return self.births.get(person_id, ())
@@ -429,8 +432,8 @@ class GapRow:
 
 
 def gaps(family: Family) -> list[GapRow]:
-    """The person and their birth ancestors up to grandparents (through people of the case
-    only) who have fewer than two recorded birth parents of the case, nearest first."""
+    """The person and their birth ancestors up to grandparents who have fewer than two recorded
+    birth parents, nearest first."""
     people = family.people
     rows: set[tuple[str, int, WaySide | None]] = set()
     stack: list[tuple[str, int, WaySide | None]] = [(family.person_id, 0, None)]
@@ -440,16 +443,12 @@ def gaps(family: Family) -> list[GapRow]:
         if depth == GAP_GENERATIONS:
             continue
         for parent in family.birth_parents(node):
-            if parent in people and people[parent].in_case:
+            if parent in people:
                 first = side if depth else (_side_of_sex(people[parent].sex) or "unknown")
                 stack.append((parent, depth + 1, first))
     found = []
     for node, depth, side in rows:
-        known = tuple(
-            people[p].sex or "unknown"
-            for p in family.birth_parents(node)
-            if p in people and people[p].in_case
-        )
+        known = tuple(people[p].sex or "unknown" for p in family.birth_parents(node) if p in people)
         if len(known) < 2:
             found.append(GapRow(node, depth, side, known))
     return sorted(found, key=lambda r: (r.depth, r.side is None, r.side or "", r.child_id))

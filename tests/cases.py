@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from neo4j import AsyncGraphDatabase
+from neo4j import AsyncGraphDatabase, Driver
 
 from seed.council import BuildSummary, build
 from service.db import Db
@@ -365,3 +365,15 @@ def build_work(case: MapCase) -> None:
     last = (date.today() - timedelta(days=500)).isoformat()
     ok(client.post(f"/connections/{ids['conn_mum']}/contacts", headers=case.coordinator.headers,
                    json={"on": last, "mode": "call"}), 201)  # fmt: skip
+
+
+def in_network_of(db: Driver, young_person_id: str, *person_ids: str) -> None:
+    """The people recorded in the young person's network, as the council's own records (a
+    migration, the synthetic council) may hold another case's young person: a sibling in care.
+    The data's revision raised with it, as every change through the service raises it, so that
+    no answer kept from before is given again."""
+    db.execute_query(
+        "MATCH (y:YoungPerson {id: $yp}) UNWIND $ids AS id MATCH (p:Person {id: id}) "
+        "MERGE (p)-[:IN_NETWORK_OF]->(y)", yp=young_person_id, ids=list(person_ids),
+    )  # fmt: skip
+    db.execute_query(load_queries(REPO / "cypher")["bump_revision"])

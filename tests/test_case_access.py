@@ -27,6 +27,7 @@ from tests.cases import (
     add_user,
     allocate,
     import_file,
+    in_network_of,
     ok,
     open_case,
 )
@@ -176,9 +177,14 @@ CASE_READS = (
 )  # fmt: skip
 
 
-def test_siblings_and_cousins_in_care_show_as_relatives_never_with_their_case(
+def test_a_child_in_care_elsewhere_is_not_shown_through_a_case_unless_recorded_in_it(
     api: TestClient, db: Driver
 ) -> None:
+    """Access follows the case, never how far the family's ties reach: Sam (Kai's brother) and
+    Cleo (his cousin) are recorded in south's cases only, so Kai's relatives do not show them,
+    nor Sam's show Kai. (They did, by name and birth date, found through Kai's mother, and a
+    cousin found through an aunt the case did not hold at all.) Recorded in Kai's network, Sam
+    is his brother, never with his case."""
     client = api
     w = _two_teams(client, db)
     kai, sam, cleo = w["kai"], w["sam"], w["cleo"]
@@ -190,11 +196,29 @@ def test_siblings_and_cousins_in_care_show_as_relatives_never_with_their_case(
                 assert refused.status_code == missing.status_code == 404, template
                 assert refused.json() == missing.json(), template
     terms = _terms(client, kai, w["kai_worker"])
-    assert terms[sam] == "brother"
-    assert terms[cleo] == "maternal first cousin"
+    assert sam not in terms
+    assert cleo not in terms
+    assert terms[w["family"].ids["aunt"]] == "maternal aunt"
     terms = _terms(client, sam, w["sam_worker"])
-    assert terms[kai] == "brother"
+    assert kai not in terms
     assert terms[w["family"].ids["mother"]] == "mother"
+    for worker, young, others in ((w["kai_worker"], kai, (sam, cleo)),
+                                  (w["sam_worker"], sam, (kai,))):  # fmt: skip
+        for path in (
+            f"/young-people/{young}/graph?view=tree&scope=whole",
+            f"/young-people/{young}/map?view=tree&scope=whole",
+            f"/young-people/{young}/suggestions",
+            f"/people/{young}/gedcom",
+        ):
+            answer = client.get(path, headers=worker.headers)
+            assert answer.status_code == 200, (path, answer.text)
+            assert not [o for o in others if o in answer.text], path
+            assert "Southcase" not in answer.text or worker is w["sam_worker"], path
+            assert "Northcase" not in answer.text or worker is w["kai_worker"], path
+    in_network_of(db, kai, sam)
+    terms = _terms(client, kai, w["kai_worker"])
+    assert terms[sam] == "brother"
+    assert cleo not in terms
     # Both cases read the shared mother, each seeing only the ties of their own case.
     mother = w["family"].ids["mother"]
     for worker, young in ((w["kai_worker"], kai), (w["sam_worker"], sam)):
@@ -221,6 +245,9 @@ def test_a_sibling_in_care_on_the_map_carries_nothing_of_their_case(
         "CREATE (c)-[:TRUSTED_ADULT_OF {id: 'adult_s1', role: 'foster_carer', "
         "strength: 'strong'}]->(sam)", carer=carer, sam=sam,
     )  # fmt: skip
+    graph = ok(client.get(f"/young-people/{kai}/graph", headers=w["kai_worker"].headers))
+    assert sam not in {n["id"] for n in graph["nodes"]}
+    in_network_of(db, kai, sam)
     graph = ok(client.get(f"/young-people/{kai}/graph", headers=w["kai_worker"].headers))
     nodes = {n["id"]: n for n in graph["nodes"]}
     # Sam is drawn, as Kai's brother, with no flag; the carer's tie to Sam is Sam's case's.
@@ -515,6 +542,42 @@ def test_a_write_under_a_case_names_only_its_people(world: World) -> None:
     assert client.post("/orders", headers=manager, json=order).status_code == 422
 
 
+def test_an_order_protecting_another_cases_child_shows_neither_the_child_nor_its_terms(
+    api: TestClient, db: Driver
+) -> None:
+    """Sam's case records an order keeping Sam's stepfather (the mother's partner, recorded
+    under Sam's case) from Sam. Kai's chains reach him through the mother: the order is shown,
+    and whom to ask, but not its terms, which are Sam's case's words and named him."""
+    client = api
+    w = _two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    south = Family(client, w["sam_worker"].headers, sam)
+    stepdad = south.person("stepdad", "male")
+    ok(client.post("/relationships", headers=w["sam_worker"].headers,
+                   json={"type": "partner", "from_id": mother, "to_id": stepdad,
+                         "kind": "cohabiting"}), 201)  # fmt: skip
+    terms = "No contact with Sam Southcase, direct or indirect"
+    order = {"kind": "restraining_order", "restricted_id": stepdad, "protected_id": sam,
+             "made_on": "2026-01-05", "terms": terms}  # fmt: skip
+    ok(client.post("/orders", headers=w["sam_worker"].headers, json=order), 201)
+    reader = add_user(client, "kai.social", "social_worker", "north")
+    allocate(client, w["north"], kai, reader)
+    found = ok(client.get(f"/young-people/{kai}/safeguarding?max_steps=2",
+                          headers=reader.headers))  # fmt: skip
+    (chain,) = [c for c in found["chains"] if c["steps"][-1]["person_id"] == stepdad]
+    (shown,) = chain["orders"]
+    assert shown["kind"] == "restraining_order"
+    assert shown["protected_id"] is None
+    assert shown["terms"] == (
+        "withheld: the order protects a child known to the council (ask the manager of team south)"
+    )
+    assert "Southcase" not in str(found)
+    assert sam not in str(found)
+    # Sam's own worker reads the order as it was made.
+    theirs = ok(client.get(f"/young-people/{sam}/safeguarding", headers=w["sam_worker"].headers))
+    assert terms in str(theirs)
+
+
 def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db: Driver) -> None:
     client = api
     w = _two_teams(client, db)
@@ -528,6 +591,7 @@ def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db:
     flag = {"kind": "allegation", "level": 2, "source": "Review", "details": secret}
     ok(client.post(f"/people/{sam}/flags", headers=w["south"].headers, json=flag), 201)
     kai, headers = w["kai"], w["kai_worker"].headers
+    in_network_of(db, kai, sam)
     relatives = client.get(f"/people/{kai}/relatives", headers=headers)
     assert sam in relatives.text
     assert "SAM-CASE-1" not in relatives.text

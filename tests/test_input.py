@@ -124,9 +124,9 @@ def test_dates_are_iso_strings_never_numbers(case: Case) -> None:
 
 def test_a_date_of_the_work_before_1900_is_refused_as_a_slip(case: Case) -> None:
     """A contact dated `0202-05-01` (for 2025) was taken, and made the connection lapsed."""
+    aunt = case.family.person("aunt.dates", "female")
     connection = ok(case.client.post(f"/young-people/{case.young_person_id}/connections",
-                                     headers=case.coordinator.headers,
-                                     json={"person_id": case.family.person("aunt.dates", "female")}),
+                                     headers=case.coordinator.headers, json={"person_id": aunt}),
                     201)["id"]  # fmt: skip
     path = f"/connections/{connection}/contacts"
     for value in ("0202-05-01", "1899-12-31"):

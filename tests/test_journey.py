@@ -14,7 +14,16 @@ from neo4j import Driver
 from pypdf import PdfReader
 
 from service.journey import BookChoices, build_book, kept_out, plain_relation, without_side
-from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, ok, open_case, work_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    HOSTILE_GIVEN,
+    Case,
+    add_user,
+    in_network_of,
+    ok,
+    open_case,
+    work_case,
+)
 from tests.conftest import Target, app_client, settings_for
 from visualise.documents import render_book, to_pdf
 
@@ -205,7 +214,7 @@ def _message(case: Case, cid: str, text: str) -> None:
                         json={"text": text, "written_on": "2026-06-01"}), 201)  # fmt: skip
 
 
-def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
+def test_the_book_withholds_everyone_kept_away(case: Case, db: Driver) -> None:
     ids = case.family.ids
     gran, aunt, uncle = case.connect("gran"), case.connect("aunt"), case.connect("uncle")
     case.walk(gran, *WILLING, "invited", "attended", "in_plan")
@@ -232,11 +241,13 @@ def test_the_book_withholds_everyone_kept_away(case: Case) -> None:
     ok(case.client.post(f"/young-people/{case.family.young_person_id}/timeline",
                         headers=case.coordinator.headers, json=entry), 201)  # fmt: skip
 
-    # A sister in another child's case: family in the book, named as family, nothing of her case.
+    # A sister in another child's case, recorded in this case's network too (as the council's
+    # records would): family in the book, named as family, nothing of her case.
     sister = open_case(case.client, case.manager, given_name="Sistercase", family_name="Other",
                        sex="female")  # fmt: skip
     link = {"type": "parent", "from_id": ids["mum"], "to_id": sister, "kind": "birth"}
     ok(case.client.post("/relationships", headers=case.manager.headers, json=link), 201)
+    in_network_of(db, case.family.young_person_id, sister)
 
     # Nothing goes in a book the young person has not agreed to.
     assert _book(case).status_code == 409

@@ -13,7 +13,7 @@ from neo4j import Driver
 from pypdf import PdfReader
 
 from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
-from tests.cases import ADMIN_TOKEN, Case, add_user, ok, open_case, work_case
+from tests.cases import ADMIN_TOKEN, Case, add_user, in_network_of, ok, open_case, work_case
 from tests.conftest import Target, app_client, settings_for
 from visualise.documents import render_record, to_pdf
 
@@ -230,7 +230,7 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
         yield work_case(client)
 
 
-def test_the_record_through_the_api(case: Case) -> None:
+def test_the_record_through_the_api(case: Case, db: Driver) -> None:
     ids, client = case.family.ids, case.client
     # Another child in care, the young person's half-sister, of another case.
     other = open_case(
@@ -238,6 +238,9 @@ def test_the_record_through_the_api(case: Case) -> None:
     )
     link = {"type": "parent", "from_id": ids["mum"], "to_id": other, "kind": "birth"}
     ok(client.post("/relationships", headers=case.manager.headers, json=link), 201)
+    # The tie is recorded under her case; the council's records hold her in this one too (a
+    # child of another case is shown through a case only when recorded in its network).
+    in_network_of(db, case.family.young_person_id, other)
     ok(client.patch(f"/people/{ids['mum']}", headers=case.coordinator.headers,
                     json={"notes": "Mum's private note", "birth_date": "1980-03-04"}))  # fmt: skip
     flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police",

@@ -8,10 +8,11 @@
 // partners and parents. Foster links are loaded where they join two of these
 // people but are never followed: foster carers are trusted adults, not family.
 // For each person their first external id, when asked for ($external_ids: a relatives list shows
-// them, a map does not; never a young person's of another case). Whether each belongs to the
-// cases the read is made through ($within, young people's ids: themselves or a member of their
-// network) is worked out by `Family.from_record` from `network`, those cases' members: read once
-// from each case, not once from each person (about 1 ms of a family of 400).
+// them, a map does not; never a young person's of another case). `Family.from_record` keeps
+// only those who belong to the cases the read is made through ($within, young people's ids:
+// themselves or a member of their network), and the ties between two of them, from `network`,
+// those cases' members: read once from each case, not once from each person (about 1 ms of a
+// family of 400). Access follows the case: nobody is found or placed through anyone else.
 // The 6 in the patterns is the largest $max_generations the API accepts.
 MATCH (s:Person {id: $person_id})
 CALL (s) {

@@ -130,7 +130,9 @@ CALL (met0, met1, met2, met3, met4) {
          MATCH (p)-[o:RESTRICTED_BY_ORDER]->(q:Person)
          WHERE o.until IS NULL OR o.until >= $today
          RETURN o {.id, .kind, .terms, .made_on, .until, restricted_id: p.id,
-                   protected_id: q.id, protected_is_child: q:YoungPerson} ORDER BY o.id
+                   protected_id: q.id,
+                   protected_team: CASE WHEN q:YoungPerson THEN coalesce(q.team, 'unknown') END}
+           ORDER BY o.id
        } AS orders
   WHERE size(flags) > 0 OR size(orders) > 0
   RETURN collect({person_id: p.id,

@@ -157,18 +157,16 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         family_ids &= close_family(family)
     sides = {r["person_id"]: r["side"] for r in relatives}
     ways = paths(family, young_person_id, set(people) & set(family.people))
-    # A step through someone the case does not hold is not named. Each step is made once, for
-    # the people the paths pass through (a fraction of the family), and shared by the paths
-    # that take it: a map's paths have about five steps for each step made.
+    # Each step is made once, for the people the paths pass through (a fraction of the
+    # family), and shared by the paths that take it: a map's paths have about five steps for
+    # each step made. The family holds the case's people only (`Family.from_record`): every
+    # step is named.
     steps: dict[tuple[str, str], PathStep] = {}
     names = family_names(family)
 
     def step(taken: tuple[str, str]) -> PathStep:
         word, pid = taken
-        p = family.people.get(pid)
-        name = names[pid] if p is not None and p.in_case else None
-        made = steps[taken] = {"word": word, "person_id": pid if name is not None else None,
-                               "name": name or "someone"}  # fmt: skip
+        made = steps[taken] = {"word": word, "person_id": pid, "name": names[pid]}
         return made
 
     wishes = dict(row["wishes"])
@@ -341,7 +339,7 @@ def _drawn_people(
     found: dict[str, dict[str, Any]] = {}
     names = family_names(family)
     chosen = [p for pid, p in family.people.items()
-              if pid == me or pid in relative_ids or (pid in kin_ids and p.in_case)]  # fmt: skip
+              if pid == me or pid in relative_ids or pid in kin_ids]  # fmt: skip
     for p in chosen:
         found[p.id] = {
             "id": p.id, "name": names[p.id], "sex": p.sex, "living": p.living,

@@ -134,16 +134,13 @@ def _closest_first(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def relative_rows(family: Family, within: list[str], max_generations: int) -> list[dict[str, Any]]:
-    """The relatives as rows, closest first: only the people of the cases `within` (young
-    people's ids) and young people in the family (a sibling or cousin in care shows as a
-    relative, never with their case). The family may pass through others, but what was recorded
-    only under another case, or taken out of this network, is not shown."""
+    """The relatives as rows, closest first: the family holds the people of the cases `within`
+    (young people's ids) only (`Family.from_record`). Another case's young person recorded in
+    this network (a sibling or cousin in care) shows as a relative, never with their case."""
     rows = []
     cases = set(within)
     for k in relatives(family, max_generations):
         p = family.people[k.person_id]
-        if not (p.in_case or p.young_person):
-            continue
         rows.append({
             "person_id": p.id, "given_name": p.given_name, "family_name": p.family_name,
             "known_as": p.known_as, "sex": p.sex,
@@ -173,7 +170,14 @@ async def load_family(
         db, "load_family", person_id=person_id, within=within, max_generations=max_generations,
         external_ids=external_ids,
     )  # fmt: skip
-    return Family.from_record(records[0]) if records else None
+    return _of_the_case(records[0] if records else None)
+
+
+def _of_the_case(record: Any) -> Family | None:
+    """The family as the cases read through hold it; None when the person is not one of their
+    people (the guard lets no such read through: this holds it so)."""
+    family = Family.from_record(record) if record else None
+    return family if family is not None and family.person_id in family.people else None
 
 
 def family_names(family: Family) -> dict[str, str]:
@@ -263,8 +267,7 @@ async def relatives_in(
         await tx.run(queries["load_family"], person_id=person_id, within=within,
                      max_generations=max_generations, external_ids=True)
     ).single()  # fmt: skip
-    family = Family.from_record(record) if record else None
-    return relatives_of(family, within, max_generations).data
+    return relatives_of(_of_the_case(record), within, max_generations).data
 
 
 def _gap_tasks(row: dict[str, Any]) -> list[Gap]:

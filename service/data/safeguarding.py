@@ -58,7 +58,8 @@ class OrderPublic(Shaped):
     kind: OrderKind
     restricted_id: str
     protected_id: str | None = Field(
-        description="None when the order protects a child of another case."
+        description="None when the order protects a child of another case (its terms are then "
+        "withheld too, saying whom to ask)."
     )
     made_on: str
     until: str | None
@@ -195,9 +196,14 @@ def known_child(team: str) -> str:
 
 
 def _order(row: dict[str, Any], network: dict[str, str]) -> OrderPublic:
+    """An order as a chain shows it. One that protects a young person of another case gives
+    neither their id nor its terms, which are that case's words and may name the child ("no
+    contact with Kai"): that it exists, and whom to ask."""
     order = OrderPublic.model_validate(row)
-    if row.get("protected_is_child") and order.protected_id not in network:
+    team = row.get("protected_team")
+    if team is not None and order.protected_id not in network:
         order.protected_id = None
+        order.terms = f"withheld: the order protects {known_child(team)}"
     return order
 
 
