@@ -268,7 +268,10 @@ class ReadDeadline:
 
 # The reads behind the busiest routes, with parameters of the types the routes send. Neo4j keeps
 # no query plans across a restart, and on a cold JVM planning `load_family` alone takes
-# seconds, longer than the read deadline; a plan whose planning is cut off is not kept.
+# seconds, longer than the read deadline; a plan whose planning is cut off is not kept. A plan
+# made for an empty id serves a real one only where Neo4j files plans by parameter type alone
+# (`internal.cypher.use_parameter_size=false`, as the local server and docker-compose.yml set);
+# elsewhere by length too, and the first read of each length plans again.
 _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
     "load_family": {"person_id": "", "max_generations": 4, "within": [""], "external_ids": False},
@@ -299,7 +302,9 @@ async def warm_plans(db: Db) -> float:
     database that is not answering is the health check's business. Returns the seconds taken."""
     started = time.monotonic()
     work = [(db.queries[name], params) for name, params in _BUSY_READS.items()]
-    work.append(("EXPLAIN " + db.queries["check_person_access"], _BUSY_CHECK))
+    # A user with no team sends null, which Neo4j plans apart from a string.
+    for team in ("", None):
+        work.append(("EXPLAIN " + db.queries["check_person_access"], _BUSY_CHECK | {"team": team}))
     for text, params in work:
         try:
             async with db.driver.session(

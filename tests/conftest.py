@@ -221,7 +221,11 @@ def _database() -> Iterator[Target]:
     elif _docker_answers():
         from testcontainers.neo4j import Neo4jContainer
 
-        with Neo4jContainer("neo4j:5.26-community") as container:
+        # Plans filed by parameter type, as docker-compose.yml and the local server set it.
+        image = Neo4jContainer("neo4j:5.26-community").with_env(
+            "NEO4J_internal_cypher_use__parameter__size", "false"
+        )
+        with image as container:
             yield Target(
                 uri=container.get_connection_url(),
                 user=container.username,

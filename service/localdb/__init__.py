@@ -255,6 +255,12 @@ class LocalNeo4j:
             # on every stop, 10 s in all (0.3 s with them; measured on 5.26.30).
             "internal.server.bolt.connection_shutdown_wait_time=0s",
             "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+            # Neo4j files a plan under each string and list parameter's length, rounded to a
+            # power of ten (0, 1, 2-10, 11-100, ...: `internal.cypher.use_parameter_size`, on by
+            # default): the plans made at start-up for an empty id were never used by a real
+            # one, and the first map after a restart planned again (0.6-2 s). Filed by type only,
+            # they are (measured on 5.26.30; the same setting is in docker-compose.yml).
+            "internal.cypher.use_parameter_size=false",
             *self.extra,
         ]
         conf = conf_dir / "neo4j.conf"
