@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from service.queries import load_queries
 from tests.cases import (
     ADMIN_TOKEN,
     BOOT,
@@ -31,7 +32,7 @@ from tests.cases import (
     ok,
     open_case,
 )
-from tests.conftest import Target, app_client, settings_for
+from tests.conftest import REPO, Target, app_client, settings_for
 from tests.world import OTHER_CHILD, World, send, table
 
 
@@ -427,7 +428,8 @@ def test_a_change_to_a_shared_person_is_in_every_case_that_holds_them(
     api: TestClient, db: Driver
 ) -> None:
     """Kai's mother is Sam's and Cleo's relative too (south's cases): Kai's worker changing her
-    is recorded in Kai's trail, and in Sam's and Cleo's, which say only what changed."""
+    is recorded in Kai's trail, and in Sam's and Cleo's, which say only what changed (and not
+    that Kai's case changed its notes, which are its own)."""
     client = api
     w = _two_teams(client, db)
     mother = w["family"].ids["mother"]
@@ -446,8 +448,13 @@ def test_a_change_to_a_shared_person_is_in_every_case_that_holds_them(
     ]
     for case in ("sam", "cleo"):
         assert changes(w["south"], w[case]) == [
-            (me, f"person:{mother}", "changed: family_name, notes (through another case)")
+            (me, f"person:{mother}", "changed: family_name (through another case)")
         ]
+    # A change to the notes alone is Kai's case's alone.
+    ok(client.patch(f"/people/{mother}", headers=w["kai_worker"].headers,
+                    json={"notes": "Moved again"}))  # fmt: skip
+    assert len(changes(w["north"], w["kai"])) == 2
+    assert len(changes(w["south"], w["sam"])) == 1
     # A person of one case alone: one event, in that case.
     w["family"].person("cousin", "female")
     cousin = w["family"].ids["cousin"]
@@ -457,6 +464,117 @@ def test_a_change_to_a_shared_person_is_in_every_case_that_holds_them(
                              "RETURN collect(e.young_person_id) AS cases",
                              r=f"person:{cousin}").records[0]["cases"]  # fmt: skip
     assert found == [w["kai"]]
+
+
+def test_a_flag_is_changed_only_by_its_case_and_shared_changes_are_on_every_trail(
+    api: TestClient, db: Driver
+) -> None:
+    """The mother is in Kai's and Sam's networks. A flag Kai's case raised on her could be
+    edited, and closed (which frees approvals in Kai's case), by Sam's social worker, and Kai's
+    trail did not say so; a tie recorded under Kai's case deleted from Sam's was on Sam's trail
+    alone (a second reader's access review)."""
+    client = api
+    w = _two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    north_sw = add_user(client, "north.social", "social_worker", "north")
+    allocate(client, w["north"], kai, north_sw)
+    flag = {"kind": "allegation", "level": 3, "source": "MARAC", "details": "Kai's case words"}
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=flag), 201)
+    path = f"/flags/{raised['id']}"
+    for change in ({"status": "withdrawn"}, {"details": "edited by south"}):
+        refused = client.patch(path, headers=w["sam_worker"].headers, json=change)
+        assert refused.status_code == 403, refused.text
+        assert "raised under a case you do not hold" in refused.text
+    kept = ok(client.get(f"/people/{mother}/flags", headers=north_sw.headers))["data"]
+    assert [(f["status"], f["content"]["details"]) for f in kept] == [
+        ("active", "Kai's case words")
+    ]
+    # Kai's case changes it: recorded in Sam's trail as well, saying only what changed.
+    ok(client.patch(path, headers=north_sw.headers, json={"details": "Reviewed"}))
+
+    def trail(action: str, resource: str) -> list[tuple[str, str, str | None]]:
+        found = db.execute_query(
+            "MATCH (e:AuditEvent {action: $action, resource: $resource}) "
+            "RETURN e.young_person_id AS yp, e.outcome AS outcome, e.reason AS reason "
+            "ORDER BY yp, outcome", action=action, resource=resource,
+        ).records  # fmt: skip
+        return [(r["yp"], r["outcome"], r["reason"]) for r in found]
+
+    assert (
+        trail("update_flag", f"flag:{raised['id']}")
+        == [(kai, "refused", "raised under another case")] * 2
+    )
+    assert sorted(trail("flag.update", f"flag:{raised['id']}")) == sorted([
+        (kai, "allowed", "changed: details"),
+        (sam, "allowed", "changed: details (through another case)"),
+        (w["cleo"], "allowed", "changed: details (through another case)"),
+    ])  # fmt: skip
+    cases = {yp for yp, _, _ in trail("flag.raise", f"flag:{raised['id']}")}
+    assert cases == {kai, sam, w["cleo"]}
+    # A tie between the mother and the father, recorded under Kai's case, deleted from Sam's.
+    ties = ok(client.get(f"/people/{mother}/relationships", headers=w["kai_worker"].headers))
+    dad = w["family"].ids["father"]
+    tie = ok(client.post("/relationships", headers=w["kai_worker"].headers,
+                         json={"type": "partner", "from_id": mother, "to_id": dad,
+                               "kind": "married"}), 201)  # fmt: skip
+    assert tie["id"] not in str(ties)
+    gone = client.delete(f"/relationships/{tie['id']}", headers=w["sam_worker"].headers)
+    assert gone.status_code == 204, gone.text
+    deleted = {yp: reason for yp, _, reason in trail("relationship.delete",
+                                                     f"relationship:{tie['id']}")}  # fmt: skip
+    assert set(deleted) == {kai, sam, w["cleo"]}
+    assert deleted[kai] == "changed (through another case)"
+    # Made through one of south's two cases (the worker holds both), told to the other.
+    assert sorted([deleted[sam], deleted[w["cleo"]]], key=str) == sorted(
+        [None, "changed (through another case)"], key=str
+    )
+
+
+def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, db: Driver) -> None:
+    """A person's notes were one field: what Kai's case wrote about the mother ("Kai stays with
+    her at weekends") was shown to Sam's case, which could overwrite it (a second reader's
+    access review). Each case now reads and writes its own; a young person's own notes are
+    their case's."""
+    client = api
+    w = _two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    ok(client.patch(f"/people/{mother}", headers=kai_worker,
+                    json={"notes": "Kai stays with her at weekends"}))  # fmt: skip
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] is None
+    written = ok(client.patch(f"/people/{mother}", headers=sam_worker,
+                              json={"notes": "Sam's contact is supervised"}))  # fmt: skip
+    assert written["notes"] == "Sam's contact is supervised"
+    assert ok(client.get(f"/people/{mother}", headers=kai_worker))["notes"] == (
+        "Kai stays with her at weekends"
+    )
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] == (
+        "Sam's contact is supervised"
+    )
+    # Made with notes in one case: the other case reads none.
+    made = ok(client.post("/people", headers=kai_worker,
+                          json={"given_name": "Uncle", "young_person_id": kai,
+                                "notes": "Kai's uncle, met once"}), 201)  # fmt: skip
+    assert made["notes"] == "Kai's uncle, met once"
+    in_network_of(db, sam, made["id"])
+    assert ok(client.get(f"/people/{made['id']}", headers=sam_worker))["notes"] is None
+    assert ok(client.get(f"/people/{made['id']}", headers=kai_worker))["notes"] == (
+        "Kai's uncle, met once"
+    )
+    # A young person's own notes, in their record and in the list of young people.
+    ok(client.patch(f"/people/{sam}", headers=sam_worker, json={"notes": "Likes football"}))
+    assert ok(client.get(f"/young-people/{sam}", headers=sam_worker))["notes"] == "Likes football"
+    listed = ok(client.get("/young-people", headers=sam_worker))["data"]
+    assert [p["notes"] for p in listed if p["id"] == sam] == ["Likes football"]
+    # A note written before notes were kept per case (on the person) shows to the one case
+    # that holds them, and to no case once another holds them too.
+    aunt = w["family"].ids["aunt"]
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=aunt)
+    solo = w["family"].person("solo", "female")
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=solo)
+    db.execute_query(load_queries(REPO / "cypher")["bump_revision"])
+    assert ok(client.get(f"/people/{solo}", headers=kai_worker))["notes"] == "Older note"
+    assert ok(client.get(f"/people/{aunt}", headers=kai_worker))["notes"] is None
 
 
 def test_today_is_the_date_in_london(world: World) -> None:

@@ -337,7 +337,8 @@ def test_a_flag_raised_while_an_approval_is_decided_is_honoured(case: Case, db: 
               "expires_on": None}  # fmt: skip
     with db.session() as session, session.begin_transaction() as tx:
         tx.run(queries["create_flag"], id="late-flag", person_id=uncle,
-               author_id=case.social_worker.user_id, **values).consume()  # fmt: skip
+               author_id=case.social_worker.user_id, raised_in=case.family.young_person_id,
+               **values).consume()  # fmt: skip
         with ThreadPoolExecutor(1) as pool:
             approval = pool.submit(case.move, cid, case.social_worker, "approved")
             time.sleep(1.5)

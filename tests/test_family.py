@@ -329,7 +329,8 @@ def test_an_external_id_given_at_once_to_two_people_of_a_case_is_given_once(
     with db.session() as session, session.begin_transaction() as tx:
         tx.run(queries["lock_people"], ids=[f.young_person_id]).consume()
         tx.run(queries["create_person"], id="first", fields={"given_name": "First"},
-               young_person_id=f.young_person_id, external_ids=mosaic).consume()  # fmt: skip
+               young_person_id=f.young_person_id, external_ids=mosaic,
+               notes=None).consume()  # fmt: skip
         with ThreadPoolExecutor(1) as pool:
             second = pool.submit(f.client.post, "/people", headers=f.headers, json=body)
             time.sleep(1.5)

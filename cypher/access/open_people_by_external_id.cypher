@@ -29,5 +29,5 @@ CREATE (:AuditEvent {
   id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
   resource: 'person:' + p.id, young_person_id: via, outcome: 'allowed', reason: null
 })
-RETURN p.id AS id
+RETURN p.id AS id, via
 ORDER BY id

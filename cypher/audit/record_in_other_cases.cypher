@@ -1,15 +1,18 @@
-// A change to a person, recorded in every case that holds them other than the one it was made
-// through ($via, recorded by the caller): a relative or carer shared by two young people is one
-// record, and each case's managers see what changed in it, whoever changed it. Only the change
-// is said (`reason`), never which other case it was made through.
-MATCH (p:Person {id: $person_id})
-UNWIND CASE WHEN p:YoungPerson THEN [p.id]
-            ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n.id }
-       END AS case_id
-WITH case_id
+// A change to what several cases hold, recorded in every case that holds all of $person_ids
+// other than the one it was made through ($via, recorded by the caller): a relative or carer
+// shared by two young people is one record, and so are their flags and the ties between them,
+// so each case's managers see what changed in it, whoever changed it. A case holds a person in
+// its network, and its young person. Only the change is said (`reason`), never which other case
+// it was made through.
+UNWIND $person_ids AS pid
+MATCH (p:Person {id: pid})
+WITH p, CASE WHEN p:YoungPerson THEN [p.id] ELSE [] END
+        + COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n.id } AS held
+WITH collect(held) AS each
+UNWIND reduce(common = head(each), h IN tail(each) | [c IN common WHERE c IN h]) AS case_id
+WITH DISTINCT case_id
 WHERE case_id <> $via
 CREATE (:AuditEvent {
   id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
-  resource: 'person:' + $person_id, young_person_id: case_id, outcome: 'allowed',
-  reason: $reason
+  resource: $resource, young_person_id: case_id, outcome: 'allowed', reason: $reason
 })

@@ -224,16 +224,18 @@ class CaseAccess:
         )
         return [r["id"] for r in records]
 
-    async def people_holding(self, *, value: str, system: str | None, action: str) -> list[str]:
-        """The ids of the people within the caller's cases who hold an external id (at most
-        50): each look is recorded under the case it is opened through, before anything is
-        read. Other cases are not searched: nothing about them is written or told, not even by
-        the time the answer takes."""
+    async def people_holding(
+        self, *, value: str, system: str | None, action: str
+    ) -> list[tuple[str, str]]:
+        """The people within the caller's cases who hold an external id (at most 50), each
+        with the case (young person) it is opened through: each look is recorded under that
+        case, before anything is read. Other cases are not searched: nothing about them is
+        written or told, not even by the time the answer takes."""
         records = await run_once(
             self.db, "open_people_by_external_id", write=True, action=action, value=value,
             system=system, **self._caller,
         )  # fmt: skip
-        return [r["id"] for r in records]
+        return [(r["id"], r["via"]) for r in records]
 
 
 async def case_access(

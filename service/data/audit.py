@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -60,6 +60,36 @@ async def record_in(
             reason=reason,
         )
     ).consume()
+
+
+async def record_shared(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    principal: Principal,
+    action: str,
+    resource: str,
+    young_person_id: str,
+    people: Sequence[str],
+    reason: str | None = None,
+    others: str | None = None,
+) -> None:
+    """Record an allowed change in the case it was made through and, inside the same open
+    transaction, in every other case that holds all of `people` (a shared relative, their flag,
+    a tie between two shared people), saying only what changed (`others`, when what they are
+    told differs from `reason`)."""
+    await record_in(tx, queries, principal=principal, action=action, resource=resource,
+                    outcome="allowed", young_person_id=young_person_id,
+                    reason=reason)  # fmt: skip
+    if not people:
+        return
+    others = (others or reason or "changed") + " (through another case)"
+    await (
+        await tx.run(queries["record_in_other_cases"], person_ids=list(people),
+                     via=young_person_id, user_id=principal.user_id,
+                     role=principal.role.value, action=action, resource=resource,
+                     reason=others)
+    ).consume()  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

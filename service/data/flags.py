@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record_shared
 from service.dates import london_today
 from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
@@ -129,13 +129,14 @@ async def raise_flag(
     async def work(tx: AsyncManagedTransaction) -> Any:
         created = await (
             await tx.run(db.queries["create_flag"], id=flag_id, person_id=person_id,
-                         author_id=actor.user_id, **values)
+                         author_id=actor.user_id, raised_in=young_person_id, **values)
         ).single()  # fmt: skip
         if created is None:
             raise InvalidInput("Flags are raised by a signed-in user of this service.")
-        await record_in(tx, db.queries, principal=actor, action="flag.raise",
-                        resource=f"flag:{flag_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+        # A flag on a person other cases hold is news to them too.
+        await record_shared(tx, db.queries, principal=actor, action="flag.raise",
+                            resource=f"flag:{flag_id}", young_person_id=young_person_id,
+                            people=[person_id])  # fmt: skip
         raised = await _read_in(tx, db.queries, person_id, flag_id)
         return raised, await _connections_in(tx, db.queries, person_id, cases)
 
@@ -167,9 +168,11 @@ async def list_flags(db: Db, *, person_id: str) -> list[FlagPublic]:
     return [to_public(r["flag"]) for r in records]
 
 
-async def flag_person(db: Db, *, flag_id: str) -> str | None:
+async def flag_person(db: Db, *, flag_id: str) -> tuple[str, str | None] | None:
+    """The person a flag is on and the case it was raised under (None when not recorded);
+    None for no such flag."""
     records = await db.read("get_flag_person", id=flag_id)
-    return str(records[0]["person_id"]) if records else None
+    return (str(records[0]["person_id"]), records[0]["raised_in"]) if records else None
 
 
 async def update_flag(
@@ -199,11 +202,12 @@ async def update_flag(
                     f"{name} is before raised_on",
                     details=[{"loc": ["body", name], "msg": "before raised_on"}],
                 )
-        await record_in(tx, db.queries, principal=actor, action="flag.update",
-                        resource=f"flag:{flag_id}", outcome="allowed",
-                        young_person_id=young_person_id,
-                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         person_id = record["person_id"]
+        # The flag is on a person other cases may hold: the change is theirs too.
+        await record_shared(tx, db.queries, principal=actor, action="flag.update",
+                            resource=f"flag:{flag_id}", young_person_id=young_person_id,
+                            people=[person_id],
+                            reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         changed = await _read_in(tx, db.queries, person_id, flag_id)
         connections = await _connections_in(tx, db.queries, person_id, cases)
         return changed, connections, record["level"], record["status"] == "active"

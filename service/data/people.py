@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, Field, computed_field
 from service import gedcom_dates, lifespan
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic
 from service.data.relationships import BORN_BEFORE
 from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
@@ -262,8 +262,10 @@ async def create_person(
             )  # fmt: skip
             young_person_id = new_id
         else:
+            # The case's notes on its membership of the network, not on the person.
+            notes = fields.pop("notes", None)
             result = await tx.run(db.queries["create_person"], id=new_id, fields=fields,
-                                  young_person_id=person.young_person_id,
+                                  young_person_id=person.young_person_id, notes=notes,
                                   external_ids=external_ids)  # fmt: skip
             young_person_id = person.young_person_id
         if await result.single() is None:
@@ -271,7 +273,7 @@ async def create_person(
         await record_in(tx, db.queries, principal=actor, action="person.create",
                         resource=f"person:{new_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
-        return await _read_in(tx, db.queries, new_id)
+        return await _read_in(tx, db.queries, new_id, young_person_id)
 
     created = await in_write(db, work)
     if created is None:
@@ -279,20 +281,23 @@ async def create_person(
     return PersonPublic.model_validate(created)
 
 
-async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str) -> Any:
-    record = await (await tx.run(queries["get_people"], ids=[person_id])).single()
+async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str, via: str) -> Any:
+    record = await (await tx.run(queries["get_people"], ids=[person_id], via=[via])).single()
     return None if record is None else record["person"]
 
 
-async def get_person(db: Db, *, person_id: str) -> PersonPublic:
-    found = await get_people(db, person_ids=[person_id])
+async def get_person(db: Db, *, person_id: str, via: str) -> PersonPublic:
+    """The person as seen through the case of the young person `via` (its notes on them)."""
+    found = await get_people(db, person_ids=[person_id], via=[via])
     if not found:
         raise NotFound("No person with this id is within your allocations.")
     return found[0]
 
 
-async def get_people(db: Db, *, person_ids: list[str]) -> list[PersonPublic]:
-    records = await db.read("get_people", ids=person_ids)
+async def get_people(db: Db, *, person_ids: list[str], via: list[str]) -> list[PersonPublic]:
+    """The people, each seen through the case of the young person at the same place in `via`
+    (the notes shown are that case's)."""
+    records = await db.read("get_people", ids=person_ids, via=via)
     return [PersonPublic.model_validate(r["person"]) for r in records]
 
 
@@ -343,21 +348,28 @@ async def update_person(
         for event in ("birth", "death"):
             if f"{event}_date" in values:  # the worker's date replaces the file's words
                 stored |= gedcom_dates.written_fields(event, None)
+        # Notes are the case's own (`set_person_notes`); the rest is the person's, shared.
+        notes = "notes" in stored
+        note = stored.pop("notes", None)
         await (
             await tx.run(db.queries["update_person"], id=person_id, fields=stored,
                          external_ids=external_ids)
         ).consume()  # fmt: skip
+        if notes:
+            await (
+                await tx.run(db.queries["set_person_notes"], id=person_id, via=young_person_id,
+                             notes=note)
+            ).consume()  # fmt: skip
         changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])
-        reason = "changed: " + ", ".join(changed)
-        await record_in(tx, db.queries, principal=actor, action="person.update",
-                        resource=f"person:{person_id}", outcome="allowed",
-                        young_person_id=young_person_id, reason=reason)  # fmt: skip
-        # A person shared with other cases: the change is theirs too.
-        await (await tx.run(db.queries["record_in_other_cases"], person_id=person_id,
-                            via=young_person_id, user_id=actor.user_id, role=actor.role.value,
-                            action="person.update",
-                            reason=reason + " (through another case)")).consume()  # fmt: skip
-        return await _read_in(tx, db.queries, person_id)
+        shared = [field for field in changed if field != "notes"]
+        # A person shared with other cases: a change to them is theirs too (not this case's
+        # notes, which they do not see).
+        await record_shared(tx, db.queries, principal=actor, action="person.update",
+                            resource=f"person:{person_id}", young_person_id=young_person_id,
+                            people=[person_id] if shared else [],
+                            reason="changed: " + ", ".join(changed),
+                            others="changed: " + ", ".join(shared))  # fmt: skip
+        return await _read_in(tx, db.queries, person_id, young_person_id)
 
     updated = await in_write(db, work)
     if updated is None:
@@ -383,7 +395,7 @@ async def update_young_person(
         await record_in(tx, db.queries, principal=actor, action="young_person.update",
                         resource=f"young_person:{young_person_id}", outcome="allowed",
                         young_person_id=young_person_id, reason=f"changed: {changed}")  # fmt: skip
-        return await _read_in(tx, db.queries, young_person_id)
+        return await _read_in(tx, db.queries, young_person_id, young_person_id)
 
     updated = await in_write(db, work)
     if updated is None:

@@ -18,7 +18,7 @@ from pydantic import Field
 from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record_in, record_shared
 from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
@@ -239,10 +239,12 @@ async def update_relationship(
         await (
             await tx.run(db.queries["update_relationship"], id=current.id, props=props)
         ).consume()
-        await record_in(tx, db.queries, principal=actor, action="relationship.update",
-                        resource=f"relationship:{current.id}", outcome="allowed",
-                        young_person_id=young_person_id,
-                        reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
+        # A tie between people other cases hold too is theirs as well.
+        await record_shared(tx, db.queries, principal=actor, action="relationship.update",
+                            resource=f"relationship:{current.id}",
+                            young_person_id=young_person_id,
+                            people=[current.from_id, current.to_id],
+                            reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         return await _read_in(tx, db.queries, current.id)
 
     return RelationshipPublic.model_validate(await in_write(db, work))
@@ -253,16 +255,18 @@ async def delete_relationship(
     *,
     actor: Principal,
     young_person_id: str,
-    relationship_id: str,
+    current: RelationshipPublic,
 ) -> None:
     async def work(tx: AsyncManagedTransaction) -> int:
-        record = await (await tx.run(db.queries["delete_relationship"], id=relationship_id)).single(
+        record = await (await tx.run(db.queries["delete_relationship"], id=current.id)).single(
             strict=True
         )
         if record["deleted"]:
-            await record_in(tx, db.queries, principal=actor, action="relationship.delete",
-                            resource=f"relationship:{relationship_id}", outcome="allowed",
-                            young_person_id=young_person_id)  # fmt: skip
+            # A tie between people other cases hold too is theirs as well.
+            await record_shared(tx, db.queries, principal=actor, action="relationship.delete",
+                                resource=f"relationship:{current.id}",
+                                young_person_id=young_person_id,
+                                people=[current.from_id, current.to_id])  # fmt: skip
         return int(record["deleted"])
 
     if not await in_write(db, work):

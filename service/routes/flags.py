@@ -6,9 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from service.auth.access import CaseDep, DeciderCaseDep, PathId, PersonReach
-from service.data import flags
+from service.data import audit, flags
 from service.data.flags import FlagCreate, FlagPublic, FlagUpdate, FlagWithHeldBack
-from service.errors import InvalidInput, NotFound
+from service.errors import Forbidden, InvalidInput, NotFound
 from service.models import ListOf
 
 router = APIRouter(tags=["safety flags"])
@@ -45,16 +45,30 @@ async def update_flag(
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     missing = NotFound("No flag with this id is within your allocations.")
-    person_id = await flags.flag_person(access.db, flag_id=flag_id)
-    if person_id is None:
-        await access.no_such_record(action="update_flag", resource=f"flag:{flag_id}",
+    resource = f"flag:{flag_id}"
+    found = await flags.flag_person(access.db, flag_id=flag_id)
+    if found is None:
+        await access.no_such_record(action="update_flag", resource=resource,
                                     missing=missing.message)  # fmt: skip
+    person_id, raised_in = found
     try:
         reach = await access.person(
-            person_id, action="update_flag", record_allowed=False, resource=f"flag:{flag_id}"
+            person_id, action="update_flag", record_allowed=False, resource=resource
         )
     except NotFound as exc:
         raise missing from exc
+    if raised_in is not None and raised_in not in reach.cases:
+        # Seen through a case that shares the person, but raised under another: what it says,
+        # its level and whether it still stands are for that case's workers (lowering or closing
+        # it would free approvals there). The flag says whom to ask. The refusal is on the
+        # trail of the case whose flag it is, as a refused look is on the case it probed.
+        await audit.record(access.db, principal=access.principal, action="update_flag",
+                           resource=resource, outcome="refused", young_person_id=raised_in,
+                           reason="raised under another case")  # fmt: skip
+        raise Forbidden(
+            "This flag was raised under a case you do not hold: ask its author (the flag says "
+            "whom), or raise a flag of your own."
+        )
     return await flags.update_flag(access.db, actor=access.principal,
         flag_id=flag_id, young_person_id=reach.young_person_id, cases=reach.cases, changes=body,
     )  # fmt: skip

@@ -41,13 +41,15 @@ async def find_people(
 ) -> ListOf[PersonPublic]:
     """The people within the caller's cases who hold an external id (at most 50)."""
     found = await access.people_holding(value=external_id, system=system, action="find_people")
-    listed = await people.get_people(access.db, person_ids=found)
+    listed = await people.get_people(access.db, person_ids=[pid for pid, _ in found],
+                                     via=[via for _, via in found])  # fmt: skip
     return ListOf[PersonPublic](data=listed, count=len(listed))
 
 
 @router.get("/people/{person_id}", response_model=PersonPublic)
 async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
-    return await people.get_person(access.db, person_id=reach.person_id)
+    return await people.get_person(access.db, person_id=reach.person_id,
+                                   via=reach.young_person_id)  # fmt: skip
 
 
 @router.patch("/people/{person_id}", response_model=PersonPublic, responses=CONFLICT)
@@ -152,11 +154,11 @@ async def update_relationship(
 
 @router.delete("/relationships/{relationship_id}", status_code=204)
 async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Response:
-    _, reach = await _relationship_in_reach(
+    found, reach = await _relationship_in_reach(
         access, relationship_id, "delete_relationship", read=False
     )
     await relationships.delete_relationship(access.db, actor=access.principal,
-        young_person_id=reach.young_person_id, relationship_id=relationship_id,
+        young_person_id=reach.young_person_id, current=found,
     )  # fmt: skip
     return Response(status_code=204)
 
