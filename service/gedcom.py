@@ -37,6 +37,7 @@ from service.gedcom_kinds import RELATION_TAGS, ChildTie
 from service.gedcom_model import (
     DEATH_EVENTS,
     MAX_XREF,
+    NO_PARTNERSHIP,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -196,8 +197,9 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
         said = _relation_words(chil)
         if said and _text(chil):
             words.setdefault(_original(_text(chil)), said)
+    partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words)  # fmt: skip
+                     marriage_words, slots, words, partnered)  # fmt: skip
 
 
 def _read(

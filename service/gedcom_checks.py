@@ -153,7 +153,7 @@ def families(
         kids = tuple(kid for kid in found if kid is not None)
         when, written = _marriage(f, notes, actions)
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
-                                written))  # fmt: skip
+                                written, f.partnered or f.married or f.divorced))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])
         more = (

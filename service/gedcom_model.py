@@ -64,6 +64,9 @@ class GedcomFamily:
     marriage_date: str | None
     children: tuple[GedcomChild, ...]
     marriage_written: WrittenDate | None = None
+    # False for two parents of a child with no partnership recorded: written out with
+    # NO_PARTNERSHIP, so that the file read back does not make them partners.
+    partnership: bool = True
 
     def ties(self) -> list[tuple[str, GedcomChild, Pedigree]]:
         """The parent-child links the family makes, (parent, child, kind): every partner with
@@ -98,6 +101,12 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     fams: list[str]
 
 
+# The tag this service writes on a family whose two partners are parents of a child but not
+# recorded as partners (GEDCOM 5.5.1 links two parents to a child only through a family, and a
+# family of two partners reads as a couple); other programs ignore a tag of their own kind.
+NO_PARTNERSHIP = "_LL_NO_PARTNERSHIP"
+
+
 @dataclass
 class RawFamily:  # what a reader gave for one FAM record
     xref: str
@@ -112,3 +121,6 @@ class RawFamily:  # what a reader gave for one FAM record
     slots: dict[str, str] = field(default_factory=dict)
     # child xref -> {slot: word}, from `_FREL` (every HUSB) and `_MREL` (every WIFE) under CHIL
     words: dict[str, dict[str, str]] = field(default_factory=dict)
+    # False when the family says its two partners are not recorded as partners (NO_PARTNERSHIP):
+    # parents of a child, written as a family because GEDCOM has no other way.
+    partnered: bool = True

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from service.gedcom_dates import WrittenDate
-from service.gedcom_model import GedcomError, GedcomTree, Pedigree, Sex
+from service.gedcom_model import NO_PARTNERSHIP, GedcomError, GedcomTree, Pedigree, Sex
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -99,6 +99,8 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             out.append("1 MARR Y")
         if fam.divorced:
             out.append("1 DIV Y")
+        if not fam.partnership and len(fam.partners) == 2:
+            out.append(f"1 {NO_PARTNERSHIP} Y")
         slots = dict(zip(fam.partners, _partner_lines(fam.partners, sexes), strict=True))
         for child in fam.children:
             out.append(f"1 CHIL {child.xref}")

@@ -92,7 +92,7 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
         links.append({"type": "parent", "from_id": ids[parent], "to_id": ids[child_xref],
                       "props": props})  # fmt: skip
     for family in tree.families:
-        if len(family.partners) == 2:
+        if len(family.partners) == 2 and family.partnership:
             a, b = family.partners
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
             couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
@@ -243,6 +243,27 @@ def _sex(value: object) -> Sex:
     return "female" if value == "female" else "male" if value == "male" else "unknown"
 
 
+def _parent_families(
+    parents: list[str], couples: dict[tuple[str, ...], dict[str, Any]]
+) -> list[tuple[str, ...]]:
+    """The families a child's parents of one kind are written in: recorded partners together;
+    two others together, as GEDCOM links two parents to a child (written with NO_PARTNERSHIP,
+    so that reading the file back makes them no couple); more than two others, one family each
+    (three foster carers are not paired at random, nor any left out)."""
+    left = list(parents)
+    found: list[tuple[str, ...]] = []
+    for a in parents:
+        if a not in left:
+            continue
+        partner = next((b for b in left if b != a and tuple(sorted((a, b))) in couples), None)
+        if partner is not None:
+            found.append(tuple(sorted((a, partner))))
+            left = [p for p in left if p not in (a, partner)]
+    if len(left) == 2:
+        return [*found, (left[0], left[1])]
+    return [*found, *((p,) for p in left)]
+
+
 def export_family(family: Family, person_ids: Sequence[str]) -> str:
     """The people given (a person and their relatives, from their loaded family) and the ties
     among them, as GEDCOM. Step links are not parentage in GEDCOM and are left out."""
@@ -296,17 +317,19 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
         for pid, kind in parents:
             by_kind.setdefault(kind, []).append(pid)
         for kind, pids in by_kind.items():
-            key = tuple(sorted(pids)[:2])
-            couple = couples.setdefault(
-                key, {"married": False, "divorced": False, "date": None, "children": []}
-            )
-            couple["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
+            for key in _parent_families(sorted(pids), couples):
+                couple = couples.setdefault(key, {
+                    "married": False, "divorced": False, "date": None, "children": [],
+                    "partnership": len(key) < 2,
+                })  # fmt: skip
+                couple["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
     families = [
         GedcomFamily(
             xref=f"@F{i + 1}@", partners=tuple(xref[pid] for pid in key), married=f["married"],
             divorced=f["divorced"], marriage_date=f["date"] if f["married"] else None,
             children=tuple(f["children"]),
             marriage_written=gedcom_dates.from_words(f.get("words")) if f["married"] else None,
+            partnership=f.get("partnership", True),
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip
