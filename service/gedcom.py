@@ -137,8 +137,16 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     name = Name([primary] if primary else [], Dialect.DEFAULT)
     given, family = " ".join(name.given.split()), " ".join(name.surname.split())
     if primary is not None:
-        given = given or _text(_first(primary, "GIVN"))
-        family = family or _text(_first(primary, "SURN"))
+        parts = _text(_first(primary, "GIVN")), _text(_first(primary, "SURN"))
+        start = primary.offset or 0
+        if buf[start : buf.find(b"\n", start)].count(b"/") > 2:
+            # A slash in the name itself ("George (10th/11th Earl of) /Dunbar/"), which ged4py
+            # reads as the surname's start: the parts the file gives say where it is, or else
+            # its last pair of slashes does.
+            given, family = parts if any(parts) else _last_surname(primary.value)
+            given, family = " ".join(given.split()), " ".join(family.split())
+        given = given or parts[0]
+        family = family or parts[1]
     given = unicodedata.normalize("NFC", given[1:] if given.startswith("@@") else given)
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
@@ -151,6 +159,17 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
                  _pointers(rec, "FAMS"))  # fmt: skip
+
+
+def _last_surname(value: object) -> tuple[str, str]:
+    """Given names (with any suffix) and surname of a NAME with more than one pair of slashes,
+    the surname taken as the last pair's: from ged4py's split at the first slash, put back."""
+    given, surname, suffix = (value if isinstance(value, tuple) and len(value) == 3
+                              else ("", "", ""))  # fmt: skip
+    whole = f"{given}/{surname}/{suffix}"
+    head, _, tail = whole.rpartition("/")
+    before, _, family = head.rpartition("/")
+    return f"{before} {tail}", family
 
 
 def _relation_words(record: Record) -> dict[str, str]:

@@ -184,6 +184,31 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("lines", "given", "family"),
+    [
+        (
+            "1 NAME George (10th/11th Earl of) /DUNBAR/\n2 GIVN George (10th/11th Earl of)\n"
+            "2 SURN DUNBAR",
+            "George (10th/11th Earl of)",
+            "DUNBAR",
+        ),
+        (
+            "1 NAME George (10th/11th Earl of) /DUNBAR/ Jr",
+            "George (10th/11th Earl of) Jr",
+            "DUNBAR",
+        ),
+        ("1 NAME John /Smith/\n2 GIVN Johnny", "John", "Smith"),
+    ],
+)
+def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
+    """PAF's royal92.ged names 157 people like "George (10th/11th Earl of) /DUNBAR/": ged4py
+    took the first slash for the surname's start ("George (10th", "11th Earl of)"). The file's
+    GIVN and SURN say where it is, or else the last pair of slashes does."""
+    found = one_person(lines)
+    assert (found.given_name, found.family_name) == (given, family)
+
+
 def test_names_sex_and_death() -> None:
     assert one_person("1 NAME John Paul /Smith/ Jr.\n1 SEX M") == person(
         "@I1@", "John Paul Jr.", "Smith", "male"
