@@ -152,14 +152,15 @@ class Family:
             self.ties.setdefault(t.b, []).append(t)
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Family:
+    def from_record(cls, record: Mapping[str, Any], *, removed: bool = False) -> Family:
         """The family from `load_family`'s record (lists in the order of the fields here), as
         the cases read through hold it: only the people of their `network` (the cases' young
         people and their networks' members) and the ties between two of them. Access follows
         the case, never how far the family's ties reach: someone recorded only under another
         case (a relative, or another case's young person) is not in it, and nobody is found,
-        named or placed through them."""
-        network = set(record["network"])
+        named or placed through them. With `removed`, the people the cases took out of their
+        networks too (their own records), for the side a young person's wish speaks of."""
+        network = set(record["network"]) | (set(record.get("removed") or ()) if removed else set())
         people = {p[0]: Person(*p) for p in record["people"] if p[0] in network}
         return cls(
             person_id=record["person_id"],

@@ -27,7 +27,7 @@ _PHRASED = (rb"[^\n]*(?:@#D(?!GREGORIAN@|JULIAN@|HEBREW@|FRENCH R@)"
 _OTHER_CALENDAR = re.compile(rb"(?m)^( *\d{1,2} +DATE +)(" + _PHRASED + rb")$")
 _PHRASED_WORDS = re.compile(_PHRASED)
 # A calendar escape written in lower or mixed case (`@#djulian@`), which ged4py cannot read.
-_LOWER_CALENDAR = re.compile(rb"@#[Dd][A-Za-z ]*[a-z][A-Za-z ]*@")
+_LOWER_CALENDAR = re.compile(rb"@#(?:d[A-Za-z ]*|D[A-Za-z ]*[a-z][A-Za-z ]*)@")
 _DATE_LINE = re.compile(rb"(?m)^( *\d{1,2} +DATE +)([^\n]*)$")
 
 

@@ -226,6 +226,10 @@ def test_a_child_in_care_elsewhere_is_not_shown_through_a_case_unless_recorded_i
         ties = ok(client.get(f"/people/{mother}/relationships", headers=worker.headers))
         children = {t["to_id"] for t in ties["data"] if t["from_id"] == mother}
         assert young in children
+    # Sam, recorded in Kai's network, is Kai's brother; the mother's tie to him (its kind and
+    # notes are Sam's case's record) is not listed to Kai's case (a second reader found it was).
+    ties = ok(client.get(f"/people/{mother}/relationships", headers=w["kai_worker"].headers))
+    assert sam not in str(ties)
 
 
 def test_a_sibling_in_care_on_the_map_carries_nothing_of_their_case(
@@ -575,6 +579,61 @@ def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, d
     db.execute_query(load_queries(REPO / "cypher")["bump_revision"])
     assert ok(client.get(f"/people/{solo}", headers=kai_worker))["notes"] == "Older note"
     assert ok(client.get(f"/people/{aunt}", headers=kai_worker))["notes"] is None
+
+
+def test_a_look_by_a_worker_who_holds_two_cases_is_on_both_trails(
+    api: TestClient, db: Driver
+) -> None:
+    """A worker allocated to Kai and to Sam reading their shared mother was recorded under one
+    case only, the first by id: the other team's managers never saw it (a second reader)."""
+    client = api
+    w = _two_teams(client, db)
+    both = add_user(client, "two.cases", "social_worker", "north")
+    allocate(client, w["north"], w["kai"], both)
+    allocate(client, w["south"], w["sam"], both)
+    mother = w["family"].ids["mother"]
+    ok(client.get(f"/people/{mother}", headers=both.headers))
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {user_id: $user, resource: $resource}) "
+        "RETURN e.young_person_id AS yp, e.outcome AS outcome",
+        user=both.user_id, resource=f"person:{mother}",
+    ).records  # fmt: skip
+    assert sorted((r["yp"], r["outcome"]) for r in looks) == sorted(
+        [(w["kai"], "allowed"), (w["sam"], "allowed")]
+    )
+
+
+def test_a_flag_whose_case_took_the_person_out_is_changed_by_the_cases_that_hold_them(
+    api: TestClient, db: Driver
+) -> None:
+    """Raised under Kai's case on the shared mother, who Kai's case then took out (kept: she has
+    a flag): no case could change it, and an active level-3 flag held back approvals for good."""
+    client = api
+    w = _two_teams(client, db)
+    mother = w["family"].ids["mother"]
+    north_sw = add_user(client, "north.sw2", "social_worker", "north")
+    allocate(client, w["north"], w["kai"], north_sw)
+    flag = {"kind": "allegation", "level": 3, "source": "MARAC"}
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=flag), 201)
+    path = f"/flags/{raised['id']}"
+    assert client.patch(path, headers=w["sam_worker"].headers,
+                        json={"details": "x"}).status_code == 403  # fmt: skip
+    assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
+    ok(client.patch(path, headers=w["sam_worker"].headers, json={"details": "Reviewed by south"}))
+
+
+def test_a_cases_notes_go_and_come_back_with_the_person(api: TestClient, db: Driver) -> None:
+    """Notes kept on the membership were lost when the case took the person out and a manager
+    put them back (a second reader)."""
+    client = api
+    w = _two_teams(client, db)
+    kai, aunt = w["kai"], w["family"].ids["aunt"]
+    worker = w["kai_worker"].headers
+    ok(client.patch(f"/people/{aunt}", headers=worker, json={"notes": "Sends birthday cards"}))
+    assert client.delete(f"/people/{aunt}", headers=worker).status_code == 204
+    restore = f"/young-people/{kai}/removed-people/{aunt}/restore"
+    assert client.post(restore, headers=w["north"].headers).status_code == 204
+    assert ok(client.get(f"/people/{aunt}", headers=worker))["notes"] == "Sends birthday cards"
 
 
 def test_today_is_the_date_in_london(world: World) -> None:

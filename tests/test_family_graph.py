@@ -15,7 +15,14 @@ from seed.council import build
 from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from seed.families import family as generated_family
-from service.data.relatives import gap_rows, named_rows, relative_rows, relatives_of
+from service.data.relatives import (
+    _of_the_case,
+    gap_rows,
+    named_rows,
+    relative_rows,
+    relatives_of,
+    wish_sides,
+)
 from service.db import Db, apply_schema
 from service.family import (
     Family,
@@ -239,6 +246,29 @@ def test_the_family_holds_only_the_people_of_the_cases_read_through() -> None:
     # Read through both cases (a worker who holds both), the cousin is a relative again.
     both = Family.from_record(record | {"network": ["me", "cousin", "mum", "gran", "aunt"]})
     assert {"aunt", "cousin"} <= set(kin(both, 6))
+
+
+def test_a_wish_about_a_side_still_reaches_past_a_parent_the_case_took_out() -> None:
+    """ "Nobody from my dad's side": with the father taken out of the network (kept, as he has a
+    history), his mother was on no side, and the wish no longer held her back (a second
+    reader). The side for a wish is worked out with the case's own removed people too; what is
+    shown is not."""
+    record = {
+        "person_id": "me",
+        "people": [_person_row("me", young_person=True), _person_row("mum"),
+                   [*_person_row("dad")[:4], "male", *_person_row("dad")[5:]],
+                   _person_row("gran")],
+        "parent_links": [["mum", "me", "birth", "l1"], ["dad", "me", "birth", "l2"],
+                         ["gran", "dad", "birth", "l3"]],
+        "partnerships": [], "sibling_ties": [],
+        "network": ["me", "mum", "gran"], "removed": ["dad"], "external_ids": True,
+    }  # fmt: skip
+    family = _of_the_case(record)
+    assert family is not None
+    assert {r.person_id for r in relatives_of(family, ["me"], 6).data} == {"mum"}
+    assert wish_sides(family) == {"mum": "maternal", "dad": "paternal", "gran": "paternal"}
+    # Another case's people never count: only what this case took out.
+    assert wish_sides(_of_the_case(record | {"removed": []})) == {"mum": "maternal"}
 
 
 def test_a_family_read_without_external_ids_gives_no_relatives_list() -> None:

@@ -325,8 +325,12 @@ def test_a_calendar_escape_in_lower_case_is_read_as_upper_case_and_said() -> Non
     """`@#djulian@ 5 MAR 1700` refused the whole file ("unreadable GEDCOM file ...:
     ValueError"), as ged4py knows the escapes in upper case only."""
     read_in = tree("@#djulian@ 5 MAR 1700", "@#dHebrew@ 1 TSH 5710", "@#dunknown@ 1950",
-                   "BET @#djulian@ 1650 AND @#dgregorian@ 1660")  # fmt: skip
-    julian, hebrew, unknown, between = read_in.people
+                   "BET @#djulian@ 1650 AND @#dgregorian@ 1660", "@#dJULIAN@ 1 JAN 1700/01",
+                   "@#dUNKNOWN@ 1900")  # fmt: skip
+    julian, hebrew, unknown, between, first_only, unknown_too = read_in.people
+    assert first_only.birth_date == "1701-01-12"
+    assert unknown_too.birth_written is not None
+    assert unknown_too.birth_written.qualifier == "phrase"
     assert (julian.birth_date, hebrew.birth_date) == ("1700-03-16", "1949-09-24")
     assert julian.birth_written is not None
     assert julian.birth_written.written == "@#DJULIAN@ 5 MAR 1700"

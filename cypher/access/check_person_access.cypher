@@ -8,9 +8,11 @@
 // finds nobody.
 // A refusal is always recorded; an allowed look is recorded when $record_allowed is true
 // (changes are recorded by the transaction that makes them instead). Both are recorded against
-// the case they concern: the one opened, or for a refusal the first case that holds the person,
-// so that the managers of a team see who was refused their children's records (an unknown id
-// concerns no case; the council-wide reader sees it).
+// the cases they concern: an allowed look under every case the caller opens that holds the
+// person (a worker who holds two children's cases reading their shared grandmother is seen by
+// both teams' managers), a refusal under the first case that holds the person, so that the
+// managers of a team see who was refused their children's records (an unknown id concerns no
+// case; the council-wide reader sees it).
 WITH date($today) AS today
 // The caller's own cases are read first, whoever is asked about, so that allowing, refusing and
 // finding nobody cost the same lookups (the answer's timing tells nothing).
@@ -32,12 +34,12 @@ WITH p, open, head(open) AS via, head(cases).id AS probed,
      CASE WHEN p IS NULL THEN 'no such person'
           WHEN size(open) = 0 THEN 'not within the caller\'s cases'
           ELSE null END AS refusal
-CALL (via, probed, refusal) {
-  WITH via, probed, refusal WHERE refusal IS NOT NULL OR $record_allowed
+CALL (open, probed, refusal) {
+  WITH open, probed, refusal WHERE refusal IS NOT NULL OR $record_allowed
+  UNWIND CASE WHEN refusal IS NULL THEN open ELSE [probed] END AS case_id
   CREATE (:AuditEvent {
     id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
-    resource: $resource,
-    young_person_id: coalesce(via, probed),
+    resource: $resource, young_person_id: case_id,
     outcome: CASE WHEN refusal IS NULL THEN 'allowed' ELSE 'refused' END, reason: refusal
   })
 }

@@ -97,4 +97,8 @@ RETURN s.id AS person_id,
   [t IN sibling_ties | [startNode(t).id, endNode(t).id, t.half, t.id]] AS sibling_ties,
   $within + COLLECT { MATCH (y:Person)<-[:IN_NETWORK_OF]-(m:Person) WHERE y.id IN $within
                       RETURN m.id } AS network,
+  // Taken out of these networks by the cases themselves: for the side of the family a young
+  // person's wish speaks of (`relatives.wish_sides`), never shown.
+  COLLECT { MATCH (y:Person)<-[:REMOVED_FROM]-(m:Person) WHERE y.id IN $within
+            RETURN m.id } AS removed,
   $external_ids AS external_ids

@@ -1,4 +1,9 @@
-// The person a flag is on, and the case it was raised under (null for a flag raised before
-// that was recorded, or by the demo or the synthetic council).
+// The person a flag is on, and the case it was raised under while that case still holds them
+// (its young person, or a member of its network): null for a flag raised before that was
+// recorded, by the synthetic council, or under a case that has since taken the person out, so
+// that the cases that hold them now can change it.
 MATCH (p:Person)-[:HAS_FLAG]->(f:Flag {id: $id})
-RETURN p.id AS person_id, f.raised_in AS raised_in
+RETURN p.id AS person_id,
+       CASE WHEN p.id = f.raised_in
+              OR EXISTS { (p)-[:IN_NETWORK_OF]->(:YoungPerson {id: f.raised_in}) }
+            THEN f.raised_in END AS raised_in

@@ -2,7 +2,7 @@
 // a case ($via[i]: the young person through whom the caller reaches them). Notes are that
 // case's own (`set_person_notes`): a young person's on them; anyone else's on their membership
 // of the case's network, or, written before notes were kept per case, on the person when they
-// are in that one network alone.
+// are in that one network alone and were never taken out of another (whose note it may be).
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (p:Person {id: $ids[i]})
 WITH i, p, $via[i] AS via
@@ -13,6 +13,7 @@ RETURN p {
                 COLLECT { MATCH (p)-[m:IN_NETWORK_OF]->(:YoungPerson {id: via})
                           RETURN m.notes }[0],
                 CASE WHEN NOT p:YoungPerson AND COUNT { (p)-[:IN_NETWORK_OF]->() } = 1
+                          AND NOT EXISTS { (p)-[:REMOVED_FROM]->() }
                      THEN p.notes END) END,
   .living_inferred,
   birth_date_written: CASE WHEN p.birth_written IS NOT NULL THEN {written: p.birth_written,

@@ -14,7 +14,7 @@ WITH p, m, yp,
        OR EXISTS { (p)-[:REMOVED_FROM]->(:YoungPerson) } AS keep
 CALL (p, m, yp, keep) {
   WITH p, m, yp WHERE keep
-  CREATE (p)-[:REMOVED_FROM {at: datetime(), by: $user_id}]->(yp)
+  CREATE (p)-[:REMOVED_FROM {at: datetime(), by: $user_id, notes: m.notes}]->(yp)
   DELETE m
   RETURN 'removed' AS outcome
   UNION

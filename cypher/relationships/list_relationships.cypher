@@ -1,8 +1,12 @@
 // The relationships a person is an end of, with the people of the cases $within (young
 // people's ids): those young people and the members of their networks. Ties to people
-// recorded only under another case (a foster carer's other foster child) are not listed.
+// recorded only under another case (a foster carer's other foster child) are not listed, nor
+// ties to another case's young person recorded in these networks (a sibling in care): their
+// kind, role and notes are that case's record (the sibling shows as a relative).
 MATCH (p:Person {id: $id})-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(o:Person)
-WHERE o.id IN $within OR EXISTS { (o)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within }
+WHERE o.id IN $within
+   OR (NOT o:YoungPerson
+       AND EXISTS { (o)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within })
 WITH DISTINCT r
 MATCH (a:Person)-[r]->(b:Person)
 RETURN r {.*, type: CASE type(r)

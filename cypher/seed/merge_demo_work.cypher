@@ -5,7 +5,7 @@ CALL (yp) {
   UNWIND $flags AS row
   MATCH (p:Person {id: row.person_id})
   MERGE (f:Flag {id: row.id})
-  SET f += row.props, f.status = 'active'
+  SET f += row.props, f.status = 'active', f.raised_in = yp.id
   MERGE (p)-[:HAS_FLAG]->(f)
 }
 CALL (yp) {

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import Change, audited_write, record, record_in
-from service.data.relatives import SIDE_GENERATIONS, relatives_in
+from service.data.relatives import wish_sides_in
 from service.data.safeguarding import household_risks_in
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, InvalidInput, NotFound
@@ -183,11 +183,8 @@ async def _effective_wish(tx: AsyncManagedTransaction, queries: Queries, facts: 
     family is read only when a side wish could decide."""
     side = None
     if facts["person_wish"] is None and (facts["wish_maternal"] or facts["wish_paternal"]):
-        kin = await relatives_in(
-            tx, queries, person_id=facts["young_person_id"], within=[facts["young_person_id"]],
-            max_generations=SIDE_GENERATIONS,
-        )  # fmt: skip
-        side = next((r.side for r in kin if r.person_id == facts["person_id"]), None)
+        sides = await wish_sides_in(tx, queries, young_person_id=facts["young_person_id"])
+        side = sides.get(facts["person_id"])
     return effective_wish(facts["person_wish"], side, facts["wish_maternal"],
                           facts["wish_paternal"])  # fmt: skip
 

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
-from service.data.relatives import gaps_of, load_family, relatives_of
+from service.data.relatives import gaps_of, load_family, relatives_of, wish_sides
 from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
 from service.errors import InvalidInput, NotFound
@@ -110,7 +110,8 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
     facts = dict(records[0])  # a driver Record's lookups by key are slow: read it once
     kin = relatives_of(family, [young_person_id], 4, living=True)
     person_wishes = {w["person_id"]: w["wish"] for w in facts["wishes"]}
-    sides = {r.person_id: r.side for r in kin.data}
+    # Sides for the wishes: with the people the case took out of its network too.
+    sides = {r.person_id: r.side for r in kin.data} | wish_sides(family)
 
     def kept_away(person_id: str | None, side: str | None) -> bool:
         wish = effective_wish(person_wishes.get(person_id) if person_id else None, side,
@@ -120,7 +121,7 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
     taken = set(facts["connected"]) | {young_person_id}
     found: list[Suggestion] = []
     for r in kin.data:
-        if r.person_id in taken or kept_away(r.person_id, r.side):
+        if r.person_id in taken or kept_away(r.person_id, sides.get(r.person_id)):
             continue
         distance = r.generations_up + r.generations_down
         found.append(Suggestion(kind="relative", person_id=r.person_id, name=r.name,

@@ -133,10 +133,11 @@ async def raise_flag(
         ).single()  # fmt: skip
         if created is None:
             raise InvalidInput("Flags are raised by a signed-in user of this service.")
-        # A flag on a person other cases hold is news to them too.
+        # A flag on a person other cases hold is news to them too (not a flag on a young
+        # person, which no other case sees).
         await record_shared(tx, db.queries, principal=actor, action="flag.raise",
                             resource=f"flag:{flag_id}", young_person_id=young_person_id,
-                            people=[person_id])  # fmt: skip
+                            people=[] if person_id == young_person_id else [person_id])  # fmt: skip
         raised = await _read_in(tx, db.queries, person_id, flag_id)
         return raised, await _connections_in(tx, db.queries, person_id, cases)
 
@@ -203,10 +204,11 @@ async def update_flag(
                     details=[{"loc": ["body", name], "msg": "before raised_on"}],
                 )
         person_id = record["person_id"]
-        # The flag is on a person other cases may hold: the change is theirs too.
+        # The flag is on a person other cases may hold: the change is theirs too (not a flag on
+        # a young person, which no other case sees).
         await record_shared(tx, db.queries, principal=actor, action="flag.update",
                             resource=f"flag:{flag_id}", young_person_id=young_person_id,
-                            people=[person_id],
+                            people=[] if person_id == young_person_id else [person_id],
                             reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
         changed = await _read_in(tx, db.queries, person_id, flag_id)
         connections = await _connections_in(tx, db.queries, person_id, cases)

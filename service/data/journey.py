@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.people import display_name
-from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of
+from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of, wish_sides
 from service.dates import london_today
 from service.db import Db, together
 from service.errors import Conflict, InvalidInput, NotFound
@@ -102,10 +102,11 @@ async def book(
                        "record their choices first (PUT .../journey-book).")  # fmt: skip
     choices = BookChoices.model_validate(facts["choices"])
     kin = {r.person_id: r for r in relatives_of(family, [young_person_id], SIDE_GENERATIONS).data}
+    wished = wish_sides(family)
     people = {p["person_id"]: p for p in facts["people"]}
     out = kept_out(
         facts["connections"], people,
-        sides={pid: (kin[pid].side if pid in kin else None) for pid in people},
+        sides={pid: wished.get(pid) for pid in people},
         wish_maternal=facts["wish_maternal"], wish_paternal=facts["wish_paternal"],
         leave_out=choices.leave_out,
     )  # fmt: skip

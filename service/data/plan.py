@@ -14,7 +14,7 @@ from pydantic import Field
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.people import display_name
-from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of
+from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of, wish_sides
 from service.dates import london_today
 from service.db import Db, together
 from service.errors import Conflict, InvalidInput, NotFound
@@ -48,6 +48,7 @@ async def current_plan(db: Db, *, young_person_id: str, today: date) -> Plan:
         raise NotFound("No young person with this id is within your allocations.")
     facts = dict(records[0])
     kin = {r.person_id: r for r in relatives_of(family, [young_person_id], SIDE_GENERATIONS).data}
+    wished = wish_sides(family)
     names: dict[str, str] = {}
     relations: dict[str, str] = {}
     sides: dict[str, str | None] = {}
@@ -55,7 +56,7 @@ async def current_plan(db: Db, *, young_person_id: str, today: date) -> Plan:
         pid = p["person_id"]
         names[pid] = display_name(p["given_name"], p["family_name"], p["known_as"])
         relative = kin.get(pid)
-        sides[pid] = relative.side if relative else None
+        sides[pid] = wished.get(pid)
         relations[pid] = (
             relative.term if relative
             else ROLE_WORDS.get(p["role"], "trusted adult") if p["role"]

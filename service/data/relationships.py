@@ -18,7 +18,7 @@ from pydantic import Field
 from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in, record_shared
+from service.data.audit import record_shared
 from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
@@ -176,9 +176,11 @@ async def create_relationship(
                          to_id=relationship.to_id, type=relationship.type, props=props,
                          young_person_id=young_person_id)
         ).consume()  # fmt: skip
-        await record_in(tx, db.queries, principal=actor, action="relationship.create",
-                        resource=f"relationship:{props['id']}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+        # A tie between people other cases hold too is theirs as well.
+        await record_shared(tx, db.queries, principal=actor, action="relationship.create",
+                            resource=f"relationship:{props['id']}",
+                            young_person_id=young_person_id,
+                            people=[relationship.from_id, relationship.to_id])  # fmt: skip
         return await _read_in(tx, db.queries, props["id"])
 
     return RelationshipPublic.model_validate(await in_write(db, work))

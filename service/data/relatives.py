@@ -175,9 +175,25 @@ async def load_family(
 
 def _of_the_case(record: Any) -> Family | None:
     """The family as the cases read through hold it; None when the person is not one of their
-    people (the guard lets no such read through: this holds it so)."""
+    people (the guard lets no such read through: this holds it so). The family with the people
+    the cases took out of their networks is kept beside it, for `wish_sides`."""
     family = Family.from_record(record) if record else None
-    return family if family is not None and family.person_id in family.people else None
+    if family is None or family.person_id not in family.people:
+        return None
+    family.worked_out["with_removed"] = Family.from_record(record, removed=True)
+    return family
+
+
+def wish_sides(family: Family | None) -> dict[str, str | None]:
+    """The side of the family each relative is on, for a young person's wish about a side
+    ("nobody from my dad's side"): worked out with the people the case took out of its network
+    too (its own records), so that taking the father out does not free his mother from the
+    wish. Used to decide, never shown."""
+    if family is None:
+        return {}
+    whole: Family = family.worked_out.get("with_removed", family)
+    return {k.person_id: (None if k.side == "none" else k.side)
+            for k in relatives(whole, SIDE_GENERATIONS)}  # fmt: skip
 
 
 def family_names(family: Family) -> dict[str, str]:
@@ -254,20 +270,15 @@ async def find_relatives(
     return relatives_of(family, within, max_generations, side=side, living=living)
 
 
-async def relatives_in(
-    tx: AsyncManagedTransaction,
-    queries: Queries,
-    *,
-    person_id: str,
-    within: list[str],
-    max_generations: int,
-) -> list[Relative]:
-    """`find_relatives` inside an open transaction (a decision that reads and writes at once)."""
+async def wish_sides_in(
+    tx: AsyncManagedTransaction, queries: Queries, *, young_person_id: str
+) -> dict[str, str | None]:
+    """`wish_sides` inside an open transaction (a decision that reads and writes at once)."""
     record = await (
-        await tx.run(queries["load_family"], person_id=person_id, within=within,
-                     max_generations=max_generations, external_ids=True)
+        await tx.run(queries["load_family"], person_id=young_person_id, within=[young_person_id],
+                     max_generations=SIDE_GENERATIONS, external_ids=False)
     ).single()  # fmt: skip
-    return relatives_of(_of_the_case(record), within, max_generations).data
+    return wish_sides(_of_the_case(record))
 
 
 def _gap_tasks(row: dict[str, Any]) -> list[Gap]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic
 from service.dates import london_today
 from service.db import Db, in_write, run_once, together
@@ -123,9 +123,11 @@ async def move_house(
                          line1=address.line1, line2=address.line2, town=address.town,
                          postcode=address.postcode.upper(), since=address.since.isoformat())
         ).consume()  # fmt: skip
-        await record_in(tx, db.queries, principal=actor, action="address.set",
-                        resource=f"person:{person_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+        # A home other cases' household checks read too (not a young person's, which no other
+        # case sees).
+        await record_shared(tx, db.queries, principal=actor, action="address.set",
+                            resource=f"person:{person_id}", young_person_id=young_person_id,
+                            people=[] if person_id == young_person_id else [person_id])  # fmt: skip
 
     await in_write(db, work)
 
