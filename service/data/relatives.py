@@ -175,12 +175,13 @@ async def load_family(
 
 def _of_the_case(record: Any) -> Family | None:
     """The family as the cases read through hold it; None when the person is not one of their
-    people (the guard lets no such read through: this holds it so). The family with the people
-    the cases took out of their networks is kept beside it, for `wish_sides`."""
+    people (the guard lets no such read through: this holds it so). The record is kept beside
+    it, for `wish_sides` to work out the family with the people the cases took out, if asked."""
     family = Family.from_record(record) if record else None
     if family is None or family.person_id not in family.people:
         return None
-    family.worked_out["with_removed"] = Family.from_record(record, removed=True)
+    if record.get("removed"):
+        family.worked_out["record"] = record
     return family
 
 
@@ -191,7 +192,8 @@ def wish_sides(family: Family | None) -> dict[str, str | None]:
     wish. Used to decide, never shown."""
     if family is None:
         return {}
-    whole: Family = family.worked_out.get("with_removed", family)
+    record = family.worked_out.get("record")
+    whole = family if record is None else Family.from_record(record, removed=True)
     return {k.person_id: (None if k.side == "none" else k.side)
             for k in relatives(whole, SIDE_GENERATIONS)}  # fmt: skip
 
