@@ -28,6 +28,7 @@ import httpx2 as httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.health import wait_for  # noqa: E402
 from service.localdb import free_port  # noqa: E402
 
 ADMIN = "bench-first-read-admin-token-0123456789"
@@ -44,19 +45,13 @@ def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
-    url = f"http://127.0.0.1:{env['LL_PORT']}/health"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"service exited with {proc.returncode}: see {log}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return proc
-        except httpx.TransportError:
-            pass
-        time.sleep(0.25)
-    proc.kill()
-    raise SystemExit(f"/health never answered: see {log}")
+    try:
+        # The first start fetches nothing but starts Neo4j, plans and loads the demo.
+        wait_for(f"http://127.0.0.1:{env['LL_PORT']}/health", proc, timeout=180)
+    except BaseException:
+        proc.kill()
+        raise
+    return proc
 
 
 def _token(base: str) -> dict[str, str]:

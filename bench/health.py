@@ -87,8 +87,8 @@ async def bench(uri: str, user: str, password: str, api: str, total: int) -> lis
     return rows
 
 
-def wait_for(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
+def wait_for(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"API exited with {proc.returncode}")
