@@ -376,4 +376,10 @@ def in_network_of(db: Driver, young_person_id: str, *person_ids: str) -> None:
         "MATCH (y:YoungPerson {id: $yp}) UNWIND $ids AS id MATCH (p:Person {id: id}) "
         "MERGE (p)-[:IN_NETWORK_OF]->(y)", yp=young_person_id, ids=list(person_ids),
     )  # fmt: skip
+    bump_revision(db)
+
+
+def bump_revision(db: Driver) -> None:
+    """Raise the data's revision, as every change through the service does, after a write made
+    straight to the database: no answer the API kept from before is given again."""
     db.execute_query(load_queries(REPO / "cypher")["bump_revision"])

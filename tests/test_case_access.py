@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.queries import load_queries
 from tests.cases import (
     ADMIN_TOKEN,
     BOOT,
@@ -27,12 +26,13 @@ from tests.cases import (
     Family,
     add_user,
     allocate,
+    bump_revision,
     import_file,
     in_network_of,
     ok,
     open_case,
 )
-from tests.conftest import REPO, Target, app_client, settings_for
+from tests.conftest import Target, app_client, settings_for
 from tests.world import OTHER_CHILD, World, send, table
 
 
@@ -576,7 +576,7 @@ def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, d
     db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=aunt)
     solo = w["family"].person("solo", "female")
     db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=solo)
-    db.execute_query(load_queries(REPO / "cypher")["bump_revision"])
+    bump_revision(db)
     assert ok(client.get(f"/people/{solo}", headers=kai_worker))["notes"] == "Older note"
     assert ok(client.get(f"/people/{aunt}", headers=kai_worker))["notes"] is None
 

@@ -111,7 +111,7 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
     kin = relatives_of(family, [young_person_id], 4, living=True)
     person_wishes = {w["person_id"]: w["wish"] for w in facts["wishes"]}
     # Sides for the wishes: with the people the case took out of its network too.
-    sides = {r.person_id: r.side for r in kin.data} | wish_sides(family)
+    sides = wish_sides(family, kin.data)
 
     def kept_away(person_id: str | None, side: str | None) -> bool:
         wish = effective_wish(person_wishes.get(person_id) if person_id else None, side,

@@ -310,7 +310,8 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             key = tuple(sorted((r["person"]["id"], p["partner"])))
             couples[key] = {"married": p["kind"] in ("married", "civil_partnership", "divorced"),
                             "divorced": p["kind"] == "divorced", "date": p["since"],
-                            "words": p["since_written"], "children": []}  # fmt: skip
+                            "words": p["since_written"], "children": [],
+                            "partnership": True}  # fmt: skip
     pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
     for child, parents in parents_of.items():
         by_kind: dict[str, list[str]] = {}
@@ -329,7 +330,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             divorced=f["divorced"], marriage_date=f["date"] if f["married"] else None,
             children=tuple(f["children"]),
             marriage_written=gedcom_dates.from_words(f.get("words")) if f["married"] else None,
-            partnership=f.get("partnership", True),
+            partnership=f["partnership"],
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip

@@ -102,7 +102,7 @@ async def book(
                        "record their choices first (PUT .../journey-book).")  # fmt: skip
     choices = BookChoices.model_validate(facts["choices"])
     kin = {r.person_id: r for r in relatives_of(family, [young_person_id], SIDE_GENERATIONS).data}
-    wished = wish_sides(family)
+    wished = wish_sides(family, kin.values())
     people = {p["person_id"]: p for p in facts["people"]}
     out = kept_out(
         facts["connections"], people,

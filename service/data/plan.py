@@ -48,7 +48,7 @@ async def current_plan(db: Db, *, young_person_id: str, today: date) -> Plan:
         raise NotFound("No young person with this id is within your allocations.")
     facts = dict(records[0])
     kin = {r.person_id: r for r in relatives_of(family, [young_person_id], SIDE_GENERATIONS).data}
-    wished = wish_sides(family)
+    wished = wish_sides(family, kin.values())
     names: dict[str, str] = {}
     relations: dict[str, str] = {}
     sides: dict[str, str | None] = {}

@@ -4,6 +4,7 @@ out in memory (`service.family`), names from `kinship`."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncManagedTransaction
@@ -185,14 +186,19 @@ def _of_the_case(record: Any) -> Family | None:
     return family
 
 
-def wish_sides(family: Family | None) -> dict[str, str | None]:
+def wish_sides(
+    family: Family | None, kin: Iterable[Relative] | None = None
+) -> dict[str, str | None]:
     """The side of the family each relative is on, for a young person's wish about a side
     ("nobody from my dad's side"): worked out with the people the case took out of its network
     too (its own records), so that taking the father out does not free his mother from the
-    wish. Used to decide, never shown."""
+    wish. Used to decide, never shown. `kin`: the relatives the caller has already worked out
+    from this family, whose sides are the answer when the case took no one out."""
     if family is None:
         return {}
     record = family.worked_out.get("record")
+    if record is None and kin is not None:
+        return {r.person_id: r.side for r in kin}
     whole = family if record is None else Family.from_record(record, removed=True)
     return {k.person_id: (None if k.side == "none" else k.side)
             for k in relatives(whole, SIDE_GENERATIONS)}  # fmt: skip
