@@ -23,6 +23,7 @@ from seed.demo_case import (
     YOUNG_PERSON_ID,
 )
 from service.data.plan import current_plan
+from service.data.relationships import stored_props
 from service.db import Db, in_write
 from service.routes.maps import mint_link
 from service.settings import Settings
@@ -190,7 +191,7 @@ def _link(type_: str, from_id: object, to_id: object, **props: object) -> dict[s
 
 
 def relationships() -> list[dict[str, Any]]:
-    """The demo case's relationships in the shape the API stores them."""
+    """The demo case's relationships in the shape the API takes them."""
     links = [_link("parent", p["parent"], p["child"], kind=p["kind"]) for p in PARENTAGE]
     links += [
         _link("partner", p["a"], p["b"], kind=p["kind"], since=p["from"], until=p["until"])
@@ -226,7 +227,9 @@ async def load_demo(db: Db) -> None:
         await run("merge_demo_young_person", **YOUNG_PERSON)
         await run("merge_demo_people", people=PEOPLE + EXTRA_PEOPLE,
                   young_person_id=YOUNG_PERSON_ID)  # fmt: skip
-        await run("merge_demo_relationships", links=relationships())
+        links = [{**link, "props": stored_props(link["props"], YOUNG_PERSON_ID)}
+                 for link in relationships()]  # fmt: skip
+        await run("merge_demo_relationships", links=links)
         await run("merge_demo_users", users=DEMO_USERS, young_person_id=YOUNG_PERSON_ID)
         await run("merge_demo_work", young_person_id=YOUNG_PERSON_ID, flags=FLAGS,
                   orders=ORDERS, connections=CONNECTIONS, wishes=WISHES)  # fmt: skip

@@ -383,3 +383,42 @@ def bump_revision(db: Driver) -> None:
     """Raise the data's revision, as every change through the service does, after a write made
     straight to the database: no answer the API kept from before is given again."""
     db.execute_query(load_queries(REPO / "cypher")["bump_revision"])
+
+
+def two_teams(client: TestClient, db: Driver) -> dict[str, Any]:
+    """Kai (team north) with his mother, father and aunt; Sam, his brother in care in team
+    south, shares every relative; Cleo, his cousin in care (the aunt's daughter), in south too.
+    The shared relatives are put in the south networks as the council's own records would be
+    (the API writes one case at a time)."""
+    north = add_user(client, "north.manager", "manager", "north")
+    south = add_user(client, "south.manager", "manager", "south")
+    kai_worker = add_user(client, "kai.worker", "coordinator", "north")
+    sam_worker = add_user(client, "sam.worker", "social_worker", "south")
+    kai = open_case(client, north, given_name="Kai", family_name="Northcase")
+    sam = open_case(client, south, given_name="Sam", family_name="Southcase")
+    cleo = open_case(client, south, given_name="Cleo", family_name="Cousincase")
+    allocate(client, north, kai, kai_worker)
+    allocate(client, south, sam, sam_worker)
+    allocate(client, south, cleo, sam_worker)
+    family = Family(client, kai_worker.headers, kai)
+    family.people(mother="female", father="male", gran="female", aunt="female")
+    family.child("mother", "me")
+    family.child("father", "me")
+    family.child("gran", "mother", "aunt")
+    db.execute_query(
+        "MATCH (sam:YoungPerson {id: $sam}), (cleo:YoungPerson {id: $cleo}) "
+        "UNWIND $ids AS id MATCH (p:Person {id: id}) "
+        "MERGE (p)-[:IN_NETWORK_OF]->(sam) MERGE (p)-[:IN_NETWORK_OF]->(cleo)",
+        sam=sam, cleo=cleo, ids=[family.ids[k] for k in ("mother", "father", "gran", "aunt")],
+    )  # fmt: skip
+    db.execute_query(
+        "MATCH (m:Person {id: $mother}), (f:Person {id: $father}), (a:Person {id: $aunt}), "
+        "(sam:Person {id: $sam}), (cleo:Person {id: $cleo}) "
+        "CREATE (m)-[:PARENT_OF {id: 'parent_s1', kind: 'birth'}]->(sam) "
+        "CREATE (f)-[:PARENT_OF {id: 'parent_s2', kind: 'birth'}]->(sam) "
+        "CREATE (a)-[:PARENT_OF {id: 'parent_c1', kind: 'birth'}]->(cleo)",
+        mother=family.ids["mother"], father=family.ids["father"], aunt=family.ids["aunt"],
+        sam=sam, cleo=cleo,
+    )  # fmt: skip
+    return {"kai": kai, "sam": sam, "cleo": cleo, "family": family, "kai_worker": kai_worker,
+            "sam_worker": sam_worker, "south": south, "north": north}  # fmt: skip

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,11 +25,10 @@ from tests.cases import (
     Family,
     add_user,
     allocate,
-    bump_revision,
     import_file,
     in_network_of,
     ok,
-    open_case,
+    two_teams,
 )
 from tests.conftest import Target, app_client, settings_for
 from tests.world import OTHER_CHILD, World, send, table
@@ -124,45 +122,6 @@ def test_a_chain_through_another_child_does_not_name_them(world: World, db: Driv
     assert world.ids["other"] not in text
 
 
-def _two_teams(client: TestClient, db: Driver) -> dict[str, Any]:
-    """Kai (team north) with his mother, father and aunt; Sam, his brother in care in team
-    south, shares every relative; Cleo, his cousin in care (the aunt's daughter), in south too.
-    The shared relatives are put in the south networks as the council's own records would be
-    (the API writes one case at a time)."""
-    north = add_user(client, "north.manager", "manager", "north")
-    south = add_user(client, "south.manager", "manager", "south")
-    kai_worker = add_user(client, "kai.worker", "coordinator", "north")
-    sam_worker = add_user(client, "sam.worker", "social_worker", "south")
-    kai = open_case(client, north, given_name="Kai", family_name="Northcase")
-    sam = open_case(client, south, given_name="Sam", family_name="Southcase")
-    cleo = open_case(client, south, given_name="Cleo", family_name="Cousincase")
-    allocate(client, north, kai, kai_worker)
-    allocate(client, south, sam, sam_worker)
-    allocate(client, south, cleo, sam_worker)
-    family = Family(client, kai_worker.headers, kai)
-    family.people(mother="female", father="male", gran="female", aunt="female")
-    family.child("mother", "me")
-    family.child("father", "me")
-    family.child("gran", "mother", "aunt")
-    db.execute_query(
-        "MATCH (sam:YoungPerson {id: $sam}), (cleo:YoungPerson {id: $cleo}) "
-        "UNWIND $ids AS id MATCH (p:Person {id: id}) "
-        "MERGE (p)-[:IN_NETWORK_OF]->(sam) MERGE (p)-[:IN_NETWORK_OF]->(cleo)",
-        sam=sam, cleo=cleo, ids=[family.ids[k] for k in ("mother", "father", "gran", "aunt")],
-    )  # fmt: skip
-    db.execute_query(
-        "MATCH (m:Person {id: $mother}), (f:Person {id: $father}), (a:Person {id: $aunt}), "
-        "(sam:Person {id: $sam}), (cleo:Person {id: $cleo}) "
-        "CREATE (m)-[:PARENT_OF {id: 'parent_s1', kind: 'birth'}]->(sam) "
-        "CREATE (f)-[:PARENT_OF {id: 'parent_s2', kind: 'birth'}]->(sam) "
-        "CREATE (a)-[:PARENT_OF {id: 'parent_c1', kind: 'birth'}]->(cleo)",
-        mother=family.ids["mother"], father=family.ids["father"], aunt=family.ids["aunt"],
-        sam=sam, cleo=cleo,
-    )  # fmt: skip
-    return {"kai": kai, "sam": sam, "cleo": cleo, "family": family, "kai_worker": kai_worker,
-            "sam_worker": sam_worker, "south": south, "north": north}  # fmt: skip
-
-
 def _terms(client: TestClient, person_id: str, worker: Actor) -> dict[str, str]:
     found = ok(client.get(f"/people/{person_id}/relatives", headers=worker.headers))
     return {r["person_id"]: r["term"] for r in found["data"]}
@@ -187,7 +146,7 @@ def test_a_child_in_care_elsewhere_is_not_shown_through_a_case_unless_recorded_i
     cousin found through an aunt the case did not hold at all.) Recorded in Kai's network, Sam
     is his brother, never with his case."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     kai, sam, cleo = w["kai"], w["sam"], w["cleo"]
     for worker, others in ((w["kai_worker"], (sam, cleo)), (w["sam_worker"], (kai,))):
         for young in others:
@@ -236,7 +195,7 @@ def test_a_sibling_in_care_on_the_map_carries_nothing_of_their_case(
     api: TestClient, db: Driver
 ) -> None:
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     kai, sam = w["kai"], w["sam"]
     # Sam's case records a flag on Sam and Sam's foster carer, who is Kai's foster carer too.
     flag = {"kind": "allegation", "level": 2, "source": "Strategy meeting"}
@@ -268,7 +227,7 @@ def test_an_import_naming_another_teams_source_touches_nothing_of_theirs(
     api: TestClient, db: Driver
 ) -> None:
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     north_file = Family(client, w["kai_worker"].headers, w["kai"])
     first = import_file(north_file, GEDCOM, source="marlow")
     assert first.status_code == 201, first.text
@@ -341,7 +300,7 @@ def test_a_duplicate_external_id_in_another_case_is_not_revealed(
     api: TestClient, db: Driver
 ) -> None:
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     mosaic = [{"system": "mosaic", "value": "MOS-77"}]
     north = Family(client, w["kai_worker"].headers, w["kai"])
     north.person("uncle", "male", external_ids=mosaic)
@@ -388,7 +347,7 @@ def test_a_search_by_external_id_looks_only_within_the_callers_cases(
     answer does not depend on them (it used to check, and audit as refused, each holder in turn:
     one write each, which made a search for an id held elsewhere several times slower)."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     # One holder in each of south's two cases (an id is held once within a case).
     south = Family(client, w["sam_worker"].headers, w["sam"])
     cleo = Family(client, w["sam_worker"].headers, w["cleo"])
@@ -435,7 +394,7 @@ def test_a_change_to_a_shared_person_is_in_every_case_that_holds_them(
     is recorded in Kai's trail, and in Sam's and Cleo's, which say only what changed (and not
     that Kai's case changed its notes, which are its own)."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     mother = w["family"].ids["mother"]
     ok(client.patch(f"/people/{mother}", headers=w["kai_worker"].headers,
                     json={"notes": "Moved to Leeds", "family_name": "Northcase"}))  # fmt: skip
@@ -478,7 +437,7 @@ def test_a_flag_is_changed_only_by_its_case_and_shared_changes_are_on_every_trai
     trail did not say so; a tie recorded under Kai's case deleted from Sam's was on Sam's trail
     alone (a second reader's access review)."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
     north_sw = add_user(client, "north.social", "social_worker", "north")
     allocate(client, w["north"], kai, north_sw)
@@ -534,60 +493,13 @@ def test_a_flag_is_changed_only_by_its_case_and_shared_changes_are_on_every_trai
     )
 
 
-def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, db: Driver) -> None:
-    """A person's notes were one field: what Kai's case wrote about the mother ("Kai stays with
-    her at weekends") was shown to Sam's case, which could overwrite it (a second reader's
-    access review). Each case now reads and writes its own; a young person's own notes are
-    their case's."""
-    client = api
-    w = _two_teams(client, db)
-    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
-    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
-    ok(client.patch(f"/people/{mother}", headers=kai_worker,
-                    json={"notes": "Kai stays with her at weekends"}))  # fmt: skip
-    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] is None
-    written = ok(client.patch(f"/people/{mother}", headers=sam_worker,
-                              json={"notes": "Sam's contact is supervised"}))  # fmt: skip
-    assert written["notes"] == "Sam's contact is supervised"
-    assert ok(client.get(f"/people/{mother}", headers=kai_worker))["notes"] == (
-        "Kai stays with her at weekends"
-    )
-    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] == (
-        "Sam's contact is supervised"
-    )
-    # Made with notes in one case: the other case reads none.
-    made = ok(client.post("/people", headers=kai_worker,
-                          json={"given_name": "Uncle", "young_person_id": kai,
-                                "notes": "Kai's uncle, met once"}), 201)  # fmt: skip
-    assert made["notes"] == "Kai's uncle, met once"
-    in_network_of(db, sam, made["id"])
-    assert ok(client.get(f"/people/{made['id']}", headers=sam_worker))["notes"] is None
-    assert ok(client.get(f"/people/{made['id']}", headers=kai_worker))["notes"] == (
-        "Kai's uncle, met once"
-    )
-    # A young person's own notes, in their record and in the list of young people.
-    ok(client.patch(f"/people/{sam}", headers=sam_worker, json={"notes": "Likes football"}))
-    assert ok(client.get(f"/young-people/{sam}", headers=sam_worker))["notes"] == "Likes football"
-    listed = ok(client.get("/young-people", headers=sam_worker))["data"]
-    assert [p["notes"] for p in listed if p["id"] == sam] == ["Likes football"]
-    # A note written before notes were kept per case (on the person) shows to the one case
-    # that holds them, and to no case once another holds them too.
-    aunt = w["family"].ids["aunt"]
-    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=aunt)
-    solo = w["family"].person("solo", "female")
-    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=solo)
-    bump_revision(db)
-    assert ok(client.get(f"/people/{solo}", headers=kai_worker))["notes"] == "Older note"
-    assert ok(client.get(f"/people/{aunt}", headers=kai_worker))["notes"] is None
-
-
 def test_a_look_by_a_worker_who_holds_two_cases_is_on_both_trails(
     api: TestClient, db: Driver
 ) -> None:
     """A worker allocated to Kai and to Sam reading their shared mother was recorded under one
     case only, the first by id: the other team's managers never saw it (a second reader)."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     both = add_user(client, "two.cases", "social_worker", "north")
     allocate(client, w["north"], w["kai"], both)
     allocate(client, w["south"], w["sam"], both)
@@ -609,7 +521,7 @@ def test_a_flag_whose_case_took_the_person_out_is_changed_by_the_cases_that_hold
     """Raised under Kai's case on the shared mother, who Kai's case then took out (kept: she has
     a flag): no case could change it, and an active level-3 flag held back approvals for good."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     mother = w["family"].ids["mother"]
     north_sw = add_user(client, "north.sw2", "social_worker", "north")
     allocate(client, w["north"], w["kai"], north_sw)
@@ -620,20 +532,6 @@ def test_a_flag_whose_case_took_the_person_out_is_changed_by_the_cases_that_hold
                         json={"details": "x"}).status_code == 403  # fmt: skip
     assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
     ok(client.patch(path, headers=w["sam_worker"].headers, json={"details": "Reviewed by south"}))
-
-
-def test_a_cases_notes_go_and_come_back_with_the_person(api: TestClient, db: Driver) -> None:
-    """Notes kept on the membership were lost when the case took the person out and a manager
-    put them back (a second reader)."""
-    client = api
-    w = _two_teams(client, db)
-    kai, aunt = w["kai"], w["family"].ids["aunt"]
-    worker = w["kai_worker"].headers
-    ok(client.patch(f"/people/{aunt}", headers=worker, json={"notes": "Sends birthday cards"}))
-    assert client.delete(f"/people/{aunt}", headers=worker).status_code == 204
-    restore = f"/young-people/{kai}/removed-people/{aunt}/restore"
-    assert client.post(restore, headers=w["north"].headers).status_code == 204
-    assert ok(client.get(f"/people/{aunt}", headers=worker))["notes"] == "Sends birthday cards"
 
 
 def test_today_is_the_date_in_london(world: World) -> None:
@@ -726,7 +624,7 @@ def test_an_order_protecting_another_cases_child_shows_neither_the_child_nor_its
     under Sam's case) from Sam. Kai's chains reach him through the mother: the order is shown,
     and whom to ask, but not its terms, which are Sam's case's words and named him."""
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
     south = Family(client, w["sam_worker"].headers, sam)
     stepdad = south.person("stepdad", "male")
@@ -757,7 +655,7 @@ def test_an_order_protecting_another_cases_child_shows_neither_the_child_nor_its
 
 def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db: Driver) -> None:
     client = api
-    w = _two_teams(client, db)
+    w = two_teams(client, db)
     sam = w["sam"]
     db.execute_query(
         "MATCH (s:YoungPerson {id: $sam}) "

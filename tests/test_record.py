@@ -254,6 +254,9 @@ def test_the_record_through_the_api(case: Case, db: Driver) -> None:
              "protected_id": case.family.young_person_id, "made_on": "2026-01-05",
              "terms": "Not to go within 100m of 9 Secret Close, Leeds"}  # fmt: skip
     ok(client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    tie = {"type": "trusted_adult", "from_id": ids["aunt"], "to_id": case.family.young_person_id,
+           "role": "family_friend", "notes": "Aunt's tie note"}  # fmt: skip
+    ok(client.post("/relationships", headers=case.coordinator.headers, json=tie), 201)
     gran = case.connect("gran")
     case.walk(gran, *WILLING)
     ok(client.post(f"/connections/{gran}/messages", headers=case.coordinator.headers,
@@ -277,6 +280,8 @@ def test_the_record_through_the_api(case: Case, db: Driver) -> None:
     # Of no known age, but of an older generation than the young person: no child, named.
     assert family["maternal uncle"][0] == "uncle Test"
     assert sections["Messages to you"][0][0] == "gran Test"
+    # The case's own note on the tie: there is one, and it is the worker's, withheld.
+    assert sections["Trusted adults"] == [["aunt Test", "family friend", "", "", "moderate", HELD]]
     # Who read or changed the case, by month and as counts: never what the change was (the
     # uncle's flag was raised under this case).
     trail = sections["Who has read or changed your record"]
@@ -292,7 +297,7 @@ def test_the_record_through_the_api(case: Case, db: Driver) -> None:
     assert "Happy birthday from Gran" in words
     assert "[withheld: another child's information] maternal half-sister" in words
     for theirs in ("Secretsister", "Mum's private note", "1980-03-04", "Uncle's flag details",
-                   "Aunt's reason", "person posing", "flag raise", "flag.raise",
+                   "Aunt's reason", "Aunt's tie note", "person posing", "flag raise", "flag.raise",
                    "Secret Close"):  # fmt: skip
         assert theirs not in words, theirs
     page = client.get(f"{path}/document", headers=case.manager.headers)

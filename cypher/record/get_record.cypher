@@ -20,7 +20,11 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             ORDER BY a.from } AS workers,
   COLLECT { MATCH (p:Person)-[t:TRUSTED_ADULT_OF]->(yp)
             RETURN {person_id: p.id, role: t.role, since: t.since, until: t.until,
-                    strength: t.strength, notes: t.notes}
+                    strength: t.strength,
+                    // Each case's notes on the tie: theirs is picked (`relationships.notes_for`).
+                    notes: {cases: coalesce(t.notes_cases, []),
+                            texts: coalesce(t.notes_texts, []), older: t.notes,
+                            to_young_person: yp.id, held_by: [yp.id], ever_removed: false}}
             ORDER BY t.since, p.id } AS adults,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)

@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from seed.council.base import CREATED_BY, LOADED_AT, Council
 from seed.council.generate import generate
+from service.data.relationships import stored_props
 from service.db import Db, apply_schema, make_driver, run_once
 from service.localdb.__main__ import running_database
 from service.queries import load_queries
@@ -130,8 +131,10 @@ def _phases(council: Council, batch: int) -> list[_Phase]:
                unit="person"),
         _Phase("networks", "council_link_networks", _network_rows(council.networks, batch),
                lambda row: len(row["ids"])),
-        _Phase("family and trusted adults", "council_add_family_links", council.links, one,
-               param="links"),
+        # A trusted adult's notes are the case's of the young person the tie leads to.
+        _Phase("family and trusted adults", "council_add_family_links",
+               [{**link, "props": stored_props(link["props"], link["to_id"])}
+                for link in council.links], one, param="links"),
         _Phase("external ids", "council_merge_external_ids", council.external_ids, one),
         _Phase("users", "council_merge_users", council.users, one, unit="user"),
         _Phase("allocations", "council_merge_allocations", council.allocations, one),

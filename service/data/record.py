@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from service.data.events import list_events
+from service.data.relationships import notes_for
 from service.data.relatives import load_family, relatives_of
 from service.db import Db, together
 from service.errors import NotFound
@@ -35,5 +36,8 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
             "other_case": r.other_case, "generations_up": r.generations_up,
             "generations_down": r.generations_down} for r in relatives]  # fmt: skip
     drawn = [e.model_dump() for e in events]
-    return build_record(dict(records[0]), relatives=kin, timeline=entries, events=drawn,
+    facts = dict(records[0])
+    facts["adults"] = [{**a, "notes": notes_for(a["notes"], young_person_id)}
+                       for a in facts["adults"]]  # fmt: skip
+    return build_record(facts, relatives=kin, timeline=entries, events=drawn,
                         made_on=today.isoformat())  # fmt: skip

@@ -4,11 +4,15 @@ Each relationship goes from `from_id` to `to_id`: parent to child, adult to the 
 are a trusted adult of; partnerships and sibling ties read the same both ways. Impossible data
 (a person as their own ancestor, a third birth parent, a parent born after their child) is
 refused with a 422 before anything is written, inside the writing transaction.
+
+Notes on a tie are each case's own, as notes on a person are: what one case writes about a
+relative's tie to a carer it shares with another case is not shown to that case (`notes_for`).
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
@@ -152,7 +156,10 @@ async def create_relationship(
         raise _invalid("A relationship needs two different people.", "to_id")
     if isinstance(relationship, PartnershipCreate | TrustedAdultCreate):
         check_period(relationship.since, relationship.until)
-    props = relationship.model_dump(mode="json", exclude={"type", "from_id", "to_id"})
+    props = stored_props(
+        relationship.model_dump(mode="json", exclude={"type", "from_id", "to_id"}),
+        young_person_id,
+    )
     props["id"] = f"{relationship.type}_{uuid.uuid4().hex}"
 
     async def work(tx: AsyncManagedTransaction) -> Any:
@@ -181,27 +188,78 @@ async def create_relationship(
                             resource=f"relationship:{props['id']}",
                             young_person_id=young_person_id,
                             people=[relationship.from_id, relationship.to_id])  # fmt: skip
-        return await _read_in(tx, db.queries, props["id"])
+        return await _read_in(tx, db.queries, props["id"], young_person_id)
 
-    return RelationshipPublic.model_validate(await in_write(db, work))
+    written: RelationshipPublic = await in_write(db, work)
+    return written
 
 
-async def _read_in(tx: AsyncManagedTransaction, queries: Queries, relationship_id: str) -> Any:
+def stored_props(props: dict[str, Any], young_person_id: str) -> dict[str, Any]:
+    """A new tie's properties as they are stored: its notes are the case's it is recorded
+    under (`young_person_id`), beside which other cases keep theirs (`update_relationship`)."""
+    stored = {key: value for key, value in props.items() if key != "notes"}
+    if props.get("notes") is not None:
+        stored |= {"notes_cases": [young_person_id], "notes_texts": [props["notes"]]}
+    return stored
+
+
+def _older_notes_case(facts: Any) -> str | None:
+    """Whose a note written before notes were kept per case is: on a tie to a young person,
+    their case's; on another tie, the one case holding both ends, if no case ever took either
+    out (whose note it may have been). Otherwise nobody's: never shown, kept."""
+    if facts["to_young_person"] is not None:
+        return str(facts["to_young_person"])
+    held = set(facts["held_by"])
+    return held.pop() if len(held) == 1 and not facts["ever_removed"] else None
+
+
+def notes_for(facts: Any, via: str) -> str | None:
+    """The notes on a tie that the case `via` (a young person's id) wrote."""
+    if via in facts["cases"]:
+        return str(facts["texts"][facts["cases"].index(via)])
+    return facts["older"] if _older_notes_case(facts) == via else None
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A relationship as stored: what every case that holds both ends sees, and each case's
+    notes (`get_relationship.cypher`)."""
+
+    shown: RelationshipPublic
+    notes: Any
+
+    @classmethod
+    def of(cls, record: Any) -> Tie:
+        return cls(RelationshipPublic.model_validate(record["relationship"]), record["notes"])
+
+    def seen_by(self, via: str) -> RelationshipPublic:
+        """The tie as the case `via` sees it: with its own notes."""
+        return self.shown.model_copy(update={"notes": notes_for(self.notes, via)})
+
+
+async def _read_in(
+    tx: AsyncManagedTransaction, queries: Queries, relationship_id: str, via: str
+) -> RelationshipPublic:
     record = await (await tx.run(queries["get_relationship"], id=relationship_id)).single()
-    return None if record is None else record["relationship"]
+    if record is None:
+        raise NotFound("No relationship with this id is within your allocations.")
+    return Tie.of(record).seen_by(via)
 
 
-async def get_relationship(db: Db, *, relationship_id: str) -> RelationshipPublic | None:
+async def get_relationship(db: Db, *, relationship_id: str) -> Tie | None:
     records = await db.read("get_relationship", id=relationship_id)
-    return RelationshipPublic.model_validate(records[0]["relationship"]) if records else None
+    return Tie.of(records[0]) if records else None
 
 
 async def list_relationships(
     db: Db, *, person_id: str, within: list[str]
 ) -> list[RelationshipPublic]:
-    """The person's ties to people of the cases `within` (young people's ids)."""
+    """The person's ties to people of the cases `within` (young people's ids), each with the
+    notes of the first of those cases that holds both its ends."""
     records = await db.read("list_relationships", id=person_id, within=within)
-    return [RelationshipPublic.model_validate(r["relationship"]) for r in records]
+    ties = [Tie.of(record) for record in records]
+    return [t.seen_by(next((c for c in within if c in t.notes["held_by"]), within[0]))
+            for t in ties]  # fmt: skip
 
 
 async def update_relationship(
@@ -209,9 +267,10 @@ async def update_relationship(
     *,
     actor: Principal,
     young_person_id: str,
-    current: RelationshipPublic,
+    tie: Tie,
     changes: RelationshipUpdate,
 ) -> RelationshipPublic:
+    current = tie.shown
     values = changes.model_dump(mode="json", exclude_unset=True)
     wrong = sorted(set(values) - _UPDATABLE[current.type])
     if wrong:
@@ -235,21 +294,30 @@ async def update_relationship(
                              to_id=current.to_id, type="none", role=None)
             ).single(strict=True)  # fmt: skip
             _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
-        props = dict(values)
+        # Notes are the case's own (`notes_for`); the rest is the tie's, shared.
+        props = {key: value for key, value in values.items() if key != "notes"}
         if "since" in values:  # the worker's date replaces a family tree file's words
             props |= gedcom_dates.written_fields("since", None)
         await (
-            await tx.run(db.queries["update_relationship"], id=current.id, props=props)
-        ).consume()
-        # A tie between people other cases hold too is theirs as well.
+            await tx.run(db.queries["update_relationship"], id=current.id, props=props,
+                         set_notes="notes" in values, notes=values.get("notes"),
+                         notes_case=young_person_id,
+                         drop_older="notes" in values
+                         and _older_notes_case(tie.notes) == young_person_id)
+        ).consume()  # fmt: skip
+        # A tie between people other cases hold too is theirs as well (not this case's notes,
+        # which they do not see).
+        shared = sorted(key for key in values if key != "notes")
         await record_shared(tx, db.queries, principal=actor, action="relationship.update",
                             resource=f"relationship:{current.id}",
                             young_person_id=young_person_id,
-                            people=[current.from_id, current.to_id],
-                            reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
-        return await _read_in(tx, db.queries, current.id)
+                            people=[current.from_id, current.to_id] if shared else [],
+                            reason="changed: " + ", ".join(sorted(values)),
+                            others="changed: " + ", ".join(shared))  # fmt: skip
+        return await _read_in(tx, db.queries, current.id, young_person_id)
 
-    return RelationshipPublic.model_validate(await in_write(db, work))
+    written: RelationshipPublic = await in_write(db, work)
+    return written
 
 
 async def delete_relationship(
@@ -259,6 +327,8 @@ async def delete_relationship(
     young_person_id: str,
     current: RelationshipPublic,
 ) -> None:
+    """Delete the tie, with every case's notes on it."""
+
     async def work(tx: AsyncManagedTransaction) -> int:
         record = await (await tx.run(db.queries["delete_relationship"], id=current.id)).single(
             strict=True

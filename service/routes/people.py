@@ -13,6 +13,7 @@ from service.data.relationships import (
     RelationshipCreate,
     RelationshipPublic,
     RelationshipUpdate,
+    Tie,
 )
 from service.data.relatives import Gap, Relatives
 from service.errors import InvalidInput, NotFound
@@ -100,12 +101,13 @@ async def create_relationship(body: RelationshipCreate, access: CaseDep) -> Rela
 
 async def _relationship_in_reach(
     access: CaseAccess, relationship_id: str, action: str, *, read: bool
-) -> tuple[RelationshipPublic, Reach]:
-    found = await relationships.get_relationship(access.db, relationship_id=relationship_id)
+) -> tuple[Tie, Reach]:
+    tie = await relationships.get_relationship(access.db, relationship_id=relationship_id)
     missing = NotFound("No relationship with this id is within your allocations.")
     resource = f"relationship:{relationship_id}"
-    if found is None:
+    if tie is None:
         await access.no_such_record(action=action, resource=resource, missing=missing.message)
+    found = tie.shown
     # Both ends must be seen through one case: a tie to someone recorded only under another
     # case (a carer's other foster child) is not shown, and is on the trail as refused. A look
     # is recorded as allowed only once both ends are known to share a case, under that case.
@@ -129,13 +131,15 @@ async def _relationship_in_reach(
         )  # fmt: skip
     if not shared:
         raise missing
-    return found, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
+    return tie, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
 
 
 @router.get("/relationships/{relationship_id}", response_model=RelationshipPublic)
 async def read_relationship(relationship_id: PathId, access: CaseDep) -> RelationshipPublic:
-    found, _ = await _relationship_in_reach(access, relationship_id, "read_relationship", read=True)
-    return found
+    tie, reach = await _relationship_in_reach(
+        access, relationship_id, "read_relationship", read=True
+    )
+    return tie.seen_by(reach.young_person_id)
 
 
 @router.patch("/relationships/{relationship_id}", response_model=RelationshipPublic)
@@ -144,21 +148,21 @@ async def update_relationship(
 ) -> RelationshipPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
-    found, reach = await _relationship_in_reach(
+    tie, reach = await _relationship_in_reach(
         access, relationship_id, "update_relationship", read=False
     )
     return await relationships.update_relationship(access.db, actor=access.principal,
-        young_person_id=reach.young_person_id, current=found, changes=body,
+        young_person_id=reach.young_person_id, tie=tie, changes=body,
     )  # fmt: skip
 
 
 @router.delete("/relationships/{relationship_id}", status_code=204)
 async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Response:
-    found, reach = await _relationship_in_reach(
+    tie, reach = await _relationship_in_reach(
         access, relationship_id, "delete_relationship", read=False
     )
     await relationships.delete_relationship(access.db, actor=access.principal,
-        young_person_id=reach.young_person_id, current=found,
+        young_person_id=reach.young_person_id, current=tie.shown,
     )  # fmt: skip
     return Response(status_code=204)
 

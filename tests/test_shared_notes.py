@@ -1,0 +1,171 @@
+"""What one case writes about the people and ties it shares with another case is its own: the
+other case neither reads nor overwrites it. Against a real Neo4j, through the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from tests.cases import ADMIN_TOKEN, bump_revision, in_network_of, ok, two_teams
+from tests.conftest import Target, app_client, settings_for
+
+
+@pytest.fixture
+def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
+        yield client
+
+
+def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, db: Driver) -> None:
+    """A person's notes were one field: what Kai's case wrote about the mother ("Kai stays with
+    her at weekends") was shown to Sam's case, which could overwrite it (a second reader's
+    access review). Each case now reads and writes its own; a young person's own notes are
+    their case's."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    ok(client.patch(f"/people/{mother}", headers=kai_worker,
+                    json={"notes": "Kai stays with her at weekends"}))  # fmt: skip
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] is None
+    written = ok(client.patch(f"/people/{mother}", headers=sam_worker,
+                              json={"notes": "Sam's contact is supervised"}))  # fmt: skip
+    assert written["notes"] == "Sam's contact is supervised"
+    assert ok(client.get(f"/people/{mother}", headers=kai_worker))["notes"] == (
+        "Kai stays with her at weekends"
+    )
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] == (
+        "Sam's contact is supervised"
+    )
+    # Made with notes in one case: the other case reads none.
+    made = ok(client.post("/people", headers=kai_worker,
+                          json={"given_name": "Uncle", "young_person_id": kai,
+                                "notes": "Kai's uncle, met once"}), 201)  # fmt: skip
+    assert made["notes"] == "Kai's uncle, met once"
+    in_network_of(db, sam, made["id"])
+    assert ok(client.get(f"/people/{made['id']}", headers=sam_worker))["notes"] is None
+    assert ok(client.get(f"/people/{made['id']}", headers=kai_worker))["notes"] == (
+        "Kai's uncle, met once"
+    )
+    # A young person's own notes, in their record and in the list of young people.
+    ok(client.patch(f"/people/{sam}", headers=sam_worker, json={"notes": "Likes football"}))
+    assert ok(client.get(f"/young-people/{sam}", headers=sam_worker))["notes"] == "Likes football"
+    listed = ok(client.get("/young-people", headers=sam_worker))["data"]
+    assert [p["notes"] for p in listed if p["id"] == sam] == ["Likes football"]
+    # A note written before notes were kept per case (on the person) shows to the one case
+    # that holds them, and to no case once another holds them too.
+    aunt = w["family"].ids["aunt"]
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=aunt)
+    solo = w["family"].person("solo", "female")
+    db.execute_query("MATCH (p:Person {id: $id}) SET p.notes = 'Older note'", id=solo)
+    bump_revision(db)
+    assert ok(client.get(f"/people/{solo}", headers=kai_worker))["notes"] == "Older note"
+    assert ok(client.get(f"/people/{aunt}", headers=kai_worker))["notes"] is None
+
+
+def test_a_cases_notes_go_and_come_back_with_the_person(api: TestClient, db: Driver) -> None:
+    """Notes kept on the membership were lost when the case took the person out and a manager
+    put them back (a second reader)."""
+    client = api
+    w = two_teams(client, db)
+    kai, aunt = w["kai"], w["family"].ids["aunt"]
+    worker = w["kai_worker"].headers
+    ok(client.patch(f"/people/{aunt}", headers=worker, json={"notes": "Sends birthday cards"}))
+    assert client.delete(f"/people/{aunt}", headers=worker).status_code == 204
+    restore = f"/young-people/{kai}/removed-people/{aunt}/restore"
+    assert client.post(restore, headers=w["north"].headers).status_code == 204
+    assert ok(client.get(f"/people/{aunt}", headers=worker))["notes"] == "Sends birthday cards"
+
+
+def _tie_notes(client: TestClient, headers: dict[str, str], tie: str, person: str) -> Any:
+    """The tie's notes as the worker reads them alone and in the person's list of ties."""
+    alone = ok(client.get(f"/relationships/{tie}", headers=headers))["notes"]
+    listed = ok(client.get(f"/people/{person}/relationships", headers=headers))["data"]
+    assert [r["notes"] for r in listed if r["id"] == tie] == [alone]
+    return alone
+
+
+def test_each_case_keeps_its_own_notes_on_a_tie_they_share(api: TestClient, db: Driver) -> None:
+    """A tie's notes were one field: what Kai's case wrote about the aunt's tie to the mother
+    they share with Sam's case was shown to Sam's, which could overwrite it, as a person's notes
+    were. Each case now reads and writes its own, and a change to its own notes alone is not
+    announced on the other's trail."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother, aunt = w["kai"], w["sam"], w["family"].ids["mother"], w["family"].ids["aunt"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    made = ok(client.post("/relationships", headers=kai_worker,
+                          json={"type": "trusted_adult", "from_id": aunt, "to_id": mother,
+                                "role": "family_friend", "notes": "Drives her to contact"}),
+              201)  # fmt: skip
+    tie = made["id"]
+    assert made["notes"] == "Drives her to contact"
+    assert _tie_notes(client, sam_worker, tie, mother) is None
+    written = ok(client.patch(f"/relationships/{tie}", headers=sam_worker,
+                              json={"notes": "South's note"}))  # fmt: skip
+    assert written["notes"] == "South's note"
+    assert _tie_notes(client, kai_worker, tie, mother) == "Drives her to contact"
+    assert _tie_notes(client, sam_worker, tie, aunt) == "South's note"
+    # Kai's case empties its notes: Sam's are kept.
+    assert ok(client.patch(f"/relationships/{tie}", headers=kai_worker,
+                           json={"notes": None}))["notes"] is None  # fmt: skip
+    assert _tie_notes(client, kai_worker, tie, aunt) is None
+    assert _tie_notes(client, sam_worker, tie, mother) == "South's note"
+    # What the tie is, not a case's notes, is told to the other cases that hold both ends.
+    ok(client.patch(f"/relationships/{tie}", headers=sam_worker, json={"strength": "strong"}))
+    told = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'relationship.update', resource: $resource}) "
+        "RETURN e.young_person_id AS yp, e.reason AS reason ORDER BY e.at",
+        resource=f"relationship:{tie}",
+    ).records  # fmt: skip
+    assert [(r["yp"], r["reason"]) for r in told if r["yp"] == kai] == [
+        (kai, "changed: notes"),
+        (kai, "changed: strength (through another case)"),
+    ]
+    # South's worker holds Sam's and Cleo's cases, which both hold the tie: the changes are
+    # made through the first of them by id, and told to the other.
+    assert sorted(r["reason"] for r in told if r["yp"] in (sam, w["cleo"])) == [
+        "changed: notes",
+        "changed: strength",
+        "changed: strength (through another case)",
+    ]
+
+
+def test_a_tie_note_written_before_notes_were_per_case_shows_only_to_its_case(
+    api: TestClient, db: Driver
+) -> None:
+    """A note on a tie written before each case kept its own shows to the case whose it was: on
+    a tie to a young person, theirs; on another tie, the one case holding both ends. A tie
+    shared by several cases keeps it unshown. The case's own note then replaces it."""
+    client = api
+    w = two_teams(client, db)
+    kai, mother, aunt = w["kai"], w["family"].ids["mother"], w["family"].ids["aunt"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    friend = w["family"].person("friend", "female")
+    ties = {}
+    for name, (adult, person) in {"to_kai": (friend, kai), "kai_only": (friend, aunt),
+                                  "shared": (aunt, mother)}.items():  # fmt: skip
+        ties[name] = ok(client.post("/relationships", headers=kai_worker,
+                                    json={"type": "trusted_adult", "from_id": adult,
+                                          "to_id": person, "role": "family_friend"}),
+                        201)["id"]  # fmt: skip
+    db.execute_query("MATCH ()-[r:TRUSTED_ADULT_OF]->() WHERE r.id IN $ids "
+                     "SET r.notes = 'Older note'", ids=list(ties.values()))  # fmt: skip
+    bump_revision(db)
+    assert _tie_notes(client, kai_worker, ties["to_kai"], friend) == "Older note"
+    assert _tie_notes(client, kai_worker, ties["kai_only"], aunt) == "Older note"
+    assert _tie_notes(client, kai_worker, ties["shared"], aunt) is None
+    assert _tie_notes(client, sam_worker, ties["shared"], aunt) is None
+    ok(client.patch(f"/relationships/{ties['kai_only']}", headers=kai_worker,
+                    json={"notes": "Now per case"}))  # fmt: skip
+    stored = db.execute_query("MATCH ()-[r {id: $id}]->() RETURN r.notes AS notes",
+                              id=ties["kai_only"]).records  # fmt: skip
+    assert stored[0]["notes"] is None
+    assert _tie_notes(client, kai_worker, ties["kai_only"], aunt) == "Now per case"
+    # Once another case holds both ends too, the older note on the shared tie stays unshown.
+    in_network_of(db, w["sam"], friend)
+    assert _tie_notes(client, sam_worker, ties["kai_only"], aunt) is None
