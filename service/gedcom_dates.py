@@ -3,7 +3,9 @@ qualifier), and the range of days they allow in the Gregorian calendar, from ged
 
 - Every kind of date GEDCOM 5.5.1 has is kept in its own words: `ABT 1850`, `BET 1850 AND
   1855`, `BEF 3 JAN 1850`, `FROM 1900 TO 1910`, `INT 1900 (about then)`, `(in the war)`,
-  `@#DJULIAN@ 5 MAR 1700`, `11 FEB 1731/32`. They are shown and exported as written.
+  `@#DJULIAN@ 5 MAR 1700`, `11 FEB 1731/32`. They are shown as written, and exported as
+  written where the standard reads them (`standard`: a program's own `Abt. 1957` or
+  `27.11.1957` is exported as `ABT 1957`, `27 NOV 1957`, for other programs to read).
 - The range is the first and last day the words allow: a year is 1 January to 31 December, a
   month its first to last day; `BEF` ends the day before its date begins and `AFT` starts the
   day after it ends, with the other end open; `BET`/`FROM ... TO` run from the first date's
@@ -450,6 +452,21 @@ def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:
     words = str(getattr(value, "phrase", ""))
     years = [y for y in map(int, re.findall(r"\b(\d{3,4})\b", words)) if y >= 100]
     return max(years) if years else None
+
+
+def standard(written: str) -> str:
+    """A date's words as GEDCOM 5.5.1 writes them, for an export other programs read: the
+    file's own words where the standard's grammar reads them (in any case of letters, a year
+    below 100 with its zeros, a calendar it names); a program's own way with a qualifier or a
+    date (`Abt. 1957`, `27.11.1957`, `circa 1850`) in the standard's words (`ABT 1957`, `27 NOV
+    1957`, `ABT 1850`), as they were read; other words as a phrase, in brackets."""
+    value = parse(written)
+    if not isinstance(value, gd.DateValuePhrase) or written.startswith("@#D"):
+        return written
+    again = _loosely(value, written)
+    if not isinstance(again, gd.DateValuePhrase):
+        return words(again)
+    return written if written.startswith("(") and written.endswith(")") else f"({written})"
 
 
 def from_words(words: str | None) -> WrittenDate | None:

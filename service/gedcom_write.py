@@ -1,6 +1,7 @@
 """GEDCOM 5.5.1 out: a family tree (`service.gedcom_model`) written as a file other programs
 read, each child's tie to each parent as `_FREL`/`_MREL` (Natural, Adopted, Foster, Step), a
-date as the file it came from wrote it where that is kept. Pure: no I/O. Messages name xrefs
+date as the file it came from wrote it where that is kept, in the standard's words
+(`gedcom_dates.standard`). Pure: no I/O. Messages name xrefs
 and fields, never a name or a date."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from service.gedcom_dates import WrittenDate
+from service.gedcom_dates import WrittenDate, standard
 from service.gedcom_model import NO_PARTNERSHIP, GedcomError, GedcomTree, Pedigree, Sex
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -39,9 +40,10 @@ def _gedcom_date(iso: str, whose: str) -> str:
 
 
 def _date_words(written: WrittenDate | None, iso: str | None, whose: str) -> str:
-    """A date as the file it came from wrote it, or else from the service's partial ISO."""
+    """A date as the file it came from wrote it, in the standard's words, or else from the
+    service's partial ISO."""
     if written is not None:
-        return written.written
+        return standard(written.written)
     assert iso is not None
     return _gedcom_date(iso, whose)
 

@@ -4,11 +4,12 @@ in every calendar GEDCOM 5.5.1 names. Pure, no database."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from ged4py import date as gd
 
-from service.gedcom import GedcomTree, parse_gedcom
+from service.gedcom import GedcomTree, parse_gedcom, write_gedcom
 from service.gedcom_dates import (
     Qualifier,
     WrittenDate,
@@ -18,6 +19,7 @@ from service.gedcom_dates import (
     latest_birth_year,
     parse,
     read,
+    standard,
 )
 
 HEAD = "0 HEAD\n1 SOUR TEST\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
@@ -368,3 +370,28 @@ def test_a_date_not_read_on_purpose_bounds_no_ones_lifespan(words: str, deceased
     still searched for a year as a phrase is, and its number counted the person as dead ("born
     in 1 at the latest")."""
     assert tree(words).people[0].deceased is deceased
+
+
+def test_an_export_writes_a_programs_own_date_words_in_the_standards() -> None:
+    """A quarter of real files write some dates outside the standard (Ancestry's `Abt.`,
+    MacFamilyTree's `27.11.1957`, a phrase without its brackets): the export wrote them as they
+    came, for the next program to misread. It now writes the standard's words for them, read
+    back to the same days; words the standard reads are written as they came."""
+    came = ["Abt. 1957", "27.11.1957", "Bet. 1950 and 1955", "circa 1850", "in the war",
+            "(the spring after the flood)", "ABT 1960", "@#DJULIAN@ 5 MAR 1650", "Sep 0099",
+            "11 FEB 1731/32", "INT 1900 (about then)"]  # fmt: skip
+    first = tree(*came)
+    out = write_gedcom(first)
+    written = [line[len("2 DATE ") :] for line in out.splitlines() if line.startswith("2 DATE ")]
+    assert written == ["ABT 1957", "27 NOV 1957", "BET 1950 AND 1955", "ABT 1850", "(in the war)",
+                       "(the spring after the flood)", "ABT 1960", "@#DJULIAN@ 5 MAR 1650",
+                       "Sep 0099", "11 FEB 1731/32", "INT 1900 (about then)"]  # fmt: skip
+    again = parse_gedcom(out.encode(), today=date(2025, 6, 1))
+
+    def days(t: GedcomTree) -> list[tuple[Any, ...]]:
+        return [(p.birth_date, w.qualifier, w.earliest, w.latest)
+                for p in t.people if (w := p.birth_written) is not None]  # fmt: skip
+
+    assert days(again) == days(first)
+    assert len(days(first)) == len(came)
+    assert standard("Abt. 31.02.1957") == "ABT 31 FEB 1957"  # impossible still, as it was
