@@ -10,7 +10,15 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from tests.cases import ADMIN_TOKEN, bump_revision, in_network_of, ok, two_teams
+from tests.cases import (
+    ADMIN_TOKEN,
+    add_user,
+    allocate,
+    bump_revision,
+    in_network_of,
+    ok,
+    two_teams,
+)
 from tests.conftest import Target, app_client, settings_for
 
 
@@ -31,14 +39,17 @@ def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, d
     kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
     ok(client.patch(f"/people/{mother}", headers=kai_worker,
                     json={"notes": "Kai stays with her at weekends"}))  # fmt: skip
-    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] is None
-    written = ok(client.patch(f"/people/{mother}", headers=sam_worker,
+    # South's worker holds Sam's and Cleo's cases, which both hold the mother: they work
+    # through Sam's (`two_cases_hold_a_person_...` below).
+    in_sam = {"young_person_id": sam}
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))["notes"] is None
+    written = ok(client.patch(f"/people/{mother}", headers=sam_worker, params=in_sam,
                               json={"notes": "Sam's contact is supervised"}))  # fmt: skip
     assert written["notes"] == "Sam's contact is supervised"
     assert ok(client.get(f"/people/{mother}", headers=kai_worker))["notes"] == (
         "Kai stays with her at weekends"
     )
-    assert ok(client.get(f"/people/{mother}", headers=sam_worker))["notes"] == (
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))["notes"] == (
         "Sam's contact is supervised"
     )
     # Made with notes in one case: the other case reads none.
@@ -81,10 +92,15 @@ def test_a_cases_notes_go_and_come_back_with_the_person(api: TestClient, db: Dri
     assert ok(client.get(f"/people/{aunt}", headers=worker))["notes"] == "Sends birthday cards"
 
 
-def _tie_notes(client: TestClient, headers: dict[str, str], tie: str, person: str) -> Any:
-    """The tie's notes as the worker reads them alone and in the person's list of ties."""
-    alone = ok(client.get(f"/relationships/{tie}", headers=headers))["notes"]
-    listed = ok(client.get(f"/people/{person}/relationships", headers=headers))["data"]
+def _tie_notes(
+    client: TestClient, headers: dict[str, str], tie: str, person: str, case: str | None = None
+) -> Any:
+    """The tie's notes as the worker reads them alone and in the person's list of ties (through
+    the case named)."""
+    params = {} if case is None else {"young_person_id": case}
+    alone = ok(client.get(f"/relationships/{tie}", headers=headers, params=params))["notes"]
+    listed = ok(client.get(f"/people/{person}/relationships", headers=headers,
+                           params=params))["data"]  # fmt: skip
     assert [r["notes"] for r in listed if r["id"] == tie] == [alone]
     return alone
 
@@ -104,17 +120,18 @@ def test_each_case_keeps_its_own_notes_on_a_tie_they_share(api: TestClient, db: 
               201)  # fmt: skip
     tie = made["id"]
     assert made["notes"] == "Drives her to contact"
-    assert _tie_notes(client, sam_worker, tie, mother) is None
+    assert _tie_notes(client, sam_worker, tie, mother, sam) is None
     written = ok(client.patch(f"/relationships/{tie}", headers=sam_worker,
+                              params={"young_person_id": sam},
                               json={"notes": "South's note"}))  # fmt: skip
     assert written["notes"] == "South's note"
     assert _tie_notes(client, kai_worker, tie, mother) == "Drives her to contact"
-    assert _tie_notes(client, sam_worker, tie, aunt) == "South's note"
+    assert _tie_notes(client, sam_worker, tie, aunt, sam) == "South's note"
     # Kai's case empties its notes: Sam's are kept.
     assert ok(client.patch(f"/relationships/{tie}", headers=kai_worker,
                            json={"notes": None}))["notes"] is None  # fmt: skip
     assert _tie_notes(client, kai_worker, tie, aunt) is None
-    assert _tie_notes(client, sam_worker, tie, mother) == "South's note"
+    assert _tie_notes(client, sam_worker, tie, mother, sam) == "South's note"
     # What the tie is, not a case's notes, is told to the other cases that hold both ends.
     ok(client.patch(f"/relationships/{tie}", headers=sam_worker, json={"strength": "strong"}))
     told = db.execute_query(
@@ -126,8 +143,9 @@ def test_each_case_keeps_its_own_notes_on_a_tie_they_share(api: TestClient, db: 
         (kai, "changed: notes"),
         (kai, "changed: strength (through another case)"),
     ]
-    # South's worker holds Sam's and Cleo's cases, which both hold the tie: the changes are
-    # made through the first of them by id, and told to the other.
+    # South's worker holds Sam's and Cleo's cases, which both hold the tie: the notes were
+    # written through Sam's, as named; the strength through the first of them by id, and told
+    # to the other.
     assert sorted(r["reason"] for r in told if r["yp"] in (sam, w["cleo"])) == [
         "changed: notes",
         "changed: strength",
@@ -169,3 +187,80 @@ def test_a_tie_note_written_before_notes_were_per_case_shows_only_to_its_case(
     # Once another case holds both ends too, the older note on the shared tie stays unshown.
     in_network_of(db, w["sam"], friend)
     assert _tie_notes(client, sam_worker, ties["kai_only"], aunt) is None
+
+
+def test_a_worker_whose_cases_share_a_person_names_the_case_their_notes_are_for(
+    api: TestClient, db: Driver
+) -> None:
+    """South's worker holds Sam's and Cleo's cases, which both hold the mother. Their notes went
+    to whichever case came first by id (Cleo's, as it happened), where a worker allocated to
+    Cleo alone read what was written for Sam, and a worker allocated to Sam alone did not (a
+    second reader). Notes, and taking someone out of a network, now go to the case they name,
+    and without one are refused; a read shows the named case's notes."""
+    client = api
+    w = two_teams(client, db)
+    sam, cleo = w["sam"], w["cleo"]
+    mother, aunt = w["family"].ids["mother"], w["family"].ids["aunt"]
+    both = w["sam_worker"].headers
+    sam_only = add_user(client, "sam.only", "social_worker", "south")
+    cleo_only = add_user(client, "cleo.only", "social_worker", "south")
+    allocate(client, w["south"], sam, sam_only)
+    allocate(client, w["south"], cleo, cleo_only)
+    note = {"notes": "Sam's contact with mum is supervised"}
+    refused = client.patch(f"/people/{mother}", headers=both, json=note)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["details"][0]["loc"] == ["query", "young_person_id"]
+    ok(client.patch(f"/people/{mother}", headers=both, params={"young_person_id": sam}, json=note))
+    assert ok(client.get(f"/people/{mother}", headers=sam_only.headers))["notes"] == note["notes"]
+    assert ok(client.get(f"/people/{mother}", headers=cleo_only.headers))["notes"] is None
+    # A case of theirs that does not hold the person, or no case of theirs: as no such person.
+    kai = {"young_person_id": w["kai"]}
+    assert client.get(f"/people/{mother}", headers=both, params=kai).status_code == 404
+    # Changing what every case sees needs no case.
+    ok(client.patch(f"/people/{mother}", headers=both, json={"known_as": "Mum"}))
+
+    # A tie's notes the same way, made or changed.
+    tie = {"type": "trusted_adult", "from_id": aunt, "to_id": mother, "role": "family_friend",
+           "notes": "Takes Sam to see mum"}  # fmt: skip
+    assert client.post("/relationships", headers=both, json=tie).status_code == 422
+    made = ok(client.post("/relationships", headers=both, json=tie | {"young_person_id": sam}),
+              201)  # fmt: skip
+    assert _tie_notes(client, sam_only.headers, made["id"], mother) == "Takes Sam to see mum"
+    assert _tie_notes(client, cleo_only.headers, made["id"], mother) is None
+    path = f"/relationships/{made['id']}"
+    assert client.patch(path, headers=both, json={"notes": "x"}).status_code == 422
+    ok(client.patch(path, headers=both, params={"young_person_id": cleo},
+                    json={"notes": "Cleo's own"}))  # fmt: skip
+    assert _tie_notes(client, cleo_only.headers, made["id"], aunt) == "Cleo's own"
+    assert _tie_notes(client, both, made["id"], aunt, sam) == "Takes Sam to see mum"
+    assert _tie_notes(client, both, made["id"], aunt, cleo) == "Cleo's own"
+
+    # Taking the mother out: of the case named, never of whichever came first.
+    assert client.delete(f"/people/{mother}", headers=both).status_code == 422
+    gone = client.delete(f"/people/{mother}", headers=both, params={"young_person_id": cleo})
+    assert gone.status_code == 204, gone.text
+    assert client.get(f"/people/{mother}", headers=cleo_only.headers).status_code == 404
+    assert ok(client.get(f"/people/{mother}", headers=sam_only.headers))["notes"] == note["notes"]
+
+
+def test_deleting_a_tie_tells_the_cases_whose_notes_went_with_it(
+    api: TestClient, db: Driver
+) -> None:
+    """Any case that holds both people may delete a tie between them, and every case's notes
+    on it go with it: the other cases' trails say so."""
+    client = api
+    w = two_teams(client, db)
+    kai, mother, aunt = w["kai"], w["family"].ids["mother"], w["family"].ids["aunt"]
+    made = ok(client.post("/relationships", headers=w["kai_worker"].headers,
+                          json={"type": "trusted_adult", "from_id": aunt, "to_id": mother,
+                                "role": "family_friend", "notes": "Drives her to contact"}),
+              201)  # fmt: skip
+    gone = client.delete(f"/relationships/{made['id']}", headers=w["sam_worker"].headers)
+    assert gone.status_code == 204, gone.text
+    told = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'relationship.delete', young_person_id: $kai}) "
+        "RETURN e.reason AS reason", kai=kai,
+    ).records  # fmt: skip
+    assert [r["reason"] for r in told] == [
+        "deleted, with the notes cases had written on it (through another case)"
+    ]

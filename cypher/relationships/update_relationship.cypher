@@ -8,9 +8,12 @@ CALL (r) {
   WITH r WHERE $set_notes
   WITH r, coalesce(r.notes_cases, []) AS cases, coalesce(r.notes_texts, []) AS texts
   WITH r, cases, texts, [i IN range(0, size(cases) - 1) WHERE cases[i] <> $notes_case] AS kept
-  SET r.notes_cases = [i IN kept | cases[i]]
-                      + CASE WHEN $notes IS NULL THEN [] ELSE [$notes_case] END,
-      r.notes_texts = [i IN kept | texts[i]] + CASE WHEN $notes IS NULL THEN [] ELSE [$notes] END
+  WITH r, [i IN kept | cases[i]] + CASE WHEN $notes IS NULL THEN [] ELSE [$notes_case] END
+            AS cases,
+       [i IN kept | texts[i]] + CASE WHEN $notes IS NULL THEN [] ELSE [$notes] END AS texts
+  // No notes left: no lists kept.
+  SET r.notes_cases = CASE WHEN cases = [] THEN null ELSE cases END,
+      r.notes_texts = CASE WHEN texts = [] THEN null ELSE texts END
 }
 CALL (r) {
   WITH r WHERE $drop_older

@@ -14,11 +14,11 @@ trail records the refusal and its real reason.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, NoReturn, TypeVar, cast
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 
 from service.auth.guard import PrincipalDep
 from service.auth.need_to_know import set_viewer
@@ -49,6 +49,33 @@ class Reach:
     cases: tuple[str, ...] = ()
     # The data's revision when the check ran (service.readcache); None: no revision yet.
     revision: str | None = None
+    # Whether the caller named `young_person_id` as the case they work through (`through`).
+    named: bool = False
+
+    def through(self, case: str | None) -> Reach:
+        """This reach through the case the caller names (a young person's id), first among its
+        cases; NotFound when that is no case of theirs that holds the person, as for a case
+        they do not open. None: as checked."""
+        if case is None:
+            return self
+        if case not in self.cases:
+            raise NotFound(NOT_REACHABLE)
+        rest = tuple(c for c in self.cases if c != case)
+        return replace(self, young_person_id=case, cases=(case, *rest), named=True)
+
+    def one_case(self, what: str) -> str:
+        """The case a change that is one case's own (its notes, taking someone out of its
+        network) is made under: the one case of the caller's that holds the person, or the one
+        they name. Several and none named is a 422: it would go to whichever came first, where
+        another case's workers may read it."""
+        if len(self.cases) > 1 and not self.named:
+            raise InvalidInput(
+                f"Several of your cases hold this person: name the case {what} "
+                "(young_person_id).",
+                details=[{"loc": ["query", "young_person_id"],
+                          "msg": "several of your cases hold this person"}],
+            )  # fmt: skip
+        return self.young_person_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,10 +320,28 @@ def _is_read(request: Request) -> bool:
 PathId = Annotated[str, Path(min_length=1, max_length=100)]
 
 
-async def person_in_reach(person_id: PathId, request: Request, access: CaseDep) -> Reach:
-    """The `{person_id}` of the path, reached by the caller; a read is audited here, a change
-    by the transaction that makes it."""
-    return await access.person(person_id, action=_action(request), record_allowed=_is_read(request))
+# The case a caller works through when several of theirs hold a person (siblings in two cases
+# share their mother): its own notes are read and written, and it is the one changed.
+CaseQuery = Annotated[
+    str | None,
+    Query(
+        alias="young_person_id", min_length=1, max_length=100,
+        description="The case to work through (a young person's id), when several of yours "
+        "hold the person: its own notes are read and written. Needed to write notes or take "
+        "someone out when several do.",
+    ),
+]  # fmt: skip
+
+
+async def person_in_reach(
+    person_id: PathId, request: Request, access: CaseDep, case: CaseQuery = None
+) -> Reach:
+    """The `{person_id}` of the path, reached by the caller (through the case they name); a
+    read is audited here, a change by the transaction that makes it."""
+    reach = await access.person(
+        person_id, action=_action(request), record_allowed=_is_read(request)
+    )
+    return reach.through(case)
 
 
 async def young_person_in_reach(

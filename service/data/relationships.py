@@ -42,6 +42,11 @@ Id = Annotated[Text, Field(min_length=1, max_length=100)]
 class _Create(InputModel):
     from_id: Id
     to_id: Id
+    young_person_id: Id | None = Field(
+        default=None,
+        description="The case to record the tie under, when several of yours hold the people "
+        "(a trusted adult's notes are that case's own).",
+    )
 
 
 class ParentLinkCreate(_Create):
@@ -157,7 +162,9 @@ async def create_relationship(
     if isinstance(relationship, PartnershipCreate | TrustedAdultCreate):
         check_period(relationship.since, relationship.until)
     props = stored_props(
-        relationship.model_dump(mode="json", exclude={"type", "from_id", "to_id"}),
+        relationship.model_dump(
+            mode="json", exclude={"type", "from_id", "to_id", "young_person_id"}
+        ),
         young_person_id,
     )
     props["id"] = f"{relationship.type}_{uuid.uuid4().hex}"
@@ -325,9 +332,12 @@ async def delete_relationship(
     *,
     actor: Principal,
     young_person_id: str,
-    current: RelationshipPublic,
+    tie: Tie,
 ) -> None:
-    """Delete the tie, with every case's notes on it."""
+    """Delete the tie, with every case's notes on it: the other cases that hold both people are
+    told, and that their notes went with it if any had written some."""
+    current = tie.shown
+    noted = any(case != young_person_id for case in tie.notes["cases"])
 
     async def work(tx: AsyncManagedTransaction) -> int:
         record = await (await tx.run(db.queries["delete_relationship"], id=current.id)).single(
@@ -338,7 +348,9 @@ async def delete_relationship(
             await record_shared(tx, db.queries, principal=actor, action="relationship.delete",
                                 resource=f"relationship:{current.id}",
                                 young_person_id=young_person_id,
-                                people=[current.from_id, current.to_id])  # fmt: skip
+                                people=[current.from_id, current.to_id],
+                                others="deleted, with the notes cases had written on it"
+                                if noted else None)  # fmt: skip
         return int(record["deleted"])
 
     if not await in_write(db, work):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Query, Response
 
-from service.auth.access import CaseAccess, CaseDep, PathId, PersonReach, Reach
+from service.auth.access import CaseAccess, CaseDep, CaseQuery, PathId, PersonReach, Reach
 from service.data import audit, people, relationships, relatives, removal
 from service.data.people import PersonCreate, PersonPublic, PersonUpdate
 from service.data.relationships import (
@@ -57,8 +57,9 @@ async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
 async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep) -> PersonPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
+    case = reach.one_case("these notes are for") if "notes" in body.model_fields_set else None
     return await people.update_person(access.db, actor=access.principal,
-        person_id=reach.person_id, young_person_id=reach.young_person_id, changes=body,
+        person_id=reach.person_id, young_person_id=case or reach.young_person_id, changes=body,
     )  # fmt: skip
 
 
@@ -70,7 +71,7 @@ async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
     (`/young-people/{id}/removed-people`); only an entry recorded in this case alone and with
     none of that is deleted."""
     await removal.remove_person(access.db, actor=access.principal,
-        person_id=reach.person_id, young_person_id=reach.young_person_id,
+        person_id=reach.person_id, young_person_id=reach.one_case("to take them out of"),
     )  # fmt: skip
     return Response(status_code=204)
 
@@ -89,18 +90,29 @@ async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[Rela
     "/relationships", status_code=201, response_model=RelationshipPublic, responses=CONFLICT
 )
 async def create_relationship(body: RelationshipCreate, access: CaseDep) -> RelationshipPublic:
-    """Record a tie under one case: the first case the caller opens that holds both people, or
-    else the first that holds `to_id`. Both people are then in that case's network."""
+    """Record a tie under one case: `young_person_id` when given, or else the case the caller
+    opens that holds both people, or else the one that holds `to_id` (the first of several, but
+    for a trusted adult's notes, which are that case's own: several is a 422). Both people are
+    then in that case's network."""
     to = await access.named(body.to_id, loc=("to_id",), action="create_relationship")
     from_ = await access.named(body.from_id, loc=("from_id",), action="create_relationship")
     both = [case for case in to.cases if case in from_.cases]
+    candidates = both or list(to.cases)
+    if body.young_person_id is not None and body.young_person_id not in candidates:
+        raise InvalidInput("No case of yours with this young person's id holds these people.",
+                           details=[{"loc": ["body", "young_person_id"],
+                                     "msg": "not a case of yours that holds them"}])  # fmt: skip
+    notes = getattr(body, "notes", None) is not None
+    case = Reach(body.to_id, body.young_person_id or candidates[0], False, tuple(candidates),
+                 named=body.young_person_id is not None)  # fmt: skip
     return await relationships.create_relationship(access.db, actor=access.principal,
-        young_person_id=both[0] if both else to.young_person_id, relationship=body,
+        young_person_id=case.one_case("these notes are for") if notes else case.young_person_id,
+        relationship=body,
     )  # fmt: skip
 
 
 async def _relationship_in_reach(
-    access: CaseAccess, relationship_id: str, action: str, *, read: bool
+    access: CaseAccess, relationship_id: str, action: str, *, read: bool, case: str | None
 ) -> tuple[Tie, Reach]:
     tie = await relationships.get_relationship(access.db, relationship_id=relationship_id)
     missing = NotFound("No relationship with this id is within your allocations.")
@@ -120,7 +132,9 @@ async def _relationship_in_reach(
         )
     except NotFound as exc:
         raise missing from exc
-    shared = [case for case in reach.cases if case in other.cases]
+    shared = [held for held in reach.cases if held in other.cases]
+    if case is not None:  # the case the caller works through, first, if it holds the tie
+        shared = [case, *(held for held in shared if held != case)] if case in shared else []
     if read or not shared:
         # A refusal under the case of the person the tie leads to, whose manager sees it.
         await audit.record(
@@ -131,38 +145,45 @@ async def _relationship_in_reach(
         )  # fmt: skip
     if not shared:
         raise missing
-    return tie, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared))
+    return tie, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared),
+                      named=case is not None)  # fmt: skip
 
 
 @router.get("/relationships/{relationship_id}", response_model=RelationshipPublic)
-async def read_relationship(relationship_id: PathId, access: CaseDep) -> RelationshipPublic:
+async def read_relationship(
+    relationship_id: PathId, access: CaseDep, case: CaseQuery = None
+) -> RelationshipPublic:
     tie, reach = await _relationship_in_reach(
-        access, relationship_id, "read_relationship", read=True
+        access, relationship_id, "read_relationship", read=True, case=case
     )
     return tie.seen_by(reach.young_person_id)
 
 
 @router.patch("/relationships/{relationship_id}", response_model=RelationshipPublic)
 async def update_relationship(
-    relationship_id: PathId, body: RelationshipUpdate, access: CaseDep
+    relationship_id: PathId, body: RelationshipUpdate, access: CaseDep, case: CaseQuery = None
 ) -> RelationshipPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     tie, reach = await _relationship_in_reach(
-        access, relationship_id, "update_relationship", read=False
+        access, relationship_id, "update_relationship", read=False, case=case
     )
+    notes = "notes" in body.model_fields_set
     return await relationships.update_relationship(access.db, actor=access.principal,
-        young_person_id=reach.young_person_id, tie=tie, changes=body,
+        young_person_id=reach.one_case("these notes are for") if notes else reach.young_person_id,
+        tie=tie, changes=body,
     )  # fmt: skip
 
 
 @router.delete("/relationships/{relationship_id}", status_code=204)
-async def delete_relationship(relationship_id: PathId, access: CaseDep) -> Response:
+async def delete_relationship(
+    relationship_id: PathId, access: CaseDep, case: CaseQuery = None
+) -> Response:
     tie, reach = await _relationship_in_reach(
-        access, relationship_id, "delete_relationship", read=False
+        access, relationship_id, "delete_relationship", read=False, case=case
     )
     await relationships.delete_relationship(access.db, actor=access.principal,
-        young_person_id=reach.young_person_id, current=tie.shown,
+        young_person_id=reach.young_person_id, tie=tie,
     )  # fmt: skip
     return Response(status_code=204)
 
