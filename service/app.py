@@ -16,7 +16,15 @@ from fastapi import FastAPI
 from service.auth import embed
 from service.auth.oidc import OidcVerifier
 from service.auth.throttle import SignInThrottle
-from service.db import Db, ReadDeadline, apply_schema, make_driver, wait_for_database, warm_plans
+from service.db import (
+    Db,
+    ReadDeadline,
+    apply_migrations,
+    apply_schema,
+    make_driver,
+    wait_for_database,
+    warm_plans,
+)
 from service.docs import install_docs
 from service.errors import install_error_handlers
 from service.middleware import AnswerHeaders, BodyLimit, Unhandled
@@ -136,6 +144,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             await wait_for_database(db, timeout=settings.startup_timeout)
             await apply_schema(db)
+            for name in await apply_migrations(db):
+                log.info("data migration %s applied", name)
             took = await warm_plans(db)
             log.info("busy reads planned in %.1f s", took)
             if settings.demo_data:

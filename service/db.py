@@ -94,6 +94,25 @@ async def apply_schema(db: Db) -> list[str]:
     return applied
 
 
+async def apply_migrations(db: Db) -> list[str]:
+    """Run each data migration (`cypher/migrations/*`, in name order) that has not run on this
+    database, each in one transaction with its record (`:Migration`), and return their names.
+    A migration may run twice (two processes starting at once): each is written to."""
+    done = {r["name"] for r in await run_once(db, "list_migrations")}
+    applied = []
+    for query in db.queries.group("migrations"):
+        if query.name in done:
+            continue
+
+        async def work(tx: Any, text: str = query.text, name: str = query.name) -> None:
+            await (await tx.run(text)).consume()
+            await (await tx.run(db.queries["record_migration"], name=name)).consume()
+
+        await in_write(db, work)
+        applied.append(query.name)
+    return applied
+
+
 async def wait_for_database(db: Db, *, timeout: float) -> None:
     """Wait up to `timeout` seconds for the database to answer (it may still be starting)."""
     deadline = time.monotonic() + timeout

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from neo4j import AsyncGraphDatabase, Driver
 
 from seed.council import BuildSummary, build
-from service.db import Db
+from service.db import Db, apply_migrations
 from service.queries import load_queries
 from tests.conftest import REPO, Target
 
@@ -67,6 +67,21 @@ def build_council(target: Target, young_people: int, seed: int = 7) -> BuildSumm
         async with AsyncGraphDatabase.driver(target.uri, auth=auth) as driver:
             db = Db(driver, load_queries(REPO / "cypher"), "neo4j")
             return await build(db, young_people=young_people, seed=seed, batch=500, progress=False)
+
+    return asyncio.run(run())
+
+
+def run_migrations(target: Target, *, again: bool = True) -> list[str]:
+    """The data migrations (`cypher/migrations/`) run on the test database as at a start of
+    the service on older data (`again`: as if none had run); the names of those run."""
+
+    async def run() -> list[str]:
+        auth = (target.user, target.password)
+        async with AsyncGraphDatabase.driver(target.uri, auth=auth) as driver:
+            db = Db(driver, load_queries(REPO / "cypher"), "neo4j")
+            if again:
+                await driver.execute_query("MATCH (m:Migration) DELETE m", database_="neo4j")
+            return await apply_migrations(db)
 
     return asyncio.run(run())
 

@@ -1,20 +1,16 @@
 // Several people by id, as the API shows them, in the order of the ids given, each read through
 // a case ($via[i]: the young person through whom the caller reaches them). Notes are that
 // case's own (`set_person_notes`): a young person's on them; anyone else's on their membership
-// of the case's network, or, written before notes were kept per case, on the person when they
-// are in that one network alone and were never taken out of another (whose note it may be).
+// of the case's network (notes written on the person before then were moved there when their
+// case could be told: `cypher/migrations/`).
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (p:Person {id: $ids[i]})
 WITH i, p, $via[i] AS via
 RETURN p {
   .id, .given_name, .family_name, .known_as, .sex, .birth_date, .death_date, .living,
   notes: CASE WHEN p.id = via THEN p.notes
-              ELSE coalesce(
-                COLLECT { MATCH (p)-[m:IN_NETWORK_OF]->(:YoungPerson {id: via})
-                          RETURN m.notes }[0],
-                CASE WHEN NOT p:YoungPerson AND COUNT { (p)-[:IN_NETWORK_OF]->() } = 1
-                          AND NOT EXISTS { (p)-[:REMOVED_FROM]->() }
-                     THEN p.notes END) END,
+              ELSE COLLECT { MATCH (p)-[m:IN_NETWORK_OF]->(:YoungPerson {id: via})
+                             RETURN m.notes }[0] END,
   .living_inferred,
   birth_date_written: CASE WHEN p.birth_written IS NOT NULL THEN {written: p.birth_written,
     qualifier: p.birth_qualifier, earliest: p.birth_earliest, latest: p.birth_latest} END,

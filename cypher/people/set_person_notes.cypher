@@ -1,8 +1,6 @@
 // A case's notes about a person: a young person's own notes when $via is the person (their
 // case), otherwise on the person's membership of $via's network, so that what one case writes
 // about a relative or carer they share with another case is not shown to it (`get_people`).
-// A note written before notes were kept per case (on the person) is replaced when the person
-// is in this one network alone, whose note it was.
 MATCH (p:Person {id: $id})
 CALL (p) {
   WITH p WHERE p.id = $via
@@ -12,7 +10,5 @@ CALL (p) {
   WITH p WHERE p.id <> $via
   MATCH (p)-[m:IN_NETWORK_OF]->(:YoungPerson {id: $via})
   SET m.notes = $notes
-  WITH p WHERE NOT p:YoungPerson AND COUNT { (p)-[:IN_NETWORK_OF]->() } = 1
-  REMOVE p.notes
 }
 RETURN p.id AS id

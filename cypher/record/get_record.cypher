@@ -23,8 +23,7 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
                     strength: t.strength,
                     // Each case's notes on the tie: theirs is picked (`relationships.notes_for`).
                     notes: {cases: coalesce(t.notes_cases, []),
-                            texts: coalesce(t.notes_texts, []), older: t.notes,
-                            to_young_person: yp.id, held_by: [yp.id], ever_removed: false}}
+                            texts: coalesce(t.notes_texts, [])}}
             ORDER BY t.since, p.id } AS adults,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)

@@ -15,12 +15,9 @@ RETURN r {.id, .kind, .since, .since_written, .until, .half, .role, .strength, .
                   WHEN 'PARENT_OF' THEN 'parent' WHEN 'PARTNER_OF' THEN 'partner'
                   WHEN 'SIBLING_OF' THEN 'sibling' ELSE 'trusted_adult' END,
           from_id: a.id, to_id: b.id} AS relationship,
-       // Whose notes are shown, as for one relationship (`get_relationship`).
-       {cases: coalesce(r.notes_cases, []), texts: coalesce(r.notes_texts, []), older: r.notes,
-        to_young_person: CASE WHEN b:YoungPerson THEN b.id END,
+       // Each case's notes, as for one relationship (`get_relationship`).
+       {cases: coalesce(r.notes_cases, []), texts: coalesce(r.notes_texts, []),
         held_by: [(a)-[:IN_NETWORK_OF]->(y:YoungPerson) WHERE y = b OR (b)-[:IN_NETWORK_OF]->(y)
                   | y.id]
-                 + [(b)-[:IN_NETWORK_OF]->(a) WHERE a:YoungPerson | a.id],
-        ever_removed: EXISTS { (a)-[:REMOVED_FROM]->() } OR EXISTS { (b)-[:REMOVED_FROM]->() }
-       } AS notes
+                 + [(b)-[:IN_NETWORK_OF]->(a) WHERE a:YoungPerson | a.id]} AS notes
 ORDER BY relationship.type, relationship.id

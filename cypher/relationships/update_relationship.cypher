@@ -1,6 +1,5 @@
 // Change the properties of one relationship. Notes are the case $notes_case's own, written
-// beside other cases' (`notes_cases[i]` wrote `notes_texts[i]`) when $set_notes; $drop_older
-// removes a note written before notes were kept per case, which was that case's.
+// beside other cases' (`notes_cases[i]` wrote `notes_texts[i]`) when $set_notes.
 MATCH (:Person)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF {id: $id}]->(:Person)
 SET r += $props
 WITH r
@@ -14,9 +13,5 @@ CALL (r) {
   // No notes left: no lists kept.
   SET r.notes_cases = CASE WHEN cases = [] THEN null ELSE cases END,
       r.notes_texts = CASE WHEN texts = [] THEN null ELSE texts END
-}
-CALL (r) {
-  WITH r WHERE $drop_older
-  REMOVE r.notes
 }
 RETURN r.id AS id

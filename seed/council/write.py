@@ -113,23 +113,29 @@ class _Phase:
     unit: str = "rel"  # what the progress bar counts
 
 
-def _network_rows(networks: dict[str, list[str]], size: int) -> list[dict[str, Any]]:
+def _network_rows(
+    networks: dict[str, list[str]], notes: dict[str, str | None], size: int
+) -> list[dict[str, Any]]:
+    """Each network's members in batches, with the notes the case keeps on each."""
     rows = []
     for yp, ids in networks.items():
         for k in range(0, len(ids), size):
-            rows.append({"young_person_id": yp, "ids": ids[k : k + size]})
+            chunk = ids[k : k + size]
+            rows.append({"young_person_id": yp, "ids": chunk,
+                         "notes": [notes.get(pid) for pid in chunk]})  # fmt: skip
     return rows
 
 
 def _phases(council: Council, batch: int) -> list[_Phase]:
     """The order of writing: nodes before the relationships that need them."""
     one: Callable[[dict[str, Any]], int] = lambda _row: 1  # noqa: E731
+    notes = {p["id"]: p["notes"] for p in council.people}  # the cases' own, on each membership
     return [
         _Phase("young people", "council_merge_young_people", council.young_people, one,
                people=True, unit="person"),
         _Phase("people", "council_merge_people", council.people, one, people=True,
                unit="person"),
-        _Phase("networks", "council_link_networks", _network_rows(council.networks, batch),
+        _Phase("networks", "council_link_networks", _network_rows(council.networks, notes, batch),
                lambda row: len(row["ids"])),
         # A trusted adult's notes are the case's of the young person the tie leads to.
         _Phase("family and trusted adults", "council_add_family_links",

@@ -210,21 +210,12 @@ def stored_props(props: dict[str, Any], young_person_id: str) -> dict[str, Any]:
     return stored
 
 
-def _older_notes_case(facts: Any) -> str | None:
-    """Whose a note written before notes were kept per case is: on a tie to a young person,
-    their case's; on another tie, the one case holding both ends, if no case ever took either
-    out (whose note it may have been). Otherwise nobody's: never shown, kept."""
-    if facts["to_young_person"] is not None:
-        return str(facts["to_young_person"])
-    held = set(facts["held_by"])
-    return held.pop() if len(held) == 1 and not facts["ever_removed"] else None
-
-
 def notes_for(facts: Any, via: str) -> str | None:
-    """The notes on a tie that the case `via` (a young person's id) wrote."""
+    """The notes on a tie that the case `via` (a young person's id) wrote (notes written before
+    each case kept its own were moved to their case's: `cypher/migrations/`)."""
     if via in facts["cases"]:
         return str(facts["texts"][facts["cases"].index(via)])
-    return facts["older"] if _older_notes_case(facts) == via else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -308,9 +299,7 @@ async def update_relationship(
         await (
             await tx.run(db.queries["update_relationship"], id=current.id, props=props,
                          set_notes="notes" in values, notes=values.get("notes"),
-                         notes_case=young_person_id,
-                         drop_older="notes" in values
-                         and _older_notes_case(tie.notes) == young_person_id)
+                         notes_case=young_person_id)
         ).consume()  # fmt: skip
         # A tie between people other cases hold too is theirs as well (not this case's notes,
         # which they do not see).

@@ -1,0 +1,3 @@
+// A data migration has run, in the transaction that ran it.
+MERGE (m:Migration {name: $name})
+ON CREATE SET m.at = datetime()
