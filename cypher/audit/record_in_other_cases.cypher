@@ -2,8 +2,8 @@
 // other than the one it was made through ($via, recorded by the caller): a relative or carer
 // shared by two young people is one record, and so are their flags and the ties between them,
 // so each case's managers see what changed in it, whoever changed it. A case holds a person in
-// its network, and its young person. Only the change is said (`reason`), never which other case
-// it was made through.
+// its network, and its young person. Only the change is said (`reason`, or what $told says to
+// that case), never which other case it was made through.
 UNWIND $person_ids AS pid
 MATCH (p:Person {id: pid})
 WITH p, CASE WHEN p:YoungPerson THEN [p.id] ELSE [] END
@@ -14,5 +14,6 @@ WITH DISTINCT case_id
 WHERE case_id <> $via
 CREATE (:AuditEvent {
   id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
-  resource: $resource, young_person_id: case_id, outcome: 'allowed', reason: $reason
+  resource: $resource, young_person_id: case_id, outcome: 'allowed',
+  reason: coalesce($told[case_id], $reason)
 })

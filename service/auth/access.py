@@ -63,7 +63,7 @@ class Reach:
         rest = tuple(c for c in self.cases if c != case)
         return replace(self, young_person_id=case, cases=(case, *rest), named=True)
 
-    def one_case(self, what: str) -> str:
+    def one_case(self, what: str, loc: tuple[str, ...] = ("query", "young_person_id")) -> str:
         """The case a change that is one case's own (its notes, taking someone out of its
         network) is made under: the one case of the caller's that holds the person, or the one
         they name. Several and none named is a 422: it would go to whichever came first, where
@@ -72,8 +72,7 @@ class Reach:
             raise InvalidInput(
                 f"Several of your cases hold this person: name the case {what} "
                 "(young_person_id).",
-                details=[{"loc": ["query", "young_person_id"],
-                          "msg": "several of your cases hold this person"}],
+                details=[{"loc": list(loc), "msg": "several of your cases hold this person"}],
             )  # fmt: skip
         return self.young_person_id
 
@@ -326,9 +325,9 @@ CaseQuery = Annotated[
     str | None,
     Query(
         alias="young_person_id", min_length=1, max_length=100,
-        description="The case to work through (a young person's id), when several of yours "
-        "hold the person: its own notes are read and written. Needed to write notes or take "
-        "someone out when several do.",
+        description="The case to work through (a young person's id) when several of yours "
+        "hold the person: the notes read and written are its own, a flag is raised under it, "
+        "someone is taken out of its network. Needed for those when several do.",
     ),
 ]  # fmt: skip
 
@@ -337,10 +336,20 @@ async def person_in_reach(
     person_id: PathId, request: Request, access: CaseDep, case: CaseQuery = None
 ) -> Reach:
     """The `{person_id}` of the path, reached by the caller (through the case they name); a
-    read is audited here, a change by the transaction that makes it."""
-    reach = await access.person(
-        person_id, action=_action(request), record_allowed=_is_read(request)
-    )
+    read is audited here, a change by the transaction that makes it. A read through a named
+    case is recorded under it; naming a case that is not one of the caller's holding the
+    person is refused as a person out of reach is, and recorded under the case named (the
+    case probed, if there is one)."""
+    action, read = _action(request), _is_read(request)
+    if case is None:
+        return await access.person(person_id, action=action, record_allowed=read)
+    reach = await access.person(person_id, action=action, record_allowed=False)
+    if case not in reach.cases or read:
+        await audit.record(
+            access.db, principal=access.principal, action=action, resource=f"person:{person_id}",
+            outcome="allowed" if case in reach.cases else "refused", young_person_id=case,
+            reason=None if case in reach.cases else "the case named does not hold the person",
+        )  # fmt: skip
     return reach.through(case)
 
 

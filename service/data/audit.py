@@ -73,11 +73,12 @@ async def record_shared(
     people: Sequence[str],
     reason: str | None = None,
     others: str | None = None,
+    told: Mapping[str, str] | None = None,
 ) -> None:
     """Record an allowed change in the case it was made through and, inside the same open
     transaction, in every other case that holds all of `people` (a shared relative, their flag,
     a tie between two shared people), saying only what changed (`others`, when what they are
-    told differs from `reason`)."""
+    told differs from `reason`; `told`: what a case is told instead, by case, whole)."""
     await record_in(tx, queries, principal=principal, action=action, resource=resource,
                     outcome="allowed", young_person_id=young_person_id,
                     reason=reason)  # fmt: skip
@@ -88,7 +89,7 @@ async def record_shared(
         await tx.run(queries["record_in_other_cases"], person_ids=list(people),
                      via=young_person_id, user_id=principal.user_id,
                      role=principal.role.value, action=action, resource=resource,
-                     reason=others)
+                     reason=others, told=dict(told or {}))
     ).consume()  # fmt: skip
 
 

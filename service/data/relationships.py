@@ -250,13 +250,14 @@ async def get_relationship(db: Db, *, relationship_id: str) -> Tie | None:
 
 
 async def list_relationships(
-    db: Db, *, person_id: str, within: list[str]
+    db: Db, *, person_id: str, within: list[str], named: str | None = None
 ) -> list[RelationshipPublic]:
     """The person's ties to people of the cases `within` (young people's ids), each with the
-    notes of the first of those cases that holds both its ends."""
+    notes of the first of those cases that holds both its ends; or with the notes of the case
+    the caller `named` alone, which another case's are not mixed into."""
     records = await db.read("list_relationships", id=person_id, within=within)
     ties = [Tie.of(record) for record in records]
-    return [t.seen_by(next((c for c in within if c in t.notes["held_by"]), within[0]))
+    return [t.seen_by(named or next((c for c in within if c in t.notes["held_by"]), within[0]))
             for t in ties]  # fmt: skip
 
 
@@ -324,9 +325,10 @@ async def delete_relationship(
     tie: Tie,
 ) -> None:
     """Delete the tie, with every case's notes on it: the other cases that hold both people are
-    told, and that their notes went with it if any had written some."""
+    told, and those that had written notes on it, that their notes went with it."""
     current = tie.shown
-    noted = any(case != young_person_id for case in tie.notes["cases"])
+    told = {case: "deleted, with this case's notes on it (through another case)"
+            for case in tie.notes["cases"] if case != young_person_id}  # fmt: skip
 
     async def work(tx: AsyncManagedTransaction) -> int:
         record = await (await tx.run(db.queries["delete_relationship"], id=current.id)).single(
@@ -338,8 +340,7 @@ async def delete_relationship(
                                 resource=f"relationship:{current.id}",
                                 young_person_id=young_person_id,
                                 people=[current.from_id, current.to_id],
-                                others="deleted, with the notes cases had written on it"
-                                if noted else None)  # fmt: skip
+                                told=told)  # fmt: skip
         return int(record["deleted"])
 
     if not await in_write(db, work):

@@ -30,9 +30,11 @@ async def raise_flag(
     person, the flag holds back: the approved connections of the person and of those living
     with them, when it is at level 3. Nothing brings them nearer the young person until a new
     safety check."""
+    # The flag is its case's to change (`update_flag`): raised under the one case of the
+    # caller's that holds the person, or the one they name.
     return await flags.raise_flag(access.db, actor=access.principal,
-        person_id=reach.person_id, young_person_id=reach.young_person_id, cases=reach.cases,
-        flag=body,
+        person_id=reach.person_id, young_person_id=reach.one_case("to raise this flag under"),
+        cases=reach.cases, flag=body,
     )  # fmt: skip
 
 
@@ -69,6 +71,8 @@ async def update_flag(
             "This flag was raised under a case you do not hold: ask its author (the flag says "
             "whom), or raise a flag of your own."
         )
+    # Changed through the case it was raised under, when the caller holds it.
+    through = raised_in if raised_in in reach.cases else reach.young_person_id
     return await flags.update_flag(access.db, actor=access.principal,
-        flag_id=flag_id, young_person_id=reach.young_person_id, cases=reach.cases, changes=body,
+        flag_id=flag_id, young_person_id=through, cases=reach.cases, changes=body,
     )  # fmt: skip

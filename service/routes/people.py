@@ -82,6 +82,7 @@ async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[Rela
         access.db,
         person_id=reach.person_id,
         within=list(reach.cases),
+        named=reach.young_person_id if reach.named else None,
     )
     return ListOf[RelationshipPublic](data=found, count=len(found))
 
@@ -105,8 +106,9 @@ async def create_relationship(body: RelationshipCreate, access: CaseDep) -> Rela
     notes = getattr(body, "notes", None) is not None
     case = Reach(body.to_id, body.young_person_id or candidates[0], False, tuple(candidates),
                  named=body.young_person_id is not None)  # fmt: skip
+    chosen = case.one_case("these notes are for", ("body", "young_person_id")) if notes else None
     return await relationships.create_relationship(access.db, actor=access.principal,
-        young_person_id=case.one_case("these notes are for") if notes else case.young_person_id,
+        young_person_id=chosen or case.young_person_id,
         relationship=body,
     )  # fmt: skip
 
@@ -133,15 +135,20 @@ async def _relationship_in_reach(
     except NotFound as exc:
         raise missing from exc
     shared = [held for held in reach.cases if held in other.cases]
-    if case is not None:  # the case the caller works through, first, if it holds the tie
-        shared = [case, *(held for held in shared if held != case)] if case in shared else []
+    refused = "not within one case"
+    if case is not None and shared:  # the case the caller works through, first, if it holds it
+        if case in shared:
+            shared = [case, *(held for held in shared if held != case)]
+        else:
+            shared, refused = [], "the case named does not hold the tie"
     if read or not shared:
-        # A refusal under the case of the person the tie leads to, whose manager sees it.
+        # A refusal under the case named, or else of the person the tie leads to, whose manager
+        # sees it.
         await audit.record(
             access.db, principal=access.principal, action=action, resource=resource,
             outcome="allowed" if shared else "refused",
-            young_person_id=shared[0] if shared else reach.young_person_id,
-            reason=None if shared else "not within one case",
+            young_person_id=shared[0] if shared else case or reach.young_person_id,
+            reason=None if shared else refused,
         )  # fmt: skip
     if not shared:
         raise missing

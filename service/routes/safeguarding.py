@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
 from service.data import chains, safeguarding
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
+from service.errors import InvalidInput
 from service.models import answer
 
 router = APIRouter(tags=["safeguarding"])
@@ -29,10 +30,17 @@ async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
     restraining order, ...), until a date. Both people must be of one case: the case of the
     protected person."""
     protected = await access.named(body.protected_id, loc=("protected_id",), action="make_order")
-    await access.named(body.restricted_id, loc=("restricted_id",), action="make_order",
-                       case=protected.young_person_id)  # fmt: skip
+    restricted = await access.named(body.restricted_id, loc=("restricted_id",),
+                                    action="make_order")  # fmt: skip
+    # Recorded under a case of the caller's that holds both (the first of several), not only
+    # the protected person's first: a mother in two children's cases, her partner in one.
+    both = [case for case in protected.cases if case in restricted.cases]
+    if not both:
+        raise InvalidInput("No person with this id is within your allocations.",
+                           details=[{"loc": ["body", "restricted_id"],
+                                     "msg": "not within your allocations"}])  # fmt: skip
     return await safeguarding.make_order(access.db, actor=access.principal,
-        young_person_id=protected.young_person_id, order=body,
+        young_person_id=both[0], order=body,
     )  # fmt: skip
 
 

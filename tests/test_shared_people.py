@@ -1,5 +1,6 @@
-"""What one case writes about the people and ties it shares with another case is its own: the
-other case neither reads nor overwrites it. Against a real Neo4j, through the API."""
+"""People and ties that several cases hold: what one case writes about them is its own (the
+other case neither reads nor overwrites it), and a worker whose cases share a person says which
+case they work through. Against a real Neo4j, through the API."""
 
 from __future__ import annotations
 
@@ -288,5 +289,91 @@ def test_deleting_a_tie_tells_the_cases_whose_notes_went_with_it(
         "RETURN e.reason AS reason", kai=kai,
     ).records  # fmt: skip
     assert [r["reason"] for r in told] == [
-        "deleted, with the notes cases had written on it (through another case)"
+        "deleted, with this case's notes on it (through another case)"
     ]
+    # The other south case, which wrote none, is told of the deletion alone.
+    south = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'relationship.delete'}) WHERE e.young_person_id IN $ids "
+        "RETURN e.reason AS reason", ids=[w["sam"], w["cleo"]],
+    ).records  # fmt: skip
+    assert sorted(str(r["reason"]) for r in south) == ["None", "changed (through another case)"]
+
+
+def test_a_flag_is_raised_under_the_case_named_and_changed_through_it(
+    api: TestClient, db: Driver
+) -> None:
+    """A flag is its case's to change. Raised by a worker whose two cases share the mother, it
+    went to the first case by id, so a worker of the case it was meant for could not change it
+    (a second reader); it now goes to the case named, and without one is refused."""
+    client = api
+    w = two_teams(client, db)
+    sam, cleo, mother = w["sam"], w["cleo"], w["family"].ids["mother"]
+    both = w["sam_worker"].headers
+    sam_only = add_user(client, "sam.only", "social_worker", "south")
+    cleo_only = add_user(client, "cleo.only", "social_worker", "south")
+    allocate(client, w["south"], sam, sam_only)
+    allocate(client, w["south"], cleo, cleo_only)
+    flag = {"kind": "allegation", "level": 2, "source": "Strategy meeting"}
+    refused = client.post(f"/people/{mother}/flags", headers=both, json=flag)
+    assert refused.status_code == 422, refused.text
+    raised = ok(client.post(f"/people/{mother}/flags", headers=both,
+                            params={"young_person_id": sam}, json=flag), 201)  # fmt: skip
+    path = f"/flags/{raised['id']}"
+    assert client.patch(path, headers=cleo_only.headers,
+                        json={"details": "x"}).status_code == 403  # fmt: skip
+    ok(client.patch(path, headers=sam_only.headers, json={"details": "Reviewed"}))
+    # Changed by the worker of both: recorded through the case it was raised under.
+    ok(client.patch(path, headers=both, json={"details": "Reviewed again"}))
+    through = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'flag.update', user_id: $user}) "
+        "RETURN e.young_person_id AS yp, e.reason AS reason", user=w["sam_worker"].user_id,
+    ).records  # fmt: skip
+    assert [r["yp"] for r in through if "through another case" not in str(r["reason"])] == [sam]
+
+
+def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
+    api: TestClient, db: Driver
+) -> None:
+    """The case named must be one of the caller's that holds the person: another team's case
+    answers as no such person does, with no look recorded as allowed, and the refusal is on
+    the trail of the case named (the case probed). A tie the case named does not hold, the
+    same; a person's list of ties shows the named case's notes alone."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, cleo, mother = w["kai"], w["sam"], w["cleo"], w["family"].ids["mother"]
+    both = w["sam_worker"].headers
+    probe = client.get(f"/people/{mother}", headers=both, params={"young_person_id": kai})
+    unknown = client.get("/people/no-such-person", headers=both)
+    assert probe.status_code == unknown.status_code == 404
+    assert probe.json()["error"]["message"] == unknown.json()["error"]["message"]
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'read_person', user_id: $user, resource: $resource}) "
+        "RETURN e.young_person_id AS yp, e.outcome AS outcome, e.reason AS reason",
+        user=w["sam_worker"].user_id, resource=f"person:{mother}",
+    ).records  # fmt: skip
+    assert [(r["yp"], r["outcome"], r["reason"]) for r in looks] == [
+        (kai, "refused", "the case named does not hold the person")]  # fmt: skip
+    # A read through a case named is recorded under it alone.
+    ok(client.get(f"/people/{mother}", headers=both, params={"young_person_id": cleo}))
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'read_person', user_id: $user, outcome: 'allowed'}) "
+        "RETURN e.young_person_id AS yp", user=w["sam_worker"].user_id,
+    ).records  # fmt: skip
+    assert [r["yp"] for r in looks] == [cleo]
+    # A tie held by Cleo's case alone: not through Sam's, neither alone nor in the list.
+    boyfriend = ok(client.post("/people", headers=both,
+                               json={"given_name": "Boyfriend", "young_person_id": cleo}),
+                   201)["id"]  # fmt: skip
+    tie = ok(client.post("/relationships", headers=both,
+                         json={"type": "trusted_adult", "from_id": boyfriend, "to_id": mother,
+                               "role": "family_friend", "notes": "Cleo's note"}), 201)  # fmt: skip
+    in_sam = {"young_person_id": sam}
+    assert client.get(f"/relationships/{tie['id']}", headers=both,
+                      params=in_sam).status_code == 404  # fmt: skip
+    listed = ok(client.get(f"/people/{mother}/relationships", headers=both, params=in_sam))
+    assert [r["notes"] for r in listed["data"] if r["id"] == tie["id"]] == [None]
+    # An order between the mother and her boyfriend, held together by Cleo's case alone: made
+    # under it (it was checked against the mother's first case only, and refused).
+    order = {"kind": "non_molestation_order", "restricted_id": boyfriend,
+             "protected_id": mother, "made_on": "2026-01-05"}  # fmt: skip
+    ok(client.post("/orders", headers=both, json=order), 201)
