@@ -184,7 +184,10 @@ class _Work(_Base):
                 "details": details, "raised_on": raised.isoformat(),
                 "review_on": _days(raised, 182).isoformat(),
                 "expires_on": _days(raised, 365 * 5).isoformat() if rng.random() < 0.3 else None,
-                "author_id": author}})  # fmt: skip
+                "author_id": author,
+                # Raised under the case of the first young person whose network holds them:
+                # theirs to change (`update_flag`).
+                "raised_in": p.networks[0] if p.networks else None}})  # fmt: skip
             found[p.id] = level
         self.flag_levels.update(found)
         return found
