@@ -337,7 +337,8 @@ def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     """The case named must be one of the caller's that holds the person: another team's case
     answers as no such person does, with no look recorded as allowed, and the refusal is on
     the trail of the case named (the case probed). A tie the case named does not hold, the
-    same; a person's list of ties shows the named case's notes alone."""
+    same; a person's list of ties and family export through a named case hold its people
+    alone."""
     client = api
     w = two_teams(client, db)
     kai, sam, cleo, mother = w["kai"], w["sam"], w["cleo"], w["family"].ids["mother"]
@@ -371,7 +372,22 @@ def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     assert client.get(f"/relationships/{tie['id']}", headers=both,
                       params=in_sam).status_code == 404  # fmt: skip
     listed = ok(client.get(f"/people/{mother}/relationships", headers=both, params=in_sam))
-    assert [r["notes"] for r in listed["data"] if r["id"] == tie["id"]] == [None]
+    assert tie["id"] not in [r["id"] for r in listed["data"]]
+    in_cleo = {"young_person_id": cleo}
+    listed = ok(client.get(f"/people/{mother}/relationships", headers=both, params=in_cleo))
+    assert [r["notes"] for r in listed["data"] if r["id"] == tie["id"]] == ["Cleo's note"]
+    # The family exported through Sam's case holds Sam's people alone: not the mother's
+    # child recorded in Cleo's.
+    child = ok(client.post("/people", headers=both,
+                           json={"given_name": "Halfsister", "young_person_id": cleo}),
+               201)["id"]  # fmt: skip
+    ok(client.post("/relationships", headers=both,
+                   json={"type": "parent", "from_id": mother, "to_id": child}), 201)  # fmt: skip
+    exported = client.get(f"/people/{mother}/gedcom", headers=both, params=in_sam)
+    assert exported.status_code == 200, exported.text
+    assert "Halfsister" not in exported.text
+    assert "Halfsister" in client.get(f"/people/{mother}/gedcom", headers=both,
+                                      params=in_cleo).text  # fmt: skip
     # An order between the mother and her boyfriend, held together by Cleo's case alone: made
     # under it (it was checked against the mother's first case only, and refused).
     order = {"kind": "non_molestation_order", "restricted_id": boyfriend,

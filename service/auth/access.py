@@ -52,6 +52,12 @@ class Reach:
     # Whether the caller named `young_person_id` as the case they work through (`through`).
     named: bool = False
 
+    @property
+    def within(self) -> list[str]:
+        """The cases a read through this reach shows: the one the caller named, or else every
+        case of theirs that holds the person (a worker of two cases reads both)."""
+        return [self.young_person_id] if self.named else list(self.cases)
+
     def through(self, case: str | None) -> Reach:
         """This reach through the case the caller names (a young person's id), first among its
         cases; NotFound when that is no case of theirs that holds the person, as for a case

@@ -250,14 +250,13 @@ async def get_relationship(db: Db, *, relationship_id: str) -> Tie | None:
 
 
 async def list_relationships(
-    db: Db, *, person_id: str, within: list[str], named: str | None = None
+    db: Db, *, person_id: str, within: list[str]
 ) -> list[RelationshipPublic]:
     """The person's ties to people of the cases `within` (young people's ids), each with the
-    notes of the first of those cases that holds both its ends; or with the notes of the case
-    the caller `named` alone, which another case's are not mixed into."""
+    notes of the first of those cases that holds both its ends."""
     records = await db.read("list_relationships", id=person_id, within=within)
     ties = [Tie.of(record) for record in records]
-    return [t.seen_by(named or next((c for c in within if c in t.notes["held_by"]), within[0]))
+    return [t.seen_by(next((c for c in within if c in t.notes["held_by"]), within[0]))
             for t in ties]  # fmt: skip
 
 

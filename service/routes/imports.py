@@ -82,7 +82,7 @@ EXPORT_GENERATIONS = 4
 )
 async def export_gedcom(reach: PersonReach, access: CaseDep) -> Response:
     """The person and their relatives (four generations each way) as GEDCOM 5.5.1."""
-    within = list(reach.cases)
+    within = reach.within
     family = await relatives.load_family(access.db, person_id=reach.person_id,
         within=within, max_generations=EXPORT_GENERATIONS,
     )  # fmt: skip

@@ -81,8 +81,7 @@ async def list_relationships(reach: PersonReach, access: CaseDep) -> ListOf[Rela
     found = await relationships.list_relationships(
         access.db,
         person_id=reach.person_id,
-        within=list(reach.cases),
-        named=reach.young_person_id if reach.named else None,
+        within=reach.within,
     )
     return ListOf[RelationshipPublic](data=found, count=len(found))
 
@@ -226,6 +225,6 @@ async def read_gaps(reach: PersonReach, access: CaseDep) -> ListOf[Gap]:
     found = await relatives.find_gaps(
         access.db,
         person_id=reach.person_id,
-        within=list(reach.cases),
+        within=reach.within,
     )
     return ListOf[Gap](data=found, count=len(found))
