@@ -388,6 +388,18 @@ def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     assert "Halfsister" not in exported.text
     assert "Halfsister" in client.get(f"/people/{mother}/gedcom", headers=both,
                                       params=in_cleo).text  # fmt: skip
+    # Her relatives the same, read after the answer through both cases is kept (the kept answer
+    # is never given for a read through one case alone).
+
+    def relatives(params: dict[str, str]) -> set[str]:
+        found = ok(client.get(f"/people/{mother}/relatives", headers=both, params=params))
+        return {r["name"] for r in found["data"]}
+
+    assert "Halfsister" in relatives({})
+    assert "Halfsister" not in relatives(in_sam)
+    assert "Halfsister" in relatives(in_cleo)
+    assert client.get(f"/people/{mother}/relatives", headers=both,
+                      params={"young_person_id": kai}).status_code == 404  # fmt: skip
     # An order between the mother and her boyfriend, held together by Cleo's case alone: made
     # under it (it was checked against the mother's first case only, and refused).
     order = {"kind": "non_molestation_order", "restricted_id": boyfriend,

@@ -196,6 +196,25 @@ class CaseAccess:
                 details=[{"loc": ["body", *loc], "msg": "not within your allocations"}],
             ) from exc
 
+    async def person_through(
+        self, person_id: str, *, action: str, read: bool, case: str | None
+    ) -> Reach:
+        """The caller's reach to `person_id` through the case they name (`case`, None: every
+        case of theirs that holds the person); a read is audited here, a change by the
+        transaction that makes it. A read through a named case is recorded under it; naming a
+        case that is not one of the caller's holding the person is refused as a person out of
+        reach is, and recorded under the case named (the case probed, if there is one)."""
+        if case is None:
+            return await self.person(person_id, action=action, record_allowed=read)
+        reach = await self.person(person_id, action=action, record_allowed=False)
+        if case not in reach.cases or read:
+            await audit.record(
+                self.db, principal=self.principal, action=action, resource=f"person:{person_id}",
+                outcome="allowed" if case in reach.cases else "refused", young_person_id=case,
+                reason=None if case in reach.cases else "the case named does not hold the person",
+            )  # fmt: skip
+        return reach.through(case)
+
     async def read_person(
         self,
         person_id: str,
@@ -205,6 +224,7 @@ class CaseAccess:
         young: bool = False,
         key: Hashable | None = None,
         keep_as: Callable[[T], T] | None = None,
+        case: str | None = None,
     ) -> T:
         """`fetch(cases)` the person's data through the cases the caller opens that hold them,
         once the guard has allowed it (`young`: only if the person is a young person the caller
@@ -220,33 +240,31 @@ class CaseAccess:
         instead (service.readcache); one worked out is kept under that revision (it was read
         after the check, so it is no older), as `keep_as` makes it, if given (what is worth
         keeping of it)."""
-        reach = await self._check(person_id, action=action, young=young)
+        if young:
+            reach = await self.young_person(person_id, action=action, record_allowed=True)
+        else:
+            reach = await self.person_through(person_id, action=action, read=True, case=case)
         if key is None:
-            return await fetch(list(reach.cases))
+            return await fetch(reach.within)
         kept = self.kept_for(reach, key)
         if kept is not None:
             return cast(T, kept)
-        found = await fetch(list(reach.cases))
+        found = await fetch(reach.within)
         self.keep_for(reach, key, keep_as(found) if keep_as else found)
         return found
 
-    async def _check(self, person_id: str, *, action: str, young: bool) -> Reach:
-        if young:
-            return await self.young_person(person_id, action=action, record_allowed=True)
-        return await self.person(person_id, action=action, record_allowed=True)
-
     def kept_for(self, reach: Reach, key: Hashable) -> object | None:
-        """The answer kept under `key` (as `read_person` keeps it) for the cases and the
-        revision this check saw, if any."""
+        """The answer kept under `key` (as `read_person` keeps it) for the cases read through
+        (`Reach.within`) and the revision this check saw, if any."""
         hit = self.kept.get(reach.revision, key)
         if hit is None:
             return None
         cases, answer = hit
-        return cast(object, answer) if cases == reach.cases else None
+        return cast(object, answer) if cases == tuple(reach.within) else None
 
     def keep_for(self, reach: Reach, key: Hashable, found: object) -> None:
         """Keep an answer read after this check, as `read_person` keeps one."""
-        self.kept.put(reach.revision, key, (reach.cases, found))
+        self.kept.put(reach.revision, key, (tuple(reach.within), found))
 
     async def young_people(self, *, action: str) -> list[str]:
         """The ids of the young people the caller reaches today, to read their records: each
@@ -341,22 +359,11 @@ CaseQuery = Annotated[
 async def person_in_reach(
     person_id: PathId, request: Request, access: CaseDep, case: CaseQuery = None
 ) -> Reach:
-    """The `{person_id}` of the path, reached by the caller (through the case they name); a
-    read is audited here, a change by the transaction that makes it. A read through a named
-    case is recorded under it; naming a case that is not one of the caller's holding the
-    person is refused as a person out of reach is, and recorded under the case named (the
-    case probed, if there is one)."""
-    action, read = _action(request), _is_read(request)
-    if case is None:
-        return await access.person(person_id, action=action, record_allowed=read)
-    reach = await access.person(person_id, action=action, record_allowed=False)
-    if case not in reach.cases or read:
-        await audit.record(
-            access.db, principal=access.principal, action=action, resource=f"person:{person_id}",
-            outcome="allowed" if case in reach.cases else "refused", young_person_id=case,
-            reason=None if case in reach.cases else "the case named does not hold the person",
-        )  # fmt: skip
-    return reach.through(case)
+    """The `{person_id}` of the path, reached by the caller through the case they name, if
+    they name one (`CaseAccess.person_through`)."""
+    return await access.person_through(
+        person_id, action=_action(request), read=_is_read(request), case=case
+    )
 
 
 async def young_person_in_reach(

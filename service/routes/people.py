@@ -205,6 +205,7 @@ async def read_relatives(
         default=None, description="Relatives on this side, including those on both sides."
     ),
     living: bool | None = None,
+    case: CaseQuery = None,
 ) -> Response:
     """Every relative by birth, adoption, step and marriage, named as a social worker would."""
     # The busiest read: checked first, then kept for the next read (see CaseAccess.read_person).
@@ -215,6 +216,7 @@ async def read_relatives(
             within=within, max_generations=max_generations, side=side, living=living,
         ),
         key=("relatives", person_id, max_generations, side, living, access.today),
+        case=case,
     )  # fmt: skip
     return answer(found)
 
