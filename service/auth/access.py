@@ -70,10 +70,10 @@ class Reach:
         return replace(self, young_person_id=case, cases=(case, *rest), named=True)
 
     def one_case(self, what: str, loc: tuple[str, ...] = ("query", "young_person_id")) -> str:
-        """The case a change that is one case's own (its notes, taking someone out of its
-        network) is made under: the one case of the caller's that holds the person, or the one
-        they name. Several and none named is a 422: it would go to whichever came first, where
-        another case's workers may read it."""
+        """The case a change that is one case's own (its notes, a flag raised under it, taking
+        someone out of its network) is made under: the one case of the caller's that holds the
+        person, or the one they name. Several and none named is a 422: it would go to whichever
+        came first, where another case's workers may read or own it."""
         if len(self.cases) > 1 and not self.named:
             raise InvalidInput(
                 f"Several of your cases hold this person: name the case {what} "
@@ -344,7 +344,8 @@ PathId = Annotated[str, Path(min_length=1, max_length=100)]
 
 
 # The case a caller works through when several of theirs hold a person (siblings in two cases
-# share their mother): its own notes are read and written, and it is the one changed.
+# share their mother): its own notes are read and written, its people alone are read, and it is
+# the one changed.
 CaseQuery = Annotated[
     str | None,
     Query(
