@@ -14,9 +14,9 @@ from neo4j import AsyncGraphDatabase, Driver
 from seed.council import BuildSummary, build
 from service.db import Db, apply_migrations
 from service.queries import load_queries
+from tests.conftest import ADMIN_TOKEN as ADMIN_TOKEN  # used by the test modules
 from tests.conftest import REPO, Target
 
-ADMIN_TOKEN = "bootstrap-admin-token-for-tests-0123456789"
 BOOT = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 

@@ -331,3 +331,14 @@ def settings(neo4j_target: Target) -> Settings:
 def client(db: Driver, settings: Settings) -> Iterator[TestClient]:
     with app_client(settings) as test_client:
         yield test_client
+
+
+# The bootstrap admin's token of the apps the tests start (`tests.cases` uses it to make users).
+ADMIN_TOKEN = "bootstrap-admin-token-for-tests-0123456789"
+
+
+@pytest.fixture
+def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
+    """A started app with the bootstrap admin, on an emptied database."""
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
+        yield client

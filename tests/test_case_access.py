@@ -10,15 +10,12 @@ external ids and the one clock.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from tests.cases import (
-    ADMIN_TOKEN,
     BOOT,
     GEDCOM,
     Actor,
@@ -30,15 +27,7 @@ from tests.cases import (
     ok,
     two_teams,
 )
-from tests.conftest import Target, app_client, settings_for
 from tests.world import OTHER_CHILD, World, send, table
-
-
-@pytest.fixture
-def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
-    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield client
-
 
 KNOWN_CHILD = "a child known to the council (ask the manager of team north)"
 

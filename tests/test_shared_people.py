@@ -4,15 +4,12 @@ case they work through. Against a real Neo4j, through the API."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from tests.cases import (
-    ADMIN_TOKEN,
     add_user,
     allocate,
     bump_revision,
@@ -21,13 +18,7 @@ from tests.cases import (
     run_migrations,
     two_teams,
 )
-from tests.conftest import Target, app_client, settings_for
-
-
-@pytest.fixture
-def api(db: Driver, neo4j_target: Target) -> Iterator[TestClient]:
-    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield client
+from tests.conftest import Target
 
 
 def test_each_case_keeps_its_own_notes_on_a_person_they_share(api: TestClient, db: Driver) -> None:
