@@ -2,8 +2,9 @@
 
 Each file holds one statement; its name (the file name without `.cypher`) is how code refers
 to it. The folder a file sits in groups it: `schema/` files are applied in name order at
-start-up. Loading fails on an empty file or a name used twice, so a mistake stops the service
-at start-up rather than at the first request that needs the query.
+start-up, and `migrations/` files run once each, in name order, on a database that has not
+run them (`db.apply_migrations`). Loading fails on an empty file or a name used twice, so a
+mistake stops the service at start-up rather than at the first request that needs the query.
 """
 
 from __future__ import annotations

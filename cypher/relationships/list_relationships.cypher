@@ -15,7 +15,8 @@ RETURN r {.id, .kind, .since, .since_written, .until, .half, .role, .strength, .
                   WHEN 'PARENT_OF' THEN 'parent' WHEN 'PARTNER_OF' THEN 'partner'
                   WHEN 'SIBLING_OF' THEN 'sibling' ELSE 'trusted_adult' END,
           from_id: a.id, to_id: b.id} AS relationship,
-       // Each case's notes, as for one relationship (`get_relationship`).
+       // Each case's notes, as for one relationship (`get_relationship`), and the cases that
+       // hold both ends: the notes shown are the first of $within's to hold them.
        {cases: coalesce(r.notes_cases, []), texts: coalesce(r.notes_texts, []),
         held_by: [(a)-[:IN_NETWORK_OF]->(y:YoungPerson) WHERE y = b OR (b)-[:IN_NETWORK_OF]->(y)
                   | y.id]
