@@ -396,3 +396,30 @@ def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     order = {"kind": "non_molestation_order", "restricted_id": boyfriend,
              "protected_id": mother, "made_on": "2026-01-05"}  # fmt: skip
     ok(client.post("/orders", headers=both, json=order), 201)
+
+
+def test_a_search_by_external_id_is_recorded_under_every_case_of_the_caller_holding_them(
+    api: TestClient, db: Driver
+) -> None:
+    """`GET /people?external_id=` recorded a look under the first of the caller's cases that
+    hold the person, where `GET /people/{id}` records it under each: the other case's manager
+    never saw the look on their trail (a second reader)."""
+    client = api
+    w = two_teams(client, db)
+    mother = w["family"].ids["mother"]
+    db.execute_query(
+        "MATCH (p:Person {id: $id}) "
+        "CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: 'mosaic', value: 'MOS-42'})",
+        id=mother,
+    )  # fmt: skip
+    found = ok(client.get("/people", headers=w["sam_worker"].headers,
+                          params={"external_id": "MOS-42"}))  # fmt: skip
+    assert [p["id"] for p in found["data"]] == [mother]
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'find_people', user_id: $user}) "
+        "RETURN e.young_person_id AS yp, e.resource AS resource",
+        user=w["sam_worker"].user_id,
+    ).records  # fmt: skip
+    assert sorted((r["yp"], r["resource"]) for r in looks) == sorted(
+        [(w["sam"], f"person:{mother}"), (w["cleo"], f"person:{mother}")]
+    )

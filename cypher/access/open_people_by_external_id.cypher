@@ -1,6 +1,7 @@
 // The people within the caller's cases on $today who hold an external id (in $system, or in any
-// when it is null), at most 50, each look recorded in the audit trail against the case it is
-// opened through, before anything of theirs is read (GET /people?external_id=).
+// when it is null), at most 50, each look recorded in the audit trail, before anything of
+// theirs is read (GET /people?external_id=): under every case of the caller's that holds the
+// person, as check_person_access.cypher records a look, and opened through the first.
 // The search is within the caller's cases: a holder in another case is neither listed nor
 // looked at, so nothing is written for them and no other case's trail is touched. What the
 // answer costs hardly depends on how many people elsewhere hold the id (an index lookup and a
@@ -21,13 +22,16 @@ WITH p, [yp IN CASE WHEN p:YoungPerson THEN [p]
                     ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
                END
          WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated | yp.id] AS open
-WITH p, head(open) AS via
+WITH p, open, head(open) AS via
 WHERE via IS NOT NULL
 ORDER BY p.id
 LIMIT 50
-CREATE (:AuditEvent {
-  id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
-  resource: 'person:' + p.id, young_person_id: via, outcome: 'allowed', reason: null
-})
+CALL (p, open) {
+  UNWIND open AS case_id
+  CREATE (:AuditEvent {
+    id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
+    resource: 'person:' + p.id, young_person_id: case_id, outcome: 'allowed', reason: null
+  })
+}
 RETURN p.id AS id, via
 ORDER BY id
