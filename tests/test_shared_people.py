@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from tests.cases import (
+    Family,
     add_user,
     allocate,
     bump_revision,
@@ -423,3 +424,48 @@ def test_a_search_by_external_id_is_recorded_under_every_case_of_the_caller_hold
     assert sorted((r["yp"], r["resource"]) for r in looks) == sorted(
         [(w["sam"], f"person:{mother}"), (w["cleo"], f"person:{mother}")]
     )
+
+
+def test_a_new_parent_is_checked_against_the_cases_own_people_alone(
+    api: TestClient, db: Driver
+) -> None:
+    """A new parent link was checked against every parent and ancestor in the database: with
+    the mother's two parents recorded in Sam's case, Kai's worker was told "the child already
+    has two birth parents" (that another case records them) and could not record the
+    grandfather Kai's own gaps ask for (a second reader). Only the case's people count now, as
+    for an import; within the case the rules hold as before."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    # Sam's case alone records a second birth parent of the mother (the gran is in both).
+    in_sam, in_kai = Family(client, sam_worker, sam), Family(client, kai_worker, kai)
+    ron = in_sam.person("Ron", "male")
+    ok(client.post("/relationships", headers=sam_worker,
+                   json={"type": "parent", "kind": "birth", "from_id": ron, "to_id": mother,
+                         "young_person_id": sam}), 201)  # fmt: skip
+    grandad = in_kai.person("Grandad", "male")
+    parent = {"type": "parent", "kind": "birth", "from_id": grandad, "to_id": mother}
+    ok(client.post("/relationships", headers=kai_worker, json=parent), 201)
+    # Within Kai's case the mother now has two: a third is refused, as before.
+    third = in_kai.person("Third", "male")
+    refused = client.post("/relationships", headers=kai_worker, json=parent | {"from_id": third})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["message"] == "The child already has two birth parents."
+    # An ancestor loop through people another case holds alone is not told either; one through
+    # the case's own people is refused.
+    hidden = in_sam.person("Hidden")
+    db.execute_query(
+        "MATCH (m:Person {id: $mother}), (h:Person {id: $hidden}), (t:Person {id: $third}) "
+        "CREATE (m)-[:PARENT_OF {id: 'parent_h1', kind: 'adoptive'}]->(h) "
+        "CREATE (h)-[:PARENT_OF {id: 'parent_h2', kind: 'adoptive'}]->(t)",
+        mother=mother, hidden=hidden, third=third,
+    )  # fmt: skip
+    adoptive = {"type": "parent", "kind": "adoptive", "from_id": third, "to_id": mother}
+    ok(client.post("/relationships", headers=kai_worker, json=adoptive), 201)
+    me = w["family"].ids["me"]
+    loop = client.post("/relationships", headers=kai_worker,
+                       json={"type": "parent", "kind": "adoptive", "from_id": me,
+                             "to_id": w["family"].ids["gran"]})  # fmt: skip
+    assert loop.status_code == 422, loop.text
+    assert loop.json()["error"]["message"] == "This would make a person their own ancestor."

@@ -1,11 +1,22 @@
-// What a new relationship from $from_id to $to_id would conflict with. The two ids differ.
-// For a parent link, $from_id is the parent and $to_id the child.
+// What a new relationship from $from_id to $to_id would conflict with, in the case it is
+// recorded under ($young_person_id: the young person and their network). The two ids differ.
+// For a parent link, $from_id is the parent and $to_id the child. Only the case's people are
+// counted or walked through, as check_imported_people.cypher counts them: parents or ancestors
+// recorded under another case alone are not, so the answer reveals nothing outside the case
+// (a second reader: "the child already has two birth parents" told a worker that another case
+// records both, and kept them from recording the grandparents their own gaps ask for).
 MATCH (a:Person {id: $from_id})
 MATCH (b:Person {id: $to_id})
 OPTIONAL MATCH loop = shortestPath((b)-[:PARENT_OF*..100]->(a))
+  WHERE all(n IN nodes(loop) WHERE n.id = $young_person_id
+            OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
        loop IS NOT NULL AS to_is_ancestor_of_from,
-       COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(b) WHERE x <> a } AS to_other_birth_parents,
+       COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(b)
+               WHERE x <> a
+                 AND (x.id = $young_person_id
+                      OR EXISTS { (x)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
+       } AS to_other_birth_parents,
        CASE $type
          WHEN 'parent' THEN EXISTS { (a)-[:PARENT_OF]->(b) } OR EXISTS { (b)-[:PARENT_OF]->(a) }
          WHEN 'partner' THEN EXISTS { (a)-[:PARTNER_OF]-(b) }

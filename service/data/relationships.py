@@ -177,7 +177,7 @@ async def create_relationship(
         found = await (
             await tx.run(db.queries["check_new_relationship"], from_id=relationship.from_id,
                          to_id=relationship.to_id, type=relationship.type,
-                         role=props.get("role"))
+                         role=props.get("role"), young_person_id=young_person_id)
         ).single()  # fmt: skip
         if found is None:
             raise _invalid("Both people must exist and be within your allocations.")
@@ -289,7 +289,8 @@ async def update_relationship(
         if current.type == "parent" and values.get("kind") == "birth" != current.kind:
             found = await (
                 await tx.run(db.queries["check_new_relationship"], from_id=current.from_id,
-                             to_id=current.to_id, type="none", role=None)
+                             to_id=current.to_id, type="none", role=None,
+                             young_person_id=young_person_id)
             ).single(strict=True)  # fmt: skip
             _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
         # Notes are the case's own (`notes_for`); the rest is the tie's, shared.
