@@ -481,3 +481,35 @@ def test_a_flag_raised_on_someone_being_deleted_is_a_404(case: Case, db: Driver)
             answer = raised.result(timeout=30)
     assert answer.status_code == 404, answer.text
     assert db.execute_query("MATCH (f:Flag) RETURN count(f) AS n").records[0]["n"] == 0
+
+
+def test_someone_connected_while_being_deleted_is_kept_with_the_connection(
+    case: Case, db: Driver
+) -> None:
+    """A person deleted while a connection to them is written (the connection's transaction
+    holding the person's lock, still open): the delete read what keeps a person before taking
+    the lock, so it deleted them and the connection was left with no one (a second reader). It
+    now takes the lock first, waits, sees the connection and keeps the person."""
+    uncle = case.family.ids["uncle"]
+    queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
+    yp = case.family.young_person_id
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["lock_people"], ids=[uncle]).consume()
+        tx.run(queries["create_connection"], id="racing", young_person_id=yp, person_id=uncle,
+               stage="identified", reason=None,
+               user_id=case.coordinator.user_id).consume()  # fmt: skip
+        with ThreadPoolExecutor(1) as pool:
+            deleting = pool.submit(case.client.delete, f"/people/{uncle}",
+                                   headers=case.social_worker.headers)  # fmt: skip
+            time.sleep(1.5)
+            assert not deleting.done()  # waiting for the connection's transaction
+            tx.commit()
+            answer = deleting.result(timeout=30)
+    assert answer.status_code == 204, answer.text
+    left = db.execute_query(
+        "MATCH (c:Connection {id: 'racing'}) "
+        "RETURN EXISTS { (c)-[:WITH]->(:Person {id: $uncle}) } AS held, "
+        "EXISTS { (:Person {id: $uncle})-[:REMOVED_FROM]->(:YoungPerson {id: $yp}) } AS kept",
+        uncle=uncle, yp=yp,
+    ).records  # fmt: skip
+    assert [dict(r) for r in left] == [{"held": True, "kept": True}]

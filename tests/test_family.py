@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from bench.relatives import generate
 from seed.gedcom import main as gedcom_cli
+from service.gedcom import write_gedcom
 from service.lifespan import BURIED, RECHECK
 from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, ok, open_case
 from tests.conftest import Target, app_client, settings_for
@@ -452,6 +454,35 @@ def test_broken_gedcom_writes_nothing(family: Family, db: Driver, data: bytes) -
     assert response.status_code == 422, response.text
     assert response.json()["error"]["message"].startswith("The GEDCOM file was not imported")
     assert count_all(db) == before
+
+
+def test_the_same_file_sent_twice_at_once_is_imported_once(family: Family, db: Driver) -> None:
+    """Two imports of one file sent together (a double click) each wrote the whole tree: the
+    second did not see what the first had not yet committed (a second reader). An import now
+    takes the case's lock first: the second waits, then matches what the first wrote."""
+    f = family
+    queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
+    # The case's lock held by another write: an import waits for it.
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["lock_people"], ids=[f.young_person_id]).consume()
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(import_file, f, GEDCOM, young_person_xref="@I1@", source="twice")
+            time.sleep(1.5)
+            assert not waiting.done()
+            tx.commit()
+            assert waiting.result(timeout=30).status_code == 201
+    tree, _ = generate(120, seed=4)
+    data = write_gedcom(tree).encode()
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _: import_file(f, data, source="double"), range(2)))
+    assert [a.status_code for a in answers] == [201, 201], [a.text for a in answers]
+    created = sorted(a.json()["people_created"] for a in answers)
+    assert created == [0, len(tree.people)], created
+    held = db.execute_query(
+        "MATCH (e:ExternalId {system: 'gedcom:double'})<-[:IDENTIFIED_BY]-(p:Person) "
+        "WITH e.value AS xref, count(p) AS holders RETURN max(holders) AS most, count(*) AS n"
+    ).records[0]  # fmt: skip
+    assert (held["most"], held["n"]) == (1, len(tree.people))
 
 
 def test_one_persons_bad_data_imports_the_rest_with_notes(family: Family) -> None:

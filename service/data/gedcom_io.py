@@ -138,6 +138,9 @@ async def import_tree(
     ]  # fmt: skip
 
     async def work(tx: AsyncManagedTransaction) -> ImportResult:
+        # The case's lock first: a second import of the same file sent at once (a double
+        # click) waits, then matches what the first wrote rather than writing it all again.
+        await (await tx.run(db.queries["lock_people"], ids=[young_person_id])).consume()
         found = await (await tx.run(db.queries["get_person_dates"], id=young_person_id)).single()
         if found is None or not found["is_young_person"]:
             raise NotFound("No young person has this id.")

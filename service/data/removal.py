@@ -39,6 +39,9 @@ async def remove_person(
     """Take `person_id` out of the case `young_person_id`; audited in the same transaction."""
 
     async def work(tx: AsyncManagedTransaction) -> Outcome | None:
+        # The person's lock first, as a new connection, flag or tie takes it: what keeps them
+        # (a connection made at the same moment) is seen before they are deleted.
+        await (await tx.run(db.queries["lock_people"], ids=[person_id])).consume()
         record = await (
             await tx.run(db.queries["remove_person"], id=person_id,
                          young_person_id=young_person_id, user_id=actor.user_id)
