@@ -19,6 +19,7 @@ something (`actions`) come before the others in the answer. Pure: no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from service import gedcom_dates, gedcom_kinds
@@ -277,6 +278,15 @@ def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
                 path.append(nxt)
                 stack.append(iter(edges.get(nxt, ())))
     return None
+
+
+def ancestor_loop(links: Iterable[Sequence[str]]) -> list[str] | None:
+    """Someone their own ancestor through `links` ([parent, child] pairs), as the path round
+    from them back to them; None when nobody is."""
+    edges: dict[str, list[str]] = {}
+    for parent, child in links:
+        edges.setdefault(parent, []).append(child)
+    return _cycle(edges)
 
 
 def check_shape(found: list[GedcomFamily]) -> None:

@@ -456,6 +456,32 @@ def test_broken_gedcom_writes_nothing(family: Family, db: Driver, data: bytes) -
     assert count_all(db) == before
 
 
+def test_a_file_giving_a_recorded_parent_and_child_the_other_way_round_is_refused(
+    family: Family, db: Driver
+) -> None:
+    """A corrected file (Rose is Anne's daughter, not her mother) imported after the first made
+    Anne her own ancestor: each file was checked alone, and the ties already recorded were not
+    (a second reader). The import now refuses it, says who and what to do, and writes nothing."""
+    f = family
+    ok(import_file(f, GEDCOM, young_person_xref="@I1@", source="marlow"), 201)
+    before = count_all(db)
+    swapped = (
+        GEDCOM.replace(b"1 FAMS @F1@\n1 FAMC @F2@", b"1 FAMS @F1@\n1 FAMS @F2@")
+        .replace(b"1 SEX F\n1 FAMS @F2@", b"1 SEX F\n1 FAMC @F2@")
+        .replace(b"1 WIFE @I4@\n1 CHIL @I2@", b"1 WIFE @I2@\n1 CHIL @I4@")
+    )
+    assert swapped.count(b"CHIL @I4@") == 1
+    refused = import_file(f, swapped, young_person_xref="@I1@", source="marlow")
+    assert refused.status_code == 422, refused.text
+    message = refused.json()["error"]["message"]
+    assert "would be their own ancestor" in message
+    assert "nothing was imported" in message
+    assert {"@I2@", "@I4@"} <= set(message.replace("(", " ").replace(")", " ").split()), message
+    assert count_all(db) == before
+    terms = {r["name"]: r["term"] for r in f.relatives()["data"]}
+    assert terms["Rose Hill"] == "maternal grandmother"
+
+
 def test_the_same_file_sent_twice_at_once_is_imported_once(family: Family, db: Driver) -> None:
     """Two imports of one file sent together (a double click) each wrote the whole tree: the
     second did not see what the first had not yet committed (a second reader). An import now

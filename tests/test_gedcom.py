@@ -21,6 +21,7 @@ from service.gedcom import (
     parse_gedcom,
     write_gedcom,
 )
+from service.gedcom_checks import ancestor_loop
 from service.gedcom_dates import WrittenDate, from_words
 
 DATA = Path(__file__).resolve().parent / "data" / "gedcom"
@@ -607,6 +608,19 @@ def test_adoption_and_fostering_count_for_ancestry() -> None:
     )
     with pytest.raises(GedcomError, match="@I1@ is their own ancestor: @I1@ -> @I2@ -> @I1@"):
         parse(ged(body))
+
+
+def test_an_ancestor_loop_through_ties_already_recorded_is_found() -> None:
+    """After an import links its people, the case's parent links are looked through again:
+    a file correct alone can close a loop with a tie recorded before (`ancestor_loop`)."""
+    assert ancestor_loop([("rose", "anne"), ("anne", "kit"), ("bob", "kit")]) is None
+    assert ancestor_loop([]) is None
+    assert ancestor_loop([("rose", "anne"), ("anne", "kit"), ("anne", "rose")]) == [
+        "rose", "anne", "rose"]  # fmt: skip
+    looped = ancestor_loop([("a", "b"), ("b", "c"), ("c", "d"), ("d", "b"), ("x", "a")])
+    assert looped is not None
+    assert looped[0] == looped[-1]
+    assert set(looped) == {"b", "c", "d"}
 
 
 @pytest.mark.parametrize(

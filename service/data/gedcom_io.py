@@ -37,6 +37,7 @@ from service.gedcom import (
     Sex,
     write_gedcom,
 )
+from service.gedcom_checks import ancestor_loop
 
 BATCH = 500
 _KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster", "step": "step"}
@@ -186,6 +187,21 @@ async def import_tree(
             raise InvalidInput(
                 f"With this file, {names} would have more than two birth parents; "
                 "nothing was imported."
+            )
+        # The file has nobody their own ancestor (`check_shape`); with the ties already
+        # recorded it may (a corrected file giving a parent and child the other way round).
+        linked = await (
+            await tx.run(db.queries["case_parent_links"], young_person_id=young_person_id)
+        ).single(strict=True)  # fmt: skip
+        loop = ancestor_loop(linked["links"])
+        if loop:
+            back = {v: k for k, v in ids.items()}
+            named = [back.get(i, f"person {i}") for i in loop]  # xrefs; ids for the others
+            raise InvalidInput(
+                f"With this file, {named[0]} would be their own ancestor "
+                f"({' -> '.join(named)}): "
+                "the file gives a parent and child the other way round from a tie already "
+                "recorded. Correct the file or the recorded tie; nothing was imported."
             )
         answer = ImportResult(
             young_person_id=young_person_id, system=system, preview=preview,
