@@ -10,10 +10,12 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from tests.cases import (
+    GEDCOM,
     Family,
     add_user,
     allocate,
     bump_revision,
+    import_file,
     in_network_of,
     ok,
     run_migrations,
@@ -469,3 +471,63 @@ def test_a_new_parent_is_checked_against_the_cases_own_people_alone(
                              "to_id": w["family"].ids["gran"]})  # fmt: skip
     assert loop.status_code == 422, loop.text
     assert loop.json()["error"]["message"] == "This would make a person their own ancestor."
+
+
+def test_a_family_tree_files_ids_are_the_importing_cases(
+    api: TestClient, db: Driver, neo4j_target: Target
+) -> None:
+    """An import's xrefs were shown to every case holding the person, under the system
+    `gedcom:<the importing young person's id>`: Sam's worker read Kai's case id on the mother
+    (a second reader). They are now the importing case's: shown, found by and replaced through
+    it alone; what other cases record stays everyone's. Older ids are given to their case once,
+    at a start of the service."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam = w["kai"], w["sam"]
+    kai_worker, sam_worker = w["kai_worker"].headers, w["sam_worker"].headers
+    in_kai = Family(client, kai_worker, kai)
+    ok(import_file(in_kai, GEDCOM), 201)
+    anne = ok(client.get("/people", headers=kai_worker,
+                         params={"external_id": "@I2@", "system": f"gedcom:{kai}"}))  # fmt: skip
+    [mother] = [p["id"] for p in anne["data"]]
+    in_network_of(db, sam, mother)
+    in_sam = {"young_person_id": sam}
+    kais = [{"system": f"gedcom:{kai}", "value": "@I2@"}]
+    assert ok(client.get(f"/people/{mother}", headers=kai_worker))["external_ids"] == kais
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
+        "external_ids"] == []  # fmt: skip
+    found = ok(client.get("/people", headers=sam_worker, params={"external_id": "@I2@"}))
+    assert found["data"] == []
+    # Sam's case replaces the ids it sees; Kai's stay.
+    mosaic = [{"system": "mosaic", "value": "MOS-7"}]
+    ok(client.patch(f"/people/{mother}", headers=sam_worker, params=in_sam,
+                    json={"external_ids": mosaic}))  # fmt: skip
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
+        "external_ids"] == mosaic  # fmt: skip
+    assert ok(client.get(f"/people/{mother}", headers=kai_worker))["external_ids"] == sorted(
+        kais + mosaic, key=lambda e: (e["system"], e["value"]))  # fmt: skip
+    again = ok(import_file(in_kai, GEDCOM), 201)
+    assert again["people_created"] == 0
+    # Ids imported before: given to the case the system names, or the one case holding them.
+    db.execute_query("MATCH (e:ExternalId) WHERE e.system STARTS WITH 'gedcom:' REMOVE e.case")
+    aunt = w["family"].ids["aunt"]
+    db.execute_query(
+        "MATCH (a:Person {id: $aunt}), (r:Person {id: $rose}) "
+        "CREATE (a)-[:IDENTIFIED_BY]->(:ExternalId {system: 'gedcom:smith', value: '@I9@'}) "
+        "CREATE (r)-[:IDENTIFIED_BY]->(:ExternalId {system: 'gedcom:smith', value: '@I4@'})",
+        aunt=aunt, rose=ok(client.get("/people", headers=kai_worker,
+                                      params={"external_id": "@I4@"}))["data"][0]["id"],
+    )  # fmt: skip
+    assert "003_family_tree_ids_per_case" in run_migrations(neo4j_target)
+    bump_revision(db)
+    cases = db.execute_query(
+        "MATCH (e:ExternalId) WHERE e.system STARTS WITH 'gedcom:' "
+        "RETURN e.system AS system, e.value AS value, e.case AS case ORDER BY system, value"
+    ).records  # fmt: skip
+    assert [(r["system"], r["value"], r["case"]) for r in cases] == [
+        *[(f"gedcom:{kai}", f"@I{n}@", kai) for n in range(1, 6)],
+        ("gedcom:smith", "@I4@", kai),  # Rose: in Kai's network alone
+        ("gedcom:smith", "@I9@", None),  # the aunt: in three networks, whose cannot be told
+    ]
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
+        "external_ids"] == mosaic  # fmt: skip

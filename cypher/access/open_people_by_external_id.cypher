@@ -17,11 +17,14 @@ CALL (today) {
 }
 MATCH (p:Person)-[:IDENTIFIED_BY]->(e:ExternalId {value: $value})
 WHERE $system IS NULL OR e.system = $system
-WITH DISTINCT p, allocated
-WITH p, [yp IN CASE WHEN p:YoungPerson THEN [p]
+// Whose each id found is: a family tree file's ids are the importing case's (`e.case`), and
+// find the person through that case alone; other ids are everyone's ('').
+WITH p, allocated, collect(DISTINCT coalesce(e.case, '')) AS owners
+WITH p, owners, [yp IN CASE WHEN p:YoungPerson THEN [p]
                     ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
                END
          WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated | yp.id] AS open
+WITH p, CASE WHEN '' IN owners THEN open ELSE [c IN open WHERE c IN owners] END AS open
 WITH p, open, head(open) AS via
 WHERE via IS NOT NULL
 ORDER BY p.id

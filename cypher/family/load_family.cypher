@@ -87,6 +87,7 @@ RETURN s.id AS person_id,
     p:YoungPerson,
     CASE WHEN NOT $external_ids OR (p:YoungPerson AND NOT p.id IN $within) THEN null
          ELSE COLLECT { MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
+                        WHERE e.case IS NULL OR e.case IN $within
                         RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END,
     p.birth_written, p.death_written, p.birth_earliest
   ]] AS people,

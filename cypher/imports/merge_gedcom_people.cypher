@@ -3,7 +3,8 @@
 // only fills fields that are still empty (a date and its words as written together: a date a
 // worker recorded is never given the file's words). People are matched within this young person's
 // network only: another case's people are never matched, changed or counted, whatever the
-// file's source is called. A death is not filled in for someone recorded as living: that is
+// file's source is called. Each xref is the importing case's (`case`): another case holding the
+// person later neither sees it nor finds them by it. A death is not filled in for someone recorded as living: that is
 // for a worker to decide, and the row says so (`death_kept_out`).
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
@@ -21,7 +22,8 @@ CALL (row, known, yp) {
       p.death_written = row.death_written, p.death_qualifier = row.death_qualifier,
       p.death_earliest = row.death_earliest, p.death_latest = row.death_latest,
       p.created_at = datetime(), p.updated_at = datetime()
-  CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
+  CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref,
+                                             case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
   RETURN p, false AS kept_out
   UNION

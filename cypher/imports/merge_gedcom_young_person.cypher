@@ -3,6 +3,7 @@
 // caller may see); holders in other cases are not looked at.
 MATCH (yp:YoungPerson {id: $young_person_id})
 MERGE (yp)-[:IDENTIFIED_BY]->(e:ExternalId {system: $system, value: $xref})
+  ON CREATE SET e.case = $young_person_id  // the file's ids are the importing case's
 WITH yp
 RETURN COUNT {
   (other:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: $xref})

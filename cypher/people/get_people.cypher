@@ -30,8 +30,10 @@ RETURN p {
     MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL
     RETURN a {.line1, .line2, .town, .postcode, since: l.since} ORDER BY l.since DESC LIMIT 1
   }[0],
+  // A family tree file's ids are the case's that imported it (`e.case`): not shown through
+  // another case (the default system names that case's young person). Others are everyone's.
   external_ids: COLLECT {
-    MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
+    MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId) WHERE e.case IS NULL OR e.case = via
     RETURN e {.system, .value} ORDER BY e.system, e.value
   }
 } AS person

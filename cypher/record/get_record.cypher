@@ -10,6 +10,7 @@ MATCH (yp:YoungPerson {id: $young_person_id})
 RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
            .notes, status: yp.care_status} AS person,
   COLLECT { MATCH (yp)-[:IDENTIFIED_BY]->(e:ExternalId)
+            WHERE e.case IS NULL OR e.case = yp.id  // not another case's family tree ids
             RETURN e {.system, .value} ORDER BY e.system, e.value } AS external_ids,
   COLLECT { MATCH (yp)-[l:LIVES_AT]->(a:Address)
             RETURN a {.line1, .line2, .town, .postcode, since: l.since, until: l.until}

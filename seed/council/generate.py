@@ -42,7 +42,12 @@ class _Generator(_Families, _Care, _Work):
                 tree = [p for p in self.known.values() if p.distance < 9]
                 for n, p in enumerate(tree, start=1):
                     self.out.external_ids.append(
-                        {"person_id": p.id, "system": system, "value": f"@I{n}@"}
+                        {
+                            "person_id": p.id,
+                            "system": system,
+                            "value": f"@I{n}@",
+                            "case": self.yp_id(i),
+                        }
                     )
             # Relatives (not the young people, nor their trusted adults) may be flagged, or
             # share a household.

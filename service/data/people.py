@@ -353,7 +353,7 @@ async def update_person(
         note = stored.pop("notes", None)
         await (
             await tx.run(db.queries["update_person"], id=person_id, fields=stored,
-                         external_ids=external_ids)
+                         external_ids=external_ids, via=young_person_id)
         ).consume()  # fmt: skip
         if notes:
             await (
