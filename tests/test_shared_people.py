@@ -531,3 +531,50 @@ def test_a_family_tree_files_ids_are_the_importing_cases(
     ]
     assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
         "external_ids"] == mosaic  # fmt: skip
+
+
+def test_an_import_that_changes_people_other_cases_hold_is_on_their_trail(
+    api: TestClient, db: Driver
+) -> None:
+    """An import filling in a shared person's birth date, or tying two shared people, went on
+    the importing case's trail alone, where the same change made by hand is on every case's
+    that holds them (a second reader). Other cases are now told what changed, not the values."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam = w["kai"], w["sam"]
+    in_kai = Family(client, w["kai_worker"].headers, kai)
+    in_sam = Family(client, w["sam_worker"].headers, sam)
+    fewer = (
+        GEDCOM.replace(b"1 BIRT\n2 DATE 12 MAR 1980\n", b"")
+        .replace(b"1 FAMC @F2@\n", b"")
+        .replace(b"1 FAMS @F2@\n", b"")
+        .replace(b"0 @F2@ FAM\n1 WIFE @I4@\n1 CHIL @I2@\n1 CHIL @I5@\n", b"")
+    )
+    assert b"@F2@" not in fewer
+    ok(import_file(in_kai, fewer, source="smith"), 201)
+    xrefs = {e: ok(client.get("/people", headers=in_kai.headers,
+                              params={"external_id": e}))["data"][0]["id"]
+             for e in ("@I2@", "@I4@")}  # fmt: skip
+    anne, rose = xrefs["@I2@"], xrefs["@I4@"]
+    in_network_of(db, sam, anne, rose)
+    done = ok(import_file(in_sam, GEDCOM, source="smith"), 201)
+    assert done["people_matched"] == 2
+    told = db.execute_query(
+        "MATCH (e:AuditEvent {young_person_id: $kai}) WHERE e.reason ENDS WITH "
+        "'(through another case)' RETURN e.action AS action, e.resource AS resource, "
+        "e.reason AS reason ORDER BY action",
+        kai=kai,
+    ).records  # fmt: skip
+    assert [(r["action"], r["reason"]) for r in told] == [
+        ("person.update", "changed by a family tree import: birth_date (through another case)"),
+        ("relationship.create", "added by a family tree import (through another case)"),
+    ]
+    assert told[0]["resource"] == f"person:{anne}"
+    tie = told[1]["resource"].removeprefix("relationship:")
+    shown = ok(client.get(f"/relationships/{tie}", headers=in_kai.headers))
+    assert (shown["from_id"], shown["to_id"]) == (rose, anne)
+    # Cleo's case holds neither: told nothing.
+    assert db.execute_query(
+        "MATCH (e:AuditEvent {young_person_id: $cleo}) WHERE e.reason ENDS WITH "
+        "'(through another case)' RETURN count(e) AS n", cleo=w["cleo"],
+    ).records[0]["n"] == 0  # fmt: skip

@@ -25,7 +25,7 @@ CALL (row, known, yp) {
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref,
                                              case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
-  RETURN p, false AS kept_out
+  RETURN p, false AS kept_out, [] AS changed
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
@@ -34,6 +34,9 @@ CALL (row, known, yp) {
   WITH row, known, birth, no_death AND NOT recorded_living AS death,
        no_death AND recorded_living
        AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL) AS kept_out
+  WITH row, known, birth, death, kept_out,
+       known {.given_name, .family_name, .sex, .birth_date, .birth_written, .death_date,
+              .death_written} AS was
   SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
                               ELSE known.given_name END,
       known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name
@@ -54,6 +57,11 @@ CALL (row, known, yp) {
       known.death_earliest = CASE WHEN death THEN row.death_earliest
                                   ELSE known.death_earliest END,
       known.death_latest = CASE WHEN death THEN row.death_latest ELSE known.death_latest END
-  RETURN known AS p, kept_out
+  RETURN known AS p, kept_out,
+         // What the file filled in: other cases holding the person are told (not the values).
+         [k IN keys(was) WHERE NOT coalesce(was[k] = known[k], was[k] IS NULL AND known[k] IS NULL)
+          | CASE k WHEN 'birth_written' THEN 'birth_date' WHEN 'death_written' THEN 'death_date'
+                   ELSE k END] AS changed
 }
-RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out
+RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
+       changed AS filled

@@ -84,12 +84,41 @@ async def record_shared(
                     reason=reason)  # fmt: skip
     if not people:
         return
-    others = (others or reason or "changed") + " (through another case)"
+    change = Shared(action, resource, tuple(people), others or reason or "changed")
+    await record_in_others(tx, queries, principal=principal, young_person_id=young_person_id,
+                           changes=[change], told=told)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """A change to people other cases may hold too, as those cases are told of it."""
+
+    action: str
+    resource: str
+    people: tuple[str, ...]  # the cases that hold all of them are told
+    reason: str
+
+
+async def record_in_others(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    *,
+    principal: Principal,
+    young_person_id: str,
+    changes: Sequence[Shared],
+    told: Mapping[str, str] | None = None,
+) -> None:
+    """Each change, inside the same open transaction, in every case other than
+    `young_person_id` (recorded by the caller) that holds all of its people, said to be made
+    through another case; in one round trip whatever their number (an import's many)."""
+    if not changes:
+        return
+    rows = [{"person_ids": list(c.people), "action": c.action, "resource": c.resource,
+             "reason": f"{c.reason} (through another case)"} for c in changes]  # fmt: skip
     await (
-        await tx.run(queries["record_in_other_cases"], person_ids=list(people),
-                     via=young_person_id, user_id=principal.user_id,
-                     role=principal.role.value, action=action, resource=resource,
-                     reason=others, told=dict(told or {}))
+        await tx.run(queries["record_in_other_cases"], changes=rows, via=young_person_id,
+                     user_id=principal.user_id, role=principal.role.value,
+                     told=dict(told or {}))
     ).consume()  # fmt: skip
 
 

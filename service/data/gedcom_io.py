@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from service import gedcom_dates
 from service.auth.principal import Principal
-from service.data.audit import record, record_in
+from service.data.audit import Shared, record, record_in, record_in_others
 from service.db import Db, in_write
 from service.errors import (
     TRANSACTION_TOO_LARGE,
@@ -147,6 +147,9 @@ async def import_tree(
             raise NotFound("No young person has this id.")
         ids: dict[str, str] = {}
         kept_out: list[str] = []  # deaths in the file for people recorded as living
+        # What other cases holding the people are told: fields filled in, ties made.
+        shared: list[Shared] = []
+        new = {row["id"] for row in rows}  # the ids of people the import may create
         created_people = created_links = 0
         if young_person_xref is not None:
             result = await tx.run(
@@ -165,6 +168,10 @@ async def import_tree(
                 ids[r["xref"]] = r["id"]
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
+                if r["filled"]:
+                    shared.append(Shared("person.update", f"person:{r['id']}", (r["id"],),
+                                         "changed by a family tree import: "
+                                         + ", ".join(sorted(set(r["filled"])))))  # fmt: skip
             created_people += (await result.consume()).counters.nodes_created // 2
             if progress:
                 progress(len(batch))
@@ -173,7 +180,13 @@ async def import_tree(
             result = await tx.run(
                 db.queries["merge_gedcom_links"], links=links[start : start + BATCH]
             )
-            created_links += (await result.consume()).counters.relationships_created
+            made = (await result.single(strict=True))["made"]
+            created_links += len(made)
+            # Someone the import created is in this case alone: only a tie between two people
+            # already recorded can be another case's too.
+            shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
+                              "added by a family tree import")
+                       for tie, a, b in made if a not in new and b not in new]  # fmt: skip
         crowded = await (
             await tx.run(
                 db.queries["check_imported_people"],
@@ -215,6 +228,9 @@ async def import_tree(
                         resource=f"import:{system}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"{created_people} people, {created_links} ties")  # fmt: skip
+        # A person or tie other cases hold too is theirs as well, as for a change by hand.
+        await record_in_others(tx, db.queries, principal=actor,
+                               young_person_id=young_person_id, changes=shared)  # fmt: skip
         return answer
 
     async def whole(tx: AsyncManagedTransaction) -> ImportResult:
