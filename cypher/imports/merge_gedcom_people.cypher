@@ -4,15 +4,22 @@
 // worker recorded is never given the file's words). People are matched within this young person's
 // network only: another case's people are never matched, changed or counted, whatever the
 // file's source is called. Each xref is the importing case's (`case`): another case holding the
-// person later neither sees it nor finds them by it. A death is not filled in for someone recorded as living: that is
-// for a worker to decide, and the row says so (`death_kept_out`).
+// person later neither sees it nor finds them by it. A death is not filled in for someone
+// recorded as living: that is for a worker to decide, and the row says so (`death_kept_out`).
+// Someone the case took out of its network who holds the xref is neither imported again nor
+// changed (`taken_out`): a worker decided, and a manager may restore them.
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
 OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
 WHERE EXISTS { (known)-[:IN_NETWORK_OF]->(yp) }
-WITH yp, row, head(collect(known)) AS known
-CALL (row, known, yp) {
-  WITH row, known, yp WHERE known IS NULL
+OPTIONAL MATCH (gone:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
+WHERE known IS NULL AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) }
+WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
+CALL (row, known, yp, gone) {
+  WITH row, gone WHERE gone IS NOT NULL
+  RETURN gone AS p, false AS kept_out, [] AS changed, true AS taken_out
+  UNION
+  WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
   SET p.given_name = row.given_name, p.family_name = row.family_name, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
@@ -25,7 +32,7 @@ CALL (row, known, yp) {
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref,
                                              case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
-  RETURN p, false AS kept_out, [] AS changed
+  RETURN p, false AS kept_out, [] AS changed, false AS taken_out
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
@@ -61,7 +68,8 @@ CALL (row, known, yp) {
          // What the file filled in: other cases holding the person are told (not the values).
          [k IN keys(was) WHERE NOT coalesce(was[k] = known[k], was[k] IS NULL AND known[k] IS NULL)
           | CASE k WHEN 'birth_written' THEN 'birth_date' WHEN 'death_written' THEN 'death_date'
-                   ELSE k END] AS changed
+                   ELSE k END] AS changed,
+         false AS taken_out
 }
 RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
-       changed AS filled
+       changed AS filled, taken_out

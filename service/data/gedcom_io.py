@@ -86,6 +86,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
             if before is None or _RANK[tie] < _RANK[before]:
                 tied[(parent, child.xref)] = tie
     for (parent, child_xref), kind_of in tied.items():
+        if parent not in ids or child_xref not in ids:  # someone the case took out
+            continue
         # Keyed by the people, not the file's xrefs: the same file imported into two cases
         # makes two sets of people and ties, and reimporting makes none.
         props = {"id": _stable_id("parent", system, ids[parent], ids[child_xref]),
@@ -95,6 +97,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
     for family in tree.families:
         if len(family.partners) == 2 and family.partnership:
             a, b = family.partners
+            if a not in ids or b not in ids:
+                continue
             kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
             couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
                                       "kind": kind, "since": family.marriage_date,
@@ -110,6 +114,14 @@ def _kept_out(xrefs: list[str]) -> list[str]:
         return []
     return [f"{', '.join(xrefs)}: the file records a death for someone recorded here as living; "
             "not imported: a worker who knows can record it."]  # fmt: skip
+
+
+def _taken_out(xrefs: list[str]) -> list[str]:
+    """What the answer says of people in the file whom the case took out of its network."""
+    if not xrefs:
+        return []
+    return [f"{', '.join(xrefs)}: taken out of this network by a worker; not imported again, "
+            "nor their ties in the file (the case's manager can restore them)."]  # fmt: skip
 
 
 async def import_tree(
@@ -147,6 +159,7 @@ async def import_tree(
             raise NotFound("No young person has this id.")
         ids: dict[str, str] = {}
         kept_out: list[str] = []  # deaths in the file for people recorded as living
+        taken_out: list[str] = []  # people the case took out of its network: left out
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
@@ -165,6 +178,9 @@ async def import_tree(
             result = await tx.run(db.queries["merge_gedcom_people"], people=batch, system=system,
                                   young_person_id=young_person_id)  # fmt: skip
             async for r in result:
+                if r["taken_out"]:
+                    taken_out.append(r["xref"])
+                    continue
                 ids[r["xref"]] = r["id"]
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
@@ -219,8 +235,10 @@ async def import_tree(
         answer = ImportResult(
             young_person_id=young_person_id, system=system, preview=preview,
             people_in_file=len(tree.people), families_in_file=len(tree.families),
-            people_created=created_people, people_matched=len(rows) - created_people,
-            relationships_created=created_links, notes=[*tree.notes, *_kept_out(kept_out)],
+            people_created=created_people,
+            people_matched=len(rows) - created_people - len(taken_out),
+            relationships_created=created_links,
+            notes=[*tree.notes, *_kept_out(kept_out), *_taken_out(taken_out)],
         )  # fmt: skip
         if preview:
             raise _DryRun(answer)  # the transaction is rolled back: nothing is written

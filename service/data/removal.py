@@ -18,6 +18,7 @@ from service.data.audit import record_in
 from service.data.people import display_name
 from service.db import Db, in_write
 from service.errors import Conflict, NotFound
+from service.gedcom_checks import ancestor_loop
 
 Outcome = Literal["removed", "deleted"]
 
@@ -80,6 +81,28 @@ async def restore_person(
         ).single()
         if record is None:
             return False
+        # The case may have recorded others in their place while they were out.
+        found = await (
+            await tx.run(db.queries["check_restored_person"], id=person_id,
+                         young_person_id=young_person_id)
+        ).single(strict=True)  # fmt: skip
+        if found["crowded"]:
+            raise Conflict(
+                f"Restored, {', '.join(sorted(found['crowded']))} would have more than two birth "
+                "parents in this case: take out the parent recorded since, then restore."
+            )
+        if found["held"]:
+            raise Conflict(
+                f"Since they were taken out, someone else in this case holds "
+                f"{', '.join(sorted(found['held']))} (a family tree imported again): take that "
+                "person out, then restore."
+            )
+        linked = await (
+            await tx.run(db.queries["case_parent_links"], young_person_id=young_person_id)
+        ).single(strict=True)  # fmt: skip
+        if ancestor_loop(linked["links"]):
+            raise Conflict("Restored, they would be their own ancestor through the ties recorded "
+                           "since: take out or correct those ties, then restore.")  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="person.restore",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id)  # fmt: skip
