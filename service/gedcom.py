@@ -11,6 +11,7 @@ data.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import replace
@@ -49,6 +50,10 @@ from service.gedcom_model import (
     Sex,
 )
 from service.gedcom_write import write_gedcom
+
+# ged4py logs lines of the file it reads (a header's `CHAR ANSI` line at ERROR): file text,
+# which is never logged. What a file says wrongly is told in the answer's notes instead.
+logging.getLogger("ged4py").setLevel(logging.CRITICAL)
 
 # What other modules use; the data it reads into is in `service.gedcom_model`.
 __all__ = [

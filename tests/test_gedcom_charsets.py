@@ -4,6 +4,7 @@ written as UTF-8 or as UTF-16 with no byte-order mark. Pure, no database."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pytest
@@ -60,6 +61,16 @@ def test_char_ansi_whose_bytes_are_utf8_is_read_as_utf8() -> None:
     ansi = read(ged("ANSI").encode("cp1252"))
     assert names(ansi) == [("Renée", "Müller")]
     assert ansi.notes == ()
+
+
+def test_the_files_lines_are_not_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """ged4py logged a header's `1 CHAR ANSI` line at ERROR: the file's own text, which the
+    service never logs (a second reader). The answer's notes say what the header got wrong."""
+    with caplog.at_level(logging.DEBUG):
+        tree = read(ged("ANSI").encode("cp1252"))
+    assert names(tree) == [("Renée", "Müller")]
+    assert [r for r in caplog.records if r.name.startswith("ged4py")] == []
+    assert "CHAR" not in caplog.text
 
 
 def test_char_unicode_in_utf8_is_read_as_utf8() -> None:
