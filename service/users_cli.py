@@ -26,11 +26,21 @@ from service.queries import load_queries
 from service.settings import Settings
 
 
-async def _user_id(db: Db, who: str) -> str:
-    for user in await users.list_users(db):
-        if who in (user.id, user.username):
-            return user.id
-    raise SystemExit(f"error: no user {who!r}")
+async def _user(db: Db, who: str) -> users.UserPublic:
+    """The user with this id, or else the one with this username. An identity provider's
+    username may be anything, another user's id included: an id matches first, and two users
+    that the words could name are refused rather than one picked."""
+    known = await users.list_users(db)
+    by_id = [u for u in known if u.id == who]
+    if by_id:
+        return by_id[0]
+    named = [u for u in known if u.username.casefold() == who.casefold()]
+    if len(named) > 1:
+        listed = ", ".join(f"{u.username!r} (id {u.id})" for u in named)
+        raise SystemExit(f"error: {who!r} could be any of {listed}: give the id")
+    if not named:
+        raise SystemExit(f"error: no user {who!r}")
+    return named[0]
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> str:
@@ -50,21 +60,22 @@ async def run(args: argparse.Namespace, settings: Settings) -> str:
         if args.command == "issue-token":
             if args.days > settings.token_max_days:
                 raise SystemExit(f"error: a token may last at most {settings.token_max_days} days")
-            user_id = await _user_id(db, args.user)
+            user = await _user(db, args.user)
             issued = await users.issue_token(
-                db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+                db, actor=COMMAND_LINE_ADMIN, user_id=user.id,
                 request=users.TokenCreate(label=args.label, expires_in_days=args.days),
             )  # fmt: skip
-            return f"token {issued.id} expires {issued.expires_at}; shown once:\n{issued.token}"
+            return (f"token {issued.id} for {user.username} (id {user.id}) expires "
+                    f"{issued.expires_at}; shown once:\n{issued.token}")  # fmt: skip
         if args.command == "revoke-token":
             revoked = await users.revoke_token(db, actor=COMMAND_LINE_ADMIN, token_id=args.token_id)
             return f"revoked token {revoked.id}"
-        user_id = await _user_id(db, args.user)
+        user = await _user(db, args.user)
         await users.update_user(
-            db, actor=COMMAND_LINE_ADMIN, user_id=user_id,
+            db, actor=COMMAND_LINE_ADMIN, user_id=user.id,
             changes=users.UserUpdate(disabled=True),
         )  # fmt: skip
-        return f"disabled {args.user}"
+        return f"disabled {user.username} (id {user.id})"
     finally:
         await db.driver.close()
 
