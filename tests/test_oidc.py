@@ -28,7 +28,7 @@ from neo4j import Driver
 
 from service.app import create_app
 from service.auth.oidc import OidcError, OidcIdentity, OidcVerifier
-from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, allocate, open_case
+from tests.cases import ADMIN_TOKEN, BOOT, Actor, add_user, allocate, ok, open_case
 from tests.conftest import Target, settings_for
 
 AUDIENCE = "api://lifelong-links"
@@ -163,16 +163,29 @@ def test_valid_token_gives_the_identity(issuer: Issuer, keys: Keys, alg: str, ki
     assert identity == OidcIdentity(
         subject="entra-oid-123",
         username="a.worker@council.gov.uk",
-        role="LifelongLinks.Caseworker",
+        roles=("LifelongLinks.Caseworker",),
         team="north-east",
+        team_claimed=True,
     )
 
 
-def test_role_list_gives_its_first_element(issuer: Issuer, keys: Keys) -> None:
+def test_a_role_list_gives_every_role_in_its_order(issuer: Issuer, keys: Keys) -> None:
+    """Which of them is the service's is the guard's to decide (`service.auth.guard`)."""
     token = sign(
         claims(issuer, roles=["LifelongLinks.Manager", "LifelongLinks.Caseworker"]), keys.rsa
     )
-    assert verifier(issuer).verify(token).role == "LifelongLinks.Manager"
+    assert verifier(issuer).verify(token).roles == (
+        "LifelongLinks.Manager", "LifelongLinks.Caseworker")  # fmt: skip
+
+
+def test_a_team_claim_naming_several_teams_is_refused(issuer: Issuer, keys: Keys) -> None:
+    """A list-valued team claim (groups) gave its first team: a manager in several groups could
+    reach another team's cases, by the provider's order (a second reader)."""
+    token = sign(claims(issuer, team=["north-east", "south"]), keys.rsa)
+    with pytest.raises(OidcError, match="names several teams"):
+        verifier(issuer).verify(token)
+    one = sign(claims(issuer, team=["south"]), keys.rsa)
+    assert verifier(issuer).verify(one).team == "south"
 
 
 @pytest.mark.parametrize(
@@ -192,7 +205,7 @@ def test_username_falls_back_to_email_then_subject(
 def test_custom_role_claim_and_absent_team(issuer: Issuer, keys: Keys) -> None:
     token = sign(claims(issuer, roles=None, team=None, ll_role="manager"), keys.rsa)
     identity = verifier(issuer, role_claim="ll_role").verify(token)
-    assert (identity.role, identity.team) == ("manager", None)
+    assert (identity.roles, identity.team) == (("manager",), None)
 
 
 @pytest.mark.parametrize(
@@ -275,7 +288,7 @@ def test_discovery_and_keys_are_fetched_once(issuer: Issuer, keys: Keys) -> None
 
 def test_explicit_jwks_url_skips_discovery(issuer: Issuer, keys: Keys) -> None:
     v = verifier(issuer, jwks_url=f"{issuer.url}/keys")
-    assert v.verify(sign(claims(issuer), keys.rsa)).role == "LifelongLinks.Caseworker"
+    assert v.verify(sign(claims(issuer), keys.rsa)).roles == ("LifelongLinks.Caseworker",)
     assert DISCOVERY not in issuer.hits
 
 
@@ -390,3 +403,40 @@ def test_oidc_sign_in_through_the_app_reaches_allocated_case_data(
         for token in (tampered, unknown_role, jwt_token):
             assert token.split(".")[1][:16] not in signs.text
             assert token.split(".")[2][:16] not in signs.text
+
+
+def test_the_services_role_is_taken_whatever_the_order_and_the_admin_keeps_what_is_theirs(
+    issuer: Issuer, keys: Keys, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: the role was the first in the provider's list (Entra ID promises no
+    order), so another application's role listed first locked the user out; an admin's change
+    of an identity-provider user's role answered 200 and was undone at their next sign-in; and
+    with no team claim configured, every sign-in wiped the team the admin had given. The
+    service's role is now found in the list, two of them refused; the admin's team stays when
+    no claim holds it; what the claims decide is refused at the admin's door, saying where."""
+    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, oidc_issuer=issuer.url,
+                            oidc_audience=AUDIENCE)  # fmt: skip
+
+    def me(roles: list[str]) -> Any:
+        token = sign(claims(issuer, roles=roles, team=None), keys.rsa)
+        return client.get("/me", headers={"Authorization": f"Bearer {token}"})
+
+    with TestClient(create_app(settings)) as client:
+        first = me(["Reader", "manager"])
+        assert first.status_code == 200, first.text
+        assert first.json()["role"] == "manager"
+        user = first.json()["user_id"]
+        two = me(["coordinator", "admin"])
+        assert two.status_code == 401
+        assert "several of the service's roles" in two.json()["error"]["message"]
+        # The team is the admin's to give (no team claim): kept at the next sign-in.
+        ok(client.patch(f"/users/{user}", headers=BOOT, json={"team": "north"}))
+        assert me(["manager"]).json()["team"] == "north"
+        # The role is the provider's: refused here, and the next sign-in keeps the claims'.
+        changed = client.patch(f"/users/{user}", headers=BOOT, json={"role": "coordinator"})
+        assert changed.status_code == 409, changed.text
+        assert "change it there" in changed.json()["error"]["message"]
+        assert me(["manager"]).json()["role"] == "manager"
+        # A user who signs in with an API token is the admin's to change as before.
+        local = add_user(client, "local.worker", "coordinator", "north")
+        ok(client.patch(f"/users/{local.user_id}", headers=BOOT, json={"role": "manager"}))

@@ -1,5 +1,6 @@
-// The user behind an OpenID Connect subject, created on first sign-in; role and team follow
-// the identity provider's claims. `changed`: the role or team is new (a flag says whom to ask by
+// The user behind an OpenID Connect subject, created on first sign-in; the role follows the
+// identity provider's claims, and so does the team when a claim holds it ($team_claimed; if
+// not, the team the admin gave the user stays). `changed`: the role or team is new (a flag says whom to ask by
 // its author's team, so answers kept from before must not be given again). The user's write
 // lock is taken before the comparison, so two sign-ins at once cannot both compare against the
 // value one of them is replacing.
@@ -7,8 +8,9 @@ MERGE (u:User {oidc_subject: $subject})
 ON CREATE SET u.id = $id, u.username = $username, u.display_name = $username,
               u.job_title = null, u.disabled = false, u.created_at = datetime()
 SET u._locked = true
-WITH u, u.role IS NULL OR u.role <> $role OR (u.team IS NULL) <> ($team IS NULL)
-        OR coalesce(u.team <> $team, false) AS changed
-SET u.role = $role, u.team = $team
+WITH u, CASE WHEN $team_claimed THEN $team ELSE u.team END AS team
+WITH u, team, u.role IS NULL OR u.role <> $role OR (u.team IS NULL) <> (team IS NULL)
+        OR coalesce(u.team <> team, false) AS changed
+SET u.role = $role, u.team = team
 REMOVE u._locked
 RETURN u {.id, .username, .role, .team, .disabled} AS user, changed

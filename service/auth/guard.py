@@ -91,17 +91,25 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
             f"The identity token was refused: {exc}",
             SignInRefusal(f"identity token refused: {exc}"),
         ) from exc
-    try:
-        role = Role(identity.role.lower())
-    except ValueError as exc:
+    # The service's role among the token's, in whatever order the provider lists them (Entra
+    # ID promises none): other applications' roles are passed over, and two of the service's
+    # are refused rather than one picked.
+    ours = sorted({r.lower() for r in identity.roles} & {r.value for r in Role})
+    if not ours:
         raise _Refused(
             f"The identity token's role is not one of {', '.join(Role)}.",
             SignInRefusal("identity token names no known role"),
-        ) from exc
+        )
+    if len(ours) > 1:
+        raise _Refused(
+            f"The identity token carries several of the service's roles ({', '.join(ours)}): "
+            "the identity provider should give the user one.",
+            SignInRefusal("identity token names several roles"),
+        )
     try:
         principal = await users.principal_for_oidc(
-            db, subject=identity.subject, username=identity.username, role=role,
-            team=identity.team,
+            db, subject=identity.subject, username=identity.username, role=Role(ours[0]),
+            team=identity.team, team_claimed=identity.team_claimed,
         )  # fmt: skip
     except ConstraintError as exc:
         raise _Refused(

@@ -28,8 +28,10 @@ class OidcError(Exception):
 class OidcIdentity:
     subject: str
     username: str
-    role: str
+    roles: tuple[str, ...]  # as the provider lists them, in its order
     team: str | None
+    # Whether the provider's claims decide the team (LL_OIDC_TEAM_CLAIM); if not, the admin does.
+    team_claimed: bool = False
 
 
 # Most specific first: InvalidSignatureError is a DecodeError, a connection error a client error.
@@ -54,11 +56,10 @@ def _reason(exc: jwt.PyJWTError) -> str:
     return next((text for kind, text in _REASONS if isinstance(exc, kind)), "token is invalid")
 
 
-def _first_string(value: object) -> str | None:
-    """Entra ID sends roles as a list even for one role; a single string is accepted too."""
-    if isinstance(value, list) and value:
-        value = value[0]
-    return value if isinstance(value, str) and value else None
+def _strings(value: object) -> list[str]:
+    """A claim's strings: Entra ID sends roles as a list even for one; one string is too."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and v]
 
 
 class OidcVerifier:
@@ -113,20 +114,24 @@ class OidcVerifier:
             )
         except jwt.PyJWTError as exc:
             raise OidcError(_reason(exc)) from exc
-        role = _first_string(claims.get(self._role_claim))
-        if role is None:
+        roles = tuple(_strings(claims.get(self._role_claim)))
+        if not roles:
             raise OidcError(f"token carries no role claim '{self._role_claim}'")
         team = None
         if self._team_claim is not None and self._team_claim in claims:
-            team = _first_string(claims[self._team_claim])
-            if team is None:
+            teams = sorted(set(_strings(claims[self._team_claim])))
+            if not teams:
                 raise OidcError(f"token's team claim '{self._team_claim}' is not a string")
+            if len(teams) > 1:  # a manager in several groups would reach another team's cases
+                raise OidcError(f"token's team claim '{self._team_claim}' names several teams")
+            team = teams[0]
         subject: str = claims["sub"]
         if not subject:
             raise OidcError("token carries no 'sub' claim")
         names = [claims.get("preferred_username"), claims.get("email"), subject]
         username = next(n for n in names if isinstance(n, str) and n)
-        return OidcIdentity(subject=subject, username=username, role=role, team=team)
+        return OidcIdentity(subject=subject, username=username, roles=roles, team=team,
+                            team_claimed=self._team_claim is not None)  # fmt: skip
 
     def _keys(self) -> jwt.PyJWKClient:
         """Discovery waits for the first token, so the service starts while the issuer is down."""

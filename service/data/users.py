@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -109,8 +110,21 @@ async def update_user(
     actor: Principal,
     user_id: str,
     changes: UserUpdate,
+    claimed: Collection[str] = (),
 ) -> UserPublic:
+    """`claimed`: the fields an identity provider's claims decide for the users who sign in
+    through it (the role; the team, with LL_OIDC_TEAM_CLAIM). Changed here, they would be
+    undone at that user's next sign-in: refused, saying where to change them."""
     values = changes.model_dump(mode="json", exclude_unset=True)
+    decided = sorted(set(values) & set(claimed))
+    if decided:
+        records = await db.read("get_user", id=user_id)
+        if records and records[0]["signs_in_through_provider"]:
+            raise Conflict(
+                f"This user signs in through the identity provider, whose claims decide their "
+                f"{' and '.join(decided)}: change it there (a change here would be undone at "
+                "their next sign-in)."
+            )
 
     found = await audited_write(db, actor=actor, query="update_user",
         params={"id": user_id, "changes": values},
@@ -191,15 +205,17 @@ async def principal_for_oidc(
     username: str,
     role: Role,
     team: str | None,
+    team_claimed: bool = True,
 ) -> Principal | SignInRefusal:
     """The user of an OpenID Connect subject, made on first sign-in; refused when disabled.
     The same claims as last time (most sign-ins) are only read; a new user, role or team is
-    written."""
+    written. `team_claimed`: the provider's claims decide the team (LL_OIDC_TEAM_CLAIM); if
+    not, the team the admin gave the user is kept."""
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         found = await (await tx.run(
             db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()),
-            username=username, role=role.value, team=team,
+            username=username, role=role.value, team=team, team_claimed=team_claimed,
         )).single(strict=True)  # fmt: skip
         if found["changed"]:
             # A new role or team is a change of data (service.readcache); the same claims
@@ -208,10 +224,14 @@ async def principal_for_oidc(
         return found["user"]
 
     known = (await run_once(db, "get_oidc_user", write=True, subject=subject))[0]["user"]
-    same = known is not None and (known["role"], known["team"]) == (role.value, team)
+    same = (
+        known is not None
+        and known["role"] == role.value
+        and (not team_claimed or known["team"] == team)
+    )
     user = known if same else await in_write(db, work, data=False)
     if user["disabled"]:
         return SignInRefusal("disabled user", user_id=user["id"], role=role.value)
     return Principal(
-        user_id=user["id"], username=user["username"], role=role, team=team, via="oidc"
+        user_id=user["id"], username=user["username"], role=role, team=user["team"], via="oidc"
     )

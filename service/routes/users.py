@@ -50,11 +50,13 @@ async def update_user(
 ) -> UserPublic:
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
+    claimed = ("role", "team") if settings.oidc_team_claim else ("role",)
     return await users.update_user(
         db,
         actor=actor,
         user_id=user_id,
         changes=body,
+        claimed=claimed,
     )
 
 
