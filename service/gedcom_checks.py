@@ -280,13 +280,83 @@ def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def ancestor_loop(links: Iterable[Sequence[str]]) -> list[str] | None:
-    """Someone their own ancestor through `links` ([parent, child] pairs), as the path round
-    from them back to them; None when nobody is."""
+def ancestor_loop(
+    links: Iterable[Sequence[str]], through: Iterable[Sequence[str]]
+) -> list[str] | None:
+    """Someone their own ancestor through `links` ([parent, child] pairs) by a loop that takes
+    one of the links `through` (those just made: a loop the case held before is not theirs to
+    answer for), as the path round from the parent back to them; None when there is none."""
     edges: dict[str, list[str]] = {}
     for parent, child in links:
         edges.setdefault(parent, []).append(child)
-    return _cycle(edges)
+    group = _loops(edges)
+    for parent, child in through:
+        if parent in group and group.get(child) == group[parent]:
+            return [parent, *_path(edges, child, parent, group)]
+    return None
+
+
+def _loops(edges: dict[str, list[str]]) -> dict[str, int]:
+    """Each person who is on a loop, numbered by the loop's group (the strongly connected
+    components of more than one person, found without recursion: Tarjan's way)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    group: dict[str, int] = {}
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == node:
+                        break
+                if len(members) > 1:
+                    for member in members:
+                        group[member] = index[node]
+    return group
+
+
+def _path(edges: dict[str, list[str]], start: str, goal: str, group: dict[str, int]) -> list[str]:
+    """The shortest way from `start` to `goal` within their loop's group, both included."""
+    came: dict[str, str | None] = {start: None}
+    queue = [start]
+    for node in queue:
+        if node == goal:
+            break
+        for child in edges.get(node, ()):
+            if child not in came and group.get(child) == group[start]:
+                came[child] = node
+                queue.append(child)
+    path: list[str] = []
+    step: str | None = goal
+    while step is not None:
+        path.append(step)
+        step = came[step]
+    return path[::-1]
 
 
 def check_shape(found: list[GedcomFamily]) -> None:

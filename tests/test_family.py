@@ -480,6 +480,16 @@ def test_a_file_giving_a_recorded_parent_and_child_the_other_way_round_is_refuse
     assert count_all(db) == before
     terms = {r["name"]: r["term"] for r in f.relatives()["data"]}
     assert terms["Rose Hill"] == "maternal grandmother"
+    # A loop the case already holds (recorded before the check, or through another case's
+    # ties) is not the file's: a file that does not take it is imported.
+    x, y = f.person("Loopx"), f.person("Loopy")
+    db.execute_query(
+        "MATCH (x:Person {id: $x}), (y:Person {id: $y}) "
+        "CREATE (x)-[:PARENT_OF {id: 'loop1', kind: 'adoptive'}]->(y) "
+        "CREATE (y)-[:PARENT_OF {id: 'loop2', kind: 'adoptive'}]->(x)",
+        x=x, y=y,
+    )  # fmt: skip
+    assert import_file(f, GEDCOM, source="another").status_code == 201
 
 
 def test_someone_taken_out_is_not_imported_again_and_restored_only_without_a_clash(
@@ -526,6 +536,38 @@ def test_someone_taken_out_is_not_imported_again_and_restored_only_without_a_cla
     assert f.client.delete(f"/people/{other}", headers=f.headers).status_code == 204
     assert f.client.post(restore, headers=manager.headers).status_code == 204
     assert "Anne Marlow" in {r["name"] for r in f.relatives()["data"]}
+
+
+def test_a_restore_waits_for_a_parent_being_recorded_and_then_sees_them(
+    family: Family, db: Driver
+) -> None:
+    """A manager restoring a child's birth parent while another birth parent of that child was
+    being recorded (its transaction open) did not wait, and the child had three (a second
+    reader). The restore now takes the locks of the person and their children first."""
+    f = family
+    manager = add_user(f.client, "manager2", "manager")
+    f.people(anne="female", bob="male", kid="female", third="female")
+    f.child("anne", "kid")
+    f.child("bob", "kid")
+    anne, kid, third = f.ids["anne"], f.ids["kid"], f.ids["third"]
+    path = f"/young-people/{f.young_person_id}/connections"
+    ok(f.client.post(path, headers=f.headers, json={"person_id": anne}), 201)
+    assert f.client.delete(f"/people/{anne}", headers=f.headers).status_code == 204  # kept
+    queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
+    restore = f"/young-people/{f.young_person_id}/removed-people/{anne}/restore"
+    with db.session() as session, session.begin_transaction() as tx:
+        tx.run(queries["lock_people"], ids=[third, kid]).consume()
+        tx.run(queries["create_relationship"], from_id=third, to_id=kid,
+               type="parent", props={"id": "parent_third", "kind": "birth"},
+               young_person_id=f.young_person_id).consume()  # fmt: skip
+        with ThreadPoolExecutor(1) as pool:
+            restoring = pool.submit(f.client.post, restore, headers=manager.headers)
+            time.sleep(1.5)
+            assert not restoring.done()  # waiting for the parent link's transaction
+            tx.commit()
+            answer = restoring.result(timeout=30)
+    assert answer.status_code == 409, answer.text
+    assert "more than two birth parents" in answer.json()["error"]["message"]
 
 
 def test_the_same_file_sent_twice_at_once_is_imported_once(family: Family, db: Driver) -> None:

@@ -426,6 +426,20 @@ def test_a_search_by_external_id_is_recorded_under_every_case_of_the_caller_hold
     assert sorted((r["yp"], r["resource"]) for r in looks) == sorted(
         [(w["sam"], f"person:{mother}"), (w["cleo"], f"person:{mother}")]
     )
+    # An id one of the cases imported: found through that case, recorded under both.
+    db.execute_query(
+        "MATCH (p:Person {id: $id}) CREATE (p)-[:IDENTIFIED_BY]->"
+        "(:ExternalId {system: 'gedcom:tree', value: '@I7@', case: $sam})",
+        id=mother, sam=w["sam"],
+    )  # fmt: skip
+    db.execute_query("MATCH (e:AuditEvent {action: 'find_people'}) DELETE e")
+    found = ok(client.get("/people", headers=w["sam_worker"].headers,
+                          params={"external_id": "@I7@"}))  # fmt: skip
+    assert [p["id"] for p in found["data"]] == [mother]
+    looks = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'find_people'}) RETURN e.young_person_id AS yp"
+    ).records
+    assert sorted(r["yp"] for r in looks) == sorted([w["sam"], w["cleo"]])
 
 
 def test_a_new_parent_is_checked_against_the_cases_own_people_alone(
@@ -471,6 +485,18 @@ def test_a_new_parent_is_checked_against_the_cases_own_people_alone(
                              "to_id": w["family"].ids["gran"]})  # fmt: skip
     assert loop.status_code == 422, loop.text
     assert loop.json()["error"]["message"] == "This would make a person their own ancestor."
+    # A loop through someone the new tie brings into the case is the case's own: refused (a
+    # second reader found it let through: they were not yet in the network).
+    newcomer = in_sam.person("Newcomer")
+    db.execute_query(
+        "MATCH (n:Person {id: $n}), (k:Person {id: $kai}) "
+        "CREATE (k)-[:PARENT_OF {id: 'parent_n1', kind: 'adoptive'}]->(n)",
+        n=newcomer, kai=me,
+    )  # fmt: skip
+    closing = client.post("/relationships", headers=kai_worker,
+                          json={"type": "parent", "kind": "adoptive", "from_id": newcomer,
+                                "to_id": w["family"].ids["gran"]})  # fmt: skip
+    assert closing.status_code == 422, closing.text
 
 
 def test_a_family_tree_files_ids_are_the_importing_cases(
@@ -508,6 +534,12 @@ def test_a_family_tree_files_ids_are_the_importing_cases(
         kais + mosaic, key=lambda e: (e["system"], e["value"]))  # fmt: skip
     again = ok(import_file(in_kai, GEDCOM), 201)
     assert again["people_created"] == 0
+    # Kai's ids sent back with a change stay Kai's; Sam's case neither sees them nor is
+    # refused by them when it records the same xref on someone of its own.
+    shown = ok(client.get(f"/people/{mother}", headers=kai_worker))["external_ids"]
+    ok(client.patch(f"/people/{mother}", headers=kai_worker, json={"external_ids": shown}))
+    assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
+        "external_ids"] == mosaic  # fmt: skip
     # Ids imported before: given to the case the system names, or the one case holding them.
     db.execute_query("MATCH (e:ExternalId) WHERE e.system STARTS WITH 'gedcom:' REMOVE e.case")
     aunt = w["family"].ids["aunt"]
@@ -531,6 +563,9 @@ def test_a_family_tree_files_ids_are_the_importing_cases(
     ]
     assert ok(client.get(f"/people/{mother}", headers=sam_worker, params=in_sam))[
         "external_ids"] == mosaic  # fmt: skip
+    ok(client.post("/people", headers=sam_worker,
+                   json={"given_name": "Other", "young_person_id": sam,
+                         "external_ids": kais}), 201)  # fmt: skip
 
 
 def test_an_import_that_changes_people_other_cases_hold_is_on_their_trail(
@@ -551,14 +586,16 @@ def test_an_import_that_changes_people_other_cases_hold_is_on_their_trail(
         .replace(b"0 @F2@ FAM\n1 WIFE @I4@\n1 CHIL @I2@\n1 CHIL @I5@\n", b"")
     )
     assert b"@F2@" not in fewer
-    ok(import_file(in_kai, fewer, source="smith"), 201)
-    xrefs = {e: ok(client.get("/people", headers=in_kai.headers,
-                              params={"external_id": e}))["data"][0]["id"]
+    # Sam's case imports the file, then Kai's case comes to hold two of its people; Sam's
+    # case imports a fuller version (its own xrefs match them).
+    ok(import_file(in_sam, fewer, source="smith"), 201)
+    xrefs = {e: ok(client.get("/people", headers=in_sam.headers,
+                              params={"external_id": e, "young_person_id": sam}))["data"][0]["id"]
              for e in ("@I2@", "@I4@")}  # fmt: skip
     anne, rose = xrefs["@I2@"], xrefs["@I4@"]
-    in_network_of(db, sam, anne, rose)
+    in_network_of(db, kai, anne, rose)
     done = ok(import_file(in_sam, GEDCOM, source="smith"), 201)
-    assert done["people_matched"] == 2
+    assert (done["people_created"], done["people_matched"]) == (0, 5)
     told = db.execute_query(
         "MATCH (e:AuditEvent {young_person_id: $kai}) WHERE e.reason ENDS WITH "
         "'(through another case)' RETURN e.action AS action, e.resource AS resource, "
@@ -572,6 +609,10 @@ def test_an_import_that_changes_people_other_cases_hold_is_on_their_trail(
     assert told[0]["resource"] == f"person:{anne}"
     tie = told[1]["resource"].removeprefix("relationship:")
     shown = ok(client.get(f"/relationships/{tie}", headers=in_kai.headers))
+    # Kai's case imports a file under the same source name: Sam's xrefs are not its own, so
+    # nobody of Sam's is matched or changed through them, and nothing says they exist.
+    ok(import_file(in_kai, fewer, source="smith"), 201)
+    assert ok(client.get(f"/people/{anne}", headers=in_kai.headers))["birth_date"] == "1980-03-12"
     assert (shown["from_id"], shown["to_id"]) == (rose, anne)
     # Cleo's case holds neither: told nothing.
     assert db.execute_query(

@@ -24,8 +24,10 @@ WITH p, owners, [yp IN CASE WHEN p:YoungPerson THEN [p]
                     ELSE COLLECT { MATCH (p)-[:IN_NETWORK_OF]->(n:YoungPerson) RETURN n ORDER BY n.id }
                END
          WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated | yp.id] AS open
-WITH p, CASE WHEN '' IN owners THEN open ELSE [c IN open WHERE c IN owners] END AS open
-WITH p, open, head(open) AS via
+// Found through a case that sees the id; the look recorded under each of the caller's cases
+// holding the person, as a read of them by id is.
+WITH p, open, head(CASE WHEN '' IN owners THEN open ELSE [c IN open WHERE c IN owners] END) AS via
+WITH p, open, via
 WHERE via IS NOT NULL
 ORDER BY p.id
 LIMIT 50

@@ -10,10 +10,13 @@
 // changed (`taken_out`): a worker decided, and a manager may restore them.
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
-OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
-WHERE EXISTS { (known)-[:IN_NETWORK_OF]->(yp) }
-OPTIONAL MATCH (gone:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref})
+// Only through the xrefs this case sees: another case's file (`e.case`) is not its own, even
+// under the same source name.
+OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(k:ExternalId {system: $system, value: row.xref})
+WHERE EXISTS { (known)-[:IN_NETWORK_OF]->(yp) } AND (k.case IS NULL OR k.case = yp.id)
+OPTIONAL MATCH (gone:Person)-[:IDENTIFIED_BY]->(g:ExternalId {system: $system, value: row.xref})
 WHERE known IS NULL AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) }
+  AND (g.case IS NULL OR g.case = yp.id)
 WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
 CALL (row, known, yp, gone) {
   WITH row, gone WHERE gone IS NOT NULL

@@ -3,8 +3,10 @@
 // young people of that team. Holders in other cases are not looked at: a write is refused only
 // for a duplicate its caller can see (other duplicates are listed for merging).
 UNWIND $external_ids AS ext
-MATCH (h:Person)-[:IDENTIFIED_BY]->(:ExternalId {system: ext.system, value: ext.value})
+MATCH (h:Person)-[:IDENTIFIED_BY]->(e:ExternalId {system: ext.system, value: ext.value})
 WHERE h.id <> coalesce($exclude, '')
+  // Another case's family tree xrefs are not this case's to see, nor to be refused by.
+  AND (e.case IS NULL OR e.case = coalesce($young_person_id, h.id))
   AND (($young_person_id IS NOT NULL
         AND (h.id = $young_person_id
              OR EXISTS { (h)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }))

@@ -4,14 +4,20 @@ MATCH (p:Person {id: $id})
 SET p += $fields, p.updated_at = datetime()
 WITH p
 CALL (p) {
-  WITH p WHERE $external_ids IS NOT NULL
   OPTIONAL MATCH (p)-[:IDENTIFIED_BY]->(old:ExternalId)
-  WHERE old.case IS NULL OR old.case = $via
-  DETACH DELETE old
+  WHERE $external_ids IS NOT NULL AND (old.case IS NULL OR old.case = $via)
+  WITH collect(old) AS olds
+  // The case's own family tree xrefs sent back stay the case's.
+  WITH olds, [o IN olds WHERE o.case = $via | [o.system, o.value]] AS owned
+  FOREACH (o IN olds | DETACH DELETE o)
+  RETURN owned
 }
-CALL (p) {
-  WITH p WHERE $external_ids IS NOT NULL
+CALL (p, owned) {
+  WITH p, owned WHERE $external_ids IS NOT NULL
   UNWIND $external_ids AS ext
-  CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: ext.system, value: ext.value})
+  CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {
+    system: ext.system, value: ext.value,
+    case: CASE WHEN [ext.system, ext.value] IN owned THEN $via END
+  })
 }
 RETURN p.id AS id

@@ -8,7 +8,8 @@
 MATCH (a:Person {id: $from_id})
 MATCH (b:Person {id: $to_id})
 OPTIONAL MATCH loop = shortestPath((b)-[:PARENT_OF*..100]->(a))
-  WHERE all(n IN nodes(loop) WHERE n.id = $young_person_id
+  // The tie's two people are the case's once it is made (one may join the network by it).
+  WHERE all(n IN nodes(loop) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
        loop IS NOT NULL AS to_is_ancestor_of_from,

@@ -74,6 +74,7 @@ async def restore_person(
     young_person_id: str,
 ) -> None:
     async def work(tx: AsyncManagedTransaction) -> bool:
+        await (await tx.run(db.queries["lock_person_and_children"], id=person_id)).consume()
         record = await (
             await tx.run(
                 db.queries["restore_person"], id=person_id, young_person_id=young_person_id
@@ -100,7 +101,8 @@ async def restore_person(
         linked = await (
             await tx.run(db.queries["case_parent_links"], young_person_id=young_person_id)
         ).single(strict=True)  # fmt: skip
-        if ancestor_loop(linked["links"]):
+        links = linked["links"]
+        if ancestor_loop(links, [link for link in links if person_id in link]):
             raise Conflict("Restored, they would be their own ancestor through the ties recorded "
                            "since: take out or correct those ties, then restore.")  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="person.restore",
