@@ -86,6 +86,7 @@ def oidc_verifier(settings: Settings) -> OidcVerifier | None:
         role_claim=settings.oidc_role_claim,
         team_claim=settings.oidc_team_claim,
         jwks_url=settings.oidc_jwks_url,
+        client_ids=settings.allowed_oidc_clients,
     )
 
 

@@ -193,6 +193,12 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = Field(
         default=None, validation_alias=AliasChoices("LL_OIDC_JWKS_URL", "oidc_jwks_url")
     )
+    oidc_client_ids: str = Field(
+        default="",
+        description="Comma-separated client (application) ids whose tokens are accepted, "
+        "checked against `azp` or `appid`; empty: any client the provider issued to.",
+        validation_alias=AliasChoices("LL_OIDC_CLIENT_IDS", "oidc_client_ids"),
+    )
 
     # Network maps embedded in other council systems.
     embed_secret: SecretStr | None = Field(
@@ -271,6 +277,10 @@ class Settings(BaseSettings):
                     f"LL_EMBED_ORIGINS: {origin!r} is not an origin such as https://case.example.gov.uk"
                 )
         return value
+
+    @property
+    def allowed_oidc_clients(self) -> frozenset[str]:
+        return frozenset(c.strip() for c in self.oidc_client_ids.split(",") if c.strip())
 
     @property
     def allowed_embed_origins(self) -> frozenset[str]:

@@ -178,6 +178,19 @@ def test_a_role_list_gives_every_role_in_its_order(issuer: Issuer, keys: Keys) -
         "LifelongLinks.Manager", "LifelongLinks.Caseworker")  # fmt: skip
 
 
+def test_tokens_of_client_applications_not_allowed_are_refused(issuer: Issuer, keys: Keys) -> None:
+    """With LL_OIDC_CLIENT_IDS, a token is taken only from the council's own client
+    applications (`azp`, or `appid` in Entra ID's v1 tokens): any other application granted
+    access to the same API acted for its user here (a second reader). Without it, as before."""
+    allowed = verifier(issuer, client_ids=frozenset({"case-app"}))
+    assert allowed.verify(sign(claims(issuer, azp="case-app"), keys.rsa)).subject
+    assert allowed.verify(sign(claims(issuer, appid="case-app"), keys.rsa)).subject
+    for other in ({"azp": "phishing-app"}, {"appid": "phishing-app"}, {}):
+        message = refused(allowed, sign(claims(issuer, **other), keys.rsa))
+        assert "client application not allowed" in message
+    assert verifier(issuer).verify(sign(claims(issuer, azp="phishing-app"), keys.rsa)).subject
+
+
 def test_a_team_claim_naming_several_teams_is_refused(issuer: Issuer, keys: Keys) -> None:
     """A list-valued team claim (groups) gave its first team: a manager in several groups could
     reach another team's cases, by the provider's order (a second reader)."""

@@ -74,6 +74,7 @@ class OidcVerifier:
         team_claim: str | None = None,
         jwks_url: str | None = None,
         allowed_algorithms: tuple[str, ...] = ("RS256", "ES256"),
+        client_ids: frozenset[str] = frozenset(),
         leeway_seconds: int = 30,
         http_timeout: float = 3.0,
     ) -> None:
@@ -88,6 +89,10 @@ class OidcVerifier:
         self._role_claim = role_claim
         self._team_claim = team_claim
         self._algorithms = allowed_algorithms
+        # The client applications whose tokens are taken (empty: any the issuer issued to for
+        # this audience): another application granted access to the same API, by a user's
+        # consent for one, would otherwise act for them here.
+        self._clients = client_ids
         self._leeway = leeway_seconds
         self._timeout = http_timeout
         # A configured key URL is checked now, while a mistake is still a configuration error.
@@ -114,6 +119,10 @@ class OidcVerifier:
             )
         except jwt.PyJWTError as exc:
             raise OidcError(_reason(exc)) from exc
+        if self._clients:
+            client = claims.get("azp", claims.get("appid"))  # Entra ID v2 / v1 tokens
+            if client not in self._clients:
+                raise OidcError("token was issued to a client application not allowed here")
         roles = tuple(_strings(claims.get(self._role_claim)))
         if not roles:
             raise OidcError(f"token carries no role claim '{self._role_claim}'")
