@@ -453,3 +453,10 @@ def test_the_services_role_is_taken_whatever_the_order_and_the_admin_keeps_what_
         # A user who signs in with an API token is the admin's to change as before.
         local = add_user(client, "local.worker", "coordinator", "north")
         ok(client.patch(f"/users/{local.user_id}", headers=BOOT, json={"role": "manager"}))
+        # A first sign-in named as another account but for case is refused, as a new user
+        # made by the admin would be ("Local.Worker" and "local.worker" on one trail).
+        named = sign(claims(issuer, sub="another-subject", preferred_username="Local.Worker",
+                            roles=["coordinator"]), keys.rsa)  # fmt: skip
+        taken = client.get("/me", headers={"Authorization": f"Bearer {named}"})
+        assert taken.status_code == 401, taken.text
+        assert taken.json()["error"]["message"] == "Another account already uses this username."

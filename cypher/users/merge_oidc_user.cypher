@@ -4,6 +4,12 @@
 // its author's team, so answers kept from before must not be given again). The user's write
 // lock is taken before the comparison, so two sign-ins at once cannot both compare against the
 // value one of them is replacing.
+// A first sign-in whose username another account holds but for case makes nothing ("J.Smith"
+// and "j.smith" would be two people to the audit trail's reader, as create_user.cypher says).
+OPTIONAL MATCH (me:User {oidc_subject: $subject})
+OPTIONAL MATCH (same:User) WHERE toLower(same.username) = toLower($username)
+                             AND same.username <> $username
+WITH me, same WHERE me IS NOT NULL OR same IS NULL
 MERGE (u:User {oidc_subject: $subject})
 ON CREATE SET u.id = $id, u.username = $username, u.display_name = $username,
               u.job_title = null, u.disabled = false, u.created_at = datetime()

@@ -111,7 +111,7 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
             db, subject=identity.subject, username=identity.username, role=Role(ours[0]),
             team=identity.team, team_claimed=identity.team_claimed,
         )  # fmt: skip
-    except ConstraintError as exc:
+    except (ConstraintError, users.UsernameTaken) as exc:
         raise _Refused(
             "Another account already uses this username.",
             SignInRefusal("identity token's username belongs to another account"),

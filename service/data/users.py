@@ -198,6 +198,10 @@ async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
                      api_token_expires_at=records[0]["token_expires_at"].to_native())  # fmt: skip
 
 
+class UsernameTaken(Exception):
+    """A first sign-in's username is another account's but for case."""
+
+
 async def principal_for_oidc(
     db: Db,
     *,
@@ -216,7 +220,9 @@ async def principal_for_oidc(
         found = await (await tx.run(
             db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()),
             username=username, role=role.value, team=team, team_claimed=team_claimed,
-        )).single(strict=True)  # fmt: skip
+        )).single()  # fmt: skip
+        if found is None:
+            raise UsernameTaken(username)
         if found["changed"]:
             # A new role or team is a change of data (service.readcache); the same claims
             # again, at every sign-in, are not.
