@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -392,6 +395,23 @@ def in_network_of(db: Driver, young_person_id: str, *person_ids: str) -> None:
         "MERGE (p)-[:IN_NETWORK_OF]->(y)", yp=young_person_id, ids=list(person_ids),
     )  # fmt: skip
     bump_revision(db)
+
+
+def held_while(
+    db: Driver, statements: list[tuple[str, dict[str, Any]]], call: Callable[[], Any]
+) -> Any:
+    """`call` (a request) made while a transaction of the service's own statements is open,
+    holding what they lock: the request must wait for it (checked after 1.5 s), which then
+    commits; the request's answer. For the writes that must see each other."""
+    with db.session() as session, session.begin_transaction() as tx:
+        for query, params in statements:
+            tx.run(query, **params).consume()
+        with ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(call)
+            time.sleep(1.5)
+            assert not pending.done()  # waiting for the open transaction
+            tx.commit()
+            return pending.result(timeout=30)
 
 
 def bump_revision(db: Driver) -> None:

@@ -17,6 +17,7 @@ from service.data import contacts
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
+    held_while,
     ok,
     rules,
     work_case,
@@ -356,24 +357,14 @@ def test_one_person_connected_twice_at_once_is_connected_once(case: Case, db: Dr
     queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
     yp = case.family.young_person_id
     path = f"/young-people/{yp}/connections"
-    with db.session() as session, session.begin_transaction() as tx:
-        tx.run(queries["lock_people"], ids=[gran]).consume()
-        tx.run(
-            queries["create_connection"],
-            id="first",
-            young_person_id=yp,
-            person_id=gran,
-            stage="identified",
-            reason=None,
-            user_id=case.coordinator.user_id,
-        ).consume()
-        with ThreadPoolExecutor(1) as pool:
-            second = pool.submit(case.client.post, path, headers=case.coordinator.headers,
-                                 json={"person_id": gran})  # fmt: skip
-            time.sleep(1.5)
-            assert not second.done()  # waiting for the first's transaction
-            tx.commit()
-            answer = second.result(timeout=30)
+    first: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [gran]}),
+        (queries["create_connection"], {"id": "first", "young_person_id": yp, "person_id": gran,
+                                        "stage": "identified", "reason": None,
+                                        "user_id": case.coordinator.user_id}),
+    ]  # fmt: skip
+    answer = held_while(db, first, lambda: case.client.post(
+        path, headers=case.coordinator.headers, json={"person_id": gran}))  # fmt: skip
     assert answer.status_code == 409, answer.text
     listed = ok(case.client.get(path, headers=case.coordinator.headers))["data"]
     assert [c["id"] for c in listed if c["person_id"] == gran] == ["first"]
@@ -493,18 +484,14 @@ def test_someone_connected_while_being_deleted_is_kept_with_the_connection(
     uncle = case.family.ids["uncle"]
     queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
     yp = case.family.young_person_id
-    with db.session() as session, session.begin_transaction() as tx:
-        tx.run(queries["lock_people"], ids=[uncle]).consume()
-        tx.run(queries["create_connection"], id="racing", young_person_id=yp, person_id=uncle,
-               stage="identified", reason=None,
-               user_id=case.coordinator.user_id).consume()  # fmt: skip
-        with ThreadPoolExecutor(1) as pool:
-            deleting = pool.submit(case.client.delete, f"/people/{uncle}",
-                                   headers=case.social_worker.headers)  # fmt: skip
-            time.sleep(1.5)
-            assert not deleting.done()  # waiting for the connection's transaction
-            tx.commit()
-            answer = deleting.result(timeout=30)
+    connecting: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [uncle]}),
+        (queries["create_connection"], {"id": "racing", "young_person_id": yp,
+                                        "person_id": uncle, "stage": "identified",
+                                        "reason": None, "user_id": case.coordinator.user_id}),
+    ]  # fmt: skip
+    answer = held_while(db, connecting, lambda: case.client.delete(
+        f"/people/{uncle}", headers=case.social_worker.headers))  # fmt: skip
     assert answer.status_code == 204, answer.text
     left = db.execute_query(
         "MATCH (c:Connection {id: 'racing'}) "

@@ -3,7 +3,6 @@ relatives named as a social worker names them, impossible data refused with noth
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +15,17 @@ from bench.relatives import generate
 from seed.gedcom import main as gedcom_cli
 from service.gedcom import write_gedcom
 from service.lifespan import BURIED, RECHECK
-from tests.cases import ADMIN_TOKEN, GEDCOM, Family, add_user, allocate, import_file, ok, open_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    GEDCOM,
+    Family,
+    add_user,
+    allocate,
+    held_while,
+    import_file,
+    ok,
+    open_case,
+)
 from tests.conftest import Target, app_client, settings_for
 
 
@@ -328,17 +337,13 @@ def test_an_external_id_given_at_once_to_two_people_of_a_case_is_given_once(
     queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
     mosaic = [{"system": "mosaic", "value": "M-7"}]
     body = {"given_name": "Late", "young_person_id": f.young_person_id, "external_ids": mosaic}
-    with db.session() as session, session.begin_transaction() as tx:
-        tx.run(queries["lock_people"], ids=[f.young_person_id]).consume()
-        tx.run(queries["create_person"], id="first", fields={"given_name": "First"},
-               young_person_id=f.young_person_id, external_ids=mosaic,
-               notes=None).consume()  # fmt: skip
-        with ThreadPoolExecutor(1) as pool:
-            second = pool.submit(f.client.post, "/people", headers=f.headers, json=body)
-            time.sleep(1.5)
-            assert not second.done()  # waiting for the first's transaction
-            tx.commit()
-            answer = second.result(timeout=30)
+    first: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [f.young_person_id]}),
+        (queries["create_person"], {"id": "first", "fields": {"given_name": "First"},
+                                    "young_person_id": f.young_person_id,
+                                    "external_ids": mosaic, "notes": None}),
+    ]  # fmt: skip
+    answer = held_while(db, first, lambda: f.client.post("/people", headers=f.headers, json=body))
     assert answer.status_code == 409, answer.text
     holders = db.execute_query(
         "MATCH (p:Person)-[:IDENTIFIED_BY]->(:ExternalId {value: 'M-7'}) RETURN p.id AS id"
@@ -555,17 +560,13 @@ def test_a_restore_waits_for_a_parent_being_recorded_and_then_sees_them(
     assert f.client.delete(f"/people/{anne}", headers=f.headers).status_code == 204  # kept
     queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
     restore = f"/young-people/{f.young_person_id}/removed-people/{anne}/restore"
-    with db.session() as session, session.begin_transaction() as tx:
-        tx.run(queries["lock_people"], ids=[third, kid]).consume()
-        tx.run(queries["create_relationship"], from_id=third, to_id=kid,
-               type="parent", props={"id": "parent_third", "kind": "birth"},
-               young_person_id=f.young_person_id).consume()  # fmt: skip
-        with ThreadPoolExecutor(1) as pool:
-            restoring = pool.submit(f.client.post, restore, headers=manager.headers)
-            time.sleep(1.5)
-            assert not restoring.done()  # waiting for the parent link's transaction
-            tx.commit()
-            answer = restoring.result(timeout=30)
+    recording: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [third, kid]}),
+        (queries["create_relationship"], {"from_id": third, "to_id": kid, "type": "parent",
+                                          "props": {"id": "parent_third", "kind": "birth"},
+                                          "young_person_id": f.young_person_id}),
+    ]  # fmt: skip
+    answer = held_while(db, recording, lambda: f.client.post(restore, headers=manager.headers))
     assert answer.status_code == 409, answer.text
     assert "more than two birth parents" in answer.json()["error"]["message"]
 
@@ -577,14 +578,9 @@ def test_the_same_file_sent_twice_at_once_is_imported_once(family: Family, db: D
     f = family
     queries = f.client.app.state.db.queries  # type: ignore[attr-defined]
     # The case's lock held by another write: an import waits for it.
-    with db.session() as session, session.begin_transaction() as tx:
-        tx.run(queries["lock_people"], ids=[f.young_person_id]).consume()
-        with ThreadPoolExecutor(1) as pool:
-            waiting = pool.submit(import_file, f, GEDCOM, young_person_xref="@I1@", source="twice")
-            time.sleep(1.5)
-            assert not waiting.done()
-            tx.commit()
-            assert waiting.result(timeout=30).status_code == 201
+    locked = [(queries["lock_people"], {"ids": [f.young_person_id]})]
+    waited = held_while(db, locked, lambda: import_file(f, GEDCOM, source="twice"))
+    assert waited.status_code == 201
     tree, _ = generate(120, seed=4)
     data = write_gedcom(tree).encode()
     with ThreadPoolExecutor(2) as pool:
