@@ -140,9 +140,11 @@ WITH k.r AS r, collect(k)[0] AS k
 WHERE r.id IN $within OR r:YoungPerson
    OR EXISTS { (r)-[:IN_NETWORK_OF]->(n:YoungPerson) WHERE n.id IN $within }
 // The first external id in (system, value) order: most people have one or none. A young person
-// of another case shows as a relative only: not with their case's ids.
+// of another case shows as a relative only: not with their case's ids. Since 2026-12-06 a family
+// tree file's ids are the importing case's (`e.case`), as load_family.cypher reads them: the
+// same rule here, so that the two are compared on what decides kinship.
 OPTIONAL MATCH (r)-[:IDENTIFIED_BY]->(e:ExternalId)
-WHERE NOT (r:YoungPerson AND NOT r.id IN $within)
+WHERE NOT (r:YoungPerson AND NOT r.id IN $within) AND (e.case IS NULL OR e.case IN $within)
 WITH r, k, e ORDER BY e.system, e.value
 WITH r, k, collect(e.value)[0] AS external_id
 ORDER BY k.ga + k.gb, k.ga, r.family_name, r.given_name, r.id
