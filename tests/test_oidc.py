@@ -206,6 +206,10 @@ def test_a_team_claim_naming_several_teams_is_refused(issuer: Issuer, keys: Keys
     [
         ({"preferred_username": None}, "a.worker@example.org"),
         ({"preferred_username": None, "email": None}, "entra-oid-123"),
+        # Names no user of the service could have are passed over (a second reader signed in
+        # as "a\nb" and as "jo.smith " beside jo.smith).
+        ({"preferred_username": "a\nb"}, "a.worker@example.org"),
+        ({"preferred_username": "jo.smith ", "email": "jo\u200b@x.org"}, "entra-oid-123"),
     ],
 )
 def test_username_falls_back_to_email_then_subject(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import urllib.request
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from urllib.parse import urlparse
 
 import jwt
 from jwt.exceptions import InvalidSubjectError
+
+from service.auth.principal import USERNAME
 
 
 class OidcError(Exception):
@@ -137,8 +140,11 @@ class OidcVerifier:
         subject: str = claims["sub"]
         if not subject:
             raise OidcError("token carries no 'sub' claim")
-        names = [claims.get("preferred_username"), claims.get("email"), subject]
-        username = next(n for n in names if isinstance(n, str) and n)
+        # The first of these that is a username as the service's are (a claim the user may set
+        # could hold another user's id, spaces or control characters); else the subject.
+        names = [claims.get("preferred_username"), claims.get("email")]
+        username = next((n for n in names if isinstance(n, str) and re.fullmatch(USERNAME, n)),
+                        subject)  # fmt: skip
         return OidcIdentity(subject=subject, username=username, roles=roles, team=team,
                             team_claimed=self._team_claim is not None)  # fmt: skip
 

@@ -7,6 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
+# What a username may be: the admin's users and the names taken from an identity provider's
+# claims alike (no spaces, marks or control characters that would pass for another name).
+USERNAME = r"^[A-Za-z0-9._@-]{2,100}$"
+
 
 class Role(StrEnum):
     coordinator = "coordinator"

@@ -11,20 +11,19 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel, Field, Strict
 
-from service.auth.principal import Principal, Role
+from service.auth.principal import USERNAME, Principal, Role
 from service.auth.tokens import hash_token, new_token
 from service.data.audit import Change, audited_write
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, NotFound
 from service.models import InputModel, Omittable, Text
 
-_NAME = r"^[A-Za-z0-9._@-]+$"
 # A role in a request body, from its string value (strict input takes enums as members only).
 RoleName = Annotated[Role, Strict(False)]
 
 
 class UserCreate(InputModel):
-    username: str = Field(min_length=2, max_length=100, pattern=_NAME)
+    username: str = Field(min_length=2, max_length=100, pattern=USERNAME)
     display_name: Text = Field(min_length=1, max_length=200)
     role: RoleName
     job_title: Text | None = Field(default=None, max_length=100)
