@@ -141,7 +141,7 @@ class OidcVerifier:
         if not subject:
             raise OidcError("token carries no 'sub' claim")
         # The first of these that is a username as the service's are (a claim the user may set
-        # could hold another user's id, spaces or control characters); else the subject.
+        # could hold spaces, control characters or invisible marks); else the subject.
         names = [claims.get("preferred_username"), claims.get("email")]
         username = next((n for n in names if isinstance(n, str) and re.fullmatch(USERNAME, n)),
                         subject)  # fmt: skip
