@@ -257,29 +257,6 @@ def birth_order(
                 )
 
 
-def _cycle(edges: dict[str, list[str]]) -> list[str] | None:
-    """A parent->child cycle as a path, found without recursion; None when there is none."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for root in edges:
-        if root in state:
-            continue
-        state[root] = 1
-        path = [root]
-        stack = [iter(edges[root])]
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(edges.get(nxt, ())))
-    return None
-
-
 def ancestor_loop(
     links: Iterable[Sequence[str]], through: Iterable[Sequence[str]]
 ) -> list[str] | None:
@@ -298,7 +275,8 @@ def ancestor_loop(
 
 def _loops(edges: dict[str, list[str]]) -> dict[str, int]:
     """Each person who is on a loop, numbered by the loop's group (the strongly connected
-    components of more than one person, found without recursion: Tarjan's way)."""
+    components of more than one person, or of one their own parent; found without recursion:
+    Tarjan's way)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -334,7 +312,7 @@ def _loops(edges: dict[str, list[str]]) -> dict[str, int]:
                     members.append(member)
                     if member == node:
                         break
-                if len(members) > 1:
+                if len(members) > 1 or node in edges.get(node, ()):
                     for member in members:
                         group[member] = index[node]
     return group
@@ -363,16 +341,16 @@ def check_shape(found: list[GedcomFamily]) -> None:
     """At most two birth parents each (`one_birth_family` made it so), and nobody their own
     ancestor."""
     birth_parents: dict[str, set[str]] = {}
-    edges: dict[str, list[str]] = {}
+    links: list[tuple[str, str]] = []
     for fam in found:
         for parent, child, kind in fam.ties():
             if kind == "birth":
                 birth_parents.setdefault(child.xref, set()).add(parent)
-            edges.setdefault(parent, []).append(child.xref)
+            links.append((parent, child.xref))
     for child_xref, parents in birth_parents.items():
         if len(parents) > 2:
             listed = ", ".join(sorted(parents))
             raise GedcomError(f"{child_xref} has more than two birth parents: {listed}")
-    cycle = _cycle(edges)
+    cycle = ancestor_loop(links, links)
     if cycle:
         raise GedcomError(f"{cycle[0]} is their own ancestor: {' -> '.join(cycle)}")

@@ -27,7 +27,6 @@ WITH p, owners, [yp IN CASE WHEN p:YoungPerson THEN [p]
 // Found through a case that sees the id; the look recorded under each of the caller's cases
 // holding the person, as a read of them by id is.
 WITH p, open, head(CASE WHEN '' IN owners THEN open ELSE [c IN open WHERE c IN owners] END) AS via
-WITH p, open, via
 WHERE via IS NOT NULL
 ORDER BY p.id
 LIMIT 50

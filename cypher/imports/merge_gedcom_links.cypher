@@ -1,6 +1,7 @@
 // Create the parent links and partnerships of an imported file that are not there yet.
 // A link already recorded between the same two people is left as it is. Returns those made,
-// as [id, from id, to id]: the cases that hold both people are told.
+// as [id, from id, to id, parent]: the cases that hold both people are told, and the parent
+// links are looked through for someone now their own ancestor.
 UNWIND $links AS link
 MATCH (a:Person {id: link.from_id})
 MATCH (b:Person {id: link.to_id})
@@ -13,4 +14,4 @@ CALL (a, b, link) {
   CREATE (a)-[r:PARTNER_OF]->(b) SET r = link.props
   RETURN r
 }
-RETURN collect([r.id, a.id, b.id]) AS made
+RETURN collect([r.id, a.id, b.id, type(r) = 'PARENT_OF']) AS made

@@ -20,7 +20,7 @@ WHERE known IS NULL AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) }
 WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
 CALL (row, known, yp, gone) {
   WITH row, gone WHERE gone IS NOT NULL
-  RETURN gone AS p, false AS kept_out, [] AS changed, true AS taken_out
+  RETURN gone AS p, false AS kept_out, [] AS filled, true AS taken_out
   UNION
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
@@ -35,7 +35,7 @@ CALL (row, known, yp, gone) {
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref,
                                              case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
-  RETURN p, false AS kept_out, [] AS changed, false AS taken_out
+  RETURN p, false AS kept_out, [] AS filled, false AS taken_out
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
@@ -71,8 +71,8 @@ CALL (row, known, yp, gone) {
          // What the file filled in: other cases holding the person are told (not the values).
          [k IN keys(was) WHERE NOT coalesce(was[k] = known[k], was[k] IS NULL AND known[k] IS NULL)
           | CASE k WHEN 'birth_written' THEN 'birth_date' WHEN 'death_written' THEN 'death_date'
-                   ELSE k END] AS changed,
+                   ELSE k END] AS filled,
          false AS taken_out
 }
 RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
-       changed AS filled, taken_out
+       filled, taken_out

@@ -1,7 +1,7 @@
 // The user behind an OpenID Connect subject, created on first sign-in; the role follows the
 // identity provider's claims, and so does the team when a claim holds it ($team_claimed; if
-// not, the team the admin gave the user stays). `changed`: the role or team is new (a flag says whom to ask by
-// its author's team, so answers kept from before must not be given again). The user's write
+// not, the team the admin gave the user stays). `changed`: the role or team is new (a flag
+// says whom to ask by its author's team, so answers kept from before must not be given again). The user's write
 // lock is taken before the comparison, so two sign-ins at once cannot both compare against the
 // value one of them is replacing.
 // A first sign-in whose username another account holds but for case makes nothing ("J.Smith"

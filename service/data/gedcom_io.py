@@ -163,7 +163,7 @@ async def import_tree(
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
-        made_pairs: list[tuple[str, str]] = []  # the ties the import made: parent or partner
+        made_parents: list[tuple[str, str]] = []  # the parent links the import made
         created_people = created_links = 0
         if young_person_xref is not None:
             result = await tx.run(
@@ -199,12 +199,12 @@ async def import_tree(
             )
             made = (await result.single(strict=True))["made"]
             created_links += len(made)
-            made_pairs += [(a, b) for _, a, b in made]
+            made_parents += [(a, b) for _, a, b, parent in made if parent]
             # Someone the import created is in this case alone: only a tie between two people
             # already recorded can be another case's too.
             shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
                               "added by a family tree import")
-                       for tie, a, b in made if a not in new and b not in new]  # fmt: skip
+                       for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
         crowded = await (
             await tx.run(
                 db.queries["check_imported_people"],
@@ -224,7 +224,7 @@ async def import_tree(
         linked = await (
             await tx.run(db.queries["case_parent_links"], young_person_id=young_person_id)
         ).single(strict=True)  # fmt: skip
-        loop = ancestor_loop(linked["links"], made_pairs)
+        loop = ancestor_loop(linked["links"], made_parents)
         if loop:
             back = {v: k for k, v in ids.items()}
             named = [back.get(i, f"person {i}") for i in loop]  # xrefs; ids for the others
