@@ -29,6 +29,8 @@ from tests.cases import (
 from tests.conftest import Target, app_client, settings_for
 
 PARENT_ORIGIN = "https://case.example.gov.uk"
+# What a browser sends when it loads a page into an iframe.
+IN_A_FRAME = {"Sec-Fetch-Dest": "iframe"}
 
 
 @pytest.fixture
@@ -254,7 +256,7 @@ def test_embed_tokens(case: MapCase) -> None:
     lasts = datetime.fromisoformat(link["expires_at"]) - datetime.now(UTC)
     assert timedelta(minutes=9) < lasts <= timedelta(minutes=10)  # capped by LL_EMBED_MINUTES
 
-    page = case.client.get("/embed", params={"token": link["token"]})
+    page = case.client.get("/embed", params={"token": link["token"]}, headers=IN_A_FRAME)
     assert page.status_code == 200, page.text
     csp = page.headers["content-security-policy"]
     assert csp.endswith(f"frame-ancestors {PARENT_ORIGIN}")
@@ -269,6 +271,35 @@ def test_embed_tokens(case: MapCase) -> None:
     page = case.client.get("/embed", params={"token": alone["token"]})
     assert page.headers["content-security-policy"].endswith("frame-ancestors 'none'")
     assert json.loads(page_data(page.text, "ll-page"))["parentOrigin"] is None
+
+
+def test_a_link_made_for_a_frame_opens_only_in_one(case: MapCase) -> None:
+    """A link made for an origin, opened as a page of its own (pasted into an address bar,
+    reopened from history or a log, fetched by a link preview), is refused and the refusal
+    audited; the same link in a frame opens."""
+    link = ok(case.mint(view="ecomap", origin=PARENT_ORIGIN), 201)
+    for headers in ({}, {"Sec-Fetch-Dest": "document"}, {"Sec-Fetch-Dest": "empty"},
+                    {"Sec-Fetch-Dest": "iframe, document"}):  # fmt: skip
+        refused = case.client.get("/embed", params={"token": link["token"]}, headers=headers)
+        assert refused.status_code == 401, (headers, refused.text)
+        message = refused.json()["error"]["message"]
+        assert message.startswith(f"This embed link opens only inside a page of {PARENT_ORIGIN}.")
+        assert "ll-map" not in refused.text
+    framed = case.client.get("/embed", params={"token": link["token"]}, headers=IN_A_FRAME)
+    assert framed.status_code == 200, framed.text
+    assert framed.headers["content-security-policy"].endswith(f"frame-ancestors {PARENT_ORIGIN}")
+    # A link made without an origin is for opening on its own: a browser's tab says `document`.
+    alone = ok(case.mint(), 201)["token"]
+    own = case.client.get("/embed", params={"token": alone}, headers={"Sec-Fetch-Dest": "document"})
+    assert own.status_code == 200, own.text
+
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    views = [(e["outcome"], e["reason"], e["user_id"]) for e in events
+             if e["action"] == "read_embedded_map"]  # fmt: skip
+    me = case.coordinator.user_id
+    assert views.count(("refused", "opened outside a frame", me)) == 4
+    assert [v for v in views if v[0] == "allowed"] == [("allowed", None, me)] * 2
 
 
 def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(

@@ -541,6 +541,21 @@ def test_embedded_on_an_allowed_origin(browser: Browser, site: Site) -> None:
     assert browser.console_errors() == []
 
 
+def test_a_link_made_for_a_frame_is_refused_in_a_tab_of_its_own(
+    browser: Browser, site: Site
+) -> None:
+    """Chromium opening a framed link as a page (`Sec-Fetch-Dest: document`) is refused; the
+    same link framed by its origin opens (test_embedded_on_an_allowed_origin)."""
+    link = mint(site, view="ecomap", origin=site.allowed_parent)
+    browser.get(link["url"])
+    body = json.loads(browser.driver.find_element(By.TAG_NAME, "body").text)
+    assert body["error"]["code"] == "unauthorized"
+    assert body["error"]["message"].startswith(
+        f"This embed link opens only inside a page of {site.allowed_parent}."
+    )
+    assert browser.run("return document.getElementById('ll-map')") is None
+
+
 def test_embedding_from_another_origin_is_refused(browser: Browser, site: Site) -> None:
     link = mint(site, view="ecomap", origin=site.allowed_parent)
     site.pages["/other.html"] = PARENT_PAGE.replace("{src}", link["url"])

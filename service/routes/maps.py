@@ -240,8 +240,9 @@ class EmbedTokenCreate(InputModel):
     origin: Text | None = Field(
         default=None,
         max_length=300,
-        description="The origin of the page that will frame the map (one of LL_EMBED_ORIGINS). "
-        "Without it the link opens the map on its own and it cannot be framed.",
+        description="The origin of the page that will frame the map (one of LL_EMBED_ORIGINS): "
+        "the link then opens only in a frame on that origin's page. Without it the link opens "
+        "the map on its own and it cannot be framed.",
         examples=["https://case.example.gov.uk"],
     )
     minutes: int | None = Field(
@@ -339,7 +340,8 @@ async def read_embedded_map(
     """The map an embed token names, for the user who minted it. Authenticated by the token,
     not a header; refused when it is expired or altered, when the user is disabled or no longer
     reaches the young person, when the API token it was made with is revoked or expired, or
-    when its origin is no longer allowed. Every view is audited."""
+    when its origin is no longer allowed. A link made for an origin opens only in a frame (the
+    browser's `Sec-Fetch-Dest: iframe`), never as a page of its own. Every view is audited."""
     try:
         claims = embed.verify(key, token)
     except embed.EmbedRefused as exc:
@@ -349,6 +351,15 @@ async def read_embedded_map(
     if claims.origin is not None and claims.origin not in settings.allowed_embed_origins:
         await _refuse(db, claims, "origin no longer allowed")
         raise embed.EmbedRefused("This embed link's origin is no longer allowed.")
+    if claims.origin is not None and not _framed(request):
+        # A link made for a frame is refused anywhere else: pasted into an address bar, opened
+        # from a log or history, fetched by a link preview. Browsers say where a page goes
+        # (Sec-Fetch-Dest, which no page's script can set); without it, it is refused too.
+        await _refuse(db, claims, "opened outside a frame")
+        raise embed.EmbedRefused(
+            f"This embed link opens only inside a page of {claims.origin}. To open the map on "
+            "its own, make a link without an origin."
+        )
     user = await _user(db, claims.user_id)
     if user is None or user.disabled or user.role == Role.admin:
         await _refuse(db, claims, "user disabled or not a case role")
@@ -373,6 +384,15 @@ async def read_embedded_map(
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
     return await _map_page(access, reach, claims.view, filters, parent_origin=claims.origin)
+
+
+# What a browser sends as Sec-Fetch-Dest when it loads a page into an iframe (or a frame).
+_FRAMES = frozenset({"iframe", "frame"})
+
+
+def _framed(request: Request) -> bool:
+    """Whether the browser is loading the page into a frame."""
+    return request.headers.get("sec-fetch-dest", "").strip().lower() in _FRAMES
 
 
 async def _user(db: Db, user_id: str) -> users.UserPublic | None:
