@@ -14,6 +14,7 @@ from service.data.network_graph import (
     GenogramLine,
     GenogramUnit,
     MapEdge,
+    MapNode,
     NetworkGraph,
     Summary,
 )
@@ -57,7 +58,7 @@ def _genogram(graph: NetworkGraph) -> None:
             "available. The network map (view=ecomap) and /graph?view=ecomap still work."
         ) from exc
     for node in graph.nodes:
-        node.x, node.y = drawn.positions[node.id]
+        _place(node, *drawn.positions[node.id])
     graph.lines = [
         GenogramLine(kind=line.kind, x1=line.x1, y1=line.y1, x2=line.x2, y2=line.y2,
                      style=line.style, mark=line.mark, needs=list(line.needs),
@@ -75,8 +76,8 @@ def _ecomap(graph: NetworkGraph) -> None:
     centre = graph.young_person_id
     drawn = ecomap.arrange(graph.nodes, graph.edges, centre, graph.hints)
     for node in graph.nodes:
-        node.x, node.y = drawn.positions.get(node.id, (0.0, 0.0))
-        node.folded = drawn.folded.get(node.id)
+        x, y = drawn.positions.get(node.id, (0.0, 0.0))
+        _place(node, x, y, drawn.folded.get(node.id))
     edges = [e for e in graph.edges if e.id in drawn.keep_edges]
     for person, kind in drawn.new_lines:
         edges.append(MapEdge(id=f"line:{person}", source=centre, target=person, type=kind))
@@ -86,3 +87,11 @@ def _ecomap(graph: NetworkGraph) -> None:
                 in_contact=s.in_contact, members=list(s.members), x=s.x, y=s.y)
         for s in drawn.summaries
     ]  # fmt: skip
+
+
+def _place(node: MapNode, x: float, y: float, folded: str | None = None) -> None:
+    """A node's place, written straight into the model: its fields are plain values of their
+    type (floats, a summary's id), and pydantic's own assignment, three times a person, cost
+    about 0.3 ms of a map of 240 people. The node was made with these fields (`MapNode`'s x, y
+    and folded are always given), so what a dump writes is unchanged."""
+    vars(node).update(x=x, y=y, folded=folded)

@@ -239,6 +239,7 @@ def _node(
             for f in person["flags"]
         ],
         "restricted": bool(person["restricted"]),
+        "folded": None,
         "x": 0.0,
         "y": 0.0,
     }
