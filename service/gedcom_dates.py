@@ -35,7 +35,6 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -45,6 +44,8 @@ import convertdate.hebrew as hebrew
 import convertdate.julian
 from ged4py import date as gd
 from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate, JulianDate
+
+from service.gedcom_loose import in_standard_words
 
 Qualifier = Literal[
     "about", "estimated", "calculated", "interpreted", "before", "after", "between", "from_to",
@@ -293,41 +294,13 @@ def words(value: object) -> str:
     return text
 
 
-def _dotted(found: re.Match[str]) -> str:
-    """A date written as numbers with dots in the standard's words, read day.month.year
-    (module docstring): `27.11.1957` as `27 NOV 1957`, `11.1957` as `NOV 1957`. A month that
-    is none is left as written, so the date stays a phrase; a day that is none is kept, so that
-    the date is found impossible (`31.02.1957`) as the same date in words would be."""
-    day, month, year = found["day"], int(found["month"]), found["year"]
-    if not 1 <= month <= 12:
-        return found[0]
-    return " ".join([*([str(int(day))] if day else []), GregorianDate.months()[month - 1], year])
-
-
-# The qualifiers and dates as programs write them outside the standard (Ancestry's "Abt.",
-# "Bef.", "Bet. ... and"; "circa", "c."; MacFamilyTree's "27.11.1957"), in the standard's words.
-_LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.|c\.)\s+"), "ABT "),
-    (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
-    (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
-    (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),
-    (re.compile(r"(?i)^(?:calculated|cal\.?)\s+"), "CAL "),
-    (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)\s+(?:and|&|-)\s+"), r"BET \1 AND "),
-    (re.compile(r"(?<![\d.])(?:(?P<day>\d{1,2})\.)?(?P<month>\d{1,2})\.(?P<year>\d{3,4})(?![\d.])"),
-     _dotted),
-]  # fmt: skip
-
-
 def _loosely(value: object, written: str | None) -> object:
     """A date ged4py read as a phrase only because of a program's way with a qualifier or a
     date, read again in the standard's words; and a Julian dual year, handed over as a phrase
     (`service.gedcom_bytes`), read (`parse`). Any other value as it is."""
     if not isinstance(value, gd.DateValuePhrase) or not written or written.startswith("("):
         return value
-    words = written
-    for pattern, standard in _LOOSE:
-        words = pattern.sub(standard, words)
-    again = parse(words)
+    again = parse(in_standard_words(written))
     return value if isinstance(again, gd.DateValuePhrase) else again
 
 

@@ -102,6 +102,21 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("31.02.1957", None, None, None, None),  # no such day: impossible, as in words
         ("27.13.1957", "phrase", None, None, None),  # no such month: not a date
         ("(27.11.1957)", "phrase", None, None, None),  # written as a phrase: one
+        # British quarter dates (the GRO's indexes give a quarter): the quarter's months.
+        ("Q1 1891", "between", "1891-01-01", "1891-03-31", None),
+        ("1Q 1891", "between", "1891-01-01", "1891-03-31", None),
+        ("3rd Qtr. 1875", "between", "1875-07-01", "1875-09-30", None),
+        ("2nd quarter 1891", "between", "1891-04-01", "1891-06-30", None),
+        ("Mar Q 1891", "between", "1891-01-01", "1891-03-31", None),  # the quarter ending then
+        ("Sept quarter 1875", "between", "1875-07-01", "1875-09-30", None),
+        ("DEC QTR 1900", "between", "1900-10-01", "1900-12-31", None),
+        ("Jan-Mar 1891", "between", "1891-01-01", "1891-03-31", None),
+        ("Oct/Nov/Dec 1900", "between", "1900-10-01", "1900-12-31", None),
+        ("Jan-Jun 1891", "phrase", None, None, None),  # two quarters: no quarter
+        ("Feb Q 1891", "phrase", None, None, None),  # no quarter ends in February
+        ("Q5 1891", "phrase", None, None, None),
+        ("Q1 1891 or so", "phrase", None, None, None),
+        ("(Q1 1891)", "phrase", None, None, None),  # written as a phrase: one
     ],
 )
 def test_words_qualifier_and_range(
@@ -277,6 +292,30 @@ def test_dates_written_with_dots_are_read_day_month_year_and_kept_as_written() -
         "family @F1@ (line 16): marriage date is approximate ('about'): kept as written and as "
         "1980-04-03",
     )
+
+
+def test_quarter_dates_order_a_sibship_and_bound_a_lifespan_and_export_as_ranges() -> None:
+    """A tree built from the General Register Office's indexes gives births by quarter: each
+    is read as the range of its months (they were phrases, with no first day to put brothers
+    and sisters in birth order by); the words are kept, the export writes the standard's."""
+    read_in = tree("Jun Qtr 1923", "Q1 1921", "Mar Q 1925")
+    assert [(p.birth_written.earliest, p.birth_written.latest) for p in read_in.people
+            if p.birth_written] == [("1923-04-01", "1923-06-30"), ("1921-01-01", "1921-03-31"),
+                                    ("1925-01-01", "1925-03-31")]  # fmt: skip
+    assert [p.birth_written.written for p in read_in.people if p.birth_written] == [
+        "Jun Qtr 1923", "Q1 1921", "Mar Q 1925"]  # fmt: skip
+    assert read_in.notes == tuple(
+        f"@I{i}@ (line {line}): birth date is a range ('between ... and'): kept as written"
+        for i, line in ((1, 7), (2, 10), (3, 13))
+    )
+    # Born in the 1920s with no death recorded: living, as far as the file says (the living
+    # rule takes nobody to live past 110); born in the last quarter of 1880: not living.
+    assert [p.deceased for p in read_in.people] == [False, False, False]
+    assert tree("Q4 1880").people[0].deceased is True
+    out = write_gedcom(read_in)
+    assert [line for line in out.splitlines() if line.startswith("2 DATE ")] == [
+        "2 DATE BET APR 1923 AND JUN 1923", "2 DATE BET JAN 1921 AND MAR 1921",
+        "2 DATE BET JAN 1925 AND MAR 1925"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("dotted", "words"), [("31.02.1957", "31 FEB 1957"),

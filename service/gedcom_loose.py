@@ -1,0 +1,82 @@
+"""Dates as genealogy programs write them outside GEDCOM's grammar, in the standard's words:
+Ancestry's `Abt.`, `Bef.`, `Bet. ... and`; `circa`, `c.`; MacFamilyTree's `27.11.1957`; British
+quarter dates. `service.gedcom_dates` reads a date that ged4py took for a phrase again in these
+words, and the export writes them. Pure: nothing here does I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ged4py.calendar import GregorianDate
+
+
+def _dotted(found: re.Match[str]) -> str:
+    """A date written as numbers with dots, as MacFamilyTree writes every date, in the
+    standard's words, read day.month.year: `27.11.1957` as `27 NOV 1957`, `11.1957` as `NOV
+    1957`. A month that is none is left as written, so the date stays a phrase; a day that is
+    none is kept, so that the date is found impossible (`31.02.1957`) as the same date in words
+    would be."""
+    day, month, year = found["day"], int(found["month"]), found["year"]
+    if not 1 <= month <= 12:
+        return found[0]
+    return " ".join([*([str(int(day))] if day else []), GregorianDate.months()[month - 1], year])
+
+
+# A quarter of a year by its number, its first and last months: the General Register Office's
+# indexes of births, marriages and deaths in England and Wales (FreeBMD, FreeBMD's copies in
+# every genealogy site) give a quarter, not a day, so British trees write "Q1 1891", "1st Qtr
+# 1891", "Mar Q 1891" (the quarter ending in March), "Jan-Mar 1891" for the months January to
+# March; read as the range of those months, as Family Historian keeps a quarter date.
+_QUARTER_MONTHS = {1: ("JAN", "MAR"), 2: ("APR", "JUN"), 3: ("JUL", "SEP"), 4: ("OCT", "DEC")}
+_QUARTER_ENDING = {"MAR": 1, "JUN": 2, "SEP": 3, "DEC": 4}
+_QUARTER_WORD = r"(?:Q|QR|QTR|QUARTER)\.?"
+_QUARTER = re.compile(
+    r"(?i)^(?:Q(?P<number>[1-4])"
+    rf"|(?P<ordinal>[1-4])(?:Q|(?:ST|ND|RD|TH)?\s*{_QUARTER_WORD})"
+    rf"|(?P<ending>MAR(?:CH)?|JUNE?|SEPT?(?:EMBER)?|DEC(?:EMBER)?)\.?\s*{_QUARTER_WORD}"
+    r"|(?P<first>JAN|APR|JUL|OCT)[A-Z]*\.?\s*[-/]\s*(?:[A-Z]+\.?\s*[-/]\s*)?"
+    r"(?P<last>MAR|JUN|SEP|DEC)[A-Z]*\.?)"
+    r"\s+(?P<year>\d{3,4})$"
+)
+
+
+def _quarter(found: re.Match[str]) -> str:
+    """A quarter date (`_QUARTER`) as the range of its months, `BET JAN 1891 AND MAR 1891`; a
+    span of months that is no quarter (`Jan-Jun 1891`) left as written, a phrase."""
+    number = found["number"] or found["ordinal"]
+    if number is not None:
+        quarter = int(number)
+    elif found["ending"] is not None:
+        quarter = _QUARTER_ENDING[found["ending"][:3].upper()]
+    else:
+        quarter = _QUARTER_ENDING[found["last"].upper()]
+        if _QUARTER_MONTHS[quarter][0] != found["first"].upper():
+            return found[0]
+    first, last = _QUARTER_MONTHS[quarter]
+    return f"BET {first} {found['year']} AND {last} {found['year']}"
+
+
+# The qualifiers and dates as programs write them outside the standard (Ancestry's "Abt.",
+# "Bef.", "Bet. ... and"; "circa", "c."; MacFamilyTree's "27.11.1957"; British quarter dates),
+# in the standard's words.
+LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (_QUARTER, _quarter),
+    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.|c\.)\s+"), "ABT "),
+    (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
+    (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
+    (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),
+    (re.compile(r"(?i)^(?:calculated|cal\.?)\s+"), "CAL "),
+    (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)\s+(?:and|&|-)\s+"), r"BET \1 AND "),
+    (re.compile(r"(?<![\d.])(?:(?P<day>\d{1,2})\.)?(?P<month>\d{1,2})\.(?P<year>\d{3,4})(?![\d.])"),
+     _dotted),
+]  # fmt: skip
+
+
+def in_standard_words(written: str) -> str:
+    """`written` with each of a program's own ways with a date (`LOOSE`) in the standard's
+    words; other words as they are."""
+    words = written
+    for pattern, standard in LOOSE:
+        words = pattern.sub(standard, words)
+    return words
