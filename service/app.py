@@ -196,6 +196,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.embed_key = embed.signing_key(
         settings.embed_secret.get_secret_value() if settings.embed_secret else None
     )
+    if settings.allowed_embed_origins and not settings.browsers_say_where_pages_go:
+        log.warning(
+            "LL_EMBED_ORIGINS is set but the service's address (LL_PUBLIC_URL, %s) is not https: "
+            "browsers tell only https addresses that a page is loaded into a frame, so every embed "
+            "link made for an origin will be refused. Serve the service over https.",
+            settings.base_url,
+        )
     install_error_handlers(app)
     # The last added runs first: the last resort for what no handler answered, headers on every
     # answer, then the body limit, then reads' deadline.

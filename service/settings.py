@@ -291,6 +291,23 @@ class Settings(BaseSettings):
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
+    def browsers_say_where_pages_go(self) -> bool:
+        """Whether browsers send Fetch Metadata (`Sec-Fetch-Dest`) to the service's address,
+        as they do to https addresses and to this machine's own: an embed link made for a frame
+        opens only when the browser says the page goes into one."""
+        from ipaddress import ip_address
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.base_url)
+        host = (parts.hostname or "").lower()
+        if parts.scheme == "https" or host == "localhost" or host.endswith(".localhost"):
+            return True
+        try:
+            return ip_address(host).is_loopback
+        except ValueError:
+            return False
+
+    @property
     def local_home(self) -> Path:
         """Home of the local Neo4j: its config, data, logs and generated password."""
         return (self.data_dir / "neo4j").resolve()

@@ -5,6 +5,7 @@ is in test_maps_browser.py."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -276,30 +277,110 @@ def test_embed_tokens(case: MapCase) -> None:
 def test_a_link_made_for_a_frame_opens_only_in_one(case: MapCase) -> None:
     """A link made for an origin, opened as a page of its own (pasted into an address bar,
     reopened from history or a log, fetched by a link preview), is refused and the refusal
-    audited; the same link in a frame opens."""
+    audited; the same link in a frame opens. A link made without an origin opens on its own,
+    never framed (the browser would block the page after it was sent)."""
     link = ok(case.mint(view="ecomap", origin=PARENT_ORIGIN), 201)
     for headers in ({}, {"Sec-Fetch-Dest": "document"}, {"Sec-Fetch-Dest": "empty"},
-                    {"Sec-Fetch-Dest": "iframe, document"}):  # fmt: skip
+                    {"Sec-Fetch-Dest": "iframe, document"}, {"Sec-Fetch-Dest": "object"},
+                    [("Sec-Fetch-Dest", "iframe"), ("Sec-Fetch-Dest", "document")]):  # fmt: skip
         refused = case.client.get("/embed", params={"token": link["token"]}, headers=headers)
         assert refused.status_code == 401, (headers, refused.text)
         message = refused.json()["error"]["message"]
         assert message.startswith(f"This embed link opens only inside a page of {PARENT_ORIGIN}.")
         assert "ll-map" not in refused.text
-    framed = case.client.get("/embed", params={"token": link["token"]}, headers=IN_A_FRAME)
-    assert framed.status_code == 200, framed.text
-    assert framed.headers["content-security-policy"].endswith(f"frame-ancestors {PARENT_ORIGIN}")
-    # A link made without an origin is for opening on its own: a browser's tab says `document`.
+    for said in ("iframe", "IFRAME", " frame "):
+        framed = case.client.get("/embed", params={"token": link["token"]},
+                                 headers={"Sec-Fetch-Dest": said})  # fmt: skip
+        assert framed.status_code == 200, (said, framed.text)
+        csp = framed.headers["content-security-policy"]
+        assert csp.endswith(f"frame-ancestors {PARENT_ORIGIN}")
     alone = ok(case.mint(), 201)["token"]
     own = case.client.get("/embed", params={"token": alone}, headers={"Sec-Fetch-Dest": "document"})
     assert own.status_code == 200, own.text
+    in_a_frame = case.client.get("/embed", params={"token": alone}, headers=IN_A_FRAME)
+    assert in_a_frame.status_code == 401
+    assert in_a_frame.json()["error"]["message"].startswith(
+        "This embed link opens the map on its own; to frame it, make a link for the framing"
+    )
+    assert "ll-map" not in in_a_frame.text
 
     params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
     events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
     views = [(e["outcome"], e["reason"], e["user_id"]) for e in events
              if e["action"] == "read_embedded_map"]  # fmt: skip
     me = case.coordinator.user_id
-    assert views.count(("refused", "opened outside a frame", me)) == 4
-    assert [v for v in views if v[0] == "allowed"] == [("allowed", None, me)] * 2
+    assert views.count(("refused", "opened outside a frame", me)) == 6
+    assert views.count(("refused", "opened in a frame, made without an origin", me)) == 1
+    assert [v for v in views if v[0] == "allowed"] == [("allowed", None, me)] * 4
+
+
+def test_a_misplaced_link_is_audited_for_its_more_serious_reason_first(case: MapCase) -> None:
+    """A link made for a frame, opened outside one after its user's allocation ended, or after
+    the API token it was made with was revoked (perhaps stolen), is refused for that, and the
+    audit trail says so, rather than only that it was opened outside a frame."""
+    link = ok(case.mint(origin=PARENT_ORIGIN), 201)["token"]
+    ended = case.client.patch(
+        f"/young-people/{case.yp}/allocations/{case.allocation}", headers=case.manager.headers,
+        json={"until": (date.today() - timedelta(days=1)).isoformat()},
+    )  # fmt: skip
+    assert ended.status_code == 200, ended.text
+    refused = case.client.get("/embed", params={"token": link})
+    assert refused.status_code == 401
+    said = refused.json()["error"]["message"]
+    assert said == "This embed link's user may no longer see this map."
+
+    social_worker = case.social_worker
+    made = ok(case.client.post(f"/young-people/{case.yp}/embed-tokens",
+                               headers=social_worker.headers, json={"origin": PARENT_ORIGIN}),
+              201)["token"]  # fmt: skip
+    revoked = case.client.delete(f"/tokens/{social_worker.token_id}", headers=BOOT)
+    assert revoked.status_code == 204, revoked.text
+    refused = case.client.get("/embed", params={"token": made})
+    assert refused.status_code == 401
+    assert "revoked" in refused.json()["error"]["message"]
+
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    refusals = sorted((e["user_id"], e["reason"]) for e in events
+                      if e["action"] == "read_embedded_map")  # fmt: skip
+    assert refusals == sorted([
+        (case.coordinator.user_id, "not within the caller's cases"),
+        (social_worker.user_id, "the API token it was made with is revoked or expired"),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [("https://maps.council.example.gov.uk", True), ("http://127.0.0.1:8000", True),
+     ("http://localhost:8000", True), ("http://maps.localhost", True), ("http://[::1]:8000", True),
+     ("http://maps.council.internal", False), ("http://10.0.0.5:8000", False)],
+)  # fmt: skip
+def test_browsers_say_where_a_page_goes_only_to_https_and_this_machine(
+    neo4j_target: Target, url: str, said: bool
+) -> None:
+    settings = settings_for(neo4j_target, public_url=url)
+    assert settings.browsers_say_where_pages_go is said
+
+
+def test_embed_origins_on_a_plain_http_address_are_warned_of(
+    db: Driver, neo4j_target: Target, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Browsers send no Sec-Fetch-Dest to a plain http address: every link made for a frame
+    would be refused, so the start-up says why."""
+    caplog.set_level(logging.WARNING, logger="service")
+    plain = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, embed_origins=PARENT_ORIGIN,
+                         public_url="http://maps.council.internal")  # fmt: skip
+    with app_client(plain):
+        pass
+    warned = [r.getMessage() for r in caplog.records if "LL_EMBED_ORIGINS" in r.getMessage()]
+    assert len(warned) == 1, caplog.text
+    assert "is not https" in warned[0]
+    caplog.clear()
+    secure = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, embed_origins=PARENT_ORIGIN,
+                          public_url="https://maps.council.example.gov.uk")  # fmt: skip
+    with app_client(secure):
+        pass
+    assert not [r for r in caplog.records if "LL_EMBED_ORIGINS" in r.getMessage()]
 
 
 def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(

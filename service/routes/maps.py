@@ -341,7 +341,9 @@ async def read_embedded_map(
     not a header; refused when it is expired or altered, when the user is disabled or no longer
     reaches the young person, when the API token it was made with is revoked or expired, or
     when its origin is no longer allowed. A link made for an origin opens only in a frame (the
-    browser's `Sec-Fetch-Dest: iframe`), never as a page of its own. Every view is audited."""
+    browser's `Sec-Fetch-Dest: iframe` or `frame`, sent to https addresses and localhost),
+    never as a page of its own; one made without an origin only on its own. Every view is
+    audited."""
     try:
         claims = embed.verify(key, token)
     except embed.EmbedRefused as exc:
@@ -351,15 +353,6 @@ async def read_embedded_map(
     if claims.origin is not None and claims.origin not in settings.allowed_embed_origins:
         await _refuse(db, claims, "origin no longer allowed")
         raise embed.EmbedRefused("This embed link's origin is no longer allowed.")
-    if claims.origin is not None and not _framed(request):
-        # A link made for a frame is refused anywhere else: pasted into an address bar, opened
-        # from a log or history, fetched by a link preview. Browsers say where a page goes
-        # (Sec-Fetch-Dest, which no page's script can set); without it, it is refused too.
-        await _refuse(db, claims, "opened outside a frame")
-        raise embed.EmbedRefused(
-            f"This embed link opens only inside a page of {claims.origin}. To open the map on "
-            "its own, make a link without an origin."
-        )
     user = await _user(db, claims.user_id)
     if user is None or user.disabled or user.role == Role.admin:
         await _refuse(db, claims, "user disabled or not a case role")
@@ -376,13 +369,21 @@ async def read_embedded_map(
     set_viewer(principal.role)
     access = CaseAccess(principal, db, london_today(request.app.state.clock()),
                         request.app.state.read_cache)  # fmt: skip
+    misplaced = _misplaced(request, claims)
     try:
-        # Audits the view, allowed or refused, under the user who minted the link.
+        # Audits the view, allowed or refused, under the user who minted the link; a link opened
+        # where it may not be is recorded below as refused, not as a view (its more serious
+        # reasons, a user or case it no longer reaches, are recorded first).
         reach = await access.young_person(
-            claims.young_person_id, action="read_embedded_map", record_allowed=True
-        )
+            claims.young_person_id, action="read_embedded_map",
+            record_allowed=misplaced is None,
+        )  # fmt: skip
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
+    if misplaced is not None:
+        reason, message = misplaced
+        await _refuse(db, claims, reason)
+        raise embed.EmbedRefused(message)
     return await _map_page(access, reach, claims.view, filters, parent_origin=claims.origin)
 
 
@@ -391,8 +392,29 @@ _FRAMES = frozenset({"iframe", "frame"})
 
 
 def _framed(request: Request) -> bool:
-    """Whether the browser is loading the page into a frame."""
-    return request.headers.get("sec-fetch-dest", "").strip().lower() in _FRAMES
+    """Whether the browser is loading the page into a frame: one Sec-Fetch-Dest, saying so.
+    Browsers send it (and no page's script can set it) to https addresses and localhost."""
+    said = request.headers.getlist("sec-fetch-dest")
+    return len(said) == 1 and said[0].strip().lower() in _FRAMES
+
+
+def _misplaced(request: Request, claims: embed.EmbedClaims) -> tuple[str, str] | None:
+    """Why a link is opened where it may not be (the audit's reason and the caller's
+    message), or None. A link made for an origin opens only in a frame: not pasted into an
+    address bar, reopened from history or a log, or fetched by a link preview (a request that
+    does not say where the page goes is refused too). A link made without one opens only on its
+    own: framed, its page would be blocked by the browser (`frame-ancestors 'none'`) after
+    being sent, and recorded as seen."""
+    framed = _framed(request)
+    if claims.origin is not None and not framed:
+        return ("opened outside a frame",
+                f"This embed link opens only inside a page of {claims.origin}. To open the map "
+                "on its own, make a link without an origin.")  # fmt: skip
+    if claims.origin is None and framed:
+        return ("opened in a frame, made without an origin",
+                "This embed link opens the map on its own; to frame it, make a link for the "
+                "framing page's origin.")  # fmt: skip
+    return None
 
 
 async def _user(db: Db, user_id: str) -> users.UserPublic | None:
