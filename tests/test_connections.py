@@ -202,6 +202,40 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
     assert kept["content"]["review_on"] == again["content"]["review_on"]
 
 
+def test_deleting_a_parent_does_not_free_their_side_from_a_wish(case: Case) -> None:
+    """ "Nobody from my dad's side", and the father, who has no flag, connection or history of
+    his own, deleted by the coordinator: his ties went with him, his mother was then on no
+    side, and she could be approached, put in the plan and the journey book (a second reader).
+    While a side wish is recorded, he is kept, taken out of the network, and the wish still
+    holds her back."""
+    family, yp = case.family, case.family.young_person_id
+    coordinator, manager = case.coordinator.headers, case.manager.headers
+
+    def removed() -> list[str]:
+        found = ok(case.client.get(f"/young-people/{yp}/removed-people", headers=manager))
+        return [p["person_id"] for p in found["data"]]
+
+    # With no side wish, someone with nothing of their own is deleted, as an entry made by
+    # mistake is, ties and all.
+    uncle = family.ids["uncle"]
+    assert case.client.delete(f"/people/{uncle}", headers=coordinator).status_code == 204
+    assert removed() == []
+    family.person("pgran", "female", given_name="Paternalgran")
+    family.child("pgran", "dad")
+    case.wish(side="paternal", wish="never")
+    gran = case.connect("pgran")
+    case.walk(gran, "awaiting_safety_check", "approved")
+    assert [r for r, _ in rules(case.move(gran, case.coordinator, "young_person_agreed"))] == [
+        "wish_never"
+    ]
+    gone = case.client.delete(f"/people/{family.ids['dad']}", headers=coordinator)
+    assert gone.status_code == 204, gone.text
+    assert removed() == [family.ids["dad"]]
+    assert [r for r, _ in rules(case.move(gran, case.coordinator, "young_person_agreed"))] == [
+        "wish_never"
+    ]
+
+
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:
     gran, dad = case.connect("gran"), case.connect("dad")
     for cid in (gran, dad):
