@@ -32,6 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from service import lifespan
 from service.plan import how_often
 from service.workflow import FLAG_WORDS, WISH_WORDS
 
@@ -74,23 +75,46 @@ class OwnRecord(BaseModel):
     withheld: list[Withholding]
 
 
-def _minor(birth_date: str | None, today: str) -> bool | None:
-    """Under 18 on `today`, by the last day a (possibly partial) birth date allows; None when
-    no birth date (or one that gives no year) says."""
-    if not birth_date or len(birth_date) < 4 or not birth_date[:4].isdigit():
-        return None
-    month = birth_date[5:7] if len(birth_date) >= 7 else "12"
-    day = birth_date[8:10] if len(birth_date) >= 10 else "31"
-    return f"{int(birth_date[:4]) + 18:04d}-{month}-{day}" > today
+def _minor(
+    birth_date: str | None, today: str, earliest: str | None = None, latest: str | None = None
+) -> bool | None:
+    """Under 18 on `today`, by the last day a (possibly partial) birth date allows; else by the
+    range a family tree's date gives (`earliest`, `latest`: ISO days; `BET 2012 AND 2016`,
+    `AFT 2014` keep no one day): a child if the latest day is under 18 years ago or the
+    earliest is, an adult if the latest is not; None when nothing says."""
+    if birth_date and len(birth_date) >= 4 and birth_date[:4].isdigit():
+        month = birth_date[5:7] if len(birth_date) >= 7 else "12"
+        day = birth_date[8:10] if len(birth_date) >= 10 else "31"
+        return f"{int(birth_date[:4]) + 18:04d}-{month}-{day}" > today
+    if latest and latest[:4].isdigit():
+        return _eighteen_after(latest) > today
+    if earliest and earliest[:4].isdigit() and _eighteen_after(earliest) > today:
+        return True
+    return None
+
+
+def _eighteen_after(day: str) -> str:
+    """The day 18 years after an ISO day, as a string that compares as days do."""
+    return f"{int(day[:4]) + 18:04d}{day[4:]}"
+
+
+def _possibly_living(person: Mapping[str, Any]) -> bool:
+    """Living, or counted as not living only by the import's rule from a family tree's dates
+    (no death or burial recorded): such a person may be alive (a worker who corrected the
+    file's year of birth is asked to check), so what is withheld of the living is withheld."""
+    inferred = person.get("living_inferred")
+    return bool(person["living"]) or (inferred is not None and inferred != lifespan.BURIED)
 
 
 class _Names:
     """Names as the record may give them. Every living child's is withheld alike, so that the
     record does not say which of them is in care; another young person of the council's is
-    withheld whatever their age. When no birth date says, a relative of the young person's own
-    generation or a younger one (a brother, a cousin, a niece: `young_kin`) is taken for a
-    child, unless they are the young person's trusted adult; anyone else of unknown age (a
-    parent, an aunt, a carer, a friend, a parent's former partner) for an adult, as before."""
+    decided by their age as anyone is (withheld as a child when it is unknown): an adult
+    brother in care withheld as a child among named adult brothers would stand out. When no
+    birth date says, a relative of the young person's own generation or a younger one (a
+    brother, a cousin, a niece: `young_kin`) is taken for a child, unless they are the young
+    person's trusted adult; anyone else of unknown age (a parent, an aunt, a carer, a friend, a
+    parent's former partner) for an adult, as before."""
 
     def __init__(
         self, people: list[dict[str, Any]], me: str, today: str, young_kin: set[str]
@@ -98,17 +122,22 @@ class _Names:
         self.people = {p["person_id"]: p for p in people}
         self.me, self.today, self.young_kin = me, today, young_kin
 
+    def living(self, pid: str, recorded: bool) -> bool:
+        """Whether what is withheld of the living is withheld of them (`recorded`: as the
+        family says, for someone the record's own read did not find)."""
+        p = self.people.get(pid)
+        return recorded if p is None else _possibly_living(p)
+
     def child(self, pid: str) -> bool:
         p = self.people.get(pid)
-        if p is None or pid == self.me:
+        if p is None or pid == self.me or not _possibly_living(p):
             return False
-        if p["young_person"]:
-            return True
-        if not p["living"]:
-            return False
-        minor = _minor(p.get("birth_date"), self.today)
+        minor = _minor(p.get("birth_date"), self.today, p.get("birth_earliest"),
+                       p.get("birth_latest"))  # fmt: skip
         if minor is not None:
             return minor
+        if p["young_person"]:
+            return True
         return pid in self.young_kin and not p.get("trusted_adult")
 
     def shown(self, pid: str) -> str | None:
@@ -162,10 +191,12 @@ def build_record(
     timeline: Sequence[Mapping[str, Any]],
     events: Sequence[Mapping[str, Any]],
     made_on: str,
+    young_kin: set[str] | None = None,
 ) -> OwnRecord:
     """The record from `get_record`'s facts, the young person's `relatives` (person_id, term,
     side, birth_date, death_date, living, other_case, generations_up and _down), their
-    `timeline` and `events`."""
+    `timeline` and `events`. `young_kin`: the relatives of the young person's generation or
+    a younger one, the people the case took out counted (by default, of `relatives`)."""
     me = facts["person"]["id"]
     people = list(facts["people"])
     known = {p["person_id"] for p in people}
@@ -174,8 +205,9 @@ def build_record(
                 "known_as": None, "living": r["living"], "birth_date": r["birth_date"],
                 "young_person": bool(r.get("other_case"))}
                for r in relatives if r["person_id"] not in known]  # fmt: skip
-    young_kin = {r["person_id"] for r in relatives
-                 if r["generations_up"] <= r["generations_down"]}  # fmt: skip
+    if young_kin is None:
+        young_kin = {r["person_id"] for r in relatives
+                     if r["generations_up"] <= r["generations_down"]}  # fmt: skip
     names = _Names(people, me, made_on, young_kin)
     b = _Builder(names)
     person = facts["person"]
@@ -200,7 +232,7 @@ def build_record(
         pid = r["person_id"]
         name = b.name(family, pid)
         born = _text(r["birth_date"])
-        if r["living"] and r["birth_date"] and not names.child(pid):
+        if names.living(pid, r["living"]) and r["birth_date"] and not names.child(pid):
             born = b.hold(family, f"a date of birth ({name})")
         elif names.child(pid):
             born = ""

@@ -5,6 +5,7 @@ the real API on a real Neo4j, as JSON and as a PDF whose text is read back."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,8 +13,18 @@ import pytest
 from neo4j import Driver
 from pypdf import PdfReader
 
+from service import lifespan
 from service.record import OTHER_CHILD, OTHER_PERSON, build_record, withheld
-from tests.cases import ADMIN_TOKEN, Case, add_user, in_network_of, ok, open_case, work_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    Case,
+    add_user,
+    allocate,
+    in_network_of,
+    ok,
+    open_case,
+    work_case,
+)
 from tests.conftest import Target, app_client, settings_for
 from visualise.documents import render_record, to_pdf
 
@@ -157,6 +168,65 @@ def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
     assert shown == {withheld(OTHER_CHILD), "Late Grandad", "Noage Uncle"}
     assert [row[0] for row in family].count(withheld(OTHER_CHILD)) == 3
     assert "Noage Brother" not in record.model_dump_json()
+
+
+def test_a_child_is_told_by_a_family_trees_range_a_possible_life_and_age_not_by_case() -> None:
+    """Found by a second reader: aunts of 11 and 14 whose family tree gave `AFT 2014` and `BET
+    2012 AND 2016` (no one day kept) were named as adults of unknown age; a half-sister the
+    import counted as not living by the file's year of birth (1880, a typing slip the worker
+    corrected to 2014) was named with her date of birth; a half-sister of 22 with a case of her
+    own was withheld as a child among named adult sisters, which said she was in care; and a
+    brother of unknown age was named once the case took his mother out of the network."""
+
+    def person(pid: str, **fields: Any) -> dict[str, Any]:
+        return {"person_id": pid, "given_name": pid.title(), "family_name": "Hill",
+                "known_as": None, "living": True, "birth_date": None, "young_person": False,
+                **fields}  # fmt: skip
+
+    people = [
+        person("aftaunt", birth_earliest="2015-01-01"),
+        person("rangeaunt", birth_earliest="2012-01-01", birth_latest="2016-12-31"),
+        person("befaunt", birth_latest="1989-12-31"),  # BEF 1990: an adult
+        person("oldsis", living=False, birth_date="2014-06-01", living_inferred=lifespan.RECHECK),
+        person("greatgran", living=False, birth_date="1880", living_inferred=lifespan.BURIED),
+        person("carer", young_person=True, birth_date="2004-02-01"),  # 22, her own case
+        person("unknown", young_person=True),  # in care, of no recorded age
+        person("bro"),  # his mother taken out: of no relation in the family read
+    ]
+    relatives = [
+        {"person_id": pid, "term": term, "side": "maternal",
+         "living": pid not in ("oldsis", "greatgran"), "birth_date": born, "death_date": None,
+         "other_case": pid in ("carer", "unknown"), "generations_up": up,
+         "generations_down": down}
+        for pid, term, born, up, down in (
+            ("aftaunt", "maternal aunt", None, 2, 1),
+            ("rangeaunt", "maternal aunt", None, 2, 1),
+            ("befaunt", "maternal aunt", None, 2, 1),
+            ("oldsis", "maternal half-sister", "2014-06-01", 1, 1),
+            ("greatgran", "maternal great-grandmother", "1880", 3, 0),
+            ("carer", "maternal half-sister", "2004-02-01", 1, 1),
+            ("unknown", "maternal half-sister", None, 1, 1))
+    ]  # fmt: skip
+    connections = [{"person_id": "bro", "stage": "identified", "history": [
+        {"stage": "identified", "at": "2026-11-01T10:00:00Z", "by": "coordinator1",
+         "reason": None, "override_reason": None}], "contacts": [], "commitments": [],
+        "messages": []}]  # fmt: skip
+    record = build_record({**_facts(connections=connections), "people": people},
+                          relatives=relatives, timeline=[], events=[], made_on="2026-12-05",
+                          young_kin={"oldsis", "carer", "unknown", "bro"})  # fmt: skip
+    sections = {s.title: s.rows for s in record.sections}
+    family = {row[1] + ("" if row[0].startswith("[") else f" {row[0]}"): row
+              for row in sections["Your family as recorded"]}  # fmt: skip
+    child = withheld(OTHER_CHILD)
+    names = [row[0] for row in sections["Your family as recorded"]]
+    assert names.count(child) == 4  # the two young aunts, the half-sister of 12, the one in care
+    assert "Befaunt Hill" in names
+    assert "Greatgran Hill" in names
+    assert "Carer Hill" in names  # 22: named as an adult sister is
+    assert family["maternal half-sister Carer Hill"][3] == HELD  # living: her date of birth
+    assert family["maternal great-grandmother Greatgran Hill"][3] == "1880"  # buried
+    assert "2014-06-01" not in record.model_dump_json()
+    assert sections["People approached for you"][0][0] == child
 
 
 def test_order_terms_and_other_worker_notes_are_withheld() -> None:
@@ -309,3 +379,52 @@ def test_the_record_through_the_api(case: Case, db: Driver) -> None:
     looks = {(e["action"], e["outcome"]) for e in audit}
     assert {("read_own_record", "allowed"), ("own_record_pdf", "allowed"),
             ("read_own_record", "refused")} <= looks  # fmt: skip
+
+
+def test_a_worker_of_another_case_is_not_named_in_the_record(case: Case, db: Driver) -> None:
+    """A social worker of another team, working on another child's case that shares the
+    mother, changed her name: the change is on this case's trail (its managers see who), but
+    the record named the worker, telling the young person that another case holds their
+    mother. Their own workers are named."""
+    client, ids, me = case.client, case.family.ids, case.family.young_person_id
+    south = add_user(client, "south.manager", "manager", team="south")
+    sarah = add_user(client, "Sarah.Southworker", "social_worker", team="south")
+    other = open_case(client, south, given_name="Beecase", family_name="Other", sex="female")
+    allocate(client, south, other, sarah)
+    in_network_of(db, other, ids["mum"])
+    ok(client.patch(f"/people/{ids['mum']}", headers=sarah.headers,
+                    json={"family_name": "Changed"}))  # fmt: skip
+    ok(client.patch(f"/people/{ids['dad']}", headers=case.coordinator.headers,
+                    json={"notes": "A note"}))  # fmt: skip
+    record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+    trail = next(s["rows"] for s in record["sections"]
+                 if s["title"] == "Who has read or changed your record")  # fmt: skip
+    who = {row[1] for row in trail}
+    assert "Sarah.Southworker" not in json.dumps(record)
+    assert "a council worker" in who
+    assert "coordinator1" in who
+    managers = ok(client.get("/audit", headers=case.manager.headers,
+                             params={"young_person_id": me}))["data"]  # fmt: skip
+    assert sarah.user_id in {e["user_id"] for e in managers}  # the managers still see who
+
+
+def test_a_brother_is_withheld_after_the_case_took_his_mother_out(case: Case) -> None:
+    """His mother taken out of the network (kept: she is a connection), a half-brother of no
+    recorded age was no longer of the young person's generation, and was named."""
+    client, ids, me = case.client, case.family.ids, case.family.young_person_id
+    case.family.person("hb", "male", given_name="Halfbrother")
+    case.family.child("mum", "hb")
+    case.connect("hb")
+    case.connect("mum")
+
+    def approached() -> list[str]:
+        record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+        return [row[0] for s in record["sections"] if s["title"] == "People approached for you"
+                for row in s["rows"]]  # fmt: skip
+
+    assert withheld(OTHER_CHILD) in approached()
+    taken = client.delete(f"/people/{ids['mum']}", headers=case.coordinator.headers)
+    assert taken.status_code == 204, taken.text
+    names = approached()
+    assert withheld(OTHER_CHILD) in names
+    assert not any(name.startswith("Halfbrother") for name in names)

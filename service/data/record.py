@@ -7,9 +7,10 @@ from datetime import date
 
 from service.data.events import list_events
 from service.data.relationships import notes_for
-from service.data.relatives import load_family, relatives_of
+from service.data.relatives import load_family, relatives_of, with_removed
 from service.db import Db, together
 from service.errors import NotFound
+from service.family import relatives as kin_of
 from service.record import OwnRecord, build_record
 
 # The family in a record: as far as the family map reaches.
@@ -24,6 +25,12 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
         list_events(db, young_person_id=young_person_id),
     )  # fmt: skip
     relatives = relatives_of(family, [young_person_id], _GENERATIONS).data
+    # Who is of the young person's generation or a younger one (taken for a child when no birth
+    # date says): with the people the case took out too, so that taking a mother out does not
+    # make her son, of unknown age, an adult of no relation to them.
+    young_kin = set() if family is None else {
+        k.person_id for k in kin_of(with_removed(family), _GENERATIONS) if k.ga <= k.gb
+    }  # fmt: skip
     entries = [dict(r["entry"]) for r in timeline]
     ids = {r.person_id for r in relatives}
     ids |= {p["person_id"] for e in entries for p in e["people"]}
@@ -40,4 +47,4 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
     facts["adults"] = [{**a, "notes": notes_for(a["notes"], young_person_id)}
                        for a in facts["adults"]]  # fmt: skip
     return build_record(facts, relatives=kin, timeline=entries, events=drawn,
-                        made_on=today.isoformat())  # fmt: skip
+                        made_on=today.isoformat(), young_kin=young_kin)  # fmt: skip

@@ -196,12 +196,18 @@ def wish_sides(
     from this family, whose sides are the answer when the case took no one out."""
     if family is None:
         return {}
-    record = family.worked_out.get("record")
-    if record is None and kin is not None:
+    if family.worked_out.get("record") is None and kin is not None:
         return {r.person_id: r.side for r in kin}
-    whole = family if record is None else Family.from_record(record, removed=True)
     return {k.person_id: (None if k.side == "none" else k.side)
-            for k in relatives(whole, SIDE_GENERATIONS)}  # fmt: skip
+            for k in relatives(with_removed(family), SIDE_GENERATIONS)}  # fmt: skip
+
+
+def with_removed(family: Family) -> Family:
+    """The family with the people the cases read through took out of their networks (their
+    own records, kept and hidden): for what is decided by how people are related whoever the
+    case shows, never for what is shown."""
+    record = family.worked_out.get("record")
+    return family if record is None else Family.from_record(record, removed=True)
 
 
 def family_names(family: Family) -> dict[str, str]:
