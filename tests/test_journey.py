@@ -293,6 +293,29 @@ def test_the_book_withholds_everyone_kept_away(case: Case, db: Driver) -> None:
         assert kept_away not in words, kept_away
 
 
+def test_what_was_added_after_midnight_in_london_waits_for_the_young_person(
+    case: Case, db: Driver
+) -> None:
+    """The young person agreed on 10 July; a message added at 00:30 on 11 July, London time
+    (23:30 on 10 July in UTC, summer time), was taken as added on the day they agreed and went
+    into the book unagreed (found by a second reader). Days are compared as London's."""
+    uncle = case.connect("uncle")
+    case.walk(uncle, *WILLING)
+    _message(case, uncle, "Written before they agreed")
+    _message(case, uncle, "Written after midnight")
+    for text, at in (("Written before they agreed", "2026-07-10T22:30:00Z"),
+                     ("Written after midnight", "2026-07-10T23:30:00Z")):  # fmt: skip
+        db.execute_query("MATCH (m:Message {text: $text}) SET m.created_at = datetime($at)",
+                         text=text, at=at)  # fmt: skip
+    path = f"/young-people/{case.family.young_person_id}/journey-book"
+    agreed = case.client.put(path, headers=case.coordinator.headers,
+                             json={"agreed_on": "2026-07-10"})  # fmt: skip
+    assert agreed.status_code == 204, agreed.text
+    book = ok(_book(case))
+    assert [m["text"] for m in book["messages"]] == ["Written before they agreed"]
+    assert book["waiting"] == 1
+
+
 def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> None:
     path = f"/young-people/{case.family.young_person_id}/journey-book"
     # Anyone may be left out, a brother or sister in another child's case too (nothing is read).

@@ -1,12 +1,13 @@
 // What a young person's journey book may hold, as one record (`service.journey` decides what
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and what their approval overrode; the
-// people in the plan with their commitments and whether they are living; the messages written for the young person; when
-// each person joined the plan and each message and timeline entry was added (the book holds
-// only what the young person has agreed to); and, for everyone the book could name ($ids: the
-// family picture's people, and those found here), whether they were taken out of the network,
-// the young person's wish about them, their role when they are a trusted adult, and the flags
-// and court orders in their household now.
+// people in the plan with their commitments and whether they are living; the messages written
+// for the young person; when each person joined the plan and each message and timeline entry
+// was added (the book holds only what the young person has agreed to), as a day in London, as
+// the day they agreed is (a message added at 00:30 in summer is of the day before in UTC); and,
+// for everyone the book could name ($ids: the family picture's people, and those found here),
+// whether they were taken out of the network, the young person's wish about them, their role
+// when they are a trusted adult, and the flags and court orders in their household now.
 MATCH (yp:YoungPerson {id: $young_person_id})
 OPTIONAL MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
 WITH yp, b,
@@ -24,7 +25,9 @@ WITH yp, b,
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
     RETURN {person_id: p.id, living: coalesce(p.living, true),
             added: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
-                             RETURN toString(date(s.at)) ORDER BY s.at DESC LIMIT 1 }[0],
+                             RETURN toString(date(datetime({datetime: s.at,
+                                                            timezone: 'Europe/London'})))
+                             ORDER BY s.at DESC LIMIT 1 }[0],
             commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
                                    RETURN m {.what, .every_days} ORDER BY m.since, m.id }}
   } AS plan_people,
@@ -32,7 +35,8 @@ WITH yp, b,
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
     MATCH (c)-[:WROTE]->(m:Message)
     RETURN {person_id: p.id, text: m.text, written_on: m.written_on,
-            added: toString(date(m.created_at))}
+            added: toString(date(datetime({datetime: m.created_at,
+                                            timezone: 'Europe/London'})))}
     ORDER BY m.written_on, m.id
   } AS messages,
   COLLECT {
@@ -40,7 +44,9 @@ WITH yp, b,
   } AS named,
   // When each timeline entry was added (none for the demo's, loaded as they were agreed).
   COLLECT { MATCH (yp)-[:TIMELINE]->(e:TimelineEntry) WHERE e.created_at IS NOT NULL
-            RETURN [e.id, toString(date(e.created_at))] } AS entries_added
+            RETURN [e.id, toString(date(datetime({datetime: e.created_at,
+                                                   timezone: 'Europe/London'})))] }
+    AS entries_added
 WITH yp, b, connections, plan_people, messages, entries_added,
      $ids + named + [c IN connections | c.person_id] AS ids
 UNWIND (CASE WHEN ids = [] THEN [null] ELSE ids END) AS id
