@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service import lifespan
+from service.lifespan import BURIED
 from service.plan import how_often
 from service.workflow import FLAG_WORDS, WISH_WORDS
 
@@ -103,7 +103,7 @@ def _possibly_living(person: Mapping[str, Any]) -> bool:
     (no death or burial recorded): such a person may be alive (a worker who corrected the
     file's year of birth is asked to check), so what is withheld of the living is withheld."""
     inferred = person.get("living_inferred")
-    return bool(person["living"]) or (inferred is not None and inferred != lifespan.BURIED)
+    return bool(person["living"]) or (inferred is not None and inferred != BURIED)
 
 
 class _Names:
