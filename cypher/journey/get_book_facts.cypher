@@ -25,6 +25,7 @@ WITH yp, b,
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
     RETURN {person_id: p.id, living: coalesce(p.living, true),
             added: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
+                             WHERE s.at IS NOT NULL
                              RETURN toString(date(datetime({datetime: s.at,
                                                             timezone: 'Europe/London'})))
                              ORDER BY s.at DESC LIMIT 1 }[0],
@@ -35,8 +36,10 @@ WITH yp, b,
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
     MATCH (c)-[:WROTE]->(m:Message)
     RETURN {person_id: p.id, text: m.text, written_on: m.written_on,
-            added: toString(date(datetime({datetime: m.created_at,
-                                            timezone: 'Europe/London'})))}
+            // None for the demo's, loaded as they were agreed (a null is no datetime).
+            added: CASE WHEN m.created_at IS NOT NULL
+                        THEN toString(date(datetime({datetime: m.created_at,
+                                                     timezone: 'Europe/London'}))) END}
     ORDER BY m.written_on, m.id
   } AS messages,
   COLLECT {
