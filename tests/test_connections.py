@@ -206,8 +206,9 @@ def test_deleting_a_parent_does_not_free_their_side_from_a_wish(case: Case) -> N
     """ "Nobody from my dad's side", and the father, who has no flag, connection or history of
     his own, deleted by the coordinator: his ties went with him, his mother was then on no
     side, and she could be approached, put in the plan and the journey book (a second reader).
-    While a side wish is recorded, he is kept, taken out of the network, and the wish still
-    holds her back."""
+    While such a wish is recorded, whoever joins two others of the case is kept, taken out of
+    the network, and the wish still holds the rest of the side back; the people taken out
+    before count (a second reader of the fix)."""
     family, yp = case.family, case.family.young_person_id
     coordinator, manager = case.coordinator.headers, case.manager.headers
 
@@ -215,25 +216,39 @@ def test_deleting_a_parent_does_not_free_their_side_from_a_wish(case: Case) -> N
         found = ok(case.client.get(f"/young-people/{yp}/removed-people", headers=manager))
         return [p["person_id"] for p in found["data"]]
 
+    def delete(key: str) -> None:
+        gone = case.client.delete(f"/people/{family.ids[key]}", headers=coordinator)
+        assert gone.status_code == 204, gone.text
+
+    def barred(cid: str) -> bool:
+        found = rules(case.move(cid, case.coordinator, "young_person_agreed"))
+        return [r for r, _ in found] == ["wish_never"]
+
     # With no side wish, someone with nothing of their own is deleted, as an entry made by
     # mistake is, ties and all.
-    uncle = family.ids["uncle"]
-    assert case.client.delete(f"/people/{uncle}", headers=coordinator).status_code == 204
+    delete("uncle")
     assert removed() == []
-    family.person("pgran", "female", given_name="Paternalgran")
+    # The father's mother, his sister (a connection), her son (a connection).
+    family.people(pgran="female", paunt="female", pcousin="male")
     family.child("pgran", "dad")
+    family.child("pgran", "paunt")
+    family.child("paunt", "pcousin")
+    case.connect("paunt")
+    cousin = case.connect("pcousin")
+    case.walk(cousin, "awaiting_safety_check", "approved")
     case.wish(side="paternal", wish="never")
-    gran = case.connect("pgran")
-    case.walk(gran, "awaiting_safety_check", "approved")
-    assert [r for r, _ in rules(case.move(gran, case.coordinator, "young_person_agreed"))] == [
-        "wish_never"
-    ]
-    gone = case.client.delete(f"/people/{family.ids['dad']}", headers=coordinator)
-    assert gone.status_code == 204, gone.text
-    assert removed() == [family.ids["dad"]]
-    assert [r for r, _ in rules(case.move(gran, case.coordinator, "young_person_agreed"))] == [
-        "wish_never"
-    ]
+    assert barred(cousin)
+    delete("dad")  # joins the young person and his mother: kept
+    delete("paunt")  # a connection: kept
+    delete("pgran")  # joins her son and daughter, both taken out: kept
+    assert set(removed()) == {family.ids[k] for k in ("dad", "paunt", "pgran")}
+    assert barred(cousin)
+    # Someone tied to one other only joins nobody to anyone: an entry made by mistake is
+    # deleted, wish or not.
+    family.person("wrongbrother", "male")
+    family.child("mum", "wrongbrother")
+    delete("wrongbrother")
+    assert family.ids["wrongbrother"] not in removed()
 
 
 def test_never_and_not_now_wishes_block_any_approach(case: Case) -> None:

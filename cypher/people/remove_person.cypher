@@ -2,11 +2,13 @@
 // flag, a court order, a connection, an address, a timeline entry, a wish about them) or who
 // is in another network, or was taken
 // out of one before, is kept: their membership of this network becomes REMOVED_FROM (hidden,
-// restorable by a manager), and nothing else changes. So is anyone whose parent or partner
-// ties place others of this network on a side of the family while the young person has a wish
-// about a side ("nobody from my dad's side"): deleting the father would take his ties with him
-// and free his mother from the wish (`relatives.wish_sides` works the sides out with the people
-// kept). Anyone else, recorded in this case alone and with none of that, is deleted with their
+// restorable by a manager), and nothing else changes. So is anyone whose family ties join two
+// others of this case (the young person, its network, the people it took out before) while the
+// young person wishes a side of the family kept away ("nobody from my dad's side": never, or not
+// now): deleting the father would take his ties with him and free his mother from the wish
+// (`relatives.wish_sides` works the sides out with the people kept). Someone tied to one other
+// only (a brother, a wrong father, entered by mistake) joins nobody to anyone, and is deleted.
+// Anyone else, recorded in this case alone and with none of that, is deleted with their
 // external ids. A young person is never matched.
 MATCH (p:Person {id: $id})-[m:IN_NETWORK_OF]->(yp:YoungPerson {id: $young_person_id})
 WHERE NOT p:YoungPerson
@@ -16,9 +18,11 @@ WITH p, m, yp,
        OR EXISTS { (:TimelineEntry)-[:INVOLVES]->(p) } OR EXISTS { (:YoungPerson)-[:WISH]->(p) }
        OR COUNT { (p)-[:IN_NETWORK_OF]->(:YoungPerson) } > 1
        OR EXISTS { (p)-[:REMOVED_FROM]->(:YoungPerson) }
-       OR ((yp.wish_maternal IS NOT NULL OR yp.wish_paternal IS NOT NULL)
-           AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF]-(o:Person)
-                        WHERE o = yp OR EXISTS { (o)-[:IN_NETWORK_OF]->(yp) } }) AS keep
+       OR ((yp.wish_maternal IN ['never', 'not_now'] OR yp.wish_paternal IN ['never', 'not_now'])
+           AND COUNT { MATCH (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-(o:Person)
+                       WHERE o <> p
+                         AND (o = yp OR EXISTS { (o)-[:IN_NETWORK_OF|REMOVED_FROM]->(yp) })
+                       RETURN DISTINCT o } >= 2) AS keep
 CALL (p, m, yp, keep) {
   WITH p, m, yp WHERE keep
   CREATE (p)-[:REMOVED_FROM {at: datetime(), by: $user_id, notes: m.notes}]->(yp)
