@@ -13,9 +13,11 @@ Decided here:
   notes on the young person's wishes about someone, notes on timeline entries that involve
   people, notes on celebration events and on plan versions); the terms of a court order (they
   can say where a protected person lives); and the names of living children, all of them alike,
-  so that nothing says which other child is in care (another young person of the council,
-  whatever their age, appears only as how they are related; a living person with no birth date
-  is taken for a child). A worker still reads the terms and notes in the service. Safety flags
+  so that nothing says which other child is in care (another young person of the council is
+  decided by age as anyone is; a living relative of the young person's generation or a younger
+  one with no birth date, and anyone whose family tree gives a birth with a start and no end,
+  is taken for a child; a family tree's range, or the years its words name, decide as a birth
+  date does). A worker still reads the terms and notes in the service. Safety flags
   on other people are not in the record at all, nor what any change to the case was (who read
   or changed it is given by month, as counts): a flag raised on a relative is theirs. The
   deceased are not data subjects: their dates are given. Their own flags are given, with a
@@ -27,6 +29,7 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -93,6 +96,17 @@ def _minor(
     return None
 
 
+def _minor_by_words(written: str | None, earliest: str | None, today: str) -> bool | None:
+    """When a family tree's date kept no day, and no range that decides (`_minor`): a range
+    with a start and no end (`AFT 1990`: anyone born since might be a child) is a child's;
+    words that name a year (a phrase, `(born 2014)`; a date kept as written and not read, a
+    year in the future) are judged by the latest year they name; None when they name none."""
+    if earliest:
+        return True
+    years = [int(y) for y in re.findall(r"\b(\d{3,4})\b", written or "") if int(y) >= 100]
+    return None if not years else f"{max(years) + 18:04d}-12-31" > today
+
+
 def _eighteen_after(day: str) -> str:
     """The day 18 years after an ISO day, as a string that compares as days do."""
     return f"{int(day[:4]) + 18:04d}{day[4:]}"
@@ -134,6 +148,8 @@ class _Names:
             return False
         minor = _minor(p.get("birth_date"), self.today, p.get("birth_earliest"),
                        p.get("birth_latest"))  # fmt: skip
+        if minor is None:
+            minor = _minor_by_words(p.get("birth_written"), p.get("birth_earliest"), self.today)
         if minor is not None:
             return minor
         if p["young_person"]:

@@ -192,6 +192,13 @@ def test_a_child_is_told_by_a_family_trees_range_a_possible_life_and_age_not_by_
         person("carer", young_person=True, birth_date="2004-02-01"),  # 22, her own case
         person("unknown", young_person=True),  # in care, of no recorded age
         person("bro"),  # his mother taken out: of no relation in the family read
+        # What a second reading of the fix found named: a phrase naming a recent year, a range
+        # with no end, a year kept as written and not read (in the future); an old year read
+        # from words that were no date decides an adult.
+        person("phraseaunt", birth_written="(born 2014)"),
+        person("afteraunt", birth_earliest="1991-01-01", birth_written="AFT 1990"),
+        person("futureaunt", birth_written="2031"),
+        person("typoaunt", birth_written="31 FEB 1950"),
     ]
     relatives = [
         {"person_id": pid, "term": term, "side": "maternal",
@@ -205,7 +212,11 @@ def test_a_child_is_told_by_a_family_trees_range_a_possible_life_and_age_not_by_
             ("oldsis", "maternal half-sister", "2014-06-01", 1, 1),
             ("greatgran", "maternal great-grandmother", "1880", 3, 0),
             ("carer", "maternal half-sister", "2004-02-01", 1, 1),
-            ("unknown", "maternal half-sister", None, 1, 1))
+            ("unknown", "maternal half-sister", None, 1, 1),
+            ("phraseaunt", "maternal aunt", None, 2, 1),
+            ("afteraunt", "maternal aunt", None, 2, 1),
+            ("futureaunt", "maternal aunt", None, 2, 1),
+            ("typoaunt", "maternal aunt", None, 2, 1))
     ]  # fmt: skip
     connections = [{"person_id": "bro", "stage": "identified", "history": [
         {"stage": "identified", "at": "2026-11-01T10:00:00Z", "by": "coordinator1",
@@ -219,8 +230,10 @@ def test_a_child_is_told_by_a_family_trees_range_a_possible_life_and_age_not_by_
               for row in sections["Your family as recorded"]}  # fmt: skip
     child = withheld(OTHER_CHILD)
     names = [row[0] for row in sections["Your family as recorded"]]
-    assert names.count(child) == 4  # the two young aunts, the half-sister of 12, the one in care
+    # The five young aunts, the half-sister of 12, the one in care.
+    assert names.count(child) == 7
     assert "Befaunt Hill" in names
+    assert "Typoaunt Hill" in names
     assert "Greatgran Hill" in names
     assert "Carer Hill" in names  # 22: named as an adult sister is
     assert family["maternal half-sister Carer Hill"][3] == HELD  # living: her date of birth
@@ -394,6 +407,12 @@ def test_a_worker_of_another_case_is_not_named_in_the_record(case: Case, db: Dri
     in_network_of(db, other, ids["mum"])
     ok(client.patch(f"/people/{ids['mum']}", headers=sarah.headers,
                     json={"family_name": "Changed"}))  # fmt: skip
+    # A worker whose allocation to this case ended, now on the other case, changes her too.
+    wendy = add_user(client, "Wendy.Formerworker", "social_worker")
+    allocate(client, case.manager, me, wendy, ended=True)
+    allocate(client, south, other, wendy)
+    ok(client.patch(f"/people/{ids['mum']}", headers=wendy.headers,
+                    json={"given_name": "Changedagain"}))  # fmt: skip
     ok(client.patch(f"/people/{ids['dad']}", headers=case.coordinator.headers,
                     json={"notes": "A note"}))  # fmt: skip
     record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
@@ -401,6 +420,7 @@ def test_a_worker_of_another_case_is_not_named_in_the_record(case: Case, db: Dri
                  if s["title"] == "Who has read or changed your record")  # fmt: skip
     who = {row[1] for row in trail}
     assert "Sarah.Southworker" not in json.dumps(record)
+    assert "Wendy.Formerworker" not in who  # named only among the workers she was
     assert "a council worker" in who
     assert "coordinator1" in who
     managers = ok(client.get("/audit", headers=case.manager.headers,

@@ -60,14 +60,19 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             RETURN b {.own_words, .agreed_on} }[0] AS book,
   // Who read or changed the case, by month: how many reads, changes and refusals each worker
   // made (what each change was is not said: a flag raised on someone else is theirs).
-  // A worker is named when they work on this case (allocated to it, or a manager of its team);
-  // one who changed a person this case shares through another case is "a council worker": their
-  // name would tell the young person that another case, of another team, holds their relative.
+  // A worker is named when they worked on this case at the time (allocated to it that day, or a
+  // manager of its team); one who changed a person this case shares through another case is "a
+  // council worker": their name would tell the young person that another case, of another team,
+  // holds their relative (or that a worker who has left their case still works on one).
   COLLECT { MATCH (e:AuditEvent {young_person_id: yp.id})
             OPTIONAL MATCH (u:User {id: e.user_id})
+            WITH e, u, CASE WHEN e.at IS NOT NULL
+                            THEN date(datetime({datetime: e.at, timezone: 'Europe/London'}))
+                       END AS day
             WITH substring(toString(e.at), 0, 7) AS month,
                  CASE WHEN u IS NULL THEN 'the service'
-                      WHEN EXISTS { (u)-[:ALLOCATED_TO]->(yp) }
+                      WHEN EXISTS { (u)-[a:ALLOCATED_TO]->(yp)
+                                    WHERE a.from <= day AND (a.until IS NULL OR day <= a.until) }
                            OR (u.role = 'manager' AND u.team = yp.team) THEN u.display_name
                       ELSE 'a council worker' END AS who, e.role AS role,
                  CASE WHEN e.outcome <> 'allowed' THEN 'refused'
@@ -91,6 +96,7 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             // A family tree's range (`BET 2012 AND 2016`), and whether "not living" was only
             // the import's rule: what the record decides a child or a living person by.
             birth_earliest: p.birth_earliest, birth_latest: p.birth_latest,
+            birth_written: p.birth_written,
             living_inferred: p.living_inferred,
             young_person: p:YoungPerson,
             trusted_adult: EXISTS { (p)-[:TRUSTED_ADULT_OF]->(yp) }}
