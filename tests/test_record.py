@@ -422,6 +422,7 @@ def test_a_worker_of_another_case_is_not_named_in_the_record(case: Case, db: Dri
     assert "Sarah.Southworker" not in json.dumps(record)
     assert "Wendy.Formerworker" not in who  # named only among the workers she was
     assert "a council worker" in who
+    assert {row[2] for row in trail if row[1] == "a council worker"} == {""}  # nor their role
     assert "coordinator1" in who
     managers = ok(client.get("/audit", headers=case.manager.headers,
                              params={"young_person_id": me}))["data"]  # fmt: skip
