@@ -133,6 +133,18 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
     return found.value, raw.decode("ascii") if raw.isascii() else None
 
 
+# The name someone is known by, under a NAME: the standard's nickname, and Family Historian's
+# "used name" (the one of several given names a person goes by).
+_KNOWN_AS = ("NICK", "_USED")
+
+
+def _known_as_written(value: str | None) -> str | None:
+    """A nickname as the file means it: a leading '@' written twice once, accents composed."""
+    if not value:
+        return None
+    return unicodedata.normalize("NFC", value[1:] if value.startswith("@@") else value)
+
+
 def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
     # The first name of no TYPE or the birth name: not a nickname, an alias or a married name
@@ -158,8 +170,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     famc = _child_ties(rec)
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
     buried = died and _first(rec, "DEAT") is None
+    known_as = next((text for n in [primary, *names] if n is not None
+                     for tag in _KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
     person = GedcomPerson(xref, given, family, sex, None, None, died,
-                          living_inferred=lifespan.BURIED if buried else None)  # fmt: skip
+                          living_inferred=lifespan.BURIED if buried else None,
+                          known_as=_known_as_written(known_as))  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
@@ -393,4 +408,5 @@ def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> Gedco
         return kept
 
     given, family = held(person.given_name, "given name"), held(person.family_name, "family name")
-    return replace(person, given_name=given, family_name=family)
+    known_as = held(person.known_as, "name known by") if person.known_as else None
+    return replace(person, given_name=given, family_name=family, known_as=known_as or None)

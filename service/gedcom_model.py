@@ -34,6 +34,8 @@ class GedcomPerson:
     death_written: WrittenDate | None = None
     # Why `deceased` was worked out rather than recorded (`service.lifespan`); None: recorded.
     living_inferred: str | None = None
+    # The name they are known by: NICK, or Family Historian's used name (`_USED`).
+    known_as: str | None = None
 
 
 @dataclass(frozen=True)

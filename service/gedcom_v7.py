@@ -149,6 +149,17 @@ def _name(record: GedcomStructure) -> tuple[str, str]:
     return given, family
 
 
+def _known_as(record: GedcomStructure) -> str | None:
+    """The nickname (NICK) of the person's first name that has one, the birth name first."""
+    names = sorted((c for c in record.children if c.tag == "NAME"),
+                   key=lambda n: _name_type(n) != "BIRTH")  # fmt: skip
+    for name in names:
+        nick = _first(name, "NICK")
+        if nick is not None and nick.text.strip():
+            return " ".join(nick.text.split())
+    return None
+
+
 def _person(record: GedcomStructure, line: int) -> RawPerson:
     given, family = _name(record)
     sex_record = _first(record, "SEX")
@@ -159,7 +170,8 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     died = any(_first(record, e) for e in DEATH_EVENTS)
     buried = died and _first(record, "DEAT") is None
     person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
-                          living_inferred=lifespan.BURIED if buried else None)  # fmt: skip
+                          living_inferred=lifespan.BURIED if buried else None,
+                          known_as=_known_as(record))  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
                      famc, _pointers(record, "FAMS"))  # fmt: skip
 

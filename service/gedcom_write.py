@@ -79,6 +79,8 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         family = " ".join(p.family_name.replace("/", " ").split())
         if given or family:
             out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
+            if p.known_as:
+                out.append(f"2 NICK {_escape(p.known_as)}")
         out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
         if p.birth_written is not None or p.birth_date is not None:
             out += ["1 BIRT", f"2 DATE {_date_words(p.birth_written, p.birth_date, p.xref)}"]

@@ -856,3 +856,60 @@ def test_dates_in_calendars_no_reader_places_export_as_they_came(family: Family)
     lines = exported.text.splitlines()
     assert "2 DATE @#DJULIAN@ 11 FEB 1731/32" in lines
     assert "2 DATE @#DROMAN@ 1950" in lines
+
+
+KNOWN_AS = b"""0 HEAD
+1 GEDC
+2 VERS 5.5.1
+2 FORM LINEAGE-LINKED
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Kit /Marlow/
+1 SEX M
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Margaret Anne /Marlow/
+2 NICK Maggie
+1 SEX F
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Robert John /Marlow/
+2 _USED John
+1 SEX M
+1 FAMS @F1@
+0 @F1@ FAM
+1 HUSB @I3@
+1 WIFE @I2@
+1 CHIL @I1@
+0 TRLR
+"""
+
+
+def test_the_name_someone_is_known_by_comes_from_the_file(family: Family) -> None:
+    """A relative goes by a nickname ("Maggie") or one of their given names (Family Historian's
+    used name): the file's NICK or _USED is their `known_as`, shown with their name, filled in
+    by a second import only where a worker has recorded none, and exported as NICK."""
+    f = family
+    answer = import_file(f, KNOWN_AS, young_person_xref="@I1@", source="marlow")
+    assert answer.status_code == 201, answer.text
+
+    def person(xref: str) -> dict[str, Any]:
+        params = {"external_id": xref, "system": "gedcom:marlow"}
+        (found,) = ok(f.client.get("/people", headers=f.headers, params=params))["data"]
+        return dict(found)
+
+    mum, dad = person("@I2@"), person("@I3@")
+    assert (mum["known_as"], dad["known_as"]) == ("Maggie", "John")
+    names = {r["term"]: r["name"] for r in f.relatives()["data"]}
+    assert names["mother"] == "Margaret Anne Marlow (Maggie)"
+    # A worker knows better for the father and clears the mother's: the file fills only the
+    # empty one again.
+    ok(f.client.patch(f"/people/{dad['id']}", headers=f.headers, json={"known_as": "Bob"}))
+    ok(f.client.patch(f"/people/{mum['id']}", headers=f.headers, json={"known_as": None}))
+    again = import_file(f, KNOWN_AS, young_person_xref="@I1@", source="marlow")
+    assert again.status_code == 201, again.text
+    assert (person("@I2@")["known_as"], person("@I3@")["known_as"]) == ("Maggie", "Bob")
+    exported = f.client.get(f"/people/{f.young_person_id}/gedcom", headers=f.headers).text
+    lines = exported.splitlines()
+    assert "2 NICK Maggie" in lines
+    assert "2 NICK Bob" in lines

@@ -1161,3 +1161,26 @@ def test_the_birth_name_wins_over_a_later_name_of_no_type() -> None:
     assert [(p.given_name, p.family_name) for p in tree.people] == [
         ("Mary", "Smith"), ("Jo", "Born")
     ]  # fmt: skip
+
+
+def test_the_name_someone_is_known_by_is_read_and_written_back() -> None:
+    """NICK under a name (the birth name's first, then an alias's), Family Historian's used
+    name (`_USED`), GEDCOM 7's NICK; a leading '@' written twice read once; a name known by
+    held to the limits names are; written out as NICK and read back the same."""
+    text = (
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        "0 @I1@ INDI\n1 NAME Margaret /Brennan/\n2 NICK  Maggie \n"
+        "0 @I2@ INDI\n1 NAME John William /Smith/\n2 _USED William\n"
+        "0 @I3@ INDI\n1 NAME Ann /Lee/\n1 NAME Nan /Lee/\n2 TYPE aka\n2 NICK Nana\n"
+        "0 @I4@ INDI\n1 NAME Bob /Hill/\n2 NICK @@bobby\n"
+        f"0 @I5@ INDI\n1 NAME Long /Name/\n2 NICK {'x' * 150}\n"
+        "0 @I6@ INDI\n1 NAME Plain /Name/\n0 TRLR\n"
+    )
+    tree = parse_gedcom(text.encode(), today=TODAY)
+    known = [p.known_as for p in tree.people]
+    assert known == ["Maggie", "William", "Nana", "@bobby", "x" * 100, None]
+    assert "@I5@ (line 19): name known by cut to 100 characters" in tree.notes
+    again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY)
+    assert [p.known_as for p in again.people] == known
+    seven = "0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Ann /Lee/\n2 NICK Nan\n0 TRLR\n"
+    assert parse_gedcom(seven.encode(), today=TODAY).people[0].known_as == "Nan"

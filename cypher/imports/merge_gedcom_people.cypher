@@ -24,7 +24,8 @@ CALL (row, known, yp, gone) {
   UNION
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
-  SET p.given_name = row.given_name, p.family_name = row.family_name, p.sex = row.sex,
+  SET p.given_name = row.given_name, p.family_name = row.family_name,
+      p.known_as = row.known_as, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
       p.living_inferred = row.living_inferred,
       p.birth_written = row.birth_written, p.birth_qualifier = row.birth_qualifier,
@@ -45,12 +46,14 @@ CALL (row, known, yp, gone) {
        no_death AND recorded_living
        AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL) AS kept_out
   WITH row, known, birth, death, kept_out,
-       known {.given_name, .family_name, .sex, .birth_date, .birth_written, .death_date,
-              .death_written} AS was
+       known {.given_name, .family_name, .known_as, .sex, .birth_date, .birth_written,
+              .death_date, .death_written} AS was
   SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
                               ELSE known.given_name END,
       known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name
                                ELSE known.family_name END,
+      known.known_as = CASE WHEN coalesce(known.known_as, '') = '' THEN row.known_as
+                            ELSE known.known_as END,
       known.sex = CASE WHEN coalesce(known.sex, 'unknown') = 'unknown' THEN row.sex
                        ELSE known.sex END,
       known.birth_date = CASE WHEN birth THEN row.birth_date ELSE known.birth_date END,

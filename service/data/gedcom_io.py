@@ -142,7 +142,8 @@ async def import_tree(
         raise InvalidInput(f"The file has no individual {young_person_xref}.")
     rows = [
         {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
-         "family_name": p.family_name, "sex": p.sex, "birth_date": p.birth_date,
+         "family_name": p.family_name, "known_as": p.known_as, "sex": p.sex,
+         "birth_date": p.birth_date,
          "death_date": p.death_date, "living": not p.deceased,
          "living_inferred": p.living_inferred,
          **gedcom_dates.written_fields("birth", p.birth_written),
@@ -327,6 +328,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
         {
             "person": {
                 "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
+                "known_as": p.known_as,
                 "sex": p.sex, "birth_date": p.birth_date, "death_date": p.death_date,
                 "living": p.living, "birth_written": p.birth_written,
                 "death_written": p.death_written,
@@ -351,6 +353,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             deceased=p["living"] is False or p["death_date"] is not None,
             birth_written=gedcom_dates.from_words(p["birth_written"]),
             death_written=gedcom_dates.from_words(p["death_written"]),
+            known_as=p["known_as"] or None,
         )
         for p in (r["person"] for r in records)
     ]  # fmt: skip
