@@ -138,10 +138,8 @@ def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, s
 _KNOWN_AS = ("NICK", "_USED")
 
 
-def _known_as_written(value: str | None) -> str | None:
-    """A nickname as the file means it: a leading '@' written twice once, accents composed."""
-    if not value:
-        return None
+def _as_meant(value: str) -> str:
+    """A name as the file means it: a leading '@' written twice once, accents composed."""
     return unicodedata.normalize("NFC", value[1:] if value.startswith("@@") else value)
 
 
@@ -164,17 +162,18 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
             given, family = " ".join(given.split()), " ".join(family.split())
         given = given or parts[0]
         family = family or parts[1]
-    given = unicodedata.normalize("NFC", given[1:] if given.startswith("@@") else given)
+    given = _as_meant(given)
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
     buried = died and _first(rec, "DEAT") is None
-    known_as = next((text for n in [primary, *names] if n is not None
+    # The primary name's first, then the others' (an alias's nickname).
+    known_as = next((text for n in sorted(names, key=lambda n: n is not primary)
                      for tag in _KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
     person = GedcomPerson(xref, given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_known_as_written(known_as))  # fmt: skip
+                          known_as=_as_meant(known_as) if known_as else None)  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,

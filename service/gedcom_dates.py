@@ -45,6 +45,7 @@ import convertdate.julian
 from ged4py import date as gd
 from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate, JulianDate
 
+from service import lifespan
 from service.gedcom_loose import in_standard_words
 
 Qualifier = Literal[
@@ -422,9 +423,7 @@ def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:
         return int(date.latest[:4])
     if date is not None and (date.earliest is not None or date.qualifier != "phrase"):
         return None  # after, from: no end; or a date not read on purpose
-    words = str(getattr(value, "phrase", ""))
-    years = [y for y in map(int, re.findall(r"\b(\d{3,4})\b", words)) if y >= 100]
-    return max(years) if years else None
+    return lifespan.latest_year_named(str(getattr(value, "phrase", "")))
 
 
 def standard(written: str) -> str:

@@ -21,6 +21,7 @@ living. Only birth and marriage years are used, never a guess of an exact date. 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 MAX_AGE = 110
@@ -28,6 +29,13 @@ MIN_PARENT_AGE = 13
 MAX_PARENT_AGE = 60
 MAX_SIBLING_GAP = 20
 MAX_PARTNER_GAP = 30
+
+
+def latest_year_named(words: str | None) -> int | None:
+    """The largest year (100 or more) words name, as a phrase names a time ("born about 1847,
+    buried 1901": 1901); None when they name none."""
+    years = [y for y in map(int, re.findall(r"\b(\d{3,4})\b", words or "")) if y >= 100]
+    return max(years) if years else None
 
 
 def year(iso: str | None) -> int | None:

@@ -29,13 +29,12 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service.lifespan import BURIED
+from service.lifespan import BURIED, latest_year_named
 from service.plan import how_often
 from service.workflow import FLAG_WORDS, WISH_WORDS
 
@@ -79,32 +78,29 @@ class OwnRecord(BaseModel):
 
 
 def _minor(
-    birth_date: str | None, today: str, earliest: str | None = None, latest: str | None = None
+    birth_date: str | None,
+    today: str,
+    *,
+    earliest: str | None = None,
+    latest: str | None = None,
+    written: str | None = None,
 ) -> bool | None:
-    """Under 18 on `today`, by the last day a (possibly partial) birth date allows; else by the
-    range a family tree's date gives (`earliest`, `latest`: ISO days; `BET 2012 AND 2016`,
-    `AFT 2014` keep no one day): a child if the latest day is under 18 years ago or the
-    earliest is, an adult if the latest is not; None when nothing says."""
+    """Under 18 on `today`: by the last day a (possibly partial) birth date allows; else by
+    the range a family tree's date gives (`earliest`, `latest`: ISO days; `BET 2012 AND 2016`
+    keeps no one day), its last day, or, with a start and no end (`AFT 1990`: anyone born
+    since might be a child), a child; else by the latest year the file's words name (a
+    phrase, `(born 2014)`; a date kept as written and not read, a year in the future); None
+    when nothing says."""
     if birth_date and len(birth_date) >= 4 and birth_date[:4].isdigit():
         month = birth_date[5:7] if len(birth_date) >= 7 else "12"
         day = birth_date[8:10] if len(birth_date) >= 10 else "31"
-        return f"{int(birth_date[:4]) + 18:04d}-{month}-{day}" > today
+        return _eighteen_after(f"{birth_date[:4]}-{month}-{day}") > today
     if latest and latest[:4].isdigit():
         return _eighteen_after(latest) > today
-    if earliest and earliest[:4].isdigit() and _eighteen_after(earliest) > today:
-        return True
-    return None
-
-
-def _minor_by_words(written: str | None, earliest: str | None, today: str) -> bool | None:
-    """When a family tree's date kept no day, and no range that decides (`_minor`): a range
-    with a start and no end (`AFT 1990`: anyone born since might be a child) is a child's;
-    words that name a year (a phrase, `(born 2014)`; a date kept as written and not read, a
-    year in the future) are judged by the latest year they name; None when they name none."""
     if earliest:
         return True
-    years = [int(y) for y in re.findall(r"\b(\d{3,4})\b", written or "") if int(y) >= 100]
-    return None if not years else f"{max(years) + 18:04d}-12-31" > today
+    named = latest_year_named(written)
+    return None if named is None else f"{named + 18:04d}-12-31" > today
 
 
 def _eighteen_after(day: str) -> str:
@@ -146,10 +142,8 @@ class _Names:
         p = self.people.get(pid)
         if p is None or pid == self.me or not _possibly_living(p):
             return False
-        minor = _minor(p.get("birth_date"), self.today, p.get("birth_earliest"),
-                       p.get("birth_latest"))  # fmt: skip
-        if minor is None:
-            minor = _minor_by_words(p.get("birth_written"), p.get("birth_earliest"), self.today)
+        minor = _minor(p.get("birth_date"), self.today, earliest=p.get("birth_earliest"),
+                       latest=p.get("birth_latest"), written=p.get("birth_written"))  # fmt: skip
         if minor is not None:
             return minor
         if p["young_person"]:
