@@ -29,14 +29,19 @@ def _dotted(found: re.Match[str]) -> str:
 # 1891", "Mar Q 1891" (the quarter ending in March), "Jan-Mar 1891" for the months January to
 # March; read as the range of those months, as Family Historian keeps a quarter date.
 _QUARTER_MONTHS = {1: ("JAN", "MAR"), 2: ("APR", "JUN"), 3: ("JUL", "SEP"), 4: ("OCT", "DEC")}
+_QUARTER_MIDDLE = {1: "FEB", 2: "MAY", 3: "AUG", 4: "NOV"}
 _QUARTER_ENDING = {"MAR": 1, "JUN": 2, "SEP": 3, "DEC": 4}
 _QUARTER_WORD = r"(?:Q|QR|QTR|QUARTER)\.?"
+# Month names as written, in full or cut short: only these (no other word is read as a month).
+_FIRST = r"JAN(?:UARY)?|APR(?:IL)?|JULY?|OCT(?:OBER)?"
+_MIDDLE = r"FEB(?:RUARY)?|MAY|AUG(?:UST)?|NOV(?:EMBER)?"
+_LAST = r"MAR(?:CH)?|JUNE?|SEP(?:T(?:EMBER)?)?|DEC(?:EMBER)?"
 _QUARTER = re.compile(
     r"(?i)^(?:Q(?P<number>[1-4])"
     rf"|(?P<ordinal>[1-4])(?:Q|(?:ST|ND|RD|TH)?\s*{_QUARTER_WORD})"
-    rf"|(?P<ending>MAR(?:CH)?|JUNE?|SEPT?(?:EMBER)?|DEC(?:EMBER)?)\.?\s*{_QUARTER_WORD}"
-    r"|(?P<first>JAN|APR|JUL|OCT)[A-Z]*\.?\s*[-/]\s*(?:[A-Z]+\.?\s*[-/]\s*)?"
-    r"(?P<last>MAR|JUN|SEP|DEC)[A-Z]*\.?)"
+    rf"|(?P<ending>{_LAST})\.?\s*{_QUARTER_WORD}"
+    rf"|(?P<first>{_FIRST})\.?\s*[-/]\s*(?:(?P<middle>{_MIDDLE})\.?\s*[-/]\s*)?"
+    rf"(?P<last>{_LAST})\.?)"
     r"\s+(?P<year>\d{3,4})$"
 )
 
@@ -50,8 +55,11 @@ def _quarter(found: re.Match[str]) -> str:
     elif found["ending"] is not None:
         quarter = _QUARTER_ENDING[found["ending"][:3].upper()]
     else:
-        quarter = _QUARTER_ENDING[found["last"].upper()]
-        if _QUARTER_MONTHS[quarter][0] != found["first"].upper():
+        quarter = _QUARTER_ENDING[found["last"][:3].upper()]
+        middle = found["middle"]
+        if _QUARTER_MONTHS[quarter][0] != found["first"][:3].upper() or (
+            middle is not None and middle[:3].upper() != _QUARTER_MIDDLE[quarter]
+        ):
             return found[0]
     first, last = _QUARTER_MONTHS[quarter]
     return f"BET {first} {found['year']} AND {last} {found['year']}"
@@ -76,7 +84,7 @@ LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
 def in_standard_words(written: str) -> str:
     """`written` with each of a program's own ways with a date (`LOOSE`) in the standard's
     words; other words as they are."""
-    words = written
+    words = written.strip()  # a quarter is read to the end of the words, spaces aside
     for pattern, standard in LOOSE:
         words = pattern.sub(standard, words)
     return words

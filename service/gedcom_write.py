@@ -77,7 +77,8 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         out.append(f"0 {p.xref} INDI")
         given = _escape(p.given_name.replace("/", " "))
         family = " ".join(p.family_name.replace("/", " ").split())
-        if given or family:
+        if given or family or p.known_as:
+            # A nickname is a part of a name: someone known only by one has an empty name.
             out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
             if p.known_as:
                 out.append(f"2 NICK {_escape(p.known_as)}")

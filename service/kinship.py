@@ -1,5 +1,7 @@
 """Name a relative the way a British social worker would, from their place in the family tree.
 
+`display_name` is how a person's own name is shown, with the name they are known by.
+
 `kinship_term(ga, gb, sex, ...)` turns two generation counts into words: Ga is how many
 generations the young person goes up to the closest common ancestor, Gb how many the relative goes
 up to the same ancestor. So (1, 0) is a parent, (1, 1) a sibling, (2, 1) an aunt or uncle, (3, 3) a
@@ -21,7 +23,18 @@ Sex = Literal["female", "male", "unknown"]
 Side = Literal["maternal", "paternal", "both", "unknown"]
 Kind = Literal["birth", "step", "adoptive", "by_marriage"]
 
-__all__ = ["Kind", "Sex", "Side", "kinship_term", "ordinal", "times_removed"]
+__all__ = ["Kind", "Sex", "Side", "display_name", "kinship_term", "ordinal", "times_removed"]
+
+
+def display_name(given: str | None, family: str | None, known_as: str | None) -> str:
+    """A person's name as shown everywhere: given and family names, then the name they are
+    known by in brackets unless it is their given name ("Margaret Marlow (Maggie)"); the name
+    known by alone when there is no other."""
+    name = " ".join(part for part in (given, family) if part)
+    if known_as and known_as != given:
+        name = f"{name} ({known_as})" if name else known_as
+    return name or "(name not known)"
+
 
 _ORDINAL_WORDS = (
     "first",

@@ -34,6 +34,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from service.kinship import display_name
 from service.lifespan import BURIED, latest_year_named
 from service.plan import how_often
 from service.workflow import FLAG_WORDS, WISH_WORDS
@@ -155,8 +156,7 @@ class _Names:
         p = self.people.get(pid)
         if p is None or self.child(pid):
             return None
-        name = " ".join(x for x in (p["given_name"], p["family_name"]) if x) or "(no name)"
-        return f"{name} ({p['known_as']})" if p["known_as"] else name
+        return display_name(p["given_name"], p["family_name"], p["known_as"])
 
 
 def _text(value: object) -> str:

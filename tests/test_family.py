@@ -884,9 +884,14 @@ def test_the_name_someone_is_known_by_comes_from_the_file(family: Family) -> Non
     # empty one again.
     ok(f.client.patch(f"/people/{dad['id']}", headers=f.headers, json={"known_as": "Bob"}))
     ok(f.client.patch(f"/people/{mum['id']}", headers=f.headers, json={"known_as": None}))
+    # An empty value a worker wrote stays as it is where the file names nobody (it was made
+    # none, and the cases sharing her told of a change no one could see).
+    rose = person("@I4@")
+    ok(f.client.patch(f"/people/{rose['id']}", headers=f.headers, json={"known_as": ""}))
     again = import_file(f, KNOWN_AS, young_person_xref="@I1@", source="marlow")
     assert again.status_code == 201, again.text
     assert (person("@I2@")["known_as"], person("@I3@")["known_as"]) == ("Maggie", "Bob")
+    assert person("@I4@")["known_as"] == ""
     exported = f.client.get(f"/people/{f.young_person_id}/gedcom", headers=f.headers).text
     lines = exported.splitlines()
     assert "2 NICK Maggie" in lines

@@ -1184,3 +1184,15 @@ def test_the_name_someone_is_known_by_is_read_and_written_back() -> None:
     assert [p.known_as for p in again.people] == known
     seven = "0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Ann /Lee/\n2 NICK Nan\n0 TRLR\n"
     assert parse_gedcom(seven.encode(), today=TODAY).people[0].known_as == "Nan"
+
+
+def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:
+    """A nickname is part of a name (NICK under NAME): someone with no other name is written
+    with an empty one to carry it."""
+    text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME\n2 NICK Maggie\n0 TRLR\n"
+    tree = parse_gedcom(text.encode(), today=TODAY)
+    assert tree.people[0].known_as == "Maggie"
+    written = write_gedcom(tree)
+    assert "1 NAME //\n2 NICK Maggie\n" in written
+    again = parse_gedcom(written.encode(), today=TODAY).people[0]
+    assert (again.given_name, again.family_name, again.known_as) == ("", "", "Maggie")

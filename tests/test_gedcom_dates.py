@@ -112,6 +112,13 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("DEC QTR 1900", "between", "1900-10-01", "1900-12-31", None),
         ("Jan-Mar 1891", "between", "1891-01-01", "1891-03-31", None),
         ("Oct/Nov/Dec 1900", "between", "1900-10-01", "1900-12-31", None),
+        ("January-March 1891", "between", "1891-01-01", "1891-03-31", None),
+        ("Jul.-Aug.-Sept. 1891", "between", "1891-07-01", "1891-09-30", None),
+        # Only month names are months, and a quarter's middle month is its own.
+        ("Jan-Dec-Mar 1891", "phrase", None, None, None),
+        ("Janus-Marvellous 1891", "phrase", None, None, None),
+        ("Octopus/Decimal 1891", "phrase", None, None, None),
+        ("Sepember quarter 1891", "phrase", None, None, None),
         ("Jan-Jun 1891", "phrase", None, None, None),  # two quarters: no quarter
         ("Feb Q 1891", "phrase", None, None, None),  # no quarter ends in February
         ("Q5 1891", "phrase", None, None, None),
@@ -126,6 +133,16 @@ def test_words_qualifier_and_range(
     date = from_words(words)
     assert date == WrittenDate(words, qualifier, earliest, latest)  # type: ignore[arg-type]
     assert kept(date) == as_iso
+
+
+def test_a_quarter_followed_by_spaces_is_the_quarter() -> None:
+    """A file's date line ending in spaces or a tab means what it means without them (the
+    words are kept without them, so the export's range would otherwise come back different)."""
+    for line in ("Q1 1891 ", "1st Qtr 1891\t", "Jan-Mar 1891  "):
+        found = read(parse(line), line)
+        assert found is not None, line
+        range_ = (found.qualifier, found.earliest, found.latest)
+        assert range_ == ("between", "1891-01-01", "1891-03-31"), line
 
 
 def test_the_files_own_words_are_kept_whatever_ged4py_makes_of_them() -> None:

@@ -242,6 +242,24 @@ def test_a_child_is_told_by_a_family_trees_range_a_possible_life_and_age_not_by_
     assert sections["People approached for you"][0][0] == child
 
 
+def test_names_are_written_as_everywhere_else() -> None:
+    """A name known by that is the given name is not said twice; someone known only by one is
+    named by it (`kinship.display_name`, as the maps and lists name people)."""
+    facts = _facts()
+    facts["people"][0] |= {"known_as": "Donna"}  # the mother
+    facts["people"][1] |= {"given_name": "", "family_name": "", "known_as": "Maggie"}
+    relatives = [
+        {"person_id": pid, "term": term, "side": "maternal", "living": True, "birth_date": None,
+         "death_date": None, "other_case": False, "generations_up": up, "generations_down": 0}
+        for pid, term, up in (("mum", "mother", 1), ("gran", "maternal grandmother", 2))
+    ]  # fmt: skip
+    record = build_record(facts, relatives=relatives, timeline=[], events=[],
+                          made_on="2026-12-05")  # fmt: skip
+    names = [row[0] for s in record.sections if s.title == "Your family as recorded"
+             for row in s.rows]  # fmt: skip
+    assert names[:2] == ["Donna B", "Maggie"], names
+
+
 def test_order_terms_and_other_worker_notes_are_withheld() -> None:
     """The terms of a court order can say where a protected person lives; what workers wrote on
     an event or a plan version can be about anyone. The young person's own story stays."""

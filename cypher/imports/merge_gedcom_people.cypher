@@ -48,11 +48,16 @@ CALL (row, known, yp, gone) {
   WITH row, known, birth, death, kept_out,
        known {.given_name, .family_name, .known_as, .sex, .birth_date, .birth_written,
               .death_date, .death_written} AS was
-  SET known.given_name = CASE WHEN coalesce(known.given_name, '') = '' THEN row.given_name
+  // A name is filled in where the case has none and the file gives one: an empty one in the file
+  // changes nothing (not even a worker's empty value to none, which other cases would be told).
+  SET known.given_name = CASE WHEN coalesce(known.given_name, '') = ''
+                                   AND coalesce(row.given_name, '') <> '' THEN row.given_name
                               ELSE known.given_name END,
-      known.family_name = CASE WHEN coalesce(known.family_name, '') = '' THEN row.family_name
+      known.family_name = CASE WHEN coalesce(known.family_name, '') = ''
+                                    AND coalesce(row.family_name, '') <> '' THEN row.family_name
                                ELSE known.family_name END,
-      known.known_as = CASE WHEN coalesce(known.known_as, '') = '' THEN row.known_as
+      known.known_as = CASE WHEN coalesce(known.known_as, '') = ''
+                                 AND coalesce(row.known_as, '') <> '' THEN row.known_as
                             ELSE known.known_as END,
       known.sex = CASE WHEN coalesce(known.sex, 'unknown') = 'unknown' THEN row.sex
                        ELSE known.sex END,

@@ -19,7 +19,7 @@ from typing import Any
 from service.data.connections import connected_people
 from service.data.contacts import lapsed_rows
 from service.data.network_graph import Filters, NetworkGraph, PathStep, View
-from service.data.people import Sex, display_name
+from service.data.people import Sex
 from service.data.relatives import family_names, load_family, named_rows
 from service.data.standing import (
     CENTRE,
@@ -35,6 +35,7 @@ from service.db import Db, run_once, together
 from service.errors import NotFound
 from service.family import Family
 from service.family_paths import close_family, paths
+from service.kinship import display_name
 from service.workflow import WISH_WORDS, effective_wish, lapse_days
 
 MEMBER_GENERATIONS = 4  # how far the network reaches for safeguarding

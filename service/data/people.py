@@ -23,6 +23,7 @@ from service.dates import PartialDate, before, born_out_of_order, is_future, lon
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.gedcom_dates import Qualifier
+from service.kinship import display_name
 from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
 
@@ -100,13 +101,6 @@ class YoungPersonUpdate(InputModel):
 class YoungPersonInfo(BaseModel):
     status: CareStatus
     team: str | None
-
-
-def display_name(given: str | None, family: str | None, known_as: str | None) -> str:
-    name = " ".join(part for part in (given, family) if part)
-    if known_as and known_as != given:
-        name = f"{name} ({known_as})" if name else known_as
-    return name or "(name not known)"
 
 
 class Address(BaseModel):

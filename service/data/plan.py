@@ -13,12 +13,11 @@ from pydantic import Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
-from service.data.people import display_name
 from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of, wish_sides
 from service.dates import london_today
 from service.db import Db, together
 from service.errors import Conflict, InvalidInput, NotFound
-from service.kinship import ROLE_WORDS
+from service.kinship import ROLE_WORDS, display_name
 from service.models import InputModel, IsoDate, Note
 from service.plan import Plan, PlanNow, PlanVersion, PlanVersionSummary, build_plan, changes
 from service.workflow import BLOCKING_FLAG_LEVEL

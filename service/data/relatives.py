@@ -11,10 +11,10 @@ from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field, TypeAdapter
 
 from service.auth.need_to_know import Sensitive, Shaped
-from service.data.people import Sex, display_name
+from service.data.people import Sex
 from service.db import Db, run_once
 from service.family import GAP_GENERATIONS, Family, gaps, relatives
-from service.kinship import Kind, kinship_term
+from service.kinship import Kind, display_name, kinship_term
 from service.queries import Queries
 
 RelativeSide = Literal["maternal", "paternal", "both", "unknown"]

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
-from service.data.people import display_name
 from service.db import Db, in_write
 from service.errors import Conflict, NotFound
 from service.gedcom_checks import ancestor_loop
+from service.kinship import display_name
 
 Outcome = Literal["removed", "deleted"]
 

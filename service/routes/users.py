@@ -40,7 +40,7 @@ async def get_user(user_id: str, actor: AdminDep, db: DbDep, settings: SettingsD
     return await users.get_user(db, user_id=user_id)
 
 
-@router.patch("/users/{user_id}", response_model=UserPublic)
+@router.patch("/users/{user_id}", response_model=UserPublic, responses=CONFLICT)
 async def update_user(
     user_id: str,
     body: UserUpdate,

@@ -62,7 +62,11 @@ async def list_removed_people(
     return ListOf[RemovedPerson](data=found, count=len(found))
 
 
-@router.post("/young-people/{young_person_id}/removed-people/{person_id}/restore", status_code=204)
+@router.post(
+    "/young-people/{young_person_id}/removed-people/{person_id}/restore",
+    status_code=204,
+    responses=CONFLICT,
+)
 async def restore_person(
     person_id: PathId, access: ManagerCaseDep, reach: YoungPersonReach
 ) -> Response:
