@@ -168,6 +168,44 @@ def test_chains_of_one_and_three_steps(case: Case) -> None:
     assert links(case, case.social_worker, max_steps=3)["chains"] == []
 
 
+def test_a_home_recorded_late_takes_its_place_in_the_persons_history(
+    case: Case, db: Driver
+) -> None:
+    """A worker catching up on where someone used to live records an earlier home: it ends
+    where the next one begins, and the home they have now stays theirs (it was ended before it
+    began, and the household link to a flagged lodger went with it). The same home sent again
+    is not a second one."""
+    ids = case.family.ids
+    home(case, "grandad")
+    home(case, "lodger")
+    case.flag("lodger")
+    before = links(case, case.social_worker, max_steps=1)["chains"]
+    assert [(c["start_id"], [s["relation"] for s in c["steps"]]) for c in before] == [
+        (ids["grandad"], ["lives with"])
+    ]
+    path = f"/people/{ids['grandad']}/addresses"
+    for line1, postcode, since in (
+        ("1 Old Road", "LS9 9ZZ", "2019-01-01"),
+        ("12 Mill Lane", "LS1 4AB", "2024-06-01"),  # where he lives already
+        ("5 Between Street", "LS8 8YY", "2021-03-01"),
+    ):
+        body = {"line1": line1, "town": "Leeds", "postcode": postcode, "since": since}
+        assert (
+            case.client.post(path, headers=case.coordinator.headers, json=body).status_code == 204
+        )
+    homes = db.execute_query(
+        "MATCH (:Person {id: $id})-[l:LIVES_AT]->(a:Address) "
+        "RETURN a.line1 AS line1, l.since AS since, l.until AS until ORDER BY l.since",
+        id=ids["grandad"],
+    ).records
+    assert [tuple(r.values()) for r in homes] == [
+        ("1 Old Road", "2019-01-01", "2021-03-01"),
+        ("5 Between Street", "2021-03-01", "2024-01-01"),
+        ("12 Mill Lane", "2024-01-01", None),
+    ]
+    assert links(case, case.social_worker, max_steps=1)["chains"] == before
+
+
 def test_every_member_linked_to_a_flagged_person_has_a_chain(case: Case) -> None:
     """Two ways to one flagged man: the uncle lives with him, and the grandfather lives with
     his brother. Both are listed, each by its own shortest chain; a longer way round through the
