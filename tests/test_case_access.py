@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi.testclient import TestClient
 from neo4j import Driver
@@ -22,6 +23,7 @@ from tests.cases import (
     Family,
     add_user,
     allocate,
+    held_while,
     import_file,
     in_network_of,
     ok,
@@ -326,6 +328,57 @@ def test_a_duplicate_external_id_in_another_case_is_not_revealed(
                              json={"given_name": "Ana", "status": "in_care",
                                    "external_ids": case_id})  # fmt: skip
     assert other_team.status_code == 201, other_team.text
+
+
+def test_a_young_persons_case_id_is_theirs_alone_within_the_team(
+    api: TestClient, db: Driver
+) -> None:
+    """Two young people of one team made at once with one case id were both written (each
+    checked before the other wrote), and a young person's id could be changed to a team-mate's:
+    the team's check holds for both, one write after the other."""
+    client = api
+    w = two_teams(client, db)
+    queries = client.app.state.db.queries  # type: ignore[attr-defined]
+    case_id = [{"system": "mosaic-case", "value": "C-9"}]
+    body = {"given_name": "Ana", "status": "in_care", "external_ids": case_id}
+    first: list[tuple[str, dict[str, Any]]] = [
+        (queries["bump_revision"], {}),
+        (queries["create_young_person"], {"id": "first", "fields": {"given_name": "First"},
+                                          "status": "in_care", "team": "south",
+                                          "external_ids": case_id}),
+    ]  # fmt: skip
+    answer = held_while(
+        db, first, lambda: client.post("/young-people", headers=w["south"].headers, json=body)
+    )
+    assert answer.status_code == 409, answer.text
+    # Sam (team south) given Cleo's (team south) case id: refused; Kai's (north): his own team
+    # does not hold it.
+    ok(
+        client.patch(
+            f"/people/{w['cleo']}",
+            headers=w["south"].headers,
+            json={"external_ids": [{"system": "mosaic-case", "value": "C-10"}]},
+        )
+    )
+    ok(
+        client.patch(
+            f"/people/{w['kai']}",
+            headers=w["north"].headers,
+            json={"external_ids": [{"system": "mosaic-case", "value": "C-11"}]},
+        )
+    )
+    taken = client.patch(
+        f"/people/{w['sam']}",
+        headers=w["south"].headers,
+        json={"external_ids": [{"system": "mosaic-case", "value": "C-10"}]},
+    )
+    assert taken.status_code == 409, taken.text
+    mine = client.patch(
+        f"/people/{w['sam']}",
+        headers=w["south"].headers,
+        json={"external_ids": [{"system": "mosaic-case", "value": "C-11"}]},
+    )
+    assert mine.status_code == 200, mine.text
 
 
 def test_a_search_by_external_id_looks_only_within_the_callers_cases(

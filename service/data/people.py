@@ -247,6 +247,11 @@ async def create_person(
             # The case locked first: two people given the same id at once are checked one after
             # the other (four at once were all written). A change locks it too (update_person).
             await (await tx.run(db.queries["lock_people"], ids=[case])).consume()
+        elif external_ids:
+            # A new young person's ids are checked against the team's young people, who have
+            # no one node in common: the data's revision, which every change takes at its end,
+            # is taken first instead (two made at once with one case id were both written).
+            await (await tx.run(db.queries["bump_revision"])).consume()
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=case,
                                   team=team if case is None else None)  # fmt: skip
         if isinstance(person, YoungPersonCreate):
@@ -330,8 +335,12 @@ async def update_person(
         if values.get("birth_date") and values["birth_date"] != now["birth_date"]:
             await _check_birth_order(tx, db.queries, person_id, young_person_id,
                                      values["birth_date"])  # fmt: skip
+        # A young person's own ids are theirs within their team too, as when they were made
+        # (and checked one change after another, as there: `create_person`).
+        if external_ids and now["team"] is not None:
+            await (await tx.run(db.queries["bump_revision"])).consume()
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
-                                  exclude=person_id)  # fmt: skip
+                                  team=now["team"], exclude=person_id)  # fmt: skip
         stored = dict(values)
         if "living" in values or "death_date" in values:
             stored["living_inferred"] = None  # the worker's record replaces the rule's
