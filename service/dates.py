@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, Field
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: `\d` takes any script's ("٢٠١٠"), which int() reads and dates sort apart.
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 COUNCIL_ZONE = ZoneInfo("Europe/London")

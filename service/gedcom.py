@@ -50,6 +50,7 @@ from service.gedcom_model import (
     Sex,
 )
 from service.gedcom_write import write_gedcom
+from service.models import CONTROL, nothing_seen
 
 # ged4py logs lines of the file it reads (a header's `CHAR ANSI` line at ERROR): file text,
 # which is never logged. What a file says wrongly is told in the answer's notes instead.
@@ -68,8 +69,6 @@ _LINE_NO = re.compile(r"line (\d+)")
 # MAX_XREF refuses it).
 MAX_NAME = 100
 MAX_NOTES = 100
-# Control characters, and the marks that set a direction (as `service.models` refuses them).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # Records that hold nothing a family tree needs here; every other kind is named as not imported.
@@ -326,7 +325,7 @@ def parse_gedcom(
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
             raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
-        if _CONTROL.search(p.xref):
+        if CONTROL.search(p.xref):
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
         born, died, birth, death = person_dates(p, whose, limit, notes, actions)
@@ -398,9 +397,13 @@ def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> Gedco
     MAX_NAME characters; each change noted."""
 
     def held(value: str, what: str) -> str:
-        kept = " ".join(_CONTROL.sub("", value).split())
+        # The characters the API refuses in a name (`service.models`), taken out.
+        kept = " ".join(CONTROL.sub("", value).split())
         if kept != value:
             notes.append(f"{whose}: control characters taken out of the {what}")
+        if kept and nothing_seen(kept):
+            kept = ""
+            notes.append(f"{whose}: the {what} holds nothing that can be seen: left out")
         if len(kept) > MAX_NAME:
             kept = kept[:MAX_NAME].rstrip()
             notes.append(f"{whose}: {what} cut to {MAX_NAME} characters")

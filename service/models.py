@@ -4,6 +4,7 @@ request bodies use, and shared response models."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -20,13 +21,23 @@ T = TypeVar("T")
 # character goes (LRM, RLM, ALM), which right-to-left keyboards and pasted Arabic or Hebrew
 # carry, turn nothing round: allowed.
 _DIRECTION = "\u202a-\u202e\u2066-\u2069"
-_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
-_CONTROL_IN_NOTES = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}]")
-_DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+# Not characters at all (U+FDD0-U+FDEF, U+FFFE, U+FFFF) and the byte order mark, which a paste
+# from a file can leave inside a name, where it hides: "\ufeffSmith" is not found as Smith.
+_NOT_TEXT = "\ufdd0-\ufdef\ufeff\ufffe\uffff"
+CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]")
+_CONTROL_IN_NOTES = re.compile(
+    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]"
 )
+_DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")
+# ASCII digits only: `\d` takes any script's digits.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
+# What can be seen: letters, marks on them, numbers, punctuation and symbols (a name of
+# zero-width spaces alone, or of a tag character, says nothing and cannot be told apart).
+_SEEN = ("L", "N", "P", "S")
 
 
 class InputModel(BaseModel):
@@ -48,10 +59,18 @@ def _checked(value: str, control: re.Pattern[str]) -> str:
     return value
 
 
+def nothing_seen(value: str) -> bool:
+    """Whether `value` holds no character that can be seen (`_SEEN`)."""
+    return not any(unicodedata.category(c).startswith(_SEEN) for c in value)
+
+
 def check_text(value: str) -> str:
     """One line of text (a name, a title, an id): no control character (a mark that sets a
-    direction included), tab or line break anywhere, no whitespace at either end."""
-    return _checked(value, _CONTROL)
+    direction included), tab or line break anywhere, no whitespace at either end, and, unless
+    empty, something that can be seen."""
+    if value and nothing_seen(value):
+        raise ValueError("the text holds nothing that can be seen")
+    return _checked(value, CONTROL)
 
 
 def check_note(value: str) -> str:

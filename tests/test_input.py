@@ -143,6 +143,25 @@ def test_a_partial_date_with_a_trailing_newline_is_refused(case: Case) -> None:
     refused(case.client.post("/people", headers=case.coordinator.headers, json=body), "birth_date")
 
 
+def test_dates_are_written_in_ascii_digits(case: Case) -> None:
+    """Another script's digits were read as numbers ("٢٠١٠" as 2010) and kept as written, and
+    sorted after every date, so a timeline entry could end before it began; or were refused as
+    "in the future"."""
+    path = f"/young-people/{case.young_person_id}/timeline"
+    for until in ("\u0662\u0660\u0661\u0660", "\uff12\uff10\uff10\uff10-\uff10\uff11"):
+        entry = {"kind": "event", "title": "Moved", "since": "2015", "until": until}
+        error = refused(case.client.post(path, headers=case.coordinator.headers, json=entry),
+                        "until")  # fmt: skip
+        assert "use YYYY, YYYY-MM or YYYY-MM-DD" in str(error)
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann",
+            "birth_date": "\u0967\u096f\u096e\u0966"}  # fmt: skip
+    error = refused(case.client.post("/people", headers=case.coordinator.headers, json=body),
+                    "birth_date")  # fmt: skip
+    assert "use YYYY, YYYY-MM or YYYY-MM-DD" in str(error)
+    contact = {"kind": "event", "title": "Moved", "since": "2015", "until": "2016"}
+    ok(case.client.post(path, headers=case.coordinator.headers, json=contact), 201)
+
+
 def test_a_role_is_taken_from_its_string_value(case: Case) -> None:
     body = {"username": "someone", "display_name": "Some One", "role": "coordinator"}
     assert ok(case.client.post("/users", headers=BOOT, json=body), 201)["role"] == "coordinator"
@@ -167,6 +186,14 @@ def test_a_role_is_taken_from_its_string_value(case: Case) -> None:
         ("notes", "Met at school.\x00"),
         ("notes", "Met at school.\x07"),
         ("notes", "\nMet at school."),
+        # Nothing that can be seen, or what is no character at all (or a byte order mark,
+        # which hides inside a name: "\ufeffSmith" is not found as Smith).
+        ("given_name", "\u200b"),
+        ("family_name", "\u200b\u200d"),
+        ("known_as", "\U000e0001"),
+        ("given_name", "\ufeffAnn"),
+        ("family_name", "Lee\uffff"),
+        ("notes", "Met\ufdd0 at school."),
     ],
 )
 def test_control_characters_and_padding_are_refused(case: Case, field: str, value: str) -> None:
@@ -313,7 +340,8 @@ def test_the_import_holds_names_to_the_apis_limits() -> None:
     data = (
         "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
         f"0 @I1@ INDI\n1 NAME An\x07n /{'L' * 150}/\n"
-        "0 @I2@ INDI\n1 NAME Bob\u202e /Lee\u2066/\n0 TRLR\n"
+        "0 @I2@ INDI\n1 NAME Bob\u202e /Lee\u2066/\n"
+        "0 @I3@ INDI\n1 NAME \u200b /\ufeffHill/\n0 TRLR\n"
     ).encode()
     tree = parse_gedcom(data)
     assert (tree.people[0].given_name, tree.people[0].family_name) == ("Ann", "L" * MAX_NAME)
@@ -322,10 +350,13 @@ def test_the_import_holds_names_to_the_apis_limits() -> None:
         "@I1@ (line 5): family name cut to 100 characters",
         "@I2@ (line 7): control characters taken out of the given name",
         "@I2@ (line 7): control characters taken out of the family name",
+        "@I3@ (line 9): the given name holds nothing that can be seen: left out",
+        "@I3@ (line 9): control characters taken out of the family name",
     )
     assert (tree.people[1].given_name, tree.people[1].family_name) == ("Bob", "Lee")
+    assert (tree.people[2].given_name, tree.people[2].family_name) == ("", "Hill")
     plain = data.replace(b"L" * 150, b"Lee").replace(b"\x07", b"")
-    for mark in ("\u202e", "\u2066"):
+    for mark in ("\u202e", "\u2066", "\u200b", "\ufeff"):
         plain = plain.replace(mark.encode(), b"")
     assert parse_gedcom(plain).notes == ()
     with pytest.raises(GedcomError, match="line 5: xref longer than 200"):
