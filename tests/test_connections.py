@@ -523,6 +523,33 @@ def test_a_flag_raised_on_someone_being_deleted_is_a_404(case: Case, db: Driver)
     assert db.execute_query("MATCH (f:Flag) RETURN count(f) AS n").records[0]["n"] == 0
 
 
+def test_someone_deleted_meanwhile_is_gone_for_a_second_delete_and_a_connection(
+    case: Case, db: Driver
+) -> None:
+    """A delete (the service's own statements, holding the person's lock) commits while a
+    second delete and a new connection wait for it: both then find nobody, a 404 as after it.
+    They were told "a young person's record is not deleted" and "already a connection"."""
+    aunt = case.family.person("aunt.deleted", "female")
+    queries = case.client.app.state.db.queries  # type: ignore[attr-defined]
+    yp = case.family.young_person_id
+    deleting: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [aunt]}),
+        (queries["remove_person"], {"id": aunt, "young_person_id": yp,
+                                    "user_id": case.social_worker.user_id}),
+    ]  # fmt: skip
+    again = held_while(db, deleting, lambda: case.client.delete(
+        f"/people/{aunt}", headers=case.social_worker.headers))  # fmt: skip
+    assert again.status_code == 404, again.text
+    uncle = case.family.person("uncle.deleted", "male")
+    deleting = [(queries["lock_people"], {"ids": [uncle]}),
+                (queries["remove_person"], {"id": uncle, "young_person_id": yp,
+                                            "user_id": case.social_worker.user_id})]  # fmt: skip
+    connected = held_while(db, deleting, lambda: case.client.post(
+        f"/young-people/{yp}/connections", headers=case.coordinator.headers,
+        json={"person_id": uncle}))  # fmt: skip
+    assert connected.status_code == 404, connected.text
+
+
 def test_someone_connected_while_being_deleted_is_kept_with_the_connection(
     case: Case, db: Driver
 ) -> None:

@@ -205,6 +205,13 @@ async def _check_external_ids(
         raise Conflict("Another person in this case already has one of these external ids.")
 
 
+async def still_there(tx: AsyncManagedTransaction, queries: Queries, person_id: str) -> None:
+    """NotFound for a person deleted since the request's check (a delete or a connection sent
+    at the same moment as a delete that won, and waiting for its lock): gone, as after it."""
+    if await (await tx.run(queries["get_person_dates"], id=person_id)).single() is None:
+        raise NotFound("No person with this id is within your allocations.")
+
+
 async def _check_birth_order(
     tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str, born: str
 ) -> None:
