@@ -602,6 +602,22 @@ def test_the_same_file_sent_twice_at_once_is_imported_once(family: Family, db: D
     assert (held["most"], held["n"]) == (1, len(tree.people))
 
 
+def test_a_field_sent_twice_is_refused_not_taken_as_its_last(family: Family, db: Driver) -> None:
+    """Two young people or two files in one upload went silently to the last of each."""
+    f = family
+    before = count_all(db)
+    ged = ("family.ged", GEDCOM, "text/x-gedcom")
+    for files, data in (
+        ({"file": ged}, {"young_person_id": [f.young_person_id, f.young_person_id]}),
+        ([("file", ged), ("file", ged)], {"young_person_id": f.young_person_id}),
+        ({"file": ged}, {"young_person_id": f.young_person_id, "source": ["a", "b"]}),
+    ):
+        answer = f.client.post("/imports/gedcom", headers=f.headers, files=files, data=data)
+        assert answer.status_code == 422, answer.text
+        assert "sent more than once" in answer.text
+    assert count_all(db) == before
+
+
 def test_one_persons_bad_data_imports_the_rest_with_notes(family: Family) -> None:
     """A link to a person the file does not hold and a birth date after today refused the
     whole file; the rest now imports, and the notes say what was left out and not read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
 from service.auth.access import CaseDep, PersonReach
 from service.data import gedcom_io, relatives
@@ -16,10 +16,12 @@ from service.gedcom import GedcomError, parse_gedcom
 from service.openapi import CONFLICT
 
 router = APIRouter(tags=["gedcom"])
+_FIELDS = ("file", "young_person_id", "source", "young_person_xref", "preview")
 
 
 @router.post("/imports/gedcom", status_code=201, response_model=ImportResult, responses=CONFLICT)
 async def import_gedcom(
+    request: Request,
     access: CaseDep,
     settings: SettingsDep,
     response: Response,
@@ -48,6 +50,11 @@ async def import_gedcom(
     """Import individuals, families and child links; importing the same file again is a no-op.
     A broken or hostile file gets a 422 that says what is wrong, and nothing is written. With
     `preview`, the same answer (201 becomes 200) and nothing written."""
+    # A field sent twice (two files, two young people) would be taken as its last: refused.
+    form = await request.form()
+    twice = [name for name in _FIELDS if len(form.getlist(name)) > 1]
+    if twice:
+        raise InvalidInput(f"Each field is sent once; sent more than once: {', '.join(twice)}.")
     reach = await access.named(
         young_person_id, loc=("young_person_id",), action="import_gedcom", young=True
     )
