@@ -34,7 +34,7 @@ from service.gedcom_bytes import (
 )
 from service.gedcom_checks import birth_order, check_shape, person_dates
 from service.gedcom_checks import families as read_families
-from service.gedcom_kinds import RELATION_TAGS, ChildTie
+from service.gedcom_kinds import RELATION_TAGS, ChildTie, partner_slots
 from service.gedcom_model import (
     DEATH_EVENTS,
     MAX_XREF,
@@ -220,10 +220,8 @@ def _child_ties(rec: Record) -> dict[str, ChildTie]:
 
 
 def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
-    slots: dict[str, str] = {}
-    for sub in rec.sub_records:
-        if sub.tag in RELATION_TAGS and _text(sub):
-            slots.setdefault(_original(_text(sub)), sub.tag)
+    slots, twice = partner_slots((_original(_text(sub)), sub.tag) for sub in rec.sub_records
+                                 if sub.tag in RELATION_TAGS and _text(sub))  # fmt: skip
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage, marriage_words = _date_value(rec, "MARR", buf)
@@ -236,7 +234,7 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered)  # fmt: skip
+                     marriage_words, slots, words, partnered, twice)  # fmt: skip
 
 
 def _read(

@@ -20,6 +20,18 @@ Pedigree = Literal["birth", "adopted", "foster", "step"]
 # WIFE lines are how programs write a same-sex couple).
 RELATION_TAGS = {"HUSB": "_FREL", "WIFE": "_MREL"}
 
+
+def partner_slots(named: Iterable[tuple[str, str]]) -> tuple[dict[str, str], str | None]:
+    """A family's partners from its (pointer, HUSB or WIFE) lines, in order: each with the
+    first slot it is named in; and a person named in both slots (a slip in the file), if any."""
+    slots: dict[str, str] = {}
+    twice = None
+    for pointer, tag in named:
+        if slots.setdefault(pointer, tag) != tag:
+            twice = pointer
+    return slots, twice
+
+
 _KINDS: dict[Pedigree, str] = {
     "birth": "birth natural biological legitimate illegitimate birthchild naturalchild "
              "biologicalchild legitimatechild birthson birthdaughter naturalson naturaldaughter "

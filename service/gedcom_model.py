@@ -126,3 +126,5 @@ class RawFamily:  # what a reader gave for one FAM record
     # False when the family says its two partners are not recorded as partners (NO_PARTNERSHIP):
     # parents of a child, written as a family because GEDCOM has no other way.
     partnered: bool = True
+    # A person the record names in both slots (HUSB and WIFE): a slip, read as one partner.
+    twice: str | None = None

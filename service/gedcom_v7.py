@@ -19,7 +19,7 @@ from gedcom7.types import GedcomStructure
 
 from service import gedcom_dates, lifespan
 from service.gedcom_bytes import two_files
-from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind
+from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
 from service.gedcom_model import (
     DEATH_EVENTS,
     GedcomError,
@@ -211,16 +211,13 @@ def _child_ties(record: GedcomStructure) -> dict[str, ChildTie]:
 
 
 def _family(record: GedcomStructure, line: int) -> RawFamily:
-    slots: dict[str, str] = {}
     words: dict[str, dict[str, str]] = {}
-    for c in record.children:
-        if not c.pointer or c.pointer == _VOID:
-            continue
-        if c.tag in RELATION_TAGS:
-            slots.setdefault(c.pointer, c.tag)
-        elif c.tag == "CHIL" and (tied := _relation_words(c)):
-            words.setdefault(c.pointer, tied)
+    linked = [(c.pointer, c) for c in record.children if c.pointer and c.pointer != _VOID]
+    slots, twice = partner_slots((to, c.tag) for to, c in linked if c.tag in RELATION_TAGS)
+    for to, c in linked:
+        if c.tag == "CHIL" and (tied := _relation_words(c)):
+            words.setdefault(to, tied)
     marriage, said = _event_date(record, "MARR")
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
                      _first(record, "MARR") is not None, _first(record, "DIV") is not None,
-                     marriage, said, slots, words)  # fmt: skip
+                     marriage, said, slots, words, twice=twice)  # fmt: skip

@@ -528,6 +528,21 @@ def test_more_than_two_partners_is_refused() -> None:
         parse(ged(body))
 
 
+def test_one_person_named_as_both_partners_is_said() -> None:
+    """A slip in a file (HUSB and WIFE the same person) made no partnership, and said nothing."""
+    body = "0 @I1@ INDI\n1 NAME Al /Lee/\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@"
+    tree = parse(ged(body))
+    assert [f.partners for f in tree.families] == [("@I1@",)]
+    assert any(
+        n.startswith("family @F1@ (line") and "@I1@ is named as both partners" in n
+        for n in tree.notes
+    ), tree.notes
+    seven = (
+        "0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n0 TRLR\n"
+    )
+    assert any("@I1@ is named as both partners" in n for n in parse(seven.encode()).notes)
+
+
 PEOPLE = "".join(f"0 @I{n}@ INDI\n" for n in range(1, 6))
 
 
