@@ -83,12 +83,15 @@ def check_note(value: str) -> str:
 # `0001-01-01` or `0202-05-01` typed for 2025 is a slip, and a contact dated so would make the
 # connection lapsed for ever. Dates of a family's history are partial dates (`service.dates`).
 CASEWORK_SINCE = 1900
+# And the first year after them: a commitment, an allocation or an event dated 9999-12-31 is a
+# slip too (court orders and plans run for years, never to 2100).
+CASEWORK_UNTIL = 2100
 
 
 def parse_iso_date(value: object) -> object:
     """A date of the work in a JSON body: the string YYYY-MM-DD and nothing else (not 0, not a
-    timestamp, not a date and time), in CASEWORK_SINCE or later. Other types go on to the strict
-    date check, which refuses them."""
+    timestamp, not a date and time), from CASEWORK_SINCE and before CASEWORK_UNTIL. Other types
+    go on to the strict date check, which refuses them."""
     if not isinstance(value, str):
         return value
     if not _ISO_DATE.fullmatch(value):
@@ -99,6 +102,8 @@ def parse_iso_date(value: object) -> object:
         raise ValueError("not a date on the calendar") from None
     if found.year < CASEWORK_SINCE:
         raise ValueError(f"a date of the work before {CASEWORK_SINCE}: check the year")
+    if found.year >= CASEWORK_UNTIL:
+        raise ValueError(f"a date of the work after {CASEWORK_UNTIL - 1}: check the year")
     return found
 
 

@@ -122,7 +122,7 @@ def test_dates_are_iso_strings_never_numbers(case: Case) -> None:
                         json={"user_id": worker.user_id, "from": "2026-01-01"}), 201)  # fmt: skip
 
 
-def test_a_date_of_the_work_before_1900_is_refused_as_a_slip(case: Case) -> None:
+def test_a_date_of_the_work_before_1900_or_after_2099_is_refused_as_a_slip(case: Case) -> None:
     """A contact dated `0202-05-01` (for 2025) was taken, and made the connection lapsed."""
     aunt = case.family.person("aunt.dates", "female")
     connection = ok(case.client.post(f"/young-people/{case.young_person_id}/connections",
@@ -136,6 +136,16 @@ def test_a_date_of_the_work_before_1900_is_refused_as_a_slip(case: Case) -> None
         assert "before 1900: check the year" in response.text
     ok(case.client.post(path, headers=case.coordinator.headers,
                         json={"on": "1900-01-01", "mode": "call"}), 201)  # fmt: skip
+    # And after them: a commitment from 9999-12-31 was taken.
+    path = f"/connections/{connection}/commitments"
+    calls = {"what": "Calls", "every_days": 14}
+    for value in ("9999-12-31", "2100-01-01"):
+        response = case.client.post(path, headers=case.coordinator.headers,
+                                    json=calls | {"since": value})  # fmt: skip
+        refused(response, "since")
+        assert "after 2099: check the year" in response.text
+    ok(case.client.post(path, headers=case.coordinator.headers,
+                        json=calls | {"since": "2099-12-31"}), 201)  # fmt: skip
 
 
 def test_a_partial_date_with_a_trailing_newline_is_refused(case: Case) -> None:
