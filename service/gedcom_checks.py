@@ -149,8 +149,10 @@ def families(
         if len(partners) > 2:
             raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
         if f.twice is not None:
+            other = next((x for x in partners if x != f.twice), None)
+            read = f"read with {other} as the other" if other else "read as one partner alone"
             notes.append(f"family {f.xref} (line {f.line}): {f.twice} is named as both "
-                         "partners; read as one partner, with no partnership")  # fmt: skip
+                         f"partners; {read}")  # fmt: skip
         children = dict.fromkeys([x for x in f.children if x in people]
                                  + child_of.get(f.xref, []))  # fmt: skip
         found = (_child(f, tuple(partners), people[c], actions) for c in children)

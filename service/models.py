@@ -23,7 +23,9 @@ T = TypeVar("T")
 _DIRECTION = "\u202a-\u202e\u2066-\u2069"
 # Not characters at all (U+FDD0-U+FDEF, U+FFFE, U+FFFF) and the byte order mark, which a paste
 # from a file can leave inside a name, where it hides: "\ufeffSmith" is not found as Smith.
-_NOT_TEXT = "\ufdd0-\ufdef\ufeff\ufffe\uffff"
+_NOT_TEXT = "\ufdd0-\ufdef\ufeff\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
 CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]")
 _CONTROL_IN_NOTES = re.compile(
     rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]"
@@ -35,9 +37,12 @@ _ISO_DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
-# What can be seen: letters, marks on them, numbers, punctuation and symbols (a name of
-# zero-width spaces alone, or of a tag character, says nothing and cannot be told apart).
-_SEEN = ("L", "N", "P", "S")
+# What can be seen: letters, numbers, punctuation and symbols (a name of zero-width spaces
+# alone, of combining marks alone or of a tag character says nothing and cannot be told apart).
+# Private use and what this Python's Unicode (14.0) does not know yet (newer emoji: U+1FA77)
+# are taken as seen; the letters and symbols that are drawn blank are not.
+_SEEN = ("L", "N", "P", "S", "Co", "Cn")
+_BLANK = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 class InputModel(BaseModel):
@@ -61,7 +66,7 @@ def _checked(value: str, control: re.Pattern[str]) -> str:
 
 def nothing_seen(value: str) -> bool:
     """Whether `value` holds no character that can be seen (`_SEEN`)."""
-    return not any(unicodedata.category(c).startswith(_SEEN) for c in value)
+    return not any(c not in _BLANK and unicodedata.category(c).startswith(_SEEN) for c in value)
 
 
 def check_text(value: str) -> str:

@@ -379,6 +379,19 @@ def test_a_young_persons_case_id_is_theirs_alone_within_the_team(
         json={"external_ids": [{"system": "mosaic-case", "value": "C-11"}]},
     )
     assert mine.status_code == 200, mine.text
+    # Sam's worker sees Sam's case alone: refused for a team-mate's id, they would learn that a
+    # child they may not see holds it. Taken, and listed for the admin to merge.
+    nia = {"given_name": "Nia", "status": "in_care",
+           "external_ids": [{"system": "mosaic-case", "value": "C-12"}]}  # fmt: skip
+    ok(client.post("/young-people", headers=w["south"].headers, json=nia), 201)
+    unseen = client.patch(
+        f"/people/{w['sam']}",
+        headers=w["sam_worker"].headers,
+        json={"external_ids": [{"system": "mosaic-case", "value": "C-12"}]},
+    )
+    assert unseen.status_code == 200, unseen.text
+    listed = ok(client.get("/duplicates", headers=BOOT))["data"]
+    assert [len(d["holders"]) for d in listed if d["value"] == "C-12"] == [2]
 
 
 def test_a_search_by_external_id_looks_only_within_the_callers_cases(

@@ -548,6 +548,33 @@ def test_someone_deleted_meanwhile_is_gone_for_a_second_delete_and_a_connection(
         f"/young-people/{yp}/connections", headers=case.coordinator.headers,
         json={"person_id": uncle}))  # fmt: skip
     assert connected.status_code == 404, connected.text
+    # Kept rather than deleted (an address of their own): taken out of the network, and gone
+    # from it all the same for the delete and the connection that waited.
+    for key in ("gran.kept", "grandad.kept"):
+        kept = case.family.person(key, "female")
+        ok(case.client.post(f"/people/{kept}/addresses", headers=case.coordinator.headers,
+                            json={"line1": "1 Kept Row", "town": "Leeds", "postcode": "LS1 1AA"}),
+           204)  # fmt: skip
+    gran = case.family.ids["gran.kept"]
+    taking_out: list[tuple[str, dict[str, Any]]] = [
+        (queries["lock_people"], {"ids": [gran]}),
+        (queries["remove_person"], {"id": gran, "young_person_id": yp,
+                                    "user_id": case.social_worker.user_id}),
+    ]  # fmt: skip
+    again = held_while(db, taking_out, lambda: case.client.delete(
+        f"/people/{gran}", headers=case.social_worker.headers))  # fmt: skip
+    assert again.status_code == 404, again.text
+    grandad = case.family.ids["grandad.kept"]
+    taking_out = [(queries["lock_people"], {"ids": [grandad]}),
+                  (queries["remove_person"], {"id": grandad, "young_person_id": yp,
+                                              "user_id": case.social_worker.user_id})]  # fmt: skip
+    connected = held_while(db, taking_out, lambda: case.client.post(
+        f"/young-people/{yp}/connections", headers=case.coordinator.headers,
+        json={"person_id": grandad}))  # fmt: skip
+    assert connected.status_code == 404, connected.text
+    left = db.execute_query("MATCH (:Connection)-[:WITH]->(:Person {id: $id}) RETURN count(*) AS n",
+                            id=grandad).records[0]["n"]  # fmt: skip
+    assert left == 0
 
 
 def test_someone_connected_while_being_deleted_is_kept_with_the_connection(

@@ -534,13 +534,19 @@ def test_one_person_named_as_both_partners_is_said() -> None:
     tree = parse(ged(body))
     assert [f.partners for f in tree.families] == [("@I1@",)]
     assert any(
-        n.startswith("family @F1@ (line") and "@I1@ is named as both partners" in n
+        n.startswith("family @F1@ (line")
+        and n.endswith("@I1@ is named as both partners; read as one partner alone")
         for n in tree.notes
     ), tree.notes
     seven = (
         "0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n0 TRLR\n"
     )
     assert any("@I1@ is named as both partners" in n for n in parse(seven.encode()).notes)
+    # Someone else says they are the family's partner (FAMS): read as the other, and said so.
+    tree = parse(ged(body + "\n1 MARR\n0 @I2@ INDI\n1 FAMS @F1@"))
+    assert [f.partners for f in tree.families] == [("@I1@", "@I2@")]
+    said = [n for n in tree.notes if "named as both partners" in n]
+    assert [n.rsplit("; ", 1)[-1] for n in said] == ["read with @I2@ as the other"], tree.notes
 
 
 PEOPLE = "".join(f"0 @I{n}@ INDI\n" for n in range(1, 6))

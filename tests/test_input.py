@@ -202,6 +202,8 @@ def test_a_role_is_taken_from_its_string_value(case: Case) -> None:
         ("family_name", "\u200b\u200d"),
         ("known_as", "\U000e0001"),
         ("given_name", "\ufeffAnn"),
+        ("family_name", "\u3164"),  # a Hangul filler: a letter drawn blank
+        ("given_name", "Ann\U0001fffe"),
         ("family_name", "Lee\uffff"),
         ("notes", "Met\ufdd0 at school."),
     ],
@@ -232,6 +234,16 @@ def test_direction_controls_are_refused(case: Case, field: str, value: str, code
     entry = {"kind": "event", "title": value, "since": "2020"}
     path = f"/young-people/{case.young_person_id}/timeline"
     refused(case.client.post(path, headers=case.coordinator.headers, json=entry), "title")
+
+
+def test_names_of_every_script_and_newer_emoji_are_kept(case: Case) -> None:
+    """Joiners inside Persian and Devanagari names, emoji sequences, and emoji newer than this
+    Python's Unicode (U+1FA77) are text that can be seen."""
+    for value in ("\u0645\u062d\u200c\u0645\u062f", "\u0915\u094d\u200d\u0937",
+                  "\U0001f469\u200d\U0001f467", "\U0001fa77"):  # fmt: skip
+        body = {"young_person_id": case.young_person_id, "given_name": "Ann", "known_as": value}
+        assert ok(case.client.post("/people", headers=case.coordinator.headers, json=body),
+                  201)["known_as"] == value  # fmt: skip
 
 
 def test_marks_for_one_characters_direction_are_kept(case: Case) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import Change, audited_write, record, record_in
-from service.data.people import still_there
+from service.data.people import still_in_case
 from service.data.relatives import wish_sides_in
 from service.data.safeguarding import household_risks_in
 from service.db import Db, in_write, run_once
@@ -148,7 +148,7 @@ async def connect(
                          stage=body.stage, reason=body.reason, user_id=actor.user_id)
         ).single()  # fmt: skip
         if created is None:
-            await still_there(tx, db.queries, body.person_id)
+            await still_in_case(tx, db.queries, body.person_id, young_person_id)
             raise Conflict("This person is already a connection of this young person.")
         await record_in(tx, db.queries, principal=actor, action="connection.create",
                         resource=f"connection:{new_id}", outcome="allowed",

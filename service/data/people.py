@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, Field, computed_field
 
 from service import gedcom_dates, lifespan
 from service.auth.need_to_know import Sensitive, Shaped
-from service.auth.principal import Principal
+from service.auth.principal import Principal, Role
 from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic
 from service.data.relationships import BORN_BEFORE
@@ -202,14 +202,24 @@ async def _check_external_ids(
                      young_person_id=young_person_id, team=team, exclude=exclude)
     ).single(strict=True)  # fmt: skip
     if record["held"]:
-        raise Conflict("Another person in this case already has one of these external ids.")
+        raise Conflict(
+            "Another person in this case already has one of these external ids"
+            + (", or another young person of the team." if team else ".")
+        )
 
 
-async def still_there(tx: AsyncManagedTransaction, queries: Queries, person_id: str) -> None:
-    """NotFound for a person deleted since the request's check (a delete or a connection sent
-    at the same moment as a delete that won, and waiting for its lock): gone, as after it."""
-    if await (await tx.run(queries["get_person_dates"], id=person_id)).single() is None:
+async def still_in_case(
+    tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str
+) -> bool:
+    """For a write that found nothing to change: NotFound for a person deleted or taken out of
+    the case since the request's check (a delete or a connection that waited for a delete or
+    a taking out that won), as after it; else whether they are a young person."""
+    found = await (
+        await tx.run(queries["get_membership"], id=person_id, young_person_id=young_person_id)
+    ).single()  # fmt: skip
+    if found is None or not (found["member"] or found["young_person"]):
         raise NotFound("No person with this id is within your allocations.")
+    return bool(found["young_person"])
 
 
 async def _check_birth_order(
@@ -342,12 +352,16 @@ async def update_person(
         if values.get("birth_date") and values["birth_date"] != now["birth_date"]:
             await _check_birth_order(tx, db.queries, person_id, young_person_id,
                                      values["birth_date"])  # fmt: skip
-        # A young person's own ids are theirs within their team too, as when they were made
-        # (and checked one change after another, as there: `create_person`).
-        if external_ids and now["team"] is not None:
+        # A young person's own ids are theirs within their team too, as when a manager made
+        # them (and checked one change after another, as there: `create_person`): checked so
+        # by their team's manager, who sees the team's young people; a worker is refused only
+        # for what they can see, their case's people (the team's would answer whether another
+        # child they may not see holds an id).
+        team = now["team"] if actor.role is Role.manager and actor.team == now["team"] else None
+        if external_ids and team is not None:
             await (await tx.run(db.queries["bump_revision"])).consume()
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
-                                  team=now["team"], exclude=person_id)  # fmt: skip
+                                  team=team, exclude=person_id)  # fmt: skip
         stored = dict(values)
         if "living" in values or "death_date" in values:
             stored["living_inferred"] = None  # the worker's record replaces the rule's

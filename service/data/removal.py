@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
-from service.data.people import still_there
+from service.data.people import still_in_case
 from service.db import Db, in_write
 from service.errors import Conflict, NotFound
 from service.gedcom_checks import ancestor_loop
@@ -49,7 +49,8 @@ async def remove_person(
                          young_person_id=young_person_id, user_id=actor.user_id)
         ).single()  # fmt: skip
         if record is None:
-            await still_there(tx, db.queries, person_id)
+            # A young person is never deleted (below); anyone else is gone or out already.
+            await still_in_case(tx, db.queries, person_id, young_person_id)
             return None
         outcome: Outcome = record["outcome"]
         await record_in(tx, db.queries, principal=actor, action=f"person.{outcome[:-1]}",
