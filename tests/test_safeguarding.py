@@ -204,6 +204,12 @@ def test_a_home_recorded_late_takes_its_place_in_the_persons_history(
         ("12 Mill Lane", "2024-01-01", None),
     ]
     assert links(case, case.social_worker, max_steps=1)["chains"] == before
+    # The home sent again changed nothing: nothing recorded, no other case told.
+    recorded = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'address.set', resource: $resource}) RETURN count(e) AS n",
+        resource=f"person:{ids['grandad']}",
+    ).records[0]["n"]
+    assert recorded == 3
 
 
 def test_every_member_linked_to_a_flagged_person_has_a_chain(case: Case) -> None:

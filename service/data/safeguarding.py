@@ -14,6 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic
+from service.data.people import still_in_case
 from service.dates import london_today
 from service.db import Db, in_write, run_once, together
 from service.errors import InvalidInput
@@ -116,13 +117,18 @@ async def move_house(
         raise InvalidInput("'since' is in the future.")
 
     async def work(tx: AsyncManagedTransaction) -> None:
-        await (
+        moved = await (
             await tx.run(db.queries["move_house"], person_id=person_id, id=str(uuid.uuid4()),
                          address_id=str(uuid.uuid4()),
                          key=address_key(address.line1, address.postcode),
                          line1=address.line1, line2=address.line2, town=address.town,
                          postcode=address.postcode.upper(), since=address.since.isoformat())
-        ).consume()  # fmt: skip
+        ).single()  # fmt: skip
+        if moved is None:
+            # Gone or taken out meanwhile (404), or already living there that day: nothing
+            # changed, so nothing to record or to tell the other cases.
+            await still_in_case(tx, db.queries, person_id, young_person_id)
+            return
         # A home other cases' household checks read too (not a young person's, which no other
         # case sees).
         await record_shared(tx, db.queries, principal=actor, action="address.set",
