@@ -26,10 +26,10 @@ _DIRECTION = "\u202a-\u202e\u2066-\u2069"
 _NOT_TEXT = "\ufdd0-\ufdef\ufeff\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
 )
-CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]")
-_CONTROL_IN_NOTES = re.compile(
-    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}]"
-)
+# Refused in all text: DEL and C1, lone surrogates, the direction marks and what is no text.
+_NEVER = rf"\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}"
+CONTROL = re.compile(rf"[\x00-\x1f{_NEVER}]")
+_CONTROL_IN_NOTES = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]")  # tab, LF, CR kept
 _DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")
 # ASCII digits only: `\d` takes any script's digits.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

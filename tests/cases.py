@@ -330,6 +330,14 @@ class MapCase:
     def key_of(self, person_id: str) -> str:
         return {v: k for k, v in self.family.ids.items()}[person_id]
 
+    def end_allocation(self) -> None:
+        """The coordinator's allocation to the young person ended yesterday."""
+        ended = self.client.patch(
+            f"/young-people/{self.yp}/allocations/{self.allocation}", headers=self.manager.headers,
+            json={"until": (date.today() - timedelta(days=1)).isoformat()},
+        )  # fmt: skip
+        assert ended.status_code == 200, ended.text
+
     def mint(self, actor: Actor | None = None, **body: Any) -> Any:
         who = actor or self.coordinator
         return self.client.post(

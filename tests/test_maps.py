@@ -8,7 +8,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -319,11 +319,7 @@ def test_a_misplaced_link_is_audited_for_its_more_serious_reason_first(case: Map
     the API token it was made with was revoked (perhaps stolen), is refused for that, and the
     audit trail says so, rather than only that it was opened outside a frame."""
     link = ok(case.mint(origin=PARENT_ORIGIN), 201)["token"]
-    ended = case.client.patch(
-        f"/young-people/{case.yp}/allocations/{case.allocation}", headers=case.manager.headers,
-        json={"until": (date.today() - timedelta(days=1)).isoformat()},
-    )  # fmt: skip
-    assert ended.status_code == 200, ended.text
+    case.end_allocation()
     refused = case.client.get("/embed", params={"token": link})
     assert refused.status_code == 401
     said = refused.json()["error"]["message"]
@@ -410,11 +406,7 @@ def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
 
     # Ending the allocation ends the coordinator's embed links at once.
     assert case.client.get("/embed", params={"token": token}).status_code == 200
-    ended = case.client.patch(
-        f"/young-people/{case.yp}/allocations/{case.allocation}", headers=case.manager.headers,
-        json={"until": (date.today() - timedelta(days=1)).isoformat()},
-    )  # fmt: skip
-    assert ended.status_code == 200, ended.text
+    case.end_allocation()
     refused = case.client.get("/embed", params={"token": token})
     assert refused.status_code == 401
     assert "no longer" in refused.json()["error"]["message"]

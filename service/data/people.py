@@ -210,16 +210,16 @@ async def _check_external_ids(
 
 async def still_in_case(
     tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str
-) -> bool:
+) -> None:
     """For a write that found nothing to change: NotFound for a person deleted or taken out of
     the case since the request's check (a delete or a connection that waited for a delete or
-    a taking out that won), as after it; else whether they are a young person."""
+    a taking out that won), as after it. A young person, or someone still in the case, passes:
+    the write's own answer says why nothing changed."""
     found = await (
         await tx.run(queries["get_membership"], id=person_id, young_person_id=young_person_id)
     ).single()  # fmt: skip
     if found is None or not (found["member"] or found["young_person"]):
         raise NotFound("No person with this id is within your allocations.")
-    return bool(found["young_person"])
 
 
 async def _check_birth_order(
