@@ -469,6 +469,10 @@ def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> No
             _connection("lou", None, stage="not_approved"),
             _connection("max", None, stage="declined"),
             _connection("ned", "2025-01-01", stage="awaiting_safety_check"),
+            # Overdue both as a connection and as a former carer: one person, listed once, as
+            # the more overdue (the connection at the same count).
+            _connection("pat", "2025-01-01"),
+            _connection("quin", "2025-06-01", commitment=["2025-01-01", 400, "A visit a year"]),
         ],
         [
             _tie("gus", "2025-06"),  # ended June 2025, last heard from in February
@@ -480,20 +484,26 @@ def test_lapsed_rows_most_overdue_first_without_the_dead_or_the_declined() -> No
             _tie("ivy", "2026-12"),  # ends this month, on its first day: ended
             _tie("jo", None),  # a current carer
             _tie("kim", "2020-01-01", living=False),
+            _tie("pat", "2024-01-01"),
+            _tie("pat", "2024-03-01", role="teacher"),
+            _tie("quin", "2025-01-01"),
         ],
         today=today,
         threshold_days=183,
     )
     assert [(r["person_id"], r["kind"], r["days_since"], r["allowed_days"]) for r in rows] == [
         ("bob", "connection", 703, 183),
+        ("pat", "connection", 703, 183),
+        ("quin", "former_trusted_adult", 552, 183),
         ("ann", "connection", 338, 183),  # as overdue as hal: by id
         ("hal", "former_trusted_adult", 338, 183),
         ("gus", "former_trusted_adult", 307, 183),
         ("fay", "connection", 15, 7),
     ]
     assert rows[0]["overdue_days"] == 520
-    assert rows[3]["connection_id"] == "c-gus"
-    assert rows[3]["last_contact"] == "2026-02-01"
+    assert rows[2]["connection_id"] == "c-quin"
+    assert rows[5]["connection_id"] == "c-gus"
+    assert rows[5]["last_contact"] == "2026-02-01"
     weekly = contacts.lapsed_rows(
         [_connection("fay", "2026-11-20", commitment=["2026-06-01", 7, "A weekly call"])], [],
         today=today, threshold_days=183,

@@ -162,9 +162,15 @@ def lapsed_rows(
                 "days_since": lapse.days_since, "allowed_days": lapse.allowed_days,
                 "overdue_days": lapse.overdue_days, "expected": None,
             }  # fmt: skip
-            if row not in found:  # two ties ended the same day say it once
-                found.append(row)
-    return sorted(found, key=lambda r: (-r["overdue_days"], r["person_id"]))
+            found.append(row)
+    # One row a person, the most overdue (a connection's at the same count): a former carer
+    # who is also a connection, or with two ties ended, is one person to get in touch with.
+    most: dict[str, dict[str, Any]] = {}
+    for row in found:
+        held = most.get(row["person_id"])
+        if held is None or row["overdue_days"] > held["overdue_days"]:
+            most[row["person_id"]] = row
+    return sorted(most.values(), key=lambda r: (-r["overdue_days"], r["person_id"]))
 
 
 async def find_lapsed(
