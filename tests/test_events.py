@@ -4,7 +4,10 @@ may be invited, attendance and offers, the plan, its versions, and its page."""
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -325,6 +328,40 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert [e["resource"] for e in audit if e["action"] == "plan.version"] == [
         f"plan:{case.family.young_person_id}:2", f"plan:{case.family.young_person_id}:1"
     ]  # fmt: skip
+
+
+def test_a_version_agreed_before_one_recorded_meanwhile_is_refused(case: Case, db: Driver) -> None:
+    """Two versions recorded at once, the second agreed earlier than the first: the check that
+    each comes after the latest is made again under the young person's lock, so the earlier
+    one is refused (422) rather than numbered after the later one, with an older date and its
+    long-past review as the plan's next."""
+    yp = case.family.young_person_id
+    today = date.today()
+    with db.session() as session, session.begin_transaction() as tx:
+        # Another request's version, agreed today, written and not yet committed: it holds the
+        # young person's lock as create_plan_version does.
+        tx.run(
+            "MATCH (yp:YoungPerson {id: $yp}) SET yp._lock = true REMOVE yp._lock "
+            "CREATE (yp)-[:HAS_PLAN_VERSION]->(:PlanVersion {key: $yp + ':1', number: 1, "
+            "agreed_on: $on, content: '{}', user_id: 'someone', created_at: datetime()})",
+            yp=yp,
+            on=today.isoformat(),
+        ).consume()
+        with ThreadPoolExecutor(1) as pool:
+            sent = pool.submit(
+                case.client.post, f"/young-people/{yp}/plan/versions",
+                headers=case.coordinator.headers,
+                json={"agreed_on": (today - timedelta(days=20)).isoformat()},
+            )  # fmt: skip
+            time.sleep(1.5)
+            tx.commit()
+            answer = sent.result(timeout=30)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"]["details"][0]["loc"] == ["body", "agreed_on"]
+    numbers = db.execute_query(
+        "MATCH (:YoungPerson {id: $yp})-[:HAS_PLAN_VERSION]->(v) RETURN v.number AS n", yp=yp
+    ).records
+    assert [r["n"] for r in numbers] == [1]
 
 
 def test_the_plan_page_escapes_names_and_is_audited(case: Case) -> None:

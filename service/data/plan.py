@@ -95,6 +95,15 @@ async def version(db: Db, *, young_person_id: str, number: int) -> PlanVersion:
     return _version(dict(rows[0]))
 
 
+async def _not_before_the_latest(db: Db, young_person_id: str, agreed_on: date) -> None:
+    earlier = await _versions(db, young_person_id, None, False)
+    if earlier and agreed_on.isoformat() < max(str(r["agreed_on"]) for r in earlier):
+        raise InvalidInput(
+            "'agreed_on' is before the day the latest version was agreed.",
+            details=[{"loc": ["body", "agreed_on"], "msg": "before the latest version"}],
+        )
+
+
 async def agree(
     db: Db, *, actor: Principal, young_person_id: str, body: PlanAgreed, today: date
 ) -> PlanVersion:
@@ -106,12 +115,7 @@ async def agree(
     # Versions are agreed one after another, each the plan as it reads today: one agreed before
     # the latest would become the latest with an older date (and its review, long past, the
     # next review).
-    earlier = await _versions(db, young_person_id, None, False)
-    if earlier and body.agreed_on.isoformat() < max(str(r["agreed_on"]) for r in earlier):
-        raise InvalidInput(
-            "'agreed_on' is before the day the latest version was agreed.",
-            details=[{"loc": ["body", "agreed_on"], "msg": "before the latest version"}],
-        )
+    await _not_before_the_latest(db, young_person_id, body.agreed_on)
     plan = await current_plan(db, young_person_id=young_person_id, today=today)
     try:
         made = await audited_write(db, actor=actor, query="create_plan_version",
@@ -126,5 +130,8 @@ async def agree(
         raise Conflict("Another version of this plan was recorded at the same time; "
                        "read the plan again and record it once more.") from exc  # fmt: skip
     if made is None:
+        # Checked again under the young person's lock: a version agreed later may have been
+        # recorded meanwhile.
+        await _not_before_the_latest(db, young_person_id, body.agreed_on)
         raise NotFound("No young person with this id is within your allocations.")
     return await version(db, young_person_id=young_person_id, number=int(made["number"]))
