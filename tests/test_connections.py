@@ -224,9 +224,22 @@ def test_deleting_a_parent_does_not_free_their_side_from_a_wish(case: Case) -> N
         found = rules(case.move(cid, case.coordinator, "young_person_agreed"))
         return [r for r, _ in found] == ["wish_never"]
 
-    # With no side wish, someone with nothing of their own is deleted, as an entry made by
-    # mistake is, ties and all.
+    # Someone with nothing of their own is deleted, as an entry made by mistake is, ties and
+    # all, when tied to one other only.
     delete("uncle")
+    assert removed() == []
+    # With no side wish, whoever joins two others of the case is kept, taken out: deleting the
+    # mother would lose how her mother is related to the child (such a delete answered 409, "a
+    # young person's record is not deleted", as the query's test came to null; an admin
+    # reader). The people taken out before count, and a manager puts her back.
+    family.person("mgreatgran", "female")
+    family.child("mgreatgran", "gran")
+    delete("gran")  # joins her daughter (the mother) and her own mother
+    assert removed() == [family.ids["gran"]]
+    delete("mgreatgran")  # tied to the grandmother alone, taken out before: she joins nobody
+    assert removed() == [family.ids["gran"]]
+    ok(case.client.post(f"/young-people/{yp}/removed-people/{family.ids['gran']}/restore",
+                        headers=manager), 204)  # fmt: skip
     assert removed() == []
     # The father's mother, his sister (a connection), her son (a connection).
     family.people(pgran="female", paunt="female", pcousin="male")

@@ -3,11 +3,11 @@
 // is in another network, or was taken
 // out of one before, is kept: their membership of this network becomes REMOVED_FROM (hidden,
 // restorable by a manager), and nothing else changes. So is anyone whose family ties join two
-// others of this case (the young person, its network, the people it took out before) while the
-// young person wishes a side of the family kept away ("nobody from my dad's side": never, or not
-// now): deleting the father would take his ties with him and free his mother from the wish
-// (`relatives.wish_sides` works the sides out with the people kept). Someone tied to one other
-// only (a brother, a wrong father, entered by mistake) joins nobody to anyone, and is deleted.
+// others of this case (the young person, its network, the people it took out before): deleting
+// the father would take his ties with him, lose how his mother is related to the child, and free
+// her from a wish about his side of the family ("nobody from my dad's side": `relatives.wish_sides`
+// works the sides out with the people kept). Someone tied to one other only (a brother, a wrong
+// father, entered by mistake) joins nobody to anyone, and is deleted.
 // Anyone else, recorded in this case alone and with none of that, is deleted with their
 // external ids. A young person is never matched.
 MATCH (p:Person {id: $id})-[m:IN_NETWORK_OF]->(yp:YoungPerson {id: $young_person_id})
@@ -18,11 +18,9 @@ WITH p, m, yp,
        OR EXISTS { (:TimelineEntry)-[:INVOLVES]->(p) } OR EXISTS { (:YoungPerson)-[:WISH]->(p) }
        OR COUNT { (p)-[:IN_NETWORK_OF]->(:YoungPerson) } > 1
        OR EXISTS { (p)-[:REMOVED_FROM]->(:YoungPerson) }
-       OR ((yp.wish_maternal IN ['never', 'not_now'] OR yp.wish_paternal IN ['never', 'not_now'])
-           AND COUNT { MATCH (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-(o:Person)
-                       WHERE o <> p
-                         AND (o = yp OR EXISTS { (o)-[:IN_NETWORK_OF|REMOVED_FROM]->(yp) })
-                       RETURN DISTINCT o } >= 2) AS keep
+       OR COUNT { MATCH (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-(o:Person)
+                  WHERE o <> p AND (o = yp OR EXISTS { (o)-[:IN_NETWORK_OF|REMOVED_FROM]->(yp) })
+                  RETURN DISTINCT o } >= 2 AS keep
 CALL (p, m, yp, keep) {
   WITH p, m, yp WHERE keep
   CREATE (p)-[:REMOVED_FROM {at: datetime(), by: $user_id, notes: m.notes}]->(yp)
