@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Route
 
 from service.auth.need_to_know import hidden_fields
 from service.auth.principal import Role
-from tests.cases import ADMIN_TOKEN, Actor, add_user, allocate
+from tests.cases import ADMIN_TOKEN, Actor, add_user, allocate, ok
 from tests.world import (
     ACTORS,
     CASE_NAMES,
@@ -248,6 +248,36 @@ def test_allocation_ends_and_access_with_it(world: World) -> None:
     assert world.client.get(path, headers=coordinator).status_code == 404
     listed = world.client.get("/young-people", headers=coordinator).json()
     assert listed["count"] == 0
+
+
+def test_an_allocation_cannot_be_stretched_over_another(world: World) -> None:
+    """An ended allocation given a later last day that reaches into the worker's current one is
+    refused (409), as a new overlapping one is: the manager who then ended the current one left
+    the worker the case for as long as the old one was stretched (an admin reader). Ending one
+    earlier always works."""
+    manager, worker = world.headers["manager"], world.headers["social_worker"]
+    base = f"/young-people/{world.ids['yp']}/allocations"
+    listed = world.client.get(base, headers=manager).json()["data"]
+    current = next(a for a in listed if a["user_id"] == world.user_ids["social_worker"])
+    began = date.fromisoformat(current["from"])
+    old = ok(world.client.post(base, headers=manager, json={
+        "user_id": world.user_ids["social_worker"],
+        "from": (began - timedelta(days=100)).isoformat(),
+        "until": (began - timedelta(days=50)).isoformat(),
+    }), 201)  # fmt: skip
+    later = (date.today() + timedelta(days=365)).isoformat()
+    stretched = world.client.patch(f"{base}/{old['id']}", headers=manager, json={"until": later})
+    assert stretched.status_code == 409, stretched.text
+    # Still ended where it was, and an earlier or the same last day is taken.
+    same = (began - timedelta(days=60)).isoformat()
+    assert ok(world.client.patch(f"{base}/{old['id']}", headers=manager,
+                                 json={"until": same}))["until"] == same  # fmt: skip
+    within = (began - timedelta(days=1)).isoformat()
+    assert ok(world.client.patch(f"{base}/{old['id']}", headers=manager,
+                                 json={"until": within}))["until"] == within  # fmt: skip
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    ok(world.client.patch(f"{base}/{current['id']}", headers=manager, json={"until": yesterday}))
+    assert world.client.get(f"/people/{world.ids['mother']}", headers=worker).status_code == 404
 
 
 def test_an_allocation_made_today_by_mistake_is_withdrawn_at_once(world: World) -> None:

@@ -57,6 +57,27 @@ async def _read_in(
     return record["allocation"]
 
 
+async def _no_overlap(
+    tx: AsyncManagedTransaction,
+    queries: Queries,
+    user_id: str,
+    young_person_id: str,
+    period: dict[str, Any],
+    changed: str | None,
+) -> None:
+    """Refuse a period that overlaps another allocation of the worker to the young person
+    (`changed`: the allocation whose period this is, left out). Holds the worker's lock first:
+    two allocations of one worker made or changed at once are checked one after the other, each
+    seeing the other's when it has committed."""
+    await (await tx.run(queries["lock_user"], user_id=user_id)).consume()
+    overlap = await (
+        await tx.run(queries["overlapping_allocation"], user_id=user_id,
+                     young_person_id=young_person_id, **period, **{"except": changed})
+    ).single(strict=True)  # fmt: skip
+    if overlap["overlaps"]:
+        raise Conflict("This worker already has an allocation for part of that period.")
+
+
 async def allocate(
     db: Db,
     *,
@@ -75,15 +96,7 @@ async def allocate(
     new_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Any:
-        # Hold the worker's lock first: two allocations of one worker made at once are checked
-        # for overlap one after the other, each seeing the other's when it has committed.
-        await (await tx.run(db.queries["lock_user"], user_id=allocation.user_id)).consume()
-        overlap = await (
-            await tx.run(db.queries["overlapping_allocation"], user_id=allocation.user_id,
-                         young_person_id=young_person_id, **period)
-        ).single(strict=True)  # fmt: skip
-        if overlap["overlaps"]:
-            raise Conflict("This worker already has an allocation for part of that period.")
+        await _no_overlap(tx, db.queries, allocation.user_id, young_person_id, period, None)
         created = await (
             await tx.run(db.queries["create_allocation"], id=new_id, user_id=allocation.user_id,
                          young_person_id=young_person_id, actor_id=actor.user_id, **period)
@@ -131,6 +144,14 @@ async def end_allocation(
             raise InvalidInput(
                 "'until' is before the allocation's start; the day before the start withdraws it."
             )
+        # A later last day may reach into another allocation of the worker: ending that one
+        # would then leave them the case (an admin reader). An earlier one is never refused:
+        # taking a worker off a case always works.
+        last = current["allocation"]["until"]
+        if last is not None and until.isoformat() > last:
+            period = {"from": began.isoformat(), "until": until.isoformat()}
+            await _no_overlap(tx, db.queries, current["allocation"]["user_id"], young_person_id,
+                              period, allocation_id)  # fmt: skip
         await (
             await tx.run(db.queries["end_allocation"], id=allocation_id,
                          young_person_id=young_person_id, until=until.isoformat())

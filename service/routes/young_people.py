@@ -110,6 +110,7 @@ async def list_allocations(reach: YoungPersonReach, access: CaseDep) -> ListOf[A
     "/young-people/{young_person_id}/allocations/{allocation_id}",
     response_model=AllocationPublic,
     response_model_by_alias=True,
+    responses=CONFLICT,
 )
 async def end_allocation(
     allocation_id: PathId, body: AllocationEnd, access: ManagerCaseDep, reach: YoungPersonReach
