@@ -194,6 +194,33 @@ class _Builder:
                                      held=held))  # fmt: skip
 
 
+# Actions named with a dot are changes ("flag.raise", "person.update"), but for these, which
+# change nothing of the case: reading its audit trail, a family tree file read without being
+# imported, the duplicates list.
+READS_NAMED_LIKE_CHANGES = frozenset({"audit.read", "gedcom.preview", "duplicates.read"})
+_KIND_WORDS = {"read": "looked at it", "changed": "changed it", "refused": "was refused a look"}
+
+
+def trail_kind(action: str, outcome: str) -> str:
+    """What an audit event was, as the record counts it: "refused", "changed" or "read"."""
+    if outcome != "allowed":
+        return "refused"
+    return "changed" if "." in action and action not in READS_NAMED_LIKE_CHANGES else "read"
+
+
+def trail_rows(events: list[Mapping[str, Any]]) -> list[list[str]]:
+    """The record's "who has read or changed it" rows from the trail counted by month, worker
+    and action: [month, who, role, what, times], each worker's reads, changes and refusals of a
+    month once each."""
+    times: dict[tuple[str, str, str, str], int] = {}
+    for e in events:
+        key = (e["month"], e["who"], _text(e["role"]).replace("_", " "),
+               trail_kind(e["action"], e["outcome"]))  # fmt: skip
+        times[key] = times.get(key, 0) + int(e["times"])
+    return [[month, who, role, _KIND_WORDS[kind], str(n)]
+            for (month, who, role, kind), n in sorted(times.items())]  # fmt: skip
+
+
 def build_record(
     facts: Mapping[str, Any],
     *,
@@ -329,12 +356,8 @@ def build_record(
     book = facts["book"]
     b.add("Your journey book", ["Agreed", "In your own words"],
           [[_text(book["agreed_on"]), _text(book["own_words"])]] if book else [])  # fmt: skip
-    kinds = {"read": "looked at it", "changed": "changed it", "refused": "was refused a look"}
-    b.add("Who has read or changed your record", ["Month", "Who", "Role", "What", "Times"], [
-        [a["month"], a["who"], _text(a["role"]).replace("_", " "), kinds[a["kind"]],
-         str(a["times"])]
-        for a in facts["audit"]
-    ])  # fmt: skip
+    b.add("Who has read or changed your record", ["Month", "Who", "Role", "What", "Times"],
+          trail_rows(facts["audit"]))  # fmt: skip
     display = " ".join(x for x in (person["given_name"], person["family_name"]) if x)
     return OwnRecord(young_person_id=me, name=display, made_on=made_on, sections=b.sections,
                      withheld=b.held)  # fmt: skip

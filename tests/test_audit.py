@@ -75,11 +75,18 @@ def test_another_teams_child_looks_like_no_child(council: Council) -> None:
     assert other_team.status_code == unknown.status_code == 200
     assert other_team.json() == unknown.json() == {"data": [], "count": 0}
     assert other_team.headers["content-length"] == unknown.headers["content-length"]
-    # The probe itself is on record, for the admin (and for the child's own team).
+    # The probe itself is on record, for the admin and for the child's own team, as a refusal:
+    # it read nothing of the child's (recorded as allowed, it was a look by "a council worker"
+    # in the child's own record; a records reader). Asked about no one, it concerns no case.
     probes = ok(audit(c, c.admin, user_id=c.south.user_id, young_person_id=c.north_yp))["data"]
     assert [(e["action"], e["outcome"], e["reason"]) for e in probes] == [
-        ("audit.read", "allowed", "team south")
+        ("audit.read", "refused", "team south: not a young person of that team")
     ]
+    assert c.south.user_id in {e["user_id"] for e in ok(audit(c, c.north))["data"]}
+    asked = ok(audit(c, c.admin, user_id=c.south.user_id))["data"]
+    nobody = [e for e in asked if e["young_person_id"] is None and e["action"] == "audit.read"
+              and "no-such-young-person" in (e["reason"] or "")]  # fmt: skip
+    assert [e["outcome"] for e in nobody] == ["refused"]
 
 
 def test_listing_young_people_records_a_look_at_each(council: Council) -> None:

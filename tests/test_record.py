@@ -84,8 +84,22 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     record = build_record(
         _facts(connections=connections, flags=flags,
                wishes=[{"person_id": "gran", "wish": "want_contact", "note": "Gran drinks"}],
-               audit=[{"month": "2026-11", "who": "Fiona", "role": "social_worker",
-                       "kind": "changed", "times": 3}]),
+               audit=[
+                   {"month": "2026-11", "who": "Fiona", "role": "social_worker",
+                    "action": "flag.raise", "outcome": "allowed", "times": 2},
+                   {"month": "2026-11", "who": "Fiona", "role": "social_worker",
+                    "action": "person.update", "outcome": "allowed", "times": 1},
+                   # Reads, though named as changes are: her manager reading the audit
+                   # trail, a family tree file read and not imported.
+                   {"month": "2026-11", "who": "Fiona", "role": "social_worker",
+                    "action": "gedcom.preview", "outcome": "allowed", "times": 1},
+                   {"month": "2026-11", "who": "Mo", "role": "manager",
+                    "action": "audit.read", "outcome": "allowed", "times": 2},
+                   {"month": "2026-11", "who": "Mo", "role": "manager",
+                    "action": "read_person", "outcome": "allowed", "times": 1},
+                   {"month": "2026-11", "who": "Mo", "role": "manager",
+                    "action": "person.update", "outcome": "refused", "times": 1},
+               ]),
         relatives=relatives, timeline=[], events=[], made_on="2026-12-05",
     )  # fmt: skip
     sections = {s.title: s.rows for s in record.sections}
@@ -103,7 +117,10 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     assert sections["Messages to you"] == [["Margaret B (Maggie)", "2026-01-01", "Love, Nan"]]
     assert sections["Your wishes"] == [["Margaret B (Maggie)", "wants contact", HELD]]
     assert sections["Who has read or changed your record"] == [
-        ["2026-11", "Fiona", "social worker", "changed it", "3"]
+        ["2026-11", "Fiona", "social worker", "changed it", "3"],
+        ["2026-11", "Fiona", "social worker", "looked at it", "1"],
+        ["2026-11", "Mo", "manager", "looked at it", "3"],
+        ["2026-11", "Mo", "manager", "was refused a look", "1"],
     ]
     assert sections["Safety flags on your own record"][0][4] == "His own flag"
     text = record.model_dump_json()
@@ -445,6 +462,23 @@ def test_a_worker_of_another_case_is_not_named_in_the_record(case: Case, db: Dri
     managers = ok(client.get("/audit", headers=case.manager.headers,
                              params={"young_person_id": me}))["data"]  # fmt: skip
     assert sarah.user_id in {e["user_id"] for e in managers}  # the managers still see who
+    # Another team's manager asking the trail about this child reads nothing of it: their
+    # question is in the child's record as a refusal, not as a change (a records reader).
+    before = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+    assert ok(client.get("/audit", headers=south.headers,
+                         params={"young_person_id": me}))["count"] == 0  # fmt: skip
+    after = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+
+    def outsiders(record: dict[str, Any]) -> list[list[str]]:
+        rows = next(s["rows"] for s in record["sections"]
+                    if s["title"] == "Who has read or changed your record")  # fmt: skip
+        return [row for row in rows if row[1] == "a council worker"]
+
+    assert [row for row in outsiders(after) if row[3] != "was refused a look"] == [
+        row for row in outsiders(before) if row[3] != "was refused a look"]  # fmt: skip
+    refused = [int(row[4]) for row in outsiders(after) if row[3] == "was refused a look"]
+    assert sum(refused) == 1 + sum(
+        int(row[4]) for row in outsiders(before) if row[3] == "was refused a look")  # fmt: skip
 
 
 def test_a_brother_is_withheld_after_the_case_took_his_mother_out(case: Case) -> None:

@@ -1,7 +1,7 @@
 // Whether the user already has an allocation to the young person overlapping a period, other
-// than $except (the allocation whose period is being changed; null for a new one).
+// than $other_than (the allocation whose period is being changed; null for a new one).
 MATCH (:User {id: $user_id})-[a:ALLOCATED_TO]->(:YoungPerson {id: $young_person_id})
-WHERE ($except IS NULL OR a.id <> $except)
+WHERE ($other_than IS NULL OR a.id <> $other_than)
   AND (a.until IS NULL OR date($from) <= a.until)
   AND ($until IS NULL OR a.from <= date($until))
 RETURN count(a) > 0 AS overlaps

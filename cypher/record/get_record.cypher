@@ -58,8 +58,9 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             RETURN v {.number, .agreed_on, .review_on, .note} ORDER BY v.number } AS versions,
   COLLECT { MATCH (yp)-[:HAS_BOOK]->(b:JourneyBook)
             RETURN b {.own_words, .agreed_on} }[0] AS book,
-  // Who read or changed the case, by month: how many reads, changes and refusals each worker
-  // made (what each change was is not said: a flag raised on someone else is theirs).
+  // Who read or changed the case, by month: how many times each worker did each thing
+  // (`service.record` says which were reads, changes and refusals, never what each change was:
+  // a flag raised on someone else is theirs).
   // A worker is named when they worked on this case at the time (allocated to it that day, or a
   // manager of its team); one who changed a person this case shares through another case is "a
   // council worker": their name would tell the young person that another case, of another team,
@@ -78,11 +79,10 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
                  CASE WHEN u IS NULL THEN 'the service' WHEN ours THEN u.display_name
                       ELSE 'a council worker' END AS who,
                  CASE WHEN u IS NULL OR ours THEN e.role END AS role,
-                 CASE WHEN e.outcome <> 'allowed' THEN 'refused'
-                      WHEN e.action CONTAINS '.' THEN 'changed' ELSE 'read' END AS kind,
-                 count(*) AS times
-            RETURN {month: month, who: who, role: role, kind: kind, times: times}
-            ORDER BY month, who, kind } AS audit,
+                 e.action AS action, e.outcome AS outcome, count(*) AS times
+            RETURN {month: month, who: who, role: role, action: action, outcome: outcome,
+                    times: times}
+            ORDER BY month, who, action, outcome } AS audit,
   // Everyone named in any of it, with what the record may say of them: their ids gathered
   // first, each then found by its index.
   COLLECT {

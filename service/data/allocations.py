@@ -72,7 +72,7 @@ async def _no_overlap(
     await (await tx.run(queries["lock_user"], user_id=user_id)).consume()
     overlap = await (
         await tx.run(queries["overlapping_allocation"], user_id=user_id,
-                     young_person_id=young_person_id, **period, **{"except": changed})
+                     young_person_id=young_person_id, **period, other_than=changed)
     ).single(strict=True)  # fmt: skip
     if overlap["overlaps"]:
         raise Conflict("This worker already has an allocation for part of that period.")

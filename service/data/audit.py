@@ -240,3 +240,28 @@ async def list_events(
         limit=limit,
     )
     return [AuditEvent.model_validate(r["event"]) for r in records]
+
+
+async def record_trail_read(
+    db: Db, *, principal: Principal, council_wide: bool, young_person_id: str | None
+) -> None:
+    """Record a read of the audit trail. Asked about a young person whose trail the reader may
+    read (their team's; any, for the admin), it is a look at that case. Asked about another
+    team's child, it read nothing of theirs: it is recorded as a refusal under that child's case,
+    for their team's managers to see the probe (the caller's answer is the same empty list as
+    for no child at all); asked about no one, as a refusal concerning no case, with the id asked
+    (it was a look by an outsider, counted in the child's own record as a change)."""
+    scope = "whole council" if council_wide else f"team {principal.team or '(none)'}"
+    case = young_person_id
+    outcome: Outcome = "allowed"
+    if young_person_id is not None:
+        found = await run_once(db, "get_person_dates", id=young_person_id)
+        held = bool(found) and found[0]["is_young_person"]
+        if not held:
+            case, outcome = None, "refused"
+            scope += f": asked about {young_person_id}, no young person"
+        elif not (council_wide or (principal.team and found[0]["team"] == principal.team)):
+            outcome = "refused"
+            scope += ": not a young person of that team"
+    await record(db, principal=principal, action="audit.read", resource="audit",
+                 outcome=outcome, young_person_id=case, reason=scope)  # fmt: skip

@@ -57,9 +57,6 @@ async def read_audit(
         team=actor.team, young_person_id=young_person_id, user_id=user_id, since=since,
         until=until, limit=limit,
     )  # fmt: skip
-    await audit.record(
-        db, principal=actor, action="audit.read",
-        resource="audit", outcome="allowed", young_person_id=young_person_id,
-        reason="whole council" if council_wide else f"team {actor.team or '(none)'}",
-    )  # fmt: skip
+    await audit.record_trail_read(db, principal=actor, council_wide=council_wide,
+                                  young_person_id=young_person_id)  # fmt: skip
     return ListOf[AuditEvent](data=found, count=len(found))
