@@ -152,9 +152,11 @@ class _Names:
         return pid in self.young_kin and not p.get("trusted_adult")
 
     def shown(self, pid: str) -> str | None:
-        """The name, or None when it is withheld."""
+        """The name, or None when it is withheld: a child's, and that of someone the case took
+        out of the network (kept, hidden from the case: a man wrongly matched as an uncle is
+        no one to name to the young person)."""
         p = self.people.get(pid)
-        if p is None or self.child(pid):
+        if p is None or p.get("taken_out") or self.child(pid):
             return None
         return display_name(p["given_name"], p["family_name"], p["known_as"])
 

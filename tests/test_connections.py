@@ -614,3 +614,60 @@ def test_someone_connected_while_being_deleted_is_kept_with_the_connection(
         uncle=uncle, yp=yp,
     ).records  # fmt: skip
     assert [dict(r) for r in left] == [{"held": True, "kept": True}]
+
+
+def test_someone_taken_out_is_not_worked_with_until_put_back(case: Case) -> None:
+    """A person the case took out of the network (kept, hidden) is no one to contact, commit,
+    move, invite or mark as come: their connection answered all of it, /lapsed listed them and
+    a manager's restore brought them back already in the plan (an events reader). Their
+    connection is now hidden with them, each of those is a 404, and a restore brings it back
+    as it was."""
+    yp, ids = case.family.young_person_id, case.family.ids
+    coordinator = case.coordinator.headers
+    cid = case.connect("uncle")
+    case.walk(cid, "awaiting_safety_check", "approved", "young_person_agreed", "contacted",
+              "willing")  # fmt: skip
+    long_ago = (date.today() - timedelta(days=400)).isoformat()
+    ok(case.client.post(f"/connections/{cid}/contacts", headers=coordinator,
+                        json={"on": long_ago, "mode": "call"}), 201)  # fmt: skip
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    event = ok(case.client.post(f"/young-people/{yp}/events", headers=coordinator,
+                                json={"on": yesterday}), 201)  # fmt: skip
+    ok(case.client.post(f"/events/{event['id']}/guests", headers=coordinator,
+                        json={"connection_id": cid}), 201)  # fmt: skip
+    came = f"/events/{event['id']}/guests/{cid}"
+
+    def lapsed() -> list[str]:
+        found = ok(case.client.get(f"/young-people/{yp}/lapsed", headers=coordinator))
+        return [r["person_id"] for r in found["data"]]
+
+    def listed() -> list[str]:
+        found = ok(case.client.get(f"/young-people/{yp}/connections", headers=coordinator))
+        return [c["id"] for c in found["data"]]
+
+    assert ids["uncle"] in lapsed()
+    assert cid in listed()
+    assert case.client.delete(f"/people/{ids['uncle']}", headers=coordinator).status_code == 204
+    assert ids["uncle"] not in lapsed()
+    assert cid not in listed()
+    today = date.today().isoformat()
+    writes = {
+        "contact": case.client.post(f"/connections/{cid}/contacts", headers=coordinator,
+                                    json={"on": today, "mode": "call"}),
+        "commitment": case.client.post(f"/connections/{cid}/commitments", headers=coordinator,
+                                       json={"what": "Calls", "every_days": 7}),
+        "message": case.client.post(f"/connections/{cid}/messages", headers=coordinator,
+                                    json={"text": "Hello"}),
+        "in plan": case.move(cid, case.coordinator, "in_plan"),
+        "declined": case.move(cid, case.social_worker, "declined", reason="Said no"),
+        "came": case.client.put(came, headers=coordinator, json={"attended": True}),
+        "read": case.client.get(f"/connections/{cid}", headers=coordinator),
+    }  # fmt: skip
+    assert {k: r.status_code for k, r in writes.items()} == dict.fromkeys(writes, 404)
+    ok(case.client.post(f"/young-people/{yp}/removed-people/{ids['uncle']}/restore",
+                        headers=case.manager.headers), 204)  # fmt: skip
+    assert ids["uncle"] in lapsed()
+    assert cid in listed()
+    assert ok(case.client.get(f"/connections/{cid}", headers=coordinator))["stage"] == "invited"
+    ok(case.client.put(came, headers=coordinator, json={"attended": True}))
+    assert ok(case.client.get(f"/connections/{cid}", headers=coordinator))["stage"] == "attended"

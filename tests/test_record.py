@@ -501,3 +501,41 @@ def test_a_brother_is_withheld_after_the_case_took_his_mother_out(case: Case) ->
     names = approached()
     assert withheld(OTHER_CHILD) in names
     assert not any(name.startswith("Halfbrother") for name in names)
+
+
+def test_someone_taken_out_of_the_network_is_not_named(case: Case) -> None:
+    """A man entered as the mother's brother, approached and called, then found to be no
+    relation and taken out (kept: he has a connection), was named in the record's contacts,
+    approaches and timeline to a young person he is not related to (a records reader). He is
+    withheld wherever he appears, as another person's information, and listed as withheld."""
+    client, ids, me = case.client, case.family.ids, case.family.young_person_id
+    coordinator = case.coordinator.headers
+    case.family.person("wrong", "male", given_name="Wrongly", family_name="Matched")
+    case.family.child("gran", "wrong")
+    cid = case.connect("wrong")
+    ok(client.post(f"/connections/{cid}/contacts", headers=coordinator,
+                   json={"on": "2026-01-02", "mode": "call"}), 201)  # fmt: skip
+    ok(client.post(f"/young-people/{me}/timeline", headers=coordinator,
+                   json={"kind": "event", "title": "Met at the contact centre", "since": "2020",
+                         "people": [ids["wrong"]]}), 201)  # fmt: skip
+    case.wish(person_id=ids["wrong"], wish="never")
+
+    def named() -> list[str]:
+        record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+        return sorted({s["title"] for s in record["sections"] for row in s["rows"]
+                       if any("Wrongly" in cell for cell in row)})  # fmt: skip
+
+    assert named() == [
+        "Contact",
+        "People approached for you",
+        "Your family as recorded",
+        "Your timeline",
+        "Your wishes",
+    ]
+    assert client.delete(f"/people/{ids['wrong']}", headers=coordinator).status_code == 204
+    assert named() == []
+    record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+    approached = next(s for s in record["sections"] if s["title"] == "People approached for you")
+    assert [row[0] for row in approached["rows"]] == [withheld(OTHER_PERSON)]
+    assert {"section": "People approached for you", "what": "a name", "why": OTHER_PERSON} in (
+        record["withheld"])  # fmt: skip

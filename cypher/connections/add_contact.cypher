@@ -1,5 +1,8 @@
 // Record a contact on a connection.
-MATCH (c:Connection {id: $connection_id})
+// Only while the person is in the young person's network: one the case took out is kept, not
+// worked with.
+MATCH (yp:YoungPerson)-[:HAS_CONNECTION]->(c:Connection {id: $connection_id})-[:WITH]->(p:Person)
+WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
 CREATE (c)-[:HAD_CONTACT]->(k:Contact {
   id: $id, on: $on, mode: $mode, direction: $direction, note: $note, user_id: $user_id,
   created_at: datetime()

@@ -1,7 +1,7 @@
 // A young person's connections (or one of them), with the person, the stage, the last contact
 // and the history of stages.
 MATCH (yp:YoungPerson {id: $young_person_id})-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
-WHERE $id IS NULL OR c.id = $id
+WHERE ($id IS NULL OR c.id = $id) AND EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
 RETURN c {.id, .stage, young_person_id: yp.id, person_id: p.id,
           person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
           last_contact: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact) RETURN k.on

@@ -102,5 +102,8 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             birth_written: p.birth_written,
             living_inferred: p.living_inferred,
             young_person: p:YoungPerson,
-            trusted_adult: EXISTS { (p)-[:TRUSTED_ADULT_OF]->(yp) }}
+            trusted_adult: EXISTS { (p)-[:TRUSTED_ADULT_OF]->(yp) },
+            // Taken out of the network by the case (kept, hidden): not named.
+            taken_out: EXISTS { (p)-[:REMOVED_FROM]->(yp) }
+                       AND NOT EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }}
   } AS people

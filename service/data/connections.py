@@ -209,13 +209,18 @@ async def connection_facts_in(
     """(young person's id, current stage, the facts the rules decide on) of a connection, read
     inside the transaction that writes the decision, after taking the locks of the connection
     and of its person: two decisions about one connection are made one after the other, and a
-    flag raised on the person meanwhile is either seen or raised after. None: no connection."""
+    flag raised on the person meanwhile is either seen or raised after. None: no connection, or
+    its person is out of the young person's network."""
     found = await (await tx.run(queries["lock_connection"], id=cid)).single()
     if found is None:
         return None
     facts_record = await (
         await tx.run(queries["get_connection_facts"], id=cid)
     ).single(strict=True)  # fmt: skip
+    if not facts_record["in_network"]:
+        # The person was taken out of the network (kept, hidden, restorable by a manager): no
+        # decision about them is made until they are put back.
+        return None
     young_person_id = str(facts_record["young_person_id"])
     flagged, restricted, risks = await household_risks_in(
         tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
