@@ -189,6 +189,9 @@ CASES = [
     case("never: locate", IDENTIFIED, "located", CO, wish="never"),
     case("not now: approve", CHECKING, "approved", SW, wish="not_now"),
     case("want contact", AGREED, "contacted", CO, wish="want_contact"),
+    # The person's own "no" is recorded whatever the young person wishes.
+    case("never: declined", CONTACTED, "declined", CO, reason="Said no", wish="never"),
+    case("not now: declined", CONTACTED, "declined", CO, reason="Said no", wish="not_now"),
     # Several rules at once, listed in the order of `Rule`.
     case(
         "all approval rules",
@@ -227,7 +230,6 @@ CASES = [
         "reason_required",
         "needs_approval",
         "needs_agreement",
-        "wish_not_now",
         wish="not_now",
     ),
 ]

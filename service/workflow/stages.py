@@ -43,6 +43,11 @@ _REFUSABLE_FROM: frozenset[Stage] = frozenset(
 # and withdrawing the approval stay open.
 _NEARER: frozenset[Stage] = frozenset({"contacted", "invited", "attended", "in_plan"})
 _DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
+# The moves the young person's wishes stop: every step of the approach but the person's own "no"
+# (declined), which brings no one nearer and is recorded whatever the young person wishes (a
+# decline refused under a "never" left the record saying "contacted", and the person overdue
+# for contact).
+_WISHED_AWAY: frozenset[Stage] = APPROACH_STAGES - {"declined"}
 
 
 @dataclass(frozen=True)
@@ -326,7 +331,7 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
             Refusal("override_role", "Only a manager can override a safety flag or a court order.")
         )
     # The young person's wishes come before everything: no role and no reason overrides them.
-    if target in APPROACH_STAGES and facts.wish == "never":
+    if target in _WISHED_AWAY and facts.wish == "never":
         refusals.append(
             Refusal(
                 "wish_never",
@@ -334,7 +339,7 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
                 "no one can override their wish.",
             )
         )
-    if target in APPROACH_STAGES and facts.wish == "not_now":
+    if target in _WISHED_AWAY and facts.wish == "not_now":
         refusals.append(
             Refusal(
                 "wish_not_now",
