@@ -253,3 +253,47 @@ def test_several_flags_on_one_person_come_in_order(case: Case) -> None:
     ]  # fmt: skip
     (risk,) = links(case, case.social_worker)["flagged_in_network"]
     assert [f["content"]["level"] for f in risk["flags"]] == [3, 2, 1]
+
+
+def test_a_partner_is_of_the_household_without_an_address(case: Case) -> None:
+    """The aunt lives with her partner Lee (cohabiting), and neither has an address recorded:
+    a level-3 flag on Lee held nothing back and blocked nothing, and the aunt went on to the
+    event, the plan and the journey book, while /safeguarding listed him (a workflow reader).
+    A current partner is of the household as someone at the same address is; a former one is
+    not."""
+    ids = case.family.ids
+    aunt = case.connect("aunt")
+    case.walk(aunt, "awaiting_safety_check", "approved", "young_person_agreed")
+    raised = ok(case.client.post(f"/people/{ids['lee']}/flags", headers=case.social_worker.headers,
+                                 json={"kind": "person_posing_risk_to_children", "level": 3,
+                                       "source": "Police"}), 201)  # fmt: skip
+    assert [h["connection_id"] for h in raised["held_back"]] == [aunt]
+    assert rules(case.move(aunt, case.social_worker, "contacted")) == [("flagged", [ids["lee"]])]
+    # Separated: no longer of her household.
+    case.family.partners("uncle", "far2", kind="separated")
+    case.flag("far2")
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check")
+    ok(case.move(uncle, case.social_worker, "approved"))
+
+
+def test_a_young_persons_own_flag_keeps_no_one_from_them(case: Case) -> None:
+    """The young person's own level-3 flag, living with their carer: their carer's approval was
+    refused for it, and the flag held the carer back (a workflow reader). The young person is
+    not of the risks of their own carer's household; someone else's flag there still is."""
+    ids = case.family.ids
+    home(case, "me")
+    home(case, "far1")
+    carer = case.connect("far1")
+    case.walk(carer, "awaiting_safety_check")
+    raised = ok(case.client.post(f"/people/{ids['me']}/flags", headers=case.social_worker.headers,
+                                 json={"kind": "person_posing_risk_to_children", "level": 3,
+                                       "source": "Police"}), 201)  # fmt: skip
+    assert raised["held_back"] == []
+    ok(case.move(carer, case.social_worker, "approved"))
+    home(case, "lodger")
+    case.flag("lodger")
+    case.walk(carer, "young_person_agreed")
+    assert rules(case.move(carer, case.social_worker, "contacted")) == [
+        ("flagged", [ids["lodger"]])
+    ]

@@ -7,16 +7,25 @@
 // takes its person's (cypher/locks/lock_connection.cypher): an approval decided at the same
 // time is then either listed here or decided after the flag, and refused by it.
 MATCH (p:Person {id: $person_id})
-WITH [p] + COLLECT {
+WITH p, [p] + COLLECT {
+  // Those living with them: at their current address, and their current partner (married,
+  // civil or living together: a partner need not have an address recorded to share one).
   MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
   WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
-  RETURN DISTINCT h
+  RETURN h
+  UNION
+  MATCH (p)-[r:PARTNER_OF]-(h:Person)
+  WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
+    AND h <> p
+  RETURN h
 } AS household
 FOREACH (h IN household | SET h._lock = true REMOVE h._lock)
-WITH household
+WITH p, household
 UNWIND household AS h
 MATCH (yp:YoungPerson)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(h)
-WHERE yp.id IN $cases
+// A young person's own flag holds back none of their connections (their carer's household
+// holds them, but is no risk to them by their own flag).
+WHERE yp.id IN $cases AND yp <> p
 RETURN c.id AS connection_id, yp.id AS young_person_id, h.id AS person_id,
        trim(coalesce(h.given_name, '') + ' ' + coalesce(h.family_name, '')) AS person_name,
        c.stage AS stage,

@@ -66,9 +66,17 @@ RETURN yp.id AS young_person_id,
     UNWIND ids AS id
     MATCH (p:Person {id: id})
     WITH yp, p, [p] + COLLECT {
+      // Those living with them: at their current address, and their current partner (married,
+      // civil or living together: a partner need not have an address recorded to share one).
+      // The young person is not of their own carer's household's risks.
       MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p
-      RETURN DISTINCT h
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND h <> yp
+      RETURN h
+      UNION
+      MATCH (p)-[r:PARTNER_OF]-(h:Person)
+      WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
+        AND h <> p AND h <> yp
+      RETURN h
     } AS household
     RETURN {
       person_id: p.id, name: [p.given_name, p.family_name, p.known_as],
