@@ -671,3 +671,39 @@ def test_someone_taken_out_is_not_worked_with_until_put_back(case: Case) -> None
     assert ok(case.client.get(f"/connections/{cid}", headers=coordinator))["stage"] == "invited"
     ok(case.client.put(came, headers=coordinator, json={"attended": True}))
     assert ok(case.client.get(f"/connections/{cid}", headers=coordinator))["stage"] == "attended"
+
+
+def test_lapsed_leaves_out_whom_a_wish_or_a_risk_keeps_away(case: Case) -> None:
+    """/lapsed is a list of whom to get back in touch with: it listed, most overdue first,
+    people the young person had since said never (or not now) about, or whose household a
+    level-3 flag or a court order now keeps away (two readers). They are left out, as the plan
+    holds them back; a side wish counts; a flag their approval overrode does not."""
+    yp, ids = case.family.young_person_id, case.family.ids
+    coordinator = case.coordinator.headers
+    long_ago = (date.today() - timedelta(days=400)).isoformat()
+    cids = {}
+    for key in ("uncle", "aunt", "gran", "dad"):
+        cids[key] = case.connect(key)
+        case.walk(cids[key], "awaiting_safety_check", "approved", "young_person_agreed",
+                  "contacted")  # fmt: skip
+        ok(case.client.post(f"/connections/{cids[key]}/contacts", headers=coordinator,
+                            json={"on": long_ago, "mode": "call"}), 201)  # fmt: skip
+
+    def lapsed() -> set[str]:
+        found = ok(case.client.get(f"/young-people/{yp}/lapsed", headers=coordinator))
+        return {r["person_id"] for r in found["data"]}
+
+    assert lapsed() == {ids[k] for k in cids}
+    case.wish(person_id=ids["uncle"], wish="never")
+    case.flag("aunt")
+    assert lapsed() == {ids["gran"], ids["dad"]}
+    case.wish(side="paternal", wish="not_now")
+    assert lapsed() == {ids["gran"]}
+    # Gran's approval withdrawn, and given again by a manager over her own flag: she is to be
+    # got in touch with, and overdue.
+    case.flag("gran")
+    ok(case.move(cids["gran"], case.social_worker, "not_approved", reason="Flag raised"))
+    ok(case.move(cids["gran"], case.social_worker, "awaiting_safety_check"))
+    ok(case.move(cids["gran"], case.manager, "approved",
+                 override_reason="Historic; contact supervised"))  # fmt: skip
+    assert lapsed() == {ids["gran"]}

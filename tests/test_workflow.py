@@ -25,6 +25,7 @@ from service.workflow import (
     effective_wish,
     former_role_lapse,
     held_back_by_a_flag,
+    held_from_contact,
     household_now,
     lapse_days,
 )
@@ -592,3 +593,16 @@ def test_which_connections_a_flag_holds_back(
     history: tuple[Stage, ...], level: int, overridden: tuple[str, ...], held: bool
 ) -> None:
     assert held_back_by_a_flag(history, level, "flag:f1", overridden) is held
+
+
+def test_held_from_contact() -> None:
+    """Whom nobody is to get in touch with now: a wish that keeps them away, or a flag or an
+    order in their household that their approval did not override (/lapsed leaves them out)."""
+    flagged = [["lee", ["flag:1"], []]]
+    assert held_from_contact("never", [])
+    assert held_from_contact("not_now", [])
+    assert not held_from_contact("want_contact", [])
+    assert not held_from_contact(None, [["ann", [], []]])
+    assert held_from_contact(None, flagged)
+    assert not held_from_contact(None, flagged, ["flag:1"])
+    assert held_from_contact(None, [*flagged, ["ann", [], ["order:2"]]], ["flag:1"])

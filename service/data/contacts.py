@@ -13,11 +13,18 @@ from pydantic import BaseModel, Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
+from service.data.relatives import SIDE_GENERATIONS, load_family, wish_sides
 from service.dates import london_today
 from service.db import Db, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
-from service.workflow import connection_lapse, former_role_lapse
+from service.workflow import (
+    BLOCKING_FLAG_LEVEL,
+    connection_lapse,
+    effective_wish,
+    former_role_lapse,
+    held_from_contact,
+)
 
 ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
 Direction = Literal["to_young_person", "from_young_person", "both_ways"]
@@ -190,4 +197,36 @@ async def find_lapsed(
         return []
     rows = lapsed_rows(records[0]["connections"], records[0]["trusted"], today=day,
                        threshold_days=threshold_days)  # fmt: skip
-    return [Lapsed.model_validate(row) for row in rows]
+    held = await _held_from_contact(db, young_person_id, [r["person_id"] for r in rows], day)
+    return [Lapsed.model_validate(row) for row in rows if row["person_id"] not in held]
+
+
+async def _held_from_contact(
+    db: Db, young_person_id: str, person_ids: list[str], today: date
+) -> set[str]:
+    """Those of `person_ids` nobody is to get in touch with now (`held_from_contact`): /lapsed
+    is a list of whom to get back in touch with, not of whom the young person's wish or a
+    risk in their household keeps away. Read only when someone is overdue."""
+    if not person_ids:
+        return set()
+    found = await run_once(db, "get_contact_holds", young_person_id=young_person_id,
+                           person_ids=person_ids, blocking_level=BLOCKING_FLAG_LEVEL,
+                           today=today.isoformat())  # fmt: skip
+    if not found:
+        return set()
+    facts = found[0]
+    sides: dict[str, str | None] = {}
+    if facts["wish_maternal"] is not None or facts["wish_paternal"] is not None:
+        family = await load_family(
+            db, person_id=young_person_id, within=[young_person_id],
+            max_generations=SIDE_GENERATIONS, external_ids=False,
+        )  # fmt: skip
+        sides = wish_sides(family)
+    return {
+        p["person_id"] for p in facts["people"]
+        if held_from_contact(
+            effective_wish(p["wish"], sides.get(p["person_id"]), facts["wish_maternal"],
+                           facts["wish_paternal"]),
+            p["risks"], p["overridden"],
+        )
+    }  # fmt: skip

@@ -28,6 +28,7 @@ from service.workflow.terms import (
     Stage,
     Wish,
 )
+from service.workflow.wishes import KEEP_AWAY
 
 _POSITION = {stage: i for i, stage in enumerate(STAGES)}
 _STARTS: frozenset[Stage] = frozenset({"identified", "located"})
@@ -247,6 +248,16 @@ def household_now(rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ())
     flagged, restricted, risks = household(rows)
     return kept_away_now(Facts((), flagged=flagged, restricted_by_order=restricted, risks=risks,
                                overridden=tuple(overridden)))  # fmt: skip
+
+
+def held_from_contact(
+    wish: Wish | None, rows: Iterable[Sequence[Any]], overridden: Iterable[str] = ()
+) -> bool:
+    """Whether nobody is to get in touch with a person now: the young person's wish keeps
+    them away (never, not now), or a flag at the blocking level or a court order in their
+    household (`rows`, as `household` takes them) that their latest approval did not override.
+    Such a person is not overdue for contact (/lapsed), as the plan holds them back."""
+    return (wish is not None and wish in KEEP_AWAY) or bool(household_now(rows, overridden))
 
 
 _RULE_ORDER = {rule: i for i, rule in enumerate(get_args(Rule))}

@@ -1,0 +1,36 @@
+// What says whether each of $person_ids may be got in touch with now, for the young person
+// $young_person_id (`service.workflow.held_from_contact` decides): the young person's wish about
+// them and about each side, and the flags at the blocking level and court orders in their
+// household now, as get_household_risks reads them, with what the latest approval of their
+// connection overrode. For the few people /lapsed finds overdue.
+MATCH (yp:YoungPerson {id: $young_person_id})
+RETURN yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
+  COLLECT {
+    UNWIND $person_ids AS pid
+    MATCH (p:Person {id: pid})
+    WITH yp, p, [p] + COLLECT {
+      // Those living with them, as get_household_risks says.
+      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND h <> yp
+      RETURN h
+      UNION
+      MATCH (p)-[r:PARTNER_OF]-(h:Person)
+      WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
+        AND h <> p AND h <> yp
+      RETURN h
+    } AS household
+    RETURN {
+      person_id: p.id,
+      wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
+      risks: [h IN household |
+              [CASE WHEN h:YoungPerson THEN 'a child known to the council' ELSE h.id END,
+               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+                | 'flag:' + f.id],
+               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
+                | 'order:' + o.id]]],
+      overridden: coalesce(COLLECT {
+        MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p)
+        MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
+        RETURN s.overridden ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], [])
+    }
+  } AS people
