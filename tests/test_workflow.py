@@ -99,12 +99,25 @@ CASES = [
     case(
         "withdrawn then contacted", WITHDRAWN, "contacted", CO, "needs_approval", "needs_agreement"
     ),
-    case("declined then invited", DECLINED, "invited", CO, "order"),
+    case("declined then invited", DECLINED, "invited", CO, "order", "needs_willing"),
     case("declined then willing", DECLINED, "willing", CO, "no_going_back"),
     case("willing then declined", WILLING, "declined", CO, "order", reason="changed mind"),
     case("contacted then declined", CONTACTED, "declined", CO, reason="not ready"),
     case("willing then invited", WILLING, "invited", CO),
     case("attended then in plan", ATTENDED, "in_plan", CO),
+    # The event and the plan only for someone who said they are willing since their approval
+    # (straight from contacted to the plan: a workflow reader).
+    case("contacted then in plan", CONTACTED, "in_plan", CO, "needs_willing"),
+    case("contacted then invited", CONTACTED, "invited", CO, "needs_willing"),
+    case("contacted then attended", CONTACTED, "attended", CO, "needs_willing"),
+    case("willing then in plan", WILLING, "in_plan", CO),
+    case(
+        "willing before a re-approval",
+        (*WILLING, "not_approved", "awaiting_safety_check", "approved", "young_person_agreed"),
+        "in_plan",
+        CO,
+        "needs_willing",
+    ),
     # Forward skips are allowed, but never past the young person's agreement.
     case("skip to contacted", APPROVED, "contacted", CO, "needs_agreement"),
     case("agreed then contacted", AGREED, "contacted", CO),

@@ -9,7 +9,8 @@ event, and `held_back_by_a_flag` says whose approval a new flag holds back.
 
 Forward moves may skip stages, except that nobody is contacted (or invited, ...) before the
 young person has agreed to the approach since the person's latest approval: the coordinator
-always asks the young person's permission before speaking to anyone.
+always asks the young person's permission before speaking to anyone; and nobody is invited,
+attends or joins the plan before saying they are willing since that approval.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _REFUSABLE_FROM: frozenset[Stage] = frozenset(
 # and withdrawing the approval stay open.
 _NEARER: frozenset[Stage] = frozenset({"contacted", "invited", "attended", "in_plan"})
 _DECIDERS: frozenset[Role] = frozenset({"social_worker", "manager"})
+# The event and the plan: only for someone who said they are willing since their approval.
+_AFTER_WILLING: frozenset[Stage] = frozenset({"invited", "attended", "in_plan"})
 # The moves the young person's wishes stop: every step of the approach but the person's own "no"
 # (declined), which brings no one nearer and is recorded whatever the young person wishes (a
 # decline refused under a "never" left the record saying "contacted", and the person overdue
@@ -286,6 +289,17 @@ def check_move(facts: Facts, move: Move) -> list[Refusal]:
     stopped by a flag or an order in their household since their approval (`kept_away_now`),
     as an invitation is: the approval was given without it."""
     refusals = _approach_rules(facts, move)
+    if move.target in _AFTER_WILLING and not _willing(facts.history):
+        # As an invitation: the event and the plan are for people who said they are willing
+        # since their approval (a move straight from `contacted` to `in_plan` put someone who
+        # never said so in the plan; a workflow reader).
+        refusals.append(
+            Refusal(
+                "needs_willing",
+                f"Only people who said they are willing, after their approval, move to "
+                f"{_words(move.target)}; record their answer first.",
+            )
+        )
     if move.target in _NEARER:
         refusals += _kept_away_as_told(facts, move.role, refusals)
     return _in_rule_order(refusals)
