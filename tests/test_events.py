@@ -192,6 +192,35 @@ def test_attendance_and_offers_are_recorded_and_move_the_stage(case: Case) -> No
     assert _came(case, event["id"], uncle, "Nothing").status_code == 404
 
 
+def test_an_attendance_corrected_moves_the_guest_back(case: Case) -> None:
+    """A guest recorded as come and then corrected to not come stayed at `attended`, and could
+    go on to the plan (an events reader): the event's own move is undone, on the record. A
+    guest another event moved, or who has moved on since, keeps their stage."""
+    first, second = _event(case), _event(case)
+    gran, aunt = case.connect("gran"), case.connect("aunt")
+    for cid in (gran, aunt):
+        case.walk(cid, *WILLING)
+        ok(_invite(case, first["id"], cid), 201)
+    ok(_came(case, first["id"], gran, None))
+    assert _stage(case, gran) == "attended"
+    ok(_came(case, first["id"], gran, None, attended=False))
+    assert _stage(case, gran) == "invited"
+    history = ok(case.client.get(f"/connections/{gran}", headers=case.coordinator.headers))
+    assert history["history"][-1]["reason"].startswith("Corrected: did not come")
+    # Came to the first event; invited to the second, wrongly marked as come and corrected
+    # there: the first event's attendance stands.
+    ok(_came(case, first["id"], aunt, None))
+    ok(_invite(case, second["id"], aunt), 201)
+    ok(_came(case, second["id"], aunt, None))
+    ok(_came(case, second["id"], aunt, None, attended=False))
+    assert _stage(case, aunt) == "attended"
+    # Moved on to the plan since: a correction leaves the stage to the coordinator.
+    ok(_came(case, second["id"], aunt, None))
+    ok(case.move(aunt, case.coordinator, "in_plan"))
+    ok(_came(case, first["id"], aunt, None, attended=False))
+    assert _stage(case, aunt) == "in_plan"
+
+
 def test_events_are_open_only_to_the_case_workers(case: Case) -> None:
     event = _event(case)
     other = add_user(case.client, "coordinator.south", "coordinator", team="south")

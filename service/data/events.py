@@ -185,7 +185,8 @@ async def record_attendance(
     """Record whether an invited guest came and what they offered. A guest who came and is at
     `invited` moves to `attended` when the invitation's rules still hold (a wish recorded since,
     or a flag or an order in their household, keeps them where they are; the attendance is
-    recorded all the same). Nobody has come to an event that is still to happen."""
+    recorded all the same). Corrected to not come, a guest this event moved to `attended` and
+    still there goes back to `invited`. Nobody has come to an event that is still to happen."""
     if actor.role not in RULE_ROLES:
         raise NotFound(_NO_EVENT)
     event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
@@ -197,19 +198,27 @@ async def record_attendance(
         if held is None or held[0] != young_person_id:
             return False
         _, stage, facts = held
-        found = await (
-            await tx.run(db.queries["record_attendance"], event_id=event_id, connection_id=cid,
-                         attended=body.attended, offered=body.offered, user_id=actor.user_id)
-        ).single()  # fmt: skip
-        if found is None:
-            return False
-        if (
+        moves = (
             body.attended
             and stage == "invited"
             and not check_invitation(facts, RULE_ROLES[actor.role])
-        ):
+        )
+        found = await (
+            await tx.run(db.queries["record_attendance"], event_id=event_id, connection_id=cid,
+                         attended=body.attended, offered=body.offered, user_id=actor.user_id,
+                         moves=moves)
+        ).single()  # fmt: skip
+        if found is None:
+            return False
+        if moves:
             await _move(tx, db, actor, young_person_id, cid, "attended", stage,
                         f"Came to the celebration event on {event.on}")  # fmt: skip
+        elif not body.attended and found["moved_before"] and stage == "attended":
+            # A correction of this event's own record: they did not come after all, and are
+            # back where it found them (a guest at `attended` went on to the plan; an events
+            # reader). Once they have moved on from `attended`, the stage is theirs to change.
+            said = f"Corrected: did not come to the celebration event on {event.on}"
+            await _move(tx, db, actor, young_person_id, cid, "invited", stage, said)
         await record_in(tx, db.queries, principal=actor, action="event.attendance",
                         resource=f"event:{event_id}", outcome="allowed",
                         young_person_id=young_person_id,
