@@ -707,3 +707,24 @@ def test_lapsed_leaves_out_whom_a_wish_or_a_risk_keeps_away(case: Case) -> None:
     ok(case.move(cids["gran"], case.manager, "approved",
                  override_reason="Historic; contact supervised"))  # fmt: skip
     assert lapsed() == {ids["gran"]}
+
+
+def test_the_map_shows_the_wish_the_rules_hold(case: Case) -> None:
+    """ "Nobody from my mum's side": the map worked out sides from the relatives it drew, so a
+    map of one generation, or one drawn after the mother was taken out, showed no wish for
+    the grandmother the stage rules kept away (a workflow reader)."""
+    yp, ids = case.family.young_person_id, case.family.ids
+    case.connect("gran")
+    case.wish(side="maternal", wish="never")
+
+    def gran_wish(**params: Any) -> Any:
+        graph = ok(case.client.get(f"/young-people/{yp}/graph", headers=case.coordinator.headers,
+                                   params=params))  # fmt: skip
+        return next(n["wish"] for n in graph["nodes"] if n["id"] == ids["gran"])
+
+    assert gran_wish() == "no contact, ever"
+    assert gran_wish(max_generations=1) == "no contact, ever"
+    case.connect("mum")  # kept when taken out: a connection
+    assert case.client.delete(f"/people/{ids['mum']}", headers=case.coordinator.headers) \
+        .status_code == 204  # fmt: skip
+    assert gran_wish() == "no contact, ever"

@@ -20,7 +20,13 @@ from service.data.connections import connected_people
 from service.data.contacts import lapsed_rows
 from service.data.network_graph import Filters, NetworkGraph, PathStep, View
 from service.data.people import Sex
-from service.data.relatives import family_names, load_family, named_rows
+from service.data.relatives import (
+    SIDE_GENERATIONS,
+    family_names,
+    load_family,
+    named_rows,
+    wish_sides,
+)
 from service.data.standing import (
     CENTRE,
     Standing,
@@ -83,6 +89,10 @@ class Loaded:
     max_generations: int
     family: Family
     row: dict[str, Any]
+    # Each relative's side for the young person's wishes about a side, as the stage rules work
+    # it out (`wish_sides`: six generations, with the people the case took out); read only
+    # when such a wish is recorded.
+    sides_for_wishes: dict[str, str | None] | None = None
 
     @property
     def member_family(self) -> Family | None:
@@ -106,7 +116,18 @@ async def load(db: Db, *, young_person_id: str, max_generations: int, today: dat
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")
     # A driver Record's lookups by key are slow: read it once.
-    return Loaded(young_person_id, max_generations, family, dict(records[0]))
+    row = dict(records[0])
+    sides = None
+    if row["wish_maternal"] is not None or row["wish_paternal"] is not None:
+        # The map says the wish the rules hold: a wish about the father's side still holds his
+        # mother when he was taken out, or when she is beyond the generations drawn (a
+        # workflow reader: the map showed no wish for a grandmother the rules kept away).
+        deep = family if max_generations >= SIDE_GENERATIONS else await load_family(
+            db, person_id=young_person_id, within=[young_person_id],
+            max_generations=SIDE_GENERATIONS, external_ids=False,
+        )  # fmt: skip
+        sides = wish_sides(deep)
+    return Loaded(young_person_id, max_generations, family, row, sides)
 
 
 async def network(
@@ -171,6 +192,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         return made
 
     wishes = dict(row["wishes"])
+    wish_side = loaded.sides_for_wishes
 
     # Nodes and edges are built as plain data and validated once, as a whole graph, at the end.
     nodes: dict[str, dict[str, Any]] = {}
@@ -180,7 +202,10 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         node = _node(person, standing[pid], stages.get(pid), pid in lapsed_ids)
         if pid == young_person_id or _keep(node, filters):
             side = sides.get(pid)
-            wish = effective_wish(wishes.get(pid), side, row["wish_maternal"], row["wish_paternal"])
+            wish = effective_wish(
+                wishes.get(pid), side if wish_side is None else wish_side.get(pid),
+                row["wish_maternal"], row["wish_paternal"],
+            )  # fmt: skip
             way = ways.get(pid)
             node |= {
                 "side": side if side in ("maternal", "paternal", "both") else None,
