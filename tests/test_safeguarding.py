@@ -297,3 +297,25 @@ def test_a_young_persons_own_flag_keeps_no_one_from_them(case: Case) -> None:
     assert rules(case.move(carer, case.social_worker, "contacted")) == [
         ("flagged", [ids["lodger"]])
     ]
+
+
+def test_suggestions_leave_out_whom_a_flag_or_an_order_keeps_away(case: Case) -> None:
+    """The uncle under a restraining order and the aunt whose partner has a level-3 flag were
+    suggested as "not yet approached", first of their generation, though an approval would be
+    refused and the journey book left them out (a workflow reader)."""
+    ids, yp = case.family.ids, case.family.young_person_id
+
+    def suggested() -> set[str]:
+        found = ok(case.client.get(f"/young-people/{yp}/suggestions",
+                                   headers=case.coordinator.headers))  # fmt: skip
+        return {s["person_id"] for s in found["data"]}
+
+    assert {ids["uncle"], ids["aunt"], ids["gran"]} <= suggested()
+    order = {"kind": "restraining_order", "restricted_id": ids["uncle"], "protected_id": yp,
+             "made_on": "2025-01-10"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    case.flag("lee")
+    now = suggested()
+    assert ids["uncle"] not in now
+    assert ids["aunt"] not in now
+    assert ids["gran"] in now

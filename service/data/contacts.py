@@ -197,16 +197,16 @@ async def find_lapsed(
         return []
     rows = lapsed_rows(records[0]["connections"], records[0]["trusted"], today=day,
                        threshold_days=threshold_days)  # fmt: skip
-    held = await _held_from_contact(db, young_person_id, [r["person_id"] for r in rows], day)
+    held = await held_from_contact_of(db, young_person_id, [r["person_id"] for r in rows], day)
     return [Lapsed.model_validate(row) for row in rows if row["person_id"] not in held]
 
 
-async def _held_from_contact(
+async def held_from_contact_of(
     db: Db, young_person_id: str, person_ids: list[str], today: date
 ) -> set[str]:
     """Those of `person_ids` nobody is to get in touch with now (`held_from_contact`): /lapsed
-    is a list of whom to get back in touch with, not of whom the young person's wish or a
-    risk in their household keeps away. Read only when someone is overdue."""
+    is a list of whom to get back in touch with, and suggestions of whom to approach, not of
+    whom the young person's wish or a risk in their household keeps away."""
     if not person_ids:
         return set()
     found = await run_once(db, "get_contact_holds", young_person_id=young_person_id,

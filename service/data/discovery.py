@@ -7,7 +7,8 @@ Ranking (highest first), each suggestion with its reason:
   tenuous, 30 less when the tie was stressful;
 - people named in the timeline (carers of a placement, teachers of a school): 70;
 - gaps in the tree: 60 for a parent, 50 a grandparent, 40 a great-grandparent.
-Nobody the young person does not want approached (by person or by side) is suggested.
+Nobody the young person does not want approached (by person or by side) is suggested, nor
+anyone a level-3 flag or a court order in their household keeps away.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
+from service.data.contacts import held_from_contact_of
 from service.data.relatives import gaps_of, load_family, relatives_of, wish_sides
 from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
@@ -119,6 +121,13 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
         return wish in KEEP_AWAY
 
     taken = set(facts["connected"]) | {young_person_id}
+    # Nor anyone a level-3 flag or a court order in their household keeps away: an approval
+    # would be refused (a workflow reader; the journey book already left them out).
+    candidates = [r.person_id for r in kin.data] + [a["person_id"] for a in facts["former"]] + [
+        n["person_id"] for n in facts["named"]]  # fmt: skip
+    taken |= await held_from_contact_of(db, young_person_id,
+                                        [c for c in dict.fromkeys(candidates) if c not in taken],
+                                        london_today())  # fmt: skip
     found: list[Suggestion] = []
     for r in kin.data:
         if r.person_id in taken or kept_away(r.person_id, sides.get(r.person_id)):
