@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
@@ -439,3 +440,19 @@ def test_a_tie_recorded_under_a_case_puts_both_people_in_its_network(world: Worl
     assert {r["person_id"] for r in siblings["data"]} == {mother}
     # Someone in the first network with no tie to the second young person stays out of reach.
     assert client.get(f"/people/{victim}", headers=worker.headers).status_code == 404
+
+
+def test_two_accounts_but_for_case_made_at_once_are_one(world: World) -> None:
+    """ "j.smith" and "J.Smith" created at the same moment by two admins were both made, in 14
+    of 15 rounds (an admin reader): the check for a name taken but for case is made under the
+    usernames' lock, so the second sees the first and is refused."""
+    boot = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+    def make(name: str) -> int:
+        body = {"username": name, "display_name": "J Smith", "role": "coordinator"}
+        return world.client.post("/users", headers=boot, json=body).status_code
+
+    for i in range(6):
+        with ThreadPoolExecutor(2) as pool:
+            codes = sorted(pool.map(make, (f"j.smith{i}", f"J.Smith{i}")))
+        assert codes == [201, 409], (i, codes)

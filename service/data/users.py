@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, Strict
 
 from service.auth.principal import USERNAME, Principal, Role
 from service.auth.tokens import hash_token, new_token
-from service.data.audit import Change, audited_write
+from service.data.audit import Change, audited_write, record_in
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, NotFound
 from service.models import InputModel, Omittable, Text
@@ -69,15 +69,22 @@ class TokenIssued(TokenPublic):
 
 
 async def create_user(db: Db, *, actor: Principal, user: UserCreate) -> UserPublic:
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        # The usernames' lock first: two accounts made at once as "J.Smith" and "j.smith" are
+        # checked one after the other (both were made, an admin reader saw).
+        await (await tx.run(db.queries["lock_usernames"])).consume()
+        found = await (await tx.run(db.queries["create_user"], id=str(uuid.uuid4()),
+                                    **user.model_dump(mode="json"))).single()  # fmt: skip
+        if found is None:  # the same name but for case: nothing is written, the lock's node too
+            raise Conflict("That username is already taken, in other capitals or small letters.")
+        await record_in(tx, db.queries, principal=actor, action="user.create",
+                        resource=f"user:{found['user']['id']}", outcome="allowed")  # fmt: skip
+        return found
+
     try:
-        created = await audited_write(db, actor=actor, query="create_user",
-            params={"id": str(uuid.uuid4()), **user.model_dump(mode="json")},
-            change=lambda r: Change("user.create", f"user:{r['user']['id']}"),
-        )  # fmt: skip
+        created = await in_write(db, work)
     except ConstraintError as exc:
         raise Conflict("That username is already taken.") from exc
-    if created is None:  # the same name but for case
-        raise Conflict("That username is already taken, in other capitals or small letters.")
     return UserPublic.model_validate(created["user"])
 
 
@@ -216,6 +223,9 @@ async def principal_for_oidc(
     not, the team the admin gave the user is kept."""
 
     async def work(tx: AsyncManagedTransaction) -> Any:
+        # A first sign-in makes a user: checked for a twin but for case under the usernames'
+        # lock, as `create_user` is.
+        await (await tx.run(db.queries["lock_usernames"])).consume()
         found = await (await tx.run(
             db.queries["merge_oidc_user"], subject=subject, id=str(uuid.uuid4()),
             username=username, role=role.value, team=team, team_claimed=team_claimed,
