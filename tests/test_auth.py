@@ -355,6 +355,9 @@ def test_bad_input_is_422_and_changes_nothing(world: World, db: Driver) -> None:
     cases = [
         ("POST", "/users", {"username": "x y", "display_name": "X", "role": "coordinator"}),
         ("POST", "/users", {"username": "ok", "display_name": "X", "role": "superuser"}),
+        # A team of no name would be a team of its own (an admin reader).
+        ("POST", "/users", {"username": "ok", "display_name": "X", "role": "manager", "team": ""}),
+        ("PATCH", f"/users/{world.user_ids['manager']}", {"team": ""}),
         ("POST", f"/users/{world.user_ids['admin']}/tokens", {"expires_in_days": 5000}),
         ("POST", f"/users/{world.user_ids['admin']}/tokens", {"expires_in_days": 0}),
         ("PATCH", f"/users/{world.user_ids['admin']}", {}),

@@ -27,14 +27,14 @@ class UserCreate(InputModel):
     display_name: Text = Field(min_length=1, max_length=200)
     role: RoleName
     job_title: Text | None = Field(default=None, max_length=100)
-    team: Text | None = Field(default=None, max_length=100)
+    team: Text | None = Field(default=None, min_length=1, max_length=100)
 
 
 class UserUpdate(InputModel):
     display_name: Omittable[Annotated[Text, Field(min_length=1, max_length=200)]] = None
     role: Omittable[RoleName] = None
     job_title: Text | None = Field(default=None, max_length=100)
-    team: Text | None = Field(default=None, max_length=100)
+    team: Text | None = Field(default=None, min_length=1, max_length=100)
     disabled: Omittable[bool] = None
 
 
