@@ -65,3 +65,9 @@ def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool
     """Whether a birth parent's recorded birth date is not before their child's (partial dates
     compared at the precision they share; a date not recorded breaks nothing)."""
     return bool(parent_birth and child_birth and not before(parent_birth, child_birth))
+
+
+def before_birth(day: date, *births: str | None) -> bool:
+    """Whether `day` is certainly before one of the (partial) birth dates recorded: a contact,
+    an event or a home of someone not yet born is a slip of the year."""
+    return any(birth and before(day.isoformat(), birth) for birth in births)

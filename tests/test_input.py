@@ -589,3 +589,36 @@ def test_a_warning_is_logged_by_its_kind_and_place_never_its_text(
         warnings.warn("Expected `str` but got `int` - input_value='Kai Marsh-Okafor'", stacklevel=1)
     logged = [record.getMessage() for record in caplog.records]
     assert logged == [f"UserWarning at {__file__}:{logged[0].rsplit(':', 1)[1]}"], logged
+
+
+def test_a_contact_event_or_home_before_a_birth_is_refused_as_a_slip(case: Case) -> None:
+    """A contact in 1950 with someone born a few years ago, an event in 1901 for a child born
+    in 2012 and a home from 1990 for a child born in 2015 were taken (an events reader). Each
+    is refused as a slip of the year; a day the birth date (as far as it is known) allows is
+    taken."""
+    manager = add_user(case.client, "manager.births", "manager")
+    worker = add_user(case.client, "coordinator.births", "coordinator")
+    child = open_case(case.client, manager, birth_date="2012-05-01")
+    allocate(case.client, manager, child, worker)
+    family = Family(case.client, worker.headers, child)
+    born = family.person("born.late", "female", birth_date="2015-06")
+    connection = ok(case.client.post(f"/young-people/{child}/connections",
+                                     headers=worker.headers, json={"person_id": born}),
+                    201)["id"]  # fmt: skip
+    contacts = f"/connections/{connection}/contacts"
+    for on, status in (("1950-01-01", 422), ("2015-05-31", 422), ("2015-06-01", 201)):
+        answer = case.client.post(contacts, headers=worker.headers,
+                                  json={"on": on, "mode": "call"})  # fmt: skip
+        if status == 422:
+            assert "before the young person or the person was born" in refused(answer, "on")[
+                "message"]  # fmt: skip
+        else:
+            ok(answer, 201)
+    homes = f"/people/{born}/addresses"
+    home = {"line1": "1 Late Lane", "town": "Leeds", "postcode": "LS1 1AA"}
+    refused(case.client.post(homes, headers=worker.headers,
+                             json=home | {"since": "1990-01-01"}), "since")  # fmt: skip
+    ok(case.client.post(homes, headers=worker.headers, json=home | {"since": "2016-01-01"}), 204)
+    events = f"/young-people/{child}/events"
+    refused(case.client.post(events, headers=worker.headers, json={"on": "1901-01-01"}), "on")
+    ok(case.client.post(events, headers=worker.headers, json={"on": "2012-05-01"}), 201)

@@ -14,7 +14,7 @@ from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.relatives import SIDE_GENERATIONS, load_family, wish_sides
-from service.dates import london_today
+from service.dates import before_birth, london_today
 from service.db import Db, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
@@ -85,6 +85,12 @@ async def add_contact(
 ) -> ContactPublic:
     if body.on > london_today():
         raise InvalidInput("A contact cannot be in the future.")
+    births = await run_once(db, "get_connection_births", id=cid)
+    if births and before_birth(body.on, births[0]["young_person_born"], births[0]["person_born"]):
+        raise InvalidInput(
+            "The contact is dated before the young person or the person was born: check the "
+            "year.", details=[{"loc": ["body", "on"], "msg": "before a birth"}],
+        )  # fmt: skip
     new_id = str(uuid.uuid4())
 
     created = await audited_write(db, actor=actor, query="add_contact",

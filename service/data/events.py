@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write, record, record_in
 from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
-from service.db import Db, in_write
+from service.dates import before_birth
+from service.db import Db, in_write, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.workflow import Refusal, Stage, check_invitation
@@ -88,6 +89,12 @@ async def event_young_person(db: Db, *, event_id: str) -> str | None:
 async def create_event(
     db: Db, *, actor: Principal, young_person_id: str, body: EventCreate
 ) -> Event:
+    born = await run_once(db, "get_person_dates", id=young_person_id)
+    if born and before_birth(body.on, born[0]["birth_date"]):
+        raise InvalidInput(
+            "The event is dated before the young person was born: check the year.",
+            details=[{"loc": ["body", "on"], "msg": "before their birth"}],
+        )
     new_id = str(uuid.uuid4())
     created = await audited_write(db, actor=actor, query="create_event",
         params={"young_person_id": young_person_id, "id": new_id, "on": body.on.isoformat(),

@@ -15,7 +15,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic
 from service.data.people import still_in_case
-from service.dates import london_today
+from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once, together
 from service.errors import InvalidInput
 from service.models import InputModel, IsoDate, Note, Text
@@ -115,6 +115,12 @@ async def move_house(
 ) -> None:
     if address.since > london_today():
         raise InvalidInput("'since' is in the future.")
+    born = await run_once(db, "get_person_dates", id=person_id)
+    if born and before_birth(address.since, born[0]["birth_date"]):
+        raise InvalidInput(
+            "'since' is before the person was born: check the year.",
+            details=[{"loc": ["body", "since"], "msg": "before their birth"}],
+        )
 
     async def work(tx: AsyncManagedTransaction) -> None:
         moved = await (
