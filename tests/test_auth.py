@@ -279,6 +279,19 @@ def test_an_allocation_cannot_be_stretched_over_another(world: World) -> None:
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     ok(world.client.patch(f"{base}/{current['id']}", headers=manager, json={"until": yesterday}))
     assert world.client.get(f"/people/{world.ids['mother']}", headers=worker).status_code == 404
+    # One made by mistake and withdrawn was never in force: it overlaps nothing (a second reader
+    # of the fix: another could not be stretched over it).
+    other = add_user(world.client, "sw.withdrawn", "social_worker")
+
+    def day(n: int) -> str:
+        return (began - timedelta(days=n)).isoformat()
+
+    before = ok(world.client.post(base, headers=manager, json={
+        "user_id": other.user_id, "from": day(200), "until": day(150)}), 201)  # fmt: skip
+    mistake = ok(world.client.post(base, headers=manager, json={
+        "user_id": other.user_id, "from": day(140)}), 201)  # fmt: skip
+    ok(world.client.patch(f"{base}/{mistake['id']}", headers=manager, json={"until": day(141)}))
+    ok(world.client.patch(f"{base}/{before['id']}", headers=manager, json={"until": day(120)}))
 
 
 def test_an_allocation_made_today_by_mistake_is_withdrawn_at_once(world: World) -> None:

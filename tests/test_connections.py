@@ -662,6 +662,7 @@ def test_someone_taken_out_is_not_worked_with_until_put_back(case: Case) -> None
         "declined": case.move(cid, case.social_worker, "declined", reason="Said no"),
         "came": case.client.put(came, headers=coordinator, json={"attended": True}),
         "read": case.client.get(f"/connections/{cid}", headers=coordinator),
+        "contacts": case.client.get(f"/connections/{cid}/contacts", headers=coordinator),
     }  # fmt: skip
     assert {k: r.status_code for k, r in writes.items()} == dict.fromkeys(writes, 404)
     ok(case.client.post(f"/young-people/{yp}/removed-people/{ids['uncle']}/restore",

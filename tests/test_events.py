@@ -214,6 +214,12 @@ def test_an_attendance_corrected_moves_the_guest_back(case: Case) -> None:
     ok(_came(case, second["id"], aunt, None))
     ok(_came(case, second["id"], aunt, None, attended=False))
     assert _stage(case, aunt) == "attended"
+    # Came to the second event, the first corrected: the second's attendance stands (a second
+    # reader of the fix).
+    ok(_came(case, second["id"], aunt, None))
+    assert _stage(case, aunt) == "attended"
+    ok(_came(case, first["id"], aunt, None, attended=False))
+    assert _stage(case, aunt) == "attended"
     # Moved on to the plan since: a correction leaves the stage to the coordinator.
     ok(_came(case, second["id"], aunt, None))
     ok(case.move(aunt, case.coordinator, "in_plan"))

@@ -275,6 +275,15 @@ def test_a_partner_is_of_the_household_without_an_address(case: Case) -> None:
     uncle = case.connect("uncle")
     case.walk(uncle, "awaiting_safety_check")
     ok(case.move(uncle, case.social_worker, "approved"))
+    # Nor is a late husband, whatever his flag (a second reader of the fix: a widow was held
+    # back by it).
+    ok(case.client.patch(f"/people/{ids['grandad']}", headers=case.coordinator.headers,
+                         json={"death_date": "2015-04-02"}))  # fmt: skip
+    case.family.partners("gran", "grandad", kind="married")
+    case.flag("grandad")
+    gran = case.connect("gran")
+    case.walk(gran, "awaiting_safety_check")
+    ok(case.move(gran, case.social_worker, "approved"))
 
 
 def test_a_young_persons_own_flag_keeps_no_one_from_them(case: Case) -> None:

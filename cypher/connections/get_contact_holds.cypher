@@ -11,23 +11,26 @@ RETURN yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
     WITH yp, p, [p] + COLLECT {
       // Those living with them, as get_household_risks says.
       MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND h <> yp
+      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND coalesce(h.living, true) AND h <> yp
       RETURN h
       UNION
       MATCH (p)-[r:PARTNER_OF]-(h:Person)
       WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
-        AND h <> p AND h <> yp
+        AND h <> p AND h <> yp AND coalesce(h.living, true)
       RETURN h
     } AS household
+    WITH yp, p, COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0] AS wish,
+         [h IN household |
+          [CASE WHEN h:YoungPerson THEN 'a child known to the council' ELSE h.id END,
+           [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
+            | 'flag:' + f.id],
+           [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
+            | 'order:' + o.id]]] AS risks
+    // Only those with a wish about them or a flag or an order in their household: most have
+    // neither, and hold nothing but a side wish (which the caller works out).
+    WHERE wish IS NOT NULL OR any(r IN risks WHERE r[1] <> [] OR r[2] <> [])
     RETURN {
-      person_id: p.id,
-      wish: COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0],
-      risks: [h IN household |
-              [CASE WHEN h:YoungPerson THEN 'a child known to the council' ELSE h.id END,
-               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                | 'flag:' + f.id],
-               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-                | 'order:' + o.id]]],
+      person_id: p.id, wish: wish, risks: risks,
       overridden: coalesce(COLLECT {
         MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p)
         MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})

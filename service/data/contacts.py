@@ -228,11 +228,15 @@ async def held_from_contact_of(
             max_generations=SIDE_GENERATIONS, external_ids=False,
         )  # fmt: skip
         sides = wish_sides(family)
+    # Those not read have no wish of their own and nothing in their household: a side wish
+    # alone may hold them.
+    held = {p["person_id"]: p for p in facts["people"]}
+    nothing: dict[str, Any] = {"wish": None, "risks": [], "overridden": []}
     return {
-        p["person_id"] for p in facts["people"]
+        pid for pid in person_ids
         if held_from_contact(
-            effective_wish(p["wish"], sides.get(p["person_id"]), facts["wish_maternal"],
-                           facts["wish_paternal"]),
-            p["risks"], p["overridden"],
+            effective_wish(held.get(pid, nothing)["wish"], sides.get(pid),
+                           facts["wish_maternal"], facts["wish_paternal"]),
+            held.get(pid, nothing)["risks"], held.get(pid, nothing)["overridden"],
         )
     }  # fmt: skip

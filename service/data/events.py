@@ -220,10 +220,12 @@ async def record_attendance(
         if moves:
             await _move(tx, db, actor, young_person_id, cid, "attended", stage,
                         f"Came to the celebration event on {event.on}")  # fmt: skip
-        elif not body.attended and found["moved_before"] and stage == "attended":
+        elif (not body.attended and found["moved_before"] and stage == "attended"
+              and not found["came_to_another"]):  # fmt: skip
             # A correction of this event's own record: they did not come after all, and are
             # back where it found them (a guest at `attended` went on to the plan; an events
-            # reader). Once they have moved on from `attended`, the stage is theirs to change.
+            # reader). Once they have moved on from `attended`, or came to another event, the
+            # stage stays.
             said = f"Corrected: did not come to the celebration event on {event.on}"
             await _move(tx, db, actor, young_person_id, cid, "invited", stage, said)
         await record_in(tx, db.queries, principal=actor, action="event.attendance",
