@@ -5,6 +5,11 @@ to it. The folder a file sits in groups it: `schema/` files are applied in name 
 start-up, and `migrations/` files run once each, in name order, on a database that has not
 run them (`db.apply_migrations`). Loading fails on an empty file or a name used twice, so a
 mistake stops the service at start-up rather than at the first request that needs the query.
+
+Files under `fragments/` are not statements but parts of several, written once: a query's line
+`// fragment: <name>` is replaced by that fragment, indented as the line is (the household a
+flag or an court order is looked for in, read by five queries, is one rule in one place). A
+fragment named nowhere, or a name with no fragment, stops the loading as a broken file does.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 _COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
+_FRAGMENT = re.compile(r"^(?P<indent>[ ]*)// fragment: (?P<name>[a-z_]+)[ ]*$", re.MULTILINE)
+FRAGMENTS = "fragments"
 
 
 class QueryLoadError(RuntimeError):
@@ -57,10 +64,15 @@ def load_queries(root: Path) -> Queries:
     if not root.is_dir():
         raise QueryLoadError(f"cypher folder {root} does not exist")
     found: dict[str, NamedQuery] = {}
+    fragments = {path.stem: path.read_text(encoding="utf-8").strip("\n")
+                 for path in sorted((root / FRAGMENTS).glob("*.cypher"))}  # fmt: skip
+    used: set[str] = set()
     for path in sorted(root.rglob("*.cypher")):
         rel = path.relative_to(root)
+        if rel.parts[0] == FRAGMENTS:
+            continue
         name = path.stem
-        text = path.read_text(encoding="utf-8").strip()
+        text = _with_fragments(path.read_text(encoding="utf-8").strip(), fragments, used, rel)
         body = _COMMENT.sub("", text).strip().rstrip(";").strip()
         if not body:
             raise QueryLoadError(f"{rel} holds no Cypher statement")
@@ -72,4 +84,21 @@ def load_queries(root: Path) -> Queries:
         found[name] = NamedQuery(name=name, group=group, text=text.rstrip().rstrip(";"), path=path)
     if not found:
         raise QueryLoadError(f"cypher folder {root} holds no .cypher files")
+    unused = sorted(set(fragments) - used)
+    if unused:
+        raise QueryLoadError(f"{FRAGMENTS}/{unused[0]}.cypher is named by no query")
     return Queries(found)
+
+
+def _with_fragments(text: str, fragments: Mapping[str, str], used: set[str], rel: Path) -> str:
+    """`text` with each `// fragment: <name>` line replaced by the fragment, at its indent."""
+
+    def fill(match: re.Match[str]) -> str:
+        name, indent = match["name"], match["indent"]
+        if name not in fragments:
+            raise QueryLoadError(f"{rel} names {FRAGMENTS}/{name}.cypher, which does not exist")
+        used.add(name)
+        return "\n".join(indent + line if line else line
+                         for line in fragments[name].split("\n"))  # fmt: skip
+
+    return _FRAGMENT.sub(fill, text)

@@ -19,8 +19,14 @@ def write(root: Path, rel: str, text: str) -> None:
 
 def test_project_cypher_folder_loads() -> None:
     queries = load_queries(REPO / "cypher")
-    files = sorted(p.stem for p in (REPO / "cypher").rglob("*.cypher"))
+    files = sorted(p.stem for p in (REPO / "cypher").rglob("*.cypher")
+                   if p.parent.name != "fragments")  # fmt: skip
     assert sorted(queries) == files
+    # The household is written once, and every query that looks for risks in it has it whole.
+    for name in ("get_household_risks", "get_plan", "get_book_facts", "list_held_back",
+                 "get_contact_holds"):  # fmt: skip
+        assert "// fragment:" not in queries[name]
+        assert "coalesce(r.kind IN ['separated', 'divorced'], false)" in queries[name], name
     assert "get_components" in queries
     schema = [q.name for q in queries.group("schema")]
     assert schema == sorted(schema)
@@ -83,3 +89,32 @@ def test_app_refuses_to_start_on_a_broken_folder(tmp_path: Path) -> None:
     )
     with pytest.raises(QueryLoadError, match="used twice"):
         create_app(settings)
+
+
+def test_a_fragment_is_written_into_each_query_that_names_it(tmp_path: Path) -> None:
+    write(tmp_path, "fragments/people.cypher", "// Doc\nMATCH (p:Person)\n\nRETURN p")
+    write(tmp_path, "a/count_people.cypher",
+          "RETURN COUNT {\n    // fragment: people\n} AS n")  # fmt: skip
+    queries = load_queries(tmp_path)
+    assert list(queries) == ["count_people"]
+    assert queries["count_people"] == (
+        "RETURN COUNT {\n    // Doc\n    MATCH (p:Person)\n\n    RETURN p\n} AS n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"a/x.cypher": "RETURN COUNT {\n  // fragment: nobody\n} AS n"},
+         r"a/x\.cypher names fragments/nobody\.cypher, which does not exist"),
+        ({"a/x.cypher": "RETURN 1", "fragments/spare.cypher": "MATCH (n) RETURN n"},
+         r"fragments/spare\.cypher is named by no query"),
+    ],
+)  # fmt: skip
+def test_a_fragment_missing_or_unused_fails(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    for rel, text in files.items():
+        write(tmp_path, rel, text)
+    with pytest.raises(QueryLoadError, match=message):
+        load_queries(tmp_path)

@@ -8,17 +8,11 @@ RETURN yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
   COLLECT {
     UNWIND $person_ids AS pid
     MATCH (p:Person {id: pid})
-    WITH yp, p, [p] + COLLECT {
-      // Those living with them, as get_household_risks says.
-      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND coalesce(h.living, true) AND h <> yp
-      RETURN h
-      UNION
-      MATCH (p)-[r:PARTNER_OF]-(h:Person)
-      WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
-        AND h <> p AND h <> yp AND coalesce(h.living, true)
-      RETURN h
-    } AS household
+    WITH yp, p, [p] + [h IN COLLECT {
+      // fragment: household
+    }
+      // The young person is not of the risks of their own carer's household.
+      WHERE h <> yp] AS household
     WITH yp, p, COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0] AS wish,
          [h IN household |
           [CASE WHEN h:YoungPerson THEN 'a child known to the council' ELSE h.id END,

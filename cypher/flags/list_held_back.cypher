@@ -8,17 +8,7 @@
 // time is then either listed here or decided after the flag, and refused by it.
 MATCH (p:Person {id: $person_id})
 WITH p, [p] + COLLECT {
-  // Those living with them: at their current address, and their current partner (married,
-  // civil or living together: a partner need not have an address recorded to share one), who
-  // are alive (a late husband's flag is no risk in his widow's home).
-  MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-  WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND coalesce(h.living, true)
-  RETURN h
-  UNION
-  MATCH (p)-[r:PARTNER_OF]-(h:Person)
-  WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
-    AND h <> p AND coalesce(h.living, true)
-  RETURN h
+  // fragment: household
 } AS household
 FOREACH (h IN household | SET h._lock = true REMOVE h._lock)
 WITH p, household

@@ -11,20 +11,11 @@ RETURN yp.id AS young_person_id,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
     WHERE EXISTS { (p)-[:IN_NETWORK_OF]->(yp) }
-    WITH yp, c, p, [p] + COLLECT {
-      // Those living with them: at their current address, and their current partner (married,
-      // civil or living together: a partner need not have an address recorded to share one), who
-      // are alive (a late husband's flag is no risk in his widow's home).
-      // The young person is not of their own carer's household's risks.
-      MATCH (p)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(h:Person)
-      WHERE l1.until IS NULL AND l2.until IS NULL AND h <> p AND coalesce(h.living, true) AND h <> yp
-      RETURN h
-      UNION
-      MATCH (p)-[r:PARTNER_OF]-(h:Person)
-      WHERE r.until IS NULL AND NOT coalesce(r.kind IN ['separated', 'divorced'], false)
-        AND h <> p AND h <> yp AND coalesce(h.living, true)
-      RETURN h
-    } AS household
+    WITH yp, c, p, [p] + [h IN COLLECT {
+      // fragment: household
+    }
+      // The young person is not of the risks of their own carer's household.
+      WHERE h <> yp] AS household
     RETURN {
       connection_id: c.id, person_id: p.id, given_name: p.given_name,
       family_name: p.family_name, known_as: p.known_as, sex: p.sex,
