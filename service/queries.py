@@ -8,8 +8,9 @@ mistake stops the service at start-up rather than at the first request that need
 
 Files under `fragments/` are not statements but parts of several, written once: a query's line
 `// fragment: <name>` is replaced by that fragment, indented as the line is (the household a
-flag or an court order is looked for in, read by five queries, is one rule in one place). A
-fragment named nowhere, or a name with no fragment, stops the loading as a broken file does.
+flag or a court order is looked for in, read by five queries, and the flags and orders found in
+it, by four, are each one rule in one place). A fragment named nowhere, or a name with no
+fragment, stops the loading as a broken file does.
 """
 
 from __future__ import annotations

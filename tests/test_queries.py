@@ -27,6 +27,8 @@ def test_project_cypher_folder_loads() -> None:
                  "get_contact_holds"):  # fmt: skip
         assert "// fragment:" not in queries[name]
         assert "coalesce(r.kind IN ['separated', 'divorced'], false)" in queries[name], name
+        if name != "list_held_back":  # it reads the household's connections, not its risks
+            assert "'a child known to the council'" in queries[name], name
     assert "get_components" in queries
     schema = [q.name for q in queries.group("schema")]
     assert schema == sorted(schema)

@@ -14,12 +14,8 @@ RETURN yp.wish_maternal AS wish_maternal, yp.wish_paternal AS wish_paternal,
       // The young person is not of the risks of their own carer's household.
       WHERE h <> yp] AS household
     WITH yp, p, COLLECT { MATCH (yp)-[w:WISH]->(p) RETURN w.wish }[0] AS wish,
-         [h IN household |
-          [CASE WHEN h:YoungPerson THEN 'a child known to the council' ELSE h.id END,
-           [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-            | 'flag:' + f.id],
-           [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-            | 'order:' + o.id]]] AS risks
+      // fragment: household_risks
+      AS risks
     // Only those with a wish about them or a flag or an order in their household: most have
     // neither, and hold nothing but a side wish (which the caller works out).
     WHERE wish IS NOT NULL OR any(r IN risks WHERE r[1] <> [] OR r[2] <> [])

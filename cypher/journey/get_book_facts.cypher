@@ -70,6 +70,9 @@ RETURN yp.id AS young_person_id,
     }
       // The young person is not of the risks of their own carer's household.
       WHERE h <> yp] AS household
+    WITH yp, p,
+      // fragment: household_risks
+      AS risks
     RETURN {
       person_id: p.id, name: [p.given_name, p.family_name, p.known_as],
       removed: EXISTS { (p)-[:REMOVED_FROM]->(yp) },
@@ -77,11 +80,6 @@ RETURN yp.id AS young_person_id,
       role: COLLECT { MATCH (p)-[t:TRUSTED_ADULT_OF]->(yp)
                       RETURN t.role ORDER BY t.until IS NULL DESC, t.since DESC LIMIT 1 }[0],
       // The flags and court orders in their household now (as get_household_risks).
-      risks: [h IN household |
-              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
-               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                | 'flag:' + f.id],
-               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-                | 'order:' + o.id]]]
+      risks: risks
     }
   } AS people

@@ -16,6 +16,9 @@ RETURN yp.id AS young_person_id,
     }
       // The young person is not of the risks of their own carer's household.
       WHERE h <> yp] AS household
+    WITH yp, c, p,
+      // fragment: household_risks
+      AS risks
     RETURN {
       connection_id: c.id, person_id: p.id, given_name: p.given_name,
       family_name: p.family_name, known_as: p.known_as, sex: p.sex,
@@ -26,12 +29,7 @@ RETURN yp.id AS young_person_id,
       // The person's household now (themselves and those living with them): the flags at the
       // blocking level and the court orders of each (as get_household_risks), and what their
       // latest approval overrode.
-      risks: [h IN household |
-              [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
-               [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-                | 'flag:' + f.id],
-               [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-                | 'order:' + o.id]]],
+      risks: risks,
       overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
                                      RETURN s.overridden
                                      ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], []),

@@ -9,10 +9,6 @@ WITH p, yp, [p] + [h IN COLLECT {
 }
   // The young person is not of the risks of their own carer's household.
   WHERE h <> yp] AS household
-// A young person of another case in the household is counted, never named by id.
-RETURN [h IN household |
-          [CASE WHEN h:YoungPerson AND h <> yp THEN 'a child known to the council' ELSE h.id END,
-           [(h)-[:HAS_FLAG]->(f:Flag {status: 'active'}) WHERE f.level >= $blocking_level
-            | 'flag:' + f.id],
-           [(h)-[o:RESTRICTED_BY_ORDER]-(yp) WHERE o.until IS NULL OR o.until >= $today
-            | 'order:' + o.id]]] AS risks
+RETURN
+  // fragment: household_risks
+  AS risks

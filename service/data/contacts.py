@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
-from service.data.relatives import SIDE_GENERATIONS, load_family, wish_sides
+from service.data.relatives import wish_sides_of
 from service.dates import before_birth, london_today
 from service.db import Db, run_once
 from service.errors import InvalidInput, NotFound
@@ -221,22 +221,17 @@ async def held_from_contact_of(
     if not found:
         return set()
     facts = found[0]
-    sides: dict[str, str | None] = {}
-    if facts["wish_maternal"] is not None or facts["wish_paternal"] is not None:
-        family = await load_family(
-            db, person_id=young_person_id, within=[young_person_id],
-            max_generations=SIDE_GENERATIONS, external_ids=False,
-        )  # fmt: skip
-        sides = wish_sides(family)
+    maternal, paternal = facts["wish_maternal"], facts["wish_paternal"]
+    sides = ({} if maternal is None and paternal is None
+             else await wish_sides_of(db, young_person_id=young_person_id))  # fmt: skip
     # Those not read have no wish of their own and nothing in their household: a side wish
     # alone may hold them.
-    held = {p["person_id"]: p for p in facts["people"]}
+    read = {p["person_id"]: p for p in facts["people"]}
     nothing: dict[str, Any] = {"wish": None, "risks": [], "overridden": []}
-    return {
-        pid for pid in person_ids
-        if held_from_contact(
-            effective_wish(held.get(pid, nothing)["wish"], sides.get(pid),
-                           facts["wish_maternal"], facts["wish_paternal"]),
-            held.get(pid, nothing)["risks"], held.get(pid, nothing)["overridden"],
-        )
-    }  # fmt: skip
+    held = set()
+    for pid in person_ids:
+        p = read.get(pid, nothing)
+        wish = effective_wish(p["wish"], sides.get(pid), maternal, paternal)
+        if held_from_contact(wish, p["risks"], p["overridden"]):
+            held.add(pid)
+    return held

@@ -26,6 +26,7 @@ from service.data.relatives import (
     load_family,
     named_rows,
     wish_sides,
+    wish_sides_of,
 )
 from service.data.standing import (
     CENTRE,
@@ -122,11 +123,8 @@ async def load(db: Db, *, young_person_id: str, max_generations: int, today: dat
         # The map says the wish the rules hold: a wish about the father's side still holds his
         # mother when he was taken out, or when she is beyond the generations drawn (a
         # workflow reader: the map showed no wish for a grandmother the rules kept away).
-        deep = family if max_generations >= SIDE_GENERATIONS else await load_family(
-            db, person_id=young_person_id, within=[young_person_id],
-            max_generations=SIDE_GENERATIONS, external_ids=False,
-        )  # fmt: skip
-        sides = wish_sides(deep)
+        sides = (wish_sides(family) if max_generations >= SIDE_GENERATIONS
+                 else await wish_sides_of(db, young_person_id=young_person_id))  # fmt: skip
     return Loaded(young_person_id, max_generations, family, row, sides)
 
 

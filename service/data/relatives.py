@@ -284,6 +284,13 @@ async def find_relatives(
     return relatives_of(family, within, max_generations, side=side, living=living)
 
 
+async def wish_sides_of(db: Db, *, young_person_id: str) -> dict[str, str | None]:
+    """`wish_sides` of the young person's family, read for it alone (to `SIDE_GENERATIONS`)."""
+    family = await load_family(db, person_id=young_person_id, within=[young_person_id],
+                               max_generations=SIDE_GENERATIONS, external_ids=False)  # fmt: skip
+    return wish_sides(family)
+
+
 async def wish_sides_in(
     tx: AsyncManagedTransaction, queries: Queries, *, young_person_id: str
 ) -> dict[str, str | None]:
