@@ -451,6 +451,71 @@ def test_an_embed_link_lasts_no_longer_than_the_token_it_was_made_with(case: Map
     assert refusals == ["the API token it was made with is revoked or expired"]
 
 
+def test_disabling_a_user_ends_their_tokens_and_links_for_good(case: MapCase) -> None:
+    """A user disabled (often because a token or a laptop went astray) and enabled again gets
+    none of their old API tokens or embed links back, only new ones; the audit trail says how
+    many tokens were revoked. Before, enabling them brought every old token and link back."""
+    coordinator = case.coordinator.user_id
+    other = token_for(case.client, coordinator)
+    links = [ok(case.mint(), 201)["token"],
+             ok(case.client.post(f"/young-people/{case.yp}/embed-tokens", headers=other,
+                                 json={}), 201)["token"]]  # fmt: skip
+    # A link of the service's own (the demo's first look) names no token: the disabling ends
+    # it all the same.
+    key: bytes = case.client.app.state.embed_key  # type: ignore[attr-defined]
+    links.append(embed.mint(key, user_id=coordinator, young_person_id=case.yp, view="ecomap",
+                            origin=None, minutes=5)[0])  # fmt: skip
+    for link in links:
+        assert case.client.get("/embed", params={"token": link}).status_code == 200
+    # One token revoked by hand before: not counted again, and its revocation time is kept.
+    spare_id = ok(case.client.post(f"/users/{coordinator}/tokens", headers=BOOT, json={}),
+                  201)["id"]  # fmt: skip
+    assert case.client.delete(f"/tokens/{spare_id}", headers=BOOT).status_code == 204
+    tokens_before = ok(case.client.get(f"/users/{coordinator}/tokens", headers=BOOT))["data"]
+    revoked_before = {t["id"]: t["revoked_at"] for t in tokens_before if t["revoked_at"]}
+    assert list(revoked_before) == [spare_id]
+
+    disabled = ok(case.client.patch(f"/users/{coordinator}", headers=BOOT,
+                                    json={"disabled": True}))  # fmt: skip
+    assert disabled["disabled"] is True
+    assert disabled["last_disabled_at"] is not None
+    enabled = ok(case.client.patch(f"/users/{coordinator}", headers=BOOT,
+                                   json={"disabled": False}))  # fmt: skip
+    assert enabled["disabled"] is False
+    assert enabled["last_disabled_at"] == disabled["last_disabled_at"]
+
+    for headers in (case.coordinator.headers, other):
+        assert case.client.get("/me", headers=headers).status_code == 401
+    for link in links:
+        refused = case.client.get("/embed", params={"token": link})
+        assert refused.status_code == 401, refused.text
+        assert "before its user was disabled" in refused.json()["error"]["message"]
+    tokens = ok(case.client.get(f"/users/{coordinator}/tokens", headers=BOOT))["data"]
+    assert all(t["revoked_at"] for t in tokens), tokens
+    assert {t["id"]: t["revoked_at"] for t in tokens}[spare_id] == revoked_before[spare_id]
+    # What they are given now works.
+    fresh = token_for(case.client, coordinator)
+    assert ok(case.client.get("/me", headers=fresh))["user_id"] == coordinator
+    link = ok(case.client.post(f"/young-people/{case.yp}/embed-tokens", headers=fresh,
+                               json={}), 201)["token"]  # fmt: skip
+    assert case.client.get("/embed", params={"token": link}).status_code == 200
+
+    trail = ok(case.client.get("/audit", headers=BOOT, params={"limit": 500}))["data"]
+    changes = [
+        e["reason"]
+        for e in trail
+        if e["action"] == "user.update" and e["resource"] == f"user:{coordinator}"
+    ]
+    assert sorted(changes) == ["changed: disabled",
+                               "changed: disabled; 2 API tokens revoked on disabling"]  # fmt: skip
+    refusals = [
+        e["reason"]
+        for e in trail
+        if e["action"] == "read_embedded_map" and e["outcome"] == "refused"
+    ]
+    assert refusals == ["made before the user was disabled"] * 3
+
+
 def test_an_embed_link_made_with_a_token_expires_no_later_than_the_token(
     case: MapCase, db: Driver
 ) -> None:

@@ -8,4 +8,5 @@ CREATE (u:User {
   job_title: $job_title, team: $team, disabled: false, created_at: datetime()
 })
 RETURN u {.id, .username, .display_name, .role, .job_title, .team, .disabled,
-          created_at: toString(u.created_at)} AS user
+          created_at: toString(u.created_at),
+          last_disabled_at: toString(u.last_disabled_at)} AS user

@@ -1,5 +1,19 @@
-// Change the given fields of a user; $changes holds only fields the caller sent.
+// Change the given fields of a user; $changes holds only fields the caller sent. Disabling an
+// enabled user notes when, and revokes every API token of theirs that could still sign in: a
+// token that leaked, or an embed link made with it, does not come back if the user is enabled
+// again (they are given new ones).
 MATCH (u:User {id: $id})
+WITH u, coalesce($changes.disabled, false) AND NOT coalesce(u.disabled, false) AS disabling
 SET u += $changes
+SET u.last_disabled_at = CASE WHEN disabling THEN datetime() ELSE u.last_disabled_at END
+WITH u, disabling
+CALL (u, disabling) {
+  OPTIONAL MATCH (t:ApiToken)-[:TOKEN_OF]->(u)
+  WHERE disabling AND t.revoked_at IS NULL AND coalesce(t.expires_at > datetime(), false)
+  SET t.revoked_at = datetime()
+  RETURN count(t) AS revoked
+}
 RETURN u {.id, .username, .display_name, .role, .job_title, .team, .disabled,
-          created_at: toString(u.created_at)} AS user
+          created_at: toString(u.created_at),
+          last_disabled_at: toString(u.last_disabled_at)} AS user,
+       revoked

@@ -36,6 +36,8 @@ class EmbedClaims:
     view: View
     origin: str | None
     expires_at: datetime
+    # When it was made, to the second (the token's `iat`).
+    issued_at: datetime
     # The API token the link was made with (None: signed in otherwise, or made by the service).
     api_token_id: str | None = None
 
@@ -84,6 +86,7 @@ def mint(
         origin=origin,
         expires_at=until.replace(microsecond=0),
         api_token_id=api_token_id,
+        issued_at=datetime.fromtimestamp(int(issued.timestamp()), UTC),
     )
     payload = {
         "iss": ISSUER, "aud": AUDIENCE, "jti": claims.token_id, "sub": user_id,
@@ -112,6 +115,7 @@ def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaim
             origin=payload.get("origin"),
             expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
             api_token_id=made_with,
+            issued_at=datetime.fromtimestamp(int(payload["iat"]), UTC),
         )
     except (jwt.InvalidTokenError, KeyError, TypeError, ValueError) as exc:
         raise EmbedRefused("This embed link is not valid.") from exc

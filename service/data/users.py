@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from neo4j import AsyncManagedTransaction
@@ -47,6 +48,11 @@ class UserPublic(BaseModel):
     team: str | None
     disabled: bool
     created_at: str
+    last_disabled_at: datetime | None = Field(
+        default=None,
+        description="When the user was last disabled: every API token of theirs still usable "
+        "was revoked then, and embed links made before it no longer open.",
+    )
 
 
 class TokenCreate(InputModel):
@@ -134,13 +140,20 @@ async def update_user(
 
     found = await audited_write(db, actor=actor, query="update_user",
         params={"id": user_id, "changes": values},
-        change=Change("user.update", f"user:{user_id}",
-                      reason="changed: " + ", ".join(sorted(values))),
+        change=lambda r: Change("user.update", f"user:{user_id}",
+                                reason=_changed(values, r["revoked"])),
     )  # fmt: skip
     updated = found["user"] if found is not None else None
     if updated is None:
         raise NotFound("No user has that id.")
     return UserPublic.model_validate(updated)
+
+
+def _changed(values: dict[str, Any], revoked: int) -> str:
+    said = "changed: " + ", ".join(sorted(values))
+    if revoked:
+        said += f"; {revoked} API token{'s' if revoked > 1 else ''} revoked on disabling"
+    return said
 
 
 async def issue_token(

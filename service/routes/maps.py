@@ -357,6 +357,12 @@ async def read_embedded_map(
     if user is None or user.disabled or user.role == Role.admin:
         await _refuse(db, claims, "user disabled or not a case role")
         raise embed.EmbedRefused("This embed link's user may no longer see this map.")
+    if user.last_disabled_at is not None and claims.issued_at <= user.last_disabled_at:
+        # Made before the user was last disabled: enabled again, they are given new links, as
+        # their API tokens were revoked then (a link that leaked meanwhile stays dead).
+        await _refuse(db, claims, "made before the user was disabled")
+        raise embed.EmbedRefused("This embed link was made before its user was disabled; ask "
+                                 "for a new one.")  # fmt: skip
     if claims.api_token_id is not None and not await users.token_usable(
         db, token_id=claims.api_token_id, user_id=user.id
     ):
