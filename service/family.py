@@ -340,16 +340,48 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
         if route.length >= g:
             continue
         side = "unknown" if route.length == 0 else _route_side(family, route)
-        group = {route.end}
-        for parent in family.birth_parents(route.end):
-            group |= {x.child for x in family.children.get(parent, ()) if x.kind == "birth"}
-        for member in sorted(group):
-            for tie in family.ties.get(member, ()):
-                for r, ranks in down(tie.other(member), g - 1).items():
-                    for rank, depth in ranks.items():
-                        add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), side,
-                                    tie_half=bool(tie.half)))  # fmt: skip
+        for member, shared, tie in _sibling_ties(family, route.end):
+            if shared is None:
+                # Tied to the person on the line or a full sibling of theirs: a sibling, half
+                # if the tie says so.
+                how, half = side, bool(tie.half)
+            elif tie.half:
+                # Half-tied to a half-sibling: which parent they share is not known, so neither
+                # is whether they are related at all.
+                continue
+            else:
+                # Fully tied to a half-sibling: a child of the parent they share, so a
+                # half-sibling too (on that parent's side, for the person themselves).
+                how = side if route.length else _side_of_sex(_sex(family, shared)) or "unknown"
+                half = True
+            for r, ranks in down(tie.other(member), g - 1).items():
+                for rank, depth in ranks.items():
+                    add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
+                                tie_half=half))  # fmt: skip
     return ways
+
+
+def _sibling_ties(
+    family: Family, person_id: str
+) -> list[tuple[str, str | None, SiblingTie]]:
+    """The sibling ties of a person and of their birth siblings, as (sibling, None, tie) for
+    the person and their full siblings, and (sibling, the parent shared, tie) for a
+    half-sibling (one birth parent in common)."""
+    mine = family.birth_parents(person_id)
+    full = {person_id, *family.full_siblings(person_id)}
+    members: dict[str, str | None] = dict.fromkeys(full)
+    for parent in mine:
+        for link in family.children.get(parent, ()):
+            if link.kind == "birth" and link.child not in members:
+                shared = set(family.birth_parents(link.child)) & set(mine)
+                members[link.child] = parent if len(shared) == 1 else None
+    return [(member, shared, tie) for member, shared in sorted(members.items())
+            for tie in family.ties.get(member, ())]  # fmt: skip
+
+
+def _sex(family: Family, person_id: str) -> str | None:
+    person = family.people.get(person_id)
+    return person.sex if person else None
 
 
 def _is_half(family: Family, c1: str, c2: str) -> bool:

@@ -126,6 +126,36 @@ def test_cousin_marriage_is_on_both_sides_and_sibling_ties_stand_for_unknown_par
     assert found["tied_son"] == ("birth", 1, 2, "unknown", True)
 
 
+def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> None:
+    """A second reader: Jo, recorded only as the full sister of Lee, the young person's
+    maternal half-brother, was named the young person's (full) sister; half-tied to Lee, a
+    half-sister, though she may share only Lee's father and be no relation at all."""
+    people = {"me": F, "mum": F, "dad": M, "lees_dad": M, "lee": M, "jo": F, "jos_son": M,
+              "gran": F, "grandad": M, "other_gran": F, "half_uncle": M, "his_sister": F}
+    parents = [("mum", "me"), ("dad", "me"), ("mum", "lee"), ("lees_dad", "lee"),
+               ("jo", "jos_son"), ("gran", "mum"), ("grandad", "mum"),
+               ("other_gran", "half_uncle"), ("grandad", "half_uncle")]  # fmt: skip
+    found = kin(family(people, parents, ties=[("lee", "jo", False),
+                                              ("half_uncle", "his_sister", False)]))
+    assert found["lee"] == ("birth", 1, 1, "maternal", True)
+    # Jo shares Lee's parents, so their mother: a maternal half-sister, and her son a half-nephew.
+    assert found["jo"] == ("birth", 1, 1, "maternal", True)
+    assert found["jos_son"] == ("birth", 1, 2, "maternal", True)
+    # One generation up the same: the half-uncle's full sister is a half-aunt.
+    assert found["half_uncle"] == ("birth", 2, 1, "maternal", True)
+    assert found["his_sister"] == ("birth", 2, 1, "maternal", True)
+    # Half-tied to a half-sibling: which parent they share is not known, nor any kinship.
+    half = kin(family(people, parents, ties=[("lee", "jo", True),
+                                             ("half_uncle", "his_sister", True)]))
+    assert {"jo", "jos_son", "his_sister"}.isdisjoint(half)
+    # Tied to a full sibling, or to the person: a sibling, half if the tie says so.
+    full = kin(family({**people, "sis": F},
+                      [*parents, ("mum", "sis"), ("dad", "sis")],
+                      ties=[("sis", "jo", False), ("me", "his_sister", True)]))  # fmt: skip
+    assert full["jo"] == ("birth", 1, 1, "unknown", False)
+    assert full["his_sister"] == ("birth", 1, 1, "unknown", True)
+
+
 def test_generations_bound_both_counts_and_foster_links_are_not_family() -> None:
     f = family(
         {"me": F, "mum": F, "gran": F, "ggran": F, "carer": F},
