@@ -361,9 +361,7 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
     return ways
 
 
-def _sibling_ties(
-    family: Family, person_id: str
-) -> list[tuple[str, str | None, SiblingTie]]:
+def _sibling_ties(family: Family, person_id: str) -> list[tuple[str, str | None, SiblingTie]]:
     """The sibling ties of a person and of their birth siblings, as (sibling, None, tie) for
     the person and their full siblings, and (sibling, the parent shared, tie) for a
     half-sibling (one birth parent in common)."""

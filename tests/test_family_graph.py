@@ -131,12 +131,15 @@ def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> Non
     maternal half-brother, was named the young person's (full) sister; half-tied to Lee, a
     half-sister, though she may share only Lee's father and be no relation at all."""
     people = {"me": F, "mum": F, "dad": M, "lees_dad": M, "lee": M, "jo": F, "jos_son": M,
-              "gran": F, "grandad": M, "other_gran": F, "half_uncle": M, "his_sister": F}
-    parents = [("mum", "me"), ("dad", "me"), ("mum", "lee"), ("lees_dad", "lee"),
-               ("jo", "jos_son"), ("gran", "mum"), ("grandad", "mum"),
-               ("other_gran", "half_uncle"), ("grandad", "half_uncle")]  # fmt: skip
-    found = kin(family(people, parents, ties=[("lee", "jo", False),
-                                              ("half_uncle", "his_sister", False)]))
+              "gran": F, "grandad": M, "other_gran": F, "half_uncle": M,
+              "his_sister": F}  # fmt: skip
+    parents: list[tuple[str, str] | tuple[str, str, str]] = [
+        ("mum", "me"), ("dad", "me"), ("mum", "lee"), ("lees_dad", "lee"), ("jo", "jos_son"),
+        ("gran", "mum"), ("grandad", "mum"), ("other_gran", "half_uncle"),
+        ("grandad", "half_uncle"),
+    ]  # fmt: skip
+    ties = [("lee", "jo", False), ("half_uncle", "his_sister", False)]
+    found = kin(family(people, parents, ties=ties))
     assert found["lee"] == ("birth", 1, 1, "maternal", True)
     # Jo shares Lee's parents, so their mother: a maternal half-sister, and her son a half-nephew.
     assert found["jo"] == ("birth", 1, 1, "maternal", True)
@@ -145,8 +148,8 @@ def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> Non
     assert found["half_uncle"] == ("birth", 2, 1, "maternal", True)
     assert found["his_sister"] == ("birth", 2, 1, "maternal", True)
     # Half-tied to a half-sibling: which parent they share is not known, nor any kinship.
-    half = kin(family(people, parents, ties=[("lee", "jo", True),
-                                             ("half_uncle", "his_sister", True)]))
+    halves = [("lee", "jo", True), ("half_uncle", "his_sister", True)]
+    half = kin(family(people, parents, ties=halves))
     assert {"jo", "jos_son", "his_sister"}.isdisjoint(half)
     # Tied to a full sibling, or to the person: a sibling, half if the tie says so.
     full = kin(family({**people, "sis": F},
