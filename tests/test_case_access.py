@@ -247,6 +247,30 @@ def test_an_import_naming_another_teams_source_touches_nothing_of_theirs(
     assert linked == 0
 
 
+def test_family_tree_xrefs_pair_for_merging_only_people_alike(api: TestClient, db: Driver) -> None:
+    """Two unrelated files given one source label ("ancestry") both have an @I1@ and an @I2@:
+    a second reader found the merge list pairing their people, two children in care among them.
+    Holders of one xref are listed when alike (two of given name, family name and birth date),
+    as one file imported into two cases makes them."""
+    client = api
+    w = two_teams(client, db)
+    north_file = Family(client, w["kai_worker"].headers, w["kai"])
+    south_file = Family(client, w["sam_worker"].headers, w["sam"])
+    strangers = (GEDCOM.replace(b"/Marlow/", b"/Zed/").replace(b"/Hill/", b"/Quay/")
+                 .replace(b"12 MAR 1980", b"3 JUN 1975"))  # fmt: skip
+    ok(import_file(north_file, GEDCOM, source="ancestry"), 201)
+    ok(import_file(south_file, strangers, source="ancestry"), 201)
+    for family in (north_file, south_file):
+        ok(import_file(family, GEDCOM, source="marlow"), 201)
+    listed = ok(client.get("/duplicates", headers=BOOT))["data"]
+    by_system: dict[str, list[str]] = {}
+    for duplicate in listed:
+        by_system.setdefault(duplicate["system"], []).append(duplicate["value"])
+        assert len(duplicate["holders"]) == 2, duplicate
+    assert "gedcom:ancestry" not in by_system
+    assert by_system["gedcom:marlow"] == ["@I1@", "@I2@", "@I3@", "@I4@", "@I5@"]
+
+
 def test_removal_keeps_safeguarding_history_and_a_manager_restores(
     world: World, db: Driver
 ) -> None:
