@@ -296,7 +296,7 @@ _BUSY_READS: dict[str, dict[str, Any]] = {
     "load_family": {"person_id": "", "max_generations": 4, "within": [""], "external_ids": False},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01"},
     "get_network": {"young_person_id": "", "today": "2000-01-01"},
-    "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01"},
+    "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01", "young_person_id": ""},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},
     "list_connected_people": {"young_person_id": ""},
     "get_suggestion_facts": {"young_person_id": "", "today": "2000-01-01"},

@@ -23,6 +23,7 @@ from tests.cases import (
     Family,
     add_user,
     allocate,
+    bump_revision,
     held_while,
     import_file,
     in_network_of,
@@ -86,7 +87,10 @@ def test_shared_carer_and_teacher_show_nothing_of_the_other_child(world: World) 
 
 def test_a_chain_through_another_child_does_not_name_them(world: World, db: Driver) -> None:
     """A safeguarding chain may pass through another child's case (that is its purpose), but
-    shows the child as a child known to the council, never by name or id."""
+    shows the child as a child known to the council, never by name or id, and ends there:
+    that a concern is recorded beyond them, and whom to ask. Who the child lives with or is
+    related to is their case's (the flagged father here was named, until a second reader
+    showed the same naming the foster carer another team's child lives with)."""
     manager = Actor(world.user_ids["manager"], "", world.headers["manager"])
     other = Family(world.client, world.headers["coordinator_shared"], world.ids["other"])
     other.person("risk", "male", family_name="Riskadult")
@@ -100,17 +104,27 @@ def test_a_chain_through_another_child_does_not_name_them(world: World, db: Driv
             headers=world.headers["social_worker"],
         )
     )
-    chains = [c for c in found["chains"] if c["steps"][-1]["person_id"] == other.ids["risk"]]
+    chains = [c for c in found["chains"] if "beyond them" in c["summary"]]
     assert chains, found
     for chain in chains:
-        # Kai -> his foster carer or teacher -> the other child -> the flagged parent.
-        through = chain["steps"][-2]
-        assert through == {"person_id": None, "name": KNOWN_CHILD,
-                           "relation": "known through a trusted-adult tie"}  # fmt: skip
-        assert "Riskadult" in chain["summary"]
+        # Kai -> his foster carer or teacher -> the other child; beyond them, the flagged
+        # parent, not shown.
+        assert chain["steps"][-1] == {
+            "person_id": None,
+            "name": KNOWN_CHILD,
+            "relation": "known through a trusted-adult tie",
+        }
+        assert chain["summary"].endswith(
+            "(a concern is recorded beyond them: ask the manager of team north)"
+        )
+        assert chain["flags"] == chain["orders"] == []
+    # One chain from each member who reaches the child.
+    assert len({c["start_id"] for c in chains}) == len(chains)
     text = str(found)
     assert OTHER_CHILD not in text
     assert world.ids["other"] not in text
+    assert "Riskadult" not in text
+    assert other.ids["risk"] not in text
 
 
 def _terms(client: TestClient, person_id: str, worker: Actor) -> dict[str, str]:
@@ -757,6 +771,54 @@ def test_a_sibling_in_care_is_a_relative_without_their_case(api: TestClient, db:
     assert found.status_code == 200
     assert sam not in found.text
     assert secret not in found.text
+
+
+def test_a_chain_goes_no_further_than_another_cases_child(api: TestClient, db: Driver) -> None:
+    """A second reader: Kai's chains went through his brother Sam, in care in another team, to
+    the foster carer Sam lives with, named, with her flag: where a child in care lives is
+    their case's alone. A chain now ends at another case's child (shown as a child known to
+    the council, when flagged), and steps out from no young person but the case's own, in the
+    network or not."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, headers = w["kai"], w["sam"], w["kai_worker"].headers
+    db.execute_query(
+        "MATCH (sam:Person {id: $sam}) "
+        "CREATE (a:Address {id: 'addr-placement', key: '7 placement rd|SS1 1AA', "
+        "                   line1: '7 Placement Rd', town: 'Southend', postcode: 'SS1 1AA'}) "
+        "CREATE (sam)-[:LIVES_AT {id: 'lives-sam', since: '2024-01-01'}]->(a) "
+        "CREATE (c:Person {id: 'carer-placement', given_name: 'Fosterina', "
+        "                  family_name: 'Placement'})-[:LIVES_AT {id: 'lives-carer', "
+        "                  since: '2024-01-01'}]->(a) "
+        "CREATE (c)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (c)-[:HAS_FLAG]->(:Flag {id: 'flag-placement', kind: 'hazard_to_staff', "
+        "                                level: 1, status: 'active', source: 'South', "
+        "                                raised_on: '2025-01-01'})", sam=sam,
+    )  # fmt: skip
+    bump_revision(db)
+    # Sam's own worker sees the carer's flag through Sam's household, as before.
+    south = ok(client.get(f"/young-people/{sam}/safeguarding", headers=w["sam_worker"].headers))
+    assert "carer-placement" in json.dumps(south)
+    for in_network in (False, True):
+        if in_network:
+            in_network_of(db, kai, sam)
+        for steps in (2, 3):
+            found = client.get(f"/young-people/{kai}/safeguarding",
+                               params={"max_steps": steps}, headers=headers)  # fmt: skip
+            assert found.status_code == 200, found.text
+            assert "Fosterina" not in found.text, (in_network, steps)
+            assert "carer-placement" not in found.text, (in_network, steps)
+            assert "Placement Rd" not in found.text
+            # That there is a concern beyond the brother, and whom to ask.
+            assert [
+                c["summary"]
+                for c in found.json()["chains"]
+                if c["summary"].endswith("beyond them: ask the manager of team south)")
+            ]
+        page = client.get(f"/young-people/{kai}/map", headers=headers)
+        assert page.status_code == 200
+        assert "Fosterina" not in page.text
+        assert "carer-placement" not in page.text
 
 
 def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:

@@ -286,6 +286,23 @@ def test_a_partner_is_of_the_household_without_an_address(case: Case) -> None:
     ok(case.move(gran, case.social_worker, "approved"))
 
 
+def test_someone_who_has_died_lives_with_nobody_in_a_chain(case: Case) -> None:
+    """A second reader: /safeguarding said the uncle "lives with" a level-3 lodger who had died,
+    while his approval went through (the household rule leaves the dead out). A chain's
+    household step is among the living, as the household is."""
+    ids = case.family.ids
+    home(case, "uncle")
+    home(case, "lodger")
+    case.flag("lodger")
+    assert [c["start_id"] for c in links(case, case.social_worker)["chains"]] == [ids["uncle"]]
+    ok(case.client.patch(f"/people/{ids['lodger']}", headers=case.coordinator.headers,
+                         json={"death_date": "2025-06-01"}))  # fmt: skip
+    assert links(case, case.social_worker)["chains"] == []
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check")
+    ok(case.move(uncle, case.social_worker, "approved"))
+
+
 def test_a_young_persons_own_flag_keeps_no_one_from_them(case: Case) -> None:
     """The young person's own level-3 flag, living with their carer: their carer's approval was
     refused for it, and the flag held the carer back (a workflow reader). The young person is

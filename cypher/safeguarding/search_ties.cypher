@@ -7,7 +7,9 @@
 // whom it reaches. Steps into the network are left out: a chain ends at the first member it
 // meets, so the search never needs them. A young person met on the way is marked with their
 // team: a chain through another child's case shows them as a child known to the council, never
-// by name or id. `service.data.safeguarding` traces the chains back in memory. Each step is a
+// by name or id (and `service.data.safeguarding` withholds whoever is met beyond them). Who
+// lives with whom is among the living (as `fragments/household`): someone who has died lives
+// with nobody. `service.data.safeguarding` traces the chains back in memory. Each step is a
 // list (from id, to id, how, the team of a young person reached, name): the driver decodes a few
 // hundred short lists far faster than as many maps with their keys.
 MATCH (m:Person) WHERE m.id IN $network
@@ -26,6 +28,7 @@ CALL (met0) {
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
+      AND coalesce(a.living, true) AND coalesce(b.living, true)
     RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
@@ -47,6 +50,7 @@ CALL (met1) {
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
+      AND coalesce(a.living, true) AND coalesce(b.living, true)
     RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
@@ -74,6 +78,7 @@ CALL (new2) {
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
+      AND coalesce(a.living, true) AND coalesce(b.living, true)
     RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
@@ -101,6 +106,7 @@ CALL (new3) {
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
+      AND coalesce(a.living, true) AND coalesce(b.living, true)
     RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
@@ -140,5 +146,9 @@ CALL (met0, met1, met2, met3, met4) {
                   name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
                   flags: flags, orders: orders}) AS risks
 }
-// One record holding the lists: the driver decodes one record far faster than many.
-RETURN [steps1, steps2, steps3, steps4] AS rounds, risks
+// One record holding the lists: the driver decodes one record far faster than many. With them,
+// the members of the network who are young people of other cases (a sibling in care connected
+// to this one), with their team: what is met beyond them is their case's.
+RETURN [steps1, steps2, steps3, steps4] AS rounds, risks,
+       [m IN met0 WHERE m:YoungPerson AND m.id <> $young_person_id
+        | [m.id, coalesce(m.team, 'unknown')]] AS member_children

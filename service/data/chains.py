@@ -42,7 +42,8 @@ async def through_network(
     the orders about the young person, which the panel does not show."""
     found = await members(db, young_person_id=young_person_id, family=family, connected=connected)
     day = (today or london_today()).isoformat()
-    chains, _ = await search(db, network=found, max_steps=max_steps, today=day)
+    chains, _ = await search(db, young_person_id=young_person_id, network=found,
+                             max_steps=max_steps, today=day)  # fmt: skip
     return chains_through(chains)
 
 

@@ -228,10 +228,15 @@ def _chains_to(
     names: dict[str, str],
     children: dict[str, str],
     max_steps: int,
-) -> list[tuple[str, list[Step]]]:
+) -> list[tuple[str, list[Step], str | None]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
     network met within `max_steps` starts one shortest chain. Ties are taken in sorted order, so
-    the same graph always gives the same chains."""
+    the same graph always gives the same chains.
+
+    A chain that meets a young person of another case (`children`: id -> team) before
+    `target`, or starts from one, is cut there: who that child lives with or is related to is
+    their case's (a second reader found Kai's chains naming the foster carer his brother in
+    care lives with, and her flag). It comes with the team to ask, or None when whole."""
     toward: dict[str, tuple[str, str]] = {}  # a -> (b, how a sees b): the next step to target
     seen = {target}
     layer = [target]
@@ -249,17 +254,20 @@ def _chains_to(
                 else:
                     following.append(a)
         layer = following
-    chains = []
+    chains: list[tuple[str, list[Step], str | None]] = []
     for start in found:
-        steps, at = [], start
-        while at != target:
+        steps: list[Step] = []
+        at, cut = start, children.get(start)
+        while at != target and cut is None:
             nxt, how = toward[at]
             child = children.get(nxt)
             steps.append(Step(person_id=None if child else nxt,
                               name=known_child(child) if child else names.get(nxt, ""),
                               relation=how))  # fmt: skip
             at = nxt
-        chains.append((start, steps))
+            if child is not None and nxt != target:
+                cut = child
+        chains.append((start, steps, cut))
     return chains
 
 
@@ -283,7 +291,8 @@ async def links(
     day = (today or london_today()).isoformat()
     # The orders about the young person do not depend on the search: ask for them alongside.
     (chains, in_network), orders_about = await together(
-        search(db, network=network, max_steps=max_steps, today=day),
+        search(db, young_person_id=young_person_id, network=network, max_steps=max_steps,
+               today=day),
         run_once(db, "list_orders_about", young_person_id=young_person_id, today=day),
     )  # fmt: skip
     return Safeguarding(
@@ -300,6 +309,7 @@ SEARCH_ROUNDS = 4
 async def search(
     db: Db,
     *,
+    young_person_id: str,
     network: dict[str, str],
     max_steps: int,
     today: str,
@@ -315,9 +325,10 @@ async def search(
     incoming: dict[str, set[tuple[str, str]]] = {}
     members = sorted(network)
     records = await run_once(db, "search_ties", network=members, max_steps=max_steps,
-                             today=today)  # fmt: skip
+                             today=today, young_person_id=young_person_id)  # fmt: skip
     # Always one record: the query aggregates without grouping, an empty network included.
     rounds, risks = records[0]["rounds"], records[0]["risks"]
+    children.update(dict(records[0]["member_children"]))
     for steps in rounds:
         for from_id, to_id, how, child_team, name in steps:
             incoming.setdefault(to_id, set()).add((from_id, how))
@@ -328,11 +339,21 @@ async def search(
     order = {pid: i for i, pid in enumerate(network)}
     flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
     chains: list[Chain] = []
+    # The chains said of other cases' children: one each, however many concerns lie beyond.
+    concerns: set[str] = set()
     in_network: list[RiskPerson] = []
     for r in flagged:
         flags = [FlagPublic.model_validate(f) for f in r["flags"]]
         orders = [_order(o, network) for o in r["orders"]]
         pid = r["person_id"]
+        if pid in network and pid in children:
+            # Another case's child in the network (a sibling in care connected to this one):
+            # that a concern is recorded, and whom to ask.
+            team = children[pid]
+            said = f"{network[pid]} (a concern is recorded: ask the manager of team {team})"
+            chains.append(Chain(start_id=pid, start=network[pid], steps=[], length=0,
+                                summary=said, explanation=said, flags=[], orders=[]))  # fmt: skip
+            continue
         if pid in network:
             in_network.append(RiskPerson(person_id=pid, name=r["name"], term=network[pid],
                                          flags=flags, orders=orders))  # fmt: skip
@@ -343,14 +364,21 @@ async def search(
             # to ask, never their id or what their case records.
             children[pid] = r["child_team"]
             flags, orders = [], []
-        for start, steps in _chains_to(pid, incoming, network, names, children, max_steps):
+        for start, steps, cut in _chains_to(pid, incoming, network, names, children, max_steps):
             words = [f"{s.relation} -> {s.name}" for s in steps]
-            head = f"{network[start]} -> " + " -> ".join(words)
-            if pid in children:
-                said = f"{head} (a concern is recorded: ask the manager of team {children[pid]})"
-                chains.append(Chain(start_id=start, start=network[start], steps=steps,
-                                    length=len(steps), summary=said, explanation=said,
-                                    flags=[], orders=[]))  # fmt: skip
+            head = " -> ".join([network[start], *words])
+            if cut is not None or pid in children:
+                # Another case's child at the end of the chain, or on its way: that a concern
+                # is recorded (beyond them), whom to ask, and nothing of their case.
+                said = (f"{head} (a concern is recorded beyond them: ask the manager of team "
+                        f"{cut})" if cut is not None else
+                        f"{head} (a concern is recorded: ask the manager of team "
+                        f"{children[pid]})")  # fmt: skip
+                if said not in concerns:
+                    concerns.add(said)
+                    chains.append(Chain(start_id=start, start=network[start], steps=steps,
+                                        length=len(steps), summary=said, explanation=said,
+                                        flags=[], orders=[]))  # fmt: skip
                 continue
             # What the flags say goes into the explanation only; need-to-know decides who sees it.
             shown = ", ".join([_flag_words(f) for f in flags] + [_order_words(o) for o in orders])
