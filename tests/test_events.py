@@ -105,6 +105,56 @@ def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -
     assert rules(_invite(case, event["id"], aunt)) == [("court_order", [])]
 
 
+def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case: Case) -> None:
+    """A second reader: a non-molestation order kept the father from the mother, and both were
+    invited to one Family Group Conference. The second of them is refused, either way round,
+    while the order stands; another event, or an order that has ended, is no bar."""
+    ids = case.family.ids
+    event, other = _event(case), _event(case, on="2026-04-18", place="Elm Hall")
+    mum, dad, gran = case.connect("mum"), case.connect("dad"), case.connect("gran")
+    for cid in (mum, dad, gran):
+        case.walk(cid, *WILLING)
+    order = {"kind": "non_molestation_order", "restricted_id": ids["dad"],
+             "protected_id": ids["mum"], "made_on": "2026-01-05"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    ok(_invite(case, event["id"], mum), 201)
+    ok(_invite(case, event["id"], gran), 201)
+    refused = _invite(case, event["id"], dad)
+    # The coordinator is told an order stands between him and a guest, not whom.
+    assert rules(refused) == [("apart_by_order", [])]
+    assert "ask the social worker" in refused.json()["error"]["message"]
+    by_worker = case.client.post(f"/events/{event['id']}/guests",
+                                 headers=case.social_worker.headers,
+                                 json={"connection_id": dad})  # fmt: skip
+    assert rules(by_worker) == [("apart_by_order", [ids["mum"]])]
+    # The other way round: the protected person is not invited where the restricted one is.
+    ok(_invite(case, other["id"], dad), 201)
+    assert rules(_invite(case, other["id"], mum)) == [("apart_by_order", [])]
+    guests = ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))
+    assert sorted(g["person_id"] for g in guests["guests"]) == sorted([ids["mum"], ids["gran"]])
+    audit = ok(
+        case.client.get(
+            "/audit",
+            headers=case.manager.headers,
+            params={"young_person_id": case.family.young_person_id},
+        )
+    )["data"]
+    assert ("refused", "apart_by_order") in [(e["outcome"], e["reason"]) for e in audit
+                                             if e["action"] == "event.invite"]  # fmt: skip
+    # An order that has ended keeps no one apart.
+    uncle = case.connect("uncle")
+    case.walk(uncle, *WILLING)
+    ended = {
+        "kind": "restraining_order",
+        "restricted_id": ids["uncle"],
+        "protected_id": ids["gran"],
+        "made_on": "2024-01-05",
+        "until": "2025-12-31",
+    }
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=ended), 201)
+    ok(_invite(case, event["id"], uncle), 201)
+
+
 def _willing_over_a_flag(case: Case) -> str:
     """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")

@@ -19,7 +19,7 @@ from service.dates import before_birth
 from service.db import Db, in_write, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
-from service.workflow import Refusal, Stage, check_invitation
+from service.workflow import Refusal, Stage, check_apart, check_invitation
 
 Id = Annotated[Text, Field(min_length=1, max_length=100)]
 _NO_EVENT = "No celebration event with this id is within your allocations."
@@ -146,7 +146,13 @@ async def invite(
         if held is None or held[0] != young_person_id:
             return None
         _, stage, facts = held
-        refusals = check_invitation(facts, RULE_ROLES[actor.role])
+        await (await tx.run(db.queries["lock_event"], id=event_id)).consume()
+        apart = await (
+            await tx.run(db.queries["get_orders_between_guests"], event_id=event_id,
+                         connection_id=cid, today=today.isoformat())
+        ).data()  # fmt: skip
+        role = RULE_ROLES[actor.role]
+        refusals = check_invitation(facts, role) + check_apart([r["guest_id"] for r in apart], role)
         if refusals:
             return refusals
         made = await (

@@ -412,3 +412,23 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
         )
     refusals += _kept_away_as_told(facts, role, refusals)
     return _in_rule_order(refusals)
+
+
+def check_apart(guests_apart: Sequence[str], role: Role) -> list[Refusal]:
+    """A current court order between the person and someone already invited to the same event
+    keeps them from it: the event would bring them together against the order (a second
+    reader: a non-molestation order kept the father from the mother, and both were invited to
+    one Family Group Conference). `guests_apart`: the ids of those invited people. Those who
+    decide on contact are told who; a coordinator, that an order stands between this person
+    and a guest, as they are told of a household's order."""
+    if not guests_apart:
+        return []
+    people = tuple(sorted(set(guests_apart)))
+    if role in _DECIDERS:
+        return [Refusal("apart_by_order",
+                        f"A current court order stands between this person and {_people(people)} "
+                        "already invited to this event; they may not be at one event together.",
+                        people)]  # fmt: skip
+    return [Refusal("apart_by_order",
+                    "A current court order stands between this person and someone already "
+                    "invited to this event; ask the social worker.")]  # fmt: skip

@@ -35,6 +35,7 @@ Rule = Literal[
     "wish_never",
     "wish_not_now",
     "needs_willing",
+    "apart_by_order",
 ]
 
 STAGES: tuple[Stage, ...] = get_args(Stage)

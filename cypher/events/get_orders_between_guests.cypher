@@ -1,0 +1,11 @@
+// The current court orders, either way, between a connection's person and the people already
+// invited to the same event (`service.workflow.stages.check_apart` decides): the order's id
+// and the invited person's id.
+MATCH (yp:YoungPerson)-[:HAS_EVENT]->(:CelebrationEvent {id: $event_id})-[:INVITED]->
+      (:Connection)-[:WITH]->(guest:Person)
+MATCH (yp)-[:HAS_CONNECTION]->(:Connection {id: $connection_id})-[:WITH]->(p:Person)
+WHERE guest <> p
+MATCH (p)-[o:RESTRICTED_BY_ORDER]-(guest)
+WHERE o.until IS NULL OR o.until >= $today
+RETURN DISTINCT o.id AS order_id, guest.id AS guest_id
+ORDER BY guest_id, order_id
