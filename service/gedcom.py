@@ -50,7 +50,7 @@ from service.gedcom_model import (
     Sex,
 )
 from service.gedcom_write import write_gedcom
-from service.models import CONTROL, nothing_seen
+from service.models import CONTROL, SEPARATORS, nothing_seen
 
 # ged4py logs lines of the file it reads (a header's `CHAR ANSI` line at ERROR): file text,
 # which is never logged. What a file says wrongly is told in the answer's notes instead.
@@ -395,8 +395,9 @@ def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> Gedco
     MAX_NAME characters; each change noted."""
 
     def held(value: str, what: str) -> str:
-        # The characters the API refuses in a name (`service.models`), taken out.
-        kept = " ".join(CONTROL.sub("", value).split())
+        # The characters the API refuses in a name (`service.models`), taken out; a line or
+        # paragraph separator is a space between words.
+        kept = " ".join(CONTROL.sub("", SEPARATORS.sub(" ", value)).split())
         if kept != value:
             notes.append(f"{whose}: control characters taken out of the {what}")
         if kept and nothing_seen(kept):

@@ -26,9 +26,15 @@ _DIRECTION = "\u202a-\u202e\u2066-\u2069"
 _NOT_TEXT = "\ufdd0-\ufdef\ufeff\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
 )
-# Refused in all text: DEL and C1, lone surrogates, the direction marks and what is no text.
-_NEVER = rf"\x7f-\x9f\ud800-\udfff{_DIRECTION}{_NOT_TEXT}"
+# The line and paragraph separators (U+2028, U+2029), which text pasted from a word processor
+# or a PDF can carry: a name holding one broke over two lines in the journey book's heading
+# and printed the fonts' empty box (a second reader); a note's lines are LF.
+_SEPARATORS = "\u2028\u2029"
+# Refused in all text: DEL and C1, lone surrogates, the direction marks, the separators and
+# what is no text.
+_NEVER = rf"\x7f-\x9f\ud800-\udfff{_DIRECTION}{_SEPARATORS}{_NOT_TEXT}"
 CONTROL = re.compile(rf"[\x00-\x1f{_NEVER}]")
+SEPARATORS = re.compile(f"[{_SEPARATORS}]")
 _CONTROL_IN_NOTES = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]")  # tab, LF, CR kept
 _DIRECTION_MARK = re.compile(f"[{_DIRECTION}]")
 # ASCII digits only: `\d` takes any script's digits.
@@ -57,7 +63,8 @@ class InputModel(BaseModel):
 def _checked(value: str, control: re.Pattern[str]) -> str:
     found = control.search(value)
     if found is not None:
-        kind = "direction control" if _DIRECTION_MARK.match(found.group()) else "control"
+        kind = ("direction control" if _DIRECTION_MARK.match(found.group())
+                else "line separator" if found.group() in _SEPARATORS else "control")  # fmt: skip
         raise ValueError(f"{kind} character U+{ord(found.group()):04X} is not allowed")
     if value != value.strip():
         raise ValueError("leading or trailing whitespace is not allowed")
@@ -80,7 +87,8 @@ def check_text(value: str) -> str:
 
 def check_note(value: str) -> str:
     """Free text over several lines: tabs and line breaks (LF, CR) inside, no other control
-    character (nor a mark that sets a direction), no whitespace at either end."""
+    character (nor a mark that sets a direction, nor U+2028 or U+2029), no whitespace at
+    either end."""
     return _checked(value, _CONTROL_IN_NOTES)
 
 

@@ -236,6 +236,24 @@ def test_direction_controls_are_refused(case: Case, field: str, value: str, code
     refused(case.client.post(path, headers=case.coordinator.headers, json=entry), "title")
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("given_name", "Kit\u2028Marlow", "U+2028"),
+        ("known_as", "ZQ\u2029KA", "U+2029"),
+        ("notes", "Agreed:\u20281. Gran calls", "U+2028"),
+    ],
+)
+def test_line_separators_are_refused(case: Case, field: str, value: str, code: str) -> None:
+    """A second reader: a name holding U+2028 (pasted from a word processor or a PDF) broke
+    over two lines in the journey book's heading, printed as the fonts' empty box, and read
+    back garbled from the PDF's text. A name is one line; a note's lines are LF."""
+    body = {"young_person_id": case.young_person_id, "given_name": "Ann", field: value}
+    error = refused(case.client.post("/people", headers=case.coordinator.headers, json=body), field)
+    said = [d["msg"] for d in error["details"] if d["loc"][:2] == ["body", field]]
+    assert said == [f"Value error, line separator character {code} is not allowed"]
+
+
 def test_names_of_every_script_and_newer_emoji_are_kept(case: Case) -> None:
     """Joiners inside Persian and Devanagari names, emoji sequences, and emoji newer than this
     Python's Unicode (U+1FA77) are text that can be seen."""
@@ -383,6 +401,13 @@ def test_the_import_holds_names_to_the_apis_limits() -> None:
     assert parse_gedcom(plain).notes == ()
     with pytest.raises(GedcomError, match="line 5: xref longer than 200"):
         parse_gedcom(data.replace(b"@I1@ INDI", b"@" + b"I" * 250 + b"@ INDI"))
+    # A line or paragraph separator, refused by the API in a name, is a space between words.
+    pasted = (
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        "0 @I1@ INDI\n1 NAME Mary\u2028Ann /Lee/\n0 TRLR\n"
+    )
+    tree = parse_gedcom(pasted.encode())
+    assert tree.people[0].given_name == "Mary Ann"
 
 
 def test_an_imported_long_name_is_cut_with_a_note(case: Case) -> None:

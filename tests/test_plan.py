@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from service.plan import Plan, build_plan, changes, how_often
-from visualise.documents import headers, long_date, render_plan
+from visualise.documents import headers, long_date, render_plan, to_pdf
 
 
 def _person(pid: str, *commitments: dict[str, Any], wish: str | None = None,
@@ -177,3 +179,26 @@ def test_long_date() -> None:
     assert long_date("2026-04") == "April 2026"
     assert long_date("2026") == "2026"
     assert long_date(None) == ""
+
+
+def test_the_printed_plan_keeps_long_words_within_the_page_and_a_notes_lines() -> None:
+    """A second reader: a commitment holding a link, or a long name, ran off the printed plan's
+    page (the journey book and the record wrap such words), and a version's note written as a
+    list came out as one run-on line."""
+    word = "Q" * 600
+    names = {**NAMES, "gran": "G" * 150}
+    plan = build_plan(_facts(_person("gran", _commitment("m1", word, 14))),
+                      names=names, relations=RELATIONS, sides=SIDES)  # fmt: skip
+    version = {"number": 1, "agreed_on": "2026-05-01", "review_on": None,
+               "recorded_by": "Sam Worker",
+               "note": "Agreed at the FGC:\n1. Gran calls on Sundays\n2. Uncle visits"}  # fmt: skip
+    html = render_plan(plan.model_dump(), version=version, changes=[], latest=None).html
+    pdf = PdfReader(io.BytesIO(to_pdf(html)))
+    lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    assert "".join(lines).count("Q") == len(word)
+    assert "".join(lines).count("G" * 150) >= 1  # the name whole, over lines that fit
+    # Every line fits the page but the tables' captions, for screen readers, placed off it.
+    shown = [line for line in lines if not line.endswith(" committed to")]
+    assert max(len(line) for line in shown) < 100
+    assert "1. Gran calls on Sundays" in lines
+    assert "2. Uncle visits" in lines
