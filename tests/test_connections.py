@@ -174,7 +174,7 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
     flag_id = raise_flag(3)["id"]
     for other in ok(case.client.get(f"/people/{ids['uncle']}/flags",
                                     headers=case.social_worker.headers))["data"]:  # fmt: skip
-        change = {"status": "withdrawn"}
+        change = {"status": "withdrawn", "reason": "Police: no further action"}
         path = f"/flags/{other['id']}"
         assert (
             ok(case.client.patch(path, headers=case.social_worker.headers, json=change))[
@@ -184,7 +184,13 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
         )
     ok(case.move(aunt, case.coordinator, "contacted"))
     path = f"/flags/{flag_id}"
-    again = ok(case.client.patch(path, headers=case.manager.headers, json={"status": "active"}))
+    again = ok(
+        case.client.patch(
+            path,
+            headers=case.manager.headers,
+            json={"status": "active", "reason": "Charged after all"},
+        )
+    )
     assert [(h["connection_id"], h["stage"]) for h in again["held_back"]] == [
         (aunt, "contacted"),
         (uncle, "contacted"),
@@ -200,6 +206,62 @@ def test_raising_a_flag_says_which_approvals_it_holds_back(case: Case, db: Drive
     kept = next(f for f in flags["data"] if f["id"] == flag_id)
     assert kept["status"] == "active"
     assert kept["content"]["review_on"] == again["content"]["review_on"]
+
+
+def test_a_flags_changes_are_kept_with_who_when_and_why(case: Case) -> None:
+    """A second reader: a flag withdrawn, set back to active, its review date emptied and its
+    details overwritten left "changed: status" twice on the trail, no review date and nothing
+    of what it said. A status changes only with a reason; each change keeps what the flag said
+    before, who changed it and why (for those who decide on contact); the trail says how the
+    status went; a review date is moved, never emptied."""
+    uncle = case.family.ids["uncle"]
+    raised = ok(case.client.post(f"/people/{uncle}/flags", headers=case.social_worker.headers,
+                                 json={"kind": "allegation", "level": 3, "source": "Police",
+                                       "details": "Disclosed at school"}), 201)  # fmt: skip
+    path = f"/flags/{raised['id']}"
+    worker, manager = case.social_worker.headers, case.manager.headers
+    unsaid = case.client.patch(path, headers=worker, json={"status": "withdrawn"})
+    assert unsaid.status_code == 422, unsaid.text
+    assert unsaid.json()["error"]["details"][0]["loc"] == ["body", "reason"]
+    emptied = case.client.patch(path, headers=worker, json={"review_on": None})
+    assert emptied.status_code == 422, emptied.text
+    ok(
+        case.client.patch(
+            path, headers=worker, json={"status": "withdrawn", "reason": "No further action"}
+        )
+    )
+    ok(
+        case.client.patch(
+            path, headers=manager, json={"status": "active", "reason": "Charged after all"}
+        )
+    )
+    ok(case.client.patch(path, headers=worker, json={"details": "Charged on 2026-02-01"}))
+    # Moving the review date, or a status sent unchanged, needs no reason.
+    ok(case.client.patch(path, headers=worker, json={"review_on": "2027-01-01",
+                                                      "status": "active"}))  # fmt: skip
+    flags = ok(case.client.get(f"/people/{uncle}/flags", headers=worker))["data"]
+    content = next(f for f in flags if f["id"] == raised["id"])["content"]
+    assert content["details"] == "Charged on 2026-02-01"
+    said = [(c["changed"], c["reason"], c["status"], c["details"]) for c in content["changes"]]
+    assert said == [
+        (["status"], "No further action", "active", "Disclosed at school"),
+        (["status"], "Charged after all", "withdrawn", "Disclosed at school"),
+        (["details"], None, "active", "Disclosed at school"),
+        (["review_on", "status"], None, "active", "Charged on 2026-02-01"),
+    ]
+    assert [c["by"] for c in content["changes"]][:2] == ["social.worker1", "manager1"]
+    # A coordinator sees that the flag stands and whom to ask, not what it said or its history.
+    seen = ok(case.client.get(f"/people/{uncle}/flags", headers=case.coordinator.headers))
+    assert "Disclosed" not in str(seen)
+    assert "No further action" not in str(seen)
+    trail = ok(
+        case.client.get(
+            "/audit", headers=manager, params={"young_person_id": case.family.young_person_id}
+        )
+    )["data"]
+    assert sorted(e["reason"] for e in trail if e["action"] == "flag.update") == sorted([
+        "changed: status active -> withdrawn", "changed: status withdrawn -> active",
+        "changed: details", "changed: review_on, status active -> active"])  # fmt: skip
 
 
 def test_deleting_a_parent_does_not_free_their_side_from_a_wish(case: Case) -> None:

@@ -1,9 +1,18 @@
-// A person's safety flags, active first, newest first, each with whom to ask about it.
+// A person's safety flags, active first, newest first, each with whom to ask about it, and in
+// what it says, each change made to it (what it said before, who changed it, when and why).
 MATCH (p:Person {id: $person_id})-[:HAS_FLAG]->(f:Flag)
 WHERE $flag_id IS NULL OR f.id = $flag_id
 OPTIONAL MATCH (u:User {id: f.author_id})
 RETURN f {.id, .status, person_id: p.id,
           ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
                coalesce(', team ' + u.team, ''),
-          content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}} AS flag
+          content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on,
+                      changes: COLLECT {
+                        MATCH (f)-[:REVISED]->(r:FlagRevision)
+                        OPTIONAL MATCH (by:User {id: r.user_id})
+                        RETURN r {.changed, .reason, .status, .review_on, .expires_on,
+                                  .details, changed_at: toString(r.changed_at),
+                                  by: coalesce(by.display_name, 'unknown')}
+                        ORDER BY r.changed_at
+                      }}} AS flag
 ORDER BY f.status = 'active' DESC, f.raised_on DESC, f.id

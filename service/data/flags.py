@@ -49,9 +49,30 @@ class FlagCreate(InputModel):
 
 class FlagUpdate(InputModel):
     status: Omittable[FlagStatus] = None
-    review_on: IsoDate | None = None
+    review_on: Omittable[IsoDate] = Field(
+        default=None, description="Moved, never emptied: every flag is reviewed."
+    )
     expires_on: IsoDate | None = None
     details: Note | None = Field(default=None, max_length=10_000)
+    reason: Note | None = Field(
+        default=None,
+        max_length=2000,
+        description="Why: needed to change the status (a flag withdrawn frees approvals; one "
+        "set back to active holds them back). Kept with what the flag said before.",
+    )
+
+
+class FlagChange(BaseModel):
+    """A change made to a flag: what it said before, who changed it, when and why."""
+
+    changed: list[str]
+    reason: str | None
+    changed_at: str
+    by: str
+    status: FlagStatus
+    review_on: str | None
+    expires_on: str | None
+    details: str | None
 
 
 class FlagContent(BaseModel):
@@ -64,6 +85,8 @@ class FlagContent(BaseModel):
     raised_on: str
     review_on: str | None
     expires_on: str | None
+    # Each change made to it, oldest first.
+    changes: list[FlagChange] = []
 
 
 class FlagPublic(Shaped):
@@ -176,6 +199,13 @@ async def flag_person(db: Db, *, flag_id: str) -> tuple[str, str | None] | None:
     return (str(records[0]["person_id"]), records[0]["raised_in"]) if records else None
 
 
+def _said(values: dict[str, Any], before: str) -> str:
+    """A change as the audit trail gives it: the fields, and a status as it went."""
+    said = [f"status {before} -> {values['status']}" if name == "status" else name
+            for name in sorted(values)]  # fmt: skip
+    return "changed: " + ", ".join(said)
+
+
 async def update_flag(
     db: Db,
     *,
@@ -188,13 +218,17 @@ async def update_flag(
     """Change a flag, and say which connections in `cases` it holds back now it is changed (a
     flag set back to active holds back the approvals given while it was not)."""
     values = changes.model_dump(mode="json", exclude_unset=True)
+    reason = values.pop("reason", None)
+    if not values:
+        raise InvalidInput("Send at least one field to change besides the reason.")
     if "status" in values and values["status"] is None:
         raise InvalidInput("'status' cannot be emptied; send a value.")
 
     async def work(tx: AsyncManagedTransaction) -> Any:
         record = await (
-            await tx.run(db.queries["update_flag"], id=flag_id, changes=values)
-        ).single()
+            await tx.run(db.queries["update_flag"], id=flag_id, changes=values,
+                         changed=sorted(values), reason=reason, user_id=actor.user_id)
+        ).single()  # fmt: skip
         if record is None:
             raise NotFound("No flag with this id is within your allocations.")
         for name in ("review_on", "expires_on"):  # as when it was raised (FlagCreate)
@@ -203,13 +237,21 @@ async def update_flag(
                     f"{name} is before raised_on",
                     details=[{"loc": ["body", name], "msg": "before raised_on"}],
                 )
+        moved = "status" in values and values["status"] != record["before"]
+        if moved and not reason:
+            # A second reader: a flag withdrawn and set back left "changed: status" twice.
+            raise InvalidInput(
+                "Say why the flag's status changes: 'reason' (a flag withdrawn frees the "
+                "approvals it held back; one set back to active holds them back).",
+                details=[{"loc": ["body", "reason"], "msg": "needed to change the status"}],
+            )
         person_id = record["person_id"]
         # The flag is on a person other cases may hold: the change is theirs too (not a flag on
         # a young person, which no other case sees).
         await record_shared(tx, db.queries, principal=actor, action="flag.update",
                             resource=f"flag:{flag_id}", young_person_id=young_person_id,
                             people=[] if person_id == young_person_id else [person_id],
-                            reason="changed: " + ", ".join(sorted(values)))  # fmt: skip
+                            reason=_said(values, record["before"]))  # fmt: skip
         changed = await _read_in(tx, db.queries, person_id, flag_id)
         connections = await _connections_in(tx, db.queries, person_id, cases)
         return changed, connections, record["level"], record["status"] == "active"
