@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -345,3 +346,56 @@ def test_suggestions_leave_out_whom_a_flag_or_an_order_keeps_away(case: Case) ->
     assert ids["uncle"] not in now
     assert ids["aunt"] not in now
     assert ids["gran"] in now
+
+
+def test_an_order_ends_when_the_court_says_with_a_reason_kept(case: Case, db: Driver) -> None:
+    """A second reader: an order recorded against the wrong relative, or discharged early,
+    could never be changed: it kept the uncle out of suggestions and chains and held back his
+    approval until its end date. Its end is now set, with a reason (an order recorded in error
+    ends the day before it was made), by those who decide on contact; what it said before is
+    kept on it, and the change is on the trail."""
+    ids, yp = case.family.ids, case.family.young_person_id
+    order = {"kind": "restraining_order", "restricted_id": ids["uncle"], "protected_id": yp,
+             "made_on": "2025-01-10", "until": "2027-01-10"}  # fmt: skip
+    made = ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    path = f"/orders/{made['id']}"
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check")
+    assert rules(case.move(uncle, case.social_worker, "approved"))[0][0] == "court_order"
+    for body, status in (
+        ({"until": "2025-01-10"}, 422),  # no reason
+        ({"until": "2025-01-08", "reason": "x"}, 422),  # before it was made
+        ({"until": "2025-01-09", "reason": "Recorded in error"}, 200),
+    ):
+        answer = case.client.patch(path, headers=case.social_worker.headers, json=body)
+        assert answer.status_code == status, (body, answer.text)
+    assert answer.json()["until"] == "2025-01-09"
+    assert (
+        case.client.patch(
+            path, headers=case.coordinator.headers, json={"until": "2026-01-01", "reason": "x"}
+        ).status_code
+        == 403
+    )
+    assert (
+        case.client.patch(
+            "/orders/no-such-order",
+            headers=case.social_worker.headers,
+            json={"until": "2026-01-01", "reason": "x"},
+        ).status_code
+        == 404
+    )
+    # No longer in force: the uncle may be approved, and no chain or hold names the order.
+    ok(case.move(uncle, case.social_worker, "approved"))
+    found = links(case, case.social_worker)
+    assert made["id"] not in str(found)
+    kept = db.execute_query(
+        "MATCH ()-[o:RESTRICTED_BY_ORDER {id: $id}]->() RETURN o.changes AS changes", id=made["id"]
+    ).records[0]["changes"]
+    [change] = [json.loads(c) for c in kept]
+    assert (change["until"], change["reason"]) == ("2027-01-10", "Recorded in error")
+    assert change["by"] == case.social_worker.user_id
+    trail = ok(case.client.get("/audit", headers=case.manager.headers,
+                               params={"young_person_id": yp}))["data"]  # fmt: skip
+    assert [e["reason"] for e in trail if e["action"] == "order.update"] == [
+        "until 2027-01-10 -> 2025-01-09"
+    ]

@@ -107,6 +107,14 @@ def _build(client: TestClient) -> _Built:
     )  # fmt: skip
     assert flag.status_code == 201, flag.text
     ids["flag"] = flag.json()["id"]
+    # An order that has ended (it changes no rule), for the route that changes its end.
+    order = client.post(
+        "/orders", headers=actors["social_worker"].headers,
+        json={"kind": "restraining_order", "restricted_id": ids["father"], "protected_id": yp,
+              "made_on": "2025-01-01", "until": "2025-06-30"},
+    )  # fmt: skip
+    assert order.status_code == 201, order.text
+    ids["order"] = order.json()["id"]
     connection = client.post(
         f"/young-people/{yp}/connections",
         headers=actors["coordinator"].headers,
@@ -293,6 +301,8 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          f"/young-people/{yp}/embed-tokens", {"view": "tree"}, expect(201)),
         ("PATCH", "/flags/{flag_id}", f"/flags/{ids['flag']}", {"review_on": "2027-06-01"},
          deciders(200)),
+        ("PATCH", "/orders/{order_id}", f"/orders/{ids['order']}",
+         {"until": "2025-05-31", "reason": "Varied by the court"}, deciders(200)),
         ("POST", "/people/{person_id}/flags", f"/people/{mother}/flags",
          {"kind": "allegation", "level": 2, "source": "Police"}, deciders(201)),
         ("POST", "/imports/gedcom", "/imports/gedcom",

@@ -6,9 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
-from service.data import chains, safeguarding
+from service.data import chains, orders, safeguarding
+from service.data.orders import OrderEnd
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
-from service.errors import InvalidInput
+from service.errors import InvalidInput, NotFound
 from service.models import answer
 
 router = APIRouter(tags=["safeguarding"])
@@ -42,6 +43,34 @@ async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
     return await safeguarding.make_order(access.db, actor=access.principal,
         young_person_id=both[0], order=body,
     )  # fmt: skip
+
+
+@router.patch("/orders/{order_id}", response_model=OrderPublic)
+async def end_order(order_id: PathId, body: OrderEnd, access: DeciderCaseDep) -> OrderPublic:
+    """When a court order ends: discharged or varied by the court, or recorded in error (it
+    then ends the day before it was made, and never applied). With a reason; what it said
+    before, who changed it and why are kept on the order, and the change is on the trail.
+    Changed through a case that holds both people, as it was made."""
+    resource = f"order:{order_id}"
+    people = await orders.order_people(access.db, order_id=order_id)
+    if people is None:
+        await access.no_such_record(action="update_order", resource=resource,
+                                    missing=orders.NO_ORDER)  # fmt: skip
+    restricted, protected = people
+    try:
+        reaches = [
+            await access.person(
+                person, action="update_order", record_allowed=False, resource=resource
+            )
+            for person in (protected, restricted)
+        ]
+    except NotFound as exc:
+        raise NotFound(orders.NO_ORDER) from exc
+    both = [case for case in reaches[0].cases if case in reaches[1].cases]
+    if not both:
+        raise NotFound(orders.NO_ORDER)
+    return await orders.end_order(access.db, actor=access.principal, order_id=order_id,
+                                  young_person_id=both[0], body=body)  # fmt: skip
 
 
 @router.get("/young-people/{young_person_id}/safeguarding", response_model=Safeguarding)

@@ -1,0 +1,73 @@
+"""A court order's end: discharged or varied by the court, or recorded in error. Made in
+`service.data.safeguarding`; the rules that read orders look at `until`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+from pydantic import Field
+
+from service.auth.principal import Principal
+from service.data.audit import record_in
+from service.data.safeguarding import OrderPublic
+from service.db import Db, in_write
+from service.errors import InvalidInput, NotFound
+from service.models import InputModel, IsoDate, Note
+
+NO_ORDER = "No court order with this id is within your allocations."
+
+
+class OrderEnd(InputModel):
+    until: IsoDate = Field(
+        description="The last day the order applies: the day before the court discharged it, "
+        "the end it was varied to, or, for an order recorded in error, the day before it was "
+        "made (it then never applied)."
+    )
+    reason: Note = Field(min_length=1, max_length=2000, examples=["Discharged by the court"])
+
+
+async def order_people(db: Db, *, order_id: str) -> tuple[str, str] | None:
+    """(restricted, protected) of an order, or None."""
+    records = await db.read("get_order_people", id=order_id)
+    return (records[0]["restricted_id"], records[0]["protected_id"]) if records else None
+
+
+async def end_order(
+    db: Db, *, actor: Principal, order_id: str, young_person_id: str, body: OrderEnd
+) -> OrderPublic:
+    """Set when the order ends, audited under `young_person_id` (a case holding both people),
+    keeping on the order what it said before, who changed it, when and why."""
+
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        found = await (await tx.run(db.queries["get_order"], id=order_id)).single()
+        if found is None:
+            raise NotFound(NO_ORDER)
+        before = found["order"]
+        made_on = date.fromisoformat(before["made_on"])
+        if body.until < made_on - timedelta(days=1):
+            raise InvalidInput(
+                "An order ends on or after the day before it was made.",
+                details=[{"loc": ["body", "until"], "msg": "before the order was made"}],
+            )
+        change = json.dumps({"at": datetime.now(UTC).isoformat(), "by": actor.user_id,
+                             "until": before["until"], "reason": body.reason})  # fmt: skip
+        ended = await (
+            await tx.run(db.queries["end_order"], id=order_id, until=body.until.isoformat(),
+                         change=change)
+        ).single(strict=True)  # fmt: skip
+        await record_in(
+            tx,
+            db.queries,
+            principal=actor,
+            action="order.update",
+            resource=f"order:{order_id}",
+            outcome="allowed",
+            young_person_id=young_person_id,
+            reason=f"until {before['until'] or 'none'} -> {body.until.isoformat()}",
+        )
+        return ended["order"]
+
+    return OrderPublic.model_validate(await in_write(db, work))
