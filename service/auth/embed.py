@@ -36,7 +36,7 @@ class EmbedClaims:
     view: View
     origin: str | None
     expires_at: datetime
-    # When it was made, to the second (the token's `iat`).
+    # When it was made (the token's `iat`, to the microsecond).
     issued_at: datetime
     # The API token the link was made with (None: signed in otherwise, or made by the service).
     api_token_id: str | None = None
@@ -86,12 +86,14 @@ def mint(
         origin=origin,
         expires_at=until.replace(microsecond=0),
         api_token_id=api_token_id,
-        issued_at=datetime.fromtimestamp(int(issued.timestamp()), UTC),
+        issued_at=issued,
     )
     payload = {
         "iss": ISSUER, "aud": AUDIENCE, "jti": claims.token_id, "sub": user_id,
         "yp": young_person_id, "view": view, "origin": origin,
-        "iat": int(issued.timestamp()), "exp": int(claims.expires_at.timestamp()),
+        # To the microsecond (a JSON number may have a fraction): a link made just after its
+        # user was enabled again is after their disabling, even within the same second.
+        "iat": issued.timestamp(), "exp": int(claims.expires_at.timestamp()),
         "tok": api_token_id,
     }  # fmt: skip
     return jwt.encode(payload, key, algorithm="HS256"), claims
@@ -115,7 +117,7 @@ def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaim
             origin=payload.get("origin"),
             expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
             api_token_id=made_with,
-            issued_at=datetime.fromtimestamp(int(payload["iat"]), UTC),
+            issued_at=datetime.fromtimestamp(float(payload["iat"]), UTC),
         )
     except (jwt.InvalidTokenError, KeyError, TypeError, ValueError) as exc:
         raise EmbedRefused("This embed link is not valid.") from exc
