@@ -61,10 +61,21 @@ def before(a: str, b: str) -> bool:
     return a[:width] < b[:width]
 
 
+# A birth parent is born at least this many years (by the years of the two dates) before their
+# child: a smaller gap is a slip of the year (a mother entered as born in 2009 for 1989, three
+# years older than her child; a second reader). Below `lifespan.MIN_PARENT_AGE`, a bound for
+# guessing who has died, so that no real parent, however young, is refused.
+MIN_PARENT_GAP_YEARS = 10
+
+
 def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool:
     """Whether a birth parent's recorded birth date is not before their child's (partial dates
-    compared at the precision they share; a date not recorded breaks nothing)."""
-    return bool(parent_birth and child_birth and not before(parent_birth, child_birth))
+    compared at the precision they share), or less than `MIN_PARENT_GAP_YEARS` years before
+    it; a date not recorded breaks nothing."""
+    if not (parent_birth and child_birth):
+        return False
+    gap = int(child_birth[:4]) - int(parent_birth[:4])
+    return not before(parent_birth, child_birth) or gap < MIN_PARENT_GAP_YEARS
 
 
 def before_birth(day: date, *births: str | None) -> bool:

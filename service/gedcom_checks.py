@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from service import gedcom_dates, gedcom_kinds
-from service.dates import before, born_out_of_order
+from service.dates import MIN_PARENT_GAP_YEARS, before, born_out_of_order
 from service.gedcom_dates import WrittenDate
 from service.gedcom_model import (
     MAX_XREF,
@@ -256,9 +256,10 @@ def birth_order(
         for parent, kid, kind in fam.ties():
             if kind == "birth" and born_out_of_order(plain(parent), plain(kid.xref)):
                 actions.append(
-                    f"{kid.xref} (line {lines[kid.xref]}) is recorded as born no later than "
-                    f"their birth parent {parent} (line {lines[parent]}) in family {fam.xref}: "
-                    "imported as written; check both birth dates"
+                    f"{kid.xref} (line {lines[kid.xref]}) is recorded as born no later than, "
+                    f"or less than {MIN_PARENT_GAP_YEARS} years after, their birth parent "
+                    f"{parent} (line {lines[parent]}) in family {fam.xref}: imported as "
+                    "written; check both birth dates"
                 )
 
 

@@ -677,6 +677,8 @@ def test_death_before_birth_keeps_both_as_written_and_reads_neither(born: str, d
         ("3 MAR 1990", "1985", True),
         ("1990", "MAR 1990", True),  # the same year: no one is their parent's age
         ("1970", "1990", False),
+        ("1980", "1983", True),  # a birth parent three years older: a slip of the year
+        ("1980", "1990", False),
         ("ABT 1990", "1985", False),  # a date about, before or between is not compared
         ("1990", "BEF 1985", False),
         ("", "1985", False),
@@ -685,7 +687,8 @@ def test_death_before_birth_keeps_both_as_written_and_reads_neither(born: str, d
 def test_a_birth_child_born_before_their_parent_is_imported_as_written_and_named(
     parent: str, child: str, said: bool
 ) -> None:
-    """The API refuses a birth parent not born before their child (`dates.born_out_of_order`);
+    """The API refuses a birth parent not born at least 10 years before their child
+    (`dates.born_out_of_order`);
     a tree holding one came in with no word. It is imported as written (which date is wrong
     cannot be told), and a note asks for both dates to be checked."""
     people = f"0 @I1@ INDI\n1 BIRT\n2 DATE {parent}\n0 @I2@ INDI\n1 BIRT\n2 DATE {child}\n"
@@ -694,8 +697,8 @@ def test_a_birth_child_born_before_their_parent_is_imported_as_written_and_named
     assert [(p, c.xref, k) for p, c, k in fam.ties()] == [("@I1@", "@I2@", "birth"),
                                                           ("@I3@", "@I2@", "birth")]  # fmt: skip
     note = (
-        "@I2@ (line 10) is recorded as born no later than their birth parent @I1@ (line 7) in "
-        "family @F1@: imported as written; check both birth dates"
+        "@I2@ (line 10) is recorded as born no later than, or less than 10 years after, their "
+        "birth parent @I1@ (line 7) in family @F1@: imported as written; check both birth dates"
     )
     assert (note in tree.notes) is said
     assert not any("@I3@" in n and "no later" in n for n in tree.notes)

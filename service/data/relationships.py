@@ -23,7 +23,14 @@ from service import gedcom_dates
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_shared
-from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
+from service.dates import (
+    MIN_PARENT_GAP_YEARS,
+    PartialDate,
+    before,
+    born_out_of_order,
+    is_future,
+    london_today,
+)
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
@@ -138,7 +145,10 @@ def check_period(since: str | None, until: str | None, *, today: date | None = N
         raise _invalid("'until' is before 'since'.", "until")
 
 
-BORN_BEFORE = "A birth parent must be born before their child."
+BORN_BEFORE = (
+    f"A birth parent must be born at least {MIN_PARENT_GAP_YEARS} years before their child: "
+    "check the years."
+)
 
 
 def _check_parent(found: Any, kind: str) -> None:
