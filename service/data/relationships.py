@@ -2,7 +2,8 @@
 
 Each relationship goes from `from_id` to `to_id`: parent to child, adult to the person they
 are a trusted adult of; partnerships and sibling ties read the same both ways. Impossible data
-(a person as their own ancestor, a third birth parent, a parent born after their child) is
+(a person as their own ancestor, a third birth parent, a parent born after their child or less
+than 10 years before them) is
 refused with a 422 before anything is written, inside the writing transaction.
 
 Notes on a tie are each case's own, as notes on a person are: what one case writes about a
