@@ -110,6 +110,17 @@ def _one_step(
     return [year + gap for other in ties.get(pid, ()) if (year := known.get(other)) is not None]
 
 
+def too_old_to_be_living(birth_date: str | None, this_year: int) -> str | None:
+    """Why someone recorded by hand with a birth date and no death, and not said to be living
+    or not, is counted as not living (born more than `MAX_AGE` years before `this_year`), or
+    None: a great-grandmother born in 1880 was a living relative to approach (a second
+    reader), where an imported tree's would not be."""
+    born = year(birth_date)
+    if born is None or born + MAX_AGE >= this_year:
+        return None
+    return f"no death recorded; born in {born}, and nobody is taken to live past {MAX_AGE}"
+
+
 def why_not_living(latest_birth: int) -> str:
     """Why someone with no death recorded is counted as not living, for the API to say."""
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,24 @@ def test_deceased_relatives_and_the_living_filter(family: Family) -> None:
     assert (found["summary"]["living"], found["summary"]["deceased"]) == (1, 1)
     assert set(f.terms(living=True)) == {"gran"}
     assert set(f.terms(living=False)) == {"mum"}
+    # Born 1880, entered by hand with no death and not said to be living: not living, saying
+    # why, as an imported tree's would be (a second reader found her a living relative to
+    # approach); said to be living, she is, and one born 110 years ago may be.
+    f.person("ggran", "female", birth_date="1880")
+    f.person("said", "female", birth_date="1880", living=True)
+    f.child("ggran", "gran")
+    f.child("said", "mum")
+    f.person("aged", "male", birth_date=str(date.today().year - 110))
+    f.child("aged", "me")
+    people = {p: ok(f.client.get(f"/people/{f.ids[p]}", headers=f.headers))
+              for p in ("ggran", "said", "aged")}  # fmt: skip
+    assert people["ggran"]["living"] is False
+    assert people["ggran"]["living_inferred"] == (
+        "no death recorded; born in 1880, and nobody is taken to live past 110"
+    )
+    assert (people["said"]["living"], people["said"]["living_inferred"]) == (True, None)
+    assert (people["aged"]["living"], people["aged"]["living_inferred"]) == (True, None)
+    assert set(f.terms(living=True)) == {"gran", "said", "aged"}
 
 
 def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: Driver) -> None:

@@ -63,7 +63,9 @@ class _PersonFields(InputModel):
     birth_date: PartialDate | None = None
     death_date: PartialDate | None = None
     living: bool | None = Field(
-        default=None, description="Left out: living unless a death date is given."
+        default=None,
+        description="Left out: living unless a death date is given or they were born more "
+        "than 110 years ago (`living_inferred` then says so).",
     )
     notes: Note | None = Field(default=None, max_length=10_000)
     external_ids: Annotated[list[ExternalId], AfterValidator(_distinct)] = Field(
@@ -177,8 +179,14 @@ def check_life(
 
 
 def _stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A new person's fields as stored: not said to be living or not, they are living unless a
+    death date is given or they were born more than `lifespan.MAX_AGE` years ago (then saying
+    why, in `living_inferred`, as for an imported tree)."""
     if "living" in fields and fields["living"] is None:
-        fields["living"] = fields.get("death_date") is None
+        too_old = lifespan.too_old_to_be_living(fields.get("birth_date"), london_today().year)
+        fields["living"] = fields.get("death_date") is None and too_old is None
+        if fields.get("death_date") is None and too_old is not None:
+            fields["living_inferred"] = too_old
     return fields
 
 
