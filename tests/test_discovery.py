@@ -115,3 +115,20 @@ def test_timeline_is_in_order_and_checks_people(case: Case) -> None:
     assert (
         case.client.post(path, headers=case.coordinator.headers, json=stranger).status_code == 422
     )
+
+
+def test_relatives_through_a_partnership_come_after_those_as_close_by_birth(case: Case) -> None:
+    """A second reader: the mother's partner scored as the birth father, and the aunt's wife as
+    the birth aunt. Relatives through a partnership come after the birth relatives as close
+    (and before those a generation further); adoptive family is family."""
+    f = case.family
+    f.people(stepdad="male", aunts_wife="female", adopted="male")
+    f.partners("mum", "stepdad", kind="married")
+    f.partners("aunt", "aunts_wife", kind="civil_partnership")
+    f.child("gran", "adopted", kind="adoptive")
+    found = ok(case.client.get(f"/young-people/{f.young_person_id}/suggestions",
+                               headers=case.coordinator.headers))["data"]  # fmt: skip
+    names = {v: k for k, v in f.ids.items()}
+    scores = {names[s["person_id"]]: s["score"] for s in found if s["kind"] == "relative"}
+    assert scores["dad"] > scores["stepdad"] > scores["gran"]
+    assert scores["aunt"] == scores["adopted"] > scores["aunts_wife"] > scores["cousin"]

@@ -102,6 +102,12 @@ async def timeline(db: Db, *, young_person_id: str) -> list[TimelineEntry]:
     return [TimelineEntry.model_validate(r["entry"]) for r in records]
 
 
+# Relatives through a partnership (a parent's partner and their children, a relative's
+# partner) come after the birth and adoptive relatives as close: a step-father scored as the
+# birth parents, above the grandmothers (a second reader). Adoptive family is family.
+_BY_PARTNERSHIP = {"step": 5, "by_marriage": 5}
+
+
 async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
     # The facts and one load of the family (for the relatives and the gaps), side by side.
     records, family = await together(
@@ -133,9 +139,10 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
         if r.person_id in taken or kept_away(r.person_id, sides.get(r.person_id)):
             continue
         distance = r.generations_up + r.generations_down
+        score = 100 - 10 * distance - _BY_PARTNERSHIP.get(r.kind, 0)
         found.append(Suggestion(kind="relative", person_id=r.person_id, name=r.name,
                                 reason=f"{r.term}, living, not yet approached",
-                                score=100 - 10 * distance))  # fmt: skip
+                                score=score))  # fmt: skip
         taken.add(r.person_id)
     for a in facts["former"]:
         if a["person_id"] in taken or kept_away(a["person_id"], sides.get(a["person_id"])):
