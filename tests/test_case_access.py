@@ -283,6 +283,13 @@ def test_family_tree_xrefs_pair_for_merging_only_people_alike(api: TestClient, d
         assert len(duplicate["holders"]) == 2, duplicate
     assert "gedcom:ancestry" not in by_system
     assert by_system["gedcom:marlow"] == ["@I1@", "@I2@", "@I3@", "@I4@", "@I5@"]
+    # Two people with no name recorded agree on nothing (a second reader of the rule).
+    nameless = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 SEX F\n1 BIRT\n"
+                "2 DATE {}\n0 TRLR\n")  # fmt: skip
+    for family, born in ((north_file, "1931"), (south_file, "1990")):
+        ok(import_file(family, nameless.format(born).encode(), source="unnamed"), 201)
+    listed = ok(client.get("/duplicates", headers=BOOT))["data"]
+    assert [d for d in listed if d["system"] == "gedcom:unnamed"] == []
 
 
 def test_removal_keeps_safeguarding_history_and_a_manager_restores(

@@ -251,6 +251,24 @@ def test_deceased_relatives_and_the_living_filter(family: Family) -> None:
     assert (people["aged"]["living"], people["aged"]["living_inferred"]) == (True, None)
     assert set(f.terms(living=True)) == {"gran", "said", "aged"}
 
+    # The same when the birth date comes later (a second reader of the rule: added by a
+    # change, it left him living and suggested); a typo put right makes her living again, and
+    # a worker's word stands whatever the date.
+    def patched(key: str, **values: Any) -> tuple[bool, str | None]:
+        found = ok(f.client.patch(f"/people/{f.ids[key]}", headers=f.headers, json=values))
+        return found["living"], found["living_inferred"]
+
+    f.person("ggd", "male")
+    f.child("ggd", "gran")
+    assert patched("ggd", birth_date="1878") == (
+        False,
+        "no death recorded; born in 1878, and nobody is taken to live past 110",
+    )
+    assert patched("ggran", birth_date="1980-02") == (True, None)
+    assert patched("said", birth_date="1870") == (True, None)
+    f.person("unsaid", "female", living=False)
+    assert patched("unsaid", birth_date="1970") == (False, None)
+
 
 def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: Driver) -> None:
     f = family

@@ -178,10 +178,37 @@ def check_life(
         raise InvalidInput("The dates or life status cannot all be true.", details=problems)
 
 
+def _living_for_new_birth(now: Any, birth_date: str | None) -> dict[str, Any]:
+    """What a changed birth date changes of whether someone is living, when no worker has said
+    (`living_recorded`) and no death or burial is recorded: born more than `lifespan.MAX_AGE`
+    years ago, not living (a date added to someone first entered without one; a second
+    reader); counted not living by that rule for the date now corrected, living; counted not
+    living from an imported tree's dates, to be checked (`lifespan.RECHECK`: the file's dates
+    spoke of the family too)."""
+    inferred = now["living_inferred"]
+    if now["recorded"] or now["death_date"] is not None or inferred == lifespan.BURIED:
+        return {}
+    year = london_today().year
+    too_old = lifespan.too_old_to_be_living(birth_date, year)
+    if too_old is not None:
+        # Kept as recorded when not living already with no reason given (before
+        # `living_recorded` was kept, a worker's word).
+        kept = now["living"] is False and inferred is None
+        return {} if kept else {"living": False, "living_inferred": too_old}
+    if inferred is None:
+        return {}
+    if inferred == lifespan.too_old_to_be_living(now["birth_date"], year):
+        return {"living": True, "living_inferred": None}
+    return {"living_inferred": lifespan.RECHECK}
+
+
 def _stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """A new person's fields as stored: not said to be living or not, they are living unless a
     death date is given or they were born more than `lifespan.MAX_AGE` years ago (then saying
-    why, in `living_inferred`, as for an imported tree)."""
+    why, in `living_inferred`, as for an imported tree). Said, that is the worker's record
+    (`living_recorded`), which a changed birth date does not undo."""
+    if fields.get("living") is not None:
+        fields["living_recorded"] = True
     if "living" in fields and fields["living"] is None:
         too_old = lifespan.too_old_to_be_living(fields.get("birth_date"), london_today().year)
         fields["living"] = fields.get("death_date") is None and too_old is None
@@ -373,10 +400,9 @@ async def update_person(
         stored = dict(values)
         if "living" in values or "death_date" in values:
             stored["living_inferred"] = None  # the worker's record replaces the rule's
-        elif "birth_date" in values and now["living_inferred"] not in (None, lifespan.BURIED):
-            # The rule's reason spoke of the file's dates; the worker's date replaces them (a
-            # burial still says what it said).
-            stored["living_inferred"] = lifespan.RECHECK
+            stored["living_recorded"] = True
+        elif "birth_date" in values:
+            stored |= _living_for_new_birth(now, values["birth_date"])
         for event in ("birth", "death"):
             if f"{event}_date" in values:  # the worker's date replaces the file's words
                 stored |= gedcom_dates.written_fields(event, None)
