@@ -340,41 +340,59 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
         if route.length >= g:
             continue
         side = "unknown" if route.length == 0 else _route_side(family, route)
-        for member, shared, tie in _sibling_ties(family, route.end):
-            if shared is None:
-                # Tied to the person on the line or a full sibling of theirs: a sibling, half
-                # if the tie says so.
-                how, half = side, bool(tie.half)
-            elif tie.half:
-                # Half-tied to a half-sibling: which parent they share is not known, so neither
-                # is whether they are related at all.
-                continue
-            else:
-                # Fully tied to a half-sibling: a child of the parent they share, so a
-                # half-sibling too (on that parent's side, for the person themselves).
-                how = side if route.length else _side_of_sex(_sex(family, shared)) or "unknown"
-                half = True
-            for r, ranks in down(tie.other(member), g - 1).items():
+        for sibling, (half, shared) in _tied_siblings(family, route.end).items():
+            # A full sibling is on the line's side; a half-sibling through a known parent, on
+            # that parent's (for the person themselves: the line above has its own side).
+            how = side if route.length or shared is None else (
+                _side_of_sex(_sex(family, shared)) or "unknown")  # fmt: skip
+            for r, ranks in down(sibling, g - 1).items():
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
                                 tie_half=half))  # fmt: skip
     return ways
 
 
-def _sibling_ties(family: Family, person_id: str) -> list[tuple[str, str | None, SiblingTie]]:
-    """The sibling ties of a person and of their birth siblings, as (sibling, None, tie) for
-    the person and their full siblings, and (sibling, the parent shared, tie) for a
-    half-sibling (one birth parent in common)."""
+def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str | None]]:
+    """Those sibling ties (parents unknown) make the person's brothers and sisters, directly
+    or through other siblings: id -> (half, the birth parent shared when known). Ties are
+    followed from the person and their full siblings, whose full ties make full siblings and
+    half ties half-siblings; and from half-siblings, whose full ties make half-siblings through
+    the same parent, and whose half ties make nobody known (which parent they share is not
+    known). A second reader found the full sister of a maternal half-brother named a full
+    sister, and a sibling known only through another sibling's tie missing."""
     mine = family.birth_parents(person_id)
-    full = {person_id, *family.full_siblings(person_id)}
-    members: dict[str, str | None] = dict.fromkeys(full)
+    known: dict[str, tuple[bool, str | None]] = {person_id: (False, None)}
+    for sibling in family.full_siblings(person_id):
+        known[sibling] = (False, None)
     for parent in mine:
         for link in family.children.get(parent, ()):
-            if link.kind == "birth" and link.child not in members:
-                shared = set(family.birth_parents(link.child)) & set(mine)
-                members[link.child] = parent if len(shared) == 1 else None
-    return [(member, shared, tie) for member, shared in sorted(members.items())
-            for tie in family.ties.get(member, ())]  # fmt: skip
+            if link.kind == "birth" and link.child not in known:
+                common = set(family.birth_parents(link.child)) & set(mine)
+                known[link.child] = (True, parent) if len(common) == 1 else (False, None)
+    tied: dict[str, tuple[bool, str | None]] = {}
+    waiting = sorted(known)
+    while waiting:
+        member = waiting.pop()
+        half, shared = known[member]
+        for tie in family.ties.get(member, ()):
+            if half and tie.half:
+                continue
+            found: tuple[bool, str | None] = (True, shared) if half else (bool(tie.half), None)
+            other = tie.other(member)
+            if other == person_id:
+                continue
+            if other not in tied or _closer(found, tied[other]):
+                tied[other] = found
+            if other not in known or _closer(found, known[other]):
+                known[other] = found
+                waiting.append(other)
+    return tied
+
+
+def _closer(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
+    """Whether sibling standing `a` says more than `b`: full before half, and a known shared
+    parent before an unknown one."""
+    return (a[0], a[1] is None) < (b[0], b[1] is None)
 
 
 def _sex(family: Family, person_id: str) -> str | None:

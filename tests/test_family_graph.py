@@ -157,6 +157,17 @@ def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> Non
                       ties=[("sis", "jo", False), ("me", "his_sister", True)]))  # fmt: skip
     assert full["jo"] == ("birth", 1, 1, "unknown", False)
     assert full["his_sister"] == ("birth", 1, 1, "unknown", True)
+    # Ties through other siblings (a second reader of the change: a sibling known only through
+    # another sibling's tie was missing): a full sister's full sister is a sister, her half
+    # sister a half-sister; the full sister of Jo, a maternal half-sister, a maternal
+    # half-sister too.
+    chained = kin(family({**people, "x": F, "y": F, "z": M, "kim": F},
+                         parents,
+                         ties=[("me", "x", False), ("x", "y", False), ("x", "z", True),
+                               ("lee", "jo", False), ("jo", "kim", False)]))  # fmt: skip
+    assert chained["x"] == chained["y"] == ("birth", 1, 1, "unknown", False)
+    assert chained["z"] == ("birth", 1, 1, "unknown", True)
+    assert chained["kim"] == ("birth", 1, 1, "maternal", True)
 
 
 def test_generations_bound_both_counts_and_foster_links_are_not_family() -> None:
