@@ -13,6 +13,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
@@ -826,6 +827,43 @@ def test_a_chain_goes_no_further_than_another_cases_child(api: TestClient, db: D
         assert page.status_code == 200
         assert "Fosterina" not in page.text
         assert "carer-placement" not in page.text
+
+
+@pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])
+def test_a_chain_avoiding_another_cases_child_is_kept(
+    api: TestClient, db: Driver, partner: str
+) -> None:
+    """A second reader of the rule above: the mother's partner lives with a flagged man, and so
+    does her son in care in another team; of the two chains as short, the one through the child
+    came first when the partner's id sorted after it, and was cut there: whether Kai's worker
+    learnt of the partner's household was down to an id. A chain that avoids other cases'
+    children is given when there is one."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    db.execute_query(
+        "MATCH (m:Person {id: $mother}), (sam:Person {id: $sam}) "
+        "CREATE (a:Address {id: 'addr-shared', key: '3 mill st|LS1 1AA', line1: '3 Mill St', "
+        "                   town: 'Leeds', postcode: 'LS1 1AA'}) "
+        "CREATE (x:Person {id: $partner, given_name: 'Xavier', family_name: 'Partner'}) "
+        "CREATE (r:Person {id: 'rex-risk', given_name: 'Rex', family_name: 'Risk'}) "
+        "CREATE (x)-[:IN_NETWORK_OF]->(sam) CREATE (r)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (m)-[:PARTNER_OF {id: 'partner-x', kind: 'cohabiting'}]->(x) "
+        "CREATE (x)-[:LIVES_AT {id: 'lives-x', since: '2024-01-01'}]->(a) "
+        "CREATE (r)-[:LIVES_AT {id: 'lives-r', since: '2024-01-01'}]->(a) "
+        "CREATE (sam)-[:LIVES_AT {id: 'lives-s', since: '2024-01-01'}]->(a) "
+        "CREATE (r)-[:HAS_FLAG]->(:Flag {id: 'flag-rex', kind: 'person_posing_risk_to_children', "
+        "                                level: 3, status: 'active', source: 'Police', "
+        "                                raised_on: '2025-01-01'})",
+        mother=mother, sam=sam, partner=partner,
+    )  # fmt: skip
+    bump_revision(db)
+    found = ok(client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers))
+    from_mother = [c["summary"] for c in found["chains"] if c["start_id"] == mother]
+    assert from_mother == [
+        "mother mother Test -> partner -> Xavier Partner -> lives with -> Rex Risk "
+        "(flagged: ask the author)"
+    ], found
 
 
 def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:

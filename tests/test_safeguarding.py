@@ -397,5 +397,5 @@ def test_an_order_ends_when_the_court_says_with_a_reason_kept(case: Case, db: Dr
     trail = ok(case.client.get("/audit", headers=case.manager.headers,
                                params={"young_person_id": yp}))["data"]  # fmt: skip
     assert [e["reason"] for e in trail if e["action"] == "order.update"] == [
-        "until 2027-01-10 -> 2025-01-09"
+        "until 2027-01-10 -> 2025-01-09: Recorded in error"
     ]

@@ -619,3 +619,35 @@ def test_an_import_that_changes_people_other_cases_hold_is_on_their_trail(
         "MATCH (e:AuditEvent {young_person_id: $cleo}) WHERE e.reason ENDS WITH "
         "'(through another case)' RETURN count(e) AS n", cleo=w["cleo"],
     ).records[0]["n"] == 0  # fmt: skip
+
+
+def test_ending_a_shared_order_is_on_the_trail_of_every_case_holding_both(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: Sam's worker recorded an order between the mother and the father, whom
+    Kai's case holds too; Kai's social worker ended it, and only Kai's trail said so. The team
+    that recorded it is told it ended, and why."""
+    client = api
+    w = two_teams(client, db)
+    ids = w["family"].ids
+    north_sw = add_user(client, "north.sw3", "social_worker", "north")
+    allocate(client, w["north"], w["kai"], north_sw)
+    order = {"kind": "non_molestation_order", "restricted_id": ids["father"],
+             "protected_id": ids["mother"], "made_on": "2025-03-01"}  # fmt: skip
+    made = ok(client.post("/orders", headers=w["sam_worker"].headers,
+                          params={"young_person_id": w["sam"]}, json=order), 201)  # fmt: skip
+    ok(
+        client.patch(
+            f"/orders/{made['id']}",
+            headers=north_sw.headers,
+            json={"until": "2026-01-04", "reason": "Discharged by the court"},
+        )
+    )
+    for manager, young_person in ((w["south"], w["sam"]), (w["north"], w["kai"])):
+        trail = ok(client.get("/audit", headers=manager.headers,
+                              params={"young_person_id": young_person}))["data"]  # fmt: skip
+        said = [e["reason"] for e in trail if e["action"] == "order.update"]
+        assert any("until none -> 2026-01-04: Discharged by the court" in r for r in said), (
+            young_person,
+            said,
+        )

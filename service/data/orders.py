@@ -11,7 +11,7 @@ from neo4j import AsyncManagedTransaction
 from pydantic import Field
 
 from service.auth.principal import Principal
-from service.data.audit import record_in
+from service.data.audit import record_shared
 from service.data.safeguarding import OrderPublic
 from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
@@ -58,16 +58,16 @@ async def end_order(
             await tx.run(db.queries["end_order"], id=order_id, until=body.until.isoformat(),
                          change=change)
         ).single(strict=True)  # fmt: skip
-        await record_in(
-            tx,
-            db.queries,
-            principal=actor,
-            action="order.update",
-            resource=f"order:{order_id}",
-            outcome="allowed",
-            young_person_id=young_person_id,
-            reason=f"until {before['until'] or 'none'} -> {body.until.isoformat()}",
-        )
+        # On the trail of every case that holds both people, as a flag's change is (the team
+        # that recorded the order is told it ended), with why: the reason is the record of a
+        # protection lifted (a second reader).
+        people = [p for p in (before["restricted_id"], before["protected_id"])
+                  if p != young_person_id]  # fmt: skip
+        await record_shared(tx, db.queries, principal=actor, action="order.update",
+                            resource=f"order:{order_id}", young_person_id=young_person_id,
+                            people=people,
+                            reason=f"until {before['until'] or 'none'} -> "
+                                   f"{body.until.isoformat()}: {body.reason}")  # fmt: skip
         return ended["order"]
 
     return OrderPublic.model_validate(await in_write(db, work))

@@ -236,8 +236,46 @@ def _chains_to(
     A chain that meets a young person of another case (`children`: id -> team) before
     `target`, or starts from one, is cut there: who that child lives with or is related to is
     their case's (a second reader found Kai's chains naming the foster carer his brother in
-    care lives with, and her flag). It comes with the team to ask, or None when whole."""
-    toward: dict[str, tuple[str, str]] = {}  # a -> (b, how a sees b): the next step to target
+    care lives with, and her flag). It comes with the team to ask, or None when whole. A
+    member is given such a chain only when none avoids those children: a chain through the
+    mother's partner was lost when one as short through her child in care came first by id
+    (a second reader of the change)."""
+    whole = _walk_back(target, incoming, network, children, max_steps, through_children=False)
+    found = _walk_back(target, incoming, network, children, max_steps, through_children=True)
+    chains: list[tuple[str, list[Step], str | None]] = []
+    for toward, starts in (
+        (whole[0], whole[1]),
+        (found[0], [s for s in found[1] if s not in whole[1]]),
+    ):
+        for start in starts:
+            steps: list[Step] = []
+            at, cut = start, children.get(start)
+            while at != target and cut is None:
+                nxt, how = toward[at]
+                child = children.get(nxt)
+                steps.append(Step(person_id=None if child else nxt,
+                                  name=known_child(child) if child else names.get(nxt, ""),
+                                  relation=how))  # fmt: skip
+                at = nxt
+                if child is not None and nxt != target:
+                    cut = child
+            chains.append((start, steps, cut))
+    return chains
+
+
+def _walk_back(
+    target: str,
+    incoming: dict[str, set[tuple[str, str]]],
+    network: dict[str, str],
+    children: dict[str, str],
+    max_steps: int,
+    *,
+    through_children: bool,
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """The breadth-first walk of `_chains_to`: for each person met, the next step towards
+    `target` (a -> (b, how a sees b)), and the members of the network met, in order. Without
+    `through_children`, another case's young person is met only as `target` or as a member."""
+    toward: dict[str, tuple[str, str]] = {}
     seen = {target}
     layer = [target]
     found: list[str] = []
@@ -247,6 +285,8 @@ def _chains_to(
             for a, how in sorted(incoming.get(b, ())):
                 if a in seen:
                     continue
+                if not through_children and a in children and a not in network:
+                    continue
                 seen.add(a)
                 toward[a] = (b, how)
                 if a in network:
@@ -254,21 +294,7 @@ def _chains_to(
                 else:
                     following.append(a)
         layer = following
-    chains: list[tuple[str, list[Step], str | None]] = []
-    for start in found:
-        steps: list[Step] = []
-        at, cut = start, children.get(start)
-        while at != target and cut is None:
-            nxt, how = toward[at]
-            child = children.get(nxt)
-            steps.append(Step(person_id=None if child else nxt,
-                              name=known_child(child) if child else names.get(nxt, ""),
-                              relation=how))  # fmt: skip
-            at = nxt
-            if child is not None and nxt != target:
-                cut = child
-        chains.append((start, steps, cut))
-    return chains
+    return toward, found
 
 
 async def links(
