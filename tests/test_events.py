@@ -141,6 +141,29 @@ def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case:
     )["data"]
     assert ("refused", "apart_by_order") in [(e["outcome"], e["reason"]) for e in audit
                                              if e["action"] == "event.invite"]  # fmt: skip
+    # Inviting again someone already invited changes nothing and is refused for nothing.
+    assert len(ok(_invite(case, other["id"], dad), 201)["guests"]) == 1
+    # An order made after both were invited (a second reader): the event says so, to the
+    # coordinator without whom, to those who decide on contact whom.
+    third = _event(case, on="2026-05-02", place="Ash Hall")
+    for cid in (gran, dad):
+        ok(_invite(case, third["id"], cid), 201)
+    late = {"kind": "restraining_order", "restricted_id": ids["dad"],
+            "protected_id": ids["gran"], "made_on": "2026-02-01"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=late), 201)
+    path = f"/events/{third['id']}"
+    seen = ok(case.client.get(path, headers=case.coordinator.headers))
+    assert seen["warnings"] == [
+        "A current court order stands between 2 of the guests: they "
+        "may not be at one event together. Ask the social worker."
+    ]
+    assert seen.get("apart") is None
+    decided = ok(case.client.get(path, headers=case.social_worker.headers))
+    assert decided["apart"] == [[ids["dad"], ids["gran"]]]
+    assert (
+        ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))["warnings"]
+        == []
+    )
     # An order that has ended keeps no one apart.
     uncle = case.connect("uncle")
     case.walk(uncle, *WILLING)

@@ -13,6 +13,15 @@ RETURN e {
             stage: c.stage, invited_on: g.invited_on, attended: g.attended,
             offered: g.offered}
     ORDER BY g.at, c.id
+  },
+  // Guests a current court order keeps apart (restricted, protected): an order made after
+  // both were invited is not refused at any invitation (`service.workflow.check_apart`).
+  apart: COLLECT {
+    MATCH (e)-[:INVITED]->(:Connection)-[:WITH]->(a:Person)-[o:RESTRICTED_BY_ORDER]->(b:Person)
+          <-[:WITH]-(:Connection)<-[:INVITED]-(e)
+    WHERE (o.until IS NULL OR o.until >= $today)
+      AND EXISTS { (a)-[:IN_NETWORK_OF]->(yp) } AND EXISTS { (b)-[:IN_NETWORK_OF]->(yp) }
+    RETURN DISTINCT [a.id, b.id] AS pair ORDER BY pair
   }
 } AS event
 ORDER BY e.on, e.id

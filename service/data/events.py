@@ -12,10 +12,11 @@ from typing import Annotated
 from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
+from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write, record, record_in
 from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
-from service.dates import before_birth
+from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
@@ -55,7 +56,7 @@ class Guest(BaseModel):
     offered: str | None
 
 
-class Event(BaseModel):
+class Event(Shaped):
     id: str
     young_person_id: str
     on: str
@@ -63,11 +64,34 @@ class Event(BaseModel):
     place: str | None
     notes: str | None
     guests: list[Guest]
+    warnings: list[str] = Field(
+        default=[],
+        description="What stands in the way of the event as it is: a current court order "
+        "between two guests (made after both were invited).",
+    )
+    apart: Annotated[list[list[str]] | None, Sensitive.flag_details] = Field(
+        default=None,
+        description="The guests a current court order keeps apart, as [restricted, protected] "
+        "person ids: for those who decide on contact.",
+    )
+
+
+_APART = ("A current court order stands between {} of the guests: they may not be at one event "
+          "together. Ask the social worker.")  # fmt: skip
 
 
 async def _read(db: Db, young_person_id: str, event_id: str | None) -> list[Event]:
-    records = await db.read("list_events", young_person_id=young_person_id, id=event_id)
-    return [Event.model_validate(r["event"]) for r in records]
+    records = await db.read("list_events", young_person_id=young_person_id, id=event_id,
+                            today=london_today().isoformat())  # fmt: skip
+    events = []
+    for r in records:
+        found = dict(r["event"])
+        pairs = found["apart"]
+        apart = {p for pair in pairs for p in pair}
+        found["warnings"] = [_APART.format(len(apart))] if pairs else []
+        found["apart"] = pairs
+        events.append(Event.model_validate(found))
+    return events
 
 
 async def list_events(db: Db, *, young_person_id: str) -> list[Event]:
