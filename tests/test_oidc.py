@@ -420,6 +420,19 @@ def test_oidc_sign_in_through_the_app_reaches_allocated_case_data(
         for token in (tampered, unknown_role, jwt_token):
             assert token.split(".")[1][:16] not in signs.text
             assert token.split(".")[2][:16] not in signs.text
+        # Enabled again, a token issued before the disabling stays refused (a second reader:
+        # one that leaked came back); a token issued since signs them in.
+        ok(client.patch(f"/users/{me.json()['user_id']}", headers=BOOT,
+                        json={"disabled": False}))  # fmt: skip
+        for token in (jwt_token, sign(claims(issuer, roles=["coordinator"], team="north",
+                                             iat=FromNow(-5)), keys.rsa)):  # fmt: skip
+            old = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+            assert old.status_code == 401, old.text
+            assert "issued before the user was disabled" in old.json()["error"]["message"]
+        time.sleep(1.1)  # a token's iat is in whole seconds
+        fresh = sign(claims(issuer, roles=["coordinator"], team="north"), keys.rsa)
+        assert ok(client.get("/me", headers={"Authorization": f"Bearer {fresh}"}))[
+            "user_id"] == me.json()["user_id"]  # fmt: skip
 
 
 def test_the_services_role_is_taken_whatever_the_order_and_the_admin_keeps_what_is_theirs(

@@ -19,4 +19,5 @@ WITH u, team, u.role IS NULL OR u.role <> $role OR (u.team IS NULL) <> (team IS 
         OR coalesce(u.team <> team, false) AS changed
 SET u.role = $role, u.team = team
 REMOVE u._locked
-RETURN u {.id, .username, .role, .team, .disabled} AS user, changed
+RETURN u {.id, .username, .role, .team, .disabled,
+          last_disabled_at: u.last_disabled_at} AS user, changed

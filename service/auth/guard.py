@@ -110,6 +110,7 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
         principal = await users.principal_for_oidc(
             db, subject=identity.subject, username=identity.username, role=Role(ours[0]),
             team=identity.team, team_claimed=identity.team_claimed,
+            issued_at=identity.issued_at,
         )  # fmt: skip
     except (ConstraintError, users.UsernameTaken) as exc:
         raise _Refused(
@@ -117,7 +118,12 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
             SignInRefusal("identity token's username belongs to another account"),
         ) from exc
     if isinstance(principal, SignInRefusal):
-        raise _Refused("This user is disabled.", principal)
+        said = (
+            "This user is disabled."
+            if principal.reason == "disabled user"
+            else "This identity token was issued before the user was disabled: sign in again."
+        )
+        raise _Refused(said, principal)  # fmt: skip
     return principal
 
 

@@ -13,7 +13,8 @@ import json
 import re
 import threading
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -35,6 +36,8 @@ class OidcIdentity:
     team: str | None
     # Whether the provider's claims decide the team (LL_OIDC_TEAM_CLAIM); if not, the admin does.
     team_claimed: bool = False
+    # When the provider issued the token (`iat`), if it says: of the token, not who it names.
+    issued_at: datetime | None = field(default=None, compare=False)
 
 
 # Most specific first: InvalidSignatureError is a DecodeError, a connection error a client error.
@@ -145,8 +148,13 @@ class OidcVerifier:
         names = [claims.get("preferred_username"), claims.get("email")]
         username = next((n for n in names if isinstance(n, str) and re.fullmatch(USERNAME, n)),
                         subject)  # fmt: skip
+        issued = claims.get("iat")
+        issued_at = (datetime.fromtimestamp(issued, UTC)
+                     if isinstance(issued, int | float) and not isinstance(issued, bool)
+                     else None)  # fmt: skip
         return OidcIdentity(subject=subject, username=username, roles=roles, team=team,
-                            team_claimed=self._team_claim is not None)  # fmt: skip
+                            team_claimed=self._team_claim is not None,
+                            issued_at=issued_at)  # fmt: skip
 
     def _keys(self) -> jwt.PyJWKClient:
         """Discovery waits for the first token, so the service starts while the issuer is down."""

@@ -229,8 +229,10 @@ async def principal_for_oidc(
     role: Role,
     team: str | None,
     team_claimed: bool = True,
+    issued_at: datetime | None = None,
 ) -> Principal | SignInRefusal:
-    """The user of an OpenID Connect subject, made on first sign-in; refused when disabled.
+    """The user of an OpenID Connect subject, made on first sign-in; refused when disabled, or
+    for a token issued (`issued_at`) before they were last disabled.
     The same claims as last time (most sign-ins) are only read; a new user, role or team is
     written. `team_claimed`: the provider's claims decide the team (LL_OIDC_TEAM_CLAIM); if
     not, the team the admin gave the user is kept."""
@@ -260,6 +262,13 @@ async def principal_for_oidc(
     user = known if same else await in_write(db, work, data=False)
     if user["disabled"]:
         return SignInRefusal("disabled user", user_id=user["id"], role=role.value)
+    disabled_at = user["last_disabled_at"]
+    if disabled_at is not None and (issued_at is None or issued_at <= disabled_at.to_native()):
+        # Issued before the user was last disabled: enabled again, they sign in afresh, as
+        # their API tokens and embed links were ended then (a second reader: an identity token
+        # that leaked came back when its user was enabled).
+        return SignInRefusal("identity token issued before the user was disabled",
+                             user_id=user["id"], role=role.value)  # fmt: skip
     return Principal(
         user_id=user["id"], username=user["username"], role=role, team=user["team"], via="oidc"
     )
