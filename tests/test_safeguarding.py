@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from service.data.safeguarding import _chains_to
 from tests.cases import ADMIN_TOKEN, Case, ok, rules, staffed_case
 from tests.conftest import Target, app_client, settings_for
 
@@ -399,3 +400,30 @@ def test_an_order_ends_when_the_court_says_with_a_reason_kept(case: Case, db: Dr
     assert [e["reason"] for e in trail if e["action"] == "order.update"] == [
         "until 2027-01-10 -> 2025-01-09: Recorded in error"
     ]
+
+
+def test_a_chain_avoids_another_cases_child_only_when_as_short() -> None:
+    """Pure: of the mother's chains to a flagged man, one through her son in care (another
+    case's, 2 ties) and one avoiding him: the avoiding one when as short; when longer, the
+    short one, cut at the child (a second reader: a 4-tie chain hid that the concern was 2
+    away, and whom to ask)."""
+    incoming: dict[str, set[tuple[str, str]]] = {}
+
+    def tie(a: str, b: str, how: str = "knows") -> None:
+        incoming.setdefault(b, set()).add((a, how))
+
+    tie("M", "C", "child")
+    tie("C", "T", "lives with")
+    names = {"a": "A", "b": "B", "c": "C", "T": "Tom", "X": "Xavier"}
+    for a, b in (("M", "a"), ("a", "b"), ("b", "c"), ("c", "T")):
+        tie(a, b)
+    network, children = {"M": "mother"}, {"C": "south"}
+    for steps in (2, 3, 4):
+        [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, steps)
+        assert (start, len(chain), cut) == ("M", 1, "south"), steps
+        assert chain[0].person_id is None
+    # As short: the chain avoiding the child.
+    tie("M", "X", "partner")
+    tie("X", "T", "lives with")
+    [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, 2)
+    assert (start, [s.name for s in chain], cut) == ("M", ["Xavier", "Tom"], None)

@@ -651,3 +651,32 @@ def test_ending_a_shared_order_is_on_the_trail_of_every_case_holding_both(
             young_person,
             said,
         )
+
+
+def test_ending_an_order_about_a_young_person_tells_no_case_that_holds_one_side(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader of the change above: an order keeping the father from Kai, ended with a
+    reason naming Kai and his placement, went to the trails of Sam and Cleo, whose cases hold
+    the father but not Kai, and were never told of the order."""
+    client = api
+    w = two_teams(client, db)
+    order = {"kind": "non_molestation_order", "restricted_id": w["family"].ids["father"],
+             "protected_id": w["kai"], "made_on": "2026-01-05"}  # fmt: skip
+    made = ok(client.post("/orders", headers=w["north"].headers, json=order), 201)
+    ok(
+        client.patch(
+            f"/orders/{made['id']}",
+            headers=w["north"].headers,
+            json={"until": "2026-02-01", "reason": "Kai moved placement"},
+        )
+    )
+    for young_person in (w["sam"], w["cleo"]):
+        trail = ok(client.get("/audit", headers=w["south"].headers,
+                              params={"young_person_id": young_person}))["data"]  # fmt: skip
+        assert [e for e in trail if e["action"] == "order.update"] == [], young_person
+    kais = ok(client.get("/audit", headers=w["north"].headers,
+                         params={"young_person_id": w["kai"]}))["data"]  # fmt: skip
+    assert [e["reason"] for e in kais if e["action"] == "order.update"] == [
+        "until none -> 2026-02-01: Kai moved placement"
+    ]

@@ -61,8 +61,9 @@ async def end_order(
         # On the trail of every case that holds both people, as a flag's change is (the team
         # that recorded the order is told it ended), with why: the reason is the record of a
         # protection lifted (a second reader).
-        people = [p for p in (before["restricted_id"], before["protected_id"])
-                  if p != young_person_id]  # fmt: skip
+        # Cases that hold both (the case it was ended through leaves itself out): a case that
+        # holds only one of them was never told of the order (a second reader of the change).
+        people = [before["restricted_id"], before["protected_id"]]
         await record_shared(tx, db.queries, principal=actor, action="order.update",
                             resource=f"order:{order_id}", young_person_id=young_person_id,
                             people=people,

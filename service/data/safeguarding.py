@@ -237,30 +237,41 @@ def _chains_to(
     `target`, or starts from one, is cut there: who that child lives with or is related to is
     their case's (a second reader found Kai's chains naming the foster carer his brother in
     care lives with, and her flag). It comes with the team to ask, or None when whole. A
-    member is given such a chain only when none avoids those children: a chain through the
-    mother's partner was lost when one as short through her child in care came first by id
-    (a second reader of the change)."""
-    whole = _walk_back(target, incoming, network, children, max_steps, through_children=False)
-    found = _walk_back(target, incoming, network, children, max_steps, through_children=True)
+    member is given such a chain only when none as short avoids those children: a chain
+    through the mother's partner was lost when one as short through her child in care came
+    first by id, and a longer one must not hide how near the concern is (second readers)."""
+    avoiding = _walk_back(target, incoming, network, children, max_steps,
+                          through_children=False)  # fmt: skip
+    shortest = _walk_back(target, incoming, network, children, max_steps,
+                          through_children=True)  # fmt: skip
     chains: list[tuple[str, list[Step], str | None]] = []
-    for toward, starts in (
-        (whole[0], whole[1]),
-        (found[0], [s for s in found[1] if s not in whole[1]]),
-    ):
-        for start in starts:
-            steps: list[Step] = []
-            at, cut = start, children.get(start)
-            while at != target and cut is None:
-                nxt, how = toward[at]
-                child = children.get(nxt)
-                steps.append(Step(person_id=None if child else nxt,
-                                  name=known_child(child) if child else names.get(nxt, ""),
-                                  relation=how))  # fmt: skip
-                at = nxt
-                if child is not None and nxt != target:
-                    cut = child
-            chains.append((start, steps, cut))
+    for start in shortest[1]:
+        toward = shortest[0]
+        if start in avoiding[1] and _length(avoiding[0], start, target) <= _length(
+            toward, start, target
+        ):
+            toward = avoiding[0]
+        steps: list[Step] = []
+        at, cut = start, children.get(start)
+        while at != target and cut is None:
+            nxt, how = toward[at]
+            child = children.get(nxt)
+            steps.append(Step(person_id=None if child else nxt,
+                              name=known_child(child) if child else names.get(nxt, ""),
+                              relation=how))  # fmt: skip
+            at = nxt
+            if child is not None and nxt != target:
+                cut = child
+        chains.append((start, steps, cut))
     return chains
+
+
+def _length(toward: dict[str, tuple[str, str]], start: str, target: str) -> int:
+    """How many ties from `start` to `target` the walk's steps take."""
+    length, at = 0, start
+    while at != target:
+        at, length = toward[at][0], length + 1
+    return length
 
 
 def _walk_back(
