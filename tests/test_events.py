@@ -178,6 +178,20 @@ def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case:
     ok(_invite(case, event["id"], uncle), 201)
 
 
+def test_inviting_again_someone_already_invited_changes_nothing(case: Case) -> None:
+    """A second reader: the uncle, invited, then flagged, was refused with 409 when invited
+    again, though he stayed invited. Inviting again changes nothing and refuses nothing; what
+    the flag holds back is told where it is raised (its answer's `held_back`)."""
+    event = _event(case)
+    uncle = case.connect("uncle")
+    case.walk(uncle, *WILLING)
+    ok(_invite(case, event["id"], uncle), 201)
+    case.flag("uncle")
+    again = ok(_invite(case, event["id"], uncle), 201)
+    assert [g["connection_id"] for g in again["guests"]] == [uncle]
+    assert _stage(case, uncle) == "invited"
+
+
 def _willing_over_a_flag(case: Case) -> str:
     """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")

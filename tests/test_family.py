@@ -268,6 +268,14 @@ def test_deceased_relatives_and_the_living_filter(family: Family) -> None:
     assert patched("said", birth_date="1870") == (True, None)
     f.person("unsaid", "female", living=False)
     assert patched("unsaid", birth_date="1970") == (False, None)
+    # A death date taken away (a slip put right) makes them living again, by their birth date
+    # (a third reader: they stayed not living, as if a worker had said so).
+    f.person("slip", "female", birth_date="1960", death_date="2000-01-01")
+    assert patched("slip", death_date=None) == (True, None)
+    assert patched("slip", birth_date="1870") == (
+        False,
+        "no death recorded; born in 1870, and nobody is taken to live past 110",
+    )
 
 
 def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: Driver) -> None:

@@ -3,9 +3,8 @@
 // and the invited person's id.
 MATCH (yp:YoungPerson)-[:HAS_EVENT]->(:CelebrationEvent {id: $event_id})-[:INVITED]->
       (:Connection)-[:WITH]->(guest:Person)
-MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {id: $connection_id})-[:WITH]->(p:Person)
-// Inviting someone already invited changes nothing, and is refused for nothing.
-WHERE guest <> p AND NOT EXISTS { (:CelebrationEvent {id: $event_id})-[:INVITED]->(c) }
+MATCH (yp)-[:HAS_CONNECTION]->(:Connection {id: $connection_id})-[:WITH]->(p:Person)
+WHERE guest <> p
 MATCH (p)-[o:RESTRICTED_BY_ORDER]-(guest)
 WHERE o.until IS NULL OR o.until >= $today
 RETURN DISTINCT o.id AS order_id, guest.id AS guest_id

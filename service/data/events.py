@@ -171,6 +171,13 @@ async def invite(
             return None
         _, stage, facts = held
         await (await tx.run(db.queries["lock_event"], id=event_id)).consume()
+        again = await (
+            await tx.run(db.queries["get_invitation"], event_id=event_id, connection_id=cid)
+        ).single(strict=True)  # fmt: skip
+        if again["invited"]:
+            # Invited already: nothing changes, and nothing is refused (a second reader: a
+            # flag raised since gave 409 while the guest stayed invited).
+            return []
         apart = await (
             await tx.run(db.queries["get_orders_between_guests"], event_id=event_id,
                          connection_id=cid, today=today.isoformat())

@@ -398,9 +398,16 @@ async def update_person(
         await _check_external_ids(tx, db.queries, external_ids, young_person_id=young_person_id,
                                   team=team, exclude=person_id)  # fmt: skip
         stored = dict(values)
-        if "living" in values or "death_date" in values:
+        if "living" in values:  # a death date given sets it too, above
             stored["living_inferred"] = None  # the worker's record replaces the rule's
             stored["living_recorded"] = True
+        elif "death_date" in values:
+            # A death date taken away (a slip put right), and not said whether living: living
+            # again as a new person is, by their birth date (a second reader: they stayed not
+            # living, as if a worker had said so).
+            too_old = lifespan.too_old_to_be_living(merged["birth_date"], london_today().year)
+            stored |= {"living": too_old is None, "living_inferred": too_old,
+                       "living_recorded": False}  # fmt: skip
         elif "birth_date" in values:
             stored |= _living_for_new_birth(now, values["birth_date"])
         for event in ("birth", "death"):
