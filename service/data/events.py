@@ -86,10 +86,8 @@ async def _read(db: Db, young_person_id: str, event_id: str | None) -> list[Even
     events = []
     for r in records:
         found = dict(r["event"])
-        pairs = found["apart"]
-        apart = {p for pair in pairs for p in pair}
-        found["warnings"] = [_APART.format(len(apart))] if pairs else []
-        found["apart"] = pairs
+        apart = {p for pair in found["apart"] for p in pair}
+        found["warnings"] = [_APART.format(len(apart))] if apart else []
         events.append(Event.model_validate(found))
     return events
 

@@ -240,17 +240,13 @@ def _chains_to(
     member is given such a chain only when none as short avoids those children: a chain
     through the mother's partner was lost when one as short through her child in care came
     first by id, and a longer one must not hide how near the concern is (second readers)."""
-    avoiding = _walk_back(target, incoming, network, children, max_steps,
-                          through_children=False)  # fmt: skip
-    shortest = _walk_back(target, incoming, network, children, max_steps,
-                          through_children=True)  # fmt: skip
+    avoiding, avoiding_starts = _walk_back(target, incoming, network, children, max_steps,
+                                           through_children=False)  # fmt: skip
+    shortest, starts = _walk_back(target, incoming, network, children, max_steps,
+                                  through_children=True)  # fmt: skip
     chains: list[tuple[str, list[Step], str | None]] = []
-    for start in shortest[1]:
-        toward = shortest[0]
-        if start in avoiding[1] and _length(avoiding[0], start, target) <= _length(
-            toward, start, target
-        ):
-            toward = avoiding[0]
+    for start, length in starts.items():
+        toward = avoiding if avoiding_starts.get(start, max_steps + 1) <= length else shortest
         steps: list[Step] = []
         at, cut = start, children.get(start)
         while at != target and cut is None:
@@ -266,14 +262,6 @@ def _chains_to(
     return chains
 
 
-def _length(toward: dict[str, tuple[str, str]], start: str, target: str) -> int:
-    """How many ties from `start` to `target` the walk's steps take."""
-    length, at = 0, start
-    while at != target:
-        at, length = toward[at][0], length + 1
-    return length
-
-
 def _walk_back(
     target: str,
     incoming: dict[str, set[tuple[str, str]]],
@@ -282,15 +270,16 @@ def _walk_back(
     max_steps: int,
     *,
     through_children: bool,
-) -> tuple[dict[str, tuple[str, str]], list[str]]:
+) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     """The breadth-first walk of `_chains_to`: for each person met, the next step towards
-    `target` (a -> (b, how a sees b)), and the members of the network met, in order. Without
-    `through_children`, another case's young person is met only as `target` or as a member."""
+    `target` (a -> (b, how a sees b)), and the members of the network met, in order, each with
+    how many ties away they are. Without `through_children`, another case's young person is met
+    only as `target` or as a member."""
     toward: dict[str, tuple[str, str]] = {}
     seen = {target}
     layer = [target]
-    found: list[str] = []
-    for _ in range(max_steps):
+    found: dict[str, int] = {}
+    for length in range(1, max_steps + 1):
         following = []
         for b in layer:
             for a, how in sorted(incoming.get(b, ())):
@@ -301,7 +290,7 @@ def _walk_back(
                 seen.add(a)
                 toward[a] = (b, how)
                 if a in network:
-                    found.append(a)  # a chain starts here; it goes no further back
+                    found[a] = length  # a chain starts here; it goes no further back
                 else:
                     following.append(a)
         layer = following
