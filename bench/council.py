@@ -187,7 +187,7 @@ def floor(token: str) -> Endpoint:
 
 
 async def _record(driver: AsyncDriver, yp: str) -> Any:
-    return await people.get_person(Db(driver, QUERIES, DB), person_id=yp, via=yp)
+    return await people.get_person(Db(driver, QUERIES, DB), person_id=yp, via=yp, opened=(yp,))
 
 
 # `GET /young-people/{id}`: the token, the audited access check and one small record. Against

@@ -4,7 +4,9 @@ MATCH (p:Person {id: $person_id})-[:HAS_FLAG]->(f:Flag)
 WHERE $flag_id IS NULL OR f.id = $flag_id
 OPTIONAL MATCH (u:User {id: f.author_id})
 RETURN f {.id, .status, person_id: p.id,
-          ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
+          raised_in:
+            // fragment: flag_case
+          , ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
                coalesce(', team ' + u.team, ''),
           content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on,
                       changes: COLLECT {

@@ -4,6 +4,7 @@ whom to ask; what it says (`content`) only reaches the roles that decide on cont
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 
@@ -80,13 +81,20 @@ class FlagContent(BaseModel):
 
     kind: FlagKind
     level: int
-    source: str
+    source: str | None = Field(description="None only when `withheld`.")
     details: str | None
     raised_on: str
     review_on: str | None
     expires_on: str | None
     # Each change made to it, oldest first.
     changes: list[FlagChange] = []
+    withheld: bool = Field(
+        default=False,
+        description="Raised under another case that holds the person, one you do not work "
+        "with: its source, details and changes are that case's words (they may name its child "
+        "or what was disclosed there) and are left out. Its kind, level and dates are given; "
+        "`ask` says whom to ask for the rest.",
+    )
 
 
 class FlagPublic(Shaped):
@@ -117,8 +125,26 @@ class FlagWithHeldBack(FlagPublic):
     )
 
 
-def to_public(row: dict[str, Any]) -> FlagPublic:
-    return FlagPublic.model_validate(row)
+def as_seen(row: dict[str, Any], opened: Collection[str]) -> dict[str, Any]:
+    """A flag's fields as a caller reading through `opened` (cases of theirs) sees them.
+
+    What a flag says in its own words (source, details, each change and why) belongs to the
+    case whose flag it is (`raised_in`: cypher/fragments/flag_case.cypher): it may name that
+    case's child or what was disclosed there. A worker of another case that holds the person
+    learns that the flag exists, its kind, level and dates, and whom to ask, as a chain says
+    whom to ask about another case's child. A flag of no case (raised before this was
+    recorded, or its case has taken the person out) is every holding case's."""
+    flag = dict(row)
+    case = flag.pop("raised_in", None)
+    content = flag.get("content")
+    if case is not None and case not in opened and content is not None:
+        flag["content"] = {**content, "source": None, "details": None, "changes": [],
+                           "withheld": True}  # fmt: skip
+    return flag
+
+
+def to_public(row: dict[str, Any], opened: Collection[str]) -> FlagPublic:
+    return FlagPublic.model_validate(as_seen(row, opened))
 
 
 async def _read_in(
@@ -165,7 +191,8 @@ async def raise_flag(
         return raised, await _connections_in(tx, db.queries, person_id, cases)
 
     raised, connections = await in_write(db, work)
-    return _with_held_back(raised, connections, flag_id=flag_id, level=flag.level, active=True)
+    return _with_held_back(raised, connections, flag_id=flag_id, level=flag.level, active=True,
+                           opened=(young_person_id, *cases))  # fmt: skip
 
 
 async def _connections_in(
@@ -179,17 +206,18 @@ async def _connections_in(
 
 def _with_held_back(
     flag: dict[str, Any], connections: list[dict[str, Any]], *, flag_id: str, level: int,
-    active: bool,
+    active: bool, opened: Collection[str],
 ) -> FlagWithHeldBack:  # fmt: skip
     token = f"flag:{flag_id}"
     held = [HeldBack.model_validate(c) for c in connections if active and held_back_by_a_flag(
         tuple(c["history"]), level, token, tuple(c["overridden"]))]  # fmt: skip
-    return FlagWithHeldBack.model_validate({**flag, "held_back": held})
+    return FlagWithHeldBack.model_validate({**as_seen(flag, opened), "held_back": held})
 
 
-async def list_flags(db: Db, *, person_id: str) -> list[FlagPublic]:
+async def list_flags(db: Db, *, person_id: str, opened: Collection[str]) -> list[FlagPublic]:
+    """The person's flags as a caller reading through the cases `opened` sees them."""
     records = await db.read("list_flags", person_id=person_id, flag_id=None)
-    return [to_public(r["flag"]) for r in records]
+    return [to_public(r["flag"], opened) for r in records]
 
 
 async def flag_person(db: Db, *, flag_id: str) -> tuple[str, str | None] | None:
@@ -257,4 +285,5 @@ async def update_flag(
         return changed, connections, record["level"], record["status"] == "active"
 
     changed, connections, level, active = await in_write(db, work)
-    return _with_held_back(changed, connections, flag_id=flag_id, level=level, active=active)
+    return _with_held_back(changed, connections, flag_id=flag_id, level=level, active=active,
+                           opened=(young_person_id, *cases))  # fmt: skip

@@ -7,6 +7,7 @@ nothing behind.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -17,7 +18,7 @@ from service import gedcom_dates, lifespan
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
 from service.data.audit import record_in, record_shared
-from service.data.flags import FlagPublic
+from service.data.flags import FlagPublic, as_seen
 from service.data.relationships import BORN_BEFORE
 from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
 from service.db import Db, in_write
@@ -329,7 +330,7 @@ async def create_person(
     created = await in_write(db, work)
     if created is None:
         raise NotFound("No young person with this id is within your allocations.")
-    return PersonPublic.model_validate(created)
+    return _public(created, ())  # a new person has no flags
 
 
 async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str, via: str) -> Any:
@@ -337,19 +338,31 @@ async def _read_in(tx: AsyncManagedTransaction, queries: Queries, person_id: str
     return None if record is None else record["person"]
 
 
-async def get_person(db: Db, *, person_id: str, via: str) -> PersonPublic:
-    """The person as seen through the case of the young person `via` (its notes on them)."""
-    found = await get_people(db, person_ids=[person_id], via=[via])
+def _public(row: dict[str, Any], opened: Collection[str]) -> PersonPublic:
+    """A person as read, their flags as a caller reading through the cases `opened` sees them
+    (`flags.as_seen`)."""
+    return PersonPublic.model_validate(
+        {**row, "flags": [as_seen(f, opened) for f in row.get("flags") or ()]}
+    )
+
+
+async def get_person(db: Db, *, person_id: str, via: str, opened: Collection[str]) -> PersonPublic:
+    """The person as seen through the case of the young person `via` (its notes on them), by
+    a caller reading through the cases `opened` (their flags' own words: `flags.as_seen`)."""
+    found = await get_people(db, person_ids=[person_id], via=[via], opened=opened)
     if not found:
         raise NotFound("No person with this id is within your allocations.")
     return found[0]
 
 
-async def get_people(db: Db, *, person_ids: list[str], via: list[str]) -> list[PersonPublic]:
+async def get_people(
+    db: Db, *, person_ids: list[str], via: list[str], opened: Collection[str]
+) -> list[PersonPublic]:
     """The people, each seen through the case of the young person at the same place in `via`
-    (the notes shown are that case's)."""
+    (the notes shown are that case's), by a caller reading through the cases `opened`, all
+    theirs."""
     records = await db.read("get_people", ids=person_ids, via=via)
-    return [PersonPublic.model_validate(r["person"]) for r in records]
+    return [_public(r["person"], opened) for r in records]
 
 
 async def update_person(
@@ -358,8 +371,11 @@ async def update_person(
     actor: Principal,
     person_id: str,
     young_person_id: str,
+    opened: Collection[str],
     changes: PersonUpdate,
 ) -> PersonPublic:
+    """Change a person through the case of `young_person_id`, for a caller who reads through
+    the cases `opened` (the answer's flags: `flags.as_seen`)."""
     values = changes.model_dump(mode="json", exclude_unset=True)
     external_ids = values.pop("external_ids", None)
     for key in ("given_name", "family_name", "sex"):
@@ -439,7 +455,7 @@ async def update_person(
     updated = await in_write(db, work)
     if updated is None:
         raise NotFound("No person with this id is within your allocations.")
-    return PersonPublic.model_validate(updated)
+    return _public(updated, opened)
 
 
 async def update_young_person(
@@ -465,4 +481,4 @@ async def update_young_person(
     updated = await in_write(db, work)
     if updated is None:
         raise NotFound("No young person with this id is within your allocations.")
-    return PersonPublic.model_validate(updated)
+    return _public(updated, (young_person_id,))

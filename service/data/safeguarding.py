@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import record_in, record_shared
-from service.data.flags import FlagPublic
+from service.data.flags import FlagPublic, to_public
 from service.data.people import still_in_case
 from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once, together
@@ -369,7 +369,10 @@ async def search(
     concerns: set[str] = set()
     in_network: list[RiskPerson] = []
     for r in flagged:
-        flags = [FlagPublic.model_validate(f) for f in r["flags"]]
+        # What a flag says in its own words is shown of this case's flags and of no case's
+        # (`flags.as_seen`); another case's, even one the caller also works with, say whom to
+        # ask (read through that case, GET /people/{id}/flags gives them).
+        flags = [to_public(f, (young_person_id,)) for f in r["flags"]]
         orders = [_order(o, network) for o in r["orders"]]
         pid = r["person_id"]
         if pid in network and pid in children:

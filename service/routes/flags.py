@@ -17,8 +17,9 @@ router = APIRouter(tags=["safety flags"])
 @router.get("/people/{person_id}/flags", response_model=ListOf[FlagPublic])
 async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
     """A person's flags: that they exist and whom to ask, for everyone; what they say, for
-    social workers and managers. Every look is in the audit trail."""
-    found = await flags.list_flags(access.db, person_id=reach.person_id)
+    social workers and managers (in its case's own words, only for that case's: `withheld`).
+    Every look is in the audit trail."""
+    found = await flags.list_flags(access.db, person_id=reach.person_id, opened=reach.cases)
     return ListOf[FlagPublic](data=found, count=len(found))
 
 

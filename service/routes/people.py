@@ -42,15 +42,17 @@ async def find_people(
 ) -> ListOf[PersonPublic]:
     """The people within the caller's cases who hold an external id (at most 50)."""
     found = await access.people_holding(value=external_id, system=system, action="find_people")
+    # Every case a person is found through is one of the caller's.
     listed = await people.get_people(access.db, person_ids=[pid for pid, _ in found],
-                                     via=[via for _, via in found])  # fmt: skip
+                                     via=[via for _, via in found],
+                                     opened={via for _, via in found})  # fmt: skip
     return ListOf[PersonPublic](data=listed, count=len(listed))
 
 
 @router.get("/people/{person_id}", response_model=PersonPublic)
 async def read_person(reach: PersonReach, access: CaseDep) -> PersonPublic:
     return await people.get_person(access.db, person_id=reach.person_id,
-                                   via=reach.young_person_id)  # fmt: skip
+                                   via=reach.young_person_id, opened=reach.cases)  # fmt: skip
 
 
 @router.patch("/people/{person_id}", response_model=PersonPublic, responses=CONFLICT)
@@ -59,7 +61,8 @@ async def update_person(body: PersonUpdate, reach: PersonReach, access: CaseDep)
         raise InvalidInput("Send at least one field to change.")
     case = reach.one_case("these notes are for") if "notes" in body.model_fields_set else None
     return await people.update_person(access.db, actor=access.principal,
-        person_id=reach.person_id, young_person_id=case or reach.young_person_id, changes=body,
+        person_id=reach.person_id, young_person_id=case or reach.young_person_id,
+        opened=reach.cases, changes=body,
     )  # fmt: skip
 
 

@@ -31,14 +31,14 @@ async def list_young_people(access: CaseDep) -> ListOf[PersonPublic]:
     """The young people the caller works with today (managers: their team's). Each one listed
     is a look at their record, audited as one."""
     ids = await access.young_people(action="list_young_people")
-    found = await people.get_people(access.db, person_ids=ids, via=ids)
+    found = await people.get_people(access.db, person_ids=ids, via=ids, opened=ids)
     return ListOf[PersonPublic](data=found, count=len(found))
 
 
 @router.get("/young-people/{young_person_id}", response_model=PersonPublic)
 async def read_young_person(reach: YoungPersonReach, access: CaseDep) -> PersonPublic:
     return await people.get_person(access.db, person_id=reach.person_id,
-                                   via=reach.young_person_id)  # fmt: skip
+                                   via=reach.young_person_id, opened=reach.cases)  # fmt: skip
 
 
 @router.patch("/young-people/{young_person_id}", response_model=PersonPublic)
