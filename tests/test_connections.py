@@ -379,6 +379,39 @@ def days_ago(n: int) -> str:
     return (date.today() - timedelta(days=n)).isoformat()
 
 
+def test_a_commitment_needs_someone_approved_whom_the_young_person_agreed_to(
+    case: Case, db: Driver
+) -> None:
+    """A commitment to keep in touch was taken for an uncle never safety-checked, and /lapsed
+    then asked for him to be got back in touch with."""
+    f = case.family
+    uncle = case.connect("uncle")
+    body = {"what": "A call every week", "every_days": 7, "since": days_ago(60)}
+    path = f"/connections/{uncle}/commitments"
+    refused = case.client.post(path, headers=case.coordinator.headers, json=body)
+    assert rules(refused) == [("needs_approval", []), ("needs_agreement", [])]
+    kept = db.execute_query("MATCH (:Connection {id: $id})-[:COMMITS]->(m) RETURN count(m) AS n",
+                            id=uncle).records[0]["n"]  # fmt: skip
+    assert kept == 0
+    said = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'commitment.create', resource: $r}) "
+        "RETURN e.outcome AS outcome, e.reason AS reason", r=f"connection:{uncle}",
+    ).records  # fmt: skip
+    assert [(r["outcome"], r["reason"]) for r in said] == [
+        ("refused", "needs_approval; needs_agreement")
+    ]
+    lapsed = ok(case.client.get(f"/young-people/{f.young_person_id}/lapsed",
+                                headers=case.coordinator.headers))["data"]  # fmt: skip
+    assert lapsed == []
+    case.walk(uncle, "awaiting_safety_check", "approved", "young_person_agreed")
+    made = ok(case.client.post(path, headers=case.coordinator.headers, json=body), 201)
+    assert made["every_days"] == 7
+    # Due from its start, sixty days ago, and never kept: overdue.
+    lapsed = ok(case.client.get(f"/young-people/{f.young_person_id}/lapsed",
+                                headers=case.coordinator.headers))["data"]  # fmt: skip
+    assert [(r["person_id"], r["overdue_days"]) for r in lapsed] == [(f.ids["uncle"], 53)]
+
+
 def test_lapsed_contacts_with_and_without_commitments(case: Case) -> None:
     f = case.family
     gran, uncle, aunt, mum = (case.connect(k) for k in ("gran", "uncle", "aunt", "mum"))

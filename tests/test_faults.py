@@ -436,6 +436,11 @@ def build_case(client: TestClient) -> tuple[Family, dict[str, str]]:
         201,
     )
     cid = connection["id"]
+    # Approved and agreed: a commitment is made only then (`check_commitment`).
+    for stage, who in (("awaiting_safety_check", coordinator), ("approved", social_worker),
+                       ("young_person_agreed", coordinator)):  # fmt: skip
+        ok(client.post(f"/connections/{cid}/stage", headers=who.headers,
+                       json={"stage": stage}))  # fmt: skip
     for on, mode in (("2026-01-10", "call"), ("2026-02-14", "letter_or_card")):
         ok(
             client.post(

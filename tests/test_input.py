@@ -137,6 +137,11 @@ def test_a_date_of_the_work_before_1900_or_after_2099_is_refused_as_a_slip(case:
     ok(case.client.post(path, headers=case.coordinator.headers,
                         json={"on": "1900-01-01", "mode": "call"}), 201)  # fmt: skip
     # And after them: a commitment from 9999-12-31 was taken.
+    # Approved and agreed: a commitment is made only then (`check_commitment`).
+    for stage in ("located", "awaiting_safety_check", "approved", "young_person_agreed"):
+        who = case.manager if stage == "approved" else case.coordinator
+        ok(case.client.post(f"/connections/{connection}/stage", headers=who.headers,
+                            json={"stage": stage}))  # fmt: skip
     path = f"/connections/{connection}/commitments"
     calls = {"what": "Calls", "every_days": 14}
     for value in ("9999-12-31", "2100-01-01"):

@@ -18,6 +18,7 @@ from service.workflow import (
     Rule,
     Stage,
     Wish,
+    check_commitment,
     check_invitation,
     check_move,
     connection_lapse,
@@ -404,6 +405,11 @@ WEEKLY_FROM_JUNE = ("2026-06-01", 7)
         ("approved", "2020-01-01", None, (2530, 183)),  # approved again: contact may resume
         ("declined", "2020-01-01", WEEKLY_FROM_JUNE, None),
         (None, "2020-01-01", None, None),
+        # Before a safety check a commitment counts for nothing (`check_commitment` refuses
+        # one now): a contact had then lapses by the threshold alone.
+        ("identified", None, WEEKLY_FROM_JUNE, None),
+        ("located", "2026-11-20", WEEKLY_FROM_JUNE, None),
+        ("located", "2026-01-10", WEEKLY_FROM_JUNE, (329, 183)),
     ],
 )
 def test_when_contact_with_a_connection_has_lapsed(
@@ -539,6 +545,46 @@ def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
     assert "2 people" in told.message
     (willing,) = check_invitation(Facts(CONTACTED), "coordinator")
     assert '"contacted"' in willing.message
+
+
+@pytest.mark.parametrize(
+    ("facts", "role", "expected"),
+    [
+        # Never checked, or checked and not approved: nothing is agreed with them.
+        (Facts(IDENTIFIED), CO, ["needs_approval", "needs_agreement"]),
+        (Facts(CHECKING), SW, ["needs_approval", "needs_agreement"]),
+        (Facts(WITHDRAWN), MG, ["needs_approval", "needs_agreement"]),
+        (Facts(RECHECK), CO, ["needs_approval", "needs_agreement"]),
+        # Approved, but the young person has not agreed to the approach.
+        (Facts(APPROVED), SW, ["needs_agreement"]),
+        (Facts(AGREED), CO, []),
+        (Facts(CONTACTED), CO, []),
+        (Facts(ATTENDED), SW, []),
+        (Facts((*ATTENDED, "in_plan")), CO, []),
+        # The young person's wish, whoever asks.
+        (Facts((*ATTENDED, "in_plan"), wish="never"), MG, ["wish_never"]),
+        (Facts(WILLING, wish="not_now"), CO, ["wish_not_now"]),
+        # A flag in the household since the approval, told as an invitation tells it.
+        (Facts(WILLING, flagged=ONE, risks=FATHER_FLAG), SW, ["flagged"]),
+        (Facts(WILLING, flagged=ONE, risks=FATHER_FLAG), CO, ["flagged"]),
+        (Facts(WILLING, flagged=ONE, risks=FATHER_FLAG, overridden=("flag:f1",)), CO, []),
+        # To a coordinator, the flag only when nothing else stands in the way.
+        (
+            Facts(IDENTIFIED, flagged=ONE, risks=FATHER_FLAG),
+            CO,
+            ["needs_approval", "needs_agreement"],
+        ),
+        (
+            Facts(IDENTIFIED, flagged=ONE, risks=FATHER_FLAG),
+            SW,
+            ["needs_approval", "needs_agreement", "flagged"],
+        ),
+    ],
+)
+def test_a_commitment_is_agreed_only_with_someone_the_young_person_may_be_in_touch_with(
+    facts: Facts, role: Role, expected: list[Rule]
+) -> None:
+    assert [r.rule for r in check_commitment(facts, role)] == expected
 
 
 @pytest.mark.parametrize(

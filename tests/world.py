@@ -272,8 +272,9 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          {"side": "maternal", "wish": "want_contact"}, expect(204)),
         ("POST", "/connections/{connection_id}/contacts", f"/connections/{conn}/contacts",
          {"on": "2026-01-05", "mode": "call", "note": "Marlow family call"}, expect(201)),
+        # Not approved: a commitment is refused by the rules, for those who reach.
         ("POST", "/connections/{connection_id}/commitments", f"/connections/{conn}/commitments",
-         {"what": "A call a month", "every_days": 30}, expect(201)),
+         {"what": "A call a month", "every_days": 30}, expect(409)),
         ("POST", "/young-people/{young_person_id}/connections",
          f"/young-people/{yp}/connections", {"person_id": ids["father"]}, expect(201)),
         ("POST", "/young-people/{young_person_id}/events", f"/young-people/{yp}/events",

@@ -8,23 +8,28 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
+from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import Change, audited_write
+from service.data.audit import Change, audited_write, record, record_in
+from service.data.connections import RULE_ROLES, connection_facts_in, refused
 from service.data.relatives import wish_sides_of
 from service.dates import before_birth, london_today
-from service.db import Db, run_once
+from service.db import Db, in_write, run_once
 from service.errors import InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.workflow import (
     BLOCKING_FLAG_LEVEL,
+    check_commitment,
     connection_lapse,
     effective_wish,
     former_role_lapse,
     held_from_contact,
 )
+
+_NO_CONNECTION = "No connection with this id is within your allocations."
 
 ContactMode = Literal["visit", "call", "text", "letter_or_card", "video", "social_media"]
 Direction = Literal["to_young_person", "from_young_person", "both_ways"]
@@ -116,21 +121,46 @@ async def add_commitment(
     young_person_id: str,
     cid: str,
     body: CommitmentCreate,
+    today: date,
 ) -> CommitmentPublic:
+    """Record a commitment to keep in touch, if the rules allow (`check_commitment`: with
+    someone the young person may be in touch with now), decided on the facts read after taking
+    the connection's locks, as a stage move is."""
     if body.review_on is not None and body.review_on < body.since:
         raise InvalidInput("'review_on' is before 'since'.")
+    if actor.role not in RULE_ROLES:
+        raise NotFound(_NO_CONNECTION)
     new_id = str(uuid.uuid4())
+    params = {"connection_id": cid, "id": new_id, "what": body.what,
+              "every_days": body.every_days, "since": body.since.isoformat(),
+              "review_on": body.review_on.isoformat() if body.review_on else None,
+              "user_id": actor.user_id}  # fmt: skip
 
-    created = await audited_write(db, actor=actor, query="add_commitment",
-        params={"connection_id": cid, "id": new_id, "what": body.what,
-                "every_days": body.every_days, "since": body.since.isoformat(),
-                "review_on": body.review_on.isoformat() if body.review_on else None,
-                "user_id": actor.user_id},
-        change=Change("commitment.create", f"commitment:{new_id}", young_person_id),
-    )  # fmt: skip
+    async def work(tx: AsyncManagedTransaction) -> Any:
+        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        if held is None or held[0] != young_person_id:
+            return None
+        refusals = check_commitment(held[2], RULE_ROLES[actor.role])
+        if refusals:
+            return refusals
+        made = await (await tx.run(db.queries["add_commitment"], params)).single()
+        if made is None:
+            return None
+        await record_in(tx, db.queries, principal=actor, action="commitment.create",
+                        resource=f"commitment:{new_id}", outcome="allowed",
+                        young_person_id=young_person_id)  # fmt: skip
+        return made["commitment"]
+
+    created = await in_write(db, work)
     if created is None:
-        raise NotFound("No connection with this id is within your allocations.")
-    return CommitmentPublic.model_validate(created["commitment"])
+        raise NotFound(_NO_CONNECTION)
+    if isinstance(created, list):
+        await record(db, principal=actor, action="commitment.create",
+                     resource=f"connection:{cid}", outcome="refused",
+                     young_person_id=young_person_id,
+                     reason="; ".join(r.rule for r in created))  # fmt: skip
+        raise refused(created)
+    return CommitmentPublic.model_validate(created)
 
 
 def lapsed_rows(

@@ -124,7 +124,7 @@ async def add_commitment(
 ) -> CommitmentPublic:
     reach = await _connection_in_reach(access, connection_id, "add_commitment", read=False)
     return await contacts.add_commitment(access.db, actor=access.principal,
-        young_person_id=reach.person_id, cid=connection_id, body=body,
+        young_person_id=reach.person_id, cid=connection_id, body=body, today=access.today,
     )  # fmt: skip
 
 

@@ -3,7 +3,8 @@
 - `terms`: the stages, wishes, roles and rules, the kinds of safety flag and the level that
   blocks an approval (`BLOCKING_FLAG_LEVEL`);
 - `stages`: moving a connection through the stages (`check_move`), inviting them to the event
-  (`check_invitation`), and what a flag in the household holds back;
+  (`check_invitation`), agreeing to keep in touch (`check_commitment`), and what a flag in the
+  household holds back;
 - `wishes`: which of the young person's wishes holds for a person (`effective_wish`);
 - `lapse`: when contact has lapsed (`LAPSED_AFTER_MONTHS`, `connection_lapse`,
   `former_role_lapse`).
@@ -27,6 +28,7 @@ from service.workflow.stages import (
     Move,
     Refusal,
     check_apart,
+    check_commitment,
     check_invitation,
     check_move,
     current_stage,
@@ -73,6 +75,7 @@ __all__ = [
     "Stage",
     "Wish",
     "check_apart",
+    "check_commitment",
     "check_invitation",
     "check_move",
     "connection_lapse",

@@ -36,6 +36,9 @@ class Lapse:
 # awaiting a safety check (again, after an approval was withdrawn) is not to be contacted until
 # it is made: their old contacts and commitments do not make them overdue.
 NOT_IN_CONTACT: frozenset[Stage] = frozenset({"awaiting_safety_check", "not_approved", "declined"})
+# Before a safety check a commitment to keep in touch is not agreed (`check_commitment`): one
+# recorded then (before that was refused) makes nobody overdue.
+BEFORE_A_CHECK: frozenset[Stage] = frozenset({"identified", "located"})
 
 
 def _first_day(value: str) -> date:
@@ -56,13 +59,13 @@ def connection_lapse(
     shortest interval (its start, every how many days), if any. With one, contact is due within
     its interval of the last contact, or of its start when nothing has happened since; without
     one, within `threshold_days` of the last contact, and a connection never in contact has
-    nothing to lapse from; a commitment that says no interval has the threshold's. Refused and
-    declined connections never lapse, nor one awaiting a safety check, nor one recorded without
-    a stage. (Whether the person is
-    still living is for the caller: nobody lapses after death.)"""
+    nothing to lapse from; a commitment that says no interval has the threshold's, and none
+    counts before a safety check (identified, located). Refused and declined connections never
+    lapse, nor one awaiting a safety check, nor one recorded without a stage. (Whether the
+    person is still living is for the caller: nobody lapses after death.)"""
     if stage is None or stage in NOT_IN_CONTACT:
         return None
-    if commitment is None:
+    if commitment is None or stage in BEFORE_A_CHECK:
         since, allowed = last_contact, threshold_days
     else:
         start, every = commitment

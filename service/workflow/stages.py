@@ -414,6 +414,19 @@ def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
     return _in_rule_order(refusals)
 
 
+def check_commitment(facts: Facts, role: Role) -> list[Refusal]:
+    """Every rule that keeps a commitment to keep in touch (the plan's "a call every other
+    Sunday") from being recorded with a person; [] allows it. It is agreed with someone the
+    young person may be in touch with now, as contact is (`check_move` to `contacted`): currently
+    approved after a safety check, the young person agreed, their wishes, and nothing in the
+    household since the approval (one recorded for an uncle never checked made /lapsed ask for
+    him to be got back in touch with). Told as an invitation's rules are."""
+    refusals = [r for r in _approach_rules(facts, Move(target="contacted", role=role))
+                if r.rule not in ("order", "no_going_back")]  # fmt: skip
+    refusals += _kept_away_as_told(facts, role, refusals)
+    return _in_rule_order(refusals)
+
+
 def check_apart(guests_apart: Sequence[str], role: Role) -> list[Refusal]:
     """A current court order between the person and someone already invited to the same event
     keeps them from it: the event would bring them together against the order (a second
