@@ -192,6 +192,73 @@ def test_inviting_again_someone_already_invited_changes_nothing(case: Case) -> N
     assert _stage(case, uncle) == "invited"
 
 
+def _withdraw(case: Case, event_id: str, cid: str, reason: str = "Cannot come") -> Any:
+    return case.client.post(f"/events/{event_id}/guests/{cid}/withdrawal",
+                            headers=case.coordinator.headers, json={"reason": reason})  # fmt: skip
+
+
+def test_an_invitation_is_withdrawn_kept_and_no_longer_counts(case: Case, db: Driver) -> None:
+    """A guest who would not come stayed invited: no route took them off the list, and an order
+    between them and someone the family wanted there kept that person out. Withdrawn, the
+    invitation is kept with why and by whom; the guest goes back to `willing` when invited
+    nowhere else; an order with them no longer stands in the way; inviting again checks again
+    and lists them again."""
+    ids = case.family.ids
+    event, other = _event(case), _event(case, on="2026-04-18", place="Elm Hall")
+    mum, dad, gran = case.connect("mum"), case.connect("dad"), case.connect("gran")
+    for cid in (mum, dad, gran):
+        case.walk(cid, *WILLING)
+    order = {"kind": "non_molestation_order", "restricted_id": ids["dad"],
+             "protected_id": ids["mum"], "made_on": "2026-01-05"}  # fmt: skip
+    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    for cid in (dad, gran):
+        ok(_invite(case, event["id"], cid), 201)
+    ok(_invite(case, other["id"], gran), 201)
+    assert rules(_invite(case, event["id"], mum)) == [("apart_by_order", [])]
+
+    seen = ok(_withdraw(case, event["id"], dad, "He will not come while she may"))
+    (withdrawn,) = [g for g in seen["guests"] if g["connection_id"] == dad]
+    assert withdrawn["withdrawn_on"] is not None
+    assert withdrawn["withdrawn_reason"] == "He will not come while she may"
+    assert withdrawn["withdrawn_by"]
+    assert _stage(case, dad) == "willing"
+    # The gran, invited to another event too, keeps her stage.
+    ok(_withdraw(case, event["id"], gran))
+    assert _stage(case, gran) == "invited"
+    # With the father's invitation withdrawn, the order no longer keeps the mother out.
+    invited = ok(_invite(case, event["id"], mum), 201)
+    assert [(g["connection_id"], g["withdrawn_on"] is None) for g in invited["guests"]] == [
+        (dad, False), (gran, False), (mum, True)
+    ]  # fmt: skip
+    # Withdrawn twice, or never invited: 404; attendance of a withdrawn guest: 404.
+    assert _withdraw(case, event["id"], dad).status_code == 404
+    assert _came(case, event["id"], dad, None).status_code == 404
+    # Invited again, the rules are checked again: the order with the mother now refuses him.
+    assert rules(_invite(case, event["id"], dad)) == [("apart_by_order", [])]
+    ok(_withdraw(case, event["id"], mum))
+    again = ok(_invite(case, event["id"], dad), 201)
+    assert [(g["connection_id"], g["withdrawn_on"] is None) for g in again["guests"]] == [
+        (dad, False), (gran, False), (mum, False), (dad, True)
+    ]  # fmt: skip
+    assert _stage(case, dad) == "invited"
+    # One recorded as having come stays: correct the attendance first.
+    past = _event(case, on="2026-01-10", place="Ash Hall")
+    ok(_invite(case, past["id"], gran), 201)
+    ok(_came(case, past["id"], gran, "Cards"))
+    came = _withdraw(case, past["id"], gran)
+    assert came.status_code == 409, came.text
+    assert "correct their attendance first" in came.text
+    outcomes = [(e["outcome"], e["reason"]) for e in ok(case.client.get(
+        "/audit", headers=case.manager.headers,
+        params={"young_person_id": case.family.young_person_id}))["data"]
+        if e["action"] == "event.withdraw"]  # fmt: skip
+    assert outcomes.count(("allowed", f"connection:{dad}")) == 1
+    assert ("refused", f"connection:{gran} came") in outcomes
+    kept = db.execute_query("MATCH (:CelebrationEvent {id: $id})-[g:INVITED]->() "
+                            "RETURN count(g) AS n", id=event["id"]).records[0]["n"]  # fmt: skip
+    assert kept == 4
+
+
 def _willing_over_a_flag(case: Case) -> str:
     """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")

@@ -1,8 +1,9 @@
 // The current court orders, either way, between a connection's person and the people already
-// invited to the same event (`service.workflow.stages.check_apart` decides): the order's id
-// and the invited person's id.
-MATCH (yp:YoungPerson)-[:HAS_EVENT]->(:CelebrationEvent {id: $event_id})-[:INVITED]->
+// invited to the same event, and not withdrawn (`service.workflow.stages.check_apart`
+// decides): the order's id and the invited person's id.
+MATCH (yp:YoungPerson)-[:HAS_EVENT]->(:CelebrationEvent {id: $event_id})-[i:INVITED]->
       (:Connection)-[:WITH]->(guest:Person)
+WHERE i.withdrawn_on IS NULL
 MATCH (yp)-[:HAS_CONNECTION]->(:Connection {id: $connection_id})-[:WITH]->(p:Person)
 WHERE guest <> p
 MATCH (p)-[o:RESTRICTED_BY_ORDER]-(guest)

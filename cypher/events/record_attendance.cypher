@@ -5,6 +5,7 @@
 // Returns what it was before, with the connection's stage and whether they came to another
 // event (which keeps them at `attended` whatever this one says).
 MATCH (:CelebrationEvent {id: $event_id})-[g:INVITED]->(c:Connection {id: $connection_id})
+WHERE g.withdrawn_on IS NULL  // a guest whose invitation was withdrawn is invited again first
 WITH g, c, coalesce(g.moved, false) AS moved_before
 SET g.attended = $attended, g.offered = $offered, g.recorded_by = $user_id,
     g.recorded_at = datetime(),

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated
 
 from neo4j import AsyncManagedTransaction
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
@@ -18,7 +18,7 @@ from service.data.audit import Change, audited_write, record, record_in
 from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
 from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once
-from service.errors import InvalidInput, NotFound
+from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, IsoDate, Note, Text
 from service.workflow import Refusal, Stage, check_apart, check_invitation
 
@@ -46,7 +46,14 @@ class Attendance(InputModel):
     )  # fmt: skip
 
 
-class Guest(BaseModel):
+class Withdrawal(InputModel):
+    reason: Note = Field(
+        min_length=1, max_length=2_000,
+        description="Why: they cannot come, they no longer wish to, a concern since.",
+    )  # fmt: skip
+
+
+class Guest(Shaped):
     connection_id: str
     person_id: str
     person_name: str
@@ -54,6 +61,13 @@ class Guest(BaseModel):
     invited_on: str
     attended: bool | None = Field(description="None until recorded.")
     offered: str | None
+    withdrawn_on: str | None = Field(
+        default=None,
+        description="When the invitation was withdrawn; the guest is then not invited (one "
+        "invited again is listed again, after it).",
+    )
+    withdrawn_by: str | None = None
+    withdrawn_reason: Annotated[str | None, Sensitive.notes] = None
 
 
 class Event(Shaped):
@@ -211,6 +225,65 @@ async def invite(
                      outcome="refused", young_person_id=young_person_id,
                      reason="; ".join(r.rule for r in refusals))  # fmt: skip
         raise refused(refusals)
+    return await get_event(db, young_person_id=young_person_id, event_id=event_id)
+
+
+async def withdraw(
+    db: Db,
+    *,
+    actor: Principal,
+    young_person_id: str,
+    event_id: str,
+    cid: str,
+    body: Withdrawal,
+    today: date,
+) -> Event:
+    """Withdraw a guest's invitation: they cannot come, no longer wish to, or a concern since
+    keeps them away. Kept on the event with when, by whom and why; the guest is no longer
+    counted as invited (a court order between them and another guest no longer stands in the
+    way). One whose coming is recorded stays (correct that first). A guest this leaves invited
+    to no event, and at `invited`, goes back to `willing`: inviting them again, to this event or
+    another, checks the rules again."""
+    if actor.role not in RULE_ROLES:
+        raise NotFound(_NO_EVENT)
+    event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
+
+    async def work(tx: AsyncManagedTransaction) -> str | None:
+        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        if held is None or held[0] != young_person_id:
+            return "not invited"
+        stage = held[1]
+        await (await tx.run(db.queries["lock_event"], id=event_id)).consume()
+        now = await (
+            await tx.run(db.queries["get_invitation"], event_id=event_id, connection_id=cid)
+        ).single(strict=True)  # fmt: skip
+        if not now["invited"]:
+            return "not invited"
+        if now["attended"]:
+            return "came"
+        await (
+            await tx.run(db.queries["withdraw_guest"], event_id=event_id, connection_id=cid,
+                         today=today.isoformat(), user_id=actor.user_id, reason=body.reason)
+        ).consume()  # fmt: skip
+        if stage == "invited" and not now["others"]:
+            await _move(tx, db, actor, young_person_id, cid, "willing", stage,
+                        f"Invitation to the celebration event on {event.on} withdrawn")  # fmt: skip
+        await record_in(tx, db.queries, principal=actor, action="event.withdraw",
+                        resource=f"event:{event_id}", outcome="allowed",
+                        young_person_id=young_person_id, reason=f"connection:{cid}")  # fmt: skip
+        return None
+
+    why = await in_write(db, work)
+    if why is not None:
+        await record(db, principal=actor, action="event.withdraw", resource=f"event:{event_id}",
+                     outcome="refused", young_person_id=young_person_id,
+                     reason=f"connection:{cid} {why}")  # fmt: skip
+        if why == "came":
+            raise Conflict(
+                "They are recorded as having come to this event: correct their attendance "
+                "first (PUT /events/{event_id}/guests/{connection_id})."
+            )
+        raise NotFound("This connection is not invited to this event.")
     return await get_event(db, young_person_id=young_person_id, event_id=event_id)
 
 

@@ -118,6 +118,7 @@ async def list_contacts(connection_id: PathId, access: CaseDep) -> ListOf[Contac
     "/connections/{connection_id}/commitments",
     status_code=201,
     response_model=CommitmentPublic,
+    responses=CONFLICT,
 )
 async def add_commitment(
     connection_id: PathId, body: CommitmentCreate, access: CaseDep

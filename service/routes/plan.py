@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from service.auth.access import CaseAccess, CaseDep, PathId, Reach, YoungPersonReach
 from service.data import events, plan
-from service.data.events import Attendance, Event, EventCreate, GuestInvite
+from service.data.events import Attendance, Event, EventCreate, GuestInvite, Withdrawal
 from service.data.plan import PlanAgreed
 from service.models import ListOf
 from service.openapi import CONFLICT
@@ -62,6 +62,24 @@ async def invite_guest(event_id: PathId, body: GuestInvite, access: CaseDep) -> 
     return await events.invite(access.db, actor=access.principal,
                                young_person_id=reach.person_id, event_id=event_id, body=body,
                                today=access.today)  # fmt: skip
+
+
+@router.post(
+    "/events/{event_id}/guests/{connection_id}/withdrawal", response_model=Event,
+    responses=CONFLICT,
+)  # fmt: skip
+async def withdraw_guest(
+    event_id: PathId, connection_id: PathId, body: Withdrawal, access: CaseDep
+) -> Event:
+    """Withdraw an invitation (they cannot come, no longer wish to, or a concern since), with
+    why: kept on the event; a guest it leaves invited nowhere goes back to `willing`, and
+    inviting them again checks the rules again. Not for a guest recorded as having come (409:
+    correct that first)."""
+    reach = await _event_in_reach(access, event_id, "withdraw_guest", read=False)
+    return await events.withdraw(access.db, actor=access.principal,
+        young_person_id=reach.person_id, event_id=event_id, cid=connection_id, body=body,
+        today=access.today,
+    )  # fmt: skip
 
 
 @router.put("/events/{event_id}/guests/{connection_id}", response_model=Event)
