@@ -1,6 +1,7 @@
-"""What a safety flag says in its own words (source, details, each change and why) is the case's
-it was raised under: another case that holds the same person learns that it exists, its kind,
-level and dates, and whom to ask. Pure (`flags.as_seen`) and through the API, against a real
+"""What a safety flag says in its own words is the case's that wrote it: its source the case it
+was raised under, its details the case that wrote them, a change's reason the case it was made
+through. Another case that holds the same person learns that the flag exists, its kind, level,
+dates and changes, and whom to ask. Pure (`flags.as_seen`) and through the API, against a real
 Neo4j."""
 
 from __future__ import annotations
@@ -11,44 +12,78 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.data.flags import as_seen
-from tests.cases import add_user, allocate, ok, two_teams
+from tests.cases import Actor, add_user, allocate, ok, two_teams
 
-ROW = {
+CHANGE: dict[str, Any] = {
+    "changed": ["details"], "reason": "Kai said more", "details": "Kai told his teacher",
+    "status": "active", "through": "kai", "details_of": "kai",
+}  # fmt: skip
+ROW: dict[str, Any] = {
     "id": "f1", "status": "active", "person_id": "p1", "ask": "Ann, team north",
-    "raised_in": "kai",
+    "raised_in": "kai", "details_of": "kai",
     "content": {"kind": "allegation", "level": 3, "source": "Said by Kai at school",
-                "details": "Kai told his teacher", "raised_on": "2026-01-02",
-                "review_on": "2026-07-02", "expires_on": None,
-                "changes": [{"changed": ["details"], "reason": "Kai said more"}]},
+                "details": "Kai told his teacher again", "raised_on": "2026-01-02",
+                "review_on": "2026-07-02", "expires_on": None, "changes": [CHANGE]},
 }  # fmt: skip
 
 
-def test_a_flag_of_another_case_says_what_it_is_and_whom_to_ask_not_its_words() -> None:
+def test_each_part_of_a_flag_is_shown_to_the_case_that_wrote_it() -> None:
     seen = as_seen(ROW, ("sam", "cleo"))
     assert "raised_in" not in seen
+    assert "details_of" not in seen
     assert seen["ask"] == "Ann, team north"
-    assert seen["content"] == {
-        "kind": "allegation", "level": 3, "source": None, "details": None,
-        "raised_on": "2026-01-02", "review_on": "2026-07-02", "expires_on": None,
-        "changes": [], "withheld": True,
-    }  # fmt: skip
-    # Through the case it was raised under: all of it.
-    assert as_seen(ROW, ("sam", "kai"))["content"] == ROW["content"]
-    # A flag of no case (raised before cases were recorded on flags, or its case has taken the
-    # person out) is every holding case's.
-    assert as_seen({**ROW, "raised_in": None}, ("sam",))["content"] == ROW["content"]
+    content = seen["content"]
+    assert (content["kind"], content["level"], content["raised_on"]) == ("allegation", 3,
+                                                                         "2026-01-02")  # fmt: skip
+    assert (content["source"], content["details"], content["withheld"]) == (None, None, True)
+    (change,) = content["changes"]
+    assert (change["reason"], change["details"], change["withheld"]) == (None, None, True)
+    assert (change["changed"], change["status"]) == (["details"], "active")
+    assert "through" not in change
+    # Through the case that wrote it all: all of it.
+    mine = as_seen(ROW, ("sam", "kai"))["content"]
+    assert (mine["source"], mine["details"], mine["withheld"]) == (
+        "Said by Kai at school", "Kai told his teacher again", False)  # fmt: skip
+    assert mine["changes"][0]["reason"] == "Kai said more"
+    # Details Sam's case wrote since (the flag no case's to change once Kai's took her out):
+    # each case reads its own words and not the other's.
+    mixed = {**ROW, "details_of": "sam",
+             "content": {**ROW["content"], "details": "Sam says she visits drunk",
+                         "changes": [{**CHANGE, "reason": "Sam told his carer",
+                                      "through": "sam"}]}}  # fmt: skip
+    for opened, expected in (
+        ("sam", (None, "Sam says she visits drunk", "Sam told his carer", None)),
+        ("kai", ("Said by Kai at school", None, None, "Kai told his teacher")),
+    ):
+        said = as_seen(mixed, (opened,))["content"]
+        change = said["changes"][0]
+        assert (said["source"], said["details"], change["reason"], change["details"]) == expected
+        assert said["withheld"] is True
+        assert change["withheld"] is True
+    # Words of no recorded case (the synthetic council's) are every holding case's.
+    legacy = {**ROW, "raised_in": None, "details_of": None,
+              "content": {**ROW["content"], "changes": [{**CHANGE, "through": None,
+                                                         "details_of": None}]}}  # fmt: skip
+    assert as_seen(legacy, ("sam",))["content"]["withheld"] is False
     # A coordinator's flag has no content to withhold.
     assert as_seen({**ROW, "content": None}, ("sam",))["content"] is None
 
 
 def _words(found: dict[str, Any]) -> tuple[Any, ...]:
     content = found["content"]
-    return (
-        content["source"],
-        content["details"],
-        len(content["changes"]),
-        content.get("withheld", False),
-    )
+    return (content["source"], content["details"],
+            [(c["reason"], c["details"]) for c in content["changes"]],
+            content.get("withheld", False))  # fmt: skip
+
+
+def _flags(client: TestClient, person_id: str, who: Actor) -> list[tuple[Any, ...]]:
+    return [_words(f) for f in ok(client.get(f"/people/{person_id}/flags",
+                                             headers=who.headers))["data"]]  # fmt: skip
+
+
+KAIS = ("Disclosure at school", "Kai told his teacher again",
+        [(None, "Kai told his teacher she hit him")], False)  # fmt: skip
+HELD = (None, None, [(None, None)], True)
 
 
 def test_another_case_holding_the_person_is_told_whom_to_ask_not_what_the_flag_says(
@@ -56,8 +91,7 @@ def test_another_case_holding_the_person_is_told_whom_to_ask_not_what_the_flag_s
 ) -> None:
     """Kai's social worker raises a flag on the mother Kai shares with Sam, in Kai's words ("Kai
     told his teacher"). Sam's social worker read those words on the flag, on the mother and in
-    Sam's safeguarding: Kai's disclosure, read by another team (a second reader's review of what
-    a shared person shows)."""
+    Sam's safeguarding: Kai's disclosure, read by another team."""
     client = api
     w = two_teams(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
@@ -68,53 +102,105 @@ def test_another_case_holding_the_person_is_told_whom_to_ask_not_what_the_flag_s
     raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
     ok(client.patch(f"/flags/{raised['id']}", headers=north_sw.headers,
                     json={"details": "Kai told his teacher again"}))  # fmt: skip
-    own = ok(client.get(f"/people/{mother}/flags", headers=north_sw.headers))["data"]
-    assert [_words(f) for f in own] == [
-        ("Disclosure at school", "Kai told his teacher again", 1, False)
-    ]
+    assert _flags(client, mother, north_sw) == [KAIS]
 
     south = w["sam_worker"]
     listed = ok(client.get(f"/people/{mother}/flags", headers=south.headers))["data"]
-    assert [_words(f) for f in listed] == [(None, None, 0, True)]
+    assert [_words(f) for f in listed] == [HELD]
     assert [(f["content"]["kind"], f["content"]["level"]) for f in listed] == [("allegation", 3)]
-    assert listed[0]["ask"] == own[0]["ask"]
-    assert "team north" in own[0]["ask"]
+    assert "team north" in listed[0]["ask"]
     person = ok(client.get(f"/people/{mother}", headers=south.headers))
-    assert [_words(f) for f in person["flags"]] == [(None, None, 0, True)]
+    assert [_words(f) for f in person["flags"]] == [(None, None, [], True)]
     changed = ok(client.patch(f"/people/{mother}", headers=south.headers,
                               json={"notes": "Seen at the contact centre"},
                               params={"young_person_id": sam}))  # fmt: skip
-    assert [_words(f) for f in changed["flags"]] == [(None, None, 0, True)]
+    assert [_words(f) for f in changed["flags"]] == [(None, None, [], True)]
     guarding = client.get(f"/young-people/{sam}/safeguarding", headers=south.headers)
     assert guarding.status_code == 200, guarding.text
     flagged = {r["person_id"]: r for r in guarding.json()["flagged_in_network"]}
-    assert [_words(f) for f in flagged[mother]["flags"]] == [(None, None, 0, True)]
+    assert [_words(f) for f in flagged[mother]["flags"]] == [(None, None, [], True)]
     for text in (guarding.text, str(listed), str(person)):
         assert "teacher" not in text
         assert "Disclosure" not in text
-    # Kai's own safeguarding gives them in full (a chain's flags without their changes).
+    # Kai's own safeguarding gives them (a chain's flags without their changes).
     kais = ok(client.get(f"/young-people/{kai}/safeguarding", headers=north_sw.headers))
     flagged = {r["person_id"]: r for r in kais["flagged_in_network"]}
     assert [_words(f) for f in flagged[mother]["flags"]] == [
-        ("Disclosure at school", "Kai told his teacher again", 0, False)
+        ("Disclosure at school", "Kai told his teacher again", [], False)
     ]
 
-    # A worker allocated to both cases reads the words through the mother's flags.
-    both = add_user(client, "both.social", "social_worker", "north")
+    # A worker allocated to both cases reads them, by the person and by an id she holds.
+    both = add_user(client, "both.social", "social_worker", "south")
     allocate(client, w["north"], kai, both)
     allocate(client, w["south"], sam, both)
-    assert [_words(f) for f in ok(client.get(f"/people/{mother}/flags",
-                                             headers=both.headers))["data"]] == [
-        ("Disclosure at school", "Kai told his teacher again", 1, False)
-    ]  # fmt: skip
-
-    # Once Kai's case takes the mother out, the flag is no case's: the cases holding her read
-    # it (and may change it, as before).
-    db.execute_query(
-        "MATCH (:Person {id: $mother})-[r:IN_NETWORK_OF]->(:YoungPerson {id: $kai}) DELETE r",
-        mother=mother, kai=kai,
-    )  # fmt: skip
-    listed = ok(client.get(f"/people/{mother}/flags", headers=south.headers))["data"]
-    assert [_words(f) for f in listed] == [
-        ("Disclosure at school", "Kai told his teacher again", 1, False)
+    assert _flags(client, mother, both) == [KAIS]
+    db.execute_query("MATCH (p:Person {id: $m}) CREATE (p)-[:IDENTIFIED_BY]->"
+                     "(:ExternalId {system: 'nhs', value: '9990001112'})", m=mother)  # fmt: skip
+    found = ok(client.get("/people", headers=both.headers,
+                          params={"external_id": "9990001112"}))["data"]  # fmt: skip
+    assert [_words(f) for p in found for f in p["flags"]] == [
+        ("Disclosure at school", "Kai told his teacher again", [], False)
     ]
+
+
+def test_taking_the_person_out_gives_nobody_else_the_words_nor_a_restore_the_others(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: once Kai's case took the mother out, the flag became no case's, and
+    Sam's worker (and every chain reaching her) read Kai's words; Sam's worker's change, in
+    Sam's words, then went to Kai's case when she was put back."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    north_sw = add_user(client, "north.social", "social_worker", "north")
+    allocate(client, w["north"], kai, north_sw)
+    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
+            "details": "Kai told his teacher she hit him"}  # fmt: skip
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
+    south = w["sam_worker"]
+    assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
+    assert _flags(client, mother, south) == [(None, None, [], True)]
+    for case in (sam, w["cleo"]):
+        guarding = client.get(f"/young-people/{case}/safeguarding", headers=south.headers)
+        assert guarding.status_code == 200, guarding.text
+        assert "teacher" not in guarding.text
+    # No case's to change now: Sam's worker changes it, in Sam's words, and reads them.
+    ok(client.patch(f"/flags/{raised['id']}", headers=south.headers,
+                    params={"young_person_id": sam},
+                    json={"details": "Sam says she visits drunk",
+                          "reason": "Sam told his carer"}))  # fmt: skip
+    assert _flags(client, mother, south) == [
+        (None, "Sam says she visits drunk", [("Sam told his carer", None)], True)
+    ]
+    # Put back in Kai's case: Kai's worker reads Kai's words, not Sam's.
+    restored = client.post(f"/young-people/{kai}/removed-people/{mother}/restore",
+                           headers=w["north"].headers)  # fmt: skip
+    assert restored.status_code in (200, 201, 204), restored.text
+    assert _flags(client, mother, north_sw) == [
+        ("Disclosure at school", None, [(None, "Kai told his teacher she hit him")], True)
+    ]
+
+
+def test_words_written_into_a_flag_of_no_case_are_the_writing_cases(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: a flag of no recorded case (the synthetic council's) changed through
+    Kai's case, in Kai's words, gave them to Sam's worker."""
+    client = api
+    w = two_teams(client, db)
+    kai, mother = w["kai"], w["family"].ids["mother"]
+    north_sw = add_user(client, "north.social", "social_worker", "north")
+    allocate(client, w["north"], kai, north_sw)
+    body = {"kind": "allegation", "level": 3, "source": "Police", "details": "Old record"}
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
+    db.execute_query("MATCH (f:Flag {id: $id}) REMOVE f.raised_in", id=raised["id"])
+    south = w["sam_worker"]
+    assert _flags(client, mother, south) == [("Police", "Old record", [], False)]
+    change = {"details": "Kai disclosed again to his foster carer", "status": "withdrawn",
+              "reason": "Kai retracted to his IRO"}  # fmt: skip
+    ok(client.patch(f"/flags/{raised['id']}", headers=north_sw.headers, json=change))
+    assert _flags(client, mother, south) == [("Police", None, [(None, "Old record")], True)]
+    assert _flags(client, mother, north_sw) == [
+        ("Police", "Kai disclosed again to his foster carer",
+         [("Kai retracted to his IRO", "Old record")], False)
+    ]  # fmt: skip

@@ -37,5 +37,5 @@ CALL (p, open) {
     resource: 'person:' + p.id, young_person_id: case_id, outcome: 'allowed', reason: null
   })
 }
-RETURN p.id AS id, via
+RETURN p.id AS id, via, open
 ORDER BY id

@@ -22,9 +22,8 @@ RETURN p {
     OPTIONAL MATCH (u:User {id: f.author_id})
     WITH p, f, u ORDER BY f.raised_on DESC, f.id  // before the map: `f` is the map after RETURN
     RETURN f {.id, .status, person_id: p.id,
-              raised_in:
-                // fragment: flag_case
-              , ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
+              raised_in: f.raised_in, details_of: coalesce(f.details_of, f.raised_in),
+              ask: coalesce(u.display_name, 'the author') + coalesce(', ' + u.job_title, '') +
                coalesce(', team ' + u.team, ''),
               content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}}
   },

@@ -276,16 +276,17 @@ class CaseAccess:
 
     async def people_holding(
         self, *, value: str, system: str | None, action: str
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, str, tuple[str, ...]]]:
         """The people within the caller's cases who hold an external id (at most 50), each
-        with the case (young person) it is opened through: each look is recorded under that
-        case, before anything is read. Other cases are not searched: nothing about them is
-        written or told, not even by the time the answer takes."""
+        with the case (young person) it is opened through and every case of the caller's that
+        holds them: each look is recorded under those cases, before anything is read. Other
+        cases are not searched: nothing about them is written or told, not even by the time the
+        answer takes."""
         records = await run_once(
             self.db, "open_people_by_external_id", write=True, action=action, value=value,
             system=system, **self._caller,
         )  # fmt: skip
-        return [(r["id"], r["via"]) for r in records]
+        return [(r["id"], r["via"], tuple(r["open"])) for r in records]
 
 
 async def case_access(

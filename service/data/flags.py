@@ -74,6 +74,11 @@ class FlagChange(BaseModel):
     review_on: str | None
     expires_on: str | None
     details: str | None
+    withheld: bool = Field(
+        default=False,
+        description="Its reason or the details it kept were written by another case that holds "
+        "the person, one you do not work with, and are left out (see `FlagContent.withheld`).",
+    )
 
 
 class FlagContent(BaseModel):
@@ -90,10 +95,11 @@ class FlagContent(BaseModel):
     changes: list[FlagChange] = []
     withheld: bool = Field(
         default=False,
-        description="Raised under another case that holds the person, one you do not work "
-        "with: its source, details and changes are that case's words (they may name its child "
-        "or what was disclosed there) and are left out. Its kind, level and dates are given; "
-        "`ask` says whom to ask for the rest.",
+        description="Some of its words were written by another case that holds the person, "
+        "one you do not work with (its source, by the case it was raised under; its details, "
+        "by the case that wrote them; a change's reason, by the case it was made through). "
+        "They may name that case's child or what was disclosed there, and are left out: its "
+        "kind, level, dates and changes are given, and `ask` says whom to ask for the rest.",
     )
 
 
@@ -125,21 +131,47 @@ class FlagWithHeldBack(FlagPublic):
     )
 
 
+def _theirs(case: str | None, opened: Collection[str]) -> bool:
+    return case is None or case in opened
+
+
 def as_seen(row: dict[str, Any], opened: Collection[str]) -> dict[str, Any]:
     """A flag's fields as a caller reading through `opened` (cases of theirs) sees them.
 
-    What a flag says in its own words (source, details, each change and why) belongs to the
-    case whose flag it is (`raised_in`: cypher/fragments/flag_case.cypher): it may name that
-    case's child or what was disclosed there. A worker of another case that holds the person
-    learns that the flag exists, its kind, level and dates, and whom to ask, as a chain says
-    whom to ask about another case's child. A flag of no case (raised before this was
-    recorded, or its case has taken the person out) is every holding case's."""
+    What a flag says in its own words is the case's that wrote it: its source the case it was
+    raised under (`raised_in`), its details the case that wrote them last (`details_of`), each
+    change's reason the case it was made through and the details it kept the case that wrote
+    them. They may name that case's child or what was disclosed there: a worker of another
+    case that holds the person learns that the flag exists, its kind, level, dates and changes,
+    and whom to ask, as a chain says whom to ask about another case's child (`withheld`). Words
+    of no recorded case (the synthetic council's, written before this was kept) are every
+    holding case's. Taking the person out of a case, which lets the cases still holding them
+    change the flag, gives nobody else its words (a second reader)."""
     flag = dict(row)
-    case = flag.pop("raised_in", None)
+    source_of, details_of = flag.pop("raised_in", None), flag.pop("details_of", None)
     content = flag.get("content")
-    if case is not None and case not in opened and content is not None:
-        flag["content"] = {**content, "source": None, "details": None, "changes": [],
-                           "withheld": True}  # fmt: skip
+    if content is None:
+        return flag
+    said = dict(content)
+    if not _theirs(source_of, opened):
+        said["source"] = None
+    if not _theirs(details_of, opened):
+        said["details"] = None
+    changes = []
+    for change in said.get("changes", ()):
+        kept = dict(change)
+        reason_ok = _theirs(kept.pop("through", None), opened)
+        details_ok = _theirs(kept.pop("details_of", None), opened)
+        kept |= {"reason": kept.get("reason") if reason_ok else None,
+                 "details": kept.get("details") if details_ok else None,
+                 "withheld": not (reason_ok and details_ok)}  # fmt: skip
+        changes.append(kept)
+    said["changes"] = changes
+    said["withheld"] = (
+        not _theirs(source_of, opened) or not _theirs(details_of, opened)
+        or any(c["withheld"] for c in changes)
+    )  # fmt: skip
+    flag["content"] = said
     return flag
 
 
@@ -255,7 +287,8 @@ async def update_flag(
     async def work(tx: AsyncManagedTransaction) -> Any:
         record = await (
             await tx.run(db.queries["update_flag"], id=flag_id, changes=values,
-                         changed=sorted(values), reason=reason, user_id=actor.user_id)
+                         changed=sorted(values), reason=reason, user_id=actor.user_id,
+                         through=young_person_id)
         ).single()  # fmt: skip
         if record is None:
             raise NotFound("No flag with this id is within your allocations.")

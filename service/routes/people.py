@@ -42,10 +42,10 @@ async def find_people(
 ) -> ListOf[PersonPublic]:
     """The people within the caller's cases who hold an external id (at most 50)."""
     found = await access.people_holding(value=external_id, system=system, action="find_people")
-    # Every case a person is found through is one of the caller's.
-    listed = await people.get_people(access.db, person_ids=[pid for pid, _ in found],
-                                     via=[via for _, via in found],
-                                     opened={via for _, via in found})  # fmt: skip
+    # Every case found holding a person is one of the caller's.
+    opened = {case for _, _, cases in found for case in cases}
+    listed = await people.get_people(access.db, person_ids=[pid for pid, _, _ in found],
+                                     via=[via for _, via, _ in found], opened=opened)  # fmt: skip
     return ListOf[PersonPublic](data=listed, count=len(listed))
 
 
