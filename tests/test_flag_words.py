@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.data.flags import as_seen
-from tests.cases import Actor, add_user, allocate, ok, two_teams
+from tests.cases import Actor, add_user, allocate, bump_revision, ok, run_migrations, two_teams
+from tests.conftest import Target
 
 CHANGE: dict[str, Any] = {
     "changed": ["details"], "reason": "Kai said more", "details": "Kai told his teacher",
@@ -164,14 +165,22 @@ def test_taking_the_person_out_gives_nobody_else_the_words_nor_a_restore_the_oth
         guarding = client.get(f"/young-people/{case}/safeguarding", headers=south.headers)
         assert guarding.status_code == 200, guarding.text
         assert "teacher" not in guarding.text
-    # No case's to change now: Sam's worker changes it, in Sam's words, and reads them.
-    ok(client.patch(f"/flags/{raised['id']}", headers=south.headers,
-                    params={"young_person_id": sam},
-                    json={"details": "Sam says she visits drunk",
-                          "reason": "Sam told his carer"}))  # fmt: skip
+    # No case's to change now: Sam's worker, who holds her through Sam's and Cleo's cases,
+    # names the case to change it through (a second reader: the case named was ignored, and
+    # the words were recorded as the first case's by id), changes it in Sam's words and reads
+    # them; a worker of Cleo's case alone does not.
+    path = f"/flags/{raised['id']}"
+    change = {"details": "Sam says she visits drunk", "reason": "Sam told his carer"}
+    unnamed = client.patch(path, headers=south.headers, json=change)
+    assert unnamed.status_code == 422, unnamed.text
+    assert "name the case" in unnamed.text
+    ok(client.patch(path, headers=south.headers, params={"young_person_id": sam}, json=change))
     assert _flags(client, mother, south) == [
         (None, "Sam says she visits drunk", [("Sam told his carer", None)], True)
     ]
+    cleos = add_user(client, "cleo.social", "social_worker", "south")
+    allocate(client, w["south"], w["cleo"], cleos)
+    assert _flags(client, mother, cleos) == [(None, None, [(None, None)], True)]
     # Put back in Kai's case: Kai's worker reads Kai's words, not Sam's.
     restored = client.post(f"/young-people/{kai}/removed-people/{mother}/restore",
                            headers=w["north"].headers)  # fmt: skip
@@ -204,3 +213,50 @@ def test_words_written_into_a_flag_of_no_case_are_the_writing_cases(
         ("Police", "Kai disclosed again to his foster carer",
          [("Kai retracted to his IRO", "Old record")], False)
     ]  # fmt: skip
+
+
+def test_changes_made_before_their_case_was_kept_are_given_it_from_the_trail(
+    api: TestClient, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: changes made before each kept its case were read as the raising case's
+    words: Sam's worker's change, made while Kai's case had taken the mother out, went to Kai's
+    workers once she was put back. The migration takes each change's case from the trail."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    north_sw = add_user(client, "north.social", "social_worker", "north")
+    allocate(client, w["north"], kai, north_sw)
+    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
+            "details": "Kai told his teacher she hit him"}  # fmt: skip
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
+    path = f"/flags/{raised['id']}"
+    ok(client.patch(path, headers=north_sw.headers, json={"review_on": "2027-03-01"}))
+    assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
+    south = w["sam_worker"]
+    ok(client.patch(path, headers=south.headers, params={"young_person_id": sam},
+                    json={"details": "Sam says she visits drunk",
+                          "reason": "Sam told his carer"}))  # fmt: skip
+    restored = client.post(f"/young-people/{kai}/removed-people/{mother}/restore",
+                           headers=w["north"].headers)  # fmt: skip
+    assert restored.status_code in (200, 201, 204), restored.text
+    kais_view = ("Disclosure at school", None,
+                 [(None, "Kai told his teacher she hit him"),
+                  (None, "Kai told his teacher she hit him")], True)  # fmt: skip
+    # The first change (by Kai's worker) is Kai's: its reason (none) and kept details shown.
+    kais_view[2][0] = (None, "Kai told his teacher she hit him")
+    assert _flags(client, mother, north_sw) == [kais_view]
+    # As the data was before: no case kept on the changes or the details.
+    db.execute_query(
+        "MATCH (f:Flag {id: $id}) REMOVE f.details_of WITH f "
+        "MATCH (f)-[:REVISED]->(r) REMOVE r.through, r.details_of", id=raised["id"],
+    )  # fmt: skip
+    bump_revision(db)
+    assert "Sam says" in str(_flags(client, mother, north_sw))  # read as Kai's words
+    assert "004_flag_words_per_case" in run_migrations(neo4j_target)
+    bump_revision(db)
+    assert _flags(client, mother, north_sw) == [kais_view]
+    assert _flags(client, mother, south) == [
+        (None, "Sam says she visits drunk",
+         [(None, None), ("Sam told his carer", None)], True)
+    ]  # fmt: skip
+    assert run_migrations(neo4j_target, again=False) == []

@@ -405,11 +405,16 @@ WEEKLY_FROM_JUNE = ("2026-06-01", 7)
         ("approved", "2020-01-01", None, (2530, 183)),  # approved again: contact may resume
         ("declined", "2020-01-01", WEEKLY_FROM_JUNE, None),
         (None, "2020-01-01", None, None),
-        # Before a safety check a commitment counts for nothing (`check_commitment` refuses
-        # one now): a contact had then lapses by the threshold alone.
+        # A commitment counts only once the young person agreed to the approach, as one is
+        # agreed only then (`check_commitment`): before a safety check, or approved again
+        # after a withdrawn approval and not yet agreed again, a contact had lapses by the
+        # threshold alone (a second reader).
         ("identified", None, WEEKLY_FROM_JUNE, None),
         ("located", "2026-11-20", WEEKLY_FROM_JUNE, None),
         ("located", "2026-01-10", WEEKLY_FROM_JUNE, (329, 183)),
+        ("approved", None, WEEKLY_FROM_JUNE, None),
+        ("approved", "2026-11-20", WEEKLY_FROM_JUNE, None),
+        ("young_person_agreed", None, WEEKLY_FROM_JUNE, (187, 7)),
     ],
 )
 def test_when_contact_with_a_connection_has_lapsed(
@@ -561,6 +566,8 @@ def test_an_invitation_refusal_names_the_people_and_the_stage() -> None:
         (Facts(CONTACTED), CO, []),
         (Facts(ATTENDED), SW, []),
         (Facts((*ATTENDED, "in_plan")), CO, []),
+        # Nothing follows a decline (a second reader: a plan's promise was taken from him).
+        (Facts(DECLINED), CO, ["no_going_back"]),
         # The young person's wish, whoever asks.
         (Facts((*ATTENDED, "in_plan"), wish="never"), MG, ["wish_never"]),
         (Facts(WILLING, wish="not_now"), CO, ["wish_not_now"]),

@@ -197,19 +197,23 @@ class CaseAccess:
             ) from exc
 
     async def person_through(
-        self, person_id: str, *, action: str, read: bool, case: str | None
-    ) -> Reach:
+        self, person_id: str, *, action: str, read: bool, case: str | None,
+        resource: str | None = None,
+    ) -> Reach:  # fmt: skip
         """The caller's reach to `person_id` through the case they name (`case`, None: every
         case of theirs that holds the person); a read is audited here, a change by the
         transaction that makes it. A read through a named case is recorded under it; naming a
         case that is not one of the caller's holding the person is refused as a person out of
         reach is, and recorded under the case named (the case probed, if there is one)."""
         if case is None:
-            return await self.person(person_id, action=action, record_allowed=read)
-        reach = await self.person(person_id, action=action, record_allowed=False)
+            return await self.person(person_id, action=action, record_allowed=read,
+                                     resource=resource)  # fmt: skip
+        reach = await self.person(person_id, action=action, record_allowed=False,
+                                  resource=resource)  # fmt: skip
         if case not in reach.cases or read:
             await audit.record(
-                self.db, principal=self.principal, action=action, resource=f"person:{person_id}",
+                self.db, principal=self.principal, action=action,
+                resource=resource or f"person:{person_id}",
                 outcome="allowed" if case in reach.cases else "refused", young_person_id=case,
                 reason=None if case in reach.cases else "the case named does not hold the person",
             )  # fmt: skip

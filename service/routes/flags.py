@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.auth.access import CaseDep, DeciderCaseDep, PathId, PersonReach
+from service.auth.access import CaseDep, CaseQuery, DeciderCaseDep, PathId, PersonReach
 from service.data import audit, flags
 from service.data.flags import FlagCreate, FlagPublic, FlagUpdate, FlagWithHeldBack
 from service.errors import Forbidden, InvalidInput, NotFound
@@ -41,10 +41,12 @@ async def raise_flag(
 
 @router.patch("/flags/{flag_id}", response_model=FlagWithHeldBack)
 async def update_flag(
-    flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep
+    flag_id: PathId, body: FlagUpdate, access: DeciderCaseDep, case: CaseQuery = None
 ) -> FlagWithHeldBack:
     """Change a flag. The answer says which connections it holds back now, as raising one does:
-    a flag set back to active holds back the approvals given while it was not."""
+    a flag set back to active holds back the approvals given while it was not. A flag of no
+    case (its case took the person out) is changed through the one case of yours that holds
+    the person, or the one you name: what you write is that case's."""
     if not body.model_fields_set:
         raise InvalidInput("Send at least one field to change.")
     missing = NotFound("No flag with this id is within your allocations.")
@@ -55,9 +57,8 @@ async def update_flag(
                                     missing=missing.message)  # fmt: skip
     person_id, raised_in = found
     try:
-        reach = await access.person(
-            person_id, action="update_flag", record_allowed=False, resource=resource
-        )
+        reach = await access.person_through(person_id, action="update_flag", read=False,
+                                            case=case, resource=resource)  # fmt: skip
     except NotFound as exc:
         raise missing from exc
     if raised_in is not None and raised_in not in reach.cases:
@@ -72,8 +73,12 @@ async def update_flag(
             "This flag was raised under a case you do not hold: ask its author (the flag says "
             "whom), or raise a flag of your own."
         )
-    # Changed through the case it was raised under, when the caller holds it.
-    through = raised_in if raised_in in reach.cases else reach.young_person_id
+    # Changed through the case it was raised under, when the caller holds it (what they write is
+    # that case's, whichever case they name); a flag of no case, through the one case of theirs
+    # that holds the person or the one they name (a second reader: the case named was ignored,
+    # and the words written were recorded as the first case's by id).
+    through = (raised_in if raised_in is not None and raised_in in reach.cases
+               else reach.one_case("to change this flag through"))  # fmt: skip
     return await flags.update_flag(access.db, actor=access.principal,
         flag_id=flag_id, young_person_id=through, cases=reach.cases, changes=body,
     )  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from service.workflow.terms import Stage
+from service.workflow.terms import APPROACH_STAGES, Stage
 
 # Where no commitment says how often, contact has lapsed after this many months: the default of
 # `/lapsed`, and what the maps draw as lapsed.
@@ -36,9 +36,6 @@ class Lapse:
 # awaiting a safety check (again, after an approval was withdrawn) is not to be contacted until
 # it is made: their old contacts and commitments do not make them overdue.
 NOT_IN_CONTACT: frozenset[Stage] = frozenset({"awaiting_safety_check", "not_approved", "declined"})
-# Before a safety check a commitment to keep in touch is not agreed (`check_commitment`): one
-# recorded then (before that was refused) makes nobody overdue.
-BEFORE_A_CHECK: frozenset[Stage] = frozenset({"identified", "located"})
 
 
 def _first_day(value: str) -> date:
@@ -60,12 +57,17 @@ def connection_lapse(
     its interval of the last contact, or of its start when nothing has happened since; without
     one, within `threshold_days` of the last contact, and a connection never in contact has
     nothing to lapse from; a commitment that says no interval has the threshold's, and none
-    counts before a safety check (identified, located). Refused and declined connections never
-    lapse, nor one awaiting a safety check, nor one recorded without a stage. (Whether the
-    person is still living is for the caller: nobody lapses after death.)"""
+    counts before the young person agreed to the approach (`APPROACH_STAGES`). Refused and
+    declined connections never lapse, nor one awaiting a safety check, nor one recorded
+    without a stage. (Whether the person is still living is for the caller: nobody lapses
+    after death.)"""
     if stage is None or stage in NOT_IN_CONTACT:
         return None
-    if commitment is None or stage in BEFORE_A_CHECK:
+    # A commitment holds while the approach does (approved, and the young person agreed since:
+    # the stages from their agreement on), as one is only agreed then (`check_commitment`): one
+    # recorded before a safety check, or kept from before an approval was withdrawn and given
+    # again, makes nobody overdue until the young person agrees again (a second reader).
+    if commitment is None or stage not in APPROACH_STAGES:
         since, allowed = last_contact, threshold_days
     else:
         start, every = commitment

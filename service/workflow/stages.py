@@ -423,6 +423,9 @@ def check_commitment(facts: Facts, role: Role) -> list[Refusal]:
     him to be got back in touch with). Told as an invitation's rules are."""
     refusals = [r for r in _approach_rules(facts, Move(target="contacted", role=role))
                 if r.rule not in ("order", "no_going_back")]  # fmt: skip
+    if current_stage(facts.history) == "declined":
+        # A second reader: a plan's promise was taken from someone who had said no.
+        refusals.append(Refusal("no_going_back", _AFTER_DECLINE))
     refusals += _kept_away_as_told(facts, role, refusals)
     return _in_rule_order(refusals)
 
