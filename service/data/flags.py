@@ -144,7 +144,7 @@ def as_seen(row: dict[str, Any], opened: Collection[str]) -> dict[str, Any]:
     them. They may name that case's child or what was disclosed there: a worker of another
     case that holds the person learns that the flag exists, its kind, level, dates and changes,
     and whom to ask, as a chain says whom to ask about another case's child (`withheld`). Words
-    of no recorded case (the synthetic council's, written before this was kept) are every
+    of no recorded case (written before the case was kept on a flag) are every
     holding case's. Taking the person out of a case, which lets the cases still holding them
     change the flag, gives nobody else its words (a second reader)."""
     flag = dict(row)
