@@ -506,8 +506,8 @@ def test_disabling_a_user_ends_their_tokens_and_links_for_good(case: MapCase) ->
         for e in trail
         if e["action"] == "user.update" and e["resource"] == f"user:{coordinator}"
     ]
-    assert sorted(changes) == ["changed: disabled",
-                               "changed: disabled; 2 API tokens revoked on disabling"]  # fmt: skip
+    assert sorted(changes) == ["changed: disabled false -> true; 2 API tokens revoked on disabling",
+                               "changed: disabled true -> false"]  # fmt: skip
     refusals = [
         e["reason"]
         for e in trail

@@ -106,9 +106,12 @@ async def allocate(
                 "Allocate an enabled coordinator or social worker: no such user.",
                 details=[{"loc": ["body", "user_id"], "msg": "not an allocatable user"}],
             )
+        # Whom the case is opened to, and for when (a second reader: the trail said neither).
         await record_in(tx, db.queries, principal=actor, action="allocation.create",
                         resource=f"allocation:{new_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+                        young_person_id=young_person_id,
+                        reason=f"user:{allocation.user_id} from {period['from']} until "
+                               f"{period['until'] or 'open'}")  # fmt: skip
         return await _read_in(tx, db.queries, young_person_id, new_id, today)
 
     return AllocationPublic.model_validate(await in_write(db, work))
@@ -156,9 +159,15 @@ async def end_allocation(
             await tx.run(db.queries["end_allocation"], id=allocation_id,
                          young_person_id=young_person_id, until=until.isoformat())
         ).consume()  # fmt: skip
-        await record_in(tx, db.queries, principal=actor, action="allocation.end",
+        # A later last day gives the worker the case for longer, or back: said as such, with
+        # the days it went between (a second reader: every change read "allocation.end").
+        longer = last is not None and until.isoformat() > last
+        await record_in(tx, db.queries, principal=actor,
+                        action="allocation.extend" if longer else "allocation.end",
                         resource=f"allocation:{allocation_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+                        young_person_id=young_person_id,
+                        reason=f"user:{current['allocation']['user_id']} until {last or 'open'} "
+                               f"-> {until.isoformat()}")  # fmt: skip
         return await _read_in(tx, db.queries, young_person_id, allocation_id, today)
 
     return AllocationPublic.model_validate(await in_write(db, work))

@@ -83,8 +83,10 @@ async def create_user(db: Db, *, actor: Principal, user: UserCreate) -> UserPubl
                                     **user.model_dump(mode="json"))).single()  # fmt: skip
         if found is None:  # the same name but for case: nothing is written, the lock's node too
             raise Conflict("That username is already taken, in other capitals or small letters.")
+        made = found["user"]
         await record_in(tx, db.queries, principal=actor, action="user.create",
-                        resource=f"user:{found['user']['id']}", outcome="allowed")  # fmt: skip
+                        resource=f"user:{made['id']}", outcome="allowed",
+                        reason=f"role {made['role']}, team {_word(made['team'])}")  # fmt: skip
         return found
 
     try:
@@ -141,7 +143,7 @@ async def update_user(
     found = await audited_write(db, actor=actor, query="update_user",
         params={"id": user_id, "changes": values},
         change=lambda r: Change("user.update", f"user:{user_id}",
-                                reason=_changed(values, r["revoked"])),
+                                reason=_changed(values, r["before"], r["revoked"])),
     )  # fmt: skip
     updated = found["user"] if found is not None else None
     if updated is None:
@@ -149,8 +151,26 @@ async def update_user(
     return UserPublic.model_validate(updated)
 
 
-def _changed(values: dict[str, Any], revoked: int) -> str:
-    said = "changed: " + ", ".join(sorted(values))
+def _word(value: Any) -> str:
+    """A field's value as the trail says it."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+# The fields that decide what a user may open: the trail says how they went (a second reader:
+# "changed: role" told a promotion to admin from a demotion, and enabling from disabling).
+_ACCESS_FIELDS = ("role", "team", "disabled")
+
+
+def _changed(values: dict[str, Any], before: dict[str, Any], revoked: int) -> str:
+    said = "changed: " + ", ".join(
+        f"{name} {_word(before.get(name))} -> {_word(values[name])}"
+        if name in _ACCESS_FIELDS else name
+        for name in sorted(values)
+    )  # fmt: skip
     if revoked:
         said += f"; {revoked} API token{'s' if revoked > 1 else ''} revoked on disabling"
     return said
