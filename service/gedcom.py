@@ -37,8 +37,10 @@ from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, partner_slots
 from service.gedcom_model import (
     DEATH_EVENTS,
+    KINDS_OF_OUR_OWN,
     MAX_XREF,
     NO_PARTNERSHIP,
+    PARTNERSHIP_KIND,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -236,6 +238,11 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     children = list(dict.fromkeys(_pointers(rec, "CHIL")))
     married, divorced = _first(rec, "MARR") is not None, _first(rec, "DIV") is not None
     marriage, marriage_words = _date_value(rec, "MARR", buf)
+    # Written by this service's export: a partnership GEDCOM has no word for, and when it began.
+    own = _text(_first(rec, PARTNERSHIP_KIND))
+    kind = own if own in KINDS_OF_OUR_OWN else None
+    if kind is not None and _first(rec, "MARR") is None:
+        marriage, marriage_words = _date_value(rec, PARTNERSHIP_KIND, buf)
     # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
     # parent under CHIL: `_FREL` for every HUSB, `_MREL` for every WIFE.
     words: dict[str, dict[str, str]] = {}
@@ -245,7 +252,7 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered, twice)  # fmt: skip
+                     marriage_words, slots, words, partnered, twice, kind)  # fmt: skip
 
 
 def _read(

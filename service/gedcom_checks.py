@@ -159,7 +159,8 @@ def families(
         kids = tuple(kid for kid in found if kid is not None)
         when, written = _marriage(f, notes, actions)
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
-                                written, f.partnered or f.married or f.divorced))  # fmt: skip
+                                written, f.partnered or f.married or f.divorced,
+                                f.kind))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])
         more = (

@@ -69,6 +69,10 @@ class GedcomFamily:
     # False for two parents of a child with no partnership recorded: written out with
     # NO_PARTNERSHIP, so that the file read back does not make them partners.
     partnership: bool = True
+    # The partnership's kind as this service records it, where GEDCOM has no word for it (a
+    # civil partnership, a couple separated or living together): written and read with
+    # PARTNERSHIP_KIND, its date the partnership's start (`marriage_date`).
+    kind: str | None = None
 
     def ties(self) -> list[tuple[str, GedcomChild, Pedigree]]:
         """The parent-child links the family makes, (parent, child, kind): every partner with
@@ -107,6 +111,12 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
 # recorded as partners (GEDCOM 5.5.1 links two parents to a child only through a family, and a
 # family of two partners reads as a couple); other programs ignore a tag of their own kind.
 NO_PARTNERSHIP = "_LL_NO_PARTNERSHIP"
+# The tag this service writes for a partnership GEDCOM has no word for, with its kind and the
+# date it began (a second reader: a civil partnership came back as a marriage, and a couple
+# separated as living together, without the date they met).
+PARTNERSHIP_KIND = "_LL_PARTNERSHIP"
+# The kinds it is written for (a marriage and a divorce are said with MARR and DIV).
+KINDS_OF_OUR_OWN = ("civil_partnership", "cohabiting", "separated")
 
 
 @dataclass
@@ -128,3 +138,5 @@ class RawFamily:  # what a reader gave for one FAM record
     partnered: bool = True
     # A person the record names in both slots (HUSB and WIFE): a slip, read as one partner.
     twice: str | None = None
+    # PARTNERSHIP_KIND's value, when it is one of KINDS_OF_OUR_OWN.
+    kind: str | None = None

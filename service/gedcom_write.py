@@ -10,7 +10,15 @@ import re
 from datetime import date
 
 from service.gedcom_dates import WrittenDate, standard
-from service.gedcom_model import NO_PARTNERSHIP, GedcomError, GedcomTree, Pedigree, Sex
+from service.gedcom_model import (
+    KINDS_OF_OUR_OWN,
+    NO_PARTNERSHIP,
+    PARTNERSHIP_KIND,
+    GedcomError,
+    GedcomTree,
+    Pedigree,
+    Sex,
+)
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -97,11 +105,18 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
     for fam in tree.families:
         out.append(f"0 {fam.xref} FAM")
         out += _partner_lines(fam.partners, sexes)
-        if fam.marriage_written is not None or fam.marriage_date is not None:
-            words = _date_words(fam.marriage_written, fam.marriage_date, fam.xref)
+        dated = fam.marriage_written is not None or fam.marriage_date is not None
+        words = _date_words(fam.marriage_written, fam.marriage_date, fam.xref) if dated else ""
+        if fam.married and dated:
             out += ["1 MARR", f"2 DATE {words}"]
         elif fam.married:
             out.append("1 MARR Y")
+        if fam.kind in KINDS_OF_OUR_OWN:
+            # Other programs read a couple; this service reads the kind back, and the date the
+            # partnership began when no marriage gives it.
+            out.append(f"1 {PARTNERSHIP_KIND} {fam.kind}")
+            if dated and not fam.married:
+                out.append(f"2 DATE {words}")
         if fam.divorced:
             out.append("1 DIV Y")
         if not fam.partnership and len(fam.partners) == 2:

@@ -445,3 +445,33 @@ def test_more_than_two_carers_are_each_kept_and_none_paired_at_random() -> None:
     )
     assert links == {("ann", "me", "foster"), ("bob", "me", "foster"), ("cat", "me", "foster")}
     assert couples == {("ann", "bob", "married")}
+
+
+def test_every_kind_of_partnership_comes_back_with_the_date_it_began() -> None:
+    """A second reader: a civil partnership came back as a marriage, and a couple separated as
+    living together (a current partnership, so together again), without the date they began.
+    GEDCOM has no word for either: the export writes its own tag, which other programs read as
+    a couple and this service as the kind, with the date."""
+    found = {}
+    for recorded in ("married", "civil_partnership", "cohabiting", "separated", "divorced"):
+        held = Family(
+            person_id="a",
+            people={"a": Person("a", given_name="A", family_name="T", sex="male"),
+                    "b": Person("b", given_name="B", family_name="T", sex="female")},
+            parent_links=[], partnerships=[Partnership("a", "b", recorded, "2001-05-03")],
+            sibling_ties=[],
+        )  # fmt: skip
+        written = export_family(held, ["a", "b"])
+        tree = parse_gedcom(written.encode(), today=TODAY)
+        (link,) = [x for x in _links(tree, {p.xref: p.xref for p in tree.people}, "gedcom:t")
+                   if x["type"] == "partner"]  # fmt: skip
+        found[recorded] = (link["props"]["kind"], link["props"]["since"])
+        assert tree.notes == ()
+    assert found == {recorded: (recorded, "2001-05-03") for recorded in found}
+    # Another program's file with the tag saying something else is read as before.
+    other = ("0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n"
+             "1 _LL_PARTNERSHIP engaged\n2 DATE 1999\n")  # fmt: skip
+    tree = parse_gedcom(f"0 HEAD\n1 CHAR UTF-8\n{other}0 TRLR\n".encode(), today=TODAY)
+    (link,) = [x for x in _links(tree, {p.xref: p.xref for p in tree.people}, "gedcom:t")
+               if x["type"] == "partner"]  # fmt: skip
+    assert (link["props"]["kind"], link["props"]["since"]) == ("cohabiting", None)

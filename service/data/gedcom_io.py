@@ -38,6 +38,7 @@ from service.gedcom import (
     write_gedcom,
 )
 from service.gedcom_checks import ancestor_loop
+from service.gedcom_model import KINDS_OF_OUR_OWN
 
 BATCH = 500
 _KIND = {"birth": "birth", "adopted": "adoptive", "foster": "foster", "step": "step"}
@@ -99,7 +100,9 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
             a, b = family.partners
             if a not in ids or b not in ids:
                 continue
-            kind = "divorced" if family.divorced else "married" if family.married else "cohabiting"
+            kind = family.kind or (
+                "divorced" if family.divorced else "married" if family.married else "cohabiting"
+            )
             couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
                                       "kind": kind, "since": family.marriage_date,
                                       **gedcom_dates.written_fields(
@@ -369,7 +372,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             couples[key] = {"married": p["kind"] in ("married", "civil_partnership", "divorced"),
                             "divorced": p["kind"] == "divorced", "date": p["since"],
                             "words": p["since_written"], "children": [],
-                            "partnership": True}  # fmt: skip
+                            "partnership": True, "kind": p["kind"]}  # fmt: skip
     pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
     for child, parents in parents_of.items():
         by_kind: dict[str, list[str]] = {}
@@ -382,13 +385,19 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
                     "partnership": len(key) < 2,
                 })  # fmt: skip
                 couple["children"].append(GedcomChild(xref[child], pedigree.get(kind, "birth")))
+
+    def dated(couple: dict[str, Any]) -> bool:
+        """Whether the couple's start is written: a marriage's, or a kind GEDCOM has no word
+        for (`PARTNERSHIP_KIND`)."""
+        return bool(couple["married"] or couple.get("kind") in KINDS_OF_OUR_OWN)
+
     families = [
         GedcomFamily(
             xref=f"@F{i + 1}@", partners=tuple(xref[pid] for pid in key), married=f["married"],
-            divorced=f["divorced"], marriage_date=f["date"] if f["married"] else None,
+            divorced=f["divorced"], marriage_date=f["date"] if dated(f) else None,
             children=tuple(f["children"]),
-            marriage_written=gedcom_dates.from_words(f.get("words")) if f["married"] else None,
-            partnership=f["partnership"],
+            marriage_written=gedcom_dates.from_words(f.get("words")) if dated(f) else None,
+            partnership=f["partnership"], kind=f.get("kind"),
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip
