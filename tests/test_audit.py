@@ -113,6 +113,14 @@ def test_listing_young_people_records_a_look_at_each(council: Council) -> None:
 
 def test_the_history_follows_a_child_who_moves_team(council: Council) -> None:
     c = council
+    # A team's name mistyped, or a team no enabled manager is in, would take the case from
+    # every manager (a second reader): refused, and the case stays where it was.
+    path = f"/young-people/{c.north_yp}"
+    for team in ("sotuh", "South"):
+        slip = c.client.patch(path, headers=c.north.headers, json={"team": team})
+        assert slip.status_code == 422, slip.text
+        assert "No enabled manager is in team" in slip.text
+    assert ok(c.client.get(path, headers=c.north.headers))["young_person"]["team"] == "north"
     moved = c.client.patch(
         f"/young-people/{c.north_yp}", headers=c.north.headers, json={"team": "south"}
     )

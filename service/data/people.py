@@ -466,6 +466,17 @@ async def update_young_person(
     changes: YoungPersonUpdate,
 ) -> PersonPublic:
     async def work(tx: AsyncManagedTransaction) -> Any:
+        if changes.team is not None:
+            managed = await (
+                await tx.run(db.queries["count_team_managers"], team=changes.team)
+            ).single(strict=True)  # fmt: skip
+            if managed["managers"] == 0:
+                # A second reader: a team's name mistyped took the case from every manager.
+                raise InvalidInput(
+                    f"No enabled manager is in team {changes.team!r}: moved there, the case "
+                    "would be open to no manager. Check the team's name.",
+                    details=[{"loc": ["body", "team"], "msg": "no manager in this team"}],
+                )
         record = await (
             await tx.run(db.queries["update_young_person"], id=young_person_id,
                          status=changes.status, team=changes.team)
