@@ -319,9 +319,10 @@ def parse_gedcom(
     if gedcom_v7.is_gedcom7(data):
         check_size(data, max_bytes)
         check_lines(data.splitlines())
-        raw_people, raw_families, others = gedcom_v7.read(data)
+        joined: list[str] = []
+        raw_people, raw_families, others = gedcom_v7.read(data, joined)
         said = None
-        prepared = trailers_read_through(others.get("TRLR", []))
+        prepared = [*joined, *trailers_read_through(others.get("TRLR", []))]
     else:
         buf, origin, utf16, prepared = prepare(data, max_bytes, max_people)
         buf, encoding, said = read_as(buf)

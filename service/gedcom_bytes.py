@@ -96,7 +96,7 @@ def prepare(
     if deep:
         line = b"\n".join(lines).count(b"\n", 0, deep.start()) + 1
         raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
-    lines, origin = _join_conc(lines)
+    lines, origin = join_conc(lines)
     buf = b"\n".join(lines) + b"\n"
     notes = [_trailers_note(trailers)] if trailers else []
     # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
@@ -213,7 +213,7 @@ _CONC = re.compile(rb"[ \t]*(\d+)[ \t]+CONC(?: (.*))?")
 _LEVEL = re.compile(rb"[ \t]*(\d+)[ \t]+(?:@[^@]*@[ \t]+)?\S+( )?")
 
 
-def _join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
+def join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
     """Each run of CONC lines appended to the line it continues (the owner, one level up, or the
     CONT or CONC line before it at the same level), in one join: a file of 300,000 CONC lines
     reads in linear time. A CONC line that continues nothing is left for the parser to refuse.

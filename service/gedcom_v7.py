@@ -18,7 +18,7 @@ import gedcom7
 from gedcom7.types import GedcomStructure
 
 from service import gedcom_dates, lifespan
-from service.gedcom_bytes import two_files
+from service.gedcom_bytes import join_conc, two_files
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
 from service.gedcom_model import (
     DEATH_EVENTS,
@@ -33,6 +33,7 @@ from service.gedcom_model import (
 _VERSION = re.compile(rb"(?:^|[\r\n])[ \t]*1[ \t]+GEDC[ \t]*(?:\r\n?|\n)[ \t]*2[ \t]+VERS[ \t]+7\.")
 _EOL = re.compile(r"\r\n|\r|\n")
 _RECORD = re.compile(r"\ufeff?0 (?:(@[^@ ]+@) )?(\S+)")
+_CONC = re.compile(r"[ \t]*\d+[ \t]+CONC(?:[ \t]|$)")
 _CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@#DHEBREW@",
               "FRENCH_R": "@#DFRENCH R@"}  # fmt: skip
 _CALENDAR = re.compile(r"\b(GREGORIAN|JULIAN|HEBREW|FRENCH_R)\b")
@@ -48,10 +49,11 @@ def is_gedcom7(data: bytes) -> bool:
 
 
 def read(
-    data: bytes,
+    data: bytes, notes: list[str] | None = None
 ) -> tuple[list[RawPerson], list[RawFamily], dict[str, list[int]]]:
     """The people and families of a GEDCOM 7 file, and the lines of its other records by tag;
-    or GedcomError saying where it is wrong."""
+    or GedcomError saying where it is wrong. What was done to read it is added to `notes`."""
+    notes = [] if notes is None else notes
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -61,7 +63,9 @@ def read(
     text = text.rstrip(" \t\r\n\x1a") + "\n"
     lines: dict[str, int] = {}
     others: dict[str, list[int]] = {}
-    for number, row in enumerate(_EOL.split(text.removeprefix("\ufeff")), 1):
+    rows = _EOL.split(text.removeprefix("\ufeff"))
+    conc = [number for number, row in enumerate(rows, 1) if _CONC.match(row)]
+    for number, row in enumerate(rows, 1):
         found = _RECORD.match(row)
         if found and found.group(2) in ("INDI", "FAM") and found.group(1):
             lines.setdefault(found.group(1), number)
@@ -69,10 +73,22 @@ def read(
             others.setdefault(found.group(2), []).append(number)
     if len(others.get("HEAD", [])) > 1:  # before the library, which would name a syntax error
         raise GedcomError(two_files(others["HEAD"][1]))
+    # GEDCOM 7 has no CONC, but a program moving to it may still split long lines with it:
+    # joined as in 5.5.1, and said (a second reader: the library dropped the text after it, and
+    # `NAME a` + `2 CONC b /c/` lost the family name without a word).
+    origin: list[int] | None = None
+    if conc:
+        joined, origin = join_conc([row.encode() for row in rows])
+        text = b"\n".join(joined).decode()
+        notes.append(f"{len(conc)} CONC line{'s' if len(conc) > 1 else ''} (not GEDCOM 7) "
+                     f"joined to the lines they continue, the first at line {conc[0]}")  # fmt: skip
     try:
         records = gedcom7.loads(text)
     except gedcom7.GedcomParseError as exc:  # its message quotes the line: only its number
-        where = f" at line {exc.line_number}" if exc.line_number else ""
+        at = exc.line_number
+        if at and origin is not None and at <= len(origin):
+            at = origin[at - 1]
+        where = f" at line {at}" if at else ""
         raise GedcomError(f"GEDCOM 7 syntax error{where}") from None
     for record in records:
         if record.tag in ("INDI", "FAM") and not record.xref:

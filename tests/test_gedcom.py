@@ -1220,3 +1220,20 @@ def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -
     assert "1 NAME //\n2 NICK Maggie\n" in written
     again = parse_gedcom(written.encode(), today=TODAY).people[0]
     assert (again.given_name, again.family_name, again.known_as) == ("", "", "Maggie")
+
+
+def test_conc_lines_in_a_gedcom_7_file_are_joined_and_said() -> None:
+    """A second reader: GEDCOM 7 has no CONC, but a program moving to it may still split long
+    lines with it; the library dropped the text after it, and a name lost its family name
+    without a word. Joined as 5.5.1 joins them, and said; a syntax error after them is placed
+    at the file's own line."""
+    seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Ann\n2 CONC e /Smi\n2 CONC th/\n"
+             "0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom(seven.encode(), today=TODAY)
+    assert (tree.people[0].given_name, tree.people[0].family_name) == ("Anne", "Smith")
+    assert tree.notes[0] == (
+        "2 CONC lines (not GEDCOM 7) joined to the lines they continue, the first at line 6"
+    )
+    broken = seven.replace("0 TRLR\n", "0 @I2@ INDI\nbroken line\n0 TRLR\n")
+    with pytest.raises(GedcomError, match="GEDCOM 7 syntax error at line 9"):
+        parse_gedcom(broken.encode(), today=TODAY)
