@@ -105,10 +105,9 @@ def test_a_flag_or_an_order_since_the_approval_keeps_a_person_away(case: Case) -
     assert rules(_invite(case, event["id"], aunt)) == [("court_order", [])]
 
 
-def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case: Case) -> None:
-    """A second reader: a non-molestation order kept the father from the mother, and both were
-    invited to one Family Group Conference. The second of them is refused, either way round,
-    while the order stands; another event, or an order that has ended, is no bar."""
+def _kept_apart(case: Case) -> tuple[dict[str, Any], dict[str, Any], tuple[str, str, str]]:
+    """Two events, and the mother, father and grandmother willing, with a non-molestation
+    order keeping the father from the mother: (an event, another, their connections)."""
     ids = case.family.ids
     event, other = _event(case), _event(case, on="2026-04-18", place="Elm Hall")
     mum, dad, gran = case.connect("mum"), case.connect("dad"), case.connect("gran")
@@ -117,6 +116,15 @@ def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case:
     order = {"kind": "non_molestation_order", "restricted_id": ids["dad"],
              "protected_id": ids["mum"], "made_on": "2026-01-05"}  # fmt: skip
     ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    return event, other, (mum, dad, gran)
+
+
+def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case: Case) -> None:
+    """A second reader: a non-molestation order kept the father from the mother, and both were
+    invited to one Family Group Conference. The second of them is refused, either way round,
+    while the order stands; another event, or an order that has ended, is no bar."""
+    ids = case.family.ids
+    event, other, (mum, dad, gran) = _kept_apart(case)
     ok(_invite(case, event["id"], mum), 201)
     ok(_invite(case, event["id"], gran), 201)
     refused = _invite(case, event["id"], dad)
@@ -203,14 +211,7 @@ def test_an_invitation_is_withdrawn_kept_and_no_longer_counts(case: Case, db: Dr
     invitation is kept with why and by whom; the guest goes back to `willing` when invited
     nowhere else; an order with them no longer stands in the way; inviting again checks again
     and lists them again."""
-    ids = case.family.ids
-    event, other = _event(case), _event(case, on="2026-04-18", place="Elm Hall")
-    mum, dad, gran = case.connect("mum"), case.connect("dad"), case.connect("gran")
-    for cid in (mum, dad, gran):
-        case.walk(cid, *WILLING)
-    order = {"kind": "non_molestation_order", "restricted_id": ids["dad"],
-             "protected_id": ids["mum"], "made_on": "2026-01-05"}  # fmt: skip
-    ok(case.client.post("/orders", headers=case.social_worker.headers, json=order), 201)
+    event, other, (mum, dad, gran) = _kept_apart(case)
     for cid in (dad, gran):
         ok(_invite(case, event["id"], cid), 201)
     ok(_invite(case, other["id"], gran), 201)

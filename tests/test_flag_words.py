@@ -82,6 +82,19 @@ def _flags(client: TestClient, person_id: str, who: Actor) -> list[tuple[Any, ..
                                              headers=who.headers))["data"]]  # fmt: skip
 
 
+def _kais_flag(client: TestClient, db: Driver) -> tuple[dict[str, Any], Actor, dict[str, Any]]:
+    """`two_teams`, with a social worker of Kai's case who raises a flag on the mother in Kai's
+    words: (the teams, that worker, the flag)."""
+    w = two_teams(client, db)
+    north_sw = add_user(client, "north.social", "social_worker", "north")
+    allocate(client, w["north"], w["kai"], north_sw)
+    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
+            "details": "Kai told his teacher she hit him"}  # fmt: skip
+    mother = w["family"].ids["mother"]
+    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
+    return w, north_sw, raised
+
+
 KAIS = ("Disclosure at school", "Kai told his teacher again",
         [(None, "Kai told his teacher she hit him")], False)  # fmt: skip
 HELD = (None, None, [(None, None)], True)
@@ -94,13 +107,8 @@ def test_another_case_holding_the_person_is_told_whom_to_ask_not_what_the_flag_s
     told his teacher"). Sam's social worker read those words on the flag, on the mother and in
     Sam's safeguarding: Kai's disclosure, read by another team."""
     client = api
-    w = two_teams(client, db)
+    w, north_sw, raised = _kais_flag(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
-    north_sw = add_user(client, "north.social", "social_worker", "north")
-    allocate(client, w["north"], kai, north_sw)
-    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
-            "details": "Kai told his teacher she hit him"}  # fmt: skip
-    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
     ok(client.patch(f"/flags/{raised['id']}", headers=north_sw.headers,
                     json={"details": "Kai told his teacher again"}))  # fmt: skip
     assert _flags(client, mother, north_sw) == [KAIS]
@@ -151,13 +159,8 @@ def test_taking_the_person_out_gives_nobody_else_the_words_nor_a_restore_the_oth
     Sam's worker (and every chain reaching her) read Kai's words; Sam's worker's change, in
     Sam's words, then went to Kai's case when she was put back."""
     client = api
-    w = two_teams(client, db)
+    w, north_sw, raised = _kais_flag(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
-    north_sw = add_user(client, "north.social", "social_worker", "north")
-    allocate(client, w["north"], kai, north_sw)
-    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
-            "details": "Kai told his teacher she hit him"}  # fmt: skip
-    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
     south = w["sam_worker"]
     assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
     assert _flags(client, mother, south) == [(None, None, [], True)]
@@ -222,13 +225,8 @@ def test_changes_made_before_their_case_was_kept_are_given_it_from_the_trail(
     words: Sam's worker's change, made while Kai's case had taken the mother out, went to Kai's
     workers once she was put back. The migration takes each change's case from the trail."""
     client = api
-    w = two_teams(client, db)
+    w, north_sw, raised = _kais_flag(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
-    north_sw = add_user(client, "north.social", "social_worker", "north")
-    allocate(client, w["north"], kai, north_sw)
-    body = {"kind": "allegation", "level": 3, "source": "Disclosure at school",
-            "details": "Kai told his teacher she hit him"}  # fmt: skip
-    raised = ok(client.post(f"/people/{mother}/flags", headers=north_sw.headers, json=body), 201)
     path = f"/flags/{raised['id']}"
     ok(client.patch(path, headers=north_sw.headers, json={"review_on": "2027-03-01"}))
     assert client.delete(f"/people/{mother}", headers=north_sw.headers).status_code == 204
