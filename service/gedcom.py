@@ -241,7 +241,7 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     # Written by this service's export: a partnership GEDCOM has no word for, and when it began.
     own = _text(_first(rec, PARTNERSHIP_KIND))
     kind = own if own in KINDS_OF_OUR_OWN else None
-    if kind is not None and _first(rec, "MARR") is None:
+    if kind is not None and not married:
         marriage, marriage_words = _date_value(rec, PARTNERSHIP_KIND, buf)
     # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
     # parent under CHIL: `_FREL` for every HUSB, `_MREL` for every WIFE.
@@ -394,11 +394,15 @@ def _not_living(
             children[parent].append(child.xref)
             parents.setdefault(child.xref, []).extend([parent] if kind == "birth" else [])
         # A sibling bounds a year of birth by their own, the eldest most (`lifespan._one_step`
-        # takes the smallest): each child is given the eldest dated other, not every other (a
-        # second reader: one family of 20,000 children took 3 GB and 48 s).
-        dated = sorted((year, x) for x in born if (year := known.get(x)) is not None)[:2]
+        # takes the smallest), and a dated child is bound by their own year alone: each child
+        # is given the eldest dated one, not every other (a second reader: one family of 20,000
+        # children took 3 GB and 48 s).
+        eldest = min(((year, x) for x in born if (year := known.get(x)) is not None),
+                     default=None)  # fmt: skip
         for kid in born:
-            siblings.setdefault(kid, []).extend([x for _, x in dated if x != kid][:1])
+            siblings.setdefault(kid, []).extend(
+                [eldest[1]] if eldest is not None and eldest[1] != kid else []
+            )
     dead = lifespan.probably_dead(births, children, married, this_year, known=known,
                                   parents=parents, siblings=siblings,
                                   partners=partners)  # fmt: skip

@@ -49,11 +49,10 @@ def is_gedcom7(data: bytes) -> bool:
 
 
 def read(
-    data: bytes, notes: list[str] | None = None
+    data: bytes, notes: list[str]
 ) -> tuple[list[RawPerson], list[RawFamily], dict[str, list[int]]]:
     """The people and families of a GEDCOM 7 file, and the lines of its other records by tag;
     or GedcomError saying where it is wrong. What was done to read it is added to `notes`."""
-    notes = [] if notes is None else notes
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

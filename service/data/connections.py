@@ -203,14 +203,13 @@ def refused(refusals: list[Refusal]) -> Conflict:
     )  # fmt: skip
 
 
-async def connection_facts_in(
-    tx: AsyncManagedTransaction, queries: Queries, *, cid: str, today: date
-) -> tuple[str, Stage, Facts] | None:
-    """(young person's id, current stage, the facts the rules decide on) of a connection, read
-    inside the transaction that writes the decision, after taking the locks of the connection
-    and of its person: two decisions about one connection are made one after the other, and a
-    flag raised on the person meanwhile is either seen or raised after. None: no connection, or
-    its person is out of the young person's network."""
+async def locked_connection(
+    tx: AsyncManagedTransaction, queries: Queries, *, cid: str
+) -> tuple[str, Stage, Any] | None:
+    """(young person's id, current stage, `get_connection_facts`'s record) of a connection,
+    after taking the locks of the connection and of its person: two decisions about one
+    connection are made one after the other. None: no connection, or its person is out of the
+    young person's network."""
     found = await (await tx.run(queries["lock_connection"], id=cid)).single()
     if found is None:
         return None
@@ -221,7 +220,21 @@ async def connection_facts_in(
         # The person was taken out of the network (kept, hidden, restorable by a manager): no
         # decision about them is made until they are put back.
         return None
-    young_person_id = str(facts_record["young_person_id"])
+    return str(facts_record["young_person_id"]), found["stage"], facts_record
+
+
+async def connection_facts_in(
+    tx: AsyncManagedTransaction, queries: Queries, *, cid: str, today: date
+) -> tuple[str, Stage, Facts] | None:
+    """(young person's id, current stage, the facts the rules decide on) of a connection, read
+    inside the transaction that writes the decision, after taking the locks of the connection
+    and of its person (`locked_connection`): a flag raised on the person meanwhile is either
+    seen or raised after. None: no connection, or its person is out of the young person's
+    network."""
+    locked = await locked_connection(tx, queries, cid=cid)
+    if locked is None:
+        return None
+    young_person_id, stage, facts_record = locked
     flagged, restricted, risks = await household_risks_in(
         tx, queries, person_id=facts_record["person_id"], young_person_id=young_person_id,
         today=today,
@@ -234,7 +247,7 @@ async def connection_facts_in(
         wish=await _effective_wish(tx, queries, facts_record),
         overridden=tuple(facts_record["overridden"]),
     )
-    return young_person_id, found["stage"], facts
+    return young_person_id, stage, facts
 
 
 async def move_in(

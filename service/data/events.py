@@ -15,7 +15,13 @@ from pydantic import Field
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write, record, record_in
-from service.data.connections import RULE_ROLES, connection_facts_in, move_in, refused
+from service.data.connections import (
+    RULE_ROLES,
+    connection_facts_in,
+    locked_connection,
+    move_in,
+    refused,
+)
 from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, InvalidInput, NotFound
@@ -249,7 +255,9 @@ async def withdraw(
     event = await get_event(db, young_person_id=young_person_id, event_id=event_id)
 
     async def work(tx: AsyncManagedTransaction) -> str | None:
-        held = await connection_facts_in(tx, db.queries, cid=cid, today=today)
+        # The connection's lock, as an invitation or an attendance takes it: no rule is
+        # decided, so no household or wish is read.
+        held = await locked_connection(tx, db.queries, cid=cid)
         if held is None or held[0] != young_person_id:
             return "not invited"
         stage = held[1]

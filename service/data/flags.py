@@ -153,24 +153,22 @@ def as_seen(row: dict[str, Any], opened: Collection[str]) -> dict[str, Any]:
     if content is None:
         return flag
     said = dict(content)
-    if not _theirs(source_of, opened):
+    source_ok, details_ok = _theirs(source_of, opened), _theirs(details_of, opened)
+    if not source_ok:
         said["source"] = None
-    if not _theirs(details_of, opened):
+    if not details_ok:
         said["details"] = None
     changes = []
     for change in said.get("changes", ()):
         kept = dict(change)
         reason_ok = _theirs(kept.pop("through", None), opened)
-        details_ok = _theirs(kept.pop("details_of", None), opened)
+        kept_ok = _theirs(kept.pop("details_of", None), opened)
         kept |= {"reason": kept.get("reason") if reason_ok else None,
-                 "details": kept.get("details") if details_ok else None,
-                 "withheld": not (reason_ok and details_ok)}  # fmt: skip
+                 "details": kept.get("details") if kept_ok else None,
+                 "withheld": not (reason_ok and kept_ok)}  # fmt: skip
         changes.append(kept)
     said["changes"] = changes
-    said["withheld"] = (
-        not _theirs(source_of, opened) or not _theirs(details_of, opened)
-        or any(c["withheld"] for c in changes)
-    )  # fmt: skip
+    said["withheld"] = not (source_ok and details_ok) or any(c["withheld"] for c in changes)
     flag["content"] = said
     return flag
 
