@@ -258,3 +258,23 @@ def test_changes_made_before_their_case_was_kept_are_given_it_from_the_trail(
          [(None, None), ("Sam told his carer", None)], True)
     ]  # fmt: skip
     assert run_migrations(neo4j_target, again=False) == []
+
+
+def test_a_flags_changes_are_in_the_order_they_were_made(api: TestClient, db: Driver) -> None:
+    """The changes were ordered by their time as text, which Neo4j writes without a fraction's
+    trailing zeros: a change at .12 s came after one at .123 s (a whole run's flaky test)."""
+    w, north_sw, raised = _kais_flag(api, db)
+    mother = w["family"].ids["mother"]
+    for said in ("first", "second"):
+        ok(api.patch(f"/flags/{raised['id']}", headers=north_sw.headers, json={"details": said}))
+    db.execute_query(
+        "MATCH (:Flag {id: $id})-[:REVISED]->(r) WITH r ORDER BY r.changed_at "
+        "WITH collect(r) AS made WITH made[0] AS one, made[1] AS two "
+        "SET one.changed_at = datetime('2026-01-01T00:00:00.12Z'), "
+        "    two.changed_at = datetime('2026-01-01T00:00:00.123Z')", id=raised["id"],
+    )  # fmt: skip
+    bump_revision(db)
+    kept = [c["details"] for f in ok(api.get(f"/people/{mother}/flags",
+                                             headers=north_sw.headers))["data"]
+            for c in f["content"]["changes"]]  # fmt: skip
+    assert kept == ["Kai told his teacher she hit him", "first"]

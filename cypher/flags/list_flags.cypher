@@ -14,12 +14,14 @@ RETURN f {.id, .status, person_id: p.id,
                       changes: COLLECT {
                         MATCH (f)-[:REVISED]->(r:FlagRevision)
                         OPTIONAL MATCH (by:User {id: r.user_id})
+                        // Ordered before the map: after it, `r.changed_at` is the text, which
+                        // drops a fraction's trailing zeros (.12 after .123).
+                        WITH f, r, by ORDER BY r.changed_at
                         // A revision from before its case was kept: the flag's own case's.
                         RETURN r {.changed, .reason, .status, .review_on, .expires_on,
                                   .details, changed_at: toString(r.changed_at),
                                   through: coalesce(r.through, f.raised_in),
                                   details_of: coalesce(r.details_of, f.raised_in),
                                   by: coalesce(by.display_name, 'unknown')}
-                        ORDER BY r.changed_at
                       }}} AS flag
 ORDER BY f.status = 'active' DESC, f.raised_on DESC, f.id
