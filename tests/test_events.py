@@ -260,6 +260,44 @@ def test_an_invitation_is_withdrawn_kept_and_no_longer_counts(case: Case, db: Dr
     assert kept == 4
 
 
+def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case) -> None:
+    """A person who had said yes and then said no could not be recorded as declined: the record
+    kept them invited, in the plan, and overdue for contact. A decline is now recorded at any
+    point after they were asked, with its reason; their invitations to events still to come
+    are withdrawn (kept, saying only that they declined), so the order between them and the
+    mother no longer keeps her out; an event already held stays as it was."""
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    event, _, (mum, dad, gran) = _kept_apart(case)
+    coming = _event(case, on=soon, place="Birch Hall")
+    ok(_invite(case, event["id"], dad), 201)  # an event already held (14 March)
+    ok(_invite(case, coming["id"], dad), 201)
+    ok(_invite(case, coming["id"], gran), 201)
+    assert rules(_invite(case, coming["id"], mum)) == [("apart_by_order", [])]
+    assert rules(case.move(dad, case.coordinator, "declined")) == [("reason_required", [])]
+
+    ok(case.move(dad, case.coordinator, "declined", reason="He does not want to be involved"))
+    assert _stage(case, dad) == "declined"
+    seen = ok(case.client.get(f"/events/{coming['id']}", headers=case.coordinator.headers))
+    (withdrawn,) = [g for g in seen["guests"] if g["connection_id"] == dad]
+    assert withdrawn["withdrawn_on"] == date.today().isoformat()
+    assert withdrawn["withdrawn_reason"] == "They declined to take part."
+    held = ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))
+    assert [(g["connection_id"], g["withdrawn_on"]) for g in held["guests"]] == [(dad, None)]
+    # The order between him and the mother no longer keeps her out; he is not invited again.
+    ok(_invite(case, coming["id"], mum), 201)
+    assert rules(_invite(case, coming["id"], dad)) == [("needs_willing", []),
+                                                      ("apart_by_order", [])]  # fmt: skip
+    audit = ok(
+        case.client.get(
+            "/audit",
+            headers=case.manager.headers,
+            params={"young_person_id": case.family.young_person_id},
+        )
+    )["data"]
+    assert ("allowed", f"connection:{dad} declined") in [
+        (e["outcome"], e["reason"]) for e in audit if e["action"] == "event.withdraw"]  # fmt: skip
+
+
 def _willing_over_a_flag(case: Case) -> str:
     """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")

@@ -102,7 +102,25 @@ CASES = [
     ),
     case("declined then invited", DECLINED, "invited", CO, "order", "needs_willing"),
     case("declined then willing", DECLINED, "willing", CO, "no_going_back"),
-    case("willing then declined", WILLING, "declined", CO, "order", reason="changed mind"),
+    # A person says no whenever they change their mind, with a reason written down: after
+    # saying they were willing, invited, after the event, in the plan. Nothing follows.
+    case("willing then declined", WILLING, "declined", CO, reason="changed mind"),
+    case("invited then declined", (*WILLING, "invited"), "declined", CO, reason="moved away"),
+    case("attended then declined", ATTENDED, "declined", CO, reason="too much for them"),
+    case("in plan then declined", (*ATTENDED, "in_plan"), "declined", CO, reason="ill"),
+    case(
+        "in plan declined without reason", (*ATTENDED, "in_plan"), "declined", CO, "reason_required"
+    ),
+    case(
+        "declined late then in plan",
+        (*ATTENDED, "in_plan", "declined"),
+        "in_plan",
+        CO,
+        "order",
+        "needs_willing",
+    ),
+    case("declined late then willing", (*WILLING, "declined"), "willing", CO, "no_going_back"),
+    case("agreed then declined", AGREED, "declined", CO, reason="said no when asked"),
     case("contacted then declined", CONTACTED, "declined", CO, reason="not ready"),
     case("willing then invited", WILLING, "invited", CO),
     case("attended then in plan", ATTENDED, "in_plan", CO),

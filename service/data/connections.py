@@ -272,6 +272,32 @@ async def move_in(
         raise Conflict("The connection changed while this move was decided; try again.")
 
 
+async def _withdraw_invitations(
+    tx: AsyncManagedTransaction,
+    db: Db,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    today: date,
+) -> None:
+    """A person who declines is no longer a guest of the events still to come: each invitation
+    is withdrawn (kept, with why) and audited as a withdrawal is. Their own words stay on the
+    decline; the invitation says only that they declined."""
+    withdrawn = await (
+        await tx.run(db.queries["withdraw_on_decline"], connection_id=cid,
+                     today=today.isoformat(), user_id=actor.user_id, reason=DECLINED_GUEST)
+    ).value()  # fmt: skip
+    for event_id in withdrawn:
+        await record_in(tx, db.queries, principal=actor, action="event.withdraw",
+                        resource=f"event:{event_id}", outcome="allowed",
+                        young_person_id=young_person_id,
+                        reason=f"connection:{cid} declined")  # fmt: skip
+
+
+# The reason an invitation withdrawn by a decline gives.
+DECLINED_GUEST = "They declined to take part."
+
+
 async def move(
     db: Db,
     *,
@@ -284,7 +310,8 @@ async def move(
     orders in the household, the young person's wishes) are read inside the transaction that
     writes the move, after taking the locks of the connection and of the person: two moves at
     once are decided one after the other, and a flag raised on the person while a move is
-    being decided is either seen by it or raised after it."""
+    being decided is either seen by it or raised after it. A decline withdraws the person's
+    invitations to events still to come, in the same transaction."""
     if actor.role not in RULE_ROLES:
         raise NotFound("No connection with this id is within your allocations.")
     step = Move(target=body.stage, role=RULE_ROLES[actor.role], reason=body.reason,
@@ -298,7 +325,6 @@ async def move(
         refusals = check_move(facts, step)
         if refusals:
             return young_person_id, refusals
-        # An override only when there was something to override.
         # An override only when there was something to override: whose flag or order it was.
         overrode = overrides(facts) if body.override_reason else ()
         await move_in(tx, db.queries, cid=cid, stage=body.stage, expected=stage,
@@ -308,6 +334,8 @@ async def move(
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
+        if body.stage == "declined":
+            await _withdraw_invitations(tx, db, actor, young_person_id, cid, today)
         return young_person_id, []
 
     decided = await in_write(db, work)

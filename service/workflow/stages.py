@@ -52,6 +52,10 @@ _AFTER_WILLING: frozenset[Stage] = frozenset({"invited", "attended", "in_plan"})
 # decline refused under a "never" left the record saying "contacted", and the person overdue
 # for contact).
 _WISHED_AWAY: frozenset[Stage] = APPROACH_STAGES - {"declined"}
+# A person says no at any point after being asked: having said they were willing, invited, after
+# the event, or in the plan (people change their minds; a record still saying "in plan" kept
+# them in the plan and had /lapsed ask for contact they had refused). Nothing follows a decline.
+_DECLINABLE_LATE: frozenset[Stage] = frozenset({"willing", "invited", "attended", "in_plan"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
             return None
         if target == "not_approved" and current in _REFUSABLE_FROM:
             return None
+        if target == "declined" and current in _DECLINABLE_LATE:
+            return None
         if current == "declined":
             return Refusal("no_going_back", _AFTER_DECLINE)
         return Refusal(
@@ -141,12 +147,6 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
             "order",
             f"A person can be refused only after {_words('awaiting_safety_check')} or an "
             f"approval, not straight from {_words(current)}.",
-        )
-    if target == "declined" and current == "willing":
-        return Refusal(
-            "order",
-            f"This person said they are willing; {_words('willing')} and {_words('declined')} "
-            "are alternatives.",
         )
     return None
 
