@@ -295,7 +295,7 @@ _BUSY_READS: dict[str, dict[str, Any]] = {
     "get_token_principal": {"hash": ""},
     "load_family": {"person_id": "", "max_generations": 4, "within": [""], "external_ids": False},
     "find_lapsed": {"young_person_id": "", "today": "2000-01-01"},
-    "get_network": {"young_person_id": "", "today": "2000-01-01"},
+    "get_network": {"young_person_id": "", "today": "2000-01-01", "blocking_level": 3},
     "search_ties": {"network": [""], "max_steps": 2, "today": "2000-01-01", "young_person_id": ""},
     "list_orders_about": {"young_person_id": "", "today": "2000-01-01"},
     "list_connected_people": {"young_person_id": ""},

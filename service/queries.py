@@ -9,8 +9,9 @@ mistake stops the service at start-up rather than at the first request that need
 Files under `fragments/` are not statements but parts of several, written once: a query's line
 `// fragment: <name>` is replaced by that fragment, indented as the line is (the household a
 flag or a court order is looked for in, read by five queries, and the flags and orders found in
-it, by four, are each one rule in one place). A fragment named nowhere, or a name with no
-fragment, stops the loading as a broken file does.
+it, by four, are each one rule in one place); a fragment may name another. A fragment named
+nowhere, a name with no fragment, or a fragment that names itself stops the loading as a broken
+file does.
 """
 
 from __future__ import annotations
@@ -91,15 +92,22 @@ def load_queries(root: Path) -> Queries:
     return Queries(found)
 
 
-def _with_fragments(text: str, fragments: Mapping[str, str], used: set[str], rel: Path) -> str:
-    """`text` with each `// fragment: <name>` line replaced by the fragment, at its indent."""
+def _with_fragments(
+    text: str, fragments: Mapping[str, str], used: set[str], rel: Path, within: tuple[str, ...] = ()
+) -> str:
+    """`text` with each `// fragment: <name>` line replaced by the fragment, at its indent; a
+    fragment may name others (`within`: the fragments being filled in, to stop a loop)."""
 
     def fill(match: re.Match[str]) -> str:
         name, indent = match["name"], match["indent"]
+        if name in within:
+            path = [f"{FRAGMENTS}/{n}.cypher" for n in within[within.index(name) + 1 :]]
+            through = f", through {', '.join(path)}" if path else ""
+            raise QueryLoadError(f"{FRAGMENTS}/{name}.cypher names itself{through}")
         if name not in fragments:
             raise QueryLoadError(f"{rel} names {FRAGMENTS}/{name}.cypher, which does not exist")
         used.add(name)
-        return "\n".join(indent + line if line else line
-                         for line in fragments[name].split("\n"))  # fmt: skip
+        body = _with_fragments(fragments[name], fragments, used, rel, (*within, name))
+        return "\n".join(indent + line if line else line for line in body.split("\n"))
 
     return _FRAGMENT.sub(fill, text)

@@ -785,9 +785,18 @@ def test_lapsed_leaves_out_whom_a_wish_or_a_risk_keeps_away(case: Case) -> None:
         ok(case.client.post(f"/connections/{cids[key]}/contacts", headers=coordinator,
                             json={"on": long_ago, "mode": "call"}), 201)  # fmt: skip
 
-    def lapsed() -> set[str]:
+    def listed() -> set[str]:
         found = ok(case.client.get(f"/young-people/{yp}/lapsed", headers=coordinator))
         return {r["person_id"] for r in found["data"]}
+
+    def lapsed() -> set[str]:
+        # The map marks as lapsed whom /lapsed lists, by the same rule (it marked those the
+        # plan holds back, too), on the person and on the young person's tie to them.
+        listed_now = listed()
+        graph = ok(case.client.get(f"/young-people/{yp}/graph", headers=coordinator))
+        assert {n["id"] for n in graph["nodes"] if n["lapsed"]} == listed_now
+        assert {e["target"] for e in graph["edges"] if e.get("lapsed")} == listed_now
+        return listed_now
 
     assert lapsed() == {ids[k] for k in cids}
     case.wish(person_id=ids["uncle"], wish="never")

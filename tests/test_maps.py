@@ -629,3 +629,38 @@ def test_the_pages_chains_are_those_of_safeguarding(
     assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}
     assert case.family.ids["lee"] in drawn
     assert any(c.startswith("connection pat Test -> ") for c in drawn[case.family.ids["pat"]])
+
+
+def test_a_connection_taken_out_is_not_of_the_pages_network(case: MapCase) -> None:
+    """A second reader: Pat, the mother's partner and a connection, was taken out of the
+    network, and the map's panel still counted him as a member: the mother's chain through him
+    to his flagged former partner Kim (Kit's former foster carer) was cut there, and Kim's
+    named him as Kit's connection. The page's chains are /safeguarding's, and he is named
+    nowhere."""
+    f, ids = case.family, case.family.ids
+    f.people(pat="male", kim="female")
+    f.partners("mum", "pat", "cohabiting")
+    f.partners("pat", "kim", "separated")
+    f.link("trusted_adult", "kim", "me", role="foster_carer", since="2015", until="2018")
+    ok(case.client.post(f"/people/{ids['kim']}/flags", headers=case.social_worker.headers,
+                        json={"kind": "person_posing_risk_to_children", "level": 3,
+                              "source": "Police disclosure"}), 201)  # fmt: skip
+    ok(case.client.post(f"/young-people/{case.yp}/connections", headers=case.coordinator.headers,
+                        json={"person_id": ids["pat"]}), 201)  # fmt: skip
+    gone = case.client.delete(f"/people/{ids['pat']}", headers=case.coordinator.headers)
+    assert gone.status_code == 204, gone.text
+    found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
+                               headers=case.social_worker.headers))  # fmt: skip
+    expected: dict[str, list[str]] = {}
+    for chain in found["chains"]:
+        people = {chain["start_id"]} | {s["person_id"] for s in chain["steps"] if s["person_id"]}
+        for pid in sorted(people):
+            expected.setdefault(pid, []).append(chain["summary"])
+    assert any(" -> pat Test -> " in c for c in expected[ids["mum"]])
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers).text
+    nodes = json.loads(page_data(page, "ll-nodes"))
+    drawn = {n["id"]: n["llChains"] for n in nodes if n.get("llChains")}
+    on_map = {n["id"] for n in nodes}
+    assert ids["pat"] not in on_map
+    assert "connection pat" not in page
+    assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}

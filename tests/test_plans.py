@@ -7,6 +7,7 @@ power of ten, and the first map after a restart planned `get_network` again (0.6
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from neo4j import READ_ACCESS, Driver
 
@@ -30,7 +31,7 @@ def test_the_plan_made_for_an_empty_id_serves_ids_of_every_length(neo4j_driver: 
     for young_person_id in ("", "demo-kai", "0b1e6f3e-1d4c-4f0e-9c55-0a4c1d2b3e4f", "k"):
         neo4j_driver.execute_query(
             QUERIES["get_network"], young_person_id=young_person_id, today="2026-01-01",
-            routing_="r",
+            blocking_level=3, routing_="r",
         )  # fmt: skip
     assert cached_plans(neo4j_driver) == 1
 
@@ -56,7 +57,10 @@ def test_warm_plans_leaves_nothing_for_a_first_real_read_to_plan(
     real = "0b1e6f3e-1d4c-4f0e-9c55-0a4c1d2b3e4f"
     with neo4j_driver.session(default_access_mode=READ_ACCESS) as session:
         for name in ("get_network", "find_lapsed", "list_orders_about", "get_suggestion_facts"):
-            session.run(QUERIES[name], young_person_id=real, today="2026-12-06").consume()
+            params: dict[str, Any] = {"young_person_id": real, "today": "2026-12-06"}
+            if name == "get_network":
+                params["blocking_level"] = 3
+            session.run(QUERIES[name], params).consume()
         session.run(QUERIES["get_token_principal"], hash="f" * 64).consume()
         session.run(QUERIES["load_family"], person_id=real, max_generations=4, within=[real],
                     external_ids=False).consume()  # fmt: skip

@@ -104,9 +104,22 @@ def test_a_fragment_is_written_into_each_query_that_names_it(tmp_path: Path) -> 
     )
 
 
+def test_a_fragment_may_name_another(tmp_path: Path) -> None:
+    write(tmp_path, "fragments/adults.cypher", "MATCH (p:Person)\n  // fragment: grown\nRETURN p")
+    write(tmp_path, "fragments/grown.cypher", "WHERE p.age >= 18")
+    write(tmp_path, "a/count_adults.cypher", "RETURN COUNT {\n  // fragment: adults\n} AS n")
+    assert load_queries(tmp_path)["count_adults"] == (
+        "RETURN COUNT {\n  MATCH (p:Person)\n    WHERE p.age >= 18\n  RETURN p\n} AS n"
+    )
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [
+        ({"a/x.cypher": "RETURN COUNT {\n  // fragment: loop\n} AS n",
+          "fragments/loop.cypher": "MATCH (n)\n// fragment: round\nRETURN n",
+          "fragments/round.cypher": "// fragment: loop"},
+         r"fragments/loop\.cypher names itself, through fragments/round\.cypher"),
         ({"a/x.cypher": "RETURN COUNT {\n  // fragment: nobody\n} AS n"},
          r"a/x\.cypher names fragments/nobody\.cypher, which does not exist"),
         ({"a/x.cypher": "RETURN 1", "fragments/spare.cypher": "MATCH (n) RETURN n"},

@@ -5,6 +5,7 @@ commitments (what, how often), and who is overdue for contact by the rules of
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -28,6 +29,7 @@ from service.workflow import (
     former_role_lapse,
     held_from_contact,
 )
+from service.workflow.terms import Wish
 
 _NO_CONNECTION = "No connection with this id is within your allocations."
 
@@ -254,14 +256,28 @@ async def held_from_contact_of(
     maternal, paternal = facts["wish_maternal"], facts["wish_paternal"]
     sides = ({} if maternal is None and paternal is None
              else await wish_sides_of(db, young_person_id=young_person_id))  # fmt: skip
+    return held_among(person_ids, facts["people"], sides, maternal, paternal)
+
+
+def held_among(
+    person_ids: Iterable[str],
+    holds: list[dict[str, Any]],
+    sides: Mapping[str, str | None] | None,
+    maternal: Wish | None,
+    paternal: Wish | None,
+) -> set[str]:
+    """Those of `person_ids` nobody is to get in touch with now (`held_from_contact`), from what
+    `contact_holds` read (`holds`: only those with a wish of their own or something in their
+    household), each relative's side for the wishes about a side (`sides`, as `wish_sides`
+    works them out; needed only when such a wish is recorded), and those wishes."""
     # Those not read have no wish of their own and nothing in their household: a side wish
     # alone may hold them.
-    read = {p["person_id"]: p for p in facts["people"]}
+    read = {p["person_id"]: p for p in holds}
     nothing: dict[str, Any] = {"wish": None, "risks": [], "overridden": []}
     held = set()
     for pid in person_ids:
         p = read.get(pid, nothing)
-        wish = effective_wish(p["wish"], sides.get(pid), maternal, paternal)
+        wish = effective_wish(p["wish"], (sides or {}).get(pid), maternal, paternal)
         if held_from_contact(wish, p["risks"], p["overridden"]):
             held.add(pid)
     return held

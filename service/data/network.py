@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from service.data.connections import connected_people
-from service.data.contacts import lapsed_rows
+from service.data.contacts import held_among, lapsed_rows
 from service.data.network_graph import Filters, NetworkGraph, PathStep, View
 from service.data.people import Sex
 from service.data.relatives import (
@@ -43,7 +43,7 @@ from service.errors import NotFound
 from service.family import Family
 from service.family_paths import close_family, paths
 from service.kinship import display_name
-from service.workflow import WISH_WORDS, effective_wish, lapse_days
+from service.workflow import BLOCKING_FLAG_LEVEL, WISH_WORDS, effective_wish, lapse_days
 
 MEMBER_GENERATIONS = 4  # how far the network reaches for safeguarding
 
@@ -112,7 +112,8 @@ async def load(db: Db, *, young_person_id: str, max_generations: int, today: dat
     family, records = await together(
         load_family(db, person_id=young_person_id, within=[young_person_id],
                     max_generations=max_generations, external_ids=False),
-        run_once(db, "get_network", young_person_id=young_person_id, today=today.isoformat()),
+        run_once(db, "get_network", young_person_id=young_person_id, today=today.isoformat(),
+                 blocking_level=BLOCKING_FLAG_LEVEL),
     )  # fmt: skip
     if family is None or not records:
         raise NotFound("No young person with this id is within your allocations.")
@@ -151,9 +152,13 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     relatives = named_rows(family, [young_person_id], filters.max_generations)
     standing = {r["person_id"]: relative_standing(r) for r in relatives}
     standing[young_person_id] = CENTRE
+    # Marked as /lapsed lists them: overdue, and not held back by the plan (a wish, or a risk
+    # in their household).
     lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
                          threshold_days=lapse_days())  # fmt: skip
-    lapsed_ids = {item["person_id"] for item in lapsed}
+    overdue = [item["person_id"] for item in lapsed]
+    lapsed_ids = set(overdue) - held_among(overdue, row["holds"], loaded.sides_for_wishes,
+                                           row["wish_maternal"], row["wish_paternal"])  # fmt: skip
     stages = {c["person_id"]: c for c in row["connections"]}
     trusted: dict[str, dict[str, Any]] = {}
     for tie in row["trusted"]:
