@@ -298,6 +298,44 @@ def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case
         (e["outcome"], e["reason"]) for e in audit if e["action"] == "event.withdraw"]  # fmt: skip
 
 
+def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_come(
+    case: Case,
+) -> None:
+    """A guest taken out of the network was hidden from the event but stayed invited: the
+    invitation could not be withdrawn (no decision is made about someone out of the network),
+    and an order between them and the mother still kept her out. Taking them out withdraws
+    their invitations to events still to come, as a decline does; an event held stays."""
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    event, _, (mum, dad, _) = _kept_apart(case)
+    coming = _event(case, on=soon, place="Birch Hall")
+    ok(_invite(case, event["id"], dad), 201)
+    ok(_invite(case, coming["id"], dad), 201)
+    assert rules(_invite(case, coming["id"], mum)) == [("apart_by_order", [])]
+    dad_id = case.family.ids["dad"]
+    gone = case.client.delete(f"/people/{dad_id}", headers=case.coordinator.headers)
+    assert gone.status_code == 204, gone.text
+    ok(_invite(case, coming["id"], mum), 201)
+    audit = ok(
+        case.client.get(
+            "/audit",
+            headers=case.manager.headers,
+            params={"young_person_id": case.family.young_person_id},
+        )
+    )["data"]
+    withdrawn = [(e["resource"], e["reason"]) for e in audit if e["action"] == "event.withdraw"]
+    assert withdrawn == [(f"event:{coming['id']}", f"connection:{dad} taken out of the network")]
+    # Put back by a manager, he is invited to nothing to come; the event held keeps him.
+    yp = case.family.young_person_id
+    back = case.client.post(f"/young-people/{yp}/removed-people/{dad_id}/restore",
+                            headers=case.manager.headers)  # fmt: skip
+    assert back.status_code in (200, 204), back.text
+    held = ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))
+    assert [(g["connection_id"], g["withdrawn_on"]) for g in held["guests"]] == [(dad, None)]
+    seen = ok(case.client.get(f"/events/{coming['id']}", headers=case.coordinator.headers))
+    assert [(g["connection_id"], g["withdrawn_reason"]) for g in seen["guests"]] == [
+        (dad, "Taken out of the young person's network."), (mum, None)]  # fmt: skip
+
+
 def _willing_over_a_flag(case: Case) -> str:
     """The uncle, flagged, approved by a manager's override, then willing."""
     case.flag("uncle")

@@ -272,30 +272,38 @@ async def move_in(
         raise Conflict("The connection changed while this move was decided; try again.")
 
 
-async def _withdraw_invitations(
+async def withdraw_coming_invitations(
     tx: AsyncManagedTransaction,
     db: Db,
     actor: Principal,
+    *,
     young_person_id: str,
-    cid: str,
     today: date,
+    why: Literal["declined", "taken out of the network"],
+    connection_id: str | None = None,
+    person_id: str | None = None,
 ) -> None:
-    """A person who declines is no longer a guest of the events still to come: each invitation
-    is withdrawn (kept, with why) and audited as a withdrawal is. Their own words stay on the
-    decline; the invitation says only that they declined."""
+    """A person who declines (their connection, `connection_id`), or is taken out of the
+    network (`person_id`), is no longer a guest of the young person's events still to come:
+    each invitation is withdrawn (kept, saying only why) and audited as a withdrawal is. The
+    caller holds the person's lock."""
     withdrawn = await (
-        await tx.run(db.queries["withdraw_on_decline"], connection_id=cid,
-                     today=today.isoformat(), user_id=actor.user_id, reason=DECLINED_GUEST)
-    ).value()  # fmt: skip
-    for event_id in withdrawn:
+        await tx.run(db.queries["withdraw_coming_invitations"], young_person_id=young_person_id,
+                     connection_id=connection_id, person_id=person_id, today=today.isoformat(),
+                     user_id=actor.user_id, reason=_WITHDRAWN_BECAUSE[why])
+    ).data()  # fmt: skip
+    for row in withdrawn:
         await record_in(tx, db.queries, principal=actor, action="event.withdraw",
-                        resource=f"event:{event_id}", outcome="allowed",
+                        resource=f"event:{row['event_id']}", outcome="allowed",
                         young_person_id=young_person_id,
-                        reason=f"connection:{cid} declined")  # fmt: skip
+                        reason=f"connection:{row['connection_id']} {why}")  # fmt: skip
 
 
-# The reason an invitation withdrawn by a decline gives.
-DECLINED_GUEST = "They declined to take part."
+# What an invitation withdrawn for the person, not by a coordinator, says.
+_WITHDRAWN_BECAUSE = {
+    "declined": "They declined to take part.",
+    "taken out of the network": "Taken out of the young person's network.",
+}
 
 
 async def move(
@@ -335,7 +343,10 @@ async def move(
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
         if body.stage == "declined":
-            await _withdraw_invitations(tx, db, actor, young_person_id, cid, today)
+            await withdraw_coming_invitations(
+                tx, db, actor, young_person_id=young_person_id, connection_id=cid, today=today,
+                why="declined",
+            )  # fmt: skip
         return young_person_id, []
 
     decided = await in_write(db, work)

@@ -8,6 +8,7 @@ alone and with none of that (an entry made by mistake) is deleted.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from neo4j import AsyncManagedTransaction
@@ -15,6 +16,7 @@ from pydantic import BaseModel
 
 from service.auth.principal import Principal
 from service.data.audit import record_in
+from service.data.connections import withdraw_coming_invitations
 from service.data.people import still_in_case
 from service.db import Db, in_write
 from service.errors import Conflict, NotFound
@@ -37,8 +39,10 @@ async def remove_person(
     actor: Principal,
     person_id: str,
     young_person_id: str,
+    today: date,
 ) -> Outcome:
-    """Take `person_id` out of the case `young_person_id`; audited in the same transaction."""
+    """Take `person_id` out of the case `young_person_id`; audited in the same transaction. One
+    kept (taken out, not deleted) is no longer invited to the case's events still to come."""
 
     async def work(tx: AsyncManagedTransaction) -> Outcome | None:
         # The person's lock first, as a new connection, flag or tie takes it: what keeps them
@@ -53,6 +57,10 @@ async def remove_person(
             await still_in_case(tx, db.queries, person_id, young_person_id)
             return None
         outcome: Outcome = record["outcome"]
+        if outcome == "removed":
+            await withdraw_coming_invitations(tx, db, actor, young_person_id=young_person_id,
+                                              person_id=person_id, today=today,
+                                              why="taken out of the network")  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action=f"person.{outcome[:-1]}",
                         resource=f"person:{person_id}", outcome="allowed",
                         young_person_id=young_person_id,

@@ -72,9 +72,10 @@ async def delete_person(reach: PersonReach, access: CaseDep) -> Response:
     with safeguarding history (a flag, an order, a connection, an address) or in another
     network is kept, hidden from this case and restorable by its manager
     (`/young-people/{id}/removed-people`); only an entry recorded in this case alone and with
-    none of that is deleted."""
+    none of that is deleted. One kept is no longer invited to the case's events still to come."""
     await removal.remove_person(access.db, actor=access.principal,
         person_id=reach.person_id, young_person_id=reach.one_case("to take them out of"),
+        today=access.today,
     )  # fmt: skip
     return Response(status_code=204)
 
