@@ -271,6 +271,10 @@ def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case
     coming = _event(case, on=soon, place="Birch Hall")
     ok(_invite(case, event["id"], dad), 201)  # an event already held (14 March)
     ok(_invite(case, coming["id"], dad), 201)
+    # An event today may have happened (a second reader: a decline recorded before the
+    # attendance lost it): it stays as it is, and who came is recorded after.
+    today = _event(case, on=date.today().isoformat(), place="Ash Hall")
+    ok(_invite(case, today["id"], dad), 201)
     ok(_invite(case, coming["id"], gran), 201)
     assert rules(_invite(case, coming["id"], mum)) == [("apart_by_order", [])]
     assert rules(case.move(dad, case.coordinator, "declined")) == [("reason_required", [])]
@@ -281,8 +285,12 @@ def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case
     (withdrawn,) = [g for g in seen["guests"] if g["connection_id"] == dad]
     assert withdrawn["withdrawn_on"] == date.today().isoformat()
     assert withdrawn["withdrawn_reason"] == "They declined to take part."
-    held = ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))
-    assert [(g["connection_id"], g["withdrawn_on"]) for g in held["guests"]] == [(dad, None)]
+    for kept in (event, today):
+        held = ok(case.client.get(f"/events/{kept['id']}", headers=case.coordinator.headers))
+        assert [(g["connection_id"], g["withdrawn_on"]) for g in held["guests"]] == [(dad, None)]
+    came = ok(_came(case, today["id"], dad, "A card"))
+    assert [(g["connection_id"], g["attended"]) for g in came["guests"]] == [(dad, True)]
+    assert _stage(case, dad) == "declined"
     # The order between him and the mother no longer keeps her out; he is not invited again.
     ok(_invite(case, coming["id"], mum), 201)
     assert rules(_invite(case, coming["id"], dad)) == [("needs_willing", []),
@@ -306,10 +314,11 @@ def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_com
     and an order between them and the mother still kept her out. Taking them out withdraws
     their invitations to events still to come, as a decline does; an event held stays."""
     soon = (date.today() + timedelta(days=30)).isoformat()
-    event, _, (mum, dad, _) = _kept_apart(case)
+    event, _, (mum, dad, gran) = _kept_apart(case)
     coming = _event(case, on=soon, place="Birch Hall")
     ok(_invite(case, event["id"], dad), 201)
-    ok(_invite(case, coming["id"], dad), 201)
+    for cid in (dad, gran):
+        ok(_invite(case, coming["id"], cid), 201)
     assert rules(_invite(case, coming["id"], mum)) == [("apart_by_order", [])]
     dad_id = case.family.ids["dad"]
     gone = case.client.delete(f"/people/{dad_id}", headers=case.coordinator.headers)
@@ -333,7 +342,40 @@ def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_com
     assert [(g["connection_id"], g["withdrawn_on"]) for g in held["guests"]] == [(dad, None)]
     seen = ok(case.client.get(f"/events/{coming['id']}", headers=case.coordinator.headers))
     assert [(g["connection_id"], g["withdrawn_reason"]) for g in seen["guests"]] == [
-        (dad, "Taken out of the young person's network."), (mum, None)]  # fmt: skip
+        (dad, "Taken out of the young person's network."), (gran, None), (mum, None)]  # fmt: skip
+    # Still invited to the event held (who came is not recorded), he stays at `invited`; the
+    # grandmother, invited to nothing once taken out, is back at `willing`, as a withdrawal
+    # leaves a guest (a second reader: she was left at `invited`).
+    assert _stage(case, dad) == "invited"
+    gran_id = case.family.ids["gran"]
+    assert case.client.delete(f"/people/{gran_id}", headers=case.coordinator.headers) \
+        .status_code == 204  # fmt: skip
+    back = case.client.post(f"/young-people/{yp}/removed-people/{gran_id}/restore",
+                            headers=case.manager.headers)  # fmt: skip
+    assert back.status_code in (200, 204), back.text
+    assert _stage(case, gran) == "willing"
+
+
+def test_a_guest_whose_approval_is_withdrawn_is_no_longer_invited_to_what_is_to_come(
+    case: Case,
+) -> None:
+    """A second reader: a guest whose approval the social worker withdrew (a police disclosure)
+    stayed invited to the event still to come, and, no longer approved, could not even be
+    recorded as declined. Withdrawing the approval withdraws those invitations, as a decline
+    does; an event held stays."""
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    coming, held = _event(case, on=soon, place="Birch Hall"), _event(case)
+    dad = case.connect("dad")
+    case.walk(dad, *WILLING)
+    for e in (coming, held):
+        ok(_invite(case, e["id"], dad), 201)
+    ok(case.move(dad, case.social_worker, "not_approved", reason="Police disclosure"))
+    seen = ok(case.client.get(f"/events/{coming['id']}", headers=case.coordinator.headers))
+    assert [(g["connection_id"], g["withdrawn_reason"]) for g in seen["guests"]] == [
+        (dad, "Their approval was withdrawn.")]  # fmt: skip
+    was = ok(case.client.get(f"/events/{held['id']}", headers=case.coordinator.headers))
+    assert [(g["connection_id"], g["withdrawn_on"]) for g in was["guests"]] == [(dad, None)]
+    assert _stage(case, dad) == "not_approved"
 
 
 def _willing_over_a_flag(case: Case) -> str:

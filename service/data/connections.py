@@ -279,30 +279,48 @@ async def withdraw_coming_invitations(
     *,
     young_person_id: str,
     today: date,
-    why: Literal["declined", "taken out of the network"],
+    why: Withdrawn,
     connection_id: str | None = None,
     person_id: str | None = None,
 ) -> None:
-    """A person who declines (their connection, `connection_id`), or is taken out of the
-    network (`person_id`), is no longer a guest of the young person's events still to come:
-    each invitation is withdrawn (kept, saying only why) and audited as a withdrawal is. The
-    caller holds the person's lock."""
+    """A person who declines or whose approval is withdrawn (their connection,
+    `connection_id`), or who is taken out of the network (`person_id`), is no longer a guest of
+    the young person's events still to come: each invitation is withdrawn (kept, saying only
+    why) and audited as a withdrawal is. One taken out who is then invited to no event, and at
+    `invited`, goes back to `willing`, as a withdrawal leaves a guest. The caller holds the
+    person's lock."""
     withdrawn = await (
         await tx.run(db.queries["withdraw_coming_invitations"], young_person_id=young_person_id,
                      connection_id=connection_id, person_id=person_id, today=today.isoformat(),
                      user_id=actor.user_id, reason=_WITHDRAWN_BECAUSE[why])
     ).data()  # fmt: skip
     for row in withdrawn:
-        await record_in(tx, db.queries, principal=actor, action="event.withdraw",
-                        resource=f"event:{row['event_id']}", outcome="allowed",
-                        young_person_id=young_person_id,
-                        reason=f"connection:{row['connection_id']} {why}")  # fmt: skip
+        cid = row["connection_id"]
+        for event_id in row["events"]:
+            await record_in(tx, db.queries, principal=actor, action="event.withdraw",
+                            resource=f"event:{event_id}", outcome="allowed",
+                            young_person_id=young_person_id,
+                            reason=f"connection:{cid} {why}")  # fmt: skip
+        if why == "taken out of the network" and row["stage"] == "invited" and not row["others"]:
+            await move_in(tx, db.queries, cid=cid, stage="willing", expected="invited",
+                          reason="Invitations withdrawn: taken out of the network",
+                          user_id=actor.user_id)  # fmt: skip
+            await record_in(tx, db.queries, principal=actor, action="connection.stage",
+                            resource=f"connection:{cid}", outcome="allowed",
+                            young_person_id=young_person_id, reason="to willing")  # fmt: skip
 
 
+Withdrawn = Literal["declined", "approval withdrawn", "taken out of the network"]
 # What an invitation withdrawn for the person, not by a coordinator, says.
-_WITHDRAWN_BECAUSE = {
+_WITHDRAWN_BECAUSE: dict[Withdrawn, str] = {
     "declined": "They declined to take part.",
+    "approval withdrawn": "Their approval was withdrawn.",
     "taken out of the network": "Taken out of the young person's network.",
+}
+# The moves that end a person's invitations to events still to come.
+_ENDS_INVITATIONS: dict[Stage, Withdrawn] = {
+    "declined": "declined",
+    "not_approved": "approval withdrawn",
 }
 
 
@@ -318,8 +336,9 @@ async def move(
     orders in the household, the young person's wishes) are read inside the transaction that
     writes the move, after taking the locks of the connection and of the person: two moves at
     once are decided one after the other, and a flag raised on the person while a move is
-    being decided is either seen by it or raised after it. A decline withdraws the person's
-    invitations to events still to come, in the same transaction."""
+    being decided is either seen by it or raised after it. A decline, or an approval
+    withdrawn, withdraws the person's invitations to events still to come, in the same
+    transaction."""
     if actor.role not in RULE_ROLES:
         raise NotFound("No connection with this id is within your allocations.")
     step = Move(target=body.stage, role=RULE_ROLES[actor.role], reason=body.reason,
@@ -342,10 +361,10 @@ async def move(
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
-        if body.stage == "declined":
+        if body.stage in _ENDS_INVITATIONS:
             await withdraw_coming_invitations(
                 tx, db, actor, young_person_id=young_person_id, connection_id=cid, today=today,
-                why="declined",
+                why=_ENDS_INVITATIONS[body.stage],
             )  # fmt: skip
         return young_person_id, []
 
