@@ -653,6 +653,36 @@ def test_ending_a_shared_order_is_on_the_trail_of_every_case_holding_both(
         )
 
 
+def test_ending_an_order_about_a_young_person_tells_other_cases_no_words(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: Kai is recorded in Sam's network as his brother in care. North ended an
+    order keeping the father from Kai with its own words ("Kai moved to Oak House foster
+    placement, Leeds"), and Sam's team, which /safeguarding shows the order with its terms
+    withheld, read them on Sam's trail. A case that holds a child of another case is told the
+    dates, not the words; the child's own case keeps them."""
+    client = api
+    w = two_teams(client, db)
+    in_network_of(db, w["sam"], w["kai"])
+    order = {"kind": "non_molestation_order", "restricted_id": w["family"].ids["father"],
+             "protected_id": w["kai"], "made_on": "2026-01-05",
+             "terms": "No contact with Kai"}  # fmt: skip
+    made = ok(client.post("/orders", headers=w["north"].headers, json=order), 201)
+    ok(client.patch(f"/orders/{made['id']}", headers=w["north"].headers,
+                    json={"until": "2026-02-01",
+                          "reason": "Kai moved to Oak House foster placement, Leeds"}))  # fmt: skip
+    sams = ok(client.get("/audit", headers=w["south"].headers,
+                         params={"young_person_id": w["sam"]}))["data"]  # fmt: skip
+    assert [e["reason"] for e in sams if e["action"] == "order.update"] == [
+        "until none -> 2026-02-01 (through another case)"
+    ]
+    kais = ok(client.get("/audit", headers=w["north"].headers,
+                         params={"young_person_id": w["kai"]}))["data"]  # fmt: skip
+    assert [e["reason"] for e in kais if e["action"] == "order.update"] == [
+        "until none -> 2026-02-01: Kai moved to Oak House foster placement, Leeds"
+    ]
+
+
 def test_ending_an_order_about_a_young_person_tells_no_case_that_holds_one_side(
     api: TestClient, db: Driver
 ) -> None:

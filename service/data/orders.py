@@ -63,12 +63,15 @@ async def end_order(
         # protection lifted (a second reader).
         # Cases that hold both (the case it was ended through leaves itself out): a case that
         # holds only one of them was never told of the order (a second reader of the change).
+        # An order about a young person is that child's case's: another case holding the child
+        # (a brother in care) is shown it with its terms withheld, and is told the dates, not
+        # the words (a second reader: "Kai moved to Oak House foster placement" reached it).
         people = [before["restricted_id"], before["protected_id"]]
+        dates = f"until {before['until'] or 'none'} -> {body.until.isoformat()}"
         await record_shared(tx, db.queries, principal=actor, action="order.update",
                             resource=f"order:{order_id}", young_person_id=young_person_id,
-                            people=people,
-                            reason=f"until {before['until'] or 'none'} -> "
-                                   f"{body.until.isoformat()}: {body.reason}")  # fmt: skip
+                            people=people, reason=f"{dates}: {body.reason}",
+                            others=dates if found["about_a_child"] else None)  # fmt: skip
         return ended["order"]
 
     return OrderPublic.model_validate(await in_write(db, work))
