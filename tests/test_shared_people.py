@@ -653,6 +653,27 @@ def test_ending_a_shared_order_is_on_the_trail_of_every_case_holding_both(
         )
 
 
+def test_a_change_to_a_young_persons_own_record_is_told_to_no_other_case(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: Kai's worker changed his family name, and Sam's trail (Kai is in Sam's
+    network as his brother in care) said "changed: family_name (through another case)". A young
+    person's own record is their case's, as their flags and addresses are: no other case is
+    told of a change to it."""
+    client = api
+    w = two_teams(client, db)
+    in_network_of(db, w["sam"], w["kai"])
+    changed = client.patch(f"/people/{w['kai']}", headers=w["kai_worker"].headers,
+                           json={"family_name": "Newname"})  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    sams = ok(client.get("/audit", headers=w["south"].headers,
+                         params={"young_person_id": w["sam"]}))["data"]  # fmt: skip
+    assert [e for e in sams if e["resource"] == f"person:{w['kai']}"] == []
+    kais = ok(client.get("/audit", headers=w["north"].headers,
+                         params={"young_person_id": w["kai"]}))["data"]  # fmt: skip
+    assert [e["reason"] for e in kais if e["action"] == "person.update"] == ["changed: family_name"]
+
+
 def test_ending_an_order_about_a_young_person_tells_other_cases_no_words(
     api: TestClient, db: Driver
 ) -> None:

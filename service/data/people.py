@@ -444,10 +444,11 @@ async def update_person(
         changed = sorted([*values, *(["external_ids"] if external_ids is not None else [])])
         shared = [field for field in changed if field != "notes"]
         # A person shared with other cases: a change to them is theirs too (not this case's
-        # notes, which they do not see).
+        # notes, which they do not see; nor a young person's own record, which is their case's,
+        # as their flags and addresses are: a second reader).
         await record_shared(tx, db.queries, principal=actor, action="person.update",
                             resource=f"person:{person_id}", young_person_id=young_person_id,
-                            people=[person_id] if shared else [],
+                            people=[person_id] if shared and person_id != young_person_id else [],
                             reason="changed: " + ", ".join(changed),
                             others="changed: " + ", ".join(shared))  # fmt: skip
         return await _read_in(tx, db.queries, person_id, young_person_id)
