@@ -17,6 +17,7 @@ from service.data import contacts
 from tests.cases import (
     ADMIN_TOKEN,
     Case,
+    built_once,
     held_while,
     ok,
     rules,
@@ -28,7 +29,7 @@ from tests.conftest import Target, app_client, settings_for
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield work_case(client)
+        yield built_once(work_case, client, db)
 
 
 def test_no_contact_without_approval_and_history_is_kept(case: Case) -> None:

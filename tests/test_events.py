@@ -13,7 +13,17 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from tests.cases import ADMIN_TOKEN, HOSTILE_GIVEN, Case, add_user, allocate, ok, rules, work_case
+from tests.cases import (
+    ADMIN_TOKEN,
+    HOSTILE_GIVEN,
+    Case,
+    add_user,
+    allocate,
+    built_once,
+    ok,
+    rules,
+    work_case,
+)
 from tests.conftest import Target, app_client, settings_for
 
 WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacted", "willing")
@@ -22,7 +32,7 @@ WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacte
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield work_case(client)
+        yield built_once(work_case, client, db)
 
 
 def _event(case: Case, **body: Any) -> dict[str, Any]:

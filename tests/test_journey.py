@@ -19,6 +19,7 @@ from tests.cases import (
     HOSTILE_GIVEN,
     Case,
     add_user,
+    built_once,
     in_network_of,
     ok,
     open_case,
@@ -201,7 +202,7 @@ WILLING = ("awaiting_safety_check", "approved", "young_person_agreed", "contacte
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield work_case(client)
+        yield built_once(work_case, client, db)
 
 
 def _book(case: Case, path: str = "") -> Any:

@@ -23,6 +23,7 @@ from tests.cases import (
     MapCase,
     build_case,
     build_work,
+    built_once,
     ok,
     page_data,
     token_for,
@@ -40,7 +41,7 @@ def case(db: Driver, neo4j_target: Target) -> Iterator[MapCase]:
         neo4j_target, admin_token=ADMIN_TOKEN, embed_origins=PARENT_ORIGIN, embed_minutes=10
     )
     with app_client(settings) as client:
-        yield build_case(client)
+        yield built_once(build_case, client, db)
 
 
 def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:

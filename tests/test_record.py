@@ -20,6 +20,7 @@ from tests.cases import (
     Case,
     add_user,
     allocate,
+    built_once,
     in_network_of,
     ok,
     open_case,
@@ -345,7 +346,7 @@ def test_long_own_words_are_printed_whole_as_a_block_not_a_table_cell() -> None:
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield work_case(client)
+        yield built_once(work_case, client, db)
 
 
 def test_the_record_through_the_api(case: Case, db: Driver) -> None:

@@ -7,26 +7,31 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.data.safeguarding import _chains_to
-from tests.cases import ADMIN_TOKEN, Case, ok, rules, staffed_case
+from tests.cases import ADMIN_TOKEN, Case, built_once, ok, rules, staffed_case
 from tests.conftest import Target, app_client, settings_for
+
+
+def _family_case(client: TestClient) -> Case:
+    case = staffed_case(client)
+    f = case.family
+    f.people(mum="female", gran="female", grandad="male", aunt="female", uncle="male",
+             lee="male", lodger="male", far1="male", far2="female", far3="male")  # fmt: skip
+    f.child("mum", "me")
+    for child in ("mum", "aunt", "uncle"):
+        f.child("gran", child)
+        f.child("grandad", child)
+    f.partners("aunt", "lee", kind="cohabiting")
+    return case
 
 
 @pytest.fixture
 def case(db: Driver, neo4j_target: Target) -> Iterator[Case]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        case = staffed_case(client)
-        f = case.family
-        f.people(mum="female", gran="female", grandad="male", aunt="female", uncle="male",
-                 lee="male", lodger="male", far1="male", far2="female", far3="male")  # fmt: skip
-        f.child("mum", "me")
-        for child in ("mum", "aunt", "uncle"):
-            f.child("gran", child)
-            f.child("grandad", child)
-        f.partners("aunt", "lee", kind="cohabiting")
-        yield case
+        yield built_once(_family_case, client, db)
 
 
 def home(case: Case, key: str, line1: str = "12 Mill Lane", postcode: str = "LS1 4AB") -> None:
