@@ -19,6 +19,7 @@ from service.db import Db, apply_migrations
 from service.queries import load_queries
 from tests.conftest import ADMIN_TOKEN as ADMIN_TOKEN  # used by the test modules
 from tests.conftest import REPO, Target
+from tests.snapshot import Snapshot, restore, take
 
 BOOT = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -30,52 +31,11 @@ class Actor:
     headers: dict[str, str]
 
 
-# What a builder (`work_case`, `build_case`, a module's own) wrote, kept for the session: every
-# node it made or changed, with its labels and properties, and the relationships between them by
-# their places in that list. Rebuilding a case through the API for each test took 0.4-1 s (about
-# twenty audited writes); writing it again as it was is one statement.
-@dataclass(frozen=True)
-class _Written:
-    nodes: list[dict[str, Any]]
-    relationships: list[dict[str, Any]]
-
-
-_KEPT: dict[str, tuple[_Written, Any]] = {}
+# What a builder (`work_case`, `build_case`, a module's own) wrote, kept for the session
+# (tests/snapshot.py): rebuilding a case through the API for each test took 0.4-1 s (about
+# twenty audited writes); writing it again as it was is one transaction.
+_KEPT: dict[str, tuple[Snapshot, Any]] = {}
 Built = TypeVar("Built")
-
-
-def _nodes(db: Driver) -> dict[str, tuple[list[str], dict[str, Any]]]:
-    found = db.execute_query(
-        "MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
-    ).records
-    return {r["id"]: (r["labels"], r["props"]) for r in found}
-
-
-def _written(db: Driver, before: dict[str, tuple[list[str], dict[str, Any]]]) -> _Written:
-    """What was made or changed since `before` (what a newly started app wrote, its migrations'
-    records, is left out: an emptied database has none)."""
-    now = _nodes(db)
-    made = [key for key, node in now.items() if before.get(key) != node]
-    place = {key: i for i, key in enumerate(made)}
-    relationships = db.execute_query(
-        "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, "
-        "properties(r) AS props"
-    ).records
-    assert all(r["a"] in place and r["b"] in place for r in relationships), "a tie to an old node"
-    return _Written(
-        [{"labels": now[key][0], "props": now[key][1]} for key in made],
-        [{"a": place[r["a"]], "b": place[r["b"]], "type": r["type"], "props": r["props"]}
-         for r in relationships],
-    )  # fmt: skip
-
-
-def _write_again(db: Driver, written: _Written) -> None:
-    db.execute_query(
-        "UNWIND $nodes AS row CREATE (n:$(row.labels)) SET n = row.props "
-        "WITH collect(n) AS made UNWIND $relationships AS r "
-        "WITH made[r.a] AS a, made[r.b] AS b, r CREATE (a)-[x:$(r.type)]->(b) SET x = r.props",
-        nodes=written.nodes, relationships=written.relationships,
-    )  # fmt: skip
 
 
 def built_once(
@@ -88,13 +48,14 @@ def built_once(
     answer with a `Case`, a `MapCase` or a dict of ids, actors and a `Family`."""
     key = key or f"{build.__module__}.{build.__qualname__}"
     if key not in _KEPT:
-        before = _nodes(db)
         first = build(client)
-        _KEPT[key] = (_written(db, before), first)
+        _KEPT[key] = (take(db), first)
         return first
-    written, made = _KEPT[key]
+    snapshot, made = _KEPT[key]
     assert not db.execute_query("MATCH (n:Person) RETURN n LIMIT 1").records, "not emptied"
-    _write_again(db, written)
+    # What a newly started app wrote (its migrations' records, the revision) is in the snapshot.
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    restore(db, snapshot)
     return cast(Built, _bound(made, client))
 
 
