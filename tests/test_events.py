@@ -59,6 +59,13 @@ def _stage(case: Case, cid: str) -> str:
     return str(found["stage"])
 
 
+def _trail(case: Case, action: str) -> list[dict[str, Any]]:
+    """The young person's audit trail, as their manager reads it: the entries of one action."""
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    return [e for e in audit if e["action"] == action]
+
+
 def test_only_approved_and_willing_people_are_invited(case: Case) -> None:
     event = _event(case)
     gran, uncle, aunt, dad = (case.connect(k) for k in ("gran", "uncle", "aunt", "dad"))
@@ -83,9 +90,7 @@ def test_only_approved_and_willing_people_are_invited(case: Case) -> None:
     assert rules(_invite(case, event["id"], dad)) == [("wish_never", [])]
     assert _stage(case, dad) == "willing"
 
-    scope = {"young_person_id": case.family.young_person_id}
-    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
-    invites = [(e["outcome"], e["reason"]) for e in audit if e["action"] == "event.invite"]
+    invites = [(e["outcome"], e["reason"]) for e in _trail(case, "event.invite")]
     assert ("allowed", f"connection:{gran}") in invites
     assert ("refused", "wish_never") in invites
 
@@ -150,15 +155,8 @@ def test_two_people_a_court_order_keeps_apart_are_not_invited_to_one_event(case:
     assert rules(_invite(case, other["id"], mum)) == [("apart_by_order", [])]
     guests = ok(case.client.get(f"/events/{event['id']}", headers=case.coordinator.headers))
     assert sorted(g["person_id"] for g in guests["guests"]) == sorted([ids["mum"], ids["gran"]])
-    audit = ok(
-        case.client.get(
-            "/audit",
-            headers=case.manager.headers,
-            params={"young_person_id": case.family.young_person_id},
-        )
-    )["data"]
-    assert ("refused", "apart_by_order") in [(e["outcome"], e["reason"]) for e in audit
-                                             if e["action"] == "event.invite"]  # fmt: skip
+    assert ("refused", "apart_by_order") in [(e["outcome"], e["reason"])
+                                             for e in _trail(case, "event.invite")]  # fmt: skip
     # Inviting again someone already invited changes nothing and is refused for nothing.
     assert len(ok(_invite(case, other["id"], dad), 201)["guests"]) == 1
     # An order made after both were invited (a second reader): the event says so, to the
@@ -259,10 +257,7 @@ def test_an_invitation_is_withdrawn_kept_and_no_longer_counts(case: Case, db: Dr
     came = _withdraw(case, past["id"], gran)
     assert came.status_code == 409, came.text
     assert "correct their attendance first" in came.text
-    outcomes = [(e["outcome"], e["reason"]) for e in ok(case.client.get(
-        "/audit", headers=case.manager.headers,
-        params={"young_person_id": case.family.young_person_id}))["data"]
-        if e["action"] == "event.withdraw"]  # fmt: skip
+    outcomes = [(e["outcome"], e["reason"]) for e in _trail(case, "event.withdraw")]
     assert outcomes.count(("allowed", f"connection:{dad}")) == 1
     assert ("refused", f"connection:{gran} came") in outcomes
     kept = db.execute_query("MATCH (:CelebrationEvent {id: $id})-[g:INVITED]->() "
@@ -305,15 +300,8 @@ def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case
     ok(_invite(case, coming["id"], mum), 201)
     assert rules(_invite(case, coming["id"], dad)) == [("needs_willing", []),
                                                       ("apart_by_order", [])]  # fmt: skip
-    audit = ok(
-        case.client.get(
-            "/audit",
-            headers=case.manager.headers,
-            params={"young_person_id": case.family.young_person_id},
-        )
-    )["data"]
     assert ("allowed", f"connection:{dad} declined") in [
-        (e["outcome"], e["reason"]) for e in audit if e["action"] == "event.withdraw"]  # fmt: skip
+        (e["outcome"], e["reason"]) for e in _trail(case, "event.withdraw")]  # fmt: skip
 
 
 def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_come(
@@ -334,14 +322,7 @@ def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_com
     gone = case.client.delete(f"/people/{dad_id}", headers=case.coordinator.headers)
     assert gone.status_code == 204, gone.text
     ok(_invite(case, coming["id"], mum), 201)
-    audit = ok(
-        case.client.get(
-            "/audit",
-            headers=case.manager.headers,
-            params={"young_person_id": case.family.young_person_id},
-        )
-    )["data"]
-    withdrawn = [(e["resource"], e["reason"]) for e in audit if e["action"] == "event.withdraw"]
+    withdrawn = [(e["resource"], e["reason"]) for e in _trail(case, "event.withdraw")]
     assert withdrawn == [(f"event:{coming['id']}", f"connection:{dad} taken out of the network")]
     # Put back by a manager, he is invited to nothing to come; the event held keeps him.
     yp = case.family.young_person_id

@@ -589,6 +589,18 @@ def test_without_graphviz_the_tree_says_so_and_the_ecomap_still_works(
     assert case.graph(view="ecomap")["count"]["nodes"] == 10
 
 
+def _safeguarding_by_person(case: MapCase) -> dict[str, list[str]]:
+    """/safeguarding's chains, by each person they pass through: what the map's panel shows."""
+    found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
+                               headers=case.social_worker.headers))  # fmt: skip
+    expected: dict[str, list[str]] = {}
+    for chain in found["chains"]:
+        people = {chain["start_id"]} | {s["person_id"] for s in chain["steps"] if s["person_id"]}
+        for pid in sorted(people):
+            expected.setdefault(pid, []).append(chain["summary"])
+    return expected
+
+
 @pytest.mark.parametrize(("generations", "graph_first"), [(4, False), (2, False), (4, True)])
 def test_the_pages_chains_are_those_of_safeguarding(
     case: MapCase, generations: int, graph_first: bool
@@ -611,13 +623,7 @@ def test_the_pages_chains_are_those_of_safeguarding(
     case.family.partners("pat", "kim", "separated")
     ok(case.client.post(f"/young-people/{case.yp}/connections", headers=case.coordinator.headers,
                         json={"person_id": case.family.ids["pat"]}), 201)  # fmt: skip
-    found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
-                               headers=case.social_worker.headers))  # fmt: skip
-    expected: dict[str, list[str]] = {}
-    for chain in found["chains"]:
-        people = {chain["start_id"]} | {s["person_id"] for s in chain["steps"] if s["person_id"]}
-        for pid in sorted(people):
-            expected.setdefault(pid, []).append(chain["summary"])
+    expected = _safeguarding_by_person(case)
     assert case.family.ids["kim"] in expected
     if graph_first:
         ok(case.client.get(f"/young-people/{case.yp}/graph", headers=case.social_worker.headers,
@@ -650,13 +656,7 @@ def test_a_connection_taken_out_is_not_of_the_pages_network(case: MapCase) -> No
                         json={"person_id": ids["pat"]}), 201)  # fmt: skip
     gone = case.client.delete(f"/people/{ids['pat']}", headers=case.coordinator.headers)
     assert gone.status_code == 204, gone.text
-    found = ok(case.client.get(f"/young-people/{case.yp}/safeguarding",
-                               headers=case.social_worker.headers))  # fmt: skip
-    expected: dict[str, list[str]] = {}
-    for chain in found["chains"]:
-        people = {chain["start_id"]} | {s["person_id"] for s in chain["steps"] if s["person_id"]}
-        for pid in sorted(people):
-            expected.setdefault(pid, []).append(chain["summary"])
+    expected = _safeguarding_by_person(case)
     assert any(" -> pat Test -> " in c for c in expected[ids["mum"]])
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers).text
     nodes = json.loads(page_data(page, "ll-nodes"))
