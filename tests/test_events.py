@@ -304,6 +304,29 @@ def test_a_guest_who_declines_is_no_longer_invited_to_what_is_to_come(case: Case
         (e["outcome"], e["reason"]) for e in _trail(case, "event.withdraw")]  # fmt: skip
 
 
+def test_someone_who_declined_and_asks_to_be_involved_starts_again_from_a_safety_check(
+    case: Case,
+) -> None:
+    """Nothing followed a decline: a grandmother who said no, and wrote months later asking to
+    be involved, could never be recorded again. She starts again from a new safety check, with
+    why written down; the young person is asked again, and she says again that she is willing
+    before she is invited."""
+    event = _event(case, on=(date.today() + timedelta(days=30)).isoformat())
+    gran = case.connect("gran")
+    case.walk(gran, *WILLING)
+    ok(case.move(gran, case.coordinator, "declined", reason="Not ready"))
+    assert rules(case.move(gran, case.coordinator, "awaiting_safety_check")) == [
+        ("reason_required", [])]  # fmt: skip
+    ok(case.move(gran, case.coordinator, "awaiting_safety_check",
+                 reason="Wrote in May asking to be involved"))  # fmt: skip
+    ok(case.move(gran, case.social_worker, "approved"))
+    assert rules(_invite(case, event["id"], gran)) == [("needs_agreement", []),
+                                                      ("needs_willing", [])]  # fmt: skip
+    case.walk(gran, "young_person_agreed", "contacted", "willing")
+    ok(_invite(case, event["id"], gran), 201)
+    assert _stage(case, gran) == "invited"
+
+
 def test_a_guest_taken_out_of_the_network_is_no_longer_invited_to_what_is_to_come(
     case: Case,
 ) -> None:

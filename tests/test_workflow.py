@@ -121,6 +121,44 @@ CASES = [
     ),
     case("declined late then willing", (*WILLING, "declined"), "willing", CO, "no_going_back"),
     case("agreed then declined", AGREED, "declined", CO, reason="said no when asked"),
+    # Someone who declined and later asks to be involved starts again from a new safety check,
+    # with a reason written down; the young person is asked again, and they say again that
+    # they are willing. Nothing else follows a decline.
+    case(
+        "declined then new check",
+        DECLINED,
+        "awaiting_safety_check",
+        CO,
+        reason="Wrote in May asking to be involved",
+    ),
+    case(
+        "declined then new check without reason",
+        DECLINED,
+        "awaiting_safety_check",
+        CO,
+        "reason_required",
+    ),
+    case("declined then approved", DECLINED, "approved", SW, "no_going_back"),
+    case("declined, checked again, approved", (*DECLINED, "awaiting_safety_check"), "approved", SW),
+    case(
+        "declined, approved again, agreed",
+        (*DECLINED, "awaiting_safety_check", "approved"),
+        "young_person_agreed",
+        CO,
+    ),
+    case(
+        "declined, approved again, contacted",
+        (*DECLINED, "awaiting_safety_check", "approved"),
+        "contacted",
+        CO,
+        "needs_agreement",
+    ),
+    case(
+        "declined, approved and asked again, willing",
+        (*DECLINED, "awaiting_safety_check", "approved", "young_person_agreed", "contacted"),
+        "willing",
+        CO,
+    ),
     case("contacted then declined", CONTACTED, "declined", CO, reason="not ready"),
     case("willing then invited", WILLING, "invited", CO),
     case("attended then in plan", ATTENDED, "in_plan", CO),
@@ -293,10 +331,15 @@ def test_messages_count_the_people() -> None:
     assert "keeps 1 person in this person's household from contacting" in court.message
 
 
-def test_nothing_follows_a_decline_not_even_a_withdrawal() -> None:
-    for target in ("willing", "not_approved"):
-        [refusal] = check_move(Facts(DECLINED), Move(target, "social_worker", reason="r"))
-        assert refusal.message == "This person has declined; nothing can follow a decline."
+def test_nothing_follows_a_decline_not_even_a_withdrawal_but_a_new_safety_check() -> None:
+    for target in ("willing", "not_approved", "approved", "in_plan"):
+        [refusal, *_] = check_move(Facts(DECLINED), Move(target, "social_worker", reason="r"))
+        assert refusal.message == (
+            "This person has declined; nothing follows a decline but a new safety check, if "
+            "they ask to be involved."
+        )
+    assert check_move(Facts(DECLINED), Move("awaiting_safety_check", "coordinator",
+                                            reason="Asked to be involved")) == []  # fmt: skip
 
 
 def test_messages_name_the_stage() -> None:
@@ -487,6 +530,9 @@ ORDERS = (("p-aunt", "order:o1"), ("p-partner", "order:o2"))
 # Approved again after a refusal was withdrawn, but not yet willing since that approval.
 WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "approved",
                           "young_person_agreed")  # fmt: skip
+# Declined, then checked, approved and asked again.
+DECLINED_THEN_ASKED_AGAIN = (*WILLING, "declined", "awaiting_safety_check", "approved",
+                             "young_person_agreed", "contacted")  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -494,6 +540,10 @@ WILLING_THEN_RECHECKED = (*WILLING, "not_approved", "awaiting_safety_check", "ap
     [
         # Willing, invited to an earlier event, came, in the plan: all may be invited.
         (Facts(WILLING), []),
+        # Declined, and asked again after a new check: invited once willing again, not before.
+        (Facts((*DECLINED_THEN_ASKED_AGAIN, "willing")), []),
+        (Facts(DECLINED_THEN_ASKED_AGAIN), ["needs_willing"]),
+        (Facts((*WILLING, "declined")), ["needs_willing"]),
         (Facts((*WILLING, "invited")), []),
         (Facts(ATTENDED), []),
         (Facts(IN_PLAN), []),

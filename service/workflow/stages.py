@@ -108,7 +108,10 @@ def _have(ids: tuple[str, ...]) -> str:
     return "has" if len(ids) == 1 else "have"
 
 
-_AFTER_DECLINE = "This person has declined; nothing can follow a decline."
+_AFTER_DECLINE = (
+    "This person has declined; nothing follows a decline but a new safety check, if they ask "
+    "to be involved."
+)
 
 
 def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
@@ -126,7 +129,9 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
     if _POSITION[target] < _POSITION[current]:
         # The ways back: after a refusal, new information may justify a new safety check; and
         # a social worker who learns more withdraws an approval, whatever the approach reached.
-        if current == "not_approved" and target == "awaiting_safety_check":
+        # After a refusal, or a decline when the person later asks to be involved: a new
+        # safety check, and the approach from its start (the young person asked again).
+        if current in ("not_approved", "declined") and target == "awaiting_safety_check":
             return None
         if target == "not_approved" and current in _REFUSABLE_FROM:
             return None
@@ -324,6 +329,14 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
         refusals.append(
             Refusal("reason_required", f"Write down why before recording {_words(target)}.")
         )
+    if _starts_again_after_decline(facts.history, target) and _blank(move.reason):
+        refusals.append(
+            Refusal(
+                "reason_required",
+                "This person declined; write down why they are being checked again (they "
+                "asked to be involved, say) before starting again.",
+            )
+        )
     if target in APPROACH_STAGES and not _currently_approved(facts.history):
         refusals.append(
             Refusal(
@@ -381,11 +394,16 @@ INVITABLE_STAGES: frozenset[Stage] = frozenset({"willing", "invited", "attended"
 
 
 def _willing(history: tuple[Stage, ...]) -> bool:
-    """The person said they are willing after their latest approval, and has not declined."""
-    if "approved" not in history or "declined" in history:
+    """The person said they are willing after their latest approval, and has not declined
+    since (one who declined and was checked, approved and asked again says so again)."""
+    if "approved" not in history:
         return False
     last = len(history) - 1 - history[::-1].index("approved")
-    return "willing" in history[last:]
+    return "willing" in history[last:] and "declined" not in history[last:]
+
+
+def _starts_again_after_decline(history: tuple[Stage, ...], target: Stage) -> bool:
+    return target == "awaiting_safety_check" and current_stage(history) == "declined"
 
 
 def check_invitation(facts: Facts, role: Role) -> list[Refusal]:
