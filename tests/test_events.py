@@ -319,6 +319,9 @@ def test_someone_who_declined_and_asks_to_be_involved_starts_again_from_a_safety
         ("reason_required", [])]  # fmt: skip
     ok(case.move(gran, case.coordinator, "awaiting_safety_check",
                  reason="Wrote in May asking to be involved"))  # fmt: skip
+    # Nobody gets in touch on the approval from before the decline (a second reader).
+    too_soon = case.move(gran, case.coordinator, "contacted")
+    assert rules(too_soon) == [("needs_approval", []), ("needs_agreement", [])]
     ok(case.move(gran, case.social_worker, "approved"))
     assert rules(_invite(case, event["id"], gran)) == [("needs_agreement", []),
                                                       ("needs_willing", [])]  # fmt: skip

@@ -139,6 +139,24 @@ CASES = [
         "reason_required",
     ),
     case("declined then approved", DECLINED, "approved", SW, "no_going_back"),
+    # Waiting for the new check, the approval from before the decline does not count (a
+    # second reader: they were contacted, given a commitment and shown as overdue).
+    case(
+        "declined, awaiting the check, contacted",
+        (*WILLING, "declined", "awaiting_safety_check"),
+        "contacted",
+        CO,
+        "needs_approval",
+        "needs_agreement",
+    ),
+    case(
+        "declined, awaiting the check, willing",
+        (*WILLING, "declined", "awaiting_safety_check"),
+        "willing",
+        CO,
+        "needs_approval",
+        "needs_agreement",
+    ),
     case("declined, checked again, approved", (*DECLINED, "awaiting_safety_check"), "approved", SW),
     case(
         "declined, approved again, agreed",
@@ -740,3 +758,21 @@ def test_held_from_contact() -> None:
     assert held_from_contact(None, flagged)
     assert not held_from_contact(None, flagged, ["flag:1"])
     assert held_from_contact(None, [*flagged, ["ann", [], ["order:2"]]], ["flag:1"])
+
+
+def test_an_approval_from_before_a_decline_does_not_stand_while_the_new_check_is_awaited() -> None:
+    """A second reader: declined and sent back for a new safety check, a person was contacted,
+    given a commitment and shown as overdue on the old approval and the young person's old
+    agreement, and a new flag listed them as someone whose approval stands."""
+    waiting: tuple[Stage, ...] = (*WILLING, "declined", "awaiting_safety_check")
+    assert {r.rule for r in check_commitment(Facts(waiting), "coordinator")} >= {
+        "needs_approval", "needs_agreement"}  # fmt: skip
+    assert not held_back_by_a_flag(waiting, BLOCKING_FLAG_LEVEL, "flag:f1")
+    overridden = Facts(waiting, overridden=("flag:f1",))
+    assert "needs_approval" in {
+        r.rule for r in check_move(overridden, Move("contacted", "manager"))
+    }
+    # Approved and agreed again, they are: the new approval's.
+    again: tuple[Stage, ...] = (*waiting, "approved", "young_person_agreed")
+    assert check_commitment(Facts(again), "coordinator") == []
+    assert held_back_by_a_flag(again, BLOCKING_FLAG_LEVEL, "flag:f1")

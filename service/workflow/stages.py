@@ -157,18 +157,23 @@ def _order(history: tuple[Stage, ...], target: Stage) -> Refusal | None:
 
 
 def _currently_approved(history: tuple[Stage, ...]) -> bool:
+    """The latest approval stands: not withdrawn since, and the person has not declined since
+    (one who declined and asks to be involved again is checked and approved again; a second
+    reader: the approval from before a decline let them be contacted while awaiting the new
+    check)."""
     if "approved" not in history:
         return False
     last = len(history) - 1 - history[::-1].index("approved")
-    return "not_approved" not in history[last:]
+    return "not_approved" not in history[last:] and "declined" not in history[last:]
 
 
 def _agreed(history: tuple[Stage, ...]) -> bool:
-    """The young person agreed to the approach after the person's latest approval."""
+    """The young person agreed to the approach after the person's latest approval, and the
+    person has not declined since (asked again, the young person is asked again too)."""
     if "approved" not in history:
         return False
     last = len(history) - 1 - history[::-1].index("approved")
-    return "young_person_agreed" in history[last:]
+    return "young_person_agreed" in history[last:] and "declined" not in history[last:]
 
 
 def _household_risks(facts: Facts, before: str, after: str, *, detailed: bool) -> list[Refusal]:
@@ -337,7 +342,10 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
                 "asked to be involved, say) before starting again.",
             )
         )
-    if target in APPROACH_STAGES and not _currently_approved(facts.history):
+    # Someone at `declined` is told that nothing follows a decline (`_order`), not that their
+    # approval and the young person's agreement no longer stand, which follows from it.
+    declined = current_stage(facts.history) == "declined"
+    if target in APPROACH_STAGES and not declined and not _currently_approved(facts.history):
         refusals.append(
             Refusal(
                 "needs_approval",
@@ -345,7 +353,8 @@ def _approach_rules(facts: Facts, move: Move) -> list[Refusal]:
                 f"move to {_words(target)}; ask the social worker for a safety check.",
             )
         )
-    if target in APPROACH_STAGES - {"young_person_agreed"} and not _agreed(facts.history):
+    if (target in APPROACH_STAGES - {"young_person_agreed"} and not declined
+            and not _agreed(facts.history)):  # fmt: skip
         refusals.append(
             Refusal(
                 "needs_agreement",
