@@ -18,7 +18,7 @@ from seed.council import BuildSummary, build
 from service.db import Db, apply_migrations
 from service.queries import load_queries
 from tests.conftest import ADMIN_TOKEN as ADMIN_TOKEN  # used by the test modules
-from tests.conftest import REPO, Target
+from tests.conftest import REPO, Target, empty
 from tests.snapshot import Snapshot, restore, take
 
 BOOT = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -54,7 +54,7 @@ def built_once(
     snapshot, made = _KEPT[key]
     assert not db.execute_query("MATCH (n:Person) RETURN n LIMIT 1").records, "not emptied"
     # What a newly started app wrote (its migrations' records, the revision) is in the snapshot.
-    db.execute_query("MATCH (n) DETACH DELETE n")
+    empty(db)
     restore(db, snapshot)
     return cast(Built, _bound(made, client))
 

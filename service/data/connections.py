@@ -272,6 +272,25 @@ async def move_in(
         raise Conflict("The connection changed while this move was decided; try again.")
 
 
+async def recorded_move(
+    tx: AsyncManagedTransaction,
+    db: Db,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    stage: Stage,
+    expected: Stage,
+    reason: str,
+) -> None:
+    """A stage move that follows from something else (an invitation, an attendance, a
+    withdrawal), recorded and audited as any move is."""
+    await move_in(tx, db.queries, cid=cid, stage=stage, expected=expected, reason=reason,
+                  user_id=actor.user_id)  # fmt: skip
+    await record_in(tx, db.queries, principal=actor, action="connection.stage",
+                    resource=f"connection:{cid}", outcome="allowed",
+                    young_person_id=young_person_id, reason=f"to {stage} ({reason})")  # fmt: skip
+
+
 async def withdraw_coming_invitations(
     tx: AsyncManagedTransaction,
     db: Db,
@@ -302,12 +321,8 @@ async def withdraw_coming_invitations(
                             young_person_id=young_person_id,
                             reason=f"connection:{cid} {why}")  # fmt: skip
         if why == "taken out of the network" and row["stage"] == "invited" and not row["others"]:
-            await move_in(tx, db.queries, cid=cid, stage="willing", expected="invited",
-                          reason="Invitations withdrawn: taken out of the network",
-                          user_id=actor.user_id)  # fmt: skip
-            await record_in(tx, db.queries, principal=actor, action="connection.stage",
-                            resource=f"connection:{cid}", outcome="allowed",
-                            young_person_id=young_person_id, reason="to willing")  # fmt: skip
+            await recorded_move(tx, db, actor, young_person_id, cid, "willing", "invited",
+                                "Invitations withdrawn: taken out of the network")  # fmt: skip
 
 
 Withdrawn = Literal["declined", "approval withdrawn", "taken out of the network"]

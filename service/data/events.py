@@ -19,7 +19,7 @@ from service.data.connections import (
     RULE_ROLES,
     connection_facts_in,
     locked_connection,
-    move_in,
+    recorded_move,
     refused,
 )
 from service.dates import before_birth, london_today
@@ -149,24 +149,6 @@ async def create_event(
     return await get_event(db, young_person_id=young_person_id, event_id=new_id)
 
 
-async def _move(
-    tx: AsyncManagedTransaction,
-    db: Db,
-    actor: Principal,
-    young_person_id: str,
-    cid: str,
-    stage: Stage,
-    expected: Stage,
-    reason: str,
-) -> None:
-    """A stage move an event makes, recorded and audited as any move is."""
-    await move_in(tx, db.queries, cid=cid, stage=stage, expected=expected, reason=reason,
-                  user_id=actor.user_id)  # fmt: skip
-    await record_in(tx, db.queries, principal=actor, action="connection.stage",
-                    resource=f"connection:{cid}", outcome="allowed",
-                    young_person_id=young_person_id, reason=f"to {stage} ({reason})")  # fmt: skip
-
-
 async def invite(
     db: Db,
     *,
@@ -211,7 +193,7 @@ async def invite(
         if made is None:
             return None
         if made["created"] and stage == "willing":
-            await _move(tx, db, actor, young_person_id, cid, "invited", stage,
+            await recorded_move(tx, db, actor, young_person_id, cid, "invited", stage,
                         f"Invited to the celebration event on {event.on}")  # fmt: skip
         if made["created"]:
             await record_in(tx, db.queries, principal=actor, action="event.invite",
@@ -274,7 +256,7 @@ async def withdraw(
                          today=today.isoformat(), user_id=actor.user_id, reason=body.reason)
         ).consume()  # fmt: skip
         if stage == "invited" and not now["others"]:
-            await _move(tx, db, actor, young_person_id, cid, "willing", stage,
+            await recorded_move(tx, db, actor, young_person_id, cid, "willing", stage,
                         f"Invitation to the celebration event on {event.on} withdrawn")  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="event.withdraw",
                         resource=f"event:{event_id}", outcome="allowed",
@@ -334,7 +316,7 @@ async def record_attendance(
         if found is None:
             return False
         if moves:
-            await _move(tx, db, actor, young_person_id, cid, "attended", stage,
+            await recorded_move(tx, db, actor, young_person_id, cid, "attended", stage,
                         f"Came to the celebration event on {event.on}")  # fmt: skip
         elif (not body.attended and found["moved_before"] and stage == "attended"
               and not found["came_to_another"]):  # fmt: skip
@@ -343,7 +325,7 @@ async def record_attendance(
             # reader). Once they have moved on from `attended`, or came to another event, the
             # stage stays.
             said = f"Corrected: did not come to the celebration event on {event.on}"
-            await _move(tx, db, actor, young_person_id, cid, "invited", stage, said)
+            await recorded_move(tx, db, actor, young_person_id, cid, "invited", stage, said)
         await record_in(tx, db.queries, principal=actor, action="event.attendance",
                         resource=f"event:{event_id}", outcome="allowed",
                         young_person_id=young_person_id,
