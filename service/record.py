@@ -300,9 +300,9 @@ def build_record(
         for c in facts["connections"] for k in c["contacts"]
     ])  # fmt: skip
     section = "Your Lifelong Links plan"
-    b.add(section, ["Who", "What", "How often", "Since", "Review"], [
+    b.add(section, ["Who", "What", "How often", "Since", "Review", "Ended"], [
         [b.name(section, c["person_id"]), m["what"], how_often(m["every_days"]),
-         _text(m["since"]), _text(m["review_on"])]
+         _text(m["since"]), _text(m["review_on"]), _text(m.get("until"))]
         for c in facts["connections"] for m in c["commitments"]
     ])  # fmt: skip
     section = "Plan versions"

@@ -834,3 +834,55 @@ def test_the_map_shows_the_wish_the_rules_hold(case: Case) -> None:
     assert case.client.delete(f"/people/{ids['mum']}", headers=case.coordinator.headers) \
         .status_code == 204  # fmt: skip
     assert gran_wish() == "no contact, ever"
+
+
+def test_a_decline_ends_the_commitments_made_before_it(case: Case, db: Driver) -> None:
+    """A second reader: a grandmother who had promised a weekly call, declined, and months later
+    was checked, approved and agreed to again had her old promise in force again, and /lapsed
+    and the map asked for her to be got back in touch with before anyone had been. A decline
+    ends the person's commitments (kept, with the day and why, audited); the plan no longer
+    lists them; a new commitment counts as any does."""
+    f = case.family
+    yp = f.young_person_id
+    gran = case.connect("gran")
+    case.walk(gran, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+    path = f"/connections/{gran}/commitments"
+    weekly = ok(case.client.post(path, headers=case.coordinator.headers,
+                                 json={"what": "A call every week", "every_days": 7,
+                                       "since": days_ago(90)}), 201)  # fmt: skip
+    ok(case.client.post(f"/connections/{gran}/contacts", headers=case.coordinator.headers,
+                        json={"on": days_ago(60), "mode": "call"}), 201)  # fmt: skip
+
+    def overdue() -> tuple[list[str], bool]:
+        listed = ok(case.client.get(f"/young-people/{yp}/lapsed",
+                                    headers=case.coordinator.headers))["data"]  # fmt: skip
+        graph = ok(case.client.get(f"/young-people/{yp}/graph", headers=case.coordinator.headers))
+        (node,) = [n for n in graph["nodes"] if n["id"] == f.ids["gran"]]
+        return [r["person_id"] for r in listed], node["lapsed"]
+
+    assert overdue() == ([f.ids["gran"]], True)
+    ok(case.move(gran, case.coordinator, "declined", reason="Not ready"))
+    ended = db.execute_query(
+        "MATCH (m:Commitment {id: $id}) RETURN m.until AS until, m.ended_reason AS why",
+        id=weekly["id"],
+    ).records[0]  # fmt: skip
+    assert (ended["until"], ended["why"]) == (date.today().isoformat(), "They declined.")
+    trail = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'commitment.end'}) RETURN e.resource AS r, e.reason AS why"
+    ).records
+    assert [(r["r"], r["why"]) for r in trail] == [(f"commitment:{weekly['id']}", "declined")]
+    ok(case.move(gran, case.coordinator, "awaiting_safety_check", reason="Asked to be involved"))
+    case.walk(gran, "approved", "young_person_agreed", "contacted", "willing", "in_plan")
+    # Her old promise does not make her overdue, nor is it in the plan.
+    assert overdue() == ([], False)
+    plan = ok(case.client.get(f"/young-people/{yp}/plan", headers=case.coordinator.headers))
+    (person,) = [p for p in plan["plan"]["people"] if p["connection_id"] == gran]
+    assert person["commitments"] == []
+    # A new promise counts as any does: monthly from 40 days ago, nothing since.
+    ok(case.client.post(path, headers=case.coordinator.headers,
+                        json={"what": "A call every month", "every_days": 30,
+                              "since": days_ago(40)}), 201)  # fmt: skip
+    assert overdue() == ([f.ids["gran"]], True)
+    plan = ok(case.client.get(f"/young-people/{yp}/plan", headers=case.coordinator.headers))
+    (person,) = [p for p in plan["plan"]["people"] if p["connection_id"] == gran]
+    assert [m["what"] for m in person["commitments"]] == ["A call every month"]

@@ -14,7 +14,8 @@ RETURN
       person_name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
       last_contact: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact) RETURN k.on
                               ORDER BY k.on DESC LIMIT 1 }[0],
-      commitment: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment) WHERE m.since <= $today
+      commitment: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
+                            WHERE m.since <= $today AND m.until IS NULL
                             RETURN [m.since, m.every_days, m.what]
                             ORDER BY m.every_days LIMIT 1 }[0]
     } AS row

@@ -1,10 +1,10 @@
 // What a young person's journey book may hold, as one record (`service.journey` decides what
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and what their approval overrode; the
-// people in the plan with their commitments and whether they are living; the messages written
-// for the young person; when each person joined the plan and each message and timeline entry
-// was added (the book holds only what the young person has agreed to), as a day in London, as
-// the day they agreed is (a message added at 00:30 in summer is of the day before in UTC); and,
+// people in the plan with their commitments in force and whether they are living; the messages
+// written for the young person; when each person joined the plan and each message and timeline
+// entry was added (the book holds only what the young person has agreed to), as a day in London,
+// as the day they agreed is (a message added at 00:30 in summer is of the day before in UTC); and,
 // for everyone the book could name ($ids: the family picture's people, and those found here),
 // whether they were taken out of the network, the young person's wish about them, their role
 // when they are a trusted adult, and the flags and court orders in their household now.
@@ -30,6 +30,7 @@ WITH yp, b,
                                                             timezone: 'Europe/London'})))
                              ORDER BY s.at DESC LIMIT 1 }[0],
             commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
+                                   WHERE m.until IS NULL
                                    RETURN m {.what, .every_days} ORDER BY m.since, m.id }}
   } AS plan_people,
   COLLECT {

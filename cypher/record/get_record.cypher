@@ -38,7 +38,7 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
       contacts: COLLECT { MATCH (c)-[:HAD_CONTACT]->(k:Contact)
                           RETURN k {.on, .mode, .direction, .note} ORDER BY k.on },
       commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
-                             RETURN m {.what, .every_days, .since, .review_on}
+                             RETURN m {.what, .every_days, .since, .review_on, .until}
                              ORDER BY m.since },
       messages: COLLECT { MATCH (c)-[:WROTE]->(m:Message)
                           RETURN m {.text, .written_on} ORDER BY m.written_on }

@@ -325,6 +325,27 @@ async def withdraw_coming_invitations(
                                 "Invitations withdrawn: taken out of the network")  # fmt: skip
 
 
+async def _end_commitments(
+    tx: AsyncManagedTransaction,
+    db: Db,
+    actor: Principal,
+    young_person_id: str,
+    cid: str,
+    today: date,
+) -> None:
+    """A person who declines keeps none of their promises: their commitments in force end
+    today (kept, saying why), each audited. One who later asks to be involved again agrees
+    afresh what they will do; their old promise made nobody overdue again (a second reader)."""
+    ended = await (
+        await tx.run(db.queries["end_commitments"], connection_id=cid, today=today.isoformat(),
+                     user_id=actor.user_id, reason="They declined.")
+    ).data()  # fmt: skip
+    for row in ended:
+        await record_in(tx, db.queries, principal=actor, action="commitment.end",
+                        resource=f"commitment:{row['id']}", outcome="allowed",
+                        young_person_id=young_person_id, reason="declined")  # fmt: skip
+
+
 Withdrawn = Literal["declined", "approval withdrawn", "taken out of the network"]
 # What an invitation withdrawn for the person, not by a coordinator, says.
 _WITHDRAWN_BECAUSE: dict[Withdrawn, str] = {
@@ -381,6 +402,8 @@ async def move(
                 tx, db, actor, young_person_id=young_person_id, connection_id=cid, today=today,
                 why=_ENDS_INVITATIONS[body.stage],
             )  # fmt: skip
+        if body.stage == "declined":
+            await _end_commitments(tx, db, actor, young_person_id, cid, today)
         return young_person_id, []
 
     decided = await in_write(db, work)
