@@ -251,8 +251,10 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
         if said and _text(chil):
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
+    divorce, divorce_words = _date_value(rec, "DIV", buf)
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered, twice, kind)  # fmt: skip
+                     marriage_words, slots, words, partnered, twice, kind, divorce,
+                     divorce_words)  # fmt: skip
 
 
 def _read(

@@ -102,19 +102,45 @@ def person_dates(
 def _marriage(
     f: RawFamily, notes: list[str], actions: list[str]
 ) -> tuple[str | None, WrittenDate | None]:
+    return _event_date(f, "marriage", f.marriage, f.marriage_words, notes, actions)
+
+
+def _event_date(
+    f: RawFamily,
+    what: str,
+    value: object,
+    words: str | None,
+    notes: list[str],
+    actions: list[str],
+) -> tuple[str | None, WrittenDate | None]:
+    """A family event's date (`what`: marriage, divorce) as the service keeps it, and as the
+    file wrote it; a note or an action for what reading it changed."""
     whose = f"family {f.xref} (line {f.line})"
-    written = gedcom_dates.read(f.marriage, f.marriage_words)
-    if gedcom_dates.impossible(f.marriage):
+    written = gedcom_dates.read(value, words)
+    if gedcom_dates.impossible(value):
         actions.append(
-            f"{whose}: marriage date is not a valid calendar date: kept as written, not read "
+            f"{whose}: {what} date is not a valid calendar date: kept as written, not read "
             "as a date"
         )
         return None, _unread(written)
     when = gedcom_dates.kept(written)
-    said = gedcom_dates.note(f.marriage, written, when, f.marriage_words)
+    said = gedcom_dates.note(value, written, when, words)
     if said:
-        notes.append(f"{whose}: marriage date {said}")
+        notes.append(f"{whose}: {what} date {said}")
     return when, written
+
+
+def _divorce(f: RawFamily, married: str | None, notes: list[str], actions: list[str]) -> str | None:
+    """When a divorced couple's partnership ended, as the service keeps a date: none for a
+    family not divorced, and none before the marriage (a slip of the file's: said, not read)."""
+    if not f.divorced or f.divorce is None:
+        return None
+    when, _ = _event_date(f, "divorce", f.divorce, f.divorce_words, notes, actions)
+    if when is not None and married is not None and when < married:
+        actions.append(f"family {f.xref} (line {f.line}): divorce date is before the marriage "
+                       "date: not read as a date")  # fmt: skip
+        return None
+    return when
 
 
 def families(
@@ -159,8 +185,8 @@ def families(
         kids = tuple(kid for kid in found if kid is not None)
         when, written = _marriage(f, notes, actions)
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
-                                written, f.partnered or f.married or f.divorced,
-                                f.kind))  # fmt: skip
+                                written, f.partnered or f.married or f.divorced, f.kind,
+                                _divorce(f, when, notes, actions)))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])
         more = (

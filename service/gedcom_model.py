@@ -73,6 +73,8 @@ class GedcomFamily:
     # civil partnership, a couple separated or living together): written and read with
     # PARTNERSHIP_KIND, its date the partnership's start (`marriage_date`).
     kind: str | None = None
+    # When a divorced couple's partnership ended (DIV's DATE): the partnership's `until`.
+    divorce_date: str | None = None
 
     def ties(self) -> list[tuple[str, GedcomChild, Pedigree]]:
         """The parent-child links the family makes, (parent, child, kind): every partner with
@@ -140,3 +142,6 @@ class RawFamily:  # what a reader gave for one FAM record
     twice: str | None = None
     # PARTNERSHIP_KIND's value, when it is one of KINDS_OF_OUR_OWN.
     kind: str | None = None
+    # The DIV event's date, as ged4py read it, and its DATE line's own words.
+    divorce: object = None
+    divorce_words: str | None = None

@@ -117,7 +117,9 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             out.append(f"1 {PARTNERSHIP_KIND} {fam.kind}")
             if dated and not fam.married:
                 out.append(f"2 DATE {words}")
-        if fam.divorced:
+        if fam.divorced and fam.divorce_date is not None:
+            out += ["1 DIV", f"2 DATE {_gedcom_date(fam.divorce_date, fam.xref)}"]
+        elif fam.divorced:
             out.append("1 DIV Y")
         if not fam.partnership and len(fam.partners) == 2:
             out.append(f"1 {NO_PARTNERSHIP} Y")

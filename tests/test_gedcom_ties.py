@@ -475,3 +475,39 @@ def test_every_kind_of_partnership_comes_back_with_the_date_it_began() -> None:
     (link,) = [x for x in _links(tree, {p.xref: p.xref for p in tree.people}, "gedcom:t")
                if x["type"] == "partner"]  # fmt: skip
     assert (link["props"]["kind"], link["props"]["since"]) == ("cohabiting", None)
+
+
+def test_a_divorce_date_is_read_as_when_the_partnership_ended_and_written_back() -> None:
+    """A divorce's date was neither read nor written: a couple divorced in 1998 came back from
+    a family tree program as divorced at no known time, and the service's own `until` was lost
+    on export. DIV's DATE is the partnership's `until`, both ways; a family not divorced has
+    none, and a divorce dated before the marriage is a slip the import says it left out."""
+    tree = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n2 DATE 1990\n"
+                 "1 DIV\n2 DATE 12 MAR 1998\n")  # fmt: skip
+    assert family(tree, "@F1@").divorce_date == "1998-03-12"
+    (couple,) = [x["props"] for x in _links(tree, {"@I2@": "bob", "@I3@": "anne"}, "gedcom:t")]
+    assert (couple["kind"], couple["since"], couple["until"]) == ("divorced", "1990", "1998-03-12")
+    slip = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n2 DATE 1990\n"
+                 "1 DIV\n2 DATE 1985\n")  # fmt: skip
+    assert family(slip, "@F1@").divorce_date is None
+    assert "family @F1@ (line 13): divorce date is before the marriage date" in slip.notes[0]
+    v7 = parse_gedcom(
+        b"0 HEAD\n1 GEDC\n2 VERS 7.0\n"
+        + PARENTS.encode()
+        + b"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 DIV\n2 DATE ABT 2001\n0 TRLR\n",
+        today=TODAY,
+    )
+    assert family(v7, "@F1@").divorce_date == "2001"
+    held = Family(
+        person_id="me",
+        people={p: Person(p, given_name=p, family_name="Test", sex=sex)
+                for p, sex in {"me": "female", "mum": "female", "dad": "male"}.items()},
+        parent_links=[ParentLink("mum", "me", "birth"), ParentLink("dad", "me", "birth")],
+        partnerships=[Partnership("mum", "dad", "divorced", since="1990-06", until="1998-03-12")],
+        sibling_ties=[],
+    )  # fmt: skip
+    text = export_family(held, ["me", "mum", "dad"])
+    assert "1 DIV\n2 DATE 12 MAR 1998\n" in text
+    back = parse_gedcom(text.encode(), today=TODAY)
+    (fam,) = [f for f in back.families if len(f.partners) == 2]
+    assert (fam.divorced, fam.marriage_date, fam.divorce_date) == (True, "1990-06", "1998-03-12")

@@ -107,6 +107,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                                       "kind": kind, "since": family.marriage_date,
                                       **gedcom_dates.written_fields(
                                           "since", family.marriage_written)}  # fmt: skip
+            if family.divorce_date is not None:  # a divorce's date: when the partnership ended
+                couple["until"] = family.divorce_date
             links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
     return links
 
@@ -340,7 +342,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
                          for link in family.children.get(pid, ())
                          if link.child in chosen and link.kind != "step"],
             "partners": [{"partner": t.b, "kind": t.kind, "since": t.since,
-                          "since_written": t.since_written}
+                          "since_written": t.since_written, "until": t.until}
                          for t in family.partners.get(pid, ()) if t.a == pid and t.b in chosen],
         }
         for pid in person_ids
@@ -371,7 +373,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             key = tuple(sorted((r["person"]["id"], p["partner"])))
             couples[key] = {"married": p["kind"] in ("married", "civil_partnership", "divorced"),
                             "divorced": p["kind"] == "divorced", "date": p["since"],
-                            "words": p["since_written"], "children": [],
+                            "words": p["since_written"], "until": p["until"], "children": [],
                             "partnership": True, "kind": p["kind"]}  # fmt: skip
     pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
     for child, parents in parents_of.items():
@@ -398,6 +400,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             children=tuple(f["children"]),
             marriage_written=gedcom_dates.from_words(f.get("words")) if dated(f) else None,
             partnership=f["partnership"], kind=f.get("kind"),
+            divorce_date=f.get("until") if f["divorced"] else None,
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip
