@@ -21,6 +21,7 @@ from tests.cases import (
     held_while,
     ok,
     rules,
+    run_migrations,
     work_case,
 )
 from tests.conftest import Target, app_client, settings_for
@@ -836,12 +837,16 @@ def test_the_map_shows_the_wish_the_rules_hold(case: Case) -> None:
     assert gran_wish() == "no contact, ever"
 
 
-def test_a_decline_ends_the_commitments_made_before_it(case: Case, db: Driver) -> None:
+@pytest.mark.parametrize("ending", ["declined", "not_approved"])
+def test_a_decline_or_a_withdrawn_approval_ends_the_commitments_made_before_it(
+    case: Case, db: Driver, ending: str
+) -> None:
     """A second reader: a grandmother who had promised a weekly call, declined, and months later
     was checked, approved and agreed to again had her old promise in force again, and /lapsed
-    and the map asked for her to be got back in touch with before anyone had been. A decline
-    ends the person's commitments (kept, with the day and why, audited); the plan no longer
-    lists them; a new commitment counts as any does."""
+    and the map asked for her to be got back in touch with before anyone had been; a second
+    reader of the fix: the same after her approval was withdrawn and given again. Either ends
+    the person's commitments (kept, with the day and why, audited); the plan no longer lists
+    them; a new commitment counts as any does."""
     f = case.family
     yp = f.young_person_id
     gran = case.connect("gran")
@@ -861,17 +866,24 @@ def test_a_decline_ends_the_commitments_made_before_it(case: Case, db: Driver) -
         return [r["person_id"] for r in listed], node["lapsed"]
 
     assert overdue() == ([f.ids["gran"]], True)
-    ok(case.move(gran, case.coordinator, "declined", reason="Not ready"))
+    if ending == "declined":
+        ok(case.move(gran, case.coordinator, "declined", reason="Not ready"))
+        ok(case.move(gran, case.coordinator, "awaiting_safety_check",
+                     reason="Asked to be involved"))  # fmt: skip
+        why, audited = "They declined to take part.", "declined"
+    else:
+        ok(case.move(gran, case.social_worker, "not_approved", reason="A disclosure"))
+        ok(case.move(gran, case.social_worker, "awaiting_safety_check"))
+        why, audited = "Their approval was withdrawn.", "approval withdrawn"
     ended = db.execute_query(
         "MATCH (m:Commitment {id: $id}) RETURN m.until AS until, m.ended_reason AS why",
         id=weekly["id"],
     ).records[0]  # fmt: skip
-    assert (ended["until"], ended["why"]) == (date.today().isoformat(), "They declined.")
+    assert (ended["until"], ended["why"]) == (date.today().isoformat(), why)
     trail = db.execute_query(
         "MATCH (e:AuditEvent {action: 'commitment.end'}) RETURN e.resource AS r, e.reason AS why"
     ).records
-    assert [(r["r"], r["why"]) for r in trail] == [(f"commitment:{weekly['id']}", "declined")]
-    ok(case.move(gran, case.coordinator, "awaiting_safety_check", reason="Asked to be involved"))
+    assert [(r["r"], r["why"]) for r in trail] == [(f"commitment:{weekly['id']}", audited)]
     case.walk(gran, "approved", "young_person_agreed", "contacted", "willing", "in_plan")
     # Her old promise does not make her overdue, nor is it in the plan.
     assert overdue() == ([], False)
@@ -886,3 +898,38 @@ def test_a_decline_ends_the_commitments_made_before_it(case: Case, db: Driver) -
     plan = ok(case.client.get(f"/young-people/{yp}/plan", headers=case.coordinator.headers))
     (person,) = [p for p in plan["plan"]["people"] if p["connection_id"] == gran]
     assert [m["what"] for m in person["commitments"]] == ["A call every month"]
+
+
+def test_commitments_recorded_before_a_decline_ended_them_are_ended_by_a_migration(
+    case: Case, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: commitments made before this service ended them on a decline or a
+    withdrawn approval stay in force in a council's data. A migration ends each as of the first
+    such move after it was made; one made after it stays in force."""
+    gran = case.connect("gran")
+    case.walk(gran, "awaiting_safety_check", "approved", "young_person_agreed", "contacted")
+
+    def commit(what: str) -> str:
+        made = ok(case.client.post(f"/connections/{gran}/commitments",
+                                   headers=case.coordinator.headers,
+                                   json={"what": what, "every_days": 7,
+                                         "since": days_ago(90)}), 201)  # fmt: skip
+        return str(made["id"])
+
+    old = commit("Calls before")
+    ok(case.move(gran, case.coordinator, "declined", reason="Not ready"))
+    ok(case.move(gran, case.coordinator, "awaiting_safety_check", reason="Asked again"))
+    case.walk(gran, "approved", "young_person_agreed")
+    new = commit("Calls after")
+    # As the data was before: the decline ended nothing.
+    db.execute_query("MATCH (m:Commitment) REMOVE m.until, m.ended_by, m.ended_reason, "
+                     "m.ended_at")  # fmt: skip
+    assert "005_commitments_ended_by_a_decline" in run_migrations(neo4j_target)
+    rows = db.execute_query("MATCH (m:Commitment) RETURN m.id AS id, m.until AS until, "
+                            "m.ended_reason AS why, m.ended_by AS by").records  # fmt: skip
+    ended = {r["id"]: (r["until"], r["why"], r["by"]) for r in rows}
+    assert ended == {
+        old: (date.today().isoformat(), "They declined to take part.", case.coordinator.user_id),
+        new: (None, None, None),
+    }
+    assert run_migrations(neo4j_target, again=False) == []

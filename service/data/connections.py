@@ -332,28 +332,30 @@ async def _end_commitments(
     young_person_id: str,
     cid: str,
     today: date,
+    why: Withdrawn,
 ) -> None:
-    """A person who declines keeps none of their promises: their commitments in force end
-    today (kept, saying why), each audited. One who later asks to be involved again agrees
-    afresh what they will do; their old promise made nobody overdue again (a second reader)."""
+    """A person who declines, or whose approval is withdrawn, is held to none of their
+    promises: their commitments in force end today (kept, saying why), each audited. Asked
+    again, checked and approved again, they agree afresh what they will do: an old promise
+    made them overdue before anyone had been in touch (two second readers)."""
     ended = await (
         await tx.run(db.queries["end_commitments"], connection_id=cid, today=today.isoformat(),
-                     user_id=actor.user_id, reason="They declined.")
+                     user_id=actor.user_id, reason=_WITHDRAWN_BECAUSE[why])
     ).data()  # fmt: skip
     for row in ended:
         await record_in(tx, db.queries, principal=actor, action="commitment.end",
                         resource=f"commitment:{row['id']}", outcome="allowed",
-                        young_person_id=young_person_id, reason="declined")  # fmt: skip
+                        young_person_id=young_person_id, reason=why)  # fmt: skip
 
 
 Withdrawn = Literal["declined", "approval withdrawn", "taken out of the network"]
-# What an invitation withdrawn for the person, not by a coordinator, says.
+# What an invitation withdrawn, or a commitment ended, for the person, not by a coordinator, says.
 _WITHDRAWN_BECAUSE: dict[Withdrawn, str] = {
     "declined": "They declined to take part.",
     "approval withdrawn": "Their approval was withdrawn.",
     "taken out of the network": "Taken out of the young person's network.",
 }
-# The moves that end a person's invitations to events still to come.
+# The moves that end a person's invitations to events still to come, and their commitments.
 _ENDS_INVITATIONS: dict[Stage, Withdrawn] = {
     "declined": "declined",
     "not_approved": "approval withdrawn",
@@ -398,12 +400,12 @@ async def move(
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
         if body.stage in _ENDS_INVITATIONS:
+            why = _ENDS_INVITATIONS[body.stage]
             await withdraw_coming_invitations(
                 tx, db, actor, young_person_id=young_person_id, connection_id=cid, today=today,
-                why=_ENDS_INVITATIONS[body.stage],
+                why=why,
             )  # fmt: skip
-        if body.stage == "declined":
-            await _end_commitments(tx, db, actor, young_person_id, cid, today)
+            await _end_commitments(tx, db, actor, young_person_id, cid, today, why)
         return young_person_id, []
 
     decided = await in_write(db, work)

@@ -65,8 +65,9 @@ def connection_lapse(
         return None
     # A commitment holds while the approach does (approved, and the young person agreed since:
     # the stages from their agreement on), as one is only agreed then (`check_commitment`): one
-    # recorded before a safety check, or kept from before an approval was withdrawn and given
-    # again, makes nobody overdue until the young person agrees again (a second reader).
+    # recorded before a safety check makes nobody overdue until the young person agrees (a
+    # second reader). A decline or a withdrawn approval ends the commitments (`connections`):
+    # the reads pass only those in force.
     if commitment is None or stage not in APPROACH_STAGES:
         since, allowed = last_contact, threshold_days
     else:
