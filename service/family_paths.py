@@ -11,11 +11,14 @@ Pure: nothing here does I/O.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 from service.family import FAMILY_LINKS, Family
 
 PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband"..., person id)
+Step = TypeVar("Step")
 
 
 @lru_cache(maxsize=256)
@@ -45,6 +48,19 @@ def path(family: Family, start: str, end: str) -> list[PathStep] | None:
 def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str, list[PathStep]]:
     """`path` from `start` to each of `ends` (everyone in the family when None) that it joins,
     in one walk."""
+    return paths_of(family, start, ends, _as_step)
+
+
+def _as_step(word: str, person_id: str) -> PathStep:
+    return (word, person_id)
+
+
+def paths_of(
+    family: Family, start: str, ends: set[str] | None, step: Callable[[str, str], Step]
+) -> dict[str, list[Step]]:
+    """`paths`, each step made by `step(word, person id)` once for everyone the paths pass
+    through, and shared by the paths that take it (a map's paths have about five steps for each
+    step made)."""
     came: dict[str, tuple[str, str] | None] = {start: None}
     wanted = set(family.people) if ends is None else set(ends)
     left = len(wanted - {start})
@@ -58,8 +74,8 @@ def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str,
             left -= there in wanted
             queue.append(there)
     # Each person's path is the path of the person before them and one step: made once each.
-    made: dict[str, list[PathStep]] = {start: []}
-    found: dict[str, list[PathStep]] = {}
+    made: dict[str, list[Step]] = {start: []}
+    found: dict[str, list[Step]] = {}
     for end in wanted:
         if end not in came:
             continue
@@ -72,7 +88,7 @@ def paths(family: Family, start: str, ends: set[str] | None = None) -> dict[str,
         for node in reversed(unmade):
             how_ = came[node][1]  # type: ignore[index]
             sex = family.people[node].sex if node in family.people else None
-            steps = made[node] = [*steps, (_step_word(how_, sex), node)]
+            steps = made[node] = [*steps, step(_step_word(how_, sex), node)]
         found[end] = made[end]
     return found
 

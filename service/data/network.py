@@ -41,7 +41,7 @@ from service.dates import london_today
 from service.db import Db, run_once, together
 from service.errors import NotFound
 from service.family import Family
-from service.family_paths import close_family, paths
+from service.family_paths import close_family, paths_of
 from service.kinship import display_name
 from service.workflow import BLOCKING_FLAG_LEVEL, WISH_WORDS, effective_wish, lapse_days
 
@@ -181,18 +181,13 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     if view == "tree" and filters.scope == "close":
         family_ids &= close_family(family)
     sides = {r["person_id"]: r["side"] for r in relatives}
-    ways = paths(family, young_person_id, set(people) & set(family.people))
-    # Each step is made once, for the people the paths pass through (a fraction of the
-    # family), and shared by the paths that take it: a map's paths have about five steps for
-    # each step made. The family holds the case's people only (`Family.from_record`): every
-    # step is named.
-    steps: dict[tuple[str, str], PathStep] = {}
     names = family_names(family)
 
-    def step(taken: tuple[str, str]) -> PathStep:
-        word, pid = taken
-        made = steps[taken] = {"word": word, "person_id": pid, "name": names[pid]}
-        return made
+    def step(word: str, pid: str) -> PathStep:
+        # The family holds the case's people only (`Family.from_record`): every step is named.
+        return {"word": word, "person_id": pid, "name": names[pid]}
+
+    ways = paths_of(family, young_person_id, set(people) & set(family.people), step)
 
     wishes = dict(row["wishes"])
     wish_side = loaded.sides_for_wishes
@@ -209,12 +204,10 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
                 wishes.get(pid), side if wish_side is None else wish_side.get(pid),
                 row["wish_maternal"], row["wish_paternal"],
             )  # fmt: skip
-            way = ways.get(pid)
             node |= {
                 "side": side if side in ("maternal", "paternal", "both") else None,
                 "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
-                "path": None if way is None else [
-                    steps[t] if t in steps else step(t) for t in way],
+                "path": ways.get(pid),
             }  # fmt: skip
             nodes[pid] = node
 
