@@ -40,6 +40,7 @@ from service.gedcom_model import (
     KINDS_OF_OUR_OWN,
     MAX_XREF,
     NO_PARTNERSHIP,
+    PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
     GedcomChild,
     GedcomError,
@@ -251,10 +252,12 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
         if said and _text(chil):
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
-    divorce, divorce_words = _date_value(rec, "DIV", buf)
+    ended, ended_words = _date_value(rec, "DIV", buf)
+    if ended is None:  # a partnership other than a divorce, ended (this service's export)
+        ended, ended_words = _date_value(rec, PARTNERSHIP_ENDED, buf)
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered, twice, kind, divorce,
-                     divorce_words)  # fmt: skip
+                     marriage_words, slots, words, partnered, twice, kind, ended,
+                     ended_words)  # fmt: skip
 
 
 def _read(

@@ -130,15 +130,18 @@ def _event_date(
     return when, written
 
 
-def _divorce(f: RawFamily, married: str | None, notes: list[str], actions: list[str]) -> str | None:
-    """When a divorced couple's partnership ended, as the service keeps a date: none for a
-    family not divorced, and none before the marriage (a slip of the file's: said, not read)."""
-    if not f.divorced or f.divorce is None:
+def _ended(f: RawFamily, began: str | None, notes: list[str], actions: list[str]) -> str | None:
+    """When the partnership ended (a divorce's date, or the date this service's export wrote
+    for another partnership that ended), as the service keeps a date: none certainly before it
+    began (a slip of the file's: said, not read; a divorce in the year of a marriage dated to
+    the day is not before it, a second reader)."""
+    if f.ended is None:
         return None
-    when, _ = _event_date(f, "divorce", f.divorce, f.divorce_words, notes, actions)
-    if when is not None and married is not None and when < married:
-        actions.append(f"family {f.xref} (line {f.line}): divorce date is before the marriage "
-                       "date: not read as a date")  # fmt: skip
+    what = "divorce" if f.divorced else "end"
+    when, _ = _event_date(f, what, f.ended, f.ended_words, notes, actions)
+    if when is not None and began is not None and before(when, began):
+        actions.append(f"family {f.xref} (line {f.line}): {what} date is before the date the "
+                       "partnership began: not read as a date")  # fmt: skip
         return None
     return when
 
@@ -186,7 +189,7 @@ def families(
         when, written = _marriage(f, notes, actions)
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
                                 written, f.partnered or f.married or f.divorced, f.kind,
-                                _divorce(f, when, notes, actions)))  # fmt: skip
+                                _ended(f, when, notes, actions)))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])
         more = (

@@ -73,8 +73,9 @@ class GedcomFamily:
     # civil partnership, a couple separated or living together): written and read with
     # PARTNERSHIP_KIND, its date the partnership's start (`marriage_date`).
     kind: str | None = None
-    # When a divorced couple's partnership ended (DIV's DATE): the partnership's `until`.
-    divorce_date: str | None = None
+    # When the partnership ended (DIV's DATE, or PARTNERSHIP_ENDED's): the partnership's
+    # `until`.
+    until: str | None = None
 
     def ties(self) -> list[tuple[str, GedcomChild, Pedigree]]:
         """The parent-child links the family makes, (parent, child, kind): every partner with
@@ -119,6 +120,10 @@ NO_PARTNERSHIP = "_LL_NO_PARTNERSHIP"
 PARTNERSHIP_KIND = "_LL_PARTNERSHIP"
 # The kinds it is written for (a marriage and a divorce are said with MARR and DIV).
 KINDS_OF_OUR_OWN = ("civil_partnership", "cohabiting", "separated")
+# The tag this service writes, as an event with its DATE, for when a partnership that is not a
+# divorce ended (a divorce's is DIV's DATE): without it, a marriage or a couple living together
+# that had ended came back as current (a second reader).
+PARTNERSHIP_ENDED = "_LL_ENDED"
 
 
 @dataclass
@@ -142,6 +147,7 @@ class RawFamily:  # what a reader gave for one FAM record
     twice: str | None = None
     # PARTNERSHIP_KIND's value, when it is one of KINDS_OF_OUR_OWN.
     kind: str | None = None
-    # The DIV event's date, as ged4py read it, and its DATE line's own words.
-    divorce: object = None
-    divorce_words: str | None = None
+    # When the partnership ended: DIV's date, or else PARTNERSHIP_ENDED's, as the reader read
+    # it, and its DATE line's own words.
+    ended: object = None
+    ended_words: str | None = None

@@ -233,8 +233,8 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
         if c.tag == "CHIL" and (tied := _relation_words(c)):
             words.setdefault(to, tied)
     marriage, said = _event_date(record, "MARR")
-    divorce, divorce_said = _event_date(record, "DIV")
+    ended, ended_said = _event_date(record, "DIV")
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
                      _first(record, "MARR") is not None, _first(record, "DIV") is not None,
-                     marriage, said, slots, words, twice=twice, divorce=divorce,
-                     divorce_words=divorce_said)  # fmt: skip
+                     marriage, said, slots, words, twice=twice, ended=ended,
+                     ended_words=ended_said)  # fmt: skip

@@ -13,6 +13,7 @@ from service.gedcom_dates import WrittenDate, standard
 from service.gedcom_model import (
     KINDS_OF_OUR_OWN,
     NO_PARTNERSHIP,
+    PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
     GedcomError,
     GedcomTree,
@@ -117,8 +118,11 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             out.append(f"1 {PARTNERSHIP_KIND} {fam.kind}")
             if dated and not fam.married:
                 out.append(f"2 DATE {words}")
-        if fam.divorced and fam.divorce_date is not None:
-            out += ["1 DIV", f"2 DATE {_gedcom_date(fam.divorce_date, fam.xref)}"]
+        if fam.until is not None:
+            # A divorce's date, or when another partnership ended, in a tag of this service's own
+            # that other programs leave alone (`PARTNERSHIP_ENDED`).
+            ended = "DIV" if fam.divorced else PARTNERSHIP_ENDED
+            out += [f"1 {ended}", f"2 DATE {_gedcom_date(fam.until, fam.xref)}"]
         elif fam.divorced:
             out.append("1 DIV Y")
         if not fam.partnership and len(fam.partners) == 2:

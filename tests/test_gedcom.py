@@ -107,7 +107,7 @@ def test_a_realistic_family_file_reads_as_plain_data() -> None:
                 GedcomChild("@I6@", "adopted"),
                 GedcomChild("@I7@", "foster"),
             ),
-            divorce_date="2016",  # the file's DIV DATE (it was dropped)
+            until="2016",  # the file's DIV DATE (it was dropped)
         ),
     )
 

@@ -480,34 +480,59 @@ def test_every_kind_of_partnership_comes_back_with_the_date_it_began() -> None:
 def test_a_divorce_date_is_read_as_when_the_partnership_ended_and_written_back() -> None:
     """A divorce's date was neither read nor written: a couple divorced in 1998 came back from
     a family tree program as divorced at no known time, and the service's own `until` was lost
-    on export. DIV's DATE is the partnership's `until`, both ways; a family not divorced has
-    none, and a divorce dated before the marriage is a slip the import says it left out."""
+    on export. DIV's DATE is the partnership's `until`, both ways. One certainly before the
+    marriage is a slip the import says it left out; one in the marriage's year, to a marriage
+    dated to the day, is not (a second reader: it was dropped as before it)."""
     tree = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n2 DATE 1990\n"
                  "1 DIV\n2 DATE 12 MAR 1998\n")  # fmt: skip
-    assert family(tree, "@F1@").divorce_date == "1998-03-12"
+    assert family(tree, "@F1@").until == "1998-03-12"
     (couple,) = [x["props"] for x in _links(tree, {"@I2@": "bob", "@I3@": "anne"}, "gedcom:t")]
     assert (couple["kind"], couple["since"], couple["until"]) == ("divorced", "1990", "1998-03-12")
     slip = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n2 DATE 1990\n"
                  "1 DIV\n2 DATE 1985\n")  # fmt: skip
-    assert family(slip, "@F1@").divorce_date is None
-    assert "family @F1@ (line 13): divorce date is before the marriage date" in slip.notes[0]
+    assert family(slip, "@F1@").until is None
+    assert slip.notes == ("family @F1@ (line 13): divorce date is before the date the "
+                          "partnership began: not read as a date",)  # fmt: skip
+    same_year = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n"
+                      "2 DATE 12 MAR 1990\n1 DIV\n2 DATE 1990\n")  # fmt: skip
+    assert (family(same_year, "@F1@").until, same_year.notes) == ("1990", ())
     v7 = parse_gedcom(
         b"0 HEAD\n1 GEDC\n2 VERS 7.0\n"
         + PARENTS.encode()
-        + b"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 DIV\n2 DATE ABT 2001\n0 TRLR\n",
+        + b"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 DIV\n2 DATE 2001\n0 TRLR\n",
         today=TODAY,
     )
-    assert family(v7, "@F1@").divorce_date == "2001"
+    assert family(v7, "@F1@").until == "2001"
+
+
+@pytest.mark.parametrize(
+    "kind", ["married", "civil_partnership", "cohabiting", "separated", "divorced"]
+)
+def test_every_kind_of_partnership_that_ended_comes_back_ended(kind: str) -> None:
+    """A second reader: the export kept `until` for a divorce only, and a marriage or a couple
+    living together that had ended came back as current. A divorce's end is DIV's date; any
+    other's is written in a tag of this service's own (`_LL_ENDED`, with its DATE), which other
+    programs leave alone and this import reads back."""
     held = Family(
         person_id="me",
         people={p: Person(p, given_name=p, family_name="Test", sex=sex)
                 for p, sex in {"me": "female", "mum": "female", "dad": "male"}.items()},
         parent_links=[ParentLink("mum", "me", "birth"), ParentLink("dad", "me", "birth")],
-        partnerships=[Partnership("mum", "dad", "divorced", since="1990-06", until="1998-03-12")],
+        partnerships=[Partnership("mum", "dad", kind, since="1990-06", until="1998-03-12")],
         sibling_ties=[],
     )  # fmt: skip
+    assert not held.partnerships[0].current
     text = export_family(held, ["me", "mum", "dad"])
-    assert "1 DIV\n2 DATE 12 MAR 1998\n" in text
+    tag = "DIV" if kind == "divorced" else "_LL_ENDED"
+    assert f"1 {tag}\n2 DATE 12 MAR 1998\n" in text
     back = parse_gedcom(text.encode(), today=TODAY)
     (fam,) = [f for f in back.families if len(f.partners) == 2]
-    assert (fam.divorced, fam.marriage_date, fam.divorce_date) == (True, "1990-06", "1998-03-12")
+    assert (fam.until, back.notes) == ("1998-03-12", ())
+    name = {p.xref: p.given_name for p in back.people}
+    (couple,) = [x["props"] for x in _links(back, {p.xref: p.xref for p in back.people}, "g:t")
+                 if x["type"] == "partner"]  # fmt: skip
+    assert (couple["kind"], couple["since"], couple["until"]) == (kind, "1990-06", "1998-03-12")
+    again = Partnership("mum", "dad", couple["kind"], since=couple["since"],
+                        until=couple["until"])  # fmt: skip
+    assert not again.current
+    assert sorted(name.values()) == ["dad", "me", "mum"]

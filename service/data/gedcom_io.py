@@ -107,8 +107,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                                       "kind": kind, "since": family.marriage_date,
                                       **gedcom_dates.written_fields(
                                           "since", family.marriage_written)}  # fmt: skip
-            if family.divorce_date is not None:  # a divorce's date: when the partnership ended
-                couple["until"] = family.divorce_date
+            if family.until is not None:  # when the partnership ended
+                couple["until"] = family.until
             links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
     return links
 
@@ -400,7 +400,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             children=tuple(f["children"]),
             marriage_written=gedcom_dates.from_words(f.get("words")) if dated(f) else None,
             partnership=f["partnership"], kind=f.get("kind"),
-            divorce_date=f.get("until") if f["divorced"] else None,
+            until=f.get("until") if f["partnership"] else None,
         )
         for i, (key, f) in enumerate(sorted(couples.items()))
     ]  # fmt: skip
