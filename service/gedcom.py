@@ -355,7 +355,7 @@ def parse_gedcom(
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
-                             summary)  # fmt: skip
+                             summary, today=limit)  # fmt: skip
     check_shape(families)
     birth_order(families, {p.xref: p for p in people}, {p.xref: p.line for p in raw_people},
                 actions)  # fmt: skip

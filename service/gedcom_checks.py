@@ -130,18 +130,25 @@ def _event_date(
     return when, written
 
 
-def _ended(f: RawFamily, began: str | None, notes: list[str], actions: list[str]) -> str | None:
+def _ended(
+    f: RawFamily, began: str | None, today: str | None, notes: list[str], actions: list[str]
+) -> str | None:
     """When the partnership ended (a divorce's date, or the date this service's export wrote
     for another partnership that ended), as the service keeps a date: none certainly before it
-    began (a slip of the file's: said, not read; a divorce in the year of a marriage dated to
-    the day is not before it, a second reader)."""
+    began, nor after today (slips of the file's: said, not read; a divorce in the year of a
+    marriage dated to the day is not before it, a second reader; one still to come would make a
+    couple together today not current)."""
     if f.ended is None:
         return None
     what = "divorce" if f.divorced else "end"
     when, _ = _event_date(f, what, f.ended, f.ended_words, notes, actions)
+    whose = f"family {f.xref} (line {f.line})"
     if when is not None and began is not None and before(when, began):
-        actions.append(f"family {f.xref} (line {f.line}): {what} date is before the date the "
-                       "partnership began: not read as a date")  # fmt: skip
+        actions.append(f"{whose}: {what} date is before the date the partnership began: not "
+                       "read as a date")  # fmt: skip
+        return None
+    if when is not None and today is not None and before(today, when):
+        actions.append(f"{whose}: {what} date is after today: not read as a date")
         return None
     return when
 
@@ -152,6 +159,7 @@ def families(
     notes: list[str],
     actions: list[str],
     summary: list[str],
+    today: str | None = None,
 ) -> list[GedcomFamily]:
     """Families with links given on one side only (CHIL or FAMC, HUSB/WIFE or FAMS) too; a
     note for each parent a child's tie leaves out (`service.gedcom_kinds`); links to records
@@ -189,7 +197,7 @@ def families(
         when, written = _marriage(f, notes, actions)
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
                                 written, f.partnered or f.married or f.divorced, f.kind,
-                                _ended(f, when, notes, actions)))  # fmt: skip
+                                _ended(f, when, today, notes, actions)))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])
         more = (

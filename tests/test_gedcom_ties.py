@@ -496,6 +496,11 @@ def test_a_divorce_date_is_read_as_when_the_partnership_ended_and_written_back()
     same_year = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 MARR\n"
                       "2 DATE 12 MAR 1990\n1 DIV\n2 DATE 1990\n")  # fmt: skip
     assert (family(same_year, "@F1@").until, same_year.notes) == ("1990", ())
+    # One still to come would make a couple together today not current: a slip, not read.
+    later = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 DIV\n2 DATE 2031\n")
+    assert family(later, "@F1@").until is None
+    assert later.notes == ("family @F1@ (line 13): divorce date is after today: not read as a "
+                           "date",)  # fmt: skip
     v7 = parse_gedcom(
         b"0 HEAD\n1 GEDC\n2 VERS 7.0\n"
         + PARENTS.encode()
