@@ -29,6 +29,7 @@ from tests.cases import (
     import_file,
     in_network_of,
     ok,
+    open_case,
     two_teams,
 )
 from tests.world import OTHER_CHILD, World, send, table
@@ -903,3 +904,44 @@ def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driv
         ("read_relationship", "refused", "not within one case", world.ids["other"]),
         ("update_relationship", "refused", "not within one case", world.ids["other"]),
     ]
+
+
+def test_a_tie_brings_back_no_one_the_case_took_out(api: TestClient, db: Driver) -> None:
+    """A second reader: a worker allocated to Kai's and Nia's cases, with Quinn in both
+    networks and taken out of Kai's (restorable by the manager alone), put him back in Kai's
+    network by recording a tie under Kai's case; the manager's list of people taken out no
+    longer had him. The tie is refused (409), whoever asks, and he stays out."""
+    client = api
+    manager = add_user(client, "north.manager", "manager", "north")
+    both = add_user(client, "both.worker", "coordinator", "north")
+    kai = open_case(client, manager, given_name="Kai")
+    nia = open_case(client, manager, given_name="Nia")
+    for case in (kai, nia):
+        allocate(client, manager, case, both)
+    quinn = Family(client, both.headers, nia).person("Quinn", "male", family_name="Niacase")
+    in_network_of(db, kai, quinn)
+    out = client.delete(f"/people/{quinn}", headers=both.headers, params={"young_person_id": kai})
+    assert out.status_code == 204, out.text
+    assert _networks(db, quinn) == [nia]
+    tie = {"type": "trusted_adult", "role": "family_friend", "from_id": quinn, "to_id": kai}
+    for actor in (both, manager):
+        for body in (tie, {**tie, "young_person_id": kai}):
+            again = client.post("/relationships", headers=actor.headers, json=body)
+            assert again.status_code == 409, again.text
+            assert "taken out of the young person's network" in again.json()["error"]["message"]
+    removed = ok(client.get(f"/young-people/{kai}/removed-people", headers=manager.headers))
+    assert [r["person_id"] for r in removed["data"]] == [quinn]
+    assert _networks(db, quinn) == [nia]
+    # Restored by the manager, the tie is recorded as any is.
+    back = client.post(f"/young-people/{kai}/removed-people/{quinn}/restore",
+                       headers=manager.headers)  # fmt: skip
+    assert back.status_code in (200, 204), back.text
+    ok(client.post("/relationships", headers=both.headers, json=tie), 201)
+    assert set(_networks(db, quinn)) == {kai, nia}
+
+
+def _networks(db: Driver, person_id: str) -> list[str]:
+    """The young people whose networks hold the person."""
+    found = db.execute_query("MATCH (:Person {id: $id})-[:IN_NETWORK_OF]->(y:YoungPerson) "
+                             "RETURN y.id AS id ORDER BY id", id=person_id).records  # fmt: skip
+    return [r["id"] for r in found]

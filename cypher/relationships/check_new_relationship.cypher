@@ -18,6 +18,10 @@ RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
                  AND (x.id = $young_person_id
                       OR EXISTS { (x)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
        } AS to_other_birth_parents,
+       // Taken out of the case's network by the case: a tie under it would bring them back
+       // without the restore its manager decides.
+       EXISTS { (a)-[:REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
+         OR EXISTS { (b)-[:REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) } AS taken_out,
        CASE $type
          WHEN 'parent' THEN EXISTS { (a)-[:PARENT_OF]->(b) } OR EXISTS { (b)-[:PARENT_OF]->(a) }
          WHEN 'partner' THEN EXISTS { (a)-[:PARTNER_OF]-(b) }

@@ -192,6 +192,13 @@ async def create_relationship(
         ).single()  # fmt: skip
         if found is None:
             raise _invalid("Both people must exist and be within your allocations.")
+        if found["taken_out"]:
+            # A second reader: a worker allocated to two cases holding a person brought them
+            # back into the case that had taken them out by recording a tie under it.
+            raise Conflict(
+                "This person was taken out of the young person's network: their "
+                "manager can restore them (removed-people) before a tie is recorded."
+            )
         if found["already"]:
             raise Conflict("These two people already have this relationship.")
         if isinstance(relationship, ParentLinkCreate):
