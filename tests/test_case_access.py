@@ -357,6 +357,16 @@ def test_a_duplicate_external_id_in_another_case_is_not_revealed(
     both = next(d for d in listed["data"] if d["value"] == "MOS-77")
     assert sorted(h["teams"] for h in both["holders"]) == [["north"], ["south"]]
     assert "Uncle" not in str(listed)
+    # One taken out of their one case is kept by it, for its manager to restore: still listed
+    # with that team (a second reader: with none, the admin could hand it to nobody).
+    south_uncle = elsewhere.json()["id"]
+    ok(client.post(f"/young-people/{w['sam']}/connections", headers=w["sam_worker"].headers,
+                   json={"person_id": south_uncle}), 201)  # fmt: skip
+    gone = client.delete(f"/people/{south_uncle}", headers=w["sam_worker"].headers)
+    assert gone.status_code == 204, gone.text
+    listed = ok(client.get("/duplicates", headers=BOOT))
+    both = next(d for d in listed["data"] if d["value"] == "MOS-77")
+    assert sorted(h["teams"] for h in both["holders"]) == [["north"], ["south"]]
     assert client.get("/duplicates", headers=w["kai_worker"].headers).status_code == 403
     case_id = [{"system": "mosaic-case", "value": "C-1"}]
     first = client.post(

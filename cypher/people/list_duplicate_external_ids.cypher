@@ -1,6 +1,8 @@
 // External ids held by more than one person (the same GEDCOM xref imported into two cases, a
 // council system's id recorded twice): for merging. Each holder with whether they are a young
-// person and the teams of the cases they are in; no names, no case data.
+// person and the teams of the cases they are in, or that took them out and keep them (whose
+// managers can restore them: a holder taken out of their one case was listed with no team);
+// no names, no case data.
 // A family tree file's xref names someone only within its file, and two files given the same
 // source label both have an @I1@: its holders are listed only when each agrees with another
 // on at least two of given name, family name and birth date, each recorded (one file imported
@@ -21,7 +23,7 @@ RETURN {system: system, value: value,
         holders: [h IN holders | {
           person_id: h.id, young_person: h:YoungPerson,
           teams: CASE WHEN h:YoungPerson THEN [h.team]
-                      ELSE COLLECT { MATCH (h)-[:IN_NETWORK_OF]->(y:YoungPerson)
+                      ELSE COLLECT { MATCH (h)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
                                      RETURN DISTINCT y.team ORDER BY y.team } END
         }]} AS duplicate
 ORDER BY duplicate.system, duplicate.value

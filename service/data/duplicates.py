@@ -8,7 +8,7 @@ holder, never names), and merged by those managers, who can each open their own 
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from service.db import Db
 
@@ -16,7 +16,10 @@ from service.db import Db
 class Holder(BaseModel):
     person_id: str
     young_person: bool
-    teams: list[str]
+    teams: list[str] = Field(
+        description="The teams whose managers can open the holder: of the cases that hold "
+        "them, or took them out and keep them (and can restore them)."
+    )
 
 
 class Duplicate(BaseModel):
