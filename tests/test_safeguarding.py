@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -432,3 +433,44 @@ def test_a_chain_avoids_another_cases_child_only_when_as_short() -> None:
     tie("X", "T", "lives with")
     [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, 2)
     assert (start, [s.name for s in chain], cut) == ("M", ["Xavier", "Tom"], None)
+
+
+def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:
+    """A flag past its expiry date stayed active and holding people back, and nothing listed
+    it, nor one whose review date had come. The case's social worker and manager get the
+    active flags on the young person and their network that are due, the longest due first;
+    not one still to be reviewed, nor one closed, nor one on someone the case took out; a
+    coordinator does not (what a flag says, and its dates, are for those who decide)."""
+    f, client = case.family, case.client
+    yp = f.young_person_id
+    today = date.today()
+
+    def raise_on(key: str, **dates: str) -> str:
+        body = {"kind": "allegation", "level": 2, "source": "Police", **dates}
+        made = ok(client.post(f"/people/{f.ids[key]}/flags",
+                              headers=case.social_worker.headers, json=body), 201)  # fmt: skip
+        return str(made["id"])
+
+    def ago(days: int) -> str:
+        return (today - timedelta(days=days)).isoformat()
+
+    expired = raise_on("gran", raised_on=ago(400), review_on=ago(10), expires_on=ago(30))
+    review = raise_on("mum", raised_on=ago(200), review_on=ago(20))
+    raise_on("aunt", raised_on=ago(10))  # reviewed six months on: not due
+    closed = raise_on("uncle", raised_on=ago(300), review_on=ago(100))
+    ok(client.patch(f"/flags/{closed}", headers=case.social_worker.headers,
+                    json={"status": "withdrawn", "reason": "Police dropped it"}))  # fmt: skip
+    out = raise_on("lodger", raised_on=ago(300), review_on=ago(200))
+    ok(client.post(f"/young-people/{yp}/connections", headers=case.coordinator.headers,
+                   json={"person_id": f.ids["lodger"]}), 201)  # fmt: skip
+    gone = client.delete(f"/people/{f.ids['lodger']}", headers=case.coordinator.headers)
+    assert gone.status_code == 204, gone.text
+    path = f"/young-people/{yp}/flags/due"
+    for actor in (case.social_worker, case.manager):
+        listed = ok(client.get(path, headers=actor.headers))
+        assert [(d["id"], d["due"], d["due_on"]) for d in listed["data"]] == [
+            (expired, "expired", ago(30)), (review, "review", ago(20))]  # fmt: skip
+        assert listed["data"][0]["person_id"] == f.ids["gran"]
+        assert listed["data"][0]["content"]["source"] == "Police"
+        assert out not in str(listed)
+    assert client.get(path, headers=case.coordinator.headers).status_code == 403

@@ -24,6 +24,7 @@ from service.workflow import (
     connection_lapse,
     current_stage,
     effective_wish,
+    flag_due,
     former_role_lapse,
     held_back_by_a_flag,
     held_from_contact,
@@ -776,3 +777,19 @@ def test_an_approval_from_before_a_decline_does_not_stand_while_the_new_check_is
     again: tuple[Stage, ...] = (*waiting, "approved", "young_person_agreed")
     assert check_commitment(Facts(again), "coordinator") == []
     assert held_back_by_a_flag(again, BLOCKING_FLAG_LEVEL, "flag:f1")
+
+
+def test_a_flag_is_due_for_review_on_its_review_date_and_after_its_expiry() -> None:
+    """Nothing listed flags due for review: a flag past its expiry date stayed active, holding
+    people back, and nobody was told to look at it again. The calendar never retires a flag;
+    it puts it on the list: `review` from its review date, `expired` from the day after its
+    expiry date (which says more, so it wins), and nothing for a flag no longer active."""
+    today = date(2026, 12, 7)
+    assert flag_due("active", "2026-12-08", None, today) is None
+    assert flag_due("active", "2026-12-07", None, today) == "review"
+    assert flag_due("active", "2026-06-01", "2026-12-07", today) == "review"
+    assert flag_due("active", "2027-06-01", "2026-12-06", today) == "expired"
+    assert flag_due("active", "2026-06-01", "2026-12-06", today) == "expired"
+    assert flag_due("active", None, None, today) is None
+    for status in ("withdrawn", "expired"):
+        assert flag_due(status, "2026-01-01", "2026-02-01", today) is None

@@ -198,6 +198,8 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          expect(200)),
         ("GET", "/people/{person_id}/gedcom", f"/people/{mother}/gedcom", None, expect(200)),
         ("GET", "/people/{person_id}/flags", f"/people/{mother}/flags", None, expect(200)),
+        ("GET", "/young-people/{young_person_id}/flags/due", f"/young-people/{yp}/flags/due",
+         None, deciders(200)),
         ("GET", "/young-people/{young_person_id}/connections", f"/young-people/{yp}/connections",
          None, expect(200)),
         ("GET", "/connections/{connection_id}", f"/connections/{conn}", None, expect(200)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from neo4j import AsyncManagedTransaction
@@ -17,9 +17,10 @@ from service.data.audit import record_shared
 from service.dates import london_today
 from service.db import Db, in_write
 from service.errors import InvalidInput, NotFound
+from service.kinship import display_name
 from service.models import InputModel, IsoDate, Note, Omittable, Text
 from service.queries import Queries
-from service.workflow import FlagKind, Stage, held_back_by_a_flag
+from service.workflow import Due, FlagKind, Stage, flag_due, held_back_by_a_flag
 
 FlagStatus = Literal["active", "expired", "withdrawn"]
 # Levels used by one council: 1 hazard to staff, 2 allegation, 3 known risk to children.
@@ -248,6 +249,39 @@ async def list_flags(db: Db, *, person_id: str, opened: Collection[str]) -> list
     """The person's flags as a caller reading through the cases `opened` sees them."""
     records = await db.read("list_flags", person_id=person_id, flag_id=None)
     return [to_public(r["flag"], opened) for r in records]
+
+
+class FlagDue(FlagPublic):
+    """An active flag due for a worker's review, on the young person or someone of their
+    network."""
+
+    name: str = Field(description="The person the flag is on, as the case names them.")
+    due: Due = Field(
+        description="`review`: its review date has come; `expired`: its expiry date has passed. "
+        "Either way it stays active, and keeps holding people back, until a social worker or "
+        "manager closes it or sets a new date."
+    )
+    due_on: str = Field(description="The review date, or the expiry date, that makes it due.")
+
+
+async def flags_due(db: Db, *, young_person_id: str, today: date) -> list[FlagDue]:
+    """The active flags on the young person and the people of their network that are due for
+    review (`service.workflow.flag_due`), the longest due first; each as the case's workers
+    see it (its words the case's own, or withheld: `as_seen`)."""
+    records = await db.read("list_network_flags", young_person_id=young_person_id)
+    found = []
+    for r in records:
+        flag = r["flag"]
+        content = flag["content"]
+        due = flag_due(flag["status"], content["review_on"], content["expires_on"], today)
+        if due is None:
+            continue
+        on = content["expires_on"] if due == "expired" else content["review_on"]
+        name = display_name(r["given_name"], r["family_name"], r["known_as"])
+        seen = as_seen(flag, (young_person_id,))
+        found.append(FlagDue.model_validate({**seen, "name": name, "due": due, "due_on": on}))
+    found.sort(key=lambda f: (f.due_on, f.id))
+    return found
 
 
 async def flag_person(db: Db, *, flag_id: str) -> tuple[str, str | None] | None:

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.auth.access import CaseDep, CaseQuery, DeciderCaseDep, PathId, PersonReach
+from service.auth.access import (
+    CaseDep,
+    CaseQuery,
+    DeciderCaseDep,
+    PathId,
+    PersonReach,
+    YoungPersonReach,
+)
 from service.data import audit, flags
-from service.data.flags import FlagCreate, FlagPublic, FlagUpdate, FlagWithHeldBack
+from service.data.flags import FlagCreate, FlagDue, FlagPublic, FlagUpdate, FlagWithHeldBack
 from service.errors import Forbidden, InvalidInput, NotFound
 from service.models import ListOf
 
@@ -21,6 +28,17 @@ async def read_flags(reach: PersonReach, access: CaseDep) -> ListOf[FlagPublic]:
     Every look is in the audit trail."""
     found = await flags.list_flags(access.db, person_id=reach.person_id, opened=reach.cases)
     return ListOf[FlagPublic](data=found, count=len(found))
+
+
+@router.get("/young-people/{young_person_id}/flags/due", response_model=ListOf[FlagDue])
+async def read_flags_due(access: DeciderCaseDep, reach: YoungPersonReach) -> ListOf[FlagDue]:
+    """The active flags on the young person and the people of their network whose review
+    date has come or whose expiry date has passed, the longest due first: a social worker's or
+    manager's list of flags to review. A flag is never retired by the calendar: one past its
+    expiry stays active, and keeps holding people back, until it is closed or given a new
+    date. Another case's words on a flag are withheld, as on /safeguarding."""
+    found = await flags.flags_due(access.db, young_person_id=reach.person_id, today=access.today)
+    return ListOf[FlagDue](data=found, count=len(found))
 
 
 @router.post("/people/{person_id}/flags", status_code=201, response_model=FlagWithHeldBack)

@@ -7,7 +7,8 @@
   household holds back;
 - `wishes`: which of the young person's wishes holds for a person (`effective_wish`);
 - `lapse`: when contact has lapsed (`LAPSED_AFTER_MONTHS`, `connection_lapse`,
-  `former_role_lapse`).
+  `former_role_lapse`);
+- `reviews`: when a safety flag is due for a worker's review (`flag_due`).
 
 Every module is pure: no I/O and nothing from the rest of the project. The caller gathers the
 facts (the history, active flags at the blocking level, court orders, the young person's
@@ -22,6 +23,7 @@ from service.workflow.lapse import (
     former_role_lapse,
     lapse_days,
 )
+from service.workflow.reviews import Due, flag_due
 from service.workflow.stages import (
     INVITABLE_STAGES,
     Facts,
@@ -65,6 +67,7 @@ __all__ = [
     "NOT_IN_CONTACT",
     "STAGES",
     "WISH_WORDS",
+    "Due",
     "Facts",
     "FlagKind",
     "Lapse",
@@ -81,6 +84,7 @@ __all__ = [
     "connection_lapse",
     "current_stage",
     "effective_wish",
+    "flag_due",
     "former_role_lapse",
     "held_back_by_a_flag",
     "held_from_contact",
