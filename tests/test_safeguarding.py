@@ -474,3 +474,7 @@ def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> Non
         assert listed["data"][0]["content"]["source"] == "Police"
         assert out not in str(listed)
     assert client.get(path, headers=case.coordinator.headers).status_code == 403
+    trail = ok(client.get("/audit", headers=case.manager.headers,
+                          params={"young_person_id": yp}))["data"]  # fmt: skip
+    reads = [(e["action"], e["outcome"]) for e in trail if e["action"] == "read_flags_due"]
+    assert reads == [("read_flags_due", "allowed")] * 2
