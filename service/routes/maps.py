@@ -115,7 +115,10 @@ def _to_keep(graph: NetworkGraph) -> NetworkGraph:
 
 
 def _chains_key(access: CaseAccess, reach: Reach) -> tuple[Any, ...]:
-    return ("chains", reach.person_id, SAFEGUARDING_STEPS, access.today)
+    # With the cases read through, as `kept_for` compares them: nothing kept here varies with
+    # them today, and nothing kept would be given through other cases if it ever did (a
+    # second reader's point).
+    return ("chains", reach.person_id, tuple(reach.within), SAFEGUARDING_STEPS, access.today)
 
 
 async def _graph_and_chains(
@@ -178,7 +181,7 @@ async def _map_page(
     """The map's page. Kept as rendered for the caller's role (what it may see) and framing
     origin, and given again under a fresh nonce."""
     key = ("page", *_asked(access, reach.person_id, view, filters),
-           access.principal.role.value, parent_origin)  # fmt: skip
+           access.principal.role.value, parent_origin, tuple(reach.within))  # fmt: skip
     kept = access.kept.get(reach.revision, key)
     if kept is not None:
         page = maps.renewed(kept)
