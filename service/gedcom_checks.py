@@ -13,8 +13,10 @@ one person's data does not: a real tree of thousands is not turned away for one 
   refuses for a link made by hand): imported as written, and said, for the dates to be checked.
 - What still refuses a file: someone their own ancestor, a family of more than two partners.
 
-Notes name xrefs and lines, never a name or a date. Those that ask the coordinator to do
-something (`actions`) come before the others in the answer. Pure: no I/O.
+Notes name xrefs and lines, never a name; a date only where a note says how the file's own
+date was read ("kept as written and as 1998"): they are the importing coordinator's answer,
+never logged nor audited (a second reader). Those that ask the coordinator to do something
+(`actions`) come before the others in the answer. Pure: no I/O.
 """
 
 from __future__ import annotations
