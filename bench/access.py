@@ -106,7 +106,7 @@ def checker(
         records, _, _ = await driver.execute_query(
             text, person_id=person_id, user_id=caller["user_id"], role=caller["role"],
             team=caller["team"], today=today, action="bench", resource="bench",
-            record_allowed=True, database_=DB,
+            record_allowed=True, young=False, database_=DB,
         )  # fmt: skip
         allowed = records[0]["via"] is not None
         if let_through is not None and allowed and kind != "allowed":

@@ -311,6 +311,7 @@ _BUSY_CHECK: dict[str, Any] = {
     "action": "",
     "resource": "",
     "record_allowed": False,
+    "young": False,
 }
 
 

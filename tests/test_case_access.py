@@ -955,3 +955,23 @@ def _networks(db: Driver, person_id: str) -> list[str]:
     found = db.execute_query("MATCH (:Person {id: $id})-[:IN_NETWORK_OF]->(y:YoungPerson) "
                              "RETURN y.id AS id ORDER BY id", id=person_id).records  # fmt: skip
     return [r["id"] for r in found]
+
+
+def test_a_relatives_id_asked_for_as_a_young_persons_case_is_refused_on_the_trail(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: a young person's route given the id of a relative in the case (the
+    mother's) answered 404, but the trail recorded an allowed look at a young person's record.
+    It is recorded as refused, saying why, under the case that holds her."""
+    client = api
+    w = two_teams(client, db)
+    kai, mother = w["kai"], w["family"].ids["mother"]
+    answer = client.get(f"/young-people/{mother}/lapsed", headers=w["kai_worker"].headers)
+    assert answer.status_code == 404, answer.text
+    said = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'read_lapsed'}) "
+        "RETURN e.outcome AS outcome, e.reason AS reason, e.young_person_id AS case",
+    ).records  # fmt: skip
+    assert [(r["outcome"], r["reason"], r["case"]) for r in said] == [
+        ("refused", "not a young person", kai)]  # fmt: skip
+    ok(client.get(f"/young-people/{kai}/lapsed", headers=w["kai_worker"].headers))

@@ -12,7 +12,9 @@
 // person (a worker who holds two children's cases reading their shared grandmother is seen by
 // both teams' managers), a refusal under the first case that holds the person, so that the
 // managers of a team see who was refused their children's records (an unknown id concerns no
-// case; the council-wide reader sees it).
+// case; the council-wide reader sees it). Asked for a young person's case ($young), the id of
+// anyone else is refused as such, under the caller's cases that hold them (a second reader: a
+// relative's id was recorded as an allowed look at a young person's record, and answered 404).
 WITH date($today) AS today
 // The caller's own cases are read first, whoever is asked about, so that allowing, refusing and
 // finding nobody cost the same lookups (the answer's timing tells nothing).
@@ -30,13 +32,18 @@ WITH p, allocated, CASE WHEN p IS NULL THEN []
 WITH p, cases, [yp IN cases
          WHERE ($role = 'manager' AND yp.team = $team) OR yp.id IN allocated
          | yp.id] AS open
-WITH p, open, head(open) AS via, head(cases).id AS probed,
+WITH p, open, head(cases).id AS probed,
      CASE WHEN p IS NULL THEN 'no such person'
           WHEN size(open) = 0 THEN 'not within the caller\'s cases'
+          WHEN $young AND NOT p:YoungPerson THEN 'not a young person'
           ELSE null END AS refusal
+WITH p, open, probed, refusal, CASE WHEN refusal IS NULL THEN head(open) END AS via
 CALL (open, probed, refusal) {
   WITH open, probed, refusal WHERE refusal IS NOT NULL OR $record_allowed
-  UNWIND CASE WHEN refusal IS NULL THEN open ELSE [probed] END AS case_id
+  // A young person's route given another's id: refused under the caller's own cases holding
+  // them, as an allowed look would be recorded.
+  UNWIND CASE WHEN refusal IS NULL OR refusal = 'not a young person' THEN open
+              ELSE [probed] END AS case_id
   CREATE (:AuditEvent {
     id: randomUUID(), at: datetime(), user_id: $user_id, role: $role, action: $action,
     resource: $resource, young_person_id: case_id,
@@ -45,5 +52,5 @@ CALL (open, probed, refusal) {
 }
 // The data's revision, for the answers a read may give again (service.readcache).
 OPTIONAL MATCH (rev:Revision {id: 'data'})
-RETURN via, open AS cases, p IS NOT NULL AND p:YoungPerson AS is_young_person,
+RETURN via, open AS cases, p IS NOT NULL AND p:YoungPerson AS is_young_person, refusal,
        rev.epoch + ':' + toString(rev.n) AS revision

@@ -36,6 +36,7 @@ ALLOCATABLE_ROLES = frozenset({Role.coordinator, Role.social_worker})
 T = TypeVar("T")
 
 NOT_REACHABLE = "No person with this id is within your allocations."
+NOT_YOUNG = "No young person with this id is within your allocations."
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +103,16 @@ class CaseAccess:
         }
 
     async def person(
-        self, person_id: str, *, action: str, record_allowed: bool, resource: str | None = None
+        self,
+        person_id: str,
+        *,
+        action: str,
+        record_allowed: bool,
+        resource: str | None = None,
+        young: bool = False,
     ) -> Reach:
-        """The caller's reach to `person_id`, or NotFound; the decision is audited."""
+        """The caller's reach to `person_id` (`young`: to a young person's case), or NotFound;
+        the decision is audited."""
         records = await run_once(
             self.db,
             "check_person_access",
@@ -113,12 +121,14 @@ class CaseAccess:
             action=action,
             resource=resource or f"person:{person_id}",
             record_allowed=record_allowed,
+            young=young,
             **self._caller,
         )
         via, revision = records[0]["via"], records[0]["revision"]
         self.kept.saw(revision)
         if via is None:
-            raise NotFound(NOT_REACHABLE)
+            raise NotFound(NOT_YOUNG if records[0]["refusal"] == "not a young person"
+                           else NOT_REACHABLE)  # fmt: skip
         return Reach(
             person_id, via, bool(records[0]["is_young_person"]), tuple(records[0]["cases"]),
             revision,
@@ -139,9 +149,10 @@ class CaseAccess:
             action=action,
             record_allowed=record_allowed,
             resource=resource or f"young_person:{young_person_id}",
+            young=True,
         )
         if not reach.is_young_person:
-            raise NotFound("No young person with this id is within your allocations.")
+            raise NotFound(NOT_YOUNG)
         return reach
 
     async def case_of(
