@@ -16,4 +16,3 @@ OPTIONAL MATCH (u:User {id: f.author_id})
 RETURN p.given_name AS given_name, p.family_name AS family_name, p.known_as AS known_as,
   // fragment: flag_row
   AS flag
-ORDER BY f.id

@@ -33,7 +33,7 @@ RETURN yp.id AS young_person_id,
       overridden: coalesce(COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'approved'})
                                      RETURN s.overridden
                                      ORDER BY coalesce(s.seq, -1) DESC, s.at DESC LIMIT 1 }[0], []),
-      // In force: a decline ends the commitments made before it.
+      // In force: a decline or a withdrawn approval ends the commitments made before it.
       commitments: COLLECT {
         MATCH (c)-[:COMMITS]->(m:Commitment) WHERE m.until IS NULL
         RETURN m {.id, .what, .every_days, .since, .review_on}

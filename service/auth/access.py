@@ -143,17 +143,15 @@ class CaseAccess:
         resource: str | None = None,
     ) -> Reach:
         """The caller's reach to a young person's case; audited as a look at `resource` (the
-        young person's record unless said)."""
-        reach = await self.person(
+        young person's record unless said). Anyone else's id is refused by the check itself,
+        on the trail as such (`NOT_YOUNG`)."""
+        return await self.person(
             young_person_id,
             action=action,
             record_allowed=record_allowed,
             resource=resource or f"young_person:{young_person_id}",
             young=True,
         )
-        if not reach.is_young_person:
-            raise NotFound(NOT_YOUNG)
-        return reach
 
     async def case_of(
         self, young_person_id: str | None, *, missing: str, action: str, record_allowed: bool,

@@ -356,7 +356,7 @@ _WITHDRAWN_BECAUSE: dict[Withdrawn, str] = {
     "taken out of the network": "Taken out of the young person's network.",
 }
 # The moves that end a person's invitations to events still to come, and their commitments.
-_ENDS_INVITATIONS: dict[Stage, Withdrawn] = {
+_ENDS_INVOLVEMENT: dict[Stage, Withdrawn] = {
     "declined": "declined",
     "not_approved": "approval withdrawn",
 }
@@ -399,8 +399,8 @@ async def move(
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
-        if body.stage in _ENDS_INVITATIONS:
-            why = _ENDS_INVITATIONS[body.stage]
+        if body.stage in _ENDS_INVOLVEMENT:
+            why = _ENDS_INVOLVEMENT[body.stage]
             await withdraw_coming_invitations(
                 tx, db, actor, young_person_id=young_person_id, connection_id=cid, today=today,
                 why=why,
