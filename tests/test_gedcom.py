@@ -459,6 +459,30 @@ def test_real_world_shapes_read_gramps_xrefs_blank_lines_and_ctrl_z() -> None:
     assert missing.notes[-1].endswith(": family @_F1@ (line 17) to @I9@")
 
 
+@pytest.mark.parametrize("ends", ["\n", "\r\r\n"])
+def test_blank_lines_inside_a_record_are_passed_over(ends: str) -> None:
+    """A blank line inside a record (or after every line: CRLF converted to CRCRLF by a mail
+    program) is passed over: the lines after it stay under their event and link (a second
+    reader: each read as a line of its own, an adoption and a birth date were lost, and a
+    level-4 line after one refused the file). Line numbers in messages stay the file's."""
+    body = (
+        "0 @I1@ INDI\n1 NAME Ann /Smith/\n\n1 BIRT\n\n2 DATE 3 MAR 2011\n1 FAMC @F1@\n\n"
+        "2 PEDI adopted\n0 @I2@ INDI\n1 NAME Bob /Smith/\n1 SEX M\n1 FAMS @F1@\n"
+        "1 DEAT\n2 DATE 1990\n\n3 _QUAL x\n\n4 _X y\n"
+        "0 @F1@ FAM\n1 HUSB @I2@\n1 CHIL @I1@\n1 CHIL @I9@"
+    )
+    data = ged(body).replace(b"\n", ends.encode())
+    tree = parse(data)
+    ann = next(p for p in tree.people if p.xref == "@I1@")
+    assert ann.birth_date == "2011-03-03"
+    (family,) = tree.families
+    assert [(c.xref, c.pedigree) for c in family.children] == [("@I1@", "adopted")]
+    # The messages name the file's own lines (with CRCRLF an editor shows a blank line after
+    # each).
+    line = 26 if ends == "\n" else 2 * 26 - 1
+    assert tree.notes[-1].endswith(f"family @F1@ (line {line}) to @I9@"), tree.notes
+
+
 def test_size_and_people_limits() -> None:
     data = ged("0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI")
     assert len(parse(data, max_people=3).people) == 3
