@@ -20,7 +20,7 @@ from datetime import date
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
-from service import gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
+from service import gedcom_couples, gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
 from service.dates import london_today
 from service.gedcom_bytes import (
     MAX_LINES,
@@ -132,7 +132,13 @@ def _original(xref: str) -> str:
 def _date_value(record: Record, event: str, buf: bytes = b"") -> tuple[object, str | None]:
     """The event's date as ged4py reads it, and the words of its DATE line in the file (None
     when they are not plain ASCII: then the words are ged4py's)."""
-    found = record.sub_tag(f"{event}/DATE", follow=False)
+    found = record.sub_tag(event, follow=False)
+    return (None, None) if found is None else _date_of(found, buf)
+
+
+def _date_of(event: Record, buf: bytes = b"") -> tuple[object, str | None]:
+    """`_date_value` of one event record."""
+    found = event.sub_tag("DATE", follow=False)
     if found is None or not buf:
         return (None if found is None else found.value), None
     start = found.offset or 0
@@ -253,6 +259,18 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
     ended, ended_words = _date_value(rec, "DIV", buf)
+    # Other programs' words for the kind of partnership and its end (`gedcom_couples`).
+    lines = [gedcom_couples.Line(sub.tag or "", _text(sub), _text(_first(sub, "TYPE")))
+             for sub in rec.sub_records]  # fmt: skip
+    if kind is None and married and gedcom_couples.civil_partnership(lines):
+        kind = "civil_partnership"
+    end = None if divorced else gedcom_couples.ended(lines)
+    if end is not None:
+        divorced = end.how == "divorced"
+        if not divorced and kind in (None, "civil_partnership", "cohabiting"):
+            kind = "separated"
+        if end.event is not None:
+            ended, ended_words = _date_of(rec.sub_records[end.event], buf)
     if ended is None:  # a partnership other than a divorce, ended (this service's export)
         ended, ended_words = _date_value(rec, PARTNERSHIP_ENDED, buf)
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,

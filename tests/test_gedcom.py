@@ -483,6 +483,47 @@ def test_blank_lines_inside_a_record_are_passed_over(ends: str) -> None:
     assert tree.notes[-1].endswith(f"family @F1@ (line {line}) to @I9@"), tree.notes
 
 
+COUPLE = "0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 SEX F\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind", "divorced", "until"),
+    [
+        # Family Tree Maker's and Brother's Keeper's separation, and Gramps' and webtrees'.
+        ("1 MARR\n2 DATE 2010\n1 _SEPR\n2 DATE 2015", "separated", False, "2015"),
+        ("1 MARR\n1 EVEN\n2 TYPE Separation\n2 DATE 12 MAR 2015", "separated", False, "2015-03-12"),
+        ("1 MARR\n1 DIVF\n2 DATE 2016", "separated", False, "2016"),
+        # Statuses with no date: Family Historian's, Legacy's and Family Tree Maker's.
+        ("1 MARR\n2 DATE 2010\n1 _STAT Separated", "separated", False, None),
+        ("1 MARR\n1 _STAT Divorced", "divorced", True, None),
+        ("1 MARR\n1 _MEND Divorce", "divorced", True, None),
+        ("1 MARR\n1 ANUL\n2 DATE 2012", "divorced", True, "2012"),
+        ("1 MARR\n1 EVEN\n2 TYPE Divorce\n2 DATE 2014", "divorced", True, "2014"),
+        # A divorce said after a separation: the divorce, with its own date.
+        ("1 MARR\n1 _SEPR\n2 DATE 2015\n1 DIV\n2 DATE 2017", "divorced", True, "2017"),
+        ("1 MARR\n1 _SEPR\n2 DATE 2015\n1 _STAT Divorced", "divorced", True, None),
+        # A civil partnership written as a marriage of that type; and one that ended.
+        ("1 MARR\n2 TYPE Civil Partnership\n2 DATE 2010", "civil_partnership", False, None),
+        ("1 MARR\n2 TYPE civil union\n1 _SEPR\n2 DATE 2015", "separated", False, "2015"),
+        # Another event, and a marriage of another type, say nothing of an end.
+        (
+            "1 MARR\n2 TYPE Religious\n1 EVEN\n2 TYPE Engagement\n2 DATE 2009",
+            "married",
+            False,
+            None,
+        ),
+    ],
+)
+def test_a_partnership_ended_in_another_programs_words(
+    lines: str, kind: str, divorced: bool, until: str | None
+) -> None:
+    """Separations and divorces as other programs write them (a second reader: each came back
+    as a current marriage, which safeguarding reads differently from a former partner)."""
+    (family,) = parse(ged(COUPLE + lines)).families
+    read = family.kind or ("divorced" if family.divorced else "married")
+    assert (read, family.divorced, family.until) == (kind, divorced, until)
+
+
 def test_size_and_people_limits() -> None:
     data = ged("0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI")
     assert len(parse(data, max_people=3).people) == 3

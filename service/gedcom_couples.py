@@ -1,0 +1,84 @@
+"""How a GEDCOM family says what kind of partnership its couple had and that it ended, beyond
+GEDCOM's own MARR and DIV: the words and tags other programs write. Pure: no I/O.
+
+A second reader imported couples whose separation or divorce was written in a program's own
+way, and each came back as a current marriage, which safeguarding reads differently from a
+former partner. Read here:
+
+- an annulment (`ANUL`), GEDCOM's own, as a divorce;
+- a divorce filed (`DIVF`), GEDCOM's own, as a separation (the divorce may not have followed);
+- a separation event: `_SEPR` (Family Tree Maker, Brother's Keeper), `_SEP`, or `EVEN` with
+  `2 TYPE Separation` (Gramps, webtrees), as a separation; `EVEN` with `2 TYPE Divorce` as a
+  divorce;
+- how the marriage ended, without a date: Family Tree Maker's `_MEND Divorce` (or Annulment,
+  Separation), Family Historian's and Legacy's `_STAT Divorced` (or Separated, Annulled);
+- the kind of a marriage in its `2 TYPE`: a civil partnership (or civil union, registered
+  partnership), which in English law is not a marriage.
+
+A date comes from the event's own `2 DATE`; a status has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+Ended = Literal["divorced", "separated"]
+
+# Events whose date is when the partnership ended, and how.
+_EVENTS: dict[str, Ended] = {"ANUL": "divorced", "DIVF": "separated", "_SEPR": "separated",
+                             "_SEP": "separated"}  # fmt: skip
+# Statuses (and `EVEN`'s TYPE) saying how it ended, in lower case without spaces.
+_WORDS: dict[str, Ended] = {
+    "divorce": "divorced", "divorced": "divorced", "annulment": "divorced",
+    "annulled": "divorced", "separation": "separated", "separated": "separated",
+    "legalseparation": "separated", "legallyseparated": "separated",
+}  # fmt: skip
+_STATUS_TAGS = ("_MEND", "_STAT")
+_CIVIL = {"civilpartnership", "civilunion", "registeredpartnership", "civilpartner",
+          "domesticpartnership"}  # fmt: skip
+
+
+def _said(words: str) -> str:
+    return "".join(words.lower().split()).replace("-", "")
+
+
+class Line(NamedTuple):
+    """One of a family's level-1 lines: its tag, its value, and its `2 TYPE`'s words."""
+
+    tag: str
+    value: str
+    type: str
+
+
+class End(NamedTuple):
+    """How the partnership ended, and which of the family's lines (its index) is the event
+    whose DATE says when; None for a status, which has no date."""
+
+    how: Ended
+    event: int | None
+
+
+def ended(lines: Iterable[Line]) -> End | None:
+    """How the family's lines say its partnership ended, other than by DIV (read by the
+    readers themselves); a divorce (or annulment) before a separation when both are said, and
+    an event, with its date, before a status."""
+    found: list[tuple[int, int, End]] = []
+    for index, line in enumerate(lines):
+        how = _EVENTS.get(line.tag)
+        if how is None and line.tag == "EVEN":
+            how = _WORDS.get(_said(line.type))
+        if how is not None:
+            found.append((how != "divorced", 0, End(how, index)))
+            continue
+        if line.tag in _STATUS_TAGS:
+            how = _WORDS.get(_said(line.value))
+            if how is not None:
+                found.append((how != "divorced", 1, End(how, None)))
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+def civil_partnership(lines: Iterable[Line]) -> bool:
+    """Whether the family's marriage (`MARR`) is said, by its TYPE, to be a civil
+    partnership."""
+    return any(line.tag == "MARR" and _said(line.type) in _CIVIL for line in lines)
