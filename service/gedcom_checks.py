@@ -11,7 +11,8 @@ one person's data does not: a real tree of thousands is not turned away for one 
   them with the right kind.
 - A birth child whose birth date, as recorded, is not after a birth parent's (which the API
   refuses for a link made by hand): imported as written, and said, for the dates to be checked.
-- What still refuses a file: someone their own ancestor, a family of more than two partners.
+- What still refuses a file: someone their own ancestor, a family whose record names more
+  than two partners.
 
 Notes name xrefs and lines, never a name; a date only where a note says how the file's own
 date was read ("kept as written and as 1998"): they are the importing coordinator's answer,
@@ -183,10 +184,23 @@ def families(
         for xref in f.partners + f.children:
             if xref not in people:
                 missing.append(f"family {f.xref} (line {f.line}) to {_link(xref)}")
-        partners = list(dict.fromkeys([x for x in f.partners if x in people]
-                                      + spouse_of.get(f.xref, [])))  # fmt: skip
+        partners = [x for x in f.partners if x in people]
         if len(partners) > 2:
             raise GedcomError(f"family {f.xref} (line {f.line}) has more than two partners")
+        # The family's record decides its couple: a FAMS of someone it does not name makes a
+        # partner only while it names fewer than two; beyond that it is that person's slip (a
+        # second reader: one stray FAMS refused the whole tree).
+        for xref in dict.fromkeys(spouse_of.get(f.xref, [])):
+            if xref in partners:
+                continue
+            if len(partners) < 2:
+                partners.append(xref)
+                continue
+            actions.append(
+                f"family {f.xref} (line {f.line}) names its two partners; {xref} (line "
+                f"{people[xref].line}) names it as their family too (FAMS): that link is left "
+                "out; record the tie by hand if it is right"
+            )
         if f.twice is not None:
             other = next((x for x in partners if x != f.twice), None)
             read = f"read with {other} as the other" if other else "read as one partner alone"

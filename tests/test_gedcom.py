@@ -586,12 +586,33 @@ def test_many_links_to_missing_records_are_counted_in_one_note_that_is_never_cut
     assert tree.notes[0].endswith("; and 115 more")
 
 
-def test_more_than_two_partners_is_refused() -> None:
+def test_a_family_record_naming_more_than_two_partners_is_refused() -> None:
     body = (
-        "0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@"
+        "0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 WIFE @I3@"
     )
     with pytest.raises(GedcomError, match=r"family @F1@ .*more than two partners"):
         parse(ged(body))
+
+
+def test_a_third_partner_named_only_by_their_own_fams_is_left_out_and_said() -> None:
+    """A stray FAMS on someone a family's record does not name, when it names its two
+    partners, is that person's slip: the link is left out and said (a second reader: the
+    whole tree was refused). The family's record decides who its couple are."""
+    body = (
+        "0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n1 FAMS @F1@\n0 @I4@ INDI\n1 FAMC @F1@\n"
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I4@"
+    )
+    tree = parse(ged(body))
+    (family,) = tree.families
+    assert family.partners == ("@I1@", "@I2@")
+    assert [c.xref for c in family.children] == ["@I4@"]
+    assert tree.notes == (
+        "family @F1@ (line 13) names its two partners; @I3@ (line 9) names it as their "
+        "family too (FAMS): that link is left out; record the tie by hand if it is right",
+    )
+    # With one partner named by the record, the FAMS makes the other, as before.
+    one = parse(ged(body.replace("1 WIFE @I2@\n", ""))).families[0]
+    assert one.partners == ("@I1@", "@I3@")
 
 
 def test_one_person_named_as_both_partners_is_said() -> None:
