@@ -155,6 +155,8 @@ def _date_of(event: Record, buf: bytes = b"") -> tuple[object, str | None]:
 # The name someone is known by, under a NAME: the standard's nickname, and Family Historian's
 # "used name" (the one of several given names a person goes by).
 _KNOWN_AS = ("NICK", "_USED")
+# A nickname in quotes among the given names, as a word of its own: `John "Jack"`.
+_QUOTED = re.compile('(?:^|(?<=\\s))["\u201c]([^"\u201c\u201d]+)["\u201d](?=\\s|$)')
 
 
 def _as_meant(value: str) -> str:
@@ -182,6 +184,10 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         given = given or parts[0]
         family = family or parts[1]
     given = _as_meant(given)
+    # Family Tree Maker and Ancestry write a nickname in quotes among the given names.
+    quoted = _QUOTED.search(given)
+    if quoted is not None:
+        given = " ".join(f"{given[: quoted.start()]} {given[quoted.end() :]}".split())
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)
@@ -190,6 +196,8 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     # The primary name's first, then the others' (an alias's nickname).
     known_as = next((text for n in sorted(names, key=lambda n: n is not primary)
                      for tag in _KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
+    if known_as is None and quoted is not None:
+        known_as = " ".join(quoted[1].split())
     person = GedcomPerson(xref, given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
                           known_as=_as_meant(known_as) if known_as else None)  # fmt: skip

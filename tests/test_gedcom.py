@@ -1297,6 +1297,25 @@ def test_the_name_someone_is_known_by_is_read_and_written_back() -> None:
     assert parse_gedcom(seven.encode(), today=TODAY).people[0].known_as == "Nan"
 
 
+def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None:
+    """Family Tree Maker and Ancestry write a nickname in quotes among the given names (a second
+    reader: `John "Jack"` was kept as the given name, and the name known by was empty). A NICK
+    says it first."""
+    text = (
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+        '0 @I1@ INDI\n1 NAME John "Jack" /Smith/\n'
+        "0 @I2@ INDI\n1 NAME Mary \u201cPolly\u201d Ann /Hill/\n"
+        '0 @I3@ INDI\n1 NAME Robert "Bob" /Lee/\n2 NICK Bobby\n'
+        '0 @I4@ INDI\n1 NAME "Kit" /Ward/\n'
+        '0 @I5@ INDI\n1 NAME Ann /O"Neill/\n0 TRLR\n'
+    )
+    tree = parse_gedcom(text.encode(), today=TODAY)
+    assert [(p.given_name, p.family_name, p.known_as) for p in tree.people] == [
+        ("John", "Smith", "Jack"), ("Mary Ann", "Hill", "Polly"), ("Robert", "Lee", "Bobby"),
+        ("", "Ward", "Kit"), ("Ann", 'O"Neill', None),
+    ]  # fmt: skip
+
+
 def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:
     """A nickname is part of a name (NICK under NAME): someone with no other name is written
     with an empty one to carry it."""
