@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
-from service.family import FAMILY_LINKS, Family
+from service.family import FAMILY_LINKS, Family, Partnership
 
 PathStep = tuple[str, str]  # (how the step goes: "mother", "sister", "husband"..., person id)
 Step = TypeVar("Step")
@@ -24,7 +24,7 @@ Step = TypeVar("Step")
 @lru_cache(maxsize=256)
 def _step_word(how: str, sex: str | None) -> str:
     kind, _, how = how.rpartition(":")
-    prefix = {"step": "step-", "half": "half-",
+    prefix = {"step": "step-", "half": "half-", "former": "former ",
               "adoptive": "adoptive " if how == "parent" else "adopted "}  # fmt: skip
     words = {
         "parent": ("mother", "father", "parent"),
@@ -32,6 +32,7 @@ def _step_word(how: str, sex: str | None) -> str:
         "sibling": ("sister", "brother", "sibling"),
         "partner": ("partner", "partner", "partner"),
         "spouse": ("wife", "husband", "spouse"),
+        "civil": ("civil partner", "civil partner", "civil partner"),
     }[how]
     word = words[0] if sex == "female" else words[1] if sex == "male" else words[2]
     return prefix.get(kind, "") + word
@@ -121,9 +122,19 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     for tie in family.ties.get(here, ()):
         found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
     for p in family.partners.get(here, ()):
-        found.append(("spouse" if p.kind in ("married", "civil_partnership") else "partner",
-                      p.other(here)))  # fmt: skip
+        found.append((_partner_how(p), p.other(here)))
     for link in family.children.get(here, ()):
         if link.kind in FAMILY_LINKS:
             found.append((f"{link.kind}:child", link.child))
     return found
+
+
+def _partner_how(p: Partnership) -> str:
+    """How a partnership is said on a path: a civil partner is not a wife or husband, and one
+    that has ended (divorced, separated, or with an end date) is a former one (a second reader:
+    a safeguarding chain called a former partner a current one)."""
+    how = {"married": "spouse", "divorced": "spouse", "civil_partnership": "civil"}.get(
+        p.kind or "", "partner"
+    )
+    ended = p.until is not None or p.kind in ("divorced", "separated")
+    return f"former:{how}" if ended else how

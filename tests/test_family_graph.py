@@ -208,6 +208,26 @@ def test_a_path_explains_half_step_and_adoptive_ties() -> None:
     assert path(f, "me", "tia") == [("half-sister", "tia")]
 
 
+def test_a_path_says_a_partnership_that_ended_and_a_civil_partner() -> None:
+    """A second reader: a marriage that had ended read "husband", a divorced partner
+    "partner", and a civil partner "wife". A safeguarding chain must say that a tie has ended;
+    in English law a civil partner is not a wife or husband."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "a": M, "b": M, "c": F, "d": F, "e": M, "g": M},
+        [("mum", "me"), ("dad", "me")],
+        partners=[("mum", "a", "married", "2015-01-01"), ("mum", "b", "divorced"),
+                  ("dad", "c", "separated"), ("dad", "d", "civil_partnership"),
+                  ("mum", "e", "cohabiting", "2019"), ("mum", "g", "married")],
+    )  # fmt: skip
+    words = {end: [w for w, _ in steps] for end, steps in paths(f, "me").items()}
+    assert words["a"] == ["mother", "former husband"]
+    assert words["b"] == ["mother", "former husband"]
+    assert words["c"] == ["father", "former partner"]
+    assert words["d"] == ["father", "civil partner"]
+    assert words["e"] == ["mother", "former partner"]
+    assert words["g"] == ["mother", "husband"]
+
+
 # On a real Neo4j: the same answers as the Cypher it replaced.
 
 
