@@ -416,13 +416,7 @@ def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySid
     # adoptive and a step way as close as each other, the adoptive.
     best = min(ways, key=lambda w: (*w.key, w.rank))
     closest = [w for w in ways if (w.rank, w.ga, w.gb) == (best.rank, best.ga, best.gb)]
-    sides = {w.side for w in closest}
-    side: WaySide = (
-        "both" if {"maternal", "paternal"} <= sides
-        else "maternal" if "maternal" in sides
-        else "paternal" if "paternal" in sides
-        else best.side
-    )  # fmt: skip
+    side = _one_side({w.side for w in closest}) or best.side
     half = all(
         w.tie_half if w.tie_half is not None
         else w.rank == 0 and w.c1 is not None and w.c2 is not None
@@ -480,6 +474,15 @@ class GapRow:
     known_parent_sexes: tuple[str, ...]
 
 
+def _one_side(sides: set[WaySide | None]) -> WaySide | None:
+    """The side of someone reached from each of `sides`: both when from the mother's and the
+    father's; otherwise the known one; None when none is."""
+    if {"maternal", "paternal"} <= sides:
+        return "both"
+    return next((s for s in ("maternal", "paternal", "both", "unknown", "none") if s in sides),
+                None)  # fmt: skip
+
+
 def gaps(family: Family) -> list[GapRow]:
     """The person and their birth ancestors up to grandparents who have fewer than two recorded
     birth parents, nearest first."""
@@ -495,9 +498,18 @@ def gaps(family: Family) -> list[GapRow]:
             if parent in people:
                 first = side if depth else (_side_of_sex(people[parent].sex) or "unknown")
                 stack.append((parent, depth + 1, first))
-    found = []
+    # Each person once, at the nearest depth they are reached, on every side they are reached
+    # from there (a second reader: parents sharing a mother listed her missing parents twice).
+    nearest: dict[str, tuple[int, set[WaySide | None]]] = {}
     for node, depth, side in rows:
+        held = nearest.get(node)
+        if held is None or depth < held[0]:
+            nearest[node] = (depth, {side})
+        elif depth == held[0]:
+            held[1].add(side)
+    found = []
+    for node, (depth, sides) in nearest.items():
         known = tuple(people[p].sex or "unknown" for p in family.birth_parents(node) if p in people)
         if len(known) < 2:
-            found.append(GapRow(node, depth, side, known))
+            found.append(GapRow(node, depth, _one_side(sides), known))
     return sorted(found, key=lambda r: (r.depth, r.side is None, r.side or "", r.child_id))

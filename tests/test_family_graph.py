@@ -228,6 +228,27 @@ def test_a_path_says_a_partnership_that_ended_and_a_civil_partner() -> None:
     assert words["g"] == ["mother", "husband"]
 
 
+def test_an_ancestor_of_both_parents_is_one_gap_on_both_sides() -> None:
+    """Parents who share a mother (half-siblings, as care cases meet): her missing parents are
+    one task each, on both sides (a second reader: each was listed twice, once a maternal and
+    once a paternal great-grandparent). Reached at two depths, the nearer names the task."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "gm": F, "gf1": M, "gf2": M},
+        [("mum", "me"), ("dad", "me"), ("gm", "mum"), ("gm", "dad"), ("gf1", "mum"),
+         ("gf2", "dad")],
+    )  # fmt: skip
+    found = [(g.child_id, g.depth, g.side) for g in gaps(f)]
+    assert sorted(found) == [("gf1", 2, "maternal"), ("gf2", 2, "paternal"), ("gm", 2, "both")]
+    # Her father's mother is also her mother's grandmother.
+    g = family(
+        {"me": F, "mum": F, "dad": M, "gm": F, "ggm": F, "x": M},
+        [("mum", "me"), ("dad", "me"), ("ggm", "gm"), ("gm", "mum"), ("ggm", "dad")],
+    )
+    assert sorted((r.child_id, r.depth, r.side) for r in gaps(g) if r.child_id == "ggm") == [
+        ("ggm", 2, "paternal")
+    ]
+
+
 # On a real Neo4j: the same answers as the Cypher it replaced.
 
 
