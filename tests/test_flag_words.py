@@ -278,3 +278,85 @@ def test_a_flags_changes_are_in_the_order_they_were_made(api: TestClient, db: Dr
                                              headers=north_sw.headers))["data"]
             for c in f["content"]["changes"]]  # fmt: skip
     assert kept == ["Kai told his teacher she hit him", "first"]
+
+
+# A court order's terms are the words of the case it was made through, as a flag's are.
+
+TERMS = "No contact at Kai's school gates"
+
+
+def _kais_order(client: TestClient, db: Driver) -> tuple[dict[str, Any], Actor, dict[str, Any]]:
+    """An order between the father and mother Kai shares with Sam, made by Kai's social
+    worker, in Kai's words."""
+    w = two_teams(client, db)
+    north_sw = add_user(client, "north.orders", "social_worker", "north")
+    allocate(client, w["north"], w["kai"], north_sw)
+    made = ok(client.post("/orders", headers=north_sw.headers, json={
+        "kind": "non_molestation_order", "restricted_id": w["family"].ids["father"],
+        "protected_id": w["family"].ids["mother"], "made_on": "2026-01-01", "terms": TERMS,
+    }), 201)  # fmt: skip
+    assert made["terms"] == TERMS
+    return w, north_sw, made
+
+
+def _orders_seen(client: TestClient, young: str, actor: Actor) -> list[tuple[str, str | None]]:
+    found = ok(client.get(f"/young-people/{young}/safeguarding", headers=actor.headers,
+                          params={"max_steps": 2}))  # fmt: skip
+    return sorted({(o["id"], o["terms"]) for r in found["flagged_in_network"]
+                   for o in r["orders"]})  # fmt: skip
+
+
+def test_an_orders_terms_are_the_case_that_made_it(api: TestClient, db: Driver) -> None:
+    """A second reader: an order made through Kai's case, between adults Sam's case holds too,
+    gave Sam's social worker its terms in full ("no contact at Kai's school"). Sam's case learns
+    that the order exists, its kind and dates, and whom to ask."""
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    kai, sam = w["kai"], w["sam"]
+    assert _orders_seen(client, kai, north_sw) == [(made["id"], TERMS)]
+    south = w["sam_worker"]
+    (seen,) = _orders_seen(client, sam, south)
+    assert seen[0] == made["id"]
+    assert seen[1] == "withheld: made through another case (ask the manager of team north)"
+    # A worker of both cases reads it through Sam's case as Sam's case does.
+    both = add_user(client, "both.orders", "social_worker", "south")
+    allocate(client, w["north"], kai, both)
+    allocate(client, w["south"], sam, both)
+    assert _orders_seen(client, kai, both) == [(made["id"], TERMS)]
+    assert "Kai" not in str(_orders_seen(client, sam, both))
+
+
+def test_an_order_is_ended_through_the_case_that_made_it(api: TestClient, db: Driver) -> None:
+    """A second reader: Sam's social worker ended Kai's order ("recorded in error"), and Kai's
+    event then took the father as a guest. As for a flag, another case that holds both people is
+    refused (403, on the trail of the case whose order it is)."""
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    south = w["sam_worker"]
+    path = f"/orders/{made['id']}"
+    end = {"until": "2025-12-31", "reason": "recorded in error"}
+    refused = client.patch(path, headers=south.headers, json=end)
+    assert refused.status_code == 403, refused.text
+    assert "Kai" not in refused.text
+    trail = ok(client.get("/audit", headers=w["north"].headers,
+                          params={"young_person_id": w["kai"]}))["data"]  # fmt: skip
+    assert any(e["action"] == "update_order" and e["outcome"] == "refused" for e in trail)
+    assert _orders_seen(client, w["kai"], north_sw) == [(made["id"], TERMS)]
+    ended = ok(client.patch(path, headers=north_sw.headers, json=end))
+    assert ended["until"] == "2025-12-31"
+
+
+def test_orders_made_before_their_case_was_kept_are_given_it_from_the_trail(
+    api: TestClient, db: Driver, neo4j_target: Target
+) -> None:
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    db.execute_query("MATCH ()-[o:RESTRICTED_BY_ORDER]->() REMOVE o.made_in")
+    bump_revision(db)
+    # As the data was before: every holding case's words.
+    assert _orders_seen(client, w["sam"], w["sam_worker"]) == [(made["id"], TERMS)]
+    assert "006_orders_made_through_a_case" in run_migrations(neo4j_target)
+    bump_revision(db)
+    assert "Kai" not in str(_orders_seen(client, w["sam"], w["sam_worker"]))
+    assert _orders_seen(client, w["kai"], north_sw) == [(made["id"], TERMS)]
+    assert run_migrations(neo4j_target, again=False) == []

@@ -136,9 +136,11 @@ CALL (met0, met1, met2, met3, met4) {
        COLLECT {
          MATCH (p)-[o:RESTRICTED_BY_ORDER]->(q:Person)
          WHERE o.until IS NULL OR o.until >= $today
-         RETURN o {.id, .kind, .terms, .made_on, .until, restricted_id: p.id,
+         RETURN o {.id, .kind, .terms, .made_on, .until, .made_in, restricted_id: p.id,
                    protected_id: q.id,
-                   protected_team: CASE WHEN q:YoungPerson THEN coalesce(q.team, 'unknown') END}
+                   protected_team: CASE WHEN q:YoungPerson THEN coalesce(q.team, 'unknown') END,
+                   made_in_team: COLLECT { MATCH (m:YoungPerson {id: o.made_in})
+                                           RETURN coalesce(m.team, 'unknown') }[0]}
            ORDER BY o.id
        } AS orders
   WHERE size(flags) > 0 OR size(orders) > 0

@@ -29,10 +29,14 @@ class OrderEnd(InputModel):
     reason: Note = Field(min_length=1, max_length=2000, examples=["Discharged by the court"])
 
 
-async def order_people(db: Db, *, order_id: str) -> tuple[str, str] | None:
-    """(restricted, protected) of an order, or None."""
+async def order_people(db: Db, *, order_id: str) -> tuple[str, str, str | None] | None:
+    """(restricted, protected, the case it was made through: None if made before that was
+    kept) of an order, or None."""
     records = await db.read("get_order_people", id=order_id)
-    return (records[0]["restricted_id"], records[0]["protected_id"]) if records else None
+    if not records:
+        return None
+    found = records[0]
+    return found["restricted_id"], found["protected_id"], found["made_in"]
 
 
 async def end_order(

@@ -163,7 +163,7 @@ async def make_order(
                          restricted_id=order.restricted_id, protected_id=order.protected_id,
                          terms=order.terms, made_on=order.made_on.isoformat(),
                          until=order.until.isoformat() if order.until else None,
-                         author_id=actor.user_id)
+                         author_id=actor.user_id, made_in=young_person_id)
         ).single(strict=True)  # fmt: skip
         await record_in(tx, db.queries, principal=actor, action="order.create",
                         resource=f"order:{new_id}", outcome="allowed",
@@ -209,15 +209,21 @@ def known_child(team: str) -> str:
     return f"a child known to the council (ask the manager of team {team})"
 
 
-def _order(row: dict[str, Any], network: dict[str, str]) -> OrderPublic:
-    """An order as a chain shows it. One that protects a young person of another case gives
-    neither their id nor its terms, which are that case's words and may name the child ("no
-    contact with Kai"): that it exists, and whom to ask."""
+def _order(row: dict[str, Any], network: dict[str, str], case: str) -> OrderPublic:
+    """An order as a chain read through `case` shows it. One that protects a young person of
+    another case gives neither their id nor its terms, which are that case's words and may name
+    the child ("no contact with Kai"): that it exists, and whom to ask. One made through another
+    case gives its kind and dates, and whom to ask, but not its terms, which are that case's
+    words as a flag's are (a second reader: "no contact at Kai's school" reached Sam's case);
+    one made before the case was kept gives them to every case, as a flag of no case does."""
     order = OrderPublic.model_validate(row)
     team = row.get("protected_team")
     if team is not None and order.protected_id not in network:
         order.protected_id = None
         order.terms = f"withheld: the order protects {known_child(team)}"
+    elif row.get("made_in") not in (None, case):
+        order.terms = ("withheld: made through another case (ask the manager of team "
+                       f"{row.get('made_in_team') or 'unknown'})")  # fmt: skip
     return order
 
 
@@ -373,7 +379,7 @@ async def search(
         # (`flags.as_seen`); another case's, even one the caller also works with, say whom to
         # ask (read through that case, GET /people/{id}/flags gives them).
         flags = [to_public(f, (young_person_id,)) for f in r["flags"]]
-        orders = [_order(o, network) for o in r["orders"]]
+        orders = [_order(o, network, young_person_id) for o in r["orders"]]
         pid = r["person_id"]
         if pid in network and pid in children:
             # Another case's child in the network (a sibling in care connected to this one):

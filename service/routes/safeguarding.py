@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Response
 
 from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
-from service.data import chains, orders, safeguarding
+from service.data import audit, chains, orders, safeguarding
 from service.data.orders import OrderEnd
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
-from service.errors import InvalidInput, NotFound
+from service.errors import Forbidden, InvalidInput, NotFound
 from service.models import answer
 
 router = APIRouter(tags=["safeguarding"])
@@ -50,13 +50,16 @@ async def end_order(order_id: PathId, body: OrderEnd, access: DeciderCaseDep) ->
     """When a court order ends: discharged or varied by the court, or recorded in error (it
     then ends the day before it was made, and never applied). With a reason; what it said
     before, who changed it and why are kept on the order, and the change is on the trail.
-    Changed through a case that holds both people, as it was made."""
+    Changed through the case it was made through, as a flag is through the case it was raised
+    under (a second reader: another case holding both people ended it, and freed people in the
+    case that made it); an order made before that case was kept, through a case that holds
+    both people."""
     resource = f"order:{order_id}"
     people = await orders.order_people(access.db, order_id=order_id)
     if people is None:
         await access.no_such_record(action="update_order", resource=resource,
                                     missing=orders.NO_ORDER)  # fmt: skip
-    restricted, protected = people
+    restricted, protected, made_in = people
     try:
         reaches = [
             await access.person(
@@ -69,8 +72,19 @@ async def end_order(order_id: PathId, body: OrderEnd, access: DeciderCaseDep) ->
     both = [case for case in reaches[0].cases if case in reaches[1].cases]
     if not both:
         raise NotFound(orders.NO_ORDER)
+    if made_in is not None and made_in not in both:
+        # Seen through a case that holds both people, but made through another: whether it
+        # still stands is for that case's workers (ending it frees people there). The refusal
+        # is on the trail of the case whose order it is.
+        await audit.record(access.db, principal=access.principal, action="update_order",
+                           resource=resource, outcome="refused", young_person_id=made_in,
+                           reason="made through another case")  # fmt: skip
+        raise Forbidden(
+            "This order was made through a case you do not hold: ask that case's team (the "
+            "safeguarding links say which)."
+        )
     return await orders.end_order(access.db, actor=access.principal, order_id=order_id,
-                                  young_person_id=both[0], body=body)  # fmt: skip
+                                  young_person_id=made_in or both[0], body=body)  # fmt: skip
 
 
 @router.get("/young-people/{young_person_id}/safeguarding", response_model=Safeguarding)
