@@ -174,3 +174,44 @@ def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted()
     assert ("sean", "family") in e.new_lines
     paternal = next(s for s in e.summaries if s.side == "paternal")
     assert paternal.label.endswith("\n2 with a safety flag")
+
+
+def test_a_label_is_measured_by_its_longest_line_the_stage_and_warnings_too() -> None:
+    """A second reader: the third line ("[awaiting safety check, lapsed] ⚠ FLAG ⚠ ORDER") was
+    not measured, and labels with a short name printed over each other on a real family's
+    map. The box is as wide as the line the page writes (`map_items.status_line`)."""
+    from visualise.ecomap import _FONT_W, _label_box
+    from visualise.map_items import status_line
+
+    seat = Seat("jo", "Jo", "maternal", "aunt", "awaiting_safety_check", lapsed=True,
+                restricted=True, flags=("f",))  # fmt: skip
+    line = status_line(seat.stage, seat.lapsed, flagged=True, restricted=True)
+    assert line == "[awaiting safety check, lapsed] ⚠ FLAG ⚠ ORDER"
+    left, _, right, _ = _person_extent(seat)
+    assert right - left == _label_box(seat)[0] >= len(line) * _FONT_W
+    assert status_line(None, False, flagged=False, restricted=False) is None
+
+
+def test_opened_summaries_meet_no_label_however_long_their_labels() -> None:
+    """A second reader: opened, a side's people stood on a fixed grid (columns 210 apart, rows
+    84), so labels with a stage and warnings (about 360 wide) printed over each other, over the
+    summary and over the circle. Every summary opened, no two boxes meet."""
+    seats, ties, hints = network(cousins=60, adults=30)
+    busy = [Seat(s.id, s.name, s.group, s.relation, "awaiting_safety_check", True, s.generation,
+                 True, ("f",)) if s.id.startswith(("c", "a")) else s for s in seats]  # fmt: skip
+    e = arrange(busy, ties, "yp", hints)
+    assert all(s.members for s in e.summaries)
+    by_id = {s.id: s for s in busy}
+    boxes = []
+    for pid, (x, y) in e.positions.items():
+        if pid == "yp":
+            continue
+        left, top, right, bottom = _person_extent(by_id[pid])
+        boxes.append((pid, x + left, y + top, x + right, y + bottom))
+    for s in e.summaries:
+        rows = s.label.split("\n")
+        w, h = max(len(r) for r in rows) * 7.6 + 24, (len(rows) + 1) * 18.0 + 16
+        boxes.append((s.id, s.x - w / 2, s.y - h / 2, s.x + w / 2, s.y + h / 2))
+    met = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+           if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]  # fmt: skip
+    assert met == []

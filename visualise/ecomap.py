@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from visualise.map_items import status_line
+
 CIRCLE_MAX = 24
 OPEN_STEP = 8  # a summary opens this many at a time
 IN_TOUCH: frozenset[str] = frozenset({"willing", "invited", "attended", "in_plan"})
@@ -116,9 +118,14 @@ def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | 
 
 
 def _label_box(seat: Seat) -> tuple[float, float]:
-    """The width and height of a person's dot and label (name, relation, stage, flags)."""
+    """The width and height of a person's dot and label (name, relation, stage, flags): as
+    wide as its longest line, the stage and warnings included (a second reader: that line was
+    not measured, and short-named people's labels printed over each other)."""
     words = [seat.name, seat.relation or ""]
-    width = min(max(len(w) for w in words), _LABEL_CHARS) * _FONT_W + 16
+    status = status_line(seat.stage, seat.lapsed, flagged=bool(seat.flags),
+                         restricted=seat.restricted)  # fmt: skip
+    chars = max(min(max(len(w) for w in words), _LABEL_CHARS), len(status or ""))
+    width = chars * _FONT_W + 16
     lines = 2 + (1 if seat.stage else 0) + (1 if seat.flags or seat.restricted else 0)
     return width, lines * _LINE_H + 34  # the dot above the label
 
@@ -205,13 +212,19 @@ def arrange(
             w, h = max(len(r) for r in rows) * _FONT_W + 24, (len(rows) + 1) * _LINE_H + 16
             x, y = _settle(angle, (_OUTER,), (-w / 2, -h / 2, w / 2, h / 2), boxes)
             summaries.append(Summary(pid, side, label, len(found), touching, tuple(members), x, y))
-            for n, member in enumerate(members):
-                positions[member] = _opened(x, y, side, n)
+            for member in members:
                 folded[member] = pid
             continue
         radii = (_INNER, _OUTER) if pid in strong else (_OUTER, _INNER)
         x, y = _settle(angle, radii, _person_extent(by_id[pid]), boxes)
         positions[pid] = (x, y)
+    # Where each summary's people go when it is opened: beyond everything already placed, on
+    # its side, in a grid as wide and tall as their largest label (a second reader: on a fixed
+    # grid, opened people printed over each other, the summary and the circle).
+    for summary in summaries:
+        grid = _Grid(summary, [_label_box(by_id[m]) for m in summary.members], boxes)
+        for n, member in enumerate(summary.members):
+            positions[member] = grid.place(n)
     return Ecomap(positions, circle, keep, new_lines, folded, summaries)
 
 
@@ -303,12 +316,33 @@ def _settle(
     return x, y
 
 
-def _opened(x: float, y: float, side: str, n: int) -> tuple[float, float]:
-    """Where the n-th member of a summary goes when it is opened: in columns of `OPEN_STEP`,
-    outward from the summary (left, right, or down for the others)."""
-    col, row = divmod(n, OPEN_STEP)
-    if side == "other":
-        return (round(x + (row - (OPEN_STEP - 1) / 2) * 190.0, 1), round(y + 120.0 + col * 90.0, 1))
-    sign = -1.0 if side == "maternal" else 1.0
-    return (round(x + sign * (300.0 + col * 210.0), 1),
-            round(y + (row - (OPEN_STEP - 1) / 2) * 84.0, 1))  # fmt: skip
+class _Grid:
+    """Where the members of a summary go when it is opened, `OPEN_STEP` at a time: in columns
+    outward from the summary (left for the mother's side, right for the father's), or in rows
+    downward for the other adults; each cell as wide and tall as the largest of their labels
+    (`_label_box`), the first beyond every box already placed on that side (`boxes`: the
+    circle's labels and the summaries)."""
+
+    def __init__(
+        self, summary: Summary, labels: list[tuple[float, float]],
+        boxes: list[tuple[float, float, float, float]],
+    ) -> None:  # fmt: skip
+        self.summary = summary
+        self.w = max([190.0, *(w + 20.0 for w, _ in labels)])
+        self.h = max([84.0, *(h + 10.0 for _, h in labels)])
+        if summary.side == "maternal":
+            self.start = min(b[0] for b in boxes) - 20.0 - self.w / 2
+        elif summary.side == "paternal":
+            self.start = max(b[2] for b in boxes) + 20.0 + self.w / 2
+        else:
+            self.start = max(b[3] for b in boxes) + 20.0 + _DOT
+
+    def place(self, n: int) -> tuple[float, float]:
+        """The n-th member's point (their dot; the label hangs below it)."""
+        col, row = divmod(n, OPEN_STEP)
+        across = row - (OPEN_STEP - 1) / 2
+        s = self.summary
+        if s.side == "other":
+            return round(s.x + across * self.w, 1), round(self.start + col * self.h, 1)
+        sign = -1.0 if s.side == "maternal" else 1.0
+        return round(self.start + sign * col * self.w, 1), round(s.y + across * self.h, 1)

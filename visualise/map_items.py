@@ -73,6 +73,15 @@ _WARNINGS: dict[tuple[bool, bool], str | None] = {
 }
 
 
+def status_line(stage: str | None, lapsed: bool, *, flagged: bool, restricted: bool) -> str | None:
+    """An ecomap label's third line: the stage (and a lapse) and the warnings, as the page
+    writes it and the layout measures it (`ecomap._label_box`)."""
+    words = STAGE_WORDS.get(stage or "")
+    tag = (f"[{words}, lapsed]" if lapsed else f"[{words}]") if words else None
+    warning = _WARNINGS[flagged, restricted]
+    return f"{tag} {warning}" if tag and warning else tag or warning
+
+
 def _lines(*parts: str | None) -> str:
     return "\n".join([part for part in parts if part])
 
@@ -193,10 +202,9 @@ def node_item(
             short(name), f"⚠ {relation}" if relation and flagged else relation or warning
         )
     else:
-        tag = (f"[{stage}, lapsed]" if node["lapsed"] else f"[{stage}]") if stage else None
-        label = _lines(
-            short(name), relation, f"{tag} {warning}" if tag and warning else tag or warning
-        )
+        label = _lines(short(name), relation, status_line(node["stage"], node["lapsed"],
+                                                          flagged=bool(flags),
+                                                          restricted=bool(restricted)))  # fmt: skip
     flag_words = _flag_words(flags) if flags else []
     out: dict[str, Any] = {
         "id": node["id"],
