@@ -342,9 +342,17 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
         side = "unknown" if route.length == 0 else _route_side(family, route)
         for sibling, (half, shared) in _tied_siblings(family, route.end).items():
             # A full sibling is on the line's side; a half-sibling through a known parent, on
-            # that parent's (for the person themselves: the line above has its own side).
-            how = side if route.length or shared is None else (
-                _side_of_sex(_sex(family, shared)) or "unknown")  # fmt: skip
+            # that parent's (for the person themselves: the line above has its own side). The
+            # person's own full sibling shares both their parents, recorded or not: on both
+            # sides, as one known by recorded parents is (a second reader: on side "unknown",
+            # a wish about a side did not reach her).
+            if route.length:
+                how = side
+            elif not half:
+                how = "both"
+            else:
+                how = "unknown" if shared is None else (
+                    _side_of_sex(_sex(family, shared)) or "unknown")  # fmt: skip
             for r, ranks in down(sibling, g - 1).items():
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
@@ -369,6 +377,11 @@ def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str 
             if link.kind == "birth" and link.child not in known:
                 common = set(family.birth_parents(link.child)) & set(mine)
                 known[link.child] = (True, parent) if len(common) == 1 else (False, None)
+    # Where both have their two birth parents recorded, those say full or half: a tie that
+    # says otherwise does not (a second reader: a full tie made a half-brother by the recorded
+    # parents a full brother on one side).
+    decided = {s for s in known
+               if len(mine) == 2 and len(family.birth_parents(s)) == 2}  # fmt: skip
     tied: dict[str, tuple[bool, str | None]] = {}
     waiting = sorted(known)
     while waiting:
@@ -379,7 +392,7 @@ def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str 
                 continue
             found: tuple[bool, str | None] = (True, shared) if half else (bool(tie.half), None)
             other = tie.other(member)
-            if other == person_id:
+            if other == person_id or other in decided:
                 continue
             if other not in tied or _closer(found, tied[other]):
                 tied[other] = found

@@ -151,11 +151,12 @@ def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> Non
     halves = [("lee", "jo", True), ("half_uncle", "his_sister", True)]
     half = kin(family(people, parents, ties=halves))
     assert {"jo", "jos_son", "his_sister"}.isdisjoint(half)
-    # Tied to a full sibling, or to the person: a sibling, half if the tie says so.
+    # Tied to a full sibling, or to the person: a sibling, half if the tie says so (a full one
+    # on both sides, as a full sister by recorded parents is).
     full = kin(family({**people, "sis": F},
                       [*parents, ("mum", "sis"), ("dad", "sis")],
                       ties=[("sis", "jo", False), ("me", "his_sister", True)]))  # fmt: skip
-    assert full["jo"] == ("birth", 1, 1, "unknown", False)
+    assert full["jo"] == ("birth", 1, 1, "both", False)
     assert full["his_sister"] == ("birth", 1, 1, "unknown", True)
     # Ties through other siblings (a second reader of the change: a sibling known only through
     # another sibling's tie was missing): a full sister's full sister is a sister, her half
@@ -165,7 +166,7 @@ def test_a_sibling_tie_of_a_half_sibling_makes_a_half_sibling_or_nobody() -> Non
                          parents,
                          ties=[("me", "x", False), ("x", "y", False), ("x", "z", True),
                                ("lee", "jo", False), ("jo", "kim", False)]))  # fmt: skip
-    assert chained["x"] == chained["y"] == ("birth", 1, 1, "unknown", False)
+    assert chained["x"] == chained["y"] == ("birth", 1, 1, "both", False)
     assert chained["z"] == ("birth", 1, 1, "unknown", True)
     assert chained["kim"] == ("birth", 1, 1, "maternal", True)
 
@@ -178,6 +179,29 @@ def test_generations_bound_both_counts_and_foster_links_are_not_family() -> None
     assert set(kin(f, 2)) == {"mum", "gran"}
     assert set(kin(f, 3)) == {"mum", "gran", "ggran"}
     assert "carer" not in kin(f, 6)
+
+
+def test_a_full_sibling_known_by_a_tie_is_on_both_sides_unless_the_parents_say_otherwise() -> None:
+    """A second reader: a full sister known only by a tie was on side "unknown" (her child too),
+    where a full sister by recorded parents is on both, so a wish about a side did not reach
+    her; and a full tie to someone whose recorded parents make a half-brother named him a full
+    brother on one side. A full sibling shares both parents, recorded or not; where both have
+    two recorded birth parents, those decide."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "s": F, "k": M, "hb": M, "mx": M, "only": F},
+        [("mum", "me"), ("dad", "me"), ("s", "k"), ("mum", "hb"), ("mx", "hb")],
+        ties=[("me", "s", False), ("me", "hb", False)],
+    )
+    found = kin(f)
+    assert found["s"] == ("birth", 1, 1, "both", False)
+    assert found["k"] == ("birth", 1, 2, "both", False)
+    assert found["hb"] == ("birth", 1, 1, "maternal", True)
+    # With no parent recorded at all, the same.
+    g = family({"me": F, "s": F}, [], ties=[("me", "s", False)])
+    assert kin(g)["s"] == ("birth", 1, 1, "both", False)
+    # A half tie with no parent known stays on no known side.
+    h = family({"me": F, "s": F}, [], ties=[("me", "s", True)])
+    assert kin(h)["s"] == ("birth", 1, 1, "unknown", True)
 
 
 def test_a_path_between_two_people_in_words() -> None:
