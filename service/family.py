@@ -441,8 +441,8 @@ def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySid
 
 def relatives(family: Family, max_generations: int) -> list[Kin]:
     """Every relative of the family's person within `max_generations` (it bounds Ga and Gb),
-    then the partners of birth relatives who are not relatives themselves, and the children of
-    a parent's partner; closest first."""
+    then the partners of birth relatives who are not relatives themselves, and the birth and
+    adopted children of a parent's partner; closest first."""
     found: dict[str, Kin] = {}
     for r, ways in _ways(family, max_generations).items():
         kind, ga, gb, side, half = _settle(family, ways)
@@ -466,8 +466,10 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
             Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False),
         )
         if (k.ga, k.gb) == (1, 0):
+            # A parent's partner's own children, born or adopted (a second reader: an adopted
+            # daughter was missing).
             for link in family.children.get(partner, ()):
-                if link.kind == "birth" and link.child not in known:
+                if link.kind in ("birth", "adoptive") and link.child not in known:
                     extras.setdefault(link.child, Kin(link.child, "step", 1, 1, k.side, False))
     return sorted([*kin, *extras.values()], key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
 

@@ -227,6 +227,37 @@ def test_step_adoptive_and_by_marriage_are_labelled(family: Family) -> None:
     assert f.terms()["adopter"] == ("adoptive mother", "maternal")
 
 
+def test_a_step_parents_adopted_child_and_a_chain_of_sibling_ties_are_found(
+    family: Family,
+) -> None:
+    """Two second readers' findings, through the database: the step-father's adopted daughter
+    was missing (only his birth children were read as step-siblings), and the child of a
+    sibling known only through another sibling's tie, and a cousin the same way one
+    generation up, were never loaded though the rules would name them."""
+    f = family
+    f.people(mum="female", stepdad="male", his_son="male", his_adopted="female",
+             s1="female", s2="male", k="female", gran="female", ga1="male", ga2="male",
+             ga2k="female")  # fmt: skip
+    f.child("mum", "me")
+    f.partners("mum", "stepdad", kind="married")
+    f.child("stepdad", "his_son")
+    f.child("stepdad", "his_adopted", kind="adoptive")
+    f.link("sibling", "me", "s1")
+    f.link("sibling", "s1", "s2")
+    f.child("s2", "k")
+    f.child("gran", "mum")
+    f.link("sibling", "gran", "ga1")
+    f.link("sibling", "ga1", "ga2")
+    f.child("ga2", "ga2k")
+    terms = f.terms()
+    assert terms["his_son"] == ("step-brother", "maternal")
+    assert terms["his_adopted"] == ("step-sister", "maternal")
+    assert terms["s2"] == ("brother", "both")
+    assert terms["k"] == ("niece", "both")
+    assert terms["ga2"] == ("maternal great-uncle", "maternal")
+    assert terms["ga2k"] == ("maternal first cousin once removed", "maternal")
+
+
 def test_deceased_relatives_and_the_living_filter(family: Family) -> None:
     f = family
     f.person("mum", "female", death_date="2020-01")

@@ -3,8 +3,8 @@
 // The core: the person's ancestors up to $max_generations by birth, adoptive or step links, every
 // descendant of them (and of the person) within $max_generations, and the descendants of anyone
 // a sibling tie (parents unknown) joins to them. Around the core: every parent of a core person
-// (the other parent of a half-sibling), every partner, and the birth children of the partners
-// of the person's parents (step-siblings); and of those partners and step-siblings, their
+// (the other parent of a half-sibling), every partner, and the birth and adopted children of
+// the partners of the person's parents (step-siblings); and of those partners and step-siblings, their
 // partners and parents. Foster links are loaded where they join two of these
 // people but are never followed: foster carers are trusted adults, not family.
 // For each person their first external id, when asked for ($external_ids: a relatives list shows
@@ -27,7 +27,9 @@ CALL (s) {
 }
 CALL (blood) {
   UNWIND blood AS b
-  MATCH (b)-[:SIBLING_OF]-(v:Person)
+  // Through other siblings' ties too (a second reader: the child of a sibling known only
+  // through another sibling's tie was never loaded).
+  MATCH (b)-[:SIBLING_OF*1..6]-(v:Person)
   WITH DISTINCT v
   MATCH down = (v)-[:PARENT_OF*0..6]->(d:Person)
   WHERE length(down) <= $max_generations
@@ -52,7 +54,8 @@ CALL (core) {
   RETURN collect(DISTINCT t) AS sibling_ties, collect(DISTINCT x) AS tied_siblings
 }
 CALL (s) {
-  MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF {kind: 'birth'}]->(x:Person)
+  MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF]->(x:Person)
+  WHERE l.kind IN ['birth', 'adoptive']
   RETURN collect(DISTINCT l) AS step_links, collect(DISTINCT x) AS step_children
 }
 // The partners and step-children around the core are drawn in a family tree with their own
