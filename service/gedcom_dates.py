@@ -46,7 +46,7 @@ from ged4py import date as gd
 from ged4py.calendar import DATE_RE, CalendarDate, CalendarType, GregorianDate, JulianDate
 
 from service import lifespan
-from service.gedcom_loose import in_standard_words
+from service.gedcom_loose import in_standard_words, month_words
 
 Qualifier = Literal[
     "about", "estimated", "calculated", "interpreted", "before", "after", "between", "from_to",
@@ -297,9 +297,12 @@ def words(value: object) -> str:
 
 def _loosely(value: object, written: str | None) -> object:
     """A date ged4py read as a phrase only because of a program's way with a qualifier or a
-    date, read again in the standard's words; and a Julian dual year, handed over as a phrase
-    (`service.gedcom_bytes`), read (`parse`). Any other value as it is."""
-    if not isinstance(value, gd.DateValuePhrase) or not written or written.startswith("("):
+    date, or with a month it does not know (`Sept`), read again in the standard's words; and a
+    Julian dual year, handed over as a phrase (`service.gedcom_bytes`), read (`parse`). Any
+    other value as it is."""
+    if not written or written.startswith("("):
+        return value
+    if not isinstance(value, gd.DateValuePhrase) and not month_words(written):
         return value
     again = parse(in_standard_words(written))
     return value if isinstance(again, gd.DateValuePhrase) else again

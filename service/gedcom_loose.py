@@ -1,7 +1,9 @@
 """Dates as genealogy programs write them outside GEDCOM's grammar, in the standard's words:
-Ancestry's `Abt.`, `Bef.`, `Bet. ... and`; `circa`, `c.`; MacFamilyTree's `27.11.1957`; British
-quarter dates. `service.gedcom_dates` reads a date that ged4py took for a phrase again in these
-words, and the export writes them. Pure: nothing here does I/O."""
+Ancestry's `Abt.`, `Bef.`, `Bet. ... and` (or a dash); `circa`, `ca`, `c.`; month names in
+full or with a dot (`12 February 1990`, `Sept. 1990`); ISO dates (`1990-02-12`);
+MacFamilyTree's `27.11.1957`; British quarter dates. `service.gedcom_dates` reads a date that
+ged4py took for a phrase (or for a month it does not know) again in these words, and the export
+writes them. Pure: nothing here does I/O."""
 
 from __future__ import annotations
 
@@ -46,6 +48,29 @@ _QUARTER = re.compile(
 )
 
 
+def _iso(found: re.Match[str]) -> str:
+    """An ISO date (`1990-02-12`, `1990-02`: web tools and hand-edited files write them) in the
+    standard's words, `12 FEB 1990`; a month that is none left as written, a phrase."""
+    month = int(found["month"])
+    if not 1 <= month <= 12:
+        return found[0]
+    day = [str(int(found["day"]))] if found["day"] else []
+    return " ".join([*day, GregorianDate.months()[month - 1], found["year"]])
+
+
+# A month's name in full, cut short or with a dot, before a day or year: its three letters.
+_MONTH_NAME = re.compile(
+    r"(?i)\b(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?(?=\s+\d)"
+)
+
+
+def month_words(written: str) -> bool:
+    """Whether `written` names a month in other words than the standard's three capitals (ged4py
+    reads `SEPT 1990` as a month it does not know, not as a phrase)."""
+    return any(found[0] != found[1][:3].upper() for found in _MONTH_NAME.finditer(written))
+
+
 def _quarter(found: re.Match[str]) -> str:
     """A quarter date (`_QUARTER`) as the range of its months, `BET JAN 1891 AND MAR 1891`; a
     span of months that is no quarter (`Jan-Jun 1891`) left as written, a phrase."""
@@ -70,12 +95,16 @@ def _quarter(found: re.Match[str]) -> str:
 # in the standard's words.
 LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_QUARTER, _quarter),
-    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.|c\.)\s+"), "ABT "),
+    (re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?![\d.-])"),
+     _iso),
+    (_MONTH_NAME, lambda found: found[1][:3].upper()),
+    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)\s+"), "ABT "),
     (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
     (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
     (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),
     (re.compile(r"(?i)^(?:calculated|cal\.?)\s+"), "CAL "),
-    (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)\s+(?:and|&|-)\s+"), r"BET \1 AND "),
+    (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)(?:\s+(?:and|&)\s+|\s*[-\u2013]\s*)"),
+     r"BET \1 AND "),
     (re.compile(r"(?<![\d.])(?:(?P<day>\d{1,2})\.)?(?P<month>\d{1,2})\.(?P<year>\d{3,4})(?![\d.])"),
      _dotted),
 ]  # fmt: skip

@@ -124,6 +124,22 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("Q5 1891", "phrase", None, None, None),
         ("Q1 1891 or so", "phrase", None, None, None),
         ("(Q1 1891)", "phrase", None, None, None),  # written as a phrase: one
+        # Month names in full or with a dot, ISO dates, "ca" and "c" with no dot, a dash for
+        # "and" (a second reader: each was kept as a phrase, "Sept" said to be no month).
+        ("12 February 1990", None, "1990-02-12", "1990-02-12", "1990-02-12"),
+        ("12 Feb. 1990", None, "1990-02-12", "1990-02-12", "1990-02-12"),
+        ("Jan. 1990", None, "1990-01-01", "1990-01-31", "1990-01"),
+        ("Sept 1990", None, "1990-09-01", "1990-09-30", "1990-09"),
+        ("12 SEPT 1990", None, "1990-09-12", "1990-09-12", "1990-09-12"),
+        ("ABT 3 September 1850", "about", "1850-09-03", "1850-09-03", "1850-09-03"),
+        ("1990-02-12", None, "1990-02-12", "1990-02-12", "1990-02-12"),
+        ("1990-02", None, "1990-02-01", "1990-02-28", "1990-02"),
+        ("1990-13-01", "phrase", None, None, None),  # no such month: not a date
+        ("ca 1850", "about", "1850-01-01", "1850-12-31", "1850"),
+        ("c 1850", "about", "1850-01-01", "1850-12-31", "1850"),
+        ("Bet. 1850\u20131860", "between", "1850-01-01", "1860-12-31", None),
+        ("Bet. 1850 \u2013 1860", "between", "1850-01-01", "1860-12-31", None),
+        ("in the Spring 1990", "phrase", None, None, None),  # not a month
     ],
 )
 def test_words_qualifier_and_range(
