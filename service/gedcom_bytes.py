@@ -292,6 +292,17 @@ def read_as(buf: bytes) -> tuple[bytes, str | None, str | None]:
     if buf.isascii() and said != b"UNICODE":  # ASCII reads the same in every set but UTF-16
         return buf, None, None
     utf8 = _is_utf8(buf)
+    page = None if utf8 or found is None else _code_page(said, buf[found.end() :])
+    if page is not None and found is not None:
+        try:
+            text = buf.decode(page)
+        except UnicodeDecodeError:
+            pass  # not that code page after all: read as below
+        else:
+            # Made UTF-8 here, its CHAR line saying so: ged4py knows no other Windows page.
+            at = len(buf[: found.start(1)].decode(page).encode("utf-8"))
+            utf = text.encode("utf-8")
+            return utf[:at] + b"UTF-8" + utf[at + len(found.group(1)) :], None, None
     codec, note = _codec(said, buf, utf8)
     if codec is not None and found is not None:
         name = b"UTF-8" if codec == "utf-8" else b"ANSI"
@@ -299,6 +310,26 @@ def read_as(buf: bytes) -> tuple[bytes, str | None, str | None]:
     if buf.startswith(_BOM) and not utf8:  # the mark is as wrong as the header
         buf = buf[len(_BOM) :]
     return buf, codec, note
+
+
+_VERS = re.compile(rb"[ \t]*\r?\n[ \t]*2[ \t]+VERS[ \t]+(\d{3,4})[ \t]*\r?$", re.MULTILINE)
+_PAGE = re.compile(rb"(?:WINDOWS|CP|MS)?[- ]?(125[0-8])")
+
+
+def _code_page(said: bytes, after: bytes) -> str | None:
+    """The Windows code page other than 1252 a header names: `CHAR ANSI` with `2 VERS 1250`
+    under it (the code page: FamilyTreeFactory's manual, Polish and Czech programs), or the
+    page as the CHAR (`WINDOWS-1250`, `CP1250`); None for any other (a second reader: Polish
+    names were read as Windows-1252, and a file with Ź refused)."""
+    if said == b"ANSI":
+        vers = _VERS.match(after)
+        number = vers.group(1) if vers else b""
+    else:
+        page = _PAGE.fullmatch(said)
+        number = page.group(1) if page else b""
+    if not number.startswith(b"125") or number == b"1252" or len(number) != 4:
+        return None
+    return f"cp{number.decode()}"
 
 
 def _is_utf8(buf: bytes) -> bool:

@@ -132,3 +132,25 @@ def test_tags_in_lower_case_are_read_as_upper_case() -> None:
 def test_gedcom_7_takes_blank_lines_and_ctrl_z_after_the_trailer(tail: bytes) -> None:
     seven = b"0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Ann /Lee/\n0 TRLR" + tail
     assert names(read(seven)) == [("Ann", "Lee")]
+
+
+@pytest.mark.parametrize(
+    ("char", "codec", "name"),
+    [
+        ("ANSI\n2 VERS 1250", "cp1250", ("Zdzisław Źródło", "Świątek")),
+        ("ANSI\n2 VERS 1251", "cp1251", ("Іван", "Петренко")),
+        ("WINDOWS-1250", "cp1250", ("Zdzisław Źródło", "Świątek")),
+        ("CP1250", "cp1250", ("Zdzisław Źródło", "Świątek")),
+    ],
+)
+def test_a_windows_code_page_the_header_names_is_read_in_it(
+    char: str, codec: str, name: tuple[str, str]
+) -> None:
+    """`CHAR ANSI` with `2 VERS 1250` (the code page, as FamilyTreeFactory and Polish and Czech
+    programs write it), or the code page as the CHAR: read in that code page (a second reader:
+    a Polish name came out as Windows-1252, and a file with Ź was refused)."""
+    given, family = name
+    data = ged(char, given).replace("Müller", family).encode(codec)
+    tree = read(data)
+    assert names(tree) == [name]
+    assert tree.notes == ()
