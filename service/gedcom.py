@@ -42,6 +42,7 @@ from service.gedcom_model import (
     NO_PARTNERSHIP,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
+    SEXES,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -65,7 +66,6 @@ __all__ = [
     "GedcomTree", "Pedigree", "Sex", "parse_gedcom", "write_gedcom",
 ]  # fmt: skip
 
-_SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 _LINE_NO = re.compile(r"line (\d+)")
 # The API's own limits (PersonCreate, ExternalId): an import holds names to them with a note,
 # since one long or garbled name should not turn away a whole family tree (an xref beyond
@@ -189,7 +189,7 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     if quoted is not None:
         given = " ".join(f"{given[: quoted.start()]} {given[quoted.end() :]}".split())
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
-    sex = _SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
+    sex = SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
     buried = died and _first(rec, "DEAT") is None

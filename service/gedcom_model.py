@@ -9,10 +9,26 @@ from typing import Literal
 from service.gedcom_dates import WrittenDate
 from service.gedcom_kinds import ChildTie, Pedigree
 
-__all__ = ["DEATH_EVENTS", "MAX_XREF", "ChildTie", "GedcomChild", "GedcomError", "GedcomFamily",
-           "GedcomPerson", "GedcomTree", "Pedigree", "RawFamily", "RawPerson", "Sex"]  # fmt: skip
+__all__ = [
+    "DEATH_EVENTS",
+    "MAX_XREF",
+    "SEXES",
+    "ChildTie",
+    "GedcomChild",
+    "GedcomError",
+    "GedcomFamily",
+    "GedcomPerson",
+    "GedcomTree",
+    "Pedigree",
+    "RawFamily",
+    "RawPerson",
+    "Sex",
+]  # fmt: skip
 
 Sex = Literal["female", "male", "unknown"]
+# SEX as the standard writes it, and in words as some programs do (a second reader: `SEX Male`
+# was read as unknown); anything else (U, X, none) is unknown.
+SEXES: dict[str, Sex] = {"M": "male", "F": "female", "MALE": "male", "FEMALE": "female"}
 # Events that mean a person has died, whether or not a death is recorded.
 DEATH_EVENTS = ("DEAT", "BURI", "CREM")
 # The longest xref read (the API's own limit on an external id): an xref is an identity, so a

@@ -22,11 +22,11 @@ from service.gedcom_bytes import join_conc, two_files
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
 from service.gedcom_model import (
     DEATH_EVENTS,
+    SEXES,
     GedcomError,
     GedcomPerson,
     RawFamily,
     RawPerson,
-    Sex,
 )
 
 # Lines end in LF, CRLF or CR alone (as older Macintosh programs write).
@@ -38,7 +38,6 @@ _CALENDARS = {"GREGORIAN": "@#DGREGORIAN@", "JULIAN": "@#DJULIAN@", "HEBREW": "@
               "FRENCH_R": "@#DFRENCH R@"}  # fmt: skip
 _CALENDAR = re.compile(r"\b(GREGORIAN|JULIAN|HEBREW|FRENCH_R)\b")
 _VOID = "@VOID@"
-_SEXES: dict[str, Sex] = {"M": "male", "F": "female"}
 
 
 def is_gedcom7(data: bytes) -> bool:
@@ -178,7 +177,7 @@ def _known_as(record: GedcomStructure) -> str | None:
 def _person(record: GedcomStructure, line: int) -> RawPerson:
     given, family = _name(record)
     sex_record = _first(record, "SEX")
-    sex = _SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
+    sex = SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
     famc = _child_ties(record)
     birth, birth_words = _event_date(record, "BIRT")
     death, death_words = _event_date(record, "DEAT")

@@ -1297,6 +1297,16 @@ def test_the_name_someone_is_known_by_is_read_and_written_back() -> None:
     assert parse_gedcom(seven.encode(), today=TODAY).people[0].known_as == "Nan"
 
 
+@pytest.mark.parametrize("version", ["5.5.1", "7.0"])
+def test_sex_written_as_a_word_is_read(version: str) -> None:
+    """`SEX Male`, `SEX female` (a second reader: read as unknown, with no note)."""
+    text = (f"0 HEAD\n1 GEDC\n2 VERS {version}\n"
+            "0 @I1@ INDI\n1 SEX Male\n0 @I2@ INDI\n1 SEX female\n0 @I3@ INDI\n1 SEX U\n"
+            "0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom(text.encode(), today=TODAY)
+    assert [p.sex for p in tree.people] == ["male", "female", "unknown"]
+
+
 def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None:
     """Family Tree Maker and Ancestry write a nickname in quotes among the given names (a second
     reader: `John "Jack"` was kept as the given name, and the name known by was empty). A NICK
