@@ -207,6 +207,9 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
                  _pointers(rec, "FAMS"))  # fmt: skip
 
 
+_PAIR_AT_END = re.compile(r"/([^/]+)/\s*$")
+
+
 def _last_surname(value: object) -> tuple[str, str]:
     """Given names (with any suffix) and surname of a NAME with more than one pair of slashes,
     the surname taken as the last pair's: from ged4py's split at the first slash, put back."""
@@ -215,6 +218,10 @@ def _last_surname(value: object) -> tuple[str, str]:
     whole = f"{given}/{surname}/{suffix}"
     head, _, tail = whole.rpartition("/")
     before, _, family = head.rpartition("/")
+    # Another surname in slashes of its own before it (`Mary /Smith/ /Jones/`, Spanish names):
+    # both are the surname, in order; a slash inside a word (`10th/11th`) stays in the name.
+    while (pair := _PAIR_AT_END.search(before)) is not None:
+        family, before = f"{pair[1].strip()} {family}", before[: pair.start()]
     return f"{before} {tail}", family
 
 

@@ -201,6 +201,9 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
             "DUNBAR",
         ),
         ("1 NAME John /Smith/\n2 GIVN Johnny", "John", "Smith"),
+        # Two surnames, each in slashes (a second reader: "Mary/Smith/" was the given name).
+        ("1 NAME Mary /Smith/ /Jones/", "Mary", "Smith Jones"),
+        ("1 NAME José /García/ /López/ Jr", "José Jr", "García López"),
     ],
 )
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
