@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -344,3 +345,32 @@ def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> No
     assert ("journey_book.choices", "allowed") in actions
     assert ("book_pdf", "allowed") in actions
     assert ("book_pdf", "refused") in actions
+
+
+def test_a_wide_family_picture_is_printed_in_strips_that_stay_legible() -> None:
+    """A second reader: a close family of 31 (each parent with three other partners and their
+    children) drew 3,198 units wide, so the page shrank its names to 4 px. A picture wider than
+    a strip that reads at the page's width is cut into strips one above the other, overlapping
+    by a card, so that every card is whole in one; the first names everyone for those who
+    cannot see it, the others are hidden from screen readers."""
+    from visualise.connectors import CARD_W
+    from visualise.picture import STRIP, genogram_svg
+
+    nodes: list[dict[str, Any]] = [
+        {"id": f"p{i}", "name": f"Person {i}", "sex": "female", "living": True,
+         "x": i * 170.0, "y": 0.0 if i % 2 else 120.0} for i in range(19)
+    ]  # fmt: skip
+    lines = [{"x1": 0.0, "y1": 0.0, "x2": 3060.0, "y2": 0.0, "style": "solid"}]
+    svg = genogram_svg(nodes, lines, young_person_id="p0", labels={}, title="Close family")
+    strips = re.findall(r'<svg [^>]*viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"([^>]*)>', svg)
+    assert len(strips) > 1
+    assert all(float(w) <= STRIP for _, _, w, _, _ in strips)
+    for node in nodes:
+        assert any(float(x) <= node["x"] - CARD_W / 2 and node["x"] + CARD_W / 2 <= float(x)
+                   + float(w) for x, _, w, _, _ in strips), node["id"]  # fmt: skip
+    assert 'role="img"' in strips[0][4]
+    assert all('aria-hidden="true"' in s[4] for s in strips[1:])
+    assert svg.count("<desc") == 1
+    # A picture that fits is one, as before.
+    one = genogram_svg(nodes[:4], [], young_person_id="p0", labels={}, title="Close family")
+    assert one.count("<svg") == 1

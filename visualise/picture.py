@@ -7,6 +7,7 @@ picture names its people in its description, for those who cannot see it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,6 +15,10 @@ from xml.sax.saxutils import escape
 from visualise.connectors import CARD_H, CARD_W
 
 _MARGIN = 12.0
+# The widest strip of a picture printed across a page: an A4 page's text (about 670 px) shows
+# 760 units at 0.88, names at about 8 pt. A wider picture is cut into strips one above the
+# other (a second reader: a close family of 31 drew 3,198 wide, its names 4 px on the page).
+STRIP = 760.0
 _DASH = {"solid": None, "dashed": "8 5", "dotted": "2 4", "dashdot": "8 4 2 4"}
 _LABEL = 22  # characters on a card's line before an ellipsis
 # Drawn with presentation attributes, not a <style>: a page's Content-Security-Policy lets only
@@ -98,9 +103,40 @@ def genogram_svg(
     body = "".join(_line(ln) for ln in lines) + "".join(
         _card(n, labels.get(n["id"], ""), n["id"] == young_person_id) for n in nodes
     )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.1f} {top:.1f} {width:.1f} '
-        f'{height:.1f}" width="100%" role="img" aria-labelledby="pt pd">'
-        f'<title id="pt">{escape(title)}</title><desc id="pd">{escape(who)}</desc>'
-        f"{body}</svg>"
-    )
+    named = (f'role="img" aria-labelledby="pt pd"><title id="pt">{escape(title)}</title>'
+             f'<desc id="pd">{escape(who)}</desc>')  # fmt: skip
+    strips = _strips(left, width)
+    if len(strips) == 1:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.1f} {top:.1f} '
+                f'{width:.1f} {height:.1f}" width="100%" {named}{body}</svg>')  # fmt: skip
+    drawn = []
+    for i, (x, w) in enumerate(strips):
+        # Each strip as tall as what is in it: a card in part, or a line across it.
+        ys = [
+            y
+            for n in nodes
+            if x - CARD_W / 2 < n["x"] < x + w + CARD_W / 2
+            for y in (n["y"] - CARD_H / 2, n["y"] + CARD_H / 2)
+        ]
+        ys += [y for ln in lines if min(ln["x1"], ln["x2"]) < x + w and max(ln["x1"], ln["x2"]) > x
+               for y in (ln["y1"], ln["y2"])]  # fmt: skip
+        y0, y1 = (min(ys) - _MARGIN, max(ys) + _MARGIN) if ys else (top, top + height)
+        drawn.append(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x:.1f} {y0:.1f} '
+                     f'{w:.1f} {y1 - y0:.1f}" width="100%" '
+                     f"{named if i == 0 else _HIDDEN}{body}</svg>")  # fmt: skip
+    return "".join(drawn)
+
+
+_HIDDEN = 'aria-hidden="true">'  # a strip after the first: the first names everyone
+
+
+def _strips(left: float, width: float) -> list[tuple[float, float]]:
+    """(left, width) of each strip of a picture `width` wide from `left`: one when it fits
+    `STRIP`; otherwise strips of `STRIP` overlapping by a card and its margins, so that every
+    card is whole in one, the last ending with the picture."""
+    if width <= STRIP:
+        return [(left, width)]
+    overlap = CARD_W + 2 * _MARGIN
+    count = math.ceil((width - overlap) / (STRIP - overlap))
+    step = (width - STRIP) / (count - 1)
+    return [(left + i * step, STRIP) for i in range(count)]
