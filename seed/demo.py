@@ -57,7 +57,7 @@ ORDERS: list[dict[str, Any]] = [
     {"id": "demo-order-sean", "restricted_id": "demo-sean", "protected_id": YOUNG_PERSON_ID,
      "props": {"kind": "restraining_order", "made_on": "2025-04-03", "until": "2027-04-03",
                "terms": "No contact with Kai, direct or indirect, including social media.",
-               "author_id": SOCIAL_WORKER}},
+               "author_id": SOCIAL_WORKER, "made_in": YOUNG_PERSON_ID}},
 ]  # fmt: skip
 
 

@@ -183,9 +183,12 @@ def test_every_record_passes_the_services_own_rules() -> None:
         # Raised under a case that holds the person, as the API raises one.
         assert flag["person_id"] in council.networks[flag["props"]["raised_in"]]
     for order in council.orders:
-        terms = {k: v for k, v in order["props"].items() if k != "author_id"}
+        terms = {k: v for k, v in order["props"].items() if k not in ("author_id", "made_in")}
         OrderCreate.model_validate({**terms, "restricted_id": order["restricted_id"],
                                     "protected_id": order["protected_id"]})  # fmt: skip
+        # Made through a case that holds both people, as the API makes one.
+        case = council.networks[order["props"]["made_in"]]
+        assert {order["restricted_id"], order["protected_id"]} <= {*case, order["props"]["made_in"]}
     for household in council.households:
         for lives in household["people"]:
             AddressCreate.model_validate({k: household[k] for k in (

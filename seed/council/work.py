@@ -256,6 +256,8 @@ class _Work(_Base):
             "props": {"kind": kind, "terms": terms, "made_on": made.isoformat(),
                       "until": None if rng.random() < 0.4 else
                       _days(made, 365 * rng.randint(2, 6)).isoformat(),
-                      "author_id": self.user_id(team_no, "social_worker", 1)},
+                      "author_id": self.user_id(team_no, "social_worker", 1),
+                      # Made through the young person's own case, whose words its terms are.
+                      "made_in": yp.id},
         })  # fmt: skip
         return who.id
