@@ -360,3 +360,100 @@ def test_orders_made_before_their_case_was_kept_are_given_it_from_the_trail(
     assert "Kai" not in str(_orders_seen(client, w["sam"], w["sam_worker"]))
     assert _orders_seen(client, w["kai"], north_sw) == [(made["id"], TERMS)]
     assert run_migrations(neo4j_target, again=False) == []
+
+
+def test_an_order_made_by_a_worker_of_two_cases_names_its_case(api: TestClient, db: Driver) -> None:
+    """A second reader: a worker of both Kai's and Sam's cases made an order between the parents,
+    and it became the case's first by id, whose workers alone could end it; the worker's own
+    words were withheld from them through the other. Several cases holding both: name one
+    (422 otherwise), as for a flag; an order protecting a young person is their own case's."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, ids = w["kai"], w["sam"], w["family"].ids
+    both = add_user(client, "both.makes", "social_worker", "south")
+    allocate(client, w["north"], kai, both)
+    allocate(client, w["south"], sam, both)
+    order = {"kind": "non_molestation_order", "restricted_id": ids["father"],
+             "protected_id": ids["mother"], "made_on": "2026-01-01", "terms": TERMS}  # fmt: skip
+    unnamed = client.post("/orders", headers=both.headers, json=order)
+    assert unnamed.status_code == 422, unnamed.text
+    made = ok(client.post("/orders", headers=both.headers, json=order,
+                          params={"young_person_id": kai}), 201)  # fmt: skip
+    assert _orders_seen(client, kai, both) == [(made["id"], TERMS)]
+    assert "Kai" not in str(_orders_seen(client, sam, w["sam_worker"]))
+    # Named, a case that does not hold both is no case for it.
+    cleo = client.post("/orders", headers=both.headers, json=order,
+                       params={"young_person_id": w["cleo"]})  # fmt: skip
+    assert cleo.status_code == 422, cleo.text
+    # Protecting Sam: Sam's own case's, unnamed.
+    about_sam = ok(client.post("/orders", headers=both.headers, json={
+        **order, "protected_id": sam, "terms": "No contact with Sam"}), 201)  # fmt: skip
+    rows = db.execute_query("MATCH ()-[o:RESTRICTED_BY_ORDER {id: $id}]->() RETURN o.made_in AS c",
+                            id=about_sam["id"]).records  # fmt: skip
+    assert rows[0]["c"] == sam
+
+
+def test_an_order_whose_case_took_a_person_out_is_ended_by_the_cases_holding_both(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: Kai's case took the father out, and nobody could end Kai's order (404
+    for Kai's workers, 403 for Sam's). As for a flag, the cases that hold both now may end it;
+    its terms stay Kai's case's words; the reason is told to the other cases as dates only."""
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    sam, father = w["sam"], w["family"].ids["father"]
+    assert client.delete(f"/people/{father}", headers=north_sw.headers).status_code == 204
+    assert "Kai" not in str(_orders_seen(client, sam, w["sam_worker"]))
+    ended = client.patch(
+        f"/orders/{made['id']}",
+        headers=w["sam_worker"].headers,
+        json={"until": "2026-06-30", "reason": "Sam said dad moved to Leeds"},
+    )
+    assert ended.status_code == 200, ended.text
+
+
+def test_the_reason_an_order_ended_stays_with_its_case(api: TestClient, db: Driver) -> None:
+    """A second reader: Kai's worker ended the order "Kai told his teacher ...", and Sam's
+    team read it on Sam's trail. Sam's trail is told the dates."""
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    ok(
+        client.patch(
+            f"/orders/{made['id']}",
+            headers=north_sw.headers,
+            json={"until": "2026-12-31", "reason": "Kai told his teacher dad moved"},
+        )
+    )
+    for manager, case, seen in ((w["north"], w["kai"], True), (w["south"], w["sam"], False)):
+        trail = ok(client.get("/audit", headers=manager.headers,
+                              params={"young_person_id": case}))["data"]  # fmt: skip
+        said = [e["reason"] for e in trail if e["action"] == "order.update"]
+        assert any("until none -> 2026-12-31" in r for r in said), (case, said)
+        assert any("teacher" in r for r in said) is seen, (case, said)
+
+
+def test_the_migration_takes_a_case_from_the_trail_only_if_it_holds_both(
+    api: TestClient, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: for a while `order.create` was written under the protected person's
+    first case, which need not hold the restricted person; taken as the order's case, the
+    order could be ended by nobody. Such an order keeps no case."""
+    client = api
+    w, north_sw, made = _kais_order(client, db)
+    db.execute_query("MATCH ()-[o:RESTRICTED_BY_ORDER]->() REMOVE o.made_in")
+    db.execute_query("MATCH (e:AuditEvent {action: 'order.create'}) SET e.young_person_id = $c",
+                     c=w["cleo"])  # fmt: skip
+    # Cleo's case holds the mother and not the father.
+    db.execute_query("MATCH (:Person {id: $f})-[n:IN_NETWORK_OF]->(:YoungPerson {id: $c}) "
+                     "DELETE n", f=w["family"].ids["father"], c=w["cleo"])  # fmt: skip
+    held = db.execute_query(
+        "MATCH (p:Person {id: $m})-[:IN_NETWORK_OF]->(:YoungPerson {id: $c}) RETURN count(*) AS n",
+        m=w["family"].ids["mother"],
+        c=w["cleo"],
+    )
+    assert held.records[0]["n"] == 1
+    assert "006_orders_made_through_a_case" in run_migrations(neo4j_target)
+    rows = db.execute_query("MATCH ()-[o:RESTRICTED_BY_ORDER]->() RETURN o.made_in AS c").records
+    assert [r["c"] for r in rows] == [None]
+    ok(client.patch(f"/orders/{made['id']}", headers=north_sw.headers,
+                    json={"until": "2026-12-31", "reason": "Discharged"}))  # fmt: skip

@@ -5,4 +5,4 @@ MATCH (r:Person)-[o:RESTRICTED_BY_ORDER {id: $id}]->(p:Person)
 SET r._lock = true
 REMOVE r._lock
 RETURN o {.id, .kind, .terms, .made_on, .until, restricted_id: r.id, protected_id: p.id} AS order,
-       r:YoungPerson OR p:YoungPerson AS about_a_child
+       r:YoungPerson OR p:YoungPerson AS about_a_child, o.made_in AS made_in

@@ -70,12 +70,17 @@ async def end_order(
         # An order about a young person is that child's case's: another case holding the child
         # (a brother in care) is shown it with its terms withheld, and is told the dates, not
         # the words (a second reader: "Kai moved to Oak House foster placement" reached it).
+        # The reason is the words of the case it is ended through, as the terms are the making
+        # case's: another case holding both is told the dates (a second reader: "Kai told his
+        # teacher ..." reached Sam's trail). An order made before its case was kept, ended by
+        # any case holding both, tells them why, as before.
         people = [before["restricted_id"], before["protected_id"]]
         dates = f"until {before['until'] or 'none'} -> {body.until.isoformat()}"
+        words_kept = found["about_a_child"] or found["made_in"] is not None
         await record_shared(tx, db.queries, principal=actor, action="order.update",
                             resource=f"order:{order_id}", young_person_id=young_person_id,
                             people=people, reason=f"{dates}: {body.reason}",
-                            others=dates if found["about_a_child"] else None)  # fmt: skip
+                            others=dates if words_kept else None)  # fmt: skip
         return ended["order"]
 
     return OrderPublic.model_validate(await in_write(db, work))

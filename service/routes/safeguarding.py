@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Response
 
-from service.auth.access import CaseAccess, CaseDep, DeciderCaseDep, PathId, PersonReach
+from service.auth.access import (
+    CaseAccess,
+    CaseDep,
+    CaseQuery,
+    DeciderCaseDep,
+    PathId,
+    PersonReach,
+)
 from service.data import audit, chains, orders, safeguarding
 from service.data.orders import OrderEnd
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
@@ -26,22 +33,36 @@ async def move_house(body: AddressCreate, reach: PersonReach, access: CaseDep) -
 
 
 @router.post("/orders", status_code=201, response_model=OrderPublic)
-async def make_order(body: OrderCreate, access: DeciderCaseDep) -> OrderPublic:
+async def make_order(
+    body: OrderCreate, access: DeciderCaseDep, case: CaseQuery = None
+) -> OrderPublic:
     """A court order keeping one person from contacting another (a section 34 order, a
-    restraining order, ...), until a date. Both people must be of one case: the case of the
-    protected person."""
+    restraining order, ...), until a date. Both people must be of one case of the caller's,
+    which the order is made through: its terms are that case's words, and it is ended through
+    that case. When several of the caller's cases hold both, name one (`young_person_id`); an
+    order protecting a young person is made through their own case when the caller holds it."""
     protected = await access.named(body.protected_id, loc=("protected_id",), action="make_order")
     restricted = await access.named(body.restricted_id, loc=("restricted_id",),
                                     action="make_order")  # fmt: skip
-    # Recorded under a case of the caller's that holds both (the first of several), not only
-    # the protected person's first: a mother in two children's cases, her partner in one.
-    both = [case for case in protected.cases if case in restricted.cases]
-    if not both:
+    # A case of the caller's that holds both, not only the protected person's first: a mother
+    # in two children's cases, her partner in one.
+    both = [c for c in protected.cases if c in restricted.cases]
+    if not both or (case is not None and case not in both):
         raise InvalidInput("No person with this id is within your allocations.",
                            details=[{"loc": ["body", "restricted_id"],
                                      "msg": "not within your allocations"}])  # fmt: skip
+    if case is None and body.protected_id in both:
+        case = body.protected_id  # about a child: their own case's
+    if case is None and len(both) > 1:
+        # The order would be the first case's by id, whose workers alone could end it (a second
+        # reader: a worker of two cases found their words withheld from them in the other).
+        raise InvalidInput(
+            "Several of your cases hold both people: name the case the order is made through "
+            "(young_person_id).",
+            details=[{"loc": ["query", "young_person_id"], "msg": "several cases hold both"}],
+        )
     return await safeguarding.make_order(access.db, actor=access.principal,
-        young_person_id=both[0], order=body,
+        young_person_id=case or both[0], order=body,
     )  # fmt: skip
 
 
