@@ -177,6 +177,17 @@ class CaseAccess:
                                    resource=resource, reason="no such record")  # fmt: skip
         raise NotFound(missing)
 
+    async def anothers(
+        self, *, action: str, resource: str, case: str, reason: str, said: str
+    ) -> NoReturn:
+        """A change to a record of another case's (a flag raised under it, an order made through
+        it), seen through a case of the caller's that shares its people: whether it still
+        stands is for that case's workers. A 403 (`said`), on the trail of the case whose record
+        it is, as a refused look is on the case it probed."""
+        await audit.record(self.db, principal=self.principal, action=action, resource=resource,
+                           outcome="refused", young_person_id=case, reason=reason)  # fmt: skip
+        raise Forbidden(said)
+
     async def named(
         self,
         person_id: str,

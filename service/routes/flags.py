@@ -13,9 +13,9 @@ from service.auth.access import (
     PersonReach,
     YoungPersonReach,
 )
-from service.data import audit, flags
+from service.data import flags
 from service.data.flags import FlagCreate, FlagDue, FlagPublic, FlagUpdate, FlagWithHeldBack
-from service.errors import Forbidden, InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound
 from service.models import ListOf
 
 router = APIRouter(tags=["safety flags"])
@@ -80,17 +80,14 @@ async def update_flag(
     except NotFound as exc:
         raise missing from exc
     if raised_in is not None and raised_in not in reach.cases:
-        # Seen through a case that shares the person, but raised under another: what it says,
-        # its level and whether it still stands are for that case's workers (lowering or closing
-        # it would free approvals there). The flag says whom to ask. The refusal is on the
-        # trail of the case whose flag it is, as a refused look is on the case it probed.
-        await audit.record(access.db, principal=access.principal, action="update_flag",
-                           resource=resource, outcome="refused", young_person_id=raised_in,
-                           reason="raised under another case")  # fmt: skip
-        raise Forbidden(
-            "This flag was raised under a case you do not hold: ask its author (the flag says "
-            "whom), or raise a flag of your own."
-        )
+        # What it says, its level and whether it still stands are for the case it was raised
+        # under (lowering or closing it would free approvals there). The flag says whom to ask.
+        await access.anothers(
+            action="update_flag", resource=resource, case=raised_in,
+            reason="raised under another case",
+            said="This flag was raised under a case you do not hold: ask its author (the flag "
+            "says whom), or raise a flag of your own.",
+        )  # fmt: skip
     # Changed through the case it was raised under, when the caller holds it (what they write is
     # that case's, whichever case they name); a flag of no case, through the one case of theirs
     # that holds the person or the one they name (a second reader: the case named was ignored,

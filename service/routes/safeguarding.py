@@ -13,10 +13,10 @@ from service.auth.access import (
     PathId,
     PersonReach,
 )
-from service.data import audit, chains, orders, safeguarding
+from service.data import chains, orders, safeguarding
 from service.data.orders import OrderEnd
 from service.data.safeguarding import AddressCreate, OrderCreate, OrderPublic, Safeguarding
-from service.errors import Forbidden, InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound
 from service.models import answer
 
 router = APIRouter(tags=["safeguarding"])
@@ -94,16 +94,13 @@ async def end_order(order_id: PathId, body: OrderEnd, access: DeciderCaseDep) ->
     if not both:
         raise NotFound(orders.NO_ORDER)
     if made_in is not None and made_in not in both:
-        # Seen through a case that holds both people, but made through another: whether it
-        # still stands is for that case's workers (ending it frees people there). The refusal
-        # is on the trail of the case whose order it is.
-        await audit.record(access.db, principal=access.principal, action="update_order",
-                           resource=resource, outcome="refused", young_person_id=made_in,
-                           reason="made through another case")  # fmt: skip
-        raise Forbidden(
-            "This order was made through a case you do not hold: ask that case's team (the "
-            "safeguarding links say which)."
-        )
+        # Ending it would free people in the case that made it.
+        await access.anothers(
+            action="update_order", resource=resource, case=made_in,
+            reason="made through another case",
+            said="This order was made through a case you do not hold: ask that case's team (the "
+            "safeguarding links say which).",
+        )  # fmt: skip
     return await orders.end_order(access.db, actor=access.principal, order_id=order_id,
                                   young_person_id=made_in or both[0], body=body)  # fmt: skip
 
