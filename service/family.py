@@ -430,14 +430,6 @@ def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySid
     best = min(ways, key=lambda w: (*w.key, w.rank))
     closest = [w for w in ways if (w.rank, w.ga, w.gb) == (best.rank, best.ga, best.gb)]
     side = _one_side({w.side for w in closest}) or best.side
-    # A relative reachable both ways is both, however far the other way is (DOMAIN; a second
-    # reader: a maternal first cousin who is a paternal second cousin once removed too was
-    # maternal only, and a wish about the father's side did not reach her). The closest way
-    # still names them; the person's own descendants stay on no side.
-    if side in ("maternal", "paternal") and {"maternal", "paternal"} <= {
-        w.side for w in ways if w.rank == best.rank
-    }:
-        side = "both"
     half = all(
         w.tie_half if w.tie_half is not None
         else w.rank == 0 and w.c1 is not None and w.c2 is not None
