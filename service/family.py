@@ -380,8 +380,7 @@ def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str 
     # Where both have their two birth parents recorded, those say full or half: a tie that
     # says otherwise does not (a second reader: a full tie made a half-brother by the recorded
     # parents a full brother on one side).
-    decided = {s for s in known
-               if len(mine) == 2 and len(family.birth_parents(s)) == 2}  # fmt: skip
+    decided = {s for s in known if len(family.birth_parents(s)) == 2} if len(mine) == 2 else set()
     tied: dict[str, tuple[bool, str | None]] = {}
     waiting = sorted(known)
     while waiting:
@@ -502,26 +501,23 @@ def gaps(family: Family) -> list[GapRow]:
     """The person and their birth ancestors up to grandparents who have fewer than two recorded
     birth parents, nearest first."""
     people = family.people
-    rows: set[tuple[str, int, WaySide | None]] = set()
+    # Each person once, at the nearest depth they are reached, on every side they are reached
+    # from there (a second reader: parents sharing a mother listed her missing parents twice).
+    nearest: dict[str, tuple[int, set[WaySide | None]]] = {}
     stack: list[tuple[str, int, WaySide | None]] = [(family.person_id, 0, None)]
     while stack:
         node, depth, side = stack.pop()
-        rows.add((node, depth, side))
+        held = nearest.get(node)
+        if held is None or depth < held[0]:
+            nearest[node] = (depth, {side})
+        elif depth == held[0]:
+            held[1].add(side)
         if depth == GAP_GENERATIONS:
             continue
         for parent in family.birth_parents(node):
             if parent in people:
                 first = side if depth else (_side_of_sex(people[parent].sex) or "unknown")
                 stack.append((parent, depth + 1, first))
-    # Each person once, at the nearest depth they are reached, on every side they are reached
-    # from there (a second reader: parents sharing a mother listed her missing parents twice).
-    nearest: dict[str, tuple[int, set[WaySide | None]]] = {}
-    for node, depth, side in rows:
-        held = nearest.get(node)
-        if held is None or depth < held[0]:
-            nearest[node] = (depth, {side})
-        elif depth == held[0]:
-            held[1].add(side)
     found = []
     for node, (depth, sides) in nearest.items():
         known = tuple(people[p].sex or "unknown" for p in family.birth_parents(node) if p in people)

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from ged4py.calendar import GregorianDate
 
 
-def _dotted(found: re.Match[str]) -> str:
-    """A date written as numbers with dots, as MacFamilyTree writes every date, in the
-    standard's words, read day.month.year: `27.11.1957` as `27 NOV 1957`, `11.1957` as `NOV
-    1957`. A month that is none is left as written, so the date stays a phrase; a day that is
-    none is kept, so that the date is found impossible (`31.02.1957`) as the same date in words
-    would be."""
+def _numeric(found: re.Match[str]) -> str:
+    """A date written in numbers (its `day`, `month` and `year`), in the standard's words: with
+    dots, as MacFamilyTree writes every date, read day.month.year (`27.11.1957` as `27 NOV
+    1957`, `11.1957` as `NOV 1957`); in ISO's order, as web tools and hand-edited files write
+    them (`1990-02-12` as `12 FEB 1990`). A month that is none is left as written, so the date
+    stays a phrase; a day that is none is kept, so that the date is found impossible
+    (`31.02.1957`) as the same date in words would be."""
     day, month, year = found["day"], int(found["month"]), found["year"]
     if not 1 <= month <= 12:
         return found[0]
@@ -46,16 +47,6 @@ _QUARTER = re.compile(
     rf"(?P<last>{_LAST})\.?)"
     r"\s+(?P<year>\d{3,4})$"
 )
-
-
-def _iso(found: re.Match[str]) -> str:
-    """An ISO date (`1990-02-12`, `1990-02`: web tools and hand-edited files write them) in the
-    standard's words, `12 FEB 1990`; a month that is none left as written, a phrase."""
-    month = int(found["month"])
-    if not 1 <= month <= 12:
-        return found[0]
-    day = [str(int(found["day"]))] if found["day"] else []
-    return " ".join([*day, GregorianDate.months()[month - 1], found["year"]])
 
 
 # A month's name in full, cut short or with a dot, before a day or year: its three letters.
@@ -96,7 +87,7 @@ def _quarter(found: re.Match[str]) -> str:
 LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_QUARTER, _quarter),
     (re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?![\d.-])"),
-     _iso),
+     _numeric),
     (_MONTH_NAME, lambda found: found[1][:3].upper()),
     (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)\s+"), "ABT "),
     (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
@@ -106,7 +97,7 @@ LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?i)^(?:between|bet\.?)\s+(.+?)(?:\s+(?:and|&)\s+|\s*[-\u2013]\s*)"),
      r"BET \1 AND "),
     (re.compile(r"(?<![\d.])(?:(?P<day>\d{1,2})\.)?(?P<month>\d{1,2})\.(?P<year>\d{3,4})(?![\d.])"),
-     _dotted),
+     _numeric),
 ]  # fmt: skip
 
 

@@ -106,21 +106,18 @@ def genogram_svg(
     named = (f'role="img" aria-labelledby="pt pd"><title id="pt">{escape(title)}</title>'
              f'<desc id="pd">{escape(who)}</desc>')  # fmt: skip
     strips = _strips(left, width)
-    if len(strips) == 1:
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.1f} {top:.1f} '
-                f'{width:.1f} {height:.1f}" width="100%" {named}{body}</svg>')  # fmt: skip
     drawn = []
     for i, (x, w) in enumerate(strips):
-        # Each strip as tall as what is in it: a card in part, or a line across it.
-        ys = [
-            y
-            for n in nodes
-            if x - CARD_W / 2 < n["x"] < x + w + CARD_W / 2
-            for y in (n["y"] - CARD_H / 2, n["y"] + CARD_H / 2)
-        ]
-        ys += [y for ln in lines if min(ln["x1"], ln["x2"]) < x + w and max(ln["x1"], ln["x2"]) > x
-               for y in (ln["y1"], ln["y2"])]  # fmt: skip
-        y0, y1 = (min(ys) - _MARGIN, max(ys) + _MARGIN) if ys else (top, top + height)
+        y0, y1 = top, top + height
+        if len(strips) > 1:
+            # Each strip as tall as what is in it: a card in part, or a line across it.
+            ys = [y for n in nodes if x - CARD_W / 2 < n["x"] < x + w + CARD_W / 2
+                  for y in (n["y"] - CARD_H / 2, n["y"] + CARD_H / 2)]  # fmt: skip
+            ys += [y for ln in lines
+                   if min(ln["x1"], ln["x2"]) < x + w and max(ln["x1"], ln["x2"]) > x
+                   for y in (ln["y1"], ln["y2"])]  # fmt: skip
+            if ys:
+                y0, y1 = min(ys) - _MARGIN, max(ys) + _MARGIN
         drawn.append(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x:.1f} {y0:.1f} '
                      f'{w:.1f} {y1 - y0:.1f}" width="100%" '
                      f"{named if i == 0 else _HIDDEN}{body}</svg>")  # fmt: skip
