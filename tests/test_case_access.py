@@ -877,10 +877,88 @@ def test_a_chain_avoiding_another_cases_child_is_kept(
     bump_revision(db)
     found = ok(client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers))
     from_mother = [c["summary"] for c in found["chains"] if c["start_id"] == mother]
+    # Rex, whom only Sam's case holds, is met through a household: who lives with Xavier is
+    # that case's to say (test_who_lives_at_an_address_of_another_case_is_not_said).
     assert from_mother == [
-        "mother mother Test -> partner -> Xavier Partner -> lives with -> Rex Risk "
-        "(flagged: ask the author)"
+        "mother mother Test -> partner -> Xavier Partner -> lives with -> someone living there "
+        "(ask the manager of team south) (a concern is recorded: ask the manager of team south)"
     ], found
+    assert "Rex" not in str(found)
+    assert "rex-risk" not in str(found)
+
+
+def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db: Driver) -> None:
+    """A second reader: Kai's coordinator gave the aunt an address another team's case records
+    people at, and Kai's /safeguarding named who lives there, with their ties, and that one is
+    flagged: typing an address told who lived at it. Someone met through a household whom
+    Kai's case does not hold is now someone living there, with whom to ask (the managers of
+    the cases that hold them), and nothing beyond them; Sam's case, which holds the lodger,
+    still names him."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, aunt = w["kai"], w["sam"], w["family"].ids["aunt"]
+    db.execute_query(
+        "MATCH (sam:YoungPerson {id: $sam}) "
+        "CREATE (a:Address {id: 'addr-hidden', key: '9 hidden way|LS99ZZ', "
+        "                   line1: '9 Hidden Way', town: 'Leeds', postcode: 'LS9 9ZZ'}) "
+        "CREATE (r:Person {id: 'rhys-lodger', given_name: 'Rhys', family_name: 'Lodger'}) "
+        "CREATE (b:Person {id: 'bryn-brother', given_name: 'Bryn', family_name: 'Lodger'}) "
+        "CREATE (n:Person {id: 'nia-nobody', given_name: 'Nia', family_name: 'Nobody'}) "
+        "CREATE (r)-[:IN_NETWORK_OF]->(sam) CREATE (b)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (r)-[:SIBLING_OF {id: 'sib-rb', kind: 'full'}]->(b) "
+        "CREATE (r)-[:LIVES_AT {id: 'lives-rhys', since: '2024-01-01'}]->(a) "
+        "CREATE (n)-[:LIVES_AT {id: 'lives-nia', since: '2024-01-01'}]->(a) "
+        "WITH r, b, n, sam UNWIND [r, b, n] AS p "
+        "CREATE (p)-[:HAS_FLAG]->(:Flag {id: 'flag-' + p.id, kind: 'allegation', level: 3, "
+        "                                status: 'active', source: 'Police', "
+        "                                raised_on: '2025-01-01', raised_in: $sam})",
+        sam=sam,
+    )  # fmt: skip
+    bump_revision(db)
+    home = {"line1": "9 hidden  way", "town": "Leeds", "postcode": "ls99zz"}
+    headers = w["kai_worker"].headers
+    assert client.post(f"/people/{aunt}/addresses", headers=headers,
+                       json=home).status_code == 204  # fmt: skip
+    found = client.get(f"/young-people/{kai}/safeguarding", params={"max_steps": 3},
+                       headers=headers)  # fmt: skip
+    assert found.status_code == 200, found.text
+    for said in ("Rhys", "rhys-lodger", "Bryn", "bryn-brother", "Nia", "nia-nobody", "Lodger"):
+        assert said not in found.text, said
+    summaries = sorted(c["summary"] for c in found.json()["chains"] if c["start_id"] == aunt)
+    head = "maternal aunt aunt Test -> lives with -> someone living there"
+    assert summaries == [
+        f"{head} (ask the manager of team south) (a concern is recorded beyond them: ask the "
+        "manager of team south)",
+        f"{head} (ask the manager of team south) (a concern is recorded: ask the manager of "
+        "team south)",
+        f"{head} (ask your manager (no case holds them)) (a concern is recorded: ask your "
+        "manager (no case holds them))",
+    ], summaries
+    page = client.get(f"/young-people/{kai}/map", headers=headers)
+    assert page.status_code == 200
+    assert "Rhys" not in page.text
+    assert "Nia" not in page.text
+    # Approving the aunt is refused for the two flagged people living with her, counted, not
+    # named by id.
+    cid = ok(client.post(f"/young-people/{kai}/connections", headers=headers,
+                         json={"person_id": aunt}), 201)["id"]  # fmt: skip
+    for stage in ("located", "awaiting_safety_check"):
+        ok(client.post(f"/connections/{cid}/stage", headers=headers, json={"stage": stage}))
+    refused = client.post(f"/connections/{cid}/stage", headers=w["north"].headers,
+                          json={"stage": "approved"})  # fmt: skip
+    assert refused.status_code == 409, refused.text
+    assert (
+        refused.json()["error"]["details"][0]["people"] == ["someone the case does not hold"] * 2
+    ), refused.text
+    assert "rhys" not in refused.text
+    assert "nia" not in refused.text
+    # Sam's case holds the lodger and his brother: its worker is told who they are.
+    south = client.get(f"/young-people/{sam}/safeguarding", params={"max_steps": 3},
+                       headers=w["sam_worker"].headers)  # fmt: skip
+    assert south.status_code == 200, south.text
+    assert "Rhys Lodger" in south.text
+    assert "Bryn Lodger" in south.text
+    assert "Nia" not in south.text
 
 
 def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:

@@ -426,13 +426,49 @@ def test_a_chain_avoids_another_cases_child_only_when_as_short() -> None:
     network, children = {"M": "mother"}, {"C": "south"}
     for steps in (2, 3, 4):
         [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, steps)
-        assert (start, len(chain), cut) == ("M", 1, "south"), steps
+        assert (start, len(chain), cut) == (
+            "M",
+            1,
+            "a concern is recorded beyond them: ask the manager of team south",
+        ), steps
         assert chain[0].person_id is None
     # As short: the chain avoiding the child.
     tie("M", "X", "partner")
     tie("X", "T", "lives with")
     [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, 2)
     assert (start, [s.name for s in chain], cut) == ("M", ["Xavier", "Tom"], None)
+
+
+def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
+    """Pure: the mother lives with Tom, whom only another case holds (a sealed step): the
+    chain says someone living there and whom to ask, never his name or id; beyond him, that a
+    concern is recorded beyond them. A chain as short by a tie names him."""
+    incoming: dict[str, set[tuple[str, str]]] = {}
+
+    def tie(a: str, b: str, how: str) -> None:
+        incoming.setdefault(b, set()).add((a, how))
+
+    names = {"T": "Tom", "B": "Ben", "X": "Xavier"}
+    network = {"M": "mother"}
+    tie("M", "T", "lives with")
+    tie("T", "B", "sibling")
+    sealed = {("M", "T"): "the manager of team south"}
+    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    assert [(s.person_id, s.name) for s in chain] == [
+        (None, "someone living there (ask the manager of team south)")
+    ]
+    assert cut == "a concern is recorded: ask the manager of team south"
+    [(_, chain, cut)] = _chains_to("B", incoming, network, names, {}, 2, sealed)
+    assert [s.person_id for s in chain] == [None]
+    assert cut == "a concern is recorded beyond them: ask the manager of team south"
+    # Without the seal (the case holds Tom), he and his brother are named.
+    [(_, chain, cut)] = _chains_to("B", incoming, network, names, {}, 2, {})
+    assert ([s.name for s in chain], cut) == (["Tom", "Ben"], None)
+    # The mother's partner Xavier is Tom's brother too: as short, and named all the way.
+    tie("M", "X", "partner")
+    tie("X", "T", "sibling")
+    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    assert ([s.name for s in chain], cut) == (["Xavier", "Tom"], None)
 
 
 def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:

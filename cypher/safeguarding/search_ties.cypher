@@ -10,8 +10,11 @@
 // by name or id (and `service.data.safeguarding` withholds whoever is met beyond them). Who
 // lives with whom is among the living (as `fragments/household`): someone who has died lives
 // with nobody. `service.data.safeguarding` traces the chains back in memory. Each step is a
-// list (from id, to id, how, the team of a young person reached, name): the driver decodes a few
-// hundred short lists far faster than as many maps with their keys.
+// list (from id, to id, how, the team of a young person reached, name, elsewhere): the driver
+// decodes a few hundred short lists far faster than as many maps with their keys. `elsewhere` is
+// for a step into a household, to someone the case does not hold (who lives at an address is
+// found by typing it): the teams of the cases that hold them, [] for none; the chain shows
+// them as someone living there and whom to ask, never by name or id.
 MATCH (m:Person) WHERE m.id IN $network
 WITH collect(m) AS met0
 CALL (met0) {
@@ -24,16 +27,22 @@ CALL (met0) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how
+        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how
+    RETURN b, 'lives with' AS how, CASE
+        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))]) AS steps1,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
+                  elsewhere]) AS steps1,
          collect(DISTINCT b) AS met1
 }
 CALL (met1) {
@@ -46,16 +55,22 @@ CALL (met1) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how
+        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how
+    RETURN b, 'lives with' AS how, CASE
+        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))]) AS steps2,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
+                  elsewhere]) AS steps2,
          collect(DISTINCT b) AS met2
 }
 CALL (met1, met2) {
@@ -74,16 +89,22 @@ CALL (new2) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how
+        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how
+    RETURN b, 'lives with' AS how, CASE
+        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))]) AS steps3,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
+                  elsewhere]) AS steps3,
          collect(DISTINCT b) AS met3
 }
 CALL (met1, met2, met3) {
@@ -102,16 +123,22 @@ CALL (new3) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how
+        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how
+    RETURN b, 'lives with' AS how, CASE
+        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))]) AS steps4,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
+                  elsewhere]) AS steps4,
          collect(DISTINCT b) AS met4
 }
 // Which of the people met (the network included) have an active flag (level 1 to 3) or are kept

@@ -227,6 +227,15 @@ def _order(row: dict[str, Any], network: dict[str, str], case: str) -> OrderPubl
     return order
 
 
+def _ask(teams: list[str]) -> str:
+    """Whom to ask about someone the case does not hold: the managers of the cases that do."""
+    if not teams:
+        return "your manager (no case holds them)"
+    if len(teams) == 1:
+        return f"the manager of team {teams[0]}"
+    return "the managers of teams " + " or ".join(teams)
+
+
 def _chains_to(
     target: str,
     incoming: dict[str, set[tuple[str, str]]],
@@ -234,36 +243,47 @@ def _chains_to(
     names: dict[str, str],
     children: dict[str, str],
     max_steps: int,
+    sealed: dict[tuple[str, str], str] | None = None,
 ) -> list[tuple[str, list[Step], str | None]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
-    network met within `max_steps` starts one shortest chain. Ties are taken in sorted order, so
-    the same graph always gives the same chains.
+    network met within `max_steps` starts one shortest chain, with what is withheld of it (None
+    when whole). Ties are taken in sorted order, so the same graph always gives the same chains.
 
     A chain that meets a young person of another case (`children`: id -> team) before
     `target`, or starts from one, is cut there: who that child lives with or is related to is
     their case's (a second reader found Kai's chains naming the foster carer his brother in
-    care lives with, and her flag). It comes with the team to ask, or None when whole. A
-    member is given such a chain only when none as short avoids those children: a chain
+    care lives with, and her flag). So is a chain at a step into a household to someone the
+    case does not hold (`sealed`: (from, to) -> whom to ask): who lives at an address is found
+    by typing it, and another case's people there are that case's (a second reader gave a
+    person of their case an address and learnt who another team's case records living there,
+    and that one was flagged). That a concern is recorded, and whom to ask, is said. A member
+    is given such a chain only when none as short avoids those children and steps: a chain
     through the mother's partner was lost when one as short through her child in care came
     first by id, and a longer one must not hide how near the concern is (second readers)."""
-    avoiding, avoiding_starts = _walk_back(target, incoming, network, children, max_steps,
-                                           through_children=False)  # fmt: skip
-    shortest, starts = _walk_back(target, incoming, network, children, max_steps,
-                                  through_children=True)  # fmt: skip
+    sealed = sealed or {}
+    # The walks from the one that avoids the most to the one that avoids nothing: a start takes
+    # the first as short as the shortest.
+    walks = [_walk_back(target, incoming, network, children if kids else {},
+                        sealed if doors else {}, max_steps)
+             for kids, doors in ((True, True), (True, False), (False, False))]  # fmt: skip
     chains: list[tuple[str, list[Step], str | None]] = []
-    for start, length in starts.items():
-        toward = avoiding if avoiding_starts.get(start, max_steps + 1) <= length else shortest
+    for start, length in walks[-1][1].items():
+        toward = next(t for t, found in walks if found.get(start, max_steps + 1) <= length)
         steps: list[Step] = []
-        at, cut = start, children.get(start)
+        at, cut = start, None
+        if start in children:
+            cut = f"a concern is recorded beyond them: ask the manager of team {children[start]}"
         while at != target and cut is None:
             nxt, how = toward[at]
-            child = children.get(nxt)
-            steps.append(Step(person_id=None if child else nxt,
-                              name=known_child(child) if child else names.get(nxt, ""),
-                              relation=how))  # fmt: skip
+            child, there = children.get(nxt), sealed.get((at, nxt))
+            ask = f"the manager of team {child}" if child else there
+            name = (known_child(child) if child else f"someone living there (ask {there})"
+                    if there else names.get(nxt, ""))  # fmt: skip
+            steps.append(Step(person_id=None if ask else nxt, name=name, relation=how))
             at = nxt
-            if child is not None and nxt != target:
-                cut = child
+            if ask is not None:
+                beyond = " beyond them" if nxt != target else ""
+                cut = f"a concern is recorded{beyond}: ask {ask}"
         chains.append((start, steps, cut))
     return chains
 
@@ -273,14 +293,13 @@ def _walk_back(
     incoming: dict[str, set[tuple[str, str]]],
     network: dict[str, str],
     children: dict[str, str],
+    sealed: dict[tuple[str, str], str],
     max_steps: int,
-    *,
-    through_children: bool,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     """The breadth-first walk of `_chains_to`: for each person met, the next step towards
     `target` (a -> (b, how a sees b)), and the members of the network met, in order, each with
-    how many ties away they are. Without `through_children`, another case's young person is met
-    only as `target` or as a member."""
+    how many ties away they are. A young person of `children` is met only as `target` or as a
+    member, and a step of `sealed` is not taken."""
     toward: dict[str, tuple[str, str]] = {}
     seen = {target}
     layer = [target]
@@ -291,7 +310,7 @@ def _walk_back(
             for a, how in sorted(incoming.get(b, ())):
                 if a in seen:
                     continue
-                if not through_children and a in children and a not in network:
+                if (a in children and a not in network) or (a, b) in sealed:
                     continue
                 seen.add(a)
                 toward[a] = (b, how)
@@ -361,12 +380,16 @@ async def search(
     # Always one record: the query aggregates without grouping, an empty network included.
     rounds, risks = records[0]["rounds"], records[0]["risks"]
     children.update(dict(records[0]["member_children"]))
+    # Steps into a household to someone the case does not hold: (from, to) -> whom to ask.
+    sealed: dict[tuple[str, str], str] = {}
     for steps in rounds:
-        for from_id, to_id, how, child_team, name in steps:
+        for from_id, to_id, how, child_team, name, elsewhere in steps:
             incoming.setdefault(to_id, set()).add((from_id, how))
             names[to_id] = name
             if child_team is not None and to_id not in network:
                 children[to_id] = child_team
+            if elsewhere is not None:
+                sealed[(from_id, to_id)] = _ask(elsewhere)
     # The flagged people of the network in the network's order, then the others by id.
     order = {pid: i for i, pid in enumerate(network)}
     flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
@@ -399,16 +422,15 @@ async def search(
             # to ask, never their id or what their case records.
             children[pid] = r["child_team"]
             flags, orders = [], []
-        for start, steps, cut in _chains_to(pid, incoming, network, names, children, max_steps):
+        for start, steps, cut in _chains_to(pid, incoming, network, names, children, max_steps,
+                                            sealed):  # fmt: skip
             words = [f"{s.relation} -> {s.name}" for s in steps]
             head = " -> ".join([network[start], *words])
-            if cut is not None or pid in children:
-                # Another case's child at the end of the chain, or on its way: that a concern
-                # is recorded (beyond them), whom to ask, and nothing of their case.
-                said = (f"{head} (a concern is recorded beyond them: ask the manager of team "
-                        f"{cut})" if cut is not None else
-                        f"{head} (a concern is recorded: ask the manager of team "
-                        f"{children[pid]})")  # fmt: skip
+            if cut is not None:
+                # Another case's child or someone living where another case's people live, at
+                # the end of the chain or on its way: that a concern is recorded (beyond them),
+                # whom to ask, and nothing of that case.
+                said = f"{head} ({cut})"
                 if said not in concerns:
                     concerns.add(said)
                     chains.append(Chain(start_id=start, start=network[start], steps=steps,
