@@ -75,11 +75,21 @@ def read(
     # joined as in 5.5.1, and said (a second reader: the library dropped the text after it, and
     # `NAME a` + `2 CONC b /c/` lost the family name without a word).
     origin: list[int] | None = None
+    # Blank lines inside the file (a mail program makes CRLF into CRCRLF) are passed over, and
+    # lines indented by their level (as 5.5.1 allows and some programs write), read without it:
+    # the library refused both as a syntax error (a second reader).
+    blank = any(not row.strip() for row in rows[:-1])
+    indented = [number for number, row in enumerate(rows, 1) if row[:1] in (" ", "\t")]
+    if conc or blank or indented:
+        joined, origin = join_conc([row.lstrip(" \t").encode() for row in rows])
+        text = b"\n".join(joined).decode() + "\n"
     if conc:
-        joined, origin = join_conc([row.encode() for row in rows])
-        text = b"\n".join(joined).decode()
         notes.append(f"{len(conc)} CONC line{'s' if len(conc) > 1 else ''} (not GEDCOM 7) "
                      f"joined to the lines they continue, the first at line {conc[0]}")  # fmt: skip
+    if indented:
+        notes.append(f"{len(indented)} line{'s' if len(indented) > 1 else ''} indented (not "
+                     f"GEDCOM 7), the first at line {indented[0]}: read without the "
+                     "indentation")  # fmt: skip
     try:
         records = gedcom7.loads(text)
     except gedcom7.GedcomParseError as exc:  # its message quotes the line: only its number

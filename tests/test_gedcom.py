@@ -1356,3 +1356,26 @@ def test_conc_lines_in_a_gedcom_7_file_are_joined_and_said() -> None:
     broken = seven.replace("0 TRLR\n", "0 @I2@ INDI\nbroken line\n0 TRLR\n")
     with pytest.raises(GedcomError, match="GEDCOM 7 syntax error at line 9"):
         parse_gedcom(broken.encode(), today=TODAY)
+
+
+def test_blank_and_indented_lines_in_a_gedcom_7_file_are_read() -> None:
+    """A GEDCOM 7 file with a blank line after every line (CRLF made CRCRLF by a mail program),
+    or its lines indented by level (as 5.5.1 allows), was refused as a syntax error: blank lines
+    are passed over, as in 5.5.1, and indented lines read without the indentation, and said.
+    Line numbers stay the file's."""
+    seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Anne /Smith/\n1 BIRT\n"
+             "2 DATE 3 MAR 1990\n0 TRLR\n")  # fmt: skip
+    plain = parse_gedcom(seven.encode(), today=TODAY)
+    doubled = parse_gedcom(seven.replace("\n", "\r\r\n").encode(), today=TODAY)
+    assert doubled.people == plain.people
+    assert doubled.notes == plain.notes
+    indented = "".join(" " * int(line[0]) + line + "\n" for line in seven.splitlines())
+    tree = parse_gedcom(indented.encode(), today=TODAY)
+    assert tree.people == plain.people
+    assert tree.people[0].birth_date == "1990-03-03"
+    assert tree.notes[-1] == (
+        "5 lines indented (not GEDCOM 7), the first at line 2: read without the indentation"
+    )
+    broken = indented.replace("0 TRLR\n", "\n0 @I2@ INDI\nbroken line\n0 TRLR\n")
+    with pytest.raises(GedcomError, match="GEDCOM 7 syntax error at line 10"):
+        parse_gedcom(broken.encode(), today=TODAY)
