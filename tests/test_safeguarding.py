@@ -464,11 +464,23 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     # Without the seal (the case holds Tom), he and his brother are named.
     [(_, chain, cut)] = _chains_to("B", incoming, network, names, {}, 2, {})
     assert ([s.name for s in chain], cut) == (["Tom", "Ben"], None)
-    # The mother's partner Xavier is Tom's brother too: as short, and named all the way.
-    tie("M", "X", "partner")
-    tie("X", "T", "sibling")
+    # Two chains as short to Tom: through the mother's partner Xavier, who lives with him (a
+    # sealed step), and through her sister Sue, his sister: the one named all the way.
+    incoming.clear()
+    names["P"] = "Xavier"  # sorted before Sue: the first taken were the seal not avoided
+    tie("M", "P", "partner")
+    tie("P", "T", "lives with")
+    sealed = {("P", "T"): "the manager of team south"}
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
-    assert ([s.name for s in chain], cut) == (["Xavier", "Tom"], None)
+    assert ([s.name for s in chain], cut) == (
+        ["Xavier", "someone living there (ask the manager of team south)"],
+        "a concern is recorded: ask the manager of team south",
+    )
+    names["S"] = "Sue"
+    tie("M", "S", "sibling")
+    tie("S", "T", "sibling")
+    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    assert ([s.name for s in chain], cut) == (["Sue", "Tom"], None)
 
 
 def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:
