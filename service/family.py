@@ -201,6 +201,11 @@ class Kin:
     gb: int
     side: WaySide
     half: bool
+    # The other parent's side, when the relative is reached through it too, further off than
+    # the way that names them (a maternal first cousin who is a paternal second cousin once
+    # removed): DOMAIN's "a relative reachable both ways is both" for the young person's wishes
+    # about a side, the nearer way still naming them.
+    also: WaySide | None = None
 
 
 @dataclass(slots=True)
@@ -417,13 +422,15 @@ def _is_half(family: Family, c1: str, c2: str) -> bool:
     return len(p1 & p2) == 1 and (len(p1) == 2 or len(p2) == 2)
 
 
-def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySide, bool]:
+def _settle(family: Family, ways: list[_Way]) -> Kin:
+    """Where a relative reached by `ways` stands: by the best way, and the other parent's side
+    when a way of the same kind reaches them through it too (`Kin.also`)."""
     if len(ways) == 1:
         (w,) = ways
         half = w.tie_half if w.tie_half is not None else (
             w.rank == 0 and w.c1 is not None and w.c2 is not None and _is_half(family, w.c1, w.c2)
         )  # fmt: skip
-        return _KIND_OF_RANK[w.rank], w.ga, w.gb, w.side, half
+        return Kin("", _KIND_OF_RANK[w.rank], w.ga, w.gb, w.side, half)
     # The best way: birth first, then the fewest generations, then the smallest Ga; between an
     # adoptive and a step way as close as each other, the adoptive.
     best = min(ways, key=lambda w: (*w.key, w.rank))
@@ -435,7 +442,11 @@ def _settle(family: Family, ways: list[_Way]) -> tuple[KinKind, int, int, WaySid
         and _is_half(family, w.c1, w.c2)
         for w in closest
     )  # fmt: skip
-    return _KIND_OF_RANK[best.rank], best.ga, best.gb, side, half
+    reached = _one_side({w.side for w in ways if w.rank == best.rank})
+    also: WaySide | None = None
+    if reached == "both" and side in ("maternal", "paternal"):
+        also = "paternal" if side == "maternal" else "maternal"
+    return Kin("", _KIND_OF_RANK[best.rank], best.ga, best.gb, side, half, also)
 
 
 def relatives(family: Family, max_generations: int) -> list[Kin]:
@@ -444,8 +455,8 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
     adopted children of a parent's partner; closest first."""
     found: dict[str, Kin] = {}
     for r, ways in _ways(family, max_generations).items():
-        kind, ga, gb, side, half = _settle(family, ways)
-        found[r] = Kin(r, kind, ga, gb, side, half)
+        found[r] = _settle(family, ways)
+        found[r].person_id = r
     me = family.person_id
     kin = sorted(found.values(), key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
     known = set(found) | {me}
@@ -462,7 +473,7 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
     for partner, k in placed.items():
         extras.setdefault(
             partner,
-            Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False),
+            Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False, k.also),
         )
         if (k.ga, k.gb) == (1, 0):
             # A parent's partner's own children, born or adopted (a second reader: an adopted

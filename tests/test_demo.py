@@ -60,6 +60,10 @@ def test_demo_relatives_match_the_planted_family(db: Driver, neo4j_target: Targe
         body = found.json()
         got = {r["person_id"]: (r["term"], r["side"]) for r in body["data"]}
         assert got == EXPECTED
+        # Isabella, named maternal by the nearer way, is a paternal second cousin's daughter
+        # too: on both sides for Kai's wishes.
+        also = {r["person_id"]: r["also_on"] for r in body["data"] if r["also_on"]}
+        assert also == {"demo-isabella": "paternal"}, also
         living = sum(1 for r in body["data"] if r["living"])
         assert living > 80
         assert body["summary"]["living"] == living

@@ -35,6 +35,7 @@ from service.family import (
 )
 from service.family_paths import path, paths
 from service.queries import load_queries
+from service.workflow.wishes import effective_wish
 from tests.conftest import REPO, Target
 
 QUERIES = load_queries(REPO / "cypher")
@@ -401,8 +402,9 @@ def _old_and_new(
     fam = Family.from_record(loaded[0])
     rows = relative_rows(fam, within, generations)
     # Rows carry what the old query returned, and since then the dates as a family tree file
-    # wrote them (issue 19): compared on the old fields, the new ones named exactly.
-    added = {"birth_written", "death_written"}
+    # wrote them (issue 19), and the other side a relative is related through too, further
+    # off (for wishes): compared on the old fields, the new ones named exactly.
+    added = {"birth_written", "death_written", "also_on"}
     for row, was in zip(rows, old[0]["relatives"], strict=False):
         assert set(row) - set(was) == added
     return (
@@ -437,3 +439,29 @@ def test_the_same_relatives_and_gaps_as_the_cypher_it_replaced(
     assert relatives_seen > 5000
     assert gaps_seen > 20
     assert (compared, differing) == (compared, 0)
+
+
+def test_a_relative_through_both_parents_further_off_one_way_is_both_for_a_wish() -> None:
+    """DOMAIN: "a relative reachable both ways is both". A maternal first cousin whose father
+    is the father's first cousin (so a paternal second cousin too) is named by the nearer way,
+    maternal, and is also on the father's side (`also_on`): a wish about either side holds for
+    her, the more cautious of the two (a second reader: "nobody from my dad's side" did not
+    reach her)."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "mgm": F, "aunt": F, "x": F, "pgm": F, "pggm": F,
+         "great_aunt": F, "cousin_dad": M},
+        [("mum", "me"), ("dad", "me"), ("mgm", "mum"), ("mgm", "aunt"), ("aunt", "x"),
+         ("pgm", "dad"), ("pggm", "pgm"), ("pggm", "great_aunt"), ("great_aunt", "cousin_dad"),
+         ("cousin_dad", "x")],
+    )  # fmt: skip
+    found = {k.person_id: k for k in relatives(f, 4)}
+    assert (found["x"].ga, found["x"].gb, found["x"].side, found["x"].also) == (
+        2, 2, "maternal", "paternal")  # fmt: skip
+    assert {pid for pid, k in found.items() if k.also} == {"x"}
+    [x] = [r for r in relatives_of(f, ["me"], 4).data if r.person_id == "x"]
+    assert (x.term, x.side, x.also_on) == ("maternal first cousin", "maternal", "paternal")
+    sides = wish_sides(f, relatives_of(f, ["me"], 4).data)
+    assert (sides["x"], sides["aunt"], sides["cousin_dad"]) == ("both", "maternal", "paternal")
+    assert wish_sides(f)["x"] == "both"
+    assert effective_wish(None, sides["x"], "want_contact", "never") == "never"
+    assert effective_wish(None, sides["aunt"], "want_contact", "never") == "want_contact"

@@ -28,6 +28,12 @@ class Relative(Shaped):
     name: str
     term: str
     side: RelativeSide | None
+    also_on: Literal["maternal", "paternal"] | None = Field(
+        default=None,
+        description="The other side of the family the relative is related through too, further "
+        "off than the way `term` and `side` name (a maternal first cousin who is also a "
+        "paternal second cousin's daughter): a wish about either side holds for them.",
+    )
     generations_up: int
     generations_down: int
     half: bool
@@ -106,6 +112,7 @@ def _relative_fields(row: dict[str, Any], name: str) -> dict[str, Any]:
         "name": name,
         "term": kinship_term(ga, gb, sex, half=row["half"], side=row["side"], kind=row["kind"]),
         "side": row["side"],
+        "also_on": row["also_on"],
         "generations_up": ga,
         "generations_down": gb,
         "half": row["half"],
@@ -150,6 +157,7 @@ def relative_rows(family: Family, within: list[str], max_generations: int) -> li
             "birth_written": p.birth_written, "death_written": p.death_written,
             "external_id": p.external_id, "kind": k.kind, "generations_up": k.ga,
             "generations_down": k.gb, "side": None if k.side == "none" else k.side,
+            "also_on": k.also,
             "half": k.half, "other_case": p.young_person and p.id not in cases,
         })  # fmt: skip
     rows.sort(key=_closest_first)
@@ -192,13 +200,16 @@ def wish_sides(
     """The side of the family each relative is on, for a young person's wish about a side
     ("nobody from my dad's side"): worked out with the people the case took out of its network
     too (its own records), so that taking the father out does not free his mother from the
-    wish. Used to decide, never shown. `kin`: the relatives the caller has already worked out
-    from this family, whose sides are the answer when the case took no one out."""
+    wish. Someone related through both parents is on both, however much further off the other
+    way is (`Relative.also_on`; DOMAIN: "a relative reachable both ways is both"): the more
+    cautious of the two wishes holds for them (`workflow.effective_wish`). Used to decide,
+    never shown. `kin`: the relatives the caller has already worked out from this family,
+    whose sides are the answer when the case took no one out."""
     if family is None:
         return {}
     if family.worked_out.get("record") is None and kin is not None:
-        return {r.person_id: r.side for r in kin}
-    return {k.person_id: (None if k.side == "none" else k.side)
+        return {r.person_id: "both" if r.also_on else r.side for r in kin}
+    return {k.person_id: ("both" if k.also else None if k.side == "none" else k.side)
             for k in relatives(with_removed(family), SIDE_GENERATIONS)}  # fmt: skip
 
 
