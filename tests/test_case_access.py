@@ -900,7 +900,8 @@ def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db
     db.execute_query(
         "MATCH (sam:YoungPerson {id: $sam}) "
         "CREATE (a:Address {id: 'addr-hidden', key: '9 hidden way|LS99ZZ', "
-        "                   line1: '9 Hidden Way', town: 'Leeds', postcode: 'LS9 9ZZ'}) "
+        "                   line1: '9 Hidden Way', line2: 'Flat B (above the chemist)', "
+        "                   town: 'Leeds', postcode: 'LS9 9ZZ'}) "
         "CREATE (r:Person {id: 'rhys-lodger', given_name: 'Rhys', family_name: 'Lodger'}) "
         "CREATE (b:Person {id: 'bryn-brother', given_name: 'Bryn', family_name: 'Lodger'}) "
         "CREATE (n:Person {id: 'nia-nobody', given_name: 'Nia', family_name: 'Nobody'}) "
@@ -915,10 +916,26 @@ def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db
         sam=sam,
     )  # fmt: skip
     bump_revision(db)
-    home = {"line1": "9 hidden  way", "town": "Leeds", "postcode": "ls99zz"}
+    home = {"line1": "9 hidden  way", "town": "Anytown", "postcode": "ls99zz"}
     headers = w["kai_worker"].headers
     assert client.post(f"/people/{aunt}/addresses", headers=headers,
                        json=home).status_code == 204  # fmt: skip
+    # The address as Kai's worker typed it, never as another case recorded it (a second
+    # reader was shown Sam's case's "Flat B (above the chemist)" and its town).
+    shown = ok(client.get(f"/people/{aunt}", headers=headers))["address"]
+    assert (shown["line1"], shown["line2"], shown["town"], shown["postcode"]) == (
+        "9 hidden  way", None, "Anytown", "LS99ZZ")  # fmt: skip
+    # Sam's case, which holds the lodger, is told his household changed, by no one's name.
+    trail = ok(client.get("/audit", headers=w["south"].headers,
+                          params={"young_person_id": sam}))["data"]  # fmt: skip
+    joined = [e for e in trail if e["action"] == "household.joined"]
+    assert [(e["resource"], e["reason"]) for e in joined] == [
+        (
+            "person:rhys-lodger",
+            "someone now lives with them: the case's safeguarding links say whom to ask (through "
+            "another case)",
+        )
+    ], joined
     found = client.get(f"/young-people/{kai}/safeguarding", params={"max_steps": 3},
                        headers=headers)  # fmt: skip
     assert found.status_code == 200, found.text
@@ -959,6 +976,17 @@ def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db
     assert "Rhys Lodger" in south.text
     assert "Bryn Lodger" in south.text
     assert "Nia" not in south.text
+    # Sam's case takes the lodger out (kept, as he has a history): it is still whom to ask.
+    db.execute_query(
+        "MATCH (r:Person {id: 'rhys-lodger'})-[m:IN_NETWORK_OF]->(sam:YoungPerson {id: $sam}) "
+        "DELETE m CREATE (r)-[:REMOVED_FROM {on: '2026-01-01'}]->(sam)", sam=sam)  # fmt: skip
+    bump_revision(db)
+    again = ok(client.get(f"/young-people/{kai}/safeguarding", params={"max_steps": 1},
+                          headers=headers))  # fmt: skip
+    assert sorted(c["summary"].split(" (a concern")[0] for c in again["chains"]) == [
+        f"{head} (ask the manager of team south)",
+        f"{head} (ask your manager (no case holds them))",
+    ], again
 
 
 def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:

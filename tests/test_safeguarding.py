@@ -203,7 +203,7 @@ def test_a_home_recorded_late_takes_its_place_in_the_persons_history(
         )
     homes = db.execute_query(
         "MATCH (:Person {id: $id})-[l:LIVES_AT]->(a:Address) "
-        "RETURN a.line1 AS line1, l.since AS since, l.until AS until ORDER BY l.since",
+        "RETURN l.line1 AS line1, l.since AS since, l.until AS until ORDER BY l.since",
         id=ids["grandad"],
     ).records
     assert [tuple(r.values()) for r in homes] == [

@@ -10,9 +10,11 @@ MATCH (p:Person {id: $person_id})
 SET p._lock = true
 REMOVE p._lock
 WITH p
+// The address node is the household's key alone: the address as this worker typed it is kept
+// on their person's home (a second reader typed another case's first line and postcode and
+// was shown that case's second line and town: "Flat B (above the chemist)").
 MERGE (a:Address {key: $key})
-ON CREATE SET a.id = $address_id, a.line1 = $line1, a.line2 = $line2, a.town = $town,
-              a.postcode = $postcode
+ON CREATE SET a.id = $address_id
 WITH p, a
 WHERE NOT EXISTS {
   MATCH (p)-[there:LIVES_AT]->(a)
@@ -28,5 +30,11 @@ CALL (p) {
   WHERE old.since <= $since AND (old.until IS NULL OR old.until > $since)
   SET old.until = $since
 }
-CREATE (p)-[:LIVES_AT {id: $id, since: $since, until: next}]->(a)
-RETURN a.id AS address_id
+CREATE (p)-[:LIVES_AT {id: $id, since: $since, until: next, line1: $line1, line2: $line2,
+                       town: $town, postcode: $postcode}]->(a)
+// Who else lives there now, when this is the person's current home: the cases that hold them
+// are told their household changed.
+RETURN a.id AS address_id,
+       CASE WHEN next IS NULL THEN [(h:Person)-[l:LIVES_AT]->(a)
+                                    WHERE l.until IS NULL AND h <> p | h.id] ELSE [] END
+         AS household

@@ -13,7 +13,8 @@
 // list (from id, to id, how, the team of a young person reached, name, elsewhere): the driver
 // decodes a few hundred short lists far faster than as many maps with their keys. `elsewhere` is
 // for a step into a household, to someone the case does not hold (who lives at an address is
-// found by typing it): the teams of the cases that hold them, [] for none; the chain shows
+// found by typing it): the teams of the cases that hold them or took them out, [] for none;
+// the chain shows
 // them as someone living there and whom to ask, never by name or id.
 MATCH (m:Person) WHERE m.id IN $network
 WITH collect(m) AS met0
@@ -35,7 +36,7 @@ CALL (met0) {
     RETURN b, 'lives with' AS how, CASE
         WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
         THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
                        RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
       AS elsewhere
   }
@@ -63,7 +64,7 @@ CALL (met1) {
     RETURN b, 'lives with' AS how, CASE
         WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
         THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
                        RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
       AS elsewhere
   }
@@ -97,7 +98,7 @@ CALL (new2) {
     RETURN b, 'lives with' AS how, CASE
         WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
         THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
                        RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
       AS elsewhere
   }
@@ -131,7 +132,7 @@ CALL (new3) {
     RETURN b, 'lives with' AS how, CASE
         WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
         THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF]->(y:YoungPerson)
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
                        RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
       AS elsewhere
   }

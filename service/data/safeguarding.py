@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import record_in, record_shared
+from service.data.audit import Shared, record_in, record_in_others, record_shared
 from service.data.flags import FlagPublic, to_public
 from service.data.people import still_in_case
 from service.dates import before_birth, london_today
@@ -140,6 +140,17 @@ async def move_house(
         await record_shared(tx, db.queries, principal=actor, action="address.set",
                             resource=f"person:{person_id}", young_person_id=young_person_id,
                             people=[] if person_id == young_person_id else [person_id])  # fmt: skip
+        # The cases of the people already living there are told their household changed, and
+        # by no one's name (a second reader: another team's coordinator typed a foster carer's
+        # address for a flagged man, the carer's approval was held back, and her case's trail
+        # said nothing of it).
+        joined = [Shared("household.joined", f"person:{h}", (h,),
+                         "someone now lives with them: the case's safeguarding links say "
+                         "whom to ask")
+                  for h in moved["household"]]  # fmt: skip
+        if joined:
+            await record_in_others(tx, db.queries, principal=actor,
+                                   young_person_id=young_person_id, changes=joined)  # fmt: skip
 
     await in_write(db, work)
 
