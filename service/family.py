@@ -240,6 +240,21 @@ def _side_of_sex(sex: str | None) -> WaySide | None:
     return "maternal" if sex == "female" else "paternal" if sex == "male" else None
 
 
+def _parent_side(family: Family, parent: str) -> WaySide | None:
+    """The side of the family one of the person's parents is: their sex says it; when it is
+    not recorded (a father added with no sex, a family tree file with no SEX line), the other
+    birth parent's does, as the other side (a second reader: the father's whole family was
+    on side "unknown", and "nobody from my dad's side" reached none of them)."""
+    own = _side_of_sex(_sex(family, parent))
+    parents = family.birth_parents(family.person_id)
+    if own is not None or parent not in parents:
+        return own
+    others = {_side_of_sex(_sex(family, p)) for p in parents if p != parent} - {None}
+    if others == {"maternal"}:
+        return "paternal"
+    return "maternal" if others == {"paternal"} else None
+
+
 def _route_side(family: Family, route: _Route) -> WaySide:
     if route.parent is None:
         return "unknown"
@@ -249,10 +264,11 @@ def _route_side(family: Family, route: _Route) -> WaySide:
         for p in family.partners.get(route.parent, ()):
             other = p.other(route.parent)
             if other in family.birth_parents(me) and other in family.people:
-                return _side_of_sex(family.people[other].sex) or "unknown"
+                return _parent_side(family, other) or "unknown"
         return "unknown"
-    person = family.people.get(route.parent)
-    return (_side_of_sex(person.sex) if person else None) or "unknown"
+    if route.parent not in family.people:
+        return "unknown"
+    return _parent_side(family, route.parent) or "unknown"
 
 
 def _routes_up(family: Family, limit: int) -> list[_Route]:
@@ -357,7 +373,7 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
                 how = "both"
             else:
                 how = "unknown" if shared is None else (
-                    _side_of_sex(_sex(family, shared)) or "unknown")  # fmt: skip
+                    _parent_side(family, shared) or "unknown")  # fmt: skip
             for r, ranks in down(sibling, g - 1).items():
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
@@ -527,7 +543,7 @@ def gaps(family: Family) -> list[GapRow]:
             continue
         for parent in family.birth_parents(node):
             if parent in people:
-                first = side if depth else (_side_of_sex(people[parent].sex) or "unknown")
+                first = side if depth else (_parent_side(family, parent) or "unknown")
                 stack.append((parent, depth + 1, first))
     found = []
     for node, (depth, sides) in nearest.items():

@@ -6,6 +6,7 @@ of a synthetic council and the demo case."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -44,7 +45,7 @@ OLD_GAPS = (REPO / "bench/baseline/find_gaps_walk.cypher").read_text()
 
 
 def family(
-    people: dict[str, str],
+    people: Mapping[str, str | None],
     parents: list[tuple[str, str] | tuple[str, str, str]],
     partners: list[tuple[str, str, str] | tuple[str, str, str, str]] = [],  # noqa: B006
     ties: list[tuple[str, str, bool]] = [],  # noqa: B006
@@ -465,3 +466,24 @@ def test_a_relative_through_both_parents_further_off_one_way_is_both_for_a_wish(
     assert wish_sides(f)["x"] == "both"
     assert effective_wish(None, sides["x"], "want_contact", "never") == "never"
     assert effective_wish(None, sides["aunt"], "want_contact", "never") == "want_contact"
+
+
+def test_a_parent_recorded_without_a_sex_is_on_the_other_parents_other_side() -> None:
+    """A second reader: a father added with no sex (the API allows it, as a family tree file
+    with no SEX line does) took his whole family off every side: his mother, his sister and
+    his son were on side "unknown", `?side=paternal` found none of them and "nobody from my
+    dad's side" held none back. With the mother recorded as female, he is the paternal side."""
+    f = family(
+        {"me": F, "mum": F, "dad": None, "pgran": F, "aunt": F, "dhalf": M, "other": F},
+        [("mum", "me"), ("dad", "me"), ("pgran", "dad"), ("pgran", "aunt"), ("dad", "dhalf"),
+         ("other", "dhalf")],
+    )  # fmt: skip
+    sides = {pid: k[3] for pid, k in kin(f).items()}
+    assert sides == {"mum": "maternal", "dad": "paternal", "pgran": "paternal",
+                     "aunt": "paternal", "dhalf": "paternal"}  # fmt: skip
+    terms = {r.person_id: r.term for r in relatives_of(f, ["me"], 4).data}
+    assert (terms["pgran"], terms["dhalf"]) == ("paternal grandmother", "paternal half-brother")
+    assert {g.child_id: g.side for g in gaps(f)}["dad"] == "paternal"
+    # Neither parent's sex recorded: neither side can be told.
+    f.people["mum"] = Person("mum", given_name="mum", sex=None)
+    assert kin(f)["pgran"][3] == "unknown"
