@@ -526,3 +526,19 @@ def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> Non
                           params={"young_person_id": yp}))["data"]  # fmt: skip
     reads = [(e["action"], e["outcome"]) for e in trail if e["action"] == "read_flags_due"]
     assert reads == [("read_flags_due", "allowed")] * 2
+
+
+def test_a_parent_link_is_said_by_its_kind(case: Case) -> None:
+    """A second reader: a chain said "parent" for a foster carer and a step-mother, which a
+    social worker reads as a birth parent. A parent link is said by its kind."""
+    f = case.family
+    f.child("uncle", "far1", kind="foster")
+    f.child("far2", "far1", kind="step")
+    f.child("far3", "far2", kind="adoptive")
+    case.flag("far3")
+    [chain] = links(case, case.social_worker, max_steps=3)["chains"]
+    assert [s["relation"] for s in chain["steps"]] == [
+        "foster child", "step-parent", "adoptive parent"]  # fmt: skip
+    assert chain["summary"].startswith(
+        "maternal uncle uncle Test -> foster child -> far1 Test -> step-parent -> far2 Test -> "
+        "adoptive parent -> far3 Test")  # fmt: skip

@@ -4,7 +4,8 @@
 // written out below, each from the people first met in the round before, and a round past
 // $max_steps runs over no one.
 // Each round's steps: one step out from each person of its frontier, with what the step is and
-// whom it reaches. Steps into the network are left out: a chain ends at the first member it
+// whom it reaches (a parent link by its kind: a foster carer or a step-parent is never said to
+// be a parent, which a social worker reads as a birth parent). Steps into the network are left out: a chain ends at the first member it
 // meets, so the search never needs them. A young person met on the way is marked with their
 // team: a chain through another child's case shows them as a child known to the council, never
 // by name or id (and `service.data.safeguarding` withholds whoever is met beyond them). Who
@@ -24,7 +25,11 @@ CALL (met0) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
     WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
-        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
+        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN
+            CASE r.kind WHEN 'adoptive' THEN 'adopted child' WHEN 'step' THEN 'step-child'
+                        WHEN 'foster' THEN 'foster child' ELSE 'child' END
+          ELSE CASE r.kind WHEN 'adoptive' THEN 'adoptive parent' WHEN 'step' THEN 'step-parent'
+                           WHEN 'foster' THEN 'foster carer' ELSE 'parent' END END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
@@ -52,7 +57,11 @@ CALL (met1) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
     WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
-        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
+        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN
+            CASE r.kind WHEN 'adoptive' THEN 'adopted child' WHEN 'step' THEN 'step-child'
+                        WHEN 'foster' THEN 'foster child' ELSE 'child' END
+          ELSE CASE r.kind WHEN 'adoptive' THEN 'adoptive parent' WHEN 'step' THEN 'step-parent'
+                           WHEN 'foster' THEN 'foster carer' ELSE 'parent' END END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
@@ -86,7 +95,11 @@ CALL (new2) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
     WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
-        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
+        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN
+            CASE r.kind WHEN 'adoptive' THEN 'adopted child' WHEN 'step' THEN 'step-child'
+                        WHEN 'foster' THEN 'foster child' ELSE 'child' END
+          ELSE CASE r.kind WHEN 'adoptive' THEN 'adoptive parent' WHEN 'step' THEN 'step-parent'
+                           WHEN 'foster' THEN 'foster carer' ELSE 'parent' END END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
@@ -120,7 +133,11 @@ CALL (new3) {
     MATCH (a)-[r:PARENT_OF|PARTNER_OF|SIBLING_OF|TRUSTED_ADULT_OF]-(b:Person)
     WHERE NOT b.id IN $network
     RETURN b, CASE type(r)
-        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN 'child' ELSE 'parent' END
+        WHEN 'PARENT_OF' THEN CASE WHEN startNode(r) = a THEN
+            CASE r.kind WHEN 'adoptive' THEN 'adopted child' WHEN 'step' THEN 'step-child'
+                        WHEN 'foster' THEN 'foster child' ELSE 'child' END
+          ELSE CASE r.kind WHEN 'adoptive' THEN 'adoptive parent' WHEN 'step' THEN 'step-parent'
+                           WHEN 'foster' THEN 'foster carer' ELSE 'parent' END END
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
