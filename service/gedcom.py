@@ -36,6 +36,7 @@ from service.gedcom_checks import birth_order, check_shape, person_dates
 from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, partner_slots
 from service.gedcom_model import (
+    BAPTISMS,
     DEATH_EVENTS,
     KINDS_OF_OUR_OWN,
     MAX_XREF,
@@ -203,8 +204,12 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
                           known_as=_as_meant(known_as) if known_as else None)  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
+    baptism = next(
+        (found for event in BAPTISMS if (found := _date_value(rec, event, buf))[0] is not None),
+        (None, None),
+    )
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
-                 _pointers(rec, "FAMS"))  # fmt: skip
+                 _pointers(rec, "FAMS"), baptism)  # fmt: skip
 
 
 _PAIR_AT_END = re.compile(r"/([^/]+)/\s*$")
@@ -392,8 +397,12 @@ def parse_gedcom(
     check_shape(families)
     birth_order(families, {p.xref: p for p in people}, {p.xref: p.line for p in raw_people},
                 actions)  # fmt: skip
-    latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written)
-              for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
+    # The latest year of birth a birth date allows, or else a baptism's (a second reader: an
+    # ancestor baptised in 1780, with no birth, was imported as living).
+    latest = {p.xref: gedcom_dates.latest_birth_year(p.birth, w.birth_written) or (
+        gedcom_dates.latest_birth_year(p.baptism[0], gedcom_dates.read(*p.baptism))
+        if w.birth_written is None and p.baptism[0] is not None else None)
+        for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
     people = _not_living(people, families, int(limit[:4]), summary, latest)
     notes = actions + notes
     if len(notes) > MAX_NOTES:

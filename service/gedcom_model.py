@@ -124,6 +124,14 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     death_words: str | None
     famc: dict[str, ChildTie]  # family xref -> what the person's record says of the tie
     fams: list[str]
+    # The first dated baptism or christening (BAPM, CHR, CHRA), as `birth` is given: a birth
+    # comes before it, for the living rule when no birth is dated (parish registers give
+    # baptisms far more often than births).
+    baptism: tuple[object, str | None] = (None, None)
+
+
+# A baptism or christening: the person was born by then.
+BAPTISMS = ("BAPM", "CHR", "CHRA")
 
 
 # The tag this service writes on a family whose two partners are parents of a child but not

@@ -21,6 +21,7 @@ from service import gedcom_dates, lifespan
 from service.gedcom_bytes import join_conc, two_files
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
 from service.gedcom_model import (
+    BAPTISMS,
     DEATH_EVENTS,
     SEXES,
     GedcomError,
@@ -196,8 +197,12 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
                           known_as=_known_as(record))  # fmt: skip
+    baptism = next(
+        (found for event in BAPTISMS if (found := _event_date(record, event))[0] is not None),
+        (None, None),
+    )
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
-                     famc, _pointers(record, "FAMS"))  # fmt: skip
+                     famc, _pointers(record, "FAMS"), baptism)  # fmt: skip
 
 
 def _pedigree(pedi: GedcomStructure | None) -> str:

@@ -1379,3 +1379,22 @@ def test_blank_and_indented_lines_in_a_gedcom_7_file_are_read() -> None:
     broken = indented.replace("0 TRLR\n", "\n0 @I2@ INDI\nbroken line\n0 TRLR\n")
     with pytest.raises(GedcomError, match="GEDCOM 7 syntax error at line 10"):
         parse_gedcom(broken.encode(), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("event", "version"),
+    [("CHR", "5.5.1"), ("BAPM", "5.5.1"), ("CHRA", "5.5.1"), ("CHR", "7.0"), ("BAPM", "7.0")],
+)
+def test_a_baptism_bounds_the_year_of_birth(event: str, version: str) -> None:
+    """A second reader: an ancestor with only a baptism in 1780 (as parish registers give
+    them) was imported as living, to be offered as a relative to contact. A baptism, with no
+    birth dated, says the person was born by then; and bounds their parents' births too."""
+    head = f"0 HEAD\n1 GEDC\n2 VERS {version}\n" + ("1 CHAR UTF-8\n" if version == "5.5.1" else "")
+    body = (f"0 @I1@ INDI\n1 NAME John /Smith/\n1 {event}\n2 DATE 12 MAR 1780\n1 FAMC @F1@\n"
+            "0 @I2@ INDI\n1 NAME Mary /Smith/\n1 FAMS @F1@\n"
+            f"0 @I3@ INDI\n1 NAME Ann /Smith/\n1 {event}\n2 DATE 12 MAR 1990\n"
+            "0 @F1@ FAM\n1 WIFE @I2@\n1 CHIL @I1@\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((head + body).encode(), today=TODAY)
+    assert [(p.given_name, p.deceased) for p in tree.people] == [
+        ("John", True), ("Mary", True), ("Ann", False)]  # fmt: skip
+    assert tree.people[0].birth_date is None  # a baptism is not a birth
