@@ -251,7 +251,9 @@ def _child_ties(rec: Record) -> dict[str, ChildTie]:
                     words.setdefault(slot, word)
                 else:
                     pedigree = pedigree or word
-            famc[fam] = ChildTie(pedigree, words)
+            famc[fam] = ChildTie(
+                pedigree, words, status=" ".join(_text(_first(link, "STAT")).lower().split())
+            )
     for event in rec.sub_tags("ADOP", follow=False):
         for link in event.sub_tags("FAMC", follow=False):
             if _text(link):
@@ -293,9 +295,10 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
             ended, ended_words = _date_of(rec.sub_records[end.event], buf)
     if ended is None:  # a partnership other than a divorce, ended (this service's export)
         ended, ended_words = _date_value(rec, PARTNERSHIP_ENDED, buf)
+    never = not married and kind is None and gedcom_couples.never_married(lines)
     return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered, twice, kind, ended,
-                     ended_words)  # fmt: skip
+                     marriage_words, slots, words, partnered and not never, twice, kind, ended,
+                     ended_words, never)  # fmt: skip
 
 
 def _read(

@@ -211,6 +211,12 @@ def families(
         found = (_child(f, tuple(partners), people[c], actions) for c in children)
         kids = tuple(kid for kid in found if kid is not None)
         when, written = _marriage(f, notes, actions)
+        if f.never_married and len(partners) == 2 and not f.divorced:
+            actions.append(
+                f"family {f.xref} (line {f.line}): its status says the couple never married "
+                "(_STAT): imported as parents of their children, not as partners; record a "
+                "partnership by hand if they were a couple"
+            )
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
                                 written, f.partnered or f.married or f.divorced, f.kind,
                                 _ended(f, when, today, notes, actions)))  # fmt: skip
@@ -230,7 +236,17 @@ def _child(
     family: RawFamily, partners: tuple[str, ...], child: RawPerson, actions: list[str]
 ) -> GedcomChild | None:
     """How a child is tied to each partner; None when to none of them (no partner, and PEDI
-    read as no kind, counts as none)."""
+    read as no kind, counts as none), or when the child's FAMC says the tie is disproven."""
+    status = getattr(child.famc.get(family.xref), "status", "")
+    if status in ("disproven", "challenged"):
+        # A second reader: a father ruled out by DNA (`2 STAT disproven`) was imported as the
+        # young person's birth father, without a word.
+        done = ("not imported" if status == "disproven"
+                else "imported as written: check it before relying on it")  # fmt: skip
+        actions.append(f"{child.xref} (line {child.line}): the file says the tie to "
+                       f"{family.xref} is {status} (STAT): {done}")  # fmt: skip
+        if status == "disproven":
+            return None
     said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),
                              family.words.get(child.xref, {}))  # fmt: skip
     for left_out in said.unlinked:

@@ -78,6 +78,16 @@ def ended(lines: Iterable[Line]) -> End | None:
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
+def never_married(lines: Iterable[Line]) -> bool:
+    """Whether the family's status says its couple never married (`_STAT Never Married`): which
+    says nothing of whether they were ever a couple (a second reader: it was read as living
+    together). Family Historian's "Unmarried couple" is a couple, and read as one."""
+    return any(line.tag in _STATUS_TAGS and _said(line.value) in _NEVER for line in lines)
+
+
+_NEVER = {"nevermarried", "notmarried"}
+
+
 def civil_partnership(lines: Iterable[Line]) -> bool:
     """Whether the family's marriage (`MARR`) is said, by its TYPE, to be a civil
     partnership."""

@@ -137,6 +137,9 @@ class ChildTie:
     words: dict[str, str] = field(default_factory=dict)  # slot -> `_FREL`/`_MREL` under FAMC
     adopted_by: set[str] = field(default_factory=set)  # slots an ADOP event names
     linked: bool = True  # False: named by an adoption event only, not by FAMC
+    # FAMC's STAT, in lower case: "disproven" (a father ruled out by DNA: the tie is not
+    # imported), "challenged" (imported, and said), "proven" or "".
+    status: str = ""
 
 
 class Unlinked(NamedTuple):

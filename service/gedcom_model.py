@@ -175,3 +175,6 @@ class RawFamily:  # what a reader gave for one FAM record
     # it, and its DATE line's own words.
     ended: object = None
     ended_words: str | None = None
+    # The family's status says its couple never married (Family Historian's and Legacy's
+    # `_STAT Never Married`), and nothing says they were partners: parents of their children.
+    never_married: bool = False

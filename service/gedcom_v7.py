@@ -229,7 +229,12 @@ def _child_ties(record: GedcomStructure) -> dict[str, ChildTie]:
     famc: dict[str, ChildTie] = {}
     for link in record.children:
         if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
-            tie = ChildTie(_pedigree(_first(link, "PEDI")), _relation_words(link))
+            stat = _first(link, "STAT")
+            tie = ChildTie(
+                _pedigree(_first(link, "PEDI")),
+                _relation_words(link),
+                status=" ".join(stat.text.lower().split()) if stat else "",
+            )
             famc.setdefault(link.pointer, tie)
     for event in record.children:
         for link in event.children if event.tag == "ADOP" else ():

@@ -541,3 +541,59 @@ def test_every_kind_of_partnership_that_ended_comes_back_ended(kind: str) -> Non
                         until=couple["until"])  # fmt: skip
     assert not again.current
     assert sorted(name.values()) == ["dad", "me", "mum"]
+
+
+@pytest.mark.parametrize(
+    ("version", "stat"),
+    [("5.5.1", "disproven"), ("7.0", "DISPROVEN"), ("5.5.1", "challenged"), ("5.5.1", "proven")],
+)
+def test_a_tie_the_file_says_is_disproven_is_not_imported(version: str, stat: str) -> None:
+    """A second reader: `2 STAT disproven` under FAMC (a father ruled out by DNA) was imported
+    as a birth tie, without a word, and the man became the young person's father. A disproven
+    tie is not imported; a challenged one is, and said; a proven one is as any other."""
+    head = HEAD if version == "5.5.1" else "0 HEAD\n1 GEDC\n2 VERS 7.0\n"
+    body = (f"0 @I1@ INDI\n1 NAME Kid /A/\n1 FAMC @F1@\n2 STAT {stat}\n1 FAMC @F2@\n"
+            "0 @I2@ INDI\n1 NAME Dad /A/\n1 SEX M\n0 @I3@ INDI\n1 NAME Mum /A/\n1 SEX F\n"
+            "0 @F1@ FAM\n1 HUSB @I2@\n1 CHIL @I1@\n0 @F2@ FAM\n1 WIFE @I3@\n1 CHIL @I1@\n"
+            "0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((head + body).encode(), today=TODAY)
+    children = {f.xref: [c.xref for c in f.children] for f in tree.families}
+    disproven = stat.lower() == "disproven"
+    assert children == {"@F1@": [] if disproven else ["@I1@"], "@F2@": ["@I1@"]}
+    said = [n for n in tree.notes if "(STAT)" in n]
+    if stat == "proven":
+        assert said == []
+    else:
+        assert said == [
+            f"@I1@ (line {4 if version == '7.0' else 7}): the file says the tie to "
+            f"@F1@ is {stat.lower()} (STAT): "
+            + (
+                "not imported"
+                if disproven
+                else "imported as written: check it before relying on it"
+            )
+        ]
+
+
+@pytest.mark.parametrize(
+    ("status", "partners"), [("Never Married", False), ("Unmarried couple", True)]
+)
+def test_a_couple_who_never_married_is_not_made_partners(status: str, partners: bool) -> None:
+    """A second reader: Family Historian's and Legacy's `_STAT Never Married` was read as a
+    couple living together, though it says nothing of their ever being a couple (birth parents
+    who never were are common among children in care). They are the parents of their children,
+    not partners, and the coordinator is told; "Unmarried couple" is a couple."""
+    body = ("0 @I1@ INDI\n1 NAME Kid /A/\n1 FAMC @F1@\n0 @I2@ INDI\n1 NAME Dad /A/\n1 SEX M\n"
+            "0 @I3@ INDI\n1 NAME Mum /A/\n1 SEX F\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n"
+            f"1 _STAT {status}\n1 CHIL @I1@\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((HEAD + body).encode(), today=TODAY)
+    [family] = tree.families
+    assert (family.partnership, [c.xref for c in family.children]) == (partners, ["@I1@"])
+    said = [n for n in tree.notes if "never married" in n]
+    assert said == ([] if partners else [
+        "family @F1@ (line 16): its status says the couple never married (_STAT): imported as "
+        "parents of their children, not as partners; record a partnership by hand if they "
+        "were a couple"])  # fmt: skip
+    # Written out and read back, the same.
+    again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY).families[0]
+    assert again.partnership is partners
