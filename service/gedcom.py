@@ -32,7 +32,7 @@ from service.gedcom_bytes import (
     too_many,
     trailers_read_through,
 )
-from service.gedcom_checks import birth_order, check_shape, person_dates
+from service.gedcom_checks import birth_order, check_shape, person_dates, twice_married
 from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, partner_slots
 from service.gedcom_model import (
@@ -398,6 +398,7 @@ def parse_gedcom(
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
                              summary, today=limit)  # fmt: skip
     check_shape(families)
+    twice_married(families, actions)
     birth_order(families, {p.xref: p for p in people}, {p.xref: p.line for p in raw_people},
                 actions)  # fmt: skip
     # The latest year of birth a birth date allows, or else a baptism's (a second reader: an

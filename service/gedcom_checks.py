@@ -413,6 +413,38 @@ def _path(edges: dict[str, list[str]], start: str, goal: str, group: dict[str, i
     return path[::-1]
 
 
+def couples(found: Iterable[GedcomFamily]) -> dict[frozenset[str], GedcomFamily]:
+    """The family that says how each couple stands now, when several name the same two people
+    (a couple who divorced and married again, a program writing each marriage as a family):
+    one not ended before one ended, then the latest begun (a second reader: the divorce came
+    first in the file and a current marriage was imported as ended)."""
+    chosen: dict[frozenset[str], GedcomFamily] = {}
+    for f in found:
+        if len(f.partners) != 2 or not f.partnership:
+            continue
+        couple = frozenset(f.partners)
+        held = chosen.get(couple)
+        if held is None or _standing(f) > _standing(held):
+            chosen[couple] = f
+    return chosen
+
+
+def _standing(f: GedcomFamily) -> tuple[bool, str]:
+    return (not (f.divorced or f.until is not None or f.kind == "separated"), f.marriage_date or "")
+
+
+def twice_married(found: list[GedcomFamily], actions: list[str]) -> None:
+    """Says which family a couple named by several is read from."""
+    chosen = couples(found)
+    for couple, f in chosen.items():
+        others = [g.xref for g in found if g is not f and g.partnership
+                  and frozenset(g.partners) == couple]  # fmt: skip
+        if others:
+            actions.append(f"families {', '.join([f.xref, *others])} name the same couple: "
+                           f"their partnership is read from {f.xref} (the one not ended, or the "
+                           "latest); check the others' dates by hand")  # fmt: skip
+
+
 def check_shape(found: list[GedcomFamily]) -> None:
     """At most two birth parents each (`one_birth_family` made it so), and nobody their own
     ancestor."""

@@ -597,3 +597,27 @@ def test_a_couple_who_never_married_is_not_made_partners(status: str, partners: 
     # Written out and read back, the same.
     again = parse_gedcom(write_gedcom(tree).encode(), today=TODAY).families[0]
     assert again.partnership is partners
+
+
+def test_a_couple_who_divorced_and_married_again_are_married() -> None:
+    """A second reader: a couple married in 1990, divorced in 1995 and married again in 2000,
+    written as two families (as programs write each marriage), were imported as divorced, the
+    file's first family winning; safeguarding then read a current husband as a former partner.
+    The couple is one tie, as the family not ended says; and the notes say which was read."""
+    body = ("0 @I1@ INDI\n1 NAME Ann /A/\n1 SEX F\n0 @I2@ INDI\n1 NAME Bob /B/\n1 SEX M\n"
+            "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 MARR\n2 DATE 1990\n1 DIV\n2 DATE 1995\n"
+            "0 @F2@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 MARR\n2 DATE 2000\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((HEAD + body).encode(), today=TODAY)
+    [couple] = [link for link in _links(tree, {"@I1@": "a", "@I2@": "b"}, "gedcom:t")
+                if link["type"] == "partner"]  # fmt: skip
+    assert (couple["props"]["kind"], couple["props"]["since"]) == ("married", "2000")
+    assert "until" not in couple["props"]
+    assert [n for n in tree.notes if "same couple" in n] == [
+        "families @F2@, @F1@ name the same couple: their partnership is read from @F2@ (the one "
+        "not ended, or the latest); check the others' dates by hand"]  # fmt: skip
+    # Both ended: the latest.
+    ended = body.replace("1 MARR\n2 DATE 2000\n", "1 MARR\n2 DATE 2000\n1 DIV\n2 DATE 2004\n")
+    tree = parse_gedcom((HEAD + ended).encode(), today=TODAY)
+    [couple] = [link for link in _links(tree, {"@I1@": "a", "@I2@": "b"}, "gedcom:t")
+                if link["type"] == "partner"]  # fmt: skip
+    assert (couple["props"]["kind"], couple["props"]["until"]) == ("divorced", "2004")

@@ -37,7 +37,7 @@ from service.gedcom import (
     Sex,
     write_gedcom,
 )
-from service.gedcom_checks import ancestor_loop
+from service.gedcom_checks import ancestor_loop, couples
 from service.gedcom_model import KINDS_OF_OUR_OWN
 
 BATCH = 500
@@ -95,7 +95,9 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                  "kind": _KIND[kind_of]}  # fmt: skip
         links.append({"type": "parent", "from_id": ids[parent], "to_id": ids[child_xref],
                       "props": props})  # fmt: skip
-    for family in tree.families:
+    # A couple the file names in several families is one partnership, as it stands now
+    # (`gedcom_checks.couples`): the import keeps one tie a couple.
+    for family in couples(tree.families).values():
         if len(family.partners) == 2 and family.partnership:
             a, b = family.partners
             if a not in ids or b not in ids:
