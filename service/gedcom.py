@@ -165,12 +165,18 @@ def _as_meant(value: str) -> str:
     return unicodedata.normalize("NFC", value[1:] if value.startswith("@@") else value)
 
 
+# Which of a person's names is theirs from birth, first to last (min keeps the first of each).
+_NAME_ORDER = {"birth": 0, "maiden": 1, "": 2}
+
+
 def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
-    # The first name of no TYPE or the birth name: not a nickname, an alias or a married name
-    # written before it.
-    primary = next((n for n in names if (n.type or "birth").lower() == "birth"),
-                   names[0] if names else None)  # fmt: skip
+    # The birth name, else the maiden name (a second reader: `TYPE married` written first and
+    # `TYPE maiden` after gave the married name, and the birth surname was lost), else the
+    # first of no TYPE: not a nickname, an alias or a married name written before it.
+    primary = min(names, key=lambda n: _NAME_ORDER.get((n.type or "").lower(), 3), default=None)
+    if primary is not None and _NAME_ORDER.get((primary.type or "").lower(), 3) == 3:
+        primary = names[0]
     name = Name([primary] if primary else [], Dialect.DEFAULT)
     given, family = " ".join(name.given.split()), " ".join(name.surname.split())
     if primary is not None:

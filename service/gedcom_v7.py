@@ -151,10 +151,20 @@ def _name_type(name: GedcomStructure) -> str:
     return kind.text.strip().upper() if kind is not None and kind.text.strip() else "BIRTH"
 
 
+def _name_order(name: GedcomStructure) -> int:
+    """Which of a person's names is theirs from birth, as 5.5.1's reader takes it: a name of
+    TYPE BIRTH, then MAIDEN, then one of no TYPE, then any other."""
+    kind = _first(name, "TYPE")
+    said = kind.text.strip().upper() if kind is not None else ""
+    return {"BIRTH": 0, "MAIDEN": 1, "": 2}.get(said, 3)
+
+
 def _name(record: GedcomStructure) -> tuple[str, str]:
     names = [c for c in record.children if c.tag == "NAME"]
-    # The first name of no TYPE or the birth name (GEDCOM 7: TYPE BIRTH), as in 5.5.1.
-    primary = next((n for n in names if _name_type(n) == "BIRTH"), names[0] if names else None)
+    # The birth name, else the maiden name, else the first of no TYPE, as in 5.5.1.
+    primary = min(names, key=_name_order, default=None)
+    if primary is not None and _name_order(primary) == 3:
+        primary = names[0]
     if primary is None:
         return "", ""
     text = primary.text

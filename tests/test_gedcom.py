@@ -1398,3 +1398,23 @@ def test_a_baptism_bounds_the_year_of_birth(event: str, version: str) -> None:
     assert [(p.given_name, p.deceased) for p in tree.people] == [
         ("John", True), ("Mary", True), ("Ann", False)]  # fmt: skip
     assert tree.people[0].birth_date is None  # a baptism is not a birth
+
+
+@pytest.mark.parametrize("version", ["5.5.1", "7.0"])
+def test_the_maiden_name_is_the_name_from_birth(version: str) -> None:
+    """A second reader: `NAME Mary /Jones/` of `TYPE married` written before `NAME Mary
+    /Smith/` of `TYPE maiden` gave Mary Jones, and the birth surname, by which her birth family
+    is found, was lost. A birth name comes first, then a maiden name, then one of no TYPE."""
+    head = f"0 HEAD\n1 GEDC\n2 VERS {version}\n" + ("1 CHAR UTF-8\n" if version == "5.5.1" else "")
+    married, maiden = ("married", "maiden") if version == "5.5.1" else ("MARRIED", "MAIDEN")
+    names = f"1 NAME Mary /Jones/\n2 TYPE {married}\n1 NAME Mary /Smith/\n2 TYPE {maiden}\n"
+    tree = parse_gedcom((head + "0 @I1@ INDI\n" + names + "0 TRLR\n").encode(), today=TODAY)
+    assert (tree.people[0].given_name, tree.people[0].family_name) == ("Mary", "Smith")
+    # A name of no TYPE first and a maiden name after: the maiden name.
+    untyped = names.replace(f"2 TYPE {married}\n", "")
+    tree = parse_gedcom((head + "0 @I1@ INDI\n" + untyped + "0 TRLR\n").encode(), today=TODAY)
+    assert tree.people[0].family_name == "Smith"
+    # Only a married name: it is the name there is.
+    only = f"1 NAME Mary /Jones/\n2 TYPE {married}\n"
+    tree = parse_gedcom((head + "0 @I1@ INDI\n" + only + "0 TRLR\n").encode(), today=TODAY)
+    assert tree.people[0].family_name == "Jones"
