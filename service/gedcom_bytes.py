@@ -352,7 +352,10 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
         return codec, f"no character set (CHAR) in the header: read as {name}"
     if said in ("UTF-8", "UTF8", "ASCII", "UNICODE") and not utf8:
         return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
-    if said in ("ASCII", "ANSEL") and utf8:
+    if utf8 and said not in ("UTF-8", "UTF8", "UNICODE", "ANSI") and not buf.startswith(_BOM):
+        # ANSEL's accents never form UTF-8, nor do next to any other 8-bit set's letters
+        # (a second reader: `CHAR MACINTOSH` over UTF-8 misread every accented letter, without
+        # a note).
         return "utf-8", f"the header says {said}, the bytes are UTF-8: read as UTF-8"
     if said == "ANSEL" and _NOT_ANSEL.search(buf):
         return "cp1252", "the header says ANSEL, the bytes are not: read as Windows-1252 (ANSI)"

@@ -177,3 +177,13 @@ def test_real_ansel_is_still_read_as_ansel() -> None:
     tree = read(head + body)
     assert names(tree) == [("Zo\u00eb", "M\u00fcller")]
     assert tree.notes == ()
+
+
+@pytest.mark.parametrize("char", ["MACINTOSH", "IBMPC", "ISO-8859-1", "LATIN1"])
+def test_another_8_bit_set_over_utf8_bytes_is_read_as_utf8(char: str) -> None:
+    """A second reader: `CHAR MACINTOSH` over UTF-8 bytes misread "Zoë Renée Müller", each
+    accented letter as two Mac Roman ones, with no note. An 8-bit set's letters next to never
+    form UTF-8, as ANSEL's accents never do: read as UTF-8, and said."""
+    tree = read(ged(char, "Zoë Renée").encode())
+    assert names(tree) == [("Zoë Renée", "Müller")]
+    assert tree.notes == (f"the header says {char}, the bytes are UTF-8: read as UTF-8",)
