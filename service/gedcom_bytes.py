@@ -96,9 +96,12 @@ def prepare(
     if deep:
         line = b"\n".join(lines).count(b"\n", 0, deep.start()) + 1
         raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
+    broken = continued(lines)
     lines, origin = join_conc(lines)
     buf = b"\n".join(lines) + b"\n"
     notes = [_trailers_note(trailers)] if trailers else []
+    if broken:
+        notes.append(continued_note(broken))
     # GEDCOM's tags are upper case; ged4py reads "indi" as a record of no known kind, and its
     # person would be lost. Read as upper case, and said.
     if _LOWER_TAG.search(buf):
@@ -245,6 +248,44 @@ def join_conc(lines: list[bytes]) -> tuple[list[bytes], list[int]]:
     if pieces:
         kept[-1] = kept[-1] + b"".join(pieces)
     return kept, origin
+
+
+_LEVEL_START = re.compile(rb"[ \t]*\d+[ \t]")
+# Lines whose text a raw line break may continue: a note's, and its continuations'.
+_TEXT_LINE = re.compile(rb"[ \t]*(\d+)[ \t]+(?:@[^@]*@[ \t]+)?(NOTE|TEXT|CONT|CONC)(?:[ \t]|$)")
+
+
+def continued(lines: list[bytes]) -> list[int]:
+    """Lines with no level number after a note's text (a note written with raw line breaks,
+    as some programs do) made CONT lines continuing it, in place; their numbers. Anywhere else
+    such a line is refused, with its line (`no_level`): it may be a record's first line."""
+    found: list[int] = []
+    last: re.Match[bytes] | None = None  # the last line with a level, if it holds text
+    for number, line in enumerate(lines[1:], 2):  # line 1 is the header's (`prepare`)
+        if not line.strip() or _LEVEL_START.match(line):
+            last = _TEXT_LINE.match(line) if line.strip() else last
+            continue
+        if last is None:
+            raise GedcomError(no_level(number))
+        level = int(last.group(1)) + (0 if last.group(2) in (b"CONT", b"CONC") else 1)
+        lines[number - 1] = b"%d CONT %s" % (level, line.strip(b" \t"))
+        found.append(number)
+    return found
+
+
+def no_level(line: int) -> str:
+    return (
+        f"line {line} has no level number: GEDCOM starts every line with one (a record's "
+        "line broken in two?)"
+    )
+
+
+def continued_note(lines: list[int]) -> str:
+    many = f"{len(lines)} lines" if len(lines) > 1 else "1 line"
+    return (
+        f"{many} with no level number after a note's text read as continuing it (a note "
+        f"written with line breaks), the first at line {lines[0]}"
+    )
 
 
 def _has_value(line: bytes) -> bool:

@@ -412,8 +412,8 @@ def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("0 @I1@ INDI\n1 NAME A\nnonsense here", "syntax error at line 9"),
-        ("0 @I1@ INDI\n\n1 NAME A\n1 SEX M\n@@ nonsense", "syntax error at line 11"),
+        ("0 @I1@ INDI\n1 NAME A\nnonsense here", "line 9 has no level number"),
+        ("0 @I1@ INDI\n\n1 NAME A\n1 SEX M\n@@ nonsense", "line 11 has no level number"),
         ("0 @I1@ INDI\n1 BIRT\n3 DATE 1950", "structure error at line 9"),
         ("0 INDI\n1 NAME A", "line 7: INDI record without an xref"),
     ],
@@ -1418,3 +1418,21 @@ def test_the_maiden_name_is_the_name_from_birth(version: str) -> None:
     only = f"1 NAME Mary /Jones/\n2 TYPE {married}\n"
     tree = parse_gedcom((head + "0 @I1@ INDI\n" + only + "0 TRLR\n").encode(), today=TODAY)
     assert tree.people[0].family_name == "Jones"
+
+
+def test_a_note_written_with_line_breaks_is_read_and_a_broken_record_line_named() -> None:
+    """A second reader: a note written with raw line breaks (its second line with no level
+    number) refused the whole tree, as "GEDCOM syntax error at line 8". Such lines after a
+    note's text continue it, and the notes say so; anywhere else, the line is named for what
+    it is."""
+    head = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+    data = head + "0 @I1@ INDI\n1 NAME Ann /A/\n1 NOTE a\nb\n  c\n1 SEX F\n0 TRLR\n"
+    tree = parse_gedcom(data.encode(), today=TODAY)
+    assert [(p.given_name, p.sex) for p in tree.people] == [("Ann", "female")]
+    assert tree.notes == (
+        "2 lines with no level number after a note's text read as continuing it (a note "
+        "written with line breaks), the first at line 8",
+    )
+    broken = head + "0 @I1@ INDI\n1 NAME Ann /A/\n@I2@ INDI\n1 NAME Bo /A/\n0 TRLR\n"
+    with pytest.raises(GedcomError, match=r"^line 7 has no level number"):
+        parse_gedcom(broken.encode(), today=TODAY)
