@@ -665,3 +665,23 @@ def test_a_connection_taken_out_is_not_of_the_pages_network(case: MapCase) -> No
     assert ids["pat"] not in on_map
     assert "connection pat" not in page
     assert drawn == {pid: chains for pid, chains in expected.items() if pid in on_map}
+
+
+def test_another_parent_of_a_relative_is_said_by_the_link(case: MapCase) -> None:
+    """A second reader: a cousin's foster carer was "mother of the maternal first cousin",
+    and his step-mother "mother of ...", while her path said step-mother. The other parent of
+    a relative is said as the link is."""
+    f = case.family
+    f.people(cousin="male", carer="female", stepmum="female", adopter="male")
+    f.child("aunt", "cousin")
+    f.child("carer", "cousin", kind="foster")
+    f.child("stepmum", "cousin", kind="step")
+    f.child("adopter", "cousin", kind="adoptive")
+    graph = case.graph(view="tree", scope="whole")
+    nodes = {case.key_of(n["id"]): n for n in graph["nodes"]}
+    assert nodes["cousin"]["relation"] == "maternal first cousin"
+    assert (nodes["stepmum"]["relation"], nodes["adopter"]["relation"]) == (
+        "step-mother of the maternal first cousin",
+        "adoptive father of the maternal first cousin",
+    )
+    assert nodes["carer"]["relation"] == "foster carer of the maternal first cousin"

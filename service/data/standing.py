@@ -82,11 +82,19 @@ def _standing_of(side: str | None, up: int, down: int, term: str, kind: Kind | N
     )
 
 
+_PARENT_WORDS = {"adoptive": "adoptive {}", "step": "step-{}", "foster": "foster carer",
+                 "birth": "{}"}  # fmt: skip
+
+
 def kin_standing(kin: dict[str, Any], anchor: Standing, sex: str) -> Standing:
     """A relative's other parent or partner who is not a relative: their place follows the
     relative's ("former spouse of the maternal grandmother")."""
     if kin["type"] == "parent":
         word = {"female": "mother", "male": "father"}.get(sex, "parent")
+        # A parent by another link is said as that link is (a second reader: a cousin's foster
+        # carer was "mother of the maternal first cousin", a step-mother "mother of the
+        # half-brother", while her path said step-mother).
+        word = _PARENT_WORDS.get(kin.get("kind") or "birth", "{}").format(word)
         generation = anchor.generation - 1
     else:
         word = _PARTNER_WORDS.get(kin["kind"] or "", "partner")
