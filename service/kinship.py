@@ -177,7 +177,9 @@ def kinship_term(
     if kind == "step" or (kind == "by_marriage" and (ga, gb) in ((1, 0), (2, 0))):
         term = " or ".join(f"step-{w}" for w in birth)
     elif kind == "adoptive":
-        term = "adoptive " + " or ".join(birth)
+        # "Adoptive" says the parent's side of an adoption; a descendant is adopted (a second
+        # reader: the young person's adopted son was "adoptive son", while paths said adopted).
+        term = ("adopted " if ga == 0 else "adoptive ") + " or ".join(birth)
     elif kind == "by_marriage" and (ga, gb) in ((1, 1), (0, 1)):
         # A sibling's or child's partner has its own word: sister-in-law, son-in-law.
         term = " or ".join(f"{w}-in-law" for w in birth)

@@ -145,7 +145,9 @@ TERMS = [
     case(1, 1, "male", "adoptive brother", kind="adoptive"),
     case(1, 1, "female", "adoptive sister", kind="adoptive", half=True),
     case(2, 0, "female", "maternal adoptive grandmother", kind="adoptive", side="maternal"),
-    case(0, 1, "male", "adoptive son", kind="adoptive"),
+    # A descendant is adopted ("adoptive" is the parent's side), as the paths say it.
+    case(0, 1, "male", "adopted son", kind="adoptive"),
+    case(0, 2, "female", "adopted granddaughter", kind="adoptive"),
     case(2, 1, "unknown", "paternal adoptive aunt or uncle", kind="adoptive", side="paternal"),
     # By marriage: in-laws, step-parents and step-grandparents, otherwise "... by marriage".
     case(1, 1, "female", "sister-in-law", kind="by_marriage"),
