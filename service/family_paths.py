@@ -119,8 +119,14 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # parent and down again; a half-sibling is reached through the parent they share, which is
     # what explains them ("father Craig -> son Jordan").
     found += [("sibling", child) for child in family.full_siblings(here)]
+    # A tie between two people whose two birth parents are each recorded says nothing the
+    # parents do not (`family._tied_siblings`): they are full or half siblings by them (a second
+    # reader: the term said maternal half-brother, the path "brother", from a full tie).
+    two = len(family.birth_parents(here)) == 2
     for tie in family.ties.get(here, ()):
-        found.append(("half:sibling" if tie.half else "sibling", tie.other(here)))
+        other = tie.other(here)
+        if not (two and len(family.birth_parents(other)) == 2):
+            found.append(("half:sibling" if tie.half else "sibling", other))
     for p in family.partners.get(here, ()):
         found.append((_partner_how(p), p.other(here)))
     for link in family.children.get(here, ()):

@@ -515,3 +515,19 @@ def test_a_full_sister_known_by_a_tie_shares_her_recorded_parents() -> None:
     parents2 = [*parents, ("mum", "sis2"), ("dad2", "sis2")]
     torn = family(people2, parents2, ties=[("me", "sis", False), ("me", "sis2", False)])
     assert torn.birth_parents("me") == ()
+
+
+def test_a_path_does_not_take_a_tie_the_recorded_parents_overrule() -> None:
+    """A second reader: with a full tie to a brother whose recorded parents make him a
+    maternal half-brother, the term said half-brother and the path "brother". The recorded
+    parents decide both: the path goes through the mother they share."""
+    f = family({"me": M, "mum": F, "dad": M, "hb": M, "hbdad": M},
+               [("mum", "me"), ("dad", "me"), ("mum", "hb"), ("hbdad", "hb")],
+               ties=[("me", "hb", False)])  # fmt: skip
+    assert {r.person_id: r.term for r in relatives_of(f, ["me"], 4).data}["hb"] == (
+        "maternal half-brother")  # fmt: skip
+    assert path(f, "me", "hb") == [("mother", "mum"), ("son", "hb")]
+    # With his father not recorded, the tie is what there is.
+    links = [("mum", "me"), ("dad", "me"), ("mum", "hb")]
+    g = family({"me": M, "mum": F, "dad": M, "hb": M}, links, ties=[("me", "hb", False)])
+    assert path(g, "me", "hb") == [("brother", "hb")]
