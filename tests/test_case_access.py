@@ -30,8 +30,10 @@ from tests.cases import (
     in_network_of,
     ok,
     open_case,
+    run_migrations,
     two_teams,
 )
+from tests.conftest import Target
 from tests.world import OTHER_CHILD, World, send, table
 
 KNOWN_CHILD = "a child known to the council (ask the manager of team north)"
@@ -964,11 +966,25 @@ def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db
     refused = client.post(f"/connections/{cid}/stage", headers=w["north"].headers,
                           json={"stage": "approved"})  # fmt: skip
     assert refused.status_code == 409, refused.text
-    assert (
-        refused.json()["error"]["details"][0]["people"] == ["someone the case does not hold"] * 2
-    ), refused.text
+    assert refused.json()["error"]["details"][0]["people"] == [
+        "someone the case does not hold (1)",
+        "someone the case does not hold (2)",
+    ], refused.text
     assert "rhys" not in refused.text
     assert "nia" not in refused.text
+    # An order another case made, keeping the shared mother from the lodger: Kai's case is
+    # told of it on the mother, never whom it protects (a second reader: "protected_id":
+    # "rhys-lodger" named the man the chain withholds).
+    order = {"kind": "non_molestation_order", "restricted_id": w["family"].ids["mother"],
+             "protected_id": "rhys-lodger", "made_on": "2025-06-01"}  # fmt: skip
+    ok(client.post("/orders", headers=w["sam_worker"].headers, params={"young_person_id": sam},
+                   json=order), 201)  # fmt: skip
+    told = client.get(f"/young-people/{kai}/safeguarding", headers=headers)
+    assert told.status_code == 200, told.text
+    assert "rhys" not in told.text
+    [mother] = told.json()["flagged_in_network"]
+    assert [(o["kind"], o["protected_id"]) for o in mother["orders"]] == [
+        ("non_molestation_order", None)]  # fmt: skip
     # Sam's case holds the lodger and his brother: its worker is told who they are.
     south = client.get(f"/young-people/{sam}/safeguarding", params={"max_steps": 3},
                        headers=w["sam_worker"].headers)  # fmt: skip
@@ -987,6 +1003,50 @@ def test_who_lives_at_an_address_of_another_case_is_not_said(api: TestClient, db
         f"{head} (ask the manager of team south)",
         f"{head} (ask your manager (no case holds them))",
     ], again
+
+
+def test_homes_recorded_before_show_no_other_cases_wording(
+    api: TestClient, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader of the change above: a home recorded before each kept its own wording
+    showed the address node's, another case's "Flat B (above the chemist)". The migration gives
+    each such home the first line, town and postcode, and the second line only where nobody
+    else was recorded (who typed it cannot be told); a home with no wording is not shown (it
+    gave a 500)."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, aunt, mother = w["kai"], w["sam"], w["family"].ids["aunt"], w["family"].ids["mother"]
+    db.execute_query(
+        "MATCH (aunt:Person {id: $aunt}), (sam:YoungPerson {id: $sam}), (m:Person {id: $m}) "
+        "CREATE (a:Address {id: 'addr-old', key: '9 hidden way|LS99ZZ', line1: '9 Hidden Way', "
+        "                   line2: 'Flat B (above the chemist)', town: 'Leeds', "
+        "                   postcode: 'LS9 9ZZ'}) "
+        "CREATE (r:Person {id: 'rhys-old', given_name: 'Rhys', family_name: 'Old'}) "
+        "CREATE (r)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (r)-[:LIVES_AT {id: 'lives-r-old', since: '2024-01-01'}]->(a) "
+        "CREATE (aunt)-[:LIVES_AT {id: 'lives-a-old', since: '2024-02-01'}]->(a) "
+        "CREATE (b:Address {id: 'addr-bare', key: '1 new road|AB12CD'}) "
+        "CREATE (m)-[:LIVES_AT {id: 'lives-m-bare', since: '2024-01-01'}]->(b) "
+        "WITH sam MATCH (g:Person {id: $gran}) "
+        "CREATE (s:Address {id: 'addr-solo', key: '2 solo st|AB12CE', line1: '2 Solo St', "
+        "                   line2: 'Annexe', town: 'Leeds', postcode: 'AB1 2CE'}) "
+        "CREATE (g)-[:LIVES_AT {id: 'lives-g-solo', since: '2024-01-01'}]->(s)",
+        aunt=aunt, sam=sam, m=mother, gran=w["family"].ids["gran"],
+    )  # fmt: skip
+    bump_revision(db)
+    headers = w["kai_worker"].headers
+    assert client.get(f"/people/{mother}", headers=headers).status_code == 200
+    assert "007_addresses_as_typed_per_home" in run_migrations(neo4j_target)
+    shown = ok(client.get(f"/people/{aunt}", headers=headers))["address"]
+    assert (shown["line1"], shown["line2"], shown["town"]) == ("9 Hidden Way", None, "Leeds")
+    homes = db.execute_query("MATCH (:Person {id: 'rhys-old'})-[l:LIVES_AT]->(a) "
+                             "RETURN l.line2 AS line2, a.line2 AS kept").records  # fmt: skip
+    assert [(h["line2"], h["kept"]) for h in homes] == [(None, "Flat B (above the chemist)")]
+    # Nobody else ever lived at the grandmother's: her home keeps its second line.
+    solo = ok(client.get(f"/people/{w['family'].ids['gran']}", headers=headers))["address"]
+    assert (solo["line1"], solo["line2"]) == ("2 Solo St", "Annexe")
+    assert ok(client.get(f"/people/{mother}", headers=headers))["address"] is None
+    assert ok(client.get(f"/young-people/{kai}/record", headers=w["north"].headers))
 
 
 def test_a_tie_between_two_cases_is_shown_through_neither(world: World, db: Driver) -> None:

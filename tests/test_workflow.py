@@ -798,3 +798,18 @@ def test_a_flag_is_due_for_review_on_its_review_date_and_after_its_expiry() -> N
     assert flag_due("active", None, None, today) is None
     for status in ("withdrawn", "expired"):
         assert flag_due(status, "2026-01-01", "2026-02-01", today) is None
+
+
+def test_people_counted_not_named_are_told_apart() -> None:
+    """A second reader: two people in a household whom the case does not hold, one flag
+    overridden by the approval and a new one on the other, were taken for one person, and the
+    refusal counted both. They are numbered, and only the new flag's holder counts."""
+    rows = [["someone the case does not hold", ["flag:a"], []],
+            ["someone the case does not hold", ["flag:b"], []], ["aunt", [], []]]  # fmt: skip
+    [held] = household_now(rows, overridden=["flag:a"])
+    assert held.people == ("someone the case does not hold (2)",)
+    assert held.message.startswith("1 person in this person's household")
+    assert household_now(rows, overridden=["flag:a", "flag:b"]) == []
+    # One alone keeps its words.
+    [alone] = household_now([["a child known to the council", ["flag:c"], []]])
+    assert alone.people == ("a child known to the council",)

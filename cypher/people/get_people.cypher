@@ -28,12 +28,9 @@ RETURN p {
               content: f {.kind, .level, .source, .details, .raised_on, .review_on, .expires_on}}
   },
   address: COLLECT {
-    MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL
-    // As typed for this person (move_house); a home recorded before, as its address node.
-    RETURN {line1: coalesce(l.line1, a.line1), line2: CASE WHEN l.line1 IS NULL THEN a.line2
-            ELSE l.line2 END, town: coalesce(l.town, a.town),
-            postcode: coalesce(l.postcode, a.postcode), since: l.since}
-    ORDER BY l.since DESC LIMIT 1
+    MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL AND l.line1 IS NOT NULL
+    // As typed for this person (`move_house`; migration 007 for homes recorded before).
+    RETURN l {.line1, .line2, .town, .postcode, .since} ORDER BY l.since DESC LIMIT 1
   }[0],
   // A family tree file's ids are the case's that imported it (`e.case`): not shown through
   // another case (the default system names that case's young person). Others are everyone's.

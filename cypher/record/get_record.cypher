@@ -12,11 +12,8 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
   COLLECT { MATCH (yp)-[:IDENTIFIED_BY]->(e:ExternalId)
             WHERE e.case IS NULL OR e.case = yp.id  // not another case's family tree ids
             RETURN e {.system, .value} ORDER BY e.system, e.value } AS external_ids,
-  COLLECT { MATCH (yp)-[l:LIVES_AT]->(a:Address)
-            RETURN {line1: coalesce(l.line1, a.line1), line2: CASE WHEN l.line1 IS NULL
-                    THEN a.line2 ELSE l.line2 END, town: coalesce(l.town, a.town),
-                    postcode: coalesce(l.postcode, a.postcode), since: l.since,
-                    until: l.until}
+  COLLECT { MATCH (yp)-[l:LIVES_AT]->(a:Address) WHERE l.line1 IS NOT NULL
+            RETURN l {.line1, .line2, .town, .postcode, .since, .until}
             ORDER BY l.since } AS addresses,
   COLLECT { MATCH (u:User)-[a:ALLOCATED_TO]->(yp)
             RETURN {name: u.display_name, role: u.role, job_title: u.job_title,

@@ -184,6 +184,8 @@ CALL (met0, met1, met2, met3, met4) {
          RETURN o {.id, .kind, .terms, .made_on, .until, .made_in, restricted_id: p.id,
                    protected_id: q.id,
                    protected_team: CASE WHEN q:YoungPerson THEN coalesce(q.team, 'unknown') END,
+                   protected_held: q.id = $young_person_id
+                     OR EXISTS { (q)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) },
                    made_in_team: COLLECT { MATCH (m:YoungPerson {id: o.made_in})
                                            RETURN coalesce(m.team, 'unknown') }[0]}
            ORDER BY o.id

@@ -60,7 +60,7 @@ class OrderPublic(Shaped):
     restricted_id: str
     protected_id: str | None = Field(
         description="None when the order protects a child of another case (its terms are then "
-        "withheld too, saying whom to ask)."
+        "withheld too, saying whom to ask), or someone else this case does not hold."
     )
     made_on: str
     until: str | None
@@ -232,9 +232,14 @@ def _order(row: dict[str, Any], network: dict[str, str], case: str) -> OrderPubl
     if team is not None and order.protected_id not in network:
         order.protected_id = None
         order.terms = f"withheld: the order protects {known_child(team)}"
-    elif row.get("made_in") not in (None, case):
+        return order
+    if row.get("made_in") not in (None, case):
         order.terms = ("withheld: made through another case (ask the manager of team "
                        f"{row.get('made_in_team') or 'unknown'})")  # fmt: skip
+    if row.get("protected_held") is False and order.protected_id not in network:
+        # Someone this case does not hold (a second reader: the id of a man another case holds,
+        # met through a household as "someone living there", came back here).
+        order.protected_id = None
     return order
 
 

@@ -196,12 +196,29 @@ def _household_risks(facts: Facts, before: str, after: str, *, detailed: bool) -
     return found
 
 
+# How the household queries count people they do not name (`fragments/household_risks`).
+UNNAMED = frozenset({"a child known to the council", "someone the case does not hold"})
+
+
 def household(
     rows: Iterable[Sequence[Any]],
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(flagged, restricted_by_order, risks) for `Facts`, from a household's rows as the
     queries give them: [who, ["flag:<id>", ...], ["order:<id>", ...]]."""
+    # People counted, not named ("a child known to the council", "someone the case does not
+    # hold") are told apart by a number, so that what an approval overrode on one is not
+    # taken for another's (a second reader: two such people, one flag overridden and a new one
+    # on the other, were counted as two blocking).
     rows = list(rows)
+    many = {who for who in UNNAMED if sum(1 for r in rows if r[0] == who) > 1}
+    seen: dict[str, int] = {}
+    numbered = []
+    for who, flags, orders in rows:
+        if who in many:
+            seen[who] = seen.get(who, 0) + 1
+            who = f"{who} ({seen[who]})"
+        numbered.append((who, flags, orders))
+    rows = numbered
     flagged = tuple(who for who, flags, _ in rows if flags)
     restricted = tuple(who for who, _, orders in rows if orders)
     risks = tuple((who, token) for who, flags, orders in rows for token in [*flags, *orders])
