@@ -79,14 +79,28 @@ def _ecomap(graph: NetworkGraph) -> None:
         x, y = drawn.positions.get(node.id, (0.0, 0.0))
         _place(node, x, y, drawn.folded.get(node.id))
     edges = [e for e in graph.edges if e.id in drawn.keep_edges]
-    for person, kind in drawn.new_lines:
-        edges.append(MapEdge(id=f"line:{person}", source=centre, target=person, type=kind))
+    nodes = {node.id: node for node in graph.nodes}
+    for person, line in drawn.new_lines:
+        edges.append(MapEdge(id=f"line:{person}", source=centre, target=person, type=line,
+                             kind=_line_kind(line, nodes.get(person))))  # fmt: skip
     graph.edges = sorted(edges, key=lambda e: e.id)
     graph.summaries = [
         Summary(id=s.id, side=s.side, label=s.label, found=s.found,
                 in_contact=s.in_contact, members=list(s.members), x=s.x, y=s.y)
         for s in drawn.summaries
     ]  # fmt: skip
+
+
+def _line_kind(line: str, node: MapNode | None) -> str | None:
+    """The kind of the ecomap's own line to a parent or a sibling in the circle: as the
+    relative is related (a second reader: a step-father's line was a birth parent's, solid,
+    "birth parent" on hover)."""
+    if node is None or line not in ("parent", "sibling"):
+        return None
+    kind = {"step": "step", "by_marriage": "step", "adoptive": "adoptive"}.get(node.kind or "")
+    if kind is None and line == "sibling" and "half-" in (node.relation or ""):
+        return "half"
+    return kind or "birth"
 
 
 def _place(node: MapNode, x: float, y: float, folded: str | None = None) -> None:

@@ -685,3 +685,24 @@ def test_another_parent_of_a_relative_is_said_by_the_link(case: MapCase) -> None
         "adoptive father of the maternal first cousin",
     )
     assert nodes["carer"]["relation"] == "foster carer of the maternal first cousin"
+
+
+def test_the_ecomaps_own_lines_say_a_step_parent_and_a_half_sibling(case: MapCase) -> None:
+    """A second reader: the ecomap's line to a step-father was a birth parent's, solid, with
+    "birth parent" on hover, as were a half-brother's and a step-sister's "siblings". The
+    line to a parent or a sibling in the circle is of their kind."""
+    f = case.family
+    f.people(stepdad="male", tia="female", hal="male", hals_dad="male")
+    f.partners("mum", "stepdad", "married", since="2015")
+    f.child("stepdad", "tia")
+    f.child("mum", "hal")
+    f.child("hals_dad", "hal")
+    graph = case.graph()
+    lines = {case.key_of(e["target"]): (e["type"], e["kind"]) for e in graph["edges"]
+             if e["id"].startswith("line:")}  # fmt: skip
+    assert lines["stepdad"] == ("parent", "step")
+    assert lines["hal"] == ("sibling", "half")
+    assert lines["tia"] == ("sibling", "step")
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers)
+    words = {e["llWords"] for e in json.loads(page_data(page.text, "ll-edges"))}
+    assert {"step-parent", "half-siblings", "step-siblings"} <= words

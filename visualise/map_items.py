@@ -40,6 +40,10 @@ _PARENT_DASHES: dict[str | None, Any] = {
     "foster": [2, 4],
     "step": [12, 4, 2, 4],
 }
+_PARENT_WORDS = {"birth": "birth parent", "adoptive": "adoptive parent", "step": "step-parent",
+                 "foster": "foster carer"}  # fmt: skip
+_SIBLING_WORDS = {"half": "half-siblings", "step": "step-siblings",
+                  "adoptive": "adoptive siblings"}  # fmt: skip
 _PARTNER_MARKS = {"separated": "/", "divorced": "//"}
 _SIDE_WORDS = {"maternal": "mother's side", "paternal": "father's side", "both": "both sides"}
 _TINTS = {
@@ -269,7 +273,7 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     if edge["type"] == "parent":
         style["dashes"] = _PARENT_DASHES.get(kind, False)
         style["width"] = 1.6
-        words = f"{kind or 'birth'} parent"
+        words = _PARENT_WORDS.get(kind or "birth", "parent")
     elif edge["type"] == "partner":
         style["width"] = 2.2
         style["dashes"] = [6, 4] if kind == "cohabiting" else False
@@ -278,7 +282,7 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         words = (kind or "partner").replace("_", " ")
     elif edge["type"] == "sibling":
         style["dashes"] = [1, 4]
-        words = "siblings"
+        words = _SIBLING_WORDS.get(kind or "", "siblings")
     elif edge["type"] == "tie":
         strength = edge["strength"] or "moderate"
         style.update(_TIE_STYLE[strength])
