@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 import pytest
 
 from seed.families import family
 from visualise import graphviz
-from visualise.connectors import CARD_H, CARD_W, Line, crossings, through_cards
+from visualise.connectors import CARD_H, CARD_W, Line, crossings, through_cards, under_cards
 from visualise.genogram import Genogram, _out_of_order, layout
 from visualise.genogram_rows import Couple, Member, Parentage, make_blocks
 from visualise.sibships import at_ends
@@ -195,3 +196,37 @@ def test_a_generated_family_of_450() -> None:
     by_id = {m.id: m for m in people}
     blocks = make_blocks(by_id, generated.parentages, generated.couples)
     assert _out_of_order(by_id, blocks, g.positions, frozenset(at_ends(blocks, "yp"))) == 0
+
+
+def test_children_never_hang_from_a_card_between_their_parents() -> None:
+    """A second reader: where a couple's line ran under a card between the two (the mother's
+    partners on either side of her), the drop to their children left it under that card: the
+    children hung from the step-father, with the separated mark on the line, the wrong father.
+    A drop now leaves a line under the row between two cards, and lines under one row stand at
+    depths of their own."""
+    people = [M("kit", "male", "2012", "Kit"), M("mum", "female", "1988", "Mum"),
+              M("dad", "male", "1985", "Dad"), M("ex", "male", "1984", "Ex"),
+              M("newp", "male", "1986", "Newp"), M("a", "male", "2006", "A"),
+              M("b", "female", "2020", "B"), M("dadwife", "female", "1987", "Wife"),
+              M("c", "male", "2019", "C")]  # fmt: skip
+    links = [P("mum", "kit"), P("dad", "kit"), P("mum", "a"), P("ex", "a"), P("mum", "b"),
+             P("newp", "b"), P("dad", "c"), P("dadwife", "c")]  # fmt: skip
+    couples = [
+        C("mum", "ex", "separated", "2005"),
+        C("mum", "dad", "divorced", "2010"),
+        C("mum", "newp", "cohabiting", "2018"),
+        C("dad", "dadwife", "married", "2017"),
+    ]
+    g = draw(people, links, couples, "kit")
+    assert under_cards(g.lines, g.positions) == 0
+    assert through_cards(g.lines, g.positions) == 0
+    # Lines under one row never lie on one another.
+    under = [ln for ln in g.lines if ln.kind == "couple" and ln.y1 == ln.y2
+             and ln.y1 not in {y for _, y in g.positions.values()}]  # fmt: skip
+    spans = Counter(ln.y1 for ln in under)
+    for y, count in spans.items():
+        same = sorted((ln.x1, ln.x2) for ln in under if ln.y1 == y)
+        assert all(a[1] < b[0] for a, b in pairwise(same)), (y, count)
+    generated = family(450)
+    big = draw(generated.members, generated.parentages, generated.couples, "yp")
+    assert under_cards(big.lines, big.positions) == 0

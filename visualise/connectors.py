@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 CARD_W = 150.0
 CARD_H = 44.0
@@ -72,21 +73,28 @@ def connectors(
     for xs in rows.values():
         xs.sort()
     # Couple lines; where the two partners are not side by side (a third partner), the line
-    # runs under the row instead of through the cards between them.
+    # runs under the row instead of through the cards between them, each such line of a row at
+    # its own depth where they share a stretch (a second reader: three lay on one another), and
+    # the drop to their children leaves it between two cards, never under one (it hung the
+    # children from the card between the parents: the wrong father).
     starts: dict[str, tuple[float, float]] = {}
+    apart = {b.id: (ax, bx, ay) for b in blocks.values() if len(b.parents) == 2
+             for (ax, ay), (bx, _) in [sorted((pos[b.parents[0]], pos[b.parents[1]]))]
+             if _between(rows, ax, bx, ay)}  # fmt: skip
+    depth = _depths(apart)
     for b in sorted(blocks.values(), key=lambda b: b.id):
         if len(b.parents) == 2:
             (ax, ay), (bx, by) = sorted((pos[b.parents[0]], pos[b.parents[1]]))
             style, mark = _COUPLE_STYLE.get(b.kind or "", ("dotted", None))
             needs = tuple(sorted(b.parents))
-            if _between(rows, ax, bx, ay):
-                yb = ay + CARD_H / 2 + 8
+            if b.id in apart:
+                yb = ay + CARD_H / 2 + 8 + depth[b.id] * _UNDER_STEP
                 lines += [
                     Line("couple", ax, ay + CARD_H / 2, ax, yb, style, None, needs),
                     Line("couple", ax, yb, bx, yb, style, mark, needs),
                     Line("couple", bx, by + CARD_H / 2, bx, yb, style, None, needs),
                 ]
-                starts[b.id] = ((ax + bx) / 2, yb)
+                starts[b.id] = (_gap_x(rows[ay], ax, bx), yb)
             else:
                 lines.append(
                     Line("couple", ax + CARD_W / 2, ay, bx - CARD_W / 2, by, style, mark, needs)
@@ -121,6 +129,37 @@ def connectors(
                               (*b.parents, child)))  # fmt: skip
         units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
     return lines, units
+
+
+_UNDER_STEP = 7.0  # between couple lines that run under the same row
+
+
+def _depths(apart: dict[str, tuple[float, float, float]]) -> dict[str, int]:
+    """Per row, the fewest depths such that no two couple lines under it at one depth share a
+    stretch: the widest first, deepest."""
+    rows: dict[float, list[tuple[float, float, str]]] = {}
+    for bid, (ax, bx, y) in apart.items():
+        rows.setdefault(y, []).append((ax, bx, bid))
+    out: dict[str, int] = {}
+    for row in rows.values():
+        ends: list[float] = []
+        for ax, bx, bid in sorted(row):
+            level = next((i for i, end in enumerate(ends) if end < ax), len(ends))
+            if level == len(ends):
+                ends.append(bx)
+            else:
+                ends[level] = bx
+            out[bid] = level
+    return out
+
+
+def _gap_x(xs: list[float], ax: float, bx: float) -> float:
+    """The middle of the gap between two cards of a row, from `ax` to `bx`, nearest the middle
+    of the two: where a drop from a line under the row leaves it clear of every card."""
+    inner = [x for x in xs if ax <= x <= bx]
+    middle = (ax + bx) / 2
+    gaps = [(a + b) / 2 for a, b in pairwise(inner)]
+    return min(gaps, key=lambda g: (abs(g - middle), g)) if gaps else middle
 
 
 def _between(rows: dict[float, list[float]], ax: float, bx: float, y: float) -> bool:
@@ -217,4 +256,21 @@ def through_cards(lines: Sequence[Line], positions: dict[str, tuple[float, float
             top, bottom = cy - CARD_H / 2 + 1, cy + CARD_H / 2 - 1
             if x1 < right and x2 > left and y1 < bottom and y2 > top:
                 count += 1
+    return count
+
+
+def under_cards(lines: Sequence[Line], positions: dict[str, tuple[float, float]]) -> int:
+    """How many drops to children start under a card of their parents' row that is not one of
+    the parents: such a drop reads as hanging the children from that card."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for pid, (x, y) in positions.items():
+        rows.setdefault(y + CARD_H / 2, []).append((x, pid))
+    count = 0
+    for line in lines:
+        if line.kind != "drop":
+            continue
+        for bottom, cards in rows.items():
+            if bottom <= line.y1 <= bottom + CARD_H:
+                count += sum(1 for x, pid in cards if abs(x - line.x1) < CARD_W / 2
+                             and pid not in line.needs)  # fmt: skip
     return count
