@@ -706,3 +706,19 @@ def test_the_ecomaps_own_lines_say_a_step_parent_and_a_half_sibling(case: MapCas
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers)
     words = {e["llWords"] for e in json.loads(page_data(page.text, "ll-edges"))}
     assert {"step-parent", "half-siblings", "step-siblings"} <= words
+
+
+def test_the_young_persons_foster_carer_by_a_parent_link_is_drawn(case: MapCase) -> None:
+    """A second reader: a foster mother recorded as a parent link of kind foster showed on
+    neither the tree nor the ecomap, while the tree's legend has a dotted line for foster
+    care. She is drawn on both, as a foster carer, with the dotted line on the tree."""
+    f = case.family
+    f.people(fmum="female")
+    f.child("fmum", "me", kind="foster")
+    for view in ("tree", "ecomap"):
+        nodes = {case.key_of(n["id"]): n for n in case.graph(view=view)["nodes"]}
+        assert nodes["fmum"]["relation"] == "foster carer", view
+    tree = case.graph(view="tree")
+    kinds = {(case.key_of(e["source"]), case.key_of(e["target"])): e["kind"]
+             for e in tree["edges"] if e["type"] == "parent"}  # fmt: skip
+    assert kinds[("fmum", "me")] == "foster"

@@ -334,6 +334,12 @@ def _other_kin(family: Family, relatives: list[dict[str, Any]]) -> list[dict[str
             if other != me and other not in known:
                 found.append({"person_id": other, "anchor_id": anchor, "kind": p.kind,
                               "type": "partner"})  # fmt: skip
+    # The young person's own foster carers by a parent link (a second reader: one recorded so
+    # showed on neither map, while the tree's legend has a line for foster care).
+    for link in family.parents.get(me, ()):
+        if link.kind == "foster" and link.parent not in known:
+            found.append({"person_id": link.parent, "anchor_id": me, "kind": "foster",
+                          "type": "parent"})  # fmt: skip
     for r in related:
         if r["generations_down"] > 0:
             for link in family.parents.get(r["person_id"], ()):

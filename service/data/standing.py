@@ -99,9 +99,10 @@ def kin_standing(kin: dict[str, Any], anchor: Standing, sex: str) -> Standing:
     else:
         word = _PARTNER_WORDS.get(kin["kind"] or "", "partner")
         generation = anchor.generation
+    mine = anchor.group == "young_person"
     return Standing(
-        group=anchor.group if anchor.group != "young_person" else "other",
-        relation=f"{word} of the {anchor.relation}",
+        group=anchor.group if not mine else "other",
+        relation=word if mine else f"{word} of the {anchor.relation}",
         generation=generation,
         ring=anchor.ring + 1,
         side=anchor.side if anchor.side != "centre" else "none",
