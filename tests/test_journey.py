@@ -350,8 +350,8 @@ def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> No
 def test_a_wide_family_picture_is_printed_in_strips_that_stay_legible() -> None:
     """A second reader: a close family of 31 (each parent with three other partners and their
     children) drew 3,198 units wide, so the page shrank its names to 4 px. A picture wider than
-    a strip that reads at the page's width is cut into strips one above the other, overlapping
-    by a card, so that every card is whole in one; the first names everyone for those who
+    a strip that reads at the page's width is cut into strips one above the other, each card
+    drawn whole in one of them; the first names everyone for those who
     cannot see it, the others are hidden from screen readers."""
     from visualise.connectors import CARD_W
     from visualise.picture import STRIP, genogram_svg
@@ -368,6 +368,16 @@ def test_a_wide_family_picture_is_printed_in_strips_that_stay_legible() -> None:
     for node in nodes:
         assert any(float(x) <= node["x"] - CARD_W / 2 and node["x"] + CARD_W / 2 <= float(x)
                    + float(w) for x, _, w, _, _ in strips), node["id"]  # fmt: skip
+    # Each person drawn once (a second reader: strips overlapping by a card showed people
+    # twice), whole in the strip that draws them.
+    drawn = re.findall(r'<svg [^>]*viewBox="([-\d.]+) [-\d.]+ ([\d.]+) [\d.]+"[^>]*>(.*?)</svg>',
+                       svg, re.S)  # fmt: skip
+    for node in nodes:
+        holding = [(float(x), float(w)) for x, w, body in drawn if f">{node['name']}<" in body]
+        assert len(holding) == 1, node["id"]
+        [(x, w)] = holding
+        assert x <= node["x"] - CARD_W / 2, node["id"]
+        assert node["x"] + CARD_W / 2 <= x + w, node["id"]
     assert 'role="img"' in strips[0][4]
     assert all('aria-hidden="true"' in s[4] for s in strips[1:])
     assert svg.count("<desc") == 1

@@ -100,24 +100,36 @@ def genogram_svg(
     width = max(xs) + CARD_W / 2 + _MARGIN - left
     height = max(ys) + CARD_H / 2 + _MARGIN - top
     who = "; ".join(f"{n['name']}, {labels.get(n['id'], '')}".rstrip(", ") for n in nodes)
-    body = "".join(_line(ln) for ln in lines) + "".join(
-        _card(n, labels.get(n["id"], ""), n["id"] == young_person_id) for n in nodes
-    )
     named = (f'role="img" aria-labelledby="pt pd"><title id="pt">{escape(title)}</title>'
              f'<desc id="pd">{escape(who)}</desc>')  # fmt: skip
     strips = _strips(left, width)
+    ink = "".join(_line(ln) for ln in lines)
     drawn = []
-    for i, (x, w) in enumerate(strips):
-        y0, y1 = top, top + height
+    for i, (x, lo, hi) in enumerate(strips):
+        # Each card once, whole, in the strip its middle is in; the lines cut where the strips
+        # meet (a second reader: strips overlapping by a card showed people twice, and cut
+        # cards at their edges).
+        mine = [n for n in nodes if lo <= n["x"] < hi]
+        cards = "".join(_card(n, labels.get(n["id"], ""), n["id"] == young_person_id)
+                        for n in mine)  # fmt: skip
+        y0, y1, w, body = top, top + height, width, ink + cards
         if len(strips) > 1:
-            # Each strip as tall as what is in it: a card in part, or a line across it.
-            ys = [y for n in nodes if x - CARD_W / 2 < n["x"] < x + w + CARD_W / 2
-                  for y in (n["y"] - CARD_H / 2, n["y"] + CARD_H / 2)]  # fmt: skip
+            # Each strip as tall as what is in it: its cards, and the lines across it.
+            ys = [y for n in mine for y in (n["y"] - CARD_H / 2, n["y"] + CARD_H / 2)]
             ys += [y for ln in lines
-                   if min(ln["x1"], ln["x2"]) < x + w and max(ln["x1"], ln["x2"]) > x
+                   if min(ln["x1"], ln["x2"]) < hi and max(ln["x1"], ln["x2"]) > lo
                    for y in (ln["y1"], ln["y2"])]  # fmt: skip
             if ys:
                 y0, y1 = min(ys) - _MARGIN, max(ys) + _MARGIN
+            a, b = max(lo, x), min(hi, x + STRIP)
+            w, body = (
+                STRIP,
+                (
+                    f'<clipPath id="ll-strip-{i}"><rect x="{a:.1f}" y="{y0:.1f}" '
+                    f'width="{b - a:.1f}" height="{y1 - y0:.1f}"/></clipPath>'
+                    f'<g clip-path="url(#ll-strip-{i})">{ink}</g>{cards}'
+                ),
+            )
         drawn.append(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x:.1f} {y0:.1f} '
                      f'{w:.1f} {y1 - y0:.1f}" width="100%" '
                      f"{named if i == 0 else _HIDDEN}{body}</svg>")  # fmt: skip
@@ -127,13 +139,19 @@ def genogram_svg(
 _HIDDEN = 'aria-hidden="true">'  # a strip after the first: the first names everyone
 
 
-def _strips(left: float, width: float) -> list[tuple[float, float]]:
-    """(left, width) of each strip of a picture `width` wide from `left`: one when it fits
-    `STRIP`; otherwise strips of `STRIP` overlapping by a card and its margins, so that every
-    card is whole in one, the last ending with the picture."""
+def _strips(left: float, width: float) -> list[tuple[float, float, float]]:
+    """(left, and from and to where cards' middles belong) of each strip of a picture `width`
+    wide from `left`: one when it fits `STRIP`; otherwise strips of `STRIP`, each holding the
+    cards whose middle is before the next's start by half a card and a margin, so that every
+    card is whole in the strip it is drawn in, and drawn in one only."""
     if width <= STRIP:
-        return [(left, width)]
-    overlap = CARD_W + 2 * _MARGIN
-    count = math.ceil((width - overlap) / (STRIP - overlap))
-    step = (width - STRIP) / (count - 1)
-    return [(left + i * step, STRIP) for i in range(count)]
+        return [(left, -math.inf, math.inf)]
+    half = CARD_W / 2 + _MARGIN
+    found: list[tuple[float, float, float]] = []
+    start, lo = left, -math.inf
+    while start + STRIP < left + width:
+        cut = start + STRIP - half
+        found.append((start, lo, cut))
+        start, lo = cut - half, cut
+    found.append((left + width - STRIP, lo, math.inf))
+    return found
