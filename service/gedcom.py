@@ -169,6 +169,10 @@ def _as_meant(value: str) -> str:
 _NAME_ORDER = {"birth": 0, "maiden": 1, "": 2}
 
 
+# Given names a program writes in place of a living person's own when it hides them.
+_HIDDEN_NAMES = frozenset({"living", "private", "private person", "hidden", "confidential"})
+
+
 def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     names = [n for n in rec.sub_tags("NAME", follow=False) if isinstance(n, NameRec)]
     # The birth name, else the maiden name (a second reader: `TYPE married` written first and
@@ -401,6 +405,14 @@ def parse_gedcom(
         person = _held_to_limits(p.person, whose, notes)
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
+    hidden = [p.xref for p in people if p.given_name.strip("<>[]() ").lower() in _HIDDEN_NAMES]
+    if hidden:
+        # A program hiding living people's names on export (Ancestry, FamilySearch, Gramps:
+        # "Living Smith"): the name is not theirs (a second reader).
+        actions.append(f"{len(hidden)} people named only as living or private (the first "
+                       f"{hidden[0]}), as a program writes them when it hides living people's "
+                       "names: imported so; export the tree again with names, or record them "
+                       "by hand")  # fmt: skip
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
                              summary, today=limit)  # fmt: skip
     check_shape(families)

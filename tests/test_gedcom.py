@@ -1436,3 +1436,18 @@ def test_a_note_written_with_line_breaks_is_read_and_a_broken_record_line_named(
     broken = head + "0 @I1@ INDI\n1 NAME Ann /A/\n@I2@ INDI\n1 NAME Bo /A/\n0 TRLR\n"
     with pytest.raises(GedcomError, match=r"^line 7 has no level number"):
         parse_gedcom(broken.encode(), today=TODAY)
+
+
+def test_names_a_program_hid_are_said() -> None:
+    """A second reader: an export that hides living people's names (Ancestry's and
+    FamilySearch's "Living /Smith/", MyHeritage's "<Private>") was imported with "Living" as
+    the given name, and nothing said it is not a name."""
+    head = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+    body = ("0 @I1@ INDI\n1 NAME Living /Smith/\n0 @I2@ INDI\n1 NAME <Private> /Smith/\n"
+            "0 @I3@ INDI\n1 NAME Olivia /Smith/\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((head + body).encode(), today=TODAY)
+    assert [n for n in tree.notes if "living or private" in n] == [
+        "2 people named only as living or private (the first @I1@), as a program writes them "
+        "when it hides living people's names: imported so; export the tree again with names, "
+        "or record them by hand"]  # fmt: skip
+    assert [p.family_name for p in tree.people] == ["Smith"] * 3
