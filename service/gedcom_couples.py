@@ -9,7 +9,7 @@ former partner. Read here:
 - a divorce filed (`DIVF`), GEDCOM's own, as a separation (the divorce may not have followed);
 - a separation event: `_SEPR` (Family Tree Maker, Brother's Keeper), `_SEP`, or `EVEN` with
   `2 TYPE Separation` (Gramps, webtrees), as a separation; `EVEN` with `2 TYPE Divorce` as a
-  divorce;
+  divorce; an `EVEN` with no TYPE by its own words (`1 EVEN Divorce`);
 - how the marriage ended, without a date: Family Tree Maker's `_MEND Divorce` (or Annulment,
   Separation), Family Historian's and Legacy's `_STAT Divorced` (or Separated, Annulled);
 - the kind of a marriage in its `2 TYPE`: a civil partnership (or civil union, registered
@@ -67,7 +67,8 @@ def ended(lines: Iterable[Line]) -> End | None:
     for index, line in enumerate(lines):
         how = _EVENTS.get(line.tag)
         if how is None and line.tag == "EVEN":
-            how = _WORDS.get(_said(line.type))
+            # Its TYPE, or else its own words (`1 EVEN Divorce`, as some programs write it).
+            how = _WORDS.get(_said(line.type or line.value))
         if how is not None:
             found.append((how != "divorced", 0, End(how, index)))
             continue

@@ -502,6 +502,9 @@ COUPLE = "0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 SEX F\n0 @F1@ FAM\n1 HUSB @I1@\n1
         ("1 MARR\n1 _MEND Divorce", "divorced", True, None),
         ("1 MARR\n1 ANUL\n2 DATE 2012", "divorced", True, "2012"),
         ("1 MARR\n1 EVEN\n2 TYPE Divorce\n2 DATE 2014", "divorced", True, "2014"),
+        # An event of no TYPE, said by its own words (a second reader).
+        ("1 MARR\n1 EVEN Divorce\n2 DATE 2014", "divorced", True, "2014"),
+        ("1 MARR\n1 EVEN Separation\n2 DATE 2015", "separated", False, "2015"),
         # A divorce said after a separation: the divorce, with its own date.
         ("1 MARR\n1 _SEPR\n2 DATE 2015\n1 DIV\n2 DATE 2017", "divorced", True, "2017"),
         ("1 MARR\n1 _SEPR\n2 DATE 2015\n1 _STAT Divorced", "divorced", True, None),
