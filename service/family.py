@@ -150,31 +150,6 @@ class Family:
         for t in sorted(self.sibling_ties, key=_ends):
             self.ties.setdefault(t.a, []).append(t)
             self.ties.setdefault(t.b, []).append(t)
-        self._shared_by_full_siblings()
-
-    def _shared_by_full_siblings(self) -> None:
-        """A full sibling shares both birth parents (DOMAIN): someone with none recorded, tied
-        as a full sibling to people whose recorded birth parents agree, has theirs, as links of
-        their own in the indexes (never in `parent_links`, which are the records). A second
-        reader: a full sister known only by a tie had her mother and father recorded, and the
-        young person was listed with no parents, their gaps to research, and the father's
-        family on no side."""
-        implied: dict[str, tuple[str, ...]] = {}
-        for person, ties in self.ties.items():
-            if person in self.births or person not in self.people:
-                continue
-            known = {self.births[o] for t in ties if t.half is False
-                     and (o := t.other(person)) in self.births}  # fmt: skip
-            if len(known) == 1:
-                (parents,) = known
-                if person not in parents:
-                    implied[person] = parents
-        for child, parents in implied.items():
-            self.births[child] = parents
-            for parent in parents:
-                link = ParentLink(parent, child, "birth")
-                self.parents.setdefault(child, []).append(link)
-                self.children.setdefault(parent, []).append(link)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any], *, removed: bool = False) -> Family:

@@ -1006,22 +1006,3 @@ def test_the_name_someone_is_known_by_comes_from_the_file(family: Family) -> Non
     lines = exported.splitlines()
     assert "2 NICK Maggie" in lines
     assert "2 NICK Bob" in lines
-
-
-def test_a_full_sister_known_by_a_tie_brings_her_recorded_parents(family: Family) -> None:
-    """A second reader: the young person's full sister, known only by a tie, had her mother,
-    father and father's mother recorded; the young person was listed with none of them but
-    the sister, and gaps asked to find both parents. A full sibling shares both parents: hers
-    are the young person's, read through her, with the father's mother too."""
-    f = family
-    f.people(sis="female", mum="female", dad="male", pgm="female")
-    f.child("mum", "sis")
-    f.child("dad", "sis")
-    f.child("pgm", "dad")
-    f.link("sibling", "me", "sis", half=False)
-    terms = f.terms()
-    assert terms["sis"] == ("sister", "both")
-    assert terms["dad"] == ("father", "paternal")
-    assert terms["pgm"] == ("paternal grandmother", "paternal")
-    gaps = ok(f.client.get(f"/people/{f.ids['me']}/gaps", headers=f.headers))["data"]
-    assert f.ids["me"] not in {g["child_id"] for g in gaps}

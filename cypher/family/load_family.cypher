@@ -16,13 +16,7 @@
 // The 6 in the patterns is the largest $max_generations the API accepts.
 MATCH (s:Person {id: $person_id})
 CALL (s) {
-  // With no birth parent recorded, through full siblings' too: a full sibling shares both
-  // (`Family._shared_by_full_siblings`).
-  WITH s, CASE WHEN EXISTS { (:Person)-[:PARENT_OF {kind: 'birth'}]->(s) } THEN []
-               ELSE COLLECT { MATCH (s)-[t:SIBLING_OF]-(v:Person) WHERE t.half = false
-                              RETURN DISTINCT v } END AS full
-  UNWIND [s] + full AS x
-  MATCH up = (x)<-[:PARENT_OF*0..6]-(a:Person)
+  MATCH up = (s)<-[:PARENT_OF*0..6]-(a:Person)
   WHERE length(up) <= $max_generations
     AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
   WITH DISTINCT a
