@@ -90,7 +90,11 @@ def test_the_rest_are_folded_by_side_closest_first() -> None:
         sorted((f"c{n:02d}" for n in range(1, 30, 2)), key=lambda c: (hints[c][1], c))
     )
     # 15 cousins, mother, half-sister, nan, and the full brother (no side: counted with Mum's).
-    assert maternal.label == "Mum's side\n19 relatives found, 1 in contact"
+    # The 4 in the circle are said, so that what is shown adds up (a second reader: "125
+    # found ... all 113 shown").
+    assert (
+        maternal.label == "Mum's side\n19 relatives found, 1 in contact\n4 in the circle, 15 here"
+    )
     assert all(e.folded[m] == maternal.id for m in maternal.members)
     assert maternal.x < 0 < summaries["paternal"].x
     # Opened, they fill columns outward from the summary, each in a place of its own.

@@ -6,7 +6,7 @@ of a synthetic council and the demo case."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -46,7 +46,7 @@ OLD_GAPS = (REPO / "bench/baseline/find_gaps_walk.cypher").read_text()
 
 def family(
     people: Mapping[str, str | None],
-    parents: list[tuple[str, str] | tuple[str, str, str]],
+    parents: Sequence[tuple[str, str] | tuple[str, str, str]],
     partners: list[tuple[str, str, str] | tuple[str, str, str, str]] = [],  # noqa: B006
     ties: list[tuple[str, str, bool]] = [],  # noqa: B006
     me: str = "me",

@@ -83,7 +83,7 @@ def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:
     summaries = {s["side"]: s for s in graph["summaries"]}
     assert [case.key_of(m) for m in summaries["maternal"]["members"]] == ["gran", "lee"]
     assert summaries["maternal"]["label"] == (
-        "Mum's side\n4 relatives found, 0 in contact\n1 with a safety flag"
+        "Mum's side\n4 relatives found, 0 in contact\n2 in the circle, 2 here\n1 with a safety flag"
     )
     assert [case.key_of(m) for m in summaries["paternal"]["members"]] == ["grandad"]
     assert {case.key_of(n["id"]) for n in graph["nodes"] if n["folded"]} == {

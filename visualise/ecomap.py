@@ -205,6 +205,10 @@ def arrange(
             flagged = sum(1 for p in members if by_id[p].flags)
             noun = "relatives" if side != "other" else "people"
             label = f"{_SIDE_WORDS[side]}\n{len(found)} {noun} found, {touching} in contact"
+            if len(found) > len(members):
+                # Those already in the circle around the young person, so that what the page
+                # says is shown adds up (a second reader: "125 found ... all 113 shown").
+                label += f"\n{len(found) - len(members)} in the circle, {len(members)} here"
             if flagged:
                 label += f"\n{flagged} with a safety flag"
             # The page adds a line under the label ("click to show the closest 8").
