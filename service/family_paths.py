@@ -122,10 +122,13 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # A tie between two people whose two birth parents are each recorded says nothing the
     # parents do not (`family._tied_siblings`): they are full or half siblings by them (a second
     # reader: the term said maternal half-brother, the path "brother", from a full tie).
-    two = len(family.birth_parents(here)) == 2
+    mine = family.birth_parents(here)
     for tie in family.ties.get(here, ()):
         other = tie.other(here)
-        if not (two and len(family.birth_parents(other)) == 2):
+        theirs = family.birth_parents(other)
+        # ... and share one: the way through it is theirs (sharing none, the tie is the way:
+        # a second reader of this rule found such a sister with no path at all).
+        if not (len(mine) == len(theirs) == 2 and set(mine) & set(theirs)):
             found.append(("half:sibling" if tie.half else "sibling", other))
     for p in family.partners.get(here, ()):
         found.append((_partner_how(p), p.other(here)))

@@ -503,3 +503,9 @@ def test_a_path_does_not_take_a_tie_the_recorded_parents_overrule() -> None:
     links = [("mum", "me"), ("dad", "me"), ("mum", "hb")]
     g = family({"me": M, "mum": F, "dad": M, "hb": M}, links, ties=[("me", "hb", False)])
     assert path(g, "me", "hb") == [("brother", "hb")]
+    # Both with two parents recorded, sharing none: the tie is the only way (a second reader:
+    # the sister had no path).
+    h = family({"me": M, "mum": F, "dad": M, "s": F, "m2": F, "d2": M},
+               [("mum", "me"), ("dad", "me"), ("m2", "s"), ("d2", "s")],
+               ties=[("me", "s", False)])  # fmt: skip
+    assert path(h, "me", "s") == [("sister", "s")]
