@@ -64,6 +64,12 @@ def test_demo_relatives_match_the_planted_family(db: Driver, neo4j_target: Targe
         # too: on both sides for Kai's wishes.
         also = {r["person_id"]: r["also_on"] for r in body["data"] if r["also_on"]}
         assert also == {"demo-isabella": "paternal"}, also
+        for path in (
+            f"/people/{YOUNG_PERSON_ID}/relatives",
+            f"/young-people/{YOUNG_PERSON_ID}/graph",
+        ):
+            paternal = client.get(path, headers=headers, params={"side": "paternal"})
+            assert "demo-isabella" in paternal.text, path
         living = sum(1 for r in body["data"] if r["living"])
         assert living > 80
         assert body["summary"]["living"] == living

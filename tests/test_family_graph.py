@@ -509,3 +509,41 @@ def test_a_path_does_not_take_a_tie_the_recorded_parents_overrule() -> None:
                [("mum", "me"), ("dad", "me"), ("m2", "s"), ("d2", "s")],
                ties=[("me", "s", False)])  # fmt: skip
     assert path(h, "me", "s") == [("sister", "s")]
+
+
+def test_a_sibling_whose_side_a_tie_leaves_unknown_is_both_for_a_wish() -> None:
+    """A half-brother known only by a tie (which parent he shares is not known) is on side
+    "unknown": he may be on the side the young person wants nobody from, so for a wish about
+    a side he, and his children, are on both. Anyone else of no known side (the only recorded
+    parent, with no sex) is not held back by a wish about either side (a second reader: the
+    mother herself was held by "nobody from my dad's side")."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "hb": M, "hbkid": F},
+        [("mum", "me"), ("dad", "me"), ("hb", "hbkid")],
+        ties=[("me", "hb", True)],
+    )
+    assert (kin(f)["hb"][3], kin(f)["hbkid"][3]) == ("unknown", "unknown")
+    sides = wish_sides(f)
+    assert (sides["hb"], sides["hbkid"], sides["mum"]) == ("both", "both", "maternal")
+    assert wish_sides(f, relatives_of(f, ["me"], 4).data)["hb"] == "both"
+    assert effective_wish(None, sides["hb"], None, "never") == "never"
+    lone = family({"me": F, "mum": None, "gran": F}, [("mum", "me"), ("gran", "mum")])
+    lone_sides = wish_sides(lone)
+    assert (lone_sides["mum"], lone_sides["gran"]) == ("unknown", "unknown")
+    assert effective_wish(None, lone_sides["mum"], None, "never") is None
+
+
+def test_a_side_asked_for_lists_those_related_that_way_too() -> None:
+    """A second reader: the maternal first cousin who is also a paternal second cousin was
+    left out of the father's side (`?side=paternal`), which a worker preparing that side reads."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "mgm": F, "aunt": F, "x": F, "pgm": F, "pggm": F,
+         "great_aunt": F, "cousin_dad": M},
+        [("mum", "me"), ("dad", "me"), ("mgm", "mum"), ("mgm", "aunt"), ("aunt", "x"),
+         ("pgm", "dad"), ("pggm", "pgm"), ("pggm", "great_aunt"), ("great_aunt", "cousin_dad"),
+         ("cousin_dad", "x")],
+    )  # fmt: skip
+    paternal = {r.person_id for r in relatives_of(f, ["me"], 4, side="paternal").data}
+    maternal = {r.person_id for r in relatives_of(f, ["me"], 4, side="maternal").data}
+    assert "x" in paternal
+    assert "x" in maternal

@@ -395,13 +395,9 @@ def test_stages() -> None:
         (None, "maternal", None, "not_now", None),
         (None, "both", "want_contact", "never", "never"),
         (None, "both", "not_now", "want_contact", "not_now"),
-        # A relative whose side is not known (a half-brother known only by a tie, which does
-        # not say which parent is shared) may be on either: the more cautious of the two (a
-        # second reader: "nobody from my dad's side" did not reach him).
-        (None, "unknown", "want_contact", "never", "never"),
-        (None, "unknown", None, "not_now", "not_now"),
-        (None, "unknown", "want_contact", None, "want_contact"),
-        # Someone on no side (a descendant, a family friend) has only their own wish.
+        # A person on no known side (a descendant, a family friend) has only their own wish
+        # (a sibling whose side a tie leaves unknown is on both for wishes: `wish_sides`).
+        (None, "unknown", "never", "never", None),
         (None, None, "never", "never", None),
     ],
 )

@@ -181,6 +181,8 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     if view == "tree" and filters.scope == "close":
         family_ids &= close_family(family)
     sides = {r["person_id"]: r["side"] for r in relatives}
+    # The other side someone related both ways is on too: a side's map shows them.
+    also = {r["person_id"]: r["also_on"] for r in relatives if r["also_on"]}
     names = family_names(family)
 
     def step(word: str, pid: str) -> PathStep:
@@ -198,7 +200,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         if view == "tree" and pid not in family_ids:
             continue
         node = _node(person, standing[pid], stages.get(pid), pid in lapsed_ids)
-        if pid == young_person_id or _keep(node, filters):
+        if pid == young_person_id or _keep(node, filters, also.get(pid)):
             side = sides.get(pid)
             wish = effective_wish(
                 wishes.get(pid), side if wish_side is None else wish_side.get(pid),
@@ -267,8 +269,12 @@ def _node(
     }
 
 
-def _keep(node: dict[str, Any], filters: Filters) -> bool:
-    if filters.side is not None and node["group"] not in (filters.side, "both"):
+def _keep(node: dict[str, Any], filters: Filters, also: str | None = None) -> bool:
+    if (
+        filters.side is not None
+        and node["group"] not in (filters.side, "both")
+        and (also != filters.side)
+    ):
         return False
     if filters.living is not None and node["living"] is not filters.living:
         return False

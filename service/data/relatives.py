@@ -201,16 +201,29 @@ def wish_sides(
     ("nobody from my dad's side"): worked out with the people the case took out of its network
     too (its own records), so that taking the father out does not free his mother from the
     wish. Someone related through both parents is on both, however much further off the other
-    way is (`Relative.also_on`; DOMAIN: "a relative reachable both ways is both"): the more
-    cautious of the two wishes holds for them (`workflow.effective_wish`). Used to decide,
+    way is (`Relative.also_on`; DOMAIN: "a relative reachable both ways is both"), and so is
+    a sibling whose side is not known (`_for_wishes`): the more cautious of the two wishes
+    holds for them (`workflow.effective_wish`). Used to decide,
     never shown. `kin`: the relatives the caller has already worked out from this family,
     whose sides are the answer when the case took no one out."""
     if family is None:
         return {}
     if family.worked_out.get("record") is None and kin is not None:
-        return {r.person_id: "both" if r.also_on else r.side for r in kin}
-    return {k.person_id: ("both" if k.also else None if k.side == "none" else k.side)
+        return {r.person_id: _for_wishes(r.side, r.also_on, r.generations_up, r.generations_down)
+                for r in kin}  # fmt: skip
+    return {k.person_id: _for_wishes(k.side, k.also, k.ga, k.gb)
             for k in relatives(with_removed(family), SIDE_GENERATIONS)}  # fmt: skip
+
+
+def _for_wishes(side: str | None, also: str | None, ga: int, gb: int) -> str | None:
+    """A relative's side as a wish about a side reads it: both for someone related through
+    both parents, however far one way (`also`), and for a sibling (or their child) whose side
+    is not known, as a half-brother known only by a tie is (which parent he shares is not
+    known: a second reader found "nobody from my dad's side" did not reach him); no side for
+    descendants."""
+    if also or (side == "unknown" and ga == 1 and gb >= 1):
+        return "both"
+    return None if side == "none" else side
 
 
 def with_removed(family: Family) -> Family:
@@ -272,7 +285,9 @@ def relatives_of(
             family.worked_out[key] = _RELATIVES.validate_python(rows)
         found = list(family.worked_out[key])
     if side is not None:
-        found = [r for r in found if r.side in (side, "both")]
+        # With those related that way too, further off (a second reader: a worker preparing
+        # the father's side did not see a maternal cousin who is a paternal second cousin).
+        found = [r for r in found if r.side in (side, "both") or r.also_on == side]
     if living is not None:
         found = [r for r in found if r.living is living]
     return Relatives(data=found, count=len(found), summary=summarise(found))

@@ -17,16 +17,13 @@ def effective_wish(
     """The young person's wish about one person. Their wish about that person, when they have
     said one, holds: it is the more specific ("not my dad's side, but I want to see Nan").
     Otherwise their wish about the side of the family the person is on; for someone related on
-    both sides, or a relative whose side is not known (a half-brother known only by a tie,
-    which does not say which parent is shared), the more cautious of the two side wishes: he
-    may be on the side the young person wants nobody from (a second reader)."""
+    both sides, the more cautious of the two side wishes."""
     if person is not None:
         return person
     if maternal is None and paternal is None:
         return None  # no side wish: most people on most maps
     sides = {"maternal": maternal, "paternal": paternal}
-    either = side in ("both", "unknown")
-    found = [sides[s] for s in (("maternal", "paternal") if either else (side,))
+    found = [sides[s] for s in (("maternal", "paternal") if side == "both" else (side,))
              if s in sides and sides[s] is not None]  # fmt: skip
     return next((w for w in CAUTIOUS_FIRST if w in found), None)
 
