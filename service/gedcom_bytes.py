@@ -398,8 +398,6 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
         # (a second reader: `CHAR MACINTOSH` over UTF-8 misread every accented letter, without
         # a note).
         return "utf-8", f"the header says {said}, the bytes are UTF-8: read as UTF-8"
-    if said == "ANSEL" and _NOT_ANSEL.search(buf):
-        return "cp1252", "the header says ANSEL, the bytes are not: read as Windows-1252 (ANSI)"
     if said == "UNICODE" and not buf.startswith(_BOM):
         return "utf-8", "the header says UNICODE (UTF-16), the bytes are UTF-8: read as UTF-8"
     if buf.startswith(_BOM) and utf8 and said not in ("UTF-8", "UTF8"):
@@ -414,11 +412,3 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
 
 
 _BOM = b"\xef\xbb\xbf"
-# Bytes no ANSEL file holds: those ANSEL leaves unassigned, and an accent (0xE0-0xFE, which in
-# ANSEL comes before its letter) followed by no letter. A Windows-1252 file labelled ANSEL
-# shows one at its first "José" or "Zoë" (0xE9 or 0xEB last in a word) or its first curly
-# apostrophe (0x92), where read as ANSEL its accents silently go on the next letter ("Renée"
-# read as "Reně": a second reader). One "Renée" alone cannot be told apart, and is read as ANSEL.
-_NOT_ANSEL = re.compile(
-    rb"[\x80-\xa0\xaf\xbb\xc7-\xcc\xd0-\xdf\xfd\xff]|[\xe0-\xfe](?![A-Za-z\xe0-\xfe\xa1-\xbf])"
-)

@@ -156,29 +156,6 @@ def test_a_windows_code_page_the_header_names_is_read_in_it(
     assert tree.notes == ()
 
 
-@pytest.mark.parametrize(
-    "name", ["José", "Zoë", "Chloé", "O\u2019Brien", "Ólafur", "Ðuro", "Renée José"]
-)
-def test_windows_1252_labelled_ansel_is_read_as_windows_1252(name: str) -> None:
-    """A second reader: a file that says `CHAR ANSEL` and is Windows-1252 (as older Windows
-    programs write it) was read as ANSEL, its accents silently put on the next letter ("Renée"
-    as "Reně"), or turned into a lone accent at a word's end ("José" as "Jos ̌"). Bytes no ANSEL
-    file holds tell it apart: read as Windows-1252, and said."""
-    tree = read(ged("ANSEL", name).encode("cp1252"))
-    assert names(tree) == [(name, "Müller")]
-    assert tree.notes == ("the header says ANSEL, the bytes are not: read as Windows-1252 (ANSI)",)
-
-
-def test_real_ansel_is_still_read_as_ansel() -> None:
-    """ANSEL puts an accent before its letter: "Zoë Müller" is Zo + 0xE8 e, M + 0xE8 u; the
-    Polish Ł (0xA1) after an accent, and a degree sign (0xC0) alone, are ANSEL too."""
-    head = ged("ANSEL").split("0 @I1@")[0].encode()
-    body = b"0 @I1@ INDI\n1 NAME Zo\xe8e /M\xe8uller/\n1 NOTE \xe2\xa1odz 40\xc0\n0 TRLR\n"
-    tree = read(head + body)
-    assert names(tree) == [("Zo\u00eb", "M\u00fcller")]
-    assert tree.notes == ()
-
-
 @pytest.mark.parametrize("char", ["MACINTOSH", "IBMPC", "ISO-8859-1", "LATIN1"])
 def test_another_8_bit_set_over_utf8_bytes_is_read_as_utf8(char: str) -> None:
     """A second reader: `CHAR MACINTOSH` over UTF-8 bytes misread "Zoë Renée Müller", each
