@@ -393,7 +393,8 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
         return codec, f"no character set (CHAR) in the header: read as {name}"
     if said in ("UTF-8", "UTF8", "ASCII", "UNICODE") and not utf8:
         return "cp1252", f"the header says {said}, the bytes are not: read as Windows-1252 (ANSI)"
-    if utf8 and said not in ("UTF-8", "UTF8", "UNICODE", "ANSI") and not buf.startswith(_BOM):
+    if (utf8 and said not in ("UTF-8", "UTF8", "UNICODE", "ANSI") and not buf.startswith(_BOM)
+            and (said in ("ASCII", "ANSEL") or _latin(buf))):  # fmt: skip
         # ANSEL's accents never form UTF-8, nor do next to any other 8-bit set's letters
         # (a second reader: `CHAR MACINTOSH` over UTF-8 misread every accented letter, without
         # a note).
@@ -412,3 +413,13 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
 
 
 _BOM = b"\xef\xbb\xbf"
+# What a name in a UK council's family tree is written in: Latin letters with their accents,
+# and typographic punctuation. Another 8-bit set's bytes can form UTF-8 by chance (Mac Roman's
+# curly apostrophe and É are U+0543, an Armenian letter: a second reader), but next to never
+# only these.
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20ac]")
+
+
+def _latin(buf: bytes) -> bool:
+    """Whether UTF-8 bytes read as Latin letters and punctuation only."""
+    return _NOT_LATIN.search(buf.decode("utf-8")) is None

@@ -164,3 +164,14 @@ def test_another_8_bit_set_over_utf8_bytes_is_read_as_utf8(char: str) -> None:
     tree = read(ged(char, "Zoë Renée").encode())
     assert names(tree) == [("Zoë Renée", "Müller")]
     assert tree.notes == (f"the header says {char}, the bytes are UTF-8: read as UTF-8",)
+
+
+def test_genuine_mac_roman_that_happens_to_form_utf8_is_read_as_mac_roman() -> None:
+    """A second reader of the rule above: Mac Roman's "d'Éon" with a curly apostrophe (D5 83)
+    is valid UTF-8 by chance, an Armenian letter, and was read so. Bytes are read as UTF-8
+    over another 8-bit set's header only when they give Latin letters and punctuation."""
+    data = ged("MACINTOSH", "Charles d\u2019Éon").replace("Müller", "Beaumont").encode("mac_roman")
+    data.decode("utf-8")  # valid UTF-8 by chance
+    tree = read(data)
+    assert names(tree) == [("Charles d\u2019Éon", "Beaumont")]
+    assert tree.notes == ()
