@@ -169,6 +169,12 @@ def _as_meant(value: str) -> str:
 _NAME_ORDER = {"birth": 0, "maiden": 1, "": 2}
 
 
+def _name_order(kind: str | None) -> int:
+    """A NAME's TYPE in `_NAME_ORDER`: "Birth Name" and "maiden name" as programs write them."""
+    said = "".join((kind or "").lower().split())
+    return _NAME_ORDER.get(said.removesuffix("name") if said != "name" else said, 3)
+
+
 # Given names a program writes in place of a living person's own when it hides them.
 _HIDDEN_NAMES = frozenset({"living", "private", "private person", "hidden", "confidential"})
 
@@ -178,8 +184,8 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     # The birth name, else the maiden name (a second reader: `TYPE married` written first and
     # `TYPE maiden` after gave the married name, and the birth surname was lost), else the
     # first of no TYPE: not a nickname, an alias or a married name written before it.
-    primary = min(names, key=lambda n: _NAME_ORDER.get((n.type or "").lower(), 3), default=None)
-    if primary is not None and _NAME_ORDER.get((primary.type or "").lower(), 3) == 3:
+    primary = min(names, key=lambda n: _name_order(n.type), default=None)
+    if primary is not None and _name_order(primary.type) == 3:
         primary = names[0]
     name = Name([primary] if primary else [], Dialect.DEFAULT)
     given, family = " ".join(name.given.split()), " ".join(name.surname.split())

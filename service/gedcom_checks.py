@@ -243,8 +243,10 @@ def _child(
         # young person's birth father, without a word.
         done = ("not imported" if status == "disproven"
                 else "imported as written: check it before relying on it")  # fmt: skip
+        parents = ", ".join(partners) or "no partner"
         actions.append(f"{child.xref} (line {child.line}): the file says the tie to "
-                       f"{family.xref} is {status} (STAT): {done}")  # fmt: skip
+                       f"{family.xref} ({parents}) is {status} (STAT), to both its partners as "
+                       f"the standard has it: {done}")  # fmt: skip
         if status == "disproven":
             return None
     said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),

@@ -155,8 +155,8 @@ def _name_order(name: GedcomStructure) -> int:
     """Which of a person's names is theirs from birth, as 5.5.1's reader takes it: a name of
     TYPE BIRTH, then MAIDEN, then one of no TYPE, then any other."""
     kind = _first(name, "TYPE")
-    said = kind.text.strip().upper() if kind is not None else ""
-    return {"BIRTH": 0, "MAIDEN": 1, "": 2}.get(said, 3)
+    said = "".join(kind.text.upper().split()) if kind is not None else ""
+    return {"BIRTH": 0, "MAIDEN": 1, "": 2}.get(said.removesuffix("NAME") or said, 3)
 
 
 def _name(record: GedcomStructure) -> tuple[str, str]:

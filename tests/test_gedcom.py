@@ -1417,6 +1417,10 @@ def test_the_maiden_name_is_the_name_from_birth(version: str) -> None:
     untyped = names.replace(f"2 TYPE {married}\n", "")
     tree = parse_gedcom((head + "0 @I1@ INDI\n" + untyped + "0 TRLR\n").encode(), today=TODAY)
     assert tree.people[0].family_name == "Smith"
+    # "Birth Name", as a program writes its TYPE, is the birth name.
+    worded = names.replace(f"2 TYPE {maiden}\n", "2 TYPE Birth Name\n")
+    tree = parse_gedcom((head + "0 @I1@ INDI\n" + worded + "0 TRLR\n").encode(), today=TODAY)
+    assert tree.people[0].family_name == "Smith"
     # Only a married name: it is the name there is.
     only = f"1 NAME Mary /Jones/\n2 TYPE {married}\n"
     tree = parse_gedcom((head + "0 @I1@ INDI\n" + only + "0 TRLR\n").encode(), today=TODAY)

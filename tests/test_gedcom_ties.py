@@ -566,7 +566,8 @@ def test_a_tie_the_file_says_is_disproven_is_not_imported(version: str, stat: st
     else:
         assert said == [
             f"@I1@ (line {4 if version == '7.0' else 7}): the file says the tie to "
-            f"@F1@ is {stat.lower()} (STAT): "
+            f"@F1@ (@I2@) is {stat.lower()} (STAT), to both its partners as the standard "
+            "has it: "
             + (
                 "not imported"
                 if disproven
