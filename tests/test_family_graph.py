@@ -442,19 +442,25 @@ def test_the_same_relatives_and_gaps_as_the_cypher_it_replaced(
     assert (compared, differing) == (compared, 0)
 
 
-def test_a_relative_through_both_parents_further_off_one_way_is_both_for_a_wish() -> None:
-    """DOMAIN: "a relative reachable both ways is both". A maternal first cousin whose father
-    is the father's first cousin (so a paternal second cousin too) is named by the nearer way,
-    maternal, and is also on the father's side (`also_on`): a wish about either side holds for
-    her, the more cautious of the two (a second reader: "nobody from my dad's side" did not
-    reach her)."""
-    f = family(
+def _cousin_both_ways() -> Family:
+    """x: a maternal first cousin whose father is the father's first cousin (so a paternal
+    second cousin too)."""
+    return family(
         {"me": F, "mum": F, "dad": M, "mgm": F, "aunt": F, "x": F, "pgm": F, "pggm": F,
          "great_aunt": F, "cousin_dad": M},
         [("mum", "me"), ("dad", "me"), ("mgm", "mum"), ("mgm", "aunt"), ("aunt", "x"),
          ("pgm", "dad"), ("pggm", "pgm"), ("pggm", "great_aunt"), ("great_aunt", "cousin_dad"),
          ("cousin_dad", "x")],
     )  # fmt: skip
+
+
+def test_a_relative_through_both_parents_further_off_one_way_is_both_for_a_wish() -> None:
+    """DOMAIN: "a relative reachable both ways is both". A maternal first cousin whose father
+    is the father's first cousin (so a paternal second cousin too) is named by the nearer way,
+    maternal, and is also on the father's side (`also_on`): a wish about either side holds for
+    her, the more cautious of the two (a second reader: "nobody from my dad's side" did not
+    reach her)."""
+    f = _cousin_both_ways()
     found = {k.person_id: k for k in relatives(f, 4)}
     assert (found["x"].ga, found["x"].gb, found["x"].side, found["x"].also) == (
         2, 2, "maternal", "paternal")  # fmt: skip
@@ -536,13 +542,7 @@ def test_a_sibling_whose_side_a_tie_leaves_unknown_is_both_for_a_wish() -> None:
 def test_a_side_asked_for_lists_those_related_that_way_too() -> None:
     """A second reader: the maternal first cousin who is also a paternal second cousin was
     left out of the father's side (`?side=paternal`), which a worker preparing that side reads."""
-    f = family(
-        {"me": F, "mum": F, "dad": M, "mgm": F, "aunt": F, "x": F, "pgm": F, "pggm": F,
-         "great_aunt": F, "cousin_dad": M},
-        [("mum", "me"), ("dad", "me"), ("mgm", "mum"), ("mgm", "aunt"), ("aunt", "x"),
-         ("pgm", "dad"), ("pggm", "pgm"), ("pggm", "great_aunt"), ("great_aunt", "cousin_dad"),
-         ("cousin_dad", "x")],
-    )  # fmt: skip
+    f = _cousin_both_ways()
     paternal = {r.person_id for r in relatives_of(f, ["me"], 4, side="paternal").data}
     maternal = {r.person_id for r in relatives_of(f, ["me"], 4, side="maternal").data}
     assert "x" in paternal
