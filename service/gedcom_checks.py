@@ -217,8 +217,25 @@ def families(
                 "(_STAT): imported as parents of their children, not as partners; record a "
                 "partnership by hand if they were a couple"
             )
+        # A family that holds nothing but a parentage the file says is disproven, and says
+        # nothing of a partnership (no marriage, divorce or kind), is not a couple: it held the
+        # mistaken father (a second reader: he came back as the mother's partner, the child's
+        # step-father).
+        mistaken = (
+            bool(children)
+            and not kids
+            and not (f.married or f.divorced or f.kind)
+            and all(
+                getattr(people[c].famc.get(f.xref), "status", "") == "disproven" for c in children
+            )
+        )
+        if mistaken and len(partners) == 2:
+            actions.append(f"family {f.xref} (line {f.line}): it holds only a disproven "
+                           "parentage and says nothing of a partnership: its two are not "
+                           "imported as partners")  # fmt: skip
+        partnered = (f.partnered and not mistaken) or f.married or f.divorced
         out.append(GedcomFamily(f.xref, tuple(partners), f.married, f.divorced, when, kids,
-                                written, f.partnered or f.married or f.divorced, f.kind,
+                                written, partnered, f.kind,
                                 _ended(f, when, today, notes, actions)))  # fmt: skip
     if missing:
         listed = "; ".join(missing[:MISSING_LISTED])

@@ -622,3 +622,23 @@ def test_a_couple_who_divorced_and_married_again_are_married() -> None:
     [couple] = [link for link in _links(tree, {"@I1@": "a", "@I2@": "b"}, "gedcom:t")
                 if link["type"] == "partner"]  # fmt: skip
     assert (couple["props"]["kind"], couple["props"]["until"]) == ("divorced", "2004")
+
+
+def test_a_family_that_held_only_a_disproven_father_is_no_couple() -> None:
+    """A second reader: a family of the mother and a man the file says is not the child's
+    father (FAMC STAT disproven), with no marriage, was imported as a couple, and he became
+    the child's step-father. A family holding nothing but a disproven parentage, and saying
+    nothing of a partnership, is no couple; one that records a marriage still is."""
+    body = ("0 @I1@ INDI\n1 NAME Kid /A/\n1 FAMC @F1@\n2 STAT disproven\n1 FAMC @F2@\n"
+            "0 @I2@ INDI\n1 NAME Wrong /Man/\n1 SEX M\n0 @I3@ INDI\n1 NAME Mum /A/\n1 SEX F\n"
+            "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n0 @F2@ FAM\n1 WIFE @I3@\n"
+            "1 CHIL @I1@\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom((HEAD + body).encode(), today=TODAY)
+    couples = [link for link in _links(tree, {x: x for x in ("@I1@", "@I2@", "@I3@")}, "g:t")
+               if link["type"] == "partner"]  # fmt: skip
+    assert couples == []
+    assert any("holds only a disproven parentage" in n for n in tree.notes)
+    married = body.replace("1 CHIL @I1@\n0 @F2@", "1 MARR\n1 CHIL @I1@\n0 @F2@")
+    tree = parse_gedcom((HEAD + married).encode(), today=TODAY)
+    assert [link["props"]["kind"] for link in _links(tree, {x: x for x in (
+        "@I1@", "@I2@", "@I3@")}, "g:t") if link["type"] == "partner"] == ["married"]  # fmt: skip
