@@ -706,6 +706,9 @@ def test_the_ecomaps_own_lines_say_a_step_parent_and_a_half_sibling(case: MapCas
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers)
     words = {e["llWords"] for e in json.loads(page_data(page.text, "ll-edges"))}
     assert {"step-parent", "half-siblings", "step-siblings"} <= words
+    # The legend has the family's lines too (dotted is foster care on the tree).
+    assert "brothers and sisters (fine dots)" in page.text
+    assert "parent (adoptive dashed, step dash-dot, foster dotted)" in page.text
 
 
 def test_the_young_persons_foster_carer_by_a_parent_link_is_drawn(case: MapCase) -> None:

@@ -330,6 +330,13 @@ def legend_items(view: str) -> list[dict[str, str]]:
              "style": f"border-top: 3px dotted {_STRESS_LINE};"},
             {"css": "l-lapsed", "shape": "ln", "text": "lapsed contact",
              "style": f"border-top: 2px dashed {_LAPSED_LINE};"},
+            # The young person's own family lines, by kind (a second reader: the siblings'
+            # dotted line had no entry, and dotted is the tree's foster care).
+            {"css": "l-family", "shape": "ln",
+             "text": "parent (adoptive dashed, step dash-dot, foster dotted)",
+             "style": f"border-top: 2px solid {_FAMILY_LINE};"},
+            {"css": "l-siblings", "shape": "ln", "text": "brothers and sisters (fine dots)",
+             "style": f"border-top: 2px dotted {_FAMILY_LINE};"},
             {"css": "c-summary", "shape": "card", "text": "more relatives: click to show",
              "style": f"border: 2px dashed {COLOURS['other']};"},
         ]  # fmt: skip
