@@ -92,11 +92,11 @@ def prepare(
         raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
     if not _TRAILER.fullmatch(lines[-1]):
         raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
+    broken = continued(lines)
     deep = _DEEP_LEVEL.search(b"\n".join(lines))
     if deep:
         line = b"\n".join(lines).count(b"\n", 0, deep.start()) + 1
         raise GedcomError(f"line {line}: level number above {MAX_LEVEL}")
-    broken = continued(lines)
     lines, origin = join_conc(lines)
     buf = b"\n".join(lines) + b"\n"
     notes = [_trailers_note(trailers)] if trailers else []
@@ -262,7 +262,17 @@ def continued(lines: list[bytes]) -> list[int]:
     found: list[int] = []
     last: re.Match[bytes] | None = None  # the last line with a level, if it holds text
     for number, line in enumerate(lines[1:], 2):  # line 1 is the header's (`prepare`)
-        if not line.strip() or _LEVEL_START.match(line):
+        start = _LEVEL_START.match(line)
+        # A number more than one level below a note's text ("1990 with his wife", "12 children
+        # were born there") is the text's own: a level goes down one at a time (a second
+        # reader: such lines were refused as a level above 99, or a structure error).
+        if (
+            start is not None
+            and last is not None
+            and (int(start.group(0)) > int(last.group(1)) + 1)
+        ):
+            start = None
+        if not line.strip() or start is not None:
             last = _TEXT_LINE.match(line) if line.strip() else last
             continue
         if last is None:
@@ -283,8 +293,8 @@ def no_level(line: int) -> str:
 def continued_note(lines: list[int]) -> str:
     many = f"{len(lines)} lines" if len(lines) > 1 else "1 line"
     return (
-        f"{many} with no level number after a note's text read as continuing it (a note "
-        f"written with line breaks), the first at line {lines[0]}"
+        f"{many} with no level number (or a number no level can be) after a note's text read "
+        f"as continuing it (a note written with line breaks), the first at line {lines[0]}"
     )
 
 

@@ -1437,9 +1437,16 @@ def test_a_note_written_with_line_breaks_is_read_and_a_broken_record_line_named(
     tree = parse_gedcom(data.encode(), today=TODAY)
     assert [(p.given_name, p.sex) for p in tree.people] == [("Ann", "female")]
     assert tree.notes == (
-        "2 lines with no level number after a note's text read as continuing it (a note "
-        "written with line breaks), the first at line 8",
+        "2 lines with no level number (or a number no level can be) after a note's text read "
+        "as continuing it (a note written with line breaks), the first at line 8",
     )
+    # A line of the note that starts with a number more than one level below it is its text
+    # (a second reader: refused as "level number above 99", or a structure error).
+    for text in ("1990 with his wife", "12 children were born there"):
+        numbered = data.replace("\nb\n  c\n", f"\n{text}\n")
+        read = parse_gedcom(numbered.encode(), today=TODAY)
+        assert [(p.given_name, p.sex) for p in read.people] == [("Ann", "female")], text
+        assert read.notes[0].startswith("1 line with no level number"), text
     broken = head + "0 @I1@ INDI\n1 NAME Ann /A/\n@I2@ INDI\n1 NAME Bo /A/\n0 TRLR\n"
     with pytest.raises(GedcomError, match=r"^line 7 has no level number"):
         parse_gedcom(broken.encode(), today=TODAY)
