@@ -17,7 +17,7 @@ import re
 import gedcom7
 from gedcom7.types import GedcomStructure
 
-from service import gedcom_dates, lifespan
+from service import gedcom_couples, gedcom_dates, lifespan
 from service.gedcom_bytes import join_conc, two_files
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
 from service.gedcom_model import (
@@ -263,7 +263,24 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
             words.setdefault(to, tied)
     marriage, said = _event_date(record, "MARR")
     ended, ended_said = _event_date(record, "DIV")
+    married, divorced = _first(record, "MARR") is not None, _first(record, "DIV") is not None
+    # The other ways a partnership is said to have ended, and its kind, read as in 5.5.1
+    # (`gedcom_couples`: ANUL, DIVF, EVEN of TYPE Separation, `_STAT`; a civil partnership),
+    # so that one family reads the same in both versions.
+    lines = [gedcom_couples.Line(c.tag, " ".join(c.text.split()),
+                                 " ".join(t.text.split()) if (t := _first(c, "TYPE")) else "")
+             for c in record.children]  # fmt: skip
+    kind = "civil_partnership" if married and gedcom_couples.civil_partnership(lines) else None
+    end = None if divorced else gedcom_couples.ended(lines)
+    if end is not None:
+        divorced = end.how == "divorced"
+        kind = kind if divorced else "separated"
+        if end.event is not None:
+            told = _words(_first(record.children[end.event], "DATE"))
+            ended, ended_said = (None, None) if told is None else (
+                gedcom_dates.parse(told), told)  # fmt: skip
+    never = not married and kind is None and gedcom_couples.never_married(lines)
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
-                     _first(record, "MARR") is not None, _first(record, "DIV") is not None,
-                     marriage, said, slots, words, twice=twice, ended=ended,
-                     ended_words=ended_said)  # fmt: skip
+                     married, divorced, marriage, said, slots, words, not never, twice=twice,
+                     kind=kind, ended=ended, ended_words=ended_said,
+                     never_married=never)  # fmt: skip

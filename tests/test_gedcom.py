@@ -1465,3 +1465,23 @@ def test_names_a_program_hid_are_said() -> None:
         "when it hides living people's names: imported so; export the tree again with names, "
         "or record them by hand"]  # fmt: skip
     assert [p.family_name for p in tree.people] == ["Smith"] * 3
+
+
+@pytest.mark.parametrize("lines", [
+    "1 MARR\n2 DATE 2010\n1 EVEN\n2 TYPE Separation\n2 DATE 2015\n",
+    "1 MARR\n1 ANUL\n2 DATE 2012\n",
+    "1 MARR\n1 DIVF\n2 DATE 2016\n",
+    "1 MARR\n2 TYPE Civil Partnership\n2 DATE 2010\n",
+    "1 _STAT Never Married\n1 CHIL @I3@\n",
+    "1 MARR\n1 _STAT Divorced\n",
+])  # fmt: skip
+def test_a_gedcom_7_family_says_how_it_ended_as_5_5_1_does(lines: str) -> None:
+    """The GEDCOM 7 reader read MARR and DIV only: a separation, an annulment, a civil
+    partnership or a status read in a 5.5.1 file came back from the same family in GEDCOM 7
+    as a current marriage (a second reader). Both versions read a family alike."""
+    people = ("0 @I1@ INDI\n1 NAME A /B/\n0 @I2@ INDI\n1 NAME C /D/\n"
+              "0 @I3@ INDI\n1 NAME E /B/\n")  # fmt: skip
+    body = people + "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n" + lines + "0 TRLR\n"
+    five = parse_gedcom((HEAD + body).encode(), today=TODAY).families
+    seven = parse_gedcom(("0 HEAD\n1 GEDC\n2 VERS 7.0\n" + body).encode(), today=TODAY).families
+    assert seven == five
