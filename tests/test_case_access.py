@@ -1033,10 +1033,21 @@ def test_homes_recorded_before_show_no_other_cases_wording(
         "CREATE (g)-[:LIVES_AT {id: 'lives-g-solo', since: '2024-01-01'}]->(s)",
         aunt=aunt, sam=sam, m=mother, gran=w["family"].ids["gran"],
     )  # fmt: skip
+    # An older address with a first line alone (no town or postcode): a 500 once migrated (a
+    # second reader).
+    father = w["family"].ids["father"]
+    db.execute_query(
+        "MATCH (f:Person {id: $f}) "
+        "CREATE (t:Address {id: 'addr-part', key: '5 part st|', line1: '5 Part St'}) "
+        "CREATE (f)-[:LIVES_AT {id: 'lives-f-part', since: '2024-01-01'}]->(t)",
+        f=father,
+    )
     bump_revision(db)
     headers = w["kai_worker"].headers
     assert client.get(f"/people/{mother}", headers=headers).status_code == 200
     assert "007_addresses_as_typed_per_home" in run_migrations(neo4j_target)
+    part = ok(client.get(f"/people/{father}", headers=headers))["address"]
+    assert (part["line1"], part["town"], part["postcode"]) == ("5 Part St", "", "")
     shown = ok(client.get(f"/people/{aunt}", headers=headers))["address"]
     assert (shown["line1"], shown["line2"], shown["town"]) == ("9 Hidden Way", None, "Leeds")
     homes = db.execute_query("MATCH (:Person {id: 'rhys-old'})-[l:LIVES_AT]->(a) "

@@ -30,7 +30,9 @@ RETURN p {
   address: COLLECT {
     MATCH (p)-[l:LIVES_AT]->(a:Address) WHERE l.until IS NULL AND l.line1 IS NOT NULL
     // As typed for this person (`move_house`; migration 007 for homes recorded before).
-    RETURN l {.line1, .line2, .town, .postcode, .since} ORDER BY l.since DESC LIMIT 1
+    // A home an older record left without a town or postcode reads them as empty.
+    RETURN l {.line1, .line2, .since, town: coalesce(l.town, ''),
+              postcode: coalesce(l.postcode, '')} ORDER BY l.since DESC LIMIT 1
   }[0],
   // A family tree file's ids are the case's that imported it (`e.case`): not shown through
   // another case (the default system names that case's young person). Others are everyone's.

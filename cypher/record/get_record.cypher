@@ -13,7 +13,8 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             WHERE e.case IS NULL OR e.case = yp.id  // not another case's family tree ids
             RETURN e {.system, .value} ORDER BY e.system, e.value } AS external_ids,
   COLLECT { MATCH (yp)-[l:LIVES_AT]->(a:Address) WHERE l.line1 IS NOT NULL
-            RETURN l {.line1, .line2, .town, .postcode, .since, .until}
+            RETURN l {.line1, .line2, .since, .until, town: coalesce(l.town, ''),
+                      postcode: coalesce(l.postcode, '')}
             ORDER BY l.since } AS addresses,
   COLLECT { MATCH (u:User)-[a:ALLOCATED_TO]->(yp)
             RETURN {name: u.display_name, role: u.role, job_title: u.job_title,
