@@ -266,8 +266,6 @@ def _route_side(family: Family, route: _Route) -> WaySide:
             if other in family.birth_parents(me) and other in family.people:
                 return _parent_side(family, other) or "unknown"
         return "unknown"
-    if route.parent not in family.people:
-        return "unknown"
     return _parent_side(family, route.parent) or "unknown"
 
 
@@ -438,7 +436,7 @@ def _is_half(family: Family, c1: str, c2: str) -> bool:
     return len(p1 & p2) == 1 and (len(p1) == 2 or len(p2) == 2)
 
 
-def _settle(family: Family, ways: list[_Way]) -> Kin:
+def _settle(family: Family, relative: str, ways: list[_Way]) -> Kin:
     """Where a relative reached by `ways` stands: by the best way, and the other parent's side
     when a way of the same kind reaches them through it too (`Kin.also`)."""
     if len(ways) == 1:
@@ -446,7 +444,7 @@ def _settle(family: Family, ways: list[_Way]) -> Kin:
         half = w.tie_half if w.tie_half is not None else (
             w.rank == 0 and w.c1 is not None and w.c2 is not None and _is_half(family, w.c1, w.c2)
         )  # fmt: skip
-        return Kin("", _KIND_OF_RANK[w.rank], w.ga, w.gb, w.side, half)
+        return Kin(relative, _KIND_OF_RANK[w.rank], w.ga, w.gb, w.side, half)
     # The best way: birth first, then the fewest generations, then the smallest Ga; between an
     # adoptive and a step way as close as each other, the adoptive.
     best = min(ways, key=lambda w: (*w.key, w.rank))
@@ -462,7 +460,7 @@ def _settle(family: Family, ways: list[_Way]) -> Kin:
     also: WaySide | None = None
     if reached == "both" and side in ("maternal", "paternal"):
         also = "paternal" if side == "maternal" else "maternal"
-    return Kin("", _KIND_OF_RANK[best.rank], best.ga, best.gb, side, half, also)
+    return Kin(relative, _KIND_OF_RANK[best.rank], best.ga, best.gb, side, half, also)
 
 
 def relatives(family: Family, max_generations: int) -> list[Kin]:
@@ -471,8 +469,7 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
     adopted children of a parent's partner; closest first."""
     found: dict[str, Kin] = {}
     for r, ways in _ways(family, max_generations).items():
-        found[r] = _settle(family, ways)
-        found[r].person_id = r
+        found[r] = _settle(family, r, ways)
     me = family.person_id
     kin = sorted(found.values(), key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
     known = set(found) | {me}

@@ -119,15 +119,14 @@ def _neighbours(family: Family, here: str) -> list[tuple[str, str]]:
     # parent and down again; a half-sibling is reached through the parent they share, which is
     # what explains them ("father Craig -> son Jordan").
     found += [("sibling", child) for child in family.full_siblings(here)]
-    # A tie between two people whose two birth parents are each recorded says nothing the
-    # parents do not (`family._tied_siblings`): they are full or half siblings by them (a second
-    # reader: the term said maternal half-brother, the path "brother", from a full tie).
+    # A tie between two people whose two birth parents are each recorded, sharing one, says
+    # nothing those parents do not (`family._tied_siblings`): the way is through the parent they
+    # share (a second reader: the term said maternal half-brother, the path "brother", from a
+    # full tie). Sharing none, the tie is the way (a sister had no path at all).
     mine = family.birth_parents(here)
     for tie in family.ties.get(here, ()):
         other = tie.other(here)
         theirs = family.birth_parents(other)
-        # ... and share one: the way through it is theirs (sharing none, the tie is the way:
-        # a second reader of this rule found such a sister with no path at all).
         if not (len(mine) == len(theirs) == 2 and set(mine) & set(theirs)):
             found.append(("half:sibling" if tie.half else "sibling", other))
     for p in family.partners.get(here, ()):

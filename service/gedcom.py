@@ -300,21 +300,14 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     # Other programs' words for the kind of partnership and its end (`gedcom_couples`).
     lines = [gedcom_couples.Line(sub.tag or "", _text(sub), _text(_first(sub, "TYPE")))
              for sub in rec.sub_records]  # fmt: skip
-    if kind is None and married and gedcom_couples.civil_partnership(lines):
-        kind = "civil_partnership"
-    end = None if divorced else gedcom_couples.ended(lines)
-    if end is not None:
-        divorced = end.how == "divorced"
-        if not divorced and kind in (None, "civil_partnership", "cohabiting"):
-            kind = "separated"
-        if end.event is not None:
-            ended, ended_words = _date_of(rec.sub_records[end.event], buf)
+    stands = gedcom_couples.couple(lines, married=married, divorced=divorced, kind=kind)
+    if stands.event is not None:
+        ended, ended_words = _date_of(rec.sub_records[stands.event], buf)
     if ended is None:  # a partnership other than a divorce, ended (this service's export)
         ended, ended_words = _date_value(rec, PARTNERSHIP_ENDED, buf)
-    never = not married and kind is None and gedcom_couples.never_married(lines)
-    return RawFamily(xref, line, list(slots), children, married, divorced, marriage,
-                     marriage_words, slots, words, partnered and not never, twice, kind, ended,
-                     ended_words, never)  # fmt: skip
+    return RawFamily(xref, line, list(slots), children, married, stands.divorced, marriage,
+                     marriage_words, slots, words, partnered and not stands.never_married, twice,
+                     stands.kind, ended, ended_words, stands.never_married)  # fmt: skip
 
 
 def _read(

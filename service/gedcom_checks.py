@@ -432,20 +432,21 @@ def _path(edges: dict[str, list[str]], start: str, goal: str, group: dict[str, i
     return path[::-1]
 
 
+def _by_couple(found: Iterable[GedcomFamily]) -> dict[frozenset[str], list[GedcomFamily]]:
+    """The families recorded as partnerships of two, by their couple, in the file's order."""
+    by: dict[frozenset[str], list[GedcomFamily]] = {}
+    for f in found:
+        if len(f.partners) == 2 and f.partnership:
+            by.setdefault(frozenset(f.partners), []).append(f)
+    return by
+
+
 def couples(found: Iterable[GedcomFamily]) -> dict[frozenset[str], GedcomFamily]:
     """The family that says how each couple stands now, when several name the same two people
     (a couple who divorced and married again, a program writing each marriage as a family):
-    one not ended before one ended, then the latest begun (a second reader: the divorce came
-    first in the file and a current marriage was imported as ended)."""
-    chosen: dict[frozenset[str], GedcomFamily] = {}
-    for f in found:
-        if len(f.partners) != 2 or not f.partnership:
-            continue
-        couple = frozenset(f.partners)
-        held = chosen.get(couple)
-        if held is None or _standing(f) > _standing(held):
-            chosen[couple] = f
-    return chosen
+    one not ended before one ended, then the latest begun, then the first (a second reader: the
+    divorce came first in the file and a current marriage was imported as ended)."""
+    return {couple: max(fs, key=_standing) for couple, fs in _by_couple(found).items()}
 
 
 def _standing(f: GedcomFamily) -> tuple[bool, str]:
@@ -453,15 +454,12 @@ def _standing(f: GedcomFamily) -> tuple[bool, str]:
 
 
 def twice_married(found: list[GedcomFamily], actions: list[str]) -> None:
-    """Says which family a couple named by several is read from: grouped once, in one pass
-    (a second reader: comparing each couple with every family took 197 s on 40,000 people)."""
-    named: dict[frozenset[str], list[str]] = {}
-    for g in found:
-        if len(g.partners) == 2 and g.partnership:
-            named.setdefault(frozenset(g.partners), []).append(g.xref)
-    for couple, f in couples(found).items():
-        others = [x for x in named[couple] if x != f.xref]
-        if others:
+    """Says which family a couple named by several is read from, grouped in one pass (a second
+    reader: comparing each couple with every family took 197 s on 40,000 people)."""
+    for fs in _by_couple(found).values():
+        if len(fs) > 1:
+            f = max(fs, key=_standing)
+            others = [g.xref for g in fs if g is not f]
             actions.append(f"families {', '.join([f.xref, *others])} name the same couple: "
                            f"their partnership is read from {f.xref} (the one not ended, or the "
                            "latest); check the others' dates by hand")  # fmt: skip

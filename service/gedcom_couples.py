@@ -93,3 +93,32 @@ def civil_partnership(lines: Iterable[Line]) -> bool:
     """Whether the family's marriage (`MARR`) is said, by its TYPE, to be a civil
     partnership."""
     return any(line.tag == "MARR" and _said(line.type) in _CIVIL for line in lines)
+
+
+class Couple(NamedTuple):
+    """How a family's couple stands, from its lines, as both readers take it: the kind of
+    partnership, whether divorced, the line (its index) whose DATE says when it ended (None:
+    DIV's own, or none), and whether they never married and are not taken for a couple."""
+
+    kind: str | None
+    divorced: bool
+    event: int | None
+    never_married: bool
+
+
+def couple(lines: Iterable[Line], *, married: bool, divorced: bool, kind: str | None) -> Couple:
+    """How the couple of a family stands (`Couple`): a marriage of TYPE civil partnership is
+    one; an end said otherwise than by DIV (`ended`) makes a couple not divorced separated;
+    `_STAT Never Married` with nothing else said makes them no couple."""
+    lines = list(lines)
+    if kind is None and married and civil_partnership(lines):
+        kind = "civil_partnership"
+    end = None if divorced else ended(lines)
+    event = None
+    if end is not None:
+        divorced = end.how == "divorced"
+        if not divorced and kind in (None, "civil_partnership", "cohabiting"):
+            kind = "separated"
+        event = end.event
+    never = not married and kind is None and never_married(lines)
+    return Couple(kind, divorced, event, never)

@@ -270,17 +270,12 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
     lines = [gedcom_couples.Line(c.tag, " ".join(c.text.split()),
                                  " ".join(t.text.split()) if (t := _first(c, "TYPE")) else "")
              for c in record.children]  # fmt: skip
-    kind = "civil_partnership" if married and gedcom_couples.civil_partnership(lines) else None
-    end = None if divorced else gedcom_couples.ended(lines)
-    if end is not None:
-        divorced = end.how == "divorced"
-        kind = kind if divorced else "separated"
-        if end.event is not None:
-            told = _words(_first(record.children[end.event], "DATE"))
-            ended, ended_said = (None, None) if told is None else (
-                gedcom_dates.parse(told), told)  # fmt: skip
-    never = not married and kind is None and gedcom_couples.never_married(lines)
+    stands = gedcom_couples.couple(lines, married=married, divorced=divorced, kind=None)
+    if stands.event is not None:
+        told = _words(_first(record.children[stands.event], "DATE"))
+        ended, ended_said = (None, None) if told is None else (
+            gedcom_dates.parse(told), told)  # fmt: skip
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
-                     married, divorced, marriage, said, slots, words, not never, twice=twice,
-                     kind=kind, ended=ended, ended_words=ended_said,
-                     never_married=never)  # fmt: skip
+                     married, stands.divorced, marriage, said, slots, words,
+                     not stands.never_married, twice=twice, kind=stands.kind, ended=ended,
+                     ended_words=ended_said, never_married=stands.never_married)  # fmt: skip

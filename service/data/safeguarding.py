@@ -278,21 +278,26 @@ def _chains_to(
     first by id, and a longer one must not hide how near the concern is (second readers)."""
     sealed = sealed or {}
     # The walks from the one that avoids the most to the one that avoids nothing: a start takes
-    # the first as short as the shortest.
+    # the first as short as the shortest. A walk that would avoid nothing more than the next is
+    # not made (most networks meet neither another case's child nor such a step: one walk).
+    tiers = dict.fromkeys(
+        (kids and bool(children), doors and bool(sealed))
+        for kids, doors in ((True, True), (True, False), (False, False))
+    )
     walks = [_walk_back(target, incoming, network, children if kids else {},
                         sealed if doors else {}, max_steps)
-             for kids, doors in ((True, True), (True, False), (False, False))]  # fmt: skip
+             for kids, doors in tiers]  # fmt: skip
     chains: list[tuple[str, list[Step], str | None]] = []
     for start, length in walks[-1][1].items():
         toward = next(t for t, found in walks if found.get(start, max_steps + 1) <= length)
         steps: list[Step] = []
         at, cut = start, None
         if start in children:
-            cut = f"a concern is recorded beyond them: ask the manager of team {children[start]}"
+            cut = f"a concern is recorded beyond them: ask {_ask([children[start]])}"
         while at != target and cut is None:
             nxt, how = toward[at]
             child, there = children.get(nxt), sealed.get((at, nxt))
-            ask = f"the manager of team {child}" if child else there
+            ask = _ask([child]) if child else there
             name = (known_child(child) if child else f"someone living there (ask {there})"
                     if there else names.get(nxt, ""))  # fmt: skip
             steps.append(Step(person_id=None if ask else nxt, name=name, relation=how))
