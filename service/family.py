@@ -376,7 +376,48 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
                                 tie_half=half))  # fmt: skip
+    for r, way in _ties_below(family, ways, g, down):
+        add(r, way)
     return ways
+
+
+def _ties_below(
+    family: Family, ways: dict[str, list[_Way]], g: int, down: _Down
+) -> list[tuple[str, _Way]]:
+    """The ways that sibling ties below the line give: a full tie (parents unknown) joins a
+    relative below the person's line (a nephew, a cousin, the person's own child) to someone
+    who is then what that relative is, by the same way, with their descendants (a second
+    reader: a nephew's brother known only by a tie, and a cousin's sister, were missing). Ties
+    are followed on from them, full ties only: a half tie does not say which parent is shared.
+    Where both have their two birth parents recorded, those say what they are, not the tie."""
+    me = family.person_id
+    found: list[tuple[str, _Way]] = []
+    for r, held in ways.items():
+        if r not in family.ties:
+            continue
+        below = [w for w in held if w.gb >= 2 or (w.ga == 0 and w.gb >= 1)]
+        if not below:
+            continue
+        joined = {r}
+        waiting = [r]
+        while waiting:
+            member = waiting.pop()
+            two = len(family.birth_parents(member)) == 2
+            for tie in family.ties.get(member, ()):
+                other = tie.other(member)
+                if tie.half or other == me or other in joined:
+                    continue
+                if two and len(family.birth_parents(other)) == 2:
+                    continue
+                joined.add(other)
+                waiting.append(other)
+        for w in below:
+            for sibling in sorted(joined - {r}):
+                for d, ranks in down(sibling, g - w.gb).items():
+                    for rank, depth in ranks.items():
+                        found.append((d, _Way(w.ga, w.gb + depth, max(rank, w.rank), w.side,
+                                              w.c1, w.c2, w.tie_half)))  # fmt: skip
+    return found
 
 
 def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str | None]]:

@@ -206,6 +206,52 @@ def test_a_full_sibling_known_by_a_tie_is_on_both_sides_unless_the_parents_say_o
     assert kin(h)["s"] == ("birth", 1, 1, "unknown", True)
 
 
+def test_a_full_sibling_tie_below_the_line_makes_the_same_relative() -> None:
+    """A second reader: a nephew's brother and a cousin's sister known only by a tie to them
+    (their parents not recorded) were missing from the list, and so beyond any wish. A full tie
+    makes them what the relative they are tied to is, by the same way, with their children and
+    the people tied to them in turn; a half tie says nothing (which parent is shared is not
+    known), and where both have their two parents recorded, those decide."""
+    people = {
+        "me": F,
+        "mum": F,
+        "dad": M,
+        "sis": F,
+        "n1": M,
+        "n2": M,
+        "n2son": M,
+        "n3": F,
+        "gran": F,
+        "aunt": F,
+        "c1": F,
+        "c2": F,
+        "c3": M,
+        "kid": M,
+        "kid2": F,
+        "x": M,
+    }
+    parents = [("mum", "me"), ("dad", "me"), ("mum", "sis"), ("dad", "sis"), ("sis", "n1"),
+               ("n2", "n2son"), ("gran", "mum"), ("gran", "aunt"), ("aunt", "c1"),
+               ("me", "kid")]  # fmt: skip
+    ties = [("n1", "n2", False), ("n2", "n3", False), ("c1", "c2", False), ("c1", "c3", True),
+            ("kid", "kid2", False)]  # fmt: skip
+    found = kin(family(people, parents, ties=ties))
+    assert found["n2"] == found["n1"] == ("birth", 1, 2, "both", False)
+    assert found["n3"] == ("birth", 1, 2, "both", False)
+    assert found["n2son"] == ("birth", 1, 3, "both", False)
+    assert found["c2"] == found["c1"] == ("birth", 2, 2, "maternal", False)
+    assert "c3" not in found
+    assert found["kid2"] == found["kid"] == ("birth", 0, 1, "none", False)
+    # Both with two recorded parents, sharing none: the parents decide, not the tie.
+    decided = family({**people, "q1": M, "xa": M, "xb": F},
+                     [*parents, ("q1", "n1"), ("xa", "x"), ("xb", "x")],
+                     ties=[("n1", "x", False)])  # fmt: skip
+    assert "x" not in kin(decided)
+    # Within the generations asked.
+    assert "n2son" not in kin(family(people, parents, ties=ties), 2)
+    assert kin(family(people, parents, ties=ties), 2)["n2"] == ("birth", 1, 2, "both", False)
+
+
 def test_a_path_between_two_people_in_words() -> None:
     f = family(
         {"me": F, "donna": F, "lisa": F, "gary": M, "gp": F},
