@@ -54,6 +54,7 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
 )
+from service.gedcom_names import KNOWN_AS, last_surname, name_order, quoted_nickname
 from service.gedcom_write import write_gedcom
 from service.models import CONTROL, SEPARATORS, nothing_seen
 
@@ -153,26 +154,9 @@ def _date_of(event: Record, buf: bytes = b"") -> tuple[object, str | None]:
     return found.value, raw.decode("ascii") if raw.isascii() else None
 
 
-# The name someone is known by, under a NAME: the standard's nickname, and Family Historian's
-# "used name" (the one of several given names a person goes by).
-_KNOWN_AS = ("NICK", "_USED")
-# A nickname in quotes among the given names, as a word of its own: `John "Jack"`.
-_QUOTED = re.compile('(?:^|(?<=\\s))["\u201c]([^"\u201c\u201d]+)["\u201d](?=\\s|$)')
-
-
 def _as_meant(value: str) -> str:
     """A name as the file means it: a leading '@' written twice once, accents composed."""
     return unicodedata.normalize("NFC", value[1:] if value.startswith("@@") else value)
-
-
-# Which of a person's names is theirs from birth, first to last (min keeps the first of each).
-_NAME_ORDER = {"birth": 0, "maiden": 1, "": 2}
-
-
-def _name_order(kind: str | None) -> int:
-    """A NAME's TYPE in `_NAME_ORDER`: "Birth Name" and "maiden name" as programs write them."""
-    said = "".join((kind or "").lower().split())
-    return _NAME_ORDER.get(said.removesuffix("name") if said != "name" else said, 3)
 
 
 # Given names a program writes in place of a living person's own when it hides them.
@@ -184,8 +168,8 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     # The birth name, else the maiden name (a second reader: `TYPE married` written first and
     # `TYPE maiden` after gave the married name, and the birth surname was lost), else the
     # first of no TYPE: not a nickname, an alias or a married name written before it.
-    primary = min(names, key=lambda n: _name_order(n.type), default=None)
-    if primary is not None and _name_order(primary.type) == 3:
+    primary = min(names, key=lambda n: name_order(n.type), default=None)
+    if primary is not None and name_order(primary.type) == 3:
         primary = names[0]
     name = Name([primary] if primary else [], Dialect.DEFAULT)
     given, family = " ".join(name.given.split()), " ".join(name.surname.split())
@@ -201,10 +185,7 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         given = given or parts[0]
         family = family or parts[1]
     given = _as_meant(given)
-    # Family Tree Maker and Ancestry write a nickname in quotes among the given names.
-    quoted = _QUOTED.search(given)
-    if quoted is not None:
-        given = " ".join(f"{given[: quoted.start()]} {given[quoted.end() :]}".split())
+    given, quoted = quoted_nickname(given)
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)
@@ -212,9 +193,8 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     buried = died and _first(rec, "DEAT") is None
     # The primary name's first, then the others' (an alias's nickname).
     known_as = next((text for n in sorted(names, key=lambda n: n is not primary)
-                     for tag in _KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
-    if known_as is None and quoted is not None:
-        known_as = " ".join(quoted[1].split())
+                     for tag in KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
+    known_as = known_as or quoted
     person = GedcomPerson(xref, given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
                           known_as=_as_meant(known_as) if known_as else None)  # fmt: skip
@@ -224,26 +204,17 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         (found for event in BAPTISMS if (found := _date_value(rec, event, buf))[0] is not None),
         (None, None),
     )
+    unsaid = any(not any(_text(link) for link in event.sub_tags("FAMC", follow=False))
+                 for event in rec.sub_tags("ADOP", follow=False))  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
-                 _pointers(rec, "FAMS"), baptism)  # fmt: skip
-
-
-_PAIR_AT_END = re.compile(r"/([^/]+)/\s*$")
+                     _pointers(rec, "FAMS"), baptism, unsaid)  # fmt: skip
 
 
 def _last_surname(value: object) -> tuple[str, str]:
-    """Given names (with any suffix) and surname of a NAME with more than one pair of slashes,
-    the surname taken as the last pair's: from ged4py's split at the first slash, put back."""
+    """`last_surname` of a NAME ged4py split at its first slash, put back together."""
     given, surname, suffix = (value if isinstance(value, tuple) and len(value) == 3
                               else ("", "", ""))  # fmt: skip
-    whole = f"{given}/{surname}/{suffix}"
-    head, _, tail = whole.rpartition("/")
-    before, _, family = head.rpartition("/")
-    # Another surname in slashes of its own before it (`Mary /Smith/ /Jones/`, Spanish names):
-    # both are the surname, in order; a slash inside a word (`10th/11th`) stays in the name.
-    while (pair := _PAIR_AT_END.search(before)) is not None:
-        family, before = f"{pair[1].strip()} {family}", before[: pair.start()]
-    return f"{before} {tail}", family
+    return last_surname(f"{given}/{surname}/{suffix}")
 
 
 def _relation_words(record: Record) -> dict[str, str]:

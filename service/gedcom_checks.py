@@ -246,7 +246,26 @@ def families(
             f"{len(missing)} links to people or families the file does not hold left out: "
             f"{listed}{more}"
         )
+    _adoption_unsaid(out, people, actions)
     return one_birth_family(out, people, actions)
+
+
+def _adoption_unsaid(
+    found: list[GedcomFamily], people: dict[str, RawPerson], actions: list[str]
+) -> None:
+    """A note for each person whose adoption event names no family, and whom no family the
+    file links them to has as adopted: their parents are imported as the file links them, and
+    which of them adopted the person is for a worker to say (a second reader: a child with an
+    adoption event and one family came in as both parents' birth child, without a word). Which
+    family it was cannot be told: the one they are linked to may be the family they were born
+    into, adopted out of."""
+    adopted = {kid.xref for fam in found for _, kid, kind in fam.ties() if kind == "adopted"}
+    for p in people.values():
+        if p.adoption_unsaid and p.xref not in adopted:
+            actions.append(f"{p.xref} (line {p.line}): the file records an adoption (ADOP) "
+                           "without saying which family adopted them: their parents are "
+                           "imported as the file links them; check which adopted them and "
+                           "change those ties to adoptive by hand")  # fmt: skip
 
 
 def _child(

@@ -128,6 +128,9 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     # comes before it, for the living rule when no birth is dated (parish registers give
     # baptisms far more often than births).
     baptism: tuple[object, str | None] = (None, None)
+    # An adoption event (ADOP) that names no family (the standard allows it; programs often
+    # write one with a date alone): which of the person's parents adopted them is not said.
+    adoption_unsaid: bool = False
 
 
 # A baptism or christening: the person was born by then.

@@ -13,13 +13,21 @@ Messages name line numbers and xrefs, never the content of a line. Pure: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import gedcom7
 from gedcom7.types import GedcomStructure
 
 from service import gedcom_couples, gedcom_dates, lifespan
 from service.gedcom_bytes import join_conc, two_files
-from service.gedcom_kinds import RELATION_TAGS, ChildTie, adoption, kind, partner_slots
+from service.gedcom_kinds import (
+    RELATION_TAGS,
+    ChildTie,
+    adoption,
+    for_parent,
+    kind,
+    partner_slots,
+)
 from service.gedcom_model import (
     BAPTISMS,
     DEATH_EVENTS,
@@ -29,6 +37,7 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
 )
+from service.gedcom_names import KNOWN_AS, last_surname, name_order, quoted_nickname
 
 # Lines end in LF, CRLF or CR alone (as older Macintosh programs write).
 _VERSION = re.compile(rb"(?:^|[\r\n])[ \t]*1[ \t]+GEDC[ \t]*(?:\r\n?|\n)[ \t]*2[ \t]+VERS[ \t]+7\.")
@@ -99,6 +108,7 @@ def read(
             at = origin[at - 1]
         where = f" at line {at}" if at else ""
         raise GedcomError(f"GEDCOM 7 syntax error{where}") from None
+    _own_tags(records)
     for record in records:
         if record.tag in ("INDI", "FAM") and not record.xref:
             raise GedcomError(f"an {record.tag} record without an xref (GEDCOM 7 allows it; a "
@@ -116,6 +126,28 @@ def read(
                 f"unreadable GEDCOM 7 record at line {line}: {type(exc).__name__}"
             ) from None
     return people, families, others
+
+
+def _own_tags(records: list[GedcomStructure]) -> None:
+    """A program's own tags as it wrote them: GEDCOM 7 asks a program to list them in the
+    header (`1 SCHMA` / `2 TAG _FREL <its web address>`), and the library then gives each such
+    line its address as its tag. Read back to the tag, they are read as where no header lists
+    them (a second reader: `_FREL Step` under such a header made a step-father a birth father,
+    and `_SEPR` a separated couple a current one)."""
+    head = next((r for r in records if r.tag == "HEAD"), None)
+    schema = _first(head, "SCHMA") if head is not None else None
+    if schema is None:
+        return
+    tags = {}
+    for line in schema.children:
+        said = line.text.split() if line.tag == "TAG" else []
+        if len(said) == 2 and said[0].startswith("_"):
+            tags[said[1]] = said[0]
+    stack = list(records)
+    while stack:
+        structure = stack.pop()
+        structure.tag = tags.get(structure.tag, structure.tag)
+        stack.extend(structure.children)
 
 
 def _first(record: GedcomStructure, tag: str) -> GedcomStructure | None:
@@ -146,57 +178,59 @@ def _event_date(record: GedcomStructure, event: str) -> tuple[object, str | None
     return (None, None) if words is None else (gedcom_dates.parse(words), words)
 
 
-def _name_type(name: GedcomStructure) -> str:
+def _name_kind(name: GedcomStructure) -> str | None:
     kind = _first(name, "TYPE")
-    return kind.text.strip().upper() if kind is not None and kind.text.strip() else "BIRTH"
+    return kind.text if kind is not None else None
 
 
-def _name_order(name: GedcomStructure) -> int:
-    """Which of a person's names is theirs from birth, as 5.5.1's reader takes it: a name of
-    TYPE BIRTH, then MAIDEN, then one of no TYPE, then any other."""
-    kind = _first(name, "TYPE")
-    said = "".join(kind.text.upper().split()) if kind is not None else ""
-    return {"BIRTH": 0, "MAIDEN": 1, "": 2}.get(said.removesuffix("NAME") or said, 3)
-
-
-def _name(record: GedcomStructure) -> tuple[str, str]:
-    names = [c for c in record.children if c.tag == "NAME"]
-    # The birth name, else the maiden name, else the first of no TYPE, as in 5.5.1.
-    primary = min(names, key=_name_order, default=None)
-    if primary is not None and _name_order(primary) == 3:
+def _primary(names: list[GedcomStructure]) -> GedcomStructure | None:
+    """The birth name, else the maiden name, else the first of no TYPE, else the first."""
+    primary = min(names, key=lambda n: name_order(_name_kind(n)), default=None)
+    if primary is not None and name_order(_name_kind(primary)) == 3:
         primary = names[0]
+    return primary
+
+
+def _name(primary: GedcomStructure | None) -> tuple[str, str, str | None]:
+    """Given names, surname and a nickname in quotes among the given names, of the person's
+    name from birth (`_primary`), read as in 5.5.1 (`gedcom_names`)."""
     if primary is None:
-        return "", ""
+        return "", "", None
     text = primary.text
+    parts = tuple(" ".join(p.text.split()) if (p := _first(primary, tag)) else ""
+                  for tag in ("GIVN", "SURN"))  # fmt: skip
     family = ""
-    if text.count("/") >= 2:
+    if text.count("/") > 2:
+        # A slash in the name itself, or two surnames each in slashes (not GEDCOM 7, but
+        # written by programs moving to it): the parts the file gives, else the last pair.
+        given, family = parts if any(parts) else last_surname(text)
+    elif text.count("/") == 2:
         before, family, after = text.split("/", 2)
         given = f"{before} {after}"
     else:
         given = text.replace("/", " ")
-    given, family = " ".join(given.split()), " ".join(family.split())
-    if not given:
-        part = _first(primary, "GIVN")
-        given = " ".join(part.text.split()) if part else ""
-    if not family:
-        part = _first(primary, "SURN")
-        family = " ".join(part.text.split()) if part else ""
-    return given, family
+    given, family = " ".join(given.split()) or parts[0], " ".join(family.split()) or parts[1]
+    given, quoted = quoted_nickname(unicodedata.normalize("NFC", given))
+    return given, unicodedata.normalize("NFC", family), quoted
 
 
-def _known_as(record: GedcomStructure) -> str | None:
-    """The nickname (NICK) of the person's first name that has one, the birth name first."""
-    names = sorted((c for c in record.children if c.tag == "NAME"),
-                   key=lambda n: _name_type(n) != "BIRTH")  # fmt: skip
-    for name in names:
-        nick = _first(name, "NICK")
-        if nick is not None and nick.text.strip():
-            return " ".join(nick.text.split())
-    return None
+def _known_as(
+    names: list[GedcomStructure], primary: GedcomStructure | None, quoted: str | None
+) -> str | None:
+    """The nickname (NICK, or Family Historian's `_USED`) of the person's first name that has
+    one, the name from birth first; else one in quotes among the given names."""
+    for name in sorted(names, key=lambda n: n is not primary):
+        for tag in KNOWN_AS:
+            nick = _first(name, tag)
+            if nick is not None and nick.text.strip():
+                return unicodedata.normalize("NFC", " ".join(nick.text.split()))
+    return quoted
 
 
 def _person(record: GedcomStructure, line: int) -> RawPerson:
-    given, family = _name(record)
+    names = [c for c in record.children if c.tag == "NAME"]
+    primary = _primary(names)
+    given, family, quoted = _name(primary)
     sex_record = _first(record, "SEX")
     sex = SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
     famc = _child_ties(record)
@@ -206,13 +240,17 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     buried = died and _first(record, "DEAT") is None
     person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_known_as(record))  # fmt: skip
+                          known_as=_known_as(names, primary, quoted))  # fmt: skip
     baptism = next(
         (found for event in BAPTISMS if (found := _event_date(record, event))[0] is not None),
         (None, None),
     )
+    unsaid = any(
+        not any(c.tag == "FAMC" and c.pointer and c.pointer != _VOID for c in event.children)
+        for event in record.children if event.tag == "ADOP"
+    )  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
-                     famc, _pointers(record, "FAMS"), baptism)  # fmt: skip
+                     famc, _pointers(record, "FAMS"), baptism, unsaid)  # fmt: skip
 
 
 def _pedigree(pedi: GedcomStructure | None) -> str:
@@ -240,10 +278,16 @@ def _child_ties(record: GedcomStructure) -> dict[str, ChildTie]:
     for link in record.children:
         if link.tag == "FAMC" and link.pointer and link.pointer != _VOID:
             stat = _first(link, "STAT")
+            pedigree, words = _pedigree(_first(link, "PEDI")), _relation_words(link)
+            for said in link.children:
+                if said.tag == "_PEDI":  # Family Historian's, one a parent, as in 5.5.1
+                    word, slot = for_parent(said.text)
+                    if slot is not None:
+                        words.setdefault(slot, word)
+                    else:
+                        pedigree = pedigree or word
             tie = ChildTie(
-                _pedigree(_first(link, "PEDI")),
-                _relation_words(link),
-                status=" ".join(stat.text.lower().split()) if stat else "",
+                pedigree, words, status=" ".join(stat.text.lower().split()) if stat else ""
             )
             famc.setdefault(link.pointer, tie)
     for event in record.children:

@@ -209,8 +209,12 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
     """PAF's royal92.ged names 157 people like "George (10th/11th Earl of) /DUNBAR/": ged4py
     took the first slash for the surname's start ("George (10th", "11th Earl of)"). The file's
-    GIVN and SURN say where it is, or else the last pair of slashes does."""
+    GIVN and SURN say where it is, or else the last pair of slashes does. GEDCOM 7 reads them
+    the same (a second reader: "George (10th DUNBAR/" and "11th Earl of)")."""
     found = one_person(lines)
+    assert (found.given_name, found.family_name) == (given, family)
+    seven = "0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n" + lines + "\n0 TRLR\n"
+    (found,) = parse_gedcom(seven.encode(), today=TODAY).people
     assert (found.given_name, found.family_name) == (given, family)
 
 
@@ -1317,19 +1321,21 @@ def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None
     """Family Tree Maker and Ancestry write a nickname in quotes among the given names (a second
     reader: `John "Jack"` was kept as the given name, and the name known by was empty). A NICK
     says it first."""
-    text = (
-        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+    people = (
         '0 @I1@ INDI\n1 NAME John "Jack" /Smith/\n'
         "0 @I2@ INDI\n1 NAME Mary \u201cPolly\u201d Ann /Hill/\n"
         '0 @I3@ INDI\n1 NAME Robert "Bob" /Lee/\n2 NICK Bobby\n'
         '0 @I4@ INDI\n1 NAME "Kit" /Ward/\n'
-        '0 @I5@ INDI\n1 NAME Ann /O"Neill/\n0 TRLR\n'
+        '0 @I5@ INDI\n1 NAME Ann /O"Neill/\n'
+        "0 @I6@ INDI\n1 NAME Mary Jane /Hill/\n2 _USED Jane\n0 TRLR\n"
     )
-    tree = parse_gedcom(text.encode(), today=TODAY)
-    assert [(p.given_name, p.family_name, p.known_as) for p in tree.people] == [
-        ("John", "Smith", "Jack"), ("Mary Ann", "Hill", "Polly"), ("Robert", "Lee", "Bobby"),
-        ("", "Ward", "Kit"), ("Ann", 'O"Neill', None),
-    ]  # fmt: skip
+    # GEDCOM 7 the same (a second reader: `John "Jack"` stayed the given name, `_USED` unread).
+    for head in ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n", "0 HEAD\n1 GEDC\n2 VERS 7.0\n"):
+        tree = parse_gedcom((head + people).encode(), today=TODAY)
+        assert [(p.given_name, p.family_name, p.known_as) for p in tree.people] == [
+            ("John", "Smith", "Jack"), ("Mary Ann", "Hill", "Polly"), ("Robert", "Lee", "Bobby"),
+            ("", "Ward", "Kit"), ("Ann", 'O"Neill', None), ("Mary Jane", "Hill", "Jane"),
+        ]  # fmt: skip
 
 
 def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:

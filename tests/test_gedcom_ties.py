@@ -181,6 +181,55 @@ def test_gedcom_7_reads_the_adoption_event_and_a_step_tie_in_a_phrase() -> None:
     assert not any("Ted" in note for note in tree.notes)
 
 
+H7 = "0 HEAD\n1 GEDC\n2 VERS 7.0\n"
+STEP_FAMILY = (
+    "0 @I1@ INDI\n1 FAMC @F1@\n0 @I2@ INDI\n1 SEX M\n1 FAMS @F1@\n0 @I3@ INDI\n1 SEX F\n"
+    "1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n1 CHIL @I1@\n"
+)
+
+
+def test_gedcom_7_reads_a_programs_own_tags_that_its_header_lists() -> None:
+    """GEDCOM 7 asks a program to list its own tags in the header (`1 SCHMA` / `2 TAG _FREL
+    <address>`), and the library then gives each such line its address for a tag (a second
+    reader: the step-father came back a birth father, and a separation a current marriage)."""
+    schema = "1 SCHMA\n" + "".join(
+        f"2 TAG {tag} https://example.org/{tag}\n" for tag in ("_FREL", "_MREL", "_SEPR")
+    )
+    body = (STEP_FAMILY + "2 _FREL Step\n2 _MREL Birth\n1 MARR\n2 DATE 2000\n1 _SEPR\n"
+            "2 DATE 2010\n0 TRLR\n")  # fmt: skip
+    for head in (H7, H7 + schema):
+        tree = parse_gedcom((head + body).encode(), today=TODAY)
+        assert ties(tree, "@F1@") == {("@I2@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+        (couple,) = tree.families
+        assert (couple.kind, couple.until) == ("separated", "2010")
+
+
+def test_gedcom_7_reads_family_historians_pedi_for_each_parent() -> None:
+    """As 5.5.1 does (a second reader: `_PEDI Step (father)` made a birth father in 7)."""
+    body = STEP_FAMILY.replace("1 FAMC @F1@\n", "1 FAMC @F1@\n2 _PEDI Step (father)\n")
+    tree = parse_gedcom((H7 + body + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
+
+
+@pytest.mark.parametrize("head", [HEAD, H7])
+def test_an_adoption_event_that_names_no_family_is_said(head: str) -> None:
+    """The standard lets an adoption event leave out the family that adopted (programs often
+    write one with a date alone): which of the parents the file links adopted the child cannot
+    be told (the family may be the one they were born into), so the ties are imported as the
+    file links them and the note asks a worker to say (a second reader: two birth parents,
+    without a word)."""
+    body = STEP_FAMILY.replace("1 FAMC @F1@\n", "1 ADOP\n2 DATE 2015\n1 FAMC @F1@\n")
+    tree = parse_gedcom((head + body + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+    assert any(note.startswith("@I1@ (line ") and "without saying which family adopted them"
+               in note for note in tree.notes)  # fmt: skip
+    # Said where a family the file links them to has them adopted: no note.
+    named = body.replace("1 FAMC @F1@\n", "1 FAMC @F1@\n2 PEDI adopted\n", 1)
+    tree = parse_gedcom((head + named + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}
+    assert not any("without saying which family" in note for note in tree.notes)
+
+
 # 4. The words programs write.
 
 

@@ -1,0 +1,46 @@
+"""How a person's names are read from a GEDCOM file, whichever version it is in: the same rules
+for 5.5.1 (`service.gedcom`) and 7 (`service.gedcom_v7`), so that one person reads the same in
+both (a second reader: GEDCOM 7 kept a quoted nickname among the given names and mangled a
+name with a slash of its own). Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+
+# The name someone is known by, under a NAME: the standard's nickname, and Family Historian's
+# "used name" (the one of several given names a person goes by).
+KNOWN_AS = ("NICK", "_USED")
+# A nickname in quotes among the given names, as a word of its own: `John "Jack"`.
+_QUOTED = re.compile('(?:^|(?<=\\s))["\u201c]([^"\u201c\u201d]+)["\u201d](?=\\s|$)')
+# Which of a person's names is theirs from birth, first to last (min keeps the first of each).
+_NAME_ORDER = {"birth": 0, "maiden": 1, "": 2}
+_PAIR_AT_END = re.compile(r"/([^/]+)/\s*$")
+
+
+def name_order(kind: str | None) -> int:
+    """A NAME's TYPE in birth-name order: birth, maiden, none, any other; "Birth Name" and
+    "maiden name" as programs write them."""
+    said = "".join((kind or "").lower().split())
+    return _NAME_ORDER.get(said.removesuffix("name") if said != "name" else said, 3)
+
+
+def quoted_nickname(given: str) -> tuple[str, str | None]:
+    """The given names without a nickname written in quotes among them (Family Tree Maker and
+    Ancestry write `John "Jack"`), and that nickname."""
+    quoted = _QUOTED.search(given)
+    if quoted is None:
+        return given, None
+    rest = " ".join(f"{given[: quoted.start()]} {given[quoted.end() :]}".split())
+    return rest, " ".join(quoted[1].split())
+
+
+def last_surname(whole: str) -> tuple[str, str]:
+    """Given names (with any suffix) and surname of a NAME with more than one pair of slashes:
+    the surname is the last pair's, and another surname in slashes of its own just before it
+    (`Mary /Smith/ /Jones/`, Spanish names) is part of it, in order; a slash inside a word
+    (`George (10th/11th Earl of) /Dunbar/`) stays in the name."""
+    head, _, tail = whole.rpartition("/")
+    before, _, family = head.rpartition("/")
+    while (pair := _PAIR_AT_END.search(before)) is not None:
+        family, before = f"{pair[1].strip()} {family}", before[: pair.start()]
+    return " ".join(f"{before} {tail}".split()), " ".join(family.split())
