@@ -40,7 +40,7 @@ def _genogram(graph: NetworkGraph) -> None:
     # Birth order by the first day each birth date allows (a range's start, when that is all
     # an imported tree says).
     members = [genogram_rows.Member(n.id, n.sex, n.birth_earliest or n.birth_date, n.name,
-                               lanes.get(n.group, 1))
+                                    lanes.get(n.group, 1), n.generation)
                for n in graph.nodes]  # fmt: skip
     parentages = [genogram_rows.Parentage(e.source, e.target, e.kind)
                   for e in graph.edges if e.type == "parent"]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import pairwise
 
 import pytest
@@ -230,3 +231,23 @@ def test_children_never_hang_from_a_card_between_their_parents() -> None:
     generated = family(450)
     big = draw(generated.members, generated.parentages, generated.couples, "yp")
     assert under_cards(big.lines, big.positions) == 0
+
+
+def test_a_family_no_line_joins_to_the_rest_stands_level_with_its_generation() -> None:
+    """A second reader: the journey book leaves out a step-father the young person does not want
+    in it, and his former wife and their son, joined to the family only through him, were drawn
+    from the top: she on the grandparents' row, the step-brother on the parents'. A family
+    apart stands level with the rest by generation."""
+    generation = {"kai": 0, "sis": 0, "mum": -1, "dad": -1, "jade": -1, "jordan": 0, "lily": 0,
+                  "tracey": -1, "connor": 0, "gm": -2, "gf": -2, "pgm": -2, "pgf": -2,
+                  "aunt": -1, "adopted": 0, "foster": 0}  # fmt: skip
+    people = [replace(m, generation=generation[m.id]) for m in PEOPLE if m.id != "gary"]
+    links = [p for p in LINKS if "gary" not in (p.parent, p.child)]
+    couples = [c for c in COUPLES if "gary" not in (c.a, c.b)]
+    g = draw(people, links, couples, "kai")
+    y = {pid: pos[1] for pid, pos in g.positions.items()}
+    assert y["tracey"] == y["mum"] > y["gm"]
+    assert y["connor"] == y["kai"] > y["mum"]
+    # Without generations, as before: drawn from the top.
+    apart = draw([replace(m, generation=None) for m in people], links, couples, "kai")
+    assert apart.positions["tracey"][1] == apart.positions["gm"][1]

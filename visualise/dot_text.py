@@ -10,6 +10,8 @@ Pure: text in, text out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from visualise.connectors import CARD_H, CARD_W, Block
 
 PT = 72.0  # dot's points per inch
@@ -30,10 +32,12 @@ def to_dot(
     family_order: bool = False,
     held: frozenset[str] = frozenset(),
     fixed: Fixed | None = None,
+    generations: Mapping[str, int] | None = None,
 ) -> tuple[str, dict[str, tuple[int, int]]]:
     """The DOT text (ids only: no names reach Graphviz) and each person's (row, place); the
-    sibships in `held` (block ids) are kept in birth order (`ordering=out`), and the nodes of
-    each level of `fixed` in its order (a chain of unseen edges in one rank)."""
+    sibships in `held` (block ids) are kept in birth order (`ordering=out`), the nodes of
+    each level of `fixed` in its order (a chain of unseen edges in one rank), and a family no
+    line joins to the rest level with it by `generations` (`_level`)."""
     where = {pid: (r, i) for r, row in enumerate(rows) for i, pid in enumerate(row)}
     out = [
         "digraph G {",
@@ -65,8 +69,60 @@ def to_dot(
     for names in (fixed or {}).values():
         if len(names) > 1:
             out.append(f"  {{rank=same; {' -> '.join(names)} [style=invis];}}")
+    for one, other in _level(rows, blocks, where, generations or {}):
+        out.append(f"  {{rank=same; r{one}; r{other};}}")
     out.append("}")
     return "\n".join(out) + "\n", where
+
+
+def _level(
+    rows: list[list[str]],
+    blocks: dict[tuple[str, ...], Block],
+    where: dict[str, tuple[int, int]],
+    generations: Mapping[str, int],
+) -> list[tuple[int, int]]:
+    """Pairs of rows to stand level: for each family that no line joins to the largest (someone
+    between them left out of the picture, as a book leaves out a step-father the young person
+    does not want in it), its first row of one generation with the largest family's row of
+    that generation. `dot` ranks a family apart from the top down (a second reader: a
+    step-brother stood on the parents' row, his mother on the grandparents')."""
+    group = list(range(len(rows)))
+
+    def root(r: int) -> int:
+        while group[r] != r:
+            group[r] = group[group[r]]
+            r = group[r]
+        return r
+
+    for b in blocks.values():
+        first = where[b.parents[0]][0]
+        for pid in [*b.parents[1:], *(kid for kid, _ in b.children)]:
+            group[root(where[pid][0])] = root(first)
+    families: dict[int, list[int]] = {}
+    for r in range(len(rows)):
+        families.setdefault(root(r), []).append(r)
+    if len(families) < 2:
+        return []
+
+    def generation(r: int) -> int | None:
+        found = {generations.get(pid) for pid in rows[r]}
+        return found.pop() if len(found) == 1 else None
+
+    largest = max(families.values(), key=lambda rs: (sum(len(rows[r]) for r in rs), -rs[0]))
+    level: dict[int, int] = {}
+    for r in largest:
+        g = generation(r)
+        if g is not None:
+            level.setdefault(g, r)
+    pairs = []
+    for rs in families.values():
+        if rs is largest:
+            continue
+        at = next(((level[g], r) for r in rs if (g := generation(r)) is not None and g in level),
+                  None)  # fmt: skip
+        if at is not None:
+            pairs.append(at)
+    return pairs
 
 
 def points(blocks: dict[tuple[str, ...], Block]) -> dict[str, str]:

@@ -262,7 +262,9 @@ def _attempt(
            dict[str, tuple[int, int]]]:  # fmt: skip
     """One run of `dot` from these rows: the drawing, its score (crossings, sibships out of
     birth order, `ends` standing where they may), and `dot`'s own placing."""
-    dot, where = to_dot(blocks, rows, family_order=family_order, held=held, fixed=fixed)
+    generations = {pid: m.generation for pid, m in by_id.items() if m.generation is not None}
+    dot, where = to_dot(blocks, rows, family_order=family_order, held=held, fixed=fixed,
+                        generations=generations)  # fmt: skip
     placed = read_plain(run_dot(dot)) if by_id else {}
     positions: dict[str, tuple[float, float]] = {}
     for pid, (r, i) in where.items():

@@ -31,6 +31,7 @@ class Member:
     birth: str | None = None  # sorts siblings; None last
     order: str = ""  # tie-break (a name); then the id
     lane: int = 1  # where the family starts out, left to right: 0 maternal ... 2 paternal
+    generation: int | None = None  # 0 the young person's, -1 parents': rows level across families
 
 
 @dataclass(frozen=True, slots=True)
