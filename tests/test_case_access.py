@@ -741,8 +741,11 @@ def test_an_order_protecting_another_cases_child_shows_neither_the_child_nor_its
     api: TestClient, db: Driver
 ) -> None:
     """Sam's case records an order keeping Sam's stepfather (the mother's partner, recorded
-    under Sam's case) from Sam. Kai's chains reach him through the mother: the order is shown,
-    and whom to ask, but not its terms, which are Sam's case's words and named him."""
+    under Sam's case) from Sam. Kai's chains reach him through the mother: he is Sam's case's to
+    name (test_someone_only_another_case_holds_is_not_named_in_a_chain), so the chain says a
+    concern is recorded and whom to ask, and nothing of the order, whose terms are Sam's case's
+    words and named him. Once Kai's case records him too, the order is shown, and whom to ask,
+    but not its terms nor the child it protects."""
     client = api
     w = two_teams(client, db)
     kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
@@ -759,8 +762,20 @@ def test_an_order_protecting_another_cases_child_shows_neither_the_child_nor_its
     allocate(client, w["north"], kai, reader)
     found = ok(client.get(f"/young-people/{kai}/safeguarding?max_steps=2",
                           headers=reader.headers))  # fmt: skip
-    (chain,) = [c for c in found["chains"] if c["steps"][-1]["person_id"] == stepdad]
-    (shown,) = chain["orders"]
+    (chain,) = [c for c in found["chains"] if c["start_id"] == mother]
+    assert chain["summary"] == (
+        "mother mother Test -> partner -> someone in another case (ask the manager of team "
+        "south) (a concern is recorded: ask the manager of team south)"
+    )
+    assert chain["orders"] == []
+    for said in ("Southcase", sam, stepdad, "restraining"):
+        assert said not in str(found), said
+    in_network_of(db, kai, stepdad)
+    bump_revision(db)
+    found = ok(client.get(f"/young-people/{kai}/safeguarding?max_steps=2",
+                          headers=reader.headers))  # fmt: skip
+    (shown,) = [o for r in found["flagged_in_network"] if r["person_id"] == stepdad
+                for o in r["orders"]]  # fmt: skip
     assert shown["kind"] == "restraining_order"
     assert shown["protected_id"] is None
     assert shown["terms"] == (
@@ -848,6 +863,58 @@ def test_a_chain_goes_no_further_than_another_cases_child(api: TestClient, db: D
         assert "carer-placement" not in page.text
 
 
+def test_someone_only_another_case_holds_is_not_named_in_a_chain(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: Sam's social worker recorded an uncle as the grandmother's son, in Sam's
+    case only, and an order keeping him from the mother; Kai's coordinator, whose case holds
+    the grandmother and not the uncle, read his name and id in Kai's safeguarding chain, and
+    his id on the order. Access follows the case: someone another case holds is "someone in
+    another case", with whom to ask, as in a household; that a concern is recorded is still
+    said, and nothing of them or beyond them. Sam's case still names him. Someone no case holds
+    is still named: there is no case to ask."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, gran = w["kai"], w["sam"], w["family"].ids["gran"]
+    sw = w["sam_worker"].headers
+    uncle = ok(client.post("/people", headers=sw, json={
+        "given_name": "Zedsecretuncle", "family_name": "Zedsecretfam", "sex": "male",
+        "young_person_id": sam}), 201)["id"]  # fmt: skip
+    ok(client.post("/relationships", headers=sw, json={
+        "type": "parent", "kind": "birth", "from_id": gran, "to_id": uncle,
+        "young_person_id": sam}), 201)  # fmt: skip
+    ok(client.post("/orders", headers=sw, params={"young_person_id": sam}, json={
+        "kind": "other", "restricted_id": uncle, "protected_id": w["family"].ids["mother"],
+        "terms": "SECRET-TERMS", "made_on": "2024-01-01"}), 201)  # fmt: skip
+    db.execute_query(
+        "MATCH (g:Person {id: $gran}) "
+        "CREATE (n:Person {id: 'nel-nobody', given_name: 'Nel', family_name: 'Nobody'}) "
+        "CREATE (g)-[:PARTNER_OF {id: 'partner-nel', kind: 'cohabiting'}]->(n) "
+        "CREATE (n)-[:HAS_FLAG]->(:Flag {id: 'flag-nel', kind: 'allegation', level: 3, "
+        "                                status: 'active', source: 'Police', "
+        "                                raised_on: '2025-01-01'})",
+        gran=gran,
+    )  # fmt: skip
+    bump_revision(db)
+    found = client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers)
+    assert found.status_code == 200, found.text
+    for said in ("Zedsecret", uncle, "SECRET-TERMS"):
+        assert said not in found.text, said
+    from_gran = sorted(c["summary"] for c in found.json()["chains"] if c["start_id"] == gran)
+    assert from_gran == [
+        "maternal grandmother gran Test -> child -> someone in another case (ask the manager "
+        "of team south) (a concern is recorded: ask the manager of team south)",
+        "maternal grandmother gran Test -> partner -> Nel Nobody (flagged: ask the author)",
+    ], from_gran
+    page = client.get(f"/young-people/{kai}/map", headers=w["kai_worker"].headers)
+    assert page.status_code == 200
+    assert "Zedsecret" not in page.text
+    assert uncle not in page.text
+    # Sam's case holds him: his own case names him.
+    theirs = ok(client.get(f"/young-people/{sam}/safeguarding", headers=sw))
+    assert "Zedsecretuncle" in str(theirs)
+
+
 @pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])
 def test_a_chain_avoiding_another_cases_child_is_kept(
     api: TestClient, db: Driver, partner: str
@@ -879,11 +946,11 @@ def test_a_chain_avoiding_another_cases_child_is_kept(
     bump_revision(db)
     found = ok(client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers))
     from_mother = [c["summary"] for c in found["chains"] if c["start_id"] == mother]
-    # Rex, whom only Sam's case holds, is met through a household: who lives with Xavier is
-    # that case's to say (test_who_lives_at_an_address_of_another_case_is_not_said).
+    # Xavier and Rex, whom only Sam's case holds, are that case's to name
+    # (test_someone_only_another_case_holds_is_not_named_in_a_chain).
     assert from_mother == [
-        "mother mother Test -> partner -> Xavier Partner -> lives with -> someone living there "
-        "(ask the manager of team south) (a concern is recorded: ask the manager of team south)"
+        "mother mother Test -> partner -> someone in another case (ask the manager of team "
+        "south) (a concern is recorded beyond them: ask the manager of team south)"
     ], found
     assert "Rex" not in str(found)
     assert "rex-risk" not in str(found)

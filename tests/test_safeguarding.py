@@ -452,7 +452,8 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     network = {"M": "mother"}
     tie("M", "T", "lives with")
     tie("T", "B", "sibling")
-    sealed = {("M", "T"): "the manager of team south"}
+    south = "the manager of team south"
+    sealed = {("M", "T"): (south, f"someone living there (ask {south})")}
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert [(s.person_id, s.name) for s in chain] == [
         (None, "someone living there (ask the manager of team south)")
@@ -470,7 +471,8 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     names["P"] = "Xavier"  # sorted before Sue: the first taken were the seal not avoided
     tie("M", "P", "partner")
     tie("P", "T", "lives with")
-    sealed = {("P", "T"): "the manager of team south"}
+    south = "the manager of team south"
+    sealed = {("P", "T"): (south, f"someone living there (ask {south})")}
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert ([s.name for s in chain], cut) == (
         ["Xavier", "someone living there (ask the manager of team south)"],

@@ -12,11 +12,14 @@
 // lives with whom is among the living (as `fragments/household`): someone who has died lives
 // with nobody. `service.data.safeguarding` traces the chains back in memory. Each step is a
 // list (from id, to id, how, the team of a young person reached, name, elsewhere): the driver
-// decodes a few hundred short lists far faster than as many maps with their keys. `elsewhere` is
-// for a step into a household, to someone the case does not hold (who lives at an address is
-// found by typing it): the teams of the cases that hold them or took them out, [] for none;
-// the chain shows
-// them as someone living there and whom to ask, never by name or id.
+// decodes a few hundred short lists far faster than as many maps with their keys. `elsewhere`
+// is for a step to someone the case does not hold: the teams of the cases that hold them or
+// took them out ([] for none), and the chain shows them as someone of another case and whom
+// to ask, never by name or id. A step by a tie goes so to someone another case holds or took
+// out (access follows the case: a second reader found an uncle recorded only in another case
+// named, with his id, through the grandmother both cases hold); one no case holds is named.
+// A step into a household goes so to anyone the case does not hold, whoever holds them (who
+// lives at an address is found by typing it).
 MATCH (m:Person) WHERE m.id IN $network
 WITH collect(m) AS met0
 CALL (met0) {
@@ -33,7 +36,14 @@ CALL (met0) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how, CASE
+        WHEN b:YoungPerson
+          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
+          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
@@ -65,7 +75,14 @@ CALL (met1) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how, CASE
+        WHEN b:YoungPerson
+          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
+          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
@@ -103,7 +120,14 @@ CALL (new2) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how, CASE
+        WHEN b:YoungPerson
+          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
+          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
@@ -141,7 +165,14 @@ CALL (new3) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, null AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how, CASE
+        WHEN b:YoungPerson
+          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
+          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
+        THEN null
+        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
+                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
+      AS elsewhere
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network

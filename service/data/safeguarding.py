@@ -259,7 +259,7 @@ def _chains_to(
     names: dict[str, str],
     children: dict[str, str],
     max_steps: int,
-    sealed: dict[tuple[str, str], str] | None = None,
+    sealed: dict[tuple[str, str], tuple[str, str]] | None = None,
 ) -> list[tuple[str, list[Step], str | None]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
     network met within `max_steps` starts one shortest chain, with what is withheld of it (None
@@ -268,11 +268,13 @@ def _chains_to(
     A chain that meets a young person of another case (`children`: id -> team) before
     `target`, or starts from one, is cut there: who that child lives with or is related to is
     their case's (a second reader found Kai's chains naming the foster carer his brother in
-    care lives with, and her flag). So is a chain at a step into a household to someone the
-    case does not hold (`sealed`: (from, to) -> whom to ask): who lives at an address is found
-    by typing it, and another case's people there are that case's (a second reader gave a
-    person of their case an address and learnt who another team's case records living there,
-    and that one was flagged). That a concern is recorded, and whom to ask, is said. A member
+    care lives with, and her flag). So is a chain at a step to someone the case does not hold
+    (`sealed`: (from, to) -> whom to ask, and how they are said): by a tie, someone another
+    case holds (access follows the case: a second reader found an uncle recorded only in
+    another case named, with his id, through the grandmother both hold); into a household,
+    anyone (who lives at an address is found by typing it: a second reader gave a person of
+    their case an address and learnt who another team's case records living there, and that
+    one was flagged). That a concern is recorded, and whom to ask, is said. A member
     is given such a chain only when none as short avoids those children and steps: a chain
     through the mother's partner was lost when one as short through her child in care came
     first by id, and a longer one must not hide how near the concern is (second readers)."""
@@ -297,9 +299,9 @@ def _chains_to(
         while at != target and cut is None:
             nxt, how = toward[at]
             child, there = children.get(nxt), sealed.get((at, nxt))
-            ask = _ask([child]) if child else there
-            name = (known_child(child) if child else f"someone living there (ask {there})"
-                    if there else names.get(nxt, ""))  # fmt: skip
+            ask = _ask([child]) if child else there[0] if there else None
+            name = (known_child(child) if child else there[1] if there
+                    else names.get(nxt, ""))  # fmt: skip
             steps.append(Step(person_id=None if ask else nxt, name=name, relation=how))
             at = nxt
             if ask is not None:
@@ -314,7 +316,7 @@ def _walk_back(
     incoming: dict[str, set[tuple[str, str]]],
     network: dict[str, str],
     children: dict[str, str],
-    sealed: dict[tuple[str, str], str],
+    sealed: dict[tuple[str, str], tuple[str, str]],
     max_steps: int,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     """The breadth-first walk of `_chains_to`: for each person met, the next step towards
@@ -401,8 +403,9 @@ async def search(
     # Always one record: the query aggregates without grouping, an empty network included.
     rounds, risks = records[0]["rounds"], records[0]["risks"]
     children.update(dict(records[0]["member_children"]))
-    # Steps into a household to someone the case does not hold: (from, to) -> whom to ask.
-    sealed: dict[tuple[str, str], str] = {}
+    # Steps to someone the case does not hold (`search_ties`' `elsewhere`): (from, to) -> whom
+    # to ask, and how the chain says them.
+    sealed: dict[tuple[str, str], tuple[str, str]] = {}
     for steps in rounds:
         for from_id, to_id, how, child_team, name, elsewhere in steps:
             incoming.setdefault(to_id, set()).add((from_id, how))
@@ -410,7 +413,9 @@ async def search(
             if child_team is not None and to_id not in network:
                 children[to_id] = child_team
             if elsewhere is not None:
-                sealed[(from_id, to_id)] = _ask(elsewhere)
+                ask = _ask(elsewhere)
+                who = "someone living there" if how == "lives with" else "someone in another case"
+                sealed[(from_id, to_id)] = (ask, f"{who} (ask {ask})")
     # The flagged people of the network in the network's order, then the others by id.
     order = {pid: i for i, pid in enumerate(network)}
     flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
