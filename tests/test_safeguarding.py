@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.data.safeguarding import _chains_to
+from service.data.safeguarding import _chains_to, withheld
 from tests.cases import ADMIN_TOKEN, Case, built_once, ok, rules, staffed_case
 from tests.conftest import Target, app_client, settings_for
 
@@ -483,6 +483,33 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     tie("S", "T", "sibling")
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert ([s.name for s in chain], cut) == (["Sue", "Tom"], None)
+
+
+def test_whom_a_chain_may_name_is_decided_by_the_cases_that_hold_them() -> None:
+    """By a tie: whoever this case holds or took out, and whoever no case holds; never someone
+    only another case holds or took out. Into a household: only whom this case holds."""
+    kai, sam = ("yp-kai", "north"), ("yp-sam", "south")
+    held = {
+        "this case": [[*kai, True]],
+        "taken out by this case": [[*kai, False]],
+        "this case and another": [[*sam, True], [*kai, True]],
+        "no case": [],
+        "another case": [[*sam, True]],
+        "taken out by another case": [[*sam, False]],
+        "two other cases": [["yp-x", "west", True], [*sam, True], ["yp-y", "south", False]],
+    }
+    by_tie = {who: withheld("child", cases, "yp-kai") for who, cases in held.items()}
+    assert by_tie == {
+        "this case": None, "taken out by this case": None, "this case and another": None,
+        "no case": None, "another case": ["south"], "taken out by another case": ["south"],
+        "two other cases": ["south", "west"],
+    }  # fmt: skip
+    at_home = {who: withheld("lives with", cases, "yp-kai") for who, cases in held.items()}
+    assert at_home == {
+        "this case": None, "taken out by this case": ["north"], "this case and another": None,
+        "no case": [], "another case": ["south"], "taken out by another case": ["south"],
+        "two other cases": ["south", "west"],
+    }  # fmt: skip
 
 
 def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:

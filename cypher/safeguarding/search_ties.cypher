@@ -11,15 +11,10 @@
 // by name or id (and `service.data.safeguarding` withholds whoever is met beyond them). Who
 // lives with whom is among the living (as `fragments/household`): someone who has died lives
 // with nobody. `service.data.safeguarding` traces the chains back in memory. Each step is a
-// list (from id, to id, how, the team of a young person reached, name, elsewhere): the driver
-// decodes a few hundred short lists far faster than as many maps with their keys. `elsewhere`
-// is for a step to someone the case does not hold: the teams of the cases that hold them or
-// took them out ([] for none), and the chain shows them as someone of another case and whom
-// to ask, never by name or id. A step by a tie goes so to someone another case holds or took
-// out (access follows the case: a second reader found an uncle recorded only in another case
-// named, with his id, through the grandmother both cases hold); one no case holds is named.
-// A step into a household goes so to anyone the case does not hold, whoever holds them (who
-// lives at an address is found by typing it).
+// list (from id, to id, how, the team of a young person reached, name): the driver decodes a
+// few hundred short lists far faster than as many maps with their keys. With them, for each
+// person met who is not a young person, the cases that hold them or took them out ([young
+// person's id, team, held]): `service.data.safeguarding` decides from it whom a chain may name.
 MATCH (m:Person) WHERE m.id IN $network
 WITH collect(m) AS met0
 CALL (met0) {
@@ -36,29 +31,17 @@ CALL (met0) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, CASE
-        WHEN b:YoungPerson
-          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
-          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how, CASE
-        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+    RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
-                  elsewhere]) AS steps1,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))])
+           AS steps1,
          collect(DISTINCT b) AS met1
 }
 CALL (met1) {
@@ -75,29 +58,17 @@ CALL (met1) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, CASE
-        WHEN b:YoungPerson
-          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
-          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how, CASE
-        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+    RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
-                  elsewhere]) AS steps2,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))])
+           AS steps2,
          collect(DISTINCT b) AS met2
 }
 CALL (met1, met2) {
@@ -120,29 +91,17 @@ CALL (new2) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, CASE
-        WHEN b:YoungPerson
-          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
-          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how, CASE
-        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+    RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
-                  elsewhere]) AS steps3,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))])
+           AS steps3,
          collect(DISTINCT b) AS met3
 }
 CALL (met1, met2, met3) {
@@ -165,29 +124,17 @@ CALL (new3) {
         WHEN 'PARTNER_OF' THEN CASE WHEN r.kind IN ['separated', 'divorced'] OR r.until IS NOT NULL
                                     THEN 'former partner' ELSE 'partner' END
         WHEN 'SIBLING_OF' THEN 'sibling'
-        ELSE 'known through a trusted-adult tie' END AS how, CASE
-        WHEN b:YoungPerson
-          OR EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
-          OR NOT EXISTS { (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(:YoungPerson) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+        ELSE 'known through a trusted-adult tie' END AS how
     UNION
     MATCH (a)-[l1:LIVES_AT]->(:Address)<-[l2:LIVES_AT]-(b:Person)
     WHERE l1.until IS NULL AND l2.until IS NULL AND b <> a AND NOT b.id IN $network
       AND coalesce(a.living, true) AND coalesce(b.living, true)
-    RETURN b, 'lives with' AS how, CASE
-        WHEN b:YoungPerson OR EXISTS { (b)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) }
-        THEN null
-        ELSE COLLECT { MATCH (b)-[:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                       RETURN DISTINCT coalesce(y.team, 'unknown') AS team ORDER BY team } END
-      AS elsewhere
+    RETURN b, 'lives with' AS how
   }
   RETURN collect([a.id, b.id, how,
                   CASE WHEN b:YoungPerson THEN coalesce(b.team, 'unknown') END,
-                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, '')),
-                  elsewhere]) AS steps4,
+                  trim(coalesce(b.given_name, '') + ' ' + coalesce(b.family_name, ''))])
+           AS steps4,
          collect(DISTINCT b) AS met4
 }
 // Which of the people met (the network included) have an active flag (level 1 to 3) or are kept
@@ -227,9 +174,18 @@ CALL (met0, met1, met2, met3, met4) {
                   name: trim(coalesce(p.given_name, '') + ' ' + coalesce(p.family_name, '')),
                   flags: flags, orders: orders}) AS risks
 }
+// The cases that hold each person met beyond the network, or took them out: once a person.
+CALL (met1, met2, met3, met4) {
+  UNWIND met1 + met2 + met3 + met4 AS p
+  WITH DISTINCT p
+  WHERE NOT p:YoungPerson
+  RETURN collect([p.id, [(p)-[c:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
+                         | [y.id, coalesce(y.team, 'unknown'), type(c) = 'IN_NETWORK_OF']]])
+    AS cases
+}
 // One record holding the lists: the driver decodes one record far faster than many. With them,
 // the members of the network who are young people of other cases (a sibling in care connected
 // to this one), with their team: what is met beyond them is their case's.
-RETURN [steps1, steps2, steps3, steps4] AS rounds, risks,
+RETURN [steps1, steps2, steps3, steps4] AS rounds, risks, cases,
        [m IN met0 WHERE m:YoungPerson AND m.id <> $young_person_id
         | [m.id, coalesce(m.team, 'unknown')]] AS member_children

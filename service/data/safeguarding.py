@@ -243,6 +243,22 @@ def _order(row: dict[str, Any], network: dict[str, str], case: str) -> OrderPubl
     return order
 
 
+def withheld(how: str, cases: list[list[Any]], young_person_id: str) -> list[str] | None:
+    """Whether a chain may name someone it reaches by a step said `how`, from the cases that
+    hold them or took them out (`cases`: [young person's id, team, held]): None when it may;
+    else the teams to ask. By a tie, it names whoever this case holds or took out (its own
+    records) and whoever no case holds, never someone only another case holds or took out
+    (access follows the case: a second reader read an uncle recorded only in another case,
+    with his id, through the grandmother both cases hold). Into a household it names only
+    whom this case holds: who lives at an address is found by typing it."""
+    if how == "lives with":
+        if any(case == young_person_id and held for case, _, held in cases):
+            return None
+    elif not cases or any(case == young_person_id for case, _, _ in cases):
+        return None
+    return sorted({team for _, team, _ in cases})
+
+
 def _ask(teams: list[str]) -> str:
     """Whom to ask about someone the case does not hold: the managers of the cases that do."""
     if not teams:
@@ -402,18 +418,21 @@ async def search(
                              today=today, young_person_id=young_person_id)  # fmt: skip
     # Always one record: the query aggregates without grouping, an empty network included.
     rounds, risks = records[0]["rounds"], records[0]["risks"]
+    held_by = dict(records[0]["cases"])
     children.update(dict(records[0]["member_children"]))
     # Steps to someone the case does not hold (`search_ties`' `elsewhere`): (from, to) -> whom
     # to ask, and how the chain says them.
     sealed: dict[tuple[str, str], tuple[str, str]] = {}
     for steps in rounds:
-        for from_id, to_id, how, child_team, name, elsewhere in steps:
+        for from_id, to_id, how, child_team, name in steps:
             incoming.setdefault(to_id, set()).add((from_id, how))
             names[to_id] = name
             if child_team is not None and to_id not in network:
                 children[to_id] = child_team
-            if elsewhere is not None:
-                ask = _ask(elsewhere)
+            cases = held_by.get(to_id)
+            teams = None if cases is None else withheld(how, cases, young_person_id)
+            if teams is not None:
+                ask = _ask(teams)
                 who = "someone living there" if how == "lives with" else "someone in another case"
                 sealed[(from_id, to_id)] = (ask, f"{who} (ask {ask})")
     # The flagged people of the network in the network's order, then the others by id.
