@@ -21,6 +21,7 @@ class Seat:
     generation: int = 0
     restricted: bool = False
     flags: tuple[str, ...] = ()
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,23 @@ def test_the_circle_is_the_young_persons_own() -> None:
     # sister, who have no tie of their own.
     assert e.keep_edges == {"p1", "p2", "tie:nan", "tie:uncle"} | {f"tie:a{n}" for n in range(6)}
     assert sorted(e.new_lines) == [("bro", "sibling"), ("sis", "sibling")]
+
+
+def test_a_brother_in_law_is_neither_drawn_nor_seated_as_a_brother() -> None:
+    """A second reader: a sister's husband (a relative by marriage, two steps away in the young
+    person's generation) had the siblings' line, which the legend says is brothers and
+    sisters, and a sibling's seat in the circle."""
+    seats, ties, hints = network(cousins=0, adults=0)
+    seats.append(Seat("bil", "Ben", "both", "brother-in-law", kind="by_marriage"))
+    seats.append(Seat("sil", "Sue", "both", "sister-in-law", "in_plan", kind="by_marriage"))
+    hints["bil"] = hints["sil"] = ("none", 2)
+    e = arrange(seats, ties, "yp", hints)
+    # Folded, as any relative of two steps out of touch is; one in touch in the circle, after
+    # the brothers and sisters, with a family line.
+    assert "bil" not in e.circle
+    assert dict(e.new_lines)["sil"] == "family"
+    assert dict(e.new_lines)["bro"] == "sibling"
+    assert e.circle.index("sil") > max(e.circle.index("bro"), e.circle.index("sis"))
 
 
 def test_the_rest_are_folded_by_side_closest_first() -> None:

@@ -61,6 +61,8 @@ class Seat(Protocol):
     def restricted(self) -> bool: ...
     @property
     def flags(self) -> Sequence[object]: ...
+    @property
+    def kind(self) -> str | None: ...
 
 
 class Line(Protocol):
@@ -105,7 +107,7 @@ def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | 
     family = seat.group != "other"
     if direct in ("parent", "partner") or (family and ring == 1):
         return 0
-    if direct == "sibling" or (family and ring == 2 and seat.generation == 0):
+    if direct == "sibling" or (family and _sibling(seat, ring)):
         return 1
     in_touch = seat.stage in IN_TOUCH and not seat.lapsed
     strong = tie is not None and tie.strength == "strong" and tie.current
@@ -236,9 +238,16 @@ def _family_line(seat: Seat, ring: int) -> str:
     """The kind of line from the young person to a relative with no tie of their own."""
     if ring == 1 and seat.generation < 0:
         return "parent"
-    if ring == 2 and seat.generation == 0:
+    if _sibling(seat, ring):
         return "sibling"
     return "family"
+
+
+def _sibling(seat: Seat, ring: int) -> bool:
+    """Whether a relative is a brother or sister (full, half, step or adoptive): two steps away
+    in the young person's generation, and not by marriage (a second reader: a sister's husband
+    had the siblings' line and seat)."""
+    return ring == 2 and seat.generation == 0 and seat.kind != "by_marriage"
 
 
 def _fold_side(side: str) -> str:
