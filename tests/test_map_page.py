@@ -313,6 +313,27 @@ def test_a_map_that_fits_is_fitted_on_the_young_person(browser: Browser, site: s
     clean(browser, site, "/small.html")
 
 
+def test_the_first_view_fits_what_the_window_shows_of_the_map(browser: Browser, site: str) -> None:
+    """A second reader: in a window whose bottom cuts the map's box (1280x720, the map 640 px
+    tall below the page's heading), the first view was fitted to the whole box and the parents
+    were cut off below the window. It is fitted to what the window shows of the map."""
+    with browser.viewport(1280, 560):
+        load(browser, site, "/small.html")
+        top, height, shown = browser.run(
+            "const m = document.getElementById('ll-map'); const r = m.getBoundingClientRect();"
+            "return [r.top, m.clientHeight, window.innerHeight - r.top];"
+        )
+        assert shown < height  # the window cuts the box
+        drawn = labels(browser)
+        assert {label["id"] for label in drawn} == {YP, "p2", "p4", "p6"}
+        for label in drawn:
+            assert 0 <= label["top"] < label["bottom"] <= shown, (label, shown, top)
+        centre = browser.run("return window.llMap.centre()")
+        assert abs(centre["dx"]) <= 0.1, centre
+        assert abs(centre["dy"]) <= 0.1, centre
+        clean(browser, site, "/small.html")
+
+
 def test_a_click_opens_the_panel_with_the_path(browser: Browser, site: str) -> None:
     load(browser, site, "/ecomap.html")
     assert browser.run("return window.llMap.counts()") == {"nodes": 6, "edges": 4}

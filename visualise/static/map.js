@@ -593,6 +593,16 @@
   // The first view: the largest readable scale that shows everything, the young person at the
   // centre or, if that lets more fit, up to SHIFT of the view's size off it; if nothing readable
   // fits, the smallest readable scale, moved towards the rest of the map by as much.
+  // The part of the map the window shows, from the map's top, in DOM px: all of it, unless the
+  // page puts its bottom below the window's (a second reader: at 1280x720 the parents were cut
+  // off at the bottom of a first view fitted to the whole box). Never under half of it.
+  function inWindow() {
+    var h = container.clientHeight;
+    var top = container.getBoundingClientRect().top;
+    var room = Math.min(h, window.innerHeight - Math.max(top, 0));
+    return { top: Math.max(-top, 0), height: Math.max(room, h / 2) };
+  }
+
   function firstView() {
     var home = people[page.youngPerson] ? network.getPosition(page.youngPerson) : { x: 0, y: 0 };
     var all = { left: home.x, right: home.x, top: home.y, bottom: home.y };
@@ -613,10 +623,13 @@
       return { to: Math.min(Math.max(to, middle - reach), middle + reach),
                fits: fits && Math.abs(to - middle) <= reach };
     }
+    var band = inWindow();
     function view(scale) {
       var x = place(scale, container.clientWidth, all.left, all.right, home.x);
-      var y = place(scale, container.clientHeight, all.top, all.bottom, home.y);
-      return { position: { x: x.to, y: y.to }, scale: scale, fits: x.fits && y.fits };
+      var y = place(scale, band.height, all.top, all.bottom, home.y);
+      // The view's middle is the box's: the band's middle is this far above or below it.
+      var off = (container.clientHeight / 2 - band.top - band.height / 2) / scale;
+      return { position: { x: x.to, y: y.to + off }, scale: scale, fits: x.fits && y.fits };
     }
     var best = view(READABLE);
     for (var scale = MAX_SCALE; best.fits && scale > READABLE; scale -= 0.01) {
@@ -628,11 +641,14 @@
     network.moveTo({ position: best.position, scale: best.scale });
   }
 
-  // Test hooks and tools: what is drawn now, in DOM px relative to the map.
+  // Test hooks and tools: what is drawn now where the window shows it, in DOM px relative to
+  // the map.
   function labels() {
     var scale = network.getScale();
     var w = container.clientWidth;
-    var h = container.clientHeight;
+    var band = inWindow();
+    var top = band.top;
+    var h = band.top + band.height;
     var out = [];
     network.body.nodeIndices.forEach(function (id) {
       var node = network.body.nodes[id];
@@ -643,7 +659,7 @@
       }
       var a = network.canvasToDOM({ x: size.left, y: size.top });
       var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
-      if (b.x > 0 && a.x < w && b.y > 0 && a.y < h) {
+      if (b.x > 0 && a.x < w && b.y > top && a.y < h) {
         out.push({ id: id, text: node.options.label.split(NBSP).join(" "), px: px,
                    left: a.x, top: a.y, right: b.x, bottom: b.y });
       }
@@ -654,8 +670,9 @@
   function centre() {
     var p = network.canvasToDOM(network.getPosition(page.youngPerson));
     var w = container.clientWidth;
-    var h = container.clientHeight;
-    return { dx: (p.x - w / 2) / w, dy: (p.y - h / 2) / h };
+    var band = inWindow();
+    var h = band.height;
+    return { dx: (p.x - w / 2) / w, dy: (p.y - band.top - h / 2) / h };
   }
 
   // Inside an iframe, tell the embedding page (and only that origin) how tall the map is.
