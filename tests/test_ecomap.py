@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 
 from visualise.ecomap import CIRCLE_MAX, OPEN_STEP, _person_extent, arrange
+from visualise.map_items import relation_label
 
 
 @dataclass(frozen=True)
@@ -237,3 +238,19 @@ def test_opened_summaries_meet_no_label_however_long_their_labels() -> None:
     met = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]  # fmt: skip
     assert met == []
+
+
+def test_a_long_relation_keeps_the_words_that_say_who_they_are() -> None:
+    """A second reader: map labels were cut at the word that says who someone is ("separated
+    partner o…"). Without its sides (the colour says the side), then the short way round,
+    then cut."""
+    said = {
+        "separated partner of the father": "father's ex-partner",
+        "former spouse of the step-father": "step-father's ex-spouse",
+        "mother of the maternal half-brother": "half-brother's mother",
+        "paternal great-great-grandmother": "great-great-grandmother",
+        "maternal first cousin once removed": "first cousin once remov…",
+        "maternal half-sister": "maternal half-sister",
+    }
+    assert {r: relation_label(r) for r in said} == said
+    assert all(len(relation_label(r, 22)) <= 22 for r in said)

@@ -107,6 +107,26 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# Shorter words for a partner a label names the short way round ("father's ex-partner").
+_SHORTER = {"separated partner": "ex-partner", "former spouse": "ex-spouse"}
+
+
+def relation_label(relation: str, limit: int = LABEL_CHARS) -> str:
+    """A relation in as few characters as a map's label has room for: whole when it fits; else
+    without its sides (a card's or a dot's colour says the side), then said the short way
+    round ("step-father's ex-spouse" for "former spouse of the step-father"); cut only when
+    none fits. A second reader: labels were cut at the word that says who they are
+    ("separated partner o…")."""
+    if len(relation) <= limit:
+        return relation
+    sideless = " ".join(w for w in relation.split(" ") if w not in ("maternal", "paternal"))
+    word, of_the, anchor = sideless.partition(" of the ")
+    tried = [sideless]
+    if of_the:
+        tried += [f"{anchor}'s {word}", f"{anchor}'s {_SHORTER.get(word, word)}"]
+    return next((t for t in tried if len(t) <= limit), short(sideless, limit))
+
+
 def _path_words(
     path: list[dict[str, Any]] | None, names: dict[str, str]
 ) -> list[list[str | None]] | None:
@@ -198,7 +218,7 @@ def node_item(
     if relation and view == "tree":
         # A card's colour says the side, and the card has room for few words.
         relation = relation.removeprefix("maternal ").removeprefix("paternal ")
-    relation = short(relation) if relation else None
+    relation = relation_label(relation) if relation else None
     if view == "tree":
         # Two lines fit a card: the name, then the relation after a warning sign (the card's
         # red border says the same; the panel and the tooltip say which).

@@ -13,6 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from visualise.connectors import CARD_H, CARD_W
+from visualise.map_items import relation_label
 
 _MARGIN = 12.0
 # The widest strip of a picture printed across a page: an A4 page's text (about 670 px) shows
@@ -62,7 +63,7 @@ def _card(node: Mapping[str, Any], label: str, centre: bool) -> str:
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" {_NAME}>'
                  f"{escape(_fit(node['name']))}</text>")  # fmt: skip
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" {_WORDS}>'
-                 f"{escape(_fit(label))}</text>")  # fmt: skip
+                 f"{escape(relation_label(label, _LABEL))}</text>")  # fmt: skip
     return "".join(parts)
 
 
