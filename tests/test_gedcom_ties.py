@@ -467,6 +467,28 @@ def _exported_links(
     return made, couples
 
 
+def test_a_couple_tied_to_a_child_each_their_own_way_is_one_family() -> None:
+    """A step-parent adoption (the mother's husband adopted her son) was exported as three
+    families: the son in two one-parent families and the couple in one with no child, which
+    other programs show as such (a second reader). One family, each parent's tie said alone."""
+    people = {"me": "male", "mum": "female", "dad": "male"}
+    parents = [("mum", "me", "birth"), ("dad", "me", "adoptive")]
+    held = Family(
+        person_id="me",
+        people={p: Person(p, given_name=p, sex=sex) for p, sex in people.items()},
+        parent_links=[ParentLink(a, b, kind) for a, b, kind in parents],
+        partnerships=[Partnership("mum", "dad", "married")], sibling_ties=[],
+    )  # fmt: skip
+    tree = parse_gedcom(export_family(held, list(people)).encode(), today=TODAY)
+    (family_,) = tree.families
+    assert {(p, c.xref, k) for p, c, k in family_.ties()} == {
+        ("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "adopted")}  # fmt: skip
+    assert family_.married
+    links, couples = _exported_links(people, parents, [("mum", "dad", "married")])
+    assert links == {("mum", "me", "birth"), ("dad", "me", "adoptive")}
+    assert couples == {("dad", "mum", "married")}
+
+
 def test_two_parents_never_recorded_as_partners_are_not_made_a_couple() -> None:
     """Exported as one family (GEDCOM's one way to give a child two parents), they came back
     as a cohabiting couple, a partnership nobody recorded (a round-trip survey of 451 files)."""

@@ -379,6 +379,15 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
                             "partnership": True, "kind": p["kind"]}  # fmt: skip
     pedigree: dict[str, Pedigree] = {"birth": "birth", "adoptive": "adopted", "foster": "foster"}
     for child, parents in parents_of.items():
+        pair = tuple(sorted(pid for pid, _ in parents))
+        if len(parents) == 2 and pair in couples and parents[0][1] != parents[1][1]:
+            # A couple tied to the child each their own way (a step-parent adoption: the
+            # mother's husband adopted her son): one family, each parent's tie said alone, as
+            # programs write it (a second reader: the couple was split into three families,
+            # the child in two one-parent families and the couple in one with no child).
+            said = tuple((xref[pid], pedigree.get(kind, "birth")) for pid, kind in parents)
+            couples[pair]["children"].append(GedcomChild(xref[child], "birth", said))
+            continue
         by_kind: dict[str, list[str]] = {}
         for pid, kind in parents:
             by_kind.setdefault(kind, []).append(pid)
