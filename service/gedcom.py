@@ -206,8 +206,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     )
     unsaid = any(not any(_text(link) for link in event.sub_tags("FAMC", follow=False))
                  for event in rec.sub_tags("ADOP", follow=False))  # fmt: skip
+    born_in = next((_original(_text(link)) for event in rec.sub_tags("BIRT", follow=False)
+                    for link in event.sub_tags("FAMC", follow=False) if _text(link)),
+                   None)  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
-                     _pointers(rec, "FAMS"), baptism, unsaid)  # fmt: skip
+                     _pointers(rec, "FAMS"), baptism, unsaid, born_in)  # fmt: skip
 
 
 def _last_surname(value: object) -> tuple[str, str]:

@@ -304,7 +304,9 @@ def one_birth_family(
     into cannot be told (programs give no meaning to the order of a child's families), so only
     a parent the families share (a mother with the father, then with a step-father) stays a
     birth parent; the others are not made their parents, and the note asks for them to be
-    added by hand with the right kind. No one is made a birth parent who may not be one."""
+    added by hand with the right kind. No one is made a birth parent who may not be one. Where
+    the birth event names the family (`1 BIRT` / `2 FAMC`, 5.5.1's own way), its parents stay
+    birth parents (a second reader: they were dropped with the rest)."""
     births: dict[str, list[tuple[str, str]]] = {}
     for fam in found:
         for parent, kid, kind in fam.ties():
@@ -317,11 +319,15 @@ def one_birth_family(
         by_family: dict[str, set[str]] = {}
         for f, parent in ties:
             by_family.setdefault(f, set()).add(parent)
-        shared = set.intersection(*by_family.values())
+        born_in = people[child].born_in if child in people else None
+        named = by_family.get(born_in or "")
+        shared = named if named is not None else set.intersection(*by_family.values())
         for f, parent in ties:
             if parent not in shared:
                 dropped.setdefault((f, child), []).append(parent)
         families = " and ".join(sorted(by_family))
+        if named is not None:
+            families += f" (its birth names {born_in})"
         left = " and ".join(sorted({p for f, p in ties if p not in shared}))
         kept = f"; {' and '.join(sorted(shared))} kept as a birth parent" if shared else ""
         actions.append(

@@ -131,6 +131,8 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     # An adoption event (ADOP) that names no family (the standard allows it; programs often
     # write one with a date alone): which of the person's parents adopted them is not said.
     adoption_unsaid: bool = False
+    # The family the birth event names (`1 BIRT` / `2 FAMC`): the one they were born into.
+    born_in: str | None = None
 
 
 # A baptism or christening: the person was born by then.

@@ -249,8 +249,12 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
         not any(c.tag == "FAMC" and c.pointer and c.pointer != _VOID for c in event.children)
         for event in record.children if event.tag == "ADOP"
     )  # fmt: skip
+    born_in = next((link.pointer for event in record.children if event.tag == "BIRT"
+                    for link in event.children
+                    if link.tag == "FAMC" and link.pointer and link.pointer != _VOID),
+                   None)  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
-                     famc, _pointers(record, "FAMS"), baptism, unsaid)  # fmt: skip
+                     famc, _pointers(record, "FAMS"), baptism, unsaid, born_in)  # fmt: skip
 
 
 def _pedigree(pedi: GedcomStructure | None) -> str:

@@ -675,6 +675,22 @@ def test_a_child_of_two_families_with_no_word_for_how_gets_no_birth_parent_it_ma
     )
 
 
+@pytest.mark.parametrize("seven", [False, True])
+def test_the_family_a_birth_event_names_keeps_its_birth_parents(seven: bool) -> None:
+    """5.5.1's own way to say which family a child was born into (`1 BIRT` / `2 FAMC`): its
+    parents stay the birth parents, the other family's are left for a worker to add with the
+    right kind (a second reader: all three were dropped, as where nothing says)."""
+    body = PEOPLE.replace("0 @I5@ INDI\n", "0 @I5@ INDI\n1 BIRT\n2 FAMC @F2@\n") + (
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I5@\n0 @F2@ FAM\n1 HUSB @I3@\n1 CHIL @I5@\n"
+    )
+    tree = parse(ged(body, head="0 HEAD\n1 GEDC\n2 VERS 7.0\n") if seven else ged(body))
+    assert _children(tree) == [("@F1@", []), ("@F2@", [("@I3@", "@I5@")])]
+    (note,) = tree.notes
+    assert note.startswith("@I5@ (line ")
+    assert "is a child of @F1@ and @F2@ (its birth names @F2@) " in note
+    assert "@I1@ and @I2@ not imported as parents; @I3@ kept as a birth parent" in note
+
+
 def test_a_mother_with_the_father_then_a_step_father_stays_the_birth_mother() -> None:
     """The same parent in both families (a mother with the father, then with a step-father; or
     FTM's willis.ged, a father with two wives): that parent stays a birth parent in both; the
