@@ -585,6 +585,26 @@ def test_a_sibling_whose_side_a_tie_leaves_unknown_is_both_for_a_wish() -> None:
     assert effective_wish(None, lone_sides["mum"], None, "never") is None
 
 
+def test_a_step_relative_whose_side_is_not_known_is_both_for_a_wish() -> None:
+    """A step-father recorded by a step link alone, with no partnership to say whose partner he
+    is, is on no known side, and so are his mother and his daughter: a second reader found his
+    daughter held back by a wish about either side (as a sibling of no known side), and he and
+    his mother by neither. For a wish they are all on both; one whose partnership says the
+    side keeps it."""
+    f = family({"me": F, "mum": F, "sd": M, "sdm": F, "sdd": F},
+               [("mum", "me"), ("sd", "me", "step"), ("sdm", "sd"), ("sd", "sdd")])  # fmt: skip
+    assert {p: kin(f)[p][3] for p in ("sd", "sdm", "sdd")} == dict.fromkeys(
+        ("sd", "sdm", "sdd"), "unknown")  # fmt: skip
+    sides = wish_sides(f)
+    assert (sides["sd"], sides["sdm"], sides["sdd"], sides["mum"]) == (
+        "both", "both", "both", "maternal")  # fmt: skip
+    assert wish_sides(f, relatives_of(f, ["me"], 4).data)["sdm"] == "both"
+    partnered = family({"me": F, "mum": F, "sd": M, "sdm": F},
+                       [("mum", "me"), ("sd", "me", "step"), ("sdm", "sd")],
+                       [("mum", "sd", "married")])  # fmt: skip
+    assert (wish_sides(partnered)["sd"], wish_sides(partnered)["sdm"]) == ("maternal", "maternal")
+
+
 def test_a_side_asked_for_lists_those_related_that_way_too() -> None:
     """A second reader: the maternal first cousin who is also a paternal second cousin was
     left out of the father's side (`?side=paternal`), which a worker preparing that side reads."""

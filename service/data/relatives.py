@@ -209,19 +209,24 @@ def wish_sides(
     if family is None:
         return {}
     if family.worked_out.get("record") is None and kin is not None:
-        return {r.person_id: _for_wishes(r.side, r.also_on, r.generations_up, r.generations_down)
+        return {r.person_id: _for_wishes(r.side, r.also_on, r.generations_up, r.generations_down,
+                                         r.kind)
                 for r in kin}  # fmt: skip
-    return {k.person_id: _for_wishes(k.side, k.also, k.ga, k.gb)
+    return {k.person_id: _for_wishes(k.side, k.also, k.ga, k.gb, k.kind)
             for k in relatives(with_removed(family), SIDE_GENERATIONS)}  # fmt: skip
 
 
-def _for_wishes(side: str | None, also: str | None, ga: int, gb: int) -> str | None:
+def _for_wishes(
+    side: str | None, also: str | None, ga: int, gb: int, kind: str = "birth"
+) -> str | None:
     """A relative's side as a wish about a side reads it: both for someone related through
-    both parents, however far one way (`also`), and for a sibling (or their child) whose side
+    both parents, however far one way (`also`), for a sibling (or their child) whose side
     is not known, as a half-brother known only by a tie is (which parent he shares is not
-    known: a second reader found "nobody from my dad's side" did not reach him); no side for
-    descendants."""
-    if also or (side == "unknown" and ga == 1 and gb >= 1):
+    known: a second reader found "nobody from my dad's side" did not reach him), and for a
+    step-relative whose side is not known (a step-father recorded by a step link alone, with
+    no partnership: his daughter was held back by either wish, he and his mother by neither, a
+    second reader); no side for descendants."""
+    if also or (side == "unknown" and ((ga == 1 and gb >= 1) or kind == "step")):
         return "both"
     return None if side == "none" else side
 
