@@ -387,37 +387,64 @@ def _ties_below(
     """The ways that sibling ties below the line give: a full tie (parents unknown) joins a
     relative below the person's line (a nephew, a cousin, the person's own child) to someone
     who is then what that relative is, by the same way, with their descendants (a second
-    reader: a nephew's brother known only by a tie, and a cousin's sister, were missing). Ties
-    are followed on from them, full ties only: a half tie does not say which parent is shared.
-    Where both have their two birth parents recorded, those say what they are, not the tie."""
-    me = family.person_id
+    reader: a nephew's brother known only by a tie, and a cousin's sister, were missing); and
+    so on from those found, and their own ties below. Only someone related no other way is
+    made so (a tie from the person's child to their sister made her a daughter), and only a
+    full brother or sister the recorded parents allow (`_full_group`): a half tie does not say
+    which parent is shared. Each group of ties is walked once."""
     found: list[tuple[str, _Way]] = []
-    for r, held in ways.items():
-        if r not in family.ties:
+    reached = set(ways) | {family.person_id}
+    made: dict[str, list[_Way]] = {}
+    covered: set[str] = set()
+    waiting = sorted((r for r in ways if r in family.ties), reverse=True)
+    while waiting:
+        r = waiting.pop()
+        if r in covered:
             continue
-        below = [w for w in held if w.gb >= 2 or (w.ga == 0 and w.gb >= 1)]
+        below = [w for w in ways.get(r, made.get(r, ()))
+                 if w.gb >= 2 or (w.ga == 0 and w.gb >= 1)]  # fmt: skip
         if not below:
             continue
-        joined = {r}
-        waiting = [r]
-        while waiting:
-            member = waiting.pop()
-            two = len(family.birth_parents(member)) == 2
-            for tie in family.ties.get(member, ()):
-                other = tie.other(member)
-                if tie.half or other == me or other in joined:
-                    continue
-                if two and len(family.birth_parents(other)) == 2:
-                    continue
-                joined.add(other)
-                waiting.append(other)
-        for w in below:
-            for sibling in sorted(joined - {r}):
+        group = _full_group(family, r, reached)
+        covered |= group
+        fresh: set[str] = set()
+        for sibling in sorted(group - {r}):
+            for w in below:
                 for d, ranks in down(sibling, g - w.gb).items():
+                    if d in reached:
+                        continue
+                    fresh.add(d)
                     for rank, depth in ranks.items():
-                        found.append((d, _Way(w.ga, w.gb + depth, max(rank, w.rank), w.side,
-                                              w.c1, w.c2, w.tie_half)))  # fmt: skip
+                        way = _Way(w.ga, w.gb + depth, max(rank, w.rank), w.side, w.c1, w.c2,
+                                   w.tie_half)  # fmt: skip
+                        found.append((d, way))
+                        made.setdefault(d, []).append(way)
+        reached |= fresh
+        waiting += sorted((d for d in fresh if d in family.ties), reverse=True)
     return found
+
+
+def _full_group(family: Family, start: str, reached: set[str]) -> set[str]:
+    """`start` and whom full sibling ties join to them, and those people's recorded full
+    brothers and sisters, as long as the birth parents recorded among them could all be
+    theirs (two at most: a tie to someone with another recorded parent joins nobody, however
+    many ties away); not through anyone related to the person some other way."""
+    parents = set(family.birth_parents(start))
+    group = {start}
+    waiting = [start]
+    while waiting:
+        member = waiting.pop()
+        near = [t.other(member) for t in family.ties.get(member, ()) if not t.half]
+        for other in [*near, *family.full_siblings(member)]:
+            if other in group or other in reached:
+                continue
+            theirs = parents | set(family.birth_parents(other))
+            if len(theirs) > 2:
+                continue
+            parents = theirs
+            group.add(other)
+            waiting.append(other)
+    return group
 
 
 def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str | None]]:

@@ -6,6 +6,7 @@ of a synthetic council and the demo case."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -250,6 +251,49 @@ def test_a_full_sibling_tie_below_the_line_makes_the_same_relative() -> None:
     # Within the generations asked.
     assert "n2son" not in kin(family(people, parents, ties=ties), 2)
     assert kin(family(people, parents, ties=ties), 2)["n2"] == ("birth", 1, 2, "both", False)
+
+
+def test_a_tie_below_the_line_makes_no_one_what_their_recorded_parents_deny() -> None:
+    """The third reader of the rule above: a tie from the young person's son to their sister
+    made her a daughter and her son a grandson; a nephew with two recorded parents, tied
+    through someone with none to a man with two others, made him a nephew, as a tie to a man
+    with one other recorded parent did; and the son of a tied nephew, tied in turn, and the
+    tied nephew's recorded sister were missing. Someone related another way keeps that way;
+    the parents recorded in a group of full ties are two at most; ties are followed on."""
+    people = {"me": F, "mum": F, "dad": M, "sis": F, "n1": M, "kid": M, "q1": M, "y": M,
+              "x": M, "xa": M, "xb": F, "z": M, "zb": F, "n2": M, "q2": M, "n2b": F,
+              "n2s": M, "n2s2": M}  # fmt: skip
+    parents = [("mum", "me"), ("dad", "me"), ("mum", "sis"), ("dad", "sis"), ("sis", "n1"),
+               ("q1", "n1"), ("me", "kid"), ("xa", "x"), ("xb", "x"), ("zb", "z"),
+               ("q2", "n2"), ("q2", "n2b"), ("n2", "n2s")]  # fmt: skip
+    ties = [("kid", "sis", False), ("kid", "mum", False), ("n1", "y", False), ("y", "x", False),
+            ("n1", "z", False), ("n1", "n2", False), ("n2s", "n2s2", False)]  # fmt: skip
+    found = kin(family(people, parents, ties=ties), 6)
+    assert found["sis"] == ("birth", 1, 1, "both", False)
+    assert found["mum"] == ("birth", 1, 0, "maternal", False)
+    assert found["y"] == ("birth", 1, 2, "both", False)
+    assert "x" not in found
+    assert "z" not in found
+    # n2's recorded parent q2 is n1's other parent then, and n2b, q2's daughter, a niece.
+    people["n1"] = M
+    no_q1 = [link for link in parents if link != ("q1", "n1")]
+    found = kin(family(people, no_q1, ties=ties), 6)
+    assert found["n2"] == found["n2b"] == ("birth", 1, 2, "both", False)
+    assert found["n2s"] == found["n2s2"] == ("birth", 1, 3, "both", False)
+
+
+def test_a_thousand_cousins_joined_by_ties_are_each_a_cousin() -> None:
+    """A thousand cousins joined by a chain of ties, half of them recorded as the aunt's
+    children (the third reader: each walked the whole group again, 6.8 s; each group is now
+    walked once)."""
+    people = {"me": F, "mum": F, "gran": F, "aunt": F}
+    parents = [("mum", "me"), ("gran", "mum"), ("gran", "aunt")]
+    cousins = [f"c{i}" for i in range(1000)]
+    people |= dict.fromkeys(cousins, M)
+    parents += [("aunt", c) for c in cousins[:500]]
+    ties = [(a, b, False) for a, b in itertools.pairwise(cousins)]
+    found = kin(family(people, parents, ties=ties))
+    assert all(found[c] == ("birth", 2, 2, "maternal", False) for c in cousins)
 
 
 def test_a_path_between_two_people_in_words() -> None:
