@@ -178,9 +178,10 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         start = primary.offset or 0
         if buf[start : buf.find(b"\n", start)].count(b"/") > 2:
             # A slash in the name itself ("George (10th/11th Earl of) /Dunbar/"), which ged4py
-            # reads as the surname's start: the parts the file gives say where it is, or else
-            # its last pair of slashes does.
-            given, family = parts if any(parts) else _last_surname(primary.value)
+            # reads as the surname's start: each part the file gives says where it is, or else
+            # its last pair of slashes does (a second reader: a GIVN alone lost the surname).
+            last = _last_surname(primary.value)
+            given, family = parts[0] or last[0], parts[1] or last[1]
             given, family = " ".join(given.split()), " ".join(family.split())
         given = given or parts[0]
         family = family or parts[1]

@@ -138,11 +138,15 @@ def _own_tags(records: list[GedcomStructure]) -> None:
     schema = _first(head, "SCHMA") if head is not None else None
     if schema is None:
         return
-    tags = {}
+    said_of: dict[str, set[str]] = {}
     for line in schema.children:
         said = line.text.split() if line.tag == "TAG" else []
-        if len(said) == 2 and said[0].startswith("_"):
-            tags[said[1]] = said[0]
+        # An address with a scheme (a standard tag has none: `_X NAME` would rename every
+        # name), given to one tag alone (two tags of one address cannot be told apart: a
+        # second reader's `_FREL` and `_MREL` of one address swapped the parents' ties).
+        if len(said) == 2 and said[0].startswith("_") and ":" in said[1]:
+            said_of.setdefault(said[1], set()).add(said[0])
+    tags = {uri: next(iter(named)) for uri, named in said_of.items() if len(named) == 1}
     stack = list(records)
     while stack:
         structure = stack.pop()
@@ -202,8 +206,9 @@ def _name(primary: GedcomStructure | None) -> tuple[str, str, str | None]:
     family = ""
     if text.count("/") > 2:
         # A slash in the name itself, or two surnames each in slashes (not GEDCOM 7, but
-        # written by programs moving to it): the parts the file gives, else the last pair.
-        given, family = parts if any(parts) else last_surname(text)
+        # written by programs moving to it): each part the file gives, else the last pair's.
+        found = last_surname(text)
+        given, family = parts[0] or found[0], parts[1] or found[1]
     elif text.count("/") == 2:
         before, family, after = text.split("/", 2)
         given = f"{before} {after}"

@@ -204,6 +204,9 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
         # Two surnames, each in slashes (a second reader: "Mary/Smith/" was the given name).
         ("1 NAME Mary /Smith/ /Jones/", "Mary", "Smith Jones"),
         ("1 NAME José /García/ /López/ Jr", "José Jr", "García López"),
+        # A GIVN alone says the given names; the surname is still the slashes' (a second
+        # reader: it was lost).
+        ("1 NAME Mary /Smith/ /Jones/\n2 GIVN Mary", "Mary", "Smith Jones"),
     ],
 )
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:

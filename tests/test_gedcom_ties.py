@@ -202,6 +202,15 @@ def test_gedcom_7_reads_a_programs_own_tags_that_its_header_lists() -> None:
         assert ties(tree, "@F1@") == {("@I2@", "@I1@", "step"), ("@I3@", "@I1@", "birth")}
         (couple,) = tree.families
         assert (couple.kind, couple.until) == ("separated", "2010")
+    # Two tags of one address cannot be told apart, and an address with no scheme may be a
+    # standard tag (`_X NAME` renamed every name): neither is read back (the third reader).
+    one = "1 SCHMA\n2 TAG _FREL https://x.org/r\n2 TAG _MREL https://x.org/r\n"
+    tree = parse_gedcom((H7 + one + body).encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "birth"), ("@I3@", "@I1@", "birth")}
+    named = "1 SCHMA\n2 TAG _X NAME\n0 @I9@ INDI\n1 NAME Bob /Smith/\n"
+    (bob,) = [p for p in parse_gedcom((H7 + named + body).encode(), today=TODAY).people
+              if p.xref == "@I9@"]  # fmt: skip
+    assert (bob.given_name, bob.family_name) == ("Bob", "Smith")
 
 
 def test_gedcom_7_reads_family_historians_pedi_for_each_parent() -> None:
