@@ -886,24 +886,44 @@ def test_someone_only_another_case_holds_is_not_named_in_a_chain(
     ok(client.post("/orders", headers=sw, params={"young_person_id": sam}, json={
         "kind": "other", "restricted_id": uncle, "protected_id": w["family"].ids["mother"],
         "terms": "SECRET-TERMS", "made_on": "2024-01-01"}), 201)  # fmt: skip
+    # Nel, whom no case holds, is the grandmother's partner and lives with her: named as her
+    # partner, though a household step to him is withheld (a third reader: the household step
+    # hid the partner tie). Two more sons of hers: one Sam's case holds and one Kai's case took
+    # out and Sam's holds (whom Kai's reads do not find): each a concern of its own.
     db.execute_query(
-        "MATCH (g:Person {id: $gran}) "
+        "MATCH (g:Person {id: $gran}), (kai:YoungPerson {id: $kai}), "
+        "      (sam:YoungPerson {id: $sam}) "
         "CREATE (n:Person {id: 'nel-nobody', given_name: 'Nel', family_name: 'Nobody'}) "
         "CREATE (g)-[:PARTNER_OF {id: 'partner-nel', kind: 'cohabiting'}]->(n) "
-        "CREATE (n)-[:HAS_FLAG]->(:Flag {id: 'flag-nel', kind: 'allegation', level: 3, "
+        "CREATE (a:Address {id: 'addr-gran', key: '1 gran st|LS1 1GG'}) "
+        "CREATE (g)-[:LIVES_AT {id: 'lives-g', since: '2024-01-01', line1: '1 Gran St'}]->(a) "
+        "CREATE (n)-[:LIVES_AT {id: 'lives-n', since: '2024-01-01', line1: '1 Gran St'}]->(a) "
+        "CREATE (s2:Person {id: 'second-son', given_name: 'Zedsecondson'}) "
+        "CREATE (s3:Person {id: 'taken-son', given_name: 'Zedtakenson'}) "
+        "CREATE (g)-[:PARENT_OF {id: 'parent-s2', kind: 'birth'}]->(s2) "
+        "CREATE (g)-[:PARENT_OF {id: 'parent-s3', kind: 'birth'}]->(s3) "
+        "CREATE (s2)-[:IN_NETWORK_OF]->(sam) CREATE (s3)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (s3)-[:REMOVED_FROM]->(kai) "
+        "WITH n, s2, s3 UNWIND [n, s2, s3] AS p "
+        "CREATE (p)-[:HAS_FLAG]->(:Flag {id: 'flag-' + p.id, kind: 'allegation', level: 3, "
         "                                status: 'active', source: 'Police', "
         "                                raised_on: '2025-01-01'})",
-        gran=gran,
+        gran=gran, kai=kai, sam=sam,
     )  # fmt: skip
     bump_revision(db)
     found = client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers)
     assert found.status_code == 200, found.text
-    for said in ("Zedsecret", uncle, "SECRET-TERMS"):
+    for said in ("Zed", uncle, "second-son", "taken-son", "SECRET-TERMS"):
         assert said not in found.text, said
     from_gran = sorted(c["summary"] for c in found.json()["chains"] if c["start_id"] == gran)
+    withheld = (
+        "maternal grandmother gran Test -> child -> someone in another case (ask the manager of "
+        "team south) (a concern is recorded: ask the manager of team south)"
+    )
     assert from_gran == [
-        "maternal grandmother gran Test -> child -> someone in another case (ask the manager "
-        "of team south) (a concern is recorded: ask the manager of team south)",
+        withheld,
+        withheld,
+        withheld,
         "maternal grandmother gran Test -> partner -> Nel Nobody (flagged: ask the author)",
     ], from_gran
     page = client.get(f"/young-people/{kai}/map", headers=w["kai_worker"].headers)

@@ -453,7 +453,7 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     tie("M", "T", "lives with")
     tie("T", "B", "sibling")
     south = "the manager of team south"
-    sealed = {("M", "T"): (south, f"someone living there (ask {south})")}
+    sealed = {("M", "T", "lives with"): (south, f"someone living there (ask {south})")}
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert [(s.person_id, s.name) for s in chain] == [
         (None, "someone living there (ask the manager of team south)")
@@ -472,7 +472,7 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     tie("M", "P", "partner")
     tie("P", "T", "lives with")
     south = "the manager of team south"
-    sealed = {("P", "T"): (south, f"someone living there (ask {south})")}
+    sealed = {("P", "T", "lives with"): (south, f"someone living there (ask {south})")}
     [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert ([s.name for s in chain], cut) == (
         ["Xavier", "someone living there (ask the manager of team south)"],
@@ -486,13 +486,16 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
 
 
 def test_whom_a_chain_may_name_is_decided_by_the_cases_that_hold_them() -> None:
-    """By a tie: whoever this case holds or took out, and whoever no case holds; never someone
-    only another case holds or took out. Into a household: only whom this case holds."""
+    """Whoever this case holds, or took out while no other case holds them; never someone
+    another case holds, nor someone only other cases took out. Someone no case holds: by a
+    tie, named; into a household, not."""
     kai, sam = ("yp-kai", "north"), ("yp-sam", "south")
     held = {
         "this case": [[*kai, True]],
         "taken out by this case": [[*kai, False]],
         "this case and another": [[*sam, True], [*kai, True]],
+        "taken out by this case, held by another": [[*kai, False], [*sam, True]],
+        "taken out by this case and another": [[*kai, False], [*sam, False]],
         "no case": [],
         "another case": [[*sam, True]],
         "taken out by another case": [[*sam, False]],
@@ -501,15 +504,14 @@ def test_whom_a_chain_may_name_is_decided_by_the_cases_that_hold_them() -> None:
     by_tie = {who: withheld("child", cases, "yp-kai") for who, cases in held.items()}
     assert by_tie == {
         "this case": None, "taken out by this case": None, "this case and another": None,
-        "no case": None, "another case": ["south"], "taken out by another case": ["south"],
+        "taken out by this case, held by another": ["south"],
+        "taken out by this case and another": None, "no case": None,
+        "another case": ["south"], "taken out by another case": ["south"],
         "two other cases": ["south", "west"],
     }  # fmt: skip
+    # Into a household, the same but for someone no case holds.
     at_home = {who: withheld("lives with", cases, "yp-kai") for who, cases in held.items()}
-    assert at_home == {
-        "this case": None, "taken out by this case": ["north"], "this case and another": None,
-        "no case": [], "another case": ["south"], "taken out by another case": ["south"],
-        "two other cases": ["south", "west"],
-    }  # fmt: skip
+    assert at_home == {**by_tie, "no case": []}
 
 
 def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:

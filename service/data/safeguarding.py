@@ -246,17 +246,20 @@ def _order(row: dict[str, Any], network: dict[str, str], case: str) -> OrderPubl
 def withheld(how: str, cases: list[list[Any]], young_person_id: str) -> list[str] | None:
     """Whether a chain may name someone it reaches by a step said `how`, from the cases that
     hold them or took them out (`cases`: [young person's id, team, held]): None when it may;
-    else the teams to ask. By a tie, it names whoever this case holds or took out (its own
-    records) and whoever no case holds, never someone only another case holds or took out
-    (access follows the case: a second reader read an uncle recorded only in another case,
-    with his id, through the grandmother both cases hold). Into a household it names only
-    whom this case holds: who lives at an address is found by typing it."""
-    if how == "lives with":
-        if any(case == young_person_id and held for case, _, held in cases):
-            return None
-    elif not cases or any(case == young_person_id for case, _, _ in cases):
+    else the teams of the other cases, to ask. It names whoever this case holds, and whoever
+    it took out while no other case holds them (its own record); never someone another case
+    holds, nor someone only other cases took out (access follows the case: a second reader
+    read an uncle recorded only in another case, with his id, through the grandmother both
+    cases hold, and a third one whom this case had taken out and another held, whom this
+    case's reads did not find). Someone no case holds is named when reached by a tie, not
+    when reached by living somewhere: who lives at an address is found by typing it."""
+    mine = [held for case, _, held in cases if case == young_person_id]
+    others = [(team, held) for case, team, held in cases if case != young_person_id]
+    if any(mine) or (mine and not any(held for _, held in others)):
         return None
-    return sorted({team for _, team, _ in cases})
+    if not others and how != "lives with":
+        return None
+    return sorted({team for team, _ in others})
 
 
 def _ask(teams: list[str]) -> str:
@@ -275,7 +278,7 @@ def _chains_to(
     names: dict[str, str],
     children: dict[str, str],
     max_steps: int,
-    sealed: dict[tuple[str, str], tuple[str, str]] | None = None,
+    sealed: dict[tuple[str, str, str], tuple[str, str]] | None = None,
 ) -> list[tuple[str, list[Step], str | None]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
     network met within `max_steps` starts one shortest chain, with what is withheld of it (None
@@ -285,7 +288,7 @@ def _chains_to(
     `target`, or starts from one, is cut there: who that child lives with or is related to is
     their case's (a second reader found Kai's chains naming the foster carer his brother in
     care lives with, and her flag). So is a chain at a step to someone the case does not hold
-    (`sealed`: (from, to) -> whom to ask, and how they are said): by a tie, someone another
+    (`sealed`: (from, to, how) -> whom to ask, and how they are said): by a tie, someone another
     case holds (access follows the case: a second reader found an uncle recorded only in
     another case named, with his id, through the grandmother both hold); into a household,
     anyone (who lives at an address is found by typing it: a second reader gave a person of
@@ -314,7 +317,7 @@ def _chains_to(
             cut = f"a concern is recorded beyond them: ask {_ask([children[start]])}"
         while at != target and cut is None:
             nxt, how = toward[at]
-            child, there = children.get(nxt), sealed.get((at, nxt))
+            child, there = children.get(nxt), sealed.get((at, nxt, how))
             ask = _ask([child]) if child else there[0] if there else None
             name = (known_child(child) if child else there[1] if there
                     else names.get(nxt, ""))  # fmt: skip
@@ -332,7 +335,7 @@ def _walk_back(
     incoming: dict[str, set[tuple[str, str]]],
     network: dict[str, str],
     children: dict[str, str],
-    sealed: dict[tuple[str, str], tuple[str, str]],
+    sealed: dict[tuple[str, str, str], tuple[str, str]],
     max_steps: int,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     """The breadth-first walk of `_chains_to`: for each person met, the next step towards
@@ -349,7 +352,7 @@ def _walk_back(
             for a, how in sorted(incoming.get(b, ())):
                 if a in seen:
                     continue
-                if (a in children and a not in network) or (a, b) in sealed:
+                if (a in children and a not in network) or (a, b, how) in sealed:
                     continue
                 seen.add(a)
                 toward[a] = (b, how)
@@ -422,7 +425,7 @@ async def search(
     children.update(dict(records[0]["member_children"]))
     # Steps to someone the case does not hold (`search_ties`' `elsewhere`): (from, to) -> whom
     # to ask, and how the chain says them.
-    sealed: dict[tuple[str, str], tuple[str, str]] = {}
+    sealed: dict[tuple[str, str, str], tuple[str, str]] = {}
     for steps in rounds:
         for from_id, to_id, how, child_team, name in steps:
             incoming.setdefault(to_id, set()).add((from_id, how))
@@ -434,7 +437,9 @@ async def search(
             if teams is not None:
                 ask = _ask(teams)
                 who = "someone living there" if how == "lives with" else "someone in another case"
-                sealed[(from_id, to_id)] = (ask, f"{who} (ask {ask})")
+                # By the step, not the pair: the mother's partner living with her is sealed as
+                # a household step and named as her partner (a third reader: he was hidden).
+                sealed[(from_id, to_id, how)] = (ask, f"{who} (ask {ask})")
     # The flagged people of the network in the network's order, then the others by id.
     order = {pid: i for i, pid in enumerate(network)}
     flagged = sorted(risks, key=lambda r: (order.get(r["person_id"], len(order)), r["person_id"]))
@@ -476,8 +481,12 @@ async def search(
                 # the end of the chain or on its way: that a concern is recorded (beyond them),
                 # whom to ask, and nothing of that case.
                 said = f"{head} ({cut})"
-                if said not in concerns:
-                    concerns.add(said)
+                # One chain for the concerns beyond one child or person withheld; one for each
+                # withheld person who is the concern (a third reader: two flagged sons of the
+                # grandmother, in another case, were one chain).
+                key = said if "beyond them" in cut else f"{said} {pid}"
+                if key not in concerns:
+                    concerns.add(key)
                     chains.append(Chain(start_id=start, start=network[start], steps=steps,
                                         length=len(steps), summary=said, explanation=said,
                                         flags=[], orders=[]))  # fmt: skip
