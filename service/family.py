@@ -432,10 +432,15 @@ def _full_group(family: Family, start: str, reached: set[str]) -> set[str]:
     parents = set(family.birth_parents(start))
     group = {start}
     waiting = [start]
+    sibships: set[tuple[str, ...]] = set()  # each recorded sibship once (a large one was slow)
     while waiting:
         member = waiting.pop()
         near = [t.other(member) for t in family.ties.get(member, ()) if not t.half]
-        for other in [*near, *family.full_siblings(member)]:
+        births = family.birth_parents(member)
+        if births and births not in sibships:
+            sibships.add(births)
+            near += family.full_siblings(member)
+        for other in near:
             if other in group or other in reached:
                 continue
             theirs = parents | set(family.birth_parents(other))

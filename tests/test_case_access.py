@@ -935,6 +935,57 @@ def test_someone_only_another_case_holds_is_not_named_in_a_chain(
     assert "Zedsecretuncle" in str(theirs)
 
 
+def test_each_person_withheld_is_a_chain_and_a_household_names_only_the_cases_own(
+    api: TestClient, db: Driver
+) -> None:
+    """A fourth reader: two sons of the grandmother, whom only Sam's case holds, each with a
+    flagged partner, gave one chain ("a concern is recorded beyond them"), as if one; and a
+    lodger Kai's case had taken out, living with the aunt, was named through the household.
+    One chain for each person withheld; into a household, only the case's own held people
+    are named."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam = w["kai"], w["sam"]
+    gran, aunt = w["family"].ids["gran"], w["family"].ids["aunt"]
+    db.execute_query(
+        "MATCH (g:Person {id: $gran}), (au:Person {id: $aunt}), (kai:YoungPerson {id: $kai}), "
+        "      (sam:YoungPerson {id: $sam}) "
+        "UNWIND [1, 2] AS n "
+        "CREATE (son:Person {id: 'zson-' + n, given_name: 'Zson' + n}) "
+        "CREATE (t:Person {id: 'ztee-' + n, given_name: 'Ztee' + n}) "
+        "CREATE (g)-[:PARENT_OF {id: 'parent-zson-' + n, kind: 'birth'}]->(son) "
+        "CREATE (son)-[:IN_NETWORK_OF]->(sam) "
+        "CREATE (son)-[:PARTNER_OF {id: 'partner-ztee-' + n, kind: 'cohabiting'}]->(t) "
+        "CREATE (t)-[:HAS_FLAG]->(:Flag {id: 'flag-ztee-' + n, kind: 'allegation', level: 3, "
+        "                                status: 'active', source: 'Police', "
+        "                                raised_on: '2025-01-01'}) "
+        "WITH au, kai, count(*) AS made "
+        "CREATE (x:Person {id: 'zlodger', given_name: 'Zlodger'})-[:REMOVED_FROM]->(kai) "
+        "CREATE (a:Address {id: 'addr-aunt', key: '2 aunt st|LS2 2AA'}) "
+        "CREATE (au)-[:LIVES_AT {id: 'lives-au', since: '2024-01-01', line1: '2 Aunt St'}]->(a) "
+        "CREATE (x)-[:LIVES_AT {id: 'lives-x', since: '2024-01-01', line1: '2 Aunt St'}]->(a) "
+        "CREATE (x)-[:HAS_FLAG]->(:Flag {id: 'flag-zlodger', kind: 'allegation', level: 3, "
+        "                                status: 'active', source: 'Police', "
+        "                                raised_on: '2025-01-01'})",
+        gran=gran, aunt=aunt, kai=kai, sam=sam,
+    )  # fmt: skip
+    bump_revision(db)
+    found = client.get(f"/young-people/{kai}/safeguarding", headers=w["kai_worker"].headers)
+    assert found.status_code == 200, found.text
+    for said in ("zson", "ztee", "zlodger", "Zson", "Ztee", "Zlodger"):
+        assert said not in found.text, said
+    from_gran = [c["summary"] for c in found.json()["chains"] if c["start_id"] == gran]
+    assert from_gran == 2 * [
+        "maternal grandmother gran Test -> child -> someone in another case (ask the manager of "
+        "team south) (a concern is recorded beyond them: ask the manager of team south)"
+    ], from_gran
+    from_aunt = [c["summary"] for c in found.json()["chains"] if c["start_id"] == aunt]
+    assert from_aunt == [
+        "maternal aunt aunt Test -> lives with -> someone living there (ask your manager (no "
+        "case holds them)) (a concern is recorded: ask your manager (no case holds them))"
+    ], from_aunt
+
+
 @pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])
 def test_a_chain_avoiding_another_cases_child_is_kept(
     api: TestClient, db: Driver, partner: str

@@ -425,7 +425,7 @@ def test_a_chain_avoids_another_cases_child_only_when_as_short() -> None:
         tie(a, b)
     network, children = {"M": "mother"}, {"C": "south"}
     for steps in (2, 3, 4):
-        [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, steps)
+        [(start, chain, cut, _)] = _chains_to("T", incoming, network, names, children, steps)
         assert (start, len(chain), cut) == (
             "M",
             1,
@@ -435,7 +435,7 @@ def test_a_chain_avoids_another_cases_child_only_when_as_short() -> None:
     # As short: the chain avoiding the child.
     tie("M", "X", "partner")
     tie("X", "T", "lives with")
-    [(start, chain, cut)] = _chains_to("T", incoming, network, names, children, 2)
+    [(start, chain, cut, _)] = _chains_to("T", incoming, network, names, children, 2)
     assert (start, [s.name for s in chain], cut) == ("M", ["Xavier", "Tom"], None)
 
 
@@ -454,16 +454,16 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     tie("T", "B", "sibling")
     south = "the manager of team south"
     sealed = {("M", "T", "lives with"): (south, f"someone living there (ask {south})")}
-    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    [(_, chain, cut, _)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert [(s.person_id, s.name) for s in chain] == [
         (None, "someone living there (ask the manager of team south)")
     ]
     assert cut == "a concern is recorded: ask the manager of team south"
-    [(_, chain, cut)] = _chains_to("B", incoming, network, names, {}, 2, sealed)
+    [(_, chain, cut, _)] = _chains_to("B", incoming, network, names, {}, 2, sealed)
     assert [s.person_id for s in chain] == [None]
     assert cut == "a concern is recorded beyond them: ask the manager of team south"
     # Without the seal (the case holds Tom), he and his brother are named.
-    [(_, chain, cut)] = _chains_to("B", incoming, network, names, {}, 2, {})
+    [(_, chain, cut, _)] = _chains_to("B", incoming, network, names, {}, 2, {})
     assert ([s.name for s in chain], cut) == (["Tom", "Ben"], None)
     # Two chains as short to Tom: through the mother's partner Xavier, who lives with him (a
     # sealed step), and through her sister Sue, his sister: the one named all the way.
@@ -473,7 +473,7 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     tie("P", "T", "lives with")
     south = "the manager of team south"
     sealed = {("P", "T", "lives with"): (south, f"someone living there (ask {south})")}
-    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    [(_, chain, cut, _)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert ([s.name for s in chain], cut) == (
         ["Xavier", "someone living there (ask the manager of team south)"],
         "a concern is recorded: ask the manager of team south",
@@ -481,7 +481,7 @@ def test_a_step_into_a_household_of_another_case_is_sealed() -> None:
     names["S"] = "Sue"
     tie("M", "S", "sibling")
     tie("S", "T", "sibling")
-    [(_, chain, cut)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
+    [(_, chain, cut, _)] = _chains_to("T", incoming, network, names, {}, 2, sealed)
     assert ([s.name for s in chain], cut) == (["Sue", "Tom"], None)
 
 
@@ -509,9 +509,11 @@ def test_whom_a_chain_may_name_is_decided_by_the_cases_that_hold_them() -> None:
         "another case": ["south"], "taken out by another case": ["south"],
         "two other cases": ["south", "west"],
     }  # fmt: skip
-    # Into a household, the same but for someone no case holds.
+    # Into a household, only whom this case holds (a fourth reader: one it had taken out was
+    # named through a household).
     at_home = {who: withheld("lives with", cases, "yp-kai") for who, cases in held.items()}
-    assert at_home == {**by_tie, "no case": []}
+    assert at_home == {**by_tie, "no case": [], "taken out by this case": [],
+                       "taken out by this case and another": ["south"]}  # fmt: skip
 
 
 def test_a_case_lists_the_flags_due_for_review_in_its_network(case: Case) -> None:

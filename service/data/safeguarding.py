@@ -255,11 +255,14 @@ def withheld(how: str, cases: list[list[Any]], young_person_id: str) -> list[str
     when reached by living somewhere: who lives at an address is found by typing it."""
     mine = [held for case, _, held in cases if case == young_person_id]
     others = [(team, held) for case, team, held in cases if case != young_person_id]
-    if any(mine) or (mine and not any(held for _, held in others)):
+    teams = sorted({team for team, _ in others})
+    if any(mine):
         return None
-    if not others and how != "lives with":
+    if how == "lives with":
+        return teams
+    if (mine and not any(held for _, held in others)) or not cases:
         return None
-    return sorted({team for team, _ in others})
+    return teams
 
 
 def _ask(teams: list[str]) -> str:
@@ -279,10 +282,11 @@ def _chains_to(
     children: dict[str, str],
     max_steps: int,
     sealed: dict[tuple[str, str, str], tuple[str, str]] | None = None,
-) -> list[tuple[str, list[Step], str | None]]:
+) -> list[tuple[str, list[Step], str | None, str | None]]:
     """Back from `target` through people outside the network, breadth-first: each member of the
     network met within `max_steps` starts one shortest chain, with what is withheld of it (None
-    when whole). Ties are taken in sorted order, so the same graph always gives the same chains.
+    when whole) and whom it is cut at. Ties are taken in sorted order, so the same graph always
+    gives the same chains.
 
     A chain that meets a young person of another case (`children`: id -> team) before
     `target`, or starts from one, is cut there: who that child lives with or is related to is
@@ -308,7 +312,7 @@ def _chains_to(
     walks = [_walk_back(target, incoming, network, children if kids else {},
                         sealed if doors else {}, max_steps)
              for kids, doors in tiers]  # fmt: skip
-    chains: list[tuple[str, list[Step], str | None]] = []
+    chains: list[tuple[str, list[Step], str | None, str | None]] = []
     for start, length in walks[-1][1].items():
         toward = next(t for t, found in walks if found.get(start, max_steps + 1) <= length)
         steps: list[Step] = []
@@ -326,7 +330,7 @@ def _chains_to(
             if ask is not None:
                 beyond = " beyond them" if nxt != target else ""
                 cut = f"a concern is recorded{beyond}: ask {ask}"
-        chains.append((start, steps, cut))
+        chains.append((start, steps, cut, at if cut is not None else None))
     return chains
 
 
@@ -472,7 +476,7 @@ async def search(
             # to ask, never their id or what their case records.
             children[pid] = r["child_team"]
             flags, orders = [], []
-        for start, steps, cut in _chains_to(pid, incoming, network, names, children, max_steps,
+        for start, steps, cut, at in _chains_to(pid, incoming, network, names, children, max_steps,
                                             sealed):  # fmt: skip
             words = [f"{s.relation} -> {s.name}" for s in steps]
             head = " -> ".join([network[start], *words])
@@ -481,10 +485,10 @@ async def search(
                 # the end of the chain or on its way: that a concern is recorded (beyond them),
                 # whom to ask, and nothing of that case.
                 said = f"{head} ({cut})"
-                # One chain for the concerns beyond one child or person withheld; one for each
-                # withheld person who is the concern (a third reader: two flagged sons of the
-                # grandmother, in another case, were one chain).
-                key = said if "beyond them" in cut else f"{said} {pid}"
+                # One chain for each child or person withheld, however many concerns lie
+                # beyond them (readers: two flagged sons of the grandmother in another case
+                # were one chain, and so were two sons with flagged partners).
+                key = f"{said} {at}"
                 if key not in concerns:
                     concerns.add(key)
                     chains.append(Chain(start_id=start, start=network[start], steps=steps,
