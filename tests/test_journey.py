@@ -384,3 +384,24 @@ def test_a_wide_family_picture_is_printed_in_strips_that_stay_legible() -> None:
     # A picture that fits is one, as before.
     one = genogram_svg(nodes[:4], [], young_person_id="p0", labels={}, title="Close family")
     assert one.count("<svg") == 1
+
+
+def test_a_long_name_in_the_picture_stays_on_its_card() -> None:
+    """A second reader: 22 characters of the picture's bold names ran into the next card, and a
+    long name off the picture's edge with no ellipsis. Each line is cut to what its card holds
+    (by the letters' widths), with an ellipsis; the description keeps the whole name."""
+    from visualise.picture import genogram_svg
+
+    names = ["WWWWWWWWWWWWWWWWWWWWWW", "Mohammed Abdulrahman Al-Rashid", "Kai Brennan"]
+    nodes = [{"id": f"p{i}", "name": name, "sex": "male", "living": True, "x": i * 170.0,
+              "y": 0.0} for i, name in enumerate(names)]  # fmt: skip
+    svg = genogram_svg(nodes, [], young_person_id="p2", title="Close family",
+                       labels={"p0": "maternal first cousin once removed"})  # fmt: skip
+    shown = re.findall(r'font-weight="bold" fill="#0b0c0c">([^<]*)</text>', svg)
+    assert shown[2] == "Kai Brennan"
+    for whole, cut in zip(names[:2], shown[:2], strict=True):
+        assert cut.endswith("…")
+        assert whole.startswith(cut[:-1])
+        assert len(cut) <= 16
+    assert "Mohammed Abdulrahman Al-Rashid" in svg  # in the description
+    assert ">first cousin once re…<" in svg

@@ -21,7 +21,9 @@ _MARGIN = 12.0
 # other (a second reader: a close family of 31 drew 3,198 wide, its names 4 px on the page).
 STRIP = 760.0
 _DASH = {"solid": None, "dashed": "8 5", "dotted": "2 4", "dashdot": "8 4 2 4"}
-_LABEL = 22  # characters on a card's line before an ellipsis
+_LABEL = 22  # characters a relation is first shortened to (`relation_label`)
+# A card's lines start after its symbol, 30 units in, and keep 6 clear of its right edge.
+_ROOM = CARD_W - 36
 # Drawn with presentation attributes, not a <style>: a page's Content-Security-Policy lets only
 # its own nonced styles apply, and a picture must look the same on a page and in a PDF.
 _CARD = 'fill="#ffffff" stroke="#505a5f" stroke-width="1.2"'
@@ -34,8 +36,34 @@ _NAME = (
 _WORDS = 'font-family="Arial, Helvetica, sans-serif" font-size="11" fill="#505a5f"'
 
 
-def _fit(text: str) -> str:
-    return text if len(text) <= _LABEL else text[: _LABEL - 1].rstrip() + "…"
+# Arial's advance widths, in ems, near enough to cut a line before it leaves its card (a
+# second reader: 22 characters of 12-unit bold ran into the next card, and a long name off the
+# picture's edge).
+_NARROW, _WIDE = frozenset("fijlrtI.,;:'!|()[] -/"), frozenset("mwMW@%")
+
+
+def _em(ch: str) -> float:
+    if ch in _NARROW:
+        return 0.3
+    if ch in _WIDE:
+        return 0.9
+    return 0.72 if ch.isupper() or not ch.isascii() else 0.56
+
+
+def _fit(text: str, size: float, bold: bool = False) -> str:
+    """`text` as much of it as fits a card's line at this font size, with an ellipsis when
+    anything was cut."""
+    scale = size * (1.1 if bold else 1.0)
+
+    def width(t: str) -> float:
+        return sum(_em(ch) for ch in t) * scale
+
+    if width(text) <= _ROOM:
+        return text
+    cut = text
+    while cut and width(cut + "…") > _ROOM:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
 def _symbol(sex: str, x: float, y: float) -> str:
@@ -61,9 +89,9 @@ def _card(node: Mapping[str, Any], label: str, centre: bool) -> str:
                  f"M{sx + 9:.1f},{sy - 9:.1f} L{sx - 9:.1f},{sy + 9:.1f}")  # fmt: skip
         parts.append(f'<path d="{cross}" stroke="#0b0c0c" stroke-width="1.5"/>')
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" {_NAME}>'
-                 f"{escape(_fit(node['name']))}</text>")  # fmt: skip
+                 f"{escape(_fit(node['name'], 12, bold=True))}</text>")  # fmt: skip
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" {_WORDS}>'
-                 f"{escape(relation_label(label, _LABEL))}</text>")  # fmt: skip
+                 f"{escape(_fit(relation_label(label, _LABEL), 11))}</text>")  # fmt: skip
     return "".join(parts)
 
 
