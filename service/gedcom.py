@@ -268,6 +268,11 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     words: dict[str, dict[str, str]] = {}
     for chil in rec.sub_tags("CHIL", follow=False):
         said = _relation_words(chil)
+        # PEDI under CHIL (the standard puts it under the child's FAMC; some programs write it
+        # here): said of each parent no word of their own is (a second reader: an adoption
+        # written so came in as birth, without a word).
+        if pedigree := _text(_first(chil, "PEDI")):
+            said = dict.fromkeys(RELATION_TAGS, pedigree) | said
         if said and _text(chil):
             words.setdefault(_original(_text(chil)), said)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export

@@ -312,7 +312,12 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
     linked = [(c.pointer, c) for c in record.children if c.pointer and c.pointer != _VOID]
     slots, twice = partner_slots((to, c.tag) for to, c in linked if c.tag in RELATION_TAGS)
     for to, c in linked:
-        if c.tag == "CHIL" and (tied := _relation_words(c)):
+        # PEDI under CHIL, where some programs write it, as 5.5.1 reads it.
+        pedigree = _pedigree(_first(c, "PEDI")) if c.tag == "CHIL" else ""
+        tied = _relation_words(c) if c.tag == "CHIL" else {}
+        if pedigree.strip():
+            tied = dict.fromkeys(RELATION_TAGS, pedigree) | tied
+        if tied:
             words.setdefault(to, tied)
     marriage, said = _event_date(record, "MARR")
     ended, ended_said = _event_date(record, "DIV")

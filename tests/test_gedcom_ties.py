@@ -239,6 +239,19 @@ def test_an_adoption_event_that_names_no_family_is_said(head: str) -> None:
     assert not any("without saying which family" in note for note in tree.notes)
 
 
+@pytest.mark.parametrize("head", [HEAD, H7])
+def test_pedi_under_the_familys_chil_is_read_for_each_parent(head: str) -> None:
+    """The standard puts PEDI under the child's FAMC; some programs write it under the
+    family's CHIL (a second reader: an adoption written so came in as birth, without a word).
+    It is said of each parent no word of their own is."""
+    body = STEP_FAMILY + "2 PEDI adopted\n"
+    tree = parse_gedcom((head + body + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}
+    mixed = STEP_FAMILY + "2 PEDI adopted\n2 _MREL Natural\n"
+    tree = parse_gedcom((head + mixed + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "birth")}
+
+
 # 4. The words programs write.
 
 
