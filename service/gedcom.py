@@ -206,7 +206,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         (None, None),
     )
     unsaid = any(not any(_text(link) for link in event.sub_tags("FAMC", follow=False))
-                 for event in rec.sub_tags("ADOP", follow=False))  # fmt: skip
+                 for event in rec.sub_tags("ADOP", follow=False)) or any(
+        gedcom_kinds.adoption_in_other_words(line.tag or "", _text(line),
+                                             _text(_first(line, "TYPE")))
+        for line in rec.sub_records
+    )  # fmt: skip
     born_in = next((_original(_text(link)) for event in rec.sub_tags("BIRT", follow=False)
                     for link in event.sub_tags("FAMC", follow=False) if _text(link)),
                    None)  # fmt: skip

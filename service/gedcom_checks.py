@@ -262,7 +262,7 @@ def _adoption_unsaid(
     adopted = {kid.xref for fam in found for _, kid, kind in fam.ties() if kind == "adopted"}
     for p in people.values():
         if p.adoption_unsaid and p.xref not in adopted:
-            actions.append(f"{p.xref} (line {p.line}): the file records an adoption (ADOP) "
+            actions.append(f"{p.xref} (line {p.line}): the file records an adoption "
                            "without saying which family adopted them: their parents are "
                            "imported as the file links them; check which adopted them and "
                            "change those ties to adoptive by hand")  # fmt: skip

@@ -206,3 +206,13 @@ def adoption(famc: dict[str, ChildTie], family: str, value: str) -> None:
     says how a link is made, it makes none: a family the person is not otherwise a child of
     is kept aside (`linked` False)."""
     famc.setdefault(family, ChildTie(linked=False)).adopted_by.update(adopters(value))
+
+
+def adoption_in_other_words(tag: str, value: str, kind: str) -> bool:
+    """Whether a line of a person's record says they were adopted other than by the standard's
+    ADOP event: a general event of TYPE Adoption, or Heredis's and Geneanet's filiation
+    (`_FIL ADOPTED_CHILD`). Neither says which family adopted them (a second reader: both
+    came in as birth, without a word)."""
+    if tag == "EVEN":
+        return "adopt" in kind.lower()
+    return tag == "_FIL" and "adopt" in value.lower()

@@ -24,6 +24,7 @@ from service.gedcom_kinds import (
     RELATION_TAGS,
     ChildTie,
     adoption,
+    adoption_in_other_words,
     for_parent,
     kind,
     partner_slots,
@@ -253,6 +254,9 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     unsaid = any(
         not any(c.tag == "FAMC" and c.pointer and c.pointer != _VOID for c in event.children)
         for event in record.children if event.tag == "ADOP"
+    ) or any(
+        adoption_in_other_words(c.tag, c.text, t.text if (t := _first(c, "TYPE")) else "")
+        for c in record.children
     )  # fmt: skip
     born_in = next((link.pointer for event in record.children if event.tag == "BIRT"
                     for link in event.children
