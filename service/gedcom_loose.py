@@ -8,6 +8,7 @@ writes them. Pure: nothing here does I/O."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from ged4py.calendar import GregorianDate
@@ -49,17 +50,45 @@ _QUARTER = re.compile(
 )
 
 
-# A month's name in full, cut short or with a dot, before a day or year: its three letters.
-_MONTH_NAME = re.compile(
-    r"(?i)\b(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
-    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?(?=\s+\d)"
-)
+# Month names as programs in English, French, German and Dutch write them, in full or cut
+# short, by the standard's three letters (accents aside; a second reader: `12 JANV 1890`,
+# `Dez 1990` and `12 mei 1990` were said to name no month, and someone born in 1850 so was
+# imported as living).
+_MONTHS = {
+    "JAN": ("JANUARY", "JANV", "JANVIER", "JANUAR", "JAN", "JANNER", "JANUARI"),
+    "FEB": ("FEBRUARY", "FEV", "FEVR", "FEVRIER", "FEBRUAR", "FEBRUARI"),
+    "MAR": ("MARCH", "MARS", "MARZ", "MAERZ", "MRZ", "MAART", "MRT", "MAA"),
+    "APR": ("APRIL", "AVR", "AVRIL"),
+    "MAY": ("MAI", "MEI"),
+    "JUN": ("JUNE", "JUIN", "JUNI"),
+    "JUL": ("JULY", "JUIL", "JUILLET", "JULI"),
+    "AUG": ("AUGUST", "AOUT", "AUGUSTUS"),
+    "SEP": ("SEPT", "SEPTEMBER", "SEPTEMBRE"),
+    "OCT": ("OCTOBER", "OCTOBRE", "OKT", "OKTOBER"),
+    "NOV": ("NOVEMBER", "NOVEMBRE"),
+    "DEC": ("DECEMBER", "DECEMBRE", "DEZ", "DEZEMBER"),
+}
+_MONTH_OF = {word: month for month, words in _MONTHS.items() for word in (month, *words)}
+
+
+def _plain(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word.upper())
+                   if not unicodedata.combining(ch))  # fmt: skip
+
+
+# A month's name in full, cut short or with a dot, before a day or year.
+_MONTH_NAME = re.compile(r"(?i)\b([^\W\d_]{3,9})\.?(?=\s+\d)")
+
+
+def _month(found: re.Match[str]) -> str:
+    """A month's name (`_MONTH_NAME`) in the standard's three letters; another word as it is."""
+    return _MONTH_OF.get(_plain(found[1]), found[0])
 
 
 def month_words(written: str) -> bool:
     """Whether `written` names a month in other words than the standard's three capitals (ged4py
     reads `SEPT 1990` as a month it does not know, not as a phrase)."""
-    return any(found[0] != found[1][:3].upper() for found in _MONTH_NAME.finditer(written))
+    return any(_month(found) != found[0] for found in _MONTH_NAME.finditer(written))
 
 
 def _quarter(found: re.Match[str]) -> str:
@@ -88,8 +117,10 @@ LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_QUARTER, _quarter),
     (re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?![\d.-])"),
      _numeric),
-    (_MONTH_NAME, lambda found: found[1][:3].upper()),
-    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)\s+"), "ABT "),
+    (_MONTH_NAME, _month),
+    (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)(?:\s+|(?=\d))"), "ABT "),
+    # A decade (`1850s`): its ten years.
+    (re.compile(r"^(\d{3})0s$"), r"BET \g<1>0 AND \g<1>9"),
     (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
     (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
     (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),

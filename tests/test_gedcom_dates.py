@@ -140,6 +140,17 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("Bet. 1850\u20131860", "between", "1850-01-01", "1860-12-31", None),
         ("Bet. 1850 \u2013 1860", "between", "1850-01-01", "1860-12-31", None),
         ("in the Spring 1990", "phrase", None, None, None),  # not a month
+        # French, German and Dutch months, "c" and "ca" with no space, a decade (a second
+        # reader: each was no date, "said to name no month", and 1850 births left living).
+        ("12 JANV 1890", None, "1890-01-12", "1890-01-12", "1890-01-12"),
+        ("3 août 1920", None, "1920-08-03", "1920-08-03", "1920-08-03"),
+        ("3 März 1990", None, "1990-03-03", "1990-03-03", "1990-03-03"),
+        ("Dez 1990", None, "1990-12-01", "1990-12-31", "1990-12"),
+        ("12 mei 1990", None, "1990-05-12", "1990-05-12", "1990-05-12"),
+        ("1 okt. 1901", None, "1901-10-01", "1901-10-01", "1901-10-01"),
+        ("c1850", "about", "1850-01-01", "1850-12-31", "1850"),
+        ("ca1850", "about", "1850-01-01", "1850-12-31", "1850"),
+        ("1850s", "between", "1850-01-01", "1859-12-31", None),
     ],
 )
 def test_words_qualifier_and_range(
