@@ -20,7 +20,7 @@ from datetime import date
 from ged4py.model import Dialect, Name, NameRec, Record
 from ged4py.parser import CodecError, GedcomReader, IntegrityError, ParserError
 
-from service import gedcom_couples, gedcom_dates, gedcom_kinds, gedcom_v7, lifespan
+from service import gedcom_couples, gedcom_dates, gedcom_kinds, gedcom_names, gedcom_v7, lifespan
 from service.dates import london_today
 from service.gedcom_bytes import (
     MAX_LINES,
@@ -187,6 +187,8 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         family = family or parts[1]
     given = _as_meant(given)
     given, quoted = quoted_nickname(given)
+    if primary is not None:
+        family = gedcom_names.with_prefix(family, _text(_first(primary, "SPFX")))
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)

@@ -44,3 +44,12 @@ def last_surname(whole: str) -> tuple[str, str]:
     while (pair := _PAIR_AT_END.search(before)) is not None:
         family, before = f"{pair[1].strip()} {family}", before[: pair.start()]
     return " ".join(f"{before} {tail}".split()), " ".join(family.split())
+
+
+def with_prefix(family: str, prefix: str) -> str:
+    """The surname with its prefix (`SPFX van den` with `SURN Berg`), where the name's own
+    words left it out (a second reader: "van den Berg" came in as "Berg")."""
+    prefix = " ".join(prefix.split())
+    if not prefix or not family or family.lower().startswith(prefix.lower()):
+        return family
+    return f"{prefix} {family}"

@@ -38,7 +38,13 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
 )
-from service.gedcom_names import KNOWN_AS, last_surname, name_order, quoted_nickname
+from service.gedcom_names import (
+    KNOWN_AS,
+    last_surname,
+    name_order,
+    quoted_nickname,
+    with_prefix,
+)
 
 # Lines end in LF, CRLF or CR alone (as older Macintosh programs write).
 _VERSION = re.compile(rb"(?:^|[\r\n])[ \t]*1[ \t]+GEDC[ \t]*(?:\r\n?|\n)[ \t]*2[ \t]+VERS[ \t]+7\.")
@@ -217,6 +223,8 @@ def _name(primary: GedcomStructure | None) -> tuple[str, str, str | None]:
         given = text.replace("/", " ")
     given, family = " ".join(given.split()) or parts[0], " ".join(family.split()) or parts[1]
     given, quoted = quoted_nickname(unicodedata.normalize("NFC", given))
+    prefix = _first(primary, "SPFX")
+    family = with_prefix(family, prefix.text if prefix is not None else "")
     return given, unicodedata.normalize("NFC", family), quoted
 
 

@@ -207,6 +207,10 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
         # A GIVN alone says the given names; the surname is still the slashes' (a second
         # reader: it was lost).
         ("1 NAME Mary /Smith/ /Jones/\n2 GIVN Mary", "Mary", "Smith Jones"),
+        # A surname's prefix given as a part only (a second reader: "van den Berg" was "Berg").
+        ("1 NAME Jan /Berg/\n2 SPFX van den\n2 SURN Berg", "Jan", "van den Berg"),
+        ("1 NAME\n2 GIVN Anna\n2 SPFX van der\n2 SURN Berg", "Anna", "van der Berg"),
+        ("1 NAME Jan /van den Berg/\n2 SPFX van den\n2 SURN Berg", "Jan", "van den Berg"),
     ],
 )
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
