@@ -255,7 +255,13 @@ def test_the_book_withholds_everyone_kept_away(case: Case, db: Driver) -> None:
     assert _book(case).status_code == 409
     path = f"/young-people/{case.family.young_person_id}/journey-book"
     # Agreed today (the default): everything recorded so far was shown to them.
-    choices = {"own_words": f"I like football {HOSTILE_GIVEN}", "leave_out": [ids["mum"]]}
+    # Not themselves (a second reader: it was taken, and would have taken their own card out of
+    # their picture).
+    themselves = {"leave_out": [case.family.young_person_id]}
+    refused = case.client.put(path, headers=case.coordinator.headers, json=themselves)
+    assert refused.status_code == 422, refused.text
+    choices = {"own_words": f"I like football {HOSTILE_GIVEN}",
+               "leave_out": [ids["mum"], ids["mum"]]}  # fmt: skip
     assert case.client.put(path, headers=case.coordinator.headers, json=choices).status_code == 204
 
     book = ok(_book(case))

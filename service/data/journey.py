@@ -53,7 +53,12 @@ class MessagePublic(BaseModel):
 async def set_choices(db: Db, *, actor: Principal, young_person_id: str, body: ChoicesSet) -> None:
     if body.agreed_on > london_today():
         raise InvalidInput("The young person cannot have agreed in the future.")
+    if young_person_id in body.leave_out:
+        # A second reader: it was taken, and would have taken the young person's own card out
+        # of their picture.
+        raise InvalidInput("The young person cannot leave themselves out of their own book.")
     params = body.model_dump()
+    params["leave_out"] = list(dict.fromkeys(body.leave_out))  # each once
     params["agreed_on"] = body.agreed_on.isoformat()
     done = await audited_write(db, actor=actor, query="set_book_choices",
         params={**params, "young_person_id": young_person_id, "user_id": actor.user_id},
