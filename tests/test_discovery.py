@@ -103,6 +103,13 @@ def test_timeline_is_in_order_and_checks_people(case: Case) -> None:
         "Came into care",
     ]
     assert entries[1]["people"] == [{"person_id": f.ids["carer"], "name": "carer Test"}]
+    # Named as everywhere else, with the name they are known by (a second reader: the book's
+    # "Your story so far" left it out).
+    patch = {"known_as": "Cee"}
+    ok(case.client.patch(f"/people/{f.ids['carer']}", headers=case.coordinator.headers,
+                         params={"young_person_id": f.young_person_id}, json=patch))  # fmt: skip
+    entries = ok(case.client.get(path, headers=case.coordinator.headers))["data"]
+    assert entries[1]["people"] == [{"person_id": f.ids["carer"], "name": "carer Test (Cee)"}]
     bad = {"kind": "school", "title": "X", "since": "2020", "until": "2019"}
     assert case.client.post(path, headers=case.coordinator.headers, json=bad).status_code == 422
     # What happened: an entry cannot start in the future (one "since 2099" was printed in the

@@ -14,7 +14,7 @@ anyone a level-3 flag or a court order in their household keeps away.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -25,6 +25,7 @@ from service.data.relatives import gaps_of, load_family, relatives_of, wish_side
 from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
 from service.errors import InvalidInput, NotFound
+from service.kinship import display_name
 from service.models import InputModel, Note, Text
 from service.workflow import KEEP_AWAY, effective_wish
 
@@ -99,7 +100,19 @@ async def add_entry(
 
 async def timeline(db: Db, *, young_person_id: str) -> list[TimelineEntry]:
     records = await db.read("list_timeline", young_person_id=young_person_id)
-    return [TimelineEntry.model_validate(r["entry"]) for r in records]
+    return [TimelineEntry.model_validate(e) for e in timeline_entries(records)]
+
+
+def timeline_entries(records: list[Any]) -> list[dict[str, Any]]:
+    """`list_timeline`'s entries, each person named as everywhere else (`display_name`: a
+    second reader found "Your story so far" leaving out the name someone is known by, which
+    the book's people and picture show)."""
+    entries = []
+    for record in records:
+        entry = dict(record["entry"])
+        entry["people"] = [{**p, "name": display_name(*p["name"])} for p in entry["people"]]
+        entries.append(entry)
+    return entries
 
 
 # Relatives through a partnership (a parent's partner and their children, a relative's

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
+from service.data.discovery import timeline_entries
 from service.data.relatives import SIDE_GENERATIONS, load_family, relatives_of, wish_sides
 from service.dates import london_today
 from service.db import Db, together
@@ -118,6 +119,6 @@ async def book(
     relations = {pid: ROLE_WORDS.get(p["role"], "trusted adult")
                  for pid, p in people.items() if p["role"]}  # fmt: skip
     relations |= {pid: r.term for pid, r in kin.items()}
-    facts["timeline"] = [dict(r["entry"]) for r in timeline]
+    facts["timeline"] = timeline_entries(timeline)
     made = build_book(facts, choices=choices, out=out, names=names, relations=relations)
     return made, out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from service.data.discovery import timeline_entries
 from service.data.events import list_events
 from service.data.relationships import notes_for
 from service.data.relatives import load_family, relatives_of, with_removed
@@ -31,7 +32,7 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
     young_kin = set() if family is None else {
         k.person_id for k in kin_of(with_removed(family), _GENERATIONS) if k.ga <= k.gb
     }  # fmt: skip
-    entries = [dict(r["entry"]) for r in timeline]
+    entries = timeline_entries(timeline)
     ids = {r.person_id for r in relatives}
     ids |= {p["person_id"] for e in entries for p in e["people"]}
     ids |= {g.person_id for e in events for g in e.guests}
