@@ -986,6 +986,39 @@ def test_each_person_withheld_is_a_chain_and_a_household_names_only_the_cases_ow
     ], from_aunt
 
 
+def test_a_timeline_does_not_name_someone_another_case_now_holds(
+    api: TestClient, db: Driver
+) -> None:
+    """A reader: Kai's case took out someone its timeline names; Sam's case then held him and
+    renamed him, with the name he is known by, and Kai's timeline showed both, while Kai's
+    reads of him were 404. He is someone in another case there, and whom to ask."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam = w["kai"], w["sam"]
+    kw = w["kai_worker"].headers
+    made = {"given_name": "Ztaken", "family_name": "Tl", "young_person_id": kai}
+    x = ok(client.post("/people", headers=kw, json=made), 201)["id"]
+    path = f"/young-people/{kai}/timeline"
+    entry = {"kind": "lived", "title": "With Ztaken", "since": "2019", "people": [x]}
+    ok(client.post(path, headers=kw, json=entry), 201)
+    assert ok(client.get(path, headers=kw))["data"][0]["people"] == [
+        {"person_id": x, "name": "Ztaken Tl"}]  # fmt: skip
+    assert client.delete(f"/people/{x}", headers=kw,
+                         params={"young_person_id": kai}).status_code == 204  # fmt: skip
+    # Taken out, and no other case holds him: still the case's own record, named.
+    assert ok(client.get(path, headers=kw))["data"][0]["people"][0]["person_id"] == x
+    in_network_of(db, sam, x)
+    renamed = {"given_name": "Zsouthgiven", "known_as": "Zsouthnick"}
+    ok(client.patch(f"/people/{x}", headers=w["sam_worker"].headers,
+                    params={"young_person_id": sam}, json=renamed))  # fmt: skip
+    found = client.get(path, headers=kw)
+    assert found.status_code == 200, found.text
+    for said in ("Zsouth", x):
+        assert said not in found.text, said
+    said = "someone in another case (ask the manager of team south)"
+    assert found.json()["data"][0]["people"] == [{"person_id": None, "name": said}]
+
+
 @pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])
 def test_a_chain_avoiding_another_cases_child_is_kept(
     api: TestClient, db: Driver, partner: str

@@ -22,6 +22,7 @@ from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.contacts import held_from_contact_of
 from service.data.relatives import gaps_of, load_family, relatives_of, wish_sides
+from service.data.safeguarding import whom_to_ask, withheld
 from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
 from service.errors import InvalidInput, NotFound
@@ -48,7 +49,7 @@ class TimelineCreate(InputModel):
 
 
 class NamedPerson(BaseModel):
-    person_id: str
+    person_id: str | None = Field(description="None for someone the case does not hold.")
     name: str
 
 
@@ -99,8 +100,20 @@ async def add_entry(
 
 
 async def timeline(db: Db, *, young_person_id: str) -> list[TimelineEntry]:
+    """The timeline as the case shows it: someone it took out whom another case now holds is
+    someone in another case, and whom to ask, never their id or name as that case records it
+    (a reader: another case's new name for him, and the name he is known by, showed here)."""
     records = await db.read("list_timeline", young_person_id=young_person_id)
-    return [TimelineEntry.model_validate(e) for e in timeline_entries(records)]
+    entries = timeline_entries(records)
+    for entry in entries:
+        for person in entry["people"]:
+            teams = withheld("involves", person["cases"], young_person_id)
+            if teams is not None:
+                person |= {
+                    "person_id": None,
+                    "name": f"someone in another case (ask {whom_to_ask(teams)})",
+                }
+    return [TimelineEntry.model_validate(e) for e in entries]
 
 
 def timeline_entries(records: list[Any]) -> list[dict[str, Any]]:

@@ -265,7 +265,7 @@ def withheld(how: str, cases: list[list[Any]], young_person_id: str) -> list[str
     return teams
 
 
-def _ask(teams: list[str]) -> str:
+def whom_to_ask(teams: list[str]) -> str:
     """Whom to ask about someone the case does not hold: the managers of the cases that do."""
     if not teams:
         return "your manager (no case holds them)"
@@ -318,11 +318,11 @@ def _chains_to(
         steps: list[Step] = []
         at, cut = start, None
         if start in children:
-            cut = f"a concern is recorded beyond them: ask {_ask([children[start]])}"
+            cut = f"a concern is recorded beyond them: ask {whom_to_ask([children[start]])}"
         while at != target and cut is None:
             nxt, how = toward[at]
             child, there = children.get(nxt), sealed.get((at, nxt, how))
-            ask = _ask([child]) if child else there[0] if there else None
+            ask = whom_to_ask([child]) if child else there[0] if there else None
             name = (known_child(child) if child else there[1] if there
                     else names.get(nxt, ""))  # fmt: skip
             steps.append(Step(person_id=None if ask else nxt, name=name, relation=how))
@@ -439,7 +439,7 @@ async def search(
             cases = held_by.get(to_id)
             teams = None if cases is None else withheld(how, cases, young_person_id)
             if teams is not None:
-                ask = _ask(teams)
+                ask = whom_to_ask(teams)
                 who = "someone living there" if how == "lives with" else "someone in another case"
                 # By the step, not the pair: the mother's partner living with her is sealed as
                 # a household step and named as her partner (a third reader: he was hidden).
