@@ -593,14 +593,18 @@
   // The first view: the largest readable scale that shows everything, the young person at the
   // centre or, if that lets more fit, up to SHIFT of the view's size off it; if nothing readable
   // fits, the smallest readable scale, moved towards the rest of the map by as much.
-  // The part of the map the window shows, from the map's top, in DOM px: all of it, unless the
-  // page puts its bottom below the window's (a second reader: at 1280x720 the parents were cut
-  // off at the bottom of a first view fitted to the whole box). Never under half of it.
+  // Fitted to the part of the map the window shows when everything fits there readably (a
+  // second reader: at 1280x720 a family of nine had its parents below the window); otherwise,
+  // and in a frame whose page is told the map's height (it grows the frame), to the whole box,
+  // so that what does not fit is below the window, where scrolling shows it, never cut off at
+  // the box's top (a third reader).
+  var band = null; // the part of the box the first view was fitted to: top and height, DOM px
+
   function inWindow() {
     var h = container.clientHeight;
     var top = container.getBoundingClientRect().top;
     var room = Math.min(h, window.innerHeight - Math.max(top, 0));
-    return { top: Math.max(-top, 0), height: Math.max(room, h / 2) };
+    return { top: Math.max(-top, 0), height: room };
   }
 
   function firstView() {
@@ -620,35 +624,52 @@
       var half = (room / 2 - PAD) / scale;
       var fits = high - half <= low + half;
       var to = fits ? Math.min(Math.max(middle, high - half), low + half) : (low + high) / 2;
-      return { to: Math.min(Math.max(to, middle - reach), middle + reach),
-               fits: fits && Math.abs(to - middle) <= reach };
+      var at = Math.min(Math.max(to, middle - reach), middle + reach);
+      return { to: at, fits: fits && Math.abs(to - middle) <= reach,
+               shows: at - half <= low + 0.5 && high - 0.5 <= at + half };
     }
-    var band = inWindow();
-    function view(scale) {
-      var x = place(scale, container.clientWidth, all.left, all.right, home.x);
-      var y = place(scale, band.height, all.top, all.bottom, home.y);
-      // The view's middle is the box's: the band's middle is this far above or below it.
-      var off = (container.clientHeight / 2 - band.top - band.height / 2) / scale;
-      return { position: { x: x.to, y: y.to + off }, scale: scale, fits: x.fits && y.fits };
-    }
-    var best = view(READABLE);
-    for (var scale = MAX_SCALE; best.fits && scale > READABLE; scale -= 0.01) {
-      if (view(scale).fits) {
-        best = view(scale);
-        break;
+    function fitted(part) {
+      function view(scale) {
+        var x = place(scale, container.clientWidth, all.left, all.right, home.x);
+        var y = place(scale, part.height, all.top, all.bottom, home.y);
+        // The view's middle is the box's: the part's middle is this far above or below it.
+        var off = (container.clientHeight / 2 - part.top - part.height / 2) / scale;
+        return { position: { x: x.to, y: y.to + off }, scale: scale, fits: x.fits && y.fits,
+                 shows: x.shows && y.shows };
       }
+      var best = view(READABLE);
+      for (var scale = MAX_SCALE; best.fits && scale > READABLE; scale -= 0.01) {
+        if (view(scale).fits) {
+          best = view(scale);
+          break;
+        }
+      }
+      return best;
+    }
+    var whole = { top: 0, height: container.clientHeight };
+    var shown = inWindow();
+    band = null;
+    var framed = page.parentOrigin && window.parent !== window;
+    var best = null;
+    if (!framed && shown.height > 0 && shown.height < whole.height) {
+      best = fitted(shown);
+      band = best.shows ? shown : null;
+    }
+    if (!band) {
+      band = whole;
+      best = fitted(whole);
     }
     network.moveTo({ position: best.position, scale: best.scale });
   }
 
-  // Test hooks and tools: what is drawn now where the window shows it, in DOM px relative to
-  // the map.
+  // Test hooks and tools: what is drawn now in the part of the map the first view was fitted
+  // to, in DOM px relative to the map.
   function labels() {
     var scale = network.getScale();
     var w = container.clientWidth;
-    var band = inWindow();
-    var top = band.top;
-    var h = band.top + band.height;
+    var part = band || { top: 0, height: container.clientHeight };
+    var top = part.top;
+    var h = part.top + part.height;
     var out = [];
     network.body.nodeIndices.forEach(function (id) {
       var node = network.body.nodes[id];
@@ -670,9 +691,9 @@
   function centre() {
     var p = network.canvasToDOM(network.getPosition(page.youngPerson));
     var w = container.clientWidth;
-    var band = inWindow();
-    var h = band.height;
-    return { dx: (p.x - w / 2) / w, dy: (p.y - band.top - h / 2) / h };
+    var part = band || { top: 0, height: container.clientHeight };
+    var h = part.height;
+    return { dx: (p.x - w / 2) / w, dy: (p.y - part.top - h / 2) / h };
   }
 
   // Inside an iframe, tell the embedding page (and only that origin) how tall the map is.
