@@ -314,30 +314,26 @@ def one_birth_family(
                 births.setdefault(kid.xref, []).append((fam.xref, parent))
     dropped: dict[tuple[str, str], list[str]] = {}
     for child, ties in births.items():
+        if len({parent for _, parent in ties}) <= 2:
+            continue
         by_family: dict[str, set[str]] = {}
         for f, parent in ties:
             by_family.setdefault(f, set()).add(parent)
         born_in = people[child].born_in if child in people else None
-        named = by_family.get(born_in or "") if len(by_family) > 1 else None
-        if len({parent for _, parent in ties}) <= 2 and named is None:
-            continue
+        named = by_family.get(born_in or "")
         shared = named if named is not None else set.intersection(*by_family.values())
-        left = " and ".join(sorted({p for f, p in ties if p not in shared}))
-        if not left:
-            continue
         for f, parent in ties:
             if parent not in shared:
                 dropped.setdefault((f, child), []).append(parent)
         families = " and ".join(sorted(by_family))
+        if named is not None:
+            families += f" (its birth names {born_in})"
+        left = " and ".join(sorted({p for f, p in ties if p not in shared}))
         kept = f"; {' and '.join(sorted(shared))} kept as a birth parent" if shared else ""
-        # A second reader: a single mother's child, in a family of the man who raised them
-        # too, came in as his birth child, though the birth event named her family alone.
-        why = (f"its birth (BIRT) names {born_in}" if named is not None
-               else "which would give them more than two birth parents")  # fmt: skip
         actions.append(
             f"{child} (line {people[child].line}) is a child of {families} with no word for "
-            f"how, {why}: {left} not imported as parents{kept}; add them by hand (birth, "
-            "adoptive, step or foster)"
+            f"how, which would give them more than two birth parents: {left} not imported as "
+            f"parents{kept}; add them by hand (birth, adoptive, step or foster)"
         )
     if not dropped:
         return found
