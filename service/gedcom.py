@@ -272,15 +272,16 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     # Family Tree Maker, Ancestry, RootsMagic and Gramps say how a child is tied to each
     # parent under CHIL: `_FREL` for every HUSB, `_MREL` for every WIFE.
     words: dict[str, dict[str, str]] = {}
+    pedigrees: dict[str, str] = {}
     for chil in rec.sub_tags("CHIL", follow=False):
         said = _relation_words(chil)
-        # PEDI under CHIL (the standard puts it under the child's FAMC; some programs write it
-        # here): said of each parent no word of their own is (a second reader: an adoption
-        # written so came in as birth, without a word).
-        if pedigree := _text(_first(chil, "PEDI")):
-            said = dict.fromkeys(RELATION_TAGS, pedigree) | said
         if said and _text(chil):
             words.setdefault(_original(_text(chil)), said)
+        # PEDI under CHIL (the standard puts it under the child's FAMC; some programs write it
+        # here): read where the child's own FAMC says nothing (a second reader: an adoption
+        # written so came in as birth, without a word).
+        if (pedigree := _text(_first(chil, "PEDI"))) and _text(chil):
+            pedigrees.setdefault(_original(_text(chil)), pedigree)
     partnered = _first(rec, NO_PARTNERSHIP) is None  # written by this service's export
     ended, ended_words = _date_value(rec, "DIV", buf)
     # Other programs' words for the kind of partnership and its end (`gedcom_couples`).
@@ -293,7 +294,8 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
         ended, ended_words = _date_value(rec, PARTNERSHIP_ENDED, buf)
     return RawFamily(xref, line, list(slots), children, married, stands.divorced, marriage,
                      marriage_words, slots, words, partnered and not stands.never_married, twice,
-                     stands.kind, ended, ended_words, stands.never_married)  # fmt: skip
+                     stands.kind, ended, ended_words, stands.never_married,
+                     pedigrees)  # fmt: skip
 
 
 def _read(

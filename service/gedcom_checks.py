@@ -286,7 +286,8 @@ def _child(
         if status == "disproven":
             return None
     said = gedcom_kinds.ties(partners, family.slots, child.famc.get(family.xref),
-                             family.words.get(child.xref, {}))  # fmt: skip
+                             family.words.get(child.xref, {}),
+                             family.pedigrees.get(child.xref, ""))  # fmt: skip
     for left_out in said.unlinked:
         line = family.line if left_out.in_family else child.line
         actions.append(gedcom_kinds.note(child.xref, line, family.xref, left_out))

@@ -160,17 +160,20 @@ def ties(
     slots: Mapping[str, str],
     child: ChildTie | None,
     family_words: Mapping[str, str],
+    family_pedigree: str = "",
 ) -> Ties:
     """How a child is tied to each partner of a family. What is said of one parent alone wins
     over PEDI, said of the family as a whole: first the family's own `_FREL`/`_MREL` under CHIL
     (where the standard keeps a family's children), then the child's under FAMC, then an
     adoption event. `slots`: each partner's HUSB or WIFE (none: a partner linked by FAMS only);
-    `family_words`: slot -> `_FREL`/`_MREL` under the family's CHIL."""
+    `family_words`: slot -> `_FREL`/`_MREL` under the family's CHIL; `family_pedigree`: PEDI
+    under the family's CHIL, read where the child's FAMC gives none."""
     child = child or ChildTie()
-    whole = kind(child.pedigree)
+    pedigree = child.pedigree if child.pedigree.strip() else family_pedigree
+    whole = kind(pedigree)
     # A word for the family that names one parent ("Step-father") says nothing of the other,
     # who is then, as GEDCOM has it where nothing is said, a birth parent.
-    named = named_parent(child.pedigree) if whole is not None else None
+    named = named_parent(pedigree) if whole is not None else None
     by_parent: list[tuple[str, Pedigree]] = []
     unlinked: list[Unlinked] = []
     for parent in partners:
@@ -180,7 +183,7 @@ def ties(
         alone = next(((w, f) for w, f in said if w.strip()), None)
         if alone is None:  # nothing said of this parent alone: the family's PEDI
             if whole is None:
-                unlinked.append(Unlinked(parent, child.pedigree, False))
+                unlinked.append(Unlinked(parent, pedigree, False))
             elif named is not None and slot in RELATION_TAGS and slot != named:
                 by_parent.append((parent, "birth"))
             continue

@@ -183,3 +183,6 @@ class RawFamily:  # what a reader gave for one FAM record
     # The family's status says its couple never married (Family Historian's and Legacy's
     # `_STAT Never Married`), and nothing says they were partners: parents of their children.
     never_married: bool = False
+    # child xref -> PEDI under the family's CHIL (the standard puts it under the child's FAMC;
+    # some programs write it here): read where the child's FAMC says nothing.
+    pedigrees: dict[str, str] = field(default_factory=dict)

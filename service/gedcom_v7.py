@@ -323,14 +323,13 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
     words: dict[str, dict[str, str]] = {}
     linked = [(c.pointer, c) for c in record.children if c.pointer and c.pointer != _VOID]
     slots, twice = partner_slots((to, c.tag) for to, c in linked if c.tag in RELATION_TAGS)
+    pedigrees: dict[str, str] = {}
     for to, c in linked:
-        # PEDI under CHIL, where some programs write it, as 5.5.1 reads it.
-        pedigree = _pedigree(_first(c, "PEDI")) if c.tag == "CHIL" else ""
-        tied = _relation_words(c) if c.tag == "CHIL" else {}
-        if pedigree.strip():
-            tied = dict.fromkeys(RELATION_TAGS, pedigree) | tied
-        if tied:
+        if c.tag == "CHIL" and (tied := _relation_words(c)):
             words.setdefault(to, tied)
+        # PEDI under CHIL, where some programs write it, as 5.5.1 reads it.
+        if c.tag == "CHIL" and (pedigree := _pedigree(_first(c, "PEDI"))).strip():
+            pedigrees.setdefault(to, pedigree)
     marriage, said = _event_date(record, "MARR")
     ended, ended_said = _event_date(record, "DIV")
     married, divorced = _first(record, "MARR") is not None, _first(record, "DIV") is not None
@@ -348,4 +347,5 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
     return RawFamily(record.xref or "", line, list(slots), _pointers(record, "CHIL"),
                      married, stands.divorced, marriage, said, slots, words,
                      not stands.never_married, twice=twice, kind=stands.kind, ended=ended,
-                     ended_words=ended_said, never_married=stands.never_married)  # fmt: skip
+                     ended_words=ended_said, never_married=stands.never_married,
+                     pedigrees=pedigrees)  # fmt: skip

@@ -256,6 +256,15 @@ def test_pedi_under_the_familys_chil_is_read_for_each_parent(head: str) -> None:
     mixed = STEP_FAMILY + "2 PEDI adopted\n2 _MREL Natural\n"
     tree = parse_gedcom((head + mixed + "0 TRLR\n").encode(), today=TODAY)
     assert ties(tree, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "birth")}
+    # The child's own FAMC, the standard's place, says first (a third reader: the family's
+    # CHIL PEDI overrode it).
+    own = STEP_FAMILY.replace("1 FAMC @F1@\n", "1 FAMC @F1@\n2 PEDI adopted\n") + "2 PEDI birth\n"
+    tree = parse_gedcom((head + own + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "adopted"), ("@I3@", "@I1@", "adopted")}
+    word = STEP_FAMILY.replace("1 FAMC @F1@\n", "1 FAMC @F1@\n2 _MREL Natural\n") + (
+        "2 PEDI foster\n")  # fmt: skip
+    tree = parse_gedcom((head + word + "0 TRLR\n").encode(), today=TODAY)
+    assert ties(tree, "@F1@") == {("@I2@", "@I1@", "foster"), ("@I3@", "@I1@", "birth")}
 
 
 # 4. The words programs write.
