@@ -188,7 +188,9 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     given = _as_meant(given)
     given, quoted = quoted_nickname(given)
     if primary is not None:
-        family = gedcom_names.with_prefix(family, _text(_first(primary, "SPFX")))
+        given, family = gedcom_names.with_prefix(
+            given, family, _text(_first(primary, "SPFX")), _text(_first(primary, "SURN"))
+        )
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
     sex = SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
     famc = _child_ties(rec)

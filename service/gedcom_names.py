@@ -46,10 +46,17 @@ def last_surname(whole: str) -> tuple[str, str]:
     return " ".join(f"{before} {tail}".split()), " ".join(family.split())
 
 
-def with_prefix(family: str, prefix: str) -> str:
-    """The surname with its prefix (`SPFX van den` with `SURN Berg`), where the name's own
-    words left it out (a second reader: "van den Berg" came in as "Berg")."""
+def with_prefix(given: str, family: str, prefix: str, surname: str) -> tuple[str, str]:
+    """Given names and surname with the surname's prefix (`SPFX van den` with `SURN Berg`),
+    where the surname the name gives is the file's SURN alone: a second reader found "van den
+    Berg" as "Berg". A prefix the name wrote among the given names ("Jan van den /Berg/") moves
+    to the surname (a third reader: "Jan van den van den Berg"); one ending in an apostrophe
+    (`d'`, `O'`) is joined without a space."""
     prefix = " ".join(prefix.split())
-    if not prefix or not family or family.lower().startswith(prefix.lower()):
-        return family
-    return f"{prefix} {family}"
+    if not prefix or not family or family.lower() != " ".join(surname.split()).lower():
+        return given, family
+    words, said = given.split(), prefix.split()
+    if [w.lower() for w in words[-len(said) :]] == [w.lower() for w in said]:
+        given = " ".join(words[: -len(said)])
+    joined = "" if prefix.endswith(("'", "\u2019")) else " "
+    return given, f"{prefix}{joined}{family}"

@@ -223,8 +223,9 @@ def _name(primary: GedcomStructure | None) -> tuple[str, str, str | None]:
         given = text.replace("/", " ")
     given, family = " ".join(given.split()) or parts[0], " ".join(family.split()) or parts[1]
     given, quoted = quoted_nickname(unicodedata.normalize("NFC", given))
-    prefix = _first(primary, "SPFX")
-    family = with_prefix(family, prefix.text if prefix is not None else "")
+    prefix, surname = _first(primary, "SPFX"), _first(primary, "SURN")
+    given, family = with_prefix(given, family, prefix.text if prefix is not None else "",
+                                surname.text if surname is not None else "")  # fmt: skip
     return given, unicodedata.normalize("NFC", family), quoted
 
 

@@ -211,6 +211,17 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
         ("1 NAME Jan /Berg/\n2 SPFX van den\n2 SURN Berg", "Jan", "van den Berg"),
         ("1 NAME\n2 GIVN Anna\n2 SPFX van der\n2 SURN Berg", "Anna", "van der Berg"),
         ("1 NAME Jan /van den Berg/\n2 SPFX van den\n2 SURN Berg", "Jan", "van den Berg"),
+        # The prefix among the given names moves; no space after an apostrophe; only where
+        # the surname is the SURN alone (a third reader: "Jan van den van den Berg",
+        # "d' Artagnan", "Decker" for de Decker, "van den Vandenberg").
+        (
+            "1 NAME Jan van den /Berg/\n2 GIVN Jan\n2 SPFX van den\n2 SURN Berg",
+            "Jan",
+            "van den Berg",
+        ),
+        ("1 NAME Charles /Artagnan/\n2 SPFX d'\n2 SURN Artagnan", "Charles", "d'Artagnan"),
+        ("1 NAME Jan /Decker/\n2 SPFX de\n2 SURN Decker", "Jan", "de Decker"),
+        ("1 NAME Jan /Vandenberg/\n2 SPFX van den\n2 SURN Berg", "Jan", "Vandenberg"),
     ],
 )
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
