@@ -35,6 +35,7 @@ from service.gedcom_bytes import (
 from service.gedcom_checks import birth_order, check_shape, person_dates, twice_married
 from service.gedcom_checks import families as read_families
 from service.gedcom_kinds import RELATION_TAGS, ChildTie, partner_slots
+from service.gedcom_loose import month_words
 from service.gedcom_model import (
     BAPTISMS,
     DEATH_EVENTS,
@@ -151,7 +152,14 @@ def _date_of(event: Record, buf: bytes = b"") -> tuple[object, str | None]:
     raw = parts[2] if len(parts) == 3 else b""
     if raw.startswith(b"(") and raw.endswith(b")") and phrased(raw[1:-1]):
         raw = raw[1:-1]  # a calendar ged4py cannot read, made a phrase in prepare
-    return found.value, raw.decode("ascii") if raw.isascii() else None
+    if raw.isascii():
+        return found.value, raw.decode("ascii")
+    # Words beyond ASCII (`12 févr. 1890`, `3 März 1990`): as ged4py decoded them, when it read
+    # them as a phrase (a third reader: French and German months with accents stayed phrases
+    # in 5.5.1, read in 7).
+    phrase = getattr(found.value, "phrase", None)
+    named = isinstance(phrase, str) and not raw.startswith(b"(") and month_words(phrase)
+    return found.value, phrase if named else None
 
 
 def _as_meant(value: str) -> str:

@@ -216,6 +216,6 @@ def adoption_in_other_words(tag: str, value: str, kind: str) -> bool:
     ADOP event: a general event of TYPE Adoption, or Heredis's and Geneanet's filiation
     (`_FIL ADOPTED_CHILD`). Neither says which family adopted them (a second reader: both
     came in as birth, without a word)."""
-    if tag == "EVEN":
-        return "adopt" in kind.lower()
+    if tag == "EVEN":  # of this person: not "Adoption of child", said of a parent
+        return " ".join(kind.lower().split()) in ("adoption", "adopted")
     return tag == "_FIL" and "adopt" in value.lower()

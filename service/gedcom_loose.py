@@ -120,7 +120,7 @@ LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_MONTH_NAME, _month),
     (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)(?:\s+|(?=\d))"), "ABT "),
     # A decade (`1850s`): its ten years.
-    (re.compile(r"^(\d{3})0s$"), r"BET \g<1>0 AND \g<1>9"),
+    (re.compile(r"(?i)^(\d{3})0s$"), r"BET \g<1>0 AND \g<1>9"),
     (re.compile(r"(?i)^(?:before|bef\.?)\s+"), "BEF "),
     (re.compile(r"(?i)^(?:after|aft\.?)\s+"), "AFT "),
     (re.compile(r"(?i)^(?:estimated|est\.?)\s+"), "EST "),

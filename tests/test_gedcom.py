@@ -236,6 +236,18 @@ def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, fam
     assert (found.given_name, found.family_name) == (given, family)
 
 
+def test_a_date_in_another_language_with_accents_is_read_in_5_5_1_as_in_7() -> None:
+    """A third reader: `12 févr. 1890` and `17 März 1890` were read in GEDCOM 7 and kept as
+    phrases in 5.5.1, whose words beyond ASCII were not read again; a phrase in brackets is
+    still a phrase, as written."""
+    for written, born in (("12 févr. 1890", "1890-02-12"), ("17 März 1890", "1890-03-17"),
+                          ("(à Paris)", None)):  # fmt: skip
+        found = one_person(f"1 NAME A /B/\n1 BIRT\n2 DATE {written}")
+        assert found.birth_date == born, written
+        assert found.birth_written is not None
+        assert found.birth_written.written == written
+
+
 def test_names_sex_and_death() -> None:
     assert one_person("1 NAME John Paul /Smith/ Jr.\n1 SEX M") == person(
         "@I1@", "John Paul Jr.", "Smith", "male"

@@ -151,6 +151,7 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("c1850", "about", "1850-01-01", "1850-12-31", "1850"),
         ("ca1850", "about", "1850-01-01", "1850-12-31", "1850"),
         ("1850s", "between", "1850-01-01", "1859-12-31", None),
+        ("1850S", "between", "1850-01-01", "1859-12-31", None),
     ],
 )
 def test_words_qualifier_and_range(

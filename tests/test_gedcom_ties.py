@@ -243,6 +243,10 @@ def test_an_adoption_event_that_names_no_family_is_said(head: str) -> None:
         other = STEP_FAMILY.replace("1 FAMC @F1@\n", f"{said}1 FAMC @F1@\n")
         tree = parse_gedcom((head + other + "0 TRLR\n").encode(), today=TODAY)
         assert any("without saying which family adopted them" in note for note in tree.notes)
+    # Said of a parent who adopted someone: no note about them (a fourth reader).
+    parent = STEP_FAMILY.replace("1 SEX M\n", "1 SEX M\n1 EVEN\n2 TYPE Adoption of child\n")
+    tree = parse_gedcom((head + parent + "0 TRLR\n").encode(), today=TODAY)
+    assert not any("without saying which family" in note for note in tree.notes)
 
 
 @pytest.mark.parametrize("head", [HEAD, H7])
