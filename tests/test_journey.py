@@ -411,3 +411,7 @@ def test_a_long_name_in_the_picture_stays_on_its_card() -> None:
         assert len(cut) <= 16
     assert "Mohammed Abdulrahman Al-Rashid" in svg  # in the description
     assert ">first cousin once re…<" in svg
+    # A relation takes a form that fits the card, by the letters' widths, before any is cut.
+    other = genogram_svg(nodes[2:], [], young_person_id="p2", title="Close family",
+                         labels={"p2": "former spouse of the maternal aunt"})  # fmt: skip
+    assert ">aunt's former spouse<" in other

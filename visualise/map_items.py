@@ -6,6 +6,7 @@ panel from the same fields. No page, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -111,20 +112,31 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
 _SHORTER = {"separated partner": "ex-partner", "former spouse": "ex-spouse"}
 
 
-def relation_label(relation: str, limit: int = LABEL_CHARS) -> str:
-    """A relation in as few characters as a map's label has room for: whole when it fits; else
-    without its sides (a card's or a dot's colour says the side), then said the short way
-    round ("step-father's ex-spouse" for "former spouse of the step-father"); cut only when
-    none fits. A second reader: labels were cut at the word that says who they are
-    ("separated partner o…")."""
-    if len(relation) <= limit:
+def relation_label(
+    relation: str,
+    limit: int = LABEL_CHARS,
+    fits: Callable[[str], bool] | None = None,
+    cut: Callable[[str], str] | None = None,
+) -> str:
+    """A relation in as little room as a label has: whole when it fits (`fits`: within
+    `limit` characters, unless a picture measures it); else without its sides, then said the
+    short way round ("step-father's ex-spouse" for "former spouse of the step-father"); and
+    when none fits, the shortest of those cut (`cut`: to `limit` characters). A second reader:
+    labels were cut at the word that says who someone is ("separated partner o…"), and a
+    third found the long form cut where a short one was a letter over."""
+    fitting = fits or (lambda text: len(text) <= limit)
+    if fitting(relation):
         return relation
     sideless = " ".join(w for w in relation.split(" ") if w not in ("maternal", "paternal"))
     word, of_the, anchor = sideless.partition(" of the ")
     tried = [sideless]
     if of_the:
         tried += [f"{anchor}'s {word}", f"{anchor}'s {_SHORTER.get(word, word)}"]
-    return next((t for t in tried if len(t) <= limit), short(sideless, limit))
+    found = next((t for t in tried if fitting(t)), None)
+    if found is not None:
+        return found
+    shortest = min(tried, key=len)
+    return cut(shortest) if cut else short(shortest, limit)
 
 
 def _path_words(

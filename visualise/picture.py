@@ -50,20 +50,25 @@ def _em(ch: str) -> float:
     return 0.72 if ch.isupper() or not ch.isascii() else 0.56
 
 
+def _width(text: str, size: float, bold: bool = False) -> float:
+    return sum(_em(ch) for ch in text) * size * (1.1 if bold else 1.0)
+
+
 def _fit(text: str, size: float, bold: bool = False) -> str:
     """`text` as much of it as fits a card's line at this font size, with an ellipsis when
     anything was cut."""
-    scale = size * (1.1 if bold else 1.0)
-
-    def width(t: str) -> float:
-        return sum(_em(ch) for ch in t) * scale
-
-    if width(text) <= _ROOM:
+    if _width(text, size, bold) <= _ROOM:
         return text
     cut = text
-    while cut and width(cut + "…") > _ROOM:
+    while cut and _width(cut + "…", size, bold) > _ROOM:
         cut = cut[:-1]
     return cut.rstrip() + "…"
+
+
+def _relation(label: str) -> str:
+    """A card's relation line: the form of it that fits the card, by the letters' widths."""
+    return relation_label(label, _LABEL, fits=lambda t: _width(t, 11) <= _ROOM,
+                          cut=lambda t: _fit(t, 11))  # fmt: skip
 
 
 def _symbol(sex: str, x: float, y: float) -> str:
@@ -91,7 +96,7 @@ def _card(node: Mapping[str, Any], label: str, centre: bool) -> str:
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] - 3:.1f}" {_NAME}>'
                  f"{escape(_fit(node['name'], 12, bold=True))}</text>")  # fmt: skip
     parts.append(f'<text x="{x + 30:.1f}" y="{node["y"] + 13:.1f}" {_WORDS}>'
-                 f"{escape(_fit(relation_label(label, _LABEL), 11))}</text>")  # fmt: skip
+                 f"{escape(_relation(label))}</text>")  # fmt: skip
     return "".join(parts)
 
 
