@@ -158,8 +158,10 @@ def _date_of(event: Record, buf: bytes = b"") -> tuple[object, str | None]:
     # them as a phrase (a third reader: French and German months with accents stayed phrases
     # in 5.5.1, read in 7).
     phrase = getattr(found.value, "phrase", None)
-    named = isinstance(phrase, str) and not raw.startswith(b"(") and month_words(phrase)
-    return found.value, phrase if named else None
+    if not isinstance(phrase, str) or raw.startswith(b"("):
+        return found.value, None
+    phrase = unicodedata.normalize("NFC", phrase)  # ANSEL decodes to combining accents
+    return found.value, phrase if month_words(phrase) else None
 
 
 def _as_meant(value: str) -> str:

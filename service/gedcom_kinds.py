@@ -170,6 +170,7 @@ def ties(
     under the family's CHIL, read where the child's FAMC gives none."""
     child = child or ChildTie()
     pedigree = child.pedigree if child.pedigree.strip() else family_pedigree
+    in_family = pedigree is family_pedigree and bool(family_pedigree.strip())
     whole = kind(pedigree)
     # A word for the family that names one parent ("Step-father") says nothing of the other,
     # who is then, as GEDCOM has it where nothing is said, a birth parent.
@@ -183,7 +184,7 @@ def ties(
         alone = next(((w, f) for w, f in said if w.strip()), None)
         if alone is None:  # nothing said of this parent alone: the family's PEDI
             if whole is None:
-                unlinked.append(Unlinked(parent, pedigree, False))
+                unlinked.append(Unlinked(parent, pedigree, in_family))
             elif named is not None and slot in RELATION_TAGS and slot != named:
                 by_parent.append((parent, "birth"))
             continue
@@ -217,5 +218,6 @@ def adoption_in_other_words(tag: str, value: str, kind: str) -> bool:
     (`_FIL ADOPTED_CHILD`). Neither says which family adopted them (a second reader: both
     came in as birth, without a word)."""
     if tag == "EVEN":  # of this person: not "Adoption of child", said of a parent
-        return " ".join(kind.lower().split()) in ("adoption", "adopted")
+        said = kind.lower()
+        return "adopt" in said and re.search(r"\b(?:of|child|son|daughter)\b", said) is None
     return tag == "_FIL" and "adopt" in value.lower()

@@ -53,10 +53,14 @@ def with_prefix(given: str, family: str, prefix: str, surname: str) -> tuple[str
     to the surname (a third reader: "Jan van den van den Berg"); one ending in an apostrophe
     (`d'`, `O'`) is joined without a space."""
     prefix = " ".join(prefix.split())
-    if not prefix or not family or family.lower() != " ".join(surname.split()).lower():
+    surname = " ".join(surname.split())
+    joined = "" if prefix.endswith(("'", "\u2019")) else " "
+    if (not prefix or not family or (surname and family.lower() != surname.lower())
+            or family.lower().startswith((prefix + joined).lower())):  # fmt: skip
         return given, family
     words, said = given.split(), prefix.split()
-    if [w.lower() for w in words[-len(said) :]] == [w.lower() for w in said]:
+    if len(words) > len(said) and [w.lower() for w in words[-len(said) :]] == [
+        w.lower() for w in said
+    ]:
         given = " ".join(words[: -len(said)])
-    joined = "" if prefix.endswith(("'", "\u2019")) else " "
     return given, f"{prefix}{joined}{family}"

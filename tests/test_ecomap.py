@@ -253,6 +253,10 @@ def test_a_long_relation_keeps_the_words_that_say_who_they_are() -> None:
         "maternal half-sister": "maternal half-sister",
         # None fits: the shortest form cut, not the long one (a third reader).
         "separated partner of the maternal half-brother": "half-brother's ex-partn…",
+        # Two links: not turned round, which named someone else (a fourth reader).
+        "step-daughter of the former spouse of the paternal grandfather": (
+            "step-daughter of the fo…"
+        ),
     }
     assert {r: relation_label(r) for r in said} == said
     assert all(len(relation_label(r, 22)) <= 22 for r in said)

@@ -222,6 +222,11 @@ def test_an_impossible_marriage_date_is_kept_as_written_and_named() -> None:
         ("1 NAME Charles /Artagnan/\n2 SPFX d'\n2 SURN Artagnan", "Charles", "d'Artagnan"),
         ("1 NAME Jan /Decker/\n2 SPFX de\n2 SURN Decker", "Jan", "de Decker"),
         ("1 NAME Jan /Vandenberg/\n2 SPFX van den\n2 SURN Berg", "Jan", "Vandenberg"),
+        # A fourth reader: the prefix already in SURN doubled; with no SURN it was lost; a
+        # given name that is the prefix alone was emptied.
+        ("1 NAME Jan /van den Berg/\n2 SPFX van den\n2 SURN van den Berg", "Jan", "van den Berg"),
+        ("1 NAME Jan /Berg/\n2 SPFX van den", "Jan", "van den Berg"),
+        ("1 NAME Van /Berg/\n2 SPFX van\n2 SURN Berg", "Van", "van Berg"),
     ],
 )
 def test_a_slash_in_a_name_does_not_move_the_surname(lines: str, given: str, family: str) -> None:
@@ -246,6 +251,11 @@ def test_a_date_in_another_language_with_accents_is_read_in_5_5_1_as_in_7() -> N
         assert found.birth_date == born, written
         assert found.birth_written is not None
         assert found.birth_written.written == written
+    # In ANSEL, whose accents ged4py gives as combining marks (a fourth reader).
+    ansel = HEAD.replace("1 CHAR UTF-8", "1 CHAR ANSEL").encode() + (
+        b"0 @I1@ INDI\n1 BIRT\n2 DATE 12 f\xe2evr. 1890\n0 TRLR\n")  # fmt: skip
+    (found,) = parse(ansel).people
+    assert found.birth_date == "1890-02-12"
 
 
 def test_names_sex_and_death() -> None:

@@ -239,7 +239,12 @@ def test_an_adoption_event_that_names_no_family_is_said(head: str) -> None:
     assert not any("without saying which family" in note for note in tree.notes)
     # An adoption said in other words: a general event of TYPE Adoption, or Heredis's and
     # Geneanet's filiation (a third reader: both came in as birth, without a word).
-    for said in ("1 EVEN\n2 TYPE Adoption\n", "1 _FIL ADOPTED_CHILD\n"):
+    for said in (
+        "1 EVEN\n2 TYPE Adoption\n",
+        "1 _FIL ADOPTED_CHILD\n",
+        "1 EVEN\n2 TYPE Adopted by grandparents\n",
+        "1 EVEN\n2 TYPE Legal adoption\n",
+    ):
         other = STEP_FAMILY.replace("1 FAMC @F1@\n", f"{said}1 FAMC @F1@\n")
         tree = parse_gedcom((head + other + "0 TRLR\n").encode(), today=TODAY)
         assert any("without saying which family adopted them" in note for note in tree.notes)

@@ -130,7 +130,7 @@ def relation_label(
     sideless = " ".join(w for w in relation.split(" ") if w not in ("maternal", "paternal"))
     word, of_the, anchor = sideless.partition(" of the ")
     tried = [sideless]
-    if of_the:
+    if of_the and " of the " not in anchor:  # one link only: "X of the Y of the Z" stays
         tried += [f"{anchor}'s {word}", f"{anchor}'s {_SHORTER.get(word, word)}"]
     found = next((t for t in tried if fitting(t)), None)
     if found is not None:
