@@ -1017,6 +1017,13 @@ def test_a_timeline_does_not_name_someone_another_case_now_holds(
         assert said not in found.text, said
     said = "someone in another case (ask the manager of team south)"
     assert found.json()["data"][0]["people"] == [{"person_id": None, "name": said}]
+    # Nor the list of the people the case took out (a sixth reader): by the case's own id, so
+    # that the manager may put him back, never by another case's name for him.
+    removed = client.get(f"/young-people/{kai}/removed-people", headers=w["north"].headers)
+    assert removed.status_code == 200, removed.text
+    assert "Zsouth" not in removed.text
+    assert [(r["person_id"], r["name"]) for r in removed.json()["data"]] == [
+        (x, "someone in another case now (ask the manager of team south)")]  # fmt: skip
 
 
 @pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])

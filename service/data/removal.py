@@ -18,6 +18,7 @@ from service.auth.principal import Principal
 from service.data.audit import record_in
 from service.data.connections import withdraw_coming_invitations
 from service.data.people import still_in_case
+from service.data.safeguarding import whom_to_ask, withheld
 from service.db import Db, in_write
 from service.errors import Conflict, NotFound
 from service.gedcom_checks import ancestor_loop
@@ -127,13 +128,20 @@ async def restore_person(
 
 async def list_removed(db: Db, *, young_person_id: str) -> list[RemovedPerson]:
     records = await db.read("list_removed_people", young_person_id=young_person_id)
-    return [_removed(r["removed"]) for r in records]
+    return [_removed(r["removed"], young_person_id) for r in records]
 
 
-def _removed(row: dict[str, Any]) -> RemovedPerson:
+def _removed(row: dict[str, Any], young_person_id: str) -> RemovedPerson:
+    """One person the case took out, by the case's own id for them; named only while no other
+    case holds them: once another does, their name is that case's, and whom to ask is said (a
+    reader read another case's new name for him, and the name he is known by, here)."""
+    teams = withheld("involves", row["cases"], young_person_id)
+    name = display_name(row["given_name"], row["family_name"], row["known_as"])
+    if teams is not None:
+        name = f"someone in another case now (ask {whom_to_ask(teams)})"
     return RemovedPerson(
         person_id=row["person_id"],
-        name=display_name(row["given_name"], row["family_name"], row["known_as"]),
+        name=name,
         removed_at=row["removed_at"],
         removed_by=row["removed_by"],
     )
