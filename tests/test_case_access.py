@@ -1026,6 +1026,45 @@ def test_a_timeline_does_not_name_someone_another_case_now_holds(
         (x, "someone in another case now (ask the manager of team south)")]  # fmt: skip
 
 
+def test_an_invitation_is_not_refused_for_a_guest_the_case_took_out(
+    api: TestClient, db: Driver
+) -> None:
+    """A seventh reader: a past event's guest the case had taken out, whom another case then
+    held, and an order that case made on him and the mother: inviting the mother was refused
+    for "a court order ... with someone already invited", and a social worker was told his id.
+    Only guests the case holds count, as the event's own warnings have it."""
+    client = api
+    w = two_teams(client, db)
+    kai, sam, mother = w["kai"], w["sam"], w["family"].ids["mother"]
+    kw = w["kai_worker"].headers
+    worker = add_user(client, "kai.sw", "social_worker", "north")
+    allocate(client, w["north"], kai, worker)
+    made = {"given_name": "Zgone", "family_name": "Out", "young_person_id": kai}
+    x = ok(client.post("/people", headers=kw, json=made), 201)["id"]
+    gone = ok(client.post(f"/young-people/{kai}/connections", headers=kw,
+                          json={"person_id": x}), 201)["id"]  # fmt: skip
+    event = ok(client.post(f"/young-people/{kai}/events", headers=kw,
+                           json={"on": "2026-01-02"}), 201)["id"]  # fmt: skip
+    db.execute_query(
+        "MATCH (e:CelebrationEvent {id: $e}), (c:Connection {id: $c}) "
+        "CREATE (e)-[:INVITED {invited_on: '2026-01-01', at: datetime()}]->(c)",
+        e=event, c=gone,
+    )  # fmt: skip
+    assert client.delete(f"/people/{x}", headers=kw,
+                         params={"young_person_id": kai}).status_code == 204  # fmt: skip
+    in_network_of(db, sam, x)
+    order = {"kind": "non_molestation_order", "restricted_id": x, "protected_id": mother,
+             "made_on": "2026-01-05"}  # fmt: skip
+    ok(client.post("/orders", headers=w["sam_worker"].headers, json=order), 201)
+    mum = ok(client.post(f"/young-people/{kai}/connections", headers=kw,
+                         json={"person_id": mother}), 201)["id"]  # fmt: skip
+    for headers in (worker.headers, kw):
+        invited = client.post(f"/events/{event}/guests", headers=headers,
+                              json={"connection_id": mum})  # fmt: skip
+        assert x not in invited.text
+        assert "court order" not in invited.text, invited.text
+
+
 @pytest.mark.parametrize("partner", ["aaa-partner", "zzz-partner"])
 def test_a_chain_avoiding_another_cases_child_is_kept(
     api: TestClient, db: Driver, partner: str
