@@ -376,14 +376,14 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
                                 tie_half=half))  # fmt: skip
-    for r, way in _ties_below(family, ways, g, down):
-        add(r, way)
+    # Only people no way above reached: none of them is in `ways` yet.
+    ways.update(_ties_below(family, ways, g, down))
     return ways
 
 
 def _ties_below(
     family: Family, ways: dict[str, list[_Way]], g: int, down: _Down
-) -> list[tuple[str, _Way]]:
+) -> dict[str, list[_Way]]:
     """The ways that sibling ties below the line give: a full tie (parents unknown) joins a
     relative below the person's line (a nephew, a cousin, the person's own child) to someone
     who is then what that relative is, by the same way, with their descendants (a second
@@ -392,7 +392,6 @@ def _ties_below(
     made so (a tie from the person's child to their sister made her a daughter), and only a
     full brother or sister the recorded parents allow (`_full_group`): a half tie does not say
     which parent is shared. Each group of ties is walked once."""
-    found: list[tuple[str, _Way]] = []
     reached = set(ways) | {family.person_id}
     made: dict[str, list[_Way]] = {}
     covered: set[str] = set()
@@ -415,13 +414,12 @@ def _ties_below(
                         continue
                     fresh.add(d)
                     for rank, depth in ranks.items():
-                        way = _Way(w.ga, w.gb + depth, max(rank, w.rank), w.side, w.c1, w.c2,
-                                   w.tie_half)  # fmt: skip
-                        found.append((d, way))
-                        made.setdefault(d, []).append(way)
+                        made.setdefault(d, []).append(_Way(w.ga, w.gb + depth,
+                                                           max(rank, w.rank), w.side, w.c1,
+                                                           w.c2, w.tie_half))  # fmt: skip
         reached |= fresh
         waiting += sorted((d for d in fresh if d in family.ties), reverse=True)
-    return found
+    return made
 
 
 def _full_group(family: Family, start: str, reached: set[str]) -> set[str]:

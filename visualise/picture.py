@@ -21,7 +21,6 @@ _MARGIN = 12.0
 # other (a second reader: a close family of 31 drew 3,198 wide, its names 4 px on the page).
 STRIP = 760.0
 _DASH = {"solid": None, "dashed": "8 5", "dotted": "2 4", "dashdot": "8 4 2 4"}
-_LABEL = 22  # characters a relation is first shortened to (`relation_label`)
 # A card's lines start after its symbol, 30 units in, and keep 6 clear of its right edge.
 _ROOM = CARD_W - 36
 # Drawn with presentation attributes, not a <style>: a page's Content-Security-Policy lets only
@@ -67,8 +66,7 @@ def _fit(text: str, size: float, bold: bool = False) -> str:
 
 def _relation(label: str) -> str:
     """A card's relation line: the form of it that fits the card, by the letters' widths."""
-    return relation_label(label, _LABEL, fits=lambda t: _width(t, 11) <= _ROOM,
-                          cut=lambda t: _fit(t, 11))  # fmt: skip
+    return relation_label(label, fits=lambda t: _width(t, 11) <= _ROOM, cut=lambda t: _fit(t, 11))
 
 
 def _symbol(sex: str, x: float, y: float) -> str:

@@ -5,7 +5,8 @@ RETURN {person_id: p.id, given_name: p.given_name, family_name: p.family_name,
         known_as: p.known_as, removed_at: toString(r.at), removed_by: r.by,
         // The cases that hold them or took them out: another case's now, their name is that
         // case's (`removal.list_removed`).
-        cases: [(p)-[c:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                | [y.id, coalesce(y.team, 'unknown'), type(c) = 'IN_NETWORK_OF']]} AS removed
+        cases:
+          // fragment: person_cases
+       } AS removed
 // By the time itself: its text drops a fraction's trailing zeros (.12 would sort after .123).
 ORDER BY r.at DESC, removed.person_id

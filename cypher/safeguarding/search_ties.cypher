@@ -179,9 +179,9 @@ CALL (met1, met2, met3, met4) {
   UNWIND met1 + met2 + met3 + met4 AS p
   WITH DISTINCT p
   WHERE NOT p:YoungPerson
-  RETURN collect([p.id, [(p)-[c:IN_NETWORK_OF|REMOVED_FROM]->(y:YoungPerson)
-                         | [y.id, coalesce(y.team, 'unknown'), type(c) = 'IN_NETWORK_OF']]])
-    AS cases
+  RETURN collect([p.id,
+                  // fragment: person_cases
+                 ]) AS cases
 }
 // One record holding the lists: the driver decodes one record far faster than many. With them,
 // the members of the network who are young people of other cases (a sibling in care connected

@@ -8,8 +8,7 @@ RETURN e {.id, .kind, .title, .place, .since, .until, .note,
                             WITH p ORDER BY p.id  // before the map, which `p` is after RETURN
                             RETURN p {person_id: p.id,
                                       name: [p.given_name, p.family_name, p.known_as],
-                                      cases: [(p)-[c:IN_NETWORK_OF|REMOVED_FROM]->
-                                              (y:YoungPerson)
-                                              | [y.id, coalesce(y.team, 'unknown'),
-                                                 type(c) = 'IN_NETWORK_OF']]} }} AS entry
+                                      cases:
+                                        // fragment: person_cases
+                                     } }} AS entry
 ORDER BY e.since, e.until, e.id

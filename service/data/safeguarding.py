@@ -427,8 +427,8 @@ async def search(
     rounds, risks = records[0]["rounds"], records[0]["risks"]
     held_by = dict(records[0]["cases"])
     children.update(dict(records[0]["member_children"]))
-    # Steps to someone the case does not hold (`search_ties`' `elsewhere`): (from, to) -> whom
-    # to ask, and how the chain says them.
+    # Steps to someone the case may not name (`withheld`, from the cases `search_ties` gives
+    # for each person met): (from, to, how) -> whom to ask, and how the chain says them.
     sealed: dict[tuple[str, str, str], tuple[str, str]] = {}
     for steps in rounds:
         for from_id, to_id, how, child_team, name in steps:

@@ -599,6 +599,8 @@
   // so that what does not fit is below the window, where scrolling shows it, never cut off at
   // the box's top (a third reader).
   var band = null; // the part of the box the first view was fitted to: top and height, DOM px
+  // In a frame whose page is told the map's height (`tellParent`).
+  var inFrame = Boolean(page.parentOrigin) && window.parent !== window;
 
   function inWindow() {
     var h = container.clientHeight;
@@ -648,15 +650,15 @@
     }
     var whole = { top: 0, height: container.clientHeight };
     var shown = inWindow();
-    band = null;
-    var framed = page.parentOrigin && window.parent !== window;
     var best = null;
-    if (!framed && shown.height > 0 && shown.height < whole.height) {
+    band = whole;
+    if (!inFrame && shown.height > 0 && shown.height < whole.height) {
       best = fitted(shown);
-      band = best.shows ? shown : null;
+      if (best.shows) {
+        band = shown;
+      }
     }
-    if (!band) {
-      band = whole;
+    if (band === whole) {
       best = fitted(whole);
     }
     network.moveTo({ position: best.position, scale: best.scale });
@@ -698,7 +700,7 @@
 
   // Inside an iframe, tell the embedding page (and only that origin) how tall the map is.
   function tellParent() {
-    if (page.parentOrigin && window.parent !== window) {
+    if (inFrame) {
       window.parent.postMessage(
         { type: "lifelong-links:height", height: document.documentElement.scrollHeight },
         page.parentOrigin
