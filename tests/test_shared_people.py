@@ -348,6 +348,29 @@ def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     ).records  # fmt: skip
     assert [(r["yp"], r["outcome"], r["reason"]) for r in looks] == [
         (kai, "refused", "the case named does not hold the person")]  # fmt: skip
+    # Someone only Sam's case holds, and a tie to them, probed through Kai's case: refused and
+    # on Kai's trail, never by their ids (a second reader: Kai's team read both).
+    zed = ok(client.post("/people", headers=both,
+                         json={"given_name": "Zed", "young_person_id": sam}),
+             201)["id"]  # fmt: skip
+    zeds = ok(client.post("/relationships", headers=both,
+                          json={"type": "partner", "kind": "cohabiting", "from_id": mother,
+                                "to_id": zed, "young_person_id": sam}), 201)["id"]  # fmt: skip
+    in_kai = {"young_person_id": kai}
+    assert client.get(f"/people/{zed}", headers=both, params=in_kai).status_code == 404
+    assert client.get(f"/relationships/{zeds}", headers=both, params=in_kai).status_code == 404
+    trail = ok(client.get("/audit", headers=w["north"].headers,
+                          params={"young_person_id": kai, "limit": 1000}))["data"]  # fmt: skip
+    probes = [
+        (e["action"], e["resource"])
+        for e in trail
+        if e["outcome"] == "refused" and e["user_id"] == w["sam_worker"].user_id
+    ]
+    assert probes == [("read_relationship", "relationship:withheld"),
+                      ("read_person", "person:withheld"),
+                      ("read_person", f"person:{mother}")]  # fmt: skip
+    assert zed not in str(trail)
+    assert zeds not in str(trail)
     # A read through a case named is recorded under it alone.
     ok(client.get(f"/people/{mother}", headers=both, params={"young_person_id": cleo}))
     looks = db.execute_query(

@@ -230,12 +230,17 @@ class CaseAccess:
                                      resource=resource)  # fmt: skip
         reach = await self.person(person_id, action=action, record_allowed=False,
                                   resource=resource)  # fmt: skip
-        if case not in reach.cases or read:
+        if case not in reach.cases:
+            await audit.record_probe(
+                self.db, principal=self.principal, action=action,
+                resource=resource or f"person:{person_id}", case=case, people=[person_id],
+                reason="the case named does not hold the person",
+            )  # fmt: skip
+        elif read:
             await audit.record(
                 self.db, principal=self.principal, action=action,
-                resource=resource or f"person:{person_id}",
-                outcome="allowed" if case in reach.cases else "refused", young_person_id=case,
-                reason=None if case in reach.cases else "the case named does not hold the person",
+                resource=resource or f"person:{person_id}", outcome="allowed",
+                young_person_id=case,
             )  # fmt: skip
         return reach.through(case)
 

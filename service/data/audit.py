@@ -180,6 +180,30 @@ async def record(
     await in_write(db, work, data=False)
 
 
+async def record_probe(
+    db: Db,
+    *,
+    principal: Principal,
+    action: str,
+    resource: str,
+    case: str,
+    people: Sequence[str],
+    reason: str,
+) -> None:
+    """A refusal of a request naming a case (`?young_person_id=`) that is not one of the
+    caller's holding `people`, recorded under the case named, whose team sees the probe. What
+    was asked for (`resource`) is named there only when that case holds every one of `people`
+    (its own person or tie): never the id of another case's person or tie (a second reader:
+    Kai's trail showed the id of someone only Sam's case held, and anyone could write any id
+    on any case's trail)."""
+    held = await run_once(db, "case_holds", case=case, people=list(people))
+    kind = resource.split(":", 1)[0]
+    await record(
+        db, principal=principal, action=action, outcome="refused", young_person_id=case,
+        resource=resource if held and held[0]["held"] else f"{kind}:withheld", reason=reason,
+    )  # fmt: skip
+
+
 async def record_refusal(
     db: Db, *, principal: Principal, action: str, resource: str, reason: str
 ) -> None:

@@ -144,17 +144,20 @@ async def _relationship_in_reach(
             shared = [case, *(held for held in shared if held != case)]
         else:
             shared, refused = [], "the case named does not hold the tie"
-    if read or not shared:
+    if not shared:
         # A refusal under the case named, or else of the person the tie leads to, whose manager
-        # sees it.
+        # sees it; the tie named there only if that case holds both its ends.
+        await audit.record_probe(
+            access.db, principal=access.principal, action=action, resource=resource,
+            case=case or reach.young_person_id, people=[found.to_id, found.from_id],
+            reason=refused,
+        )  # fmt: skip
+        raise missing
+    if read:
         await audit.record(
             access.db, principal=access.principal, action=action, resource=resource,
-            outcome="allowed" if shared else "refused",
-            young_person_id=shared[0] if shared else case or reach.young_person_id,
-            reason=None if shared else refused,
+            outcome="allowed", young_person_id=shared[0],
         )  # fmt: skip
-    if not shared:
-        raise missing
     return tie, Reach(reach.person_id, shared[0], reach.is_young_person, tuple(shared),
                       named=case is not None)  # fmt: skip
 
