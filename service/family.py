@@ -15,14 +15,17 @@ The rules (the same as the Cypher they replace, `bench/baseline/find_relatives_p
 - Ga and Gb count birth, adoptive and step parent links; foster links are not family.
 - side: the first step up from the person: through the mother maternal, through the father
   paternal, both when the closest ways lead through both; a step-parent is on the side of the
-  birth parent they are the partner of. The person's own descendants have no side.
+  birth (or else adoptive) parent they are the partner of. The person's own descendants have
+  no side.
+- a current partner of a birth or adoptive parent is a step-parent as if a step link said so:
+  their family is the person's step-family.
 - half: every closest way runs through two children of a common ancestor who share exactly one
   birth parent while one of them has two (or a sibling tie says half).
 - kind: birth when every link is birth; step when a step link is on the way; adoptive when an
   adoptive link is; a current partner (married, civil partnership, living together) of a birth
-  relative who is not a relative is `by_marriage`, or `step` for a parent's or grandparent's
-  partner, whose birth children are step-siblings. A birth way beats any other; then the
-  closest (fewest generations, then the smallest Ga).
+  or adoptive relative who is not a relative is `by_marriage`, or `step` for a parent's or
+  grandparent's partner, whose birth children are step-siblings. A birth way beats any other;
+  then the closest (fewest generations, then the smallest Ga).
 
 Naming stays in `service.kinship`. Pure: nothing here does I/O.
 """
@@ -259,26 +262,51 @@ def _route_side(family: Family, route: _Route) -> WaySide:
     if route.parent is None:
         return "unknown"
     if route.first_kind == "step":
-        # A step-parent is on the side of the birth parent they are the partner of.
+        # A step-parent is on the side of the birth parent they are the partner of, or else
+        # of the adoptive parent.
         me = family.person_id
-        for p in family.partners.get(route.parent, ()):
-            other = p.other(route.parent)
-            if other in family.birth_parents(me) and other in family.people:
-                return _parent_side(family, other) or "unknown"
+        adopters = {x.parent for x in family.parents.get(me, ()) if x.kind == "adoptive"}
+        for parents in (set(family.birth_parents(me)), adopters):
+            for p in family.partners.get(route.parent, ()):
+                other = p.other(route.parent)
+                if other in parents and other in family.people:
+                    return _parent_side(family, other) or "unknown"
         return "unknown"
     return _parent_side(family, route.parent) or "unknown"
 
 
+def step_parents_by_partnership(family: Family) -> list[ParentLink]:
+    """The current partners of the person's birth and adoptive parents who are not their parent
+    by any recorded link: step-parents as much as one recorded by a step link (a second reader:
+    a step-mother recorded only as the father's wife lost her own mother and sister, who were
+    the step-grandmother and step-aunt once a step link was recorded)."""
+    me = family.person_id
+    links = family.parents.get(me, ())
+    mine = {link.parent for link in links}
+    found: dict[str, ParentLink] = {}
+    for link in links:
+        if link.kind not in ("birth", "adoptive"):
+            continue
+        for p in family.partners.get(link.parent, ()):
+            other = p.other(link.parent)
+            if p.current and other not in mine and other in family.people:
+                found.setdefault(other, ParentLink(other, me, "step"))
+    return list(found.values())
+
+
 def _routes_up(family: Family, limit: int) -> list[_Route]:
-    """Every path up from the person of at most `limit` family links, the empty one first."""
+    """Every path up from the person of at most `limit` family links, the empty one first;
+    a parent's partner is a step-parent (`step_parents_by_partnership`)."""
     me = family.person_id
     found = [_Route(me, 0, None, None, None, 0)]
     stack = [found[0]]
+    implied = step_parents_by_partnership(family)
     while stack:
         route = stack.pop()
         if route.length >= limit:
             continue
-        for link in family.parents.get(route.end, ()):
+        up = family.parents.get(route.end, ())
+        for link in [*up, *implied] if route.length == 0 else up:
             if link.kind not in FAMILY_LINKS:
                 continue
             first = route.length == 0
@@ -536,18 +564,19 @@ def _settle(family: Family, relative: str, ways: list[_Way]) -> Kin:
 
 def relatives(family: Family, max_generations: int) -> list[Kin]:
     """Every relative of the family's person within `max_generations` (it bounds Ga and Gb),
-    then the partners of birth relatives who are not relatives themselves, and the birth and
-    adopted children of a parent's partner; closest first."""
+    then the partners of birth and adoptive relatives who are not relatives themselves, and the
+    birth and adopted children of a parent's partner; closest first."""
     found: dict[str, Kin] = {}
     for r, ways in _ways(family, max_generations).items():
         found[r] = _settle(family, r, ways)
     me = family.person_id
     kin = sorted(found.values(), key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
     known = set(found) | {me}
-    # Each partner is placed by the closest birth relative they are the partner of.
+    # Each partner is placed by the closest relative they are the partner of, a birth relative
+    # before an adoptive one as close.
     placed: dict[str, Kin] = {}
-    for k in kin:
-        if k.kind != "birth":
+    for k in sorted(kin, key=lambda k: (k.ga + k.gb, k.ga, k.kind != "birth", k.person_id)):
+        if k.kind not in ("birth", "adoptive"):
             continue
         for p in family.partners.get(k.person_id, ()):
             partner = p.other(k.person_id)

@@ -180,8 +180,9 @@ def kinship_term(
         # "Adoptive" says the parent's side of an adoption; a descendant is adopted (a second
         # reader: the young person's adopted son was "adoptive son", while paths said adopted).
         term = ("adopted " if ga == 0 else "adoptive ") + " or ".join(birth)
-    elif kind == "by_marriage" and (ga, gb) in ((1, 1), (0, 1)):
-        # A sibling's or child's partner has its own word: sister-in-law, son-in-law.
+    elif kind == "by_marriage" and ((ga, gb) == (1, 1) or ga == 0):
+        # A sibling's or descendant's partner has its own word: sister-in-law, son-in-law,
+        # granddaughter-in-law (a second reader: "grandson by marriage").
         term = " or ".join(f"{w}-in-law" for w in birth)
     elif kind == "by_marriage":
         term = " or ".join(birth) + " by marriage"

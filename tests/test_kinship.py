@@ -156,6 +156,9 @@ TERMS = [
     case(0, 1, "female", "daughter-in-law", kind="by_marriage", side="maternal"),
     case(0, 1, "male", "son-in-law", kind="by_marriage"),
     case(0, 1, "unknown", "child-in-law", kind="by_marriage"),
+    # A grandchild's partner too (a second reader: "grandson by marriage").
+    case(0, 2, "male", "grandson-in-law", kind="by_marriage"),
+    case(0, 3, "female", "great-granddaughter-in-law", kind="by_marriage"),
     case(1, 0, "female", "step-mother", kind="by_marriage", side="maternal"),
     case(2, 0, "male", "paternal step-grandfather", kind="by_marriage", side="paternal"),
     case(2, 1, "female", "maternal aunt by marriage", kind="by_marriage", side="maternal"),
@@ -165,7 +168,6 @@ TERMS = [
     case(1, 2, "male", "paternal nephew by marriage", kind="by_marriage", side="paternal"),
     case(2, 1, "unknown", "aunt or uncle by marriage", kind="by_marriage"),
     case(2, 1, "male", "uncle by marriage", kind="by_marriage", half=True),
-    case(0, 2, "male", "grandson by marriage", kind="by_marriage"),
 ]
 
 

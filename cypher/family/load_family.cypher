@@ -1,8 +1,9 @@
 // A person's family within $max_generations, as one record, for `service.family` to work on in
 // memory: Cypher finds the people and ties, Python decides who is what to whom.
-// The core: the person's ancestors up to $max_generations by birth, adoptive or step links, every
-// descendant of them (and of the person) within $max_generations, and the descendants of anyone
-// a sibling tie (parents unknown) joins to them. Around the core: every parent of a core person
+// The core: the person's ancestors up to $max_generations by birth, adoptive or step links (a
+// parent's current partner counting as a step-parent), every descendant of them (and of the
+// person) within $max_generations, and the descendants of anyone a sibling tie (parents
+// unknown) joins to them. Around the core: every parent of a core person
 // (the other parent of a half-sibling), every partner, and the birth and adopted children of
 // the partners of the person's parents (step-siblings); and of those partners and step-siblings, their
 // partners and parents. Foster links are loaded where they join two of these
@@ -16,9 +17,22 @@
 // The 6 in the patterns is the largest $max_generations the API accepts.
 MATCH (s:Person {id: $person_id})
 CALL (s) {
-  MATCH up = (s)<-[:PARENT_OF*0..6]-(a:Person)
-  WHERE length(up) <= $max_generations
-    AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+  CALL (s) {
+    MATCH up = (s)<-[:PARENT_OF*0..6]-(a:Person)
+    WHERE length(up) <= $max_generations
+      AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+    RETURN a
+    UNION
+    // A current partner of a birth or adoptive parent is a step-parent as a step link makes one
+    // (`service.family.step_parents_by_partnership`): their line up as well.
+    MATCH (s)<-[pl:PARENT_OF]-(:Person)-[t:PARTNER_OF]-(q:Person)
+    WHERE pl.kind IN ['birth', 'adoptive'] AND t.until IS NULL
+      AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
+    MATCH up = (q)<-[:PARENT_OF*0..5]-(a:Person)
+    WHERE length(up) < $max_generations
+      AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
+    RETURN a
+  }
   WITH DISTINCT a
   MATCH down = (a)-[:PARENT_OF*0..6]->(d:Person)
   WHERE length(down) <= $max_generations
