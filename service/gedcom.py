@@ -44,7 +44,6 @@ from service.gedcom_model import (
     NO_PARTNERSHIP,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
-    SEXES,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -54,8 +53,15 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
     Sex,
+    sex_of,
 )
-from service.gedcom_names import KNOWN_AS, last_surname, name_order, quoted_nickname
+from service.gedcom_names import (
+    KNOWN_AS,
+    last_surname,
+    married_name,
+    name_order,
+    quoted_nickname,
+)
 from service.gedcom_write import write_gedcom
 from service.models import CONTROL, SEPARATORS, nothing_seen
 
@@ -202,7 +208,7 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
             given, family, _text(_first(primary, "SPFX")), _text(_first(primary, "SURN"))
         )
     family = unicodedata.normalize("NFC", family)  # ANSEL decodes to combining accents
-    sex = SEXES.get(_text(_first(rec, "SEX")).upper(), "unknown")
+    sex, sex_note = sex_of([_text(line) for line in rec.sub_tags("SEX", follow=False)])
     famc = _child_ties(rec)
     died = any(_first(rec, event) is not None for event in DEATH_EVENTS)
     buried = died and _first(rec, "DEAT") is None
@@ -228,8 +234,26 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     born_in = next((_original(_text(link)) for event in rec.sub_tags("BIRT", follow=False)
                     for link in event.sub_tags("FAMC", follow=False) if _text(link)),
                    None)  # fmt: skip
+    married = married_name(
+        person.given_name,
+        _text(_first(primary, "_MARNM")) if primary is not None else "",
+        [(n.type, " ".join(_text_of_name(n).split())) for n in names if n is not primary],
+    )
+    associates = tuple(
+        (_original(_text(asso)), _text(_first(asso, "RELA")))
+        for holder in (rec, *rec.sub_records)
+        for tag in ("ASSO", "_ASSO") for asso in holder.sub_tags(tag, follow=False)
+        if _text(asso)
+    )  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
-                     _pointers(rec, "FAMS"), baptism, unsaid, born_in)  # fmt: skip
+                     _pointers(rec, "FAMS"), baptism, unsaid, born_in, married,
+                     sex_note, associates)  # fmt: skip
+
+
+def _text_of_name(name: NameRec) -> str:
+    """A NAME's words as written, slashes and all, which ged4py splits at its first slash."""
+    value = name.value
+    return "/".join(value) if isinstance(value, tuple) else str(value or "")
 
 
 def _last_surname(value: object) -> tuple[str, str]:
@@ -401,7 +425,12 @@ def parse_gedcom(
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
         born, died, birth, death = person_dates(p, whose, limit, notes, actions)
-        person = _held_to_limits(p.person, whose, notes)
+        if p.sex_note:
+            notes.append(f"{whose}: {p.sex_note}")
+        notes += [f"{whose}: the file names {other} as their {role[:60] or 'associate'} "
+                  "(ASSO): not imported as a tie; add them as a trusted adult by hand if they "
+                  "matter" for other, role in p.associates]  # fmt: skip
+        person = _held_to_limits(_married(p, whose, notes), whose, notes)
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
     hidden = [p.xref for p in people if p.given_name.strip("<>[]() ").lower() in _HIDDEN_NAMES]
@@ -483,6 +512,23 @@ def _not_living(
     )
     return [replace(p, deceased=True, living_inferred=lifespan.why_not_living(dead[p.xref]))
             if p.xref in dead else p for p in people]  # fmt: skip
+
+
+def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
+    """The person with the name they took in marriage as the name they are known by, when
+    they have no other; a note when they do, or when it is the name they were born with
+    (nothing to add)."""
+    person, married = raw.person, raw.married
+    whole = " ".join(f"{person.given_name} {person.family_name}".split())
+    if married is None or married.lower() == whole.lower():
+        return person
+    if person.known_as:
+        notes.append(
+            f"{whose}: their married name is not kept, as they have a name they "
+            "are known by already: record it by hand if it is the name to find them by"
+        )
+        return person
+    return replace(person, known_as=married)
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -331,9 +331,15 @@ def one_birth_family(
             families += f" (its birth names {born_in})"
         left = " and ".join(sorted({p for f, p in ties if p not in shared}))
         kept = f"; {' and '.join(sorted(shared))} kept as a birth parent" if shared else ""
+        # Whether the file said "birth" of more than one family (a second reader: the note
+        # said it gave no word when it had).
+        famc = people[child].famc if child in people else {}
+        said = [famc.get(f) for f in by_family]
+        how = ("said to be born to each" if all(t and (t.pedigree or t.words) for t in said)
+               else "with no word for how")  # fmt: skip
         actions.append(
-            f"{child} (line {people[child].line}) is a child of {families} with no word for "
-            f"how, which would give them more than two birth parents: {left} not imported as "
+            f"{child} (line {people[child].line}) is a child of {families} {how}, which "
+            f"would give them more than two birth parents: {left} not imported as "
             f"parents{kept}; add them by hand (birth, adoptive, step or foster)"
         )
     if not dropped:

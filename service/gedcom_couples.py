@@ -13,7 +13,8 @@ former partner. Read here:
 - how the marriage ended, without a date: Family Tree Maker's `_MEND Divorce` (or Annulment,
   Separation), Family Historian's and Legacy's `_STAT Divorced` (or Separated, Annulled);
 - the kind of a marriage in its `2 TYPE`: a civil partnership (or civil union, registered
-  partnership), which in English law is not a marriage.
+  partnership), which in English law is not a marriage; an unmarried or "common-law" couple,
+  living together.
 
 A date comes from the event's own `2 DATE`; a status has none.
 """
@@ -95,6 +96,21 @@ def civil_partnership(lines: Iterable[Line]) -> bool:
     return any(line.tag == "MARR" and _said(line.type) in _CIVIL for line in lines)
 
 
+# A `MARR` whose TYPE (or own words, for `Y`) says the couple lived together unmarried: a
+# "common-law" couple is not married in English law either.
+_UNMARRIED = {"unmarried", "unmarriedcouple", "commonlaw", "commonlawmarriage", "cohabiting",
+              "cohabitation", "livingtogether", "partners", "notmarried"}  # fmt: skip
+
+
+def unmarried(lines: Iterable[Line]) -> bool:
+    """Whether the family's `MARR` says, by its TYPE or its words, that the couple did not
+    marry (`1 MARR` / `2 TYPE Unmarried`, `2 TYPE Common Law`): a second reader found them
+    imported as married."""
+    return any(line.tag == "MARR" and (_said(line.type) in _UNMARRIED
+                                       or _said(line.value) in _UNMARRIED)
+               for line in lines)  # fmt: skip
+
+
 class Couple(NamedTuple):
     """How a family's couple stands, from its lines, as both readers take it: the kind of
     partnership, whether divorced, the line (its index) whose DATE says when it ended (None:
@@ -113,6 +129,10 @@ def couple(lines: Iterable[Line], *, married: bool, divorced: bool, kind: str | 
     lines = list(lines)
     if kind is None and married and civil_partnership(lines):
         kind = "civil_partnership"
+    if kind is None and married and unmarried(lines):
+        # A couple who never married who "divorced" had parted.
+        kind = "separated" if divorced else "cohabiting"
+        divorced = False
     end = None if divorced else ended(lines)
     event = None
     if end is not None:

@@ -23,12 +23,34 @@ __all__ = [
     "RawFamily",
     "RawPerson",
     "Sex",
+    "sex_of",
 ]  # fmt: skip
 
 Sex = Literal["female", "male", "unknown"]
 # SEX as the standard writes it, and in words as some programs do (a second reader: `SEX Male`
 # was read as unknown); anything else (U, X, none) is unknown.
 SEXES: dict[str, Sex] = {"M": "male", "F": "female", "MALE": "male", "FEMALE": "female"}
+# Words for a sex not known, said so: nothing to tell the coordinator.
+_NOT_KNOWN = frozenset({"", "U", "UNKNOWN"})
+
+
+def sex_of(values: list[str]) -> tuple[Sex, str | None]:
+    """The sex a person's SEX lines say (the first), and what to tell the coordinator when
+    they say something else: GEDCOM 7's `X` (neither male nor female), a word not read, or two
+    lines that disagree (a second reader: each was read as not known, or the first, without a
+    word)."""
+    said = [" ".join(v.split()).upper() for v in values]
+    sex = SEXES.get(said[0], "unknown") if said else "unknown"
+    if said and said[0] == "X":
+        return sex, ("the file says they are neither male nor female (SEX X): recorded as not "
+                     "known; record what they say of themselves by hand")  # fmt: skip
+    if said and said[0] not in SEXES and said[0] not in _NOT_KNOWN:
+        return sex, "a SEX not read: recorded as not known"
+    if len({SEXES.get(v, v) for v in said if v not in _NOT_KNOWN}) > 1:
+        return sex, "two different SEX lines: the first kept"
+    return sex, None
+
+
 # Events that mean a person has died, whether or not a death is recorded.
 DEATH_EVENTS = ("DEAT", "BURI", "CREM")
 # The longest xref read (the API's own limit on an external id): an xref is an identity, so a
@@ -133,6 +155,14 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     adoption_unsaid: bool = False
     # The family the birth event names (`1 BIRT` / `2 FAMC`): the one they were born into.
     born_in: str | None = None
+    # The name they took in marriage, whole (`gedcom_names.married_name`): the name they are
+    # known by unless they have one already.
+    married: str | None = None
+    # What their SEX lines said that was not read as it stands (`sex_of`).
+    sex_note: str | None = None
+    # People the record associates with them (`ASSO`, on the record or an event): (xref, the
+    # file's word for who they are, such as Godfather), imported as no tie.
+    associates: tuple[tuple[str, str], ...] = ()
 
 
 # A baptism or christening: the person was born by then.

@@ -24,6 +24,22 @@ def name_order(kind: str | None) -> int:
     return _NAME_ORDER.get(said.removesuffix("name") if said != "name" else said, 3)
 
 
+def married_name(given: str, marnm: str, names: list[tuple[str | None, str]]) -> str | None:
+    """The name someone took in marriage, whole: the surname under their birth name in
+    MyHeritage's `_MARNM` with their given names, else the first of their other names (TYPE,
+    words) whose TYPE says married (Gramps, GEDCOM 7's `MARRIED`), its slashes taken out. A
+    second reader: both were dropped without a word, and a woman known by her married name was
+    not found by it."""
+    if " ".join(marnm.split()):
+        return " ".join(f"{given} {marnm}".split())
+    for kind, words in names:
+        if "".join((kind or "").lower().split()).removesuffix("name") == "married":
+            whole = " ".join(words.replace("/", " ").split())
+            if whole:
+                return whole
+    return None
+
+
 def quoted_nickname(given: str) -> tuple[str, str | None]:
     """The given names without a nickname written in quotes among them (Family Tree Maker and
     Ancestry write `John "Jack"`), and that nickname."""

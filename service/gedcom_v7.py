@@ -32,15 +32,16 @@ from service.gedcom_kinds import (
 from service.gedcom_model import (
     BAPTISMS,
     DEATH_EVENTS,
-    SEXES,
     GedcomError,
     GedcomPerson,
     RawFamily,
     RawPerson,
+    sex_of,
 )
 from service.gedcom_names import (
     KNOWN_AS,
     last_surname,
+    married_name,
     name_order,
     quoted_nickname,
     with_prefix,
@@ -246,8 +247,7 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     names = [c for c in record.children if c.tag == "NAME"]
     primary = _primary(names)
     given, family, quoted = _name(primary)
-    sex_record = _first(record, "SEX")
-    sex = SEXES.get(sex_record.text.strip().upper() if sex_record else "", "unknown")
+    sex, sex_note = sex_of([c.text for c in record.children if c.tag == "SEX"])
     famc = _child_ties(record)
     birth, birth_words = _event_date(record, "BIRT")
     death, death_words = _event_date(record, "DEAT")
@@ -271,8 +271,40 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
                     for link in event.children
                     if link.tag == "FAMC" and link.pointer and link.pointer != _VOID),
                    None)  # fmt: skip
+    marnm = _first(primary, "_MARNM") if primary is not None else None
+    married = married_name(
+        person.given_name,
+        marnm.text if marnm is not None else "",
+        [(_name_kind(n), n.text) for n in names if n is not primary],
+    )
+    associates = tuple(
+        (asso.pointer, _role(asso))
+        for holder in (record, *record.children) for asso in holder.children
+        if asso.tag in ("ASSO", "_ASSO") and asso.pointer and asso.pointer != _VOID
+    )  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
-                     famc, _pointers(record, "FAMS"), baptism, unsaid, born_in)  # fmt: skip
+                     famc, _pointers(record, "FAMS"), baptism, unsaid, born_in,
+                     married, sex_note, associates)  # fmt: skip
+
+
+def _role(asso: GedcomStructure) -> str:
+    """An association's ROLE in words: its PHRASE, else the word (GODP as godparent)."""
+    role = _first(asso, "ROLE")
+    if role is None:
+        return ""
+    phrase = _first(role, "PHRASE")
+    if phrase is not None and phrase.text.strip():
+        return " ".join(phrase.text.split())
+    word = role.text.strip().upper()
+    return _ROLES.get(word, word.lower())
+
+
+# GEDCOM 7's enumerated roles, as the notes say them.
+_ROLES = {"GODP": "godparent", "FRIEND": "friend", "NGHBR": "neighbour", "WITN": "witness",
+          "CLERGY": "clergy", "OFFICIATOR": "officiator", "PARENT": "parent",
+          "FATH": "father", "MOTH": "mother", "CHIL": "child", "HUSB": "husband",
+          "WIFE": "wife", "SPOU": "spouse", "MULTIPLE": "associate",
+          "OTHER": "associate"}  # fmt: skip
 
 
 def _pedigree(pedi: GedcomStructure | None) -> str:

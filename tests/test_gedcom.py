@@ -79,7 +79,11 @@ def test_a_realistic_family_file_reads_as_plain_data() -> None:
     ]
     assert plain(tree.people) == (
         person("@I1@", "Arthur", "Okafor", "male", "1941-07-04", "2003-11-19", deceased=True),
-        person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
+        # Her married name (a second NAME of TYPE married) is the name she is known by.
+        replace(
+            person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
+            known_as="Maggie Okafor",
+        ),
         person("@I3@", "Grace", "Okafor", "female", "1970-03"),
         person("@I4@", "Daniel", "Price", "male"),
         person("@I5@", "Leah", "Price", "female", "2009-02-02"),
@@ -555,6 +559,13 @@ COUPLE = "0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 SEX F\n0 @F1@ FAM\n1 HUSB @I1@\n1
         # A civil partnership written as a marriage of that type; and one that ended.
         ("1 MARR\n2 TYPE Civil Partnership\n2 DATE 2010", "civil_partnership", False, None),
         ("1 MARR\n2 TYPE civil union\n1 _SEPR\n2 DATE 2015", "separated", False, "2015"),
+        # A couple the marriage's TYPE says did not marry (a second reader: married), living
+        # together or, once "divorced" or separated, apart.
+        ("1 MARR\n2 TYPE Unmarried\n2 DATE 2010", "cohabiting", False, None),
+        ("1 MARR Unmarried", "cohabiting", False, None),
+        ("1 MARR\n2 TYPE Common Law", "cohabiting", False, None),
+        ("1 MARR\n2 TYPE Unmarried\n1 DIV\n2 DATE 2016", "separated", False, "2016"),
+        ("1 MARR\n2 TYPE Unmarried\n1 _SEPR\n2 DATE 2015", "separated", False, "2015"),
         # Another event, and a marriage of another type, say nothing of an end.
         (
             "1 MARR\n2 TYPE Religious\n1 EVEN\n2 TYPE Engagement\n2 DATE 2009",
@@ -713,6 +724,19 @@ def test_a_child_of_two_families_with_no_word_for_how_gets_no_birth_parent_it_ma
         "more than two birth parents: @I1@ and @I2@ and @I3@ not imported as parents; add them "
         "by hand (birth, adoptive, step or foster)",
     )
+
+
+def test_a_child_said_to_be_born_into_two_families_is_told_so() -> None:
+    """`PEDI birth` under both FAMC: the same parents left out, and the note says the file
+    said birth of each (a second reader: it said the file gave no word)."""
+    child = "0 @I5@ INDI\n1 FAMC @F1@\n2 PEDI birth\n1 FAMC @F2@\n2 PEDI birth\n"
+    body = PEOPLE.replace("0 @I5@ INDI\n", child) + (
+        "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I5@\n0 @F2@ FAM\n1 HUSB @I3@\n1 CHIL @I5@\n"
+    )
+    tree = parse(ged(body))
+    assert _children(tree) == [("@F1@", []), ("@F2@", [])]
+    (note,) = tree.notes
+    assert "is a child of @F1@ and @F2@ said to be born to each, which would give" in note
 
 
 @pytest.mark.parametrize("seven", [False, True])
@@ -1373,6 +1397,43 @@ def test_sex_written_as_a_word_is_read(version: str) -> None:
     assert [p.sex for p in tree.people] == ["male", "female", "unknown"]
 
 
+@pytest.mark.parametrize("version", ["5.5.1", "7.0"])
+def test_a_sex_not_read_or_said_twice_is_told(version: str) -> None:
+    """GEDCOM 7's `SEX X` (neither male nor female), a word not read and two SEX lines that
+    disagree (a second reader: each came in as not known, or the first, without a word)."""
+    text = (f"0 HEAD\n1 GEDC\n2 VERS {version}\n"
+            "0 @I1@ INDI\n1 SEX X\n0 @I2@ INDI\n1 SEX Mannlich\n"
+            "0 @I3@ INDI\n1 SEX M\n1 SEX F\n0 @I4@ INDI\n1 SEX U\n"
+            "0 @I5@ INDI\n1 SEX F\n1 SEX female\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom(text.encode(), today=TODAY)
+    assert [p.sex for p in tree.people] == ["unknown", "unknown", "male", "unknown", "female"]
+    said = [n for n in tree.notes if "SEX" in n]
+    assert [n.split(" ")[0] for n in said] == ["@I1@", "@I2@", "@I3@"]
+    assert "neither male nor female" in said[0]
+    assert "the first kept" in said[2]
+
+
+def test_a_godparent_or_other_associate_is_told_not_imported_as_a_tie() -> None:
+    """`ASSO` with `RELA` (5.5.1, Gramps), under an event too (webtrees' `_ASSO`), and GEDCOM
+    7's `ROLE` (a second reader: godparents came in as two unlinked people, without a word; for
+    Lifelong Links a godparent is someone to think of)."""
+    five = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+            "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 RELA Godfather\n"
+            "1 BAPM\n2 _ASSO @I3@\n3 RELA Witness\n"
+            "0 @I2@ INDI\n1 NAME Tom /Hill/\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
+    seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n"
+             "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 ROLE GODP\n"
+             "1 ASSO @I3@\n2 ROLE OTHER\n3 PHRASE Mentor\n1 ASSO @VOID@\n2 ROLE FRIEND\n"
+             "0 @I2@ INDI\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
+    for text, said in ((five, ["@I2@ as their Godfather", "@I3@ as their Witness"]),
+                       (seven, ["@I2@ as their godparent", "@I3@ as their Mentor"])):  # fmt: skip
+        tree = parse_gedcom(text.encode(), today=TODAY)
+        told = [n for n in tree.notes if "(ASSO)" in n]
+        assert [n.split("names ", 1)[1].split(" (ASSO)")[0] for n in told] == said
+        assert all(n.startswith("@I1@ (line ") for n in told)
+        assert tree.families == ()
+
+
 def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None:
     """Family Tree Maker and Ancestry write a nickname in quotes among the given names (a second
     reader: `John "Jack"` was kept as the given name, and the name known by was empty). A NICK
@@ -1392,6 +1453,29 @@ def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None
             ("John", "Smith", "Jack"), ("Mary Ann", "Hill", "Polly"), ("Robert", "Lee", "Bobby"),
             ("", "Ward", "Kit"), ("Ann", 'O"Neill', None), ("Mary Jane", "Hill", "Jane"),
         ]  # fmt: skip
+
+
+def test_a_married_name_is_the_name_known_by_unless_there_is_one() -> None:
+    """MyHeritage's `_MARNM` under the birth name and a second NAME of TYPE married (Gramps,
+    GEDCOM 7's `MARRIED`): a second reader found both dropped without a word, so a woman
+    known today by her married name was not found by it. Someone with a nickname keeps it, and
+    the notes say the married name was not kept."""
+    people = (
+        "0 @I1@ INDI\n1 NAME Mary /Jones/\n2 _MARNM Brown\n"
+        "0 @I2@ INDI\n1 NAME Ann /Lee/\n2 TYPE birth\n1 NAME Ann Marie /Hill/\n2 TYPE {married}\n"
+        "0 @I3@ INDI\n1 NAME Jo /Ward/\n2 NICK Jojo\n1 NAME Jo /Kent/\n2 TYPE {married}\n"
+        "0 @I4@ INDI\n1 NAME Eve /Ash/\n1 NAME Eve /Ash/\n2 TYPE {married}\n0 TRLR\n"
+    )
+    for head, married in (("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n", "married"),
+                          ("0 HEAD\n1 GEDC\n2 VERS 7.0\n", "MARRIED")):  # fmt: skip
+        tree = parse_gedcom((head + people.format(married=married)).encode(), today=TODAY)
+        assert [(p.given_name, p.family_name, p.known_as) for p in tree.people] == [
+            ("Mary", "Jones", "Mary Brown"), ("Ann", "Lee", "Ann Marie Hill"),
+            ("Jo", "Ward", "Jojo"), ("Eve", "Ash", None),
+        ]  # fmt: skip
+        kept = [n for n in tree.notes if "married name" in n]
+        assert len(kept) == 1
+        assert kept[0].startswith("@I3@ (line ")
 
 
 def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:
