@@ -720,3 +720,11 @@ def test_a_side_asked_for_lists_those_related_that_way_too() -> None:
     maternal = {r.person_id for r in relatives_of(f, ["me"], 4, side="maternal").data}
     assert "x" in paternal
     assert "x" in maternal
+    # And whoever's side is not known, who may be on it, as the map shows them (a second
+    # reader: a half-brother known only by a tie was on neither side's list).
+    g = family({"me": F, "mum": F, "dad": M, "hb": M, "gran": F},
+               [("mum", "me"), ("dad", "me"), ("gran", "mum")],
+               ties=[("me", "hb", True)])  # fmt: skip
+    by_side = {side: {r.person_id for r in relatives_of(g, ["me"], 4, side=side).data}
+               for side in ("maternal", "paternal")}  # fmt: skip
+    assert by_side == {"maternal": {"mum", "gran", "hb"}, "paternal": {"dad", "hb"}}

@@ -291,8 +291,10 @@ def relatives_of(
         found = list(family.worked_out[key])
     if side is not None:
         # With those related that way too, further off (a second reader: a worker preparing
-        # the father's side did not see a maternal cousin who is a paternal second cousin).
-        found = [r for r in found if r.side in (side, "both") or r.also_on == side]
+        # the father's side did not see a maternal cousin who is a paternal second cousin), and
+        # those whose side is not known, who may be on it, as the map shows them (a second
+        # reader: a half-brother known only by a tie was on neither side's list).
+        found = [r for r in found if r.side in (side, "both", "unknown") or r.also_on == side]
     if living is not None:
         found = [r for r in found if r.living is living]
     return Relatives(data=found, count=len(found), summary=summarise(found))

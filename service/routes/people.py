@@ -209,7 +209,9 @@ async def read_relatives(
         default=4, ge=1, le=6, description="Bounds both Ga and Gb: 4 reaches second cousins."
     ),
     side: Literal["maternal", "paternal"] | None = Query(
-        default=None, description="Relatives on this side, including those on both sides."
+        default=None,
+        description="Relatives on this side, including those on both sides and those whose "
+        "side is not known.",
     ),
     living: bool | None = None,
     case: CaseQuery = None,
