@@ -1,7 +1,8 @@
 """Dates as genealogy programs write them outside GEDCOM's grammar, in the standard's words:
 Ancestry's `Abt.`, `Bef.`, `Bet. ... and` (or a dash); `circa`, `ca`, `c.`; month names in
 full or with a dot (`12 February 1990`, `Sept. 1990`); ISO dates (`1990-02-12`);
-MacFamilyTree's `27.11.1957`; British quarter dates. `service.gedcom_dates` reads a date that
+MacFamilyTree's `27.11.1957`; British quarter dates; the month first (`March 3, 1850`) and a
+day with its ordinal (`3rd March 1850`). `service.gedcom_dates` reads a date that
 ged4py took for a phrase (or for a month it does not know) again in these words, and the export
 writes them. Pure: nothing here does I/O."""
 
@@ -91,6 +92,23 @@ def month_words(written: str) -> bool:
     return any(_month(found) != found[0] for found in _MONTH_NAME.finditer(written))
 
 
+# A month's name before its day, as American programs and Ancestry's free text write a date
+# (`March 3, 1850`, `Mar 3 1850`); a day with its ordinal (`3rd March 1850`, `3rd of March
+# 1850`): a second reader found both kept as phrases, with no date read.
+_MONTH_FIRST = re.compile(
+    r"(?i)\b([^\W\d_]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{3,4})\b"
+)
+_ORDINAL_DAY = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)(?:\s+of)?\s+(?=[^\W\d_]{3,9}\.?\s+\d)")
+
+
+def _month_first(found: re.Match[str]) -> str:
+    """A date with its month's name first (`_MONTH_FIRST`) with its day first; other words as
+    they are."""
+    if _plain(found[1]) not in _MONTH_OF:
+        return found[0]
+    return f"{int(found[2])} {found[1]} {found[3]}"
+
+
 def _quarter(found: re.Match[str]) -> str:
     """A quarter date (`_QUARTER`) as the range of its months, `BET JAN 1891 AND MAR 1891`; a
     span of months that is no quarter (`Jan-Jun 1891`) left as written, a phrase."""
@@ -117,6 +135,8 @@ LOOSE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_QUARTER, _quarter),
     (re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?![\d.-])"),
      _numeric),
+    (_MONTH_FIRST, _month_first),
+    (_ORDINAL_DAY, r"\1 "),
     (_MONTH_NAME, _month),
     (re.compile(r"(?i)^(?:about|abt\.?|circa|ca\.?|c\.?)(?:\s+|(?=\d))"), "ABT "),
     # A decade (`1850s`): its ten years.

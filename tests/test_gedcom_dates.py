@@ -152,6 +152,15 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         ("ca1850", "about", "1850-01-01", "1850-12-31", "1850"),
         ("1850s", "between", "1850-01-01", "1859-12-31", None),
         ("1850S", "between", "1850-01-01", "1859-12-31", None),
+        # The month first, as American programs and Ancestry's free text write it, and a day
+        # with its ordinal (a second reader: phrases, with no date read).
+        ("March 3, 1850", None, "1850-03-03", "1850-03-03", "1850-03-03"),
+        ("Mar 3 1850", None, "1850-03-03", "1850-03-03", "1850-03-03"),
+        ("Dec. 25th, 1850", None, "1850-12-25", "1850-12-25", "1850-12-25"),
+        ("3rd March 1850", None, "1850-03-03", "1850-03-03", "1850-03-03"),
+        ("3rd of March 1850", None, "1850-03-03", "1850-03-03", "1850-03-03"),
+        ("Abt. March 3, 1850", "about", "1850-03-03", "1850-03-03", "1850-03-03"),
+        ("Main 3 1850", "phrase", None, None, None),  # not a month
     ],
 )
 def test_words_qualifier_and_range(
