@@ -282,7 +282,9 @@ def step_parents_by_partnership(family: Family) -> list[ParentLink]:
     the step-grandmother and step-aunt once a step link was recorded)."""
     me = family.person_id
     links = family.parents.get(me, ())
-    mine = {link.parent for link in links}
+    # A foster carer who is a parent's partner is a step-parent too (a third reader: a
+    # step-mother who is also the kinship foster carer brought none of her family).
+    mine = {link.parent for link in links if link.kind in FAMILY_LINKS}
     found: dict[str, ParentLink] = {}
     for link in links:
         if link.kind not in ("birth", "adoptive"):

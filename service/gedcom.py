@@ -243,7 +243,7 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         (_original(_text(asso)), _text(_first(asso, "RELA")))
         for holder in (rec, *rec.sub_records)
         for tag in ("ASSO", "_ASSO") for asso in holder.sub_tags(tag, follow=False)
-        if _text(asso)
+        if _text(asso).startswith("@") and _text(asso).endswith("@")  # free text: not read
     )  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
                      _pointers(rec, "FAMS"), baptism, unsaid, born_in, married,

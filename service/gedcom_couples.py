@@ -106,9 +106,11 @@ def unmarried(lines: Iterable[Line]) -> bool:
     """Whether the family's `MARR` says, by its TYPE or its words, that the couple did not
     marry (`1 MARR` / `2 TYPE Unmarried`, `2 TYPE Common Law`): a second reader found them
     imported as married."""
-    return any(line.tag == "MARR" and (_said(line.type) in _UNMARRIED
-                                       or _said(line.value) in _UNMARRIED)
-               for line in lines)  # fmt: skip
+    marriages = [line for line in lines if line.tag == "MARR"]
+    # Every one of them: a couple who lived together, then married, married (a third reader).
+    return bool(marriages) and all(
+        _said(line.type) in _UNMARRIED or _said(line.value) in _UNMARRIED for line in marriages
+    )
 
 
 class Couple(NamedTuple):
@@ -129,10 +131,9 @@ def couple(lines: Iterable[Line], *, married: bool, divorced: bool, kind: str | 
     lines = list(lines)
     if kind is None and married and civil_partnership(lines):
         kind = "civil_partnership"
-    if kind is None and married and unmarried(lines):
-        # A couple who never married who "divorced" had parted.
-        kind = "separated" if divorced else "cohabiting"
-        divorced = False
+    living_together = kind is None and married and unmarried(lines)
+    if living_together:
+        kind = "cohabiting"
     end = None if divorced else ended(lines)
     event = None
     if end is not None:
@@ -140,5 +141,9 @@ def couple(lines: Iterable[Line], *, married: bool, divorced: bool, kind: str | 
         if not divorced and kind in (None, "civil_partnership", "cohabiting"):
             kind = "separated"
         event = end.event
+    if living_together and divorced:
+        # A couple who never married who "divorced" (DIV, `_STAT Divorced`) had parted (a third
+        # reader: read as living together still).
+        kind, divorced = "separated", False
     never = not married and kind is None and never_married(lines)
     return Couple(kind, divorced, event, never)

@@ -26,17 +26,21 @@ def name_order(kind: str | None) -> int:
 
 def married_name(given: str, marnm: str, names: list[tuple[str | None, str]]) -> str | None:
     """The name someone took in marriage, whole: the surname under their birth name in
-    MyHeritage's `_MARNM` with their given names, else the first of their other names (TYPE,
+    MyHeritage's `_MARNM` with their given names, else the last of their other names (TYPE,
     words) whose TYPE says married (Gramps, GEDCOM 7's `MARRIED`), its slashes taken out. A
     second reader: both were dropped without a word, and a woman known by her married name was
     not found by it."""
-    if " ".join(marnm.split()):
-        return " ".join(f"{given} {marnm}".split())
-    for kind, words in names:
+    if marnm.replace("/", " ").strip():
+        return " ".join(f"{given} {marnm.replace('/', ' ')}".split())
+    # The last married name: programs list a person's names as they were added, so a second
+    # marriage's name comes after the first's.
+    for kind, words in reversed(names):
         if "".join((kind or "").lower().split()).removesuffix("name") == "married":
+            # A married name of a surname alone (`/Jones/`) is the person's given names with it.
+            own = words.split("/", 1)[0].strip() if "/" in words else words.strip()
             whole = " ".join(words.replace("/", " ").split())
             if whole:
-                return whole
+                return whole if own else " ".join(f"{given} {whole}".split())
     return None
 
 

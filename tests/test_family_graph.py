@@ -154,6 +154,9 @@ def test_a_step_parent_by_a_partnership_alone_brings_their_family_as_by_a_step_l
     assert by_partnership["smgd"] == ("step", 1, 2, "paternal", False)
     # A partnership that has ended, or a parent's partner who is a parent by a link already,
     # makes no step-parent of them.
+    # A step-mother who is also the young person's foster carer the same (a third reader).
+    fostering = kin(family(people, [*parents, ("sm", "me", "foster")], partners))
+    assert fostering == by_link
     ended = kin(family(people, parents, [("dad", "sm", "married", "2020-01-01")]))
     assert not {"sm", "smmum", "smsis", "smson", "smgd"} & set(ended)
     both = kin(family({**people, "mum": F}, [*parents, ("mum", "me")],

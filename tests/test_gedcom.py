@@ -566,6 +566,9 @@ COUPLE = "0 @I1@ INDI\n1 SEX M\n0 @I2@ INDI\n1 SEX F\n0 @F1@ FAM\n1 HUSB @I1@\n1
         ("1 MARR\n2 TYPE Common Law", "cohabiting", False, None),
         ("1 MARR\n2 TYPE Unmarried\n1 DIV\n2 DATE 2016", "separated", False, "2016"),
         ("1 MARR\n2 TYPE Unmarried\n1 _SEPR\n2 DATE 2015", "separated", False, "2015"),
+        ("1 MARR\n2 TYPE Unmarried\n1 _STAT Divorced", "separated", False, None),
+        # Living together, then married: married (a third reader).
+        ("1 MARR\n2 TYPE Unmarried\n2 DATE 2005\n1 MARR\n2 DATE 2010", "married", False, None),
         # Another event, and a marriage of another type, say nothing of an end.
         (
             "1 MARR\n2 TYPE Religious\n1 EVEN\n2 TYPE Engagement\n2 DATE 2009",
@@ -1420,6 +1423,8 @@ def test_a_godparent_or_other_associate_is_told_not_imported_as_a_tie() -> None:
     five = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
             "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 RELA Godfather\n"
             "1 BAPM\n2 _ASSO @I3@\n3 RELA Witness\n"
+            # Free text in place of a pointer is not copied into the notes (a third reader).
+            "1 ASSO Auntie Pat of 4 Elm Road\n2 RELA Godmother\n"
             "0 @I2@ INDI\n1 NAME Tom /Hill/\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
     seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n"
              "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 ROLE GODP\n"
@@ -1464,14 +1469,21 @@ def test_a_married_name_is_the_name_known_by_unless_there_is_one() -> None:
         "0 @I1@ INDI\n1 NAME Mary /Jones/\n2 _MARNM Brown\n"
         "0 @I2@ INDI\n1 NAME Ann /Lee/\n2 TYPE birth\n1 NAME Ann Marie /Hill/\n2 TYPE {married}\n"
         "0 @I3@ INDI\n1 NAME Jo /Ward/\n2 NICK Jojo\n1 NAME Jo /Kent/\n2 TYPE {married}\n"
-        "0 @I4@ INDI\n1 NAME Eve /Ash/\n1 NAME Eve /Ash/\n2 TYPE {married}\n0 TRLR\n"
+        "0 @I4@ INDI\n1 NAME Eve /Ash/\n1 NAME Eve /Ash/\n2 TYPE {married}\n"
+        # Slashes in `_MARNM`, a married surname alone, the later of two marriages' names (a
+        # third reader).
+        "0 @I5@ INDI\n1 NAME Jane /Cole/\n2 _MARNM /Jones/\n"
+        "0 @I6@ INDI\n1 NAME Kay /Dunn/\n1 NAME /Moss/\n2 TYPE {married}\n"
+        "0 @I7@ INDI\n1 NAME Liz /Gray/\n1 NAME Liz /Fry/\n2 TYPE {married}\n"
+        "1 NAME Liz /Holt/\n2 TYPE {married}\n0 TRLR\n"
     )
     for head, married in (("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n", "married"),
                           ("0 HEAD\n1 GEDC\n2 VERS 7.0\n", "MARRIED")):  # fmt: skip
         tree = parse_gedcom((head + people.format(married=married)).encode(), today=TODAY)
         assert [(p.given_name, p.family_name, p.known_as) for p in tree.people] == [
             ("Mary", "Jones", "Mary Brown"), ("Ann", "Lee", "Ann Marie Hill"),
-            ("Jo", "Ward", "Jojo"), ("Eve", "Ash", None),
+            ("Jo", "Ward", "Jojo"), ("Eve", "Ash", None), ("Jane", "Cole", "Jane Jones"),
+            ("Kay", "Dunn", "Kay Moss"), ("Liz", "Gray", "Liz Holt"),
         ]  # fmt: skip
         kept = [n for n in tree.notes if "married name" in n]
         assert len(kept) == 1
