@@ -150,16 +150,25 @@ def build_book(
     people approved after a safety check."""
     approved = {c["person_id"] for c in facts["connections"] if c["stage"] in _MAY_WRITE}
     agreed = choices.agreed_on
-    added = dict(facts.get("entries_added") or [])
+    added = {entry[0]: {"added": entry[1], "after": entry[2] if len(entry) > 2 else False}
+             for entry in facts.get("entries_added") or []}  # fmt: skip
 
-    def later(day: str | None) -> bool:
-        """Added after the young person agreed what goes in the book."""
-        return day is not None and day > agreed
+    def later(item: Mapping[str, Any] | None) -> bool:
+        """Added after the young person agreed what goes in the book: after the day they
+        agreed, or after their agreement was recorded (a second reader: a message added the
+        afternoon after a morning's agreement went in unseen)."""
+        if item is None:
+            return False
+        day = item.get("added")
+        return (day is not None and day > agreed) or bool(item.get("after"))
 
     # Someone who has died is no longer among the people with promises (their messages stay).
     plan_people = [p for p in facts["plan_people"] if p["living"]]
-    waiting = sum(later(p.get("added")) for p in plan_people)
-    waiting += sum(later(m.get("added")) for m in facts["messages"])
+    waiting = sum(later(p) for p in plan_people)
+    # A commitment agreed since, of someone already in the book (a second reader: it went in
+    # at once).
+    waiting += sum(later(m) for p in plan_people if not later(p) for m in p["commitments"])
+    waiting += sum(later(m) for m in facts["messages"])
     waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"])
     people = [
         BookPerson(
@@ -169,10 +178,11 @@ def build_book(
             promises=[
                 BookPromise(what=m["what"], how_often=how_often(m["every_days"]))
                 for m in p["commitments"]
+                if not later(m)
             ],
         )
         for p in plan_people
-        if p["person_id"] not in out and not later(p.get("added"))
+        if p["person_id"] not in out and not later(p)
     ]
     messages = [
         BookMessage(
@@ -182,7 +192,7 @@ def build_book(
             written_on=m["written_on"],
         )
         for m in facts["messages"]
-        if m["person_id"] not in out and m["person_id"] in approved and not later(m.get("added"))
+        if m["person_id"] not in out and m["person_id"] in approved and not later(m)
     ]
     timeline = [
         BookEntry(

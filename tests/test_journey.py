@@ -14,6 +14,7 @@ import pytest
 from neo4j import Driver
 from pypdf import PdfReader
 
+from service.dates import london_today
 from service.journey import BookChoices, build_book, kept_out, plain_relation, without_side
 from tests.cases import (
     ADMIN_TOKEN,
@@ -329,6 +330,40 @@ def test_what_was_added_after_midnight_in_london_waits_for_the_young_person(
     book = ok(_book(case))
     assert sorted(m["text"] for m in book["messages"]) == [
         "Written after midnight", "Written before they agreed"]  # fmt: skip
+
+
+def test_what_was_added_after_the_agreement_was_recorded_waits_even_that_day(
+    case: Case,
+) -> None:
+    """A second reader: the young person agreed this morning; a commitment and a message
+    added this afternoon went into the book at once. What was added after the agreement was
+    recorded waits for them to agree again, as what was added on a later day does."""
+    gran, uncle = case.connect("gran"), case.connect("uncle")
+    case.walk(gran, *WILLING, "invited", "attended", "in_plan")
+    case.walk(uncle, *WILLING)
+    headers = case.coordinator.headers
+    ok(case.client.post(f"/connections/{gran}/commitments", headers=headers,
+                        json={"what": "Calls on Sundays", "every_days": 7}), 201)  # fmt: skip
+    _message(case, uncle, "Written before they agreed")
+    path = f"/young-people/{case.family.young_person_id}/journey-book"
+    agreed = case.client.put(path, headers=headers, json={"agreed_on": london_today().isoformat()})
+    assert agreed.status_code == 204, agreed.text
+    ok(case.client.post(f"/connections/{gran}/commitments", headers=headers,
+                        json={"what": "Visits in the holidays", "every_days": 90}),
+       201)  # fmt: skip
+    _message(case, uncle, "Written after they agreed")
+    book = ok(_book(case))
+    assert [[p["what"] for p in person["promises"]] for person in book["people"]] == [
+        ["Calls on Sundays"]]  # fmt: skip
+    assert [m["text"] for m in book["messages"]] == ["Written before they agreed"]
+    assert book["waiting"] == 2
+    # Agreed again: in the book.
+    again = case.client.put(path, headers=headers, json={"agreed_on": london_today().isoformat()})
+    assert again.status_code == 204
+    book = ok(_book(case))
+    assert sorted(p["what"] for p in book["people"][0]["promises"]) == [
+        "Calls on Sundays", "Visits in the holidays"]  # fmt: skip
+    assert book["waiting"] == 0
 
 
 def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> None:

@@ -2,9 +2,10 @@
 // it does hold): the young person's choices (none until recorded); every connection with its
 // stage, whether its person is still in the network, and what their approval overrode; the
 // people in the plan with their commitments in force and whether they are living; the messages
-// written for the young person; when each person joined the plan and each message and timeline
-// entry was added (the book holds only what the young person has agreed to), as a day in London,
-// as the day they agreed is (a message added at 00:30 in summer is of the day before in UTC); and,
+// written for the young person; when each person joined the plan and each commitment, message
+// and timeline entry was added (the book holds only what the young person has agreed to), as a
+// day in London, as the day they agreed is (a message added at 00:30 in summer is of the day
+// before in UTC), and whether after the agreement was recorded (`after`: on the day itself); and,
 // for everyone the book could name ($ids: the family picture's people, and those found here),
 // whether they were taken out of the network, the young person's wish about them, their role
 // when they are a trusted adult, and the flags and court orders in their household now.
@@ -23,15 +24,24 @@ WITH yp, b,
   } AS connections,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection {stage: 'in_plan'})-[:WITH]->(p:Person)
+    WITH b, p, COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
+                         WHERE s.at IS NOT NULL RETURN s.at ORDER BY s.at DESC LIMIT 1 }[0] AS at,
+         c
     RETURN {person_id: p.id, living: coalesce(p.living, true),
-            added: COLLECT { MATCH (c)-[:STAGE_CHANGE]->(s:StageChange {stage: 'in_plan'})
-                             WHERE s.at IS NOT NULL
-                             RETURN toString(date(datetime({datetime: s.at,
-                                                            timezone: 'Europe/London'})))
-                             ORDER BY s.at DESC LIMIT 1 }[0],
+            added: CASE WHEN at IS NOT NULL
+                        THEN toString(date(datetime({datetime: at,
+                                                     timezone: 'Europe/London'}))) END,
+            after: coalesce(at > b.updated_at, false),
             commitments: COLLECT { MATCH (c)-[:COMMITS]->(m:Commitment)
                                    WHERE m.until IS NULL
-                                   RETURN m {.what, .every_days} ORDER BY m.since, m.id }}
+                                   RETURN m {.what, .every_days,
+                                             added: CASE WHEN m.created_at IS NOT NULL
+                                               THEN toString(date(datetime({
+                                                 datetime: m.created_at,
+                                                 timezone: 'Europe/London'}))) END,
+                                             after: coalesce(m.created_at > b.updated_at,
+                                                             false)}
+                                   ORDER BY m.since, m.id }}
   } AS plan_people,
   COLLECT {
     MATCH (yp)-[:HAS_CONNECTION]->(c:Connection)-[:WITH]->(p:Person)
@@ -40,7 +50,8 @@ WITH yp, b,
             // None for the demo's, loaded as they were agreed (a null is no datetime).
             added: CASE WHEN m.created_at IS NOT NULL
                         THEN toString(date(datetime({datetime: m.created_at,
-                                                     timezone: 'Europe/London'}))) END}
+                                                     timezone: 'Europe/London'}))) END,
+            after: coalesce(m.created_at > b.updated_at, false)}
     ORDER BY m.written_on, m.id
   } AS messages,
   COLLECT {
@@ -49,7 +60,8 @@ WITH yp, b,
   // When each timeline entry was added (none for the demo's, loaded as they were agreed).
   COLLECT { MATCH (yp)-[:TIMELINE]->(e:TimelineEntry) WHERE e.created_at IS NOT NULL
             RETURN [e.id, toString(date(datetime({datetime: e.created_at,
-                                                   timezone: 'Europe/London'})))] }
+                                                   timezone: 'Europe/London'}))),
+                    coalesce(e.created_at > b.updated_at, false)] }
     AS entries_added
 WITH yp, b, connections, plan_people, messages, entries_added,
      $ids + named + [c IN connections | c.person_id] AS ids
