@@ -325,6 +325,32 @@ def test_a_flag_is_raised_under_the_case_named_and_changed_through_it(
     assert [r["yp"] for r in through if "through another case" not in str(r["reason"])] == [sam]
 
 
+def test_an_order_made_through_one_case_is_on_the_trail_of_another_holding_both(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: an order between the shared father and mother, made through Kai's
+    case, was shown in Sam's safeguarding while Sam's trail never mentioned it. Each case
+    holding both is told, by its dates, never its terms."""
+    w = two_teams(api, db)
+    kai, sam, fam = w["kai"], w["sam"], w["family"]
+    kai_sw = add_user(api, "kai.orders", "social_worker", "north")
+    allocate(api, w["north"], kai, kai_sw)
+    made = ok(api.post("/orders", headers=kai_sw.headers,
+                       json={"kind": "restraining_order", "restricted_id": fam.ids["father"],
+                             "protected_id": fam.ids["mother"], "made_on": "2024-01-01",
+                             "terms": "Kai's secret terms"}), 201)  # fmt: skip
+    told = db.execute_query(
+        "MATCH (e:AuditEvent {action: 'order.create', resource: $resource}) "
+        "RETURN e.young_person_id AS yp, e.reason AS reason ORDER BY yp",
+        resource=f"order:{made['id']}",
+    ).records  # fmt: skip
+    said = {r["yp"]: r["reason"] for r in told}
+    assert said[kai] is None
+    assert said[sam] is not None
+    assert "made on 2024-01-01, until none" in said[sam]
+    assert "secret" not in str(said)
+
+
 def test_naming_a_case_that_is_not_yours_is_refused_and_recorded_under_it(
     api: TestClient, db: Driver
 ) -> None:

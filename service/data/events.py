@@ -206,7 +206,9 @@ async def invite(
     if refusals is None:
         await record(db, principal=actor, action="event.invite", resource=f"event:{event_id}",
                      outcome="refused", young_person_id=young_person_id,
-                     reason=f"connection:{cid} is not in this young person's network")  # fmt: skip
+                     # Not by its id: it may be another case's (a second reader).
+                     reason="the connection named is not in this young person's network",
+                     )  # fmt: skip
         raise NotFound(_NO_CONNECTION)
     if refusals:
         await record(db, principal=actor, action="event.invite", resource=f"event:{event_id}",
@@ -336,6 +338,7 @@ async def record_attendance(
         await record(db, principal=actor, action="event.attendance",
                      resource=f"event:{event_id}", outcome="refused",
                      young_person_id=young_person_id,
-                     reason=f"connection:{cid} was not invited")  # fmt: skip
+                     # Not by its id: it may be another case's (a second reader).
+                     reason="the connection named was not invited")  # fmt: skip
         raise NotFound("This connection was not invited to this event.")
     return await get_event(db, young_person_id=young_person_id, event_id=event_id)

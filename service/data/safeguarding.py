@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal
-from service.data.audit import Shared, record_in, record_in_others, record_shared
+from service.data.audit import Shared, record_in_others, record_shared
 from service.data.flags import FlagPublic, to_public
 from service.data.people import still_in_case
 from service.dates import before_birth, london_today
@@ -176,9 +176,15 @@ async def make_order(
                          until=order.until.isoformat() if order.until else None,
                          author_id=actor.user_id, made_in=young_person_id)
         ).single(strict=True)  # fmt: skip
-        await record_in(tx, db.queries, principal=actor, action="order.create",
-                        resource=f"order:{new_id}", outcome="allowed",
-                        young_person_id=young_person_id)  # fmt: skip
+        # On the trail of every other case that holds both people too, which now reads the
+        # order (its kind and dates), as a flag raised is (a second reader: Sam's safeguarding
+        # showed an order made through Kai's case that Sam's trail never mentioned). They are
+        # told its dates, never its terms.
+        dates = f"made on {order.made_on.isoformat()}, until {order.until or 'none'}"
+        await record_shared(tx, db.queries, principal=actor, action="order.create",
+                            resource=f"order:{new_id}", young_person_id=young_person_id,
+                            people=[order.restricted_id, order.protected_id],
+                            others=dates)  # fmt: skip
         return created["order"]
 
     return OrderPublic.model_validate(await in_write(db, work))
