@@ -3,6 +3,8 @@ relatives endpoint names every relative planted in it as the case's own oracle s
 
 from __future__ import annotations
 
+import json
+
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
@@ -10,6 +12,7 @@ from seed.demo import DEMO_USERS, EXTRA_PEOPLE, relationships
 from seed.demo_case import EXPECTED, GAPS, PEOPLE, YOUNG_PERSON_ID
 from service.app import create_app
 from service.users_cli import main as users_cli
+from tests.cases import page_data
 from tests.conftest import Target, settings_for
 
 
@@ -70,6 +73,14 @@ def test_demo_relatives_match_the_planted_family(db: Driver, neo4j_target: Targe
         ):
             paternal = client.get(path, headers=headers, params={"side": "paternal"})
             assert "demo-isabella" in paternal.text, path
+        # The map says so, and its page's own side filter shows her on the paternal side too
+        # (a second reader: the page hid her there).
+        graph = client.get(f"/young-people/{YOUNG_PERSON_ID}/graph", headers=headers).json()
+        said = {n["id"]: n["also_on"] for n in graph["nodes"] if n["also_on"]}
+        assert said == {"demo-isabella": "paternal"}
+        page = client.get(f"/young-people/{YOUNG_PERSON_ID}/map", headers=headers).text
+        items = json.loads(page_data(page, "ll-nodes"))
+        assert {n["id"]: n["llAlso"] for n in items if n.get("llAlso")} == said
         living = sum(1 for r in body["data"] if r["living"])
         assert living > 80
         assert body["summary"]["living"] == living

@@ -253,6 +253,10 @@ def test_a_long_relation_keeps_the_words_that_say_who_they_are() -> None:
         "maternal half-sister": "maternal half-sister",
         # None fits: the shortest form cut, not the long one (a third reader).
         "separated partner of the maternal half-brother": "half-brother's ex-partn…",
+        # Cut within the relative, never the word that says who they are (a later reader:
+        # "first cousin once remov…" named a partner as the cousin).
+        "partner of the maternal first cousin once removed": "first cousin…'s partner",
+        "separated partner of the maternal great-uncle by marriage": "great…'s ex-partner",
         # Two links: not turned round, which named someone else (a fourth reader).
         "step-daughter of the former spouse of the paternal grandfather": (
             "step-daughter of the fo…"

@@ -192,6 +192,20 @@ def test_same_map_twice_is_the_same(case: MapCase) -> None:
         assert first.headers["content-security-policy"] != second.headers["content-security-policy"]
 
 
+def test_the_menus_show_the_filters_the_map_was_opened_with(case: MapCase) -> None:
+    """A second reader: a map opened for the maternal side, living people only, said "both
+    sides" and "living and deceased" in its menus while the rest was already left out."""
+    build_work(case)
+    opened = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers,
+                             params={"side": "maternal", "living": "true",
+                                     "stage": "willing"}).text  # fmt: skip
+    assert '<option value="maternal" selected>' in opened
+    assert '<option value="living" selected>' in opened
+    assert '<option value="willing" selected>' in opened
+    plain = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers).text
+    assert " selected>" not in plain
+
+
 def test_flag_details_follow_need_to_know(case: MapCase) -> None:
     build_work(case)
     lee = case.family.ids["lee"]

@@ -136,7 +136,18 @@ def relation_label(
     if found is not None:
         return found
     shortest = min(tried, key=len)
-    return cut(shortest) if cut else short(shortest, limit)
+    made = cut(shortest) if cut else short(shortest, limit)
+    if len(tried) == 1 or len(made.partition("'s ")[2]) > 4:
+        return made  # whole, or the short way round cut within the word that says who
+    # The short way round with its relative cut, never the word that says who the person is
+    # (a later reader: "partner of the maternal first cousin once removed" read "first
+    # cousin once remov…", a partner named as the cousin); whole words of it first.
+    mine = _SHORTER.get(word, word)
+    at_words = [end for end in range(len(anchor) - 1, 0, -1) if anchor[end] in " -"]
+    for end in [*at_words, *range(len(anchor) - 1, 0, -1)]:
+        if fitting(f"{anchor[:end].rstrip()}…'s {mine}"):
+            return f"{anchor[:end].rstrip()}…'s {mine}"
+    return cut(mine) if cut else short(mine, limit)  # who they are, if nothing of whose fits
 
 
 def _path_words(
@@ -254,6 +265,9 @@ def node_item(
         # What the side panel says, as data: map.js writes it as text.
         "llCentre": centre,
         "llGroup": group,
+        # The other side they are related through too: that side's filter shows them, as the
+        # server's does (a second reader: the page's hid them).
+        "llAlso": node.get("also_on"),
         "llLiving": node["living"],
         "llStage": node["stage"],
         "llName": node["name"],

@@ -154,8 +154,12 @@ def render(
     title: str,
     parent_origin: str | None = None,
     height: int = 640,
+    chosen: dict[str, str] | None = None,
 ) -> Page:
-    """The page for a shaped graph. `parent_origin`: the embedding page, told the height."""
+    """The page for a shaped graph. `parent_origin`: the embedding page, told the height.
+    `chosen`: the filters the map was asked for (`side`, `living`: living or deceased,
+    `stage`), which its menus show chosen (a second reader: a map opened for the maternal side
+    said "both sides")."""
     view = graph["view"]
     tree = view == "tree"
     net = Network(height=f"{height}px", width="100%", directed=False)
@@ -189,6 +193,7 @@ def render(
         "height": height,
         "legend": map_items.legend_items(view),
         "stages": list(map_items.STAGE_WORDS.items()) if view == "ecomap" else [],
+        "chosen": chosen or {},
         "client": {
             "view": view,
             "parentOrigin": parent_origin,

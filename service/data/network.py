@@ -208,6 +208,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
             )  # fmt: skip
             node |= {
                 "side": side if side in ("maternal", "paternal", "both") else None,
+                "also_on": also.get(pid),
                 "wish": WISH_WORDS.get(wish or "") if pid != young_person_id else None,
                 "path": ways.get(pid),
             }  # fmt: skip

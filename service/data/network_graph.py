@@ -72,6 +72,11 @@ class MapNode(Shaped):
     side: Literal["maternal", "paternal", "both"] | None = Field(
         description="The side of the family a relative is on."
     )
+    also_on: Literal["maternal", "paternal"] | None = Field(
+        default=None,
+        description="The other side a relative is related through too, further off "
+        "(`also_on` on /relatives): that side's map shows them.",
+    )
     path: list[PathStep] | None = Field(
         description="The chain of family ties from the young person to this person, for "
         '"why is this man my cousin?"; empty for the young person, null when no family tie '

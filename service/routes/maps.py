@@ -187,7 +187,7 @@ async def _map_page(
         page = maps.renewed(kept)
     else:
         graph, through = await _graph_and_chains(access, reach, view, filters)
-        page = _page(graph, through, parent_origin=parent_origin)
+        page = _page(graph, through, parent_origin=parent_origin, filters=filters)
         access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
     return HTMLResponse(
@@ -203,11 +203,19 @@ async def _map_page(
 
 
 def _page(
-    graph: NetworkGraph, through: dict[str, list[str]], *, parent_origin: str | None
+    graph: NetworkGraph,
+    through: dict[str, list[str]],
+    *,
+    parent_origin: str | None,
+    filters: Filters | None = None,
 ) -> maps.Page:
     # Under the request's viewer, so the page carries only what that role may see.
     drawn = network_graph.for_page(graph, through)
-    return maps.render(drawn, title=_title(graph), parent_origin=parent_origin)
+    chosen = {} if filters is None else {
+        "side": filters.side or "", "stage": filters.stage or "",
+        "living": "" if filters.living is None else "living" if filters.living else "deceased",
+    }  # fmt: skip
+    return maps.render(drawn, title=_title(graph), parent_origin=parent_origin, chosen=chosen)
 
 
 @router.get("/young-people/{young_person_id}/graph", response_model=NetworkGraph)

@@ -128,7 +128,7 @@
     }
     return (
       node.llCentre ||
-      ((!side || node.llGroup === side || node.llGroup === "both") &&
+      ((!side || node.llGroup === side || node.llGroup === "both" || node.llAlso === side) &&
         (!living || (living === "living") === node.llLiving) &&
         (!stage || node.llStage === stage))
     );
