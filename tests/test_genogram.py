@@ -108,6 +108,31 @@ def test_lines_say_how_people_are_joined(small: Genogram) -> None:
     assert set(child["kai"].needs) == {"mum", "dad", "kai"}
 
 
+def test_an_adopted_or_fostered_child_has_a_line_from_each_couple_that_raised_them() -> None:
+    """A second reader: a cousin with her birth mother and a married adoptive couple hung from
+    her birth mother and her adoptive mother as a couple that never was, the adoptive father
+    with no line; a young person's foster carer, beside both birth parents, had no line. The
+    child stands below their birth parents; adoptive and foster parents have a line each."""
+    people = [Member(p, sex) for p, sex in (("aunt", "female"), ("am", "female"), ("af", "male"),
+                                            ("cousin", "female"), ("mum", "female"),
+                                            ("dad", "male"), ("kai", "male"),
+                                            ("carer", "female"))]  # fmt: skip
+    links = [Parentage("aunt", "cousin"), Parentage("am", "cousin", "adoptive"),
+             Parentage("af", "cousin", "adoptive"), Parentage("mum", "kai"),
+             Parentage("dad", "kai"), Parentage("carer", "kai", "foster")]  # fmt: skip
+    couples = [Couple("am", "af", "married"), Couple("mum", "dad", "separated")]
+    blocks = make_blocks({m.id: m for m in people}, links, couples)
+    below = {b.parents: b.children for b in blocks.values() if b.children}
+    raised = {b.parents: b.raised for b in blocks.values() if b.raised}
+    assert below == {("aunt",): [("cousin", "solid")], ("dad", "mum"): [("kai", "solid")]}
+    assert raised == {("af", "am"): [("cousin", "dashed")], ("carer",): [("kai", "dotted")]}
+    drawn = layout(people, links, couples, graphviz.run, centre="kai")
+    child = {(line.needs[:-1], line.needs[-1]): line.style for line in drawn.lines
+             if line.kind == "child"}  # fmt: skip
+    assert child == {(("aunt",), "cousin"): "solid", (("af", "am"), "cousin"): "dashed",
+                     (("dad", "mum"), "kai"): "solid", (("carer",), "kai"): "dotted"}  # fmt: skip
+
+
 def test_one_sibship_bar_per_couple_and_units_know_who_is_below(small: Genogram) -> None:
     bars = [line for line in small.lines if line.kind == "bar"]
     assert len({(b.y1, b.x1, b.x2) for b in bars}) == len(bars)

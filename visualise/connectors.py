@@ -58,6 +58,10 @@ class Block:
     since: str | None = None
     recorded: bool = False  # a partnership is recorded (else only shared children)
     children: list[tuple[str, str]] = field(default_factory=list)  # (child, style)
+    # Children drawn below another couple (their birth parents), whom these parents raised too
+    # (adopted, fostered, step): a line of that style from this couple to each, and nothing
+    # else (`dot` places them by their own parents; they are not of this sibship).
+    raised: list[tuple[str, str]] = field(default_factory=list)
 
 
 def connectors(
@@ -107,11 +111,12 @@ def connectors(
     # would share a stretch of the same row.
     bars: list[tuple[Block, float, float, float]] = []
     for b in blocks.values():
-        if not b.children:
+        drawn = [*b.children, *b.raised]
+        if not drawn:
             continue
         sx, _ = starts[b.id]
-        xs = [pos[c][0] for c, _ in b.children] + [sx]
-        top = min(pos[c][1] for c, _ in b.children) - CARD_H / 2
+        xs = [pos[c][0] for c, _ in drawn] + [sx]
+        top = min(pos[c][1] for c, _ in drawn) - CARD_H / 2
         bars.append((b, min(xs), max(xs), top))
     levels = _levels(bars)
     for b, lo, hi, top in sorted(bars, key=lambda t: t[0].id):
@@ -123,11 +128,12 @@ def connectors(
         lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, kids))
         if hi > lo:
             lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, kids))
-        for child, style in b.children:
+        for child, style in [*b.children, *b.raised]:
             cx, cy = pos[child]
             lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,
                               (*b.parents, child)))  # fmt: skip
-        units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
+        if b.children:
+            units.append(Unit(b.id, b.parents, kids, sx, sy, tuple(sorted(below[b.id]))))
     return lines, units
 
 

@@ -1,19 +1,23 @@
 """The family as `dot` is given it (visualise.genogram): who is drawn, each couple as one
 block with its sibship, and partners side by side in rows.
 
-A child's two drawn parents are the two best links (birth, then adoptive, foster, step);
-further links stay in the map's data but are not drawn. Pure.
+A child is drawn below the best of their parent links (birth, then adoptive, foster, step)
+with one more of the same kind or their recorded partner; adoptive parents and foster carers
+beyond them, a couple of them or one, have a line of their own to the child (`Block.raised`);
+a step-parent is drawn by their partnership with the parent. Pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from visualise.connectors import Block
 
 _LINK_RANK = {"birth": 0, "adoptive": 1, "foster": 2, "step": 3}
 _LINK_STYLE = {"birth": "solid", "adoptive": "dashed", "foster": "dotted", "step": "dashdot"}
+# Links beyond the two a child is drawn below that have a line of their own.
+_RAISED = frozenset({"adoptive", "foster"})
 # Which of several records about one couple says most about them now.
 _COUPLE_RANK = {
     "divorced": 0,
@@ -77,18 +81,49 @@ def make_blocks(
     for p in parentages:
         if p.parent in members and p.child in members and p.parent != p.child:
             by_child.setdefault(p.child, []).append(p)
+
+    def couple(a: str, b: str) -> bool:
+        found = blocks.get(tuple(sorted((a, b))))
+        return found is not None and found.recorded
+
     for child, links in by_child.items():
         links.sort(key=lambda p: (_LINK_RANK.get(p.kind or "birth", 4), p.parent))
-        chosen: list[Parentage] = []
+        by_parent: dict[str, Parentage] = {}
         for link in links:
-            if link.parent not in {c.parent for c in chosen} and len(chosen) < 2:
-                chosen.append(link)
-        worst = max((_LINK_RANK.get(c.kind or "birth", 0) for c in chosen), default=0)
-        style = next(s for k, s in _LINK_STYLE.items() if _LINK_RANK[k] == worst)
-        block(tuple(c.parent for c in chosen)).children.append((child, style))
+            by_parent.setdefault(link.parent, link)
+        ordered = list(by_parent.values())
+        chosen = _pair(ordered, couple)
+        block(tuple(c.parent for c in chosen)).children.append((child, _style(chosen)))
+        # The parents beyond them, a couple of them or one, raised the child too: drawn with a
+        # line of their own (a second reader: an adopted cousin hung from her birth mother and
+        # her adoptive mother as a couple that never was, her adoptive father and a young
+        # person's foster carer with no line at all).
+        # A step-parent's tie is drawn by the partnership with the parent, as genograms do.
+        rest = [link for link in ordered if link not in chosen and link.kind in _RAISED]
+        if rest:
+            others = _pair(rest, couple)
+            block(tuple(c.parent for c in others)).raised.append((child, _style(others)))
     for b in blocks.values():
         b.children.sort(key=lambda cs: sort_key(members[cs[0]]))
     return blocks
+
+
+def _pair(links: list[Parentage], couple: Callable[[str, str], bool]) -> list[Parentage]:
+    """Who a child is drawn below, of its parent links in order (the best first): the best
+    with one more of the same kind, or else with their recorded partner among them; or the
+    best alone. Never two of different kinds who are no couple (the drawing would say they
+    are parents together)."""
+    first, others = links[0], links[1:]
+    same = [o for o in others if (o.kind or "birth") == (first.kind or "birth")]
+    partner = [o for o in others if couple(first.parent, o.parent)]
+    second = next(iter([o for o in same if couple(first.parent, o.parent)] + same + partner),
+                  None)  # fmt: skip
+    return [first] if second is None else [first, second]
+
+
+def _style(links: list[Parentage]) -> str:
+    worst = max((_LINK_RANK.get(c.kind or "birth", 0) for c in links), default=0)
+    return next(s for k, s in _LINK_STYLE.items() if _LINK_RANK[k] == worst)
 
 
 def make_rows(

@@ -193,7 +193,7 @@ def render(
         "height": height,
         "legend": map_items.legend_items(view),
         "stages": list(map_items.STAGE_WORDS.items()) if view == "ecomap" else [],
-        "chosen": chosen or {},
+        "chosen": {"side": "", "living": "", "stage": "", **(chosen or {})},
         "client": {
             "view": view,
             "parentOrigin": parent_origin,
