@@ -128,6 +128,12 @@ def fresh_state(app: FastAPI, settings: Settings) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    # The driver logs each query with its parameters (children's names) at DEBUG: never, even
+    # where the app is served under a logging set up by others (a second reader: a root logger
+    # at DEBUG wrote names to the log; `python -m service` already kept it at WARNING).
+    driver_log = logging.getLogger("neo4j")
+    if driver_log.getEffectiveLevel() < logging.WARNING:
+        driver_log.setLevel(logging.WARNING)
     # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
     # before it listens on a port.
     queries = load_queries(settings.cypher_dir)

@@ -97,13 +97,16 @@ def paths_of(
 def close_family(family: Family) -> set[str]:
     """The person's close family, as a genogram's first view shows it: the person, their
     parents and their parents' partners, their brothers and sisters (full, half and step: the
-    children of those parents and partners), their grandparents, and their own partners and
-    children."""
+    children of those parents and partners; and those tied to them as siblings), their
+    grandparents, and their own partners and children."""
     me = family.person_id
     parents = {link.parent for link in family.parents.get(me, ())}
     partners_of_parents = {p.other(q) for q in parents for p in family.partners.get(q, ())}
     elders = parents | partners_of_parents
     siblings = {link.child for q in elders for link in family.children.get(q, ())}
+    # And those a sibling tie makes brothers and sisters, their parents unknown (a second
+    # reader: left out of the first view).
+    siblings |= {t.other(me) for t in family.ties.get(me, ())}
     grandparents = {link.parent for q in parents for link in family.parents.get(q, ())}
     own = {p.other(me) for p in family.partners.get(me, ())}
     own |= {link.child for link in family.children.get(me, ())}

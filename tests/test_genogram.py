@@ -131,6 +131,18 @@ def test_an_adopted_or_fostered_child_has_a_line_from_each_couple_that_raised_th
              if line.kind == "child"}  # fmt: skip
     assert child == {(("aunt",), "cousin"): "solid", (("af", "am"), "cousin"): "dashed",
                      (("dad", "mum"), "kai"): "solid", (("carer",), "kai"): "dotted"}  # fmt: skip
+    # The adoptive couple's drop and bar are drawn while the cousin is (a third reader: once
+    # she was folded away they led nowhere).
+    for line in drawn.lines:
+        if line.kind in ("drop", "bar") and set(line.needs) == {"af", "am"}:
+            assert line.any_of == ("cousin",)
+    # A foster carer after an adoptive couple has her line too (a third reader).
+    more = [*people, Member("carer2", "female")]
+    extra = [*links, Parentage("carer2", "cousin", "foster")]
+    blocks = make_blocks({m.id: m for m in more}, extra, couples)
+    raised = {b.parents: b.raised for b in blocks.values() if b.raised}
+    assert raised[("carer2",)] == [("cousin", "dotted")]
+    assert raised[("af", "am")] == [("cousin", "dashed")]
 
 
 def test_one_sibship_bar_per_couple_and_units_know_who_is_below(small: Genogram) -> None:

@@ -547,6 +547,28 @@ def test_an_unhandled_error_is_a_500_whose_log_line_carries_no_data(
     assert not [line for line in logged if name in line or person in line], logged
 
 
+def test_the_driver_never_logs_a_query_s_parameters_whatever_the_logging_set_up(
+    db: Driver, neo4j_target: Target, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The driver logs each query with its parameters (a child's name) at DEBUG. A second
+    reader: an app served under a root logger at DEBUG wrote names to the log."""
+    driver_log = logging.getLogger("neo4j")
+    was = driver_log.level
+    driver_log.setLevel(logging.NOTSET)
+    caplog.set_level(logging.DEBUG)
+    try:
+        app = create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))
+        with TestClient(app) as client:
+            made = client.post("/users", headers=BOOT,
+                               json={"username": "zeldaquery", "display_name": "Zeldaquery N",
+                                     "role": "coordinator", "team": "north"})  # fmt: skip
+            assert made.status_code == 201, made.text
+        assert driver_log.getEffectiveLevel() >= logging.WARNING
+        assert not [r for r in caplog.records if "Zeldaquery" in r.getMessage()]
+    finally:
+        driver_log.setLevel(was)
+
+
 def test_only_a_record_gone_meanwhile_is_a_404_any_other_database_refusal_is_a_500(
     db: Driver, settings: Settings
 ) -> None:

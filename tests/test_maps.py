@@ -739,3 +739,21 @@ def test_the_young_persons_foster_carer_by_a_parent_link_is_drawn(case: MapCase)
     kinds = {(case.key_of(e["source"]), case.key_of(e["target"])): e["kind"]
              for e in tree["edges"] if e["type"] == "parent"}  # fmt: skip
     assert kinds[("fmum", "me")] == "foster"
+    # Her dotted line is drawn (a second reader: none was, beside the birth parents), and the
+    # tree's key has her grey card.
+    lines = {(tuple(case.key_of(p) for p in line["needs"][:-1]), case.key_of(line["needs"][-1])):
+             line["style"] for line in tree["lines"] if line["kind"] == "child"}  # fmt: skip
+    assert lines[(("fmum",), "me")] == "dotted"
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers,
+                           params={"view": "tree"}).text  # fmt: skip
+    assert '<span class="sw g-other"></span>carers, teachers, workers and friends' in page
+
+
+def test_a_brother_known_only_by_a_tie_is_in_the_first_view_of_the_tree(case: MapCase) -> None:
+    """A second reader: brothers and sisters known only by a sibling tie (their parents not
+    recorded) were left out of the close tree."""
+    f = case.family
+    f.people(tied="male")
+    f.link("sibling", "me", "tied")
+    close = case.graph(view="tree")
+    assert "tied" in {case.key_of(n["id"]) for n in close["nodes"]}

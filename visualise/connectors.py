@@ -125,9 +125,12 @@ def connectors(
         level, count = levels[b.id]
         bar_y = round(top - row_gap / 2 + (level - (count - 1) / 2) * _GAP, 1)
         kids = tuple(c for c, _ in b.children)
-        lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, kids))
+        # Drawn while a child it leads to is, one raised here included (a third reader: a drop
+        # to a folded adopted child hung from its couple, leading nowhere).
+        reached = kids + tuple(c for c, _ in b.raised)
+        lines.append(Line("drop", sx, sy, sx, bar_y, "solid", None, b.parents, reached))
         if hi > lo:
-            lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, kids))
+            lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, reached))
         for child, style in [*b.children, *b.raised]:
             cx, cy = pos[child]
             lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,

@@ -100,9 +100,10 @@ def make_blocks(
         # person's foster carer with no line at all).
         # A step-parent's tie is drawn by the partnership with the parent, as genograms do.
         rest = [link for link in ordered if link not in chosen and link.kind in _RAISED]
-        if rest:
+        while rest:  # every one of them (a third reader: a foster carer after two couples)
             others = _pair(rest, couple)
             block(tuple(c.parent for c in others)).raised.append((child, _style(others)))
+            rest = [link for link in rest if link not in others]
     for b in blocks.values():
         b.children.sort(key=lambda cs: sort_key(members[cs[0]]))
     return blocks

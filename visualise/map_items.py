@@ -108,6 +108,8 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# What says a relative is one by marriage: a label never cuts it off.
+_BY_MARRIAGE = ("by marriage", "-in-law")
 # Shorter words for a partner a label names the short way round ("father's ex-partner").
 _SHORTER = {"separated partner": "ex-partner", "former spouse": "ex-spouse"}
 
@@ -142,11 +144,14 @@ def relation_label(
     # The short way round with its relative cut, never the word that says who the person is
     # (a later reader: "partner of the maternal first cousin once removed" read "first
     # cousin once remov…", a partner named as the cousin); whole words of it first.
+    # Whole words only, and never a relative by marriage cut to read as one by birth (a later
+    # reader: "brother…'s partner" for a brother-in-law's).
     mine = _SHORTER.get(word, word)
-    at_words = [end for end in range(len(anchor) - 1, 0, -1) if anchor[end] in " -"]
-    for end in [*at_words, *range(len(anchor) - 1, 0, -1)]:
-        if fitting(f"{anchor[:end].rstrip()}…'s {mine}"):
-            return f"{anchor[:end].rstrip()}…'s {mine}"
+    at_words = [] if any(m in anchor for m in _BY_MARRIAGE) else [
+        end for end in range(len(anchor) - 1, 0, -1) if anchor[end] == " "]  # fmt: skip
+    for end in at_words:
+        if fitting(f"{anchor[:end]}…'s {mine}"):
+            return f"{anchor[:end]}…'s {mine}"
     return cut(mine) if cut else short(mine, limit)  # who they are, if nothing of whose fits
 
 
@@ -354,11 +359,14 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return style
 
 
-def legend_items(view: str) -> list[dict[str, str]]:
+def legend_items(view: str, groups: set[str] | None = None) -> list[dict[str, str]]:
+    """The key to a map's colours and lines. The tree's carers and others (a foster carer, a
+    young person's partner) only when it draws one (`groups`: the groups drawn; a second reader
+    found grey cards with no entry)."""
     items = [
         {"css": f"g-{g}", "shape": "sw", "text": words, "style": f"background: {COLOURS[g]};"}
         for g, words in GROUP_WORDS.items()
-        if not (view == "tree" and g == "other")
+        if not (view == "tree" and g == "other" and "other" not in (groups or set()))
     ]
     items += [
         {"css": "g-deceased", "shape": "sw", "text": "deceased (†)",

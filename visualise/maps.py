@@ -191,7 +191,7 @@ def render(
         "title": title,
         "nonce": _MARKS[Fill.NONCE],
         "height": height,
-        "legend": map_items.legend_items(view),
+        "legend": map_items.legend_items(view, {n["group"] for n in graph["nodes"]}),
         "stages": list(map_items.STAGE_WORDS.items()) if view == "ecomap" else [],
         "chosen": {"side": "", "living": "", "stage": "", **(chosen or {})},
         "client": {
