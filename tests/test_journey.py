@@ -177,6 +177,26 @@ def test_the_pdf_renderer_logs_nothing_of_a_name(caplog: pytest.LogCaptureFixtur
     assert "U+" not in logged
 
 
+def test_a_right_to_left_name_or_message_keeps_its_own_direction() -> None:
+    """A second reader: "From فاطمة الزهراء, aunt" was set with the comma on the wrong side of
+    the name. Names are isolated (`bdi`), and messages and words take their own direction."""
+    name = "فاطمة الزهراء"
+    book = {"young_person_id": "kai", "name": "Kai", "own_words": name,
+            "sections": ["people", "timeline", "messages"],
+            "people": [{"person_id": "g", "name": name, "relation": "aunt", "promises": []}],
+            "timeline": [{"kind": "lived", "title": "بيت", "place": None, "since": "2019",
+                          "until": None, "people": [name, "Bob"]}],
+            "messages": [{"name": name, "relation": "aunt", "text": "مرحبا",
+                          "written_on": "2026-01-01"}],
+            "left_out": 0, "waiting": 0}  # fmt: skip
+    html = render_book(book, picture_svg="").html
+    assert f"<h3><bdi>{name}</bdi>, aunt</h3>" in html
+    assert f"From <bdi>{name}</bdi>, aunt" in html
+    assert f"With <bdi>{name}</bdi>, <bdi>Bob</bdi>." in html
+    assert '<div dir="auto">مرحبا</div>' in html
+    assert f'<p class="words" dir="auto">{name}</p>' in html
+
+
 @pytest.mark.parametrize(
     "name", ["王秀英", "김민준", "สมชาย", "রহিম উদ্দিন", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ", "ராஜேஷ்", "فاطمة"]
 )
