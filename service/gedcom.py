@@ -53,6 +53,7 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
     Sex,
+    association_role,
     sex_of,
 )
 from service.gedcom_names import (
@@ -418,6 +419,7 @@ def parse_gedcom(
     summary: list[str] = ([said] if said else []) + prepared + _not_imported(others)
     actions: list[str] = []
     notes: list[str] = []
+    held = {p.xref for p in raw_people}  # an association names one of them, or is not said
     for p in raw_people:
         if len(p.xref) > MAX_XREF:
             raise GedcomError(f"line {p.line}: xref longer than {MAX_XREF} characters")
@@ -427,9 +429,9 @@ def parse_gedcom(
         born, died, birth, death = person_dates(p, whose, limit, notes, actions)
         if p.sex_note:
             notes.append(f"{whose}: {p.sex_note}")
-        notes += [f"{whose}: the file names {other} as their {role[:60] or 'associate'} "
+        notes += [f"{whose}: the file names {other} as their {association_role(role)} "
                   "(ASSO): not imported as a tie; add them as a trusted adult by hand if they "
-                  "matter" for other, role in p.associates]  # fmt: skip
+                  "matter" for other, role in p.associates if other in held]  # fmt: skip
         person = _held_to_limits(_married(p, whose, notes), whose, notes)
         people.append(replace(person, birth_date=born, death_date=died, birth_written=birth,
                               death_written=death))  # fmt: skip
@@ -524,8 +526,9 @@ def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
         return person
     if person.known_as:
         notes.append(
-            f"{whose}: their married name is not kept, as they have a name they "
-            "are known by already: record it by hand if it is the name to find them by"
+            f"{whose}: the file gives a nickname and a married name: the nickname is the "
+            "name they are known by; record the married name by hand if it is the name to "
+            "find them by"
         )
         return person
     return replace(person, known_as=married)

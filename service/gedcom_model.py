@@ -34,6 +34,23 @@ SEXES: dict[str, Sex] = {"M": "male", "F": "female", "MALE": "male", "FEMALE": "
 _NOT_KNOWN = frozenset({"", "U", "UNKNOWN"})
 
 
+# An association's role as the notes may say it: a word programs write for one, never the
+# file's own text (a second reader: "Godmother - lives at 12 Acacia Ave, tel ..." was repeated).
+_ROLES = frozenset({
+    "godparent", "godfather", "godmother", "godchild", "godson", "goddaughter", "sponsor",
+    "witness", "friend", "neighbour", "neighbor", "mentor", "guardian", "carer", "teacher",
+    "clergy", "officiator", "minister", "priest", "associate", "parent", "father", "mother",
+    "child", "husband", "wife", "spouse",
+})  # fmt: skip
+
+
+def association_role(words: str) -> str:
+    """The role an association's RELA or ROLE gives, when it is one of the words programs
+    write; else "associate"."""
+    said = " ".join(words.lower().split())
+    return said if said in _ROLES else "associate"
+
+
 def sex_of(values: list[str]) -> tuple[Sex, str | None]:
     """The sex a person's SEX lines say (the first), and what to tell the coordinator when
     they say something else: GEDCOM 7's `X` (neither male nor female), a word not read, or two

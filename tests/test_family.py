@@ -494,6 +494,29 @@ def test_gedcom_ties_by_parent_come_through_the_import(family: Family, db: Drive
     ]  # fmt: skip
 
 
+def test_a_name_known_by_already_recorded_is_kept_and_said_when_a_file_gives_another(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: a file's married name filled in the name known by; a later version of
+    the file with a nickname kept it (a worker may have chosen it) and said only that the
+    married name was not kept. It says the file gives another, and keeps what is recorded."""
+    f = family
+    head = b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Kit /Marlow/\n"
+    mary = b"0 @I2@ INDI\n1 NAME Mary /Brown/\n2 _MARNM Marlow\n1 SEX F\n"
+    first = import_file(f, head + mary + b"0 TRLR\n", young_person_xref="@I1@", source="mb")
+    assert first.status_code == 201, first.text
+    later = mary.replace(b"2 _MARNM Marlow\n", b"2 _MARNM Marlow\n2 NICK Molly\n")
+    again = import_file(f, head + later + b"0 TRLR\n", young_person_xref="@I1@", source="mb")
+    assert again.status_code == 201, again.text
+    said = again.json()["notes"]
+    assert any(n.startswith("1 people keep the name they are known by as recorded") and
+               "@I2@" in n for n in said), said  # fmt: skip
+    assert any("the file gives a nickname and a married name" in n for n in said), said
+    kept = db.execute_query("MATCH (p:Person {given_name: 'Mary', family_name: 'Brown'}) "
+                            "RETURN p.known_as AS known").records  # fmt: skip
+    assert [r["known"] for r in kept] == ["Mary Marlow"]
+
+
 def test_gedcom_import_is_idempotent_and_joins_the_young_person(family: Family, db: Driver) -> None:
     f = family
     # A preview first: the same answer as the import, and nothing written but its audit record.

@@ -1423,15 +1423,19 @@ def test_a_godparent_or_other_associate_is_told_not_imported_as_a_tie() -> None:
     five = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
             "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 RELA Godfather\n"
             "1 BAPM\n2 _ASSO @I3@\n3 RELA Witness\n"
-            # Free text in place of a pointer is not copied into the notes (a third reader).
+            # Free text in place of a pointer, in the pointer, or in the role is not copied
+            # into the notes (later readers).
             "1 ASSO Auntie Pat of 4 Elm Road\n2 RELA Godmother\n"
+            "1 ASSO @Jane Doe of 3 High St@\n2 RELA Godmother\n"
+            "1 ASSO @I2@\n2 RELA Godmother - lives at 12 Acacia Ave\n"
             "0 @I2@ INDI\n1 NAME Tom /Hill/\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
     seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n"
              "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 ROLE GODP\n"
              "1 ASSO @I3@\n2 ROLE OTHER\n3 PHRASE Mentor\n1 ASSO @VOID@\n2 ROLE FRIEND\n"
              "0 @I2@ INDI\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
-    for text, said in ((five, ["@I2@ as their Godfather", "@I3@ as their Witness"]),
-                       (seven, ["@I2@ as their godparent", "@I3@ as their Mentor"])):  # fmt: skip
+    for text, said in ((five, ["@I2@ as their godfather", "@I2@ as their associate",
+                               "@I3@ as their witness"]),
+                       (seven, ["@I2@ as their godparent", "@I3@ as their mentor"])):  # fmt: skip
         tree = parse_gedcom(text.encode(), today=TODAY)
         told = [n for n in tree.notes if "(ASSO)" in n]
         assert [n.split("names ", 1)[1].split(" (ASSO)")[0] for n in told] == said

@@ -123,6 +123,17 @@ def _kept_out(xrefs: list[str]) -> list[str]:
             "not imported: a worker who knows can record it."]  # fmt: skip
 
 
+def _names_kept(xrefs: list[str]) -> list[str]:
+    """A note on the people who keep the name they are known by as recorded, where the file
+    gives another (a nickname added to it since an import filled in their married name: a
+    second reader found it dropped without a word)."""
+    if not xrefs:
+        return []
+    return [f"{len(xrefs)} people keep the name they are known by as recorded, where the file "
+            f"gives another (the first {xrefs[0]}): change it by hand if the file's is the one "
+            "they use"]  # fmt: skip
+
+
 def _taken_out(xrefs: list[str]) -> list[str]:
     """What the answer says of people in the file whom the case took out of its network."""
     if not xrefs:
@@ -168,6 +179,7 @@ async def import_tree(
         ids: dict[str, str] = {}
         kept_out: list[str] = []  # deaths in the file for people recorded as living
         taken_out: list[str] = []  # people the case took out of its network: left out
+        names_kept: list[str] = []  # names known by the file gives, where one is recorded
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
@@ -193,6 +205,8 @@ async def import_tree(
                 ids[r["xref"]] = r["id"]
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
+                if r["name_kept"]:
+                    names_kept.append(r["xref"])
                 if r["filled"]:
                     shared.append(Shared("person.update", f"person:{r['id']}", (r["id"],),
                                          "changed by a family tree import: "
@@ -248,7 +262,8 @@ async def import_tree(
             people_created=created_people,
             people_matched=len(rows) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*tree.notes, *_kept_out(kept_out), *_taken_out(taken_out)],
+            notes=[*tree.notes, *_kept_out(kept_out), *_taken_out(taken_out),
+                   *_names_kept(names_kept)],
         )  # fmt: skip
         if preview:
             raise _DryRun(answer)  # the transaction is rolled back: nothing is written
