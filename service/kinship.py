@@ -175,7 +175,8 @@ def kinship_term(
     birth = _birth_words(ga, gb, sex, half and kind == "birth")
     # By marriage, a parent's or grandparent's partner is a step-parent or step-grandparent.
     if kind == "step" or (kind == "by_marriage" and (ga, gb) in ((1, 0), (2, 0))):
-        term = " or ".join(f"step-{w}" for w in birth)
+        # A step-cousin, as people say it, not a "step-first cousin" (a second reader).
+        term = " or ".join(f"step-{w.removeprefix('first ')}" for w in birth)
     elif kind == "adoptive":
         # "Adoptive" says the parent's side of an adoption; a descendant is adopted (a second
         # reader: the young person's adopted son was "adoptive son", while paths said adopted).

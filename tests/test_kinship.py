@@ -138,7 +138,7 @@ TERMS = [
     case(0, 2, "unknown", "step-grandchild", kind="step"),
     case(1, 2, "male", "step-nephew", kind="step"),
     case(2, 1, "unknown", "maternal step-aunt or step-uncle", kind="step", side="maternal"),
-    case(2, 2, "female", "step-first cousin", kind="step"),
+    case(2, 2, "female", "step-cousin", kind="step"),
     # Adoptive relatives: never half.
     case(1, 0, "female", "adoptive mother", kind="adoptive", side="maternal"),
     case(1, 0, "unknown", "adoptive parent", kind="adoptive"),
@@ -156,6 +156,10 @@ TERMS = [
     case(0, 1, "female", "daughter-in-law", kind="by_marriage", side="maternal"),
     case(0, 1, "male", "son-in-law", kind="by_marriage"),
     case(0, 1, "unknown", "child-in-law", kind="by_marriage"),
+    # A step-uncle's daughter is a step-cousin (a second reader: "step-first cousin").
+    case(2, 2, "female", "paternal step-cousin", kind="step", side="paternal"),
+    case(2, 3, "male", "step-cousin once removed", kind="step"),
+    case(3, 3, "male", "step-second cousin", kind="step"),
     # A grandchild's partner too (a second reader: "grandson by marriage").
     case(0, 2, "male", "grandson-in-law", kind="by_marriage"),
     case(0, 3, "female", "great-granddaughter-in-law", kind="by_marriage"),
