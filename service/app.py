@@ -131,9 +131,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The driver logs each query with its parameters (children's names) at DEBUG: never, even
     # where the app is served under a logging set up by others (a second reader: a root logger
     # at DEBUG wrote names to the log; `python -m service` already kept it at WARNING).
-    driver_log = logging.getLogger("neo4j")
-    if driver_log.getEffectiveLevel() < logging.WARNING:
-        driver_log.setLevel(logging.WARNING)
+    # Its own loggers set on purpose too (`neo4j.io` writes "C: RUN" with the parameters).
+    driver_logs = [logging.getLogger("neo4j")] + [
+        logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
+        if name.startswith("neo4j.")
+    ]  # fmt: skip
+    for driver_log in driver_logs:
+        if driver_log.getEffectiveLevel() < logging.WARNING:
+            driver_log.setLevel(logging.WARNING)
     # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
     # before it listens on a port.
     queries = load_queries(settings.cypher_dir)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,11 +46,26 @@ _ROLES = frozenset({
 })  # fmt: skip
 
 
+# The same roles as other languages' programs write them.
+_ROLE_WORDS = {"godparents": "godparent", "pate": "godparent", "patin": "godmother",
+               "parrain": "godfather", "marraine": "godmother", "padrino": "godfather",
+               "madrina": "godmother", "peter": "godfather", "meter": "godmother",
+               "fadder": "godparent", "gudfar": "godfather", "gudmor": "godmother",
+               "temoin": "witness", "zeuge": "witness", "getuige": "witness",
+               "testigo": "witness"}  # fmt: skip
+
+
 def association_role(words: str) -> str:
-    """The role an association's RELA or ROLE gives, when it is one of the words programs
-    write; else "associate"."""
-    said = " ".join(words.lower().split())
-    return said if said in _ROLES else "associate"
+    """The role an association's RELA or ROLE gives, by the first of its words that is one
+    programs write for a role ("Godmother at christening" is a godmother, "Parrain" a
+    godfather); else "associate". Never the file's own words."""
+    plain = unicodedata.normalize("NFD", words.lower().replace("-", ""))
+    for word in re.findall(r"[a-z]+", "".join(c for c in plain if not unicodedata.combining(c))):
+        if word in _ROLES:
+            return word
+        if word in _ROLE_WORDS:
+            return _ROLE_WORDS[word]
+    return "associate"
 
 
 def sex_of(values: list[str]) -> tuple[Sex, str | None]:

@@ -36,6 +36,7 @@ from service.gedcom_model import (
     GedcomPerson,
     RawFamily,
     RawPerson,
+    association_role,
     sex_of,
 )
 from service.gedcom_names import (
@@ -292,10 +293,12 @@ def _role(asso: GedcomStructure) -> str:
     role = _first(asso, "ROLE")
     if role is None:
         return ""
-    phrase = _first(role, "PHRASE")
-    if phrase is not None and phrase.text.strip():
-        return " ".join(phrase.text.split())
     word = role.text.strip().upper()
+    phrase = _first(role, "PHRASE")
+    # The phrase where it says a role (`OTHER` / `PHRASE Mentor`), else the role's word (a
+    # reader: `GODP` / `PHRASE Godmother at christening` was said as an associate).
+    if phrase is not None and association_role(phrase.text) != "associate":
+        return phrase.text
     return _ROLES.get(word, word.lower())
 
 

@@ -509,7 +509,7 @@ def test_a_name_known_by_already_recorded_is_kept_and_said_when_a_file_gives_ano
     again = import_file(f, head + later + b"0 TRLR\n", young_person_xref="@I1@", source="mb")
     assert again.status_code == 201, again.text
     said = again.json()["notes"]
-    assert any(n.startswith("1 people keep the name they are known by as recorded") and
+    assert any(n.startswith("1 person keeps the name they are known by as recorded") and
                "@I2@" in n for n in said), said  # fmt: skip
     assert any("the file gives a nickname and a married name" in n for n in said), said
     kept = db.execute_query("MATCH (p:Person {given_name: 'Mary', family_name: 'Brown'}) "

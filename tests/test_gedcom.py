@@ -23,6 +23,7 @@ from service.gedcom import (
 )
 from service.gedcom_checks import ancestor_loop
 from service.gedcom_dates import WrittenDate, from_words
+from service.gedcom_model import association_role
 
 DATA = Path(__file__).resolve().parent / "data" / "gedcom"
 TODAY = date(2025, 6, 1)
@@ -1431,16 +1432,31 @@ def test_a_godparent_or_other_associate_is_told_not_imported_as_a_tie() -> None:
             "0 @I2@ INDI\n1 NAME Tom /Hill/\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
     seven = ("0 HEAD\n1 GEDC\n2 VERS 7.0\n"
              "0 @I1@ INDI\n1 NAME Ann /Lee/\n1 ASSO @I2@\n2 ROLE GODP\n"
+             "3 PHRASE Godmother at christening\n"
              "1 ASSO @I3@\n2 ROLE OTHER\n3 PHRASE Mentor\n1 ASSO @VOID@\n2 ROLE FRIEND\n"
              "0 @I2@ INDI\n0 @I3@ INDI\n0 TRLR\n")  # fmt: skip
-    for text, said in ((five, ["@I2@ as their godfather", "@I2@ as their associate",
+    for text, said in ((five, ["@I2@ as their godfather", "@I2@ as their godmother",
                                "@I3@ as their witness"]),
-                       (seven, ["@I2@ as their godparent", "@I3@ as their mentor"])):  # fmt: skip
+                       (seven, ["@I2@ as their godmother", "@I3@ as their mentor"])):  # fmt: skip
         tree = parse_gedcom(text.encode(), today=TODAY)
         told = [n for n in tree.notes if "(ASSO)" in n]
         assert [n.split("names ", 1)[1].split(" (ASSO)")[0] for n in told] == said
         assert all(n.startswith("@I1@ (line ") for n in told)
+        assert not [n for n in tree.notes if any(w in n for w in ("Acacia", "Elm", "Jane"))]
         assert tree.families == ()
+
+
+@pytest.mark.parametrize(("words", "role"), [
+    ("Godmother", "godmother"), ("GODFATHER", "godfather"), ("Godparents", "godparent"),
+    ("God-parent", "godparent"), ("godmother.", "godmother"), ("Godfather (Catholic)", "godfather"),
+    ("Witness at baptism", "witness"), ("Parrain", "godfather"), ("Marraine", "godmother"),
+    ("Pate", "godparent"), ("Madrina", "godmother"), ("Témoin", "witness"),
+    ("lives at 12 Acacia Ave", "associate"),
+])  # fmt: skip
+def test_an_associations_role_is_said_in_a_word_programs_write(words: str, role: str) -> None:
+    """Other languages' words, plurals and punctuation read as the role (a reader: each was
+    "associate"); anything else is "associate", never the file's own words."""
+    assert association_role(words) == role
 
 
 def test_a_nickname_written_in_quotes_in_the_name_is_the_name_known_by() -> None:

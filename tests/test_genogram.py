@@ -12,7 +12,15 @@ import pytest
 
 from seed.families import family
 from visualise import graphviz
-from visualise.connectors import CARD_H, CARD_W, Line, crossings, through_cards, under_cards
+from visualise.connectors import (
+    CARD_H,
+    CARD_W,
+    Line,
+    below,
+    crossings,
+    through_cards,
+    under_cards,
+)
 from visualise.genogram import Genogram, _out_of_order, layout
 from visualise.genogram_rows import Couple, Member, Parentage, make_blocks
 from visualise.sibships import at_ends
@@ -122,15 +130,28 @@ def test_an_adopted_or_fostered_child_has_a_line_from_each_couple_that_raised_th
              Parentage("dad", "kai"), Parentage("carer", "kai", "foster")]  # fmt: skip
     couples = [Couple("am", "af", "married"), Couple("mum", "dad", "separated")]
     blocks = make_blocks({m.id: m for m in people}, links, couples)
-    below = {b.parents: b.children for b in blocks.values() if b.children}
+    under = {b.parents: b.children for b in blocks.values() if b.children}
     raised = {b.parents: b.raised for b in blocks.values() if b.raised}
-    assert below == {("aunt",): [("cousin", "solid")], ("dad", "mum"): [("kai", "solid")]}
+    assert under == {("aunt",): [("cousin", "solid")], ("dad", "mum"): [("kai", "solid")]}
     assert raised == {("af", "am"): [("cousin", "dashed")], ("carer",): [("kai", "dotted")]}
     drawn = layout(people, links, couples, graphviz.run, centre="kai")
     child = {(line.needs[:-1], line.needs[-1]): line.style for line in drawn.lines
              if line.kind == "child"}  # fmt: skip
     assert child == {(("aunt",), "cousin"): "solid", (("af", "am"), "cousin"): "dashed",
                      (("dad", "mum"), "kai"): "solid", (("carer",), "kai"): "dotted"}  # fmt: skip
+    # Each line from those who raised a child ends beside her birth line, not on it (a later
+    # reader: three lines lay on one another, read as one sibship).
+    ends = {(line.needs[:-1], line.needs[-1]): line.x1 for line in drawn.lines
+            if line.kind == "child"}  # fmt: skip
+    assert ends[(("af", "am"), "cousin")] != ends[(("aunt",), "cousin")]
+    assert ends[(("carer",), "kai")] != ends[(("dad", "mum"), "kai")]
+    # Folding the adoptive couple's family folds their adopted daughter too, beside their son.
+    with_son = make_blocks(
+        {m.id: m for m in [*people, Member("son", "male")]},
+        [*links, Parentage("am", "son"), Parentage("af", "son")],
+        couples,
+    )
+    assert below(with_son)["u:af:am"] == {"son", "cousin"}
     # The adoptive couple's drop and bar are drawn while the cousin is (a third reader: once
     # she was folded away they led nowhere).
     for line in drawn.lines:

@@ -109,13 +109,25 @@ def connectors(
             starts[b.id] = (x, y + CARD_H / 2)
     # Sibship bars: one per couple, in the row between parents and children, stacked where two
     # would share a stretch of the same row.
+    # A line from parents who raised a child drawn below others ends beside the child's birth
+    # line, each such couple a step further along the card (a later reader: they lay on it,
+    # three couples' bars joined to one line, read as one sibship).
+    beside: dict[tuple[str, str], float] = {}
+    for b in sorted(blocks.values(), key=lambda b: b.id):
+        for child, _ in b.raised:
+            done = sum(1 for (_, c) in beside if c == child)
+            beside[(b.id, child)] = _RAISED_STEP * (done + 1)
+
+    def end_x(b: Block, child: str) -> float:
+        return pos[child][0] + beside.get((b.id, child), 0.0)
+
     bars: list[tuple[Block, float, float, float]] = []
     for b in blocks.values():
         drawn = [*b.children, *b.raised]
         if not drawn:
             continue
         sx, _ = starts[b.id]
-        xs = [pos[c][0] for c, _ in drawn] + [sx]
+        xs = [end_x(b, c) for c, _ in drawn] + [sx]
         top = min(pos[c][1] for c, _ in drawn) - CARD_H / 2
         bars.append((b, min(xs), max(xs), top))
     levels = _levels(bars)
@@ -132,7 +144,7 @@ def connectors(
         if hi > lo:
             lines.append(Line("bar", lo, bar_y, hi, bar_y, "solid", None, b.parents, reached))
         for child, style in [*b.children, *b.raised]:
-            cx, cy = pos[child]
+            cx, cy = end_x(b, child), pos[child][1]
             lines.append(Line("child", cx, bar_y, cx, cy - CARD_H / 2, style, None,
                               (*b.parents, child)))  # fmt: skip
         if b.children:
@@ -141,6 +153,7 @@ def connectors(
 
 
 _UNDER_STEP = 7.0  # between couple lines that run under the same row
+_RAISED_STEP = 24.0  # between a child's birth line and each line from those who raised them
 
 
 def _depths(apart: dict[str, tuple[float, float, float]]) -> dict[str, int]:
@@ -198,8 +211,10 @@ def _levels(bars: list[tuple[Block, float, float, float]]) -> dict[str, tuple[in
 
 
 def below(blocks: dict[tuple[str, ...], Block]) -> dict[str, set[str]]:
-    """Everyone drawn below each couple: children, their partners, and theirs in turn."""
-    kids_of = {b.id: [c for c, _ in b.children] for b in blocks.values()}
+    """Everyone drawn below each couple: children (those they raised too: a later reader found
+    an adopted daughter left on the map when her adoptive parents' family was folded), their
+    partners, and theirs in turn."""
+    kids_of = {b.id: [c for c, _ in (*b.children, *b.raised)] for b in blocks.values()}
     born = {c for kids in kids_of.values() for c in kids}  # who has parents drawn
     of_person: dict[str, list[Block]] = {}
     for b in blocks.values():

@@ -83,7 +83,7 @@ CALL (row, known, yp, gone) {
          false AS taken_out,
          // The name known by already recorded, where the file gives another: kept, and said.
          coalesce(row.known_as, '') <> '' AND coalesce(was.known_as, '') <> ''
-           AND was.known_as <> row.known_as AS name_kept
+           AND toLower(was.known_as) <> toLower(row.known_as) AS name_kept
 }
 RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
        filled, taken_out, name_kept

@@ -129,9 +129,9 @@ def _names_kept(xrefs: list[str]) -> list[str]:
     second reader found it dropped without a word)."""
     if not xrefs:
         return []
-    return [f"{len(xrefs)} people keep the name they are known by as recorded, where the file "
-            f"gives another (the first {xrefs[0]}): change it by hand if the file's is the one "
-            "they use"]  # fmt: skip
+    who = "1 person keeps" if len(xrefs) == 1 else f"{len(xrefs)} people keep"
+    return [f"{who} the name they are known by as recorded, where the file gives another (the "
+            f"first {xrefs[0]}): change it by hand if the file's is the one they use"]  # fmt: skip
 
 
 def _taken_out(xrefs: list[str]) -> list[str]:
