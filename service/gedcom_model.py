@@ -60,7 +60,10 @@ def association_role(words: str) -> str:
     programs write for a role ("Godmother at christening" is a godmother, "Parrain" a
     godfather); else "associate". Never the file's own words."""
     plain = unicodedata.normalize("NFD", words.lower().replace("-", ""))
-    for word in re.findall(r"[a-z]+", "".join(c for c in plain if not unicodedata.combining(c))):
+    words_seen: list[str] = re.findall(
+        r"[a-z]+", "".join(c for c in plain if not unicodedata.combining(c))
+    )
+    for word in words_seen:
         if word in _ROLES:
             return word
         if word in _ROLE_WORDS:
