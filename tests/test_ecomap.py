@@ -197,6 +197,16 @@ def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted()
     assert ("sean", "family") in e.new_lines
     paternal = next(s for s in e.summaries if s.side == "paternal")
     assert paternal.label.endswith("\n2 with a safety flag")
+    # However crowded the circle: thirty cousins in touch, and a great-uncle under an order
+    # farther out (a second reader: he was folded out of sight).
+    crowded = [Seat(s.id, s.name, s.group, s.relation, "willing", generation=s.generation)
+               if s.id.startswith("c") else s for s in seats]  # fmt: skip
+    crowded.append(Seat("zed", "Zed", "paternal", "paternal great-uncle", generation=-2,
+                        restricted=True))  # fmt: skip
+    hints["zed"] = ("paternal", 5)
+    e = arrange(crowded, ties, "yp", hints)
+    assert "zed" in e.circle
+    assert "zed" not in e.folded
 
 
 def test_a_label_is_measured_by_its_longest_line_the_stage_and_warnings_too() -> None:

@@ -167,6 +167,10 @@ def arrange(
         if r is not None:
             ranked.append((r, rings.get(s.id, 9), s.name, s.id))
     circle = [pid for *_, pid in sorted(ranked)[:CIRCLE_MAX]]
+    # Someone a court order keeps away is never folded out of sight, however crowded the
+    # circle (a second reader: a great-uncle under an order was folded behind thirty cousins in
+    # touch, and the summary did not say so).
+    circle += [pid for *_, pid in sorted(ranked)[CIRCLE_MAX:] if by_id[pid].restricted]
     in_circle = set(circle)
 
     keep: set[str] = set()
