@@ -566,8 +566,8 @@ def _settle(family: Family, relative: str, ways: list[_Way]) -> Kin:
 
 def relatives(family: Family, max_generations: int) -> list[Kin]:
     """Every relative of the family's person within `max_generations` (it bounds Ga and Gb),
-    then the partners of birth and adoptive relatives who are not relatives themselves, and the
-    birth and adopted children of a parent's partner; closest first."""
+    then the partners of birth and adoptive relatives who are not relatives themselves; closest
+    first."""
     found: dict[str, Kin] = {}
     for r, ways in _ways(family, max_generations).items():
         found[r] = _settle(family, r, ways)
@@ -584,19 +584,13 @@ def relatives(family: Family, max_generations: int) -> list[Kin]:
             partner = p.other(k.person_id)
             if p.current and partner not in known and partner not in placed:
                 placed[partner] = k
-    extras: dict[str, Kin] = {}
-    for partner, k in placed.items():
-        extras.setdefault(
-            partner,
-            Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False, k.also),
-        )
-        if (k.ga, k.gb) == (1, 0):
-            # A parent's partner's own children, born or adopted (a second reader: an adopted
-            # daughter was missing).
-            for link in family.children.get(partner, ()):
-                if link.kind in ("birth", "adoptive") and link.child not in known:
-                    extras.setdefault(link.child, Kin(link.child, "step", 1, 1, k.side, False))
-    return sorted([*kin, *extras.values()], key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
+    # A parent's own partner is not among them: a step-parent already, with their children
+    # (`step_parents_by_partnership`).
+    extras = [
+        Kin(partner, "step" if k.gb == 0 else "by_marriage", k.ga, k.gb, k.side, False, k.also)
+        for partner, k in placed.items()
+    ]
+    return sorted([*kin, *extras], key=lambda k: (k.ga + k.gb, k.ga, k.person_id))
 
 
 # Gaps are looked for up to great-grandparents: the parents of the person's grandparents.

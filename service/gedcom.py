@@ -518,8 +518,8 @@ def _not_living(
 
 def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
     """The person with the name they took in marriage as the name they are known by, when
-    they have no other; a note when they do, or when it is the name they were born with
-    (nothing to add)."""
+    they have no other; a note when they do. A married name that is their name from birth adds
+    nothing."""
     person, married = raw.person, raw.married
     whole = " ".join(f"{person.given_name} {person.family_name}".split())
     if married is None or married.lower() == whole.lower():

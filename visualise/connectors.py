@@ -6,6 +6,7 @@ through a card). Pure: no I/O."""
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -113,10 +114,11 @@ def connectors(
     # line, each such couple a step further along the card (a later reader: they lay on it,
     # three couples' bars joined to one line, read as one sibship).
     beside: dict[tuple[str, str], float] = {}
+    lines_to: Counter[str] = Counter()
     for b in sorted(blocks.values(), key=lambda b: b.id):
         for child, _ in b.raised:
-            done = sum(1 for (_, c) in beside if c == child)
-            beside[(b.id, child)] = _RAISED_STEP * (done + 1)
+            lines_to[child] += 1
+            beside[(b.id, child)] = _RAISED_STEP * lines_to[child]
 
     def end_x(b: Block, child: str) -> float:
         return pos[child][0] + beside.get((b.id, child), 0.0)

@@ -7,8 +7,9 @@
 // are every holding case's, and any case holding both people may end it, as before.
 MATCH (e:AuditEvent {action: 'order.create'})
 WHERE e.resource STARTS WITH 'order:' AND e.young_person_id IS NOT NULL
-  // Not another case holding both, told of it since (`audit.record_in_others`).
-  AND NOT coalesce(e.reason, '') ENDS WITH '(through another case)'
+  // The event of the case it was made through, which has no reason: not another case holding
+  // both, told of it since with its dates (`audit.record_shared`).
+  AND e.reason IS NULL
 MATCH (r:Person)-[o:RESTRICTED_BY_ORDER {id: substring(e.resource, 6)}]->(p:Person)
 WHERE o.made_in IS NULL
   AND all(x IN [r, p] WHERE x.id = e.young_person_id
