@@ -560,14 +560,14 @@ def test_an_embed_link_made_with_a_token_expires_no_later_than_the_token(
     refused = case.mint()
     assert refused.status_code == 401, refused.text
     assert refused.json()["error"]["message"] == (
-        "The API token used expires within a second; sign in with another."
+        "The token used expires within a second; sign in with another."
     )
     assert refused.headers["www-authenticate"].startswith("Bearer")
     params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
     events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
     assert [e["reason"] for e in events
             if e["action"] == "create_embed_token" and e["outcome"] == "refused"] == [
-        "the API token used expires within a second"]  # fmt: skip
+        "the token used expires within a second"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -477,3 +478,34 @@ def test_the_services_role_is_taken_whatever_the_order_and_the_admin_keeps_what_
         taken = client.get("/me", headers={"Authorization": f"Bearer {named}"})
         assert taken.status_code == 401, taken.text
         assert taken.json()["error"]["message"] == "Another account already uses this username."
+
+
+def test_an_embed_link_made_after_an_oidc_sign_in_expires_with_the_identity_token(
+    issuer: Issuer, keys: Keys, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: an embed link made with an identity token about to expire lived its
+    full time (an hour by default), as a link made with an API token does not. It now expires
+    no later than the identity token; one that would be dead on arrival is refused."""
+    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, oidc_issuer=issuer.url,
+                            oidc_audience=AUDIENCE, oidc_team_claim="team")  # fmt: skip
+    with TestClient(create_app(settings)) as client:
+        soon = int(time.time()) + 120
+        bearer = {"Authorization": "Bearer " + sign(
+            claims(issuer, roles=["social_worker"], team="north", exp=soon), keys.rsa)}  # fmt: skip
+        me = ok(client.get("/me", headers=bearer))
+        manager = add_user(client, "manager1", "manager", "north")
+        young_person = open_case(client, manager)
+        allocate(client, manager, young_person, Actor(me["user_id"], "", bearer))
+        link = ok(client.post(f"/young-people/{young_person}/embed-tokens", headers=bearer,
+                              json={"view": "tree"}), 201)  # fmt: skip
+        assert datetime.fromisoformat(link["expires_at"]).timestamp() <= soon
+        # Within the leeway a token a second from its end still signs in: its link is refused.
+        ending = {"Authorization": "Bearer " + sign(
+            claims(issuer, roles=["social_worker"], team="north", exp=int(time.time())),
+            keys.rsa)}  # fmt: skip
+        dead = client.post(f"/young-people/{young_person}/embed-tokens", headers=ending,
+                           json={"view": "tree"})  # fmt: skip
+        assert dead.status_code == 401, dead.text
+        assert dead.json()["error"]["message"] == (
+            "The token used expires within a second; sign in with another."
+        )

@@ -110,7 +110,7 @@ async def _oidc_principal(verifier: OidcVerifier, token: str, db: Db) -> Princip
         principal = await users.principal_for_oidc(
             db, subject=identity.subject, username=identity.username, role=Role(ours[0]),
             team=identity.team, team_claimed=identity.team_claimed,
-            issued_at=identity.issued_at,
+            issued_at=identity.issued_at, expires_at=identity.expires_at,
         )  # fmt: skip
     except (ConstraintError, users.UsernameTaken) as exc:
         raise _Refused(

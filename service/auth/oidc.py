@@ -38,6 +38,8 @@ class OidcIdentity:
     team_claimed: bool = False
     # When the provider issued the token (`iat`), if it says: of the token, not who it names.
     issued_at: datetime | None = field(default=None, compare=False)
+    # When the token expires (`exp`): embed links made with it expire no later.
+    expires_at: datetime | None = field(default=None, compare=False)
 
 
 # Most specific first: InvalidSignatureError is a DecodeError, a connection error a client error.
@@ -154,7 +156,8 @@ class OidcVerifier:
                      else None)  # fmt: skip
         return OidcIdentity(subject=subject, username=username, roles=roles, team=team,
                             team_claimed=self._team_claim is not None,
-                            issued_at=issued_at)  # fmt: skip
+                            issued_at=issued_at,
+                            expires_at=datetime.fromtimestamp(claims["exp"], UTC))  # fmt: skip
 
     def _keys(self) -> jwt.PyJWKClient:
         """Discovery waits for the first token, so the service starts while the issuer is down."""

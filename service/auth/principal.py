@@ -28,9 +28,11 @@ class Principal:
     team: str | None
     via: Literal["token", "oidc", "bootstrap", "cli", "embed"]
     # The API token the request signed in with (`via == "token"`): an embed link made with it
-    # stops working when it is revoked or expires, and is made to expire no later than it.
+    # stops working when it is revoked or expires.
     api_token_id: str | None = None
-    api_token_expires_at: datetime | None = None
+    # When what the request signed in with expires (an API token, an identity token's `exp`):
+    # an embed link made with it expires no later.
+    signed_in_until: datetime | None = None
 
 
 BOOTSTRAP_ADMIN = Principal(

@@ -234,7 +234,7 @@ async def check_token(db: Db, *, token: str) -> Principal | SignInRefusal:
     return Principal(user_id=user["id"], username=user["username"], role=Role(user["role"]),
                      team=user["team"], via="token",
                      api_token_id=records[0]["token_id"],
-                     api_token_expires_at=records[0]["token_expires_at"].to_native())  # fmt: skip
+                     signed_in_until=records[0]["token_expires_at"].to_native())  # fmt: skip
 
 
 class UsernameTaken(Exception):
@@ -250,9 +250,11 @@ async def principal_for_oidc(
     team: str | None,
     team_claimed: bool = True,
     issued_at: datetime | None = None,
+    expires_at: datetime | None = None,
 ) -> Principal | SignInRefusal:
     """The user of an OpenID Connect subject, made on first sign-in; refused when disabled, or
-    for a token issued (`issued_at`) before they were last disabled.
+    for a token issued (`issued_at`) before they were last disabled. `expires_at`: when the
+    identity token expires, which embed links made with it do not outlive.
     The same claims as last time (most sign-ins) are only read; a new user, role or team is
     written. `team_claimed`: the provider's claims decide the team (LL_OIDC_TEAM_CLAIM); if
     not, the team the admin gave the user is kept."""
@@ -290,5 +292,10 @@ async def principal_for_oidc(
         return SignInRefusal("identity token issued before the user was disabled",
                              user_id=user["id"], role=role.value)  # fmt: skip
     return Principal(
-        user_id=user["id"], username=user["username"], role=role, team=user["team"], via="oidc"
+        user_id=user["id"],
+        username=user["username"],
+        role=role,
+        team=user["team"],
+        via="oidc",
+        signed_in_until=expires_at,
     )

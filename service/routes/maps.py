@@ -300,8 +300,9 @@ async def create_embed_token(
     key: Annotated[bytes, Depends(embed_key)],
 ) -> EmbedToken:
     """A short-lived link to this young person's map, for you, for one view and one framing
-    origin. Whoever opens it sees what you may see, for as long as you still may: made with an
-    API token, it expires no later than that token, and stops working if it is revoked."""
+    origin. Whoever opens it sees what you may see, for as long as you still may: it expires no
+    later than the API token or identity token it was made with, and stops working if that API
+    token is revoked."""
     origin = None
     if body.origin is not None:
         origin = normalise_origin(body.origin)
@@ -315,7 +316,7 @@ async def create_embed_token(
         settings, key, user_id=access.principal.user_id, young_person_id=reach.person_id,
         view=body.view, origin=origin, minutes=minutes,
         api_token_id=access.principal.api_token_id,
-        not_after=access.principal.api_token_expires_at,
+        not_after=access.principal.signed_in_until,
     )  # fmt: skip
     # Capped by its API token's expiry, a link may be dead on arrival: refused, saying why,
     # rather than handed over.
@@ -323,12 +324,12 @@ async def create_embed_token(
     await audit.record(access.db, principal=access.principal,
         action="create_embed_token", resource=f"young_person:{reach.person_id}",
         outcome="refused" if dead else "allowed", young_person_id=reach.person_id,
-        reason="the API token used expires within a second" if dead else
+        reason="the token used expires within a second" if dead else
                f"{body.view} for {origin or 'direct viewing'} until {link.expires_at.isoformat()}",
     )  # fmt: skip
     if dead:
         raise Unauthorized(
-            "The API token used expires within a second; sign in with another.",
+            "The token used expires within a second; sign in with another.",
             headers=CHALLENGE,
         )
     return link
