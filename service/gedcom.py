@@ -14,6 +14,7 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -459,7 +460,21 @@ def parse_gedcom(
     notes = actions + notes
     if len(notes) > MAX_NOTES:
         notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more notes of the same kinds"]
-    return GedcomTree(tuple(people), tuple(families), tuple(summary + notes))
+    return GedcomTree(
+        tuple(people), tuple(families), tuple(summary + notes), _disproven(raw_people, raw_families)
+    )
+
+
+def _disproven(
+    people: Sequence[RawPerson], families: Sequence[RawFamily]
+) -> tuple[tuple[str, str], ...]:
+    """(parent, child) for each parentage the file says is ruled out: a child's FAMC with STAT
+    disproven, to each partner of that family."""
+    partners = {f.xref: f.partners for f in families}
+    held = {p.xref for p in people}
+    return tuple(sorted({(parent, p.xref) for p in people for family, tie in p.famc.items()
+                         if tie.status == "disproven"
+                         for parent in partners.get(family, ()) if parent in held}))  # fmt: skip
 
 
 def _not_living(

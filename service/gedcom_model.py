@@ -166,6 +166,9 @@ class GedcomTree:
     # What the import changed to hold the file to the API's own limits, person by person
     # (xref and line, never a name): control characters taken out, long names cut.
     notes: tuple[str, ...] = ()
+    # (parent xref, child xref): parentages the file says are ruled out (FAMC's STAT disproven),
+    # imported as no tie.
+    disproven: tuple[tuple[str, str], ...] = ()
 
 
 class GedcomError(ValueError):

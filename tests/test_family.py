@@ -621,6 +621,66 @@ def test_a_file_giving_a_recorded_parent_and_child_the_other_way_round_is_refuse
     assert import_file(f, GEDCOM, source="another").status_code == 201
 
 
+_KIT = """0 HEAD
+1 GEDC
+2 VERS 5.5.1
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Kit /Jones/
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Anne /Jones/
+1 SEX F
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Bob /Smith/
+1 SEX M
+1 FAMS @F1@
+0 @F1@ FAM
+1 HUSB @I3@
+1 WIFE @I2@
+1 CHIL @I1@
+1 MARR
+2 DATE 2010
+0 TRLR
+"""
+
+
+def test_a_corrected_file_sent_again_says_where_it_differs_from_the_ties_recorded(
+    family: Family,
+) -> None:
+    """A second reader: a corrected tree imported again under the same source (the father now
+    a step-father, or ruled out by DNA, and the couple divorced) answered as if nothing
+    differed, and the note on the disproven tie read as if there were none: the father stayed
+    a birth father. The recorded ties are kept (a worker may have checked them), and each
+    difference is said, by xref, with what to do."""
+    f = family
+    ok(import_file(f, _KIT.encode(), young_person_xref="@I1@", source="t"), 201)
+    same = ok(import_file(f, _KIT.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert not [n for n in same["notes"] if "recorded here as" in n]
+    step = _KIT.replace("1 CHIL @I1@", "1 CHIL @I1@\n2 _FREL Step\n1 DIV\n2 DATE 2016")
+    again = ok(import_file(f, step.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert again["relationships_created"] == 0
+    told = [n for n in again["notes"] if "recorded here as" in n]
+    assert told == [
+        "@I3@ and @I1@: the file says @I3@ is @I1@'s step-parent, recorded here as birth "
+        "parent: kept as recorded; change it by hand if the file is right",
+        "@I3@ and @I2@: the file says they are divorced (ended 2016), recorded here as married: "
+        "kept as recorded; change it by hand if the file is right",
+    ]
+    ruled_out = _KIT.replace("1 FAMC @F1@", "1 FAMC @F1@\n2 STAT disproven")
+    third = ok(import_file(f, ruled_out.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert [n for n in third["notes"] if "recorded here as" in n] == [
+        "@I2@ and @I1@: the file says @I2@ is not @I1@'s parent (disproven), recorded here as "
+        "@I1@'s birth parent: kept as recorded; take the tie out by hand if the file is right",
+        "@I3@ and @I1@: the file says @I3@ is not @I1@'s parent (disproven), recorded here as "
+        "@I1@'s birth parent: kept as recorded; take the tie out by hand if the file is right",
+    ]
+    # Kept as recorded, as said.
+    terms = {r["name"]: r["term"] for r in f.relatives()["data"]}
+    assert terms["Bob Smith"] == "father"
+
+
 def test_someone_taken_out_is_not_imported_again_and_restored_only_without_a_clash(
     family: Family, db: Driver
 ) -> None:

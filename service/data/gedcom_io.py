@@ -16,7 +16,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import TransientError
 from pydantic import BaseModel, Field
 
-from service import gedcom_dates
+from service import gedcom_again, gedcom_dates
 from service.auth.principal import Principal
 from service.data.audit import Shared, record, record_in, record_in_others
 from service.db import Db, in_write
@@ -111,35 +111,14 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                                           "since", family.marriage_written)}  # fmt: skip
             if family.until is not None:  # when the partnership ended
                 couple["until"] = family.until
-            links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b], "props": couple})
+            said = bool(family.kind or family.married or family.divorced)  # else taken so
+            links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b],
+                          "props": couple, "said": said})  # fmt: skip
+    # A parentage the file says is ruled out makes no tie; one already recorded is told
+    # (`gedcom_again.ties_recorded`).
+    links += [{"type": "disproven", "from_id": ids[parent], "to_id": ids[child], "props": {}}
+              for parent, child in tree.disproven if parent in ids and child in ids]  # fmt: skip
     return links
-
-
-def _kept_out(xrefs: list[str]) -> list[str]:
-    """What the answer says of deaths the file records for people recorded as living."""
-    if not xrefs:
-        return []
-    return [f"{', '.join(xrefs)}: the file records a death for someone recorded here as living; "
-            "not imported: a worker who knows can record it."]  # fmt: skip
-
-
-def _names_kept(xrefs: list[str]) -> list[str]:
-    """A note on the people who keep the name they are known by as recorded, where the file
-    gives another (a nickname added to it since an import filled in their married name: a
-    second reader found it dropped without a word)."""
-    if not xrefs:
-        return []
-    who = "1 person keeps" if len(xrefs) == 1 else f"{len(xrefs)} people keep"
-    return [f"{who} the name they are known by as recorded, where the file gives another (the "
-            f"first {xrefs[0]}): change it by hand if the file's is the one they use"]  # fmt: skip
-
-
-def _taken_out(xrefs: list[str]) -> list[str]:
-    """What the answer says of people in the file whom the case took out of its network."""
-    if not xrefs:
-        return []
-    return [f"{', '.join(xrefs)}: taken out of this network by a worker; not imported again, "
-            "nor their ties in the file (the case's manager can restore them)."]  # fmt: skip
 
 
 async def import_tree(
@@ -215,11 +194,13 @@ async def import_tree(
             if progress:
                 progress(len(batch))
         links = _links(tree, ids, system)
+        kept_ties: list[list[Any]] = []  # the ties already recorded between the file's pairs
         for start in range(0, len(links), BATCH):
             result = await tx.run(
                 db.queries["merge_gedcom_links"], links=links[start : start + BATCH]
             )
-            made = (await result.single(strict=True))["made"]
+            found = await result.single(strict=True)
+            made, kept_ties = found["made"], [*kept_ties, *found["kept"]]
             created_links += len(made)
             made_parents += [(a, b) for _, a, b, parent in made if parent]
             # Someone the import created is in this case alone: only a tie between two people
@@ -227,6 +208,7 @@ async def import_tree(
             shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
                               "added by a family tree import")
                        for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
+        back = {v: k for k, v in ids.items()}  # person id -> the file's xref
         crowded = await (
             await tx.run(
                 db.queries["check_imported_people"],
@@ -235,7 +217,6 @@ async def import_tree(
             )
         ).values()
         if crowded:
-            back = {v: k for k, v in ids.items()}
             names = ", ".join(back[row[0]] for row in crowded)
             raise InvalidInput(
                 f"With this file, {names} would have more than two birth parents; "
@@ -248,7 +229,6 @@ async def import_tree(
         ).single(strict=True)  # fmt: skip
         loop = ancestor_loop(linked["links"], made_parents)
         if loop:
-            back = {v: k for k, v in ids.items()}
             named = [back.get(i, f"person {i}") for i in loop]  # xrefs; ids for the others
             raise InvalidInput(
                 f"With this file, {named[0]} would be their own ancestor "
@@ -262,8 +242,9 @@ async def import_tree(
             people_created=created_people,
             people_matched=len(rows) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*tree.notes, *_kept_out(kept_out), *_taken_out(taken_out),
-                   *_names_kept(names_kept)],
+            notes=[*tree.notes, *gedcom_again.ties_recorded(links, kept_ties, back),
+                   *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
+                   *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
         if preview:
             raise _DryRun(answer)  # the transaction is rolled back: nothing is written

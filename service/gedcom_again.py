@@ -1,0 +1,92 @@
+"""What an import says of what the case has already recorded: the notes of a file imported
+into a network that holds some of its people and ties (a corrected tree sent again, a second
+branch of the family). The recorded data is kept: a worker may have recorded or checked it,
+and the file is one family member's account. Each note names people by xref, never by name,
+and says what to do. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+_PARENT = {"birth": "birth parent", "adoptive": "adoptive parent", "step": "step-parent",
+           "foster": "foster carer"}  # fmt: skip
+_COUPLE = {"married": "married", "civil_partnership": "civil partners",
+           "cohabiting": "living together", "separated": "separated",
+           "divorced": "divorced"}  # fmt: skip
+
+
+def kept_out(xrefs: list[str]) -> list[str]:
+    """What the answer says of deaths the file records for people recorded as living."""
+    if not xrefs:
+        return []
+    return [f"{', '.join(xrefs)}: the file records a death for someone recorded here as living; "
+            "not imported: a worker who knows can record it."]  # fmt: skip
+
+
+def names_kept(xrefs: list[str]) -> list[str]:
+    """A note on the people who keep the name they are known by as recorded, where the file
+    gives another (a nickname added to it since an import filled in their married name: a
+    second reader found it dropped without a word)."""
+    if not xrefs:
+        return []
+    who = "1 person keeps" if len(xrefs) == 1 else f"{len(xrefs)} people keep"
+    return [f"{who} the name they are known by as recorded, where the file gives another (the "
+            f"first {xrefs[0]}): change it by hand if the file's is the one they use"]  # fmt: skip
+
+
+def taken_out(xrefs: list[str]) -> list[str]:
+    """What the answer says of people in the file whom the case took out of its network."""
+    if not xrefs:
+        return []
+    return [f"{', '.join(xrefs)}: taken out of this network by a worker; not imported again, "
+            "nor their ties in the file (the case's manager can restore them)."]  # fmt: skip
+
+
+def ties_recorded(
+    links: Sequence[Mapping[str, Any]], kept: Sequence[Sequence[Any]], xref_of: Mapping[str, str]
+) -> list[str]:
+    """A note for each tie the file gives otherwise than it is recorded (a second reader: a
+    corrected tree sent again, with the father now a step-father, ruled out by DNA, or
+    divorced, answered as if nothing differed, and the father stayed a birth father).
+    `links`: the file's ties as the import sends them (`type` parent, partner or disproven,
+    `from_id`, `to_id`, `props`, and `said`: whether the file says the couple's kind rather
+    than it being taken for living together); `kept`: the ties recorded between the same two
+    people, [from id, to id, parent, kind, until]; `xref_of`: person id -> the file's xref."""
+    recorded = {(a, b, parent): (kind, until) for a, b, parent, kind, until in kept}
+    notes = []
+    for link in links:
+        a, b = link["from_id"], link["to_id"]
+        x, y = xref_of.get(a, a), xref_of.get(b, b)
+        keep = "kept as recorded; change it by hand if the file is right"
+        if link["type"] == "disproven":
+            if (a, b, True) in recorded:
+                kind = recorded[(a, b, True)][0] or "birth"
+                notes.append(f"{x} and {y}: the file says {x} is not {y}'s parent (disproven), "
+                             f"recorded here as {y}'s {_PARENT.get(kind, kind)}: kept as "
+                             "recorded; take the tie out by hand if the file is right")  # fmt: skip
+            continue
+        if link["type"] == "parent":
+            found = recorded.get((a, b, True))
+            if found is None:
+                continue
+            was, now = found[0] or "birth", link["props"]["kind"]
+            if was != now:
+                notes.append(f"{x} and {y}: the file says {x} is {y}'s "
+                             f"{_PARENT.get(now, now)}, recorded here as "
+                             f"{_PARENT.get(was, was)}: {keep}")  # fmt: skip
+            continue
+        found = recorded.get((a, b, False)) or recorded.get((b, a, False))
+        if found is None:
+            continue
+        was_kind, was_until = found[0], None if found[1] is None else str(found[1])
+        now_kind, now_until = link["props"]["kind"], link["props"].get("until")
+        kind_differs = link.get("said", True) and was_kind != now_kind
+        # An end the file gives to a partnership recorded as going on, or another end date.
+        ended_differs = now_until is not None and now_until != was_until
+        if kind_differs or ended_differs:
+            said = _COUPLE.get(now_kind, now_kind) + (f" (ended {now_until})" if now_until else "")
+            had = _COUPLE.get(was_kind, was_kind) + (f" (ended {was_until})" if was_until else "")
+            notes.append(f"{x} and {y}: the file says they are {said}, recorded here as {had}: "
+                         f"{keep}")  # fmt: skip
+    return notes
