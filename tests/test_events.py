@@ -547,12 +547,16 @@ def test_events_are_open_only_to_the_case_workers(case: Case) -> None:
     came = case.client.put(f"/events/{theirs['id']}/guests/{gran}",
                            headers=case.coordinator.headers, json={"attended": True})  # fmt: skip
     assert came.status_code == 404
+    gone = case.client.post(f"/events/{theirs['id']}/guests/{gran}/withdrawal",
+                            headers=case.coordinator.headers, json={"reason": "x"})  # fmt: skip
+    assert gone.status_code == 404
     # The refusals are on the second child's trail, never by the other case's connection id
     # (a second reader: Kai's trail held the id of Sam's connection).
     audit = ok(case.client.get("/audit", headers=case.manager.headers,
                                params={"young_person_id": second}))["data"]  # fmt: skip
     refused = [(e["action"], e["reason"]) for e in audit if e["outcome"] == "refused"]
     assert refused == [
+        ("event.withdraw", "the connection named was not invited"),
         ("event.attendance", "the connection named was not invited"),
         ("event.invite", "the connection named is not in this young person's network"),
     ]

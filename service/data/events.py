@@ -243,7 +243,7 @@ async def withdraw(
         # decided, so no household or wish is read.
         held = await locked_connection(tx, db.queries, cid=cid)
         if held is None or held[0] != young_person_id:
-            return "not invited"
+            return "elsewhere"
         stage = held[1]
         await (await tx.run(db.queries["lock_event"], id=event_id)).consume()
         now = await (
@@ -269,7 +269,10 @@ async def withdraw(
     if why is not None:
         await record(db, principal=actor, action="event.withdraw", resource=f"event:{event_id}",
                      outcome="refused", young_person_id=young_person_id,
-                     reason=f"connection:{cid} {why}")  # fmt: skip
+                     # Not by its id unless it is this case's: it may be another case's (a
+                     # second reader).
+                     reason="the connection named was not invited" if why == "elsewhere"
+                            else f"connection:{cid} {why}")  # fmt: skip
         if why == "came":
             raise Conflict(
                 "They are recorded as having come to this event: correct their attendance "
