@@ -34,10 +34,11 @@ def _answers(client: TestClient, young_person: str, headers: dict[str, str]) -> 
     relatives = get(f"/people/{young_person}/relatives?max_generations=4")["data"]
     gaps = get(f"/people/{young_person}/gaps")["data"]
     suggestions = get(f"/young-people/{young_person}/suggestions")["data"]
-    chains = {
-        steps: get(f"/young-people/{young_person}/safeguarding?max_steps={steps}")["chains"]
+    safeguarding = {
+        steps: get(f"/young-people/{young_person}/safeguarding?max_steps={steps}")
         for steps in (2, 3, 4)
     }
+    chains = {steps: found["chains"] for steps, found in safeguarding.items()}
     # Each list in a fixed order, so that only a change in what is said counts.
     return {
         "relatives": sorted(relatives, key=lambda r: r["person_id"]),
@@ -46,6 +47,8 @@ def _answers(client: TestClient, young_person: str, headers: dict[str, str]) -> 
         "chains_2": sorted(chains[2], key=json.dumps),
         "chains_3": sorted(chains[3], key=json.dumps),
         "chains_4": sorted(chains[4], key=json.dumps),
+        # The network's flagged people (the same at every length of chain).
+        "flagged": sorted(safeguarding[2]["flagged_in_network"], key=json.dumps),
     }
 
 
