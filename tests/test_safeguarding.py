@@ -57,6 +57,32 @@ def test_a_relatives_partner_is_one_step_away_and_explained(case: Case) -> None:
     assert seen["chains"] == []
 
 
+def test_partners_and_other_parents_the_map_draws_as_family_are_in_the_network(
+    case: Case,
+) -> None:
+    """A second reader: the young person's flagged partner, and the flagged father of a
+    cousin, were on the map with their flags but not among the network's flagged people: the
+    first only as the end of a chain, the second nowhere but inside chains."""
+    f = case.family
+    f.people(bf="male", cousin="female", cousindad="male")
+    f.partners("me", "bf", kind="cohabiting")
+    f.child("aunt", "cousin")
+    f.child("cousindad", "cousin")
+    case.flag("bf", level=2)
+    case.flag("cousindad")
+    seen = links(case, case.social_worker)
+    terms = {p["person_id"]: p["term"] for p in seen["flagged_in_network"]}
+    assert terms == {
+        f.ids["bf"]: "partner bf Test",
+        f.ids["cousindad"]: "father of the maternal first cousin cousindad Test",
+    }
+    assert seen["chains"] == []
+    graph = ok(case.client.get(f"/young-people/{f.young_person_id}/graph",
+                               headers=case.social_worker.headers))  # fmt: skip
+    drawn = {n["id"] for n in graph["nodes"] if n["flags"]}
+    assert drawn == set(terms)
+
+
 def test_household_and_longer_chains_respect_max_steps(case: Case) -> None:
     ids = case.family.ids
     # grandad lives with a lodger; the lodger's brother (far1) is flagged: 2 steps. far1's

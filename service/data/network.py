@@ -11,7 +11,7 @@ Two views:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,8 +74,16 @@ async def members(
     if family is None:
         raise NotFound("No person with this id is within your allocations.")
     kin = named_rows(family, [young_person_id], MEMBER_GENERATIONS)
-    found = {young_person_id: f"{family_names(family)[young_person_id]} (the young person)"}
+    names = family_names(family)
+    found = {young_person_id: f"{names[young_person_id]} (the young person)"}
     found |= {r["person_id"]: f"{r['term']} {r['name']}" for r in kin if not r["other_case"]}
+    # The partners and other parents the map draws as family are members too (a second
+    # reader: the young person's flagged partner, and an aunt's flagged partner, were on the
+    # map with their flags but not among the flagged people of the network).
+    standing = _standings(family, kin)
+    found |= {pid: f"{standing[pid].relation} {names[pid]}"
+              for pid in _place_other_kin(family, kin, standing, family.people)
+              if not _young(family, pid)}  # fmt: skip
     for person_id, name in connected.items():
         found.setdefault(person_id, f"connection {name}")
     return found
@@ -150,8 +158,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
     young_person_id, family, row = loaded.young_person_id, loaded.family, loaded.row
     when, day = today, today.isoformat()
     relatives = named_rows(family, [young_person_id], filters.max_generations)
-    standing = {r["person_id"]: relative_standing(r) for r in relatives}
-    standing[young_person_id] = CENTRE
+    standing = _standings(family, relatives)
     # Marked as /lapsed lists them: overdue, and not held back by the plan (a wish, or a risk
     # in their household).
     lapsed = lapsed_rows(row["connections"], row["trusted"], today=when,
@@ -168,11 +175,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
             trusted[tie["person_id"]] = tie
     other_kin = _other_kin(family, relatives)
     people = _drawn_people(family, relatives, other_kin, row)
-    # Each other parent or partner is placed by the closest relative they are tied to.
-    for kin in sorted(other_kin, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
-        if kin["person_id"] not in standing and kin["person_id"] in people:
-            sex = people[kin["person_id"]]["sex"]
-            standing[kin["person_id"]] = kin_standing(kin, standing[kin["anchor_id"]], sex)
+    _place_other_kin(family, relatives, standing, people, other_kin)
     family_ids = set(standing)
     for pid in people:
         if pid not in standing:
@@ -325,6 +328,33 @@ def _ties(
             "current": adult is None or not ended(adult.get("until"), today),
         })  # fmt: skip
     return edges
+
+
+def _standings(family: Family, relatives: list[dict[str, Any]]) -> dict[str, Standing]:
+    """The young person's and each relative's place (`relatives`: `named_rows`)."""
+    standing = {r["person_id"]: relative_standing(r) for r in relatives}
+    standing[family.person_id] = CENTRE
+    return standing
+
+
+def _place_other_kin(
+    family: Family,
+    relatives: list[dict[str, Any]],
+    standing: dict[str, Standing],
+    among: Container[str],
+    other_kin: list[dict[str, Any]] | None = None,
+) -> list[str]:
+    """Each partner and other parent of the family (`_other_kin`) who is in `among`, placed
+    in `standing` by the closest relative they are tied to; their ids, in that order."""
+    placed = []
+    found = _other_kin(family, relatives) if other_kin is None else other_kin
+    for kin in sorted(found, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
+        pid = kin["person_id"]
+        if pid not in standing and pid in among:
+            sex = family.people[pid].sex or "unknown"
+            standing[pid] = kin_standing(kin, standing[kin["anchor_id"]], sex)
+            placed.append(pid)
+    return placed
 
 
 def _other_kin(family: Family, relatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
