@@ -103,6 +103,24 @@ class PlanVersionSummary(BaseModel):
 
 class PlanVersion(PlanVersionSummary):
     plan: Plan
+    taken_out: int = Field(
+        default=0,
+        description="How many people of this version the case has since taken out of the "
+        "network: not shown, nor their commitments (they were in it as agreed).",
+    )
+    # Of those, how many were in the plan rather than held back (for `changes`).
+    taken_out_of_plan: int = Field(default=0, exclude=True)
+
+
+def without(plan: Plan, taken_out: set[str]) -> tuple[Plan, int, int]:
+    """A recorded plan without the people the case has since taken out of the network, and
+    how many of them were in it and held back: a version is kept as it read, but prints and
+    reads of it no longer name them (a second reader: a version printed again named an uncle
+    taken out)."""
+    people = [p for p in plan.people if p.person_id not in taken_out]
+    held = [h for h in plan.held_back if h.person_id not in taken_out]
+    shown = plan.model_copy(update={"people": people, "held_back": held})
+    return shown, len(plan.people) - len(people), len(plan.held_back) - len(held)
 
 
 class PlanNow(BaseModel):
@@ -171,19 +189,28 @@ def _said(person: PlanPerson, m: PlanCommitment) -> str:
     return f"{person.name} ({person.relation}): {m.what}, {m.how_often}"
 
 
-def changes(old: Plan, new: Plan) -> list[str]:
+def changes(old: Plan, new: Plan, taken_out: int = 0) -> list[str]:
     """What differs from `old` to `new`, in words, in a stable order: people who joined or left
     the plan, and commitments added, ended or changed. Why someone left is not said here: the
     list heads the plan's page, which a family may be given, and a person held back (a flag, an
     order, the young person's wish) is told only in the page's "Held back" part, for the
-    workers and the review."""
+    workers and the review. Nor are they named here (a second reader: the aunt the young person
+    never wants approached was named at the head of the family's copy), nor the `taken_out`
+    people of `old` since taken out of the network (`without`): counted."""
     said: list[str] = []
     before = {p.person_id: p for p in old.people}
     after = {p.person_id: p for p in new.people}
+    held = {h.person_id for h in new.held_back}
     for pid in sorted(after.keys() - before.keys(), key=lambda i: after[i].name):
         said.append(f"Joined the plan: {after[pid].name} ({after[pid].relation}).")
-    for pid in sorted(before.keys() - after.keys(), key=lambda i: before[i].name):
-        said.append(f"No longer in the plan: {before[pid].name} ({before[pid].relation}).")
+    left = sorted(before.keys() - after.keys(), key=lambda i: before[i].name)
+    for pid in left:
+        if pid not in held:
+            said.append(f"No longer in the plan: {before[pid].name} ({before[pid].relation}).")
+    unnamed = sum(1 for pid in left if pid in held) + taken_out
+    if unnamed:
+        who = "1 person" if unnamed == 1 else f"{unnamed} people"
+        said.append(f"No longer in the plan: {who}, not named here.")
     for pid in sorted(before.keys() & after.keys(), key=lambda i: after[i].name):
         then = {m.id: m for m in before[pid].commitments}
         now = {m.id: m for m in after[pid].commitments}

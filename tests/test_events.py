@@ -631,11 +631,10 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert [p["relation"] for p in now["plan"]["held_back"]] == [
         "maternal aunt", "maternal grandmother"
     ]  # fmt: skip
-    assert now["changes_since_latest"][:2] == [
-        "No longer in the plan: aunt Test (maternal aunt).",
-        "No longer in the plan: gran Test (maternal grandmother).",
-    ]
-    # Why is said only in the page's part for the workers, never in the list heading the page.
+    # Who and why is said only in the page's part for the workers, never in the list heading
+    # the page (a second reader: the aunt the young person never wants approached was named
+    # there, on the family's copy).
+    assert now["changes_since_latest"][:1] == ["No longer in the plan: 2 people, not named here."]
     why = {h["reason"] for h in now["plan"]["held_back"]}
     assert not any(reason in c for c in now["changes_since_latest"] for reason in why)
     page = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
@@ -645,6 +644,8 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert why
     assert all(html.escape(reason) not in head for reason in why)
     assert all(html.escape(reason) in workers_part for reason in why)
+    assert "aunt Test" not in head
+    assert "aunt Test" in workers_part
     # What was agreed then is kept as it read, whatever changed since.
     kept = ok(_plan(case, "/versions/1"))
     assert [p["relation"] for p in kept["plan"]["people"]] == [
@@ -655,6 +656,27 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert second["number"] == 2
     assert ok(_plan(case))["changes_since_latest"] == []
     assert _plan(case, "/versions/3").status_code == 404
+    # Someone taken out of the network since is named by no version read or printed again (a
+    # second reader: version 1 printed again named an uncle taken out): counted.
+    gran_id = case.family.ids["gran"]
+    assert case.client.delete(f"/people/{gran_id}",
+                              headers=case.coordinator.headers).status_code == 204  # fmt: skip
+    kept = ok(_plan(case, "/versions/1"))
+    assert ([p["relation"] for p in kept["plan"]["people"]], kept["taken_out"]) == (
+        ["maternal aunt"], 1)  # fmt: skip
+    assert "taken_out_of_plan" not in kept
+    printed = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
+                              headers=case.coordinator.headers, params={"version": 1})  # fmt: skip
+    assert printed.status_code == 200, printed.text
+    assert "gran Test" not in printed.text
+    assert "A call every other Sunday" not in printed.text
+    assert "1 person of this version since taken out of the network is not shown" in " ".join(
+        printed.text.split()
+    )
+    again = ok(_plan(case, "/versions/2"))  # both held back then: the one taken out not shown
+    assert ([h["relation"] for h in again["plan"]["held_back"]], again["taken_out"]) == (
+        ["maternal aunt"], 1)  # fmt: skip
+    assert ok(_plan(case))["changes_since_latest"] == []
     path = f"/young-people/{case.family.young_person_id}/plan/versions"
     future = case.client.post(path, headers=case.coordinator.headers,
                               json={"agreed_on": "2099-01-01"})  # fmt: skip

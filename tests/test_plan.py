@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from service.plan import Plan, build_plan, changes, how_often
+from service.plan import Plan, build_plan, changes, how_often, without
 from visualise.documents import headers, long_date, render_plan, to_pdf
 
 
@@ -142,15 +142,33 @@ def test_changes_between_two_versions_in_words() -> None:
     )
     assert changes(before, after) == [
         "Joined the plan: Lisa Doyle (maternal aunt).",
-        "No longer in the plan: Craig Hill (father).",
+        "No longer in the plan: 1 person, not named here.",
         "Commitment added: Margaret Doyle (maternal grandmother): Football matches, every month.",
         "Commitment changed: Margaret Doyle (maternal grandmother): A call on Sundays, every week.",
     ]
     assert changes(after, after) == []
-    # Held back, and why, is said only in the page's part for the workers (the list of changes
-    # heads the page a family may be given).
+    # Held back, who and why, is said only in the page's part for the workers (the list of
+    # changes heads the page a family may be given: a second reader found the father the young
+    # person never wants approached named there).
     assert [h.name for h in after.held_back] == ["Craig Hill"]
-    assert not any("never" in c or "Held back" in c for c in changes(before, after))
+    assert not any("never" in c or "Held back" in c or "Craig" in c
+                   for c in changes(before, after))  # fmt: skip
+
+
+def test_a_version_read_again_leaves_out_people_since_taken_out_of_the_network() -> None:
+    """A second reader: a version printed again named the uncle the case had taken out of the
+    network since, and so did the changes heading today's plan. Counted, not named."""
+    call = _commitment("m1", "A call on Sundays", 14)
+    agreed = _plan(_person("gran", call), _person("aunt"), _person("dad", ordered=True))
+    assert [h.name for h in agreed.held_back] == ["Craig Hill"]
+    shown, in_plan, held_back = without(agreed, {"aunt", "dad"})
+    assert [p.name for p in shown.people] == ["Margaret Doyle"]
+    assert (shown.held_back, in_plan, held_back) == ([], 1, 1)
+    assert without(agreed, set()) == (agreed, 0, 0)
+    today = _plan(_person("gran", call))
+    assert changes(shown, today, taken_out=in_plan) == [
+        "No longer in the plan: 1 person, not named here."
+    ]
 
 
 HOSTILE = "<script>alert(1)</script>"

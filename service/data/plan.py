@@ -19,7 +19,15 @@ from service.db import Db, together
 from service.errors import Conflict, InvalidInput, NotFound
 from service.kinship import ROLE_WORDS, display_name
 from service.models import InputModel, IsoDate, Note
-from service.plan import Plan, PlanNow, PlanVersion, PlanVersionSummary, build_plan, changes
+from service.plan import (
+    Plan,
+    PlanNow,
+    PlanVersion,
+    PlanVersionSummary,
+    build_plan,
+    changes,
+    without,
+)
 from service.workflow import BLOCKING_FLAG_LEVEL
 
 
@@ -72,7 +80,10 @@ async def _versions(
 
 
 def _version(row: dict[str, Any]) -> PlanVersion:
-    return PlanVersion.model_validate({**row, "plan": json.loads(row["content"])})
+    recorded = Plan.model_validate(json.loads(row["content"]))
+    plan, in_plan, held_back = without(recorded, set(row["taken_out"]))
+    return PlanVersion.model_validate({**row, "plan": plan, "taken_out": in_plan + held_back,
+                                       "taken_out_of_plan": in_plan})  # fmt: skip
 
 
 async def plan_now(db: Db, *, young_person_id: str, today: date) -> PlanNow:
@@ -82,7 +93,7 @@ async def plan_now(db: Db, *, young_person_id: str, today: date) -> PlanNow:
     said: list[str] = []
     if versions:
         latest = await version(db, young_person_id=young_person_id, number=versions[-1].number)
-        said = changes(latest.plan, plan)
+        said = changes(latest.plan, plan, latest.taken_out_of_plan)
     return PlanNow(plan=plan, versions=versions,
                    next_review=versions[-1].review_on if versions else None,
                    changes_since_latest=said)  # fmt: skip
