@@ -136,6 +136,41 @@ def test_tree_graph_is_a_genogram(case: MapCase) -> None:
     assert {case.key_of(n["id"]) for n in close["nodes"]} == {"me", "mum", "dad", "gran", "grandad"}
 
 
+def test_the_maps_say_where_a_safety_concern_is_out_of_sight(case: MapCase) -> None:
+    """Second readers: the close family's tree drew neither the uncle under a restraining
+    order nor the aunt's flagged partner, and said nothing of them; and an ecomap's summary
+    said how many of its folded people carry a flag, not how many a safeguarding link runs
+    through (the grandfather living with a flagged lodger)."""
+    build_work(case)
+    ids = case.family.ids
+    close = case.graph(view="tree")
+    assert "sean" not in {case.key_of(n["id"]) for n in close["nodes"]}
+    assert close["beyond_close"] == 2  # Sean (the order) and Lee (the flag)
+    assert case.graph(view="tree", scope="whole")["beyond_close"] == 0
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers,
+                           params={"view": "tree"})  # fmt: skip
+    assert page.status_code == 200, page.text
+    assert (
+        '<p class="notice" role="note">2 people of the family with a safety flag or under '
+        "a court order are not on this tree of the close family"
+    ) in page.text
+    ecomap = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers)
+    assert 'class="notice"' not in ecomap.text
+    lodger = case.family.person("lodger", "male")
+    home = {"line1": "3 Canal Row", "town": "Leeds", "postcode": "LS2 7AB", "since": "2024-01-01"}
+    for who in (ids["grandad"], lodger):
+        assert case.client.post(f"/people/{who}/addresses", headers=case.coordinator.headers,
+                                json=home).status_code == 204  # fmt: skip
+    flag = {"kind": "person_posing_risk_to_children", "level": 3, "source": "Police"}
+    ok(case.client.post(f"/people/{lodger}/flags", headers=case.social_worker.headers,
+                        json=flag), 201)  # fmt: skip
+    page = case.client.get(f"/young-people/{case.yp}/map", headers=case.social_worker.headers)
+    summaries = {s["side"]: s for s in json.loads(page_data(page.text, "ll-page"))["summaries"]}
+    assert [case.key_of(m) for m in summaries["paternal"]["members"]] == ["grandad"]
+    assert summaries["paternal"]["label"].endswith("\n1 with a safeguarding link")
+    assert "safeguarding link" not in summaries["maternal"]["label"]
+
+
 def test_the_tree_draws_a_step_fathers_former_wife_and_a_step_sisters_mother(
     case: MapCase,
 ) -> None:

@@ -194,6 +194,7 @@ def render(
         "legend": map_items.legend_items(view, {n["group"] for n in graph["nodes"]}),
         "stages": list(map_items.STAGE_WORDS.items()) if view == "ecomap" else [],
         "chosen": {"side": "", "living": "", "stage": "", **(chosen or {})},
+        "notice": _beyond_close(graph.get("beyond_close") or 0),
         "client": {
             "view": view,
             "parentOrigin": parent_origin,
@@ -214,6 +215,16 @@ def render(
         "script": Markup(_MARKS[Fill.SCRIPT]),  # noqa: S704
     }
     return renewed(_cut(net.generate_html(), len(graph["nodes"]), len(graph["edges"])))
+
+
+def _beyond_close(count: int) -> str | None:
+    """What the close family's tree says of the flagged or restricted people it leaves out."""
+    if not count:
+        return None
+    who = "1 person" if count == 1 else f"{count} people"
+    return (f"{who} of the family with a safety flag or under a court order "
+            f"{'is' if count == 1 else 'are'} not on this tree of the close family: see the "
+            "whole family's tree, the network map or safeguarding.")  # fmt: skip
 
 
 def content_security_policy(nonce: str, frame_ancestors: list[str]) -> str:

@@ -181,8 +181,14 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         if pid not in standing:
             standing[pid] = adult_standing(trusted.get(pid))
 
+    beyond_close = 0
     if view == "tree" and filters.scope == "close":
-        family_ids &= close_family(family)
+        close = close_family(family)
+        # Counted, so that the page can say so (a second reader: a close tree drew neither the
+        # uncle under a restraining order nor the aunt's flagged partner, and said nothing).
+        risky = {pid for pid, p in people.items() if p["flags"] or p["restricted"]}
+        beyond_close = len((family_ids - close) & risky)
+        family_ids &= close
     sides = {r["person_id"]: r["side"] for r in relatives}
     # The other side someone related both ways is on too: a side's map shows them.
     also = {r["person_id"]: r["also_on"] for r in relatives if r["also_on"]}
@@ -232,7 +238,7 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
                      key=lambda n: (n["id"] != young_person_id, n["name"], n["id"]))  # fmt: skip
     graph = NetworkGraph.model_validate({
         "young_person_id": young_person_id, "view": view, "nodes": ordered, "edges": edges,
-        "scope": filters.scope if view == "tree" else None,
+        "scope": filters.scope if view == "tree" else None, "beyond_close": beyond_close,
         "count": {"nodes": len(ordered), "edges": len(edges)},
     })  # fmt: skip
     graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}

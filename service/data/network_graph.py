@@ -155,6 +155,11 @@ class NetworkGraph(BaseModel):
     young_person_id: str
     view: View
     scope: Scope | None = Field(description="Family tree: close family or the whole family.")
+    beyond_close: int = Field(
+        default=0,
+        description="Family tree of the close family: how many of the family with an active "
+        "safety flag or under a court order it leaves out (the whole family shows them).",
+    )
     nodes: list[MapNode]
     edges: list[MapEdge]
     lines: list[GenogramLine] = Field(
@@ -204,6 +209,13 @@ def for_page(graph: NetworkGraph, through: dict[str, list[str]]) -> dict[str, An
     drawn["nodes"] = people = [shown(node) for node in graph.nodes]
     for person in people:
         person["chains"] = list(through.get(person["id"], ()))
+    # A summary says how many of its people a safeguarding link runs through, as it says how
+    # many carry a flag (a second reader: a cousin whose chain led to a flagged man was folded
+    # into "82 relatives found", the chain seen only by opening the summary and clicking him).
+    for summary in drawn["summaries"]:
+        linked = sum(1 for pid in summary["members"] if through.get(pid))
+        if linked:
+            summary["label"] += f"\n{linked} with a safeguarding link"
     return drawn
 
 
