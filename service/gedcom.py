@@ -60,8 +60,8 @@ from service.gedcom_model import (
 from service.gedcom_names import (
     KNOWN_AS,
     last_surname,
-    married_name,
     name_order,
+    other_name,
     quoted_nickname,
 )
 from service.gedcom_write import write_gedcom
@@ -236,10 +236,13 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     born_in = next((_original(_text(link)) for event in rec.sub_tags("BIRT", follow=False)
                     for link in event.sub_tags("FAMC", follow=False) if _text(link)),
                    None)  # fmt: skip
-    married = married_name(
+    # MyHeritage's `_MARNM` under the birth name, or on the record itself (TNG).
+    marnm = _text(_first(primary, "_MARNM")) if primary is not None else ""
+    married = other_name(
         person.given_name,
-        _text(_first(primary, "_MARNM")) if primary is not None else "",
+        marnm or _text(_first(rec, "_MARNM")),
         [(n.type, " ".join(_text_of_name(n).split())) for n in names if n is not primary],
+        [_text(alia) for alia in rec.sub_tags("ALIA", follow=False)],
     )
     associates = tuple(
         (_original(_text(asso)), _text(_first(asso, "RELA")))
@@ -249,7 +252,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     )  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
                      _pointers(rec, "FAMS"), baptism, unsaid, born_in, married,
-                     sex_note, associates)  # fmt: skip
+                     sex_note, associates, _noted(rec))  # fmt: skip
+
+
+def _noted(rec: Record) -> bool:
+    return any(True for tag in ("NOTE", "SNOTE") for _ in rec.sub_tags(tag, follow=False))
 
 
 def _text_of_name(name: NameRec) -> str:
@@ -333,7 +340,7 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     return RawFamily(xref, line, list(slots), children, married, stands.divorced, marriage,
                      marriage_words, slots, words, partnered and not stands.never_married, twice,
                      stands.kind, ended, ended_words, stands.never_married,
-                     pedigrees)  # fmt: skip
+                     pedigrees, _noted(rec))  # fmt: skip
 
 
 def _read(
@@ -376,8 +383,21 @@ def _read(
         found = _LINE_NO.search(str(exc))
         at = int(found.group(1)) if found else 0
         where = f" at line {origin[at - 1] if 0 < at <= len(origin) else at}" if found else ""
+        # What is wrong and what to do, never the line itself (it may hold a name): a second
+        # reader was told only "GEDCOM structure error at line 17".
+        if isinstance(exc, IntegrityError):
+            what = ("a CONC or CONT line not one level below the line it continues"
+                    if "CONC/CONT" in str(exc)
+                    else "a line more than one level deeper than the line before it")  # fmt: skip
+        else:
+            what = ("a line that is not a level number, an optional @xref@, a tag and its "
+                    "value, separated by spaces (a tab instead of a space, or a line broken "
+                    "in two, reads so)")  # fmt: skip
         kind = "structure" if isinstance(exc, IntegrityError) else "syntax"
-        raise GedcomError(f"GEDCOM {kind} error{where}") from exc
+        raise GedcomError(
+            f"GEDCOM {kind} error{where}: {what}; correct it in the file, or export the tree "
+            "again from the program it came from"
+        ) from exc
     except Exception as exc:  # undecodable bytes, numbers too long for int(), anything else
         what = f"{type(exc).__name__}"
         if isinstance(exc, UnicodeDecodeError):
@@ -444,6 +464,7 @@ def parse_gedcom(
                        f"{hidden[0]}), as a program writes them when it hides living people's "
                        "names: imported so; export the tree again with names, or record them "
                        "by hand")  # fmt: skip
+    actions += _notes_in_file(raw_people, raw_families)
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
                              summary, today=limit)  # fmt: skip
     check_shape(families)
@@ -463,6 +484,23 @@ def parse_gedcom(
     return GedcomTree(
         tuple(people), tuple(families), tuple(summary + notes), _disproven(raw_people, raw_families)
     )
+
+
+def _notes_in_file(people: Sequence[RawPerson], families: Sequence[RawFamily]) -> list[str]:
+    """A note on the people and families whose records carry notes of their own, which are not
+    imported (a second reader: "Violent to Anne; do not contact", on a person, went without a
+    word; a NOTE record was counted, but not whose it was)."""
+    noted = [p.xref for p in people if p.noted] + [f.xref for f in families if f.noted]
+    if not noted:
+        return []
+    listed = ", ".join(noted[:10]) + (f" and {len(noted) - 10} more" if len(noted) > 10 else "")
+    if len(noted) == 1:
+        return [f"1 person or family carries a note in the file (NOTE): {listed}; not "
+                "imported: read it in the file, as it may say something a worker should know, "
+                "and record what matters by hand"]  # fmt: skip
+    return [f"{len(noted)} people or families carry notes in the file (NOTE): {listed}; "
+            "not imported: read them in the file, as one may say something a worker should "
+            "know, and record what matters by hand"]  # fmt: skip
 
 
 def _disproven(
@@ -537,16 +575,19 @@ def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
     nothing."""
     person, married = raw.person, raw.married
     whole = " ".join(f"{person.given_name} {person.family_name}".split())
-    if married is None or married.lower() == whole.lower():
+    if married is None:
+        return person
+    name, word = married
+    if name.lower() == whole.lower():
         return person
     if person.known_as:
         notes.append(
-            f"{whose}: the file gives a nickname and a married name: the nickname is the "
-            "name they are known by; record the married name by hand if it is the name to "
-            "find them by"
+            f"{whose}: the file gives a nickname and {'an' if word == 'alias' else 'a'} {word}: "
+            f"the nickname is the name they are known by; record the {word} by hand if it is "
+            "the name to find them by"
         )
         return person
-    return replace(person, known_as=married)
+    return replace(person, known_as=name)
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -91,7 +91,9 @@ def prepare(
     if lines[0].removeprefix(b"\xef\xbb\xbf").split() != [b"0", b"HEAD"]:
         raise GedcomError("not a GEDCOM file: line 1 must be '0 HEAD'")
     if not _TRAILER.fullmatch(lines[-1]):
-        raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): truncated?")
+        raise GedcomError(f"file does not end with '0 TRLR' (line {len(lines)}): it may have "
+                          "been cut short when it was saved or sent; export it again from the "
+                          "program it came from, or send the whole file")  # fmt: skip
     broken = continued(lines)
     deep = _DEEP_LEVEL.search(b"\n".join(lines))
     if deep:

@@ -195,14 +195,17 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     adoption_unsaid: bool = False
     # The family the birth event names (`1 BIRT` / `2 FAMC`): the one they were born into.
     born_in: str | None = None
-    # The name they took in marriage, whole (`gedcom_names.married_name`): the name they are
-    # known by unless they have one already.
-    married: str | None = None
+    # The name they took in marriage, whole, or another name they go by, with which it is
+    # (`gedcom_names.other_name`): the name they are known by unless they have one already.
+    married: tuple[str, str] | None = None
     # What their SEX lines said that was not read as it stands (`sex_of`).
     sex_note: str | None = None
     # People the record associates with them (`ASSO`, on the record or an event): (xref, the
     # file's word for who they are, such as Godfather), imported as no tie.
     associates: tuple[tuple[str, str], ...] = ()
+    # Whether the record carries a note of its own (`1 NOTE`, GEDCOM 7's `1 SNOTE`): not
+    # imported, and said.
+    noted: bool = False
 
 
 # A baptism or christening: the person was born by then.
@@ -256,3 +259,5 @@ class RawFamily:  # what a reader gave for one FAM record
     # child xref -> PEDI under the family's CHIL (the standard puts it under the child's FAMC;
     # some programs write it here): read where the child's FAMC says nothing.
     pedigrees: dict[str, str] = field(default_factory=dict)
+    # Whether the record carries a note of its own (`1 NOTE`, `1 SNOTE`).
+    noted: bool = False

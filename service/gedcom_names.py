@@ -44,6 +44,31 @@ def married_name(given: str, marnm: str, names: list[tuple[str | None, str]]) ->
     return None
 
 
+# A NAME's TYPE for another name the person goes by: the standard's `aka` (GEDCOM 7's `AKA`),
+# as programs spell it.
+_ALSO = ("aka", "alsoknownas", "alias", "othername")
+
+
+def other_name(
+    given: str, marnm: str, names: list[tuple[str | None, str]], aliases: list[str]
+) -> tuple[str, str] | None:
+    """The name someone goes by other than their birth name, and what it is: their married
+    name (`married_name`), else the last of their names whose TYPE says "also known as"
+    (Gramps, GEDCOM 7's `AKA`), else the last `ALIA` written as a name rather than a pointer
+    (Family Tree Maker). A second reader: the last two were dropped without a word."""
+    married = married_name(given, marnm, names)
+    if married is not None:
+        return married, "married name"
+    also = [words for kind, words in names if "".join((kind or "").lower().split()) in _ALSO]
+    also += [a for a in aliases if not (a.startswith("@") and a.endswith("@"))]
+    for words in reversed(also):
+        own = words.split("/", 1)[0].strip() if "/" in words else words.strip()
+        whole = " ".join(words.replace("/", " ").split())
+        if whole:
+            return (whole if own else " ".join(f"{given} {whole}".split())), "alias"
+    return None
+
+
 def quoted_nickname(given: str) -> tuple[str, str | None]:
     """The given names without a nickname written in quotes among them (Family Tree Maker and
     Ancestry write `John "Jack"`), and that nickname."""

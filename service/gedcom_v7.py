@@ -42,8 +42,8 @@ from service.gedcom_model import (
 from service.gedcom_names import (
     KNOWN_AS,
     last_surname,
-    married_name,
     name_order,
+    other_name,
     quoted_nickname,
     with_prefix,
 )
@@ -273,10 +273,11 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
                     if link.tag == "FAMC" and link.pointer and link.pointer != _VOID),
                    None)  # fmt: skip
     marnm = _first(primary, "_MARNM") if primary is not None else None
-    married = married_name(
+    married = other_name(
         person.given_name,
         marnm.text if marnm is not None else "",
         [(_name_kind(n), n.text) for n in names if n is not primary],
+        [],  # GEDCOM 7's ALIA is a pointer to another record, never a name
     )
     associates = tuple(
         (asso.pointer, _role(asso))
@@ -285,7 +286,7 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     )  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
                      famc, _pointers(record, "FAMS"), baptism, unsaid, born_in,
-                     married, sex_note, associates)  # fmt: skip
+                     married, sex_note, associates, _noted(record))  # fmt: skip
 
 
 def _role(asso: GedcomStructure) -> str:
@@ -384,4 +385,9 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
                      married, stands.divorced, marriage, said, slots, words,
                      not stands.never_married, twice=twice, kind=stands.kind, ended=ended,
                      ended_words=ended_said, never_married=stands.never_married,
-                     pedigrees=pedigrees)  # fmt: skip
+                     pedigrees=pedigrees, noted=_noted(record))  # fmt: skip
+
+
+def _noted(record: GedcomStructure) -> bool:
+    """Whether a record carries a note of its own: `NOTE`, or a shared one (`SNOTE`)."""
+    return any(c.tag in ("NOTE", "SNOTE") for c in record.children)

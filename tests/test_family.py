@@ -681,6 +681,16 @@ def test_a_corrected_file_sent_again_says_where_it_differs_from_the_ties_recorde
     assert terms["Bob Smith"] == "father"
 
 
+def test_a_young_person_with_a_long_xref_can_be_named(family: Family) -> None:
+    """A second reader: a tree with UUID-like xrefs imported, but its young person could not be
+    named (the form took 30 characters, the file's xrefs 200)."""
+    xref = "@I" + "0123456789abcdef" * 4 + "@"
+    made = import_file(family, _KIT.replace("@I1@", xref).encode(), young_person_xref=xref,
+                       source="long")  # fmt: skip
+    assert made.status_code == 201, made.text
+    assert imported(family, xref, "long")["id"] == family.young_person_id
+
+
 def test_someone_taken_out_is_not_imported_again_and_restored_only_without_a_clash(
     family: Family, db: Driver
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from dataclasses import replace
 from datetime import date
@@ -369,7 +370,7 @@ def test_random_bytes_are_refused(seed: int) -> None:
 
 def test_a_truncated_file_is_refused() -> None:
     whole = (DATA / "family.ged").read_bytes()
-    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*truncated"):
+    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*cut short"):
         parse(whole[: len(whole) // 2])
 
 
@@ -385,7 +386,7 @@ def test_a_trailer_before_the_end_is_skipped_and_said_the_records_after_it_read(
     assert tree.families[0].partners == ("@I2@", "@I1@")
     assert tree.notes == ("'0 TRLR' before the end of the file (line 10): skipped, and the "
                           "records after it read",)  # fmt: skip
-    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*truncated"):
+    with pytest.raises(GedcomError, match=r"does not end with '0 TRLR'.*cut short"):
         parse(data.removesuffix(b"0 TRLR\n"))  # the last one is still the file's end
 
 
@@ -463,13 +464,67 @@ def test_a_file_that_is_not_in_the_character_set_it_names_is_read_in_the_one_it_
     [
         ("0 @I1@ INDI\n1 NAME A\nnonsense here", "line 9 has no level number"),
         ("0 @I1@ INDI\n\n1 NAME A\n1 SEX M\n@@ nonsense", "line 11 has no level number"),
-        ("0 @I1@ INDI\n1 BIRT\n3 DATE 1950", "structure error at line 9"),
+        (
+            "0 @I1@ INDI\n1 BIRT\n3 DATE 1950",
+            "structure error at line 9: a line more than one "
+            "level deeper than the line before it; correct it in the file, or export the tree "
+            "again from the program it came from",
+        ),
+        ("0 @I1@ INDI\n1\tNAME A", "syntax error at line 8: a line that is not a level number"),
         ("0 INDI\n1 NAME A", "line 7: INDI record without an xref"),
     ],
 )
 def test_malformed_lines_are_named_by_line(body: str, message: str) -> None:
-    with pytest.raises(GedcomError, match=message):
+    """By line, and with what is wrong and what to do (a second reader was told only
+    "structure error at line 9")."""
+    with pytest.raises(GedcomError, match=re.escape(message)):
         parse(ged(body))
+
+
+def test_a_file_cut_short_says_what_to_do() -> None:
+    with pytest.raises(GedcomError, match=re.escape(
+            "file does not end with '0 TRLR' (line 8): it may have been cut short when it was "
+            "saved or sent; export it again from the program it came from")):  # fmt: skip
+        parse(HEAD.encode() + b"0 @I1@ INDI\n1 NAME Ann /Lee/\n")
+
+
+def test_notes_on_people_and_families_are_said_not_dropped() -> None:
+    """A second reader: "Violent to Anne; do not contact", written on a person (Ancestry,
+    Family Tree Maker and RootsMagic write notes so), went without a word. Not imported (a
+    family member's words), but who carries one is said, to read in the file."""
+    body = ("0 @I1@ INDI\n1 NAME Ann /Lee/\n1 FAMS @F1@\n"
+            "0 @I2@ INDI\n1 NAME Bob /Lee/\n1 NOTE Violent to Anne;\n2 CONT do not contact\n"
+            "1 FAMS @F1@\n0 @I3@ INDI\n1 NAME Cy /Lee/\n1 BIRT\n2 NOTE Born at home\n"
+            "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 NOTE Separated in 2019\n")  # fmt: skip
+    seven = ged(body.replace("1 NOTE", "1 SNOTE"), head="0 HEAD\n1 GEDC\n2 VERS 7.0\n")
+    for tree in (parse(ged(body)), parse(seven)):
+        said = [n for n in tree.notes if "(NOTE)" in n]
+        assert said == ["2 people or families carry notes in the file (NOTE): @I2@, @F1@; not "
+                        "imported: read them in the file, as one may say something a worker "
+                        "should know, and record what matters by hand"]  # fmt: skip
+        assert "Violent" not in " ".join(tree.notes)
+    assert not [n for n in parse(ged("0 @I1@ INDI\n1 NAME Ann /Lee/\n")).notes if "NOTE" in n]
+
+
+def test_an_alias_is_the_name_known_by_unless_there_is_another() -> None:
+    """A second reader: a NAME of TYPE aka (Gramps), an ALIA written as a name (Family Tree
+    Maker) and a `_MARNM` on the record itself (TNG) were dropped without a word."""
+    body = ("0 @I1@ INDI\n1 NAME Ann /Lee/\n1 NAME Annie /Smith/\n2 TYPE aka\n"
+            "0 @I2@ INDI\n1 NAME Bea /Cole/\n1 ALIA Bea /Ward/\n"
+            "0 @I3@ INDI\n1 NAME Cat /Hill/\n1 _MARNM Moss\n"
+            "0 @I4@ INDI\n1 NAME Dee /Ray/\n1 ALIA @I1@\n"
+            "0 @I5@ INDI\n1 NAME Eve /Fox/\n2 NICK Evie\n"
+            "1 NAME Eva /Fox/\n2 TYPE aka\n")  # fmt: skip
+    tree = parse(ged(body))
+    assert [p.known_as for p in tree.people] == ["Annie Smith", "Bea Ward", "Cat Moss", None,
+                                                 "Evie"]  # fmt: skip
+    assert [n for n in tree.notes if "alias" in n] == [
+        "@I5@ (line 20): the file gives a nickname and an alias: the nickname is the name they "
+        "are known by; record the alias by hand if it is the name to find them by"
+    ]
+    body = body.replace("TYPE aka", "TYPE AKA").replace("1 ALIA Bea /Ward/\n", "")
+    seven = parse(ged(body.replace("1 ALIA @I1@\n", ""), head="0 HEAD\n1 GEDC\n2 VERS 7.0\n"))
+    assert seven.people[0].known_as == "Annie Smith"
 
 
 def test_an_unknown_character_set_is_refused() -> None:
@@ -1617,6 +1672,9 @@ def test_a_note_written_with_line_breaks_is_read_and_a_broken_record_line_named(
     assert tree.notes == (
         "2 lines with no level number (or a number no level can be) after a note's text read "
         "as continuing it (a note written with line breaks), the first at line 8",
+        "1 person or family carries a note in the file (NOTE): @I1@; not imported: read it in "
+        "the file, as it may say something a worker should know, and record what matters by "
+        "hand",
     )
     # A line of the note that starts with a number more than one level below it is its text
     # (a second reader: refused as "level number above 99", or a structure error).

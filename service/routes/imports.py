@@ -13,6 +13,7 @@ from service.data.gedcom_io import ImportResult
 from service.db import SettingsDep
 from service.errors import InvalidInput, NotFound, PayloadTooLarge
 from service.gedcom import GedcomError, parse_gedcom
+from service.gedcom_model import MAX_XREF
 from service.openapi import CONFLICT
 
 router = APIRouter(tags=["gedcom"])
@@ -37,7 +38,9 @@ async def import_gedcom(
     ),
     young_person_xref: str | None = Form(
         default=None,
-        max_length=30,
+        # As long as a file's xrefs may be (`gedcom_model.MAX_XREF`): a tree with long xrefs
+        # (UUIDs) imported, but its young person could not be named (a second reader).
+        max_length=MAX_XREF,
         pattern=r"^@[^@]+@$",
         description="The young person's own xref in the file, if they are in it.",
     ),
