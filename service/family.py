@@ -399,9 +399,10 @@ def _ways(family: Family, max_generations: int) -> dict[str, list[_Way]]:
                 how = side
             elif not half:
                 how = "both"
+            elif shared is None:
+                how = _side_left(family, route.end, sibling) or "unknown"
             else:
-                how = "unknown" if shared is None else (
-                    _parent_side(family, shared) or "unknown")  # fmt: skip
+                how = _parent_side(family, shared) or "unknown"
             for r, ranks in down(sibling, g - 1).items():
                 for rank, depth in ranks.items():
                     add(r, _Way(route.length + 1, depth + 1, max(rank, route.rank), how,
@@ -519,6 +520,18 @@ def _tied_siblings(family: Family, person_id: str) -> dict[str, tuple[bool, str 
                 known[other] = found
                 waiting.append(other)
     return tied
+
+
+def _side_left(family: Family, person_id: str, sibling: str) -> WaySide | None:
+    """The side of a half-sibling by a tie that does not say which parent they share, when
+    their recorded birth parent who is not the person's says it: a half-brother whose mother
+    is recorded, and is not the person's mother, shares their father (a second reader: left on
+    side "unknown", he was on neither side's list)."""
+    theirs = set(family.birth_parents(sibling)) - set(family.birth_parents(person_id))
+    if len(theirs) != 1 or len(family.birth_parents(sibling)) != 1:
+        return None
+    other = _side_of_sex(_sex(family, theirs.pop()))
+    return "paternal" if other == "maternal" else "maternal" if other == "paternal" else None
 
 
 def _closer(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:

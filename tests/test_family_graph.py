@@ -254,6 +254,26 @@ def test_a_full_sibling_known_by_a_tie_is_on_both_sides_unless_the_parents_say_o
     assert kin(h)["s"] == ("birth", 1, 1, "unknown", True)
 
 
+def test_a_half_sibling_by_a_tie_whose_other_parent_is_recorded_is_on_the_shared_side() -> None:
+    """A second reader: a half-brother by a tie whose mother is recorded, and is not the young
+    person's, was on side "unknown", so on neither side's list: the parent they share can only
+    be the father. So for a half-sister whose father is recorded: the mother's side."""
+    f = family(
+        {"me": F, "mum": F, "dad": M, "pb": M, "pbm": F, "ps": F, "psd": M, "kid": F},
+        [("mum", "me"), ("dad", "me"), ("pbm", "pb"), ("psd", "ps"), ("pb", "kid")],
+        ties=[("me", "pb", True), ("me", "ps", True)],
+    )
+    found = kin(f)
+    assert found["pb"] == ("birth", 1, 1, "paternal", True)
+    assert found["kid"] == ("birth", 1, 2, "paternal", True)
+    assert found["ps"] == ("birth", 1, 1, "maternal", True)
+    # Their other parent of no recorded sex, or both their parents recorded: not said.
+    g = family({"me": F, "mum": F, "pb": M, "x": None, "ps": F, "y": F, "z": M},
+               [("mum", "me"), ("x", "pb"), ("y", "ps"), ("z", "ps")],
+               ties=[("me", "pb", True), ("me", "ps", True)])  # fmt: skip
+    assert (kin(g)["pb"][3], kin(g)["ps"][3]) == ("unknown", "unknown")
+
+
 def test_a_full_sibling_tie_below_the_line_makes_the_same_relative() -> None:
     """A second reader: a nephew's brother and a cousin's sister known only by a tie to them
     (their parents not recorded) were missing from the list, and so beyond any wish. A full tie
