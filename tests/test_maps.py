@@ -171,6 +171,26 @@ def test_the_maps_say_where_a_safety_concern_is_out_of_sight(case: MapCase) -> N
     assert "safeguarding link" not in summaries["maternal"]["label"]
 
 
+def test_a_map_of_one_side_folds_its_family_on_that_side(case: MapCase) -> None:
+    """A second reader: the ecomap of Dad's side had a "Mum's side" summary, of the relatives
+    on both sides or none (a full sister's children), which fold with the mother's side on the
+    map of both."""
+    f = case.family
+    f.person("sis", "female")
+    f.child("mum", "sis")
+    f.child("dad", "sis")
+    f.person("niece", "female")
+    f.child("sis", "niece")
+    both = {s["side"]: s for s in case.graph()["summaries"]}
+    assert "niece" in [case.key_of(m) for m in both["maternal"]["members"]]
+    dads = case.graph(side="paternal")
+    summaries = {s["side"]: s for s in dads["summaries"]}
+    assert set(summaries) == {"paternal"}
+    assert "niece" in [case.key_of(m) for m in summaries["paternal"]["members"]]
+    assert summaries["paternal"]["label"].startswith("Dad's side\n")
+    assert all(n["x"] >= 0 for n in dads["nodes"] if n["group"] != "other")
+
+
 def test_the_tree_draws_a_step_fathers_former_wife_and_a_step_sisters_mother(
     case: MapCase,
 ) -> None:

@@ -241,7 +241,13 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         "scope": filters.scope if view == "tree" else None, "beyond_close": beyond_close,
         "count": {"nodes": len(ordered), "edges": len(edges)},
     })  # fmt: skip
-    graph.hints = {pid: (standing[pid].side, standing[pid].ring) for pid in nodes}
+    # A map of one side lays out and folds its family on that side, those related both ways
+    # or through the other side too included (a second reader: the map of Dad's side had a
+    # "Mum's side" summary of relatives on both sides).
+    one = filters.side
+    family_sides = ("maternal", "paternal", "both", "none")
+    graph.hints = {pid: (one if one is not None and standing[pid].side in family_sides
+                         else standing[pid].side, standing[pid].ring) for pid in nodes}  # fmt: skip
     graph.family = loaded.member_family
     graph.connected = loaded.connected
     return graph
