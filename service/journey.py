@@ -164,12 +164,26 @@ def build_book(
 
     # Someone who has died is no longer among the people with promises (their messages stay).
     plan_people = [p for p in facts["plan_people"] if p["living"]]
-    waiting = sum(later(p) for p in plan_people)
+    # What would go in once the young person agrees again: never what the book keeps out (a
+    # second reader: a message from someone left out was counted as waiting).
+    shown = [p for p in plan_people if p["person_id"] not in out]
+    waiting = sum(later(p) for p in shown)
     # A commitment agreed since, of someone already in the book (a second reader: it went in
     # at once).
-    waiting += sum(later(m) for p in plan_people if not later(p) for m in p["commitments"])
-    waiting += sum(later(m) for m in facts["messages"])
-    waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"])
+    waiting += sum(later(m) for p in shown if not later(p) for m in p["commitments"])
+    waiting += sum(later(m) for m in facts["messages"]
+                   if m["person_id"] not in out and m["person_id"] in approved)  # fmt: skip
+    waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"]
+                   if not any(p["person_id"] in out for p in e["people"]))  # fmt: skip
+    # Of those the book could name (a second reader: ids of nobody, or of another case's
+    # people, given to leave out were counted).
+    could = (
+        {p["person_id"] for p in facts["plan_people"]}
+        | {m["person_id"] for m in facts["messages"]}
+        | {c["person_id"] for c in facts["connections"]}
+        | {p["person_id"] for e in facts["timeline"] for p in e["people"]}
+        | {p["person_id"] for p in facts.get("people", ())}
+    )  # the picture's too
     people = [
         BookPerson(
             person_id=p["person_id"],
@@ -215,6 +229,6 @@ def build_book(
         people=sorted(people, key=lambda p: p.name) if "people" in chosen else [],
         timeline=timeline if "timeline" in chosen else [],
         messages=messages if "messages" in chosen else [],
-        left_out=len(out),
+        left_out=len(out & could),
         waiting=waiting,
     )

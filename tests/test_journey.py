@@ -122,6 +122,14 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
     assert short.sections == ["family_picture", "timeline"]
     assert short.people == []
     assert short.messages == []
+    # Counted, of those the book could name: not ids of nobody or of another case's people
+    # given to leave out; and what waits is only what would go in (second readers).
+    strays = build_book(facts, choices=choices, out={"head", "nobody", "other-case"},
+                        names=names, relations=relations)  # fmt: skip
+    assert strays.left_out == 1
+    kept = build_book(later, choices=choices, out={"head", "teacher"}, names=names,
+                      relations=relations)  # fmt: skip
+    assert kept.waiting == 1  # Gran, added since; not the message from the teacher, left out
 
 
 def test_the_book_prints_no_worker_notes_from_the_timeline() -> None:
