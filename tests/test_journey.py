@@ -394,6 +394,39 @@ def test_what_was_added_after_the_agreement_was_recorded_waits_even_that_day(
     assert book["waiting"] == 0
 
 
+def test_a_message_can_be_read_and_taken_back(case: Case) -> None:
+    """A second reader: a message could only be added; one typed to the wrong connection, or
+    naming an address, went into the book once the young person agreed, and could be kept out
+    only with everything its writer wrote. Read, and taken back (audited, never its words)."""
+    gran, uncle = case.connect("gran"), case.connect("uncle")
+    case.walk(uncle, *WILLING)
+    case.walk(gran, *WILLING)
+    _message(case, uncle, "From Gran: love you, come to 12 Mill Lane")
+    _message(case, uncle, "Good luck, from your uncle")
+    headers = case.coordinator.headers
+    listed = ok(case.client.get(f"/connections/{uncle}/messages", headers=headers))
+    assert [m["text"] for m in listed["data"]] == [
+        "From Gran: love you, come to 12 Mill Lane", "Good luck, from your uncle"]  # fmt: skip
+    wrong = listed["data"][0]["id"]
+    other = add_user(case.client, "coordinator.south", "coordinator", team="south")
+    assert case.client.get(f"/connections/{uncle}/messages",
+                           headers=other.headers).status_code == 404  # fmt: skip
+    for who, path in ((other, f"/connections/{uncle}/messages/{wrong}"),
+                      (case.coordinator, f"/connections/{gran}/messages/{wrong}")):  # fmt: skip
+        assert case.client.delete(path, headers=who.headers).status_code == 404
+    assert case.client.delete(f"/connections/{uncle}/messages/{wrong}",
+                              headers=headers).status_code == 204  # fmt: skip
+    assert case.client.delete(f"/connections/{uncle}/messages/{wrong}",
+                              headers=headers).status_code == 404  # fmt: skip
+    path = f"/young-people/{case.family.young_person_id}/journey-book"
+    ok(case.client.put(path, headers=headers, json={}), 204)
+    assert [m["text"] for m in ok(_book(case))["messages"]] == ["Good luck, from your uncle"]
+    scope = {"young_person_id": case.family.young_person_id}
+    audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
+    assert ("message.delete", f"message:{wrong}") in [(e["action"], e["resource"]) for e in audit]
+    assert "Mill Lane" not in str(audit)
+
+
 def test_the_book_is_open_only_to_the_case_workers_and_audited(case: Case) -> None:
     path = f"/young-people/{case.family.young_person_id}/journey-book"
     # Anyone may be left out, a brother or sister in another child's case too (nothing is read).

@@ -295,6 +295,11 @@ def table(w: World) -> list[tuple[str, str, str, dict[str, object] | None, dict[
          f"/young-people/{yp}/journey-book", {"own_words": "Hello"}, expect(204)),
         ("POST", "/connections/{connection_id}/messages", f"/connections/{conn}/messages",
          {"text": "Thinking of you"}, expect(201)),
+        ("GET", "/connections/{connection_id}/messages", f"/connections/{conn}/messages", None,
+         expect(200)),
+        # No such message: refused alike for those who reach the case and those who do not.
+        ("DELETE", "/connections/{connection_id}/messages/{message_id}",
+         f"/connections/{conn}/messages/no-such-message", None, expect(404)),
         ("POST", "/people/{person_id}/addresses", f"/people/{mother}/addresses",
          {"line1": "1 Marlow Street", "town": "Leeds", "postcode": "LS2 9AA"}, expect(204)),
         ("POST", "/young-people/{young_person_id}/timeline", f"/young-people/{yp}/timeline",

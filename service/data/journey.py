@@ -86,6 +86,25 @@ async def add_message(
     return MessagePublic.model_validate(made["message"])
 
 
+async def list_messages(db: Db, *, cid: str) -> list[MessagePublic]:
+    records = await db.read("list_messages", connection_id=cid)
+    return [MessagePublic.model_validate(r["message"]) for r in records]
+
+
+async def delete_message(
+    db: Db, *, actor: Principal, young_person_id: str, cid: str, message_id: str
+) -> None:
+    """Take a message back (a second reader: one typed to the wrong connection, or naming an
+    address, went into the book once the young person agreed, and could not be taken out but
+    with everything its writer wrote)."""
+    gone = await audited_write(db, actor=actor, query="delete_message",
+        params={"connection_id": cid, "id": message_id},
+        change=Change("message.delete", f"message:{message_id}", young_person_id),
+    )  # fmt: skip
+    if gone is None:
+        raise NotFound("This connection has no message with this id.")
+
+
 async def book(
     db: Db, *, young_person_id: str, today: str, picture: list[str]
 ) -> tuple[Book, set[str]]:

@@ -18,6 +18,7 @@ from service.data.network_graph import Filters
 from service.drawing import draw
 from service.errors import DocumentUnavailable, LayoutUnavailable
 from service.journey import Book, without_side
+from service.models import ListOf
 from service.openapi import CONFLICT
 from service.record import OwnRecord
 from visualise import documents, picture
@@ -137,6 +138,35 @@ async def add_message(connection_id: PathId, body: MessageCreate, access: CaseDe
     return await journey.add_message(access.db, actor=access.principal,
                                      young_person_id=reach.person_id, cid=connection_id,
                                      body=body)  # fmt: skip
+
+
+@router.get("/connections/{connection_id}/messages", response_model=ListOf[MessagePublic])
+async def list_messages(connection_id: PathId, access: CaseDep) -> ListOf[MessagePublic]:
+    """The messages written for the young person by the connection's person, oldest first:
+    what the journey book may hold of them."""
+    young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
+    await access.case_of(
+        young_person_id, missing="No connection with this id is within your allocations.",
+        action="list_messages", record_allowed=True, resource=f"connection:{connection_id}",
+    )  # fmt: skip
+    found = await journey.list_messages(access.db, cid=connection_id)
+    return ListOf[MessagePublic](data=found, count=len(found))
+
+
+@router.delete("/connections/{connection_id}/messages/{message_id}", status_code=204)
+async def delete_message(connection_id: PathId, message_id: PathId, access: CaseDep) -> Response:
+    """Take a message back (typed to the wrong connection, or one its writer or the young
+    person no longer wants kept): gone from the book and the own record; audited, never its
+    words."""
+    young_person_id = await connections.connection_young_person(access.db, cid=connection_id)
+    reach = await access.case_of(
+        young_person_id, missing="No connection with this id is within your allocations.",
+        action="delete_message", record_allowed=False, resource=f"connection:{connection_id}",
+    )  # fmt: skip
+    await journey.delete_message(access.db, actor=access.principal,
+                                 young_person_id=reach.person_id, cid=connection_id,
+                                 message_id=message_id)  # fmt: skip
+    return Response(status_code=204)
 
 
 @router.get("/young-people/{young_person_id}/record", response_model=OwnRecord)
