@@ -377,6 +377,34 @@ def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: D
                            "to_id": ids["her_child"]}), 201)  # fmt: skip
 
 
+def test_a_sibling_tie_the_recorded_parents_contradict_is_refused(family: Family) -> None:
+    """A second reader recorded the young person as her own mother's sister, and two children
+    of different mothers as full siblings, and both were taken. The recorded parents decide;
+    a tie they allow is taken, and a change of `half` they contradict is refused too."""
+    f = family
+    f.people(mum="female", dad="male", gran="female", mum2="female", kid="male", kid2="female")
+    parents(f, "me", "mum", "dad")
+    f.child("gran", "mum")
+    f.child("mum2", "kid")
+    f.child("mum", "kid2")
+    f.child("dad", "kid2")
+
+    def tie(a: str, b: str, half: bool = False) -> Any:
+        return f.client.post("/relationships", headers=f.headers, json={
+            "type": "sibling", "from_id": f.ids[a], "to_id": f.ids[b], "half": half})  # fmt: skip
+
+    for a, b, says in (("me", "mum", "the other's ancestor"), ("gran", "me", "ancestor"),
+                       ("me", "kid", "birth mothers differ"),
+                       ("me", "kid2", "share both recorded birth parents")):  # fmt: skip
+        refused = tie(a, b, half=a == "me" and b == "kid2")
+        assert refused.status_code == 409, refused.text
+        assert says in refused.json()["error"]["message"]
+    made = ok(tie("me", "kid", half=True), 201)
+    changed = f.client.patch(f"/relationships/{made['id']}", headers=f.headers,
+                             json={"half": False})  # fmt: skip
+    assert changed.status_code == 409, changed.text
+
+
 def test_people_crud_and_external_ids(family: Family, db: Driver) -> None:
     f = family
     mosaic = [{"system": "mosaic", "value": "M-42"}]

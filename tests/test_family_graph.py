@@ -37,6 +37,7 @@ from service.family import (
 )
 from service.family_paths import path, paths
 from service.queries import load_queries
+from service.ties import sibling_tie_conflict
 from service.workflow.wishes import effective_wish
 from tests.conftest import REPO, Target
 
@@ -272,6 +273,20 @@ def test_a_half_sibling_by_a_tie_whose_other_parent_is_recorded_is_on_the_shared
                [("mum", "me"), ("x", "pb"), ("y", "ps"), ("z", "ps")],
                ties=[("me", "pb", True), ("me", "ps", True)])  # fmt: skip
     assert (kin(g)["pb"][3], kin(g)["ps"][3]) == ("unknown", "unknown")
+
+
+def test_what_a_sibling_tie_may_not_contradict() -> None:
+    mum, dad, mum2, dad2 = ("mum", F), ("dad", M), ("mum2", F), ("dad2", M)
+    assert sibling_tie_conflict(False, True, ([], [])) is not None
+    assert sibling_tie_conflict(False, False, ([mum, dad], [mum, dad])) is None
+    assert "half-sibling" in str(sibling_tie_conflict(False, False, ([mum, dad], [mum, dad2])))
+    assert "full sibling" in str(sibling_tie_conflict(True, False, ([mum, dad], [mum, dad])))
+    assert "no recorded" in str(sibling_tie_conflict(True, False, ([mum, dad], [mum2, dad2])))
+    assert "mothers differ" in str(sibling_tie_conflict(False, False, ([mum], [mum2, dad])))
+    # A half tie with another mother each (the father shared), or too little recorded: taken.
+    assert sibling_tie_conflict(True, False, ([mum], [mum2])) is None
+    assert sibling_tie_conflict(False, False, ([mum], [dad2])) is None
+    assert sibling_tie_conflict(False, False, ([("x", None)], [("y", None)])) is None
 
 
 def test_a_full_sibling_tie_below_the_line_makes_the_same_relative() -> None:

@@ -16,6 +16,8 @@ PURE = {
     "service.workflow",
     "service.family",
     "service.family_paths",
+    "service.ties",
+    "service.gedcom_again",
     "service.lifespan",
     "service.gedcom_kinds",
     "visualise.genogram",

@@ -11,8 +11,22 @@ OPTIONAL MATCH loop = shortestPath((b)-[:PARENT_OF*..100]->(a))
   // The tie's two people are the case's once it is made (one may join the network by it).
   WHERE all(n IN nodes(loop) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
+OPTIONAL MATCH line = shortestPath((a)-[:PARENT_OF*..100]->(b))
+  WHERE $type = 'sibling'
+    AND all(n IN nodes(line) WHERE n.id IN [$young_person_id, $from_id, $to_id]
+            OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
        loop IS NOT NULL AS to_is_ancestor_of_from,
+       line IS NOT NULL AS from_is_ancestor_of_to,
+       // For a sibling tie: each one's recorded birth parents in the case, [id, sex].
+       [(x:Person)-[:PARENT_OF {kind: 'birth'}]->(a)
+        WHERE $type = 'sibling' AND (x.id = $young_person_id
+              OR EXISTS { (x)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
+        | [x.id, x.sex]] AS from_birth_parents,
+       [(x:Person)-[:PARENT_OF {kind: 'birth'}]->(b)
+        WHERE $type = 'sibling' AND (x.id = $young_person_id
+              OR EXISTS { (x)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
+        | [x.id, x.sex]] AS to_birth_parents,
        COUNT { (x:Person)-[:PARENT_OF {kind: 'birth'}]->(b)
                WHERE x <> a
                  AND (x.id = $young_person_id

@@ -36,6 +36,7 @@ from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.models import InputModel, Note, Omittable, Text
 from service.queries import Queries
+from service.ties import sibling_tie_conflict
 
 RelationshipType = Literal["parent", "partner", "sibling", "trusted_adult"]
 ParentKind = Literal["birth", "adoptive", "step", "foster"]
@@ -203,6 +204,14 @@ async def create_relationship(
             raise Conflict("These two people already have this relationship.")
         if isinstance(relationship, ParentLinkCreate):
             _check_parent(found, relationship.kind)
+        if isinstance(relationship, SiblingTieCreate):
+            why = sibling_tie_conflict(
+                relationship.half,
+                found["to_is_ancestor_of_from"] or found["from_is_ancestor_of_to"],
+                (found["from_birth_parents"], found["to_birth_parents"]),
+            )
+            if why is not None:
+                raise Conflict(why)
         await (
             await tx.run(db.queries["create_relationship"], from_id=relationship.from_id,
                          to_id=relationship.to_id, type=relationship.type, props=props,
@@ -311,6 +320,16 @@ async def update_relationship(
                              young_person_id=young_person_id)
             ).single(strict=True)  # fmt: skip
             _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
+        if current.type == "sibling" and values.get("half") is not None:
+            found = await (
+                await tx.run(db.queries["check_new_relationship"], from_id=current.from_id,
+                             to_id=current.to_id, type="sibling", role=None,
+                             young_person_id=young_person_id)
+            ).single(strict=True)  # fmt: skip
+            parents = (found["from_birth_parents"], found["to_birth_parents"])
+            why = sibling_tie_conflict(values["half"], False, parents)
+            if why is not None:
+                raise Conflict(why)
         # Notes are the case's own (`notes_for`); the rest is the tie's, shared.
         props = {key: value for key, value in values.items() if key != "notes"}
         if "since" in values:  # the worker's date replaces a family tree file's words
