@@ -112,6 +112,11 @@ class PlanVersion(PlanVersionSummary):
     taken_out_of_plan: int = Field(default=0, exclude=True)
 
 
+def _reviews(people: list[PlanPerson]) -> str | None:
+    """The first date a commitment of theirs is to be reviewed."""
+    return min((m.review_on for x in people for m in x.commitments if m.review_on), default=None)
+
+
 def without(plan: Plan, taken_out: set[str]) -> tuple[Plan, int, int]:
     """A recorded plan without the people the case has since taken out of the network, and
     how many of them were in it and held back: a version is kept as it read, but prints and
@@ -119,7 +124,9 @@ def without(plan: Plan, taken_out: set[str]) -> tuple[Plan, int, int]:
     taken out)."""
     people = [p for p in plan.people if p.person_id not in taken_out]
     held = [h for h in plan.held_back if h.person_id not in taken_out]
-    shown = plan.model_copy(update={"people": people, "held_back": held})
+    # Nor the review date of a commitment no longer shown (a second reader).
+    shown = plan.model_copy(update={"people": people, "held_back": held,
+                                    "next_commitment_review": _reviews(people)})  # fmt: skip
     return shown, len(plan.people) - len(people), len(plan.held_back) - len(held)
 
 
@@ -173,7 +180,7 @@ def build_plan(
         people.append(PlanPerson(**who, commitments=commitments))
     people.sort(key=lambda x: (x.name, x.person_id))
     held.sort(key=lambda x: (x.name, x.person_id))
-    reviews = [m.review_on for x in people for m in x.commitments if m.review_on]
+    reviews = _reviews(people)
     return Plan(
         young_person_id=facts["young_person_id"],
         young_person_name=facts["young_person_name"],
@@ -181,7 +188,7 @@ def build_plan(
         held_back=held,
         contacts=[PlanWorker(**w) for w in facts["workers"]],
         events=[_event(e) for e in facts["events"]],
-        next_commitment_review=min(reviews) if reviews else None,
+        next_commitment_review=reviews,
     )
 
 

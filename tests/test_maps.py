@@ -147,6 +147,8 @@ def test_the_maps_say_where_a_safety_concern_is_out_of_sight(case: MapCase) -> N
     assert "sean" not in {case.key_of(n["id"]) for n in close["nodes"]}
     assert close["beyond_close"] == 2  # Sean (the order) and Lee (the flag)
     assert case.graph(view="tree", scope="whole")["beyond_close"] == 0
+    # Of those the whole tree would show with the same filters (a second reader).
+    assert case.graph(view="tree", side="maternal")["beyond_close"] == 1  # Lee, not Sean
     page = case.client.get(f"/young-people/{case.yp}/map", headers=case.coordinator.headers,
                            params={"view": "tree"})  # fmt: skip
     assert page.status_code == 200, page.text

@@ -158,10 +158,13 @@ def test_changes_between_two_versions_in_words() -> None:
 def test_a_version_read_again_leaves_out_people_since_taken_out_of_the_network() -> None:
     """A second reader: a version printed again named the uncle the case had taken out of the
     network since, and so did the changes heading today's plan. Counted, not named."""
-    call = _commitment("m1", "A call on Sundays", 14)
-    agreed = _plan(_person("gran", call), _person("aunt"), _person("dad", ordered=True))
+    call = _commitment("m1", "A call on Sundays", 14, "2026-09-01")
+    cards = _commitment("m2", "Cards", 182, "2026-05-01")
+    agreed = _plan(_person("gran", call), _person("aunt", cards), _person("dad", ordered=True))
     assert [h.name for h in agreed.held_back] == ["Craig Hill"]
+    assert agreed.next_commitment_review == "2026-05-01"
     shown, in_plan, held_back = without(agreed, {"aunt", "dad"})
+    assert shown.next_commitment_review == "2026-09-01"  # not the aunt's date
     assert [p.name for p in shown.people] == ["Margaret Doyle"]
     assert (shown.held_back, in_plan, held_back) == ([], 1, 1)
     assert without(agreed, set()) == (agreed, 0, 0)

@@ -56,7 +56,9 @@ async def members(
     connected: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Who is in the young person's network for safeguarding: the young person, relatives to
-    four generations and connections, each with how the young person knows them. `family` and
+    four generations, the partners and other parents the map draws as family (the young
+    person's partner and foster carers by a parent link, a relative's partner, a cousin's
+    father) and connections, each with how the young person knows them. `family` and
     `connected` (person id -> name): the young person's family, to four generations, and
     connections as a map read them, not to be read again."""
     if family is None and connected is None:
@@ -181,13 +183,13 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
         if pid not in standing:
             standing[pid] = adult_standing(trusted.get(pid))
 
-    beyond_close = 0
+    beyond: set[str] = set()
     if view == "tree" and filters.scope == "close":
         close = close_family(family)
         # Counted, so that the page can say so (a second reader: a close tree drew neither the
         # uncle under a restraining order nor the aunt's flagged partner, and said nothing).
         risky = {pid for pid, p in people.items() if p["flags"] or p["restricted"]}
-        beyond_close = len((family_ids - close) & risky)
+        beyond = (family_ids - close) & risky
         family_ids &= close
     sides = {r["person_id"]: r["side"] for r in relatives}
     # The other side someone related both ways is on too: a side's map shows them.
@@ -222,6 +224,12 @@ def assemble(loaded: Loaded, *, view: View, filters: Filters, today: date) -> Ne
                 "path": ways.get(pid),
             }  # fmt: skip
             nodes[pid] = node
+
+    # Of those the whole family's tree would show with the same filters (a second reader: the
+    # map of Mum's side counted the paternal uncle).
+    beyond_close = sum(1 for pid in beyond if _keep(
+        _node(people[pid], standing[pid], stages.get(pid), pid in lapsed_ids), filters,
+        also.get(pid)))  # fmt: skip
 
     # The young person's own trusted adults are drawn as their ties below, not as family ties;
     # another young person's (a sibling in care's carer or teacher) belong to that child's case.
