@@ -239,6 +239,9 @@ def test_custom_role_claim_and_absent_team(issuer: Issuer, keys: Keys) -> None:
         ({"sub": None}, "'sub'"),
         ({"sub": ""}, "'sub'"),
         ({"exp": None}, "'exp'"),
+        # Numbers PyJWT takes but no date can hold: refused, not a 500 (a second reader).
+        ({"exp": 10**12}, "expiry (exp) is not a time"),
+        ({"exp": 10**20}, "expiry (exp) is not a time"),
         ({"team": 42}, "team claim 'team'"),
     ],
 )

@@ -24,6 +24,15 @@ from jwt.exceptions import InvalidSubjectError
 from service.auth.principal import USERNAME
 
 
+def _expiry(exp: object) -> datetime:
+    """The token's `exp` as a time: PyJWT has checked it is a number in the future, but one
+    past what a date can hold (year 10000 and on) is refused, not a 500 (a second reader)."""
+    try:
+        return datetime.fromtimestamp(float(exp), UTC)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, OSError) as exc:
+        raise OidcError("token's expiry (exp) is not a time") from exc
+
+
 class OidcError(Exception):
     """A token was refused; the message is fit for the client and never quotes the token."""
 
@@ -157,7 +166,7 @@ class OidcVerifier:
         return OidcIdentity(subject=subject, username=username, roles=roles, team=team,
                             team_claimed=self._team_claim is not None,
                             issued_at=issued_at,
-                            expires_at=datetime.fromtimestamp(claims["exp"], UTC))  # fmt: skip
+                            expires_at=_expiry(claims["exp"]))  # fmt: skip
 
     def _keys(self) -> jwt.PyJWKClient:
         """Discovery waits for the first token, so the service starts while the issuer is down."""
