@@ -22,7 +22,7 @@ class Seat:
     generation: int = 0
     restricted: bool = False
     flags: tuple[str, ...] = ()
-    kind: str | None = None
+    kind: str | None = "birth"  # a relative's; None for a partner or other parent drawn
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,13 @@ def test_the_rest_are_folded_by_side_closest_first() -> None:
     )
     assert all(e.folded[m] == maternal.id for m in maternal.members)
     assert maternal.x < 0 < summaries["paternal"].x
+    # A cousin's father is drawn with them, and said apart from the relatives, whom /relatives
+    # counts (a second reader: "84 relatives found" where /relatives has 81).
+    dad = Seat("cdad", "Carl", "maternal", "father of the maternal first cousin", kind=None)
+    more = arrange([*seats, dad], ties, "yp", {**hints, "cdad": ("maternal", 4)})
+    (label,) = [s.label for s in more.summaries if s.side == "maternal"]
+    assert label == ("Mum's side\n19 relatives found, 1 in contact\nand 1 of their partners or "
+                     "other parents\n4 in the circle, 16 here")  # fmt: skip
     # Opened, they fill columns outward from the summary, each in a place of its own.
     places = [e.positions[m] for m in maternal.members]
     assert len(set(places)) == len(places)

@@ -210,7 +210,15 @@ def arrange(
             touching = sum(1 for p in found if by_id[p].stage in IN_TOUCH and not by_id[p].lapsed)
             flagged = sum(1 for p in members if by_id[p].flags)
             noun = "relatives" if side != "other" else "people"
-            label = f"{_SIDE_WORDS[side]}\n{len(found)} {noun} found, {touching} in contact"
+            # Relatives as /relatives counts them; the partners and other parents drawn with
+            # them (a cousin's father) said apart (a second reader: "84 relatives found" where
+            # /relatives has 81).
+            kin = sum(1 for p in found if by_id[p].kind is not None) if side != "other" else 0
+            counted = len(found) - kin if side != "other" else 0
+            label = (f"{_SIDE_WORDS[side]}\n{len(found) - counted} {noun} found, "
+                     f"{touching} in contact")  # fmt: skip
+            if counted:
+                label += f"\nand {counted} of their partners or other parents"
             if len(found) > len(members):
                 # Those already in the circle around the young person, so that what the page
                 # says is shown adds up (a second reader: "125 found ... all 113 shown").
