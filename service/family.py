@@ -530,6 +530,11 @@ def _side_left(family: Family, person_id: str, sibling: str) -> WaySide | None:
     theirs = set(family.birth_parents(sibling)) - set(family.birth_parents(person_id))
     if len(theirs) != 1 or len(family.birth_parents(sibling)) != 1:
         return None
+    # Their parent one of the person's by another link (an adoptive mother's daughter, a foster
+    # carer's son): an adoptive or foster sibling, not a birth one (a later reader: she was
+    # made a paternal half-sister by birth).
+    if theirs & {link.parent for link in family.parents.get(person_id, ())}:
+        return None
     other = _side_of_sex(_sex(family, theirs.pop()))
     return "paternal" if other == "maternal" else "maternal" if other == "paternal" else None
 

@@ -14,7 +14,9 @@ def sibling_tie_conflict(
     """Why a sibling tie between two people cannot be recorded as it is, or None: one is the
     other's ancestor, or their recorded birth parents ((id, sex) each) say otherwise than the
     tie (a second reader recorded a young person as her own mother's sister, and two children
-    of different mothers as full siblings, and both were taken)."""
+    of different mothers as full siblings, and both were taken). `ancestor`: by birth links
+    alone (an older sister who is a foster carer or special guardian is a sister too: a later
+    reader could not record her so)."""
     if ancestor:
         return "One of them is recorded as the other's ancestor: they cannot also be siblings."
     mine, theirs = ({pid for pid, _ in p} for p in parents)

@@ -273,6 +273,13 @@ def test_a_half_sibling_by_a_tie_whose_other_parent_is_recorded_is_on_the_shared
                [("mum", "me"), ("x", "pb"), ("y", "ps"), ("z", "ps")],
                ties=[("me", "pb", True), ("me", "ps", True)])  # fmt: skip
     assert (kin(g)["pb"][3], kin(g)["ps"][3]) == ("unknown", "unknown")
+    # Their recorded parent the person's adoptive or foster parent: an adoptive or foster
+    # sibling, on no birth side (a later reader: made a paternal half-sister by birth).
+    h = family({"me": F, "mum": F, "dad": M, "amum": F, "asis": F, "carer": F, "fbro": M},
+               [("mum", "me"), ("dad", "me"), ("amum", "me", "adoptive"), ("amum", "asis"),
+                ("carer", "me", "foster"), ("carer", "fbro")],
+               ties=[("me", "asis", True), ("me", "fbro", True)])  # fmt: skip
+    assert (kin(h)["asis"][3], kin(h)["fbro"][3]) == ("unknown", "unknown")
 
 
 def test_what_a_sibling_tie_may_not_contradict() -> None:

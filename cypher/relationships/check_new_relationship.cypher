@@ -11,13 +11,19 @@ OPTIONAL MATCH loop = shortestPath((b)-[:PARENT_OF*..100]->(a))
   // The tie's two people are the case's once it is made (one may join the network by it).
   WHERE all(n IN nodes(loop) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
-OPTIONAL MATCH line = shortestPath((a)-[:PARENT_OF*..100]->(b))
-  WHERE $type = 'sibling'
-    AND all(n IN nodes(line) WHERE n.id IN [$young_person_id, $from_id, $to_id]
+// For a sibling tie: whether one is the other's ancestor by birth (an older sister who is a
+// foster carer, special guardian or adoptive parent may be recorded as a sister too).
+OPTIONAL MATCH down = shortestPath((a)-[:PARENT_OF*..100]->(b))
+  WHERE $type = 'sibling' AND all(l IN relationships(down) WHERE l.kind = 'birth')
+    AND all(n IN nodes(down) WHERE n.id IN [$young_person_id, $from_id, $to_id]
+            OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
+OPTIONAL MATCH up = shortestPath((b)-[:PARENT_OF*..100]->(a))
+  WHERE $type = 'sibling' AND all(l IN relationships(up) WHERE l.kind = 'birth')
+    AND all(n IN nodes(up) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
        loop IS NOT NULL AS to_is_ancestor_of_from,
-       line IS NOT NULL AS from_is_ancestor_of_to,
+       down IS NOT NULL OR up IS NOT NULL AS birth_line,
        // For a sibling tie: each one's recorded birth parents in the case, [id, sex].
        [(x:Person)-[:PARENT_OF {kind: 'birth'}]->(a)
         WHERE $type = 'sibling' AND (x.id = $young_person_id

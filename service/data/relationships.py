@@ -207,7 +207,7 @@ async def create_relationship(
         if isinstance(relationship, SiblingTieCreate):
             why = sibling_tie_conflict(
                 relationship.half,
-                found["to_is_ancestor_of_from"] or found["from_is_ancestor_of_to"],
+                found["birth_line"],
                 (found["from_birth_parents"], found["to_birth_parents"]),
             )
             if why is not None:
