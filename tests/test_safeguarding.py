@@ -81,6 +81,21 @@ def test_partners_and_other_parents_the_map_draws_as_family_are_in_the_network(
                                headers=case.social_worker.headers))  # fmt: skip
     drawn = {n["id"] for n in graph["nodes"] if n["flags"]}
     assert drawn == set(terms)
+    # The partner's son by a flagged former partner: on the map, a member, and the start of a
+    # chain to his mother (a second reader: he was on no map, only inside a chain).
+    f.people(bfkid="male", bfex="female")
+    f.child("bf", "bfkid")
+    f.child("bfex", "bfkid")
+    case.flag("bfex")
+    seen = links(case, case.social_worker)
+    chains = [(c["start"], [s["relation"] for s in c["steps"]]) for c in seen["chains"]]
+    assert chains == [("son of the partner bfkid Test", ["parent"])]
+    graph = ok(case.client.get(f"/young-people/{f.young_person_id}/graph",
+                               headers=case.social_worker.headers))  # fmt: skip
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    assert (nodes[f.ids["bfkid"]]["relation"], nodes[f.ids["bfkid"]]["group"]) == (
+        "son of the partner", "other")  # fmt: skip
+    assert f.ids["bfex"] not in nodes
 
 
 def test_household_and_longer_chains_respect_max_steps(case: Case) -> None:

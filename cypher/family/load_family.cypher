@@ -5,7 +5,8 @@
 // person) within $max_generations, and the descendants of anyone a sibling tie (parents
 // unknown) joins to them. Around the core: every parent of a core person
 // (the other parent of a half-sibling), every partner, and the birth and adopted children of
-// the partners of the person's parents (step-siblings); and of those partners and step-siblings, their
+// the partners of the person's parents (step-siblings) and of the person's own current partner;
+// and of those partners and step-siblings, their
 // partners and parents. Foster links are loaded where they join two of these
 // people but are never followed: foster carers are trusted adults, not family.
 // For each person their first external id, when asked for ($external_ids: a relatives list shows
@@ -68,8 +69,17 @@ CALL (core) {
   RETURN collect(DISTINCT t) AS sibling_ties, collect(DISTINCT x) AS tied_siblings
 }
 CALL (s) {
-  MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF]->(x:Person)
-  WHERE l.kind IN ['birth', 'adoptive']
+  CALL (s) {
+    MATCH (s)<-[:PARENT_OF]-(:Person)-[:PARTNER_OF]-(q:Person)-[l:PARENT_OF]->(x:Person)
+    WHERE l.kind IN ['birth', 'adoptive']
+    RETURN l, x
+    UNION
+    // The children of the person's own current partner (a care leaver's partner's son).
+    MATCH (s)-[t:PARTNER_OF]-(q:Person)-[l:PARENT_OF]->(x:Person)
+    WHERE l.kind IN ['birth', 'adoptive'] AND t.until IS NULL
+      AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
+    RETURN l, x
+  }
   RETURN collect(DISTINCT l) AS step_links, collect(DISTINCT x) AS step_children
 }
 // The partners and step-children around the core are drawn in a family tree with their own

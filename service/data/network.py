@@ -367,13 +367,16 @@ def _place_other_kin(
     """Each partner and other parent of the family (`_other_kin`) who is in `among`, placed
     in `standing` by the closest relative they are tied to; their ids, in that order."""
     placed = []
-    found = _other_kin(family, relatives) if other_kin is None else other_kin
-    for kin in sorted(found, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
-        pid = kin["person_id"]
-        if pid not in standing and pid in among:
-            sex = family.people[pid].sex or "unknown"
-            standing[pid] = kin_standing(kin, standing[kin["anchor_id"]], sex)
-            placed.append(pid)
+    waiting = _other_kin(family, relatives) if other_kin is None else other_kin
+    # Those tied to someone placed first: a partner's child follows the partner.
+    while ready := [k for k in waiting if k["anchor_id"] in standing]:
+        for kin in sorted(ready, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
+            pid = kin["person_id"]
+            if pid not in standing and pid in among:
+                sex = family.people[pid].sex or "unknown"
+                standing[pid] = kin_standing(kin, standing[kin["anchor_id"]], sex)
+                placed.append(pid)
+        waiting = [k for k in waiting if all(k is not r for r in ready)]
     return placed
 
 
@@ -391,6 +394,16 @@ def _other_kin(family: Family, relatives: list[dict[str, Any]]) -> list[dict[str
             if other != me and other not in known:
                 found.append({"person_id": other, "anchor_id": anchor, "kind": p.kind,
                               "type": "partner"})  # fmt: skip
+    # The children of the young person's current partner (a second reader: a care leaver's
+    # partner's son, her baby's half-brother, was on no map, only in a safeguarding chain).
+    for p in family.partners.get(me, ()):
+        partner = p.other(me)
+        if not p.current or partner in known:
+            continue
+        for link in family.children.get(partner, ()):
+            if link.kind in ("birth", "adoptive") and link.child != me and link.child not in known:
+                found.append({"person_id": link.child, "anchor_id": partner, "kind": link.kind,
+                              "type": "child"})  # fmt: skip
     # The young person's own foster carers by a parent link (a second reader: one recorded so
     # showed on neither map, while the tree's legend has a line for foster care).
     for link in family.parents.get(me, ()):

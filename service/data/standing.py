@@ -89,6 +89,16 @@ _PARENT_WORDS = {"adoptive": "adoptive {}", "step": "step-{}", "foster": "foster
 def kin_standing(kin: dict[str, Any], anchor: Standing, sex: str) -> Standing:
     """A relative's other parent or partner who is not a relative: their place follows the
     relative's ("former spouse of the maternal grandmother")."""
+    if kin["type"] == "child":  # of a partner of the young person
+        word = {"female": "daughter", "male": "son"}.get(sex, "child")
+        word = f"adopted {word}" if kin.get("kind") == "adoptive" else word
+        return Standing(
+            group="other",
+            relation=f"{word} of the {anchor.relation}",
+            generation=anchor.generation + 1,
+            ring=anchor.ring + 1,
+            side="other",
+        )
     if kin["type"] == "parent":
         word = {"female": "mother", "male": "father"}.get(sex, "parent")
         # A parent by another link is said as that link is (a second reader: a cousin's foster
