@@ -250,13 +250,25 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
         for tag in ("ASSO", "_ASSO") for asso in holder.sub_tags(tag, follow=False)
         if _text(asso).startswith("@") and _text(asso).endswith("@")  # free text: not read
     )  # fmt: skip
+    # Another NAME of no TYPE, not the birth name and not a married or other name read above.
+    others = [n for n in names if n is not primary and not n.type
+              and " ".join(_text_of_name(n).replace("/", " ").split()).lower()
+              != " ".join(f"{given} {family}".split()).lower()]  # fmt: skip
     return RawPerson(xref, line, person, birth, death, birth_words, death_words, famc,
                      _pointers(rec, "FAMS"), baptism, unsaid, born_in, married,
-                     sex_note, associates, _noted(rec))  # fmt: skip
+                     sex_note, associates, _noted(rec), _marked_private(rec),
+                     bool(others) and married is None)  # fmt: skip
 
 
 def _noted(rec: Record) -> bool:
     return any(True for tag in ("NOTE", "SNOTE") for _ in rec.sub_tags(tag, follow=False))
+
+
+def _marked_private(rec: Record) -> bool:
+    """Whether the record, or an event of it, is marked private: RESN confidential, locked or
+    privacy, or Legacy's `_PRIV`."""
+    return any(line.tag in ("RESN", "_PRIV") and _text(line).strip().lower() not in ("", "n", "no")
+               for holder in (rec, *rec.sub_records) for line in holder.sub_records)  # fmt: skip
 
 
 def _text_of_name(name: NameRec) -> str:
@@ -340,7 +352,7 @@ def _fam(rec: Record, line: int, xref: str, buf: bytes) -> RawFamily:
     return RawFamily(xref, line, list(slots), children, married, stands.divorced, marriage,
                      marriage_words, slots, words, partnered and not stands.never_married, twice,
                      stands.kind, ended, ended_words, stands.never_married,
-                     pedigrees, _noted(rec))  # fmt: skip
+                     pedigrees, _noted(rec), _marked_private(rec))  # fmt: skip
 
 
 def _read(
@@ -439,6 +451,7 @@ def parse_gedcom(
     # at most MAX_NOTES of those two.
     summary: list[str] = ([said] if said else []) + prepared + _not_imported(others)
     actions: list[str] = []
+    dated: list[str] = []  # the dates to check by hand: after what asks more of the worker
     notes: list[str] = []
     held = {p.xref for p in raw_people}  # an association names one of them, or is not said
     for p in raw_people:
@@ -447,7 +460,7 @@ def parse_gedcom(
         if CONTROL.search(p.xref):
             raise GedcomError(f"line {p.line}: xref with a control character")
         whose = f"{p.xref} (line {p.line})"
-        born, died, birth, death = person_dates(p, whose, limit, notes, actions)
+        born, died, birth, death = person_dates(p, whose, limit, notes, dated)
         if p.sex_note:
             notes.append(f"{whose}: {p.sex_note}")
         notes += [f"{whose}: the file names {other} as their {association_role(role)} "
@@ -464,7 +477,13 @@ def parse_gedcom(
                        f"{hidden[0]}), as a program writes them when it hides living people's "
                        "names: imported so; export the tree again with names, or record them "
                        "by hand")  # fmt: skip
-    actions += _notes_in_file(raw_people, raw_families)
+    # First what may matter to someone's safety or standing: their notes, their privacy, then
+    # their ties (a second reader: 121 dates to check pushed a note on a person and a parent
+    # left out past the cap).
+    actions[:0] = _notes_in_file(raw_people, raw_families) + _private(raw_people, raw_families)
+    actions += [f"{p.xref} (line {p.line}): the file gives them another name, with no word for "
+                "what it is (a second NAME): not imported; record it by hand if they are known "
+                "by it" for p in raw_people if p.other_names]  # fmt: skip
     families = read_families({p.xref: p for p in raw_people}, raw_families, notes, actions,
                              summary, today=limit)  # fmt: skip
     check_shape(families)
@@ -478,9 +497,10 @@ def parse_gedcom(
         if w.birth_written is None and p.baptism[0] is not None else None)
         for p, w in zip(raw_people, people, strict=True)}  # fmt: skip
     people = _not_living(people, families, int(limit[:4]), summary, latest)
-    notes = actions + notes
+    notes = actions + dated + notes
     if len(notes) > MAX_NOTES:
-        notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more notes of the same kinds"]
+        # Not "of the same kinds": what is cut is whatever comes last (a second reader).
+        notes[MAX_NOTES:] = [f"and {len(notes) - MAX_NOTES} more notes"]
     return GedcomTree(
         tuple(people), tuple(families), tuple(summary + notes), _disproven(raw_people, raw_families)
     )
@@ -501,6 +521,18 @@ def _notes_in_file(people: Sequence[RawPerson], families: Sequence[RawFamily]) -
     return [f"{len(noted)} people or families carry notes in the file (NOTE): {listed}; "
             "not imported: read them in the file, as one may say something a worker should "
             "know, and record what matters by hand"]  # fmt: skip
+
+
+def _private(people: Sequence[RawPerson], families: Sequence[RawFamily]) -> list[str]:
+    """A note on the records the file marks private or confidential (RESN, Legacy's `_PRIV`):
+    imported as any other, but the family who made the tree may not want them shared (a second
+    reader: the mark was dropped without a word)."""
+    marked = [p.xref for p in people if p.private] + [f.xref for f in families if f.private]
+    if not marked:
+        return []
+    listed = ", ".join(marked[:10]) + (f" and {len(marked) - 10} more" if len(marked) > 10 else "")
+    return [f"{len(marked)} people or families marked private or confidential in the file (RESN): "
+            f"{listed}; imported: check with the family before sharing or contacting"]  # fmt: skip
 
 
 def _disproven(

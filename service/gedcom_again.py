@@ -43,6 +43,26 @@ def taken_out(xrefs: list[str]) -> list[str]:
             "nor their ties in the file (the case's manager can restore them)."]  # fmt: skip
 
 
+def someone_else(file: Sequence[str | None], recorded: Sequence[str | None]) -> bool:
+    """Whether the file gives an xref to someone other than the person recorded under it
+    (given name, family name, sex each): their sexes differ, or their given names share no
+    word and their family names differ. A program may number its people afresh at each export
+    (a second reader: the father's ex-partner, imported as @I4@, became the maternal
+    grandmother when a later file gave @I4@ to her). A married name, a corrected spelling of
+    one name, or a sex not recorded is the same person."""
+    (given, family, sex), (was_given, was_family, was_sex) = file, recorded
+
+    def words(name: str | None) -> set[str]:
+        return set((name or "").lower().split())
+
+    if {sex, was_sex} <= {"male", "female"} and sex != was_sex:
+        return True
+    named = words(given) and words(was_given) and words(family) and words(was_family)
+    return (
+        bool(named) and not words(given) & words(was_given) and words(family) != words(was_family)
+    )
+
+
 def ties_recorded(
     links: Sequence[Mapping[str, Any]], kept: Sequence[Sequence[Any]], xref_of: Mapping[str, str]
 ) -> list[str]:

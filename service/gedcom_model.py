@@ -206,6 +206,10 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     # Whether the record carries a note of its own (`1 NOTE`, GEDCOM 7's `1 SNOTE`): not
     # imported, and said.
     noted: bool = False
+    # Whether the record or an event of it is marked private (RESN, `_PRIV`): said.
+    private: bool = False
+    # Whether the file gives them another name with no TYPE, not read as any: said.
+    other_names: bool = False
 
 
 # A baptism or christening: the person was born by then.
@@ -261,3 +265,5 @@ class RawFamily:  # what a reader gave for one FAM record
     pedigrees: dict[str, str] = field(default_factory=dict)
     # Whether the record carries a note of its own (`1 NOTE`, `1 SNOTE`).
     noted: bool = False
+    # Whether the record or an event of it is marked private (RESN, `_PRIV`).
+    private: bool = False

@@ -286,7 +286,8 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     )  # fmt: skip
     return RawPerson(record.xref or "", line, person, birth, death, birth_words, death_words,
                      famc, _pointers(record, "FAMS"), baptism, unsaid, born_in,
-                     married, sex_note, associates, _noted(record))  # fmt: skip
+                     married, sex_note, associates, _noted(record),
+                     _marked_private(record))  # fmt: skip
 
 
 def _role(asso: GedcomStructure) -> str:
@@ -385,7 +386,15 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
                      married, stands.divorced, marriage, said, slots, words,
                      not stands.never_married, twice=twice, kind=stands.kind, ended=ended,
                      ended_words=ended_said, never_married=stands.never_married,
-                     pedigrees=pedigrees, noted=_noted(record))  # fmt: skip
+                     pedigrees=pedigrees, noted=_noted(record),
+                     private=_marked_private(record))  # fmt: skip
+
+
+def _marked_private(record: GedcomStructure) -> bool:
+    """Whether the record or an event of it is marked private (RESN CONFIDENTIAL, LOCKED or
+    PRIVACY)."""
+    return any(c.tag in ("RESN", "_PRIV") and c.text.strip().lower() not in ("", "n", "no")
+               for holder in (record, *record.children) for c in holder.children)  # fmt: skip
 
 
 def _noted(record: GedcomStructure) -> bool:

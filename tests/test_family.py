@@ -399,6 +399,10 @@ def test_a_sibling_tie_the_recorded_parents_contradict_is_refused(family: Family
         refused = tie(a, b, half=a == "me" and b == "kid2")
         assert refused.status_code == 409, refused.text
         assert says in refused.json()["error"]["message"]
+    # An older sister who is also the foster carer (a later reader: refused as an ancestor).
+    f.person("carer_sis", "female")
+    f.child("carer_sis", "me", kind="foster")
+    ok(tie("me", "carer_sis", half=True), 201)
     made = ok(tie("me", "kid", half=True), 201)
     changed = f.client.patch(f"/relationships/{made['id']}", headers=f.headers,
                              json={"half": False})  # fmt: skip
@@ -707,6 +711,29 @@ def test_a_corrected_file_sent_again_says_where_it_differs_from_the_ties_recorde
     # Kept as recorded, as said.
     terms = {r["name"]: r["term"] for r in f.relatives()["data"]}
     assert terms["Bob Smith"] == "father"
+
+
+def test_a_file_giving_an_xref_to_someone_else_is_refused(family: Family, db: Driver) -> None:
+    """A second reader: a later file from the same source gave @I4@, the father's ex-partner,
+    to the mother's mother (a program numbering its people afresh): imported without a word,
+    the ex-partner became the maternal grandmother. Refused, saying which xrefs; a married
+    name or a corrected spelling is the same person."""
+    f = family
+    ok(import_file(f, _KIT.encode(), young_person_xref="@I1@", source="t"), 201)
+    before = count_all(db)
+    swapped = _KIT.replace("1 NAME Bob /Smith/\n1 SEX M", "1 NAME Mary /Jones/\n1 SEX F")
+    for preview in ("true", "false"):
+        refused = import_file(f, swapped.encode(), young_person_xref="@I1@", source="t",
+                              preview=preview)  # fmt: skip
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["error"]["message"].startswith(
+            "The file gives @I3@ to someone other than the person imported under it before "
+            "from gedcom:t (their names or sex differ)"
+        )
+    assert count_all(db) == before
+    married = _KIT.replace("1 NAME Anne /Jones/", "1 NAME Anne /Smith/").replace(
+        "1 NAME Bob /Smith/", "1 NAME Rob /Smith/")  # fmt: skip
+    ok(import_file(f, married.encode(), young_person_xref="@I1@", source="t"), 201)
 
 
 def test_a_young_person_with_a_long_xref_can_be_named(family: Family) -> None:

@@ -20,7 +20,8 @@ WHERE known IS NULL AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) }
 WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
 CALL (row, known, yp, gone) {
   WITH row, gone WHERE gone IS NOT NULL
-  RETURN gone AS p, false AS kept_out, [] AS filled, true AS taken_out, false AS name_kept
+  RETURN gone AS p, false AS kept_out, [] AS filled, true AS taken_out, false AS name_kept,
+         null AS recorded
   UNION
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
@@ -36,7 +37,8 @@ CALL (row, known, yp, gone) {
   CREATE (p)-[:IDENTIFIED_BY]->(:ExternalId {system: $system, value: row.xref,
                                              case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
-  RETURN p, false AS kept_out, [] AS filled, false AS taken_out, false AS name_kept
+  RETURN p, false AS kept_out, [] AS filled, false AS taken_out, false AS name_kept,
+         null AS recorded
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
@@ -83,7 +85,10 @@ CALL (row, known, yp, gone) {
          false AS taken_out,
          // The name known by already recorded, where the file gives another: kept, and said.
          coalesce(row.known_as, '') <> '' AND coalesce(was.known_as, '') <> ''
-           AND toLower(was.known_as) <> toLower(row.known_as) AS name_kept
+           AND toLower(was.known_as) <> toLower(row.known_as) AS name_kept,
+         // Who is recorded under the xref, for the import to tell whether the file now gives
+         // it to someone else (`gedcom_again.someone_else`).
+         [was.given_name, was.family_name, was.sex] AS recorded
 }
 RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
-       filled, taken_out, name_kept
+       filled, taken_out, name_kept, recorded

@@ -147,6 +147,7 @@ async def import_tree(
          **gedcom_dates.written_fields("death", p.death_written)}
         for p in tree.people if p.xref != young_person_xref
     ]  # fmt: skip
+    by_xref = {p.xref: (p.given_name, p.family_name, p.sex) for p in tree.people}
 
     async def work(tx: AsyncManagedTransaction) -> ImportResult:
         # The case's lock first: a second import of the same file sent at once (a double
@@ -159,6 +160,7 @@ async def import_tree(
         kept_out: list[str] = []  # deaths in the file for people recorded as living
         taken_out: list[str] = []  # people the case took out of its network: left out
         names_kept: list[str] = []  # names known by the file gives, where one is recorded
+        elsewhere: list[str] = []  # xrefs the file gives to someone other than recorded
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
@@ -181,6 +183,10 @@ async def import_tree(
                 if r["taken_out"]:
                     taken_out.append(r["xref"])
                     continue
+                if r["recorded"] is not None and gedcom_again.someone_else(
+                    by_xref[r["xref"]], r["recorded"]
+                ):
+                    elsewhere.append(r["xref"])
                 ids[r["xref"]] = r["id"]
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
@@ -193,6 +199,15 @@ async def import_tree(
             created_people += (await result.consume()).counters.nodes_created // 2
             if progress:
                 progress(len(batch))
+        if elsewhere:
+            listed = ", ".join(elsewhere[:10]) + (
+                f" and {len(elsewhere) - 10} more" if len(elsewhere) > 10 else "")  # fmt: skip
+            raise InvalidInput(
+                f"The file gives {listed} to someone other than the person imported under it "
+                f"before from {system} (their names or sex differ): the program may have "
+                "numbered its people afresh. Nothing was imported: import the file under a new "
+                "source name, and merge anyone it repeats by hand."
+            )
         links = _links(tree, ids, system)
         kept_ties: list[list[Any]] = []  # the ties already recorded between the file's pairs
         for start in range(0, len(links), BATCH):
