@@ -63,6 +63,34 @@ def someone_else(file: Sequence[str | None], recorded: Sequence[str | None]) -> 
     )
 
 
+def ties_gone(
+    links: Sequence[Mapping[str, Any]],
+    recorded: Sequence[Sequence[Any]],
+    made_here: set[str],
+    xref_of: Mapping[str, str],
+) -> list[str]:
+    """A note for each tie an earlier import of the same file's source made (`made_here`: the
+    ids such an import gives) that the file no longer gives (a second reader: a father the
+    corrected file no longer links stayed the father, without a word). `recorded`: the ties
+    between the people the file matched, [id, from id, to id, parent, kind]."""
+    given = set()
+    for link in links:
+        given.add((link["from_id"], link["to_id"]))
+        if link["type"] == "partner":  # a couple, either way round
+            given.add((link["to_id"], link["from_id"]))
+    notes = []
+    for tie, a, b, parent, kind in recorded:
+        if tie not in made_here or (a, b) in given:
+            continue
+        x, y = xref_of.get(a, a), xref_of.get(b, b)
+        said = (f"{x} as {y}'s {_PARENT.get(kind or 'birth', kind)}" if parent
+                else f"{x} and {y} as {_COUPLE.get(kind, kind)}")  # fmt: skip
+        notes.append(f"{x} and {y}: the file no longer gives the tie recorded here ({said}) "
+                     "from an earlier import of it: kept; take it out by hand if the file is "
+                     "right")  # fmt: skip
+    return sorted(notes)
+
+
 def ties_recorded(
     links: Sequence[Mapping[str, Any]], kept: Sequence[Sequence[Any]], xref_of: Mapping[str, str]
 ) -> list[str]:

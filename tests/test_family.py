@@ -713,6 +713,28 @@ def test_a_corrected_file_sent_again_says_where_it_differs_from_the_ties_recorde
     assert terms["Bob Smith"] == "father"
 
 
+def test_a_tie_a_file_imported_again_no_longer_gives_is_said(family: Family) -> None:
+    """A second reader: the corrected file no longer linked the father; imported again, he
+    stayed the father without a word. Kept (a worker may have checked it), and said; a tie a
+    worker recorded by hand is not the file's to mention."""
+    f = family
+    ok(import_file(f, _KIT.encode(), young_person_xref="@I1@", source="t"), 201)
+    anne, bob = imported(f, "@I2@", "t")["id"], imported(f, "@I3@", "t")["id"]
+    ok(f.client.post("/relationships", headers=f.headers, json={
+        "type": "sibling", "from_id": anne, "to_id": bob, "half": True}), 201)  # fmt: skip
+    unlinked = _KIT.replace("1 HUSB @I3@\n", "").replace(
+        "1 NAME Bob /Smith/\n1 SEX M\n1 FAMS @F1@", "1 NAME Bob /Smith/\n1 SEX M"
+    )
+    again = ok(import_file(f, unlinked.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert [n for n in again["notes"] if "no longer gives" in n] == [
+        "@I3@ and @I1@: the file no longer gives the tie recorded here (@I3@ as @I1@'s birth "
+        "parent) from an earlier import of it: kept; take it out by hand if the file is right",
+        "@I3@ and @I2@: the file no longer gives the tie recorded here (@I3@ and @I2@ as "
+        "married) from an earlier import of it: kept; take it out by hand if the file is right",
+    ]
+    assert {r["name"]: r["term"] for r in f.relatives()["data"]}["Bob Smith"] == "father"
+
+
 def test_a_file_giving_an_xref_to_someone_else_is_refused(family: Family, db: Driver) -> None:
     """A second reader: a later file from the same source gave @I4@, the father's ex-partner,
     to the mother's mother (a program numbering its people afresh): imported without a word,

@@ -224,6 +224,14 @@ async def import_tree(
                               "added by a family tree import")
                        for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
         back = {v: k for k, v in ids.items()}  # person id -> the file's xref
+        # The ties an earlier import of this source made between the people the file matched,
+        # which the file no longer gives: said, kept.
+        matched = [pid for pid in ids.values() if pid not in new]
+        recorded = (await (await tx.run(db.queries["recorded_ties"], ids=matched)).single(
+            strict=True))["ties"] if len(matched) > 1 else []  # fmt: skip
+        made_here = {_stable_id("parent" if parent else "partner", system, a, b)
+                     for _, a, b, parent, _ in recorded}  # fmt: skip
+        gone = gedcom_again.ties_gone(links, recorded, made_here, back)
         crowded = await (
             await tx.run(
                 db.queries["check_imported_people"],
@@ -257,7 +265,7 @@ async def import_tree(
             people_created=created_people,
             people_matched=len(rows) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*tree.notes, *gedcom_again.ties_recorded(links, kept_ties, back),
+            notes=[*tree.notes, *gedcom_again.ties_recorded(links, kept_ties, back), *gone,
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
