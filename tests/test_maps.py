@@ -21,6 +21,8 @@ from tests.cases import (
     HOSTILE_FAMILY,
     HOSTILE_GIVEN,
     MapCase,
+    add_user,
+    allocate,
     build_case,
     build_work,
     built_once,
@@ -493,6 +495,43 @@ def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
     assert embedded.count(("read_embedded_map", "refused", me)) == 2  # expired, then unallocated
     reasons = {e["reason"] for e in events if e["action"] == "read_embedded_map"}
     assert "embed token expired" in reasons
+
+
+def test_an_embed_link_stays_dead_when_access_to_the_case_comes_back(case: MapCase) -> None:
+    """A second reader: a link whose user's allocation ended worked again when they were
+    allocated anew, and a manager's when the case moved to another team and back. A link made
+    before the user's access to the case last changed stays dead; a new one works."""
+    key: bytes = case.client.app.state.embed_key  # type: ignore[attr-defined]
+    made = datetime.now(UTC) - timedelta(seconds=5)
+    links = {who.user_id: embed.mint(key, user_id=who.user_id, young_person_id=case.yp,
+                                     view="ecomap", origin=None, minutes=5, now=made)[0]
+             for who in (case.coordinator, case.manager)}  # fmt: skip
+
+    def view(who: Any) -> Any:
+        return case.client.get("/embed", params={"token": links[who.user_id]})
+
+    assert (view(case.coordinator).status_code, view(case.manager).status_code) == (200, 200)
+    case.end_allocation()
+    assert view(case.coordinator).status_code == 401
+    allocate(case.client, case.manager, case.yp, case.coordinator)
+    again = view(case.coordinator)
+    assert again.status_code == 401, again.text
+    assert "before your access to this case last changed" in again.json()["error"]["message"]
+    assert case.client.get(f"/young-people/{case.yp}/graph",
+                           headers=case.coordinator.headers).status_code == 200  # fmt: skip
+    assert ok(case.mint(), 201)["token"] not in links.values()
+    assert case.client.get("/embed", params={"token": ok(case.mint(), 201)["token"]}
+                           ).status_code == 200  # fmt: skip
+    south = add_user(case.client, "manager.south", "manager", team="south")
+    for team, who in (("south", case.manager), ("north", south)):
+        ok(case.client.patch(f"/young-people/{case.yp}", headers=who.headers,
+                             json={"team": team}))  # fmt: skip
+    assert view(case.manager).status_code == 401
+    params: dict[str, str | int] = {"young_person_id": case.yp, "limit": 500}
+    events = ok(case.client.get("/audit", headers=case.manager.headers, params=params))["data"]
+    reasons = [e["reason"] for e in events if e["action"] == "read_embedded_map"
+               and e["outcome"] == "refused"]  # fmt: skip
+    assert reasons.count("made before the user's access to the case last changed") == 2
 
 
 def test_an_embed_link_lasts_no_longer_than_the_token_it_was_made_with(case: MapCase) -> None:

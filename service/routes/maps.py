@@ -388,13 +388,16 @@ async def read_embedded_map(
     access = CaseAccess(principal, db, london_today(request.app.state.clock()),
                         request.app.state.read_cache)  # fmt: skip
     misplaced = _misplaced(request, claims)
+    # A second reader: a link whose user's allocation ended worked again when they were
+    # allocated anew (and a manager's, when the case moved team and back).
+    changed = await _access_changed_since(db, claims)
     try:
         # Audits the view, allowed or refused, under the user who minted the link; a link opened
         # where it may not be is recorded below as refused, not as a view (its more serious
         # reasons, a user or case it no longer reaches, are recorded first).
         reach = await access.young_person(
             claims.young_person_id, action="read_embedded_map",
-            record_allowed=misplaced is None,
+            record_allowed=misplaced is None and not changed,
         )  # fmt: skip
     except NotFound as exc:
         raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
@@ -402,7 +405,21 @@ async def read_embedded_map(
         reason, message = misplaced
         await _refuse(db, claims, reason)
         raise embed.EmbedRefused(message)
+    if changed:
+        await _refuse(db, claims, "made before the user's access to the case last changed")
+        raise embed.EmbedRefused("This embed link was made before your access to this case "
+                                 "last changed; ask for a new one.")  # fmt: skip
     return await _map_page(access, reach, claims.view, filters, parent_origin=claims.origin)
+
+
+async def _access_changed_since(db: Db, claims: embed.EmbedClaims) -> bool:
+    """Whether the user's allocation to the young person, or the case's team, changed after
+    the link was made: more than a second after its `iat`, which is in whole seconds (an
+    allocation made a moment before the link is not a change since)."""
+    records = await db.read("access_changed", young_person_id=claims.young_person_id,
+                            user_id=claims.user_id)  # fmt: skip
+    changes = [t.to_native() for t in records[0]["changes"]] if records else []
+    return any(t > claims.issued_at + timedelta(seconds=1) for t in changes)
 
 
 # What a browser sends as Sec-Fetch-Dest when it loads a page into an iframe (or a frame).
