@@ -533,7 +533,11 @@ def _side_left(family: Family, person_id: str, sibling: str) -> WaySide | None:
     # Their parent one of the person's by another link (an adoptive mother's daughter, a foster
     # carer's son): an adoptive or foster sibling, not a birth one (a later reader: she was
     # made a paternal half-sister by birth).
-    if theirs & {link.parent for link in family.parents.get(person_id, ())}:
+    if theirs & {
+        link.parent
+        for link in family.parents.get(person_id, ())
+        if link.kind in ("adoptive", "foster")
+    }:  # not a step-parent (a later reader)
         return None
     other = _side_of_sex(_sex(family, theirs.pop()))
     return "paternal" if other == "maternal" else "maternal" if other == "paternal" else None

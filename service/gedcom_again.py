@@ -6,6 +6,8 @@ and says what to do. Pure: no I/O."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,24 +45,52 @@ def taken_out(xrefs: list[str]) -> list[str]:
             "nor their ties in the file (the case's manager can restore them)."]  # fmt: skip
 
 
-def someone_else(file: Sequence[str | None], recorded: Sequence[str | None]) -> bool:
-    """Whether the file gives an xref to someone other than the person recorded under it
-    (given name, family name, sex each): their sexes differ, or their given names share no
-    word and their family names differ. A program may number its people afresh at each export
-    (a second reader: the father's ex-partner, imported as @I4@, became the maternal
-    grandmother when a later file gave @I4@ to her). A married name, a corrected spelling of
-    one name, or a sex not recorded is the same person."""
+def likeness(file: Sequence[str | None], recorded: Sequence[str | None]) -> str:
+    """How the person a file gives an xref to stands to the person recorded under it (given
+    name, family name, sex each): "other" when their sexes differ and their given names share
+    nothing, "doubt" when their names share nothing at all (or only their sexes differ), else
+    "same". A program may number its people afresh at each export (a second reader: the
+    father's ex-partner, imported as @I4@, became the maternal grandmother when a later file
+    gave @I4@ to her); a worker may have corrected a name or a sex by hand since, and a woman's
+    maiden name become her married name with its spelling corrected (a later reader: such files
+    were refused). Names are compared word by word, without accents, hyphens or case, an
+    initial matching any word it begins; a name a program hid ("Living") matches anything."""
     (given, family, sex), (was_given, was_family, was_sex) = file, recorded
+    differ_sex = {sex, was_sex} <= {"male", "female"} and sex != was_sex
+    same_given = _share(given, was_given)
+    if differ_sex and not same_given:
+        return "other"
+    if differ_sex or not (same_given or _share(family, was_family)):
+        return "doubt"
+    return "same"
 
-    def words(name: str | None) -> set[str]:
-        return set((name or "").lower().split())
 
-    if {sex, was_sex} <= {"male", "female"} and sex != was_sex:
+def _words(name: str | None) -> set[str]:
+    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    return {w for w in re.split(r"[\s\-.,]+", plain.lower()) if w}
+
+
+def _share(a: str | None, b: str | None) -> bool:
+    """Whether two names share a word (or one is not known, or hidden by a program)."""
+    one, other = _words(a), _words(b)
+    if not one or not other or one & _HIDDEN or other & _HIDDEN:
         return True
-    named = words(given) and words(was_given) and words(family) and words(was_family)
-    return (
-        bool(named) and not words(given) & words(was_given) and words(family) != words(was_family)
-    )
+    return any(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x in one for y in other)  # fmt: skip
+
+
+_HIDDEN = {"living", "private", "unknown"}
+
+
+def doubted(xrefs: list[str]) -> list[str]:
+    """The note on xrefs whose person's names share nothing with those recorded under it."""
+    if not xrefs:
+        return []
+    listed = ", ".join(xrefs[:10]) + (f" and {len(xrefs) - 10} more" if len(xrefs) > 10 else "")
+    return [f"{listed}: the file gives a name with nothing in common with the person recorded "
+            "under it (or another sex): imported as the same person; if the program numbered "
+            "its people afresh, they are not, and the ties it gave them are wrong: check "
+            "them"]  # fmt: skip
 
 
 def ties_gone(

@@ -750,12 +750,31 @@ def test_a_file_giving_an_xref_to_someone_else_is_refused(family: Family, db: Dr
         assert refused.status_code == 422, refused.text
         assert refused.json()["error"]["message"].startswith(
             "The file gives @I3@ to someone other than the person imported under it before "
-            "from gedcom:t (their names or sex differ)"
+            "from gedcom:t (another sex, and given names with nothing in common)"
         )
     assert count_all(db) == before
+    # The young person's own xref given to someone else: refused too (a later reader: Kit came
+    # in again as his own brother).
+    kit_elsewhere = _KIT.replace("0 @I1@ INDI\n1 NAME Kit /Jones/",
+                                 "0 @I1@ INDI\n1 NAME Zoe /Other/\n1 SEX F")  # fmt: skip
+    refused = import_file(f, kit_elsewhere.encode(), young_person_xref="@I1@", source="t")
+    assert refused.status_code == 422, refused.text
+    assert "@I1@" in refused.json()["error"]["message"]
+    assert count_all(db) == before
+    # A married name, a spelling corrected, a worker's own correction: imported, said where
+    # the names share nothing (a later reader: such files were refused).
     married = _KIT.replace("1 NAME Anne /Jones/", "1 NAME Anne /Smith/").replace(
         "1 NAME Bob /Smith/", "1 NAME Rob /Smith/")  # fmt: skip
-    ok(import_file(f, married.encode(), young_person_xref="@I1@", source="t"), 201)
+    first = ok(import_file(f, married.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert not [n for n in first["notes"] if "nothing in common" in n]
+    ok(f.client.patch(f"/people/{imported(f, '@I3@', 't')['id']}", headers=f.headers,
+                      json={"given_name": "Robert", "family_name": "Smyth"}))  # fmt: skip
+    again = ok(import_file(f, married.encode(), young_person_xref="@I1@", source="t"), 201)
+    assert [n for n in again["notes"] if "nothing in common" in n] == [
+        "@I3@: the file gives a name with nothing in common with the person recorded under it "
+        "(or another sex): imported as the same person; if the program numbered its people "
+        "afresh, they are not, and the ties it gave them are wrong: check them"
+    ]
 
 
 def test_a_young_person_with_a_long_xref_can_be_named(family: Family) -> None:

@@ -280,6 +280,12 @@ def test_a_half_sibling_by_a_tie_whose_other_parent_is_recorded_is_on_the_shared
                 ("carer", "me", "foster"), ("carer", "fbro")],
                ties=[("me", "asis", True), ("me", "fbro", True)])  # fmt: skip
     assert (kin(h)["asis"][3], kin(h)["fbro"][3]) == ("unknown", "unknown")
+    # A step-father's daughter by a tie is the mother's daughter too: maternal, step link or
+    # none (a later reader: the step link left her on no side).
+    s = family({"me": F, "mum": F, "dad": M, "sf": M, "hsis": F},
+               [("mum", "me"), ("dad", "me"), ("sf", "me", "step"), ("sf", "hsis")],
+               partners=[("mum", "sf", "married")], ties=[("me", "hsis", True)])  # fmt: skip
+    assert kin(s)["hsis"][3] == "maternal"
 
 
 def test_what_a_sibling_tie_may_not_contradict() -> None:

@@ -161,6 +161,7 @@ async def import_tree(
         taken_out: list[str] = []  # people the case took out of its network: left out
         names_kept: list[str] = []  # names known by the file gives, where one is recorded
         elsewhere: list[str] = []  # xrefs the file gives to someone other than recorded
+        doubted: list[str] = []  # xrefs whose person's names share nothing with the recorded
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
@@ -172,6 +173,11 @@ async def import_tree(
                 young_person_id=young_person_id, xref=young_person_xref,
             )  # fmt: skip
             record = await result.single(strict=True)
+            # The young person's own xref given to someone else (a later reader: Kit came in
+            # again as his own brother, another person under his xref).
+            if record["young_person"] is not None and gedcom_again.likeness(
+                by_xref[young_person_xref], record["young_person"]) == "other":  # fmt: skip
+                elsewhere.append(young_person_xref)
             if record["held_by_others"]:
                 raise Conflict(f"Another person already holds {young_person_xref} in {system}.")
             ids[young_person_xref] = young_person_id
@@ -183,10 +189,10 @@ async def import_tree(
                 if r["taken_out"]:
                     taken_out.append(r["xref"])
                     continue
-                if r["recorded"] is not None and gedcom_again.someone_else(
-                    by_xref[r["xref"]], r["recorded"]
-                ):
-                    elsewhere.append(r["xref"])
+                if r["recorded"] is not None:
+                    like = gedcom_again.likeness(by_xref[r["xref"]], r["recorded"])
+                    if like != "same":
+                        (elsewhere if like == "other" else doubted).append(r["xref"])
                 ids[r["xref"]] = r["id"]
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
@@ -204,9 +210,10 @@ async def import_tree(
                 f" and {len(elsewhere) - 10} more" if len(elsewhere) > 10 else "")  # fmt: skip
             raise InvalidInput(
                 f"The file gives {listed} to someone other than the person imported under it "
-                f"before from {system} (their names or sex differ): the program may have "
-                "numbered its people afresh. Nothing was imported: import the file under a new "
-                "source name, and merge anyone it repeats by hand."
+                f"before from {system} (another sex, and given names with nothing in common): "
+                "the program may have numbered its people afresh. Nothing was imported: check "
+                "the file, or import it under a new source name and merge anyone it repeats by "
+                "hand."
             )
         links = _links(tree, ids, system)
         kept_ties: list[list[Any]] = []  # the ties already recorded between the file's pairs
@@ -265,7 +272,8 @@ async def import_tree(
             people_created=created_people,
             people_matched=len(rows) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*tree.notes, *gedcom_again.ties_recorded(links, kept_ties, back), *gone,
+            notes=[*gedcom_again.doubted(doubted), *tree.notes,
+                   *gedcom_again.ties_recorded(links, kept_ties, back), *gone,
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
