@@ -357,6 +357,8 @@ _KINDS: dict[Qualifier, str] = {
     "about": "is approximate ('about')",
     "calculated": "is calculated",
     "estimated": "is estimated",
+    # A date the program read from words (`INT 1990 (about then)`): said (a second reader).
+    "interpreted": "is interpreted from words ('INT')",
 }
 
 

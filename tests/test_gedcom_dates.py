@@ -284,7 +284,7 @@ def test_an_impossible_day_in_a_qualified_date_is_kept_as_written_and_said_never
         f"@I3@ (line 13): birth date is estimated and {no_day}",
         f"@I4@ (line 16): birth date is a 'before' date and {no_day}",
         f"@I5@ (line 19): birth date is an 'after' date and {no_day}",
-        f"@I6@ (line 22): birth date {no_day}",  # INT has no kind of its own in the notes
+        f"@I6@ (line 22): birth date is interpreted from words ('INT') and {no_day}",
         f"@I7@ (line 25): birth date is a range ('between ... and') and {no_day}",
         f"family @F1@ (line 28): marriage date is approximate ('about') and {no_day}",
     ]
@@ -488,3 +488,17 @@ def test_an_export_writes_a_programs_own_date_words_in_the_standards() -> None:
     assert days(again) == days(first)
     assert len(days(first)) == len(came)
     assert standard("Abt. 31.02.1957") == "ABT 31 FEB 1957"  # impossible still, as it was
+
+
+def test_an_interpreted_date_is_said() -> None:
+    """A second reader: `INT 1990 (about then)` was read as 1990 without a word, where every
+    other date that is not plain is named."""
+    from service.gedcom import parse_gedcom
+
+    text = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ann /Lee/\n"
+            "1 BIRT\n2 DATE INT 1990 (about then)\n0 TRLR\n")  # fmt: skip
+    tree = parse_gedcom(text.encode(), today=date(2026, 12, 7))
+    assert tree.people[0].birth_date == "1990"
+    assert [n for n in tree.notes if "interpreted" in n] == [
+        "@I1@ (line 5): birth date is interpreted from words ('INT'): kept as written and as 1990"
+    ]
