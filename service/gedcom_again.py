@@ -102,14 +102,14 @@ def ties_gone(
     """A note for each tie an earlier import of the same file's source made (`made_here`: the
     ids such an import gives) that the file no longer gives (a second reader: a father the
     corrected file no longer links stayed the father, without a word). `recorded`: the ties
-    between the people the file matched, [id, from id, to id, parent, kind]."""
+    between the people the file matched, [id, from id, to id, parent, kind, until]."""
     given = set()
     for link in links:
         given.add((link["from_id"], link["to_id"]))
         if link["type"] == "partner":  # a couple, either way round
             given.add((link["to_id"], link["from_id"]))
     notes = []
-    for tie, a, b, parent, kind in recorded:
+    for tie, a, b, parent, kind, _ in recorded:
         if tie not in made_here or (a, b) in given:
             continue
         x, y = xref_of.get(a, a), xref_of.get(b, b)
@@ -129,9 +129,10 @@ def ties_recorded(
     divorced, answered as if nothing differed, and the father stayed a birth father).
     `links`: the file's ties as the import sends them (`type` parent, partner or disproven,
     `from_id`, `to_id`, `props`, and `said`: whether the file says the couple's kind rather
-    than it being taken for living together); `kept`: the ties recorded between the same two
-    people, [from id, to id, parent, kind, until]; `xref_of`: person id -> the file's xref."""
-    recorded = {(a, b, parent): (kind, until) for a, b, parent, kind, until in kept}
+    than it being taken for living together); `kept`: the ties recorded between the people the
+    file matched, [id, from id, to id, parent, kind, until]; `xref_of`: person id -> the file's
+    xref."""
+    recorded = {(a, b, parent): (kind, until) for _, a, b, parent, kind, until in kept}
     notes = []
     for link in links:
         a, b = link["from_id"], link["to_id"]

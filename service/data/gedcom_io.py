@@ -216,13 +216,13 @@ async def import_tree(
                 "hand."
             )
         links = _links(tree, ids, system)
-        kept_ties: list[list[Any]] = []  # the ties already recorded between the file's pairs
-        for start in range(0, len(links), BATCH):
+        # A disproven parentage makes no tie: it is only compared with what is recorded.
+        to_make = [link for link in links if link["type"] != "disproven"]
+        for start in range(0, len(to_make), BATCH):
             result = await tx.run(
-                db.queries["merge_gedcom_links"], links=links[start : start + BATCH]
+                db.queries["merge_gedcom_links"], links=to_make[start : start + BATCH]
             )
-            found = await result.single(strict=True)
-            made, kept_ties = found["made"], [*kept_ties, *found["kept"]]
+            made = (await result.single(strict=True))["made"]
             created_links += len(made)
             made_parents += [(a, b) for _, a, b, parent in made if parent]
             # Someone the import created is in this case alone: only a tie between two people
@@ -231,13 +231,14 @@ async def import_tree(
                               "added by a family tree import")
                        for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
         back = {v: k for k, v in ids.items()}  # person id -> the file's xref
-        # The ties an earlier import of this source made between the people the file matched,
-        # which the file no longer gives: said, kept.
+        # The ties recorded between the people the file matched (someone it created has none
+        # but those just made): where the file gives them otherwise, or no longer gives one an
+        # earlier import of this source made, said and kept.
         matched = [pid for pid in ids.values() if pid not in new]
         recorded = (await (await tx.run(db.queries["recorded_ties"], ids=matched)).single(
             strict=True))["ties"] if len(matched) > 1 else []  # fmt: skip
         made_here = {_stable_id("parent" if parent else "partner", system, a, b)
-                     for _, a, b, parent, _ in recorded}  # fmt: skip
+                     for _, a, b, parent, *_ in recorded}  # fmt: skip
         gone = gedcom_again.ties_gone(links, recorded, made_here, back)
         crowded = await (
             await tx.run(
@@ -273,7 +274,7 @@ async def import_tree(
             people_matched=len(rows) - created_people - len(taken_out),
             relationships_created=created_links,
             notes=[*gedcom_again.doubted(doubted), *tree.notes,
-                   *gedcom_again.ties_recorded(links, kept_ties, back), *gone,
+                   *gedcom_again.ties_recorded(links, recorded, back), *gone,
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
