@@ -370,13 +370,13 @@ def _place_other_kin(
     waiting = _other_kin(family, relatives) if other_kin is None else other_kin
     # Those tied to someone placed first: a partner's child follows the partner.
     while ready := [k for k in waiting if k["anchor_id"] in standing]:
+        waiting = [k for k in waiting if k["anchor_id"] not in standing]
         for kin in sorted(ready, key=lambda k: (standing[k["anchor_id"]].ring, k["anchor_id"])):
             pid = kin["person_id"]
             if pid not in standing and pid in among:
                 sex = family.people[pid].sex or "unknown"
                 standing[pid] = kin_standing(kin, standing[kin["anchor_id"]], sex)
                 placed.append(pid)
-        waiting = [k for k in waiting if all(k is not r for r in ready)]
     return placed
 
 
