@@ -126,19 +126,39 @@ def fresh_state(app: FastAPI, settings: Settings) -> None:
     )
 
 
+class _WarningsOnly(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+_WARNINGS_ONLY = _WarningsOnly()
+# The driver's loggers (and any other it makes under "neo4j.").
+DRIVER_LOGS = ("neo4j", "neo4j.io", "neo4j.pool", "neo4j.session", "neo4j.notifications",
+               "neo4j.auth_management", "neo4j._api")  # fmt: skip
+
+
+def quiet_driver_logs() -> None:
+    """The driver logs each query with its parameters (children's names) at DEBUG: never, even
+    where the app is served under a logging set up by others, before the app is made or after
+    (second readers: a root logger at DEBUG, set before or after `create_app`, wrote names to
+    the log; `python -m service` already kept it at WARNING). The driver's root logger is set
+    to WARNING (so a root logger at DEBUG does not reach it), and each of its loggers drops
+    what is below WARNING even if set lower on purpose (`neo4j.io` writes "C: RUN" with the
+    parameters). A logger set higher (ERROR) is left as it is."""
+    names = set(DRIVER_LOGS) | {n for n in list(logging.root.manager.loggerDict)
+                                if n.startswith("neo4j.")}  # fmt: skip
+    for name in sorted(names):
+        driver_log = logging.getLogger(name)
+        # The others at NOTSET follow "neo4j".
+        if driver_log.level < logging.WARNING and (name == "neo4j" or driver_log.level):
+            driver_log.setLevel(logging.WARNING)
+        if _WARNINGS_ONLY not in driver_log.filters:
+            driver_log.addFilter(_WARNINGS_ONLY)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    # The driver logs each query with its parameters (children's names) at DEBUG: never, even
-    # where the app is served under a logging set up by others (a second reader: a root logger
-    # at DEBUG wrote names to the log; `python -m service` already kept it at WARNING).
-    # Its own loggers set on purpose too (`neo4j.io` writes "C: RUN" with the parameters).
-    driver_logs = [logging.getLogger("neo4j")] + [
-        logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
-        if name.startswith("neo4j.")
-    ]  # fmt: skip
-    for driver_log in driver_logs:
-        if driver_log.getEffectiveLevel() < logging.WARNING:
-            driver_log.setLevel(logging.WARNING)
+    quiet_driver_logs()
     # Loaded here, not in the lifespan, so that a broken cypher folder stops the process
     # before it listens on a port.
     queries = load_queries(settings.cypher_dir)

@@ -674,3 +674,38 @@ def test_a_contact_event_or_home_before_a_birth_is_refused_as_a_slip(case: Case)
     events = f"/young-people/{child}/events"
     refused(case.client.post(events, headers=worker.headers, json={"on": "1901-01-01"}), "on")
     ok(case.client.post(events, headers=worker.headers, json={"on": "2012-05-01"}), 201)
+
+
+@pytest.mark.parametrize("after", ["root at DEBUG", "the driver's own logger at DEBUG"])
+def test_the_driver_logs_no_parameters_when_logging_is_set_up_after_the_app_is_made(
+    db: Driver, neo4j_target: Target, caplog: pytest.LogCaptureFixture, after: str
+) -> None:
+    """A second reader: a host that made the app first (the usual order: the app imported, then
+    logging set up) and then turned its root logger to DEBUG got every query's parameters,
+    names included, from the driver (`neo4j.io`: "C: RUN ... {'given_name': ...}"); so would
+    one that turned the driver's loggers down on purpose."""
+    logs = [logging.getLogger(name) for name in ("neo4j", "neo4j.io", "neo4j.pool")]
+    was = [(log, log.level, list(log.filters)) for log in logs]
+    for log in logs:
+        log.setLevel(logging.NOTSET)
+    try:
+        app = create_app(settings_for(neo4j_target, admin_token=ADMIN_TOKEN))
+        if after == "root at DEBUG":
+            caplog.set_level(logging.DEBUG)
+        else:
+            caplog.set_level(logging.DEBUG)
+            for log in logs:
+                log.setLevel(logging.DEBUG)
+        with TestClient(app) as client:
+            made = client.post("/users", headers=BOOT,
+                               json={"username": "quillonia", "display_name": "Quillonia F",
+                                     "role": "coordinator", "team": "north"})  # fmt: skip
+            assert made.status_code == 201, made.text
+        assert not [r for r in caplog.records if "Quillonia" in r.getMessage()]
+        # What the driver warns of still comes through.
+        logging.getLogger("neo4j.io").warning("a warning of the driver's")
+        assert [r for r in caplog.records if r.getMessage() == "a warning of the driver's"]
+    finally:
+        for log, level, filters in was:
+            log.setLevel(level)
+            log.filters[:] = filters
