@@ -632,8 +632,10 @@ class GapRow:
 
 def _one_side(sides: set[WaySide | None]) -> WaySide | None:
     """The side of someone reached from each of `sides`: both when from the mother's and the
-    father's; otherwise the known one; None when none is."""
-    if {"maternal", "paternal"} <= sides:
+    father's, or by a way on both (a full brother known by a tie, whose mother alone is
+    recorded: a second reader found him on the mother's side only); otherwise the known one;
+    None when none is."""
+    if {"maternal", "paternal"} <= sides or ("both" in sides and sides & {"maternal", "paternal"}):
         return "both"
     return next((s for s in ("maternal", "paternal", "both", "unknown", "none") if s in sides),
                 None)  # fmt: skip

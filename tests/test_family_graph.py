@@ -18,11 +18,13 @@ from seed.demo import load_demo
 from seed.demo_case import YOUNG_PERSON_ID
 from seed.families import family as generated_family
 from service.data.relatives import (
+    Relative,
     _of_the_case,
     gap_rows,
     named_rows,
     relative_rows,
     relatives_of,
+    summarise,
     wish_sides,
 )
 from service.db import Db, apply_schema
@@ -253,6 +255,17 @@ def test_a_full_sibling_known_by_a_tie_is_on_both_sides_unless_the_parents_say_o
     # A half tie with no parent known stays on no known side.
     h = family({"me": F, "s": F}, [], ties=[("me", "s", True)])
     assert kin(h)["s"] == ("birth", 1, 1, "unknown", True)
+    # Only his mother recorded, and she is the person's: still both parents shared (a later
+    # reader: on the mother's side only, so a wish about the father's side missed him and his
+    # son, named "maternal nephew").
+    b = family(
+        {"me": F, "mum": F, "dad": M, "bro": M, "nephew": M},
+        [("mum", "me"), ("dad", "me"), ("mum", "bro"), ("bro", "nephew")],
+        ties=[("me", "bro", False)],
+    )
+    found = kin(b)
+    assert found["bro"] == ("birth", 1, 1, "both", False)
+    assert found["nephew"] == ("birth", 1, 2, "both", False)
 
 
 def test_a_half_sibling_by_a_tie_whose_other_parent_is_recorded_is_on_the_shared_side() -> None:
@@ -779,3 +792,18 @@ def test_a_side_asked_for_lists_those_related_that_way_too() -> None:
     by_side = {side: {r.person_id for r in relatives_of(g, ["me"], 4, side=side).data}
                for side in ("maternal", "paternal")}  # fmt: skip
     assert by_side == {"maternal": {"mum", "gran", "hb"}, "paternal": {"dad", "hb"}}
+
+
+def test_the_summary_counts_one_descendant_as_one() -> None:
+    """A second reader: a care leaver with one child read "14 living relatives: 9 maternal, 4
+    paternal, 1 descendants"."""
+
+    def one(pid: str, side: str | None) -> Relative:
+        return Relative(person_id=pid, external_id=None, name=pid, term="son", side=side,
+                        generations_up=0, generations_down=1, half=False, kind="birth",
+                        sex="male", living=True, birth_date=None, death_date=None)  # fmt: skip
+
+    assert summarise([one("a", "maternal"), one("b", None)]).text == (
+        "2 living relatives: 1 maternal, 1 descendant"
+    )
+    assert summarise([one("b", None), one("c", None)]).text == "2 living relatives: 2 descendants"

@@ -89,7 +89,7 @@ def summarise(relatives: list[Relative]) -> RelativesSummary:
     if by_side["both"]:
         parts.append(f"{by_side['both']} on both sides")
     if by_side["none"]:
-        parts.append(f"{by_side['none']} descendants")
+        parts.append(f"{by_side['none']} descendant{'s' if by_side['none'] != 1 else ''}")
     if by_side["unknown"]:
         parts.append(f"{by_side['unknown']} on an unknown side")
     text = f"{len(living)} living relative{'s' if len(living) != 1 else ''}"
