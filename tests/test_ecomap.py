@@ -23,6 +23,8 @@ class Seat:
     restricted: bool = False
     flags: tuple[str, ...] = ()
     kind: str | None = "birth"  # a relative's; None for a partner or other parent drawn
+    living: bool = True
+    wish: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,13 +190,19 @@ def test_only_the_young_persons_own_lines_count() -> None:
     assert among == alone
 
 
-def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted() -> None:
+def test_a_person_kept_away_by_an_order_or_living_with_a_flag_is_in_the_circle() -> None:
+    """A second reader: in a family of 420, the 8 people with a safety flag were folded into
+    their side's summary, the last of them shown at the fiftieth click. The living with a flag
+    are in sight as those under an order are; the summary counts the deceased it holds."""
     seats, ties, hints = network()
     seats = [
         Seat("sean", "Sean", "paternal", "paternal uncle", generation=-1, restricted=True)
         if s.id == "uncle" else
         Seat(s.id, s.name, s.group, s.relation, generation=s.generation, flags=("flag",))
-        if s.id in ("c00", "c02") else s
+        if s.id in ("c00", "c02", "c04") else
+        Seat(s.id, s.name, s.group, s.relation, generation=s.generation, flags=("flag",),
+             living=False)
+        if s.id in ("c06", "c08") else s
         for s in seats
     ]  # fmt: skip
     hints["sean"] = ("paternal", 3)
@@ -202,8 +210,10 @@ def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted()
     e = arrange(seats, ties, "yp", hints)
     assert "sean" in e.circle
     assert ("sean", "family") in e.new_lines
+    assert {"c00", "c02", "c04"} <= set(e.circle)
+    assert {"c06", "c08"} <= set(e.folded)
     paternal = next(s for s in e.summaries if s.side == "paternal")
-    assert paternal.label.endswith("\n2 with a safety flag")
+    assert paternal.label.endswith("\n2 deceased with a safety flag")
     # However crowded the circle: thirty cousins in touch, and a great-uncle under an order
     # farther out (a second reader: he was folded out of sight).
     crowded = [Seat(s.id, s.name, s.group, s.relation, "willing", generation=s.generation)
@@ -214,6 +224,30 @@ def test_a_person_kept_away_by_an_order_is_in_the_circle_and_flags_are_counted()
     e = arrange(crowded, ties, "yp", hints)
     assert "zed" in e.circle
     assert "zed" not in e.folded
+    crowded.append(Seat("flo", "Flo", "paternal", "paternal great-aunt", generation=-2,
+                        flags=("flag",)))  # fmt: skip
+    hints["flo"] = ("paternal", 5)
+    e = arrange(crowded, ties, "yp", hints)
+    assert "flo" in e.circle
+
+
+def test_a_summary_says_the_young_persons_wish_about_its_side() -> None:
+    """A second reader: the map of a side the young person never wants approached did not say
+    so, nor did anyone's label: a wish showed only in the side panel."""
+    seats, ties, hints = network()
+    never = "no contact, ever"
+    paternal = {pid for pid, (side, _) in hints.items() if side == "paternal"}
+    everyone = [Seat(s.id, s.name, s.group, s.relation, generation=s.generation, wish=never)
+                if s.id in paternal else s for s in seats]  # fmt: skip
+    e = arrange(everyone, ties, "yp", hints)
+    summary = next(s for s in e.summaries if s.side == "paternal")
+    assert summary.label.endswith("\nthe young person's wish: no contact, ever")
+    assert "wish" not in next(s for s in e.summaries if s.side == "maternal").label
+    some = [Seat(s.id, s.name, s.group, s.relation, generation=s.generation, wish="not now")
+            if s.id in ("c00", "c02") else s for s in seats]  # fmt: skip
+    e = arrange(some, ties, "yp", hints)
+    summary = next(s for s in e.summaries if s.side == "paternal")
+    assert summary.label.endswith("\n2 the young person does not want approached")
 
 
 def test_a_label_is_measured_by_its_longest_line_the_stage_and_warnings_too() -> None:
@@ -230,6 +264,17 @@ def test_a_label_is_measured_by_its_longest_line_the_stage_and_warnings_too() ->
     left, _, right, _ = _person_extent(seat)
     assert right - left == _label_box(seat)[0] >= len(line) * _FONT_W
     assert status_line(None, False, flagged=False, restricted=False) is None
+    # A wish against contact is marked under the name, and measured.
+    wished = Seat("jo", "Jo", "maternal", "aunt", "awaiting_safety_check", lapsed=True,
+                  flags=("f",), wish="no contact, ever")  # fmt: skip
+    line = status_line(wished.stage, wished.lapsed, flagged=True, restricted=False,
+                       wish=wished.wish)  # fmt: skip
+    assert line == "[awaiting safety check, lapsed] ⚠ FLAG ⊘ NO CONTACT"
+    assert _label_box(wished)[0] >= len(line) * _FONT_W
+    assert status_line(None, False, flagged=False, restricted=False, wish="not now") == (
+        "⊘ NOT NOW"
+    )
+    assert status_line(None, False, flagged=False, restricted=False, wish="wants contact") is None
 
 
 def test_opened_summaries_meet_no_label_however_long_their_labels() -> None:

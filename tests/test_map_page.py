@@ -408,11 +408,12 @@ def test_tooltips_say_who_and_what(browser: Browser, site: str) -> None:
     assert browser.run(title, "p5") == (
         "Gary Price\nuncle by marriage\nConnection stage: identified\n"
         "Safety flag (level 3: domestic abuse perpetrator). Ask the team manager.\n"
-        "A court order keeps this person from the young person."
+        "A court order keeps this person from the young person.\n"
+        "The young person's wish: no contact"
     )
     assert browser.run(title, "p2") == (
         "Donna Brennan\nmother\nConnection stage: identified\nLast contact: 2023-04-01\n"
-        "Contact has lapsed."
+        "Contact has lapsed.\nThe young person's wish: wants contact"
     )
     assert browser.run(title, "p3") == (
         f"{LONG}\nfather\nSafety flag: ask Sam Jones, social worker before any contact."
@@ -473,6 +474,21 @@ def test_a_summary_opens_in_place(browser: Browser, site: str) -> None:
     browser.run(f"window.llMap.unfold('{SUMMARY}'); window.llMap.unfold('{SUMMARY}')")
     assert visible(browser, *MEMBERS) == [True] * 20
     assert browser.run(f"return window.llMap.nodes.get('{SUMMARY}').label").endswith("all 20 shown")
+    clean(browser, site, "/ecomap.html")
+
+
+def test_a_summary_counts_and_opens_only_whom_the_filters_show(browser: Browser, site: str) -> None:
+    """A second reader: with "living only" a click on a summary opened nobody, its label saying
+    "8 shown, 390 more", the deceased counted. The summary's twenty are living."""
+    load(browser, site, "/ecomap.html")
+    summary = f"return window.llMap.nodes.get('{SUMMARY}').label"
+    Select(browser.driver.find_element(By.ID, "ll-living")).select_by_value("deceased")
+    assert browser.run(summary) == "Mum's side: 20 relatives found\nnobody here the filters show"
+    assert browser.run(f"return window.llMap.unfold('{SUMMARY}')") == []
+    Select(browser.driver.find_element(By.ID, "ll-living")).select_by_value("living")
+    assert browser.run(summary) == "Mum's side: 20 relatives found\nclick to show the closest 8"
+    assert len(browser.run(f"return window.llMap.unfold('{SUMMARY}')")) == 8
+    assert browser.run(summary).endswith("8 shown, 12 more: click")
     clean(browser, site, "/ecomap.html")
 
 

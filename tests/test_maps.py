@@ -73,27 +73,23 @@ def test_ecomap_graph_of_a_purpose_built_network(case: MapCase) -> None:
     assert [len(nodes[k]["flags"]) for k in ("lee", "aunt")] == [1, 0]
 
     # Lines only from the young person, one to each person of their circle: their own ties,
-    # drawn by strength, and a family line to the father (no tie of his own) and to the uncle
-    # a court order keeps away (always shown).
+    # drawn by strength, and a family line to the father (no tie of his own), to the uncle
+    # a court order keeps away and to the aunt's partner with a safety flag (always shown).
     by_pair = {(case.key_of(e["source"]), case.key_of(e["target"])): e for e in graph["edges"]}
     assert set(by_pair) == {
         ("dad", "me"), ("me", "sean"), ("me", "mum"), ("me", "aunt"), ("me", "joan"),
-        ("me", "teacher"),
+        ("me", "teacher"), ("me", "lee"),
     }  # fmt: skip
-    assert by_pair[("me", "sean")]["type"] == "family"
-    assert graph["count"] == {"nodes": 10, "edges": 6}
+    assert by_pair[("me", "sean")]["type"] == by_pair[("me", "lee")]["type"] == "family"
+    assert graph["count"] == {"nodes": 10, "edges": 7}
     # The rest of the family is folded by side, closest first, and opens in place.
     summaries = {s["side"]: s for s in graph["summaries"]}
-    assert [case.key_of(m) for m in summaries["maternal"]["members"]] == ["gran", "lee"]
+    assert [case.key_of(m) for m in summaries["maternal"]["members"]] == ["gran"]
     assert summaries["maternal"]["label"] == (
-        "Mum's side\n4 relatives found, 0 in contact\n2 in the circle, 2 here\n1 with a safety flag"
+        "Mum's side\n4 relatives found, 0 in contact\n3 in the circle, 1 here"
     )
     assert [case.key_of(m) for m in summaries["paternal"]["members"]] == ["grandad"]
-    assert {case.key_of(n["id"]) for n in graph["nodes"] if n["folded"]} == {
-        "gran",
-        "lee",
-        "grandad",
-    }
+    assert {case.key_of(n["id"]) for n in graph["nodes"] if n["folded"]} == {"gran", "grandad"}
     # Who is this? The path from the young person, and their wish.
     assert [(s["word"], case.key_of(s["person_id"])) for s in nodes["lee"]["path"]] == [
         ("mother", "mum"), ("sister", "aunt"), ("partner", "lee")]  # fmt: skip

@@ -4,15 +4,17 @@ of the family folded into one summary per side, which opens in place.
 
 The circle, closest first and at most `CIRCLE_MAX`: parents, children and partners; brothers
 and sisters (full, half and step); connections in touch or in the plan, trusted adults with a
-strong tie, and anyone a court order keeps away; then the other connections and trusted
-adults. People with a strong tie sit on the inner ring, the rest on the outer one. Maternal
+strong tie, anyone a court order keeps away and anyone living with a safety flag (these two
+however crowded the circle); then the other connections and trusted adults. People with a
+strong tie sit on the inner ring, the rest on the outer one. Maternal
 relatives are on the left, paternal on the right, the family of no side or both sides at the
 top, and everyone else below.
 
 Everyone else in the map is folded: relatives into their side's summary (the left and right
 halves; relatives on both sides or of no side, such as a full brother's children, with the
 mother's), others into one summary below. Each summary lists its people closest first, says how
-many of its side are in contact and how many of those folded carry a safety flag, and gives
+many of its side are in contact, how many of those folded (deceased) carry a safety flag and
+the young person's wish about them, and gives
 their places for when it is opened (eight at a time, in columns outward from it).
 
 Lines only from the young person, each at its own angle: no two cross. Pure: no I/O; the same
@@ -26,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from visualise.map_items import status_line
+from visualise.map_items import WISHES_AGAINST, status_line
 
 CIRCLE_MAX = 24
 OPEN_STEP = 8  # a summary opens this many at a time
@@ -63,6 +65,10 @@ class Seat(Protocol):
     def flags(self) -> Sequence[object]: ...
     @property
     def kind(self) -> str | None: ...
+    @property
+    def living(self) -> bool: ...
+    @property
+    def wish(self) -> str | None: ...
 
 
 class Line(Protocol):
@@ -111,12 +117,20 @@ def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | 
         return 1
     in_touch = seat.stage in IN_TOUCH and not seat.lapsed
     strong = tie is not None and tie.strength == "strong" and tie.current
-    # Someone a court order keeps away is shown, so nobody can miss them.
-    if in_touch or strong or seat.restricted:
+    # Someone a court order keeps away is shown, so nobody can miss them; so is anyone living
+    # with a safety flag (a second reader: in a family of 420, the 8 flagged were folded, the
+    # last of them shown at the fiftieth click).
+    if in_touch or strong or _kept_in_sight(seat):
         return 2
     if tie is not None:
         return 3
     return None
+
+
+def _kept_in_sight(seat: Seat) -> bool:
+    """Never folded out of sight, however crowded the circle: under a court order, or living
+    with a safety flag."""
+    return seat.restricted or (seat.living and bool(seat.flags))
 
 
 def _label_box(seat: Seat) -> tuple[float, float]:
@@ -125,10 +139,10 @@ def _label_box(seat: Seat) -> tuple[float, float]:
     not measured, and short-named people's labels printed over each other)."""
     words = [seat.name, seat.relation or ""]
     status = status_line(seat.stage, seat.lapsed, flagged=bool(seat.flags),
-                         restricted=seat.restricted)  # fmt: skip
+                         restricted=seat.restricted, wish=seat.wish)  # fmt: skip
     chars = max(min(max(len(w) for w in words), _LABEL_CHARS), len(status or ""))
     width = chars * _FONT_W + 16
-    lines = 2 + (1 if seat.stage else 0) + (1 if seat.flags or seat.restricted else 0)
+    lines = 2 + (1 if status else 0)
     return width, lines * _LINE_H + 34  # the dot above the label
 
 
@@ -170,7 +184,7 @@ def arrange(
     # Someone a court order keeps away is never folded out of sight, however crowded the
     # circle (a second reader: a great-uncle under an order was folded behind thirty cousins in
     # touch, and the summary did not say so).
-    circle += [pid for *_, pid in sorted(ranked)[CIRCLE_MAX:] if by_id[pid].restricted]
+    circle += [pid for *_, pid in sorted(ranked)[CIRCLE_MAX:] if _kept_in_sight(by_id[pid])]
     in_circle = set(circle)
 
     keep: set[str] = set()
@@ -223,8 +237,9 @@ def arrange(
                 # Those already in the circle around the young person, so that what the page
                 # says is shown adds up (a second reader: "125 found ... all 113 shown").
                 label += f"\n{len(found) - len(members)} in the circle, {len(members)} here"
-            if flagged:
-                label += f"\n{flagged} with a safety flag"
+            if flagged:  # the living are in sight
+                label += f"\n{flagged} deceased with a safety flag"
+            label += _wish_line([by_id[p].wish for p in found if by_id[p].kind is not None])
             # The page adds a line under the label ("click to show the closest 8").
             rows = label.split("\n")
             w, h = max(len(r) for r in rows) * _FONT_W + 24, (len(rows) + 1) * _LINE_H + 16
@@ -244,6 +259,19 @@ def arrange(
         for n, member in enumerate(summary.members):
             positions[member] = grid.place(n)
     return Ecomap(positions, circle, keep, new_lines, folded, summaries)
+
+
+def _wish_line(wishes: list[str | None]) -> str:
+    """What a summary says of the young person's wishes about the relatives of its side: the
+    wish every one of them carries (a wish about the whole side), or how many carry a wish
+    against contact (a second reader: the map of a side the young person never wants
+    approached did not say so)."""
+    against = [w for w in wishes if w in WISHES_AGAINST]
+    if not against:
+        return ""
+    if len(against) == len(wishes) and len(set(against)) == 1:
+        return f"\nthe young person's wish: {against[0]}"
+    return f"\n{len(against)} the young person does not want approached"
 
 
 def _family_line(seat: Seat, ring: int) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from service.workflow import FLAG_WORDS, STAGES
+from service.workflow import FLAG_WORDS, KEEP_AWAY, STAGES, WISH_WORDS
 
 COLOURS = {
     "young_person": "#1f4e9c",
@@ -78,13 +78,22 @@ _WARNINGS: dict[tuple[bool, bool], str | None] = {
 }
 
 
-def status_line(stage: str | None, lapsed: bool, *, flagged: bool, restricted: bool) -> str | None:
-    """An ecomap label's third line: the stage (and a lapse) and the warnings, as the page
-    writes it and the layout measures it (`ecomap._label_box`)."""
+# The young person's wishes that keep someone from being approached, in the map's words, and
+# the mark each puts under the person's name.
+WISHES_AGAINST: dict[str, str] = {WISH_WORDS[w]: f"⊘ {WISH_WORDS[w].split(',')[0].upper()}"
+                                  for w in sorted(KEEP_AWAY)}  # fmt: skip
+
+
+def status_line(
+    stage: str | None, lapsed: bool, *, flagged: bool, restricted: bool, wish: str | None = None
+) -> str | None:
+    """An ecomap label's third line: the stage (and a lapse), the warnings and a wish against
+    contact (a second reader: a wish showed only in the side panel), as the page writes it and
+    the layout measures it (`ecomap._label_box`)."""
     words = STAGE_WORDS.get(stage or "")
     tag = (f"[{words}, lapsed]" if lapsed else f"[{words}]") if words else None
-    warning = _WARNINGS[flagged, restricted]
-    return f"{tag} {warning}" if tag and warning else tag or warning
+    parts = [tag, _WARNINGS[flagged, restricted], WISHES_AGAINST.get(wish or "")]
+    return " ".join(part for part in parts if part) or None
 
 
 def _lines(*parts: str | None) -> str:
@@ -256,7 +265,8 @@ def node_item(
     else:
         label = _lines(short(name), relation, status_line(node["stage"], node["lapsed"],
                                                           flagged=bool(flags),
-                                                          restricted=bool(restricted)))  # fmt: skip
+                                                          restricted=bool(restricted),
+                                                          wish=node.get("wish")))  # fmt: skip
     flag_words = _flag_words(flags) if flags else []
     out: dict[str, Any] = {
         "id": node["id"],

@@ -50,7 +50,8 @@
       node.llStageWords ? "Connection stage: " + node.llStageWords : null,
       node.llLastContact ? "Last contact: " + node.llLastContact : null,
       node.llLapsed ? "Contact has lapsed." : null]
-      .concat(node.llFlags, [node.llRestricted ? ORDER_WORDS : null])
+      .concat(node.llFlags, [node.llRestricted ? ORDER_WORDS : null,
+        node.llWish && !node.llCentre ? "The young person's wish: " + node.llWish : null])
       .filter(function (line) { return line; }).join("\n");
   }
 
@@ -149,9 +150,19 @@
     });
   }
 
+  // A summary's people the filters let through: those it counts and opens (a second reader:
+  // with "living only", a click opened nobody and the label counted the deceased).
+  function wanted(summary) {
+    return summary.members.filter(function (id) { return passes(people[id]); });
+  }
+
   function summaryLabel(summary) {
-    var rest = summary.members.filter(function (id) { return folded[id]; }).length;
-    var shownNow = summary.members.length - rest;
+    var members = wanted(summary);
+    var rest = members.filter(function (id) { return folded[id]; }).length;
+    var shownNow = members.length - rest;
+    if (!members.length) {
+      return summary.label + "\nnobody here the filters show";
+    }
     if (!shownNow) {
       return summary.label + "\nclick to show the closest " + Math.min(BATCH, rest);
     }
@@ -468,7 +479,7 @@
   }
 
   function unfold(summary) {
-    var next = summary.members.filter(function (id) { return folded[id]; }).slice(0, BATCH);
+    var next = wanted(summary).filter(function (id) { return folded[id]; }).slice(0, BATCH);
     next.forEach(function (id) { delete folded[id]; });
     refresh();
     return next;
@@ -522,6 +533,7 @@
       node.llLiving ? null : "deceased",
       node.llFlags.length ? "safety flag" : null,
       node.llRestricted ? "court order" : null,
+      node.llWish && !node.llCentre && node.llWish !== "wants contact" ? "wish: " + node.llWish : null,
     ];
   }
 
