@@ -247,7 +247,7 @@ def test_a_summary_says_the_young_persons_wish_about_its_side() -> None:
             if s.id in ("c00", "c02") else s for s in seats]  # fmt: skip
     e = arrange(some, ties, "yp", hints)
     summary = next(s for s in e.summaries if s.side == "paternal")
-    assert summary.label.endswith("\n2 the young person does not want approached")
+    assert summary.label.endswith("\nno contact wished with 2")
 
 
 def test_a_label_is_measured_by_its_longest_line_the_stage_and_warnings_too() -> None:

@@ -334,11 +334,11 @@ def test_filters_in_the_page(browser: Browser, site: Site) -> None:
     case = site.case
     token = case.coordinator.headers["Authorization"].removeprefix("Bearer ")
     open_map(browser, site, token, f"/young-people/{case.yp}/map")
-    # Kit's circle (parents, the aunt, the uncle under an order, two adults) around him; his
-    # grandparents and the aunt's partner folded into their sides.
-    assert drawn(browser) == {"nodes": 7, "edges": 6}
+    # Kit's circle (parents, the aunt, the uncle under an order, the aunt's partner with a
+    # safety flag, two adults) around him; his grandparents folded into their sides.
+    assert drawn(browser) == {"nodes": 8, "edges": 7}
     Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("maternal")
-    assert browser.run("return window.llMap.counts()") == {"nodes": 3, "edges": 2}
+    assert browser.run("return window.llMap.counts()") == {"nodes": 4, "edges": 3}
     Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("")
     Select(browser.driver.find_element(By.ID, "ll-stage")).select_by_value("identified")
     assert browser.run("return window.llMap.counts()")["nodes"] == 3
@@ -596,4 +596,4 @@ def test_expired_or_tampered_links_are_refused_in_the_browser(browser: Browser, 
         assert body["error"]["code"] == "unauthorized"
         assert browser.run("return document.getElementById('ll-map')") is None
     browser.get(f"{site.base}/embed?token={good}")
-    assert drawn(browser)["nodes"] == 7  # three of the ten folded into their sides
+    assert drawn(browser)["nodes"] == 8  # two of the ten folded into their sides

@@ -271,7 +271,7 @@ def _wish_line(wishes: list[str | None]) -> str:
         return ""
     if len(against) == len(wishes) and len(set(against)) == 1:
         return f"\nthe young person's wish: {against[0]}"
-    return f"\n{len(against)} the young person does not want approached"
+    return f"\nno contact wished with {len(against)}"
 
 
 def _family_line(seat: Seat, ring: int) -> str:
