@@ -12,7 +12,8 @@ Decided here:
   (notes on people and ties, the reasons given for a decision about someone, contact notes,
   notes on the young person's wishes about someone, notes on timeline entries that involve
   people, notes on celebration events and on plan versions); the terms of a court order (they
-  can say where a protected person lives); and the names of living children, all of them alike,
+  can say where a protected person lives); the words of messages from someone the case took
+  out of the network (as their name); and the names of living children, all of them alike,
   so that nothing says which other child is in care (another young person of the council is
   decided by age as anyone is; a living relative of the young person's generation or a younger
   one with no birth date, and anyone whose family tree gives a birth with a start and no end,
@@ -182,6 +183,13 @@ class _Builder:
         why = OTHER_CHILD if self.names.child(pid) else OTHER_PERSON
         return self.hold(section, "a name", why)
 
+    def words(self, section: str, pid: str, text: str) -> str:
+        """A message's words, withheld when its writer was taken out of the network: a man
+        wrongly matched as an uncle, whose words can say who and where he is (a second
+        reader: his name was withheld, his "12 Mill Lane" given)."""
+        p = self.names.people.get(pid)
+        return self.hold(section, "a message's words") if p and p.get("taken_out") else text
+
     def about(self, section: str, pid: str, value: object, what: str) -> str:
         """A note or reason about another person: withheld when there is one."""
         if value in (None, ""):
@@ -313,7 +321,8 @@ def build_record(
     ])  # fmt: skip
     section = "Messages to you"
     b.add(section, ["From", "Written", "Message"], [
-        [b.name(section, c["person_id"]), m["written_on"], m["text"]]
+        [b.name(section, c["person_id"]), m["written_on"], b.words(section, c["person_id"],
+                                                                    m["text"])]
         for c in facts["connections"] for m in c["messages"]
     ])  # fmt: skip
     section = "Your wishes"

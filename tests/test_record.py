@@ -520,6 +520,8 @@ def test_someone_taken_out_of_the_network_is_not_named(case: Case) -> None:
                    json={"kind": "event", "title": "Met at the contact centre", "since": "2020",
                          "people": [ids["wrong"]]}), 201)  # fmt: skip
     case.wish(person_id=ids["wrong"], wish="never")
+    words = {"text": "Love, your uncle Dave, 12 Mill Lane", "written_on": "2026-01-03"}
+    ok(client.post(f"/connections/{cid}/messages", headers=coordinator, json=words), 201)
 
     def named() -> list[str]:
         record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
@@ -528,6 +530,7 @@ def test_someone_taken_out_of_the_network_is_not_named(case: Case) -> None:
 
     assert named() == [
         "Contact",
+        "Messages to you",
         "People approached for you",
         "Your family as recorded",
         "Your timeline",
@@ -539,4 +542,11 @@ def test_someone_taken_out_of_the_network_is_not_named(case: Case) -> None:
     approached = next(s for s in record["sections"] if s["title"] == "People approached for you")
     assert [row[0] for row in approached["rows"]] == [withheld(OTHER_PERSON)]
     assert {"section": "People approached for you", "what": "a name", "why": OTHER_PERSON} in (
+        record["withheld"])  # fmt: skip
+    # What he wrote says who and where he is: withheld with his name (a second reader: the
+    # words went out whole). The journey book leaves his messages out.
+    assert "Mill Lane" not in json.dumps(record)
+    messages = next(s for s in record["sections"] if s["title"] == "Messages to you")
+    assert messages["rows"] == [[withheld(OTHER_PERSON), "2026-01-03", withheld(OTHER_PERSON)]]
+    assert {"section": "Messages to you", "what": "a message's words", "why": OTHER_PERSON} in (
         record["withheld"])  # fmt: skip
