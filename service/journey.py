@@ -92,7 +92,8 @@ class Book(BaseModel):
     left_out: int = Field(description="How many people the book leaves out, for the worker.")
     waiting: int = Field(
         description="People, messages and timeline entries added since the young person agreed "
-        "what goes in the book: not in it until they agree again (PUT the choices once more)."
+        "what goes in the book, in the sections they chose: not in it until they agree again "
+        "(PUT the choices once more)."
     )
 
 
@@ -166,15 +167,22 @@ def build_book(
     plan_people = [p for p in facts["plan_people"] if p["living"]]
     # What would go in once the young person agrees again: never what the book keeps out (a
     # second reader: a message from someone left out was counted as waiting).
+    # Only in the sections chosen: agreeing again to the same sections would not put the rest
+    # in (a second reader: with the family picture alone chosen, a message waited).
+    chosen = [s for s in _SECTIONS if getattr(choices, s)]
     shown = [p for p in plan_people if p["person_id"] not in out]
-    waiting = sum(later(p) for p in shown)
-    # A commitment agreed since, of someone already in the book (a second reader: it went in
-    # at once).
-    waiting += sum(later(m) for p in shown if not later(p) for m in p["commitments"])
-    waiting += sum(later(m) for m in facts["messages"]
-                   if m["person_id"] not in out and m["person_id"] in approved)  # fmt: skip
-    waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"]
-                   if not any(p["person_id"] in out for p in e["people"]))  # fmt: skip
+    waiting = 0
+    if "people" in chosen:
+        waiting += sum(later(p) for p in shown)
+        # A commitment agreed since, of someone already in the book (a second reader: it went
+        # in at once).
+        waiting += sum(later(m) for p in shown if not later(p) for m in p["commitments"])
+    if "messages" in chosen:
+        waiting += sum(later(m) for m in facts["messages"]
+                       if m["person_id"] not in out and m["person_id"] in approved)  # fmt: skip
+    if "timeline" in chosen:
+        waiting += sum(later(added.get(e.get("id"))) for e in facts["timeline"]
+                       if not any(p["person_id"] in out for p in e["people"]))  # fmt: skip
     # Of those the book could name (a second reader: ids of nobody, or of another case's
     # people, given to leave out were counted).
     could = (
@@ -220,7 +228,6 @@ def build_book(
         for e in facts["timeline"]
         if not any(p["person_id"] in out for p in e["people"]) and not later(added.get(e.get("id")))
     ]
-    chosen = [s for s in _SECTIONS if getattr(choices, s)]
     return Book(
         young_person_id=facts["young_person_id"],
         name=facts["young_person_name"],

@@ -130,6 +130,14 @@ def test_the_book_holds_only_what_was_chosen_and_messages_from_approved_people()
     kept = build_book(later, choices=choices, out={"head", "teacher"}, names=names,
                       relations=relations)  # fmt: skip
     assert kept.waiting == 1  # Gran, added since; not the message from the teacher, left out
+    # Only what agreeing again to the same sections would put in (a second reader: with the
+    # family picture alone chosen, a message and a timeline entry added since were waiting).
+    picture = BookChoices(people=False, messages=False, timeline=False, agreed_on="2026-10-01")
+    alone = build_book(later, choices=picture, out={"head"}, names=names, relations=relations)
+    assert alone.waiting == 0
+    words = BookChoices(people=False, timeline=False, agreed_on="2026-10-01")
+    assert build_book(later, choices=words, out={"head"}, names=names,
+                      relations=relations).waiting == 1  # fmt: skip
 
 
 def test_the_book_prints_no_worker_notes_from_the_timeline() -> None:
