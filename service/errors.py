@@ -113,6 +113,13 @@ class DocumentUnavailable(ServiceError):
     code = "document_unavailable"
 
 
+class DocumentTooLong(ServiceError):
+    """A document's text is longer than a PDF is made of (`documents.PDF_MAX_CHARS`)."""
+
+    status_code = 422
+    code = "document_too_long"
+
+
 class LayoutUnavailable(ServiceError):
     """The family tree's layout engine (Graphviz) is missing or failed."""
 

@@ -16,7 +16,7 @@ from service.data import connections, journey, network, record
 from service.data.journey import ChoicesSet, MessageCreate, MessagePublic
 from service.data.network_graph import Filters
 from service.drawing import draw
-from service.errors import DocumentUnavailable, LayoutUnavailable
+from service.errors import DocumentTooLong, DocumentUnavailable, LayoutUnavailable
 from service.journey import Book, without_side
 from service.models import ListOf
 from service.openapi import CONFLICT
@@ -117,6 +117,12 @@ def _typeset(html: str) -> bytes:
 async def _pdf(html: str, filename: str) -> Response:
     try:
         pdf = await run_in_threadpool(_typeset, html)
+    except documents.TooLongForPdf as exc:
+        raise DocumentTooLong(
+            f"This document has {exc.chars:,} characters of text, more than a PDF is made of "
+            f"here ({documents.PDF_MAX_CHARS:,}): print its page (the same address without "
+            "'.pdf') from the browser instead, which holds everything."
+        ) from None
     except Exception as exc:  # WeasyPrint and Pango raise many kinds; none names a person
         raise DocumentUnavailable("The PDF cannot be made now; the page works.") from exc
     return Response(pdf, media_type="application/pdf", headers={
