@@ -110,11 +110,25 @@ class PlanVersion(PlanVersionSummary):
     )
     # Of those, how many were in the plan rather than held back (for `changes`).
     taken_out_of_plan: int = Field(default=0, exclude=True)
+    held_back_since: list[str] = Field(
+        default_factory=list,
+        description="The people in this version's plan whom the plan holds back today (a "
+        "safety flag, a court order, the young person's wish, since): the version names them "
+        "as agreed; a copy given to the family should not.",
+    )
 
 
 def _reviews(people: list[PlanPerson]) -> str | None:
     """The first date a commitment of theirs is to be reviewed."""
     return min((m.review_on for x in people for m in x.commitments if m.review_on), default=None)
+
+
+def held_back_since(agreed: Plan, today: Plan) -> list[str]:
+    """The people in an agreed version's plan whom today's plan holds back (a second reader: a
+    version printed again for the family named an uncle flagged since and a grandmother the
+    young person has since said they never want approached, and said nothing)."""
+    held = {h.person_id for h in today.held_back}
+    return [p.person_id for p in agreed.people if p.person_id in held]
 
 
 def without(plan: Plan, taken_out: set[str]) -> tuple[Plan, int, int]:

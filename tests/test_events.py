@@ -652,6 +652,15 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
         "maternal aunt", "maternal grandmother"
     ]  # fmt: skip
     assert kept["plan"]["held_back"] == []
+    # But a copy printed again for the family must not name them: the version says whom the
+    # plan holds back today (a second reader: it named the aunt and grandmother, unsaid).
+    ids = case.family.ids
+    assert sorted(kept["held_back_since"]) == sorted([ids["gran"], ids["aunt"]])
+    printed = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
+                              headers=case.coordinator.headers, params={"version": 1})  # fmt: skip
+    words = " ".join(printed.text.split())
+    assert "2 people of this version are held back today" in words
+    assert words.count("Held back today: leave out of any copy given to the family.") == 2
     second = _agree(case, review_on="2027-03-01")
     assert second["number"] == 2
     assert ok(_plan(case))["changes_since_latest"] == []
@@ -664,6 +673,7 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     kept = ok(_plan(case, "/versions/1"))
     assert ([p["relation"] for p in kept["plan"]["people"]], kept["taken_out"]) == (
         ["maternal aunt"], 1)  # fmt: skip
+    assert kept["held_back_since"] == [ids["aunt"]]
     assert "taken_out_of_plan" not in kept
     printed = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
                               headers=case.coordinator.headers, params={"version": 1})  # fmt: skip

@@ -26,6 +26,7 @@ from service.plan import (
     PlanVersionSummary,
     build_plan,
     changes,
+    held_back_since,
     without,
 )
 from service.workflow import BLOCKING_FLAG_LEVEL
@@ -99,11 +100,18 @@ async def plan_now(db: Db, *, young_person_id: str, today: date) -> PlanNow:
                    changes_since_latest=said)  # fmt: skip
 
 
-async def version(db: Db, *, young_person_id: str, number: int) -> PlanVersion:
+async def version(
+    db: Db, *, young_person_id: str, number: int, today: date | None = None
+) -> PlanVersion:
+    """A recorded version; with `today`, whom today's plan holds back of its people too."""
     rows = await _versions(db, young_person_id, number, True)
     if not rows:
         raise NotFound("This young person's plan has no version with this number.")
-    return _version(dict(rows[0]))
+    agreed = _version(dict(rows[0]))
+    if today is not None:
+        now = await current_plan(db, young_person_id=young_person_id, today=today)
+        agreed.held_back_since = held_back_since(agreed.plan, now)
+    return agreed
 
 
 async def _not_before_the_latest(db: Db, young_person_id: str, agreed_on: date) -> None:

@@ -119,7 +119,8 @@ async def agree_plan(body: PlanAgreed, reach: YoungPersonReach, access: CaseDep)
 async def read_plan_version(
     number: Number, reach: YoungPersonReach, access: CaseDep
 ) -> PlanVersion:
-    return await plan.version(access.db, young_person_id=reach.person_id, number=number)
+    return await plan.version(access.db, young_person_id=reach.person_id, number=number,
+                              today=access.today)  # fmt: skip
 
 
 @router.get(
@@ -133,7 +134,8 @@ async def plan_document(
     """The plan as a page to read and print: today's (with what changed since the latest
     version), or a recorded version."""
     if version is not None:
-        agreed = await plan.version(access.db, young_person_id=reach.person_id, number=version)
+        agreed = await plan.version(access.db, young_person_id=reach.person_id, number=version,
+                                    today=access.today)  # fmt: skip
         page = documents.render_plan(agreed.plan.model_dump(), version=agreed.model_dump(),
                                      changes=[], latest=None)  # fmt: skip
     else:
