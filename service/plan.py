@@ -110,11 +110,12 @@ class PlanVersion(PlanVersionSummary):
     )
     # Of those, how many were in the plan rather than held back (for `changes`).
     taken_out_of_plan: int = Field(default=0, exclude=True)
-    held_back_since: list[str] = Field(
+    not_in_plan_today: list[str] = Field(
         default_factory=list,
-        description="The people in this version's plan whom the plan holds back today (a "
-        "safety flag, a court order, the young person's wish, since): the version names them "
-        "as agreed; a copy given to the family should not.",
+        description="The people in this version's plan who are not in the plan today (held "
+        "back by a safety flag, a court order or the young person's wish, an approval "
+        "withdrawn, a decline, since): the version names them as agreed; the copy for the "
+        "family (`/plan/document?version=N&for_family=true`) leaves them out.",
     )
 
 
@@ -123,12 +124,13 @@ def _reviews(people: list[PlanPerson]) -> str | None:
     return min((m.review_on for x in people for m in x.commitments if m.review_on), default=None)
 
 
-def held_back_since(agreed: Plan, today: Plan) -> list[str]:
-    """The people in an agreed version's plan whom today's plan holds back (a second reader: a
-    version printed again for the family named an uncle flagged since and a grandmother the
-    young person has since said they never want approached, and said nothing)."""
-    held = {h.person_id for h in today.held_back}
-    return [p.person_id for p in agreed.people if p.person_id in held]
+def not_in_plan_today(agreed: Plan, today: Plan) -> list[str]:
+    """The people in an agreed version's plan who are not in today's, whatever the reason
+    (second readers: a version printed again for the family named an uncle flagged since and
+    a grandmother the young person has since said they never want approached, and said
+    nothing; one moved to "not approved" after her flag was no longer said either)."""
+    there = {p.person_id for p in today.people}
+    return [p.person_id for p in agreed.people if p.person_id not in there]
 
 
 def without(plan: Plan, taken_out: set[str]) -> tuple[Plan, int, int]:

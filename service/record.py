@@ -12,16 +12,16 @@ Decided here:
   (notes on people and ties, the reasons given for a decision about someone, contact notes,
   notes on the young person's wishes about someone, notes on timeline entries that involve
   people, notes on celebration events and on plan versions); the terms of a court order (they
-  can say where a protected person lives); the words of messages from someone the case took
-  out of the network (as their name); and the names of living children, all of them alike,
-  so that nothing says which other child is in care (another young person of the council is
-  decided by age as anyone is; a living relative of the young person's generation or a younger
-  one with no birth date, and anyone whose family tree gives a birth with a start and no end,
-  is taken for a child; a family tree's range, or the years its words name, decide as a birth
-  date does). A worker still reads the terms and notes in the service. Safety flags
-  on other people are not in the record at all, nor what any change to the case was (who read
-  or changed it is given by month, as counts): a flag raised on a relative is theirs. The
-  deceased are not data subjects: their dates are given. Their own flags are given, with a
+  can say where a protected person lives); the words of messages from someone the case took out
+  of the network, and of their commitments in the plan (as their name); and the names of living
+  children, all of them alike, so that nothing says which other child is in care (another young
+  person of the council is decided by age as anyone is; a living relative of the young person's
+  generation or a younger one with no birth date, and anyone whose family tree gives a birth
+  with a start and no end, is taken for a child; a family tree's range, or the years its words
+  name, decide as a birth date does). A worker still reads the terms and notes in the service.
+  Safety flags on other people are not in the record at all, nor what any change to the case was
+  (who read or changed it is given by month, as counts): a flag raised on a relative is theirs.
+  The deceased are not data subjects: their dates are given. Their own flags are given, with a
   reminder to check what they say of anyone else.
 The worker who sends it reads it first; the markers show what was held back and why.
 
@@ -183,12 +183,12 @@ class _Builder:
         why = OTHER_CHILD if self.names.child(pid) else OTHER_PERSON
         return self.hold(section, "a name", why)
 
-    def words(self, section: str, pid: str, text: str) -> str:
-        """A message's words, withheld when its writer was taken out of the network: a man
-        wrongly matched as an uncle, whose words can say who and where he is (a second
-        reader: his name was withheld, his "12 Mill Lane" given)."""
+    def words(self, section: str, pid: str, text: str, what: str = "a message's words") -> str:
+        """Someone's own words (a message, a commitment), withheld when they were taken out of
+        the network: a man wrongly matched as an uncle, whose words can say who and where he is
+        (second readers: his name was withheld, his "12 Mill Lane" given)."""
         p = self.names.people.get(pid)
-        return self.hold(section, "a message's words") if p and p.get("taken_out") else text
+        return self.hold(section, what) if p and p.get("taken_out") else text
 
     def about(self, section: str, pid: str, value: object, what: str) -> str:
         """A note or reason about another person: withheld when there is one."""
@@ -309,7 +309,8 @@ def build_record(
     ])  # fmt: skip
     section = "Your Lifelong Links plan"
     b.add(section, ["Who", "What", "How often", "Since", "Review", "Ended"], [
-        [b.name(section, c["person_id"]), m["what"], how_often(m["every_days"]),
+        [b.name(section, c["person_id"]), b.words(section, c["person_id"], m["what"],
+                                                   "a commitment"), how_often(m["every_days"]),
          _text(m["since"]), _text(m["review_on"]), _text(m.get("until"))]
         for c in facts["connections"] for m in c["commitments"]
     ])  # fmt: skip

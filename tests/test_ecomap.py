@@ -327,3 +327,18 @@ def test_a_long_relation_keeps_the_words_that_say_who_they_are() -> None:
     }
     assert {r: relation_label(r) for r in said} == said
     assert all(len(relation_label(r, 22)) <= 22 for r in said)
+
+
+def test_people_kept_in_sight_take_no_place_of_the_circle() -> None:
+    """A later reader: with 24 flagged cousins, a great-aunt in the plan was folded out of the
+    circle the flagged took. The flagged are added past its places."""
+    seats, ties, hints = network()
+    seats = [Seat(s.id, s.name, s.group, s.relation, generation=s.generation, flags=("f",))
+             if s.id.startswith("c") and int(s.id[1:]) < 24 else s for s in seats]  # fmt: skip
+    seats.append(Seat("ga", "Great-aunt", "paternal", "paternal great-aunt", "in_plan",
+                      generation=-2))  # fmt: skip
+    hints["ga"] = ("paternal", 6)
+    e = arrange(seats, ties, "yp", hints)
+    assert "ga" in e.circle
+    assert {f"c{n:02d}" for n in range(24)} <= set(e.circle)
+    assert not {f"c{n:02d}" for n in range(24)} & set(e.folded)

@@ -652,15 +652,32 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
         "maternal aunt", "maternal grandmother"
     ]  # fmt: skip
     assert kept["plan"]["held_back"] == []
-    # But a copy printed again for the family must not name them: the version says whom the
-    # plan holds back today (a second reader: it named the aunt and grandmother, unsaid).
+    # But a copy printed again for the family must not name them: the version says who of its
+    # people is not in the plan today, and the family's copy leaves them out (a second reader:
+    # it named the aunt and grandmother, unsaid).
     ids = case.family.ids
-    assert sorted(kept["held_back_since"]) == sorted([ids["gran"], ids["aunt"]])
-    printed = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
-                              headers=case.coordinator.headers, params={"version": 1})  # fmt: skip
+    assert sorted(kept["not_in_plan_today"]) == sorted([ids["gran"], ids["aunt"]])
+    document = f"/young-people/{case.family.young_person_id}/plan/document"
+    printed = case.client.get(document, headers=case.coordinator.headers,
+                              params={"version": 1})  # fmt: skip
     words = " ".join(printed.text.split())
-    assert "2 people of this version are held back today" in words
-    assert words.count("Held back today: leave out of any copy given to the family.") == 2
+    assert "2 people of this version are not in the plan today" in words
+    assert words.count("Not in the plan today: left out of the copy for the family.") == 2
+    assert "aunt Test" in words
+    family_copy = case.client.get(document, headers=case.coordinator.headers,
+                                  params={"version": 1, "for_family": "true"})  # fmt: skip
+    assert family_copy.status_code == 200
+    words = " ".join(family_copy.text.split())
+    assert "aunt Test" not in words
+    assert "gran Test" not in words
+    assert "A call every other Sunday" not in words
+    assert "not in the plan today" not in words
+    # Today's page for the family: without the workers' part (who is held back, and why).
+    today_copy = case.client.get(document, headers=case.coordinator.headers,
+                                 params={"for_family": "true"})  # fmt: skip
+    assert "<h2>Held back</h2>" not in today_copy.text
+    assert "aunt Test" not in today_copy.text
+    assert "<h2>Held back</h2>" in case.client.get(document, headers=case.coordinator.headers).text
     second = _agree(case, review_on="2027-03-01")
     assert second["number"] == 2
     assert ok(_plan(case))["changes_since_latest"] == []
@@ -673,7 +690,7 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     kept = ok(_plan(case, "/versions/1"))
     assert ([p["relation"] for p in kept["plan"]["people"]], kept["taken_out"]) == (
         ["maternal aunt"], 1)  # fmt: skip
-    assert kept["held_back_since"] == [ids["aunt"]]
+    assert kept["not_in_plan_today"] == [ids["aunt"]]
     assert "taken_out_of_plan" not in kept
     printed = case.client.get(f"/young-people/{case.family.young_person_id}/plan/document",
                               headers=case.coordinator.headers, params={"version": 1})  # fmt: skip

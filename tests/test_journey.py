@@ -5,6 +5,7 @@ read back."""
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -194,6 +195,23 @@ def test_long_words_may_break_and_a_pdf_is_made_of_so_much_text_at_most() -> Non
     assert "&#233;" in typeset
     assert typeset.startswith(html[: html.index("</style>")])  # the style untouched
     assert chars == len(f"{'x' * 65} &amp;{'y' * 40}&#233;")
+    # Never inside a character as read (a later reader: between a heart and its emoji style,
+    # a letter and its accent, a flag's halves, so that a row of British flags read as
+    # Bulgarian ones), nor in a title.
+    for run in ("❤\ufe0f" * 40, "e\u0301" * 40, "🇬🇧" * 40, "a🇬🇧" * 30, "👍🏽" * 40,
+                "👩\u200d👩\u200d👧" * 20):  # fmt: skip
+        typeset, _ = for_typesetting(f"<title>{'t' * 40}</title><p>{run}</p>")
+        assert typeset.startswith(f"<title>{'t' * 40}</title>")
+        pieces = typeset.removeprefix(f"<title>{'t' * 40}</title><p>").removesuffix(
+            "</p>").split("\u200b")  # fmt: skip
+        assert "".join(pieces) == run
+        assert len(pieces) > 1 or run.startswith("🇬🇧"), run
+        for left, right in itertools.pairwise(pieces):
+            assert right[0] not in "\ufe0f\u0301\u200d", run
+            assert left[-1] != "\u200d", run
+            assert not "\U0001f3fb" <= right[0] <= "\U0001f3ff", run
+        flags = [p for p in pieces if p.startswith("🇬") or p.startswith("🇧")]
+        assert all(p.startswith("🇬🇧") for p in flags), run
     words = "lorem ipsum " * (PDF_MAX_CHARS // 12 + 1)
     book = {"young_person_id": "kai", "name": "Kai", "own_words": words, "sections": [],
             "people": [], "timeline": [], "messages": [], "left_out": 0, "waiting": 0}  # fmt: skip

@@ -138,6 +138,40 @@ def test_the_record_withholds_other_peoples_information_and_marks_it() -> None:
     ]
 
 
+def test_the_own_words_of_someone_taken_out_are_withheld_with_their_name() -> None:
+    """A man wrongly matched as a relative and taken out of the network: his name was withheld,
+    but his message and his commitment in the plan ("Tea at 12 Mill Lane") were given as
+    written (second readers). Both are withheld and listed."""
+    connections = [
+        {
+            "person_id": "gran",
+            "stage": "in_plan",
+            "history": [],
+            "contacts": [],
+            "commitments": [
+                {
+                    "what": "Tea at 12 Mill Lane",
+                    "every_days": 7,
+                    "since": "2025-04-06",
+                    "review_on": None,
+                }
+            ],
+            "messages": [{"text": "Come to 12 Mill Lane", "written_on": "2026-01-01"}],
+        }
+    ]
+    facts = _facts(connections=connections)
+    facts["people"] = [{**p, "taken_out": p["person_id"] == "gran"} for p in facts["people"]]
+    record = build_record(facts, relatives=[], timeline=[], events=[], made_on="2026-12-05")
+    sections = {s.title: s.rows for s in record.sections}
+    assert sections["Messages to you"] == [[HELD, "2026-01-01", HELD]]
+    assert sections["Your Lifelong Links plan"][0][:3] == [HELD, HELD, "every week"]
+    assert "Mill Lane" not in record.model_dump_json()
+    assert {(w.section, w.what) for w in record.withheld} >= {
+        ("Messages to you", "a message's words"),
+        ("Your Lifelong Links plan", "a commitment"),
+    }
+
+
 def test_a_living_person_with_no_birth_date_is_taken_for_a_child() -> None:
     """When in doubt, a child: a brother of no recorded age is withheld like his sisters, one in
     care and one of 11, so nothing says which of them is in care. An uncle (an older generation)

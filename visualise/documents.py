@@ -6,9 +6,11 @@ for screen readers), which fetches nothing either."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,12 +57,19 @@ def render_plan(
     version: dict[str, Any] | None,
     changes: list[str],
     latest: dict[str, Any] | None,
+    for_family: bool = False,
 ) -> Document:
     """The plan as a page: a recorded `version` (with when it was agreed and its review), or
-    the plan today with what `changes` since the `latest` version."""
+    the plan today with what `changes` since the `latest` version; `for_family`: the copy to
+    give the family, without what is said for the workers alone (`plan` made so)."""
     nonce = secrets.token_urlsafe(18)
     html = _ENV.get_template("plan.html").render(
-        plan=plan, version=version, changes=changes, latest=latest, nonce=nonce
+        plan=plan,
+        version=version,
+        changes=changes,
+        latest=latest,
+        nonce=nonce,
+        for_family=for_family,
     )
     return Document(html=html, nonce=nonce)
 
@@ -124,6 +133,12 @@ _TOKENS = re.compile(r"(<[^>]*>)")
 _RUN = re.compile(r"(?:&#?\w+;|[^\s&<]){30,}")
 _UNIT = re.compile(r"&#?\w+;|[^\s&<]")
 _BREAK = "\u200b"  # zero-width space: a place to break a line, printing nothing
+_EVERY = 30
+# Never between a character and what belongs to it (a later reader: a break went between ❤
+# and its emoji style, "e" and its accent, and a flag's two halves).
+_JOINER, _RI = "\u200d", range(0x1F1E6, 0x1F200)
+# Elements whose text is not the page's words.
+_NOT_WORDS = ("style", "script", "title")
 
 
 class TooLongForPdf(Exception):
@@ -134,9 +149,36 @@ class TooLongForPdf(Exception):
         self.chars = chars
 
 
+def _belongs(before: str, after: str) -> bool:
+    """Whether `after` belongs with `before` in one character as read: an accent, an emoji's
+    style or skin tone, a joined emoji, the second half of a flag."""
+    if before == _JOINER or after == _JOINER or len(after) > 1 or len(before) > 1:
+        return before == _JOINER or after == _JOINER
+    a = ord(after)
+    return (
+        unicodedata.category(after).startswith("M")
+        or 0xFE00 <= a <= 0xFE0F
+        or 0x1F3FB <= a <= 0x1F3FF
+        or 0xE0020 <= a <= 0xE007F
+    )
+
+
 def _breakable(run: re.Match[str]) -> str:
     units = _UNIT.findall(run.group())
-    return _BREAK.join("".join(units[i : i + 30]) for i in range(0, len(units), 30))
+
+    def regional(unit: str) -> bool:
+        return len(unit) == 1 and ord(unit) in _RI
+
+    # Regional indicators pair up from the first of a run of them: a flag's two halves.
+    out, since, halves = [units[0]], 1, int(regional(units[0]))
+    for before, after in itertools.pairwise(units):
+        if since >= _EVERY and not _belongs(before, after) and not halves % 2:
+            out.append(_BREAK)
+            since = 0
+        halves = halves + 1 if regional(after) else 0
+        out.append(after)
+        since += 1
+    return "".join(out)
 
 
 def for_typesetting(html: str) -> tuple[str, int]:
@@ -145,14 +187,18 @@ def for_typesetting(html: str) -> tuple[str, int]:
     each for 100 KB; with these, as many words as any text), outside tags and styles; and how
     many characters of text it has."""
     parts = _TOKENS.split(html)
-    style = False
+    inside: str | None = None  # in a style, script or title
     chars = 0
     for i, part in enumerate(parts):
         if i % 2:  # a tag
-            name = part[1:7].lower()
-            style = name.startswith("style") or (style and not name.startswith("/style"))
+            name = re.match(r"</?([a-zA-Z]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if inside is None and tag in _NOT_WORDS and not part.startswith("</"):
+                inside = tag
+            elif inside == tag and part.startswith("</"):
+                inside = None
             continue
-        if style or not part:
+        if inside or not part:
             continue
         chars += len(part)
         parts[i] = _RUN.sub(_breakable, part)

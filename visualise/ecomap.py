@@ -117,10 +117,8 @@ def _rank(seat: Seat, ring: int, direct: str | None, tie: Line | None) -> int | 
         return 1
     in_touch = seat.stage in IN_TOUCH and not seat.lapsed
     strong = tie is not None and tie.strength == "strong" and tie.current
-    # Someone a court order keeps away is shown, so nobody can miss them; so is anyone living
-    # with a safety flag (a second reader: in a family of 420, the 8 flagged were folded, the
-    # last of them shown at the fiftieth click).
-    if in_touch or strong or _kept_in_sight(seat):
+    # Someone a court order keeps away is shown, so nobody can miss them.
+    if in_touch or strong or seat.restricted:
         return 2
     if tie is not None:
         return 3
@@ -181,10 +179,14 @@ def arrange(
         if r is not None:
             ranked.append((r, rings.get(s.id, 9), s.name, s.id))
     circle = [pid for *_, pid in sorted(ranked)[:CIRCLE_MAX]]
-    # Someone a court order keeps away is never folded out of sight, however crowded the
-    # circle (a second reader: a great-uncle under an order was folded behind thirty cousins in
-    # touch, and the summary did not say so).
-    circle += [pid for *_, pid in sorted(ranked)[CIRCLE_MAX:] if _kept_in_sight(by_id[pid])]
+    # Someone a court order keeps away, or living with a safety flag, is never folded out of
+    # sight, however crowded the circle (second readers: a great-uncle under an order was
+    # folded behind thirty cousins in touch, and the summary did not say so; in a family of
+    # 420, the 8 flagged were folded, the last shown at the fiftieth click). Past the circle's
+    # places, not in them: 24 flagged cousins took a great-aunt in the plan's (a later reader).
+    in_circle = set(circle)
+    circle += [s.id for s in sorted(seats, key=lambda s: (rings.get(s.id, 9), s.name, s.id))
+               if s.id != centre and s.id not in in_circle and _kept_in_sight(s)]  # fmt: skip
     in_circle = set(circle)
 
     keep: set[str] = set()

@@ -26,7 +26,7 @@ from service.plan import (
     PlanVersionSummary,
     build_plan,
     changes,
-    held_back_since,
+    not_in_plan_today,
     without,
 )
 from service.workflow import BLOCKING_FLAG_LEVEL
@@ -110,7 +110,7 @@ async def version(
     agreed = _version(dict(rows[0]))
     if today is not None:
         now = await current_plan(db, young_person_id=young_person_id, today=today)
-        agreed.held_back_since = held_back_since(agreed.plan, now)
+        agreed.not_in_plan_today = not_in_plan_today(agreed.plan, now)
     return agreed
 
 

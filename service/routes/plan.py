@@ -15,7 +15,7 @@ from service.data.events import Attendance, Event, EventCreate, GuestInvite, Wit
 from service.data.plan import PlanAgreed
 from service.models import ListOf
 from service.openapi import CONFLICT
-from service.plan import PlanNow, PlanVersion
+from service.plan import PlanNow, PlanVersion, without
 from visualise import documents
 
 router = APIRouter(tags=["plan"])
@@ -130,17 +130,31 @@ async def plan_document(
     reach: YoungPersonReach,
     access: CaseDep,
     version: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    for_family: Annotated[
+        bool,
+        Query(
+            description="The copy to give the family: without the parts for the workers "
+            "(who is held back and why) and, of a version, without its people who are not "
+            "in the plan today."
+        ),
+    ] = False,
 ) -> HTMLResponse:
     """The plan as a page to read and print: today's (with what changed since the latest
     version), or a recorded version."""
     if version is not None:
         agreed = await plan.version(access.db, young_person_id=reach.person_id, number=version,
                                     today=access.today)  # fmt: skip
-        page = documents.render_plan(agreed.plan.model_dump(), version=agreed.model_dump(),
-                                     changes=[], latest=None)  # fmt: skip
+        shown = agreed.plan
+        if for_family:
+            shown, _, _ = without(agreed.plan, set(agreed.not_in_plan_today))
+            shown = shown.model_copy(update={"held_back": []})
+        page = documents.render_plan(shown.model_dump(), version=agreed.model_dump(),
+                                     changes=[], latest=None, for_family=for_family)  # fmt: skip
     else:
         now = await plan.plan_now(access.db, young_person_id=reach.person_id, today=access.today)
         latest = now.versions[-1].model_dump() if now.versions else None
-        page = documents.render_plan(now.plan.model_dump(), version=None,
-                                     changes=now.changes_since_latest, latest=latest)  # fmt: skip
+        shown = now.plan.model_copy(update={"held_back": []}) if for_family else now.plan
+        page = documents.render_plan(shown.model_dump(), version=None,
+                                     changes=now.changes_since_latest, latest=latest,
+                                     for_family=for_family)  # fmt: skip
     return HTMLResponse(page.html, headers=documents.headers(page.nonce))
