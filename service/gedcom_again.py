@@ -18,6 +18,25 @@ _COUPLE = {"married": "married", "civil_partnership": "civil partners",
            "divorced": "divorced"}  # fmt: skip
 
 
+# What the answer says of a file imported with no young_person_xref that neither holds the
+# young person (by an xref an earlier import gave them) nor ties anyone to them.
+UNLINKED = (
+    "No one in the file is the young person or tied to them: the file's people were added to "
+    "the network unlinked. Import it again with young_person_xref (the young person's own xref "
+    "in the file, such as @I1@), or link someone to the young person by hand."
+)
+
+
+def xref_held(xref: str, system: str) -> str:
+    """The refusal of a young person's xref that someone else in the network holds (an earlier
+    import of the file without young_person_xref made them), saying what to do."""
+    return (f"Another person in this network already holds {xref} in {system} (an earlier "
+            "import of the file without young_person_xref may have made them): nothing was "
+            f"imported. Find them with GET /people?external_id={xref}&system={system}, take "
+            "them out of the network and import again, or import "
+            "again without young_person_xref.")  # fmt: skip
+
+
 def kept_out(xrefs: list[str]) -> list[str]:
     """What the answer says of deaths the file records for people recorded as living."""
     if not xrefs:

@@ -145,7 +145,7 @@ async def import_tree(
          "living_inferred": p.living_inferred,
          **gedcom_dates.written_fields("birth", p.birth_written),
          **gedcom_dates.written_fields("death", p.death_written)}
-        for p in tree.people if p.xref != young_person_xref
+        for p in tree.people
     ]  # fmt: skip
     by_xref = {p.xref: (p.given_name, p.family_name, p.sex) for p in tree.people}
 
@@ -167,22 +167,32 @@ async def import_tree(
         new = {row["id"] for row in rows}  # the ids of people the import may create
         made_parents: list[tuple[str, str]] = []  # the parent links the import made
         created_people = created_links = 0
-        if young_person_xref is not None:
+        # The young person's own xref: the one given, else the file's record whose xref an
+        # earlier import of this source gave them (a second reader: a file imported again
+        # without it made a second Kit, shown as his own brother).
+        own = young_person_xref
+        if own is None:
+            held = (await (await tx.run(db.queries["young_person_xrefs"], system=system,
+                young_person_id=young_person_id)).single(strict=True))["xrefs"]  # fmt: skip
+            in_file = sorted(x for x in held if x in by_xref)
+            own = in_file[0] if len(in_file) == 1 else None
+        if own is not None:
             result = await tx.run(
                 db.queries["merge_gedcom_young_person"], system=system,
-                young_person_id=young_person_id, xref=young_person_xref,
+                young_person_id=young_person_id, xref=own,
             )  # fmt: skip
             record = await result.single(strict=True)
             # The young person's own xref given to someone else (a later reader: Kit came in
             # again as his own brother, another person under his xref).
             if record["young_person"] is not None and gedcom_again.likeness(
-                by_xref[young_person_xref], record["young_person"]) == "other":  # fmt: skip
-                elsewhere.append(young_person_xref)
+                by_xref[own], record["young_person"]) == "other":  # fmt: skip
+                elsewhere.append(own)
             if record["held_by_others"]:
-                raise Conflict(f"Another person already holds {young_person_xref} in {system}.")
-            ids[young_person_xref] = young_person_id
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
+                raise Conflict(gedcom_again.xref_held(own, system))
+            ids[own] = young_person_id
+        others = [row for row in rows if row["xref"] != own]
+        for start in range(0, len(others), BATCH):
+            batch = others[start : start + BATCH]
             result = await tx.run(db.queries["merge_gedcom_people"], people=batch, system=system,
                                   young_person_id=young_person_id)  # fmt: skip
             async for r in result:
@@ -267,13 +277,19 @@ async def import_tree(
                 "the file gives a parent and child the other way round from a tie already "
                 "recorded. Correct the file or the recorded tie; nothing was imported."
             )
+        # A file that names no young person and joins none of its people to them.
+        unlinked: list[str] = []
+        if own is None and not (await (await tx.run(
+                db.queries["tied_to_young_person"], young_person_id=young_person_id,
+                ids=list(ids.values()))).single(strict=True))["tied"]:  # fmt: skip
+            unlinked.append(gedcom_again.UNLINKED)
         answer = ImportResult(
             young_person_id=young_person_id, system=system, preview=preview,
             people_in_file=len(tree.people), families_in_file=len(tree.families),
             people_created=created_people,
-            people_matched=len(rows) - created_people - len(taken_out),
+            people_matched=len(others) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*gedcom_again.doubted(doubted), *tree.notes,
+            notes=[*unlinked, *gedcom_again.doubted(doubted), *tree.notes,
                    *gedcom_again.ties_recorded(links, recorded, back), *gone,
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],

@@ -1,0 +1,134 @@
+"""A family tree file imported through the API into a young person's network, again and
+otherwise than the first time: the young person's own xref, a corrected file, another source
+name. Real Neo4j."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, built_once, import_file, open_case
+from tests.conftest import Target, app_client, settings_for
+
+HEAD = "0 HEAD\n1 SOUR GRAMPS\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+# Kit (@I1@), the young person, with his mother Anne (@I2@), father Bob (@I3@), sister Lily (@I6@).
+KIT = """0 @I1@ INDI
+1 NAME Kit /Smith/
+1 SEX M
+1 BIRT
+2 DATE 3 MAR 2012
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Anne /Smith/
+1 SEX F
+1 BIRT
+2 DATE 12 MAR 1985
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Bob /Jones/
+1 SEX M
+1 FAMS @F1@
+0 @I6@ INDI
+1 NAME Lily /Smith/
+1 SEX F
+1 FAMC @F1@
+0 @F1@ FAM
+1 HUSB @I3@
+1 WIFE @I2@
+1 CHIL @I1@
+1 CHIL @I6@
+"""
+
+
+def ged(body: str = KIT) -> bytes:
+    return (HEAD + body + "0 TRLR\n").encode()
+
+
+def _kit(client: TestClient) -> Family:
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    young_person = open_case(client, manager, sex="male", birth_date="2012")
+    allocate(client, manager, young_person, coordinator)
+    return Family(client, coordinator.headers, young_person)
+
+
+@pytest.fixture
+def family(db: Driver, neo4j_target: Target) -> Iterator[Family]:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
+        yield built_once(_kit, client, db)
+
+
+def network(db: Driver, f: Family) -> list[str]:
+    """The given names of the young person's network, sorted."""
+    return sorted(
+        r["g"]
+        for r in db.execute_query(
+            "MATCH (p:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $yp}) RETURN p.given_name AS g",
+            yp=f.young_person_id,
+        ).records
+    )
+
+
+def answer(response: Any, status: int = 201) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    found: dict[str, Any] = response.json()
+    return found
+
+
+# 1. The young person's own xref.
+
+
+def test_a_file_imported_again_without_the_young_persons_xref_finds_them(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: a file imported again without `young_person_xref`, after an earlier
+    import had given the young person @I1@, made a second Kit, shown as his own brother."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    before = network(db, family)
+    again = answer(import_file(family, ged(), source="tree"))
+    assert (again["people_created"], again["relationships_created"]) == (0, 0)
+    assert again["people_matched"] == 3
+    assert network(db, family) == before == ["Anne", "Bob", "Lily"]
+    terms = {r["name"]: r["term"] for r in family.relatives()["data"]}
+    assert "Kit Smith" not in terms
+    assert terms["Lily Smith"] == "sister"
+    assert not any("young_person_xref" in n for n in again["notes"]), again["notes"]
+
+
+def test_a_file_joined_to_nobody_says_so_and_what_to_do(family: Family, db: Driver) -> None:
+    said = answer(import_file(family, ged(), source="tree"))["notes"]
+    assert said[0] == (
+        "No one in the file is the young person or tied to them: the file's people were added to "
+        "the network unlinked. Import it again with young_person_xref (the young person's own "
+        "xref in the file, such as @I1@), or link someone to the young person by hand."
+    ), said
+    # Someone already tied to the young person whom the file holds joins it: nothing said.
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    found = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    family.ids["anne"] = found["data"][0]["id"]
+    family.child("anne", "me")
+    again = answer(import_file(family, ged(), source="tree"))["notes"]
+    assert not any("young_person_xref" in n for n in again), again
+
+
+def test_the_young_persons_xref_held_by_another_says_what_to_do(family: Family, db: Driver) -> None:
+    answer(import_file(family, ged(), source="tree"))  # Kit came in as someone else
+    refused = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"), 409)
+    message = refused["error"]["message"]
+    assert message.startswith("Another person in this network already holds @I1@ in gedcom:tree")
+    assert "GET /people?external_id=" in message, message
+    assert "import again" in message, message
+    # What it says to do works: the other Kit taken out, the young person takes @I1@.
+    params = {"external_id": "@I1@", "system": "gedcom:tree"}
+    (other,) = answer(family.client.get("/people", headers=family.headers, params=params), 200)[
+        "data"
+    ]
+    gone = family.client.delete(f"/people/{other['id']}", headers=family.headers)
+    assert gone.status_code in (200, 204), gone.text
+    joined = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    assert joined["people_created"] == 0
+    assert {r["name"]: r["term"] for r in family.relatives()["data"]}["Lily Smith"] == "sister"
