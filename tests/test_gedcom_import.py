@@ -132,3 +132,61 @@ def test_the_young_persons_xref_held_by_another_says_what_to_do(family: Family, 
     joined = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
     assert joined["people_created"] == 0
     assert {r["name"]: r["term"] for r in family.relatives()["data"]}["Lily Smith"] == "sister"
+
+
+# 2. Brothers and sisters in a family that names no parents.
+
+SIBLINGS = """0 @I1@ INDI
+1 NAME Kit /Smith/
+1 SEX M
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Lily /Smith/
+1 SEX F
+1 FAMC @F1@
+0 @I3@ INDI
+1 NAME Sam /Smith/
+1 SEX M
+1 FAMC @F1@
+0 @F1@ FAM
+1 CHIL @I1@
+1 CHIL @I2@
+1 CHIL @I3@
+"""
+
+
+def test_children_of_a_family_with_no_parents_are_brothers_and_sisters(family: Family) -> None:
+    """A second reader: a family record whose parents an export left out gave its children
+    as no relation of each other, without a word."""
+    first = answer(import_file(family, ged(SIBLINGS), source="sibs", young_person_xref="@I1@"))
+    assert first["relationships_created"] == 2
+    terms = {r["name"]: r["term"] for r in family.relatives()["data"]}
+    assert terms == {"Lily Smith": "sister", "Sam Smith": "brother"}
+    lily = next(r for r in family.relatives()["data"] if r["name"] == "Lily Smith")
+    family.ids["lily"] = lily["person_id"]
+    of_lily = {r["name"]: r["term"] for r in family.relatives("lily")["data"]}
+    assert of_lily["Sam Smith"] == "brother"
+    again = answer(import_file(family, ged(SIBLINGS), source="sibs", young_person_xref="@I1@"))
+    assert (again["people_created"], again["relationships_created"]) == (0, 0)
+
+
+def test_siblings_whose_recorded_parents_differ_are_said_not_tied(family: Family) -> None:
+    """Kit and Lily each have both parents in the file, none shared: the family of the two
+    with no parents cannot make them full siblings; said, and the rest imported."""
+    parents = (
+        "0 @I4@ INDI\n1 SEX F\n1 FAMS @F2@\n0 @I5@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @I6@ INDI\n1 SEX F\n1 FAMS @F3@\n0 @I7@ INDI\n1 SEX M\n1 FAMS @F3@\n"
+        "0 @F2@ FAM\n1 HUSB @I5@\n1 WIFE @I4@\n1 CHIL @I1@\n"
+        "0 @F3@ FAM\n1 HUSB @I7@\n1 WIFE @I6@\n1 CHIL @I2@\n"
+    )
+    body = SIBLINGS.replace("1 CHIL @I3@\n", "").replace("0 @I3@ INDI\n1 NAME Sam /Smith/\n"
+                                                          "1 SEX M\n1 FAMC @F1@\n", "")  # fmt: skip
+    done = answer(import_file(family, ged(body + parents), source="sibs",
+                              young_person_xref="@I1@"))  # fmt: skip
+    assert done["relationships_created"] == 6  # the four parent links and two couples
+    assert (
+        "@I1@ and @I2@: the file gives them as brothers or sisters in @F1@, which names no "
+        "parents, but they share no recorded birth parent: correct their parents, or record how "
+        "they are tied another way. Not recorded as siblings: record how they are tied by hand."
+    ) in done["notes"], done["notes"]
+    assert "Lily Smith" not in {r["name"] for r in family.relatives()["data"]}

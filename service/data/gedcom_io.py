@@ -16,7 +16,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import TransientError
 from pydantic import BaseModel, Field
 
-from service import gedcom_again, gedcom_dates
+from service import gedcom_again, gedcom_dates, gedcom_siblings
 from service.auth.principal import Principal
 from service.data.audit import Shared, record, record_in, record_in_others
 from service.db import Db, in_write
@@ -228,18 +228,37 @@ async def import_tree(
         links = _links(tree, ids, system)
         # A disproven parentage makes no tie: it is only compared with what is recorded.
         to_make = [link for link in links if link["type"] != "disproven"]
-        for start in range(0, len(to_make), BATCH):
-            result = await tx.run(
-                db.queries["merge_gedcom_links"], links=to_make[start : start + BATCH]
+
+        async def merge(to_make: list[dict[str, Any]]) -> None:
+            nonlocal created_links, made_parents, shared
+            for start in range(0, len(to_make), BATCH):
+                result = await tx.run(
+                    db.queries["merge_gedcom_links"], links=to_make[start : start + BATCH]
+                )
+                made = (await result.single(strict=True))["made"]
+                created_links += len(made)
+                made_parents += [(a, b) for _, a, b, parent in made if parent]
+                # Someone the import created is in this case alone: only a tie between two
+                # people already recorded can be another case's too.
+                shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
+                                  "added by a family tree import")
+                           for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
+
+        await merge(to_make)
+        # Brothers and sisters in a family that names no parents: after the parent links, so
+        # that the parents the file gives them elsewhere are weighed too.
+        pairs = gedcom_siblings.sibling_pairs(tree)
+        wanted = [[ids[a], ids[b]] for _, a, b in pairs if a in ids and b in ids]
+        sibling_notes: list[str] = []
+        if wanted:
+            facts = await (await tx.run(db.queries["sibling_facts"], pairs=wanted,
+                                        young_person_id=young_person_id)).data()  # fmt: skip
+            siblings, sibling_notes = gedcom_siblings.decide(
+                pairs, ids, {(r["a"], r["b"]): r for r in facts}
             )
-            made = (await result.single(strict=True))["made"]
-            created_links += len(made)
-            made_parents += [(a, b) for _, a, b, parent in made if parent]
-            # Someone the import created is in this case alone: only a tie between two people
-            # already recorded can be another case's too.
-            shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
-                              "added by a family tree import")
-                       for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
+            await merge([{"type": "sibling", "from_id": a, "to_id": b,
+                          "props": {"id": _stable_id("sibling", system, *sorted((a, b))),
+                                    "half": False}} for a, b in siblings])  # fmt: skip
         back = {v: k for k, v in ids.items()}  # person id -> the file's xref
         # The ties recorded between the people the file matched (someone it created has none
         # but those just made): where the file gives them otherwise, or no longer gives one an
@@ -290,7 +309,7 @@ async def import_tree(
             people_matched=len(others) - created_people - len(taken_out),
             relationships_created=created_links,
             notes=[*unlinked, *gedcom_again.doubted(doubted), *tree.notes,
-                   *gedcom_again.ties_recorded(links, recorded, back), *gone,
+                   *gedcom_again.ties_recorded(links, recorded, back), *gone, *sibling_notes,
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
