@@ -190,3 +190,36 @@ def test_siblings_whose_recorded_parents_differ_are_said_not_tied(family: Family
         "they are tied another way. Not recorded as siblings: record how they are tied by hand."
     ) in done["notes"], done["notes"]
     assert "Lily Smith" not in {r["name"] for r in family.relatives()["data"]}
+
+
+# 3. A corrected file imported again.
+
+
+def test_a_corrected_file_says_each_date_and_sex_kept_as_recorded(family: Family) -> None:
+    """A second reader: Anne's birth date corrected from 12 to 21 March kept 12 March without a
+    word, and Lily's sex corrected gave only the note on a program numbering afresh."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    same = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    assert not any("kept as recorded (the file only" in n for n in same["notes"]), same["notes"]
+    corrected = KIT.replace("12 MAR 1985", "21 MAR 1985").replace(
+        "1 NAME Lily /Smith/\n1 SEX F", "1 NAME Lily /Smith/\n1 SEX M"
+    )
+    said = answer(import_file(family, ged(corrected), source="tree", young_person_xref="@I1@"))
+    tail = (
+        ": kept as recorded (the file only fills empty fields, and a worker may have checked "
+        "the recorded one); change it by hand if the file is right"
+    )
+    assert (
+        f"@I2@: the file gives the birth date 1985-03-21, recorded here as 1985-03-12{tail}"
+        in (said["notes"])
+    ), said["notes"]
+    assert f"@I6@: the file gives the sex male, recorded here as female{tail}" in said["notes"]
+    assert not any(n.startswith("@I3@") for n in said["notes"]), said["notes"]
+    # A date a worker recorded by hand (the file's words gone) that names the same day: nothing.
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    anne = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    changed = family.client.patch(f"/people/{anne['data'][0]['id']}", headers=family.headers,
+                                  json={"birth_date": "1985-03-21"})  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    again = answer(import_file(family, ged(corrected), source="tree", young_person_xref="@I1@"))
+    assert not any(n.startswith("@I2@") for n in again["notes"]), again["notes"]

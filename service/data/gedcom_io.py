@@ -148,6 +148,7 @@ async def import_tree(
         for p in tree.people
     ]  # fmt: skip
     by_xref = {p.xref: (p.given_name, p.family_name, p.sex) for p in tree.people}
+    row_of = {row["xref"]: row for row in rows}
 
     async def work(tx: AsyncManagedTransaction) -> ImportResult:
         # The case's lock first: a second import of the same file sent at once (a double
@@ -162,6 +163,7 @@ async def import_tree(
         names_kept: list[str] = []  # names known by the file gives, where one is recorded
         elsewhere: list[str] = []  # xrefs the file gives to someone other than recorded
         doubted: list[str] = []  # xrefs whose person's names share nothing with the recorded
+        differ: list[tuple[str, list[str]]] = []  # dates or sex the file gives otherwise
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
@@ -204,6 +206,10 @@ async def import_tree(
                     if like != "same":
                         (elsewhere if like == "other" else doubted).append(r["xref"])
                 ids[r["xref"]] = r["id"]
+                if r["before"] is not None:
+                    said = gedcom_again.differences(r["before"], row_of[r["xref"]])
+                    if said:
+                        differ.append((r["xref"], said))
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
                 if r["name_kept"]:
@@ -310,6 +316,7 @@ async def import_tree(
             relationships_created=created_links,
             notes=[*unlinked, *gedcom_again.doubted(doubted), *tree.notes,
                    *gedcom_again.ties_recorded(links, recorded, back), *gone, *sibling_notes,
+                   *gedcom_again.kept_as_recorded(differ),
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip
