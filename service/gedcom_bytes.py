@@ -8,6 +8,9 @@ messages name lines and tags, never what a record holds.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+import ged4py  # noqa: F401  (registers the ANSEL codec, "gedcom")
 
 from service.gedcom_model import GedcomError
 
@@ -421,7 +424,34 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
                       f"read as the header says ({said})")  # fmt: skip
     if said == "ANSI" and utf8:  # Windows-1252's letters next to never form UTF-8
         return "utf-8", "the header says ANSI, the bytes are UTF-8: read as UTF-8"
+    if said == "ANSEL" and not utf8 and _not_ansel(buf):
+        return "cp1252", (
+            "the header says ANSEL, the bytes are not ANSEL's (its accents would fall on "
+            "letters they do not go with): read as Windows-1252 (ANSI)"
+        )
     return None, None
+
+
+# The lines holding a byte that is one of ANSEL's accents (combining marks, written before the
+# letter they go on), and those marks as the ANSEL codec gives them (after the letter).
+_ANSEL_MARK_LINE = re.compile(rb"[^\n]*[\xe0-\xfe][^\n]*")
+_MARK = re.compile(r"[\u0300-\u036f\ufe20-\ufe2f]")
+
+
+def _not_ansel(buf: bytes) -> bool:
+    """Whether bytes a header says are ANSEL read better as Windows-1252 (a second reader:
+    "Renée Müller" became "Reně Ml̸ler"): they decode as Windows-1252, and more than a quarter
+    of their ANSEL accents fall on a letter they do not compose with (NFC) into one letter, as
+    a real ANSEL accent almost always does (é, ü, ç); Windows-1252's é, ü, ö read as ANSEL are
+    a caron, a slash through and a line under the letter after them."""
+    try:
+        buf.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    text = b"\n".join(_ANSEL_MARK_LINE.findall(buf)).decode("gedcom", "replace")
+    marks = len(_MARK.findall(text))
+    loose = len(_MARK.findall(unicodedata.normalize("NFC", text)))
+    return loose * 4 > marks > 0
 
 
 _BOM = b"\xef\xbb\xbf"
