@@ -223,3 +223,24 @@ def test_a_corrected_file_says_each_date_and_sex_kept_as_recorded(family: Family
     assert changed.status_code == 200, changed.text
     again = answer(import_file(family, ged(corrected), source="tree", young_person_xref="@I1@"))
     assert not any(n.startswith("@I2@") for n in again["notes"]), again["notes"]
+
+
+# 5. The same file under another source name.
+
+
+def test_the_same_file_under_another_source_says_why_and_what_to_do(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: the same file imported again under another source name was refused as
+    giving Kit more than two birth parents, without saying why or what to do."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    before = network(db, family)
+    refused = answer(import_file(family, ged(), source="other-tree", young_person_xref="@I1@"), 422)
+    assert refused["error"]["message"] == (
+        "With this file, @I1@ would have more than two birth parents; nothing was imported. The "
+        "case already records birth parents for them: perhaps an earlier import of this file, "
+        "or of another export of the same tree, under another source name (the people of each "
+        "source name are imported as people of their own). Import it under the source name used "
+        "before, or correct the file or the recorded parents."
+    )
+    assert network(db, family) == before

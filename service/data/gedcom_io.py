@@ -285,8 +285,12 @@ async def import_tree(
         if crowded:
             names = ", ".join(back[row[0]] for row in crowded)
             raise InvalidInput(
-                f"With this file, {names} would have more than two birth parents; "
-                "nothing was imported."
+                f"With this file, {names} would have more than two birth parents; nothing was "
+                "imported. The case already records birth parents for them: perhaps an earlier "
+                "import of this file, or of another export of the same tree, under another "
+                "source name (the people of each source name are imported as people of their "
+                "own). Import it under the source name used before, or correct the file or the "
+                "recorded parents."
             )
         # The file has nobody their own ancestor (`check_shape`); with the ties already
         # recorded it may (a corrected file giving a parent and child the other way round).
