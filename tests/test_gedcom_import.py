@@ -244,3 +244,28 @@ def test_the_same_file_under_another_source_says_why_and_what_to_do(
         "before, or correct the file or the recorded parents."
     )
     assert network(db, family) == before
+
+
+# 6. The form's fields as typed.
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({"source": "Smith family tree"}, "source",
+         "source: a name for the file's tree in letters, digits, '.', '_' and '-' only, with no "
+         "spaces, such as smith-family-tree."),
+        ({"young_person_xref": "I1"}, "young_person_xref",
+         "young_person_xref: the young person's xref as the file writes it, with its @ signs, "
+         "such as @I1@."),
+    ],
+)  # fmt: skip
+def test_a_form_field_typed_otherwise_says_what_to_type(
+    family: Family, db: Driver, form: dict[str, str], field: str, message: str
+) -> None:
+    """A second reader: "Smith family tree" and "I1" were answered with the regular
+    expressions they did not match."""
+    refused = answer(import_file(family, ged(), **form), 422)
+    assert refused["error"]["message"] == message
+    assert refused["error"]["details"][0]["loc"] == ["body", field]
+    assert network(db, family) == []
