@@ -47,6 +47,30 @@ def check_size(data: bytes, max_bytes: int) -> None:
         raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
 
 
+# What an archive starts with: a family tree sent zipped, or a program's own compressed file
+# (Gramps's .gramps is gzip), not GEDCOM text (a second reader: "NUL byte at line 1").
+_ARCHIVES = {
+    b"PK\x03\x04": "zip", b"PK\x05\x06": "zip", b"PK\x07\x08": "zip", b"\x1f\x8b": "gzip",
+    b"7z\xbc\xaf\x27\x1c": "7z", b"Rar!\x1a\x07": "rar",
+}  # fmt: skip
+
+
+def not_archived(data: bytes) -> None:
+    """Refuse an archive, saying to unzip it or export the tree as GEDCOM."""
+    kind = next((k for start, k in _ARCHIVES.items() if data.startswith(start)), None)
+    if kind == "gzip":
+        raise GedcomError(
+            "the file is compressed (gzip, as a Gramps .gramps file or a .ged.gz is), not a "
+            "GEDCOM text file: export the tree from the family tree program (in Gramps, Family "
+            "Trees > Export) as GEDCOM (.ged), or uncompress it and import the .ged file"
+        )
+    if kind is not None:
+        raise GedcomError(
+            f"the file is a {kind} archive, not a GEDCOM text file: unzip it and import the .ged "
+            "file inside, or export the tree from the family tree program as GEDCOM (.ged)"
+        )
+
+
 def check_lines(lines: list[bytes]) -> None:
     """How many lines, and how long, a file of either version may have."""
     if len(lines) > MAX_LINES:
