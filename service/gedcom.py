@@ -27,6 +27,7 @@ from service.gedcom_bytes import (
     MAX_LINES,
     check_lines,
     check_size,
+    not_archived,
     phrased,
     prepare,
     read_as,
@@ -429,6 +430,7 @@ def parse_gedcom(
 ) -> GedcomTree:
     """Read a GEDCOM 5.5.1 file into plain data, or raise GedcomError saying what is wrong."""
     data = bytes(data)
+    not_archived(data)  # a zipped file may hold a GEDCOM 7 header readable inside
     if gedcom_v7.is_gedcom7(data):
         check_size(data, max_bytes)
         check_lines(data.splitlines())

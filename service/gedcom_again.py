@@ -18,6 +18,25 @@ _COUPLE = {"married": "married", "civil_partnership": "civil partners",
            "divorced": "divorced"}  # fmt: skip
 
 
+# What the answer says of a file imported with no young_person_xref that neither holds the
+# young person (by an xref an earlier import gave them) nor ties anyone to them.
+UNLINKED = (
+    "No one in the file is the young person or tied to them: the file's people were added to "
+    "the network unlinked. Import it again with young_person_xref (the young person's own xref "
+    "in the file, such as @I1@), or link someone to the young person by hand."
+)
+
+
+def xref_held(xref: str, system: str) -> str:
+    """The refusal of a young person's xref that someone else in the network holds (an earlier
+    import of the file without young_person_xref made them), saying what to do."""
+    return (f"Another person in this network already holds {xref} in {system} (an earlier "
+            "import of the file without young_person_xref may have made them): nothing was "
+            f"imported. Find them with GET /people?external_id={xref}&system={system}, take "
+            "them out of the network and import again, or import "
+            "again without young_person_xref.")  # fmt: skip
+
+
 def kept_out(xrefs: list[str]) -> list[str]:
     """What the answer says of deaths the file records for people recorded as living."""
     if not xrefs:
@@ -169,3 +188,46 @@ def ties_recorded(
             notes.append(f"{x} and {y}: the file says they are {said}, recorded here as {had}: "
                          f"{keep}")  # fmt: skip
     return notes
+
+
+def _date_differs(was: Mapping[str, Any], now: Mapping[str, Any], event: str) -> bool:
+    """Whether the file gives a date for the event other than the one recorded (both given):
+    by the words as written where both have them, else by the day, month or year named."""
+    date, words = f"{event}_date", f"{event}_written"
+    if (was.get(date) is None and was.get(words) is None) or (
+        now.get(date) is None and now.get(words) is None
+    ):
+        return False
+    if was.get(words) is not None and now.get(words) is not None:
+        return " ".join(str(was[words]).upper().split()) != " ".join(
+            str(now[words]).upper().split()
+        )
+    return bool(was.get(date) != now.get(date))
+
+
+def differences(was: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
+    """What the file gives otherwise than recorded for one person it matched: a birth date, a
+    death date, a sex (each where both give one). `was`: as recorded; `now`: the file's row."""
+    said = []
+    for event in ("birth", "death"):
+        if _date_differs(was, now, event):
+            # The day, month or year each names, never the file's words (a phrase can name
+            # people).
+            date = f"{event}_date"
+            if was.get(date) is not None and now.get(date) is not None:
+                said.append(f"the {event} date {now[date]}, recorded here as {was[date]}")
+            else:
+                said.append(f"another {event} date than the one recorded here")
+    sexes = {was.get("sex"), now.get("sex")}
+    if sexes <= {"male", "female"} and len(sexes) == 2:
+        said.append(f"the sex {now['sex']}, recorded here as {was['sex']}")
+    return said
+
+
+def kept_as_recorded(found: Sequence[tuple[str, list[str]]]) -> list[str]:
+    """A note for each person a file imported again gives another birth or death date or sex
+    than recorded (a second reader: a corrected birth date was kept without a word): the file
+    only fills empty fields, as a worker may have checked the recorded one."""
+    return [f"{xref}: the file gives {'; '.join(said)}: kept as recorded (the file only fills "
+            "empty fields, and a worker may have checked the recorded one); change it by hand "
+            "if the file is right" for xref, said in found]  # fmt: skip

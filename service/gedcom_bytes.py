@@ -8,6 +8,9 @@ messages name lines and tags, never what a record holds.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+import ged4py  # noqa: F401  (registers the ANSEL codec, "gedcom")
 
 from service.gedcom_model import GedcomError
 
@@ -42,6 +45,30 @@ def check_size(data: bytes, max_bytes: int) -> None:
     """The limit every file is held to before anything reads it: its size."""
     if len(data) > max_bytes:
         raise GedcomError(f"file is {len(data)} bytes, more than the limit of {max_bytes}")
+
+
+# What an archive starts with: a family tree sent zipped, or a program's own compressed file
+# (Gramps's .gramps is gzip), not GEDCOM text (a second reader: "NUL byte at line 1").
+_ARCHIVES = {
+    b"PK\x03\x04": "zip", b"PK\x05\x06": "zip", b"PK\x07\x08": "zip", b"\x1f\x8b": "gzip",
+    b"7z\xbc\xaf\x27\x1c": "7z", b"Rar!\x1a\x07": "rar",
+}  # fmt: skip
+
+
+def not_archived(data: bytes) -> None:
+    """Refuse an archive, saying to unzip it or export the tree as GEDCOM."""
+    kind = next((k for start, k in _ARCHIVES.items() if data.startswith(start)), None)
+    if kind == "gzip":
+        raise GedcomError(
+            "the file is compressed (gzip, as a Gramps .gramps file or a .ged.gz is), not a "
+            "GEDCOM text file: export the tree from the family tree program (in Gramps, Family "
+            "Trees > Export) as GEDCOM (.ged), or uncompress it and import the .ged file"
+        )
+    if kind is not None:
+        raise GedcomError(
+            f"the file is a {kind} archive, not a GEDCOM text file: unzip it and import the .ged "
+            "file inside, or export the tree from the family tree program as GEDCOM (.ged)"
+        )
 
 
 def check_lines(lines: list[bytes]) -> None:
@@ -421,7 +448,34 @@ def _codec(char: bytes, buf: bytes, utf8: bool) -> tuple[str | None, str | None]
                       f"read as the header says ({said})")  # fmt: skip
     if said == "ANSI" and utf8:  # Windows-1252's letters next to never form UTF-8
         return "utf-8", "the header says ANSI, the bytes are UTF-8: read as UTF-8"
+    if said == "ANSEL" and not utf8 and _not_ansel(buf):
+        return "cp1252", (
+            "the header says ANSEL, the bytes are not ANSEL's (its accents would fall on "
+            "letters they do not go with): read as Windows-1252 (ANSI)"
+        )
     return None, None
+
+
+# The lines holding a byte that is one of ANSEL's accents (combining marks, written before the
+# letter they go on), and those marks as the ANSEL codec gives them (after the letter).
+_ANSEL_MARK_LINE = re.compile(rb"[^\n]*[\xe0-\xfe][^\n]*")
+_MARK = re.compile(r"[\u0300-\u036f\ufe20-\ufe2f]")
+
+
+def _not_ansel(buf: bytes) -> bool:
+    """Whether bytes a header says are ANSEL read better as Windows-1252 (a second reader:
+    "Renée Müller" became "Reně Ml̸ler"): they decode as Windows-1252, and more than a quarter
+    of their ANSEL accents fall on a letter they do not compose with (NFC) into one letter, as
+    a real ANSEL accent almost always does (é, ü, ç); Windows-1252's é, ü, ö read as ANSEL are
+    a caron, a slash through and a line under the letter after them."""
+    try:
+        buf.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    text = b"\n".join(_ANSEL_MARK_LINE.findall(buf)).decode("gedcom", "replace")
+    marks = len(_MARK.findall(text))
+    loose = len(_MARK.findall(unicodedata.normalize("NFC", text)))
+    return loose * 4 > marks > 0
 
 
 _BOM = b"\xef\xbb\xbf"

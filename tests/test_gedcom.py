@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import random
 import re
 import time
+import zipfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -1769,3 +1772,39 @@ def test_how_alike_the_person_under_an_xref_is_to_the_one_recorded() -> None:
     assert [likeness(a, b) for a, b in same] == ["same"] * 7
     assert [likeness(a, b) for a, b in doubt] == ["doubt"] * 3
     assert [likeness(a, b) for a, b in other] == ["other"]
+
+
+def _zipped(data: bytes, method: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        archive.writestr("tree.ged", data)
+    return out.getvalue()
+
+
+_SEVEN = b"0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n0 TRLR\n"
+_ZIPPED = (
+    "the file is a zip archive, not a GEDCOM text file: unzip it and import the .ged file "
+    "inside, or export the tree from the family tree program as GEDCOM (.ged)"
+)
+_GZIPPED = (
+    "the file is compressed (gzip, as a Gramps .gramps file or a .ged.gz is), not a GEDCOM "
+    "text file: export the tree from the family tree program (in Gramps, Family Trees > "
+    "Export) as GEDCOM (.ged), or uncompress it and import the .ged file"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_zipped(ged("0 @I1@ INDI"), 8), _ZIPPED),  # deflated
+        (_zipped(_SEVEN, 0), _ZIPPED),  # stored: the GEDCOM 7 header readable inside
+        (gzip.compress(ged("0 @I1@ INDI")), _GZIPPED),
+    ],
+    ids=["zip", "zip-stored-gedcom-7", "gzip-or-gramps"],
+)
+def test_an_archive_says_to_unzip_it_or_export_gedcom(data: bytes, message: str) -> None:
+    """A second reader: a zip, a gzip or a Gramps .gramps file was refused as "NUL byte at line
+    1: not a GEDCOM text file", which says nothing of what to do."""
+    with pytest.raises(GedcomError) as refused:
+        parse(data)
+    assert str(refused.value) == message

@@ -175,3 +175,25 @@ def test_genuine_mac_roman_that_happens_to_form_utf8_is_read_as_mac_roman() -> N
     tree = read(data)
     assert names(tree) == [("Charles d\u2019Éon", "Beaumont")]
     assert tree.notes == ()
+
+
+def test_char_ansel_over_windows_1252_bytes_is_read_as_windows_1252() -> None:
+    """A second reader: `CHAR ANSEL` over Windows-1252 bytes read "Renée Müller" as "Reně
+    Ml̸ler", without a note. ANSEL's accents come before a letter and compose with it; read
+    so, most of these did not."""
+    data = ged("ANSEL", name="Renée Björn François").encode("cp1252")
+    tree = read(data)
+    assert names(tree) == [("Renée Björn François", "Müller")]
+    assert tree.notes == (
+        "the header says ANSEL, the bytes are not ANSEL's (its accents would fall on letters "
+        "they do not go with): read as Windows-1252 (ANSI)",
+    )
+
+
+def test_genuine_ansel_is_still_read_as_ansel() -> None:
+    """ANSEL's é (0xE2 then e), ü (0xE8 then u), Ł (0xA1) and ø (0xB2): read as ANSEL, no note."""
+    head = "0 HEAD\n1 SOUR PAF\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR ANSEL\n"
+    body = b"0 @I1@ INDI\n1 NAME Ren\xe2ee \xa1ucja Bj\xb2rn /M\xe8uller/\n0 TRLR\n"
+    tree = read(head.encode() + body)
+    assert names(tree) == [("Renée Łucja Bjørn", "Müller")]
+    assert tree.notes == ()

@@ -429,6 +429,10 @@ def test_an_imported_long_name_is_cut_with_a_note(case: Case) -> None:
         201,
     )  # fmt: skip
     assert result["notes"] == [
+        # The file names no young person (`service.gedcom_again.UNLINKED`).
+        "No one in the file is the young person or tied to them: the file's people were added "
+        "to the network unlinked. Import it again with young_person_xref (the young person's "
+        "own xref in the file, such as @I1@), or link someone to the young person by hand.",
         "@I1@ (line 5): given name cut to 100 characters",
         "@I1@ (line 5): control characters taken out of the family name",
     ]

@@ -21,7 +21,7 @@ WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
 CALL (row, known, yp, gone) {
   WITH row, gone WHERE gone IS NOT NULL
   RETURN gone AS p, false AS kept_out, [] AS filled, true AS taken_out, false AS name_kept,
-         null AS recorded
+         null AS recorded, null AS before
   UNION
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
@@ -38,7 +38,7 @@ CALL (row, known, yp, gone) {
                                              case: $young_person_id})
   CREATE (p)-[:IN_NETWORK_OF]->(yp)
   RETURN p, false AS kept_out, [] AS filled, false AS taken_out, false AS name_kept,
-         null AS recorded
+         null AS recorded, null AS before
   UNION
   WITH row, known WHERE known IS NOT NULL
   WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
@@ -88,7 +88,10 @@ CALL (row, known, yp, gone) {
            AND toLower(was.known_as) <> toLower(row.known_as) AS name_kept,
          // Who is recorded under the xref, for the import to tell whether the file now gives
          // it to someone else (`gedcom_again.someone_else`).
-         [was.given_name, was.family_name, was.sex] AS recorded
+         [was.given_name, was.family_name, was.sex] AS recorded,
+         // What was recorded before, for the import to say where the file gives other dates
+         // or another sex (kept as recorded: `gedcom_again.kept_as_recorded`).
+         was AS before
 }
 RETURN row.xref AS xref, p.id AS id, coalesce(kept_out, false) AS death_kept_out,
-       filled, taken_out, name_kept, recorded
+       filled, taken_out, name_kept, recorded, before

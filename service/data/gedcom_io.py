@@ -16,7 +16,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import TransientError
 from pydantic import BaseModel, Field
 
-from service import gedcom_again, gedcom_dates
+from service import gedcom_again, gedcom_dates, gedcom_siblings
 from service.auth.principal import Principal
 from service.data.audit import Shared, record, record_in, record_in_others
 from service.db import Db, in_write
@@ -145,9 +145,10 @@ async def import_tree(
          "living_inferred": p.living_inferred,
          **gedcom_dates.written_fields("birth", p.birth_written),
          **gedcom_dates.written_fields("death", p.death_written)}
-        for p in tree.people if p.xref != young_person_xref
+        for p in tree.people
     ]  # fmt: skip
     by_xref = {p.xref: (p.given_name, p.family_name, p.sex) for p in tree.people}
+    row_of = {row["xref"]: row for row in rows}
 
     async def work(tx: AsyncManagedTransaction) -> ImportResult:
         # The case's lock first: a second import of the same file sent at once (a double
@@ -162,27 +163,38 @@ async def import_tree(
         names_kept: list[str] = []  # names known by the file gives, where one is recorded
         elsewhere: list[str] = []  # xrefs the file gives to someone other than recorded
         doubted: list[str] = []  # xrefs whose person's names share nothing with the recorded
+        differ: list[tuple[str, list[str]]] = []  # dates or sex the file gives otherwise
         # What other cases holding the people are told: fields filled in, ties made.
         shared: list[Shared] = []
         new = {row["id"] for row in rows}  # the ids of people the import may create
         made_parents: list[tuple[str, str]] = []  # the parent links the import made
         created_people = created_links = 0
-        if young_person_xref is not None:
+        # The young person's own xref: the one given, else the file's record whose xref an
+        # earlier import of this source gave them (a second reader: a file imported again
+        # without it made a second Kit, shown as his own brother).
+        own = young_person_xref
+        if own is None:
+            held = (await (await tx.run(db.queries["young_person_xrefs"], system=system,
+                young_person_id=young_person_id)).single(strict=True))["xrefs"]  # fmt: skip
+            in_file = sorted(x for x in held if x in by_xref)
+            own = in_file[0] if len(in_file) == 1 else None
+        if own is not None:
             result = await tx.run(
                 db.queries["merge_gedcom_young_person"], system=system,
-                young_person_id=young_person_id, xref=young_person_xref,
+                young_person_id=young_person_id, xref=own,
             )  # fmt: skip
             record = await result.single(strict=True)
             # The young person's own xref given to someone else (a later reader: Kit came in
             # again as his own brother, another person under his xref).
             if record["young_person"] is not None and gedcom_again.likeness(
-                by_xref[young_person_xref], record["young_person"]) == "other":  # fmt: skip
-                elsewhere.append(young_person_xref)
+                by_xref[own], record["young_person"]) == "other":  # fmt: skip
+                elsewhere.append(own)
             if record["held_by_others"]:
-                raise Conflict(f"Another person already holds {young_person_xref} in {system}.")
-            ids[young_person_xref] = young_person_id
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
+                raise Conflict(gedcom_again.xref_held(own, system))
+            ids[own] = young_person_id
+        others = [row for row in rows if row["xref"] != own]
+        for start in range(0, len(others), BATCH):
+            batch = others[start : start + BATCH]
             result = await tx.run(db.queries["merge_gedcom_people"], people=batch, system=system,
                                   young_person_id=young_person_id)  # fmt: skip
             async for r in result:
@@ -194,6 +206,10 @@ async def import_tree(
                     if like != "same":
                         (elsewhere if like == "other" else doubted).append(r["xref"])
                 ids[r["xref"]] = r["id"]
+                if r["before"] is not None:
+                    said = gedcom_again.differences(r["before"], row_of[r["xref"]])
+                    if said:
+                        differ.append((r["xref"], said))
                 if r["death_kept_out"]:
                     kept_out.append(r["xref"])
                 if r["name_kept"]:
@@ -218,18 +234,37 @@ async def import_tree(
         links = _links(tree, ids, system)
         # A disproven parentage makes no tie: it is only compared with what is recorded.
         to_make = [link for link in links if link["type"] != "disproven"]
-        for start in range(0, len(to_make), BATCH):
-            result = await tx.run(
-                db.queries["merge_gedcom_links"], links=to_make[start : start + BATCH]
+
+        async def merge(to_make: list[dict[str, Any]]) -> None:
+            nonlocal created_links, made_parents, shared
+            for start in range(0, len(to_make), BATCH):
+                result = await tx.run(
+                    db.queries["merge_gedcom_links"], links=to_make[start : start + BATCH]
+                )
+                made = (await result.single(strict=True))["made"]
+                created_links += len(made)
+                made_parents += [(a, b) for _, a, b, parent in made if parent]
+                # Someone the import created is in this case alone: only a tie between two
+                # people already recorded can be another case's too.
+                shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
+                                  "added by a family tree import")
+                           for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
+
+        await merge(to_make)
+        # Brothers and sisters in a family that names no parents: after the parent links, so
+        # that the parents the file gives them elsewhere are weighed too.
+        pairs = gedcom_siblings.sibling_pairs(tree)
+        wanted = [[ids[a], ids[b]] for _, a, b in pairs if a in ids and b in ids]
+        sibling_notes: list[str] = []
+        if wanted:
+            facts = await (await tx.run(db.queries["sibling_facts"], pairs=wanted,
+                                        young_person_id=young_person_id)).data()  # fmt: skip
+            siblings, sibling_notes = gedcom_siblings.decide(
+                pairs, ids, {(r["a"], r["b"]): r for r in facts}
             )
-            made = (await result.single(strict=True))["made"]
-            created_links += len(made)
-            made_parents += [(a, b) for _, a, b, parent in made if parent]
-            # Someone the import created is in this case alone: only a tie between two people
-            # already recorded can be another case's too.
-            shared += [Shared("relationship.create", f"relationship:{tie}", (a, b),
-                              "added by a family tree import")
-                       for tie, a, b, _ in made if a not in new and b not in new]  # fmt: skip
+            await merge([{"type": "sibling", "from_id": a, "to_id": b,
+                          "props": {"id": _stable_id("sibling", system, *sorted((a, b))),
+                                    "half": False}} for a, b in siblings])  # fmt: skip
         back = {v: k for k, v in ids.items()}  # person id -> the file's xref
         # The ties recorded between the people the file matched (someone it created has none
         # but those just made): where the file gives them otherwise, or no longer gives one an
@@ -250,8 +285,12 @@ async def import_tree(
         if crowded:
             names = ", ".join(back[row[0]] for row in crowded)
             raise InvalidInput(
-                f"With this file, {names} would have more than two birth parents; "
-                "nothing was imported."
+                f"With this file, {names} would have more than two birth parents; nothing was "
+                "imported. The case already records birth parents for them: perhaps an earlier "
+                "import of this file, or of another export of the same tree, under another "
+                "source name (the people of each source name are imported as people of their "
+                "own). Import it under the source name used before, or correct the file or the "
+                "recorded parents."
             )
         # The file has nobody their own ancestor (`check_shape`); with the ties already
         # recorded it may (a corrected file giving a parent and child the other way round).
@@ -267,14 +306,21 @@ async def import_tree(
                 "the file gives a parent and child the other way round from a tie already "
                 "recorded. Correct the file or the recorded tie; nothing was imported."
             )
+        # A file that names no young person and joins none of its people to them.
+        unlinked: list[str] = []
+        if own is None and not (await (await tx.run(
+                db.queries["tied_to_young_person"], young_person_id=young_person_id,
+                ids=list(ids.values()))).single(strict=True))["tied"]:  # fmt: skip
+            unlinked.append(gedcom_again.UNLINKED)
         answer = ImportResult(
             young_person_id=young_person_id, system=system, preview=preview,
             people_in_file=len(tree.people), families_in_file=len(tree.families),
             people_created=created_people,
-            people_matched=len(rows) - created_people - len(taken_out),
+            people_matched=len(others) - created_people - len(taken_out),
             relationships_created=created_links,
-            notes=[*gedcom_again.doubted(doubted), *tree.notes,
-                   *gedcom_again.ties_recorded(links, recorded, back), *gone,
+            notes=[*unlinked, *gedcom_again.doubted(doubted), *tree.notes,
+                   *gedcom_again.ties_recorded(links, recorded, back), *gone, *sibling_notes,
+                   *gedcom_again.kept_as_recorded(differ),
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
         )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import anyio
@@ -18,6 +19,15 @@ from service.openapi import CONFLICT
 
 router = APIRouter(tags=["gedcom"])
 _FIELDS = ("file", "young_person_id", "source", "young_person_xref", "preview")
+_SOURCE = re.compile(r"^[A-Za-z0-9._-]+$")
+_XREF = re.compile(r"^@[^@]+@$")
+# What each field's pattern asks for, in words with an example.
+_AS_TYPED = {
+    "source": (_SOURCE, "source: a name for the file's tree in letters, digits, '.', '_' and "
+               "'-' only, with no spaces, such as smith-family-tree."),
+    "young_person_xref": (_XREF, "young_person_xref: the young person's xref as the file "
+                          "writes it, with its @ signs, such as @I1@."),
+}  # fmt: skip
 
 
 @router.post("/imports/gedcom", status_code=201, response_model=ImportResult, responses=CONFLICT)
@@ -32,7 +42,8 @@ async def import_gedcom(
         default=None,
         min_length=1,
         max_length=50,
-        pattern=r"^[A-Za-z0-9._-]+$",
+        # Checked below, to answer in words (a second reader got the regular expression).
+        json_schema_extra={"pattern": _SOURCE.pattern},
         description="A name for the file's tree; its xrefs are kept as external ids in the "
         "system gedcom:<source>. Defaults to the young person's id.",
     ),
@@ -41,7 +52,7 @@ async def import_gedcom(
         # As long as a file's xrefs may be (`gedcom_model.MAX_XREF`): a tree with long xrefs
         # (UUIDs) imported, but its young person could not be named (a second reader).
         max_length=MAX_XREF,
-        pattern=r"^@[^@]+@$",
+        json_schema_extra={"pattern": _XREF.pattern},
         description="The young person's own xref in the file, if they are in it.",
     ),
     preview: bool = Form(
@@ -58,6 +69,10 @@ async def import_gedcom(
     twice = [name for name in _FIELDS if len(form.getlist(name)) > 1]
     if twice:
         raise InvalidInput(f"Each field is sent once; sent more than once: {', '.join(twice)}.")
+    for name, value in (("source", source), ("young_person_xref", young_person_xref)):
+        pattern, message = _AS_TYPED[name]
+        if value is not None and not pattern.fullmatch(value):
+            raise InvalidInput(message, details=[{"loc": ["body", name], "msg": message}])
     reach = await access.named(
         young_person_id, loc=("young_person_id",), action="import_gedcom", young=True
     )

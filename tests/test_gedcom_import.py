@@ -1,0 +1,271 @@
+"""A family tree file imported through the API into a young person's network, again and
+otherwise than the first time: the young person's own xref, a corrected file, another source
+name. Real Neo4j."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, built_once, import_file, open_case
+from tests.conftest import Target, app_client, settings_for
+
+HEAD = "0 HEAD\n1 SOUR GRAMPS\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+# Kit (@I1@), the young person, with his mother Anne (@I2@), father Bob (@I3@), sister Lily (@I6@).
+KIT = """0 @I1@ INDI
+1 NAME Kit /Smith/
+1 SEX M
+1 BIRT
+2 DATE 3 MAR 2012
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Anne /Smith/
+1 SEX F
+1 BIRT
+2 DATE 12 MAR 1985
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Bob /Jones/
+1 SEX M
+1 FAMS @F1@
+0 @I6@ INDI
+1 NAME Lily /Smith/
+1 SEX F
+1 FAMC @F1@
+0 @F1@ FAM
+1 HUSB @I3@
+1 WIFE @I2@
+1 CHIL @I1@
+1 CHIL @I6@
+"""
+
+
+def ged(body: str = KIT) -> bytes:
+    return (HEAD + body + "0 TRLR\n").encode()
+
+
+def _kit(client: TestClient) -> Family:
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    young_person = open_case(client, manager, sex="male", birth_date="2012")
+    allocate(client, manager, young_person, coordinator)
+    return Family(client, coordinator.headers, young_person)
+
+
+@pytest.fixture
+def family(db: Driver, neo4j_target: Target) -> Iterator[Family]:
+    with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
+        yield built_once(_kit, client, db)
+
+
+def network(db: Driver, f: Family) -> list[str]:
+    """The given names of the young person's network, sorted."""
+    return sorted(
+        r["g"]
+        for r in db.execute_query(
+            "MATCH (p:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $yp}) RETURN p.given_name AS g",
+            yp=f.young_person_id,
+        ).records
+    )
+
+
+def answer(response: Any, status: int = 201) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    found: dict[str, Any] = response.json()
+    return found
+
+
+# 1. The young person's own xref.
+
+
+def test_a_file_imported_again_without_the_young_persons_xref_finds_them(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: a file imported again without `young_person_xref`, after an earlier
+    import had given the young person @I1@, made a second Kit, shown as his own brother."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    before = network(db, family)
+    again = answer(import_file(family, ged(), source="tree"))
+    assert (again["people_created"], again["relationships_created"]) == (0, 0)
+    assert again["people_matched"] == 3
+    assert network(db, family) == before == ["Anne", "Bob", "Lily"]
+    terms = {r["name"]: r["term"] for r in family.relatives()["data"]}
+    assert "Kit Smith" not in terms
+    assert terms["Lily Smith"] == "sister"
+    assert not any("young_person_xref" in n for n in again["notes"]), again["notes"]
+
+
+def test_a_file_joined_to_nobody_says_so_and_what_to_do(family: Family, db: Driver) -> None:
+    said = answer(import_file(family, ged(), source="tree"))["notes"]
+    assert said[0] == (
+        "No one in the file is the young person or tied to them: the file's people were added to "
+        "the network unlinked. Import it again with young_person_xref (the young person's own "
+        "xref in the file, such as @I1@), or link someone to the young person by hand."
+    ), said
+    # Someone already tied to the young person whom the file holds joins it: nothing said.
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    found = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    family.ids["anne"] = found["data"][0]["id"]
+    family.child("anne", "me")
+    again = answer(import_file(family, ged(), source="tree"))["notes"]
+    assert not any("young_person_xref" in n for n in again), again
+
+
+def test_the_young_persons_xref_held_by_another_says_what_to_do(family: Family, db: Driver) -> None:
+    answer(import_file(family, ged(), source="tree"))  # Kit came in as someone else
+    refused = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"), 409)
+    message = refused["error"]["message"]
+    assert message.startswith("Another person in this network already holds @I1@ in gedcom:tree")
+    assert "GET /people?external_id=" in message, message
+    assert "import again" in message, message
+    # What it says to do works: the other Kit taken out, the young person takes @I1@.
+    params = {"external_id": "@I1@", "system": "gedcom:tree"}
+    (other,) = answer(family.client.get("/people", headers=family.headers, params=params), 200)[
+        "data"
+    ]
+    gone = family.client.delete(f"/people/{other['id']}", headers=family.headers)
+    assert gone.status_code in (200, 204), gone.text
+    joined = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    assert joined["people_created"] == 0
+    assert {r["name"]: r["term"] for r in family.relatives()["data"]}["Lily Smith"] == "sister"
+
+
+# 2. Brothers and sisters in a family that names no parents.
+
+SIBLINGS = """0 @I1@ INDI
+1 NAME Kit /Smith/
+1 SEX M
+1 FAMC @F1@
+0 @I2@ INDI
+1 NAME Lily /Smith/
+1 SEX F
+1 FAMC @F1@
+0 @I3@ INDI
+1 NAME Sam /Smith/
+1 SEX M
+1 FAMC @F1@
+0 @F1@ FAM
+1 CHIL @I1@
+1 CHIL @I2@
+1 CHIL @I3@
+"""
+
+
+def test_children_of_a_family_with_no_parents_are_brothers_and_sisters(family: Family) -> None:
+    """A second reader: a family record whose parents an export left out gave its children
+    as no relation of each other, without a word."""
+    first = answer(import_file(family, ged(SIBLINGS), source="sibs", young_person_xref="@I1@"))
+    assert first["relationships_created"] == 2
+    terms = {r["name"]: r["term"] for r in family.relatives()["data"]}
+    assert terms == {"Lily Smith": "sister", "Sam Smith": "brother"}
+    lily = next(r for r in family.relatives()["data"] if r["name"] == "Lily Smith")
+    family.ids["lily"] = lily["person_id"]
+    of_lily = {r["name"]: r["term"] for r in family.relatives("lily")["data"]}
+    assert of_lily["Sam Smith"] == "brother"
+    again = answer(import_file(family, ged(SIBLINGS), source="sibs", young_person_xref="@I1@"))
+    assert (again["people_created"], again["relationships_created"]) == (0, 0)
+
+
+def test_siblings_whose_recorded_parents_differ_are_said_not_tied(family: Family) -> None:
+    """Kit and Lily each have both parents in the file, none shared: the family of the two
+    with no parents cannot make them full siblings; said, and the rest imported."""
+    parents = (
+        "0 @I4@ INDI\n1 SEX F\n1 FAMS @F2@\n0 @I5@ INDI\n1 SEX M\n1 FAMS @F2@\n"
+        "0 @I6@ INDI\n1 SEX F\n1 FAMS @F3@\n0 @I7@ INDI\n1 SEX M\n1 FAMS @F3@\n"
+        "0 @F2@ FAM\n1 HUSB @I5@\n1 WIFE @I4@\n1 CHIL @I1@\n"
+        "0 @F3@ FAM\n1 HUSB @I7@\n1 WIFE @I6@\n1 CHIL @I2@\n"
+    )
+    body = SIBLINGS.replace("1 CHIL @I3@\n", "").replace("0 @I3@ INDI\n1 NAME Sam /Smith/\n"
+                                                          "1 SEX M\n1 FAMC @F1@\n", "")  # fmt: skip
+    done = answer(import_file(family, ged(body + parents), source="sibs",
+                              young_person_xref="@I1@"))  # fmt: skip
+    assert done["relationships_created"] == 6  # the four parent links and two couples
+    assert (
+        "@I1@ and @I2@: the file gives them as brothers or sisters in @F1@, which names no "
+        "parents, but they share no recorded birth parent: correct their parents, or record how "
+        "they are tied another way. Not recorded as siblings: record how they are tied by hand."
+    ) in done["notes"], done["notes"]
+    assert "Lily Smith" not in {r["name"] for r in family.relatives()["data"]}
+
+
+# 3. A corrected file imported again.
+
+
+def test_a_corrected_file_says_each_date_and_sex_kept_as_recorded(family: Family) -> None:
+    """A second reader: Anne's birth date corrected from 12 to 21 March kept 12 March without a
+    word, and Lily's sex corrected gave only the note on a program numbering afresh."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    same = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    assert not any("kept as recorded (the file only" in n for n in same["notes"]), same["notes"]
+    corrected = KIT.replace("12 MAR 1985", "21 MAR 1985").replace(
+        "1 NAME Lily /Smith/\n1 SEX F", "1 NAME Lily /Smith/\n1 SEX M"
+    )
+    said = answer(import_file(family, ged(corrected), source="tree", young_person_xref="@I1@"))
+    tail = (
+        ": kept as recorded (the file only fills empty fields, and a worker may have checked "
+        "the recorded one); change it by hand if the file is right"
+    )
+    assert (
+        f"@I2@: the file gives the birth date 1985-03-21, recorded here as 1985-03-12{tail}"
+        in (said["notes"])
+    ), said["notes"]
+    assert f"@I6@: the file gives the sex male, recorded here as female{tail}" in said["notes"]
+    assert not any(n.startswith("@I3@") for n in said["notes"]), said["notes"]
+    # A date a worker recorded by hand (the file's words gone) that names the same day: nothing.
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    anne = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    changed = family.client.patch(f"/people/{anne['data'][0]['id']}", headers=family.headers,
+                                  json={"birth_date": "1985-03-21"})  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    again = answer(import_file(family, ged(corrected), source="tree", young_person_xref="@I1@"))
+    assert not any(n.startswith("@I2@") for n in again["notes"]), again["notes"]
+
+
+# 5. The same file under another source name.
+
+
+def test_the_same_file_under_another_source_says_why_and_what_to_do(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: the same file imported again under another source name was refused as
+    giving Kit more than two birth parents, without saying why or what to do."""
+    answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    before = network(db, family)
+    refused = answer(import_file(family, ged(), source="other-tree", young_person_xref="@I1@"), 422)
+    assert refused["error"]["message"] == (
+        "With this file, @I1@ would have more than two birth parents; nothing was imported. The "
+        "case already records birth parents for them: perhaps an earlier import of this file, "
+        "or of another export of the same tree, under another source name (the people of each "
+        "source name are imported as people of their own). Import it under the source name used "
+        "before, or correct the file or the recorded parents."
+    )
+    assert network(db, family) == before
+
+
+# 6. The form's fields as typed.
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({"source": "Smith family tree"}, "source",
+         "source: a name for the file's tree in letters, digits, '.', '_' and '-' only, with no "
+         "spaces, such as smith-family-tree."),
+        ({"young_person_xref": "I1"}, "young_person_xref",
+         "young_person_xref: the young person's xref as the file writes it, with its @ signs, "
+         "such as @I1@."),
+    ],
+)  # fmt: skip
+def test_a_form_field_typed_otherwise_says_what_to_type(
+    family: Family, db: Driver, form: dict[str, str], field: str, message: str
+) -> None:
+    """A second reader: "Smith family tree" and "I1" were answered with the regular
+    expressions they did not match."""
+    refused = answer(import_file(family, ged(), **form), 422)
+    assert refused["error"]["message"] == message
+    assert refused["error"]["details"][0]["loc"] == ["body", field]
+    assert network(db, family) == []
