@@ -342,3 +342,21 @@ def test_people_kept_in_sight_take_no_place_of_the_circle() -> None:
     assert "ga" in e.circle
     assert {f"c{n:02d}" for n in range(24)} <= set(e.circle)
     assert not {f"c{n:02d}" for n in range(24)} & set(e.folded)
+
+
+def test_a_tree_card_marks_a_wish_against_contact() -> None:
+    """A later reader: the ecomap's label marked a wish against contact, the tree's card did
+    not. The card puts the mark before the relation, as it does a flag's."""
+    from visualise.map_items import Looks, node_item
+
+    def card(wish: str | None, flags: list[object]) -> list[str]:
+        node = {"id": "p", "group": "paternal", "living": True, "flags": flags,
+                "restricted": False, "birth_date": None, "death_date": None, "stage": None,
+                "name": "Craig Walsh", "relation": "paternal uncle", "sex": "male", "x": 0,
+                "y": 0, "lapsed": False, "last_contact": None, "wish": wish}  # fmt: skip
+        label: str = node_item(node, "tree", Looks(), {})["label"]
+        return label.replace("\xa0", " ").split("\n")
+
+    assert card("no contact, ever", []) == ["Craig Walsh", "⊘ uncle"]
+    assert card("not now", [{"ask": "the manager"}]) == ["Craig Walsh", "⚠ ⊘ uncle"]
+    assert card("wants contact", []) == ["Craig Walsh", "uncle"]

@@ -76,8 +76,9 @@ def tie(target: str, strength: str = "moderate", **fields: Any) -> dict[str, Any
     return edge
 
 
-def ecomap() -> dict[str, Any]:
-    """Kai's circle, his mother's wider family folded into one summary of 20."""
+def ecomap(both: int = 0) -> dict[str, Any]:
+    """Kai's circle, his mother's wider family folded into one summary of 20 (the first `both`
+    of them related on both sides)."""
     nodes = [
         person(YP, "Kai Test", "young_person", 0, 0, path=[], sex="male"),
         person("p2", "Donna Brennan", "maternal", -250, -160, relation="mother",
@@ -98,8 +99,9 @@ def ecomap() -> dict[str, Any]:
             way = [MUM, step("sister", "p9", "Rita Brennan"),
                    step("husband", None, "someone"),
                    step("son", pid, name)]  # fmt: skip
-        nodes.append(person(pid, name, "maternal", -760 - (i % 4) * 200, -330 + (i // 4) * 165,
-                            relation="second cousin", side="maternal", folded=SUMMARY,
+        side = "both" if i < both else "maternal"
+        nodes.append(person(pid, name, side, -760 - (i % 4) * 200, -330 + (i // 4) * 165,
+                            relation="second cousin", side=side, folded=SUMMARY,
                             path=way))  # fmt: skip
     edges = [tie("p2", "tenuous", lapsed=True), tie("p3", "strong"), tie("p4"),
              tie("p6", stressful=True)]  # fmt: skip
@@ -197,7 +199,8 @@ def small() -> dict[str, Any]:
 def site() -> Iterator[str]:
     pages: dict[str, Any] = {}
     for path, graph in (("/ecomap.html", ecomap()), ("/tree.html", tree()),
-                        ("/small.html", small()), *generated()):  # fmt: skip
+                        ("/small.html", small()), ("/ecomap-both.html", ecomap(both=1)),
+                        *generated()):  # fmt: skip
         page = maps.render(graph, title="Kai Test: map")
         pages[path] = (page.html, {"Content-Security-Policy":
                                    maps.content_security_policy(page.nonce, [])})  # fmt: skip
@@ -489,6 +492,26 @@ def test_a_summary_counts_and_opens_only_whom_the_filters_show(browser: Browser,
     assert browser.run(summary) == "Mum's side: 20 relatives found\nclick to show the closest 8"
     assert len(browser.run(f"return window.llMap.unfold('{SUMMARY}')")) == 8
     assert browser.run(summary).endswith("8 shown, 12 more: click")
+    clean(browser, site, "/ecomap.html")
+
+
+def test_a_summary_holding_family_of_both_sides_shows_on_either_side(
+    browser: Browser, site: str
+) -> None:
+    """A later reader: relatives on both sides (a full brother's son) fold with the mother's
+    side; with the side filter on the father's, that summary was hidden, and they could not be
+    opened. Shown while any of its people pass the filters, and opens only them."""
+    load(browser, site, "/ecomap-both.html")
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("paternal")
+    assert browser.run(f"return window.llMap.visible('{SUMMARY}')")
+    assert browser.run(f"return window.llMap.nodes.get('{SUMMARY}').label").endswith(
+        "click to show the closest 1"
+    )
+    assert browser.run(f"return window.llMap.unfold('{SUMMARY}')") == [MEMBERS[0]]
+    clean(browser, site, "/ecomap-both.html")
+    load(browser, site, "/ecomap.html")
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("paternal")
+    assert not browser.run(f"return window.llMap.visible('{SUMMARY}')")
     clean(browser, site, "/ecomap.html")
 
 

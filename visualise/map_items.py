@@ -259,9 +259,11 @@ def node_item(
     if view == "tree":
         # Two lines fit a card: the name, then the relation after a warning sign (the card's
         # red border says the same; the panel and the tooltip say which).
-        label = _lines(
-            short(name), f"⚠ {relation}" if relation and flagged else relation or warning
-        )
+        # A wish against contact marked as on the ecomap's label (a later reader: the tree
+        # showed none).
+        marks = ("⚠ " if flagged else "") + ("⊘ " if node.get("wish") in WISHES_AGAINST else "")
+        label = _lines(short(name), f"{marks}{relation}" if relation and marks
+                       else relation or warning)  # fmt: skip
     else:
         label = _lines(short(name), relation, status_line(node["stage"], node["lapsed"],
                                                           flagged=bool(flags),

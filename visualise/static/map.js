@@ -125,7 +125,10 @@
     var living = value("ll-living");
     var stage = value("ll-stage");
     if (node.llSummary) {
-      return !side || node.llSide === side || node.llSide === "both";
+      // Shown while any of its people are (a later reader: a full brother's son, on both
+      // sides, folded with the mother's side, could not be opened on the father's).
+      return !side || node.llSide === side || node.llSide === "both" ||
+        summaries[node.id].members.some(function (id) { return passes(people[id]); });
     }
     return (
       node.llCentre ||
