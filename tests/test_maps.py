@@ -530,6 +530,33 @@ def test_an_embed_link_stays_dead_when_access_to_the_case_comes_back(case: MapCa
     assert reasons.count("made before the user's access to the case last changed") == 2
 
 
+def test_an_embed_link_stays_dead_when_its_users_team_or_role_comes_back(case: MapCase) -> None:
+    """A second reader: a north manager's link, dead once an admin moved them to south, opened
+    the map again when they were moved back; so did one after a role changed and back."""
+    links = [ok(case.mint(case.manager), 201)["token"]]
+    time.sleep(1.1)  # a link's `iat` is in whole seconds
+
+    def view(link: str) -> int:
+        return case.client.get("/embed", params={"token": link}).status_code
+
+    assert view(links[0]) == 200
+    user = f"/users/{case.manager.user_id}"
+    for away, back in (({"team": "south"}, {"team": "north"}),
+                       ({"role": "coordinator"}, {"role": "manager"})):  # fmt: skip
+        ok(case.client.patch(user, headers=BOOT, json=away))
+        assert view(links[-1]) == 401
+        ok(case.client.patch(user, headers=BOOT, json=back))
+        assert case.client.get(f"/young-people/{case.yp}/graph",
+                               headers=case.manager.headers).status_code == 200  # fmt: skip
+        assert [view(link) for link in links] == [401] * len(links)
+        links.append(ok(case.mint(case.manager), 201)["token"])
+        assert view(links[-1]) == 200
+        time.sleep(1.1)
+    # A change of their display name or job title is no change of access.
+    ok(case.client.patch(user, headers=BOOT, json={"job_title": "Team manager (north)"}))
+    assert view(links[-1]) == 200
+
+
 def test_an_embed_link_lasts_no_longer_than_the_token_it_was_made_with(case: MapCase) -> None:
     """A link made with an API token stops when that token is revoked (a stolen token's links
     with it); one made with the same user's other token keeps working."""

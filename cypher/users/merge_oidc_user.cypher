@@ -18,6 +18,7 @@ WITH u, CASE WHEN $team_claimed THEN $team ELSE u.team END AS team
 WITH u, team, u.role IS NULL OR u.role <> $role OR (u.team IS NULL) <> (team IS NULL)
         OR coalesce(u.team <> team, false) AS changed
 SET u.role = $role, u.team = team
+SET u.access_changed_at = CASE WHEN changed THEN datetime() ELSE u.access_changed_at END
 REMOVE u._locked
 RETURN u {.id, .username, .role, .team, .disabled,
           last_disabled_at: u.last_disabled_at} AS user, changed

@@ -8,6 +8,13 @@ WITH u, coalesce($changes.disabled, false) AND NOT coalesce(u.disabled, false) A
      u {.role, .team, disabled: coalesce(u.disabled, false)} AS before
 SET u += $changes
 SET u.last_disabled_at = CASE WHEN disabling THEN datetime() ELSE u.last_disabled_at END
+// A new role or team changes the user's way to every case: an embed link made before stays
+// dead even when they come back (a second reader: moved to south and back, a north manager's
+// old link opened the map again).
+SET u.access_changed_at = CASE WHEN before.role <> u.role
+                                    OR coalesce(before.team <> u.team,
+                                                (before.team IS NULL) <> (u.team IS NULL))
+                               THEN datetime() ELSE u.access_changed_at END
 WITH u, disabling, before
 CALL (u, disabling) {
   OPTIONAL MATCH (t:ApiToken)-[:TOKEN_OF]->(u)
