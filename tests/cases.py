@@ -314,6 +314,16 @@ class Case:
         assert self.client.put(path, headers=self.coordinator.headers, json=body).status_code == 204
 
 
+def boy_of_2012(client: TestClient) -> Family:
+    """A boy born in 2012, of a manager's team, with a coordinator allocated: a family to
+    build (`Family`)."""
+    manager = add_user(client, "manager1", "manager")
+    coordinator = add_user(client, "coordinator1", "coordinator")
+    young_person = open_case(client, manager, sex="male", birth_date="2012")
+    allocate(client, manager, young_person, coordinator)
+    return Family(client, coordinator.headers, young_person)
+
+
 def staffed_case(client: TestClient) -> Case:
     """A young person of a manager's team with a coordinator and a social worker allocated, and
     no one else yet."""

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from bench.relatives import generate
@@ -22,29 +21,19 @@ from tests.cases import (
     GEDCOM,
     Family,
     add_user,
-    allocate,
+    boy_of_2012,
     built_once,
     held_while,
     import_file,
     ok,
-    open_case,
 )
 from tests.conftest import Target, app_client, settings_for
-
-
-def _kit(client: TestClient) -> Family:
-    """A boy born in 2012, of a manager's team, with a coordinator allocated."""
-    manager = add_user(client, "manager1", "manager")
-    coordinator = add_user(client, "coordinator1", "coordinator")
-    young_person = open_case(client, manager, sex="male", birth_date="2012")
-    allocate(client, manager, young_person, coordinator)
-    return Family(client, coordinator.headers, young_person)
 
 
 @pytest.fixture
 def family(db: Driver, neo4j_target: Target) -> Iterator[Family]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield built_once(_kit, client, db)
+        yield built_once(boy_of_2012, client, db)
 
 
 def imported(f: Family, xref: str, source: str) -> dict[str, Any]:

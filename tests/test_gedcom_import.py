@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from tests.cases import ADMIN_TOKEN, Family, add_user, allocate, built_once, import_file, open_case
+from tests.cases import ADMIN_TOKEN, Family, boy_of_2012, built_once, import_file
 from tests.conftest import Target, app_client, settings_for
 
 HEAD = "0 HEAD\n1 SOUR GRAMPS\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
@@ -48,18 +47,10 @@ def ged(body: str = KIT) -> bytes:
     return (HEAD + body + "0 TRLR\n").encode()
 
 
-def _kit(client: TestClient) -> Family:
-    manager = add_user(client, "manager1", "manager")
-    coordinator = add_user(client, "coordinator1", "coordinator")
-    young_person = open_case(client, manager, sex="male", birth_date="2012")
-    allocate(client, manager, young_person, coordinator)
-    return Family(client, coordinator.headers, young_person)
-
-
 @pytest.fixture
 def family(db: Driver, neo4j_target: Target) -> Iterator[Family]:
     with app_client(settings_for(neo4j_target, admin_token=ADMIN_TOKEN)) as client:
-        yield built_once(_kit, client, db)
+        yield built_once(boy_of_2012, client, db)
 
 
 def network(db: Driver, f: Family) -> list[str]:
