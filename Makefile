@@ -10,20 +10,8 @@ STAMP := $(VENV)/.installed
 run: install system-deps ## Local Neo4j (unless NEO4J_URI is set), schema, demo data, API on :8000
 	LL_DEMO_DATA=$${LL_DEMO_DATA:-true} $(BIN)/python -m service run
 
-# The slow tests (servers of their own, the browser, faults: about half the suite's time, much
-# of it waiting on a server) run in a second pytest beside the others, each with its own Neo4j;
-# their report follows. The jars are fetched first, once, for both. With NEO4J_TEST_URI (one
-# database both would wipe) they run in one pytest.
 test: install system-deps browser-deps lint ## Lint, type-check, then the tests against a real Neo4j and Chromium
-	@if [ -n "$$NEO4J_TEST_URI" ]; then exec $(BIN)/python -m pytest; fi; \
-	$(BIN)/python -c 'from service.localdb import ensure_jars; from service.settings import Settings; ensure_jars(Settings().cache_dir)' || exit 1; \
-	log=$$(mktemp); \
-	$(BIN)/python -m pytest -m slow > "$$log" 2>&1 & slow=$$!; \
-	trap 'kill $$slow 2>/dev/null; rm -f "$$log"' INT TERM; \
-	$(BIN)/python -m pytest -m "not slow"; fast=$$?; \
-	wait $$slow; rc=$$?; \
-	echo; echo "=== the slow tests (-m slow), run alongside ==="; cat "$$log"; rm -f "$$log"; \
-	exit $$(( fast || rc ))
+	$(BIN)/python -m pytest
 
 test-fast: install system-deps lint ## The inner loop: every test but the slow ones (servers, browsers, faults)
 	$(BIN)/python -m pytest -m "not slow"
