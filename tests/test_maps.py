@@ -842,6 +842,8 @@ def test_the_ecomaps_own_lines_say_a_step_parent_and_a_half_sibling(case: MapCas
     # The legend has the family's lines too (dotted is foster care on the tree).
     assert "brothers and sisters (fine dots)" in page.text
     assert "parent (adoptive dashed, step dash-dot, foster dotted)" in page.text
+    # And the mark of a wish against contact (a later reader: the tree's ⊘ had no entry).
+    assert "⊘ no contact wished by the young person (now or ever)" in page.text
 
 
 def test_the_young_persons_foster_carer_by_a_parent_link_is_drawn(case: MapCase) -> None:

@@ -385,6 +385,9 @@ def legend_items(view: str, groups: set[str] | None = None) -> list[dict[str, st
          "style": f"background: {_DECEASED_FILL};"},
         {"css": "g-flag", "shape": "sw", "text": "safety flag or court order (⚠)",
          "style": f"background: #ffffff; border: 3px solid {_FLAG};"},
+        # The mark a wish against contact puts before a relation or under a name.
+        {"css": "g-wish", "shape": "mark", "text": "⊘ no contact wished by the young person "
+         "(now or ever)", "style": "display: none;"},
     ]  # fmt: skip
     if view == "ecomap":
         items += [
