@@ -61,7 +61,8 @@ def render_plan(
 ) -> Document:
     """The plan as a page: a recorded `version` (with when it was agreed and its review), or
     the plan today with what `changes` since the `latest` version; `for_family`: the copy to
-    give the family, without what is said for the workers alone (`plan` made so)."""
+    give the family, without what is said for the workers alone (who is held back and why, who
+    of a version is not in the plan today: the caller leaves those people out of `plan`)."""
     nonce = secrets.token_urlsafe(18)
     html = _ENV.get_template("plan.html").render(
         plan=plan,

@@ -6,16 +6,16 @@ The circle, closest first and at most `CIRCLE_MAX`: parents, children and partne
 and sisters (full, half and step); connections in touch or in the plan, trusted adults with a
 strong tie, anyone a court order keeps away and anyone living with a safety flag (these two
 however crowded the circle); then the other connections and trusted adults. People with a
-strong tie sit on the inner ring, the rest on the outer one. Maternal
-relatives are on the left, paternal on the right, the family of no side or both sides at the
-top, and everyone else below.
+strong tie sit on the inner ring, the rest on the outer one. Maternal relatives are on the
+left, paternal on the right, the family of no side or both sides at the top, and everyone else
+below.
 
 Everyone else in the map is folded: relatives into their side's summary (the left and right
 halves; relatives on both sides or of no side, such as a full brother's children, with the
 mother's), others into one summary below. Each summary lists its people closest first, says how
 many of its side are in contact, how many of those folded (deceased) carry a safety flag and
-the young person's wish about them, and gives
-their places for when it is opened (eight at a time, in columns outward from it).
+the young person's wish about them, and gives their places for when it is opened (eight at a
+time, in columns outward from it).
 
 Lines only from the young person, each at its own angle: no two cross. Pure: no I/O; the same
 map always gives the same drawing.
@@ -185,9 +185,10 @@ def arrange(
     # 420, the 8 flagged were folded, the last shown at the fiftieth click). Past the circle's
     # places, not in them: 24 flagged cousins took a great-aunt in the plan's (a later reader).
     in_circle = set(circle)
-    circle += [s.id for s in sorted(seats, key=lambda s: (rings.get(s.id, 9), s.name, s.id))
-               if s.id != centre and s.id not in in_circle and _kept_in_sight(s)]  # fmt: skip
-    in_circle = set(circle)
+    for s in sorted(seats, key=lambda s: (rings.get(s.id, 9), s.name, s.id)):
+        if s.id != centre and s.id not in in_circle and _kept_in_sight(s):
+            circle.append(s.id)
+            in_circle.add(s.id)
 
     keep: set[str] = set()
     new_lines: list[tuple[str, str]] = []

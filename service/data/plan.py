@@ -103,7 +103,7 @@ async def plan_now(db: Db, *, young_person_id: str, today: date) -> PlanNow:
 async def version(
     db: Db, *, young_person_id: str, number: int, today: date | None = None
 ) -> PlanVersion:
-    """A recorded version; with `today`, whom today's plan holds back of its people too."""
+    """A recorded version; with `today`, who of its people is not in today's plan too."""
     rows = await _versions(db, young_person_id, number, True)
     if not rows:
         raise NotFound("This young person's plan has no version with this number.")

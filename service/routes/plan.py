@@ -144,17 +144,15 @@ async def plan_document(
     if version is not None:
         agreed = await plan.version(access.db, young_person_id=reach.person_id, number=version,
                                     today=access.today)  # fmt: skip
-        shown = agreed.plan
-        if for_family:
-            shown, _, _ = without(agreed.plan, set(agreed.not_in_plan_today))
-            shown = shown.model_copy(update={"held_back": []})
+        shown = (
+            without(agreed.plan, set(agreed.not_in_plan_today))[0] if for_family else agreed.plan
+        )
         page = documents.render_plan(shown.model_dump(), version=agreed.model_dump(),
                                      changes=[], latest=None, for_family=for_family)  # fmt: skip
     else:
         now = await plan.plan_now(access.db, young_person_id=reach.person_id, today=access.today)
         latest = now.versions[-1].model_dump() if now.versions else None
-        shown = now.plan.model_copy(update={"held_back": []}) if for_family else now.plan
-        page = documents.render_plan(shown.model_dump(), version=None,
+        page = documents.render_plan(now.plan.model_dump(), version=None,
                                      changes=now.changes_since_latest, latest=latest,
                                      for_family=for_family)  # fmt: skip
     return HTMLResponse(page.html, headers=documents.headers(page.nonce))
