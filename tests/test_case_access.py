@@ -10,7 +10,7 @@ external ids and the one clock.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -1374,3 +1374,31 @@ def test_a_relatives_id_asked_for_as_a_young_persons_case_is_refused_on_the_trai
     assert [(r["outcome"], r["reason"], r["case"]) for r in said] == [
         ("refused", "not a young person", kai)]  # fmt: skip
     ok(client.get(f"/young-people/{kai}/lapsed", headers=w["kai_worker"].headers))
+
+
+def test_a_worker_of_another_team_allocated_opens_that_case_only(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader found north's manager may allocate a south worker to Kai: by design (a
+    council's Lifelong Links coordinators often sit in a team of their own). The worker then
+    opens Kai's case while allocated, and nothing more of north's; the worker's own manager
+    (south's) does not open Kai's case, and the case's trail names the allocation."""
+    client = api
+    made = two_teams(client, db)
+    kai, sam_worker, south, north = made["kai"], made["sam_worker"], made["south"], made["north"]
+    path = f"/people/{kai}/relatives"
+    assert client.get(path, headers=sam_worker.headers).status_code == 404
+    other = open_case(client, north, given_name="Nia", family_name="Northother")
+    allocation = allocate(client, north, kai, sam_worker)
+    assert client.get(path, headers=sam_worker.headers).status_code == 200
+    assert client.get(f"/young-people/{other}", headers=sam_worker.headers).status_code == 404
+    assert client.get(path, headers=south.headers).status_code == 404
+    trail = ok(client.get("/audit", headers=north.headers, params={"young_person_id": kai}))
+    assert any(e["action"] == "allocation.create" for e in trail["data"]), trail
+    ended = client.patch(
+        f"/young-people/{kai}/allocations/{allocation}",
+        headers=north.headers,
+        json={"until": (date.today() - timedelta(days=1)).isoformat()},
+    )
+    assert ended.status_code == 200, ended.text
+    assert client.get(path, headers=sam_worker.headers).status_code == 404
