@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from service.data import contacts
@@ -22,6 +23,7 @@ from tests.cases import (
     ok,
     rules,
     run_migrations,
+    staffed_case,
     work_case,
 )
 from tests.conftest import Target, app_client, settings_for
@@ -933,3 +935,38 @@ def test_commitments_recorded_before_a_decline_ended_them_are_ended_by_a_migrati
         new: (None, None, None),
     }
     assert run_migrations(neo4j_target, again=False) == []
+
+
+def test_a_wish_about_either_side_holds_a_parent_of_no_recorded_sex(api: TestClient) -> None:
+    """The only recorded parent has no sex recorded (a slip as common as any), so which side
+    she and her mother are on is not known. With "never" about both sides, both were suggested
+    as "not yet approached" and the grandmother was approved (a second reader). Whose side is
+    not known may be the side the young person wants nobody from: the more cautious wish holds
+    until their sex is recorded, which settles it."""
+    case = staffed_case(api)
+    family, yp = case.family, case.family.young_person_id
+    family.people(p1="unknown", p1mum="female")
+    family.child("p1", "me")
+    family.child("p1mum", "p1")
+    theirs = {family.ids["p1"], family.ids["p1mum"]}
+
+    def suggested() -> set[str]:
+        found = ok(api.get(f"/young-people/{yp}/suggestions", headers=family.headers))["data"]
+        return {s["person_id"] for s in found}
+
+    assert theirs <= suggested()
+    case.wish(side="paternal", wish="never")
+    assert not theirs & suggested()  # nor the search for their parents
+    case.wish(side="maternal", wish="never")
+    assert not theirs & suggested()
+    cid = case.connect("p1mum")
+    case.walk(cid, "located", "awaiting_safety_check", "approved")
+    assert [r for r, _ in rules(case.move(cid, case.coordinator, "young_person_agreed"))] == [
+        "wish_never"
+    ]
+    graph = ok(api.get(f"/young-people/{yp}/graph", headers=family.headers))["nodes"]
+    assert {n["id"]: n["wish"] for n in graph}[family.ids["p1mum"]] == "no contact, ever"
+    # Her sex recorded, she is on her side: the maternal wish alone decides.
+    ok(api.patch(f"/people/{family.ids['p1']}", headers=family.headers, json={"sex": "female"}))
+    case.wish(side="maternal", wish="want_contact")
+    assert case.move(cid, case.coordinator, "young_person_agreed").status_code == 200

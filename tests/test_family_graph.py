@@ -737,9 +737,9 @@ def test_a_path_does_not_take_a_tie_the_recorded_parents_overrule() -> None:
 def test_a_sibling_whose_side_a_tie_leaves_unknown_is_both_for_a_wish() -> None:
     """A half-brother known only by a tie (which parent he shares is not known) is on side
     "unknown": he may be on the side the young person wants nobody from, so for a wish about
-    a side he, and his children, are on both. Anyone else of no known side (the only recorded
-    parent, with no sex) is not held back by a wish about either side (a second reader: the
-    mother herself was held by "nobody from my dad's side")."""
+    a side he, and his children, are on both. So is anyone else of no known side: the only
+    recorded parent, with no sex, and her mother (a later reader: with "never" about both
+    sides, both were suggested and approved); recording her sex settles it."""
     f = family(
         {"me": F, "mum": F, "dad": M, "hb": M, "hbkid": F},
         [("mum", "me"), ("dad", "me"), ("hb", "hbkid")],
@@ -752,8 +752,13 @@ def test_a_sibling_whose_side_a_tie_leaves_unknown_is_both_for_a_wish() -> None:
     assert effective_wish(None, sides["hb"], None, "never") == "never"
     lone = family({"me": F, "mum": None, "gran": F}, [("mum", "me"), ("gran", "mum")])
     lone_sides = wish_sides(lone)
-    assert (lone_sides["mum"], lone_sides["gran"]) == ("unknown", "unknown")
-    assert effective_wish(None, lone_sides["mum"], None, "never") is None
+    assert (lone_sides["mum"], lone_sides["gran"]) == ("both", "both")
+    assert effective_wish(None, lone_sides["mum"], None, "never") == "never"
+    assert effective_wish(None, lone_sides["gran"], "never", "never") == "never"
+    assert effective_wish(None, lone_sides["gran"], "not_now", "want_contact") == "not_now"
+    known = family({"me": F, "mum": F, "gran": F}, [("mum", "me"), ("gran", "mum")])
+    assert wish_sides(known)["gran"] == "maternal"
+    assert effective_wish(None, wish_sides(known)["mum"], None, "never") is None
 
 
 def test_a_step_relative_whose_side_is_not_known_is_both_for_a_wish() -> None:

@@ -364,7 +364,7 @@ def test_everyone_on_the_map_as_a_list_for_a_keyboard_and_a_screen_reader(
     headings = [h.text for h in browser.driver.find_elements(By.CSS_SELECTOR, "#ll-people h2")]
     groups = Counter(n["group"] for n in graph["nodes"])
     words = {"young_person": "young person", "maternal": "maternal relatives",
-             "paternal": "paternal relatives", "both": "related on both sides",
+             "paternal": "paternal relatives", "both": "related on both sides, or side not known",
              "other": "carers, teachers, workers and friends"}  # fmt: skip
     assert headings == [f"{words[g]} ({groups[g]})" for g in words if groups[g]]
     # A relative folded into a summary, chosen with the keyboard: shown, and in the panel.

@@ -396,7 +396,7 @@ def test_stages() -> None:
         (None, "both", "want_contact", "never", "never"),
         (None, "both", "not_now", "want_contact", "not_now"),
         # A person on no known side (a descendant, a family friend) has only their own wish
-        # (a sibling whose side a tie leaves unknown is on both for wishes: `wish_sides`).
+        # (anyone whose side is not known is on both for wishes: `wish_sides`).
         (None, "unknown", "never", "never", None),
         (None, None, "never", "never", None),
     ],

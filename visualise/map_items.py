@@ -30,7 +30,7 @@ GROUP_WORDS = {
     "young_person": "young person",
     "maternal": "maternal relatives",
     "paternal": "paternal relatives",
-    "both": "related on both sides",
+    "both": "related on both sides, or side not known",
     "other": "carers, teachers, workers and friends",
 }
 STAGE_WORDS: dict[str, str] = {stage: stage.replace("_", " ") for stage in STAGES}

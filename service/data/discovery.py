@@ -21,7 +21,13 @@ from pydantic import AfterValidator, BaseModel, Field
 from service.auth.principal import Principal
 from service.data.audit import Change, audited_write
 from service.data.contacts import held_from_contact_of
-from service.data.relatives import gaps_of, load_family, relatives_of, wish_sides
+from service.data.relatives import (
+    gaps_of,
+    load_family,
+    relatives_of,
+    side_for_wishes,
+    wish_sides,
+)
 from service.data.safeguarding import whom_to_ask, withheld
 from service.dates import PartialDate, is_future, london_today
 from service.db import Db, together
@@ -189,7 +195,9 @@ async def suggestions(db: Db, *, young_person_id: str) -> list[Suggestion]:
                                 score=70))  # fmt: skip
         taken.add(n["person_id"])
     for g in gaps_of(family):
-        if kept_away(None, g.side):
+        # Looking for a parent on a side the young person wants nobody from, or may (a gap
+        # above a parent of no recorded sex: a second reader), is not suggested.
+        if kept_away(None, side_for_wishes(g.side, None)):
             continue
         found.append(Suggestion(kind="gap", person_id=g.child_id, name=g.child_name,
                                 reason=g.task, score=70 - 10 * g.generation))  # fmt: skip

@@ -202,31 +202,30 @@ def wish_sides(
     too (its own records), so that taking the father out does not free his mother from the
     wish. Someone related through both parents is on both, however much further off the other
     way is (`Relative.also_on`; DOMAIN: "a relative reachable both ways is both"), and so is
-    a sibling whose side is not known (`_for_wishes`): the more cautious of the two wishes
-    holds for them (`workflow.effective_wish`). Used to decide,
-    never shown. `kin`: the relatives the caller has already worked out from this family,
-    whose sides are the answer when the case took no one out."""
+    anyone whose side is not known (`side_for_wishes`): the more cautious of the two wishes holds
+    for them (`workflow.effective_wish`). Used to decide, never shown. `kin`: the relatives
+    the caller has already worked out from this family, whose sides are the answer when the
+    case took no one out."""
     if family is None:
         return {}
     if family.worked_out.get("record") is None and kin is not None:
-        return {r.person_id: _for_wishes(r.side, r.also_on, r.generations_up, r.generations_down,
-                                         r.kind)
-                for r in kin}  # fmt: skip
-    return {k.person_id: _for_wishes(k.side, k.also, k.ga, k.gb, k.kind)
+        return {r.person_id: side_for_wishes(r.side, r.also_on) for r in kin}
+    return {k.person_id: side_for_wishes(k.side, k.also)
             for k in relatives(with_removed(family), SIDE_GENERATIONS)}  # fmt: skip
 
 
-def _for_wishes(
-    side: str | None, also: str | None, ga: int, gb: int, kind: str = "birth"
-) -> str | None:
+def side_for_wishes(side: str | None, also: str | None) -> str | None:
     """A relative's side as a wish about a side reads it: both for someone related through
-    both parents, however far one way (`also`), for a sibling (or their child) whose side
-    is not known, as a half-brother known only by a tie is (which parent he shares is not
-    known: a second reader found "nobody from my dad's side" did not reach him), and for a
-    step-relative whose side is not known (a step-father recorded by a step link alone, with
-    no partnership: his daughter was held back by either wish, he and his mother by neither, a
-    second reader); no side for descendants."""
-    if also or (side == "unknown" and ((ga == 1 and gb >= 1) or kind == "step")):
+    both parents, however far one way (`also`), and for anyone whose side is not known, who
+    may be on the side the young person wants nobody from: the more cautious of the two side
+    wishes holds for them (`workflow.effective_wish`) until their side is known. So for a
+    half-brother known only by a tie (which parent he shares is not known: a second reader
+    found "nobody from my dad's side" did not reach him), a step-father recorded by a step
+    link alone, and the only recorded parent with no sex recorded, and that parent's family
+    (a later reader: with "never" about both sides, the parent and their mother were
+    suggested and approved; an earlier reader had found the mother so held back by "nobody
+    from my dad's side", which recording her sex settles). No side for descendants."""
+    if also or side == "unknown":
         return "both"
     return None if side == "none" else side
 
