@@ -335,6 +335,26 @@ def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: D
         {"type": "parent", "from_id": ids["young_parent"], "to_id": ids["older_child"]}
     )
     assert "born at least 10 years before their child" in born_after["message"]
+    # An adopter or a foster carer born after the child, a partnership with one's own parent,
+    # grandparent or adopted child (a second reader recorded all three): slips, refused.
+    for kind in ("adoptive", "foster"):
+        message = refused({"type": "parent", "from_id": ids["young_parent"],
+                           "to_id": ids["older_child"], "kind": kind})["message"]  # fmt: skip
+        assert "must be born before the child" in message, message
+    for one, other in (("me", "mum"), ("gran", "me"), ("mum", "gran")):
+        message = refused({"type": "partner", "from_id": ids[one], "to_id": ids[other],
+                           "kind": "cohabiting"})["message"]  # fmt: skip
+        assert "their own parent, grandparent or child" in message, message
+    f.person("adopter", "male")
+    f.child("adopter", "older_child", kind="adoptive")
+    refused({"type": "partner", "from_id": ids["older_child"], "to_id": ids["adopter"],
+             "kind": "married"})  # fmt: skip
+    # A step-parent may be younger than a grown step-child; a foster carer's partner, the
+    # father's new wife: recorded.
+    f.child("young_parent", "older_child", kind="step")
+    f.link("partner", "adopter", "young_parent", kind="married")
+    f.link("partner", "dad", "other", kind="married")
+    after_person = count_all(db)
 
     for body in (
         {"given_name": "X", "death_date": "1990", "birth_date": "2000"},
@@ -352,7 +372,8 @@ def test_impossible_data_is_refused_and_nothing_is_written(family: Family, db: D
                              json={"death_date": "1900", "birth_date": "1950"})  # fmt: skip
     assert patched.status_code == 422
     assert count_all(db) == after_person
-    assert after_person == (before[0] + 2, before[1] + 2)  # two people, each in the network
+    # Three people, each in the network, and the four ties recorded: nothing of the refused.
+    assert after_person == (before[0] + 3, before[1] + 3 + 4)
     # Three years older: a slip of the year (2009 for 1989), refused as a second reader asked.
     f.person("slip", "female", birth_date="2009")
     f.person("slips_child", "female", birth_date="2012-03")
@@ -425,12 +446,13 @@ def test_a_changed_birth_date_keeps_birth_parents_born_before_their_children(
 ) -> None:
     """A new parent link born after the child is refused; a changed birth date was not checked
     (a birth parent born in 2015 for a child born in 1970). Now it is, both ways, and a refusal
-    changes nothing; an adoptive parent may be younger."""
+    changes nothing; a step-parent may be younger (an adoptive one may not: a new link is
+    refused, `test_impossible_data_is_refused_and_nothing_is_written`)."""
     f = family  # the young person ("me") was born in 2012
     f.person("mum", "female", birth_date="1980-01-01")
     f.person("kid", "male", birth_date="2005")
     f.link("parent", "mum", "me")
-    f.link("parent", "me", "kid", kind="adoptive")  # nonsense ages are the adoptive kind's own
+    f.link("parent", "me", "kid", kind="step")  # a younger step-parent, as a father's new wife
     for key, born in (("mum", "2015"), ("me", "1979-12"), ("mum", "2012")):
         refused = f.client.patch(f"/people/{f.ids[key]}", headers=f.headers,
                                  json={"birth_date": born})  # fmt: skip

@@ -12,13 +12,19 @@ OPTIONAL MATCH loop = shortestPath((b)-[:PARENT_OF*..100]->(a))
   WHERE all(n IN nodes(loop) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 // For a sibling tie: whether one is the other's ancestor by birth (an older sister who is a
-// foster carer, special guardian or adoptive parent may be recorded as a sister too).
+// foster carer, special guardian or adoptive parent may be recorded as a sister too); for a
+// partnership, by birth or adoption (a second reader recorded a young person married to their
+// own mother: a slip of the person chosen).
 OPTIONAL MATCH down = shortestPath((a)-[:PARENT_OF*..100]->(b))
-  WHERE $type = 'sibling' AND all(l IN relationships(down) WHERE l.kind = 'birth')
+  WHERE $type IN ['sibling', 'partner']
+    AND all(l IN relationships(down)
+            WHERE l.kind = 'birth' OR ($type = 'partner' AND l.kind = 'adoptive'))
     AND all(n IN nodes(down) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 OPTIONAL MATCH up = shortestPath((b)-[:PARENT_OF*..100]->(a))
-  WHERE $type = 'sibling' AND all(l IN relationships(up) WHERE l.kind = 'birth')
+  WHERE $type IN ['sibling', 'partner']
+    AND all(l IN relationships(up)
+            WHERE l.kind = 'birth' OR ($type = 'partner' AND l.kind = 'adoptive'))
     AND all(n IN nodes(up) WHERE n.id IN [$young_person_id, $from_id, $to_id]
             OR EXISTS { (n)-[:IN_NETWORK_OF]->(:YoungPerson {id: $young_person_id}) })
 RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,

@@ -160,6 +160,25 @@ def _check_parent(found: Any, kind: str) -> None:
         raise _invalid("The child already has two birth parents.", "to_id")
     if kind == "birth" and born_out_of_order(found["from_birth"], found["to_birth"]):
         raise _invalid(BORN_BEFORE, "from_id")
+    # An adoptive parent or foster carer born after the child is a slip of the year or of the
+    # person chosen (a second reader recorded an adopter born in 2015 for a child of 2010); a
+    # step-parent may be younger than a grown step-child.
+    born = (found["from_birth"], found["to_birth"])
+    if kind in ("adoptive", "foster") and all(born) and not before(*born):
+        raise _invalid(
+            f"An {'adoptive parent' if kind == 'adoptive' else 'foster carer'} must be born "
+            "before the child: check the years, and the people chosen.",
+            "from_id",
+        )
+
+
+def _check_partnership(found: Any) -> None:
+    if found["birth_line"] or found["to_is_ancestor_of_from"]:
+        raise _invalid(
+            "A partnership between a person and their own parent, grandparent or child (by "
+            "birth or adoption) is not recorded: check the people chosen.",
+            "to_id",
+        )
 
 
 async def create_relationship(
@@ -204,6 +223,8 @@ async def create_relationship(
             raise Conflict("These two people already have this relationship.")
         if isinstance(relationship, ParentLinkCreate):
             _check_parent(found, relationship.kind)
+        if isinstance(relationship, PartnershipCreate):
+            _check_partnership(found)
         if isinstance(relationship, SiblingTieCreate):
             why = sibling_tie_conflict(
                 relationship.half,
