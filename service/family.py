@@ -275,12 +275,12 @@ def _route_side(family: Family, route: _Route) -> WaySide:
     return _parent_side(family, route.parent) or "unknown"
 
 
-def step_parents_by_partnership(family: Family) -> list[ParentLink]:
-    """The current partners of the person's birth and adoptive parents who are not their parent
-    by any recorded link: step-parents as much as one recorded by a step link (a second reader:
-    a step-mother recorded only as the father's wife lost her own mother and sister, who were
-    the step-grandmother and step-aunt once a step link was recorded)."""
-    me = family.person_id
+def step_parents_by_partnership(family: Family, child: str | None = None) -> list[ParentLink]:
+    """The current partners of the person's (or `child`'s) birth and adoptive parents who are
+    not their parent by any recorded link: step-parents as much as one recorded by a step link
+    (a second reader: a step-mother recorded only as the father's wife lost her own mother and
+    sister, who were the step-grandmother and step-aunt once a step link was recorded)."""
+    me = family.person_id if child is None else child
     links = family.parents.get(me, ())
     # A foster carer who is a parent's partner is a step-parent too (a third reader: a
     # step-mother who is also the kinship foster carer brought none of her family).
@@ -298,17 +298,24 @@ def step_parents_by_partnership(family: Family) -> list[ParentLink]:
 
 def _routes_up(family: Family, limit: int) -> list[_Route]:
     """Every path up from the person of at most `limit` family links, the empty one first;
-    a parent's partner is a step-parent (`step_parents_by_partnership`)."""
+    the partner of a parent, or of a birth or adoptive ancestor's parent, is their step-parent
+    (`step_parents_by_partnership`: a later reader found a grandmother's husband recorded by
+    the partnership alone brought none of his family, his son the step-uncle they were once a
+    step link was recorded)."""
     me = family.person_id
     found = [_Route(me, 0, None, None, None, 0)]
     stack = [found[0]]
-    implied = step_parents_by_partnership(family)
+    implied: dict[str, list[ParentLink]] = {}
     while stack:
         route = stack.pop()
         if route.length >= limit:
             continue
         up = family.parents.get(route.end, ())
-        for link in [*up, *implied] if route.length == 0 else up:
+        if route.rank < _RANK["step"]:
+            if route.end not in implied:
+                implied[route.end] = step_parents_by_partnership(family, route.end)
+            up = [*up, *implied[route.end]]
+        for link in up:
             if link.kind not in FAMILY_LINKS:
                 continue
             first = route.length == 0

@@ -167,6 +167,31 @@ def test_a_step_parent_by_a_partnership_alone_brings_their_family_as_by_a_step_l
     assert both["mum"] == ("birth", 1, 0, "maternal", False)
 
 
+def test_a_grandparents_partner_by_a_partnership_alone_brings_their_family() -> None:
+    """A later reader: the grandmother's husband, recorded as her husband with no step link to
+    the mother, was the step-grandfather alone; with a step link his son was the step-uncle and
+    his mother the step-great-grandmother. One step-family whichever way, at any generation up;
+    not through a step-parent's own partners, nor a partnership that has ended."""
+    people = {"me": F, "mum": F, "gran": F, "newman": M, "nmson": M, "nmmum": F, "nmex": F}
+    parents = [("mum", "me"), ("gran", "mum"), ("newman", "nmson"), ("nmmum", "newman")]
+    partners: list[tuple[str, str, str] | tuple[str, str, str, str]] = [
+        ("gran", "newman", "married")
+    ]
+    by_partnership = kin(family(people, parents, partners))
+    by_link = kin(family(people, [*parents, ("newman", "mum", "step")], partners))
+    assert by_partnership == by_link
+    assert by_partnership["newman"] == ("step", 2, 0, "maternal", False)
+    assert by_partnership["nmson"] == ("step", 2, 1, "maternal", False)
+    assert by_partnership["nmmum"] == ("step", 3, 0, "maternal", False)
+    ended = kin(family(people, parents, [("gran", "newman", "married", "2020-01-01")]))
+    assert not {"newman", "nmson", "nmmum"} & set(ended)
+    # His own new partner's family is no step-family of the young person's.
+    chain = kin(family({**people, "nmwife": F, "nmwifemum": F},
+                       [*parents, ("nmwifemum", "nmwife")],
+                       [*partners, ("newman", "nmwife", "married")]))  # fmt: skip
+    assert "nmwifemum" not in chain
+
+
 def test_cousin_marriage_is_on_both_sides_and_sibling_ties_stand_for_unknown_parents() -> None:
     f = family(
         {"me": F, "mum": F, "dad": M, "gp": M, "tied": M, "tied_son": M},
