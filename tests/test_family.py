@@ -1206,3 +1206,25 @@ def test_the_name_someone_is_known_by_comes_from_the_file(family: Family) -> Non
     lines = exported.splitlines()
     assert "2 NICK Maggie" in lines
     assert "2 NICK Bob" in lines
+
+
+def test_a_grandmothers_husband_by_the_marriage_alone_brings_his_family(family: Family) -> None:
+    """A second reader: the grandmother's husband recorded by the marriage alone was the
+    step-grandfather with none of his family; with a step link to the mother, his son was the
+    step-uncle and his mother the step-great-grandmother. The same either way, through the API
+    (the family is loaded with them) as in `service.family`."""
+    f = family
+    f.people(mum="female", gran="female", newman="male", nmson="male", nmmum="female")
+    f.child("mum", "me")
+    f.child("gran", "mum")
+    f.partners("gran", "newman")
+    f.child("newman", "nmson")
+    f.child("nmmum", "newman")
+    terms = f.terms(max_generations=4)
+    assert terms["newman"] == ("maternal step-grandfather", "maternal")
+    assert terms["nmson"] == ("maternal step-uncle", "maternal"), terms
+    assert terms["nmmum"] == ("maternal step-great-grandmother", "maternal"), terms
+    graph = ok(f.client.get(f"/young-people/{f.young_person_id}/graph", headers=f.headers,
+                            params={"view": "tree", "scope": "whole"}))  # fmt: skip
+    relation = {n["id"]: n["relation"] for n in graph["nodes"]}
+    assert relation[f.ids["nmson"]] == "maternal step-uncle"

@@ -1,7 +1,7 @@
 // A person's family within $max_generations, as one record, for `service.family` to work on in
 // memory: Cypher finds the people and ties, Python decides who is what to whom.
 // The core: the person's ancestors up to $max_generations by birth, adoptive or step links (a
-// parent's current partner counting as a step-parent), every descendant of them (and of the
+// parent's or ancestor's current partner counting as a step-parent), every descendant of them (and of the
 // person) within $max_generations, and the descendants of anyone a sibling tie (parents
 // unknown) joins to them. Around the core: every parent of a core person
 // (the other parent of a half-sibling), every partner, and the birth and adopted children of
@@ -24,13 +24,16 @@ CALL (s) {
       AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
     RETURN a
     UNION
-    // A current partner of a birth or adoptive parent is a step-parent as a step link makes one
-    // (`service.family.step_parents_by_partnership`): their line up as well.
-    MATCH (s)<-[pl:PARENT_OF]-(:Person)-[t:PARTNER_OF]-(q:Person)
-    WHERE pl.kind IN ['birth', 'adoptive'] AND t.until IS NULL
-      AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
+    // A current partner of a birth or adoptive parent, or of such an ancestor, is a step-parent
+    // as a step link makes one (`service.family.step_parents_by_partnership`): their line up
+    // as well (and their descendants, below, as any ancestor's: a grandmother's husband's son).
+    // (`line` ends with the partnership: the partner stands at the ancestor's generation.)
+    MATCH line = (s)<-[:PARENT_OF*1..6]-(:Person)-[t:PARTNER_OF]-(q:Person)
+    WHERE length(line) - 1 <= $max_generations
+      AND all(l IN relationships(line)[..-1] WHERE l.kind IN ['birth', 'adoptive'])
+      AND t.until IS NULL AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
     MATCH up = (q)<-[:PARENT_OF*0..5]-(a:Person)
-    WHERE length(up) < $max_generations
+    WHERE length(line) - 1 + length(up) <= $max_generations
       AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
     RETURN a
   }
