@@ -15,7 +15,7 @@ _PARENT = {"birth": "birth parent", "adoptive": "adoptive parent", "step": "step
            "foster": "foster carer"}  # fmt: skip
 _COUPLE = {"married": "married", "civil_partnership": "civil partners",
            "cohabiting": "living together", "separated": "separated",
-           "divorced": "divorced"}  # fmt: skip
+           "divorced": "divorced", "unknown": "a couple, status not recorded"}  # fmt: skip
 
 
 # What the answer says of a file imported with no young_person_xref that neither holds the
@@ -231,3 +231,26 @@ def kept_as_recorded(found: Sequence[tuple[str, list[str]]]) -> list[str]:
     return [f"{xref}: the file gives {'; '.join(said)}: kept as recorded (the file only fills "
             "empty fields, and a worker may have checked the recorded one); change it by hand "
             "if the file is right" for xref, said in found]  # fmt: skip
+
+
+def status_not_recorded(
+    links: Sequence[Mapping[str, Any]], kept: Sequence[Sequence[Any]], xref_of: Mapping[str, str]
+) -> list[str]:
+    """A note of the couples the file gives with no marriage, divorce or end, new to the case:
+    recorded as partners whose status is not recorded (`unknown`), which the safety rules count
+    as together (a second reader: they were recorded as living together, a fact no file gave).
+    `links`, `kept`, `xref_of`: as `ties_recorded` reads them."""
+    recorded = {frozenset((a, b)) for _, a, b, parent, *_ in kept if not parent}
+    pairs = [f"{xref_of.get(link['from_id'], link['from_id'])} and "
+             f"{xref_of.get(link['to_id'], link['to_id'])}" for link in links
+             if link["type"] == "partner" and not link.get("said", True)
+             and frozenset((link["from_id"], link["to_id"])) not in recorded]  # fmt: skip
+    if not pairs:
+        return []
+    shown = ", ".join(pairs[:10]) + (f" and {len(pairs) - 10} more" if len(pairs) > 10 else "")
+    return [
+        f"{len(pairs)} couple{'s' if len(pairs) != 1 else ''} with no marriage, divorce or end "
+        f"in the file ({shown}): recorded as partners whose status is not recorded, counted as "
+        "together by the safety rules (a flag on one holds the other back) until their kind is "
+        "recorded (married, living together, separated...: PATCH /relationships/{id})"
+    ]

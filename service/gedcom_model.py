@@ -225,7 +225,7 @@ NO_PARTNERSHIP = "_LL_NO_PARTNERSHIP"
 # separated as living together, without the date they met).
 PARTNERSHIP_KIND = "_LL_PARTNERSHIP"
 # The kinds it is written for (a marriage and a divorce are said with MARR and DIV).
-KINDS_OF_OUR_OWN = ("civil_partnership", "cohabiting", "separated")
+KINDS_OF_OUR_OWN = ("civil_partnership", "cohabiting", "separated", "unknown")
 # The tag this service writes, as an event with its DATE, for when a partnership that is not a
 # divorce ended (a divorce's is DIV's DATE): without it, a marriage or a couple living together
 # that had ended came back as current (a second reader).

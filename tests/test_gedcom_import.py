@@ -8,9 +8,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from tests.cases import ADMIN_TOKEN, Family, boy_of_2012, built_once, import_file
+from tests.cases import (
+    ADMIN_TOKEN,
+    Family,
+    boy_of_2012,
+    built_once,
+    import_file,
+    ok,
+    rules,
+    staffed_case,
+)
 from tests.conftest import Target, app_client, settings_for
 
 HEAD = "0 HEAD\n1 SOUR GRAMPS\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
@@ -260,3 +270,49 @@ def test_a_form_field_typed_otherwise_says_what_to_type(
     assert refused["error"]["message"] == message
     assert refused["error"]["details"][0]["loc"] == ["body", field]
     assert network(db, family) == []
+
+
+def test_a_family_with_no_marriage_is_a_couple_whose_status_is_not_recorded(
+    api: TestClient,
+) -> None:
+    """A second reader: a family with two partners and no marriage, divorce or end (as
+    programs write most families) was recorded as living together: Bob had two current
+    partners at once, and a flag on Anne refused his approval as a risk in his household, on a
+    fact no file gave, unsaid. Such a couple is now a partnership whose status is not recorded,
+    said in the import's notes; the safety rules still count them as together (a flag on her
+    holds him) until a worker records what they are, which settles it."""
+    case = staffed_case(api)
+    f = case.family
+    liz = "0 @I7@ INDI\n1 NAME Liz /Brown/\n1 SEX F\n0 @F2@ FAM\n1 HUSB @I3@\n1 WIFE @I7@\n"
+    answer = ok(import_file(f, ged(KIT + liz), system="ancestry", young_person_xref="@I1@"), 201)
+    said = [n for n in answer["notes"] if "no marriage, divorce or end" in n]
+    assert len(said) == 1, answer["notes"]
+    assert said[0].startswith("2 couples"), said
+    assert "@I3@ and @I2@" in said[0] or "@I2@ and @I3@" in said[0], said
+    people = {r["name"]: r["person_id"]
+              for r in ok(api.get(f"/people/{f.young_person_id}/relatives",
+                                  headers=f.headers))["data"]}  # fmt: skip
+    bob, anne = people["Bob Jones"], people["Anne Smith"]
+    ties = ok(api.get(f"/people/{bob}/relationships", headers=f.headers))["data"]
+    couples = [t for t in ties if t["type"] == "partner"]
+    assert sorted(t["kind"] for t in couples) == ["unknown", "unknown"], couples
+    ok(api.post(f"/people/{anne}/flags", headers=case.social_worker.headers,
+                json={"kind": "person_posing_risk_to_children", "level": 3,
+                      "source": "Police disclosure"}), 201)  # fmt: skip
+    cid = ok(api.post(f"/young-people/{f.young_person_id}/connections", headers=f.headers,
+                      json={"person_id": bob}), 201)["id"]  # fmt: skip
+    case.walk(cid, "located", "awaiting_safety_check")
+    refused = case.move(cid, case.social_worker, "approved", reason="checked")
+    assert [rule for rule, _ in rules(refused)] == ["flagged"], refused.text
+    # Recorded as separated (the worker found out), her flag is no longer in his household.
+    (with_anne,) = [t for t in couples if anne in (t["from_id"], t["to_id"])]
+    ok(api.patch(f"/relationships/{with_anne['id']}", headers=f.headers,
+                 json={"kind": "separated"}))  # fmt: skip
+    assert case.move(cid, case.social_worker, "approved", reason="checked").status_code == 200
+    # Imported again: nothing more said, the worker's kind kept.
+    again = ok(import_file(f, ged(KIT + liz), system="ancestry", young_person_xref="@I1@"), 201)
+    assert not [n for n in again["notes"] if "no marriage, divorce or end" in n], again["notes"]
+    ties = ok(api.get(f"/people/{bob}/relationships", headers=f.headers))["data"]
+    kinds = {t["to_id"] if t["from_id"] == bob else t["from_id"]: t["kind"]
+             for t in ties if t["type"] == "partner"}  # fmt: skip
+    assert kinds[anne] == "separated"

@@ -21,6 +21,7 @@ _COUPLE_STYLE = {
     "cohabiting": ("dashed", None),
     "separated": ("solid", "/"),
     "divorced": ("solid", "//"),
+    "unknown": ("dashed", None),
 }
 
 

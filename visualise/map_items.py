@@ -46,6 +46,7 @@ _PARENT_WORDS = {"birth": "birth parent", "adoptive": "adoptive parent", "step":
 _SIBLING_WORDS = {"half": "half-siblings", "step": "step-siblings",
                   "adoptive": "adoptive siblings"}  # fmt: skip
 _PARTNER_MARKS = {"separated": "/", "divorced": "//"}
+_COUPLE_WORDS = {"unknown": "partner (status not recorded)"}
 _SIDE_WORDS = {"maternal": "mother's side", "paternal": "father's side", "both": "both sides"}
 _TINTS = {
     "young_person": "#d3def2",
@@ -339,10 +340,10 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         words = _PARENT_WORDS.get(kind or "birth", "parent")
     elif edge["type"] == "partner":
         style["width"] = 2.2
-        style["dashes"] = [6, 4] if kind == "cohabiting" else False
+        style["dashes"] = [6, 4] if kind in ("cohabiting", "unknown") else False
         if kind in _PARTNER_MARKS:
             style["label"] = _PARTNER_MARKS[kind]
-        words = (kind or "partner").replace("_", " ")
+        words = _COUPLE_WORDS.get(kind or "", (kind or "partner").replace("_", " "))
     elif edge["type"] == "sibling":
         style["dashes"] = [1, 4]
         words = _SIBLING_WORDS.get(kind or "", "siblings")

@@ -102,8 +102,11 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
             a, b = family.partners
             if a not in ids or b not in ids:
                 continue
+            # A family with no marriage, divorce or kind says they were a couple, not whether
+            # they live together now (a second reader: every such couple, separated parents
+            # and couples of the 1800s, were "living together", a household for the flags).
             kind = family.kind or (
-                "divorced" if family.divorced else "married" if family.married else "cohabiting"
+                "divorced" if family.divorced else "married" if family.married else "unknown"
             )
             couple: dict[str, Any] = {"id": _stable_id("partner", system, ids[a], ids[b]),
                                       "kind": kind, "since": family.marriage_date,
@@ -319,7 +322,8 @@ async def import_tree(
             people_matched=len(others) - created_people - len(taken_out),
             relationships_created=created_links,
             notes=[*unlinked, *gedcom_again.doubted(doubted), *tree.notes,
-                   *gedcom_again.ties_recorded(links, recorded, back), *gone, *sibling_notes,
+                   *gedcom_again.ties_recorded(links, recorded, back),
+                   *gedcom_again.status_not_recorded(links, recorded, back), *gone, *sibling_notes,
                    *gedcom_again.kept_as_recorded(differ),
                    *gedcom_again.kept_out(kept_out), *gedcom_again.taken_out(taken_out),
                    *gedcom_again.names_kept(names_kept)],
