@@ -639,3 +639,27 @@ def test_the_colours_that_say_a_side_stand_out_from_the_page() -> None:
     card's corners: at least 3:1 against the white page (WCAG 2.2, 1.4.11)."""
     for group, colour in map_items.COLOURS.items():
         assert _contrast(colour, "#ffffff") >= 3, group
+
+
+def test_without_javascript_the_page_says_what_it_needs(browser: Browser, site: str) -> None:
+    """A second reader: with JavaScript off the page was blank under controls that did
+    nothing. It says the map needs JavaScript and what else there is, and its dead controls
+    are not shown."""
+    driver = browser.driver
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(site + "/ecomap.html")
+        text = driver.find_element(By.TAG_NAME, "body").text
+        assert "This map needs JavaScript" in text, text
+        assert "/young-people/{id}/graph" in text
+        for hidden in ("ll-filters", "ll-search", "ll-everyone", "ll-map", "ll-panel"):
+            assert not driver.find_element(By.ID, hidden).is_displayed(), hidden
+        assert driver.find_element(By.CSS_SELECTOR, "ul.legend").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    # With it, the words are not shown and the controls are.
+    load(browser, site, "/ecomap.html")
+    assert "needs JavaScript" not in driver.find_element(By.TAG_NAME, "body").text
+    for shown in ("ll-filters", "ll-search", "ll-everyone", "ll-map", "ll-panel"):
+        assert driver.find_element(By.ID, shown).is_displayed(), shown
+    clean(browser, site, "/ecomap.html")

@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // The page shows its controls once this runs (network.html hides them until then).
+  document.documentElement.classList.add("ll-js");
+
   function data(id) {
     return JSON.parse(document.getElementById(id).textContent);
   }
