@@ -663,3 +663,32 @@ def test_without_javascript_the_page_says_what_it_needs(browser: Browser, site: 
     for shown in ("ll-filters", "ll-search", "ll-everyone", "ll-map", "ll-panel"):
         assert driver.find_element(By.ID, shown).is_displayed(), shown
     clean(browser, site, "/ecomap.html")
+
+
+def test_the_labels_measured_are_those_drawn(browser: Browser, site: str) -> None:
+    """A second reader: `llMap.labels()` gave 400 labels "in view", 76,245 pairs overlapping,
+    on a tree whose screenshot showed 7: vis-network sizes the label of a card it never drew
+    without placing it, so it stood at the map's origin. Each label measured is now where its
+    card is, and only cards drawn in the view are measured."""
+    load(browser, site, "/family-450-tree.html")
+    # The view on the map's origin, where the labels of cards never drawn stood.
+    browser.run("window.llMap.network.moveTo({position: {x: 0, y: 0}, scale: 1});")
+    drawn = labels(browser)
+    cards = browser.run(
+        "const n = window.llMap.network; const m = document.getElementById('ll-map');"
+        "return n.body.nodeIndices.map(id => { const b = n.getBoundingBox(id);"
+        " const a = n.canvasToDOM({x: b.left, y: b.top});"
+        " const z = n.canvasToDOM({x: b.right, y: b.bottom});"
+        " return {id: id, left: a.x, top: a.y, right: z.x, bottom: z.y}; })"
+        ".filter(c => c.right > 0 && c.left < m.clientWidth && c.bottom > 0"
+        " && c.top < m.clientHeight);"
+    )
+    assert 0 < len(drawn) == len(cards), (len(drawn), len(cards))
+    where = {card["id"]: card for card in cards}
+    for label in drawn:
+        card = where[label["id"]]
+        assert card["left"] - 1 <= label["left"] < label["right"] <= card["right"] + 1, label
+        assert card["top"] - 1 <= label["top"] < label["bottom"] <= card["bottom"] + 1, label
+    for a, b in itertools.combinations(drawn, 2):
+        assert not overlaps(a, b), (a, b)
+    clean(browser, site, "/family-450-tree.html")
