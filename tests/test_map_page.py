@@ -692,3 +692,43 @@ def test_the_labels_measured_are_those_drawn(browser: Browser, site: str) -> Non
     for a, b in itertools.combinations(drawn, 2):
         assert not overlaps(a, b), (a, b)
     clean(browser, site, "/family-450-tree.html")
+
+
+@pytest.mark.parametrize("path", ["/ecomap.html", "/tree.html"])
+def test_printed_the_map_takes_the_page_and_the_controls_stay_off_it(
+    browser: Browser, site: str, path: str
+) -> None:
+    """A second reader printed the map on A4: the filters, search and an empty side panel
+    printed, and the map was 534 px of the page's 794, a card cut at its edge. In print the
+    controls and an empty panel are left out, the legend kept, the map as wide as the page;
+    a panel holding someone prints under the map."""
+    driver = browser.driver
+    with browser.viewport(794, 1123):
+        load(browser, site, path)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            for hidden in ("ll-filters", "ll-search", "ll-everyone", "ll-panel"):
+                assert not driver.find_element(By.ID, hidden).is_displayed(), hidden
+            assert driver.find_element(By.CSS_SELECTOR, "ul.legend").is_displayed()
+            page_width, map_width = browser.run(
+                "return [document.documentElement.clientWidth,"
+                " document.getElementById('ll-map').clientWidth];"
+            )
+            assert map_width == page_width == 794
+            browser.wait_for(
+                "return document.querySelector('#ll-map canvas').clientWidth === 794", timeout=5
+            )
+            # Someone chosen: the panel prints, under the map.
+            browser.run("window.llMap.open('p4')")
+            assert driver.find_element(By.ID, "ll-panel").is_displayed()
+            below = browser.run(
+                "return document.getElementById('ll-panel').getBoundingClientRect().top >="
+                " document.getElementById('ll-map').getBoundingClientRect().bottom"
+            )
+            assert below
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        # On screen again: the controls and the panel beside the map.
+        assert driver.find_element(By.ID, "ll-filters").is_displayed()
+        assert browser.run("return document.getElementById('ll-map').clientWidth") < 794 - 200
+        clean(browser, site, path)

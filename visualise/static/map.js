@@ -416,6 +416,7 @@
       return false;
     }
     clear(panel);
+    panel.classList.remove("ll-empty"); // printed now (network.html)
     // The heading takes the focus when someone is chosen from the keyboard: a screen reader
     // says their name, and the rest is read on from there (the panel is no live region, which
     // would read it all a second time).
@@ -764,6 +765,16 @@
   });
   if (window.ResizeObserver) {
     new ResizeObserver(tellParent).observe(document.body);
+  }
+  // Printed, the map is as wide as the page (network.html): its canvas is sized again before
+  // it is printed, and back after.
+  function resized() {
+    network.redraw();
+  }
+  window.addEventListener("beforeprint", resized);
+  window.addEventListener("afterprint", resized);
+  if (window.matchMedia) {
+    window.matchMedia("print").addEventListener("change", resized);
   }
 
   shown.textContent = counts().nodes + " people shown";
