@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
@@ -731,4 +732,60 @@ def test_printed_the_map_takes_the_page_and_the_controls_stay_off_it(
         # On screen again: the controls and the panel beside the map.
         assert driver.find_element(By.ID, "ll-filters").is_displayed()
         assert browser.run("return document.getElementById('ll-map').clientWidth") < 794 - 200
+        clean(browser, site, path)
+
+
+def summary_boxes(browser: Browser) -> list[dict[str, Any]]:
+    """Each summary shown, its box in px relative to the map, with the part of the map the
+    window shows (`top`, `bottom`) and the map's width."""
+    found: list[dict[str, Any]] = browser.run(
+        "const n = window.llMap.network; const m = document.getElementById('ll-map');"
+        "const r = m.getBoundingClientRect();"
+        "return window.llMap.nodes.get({filter: x => x.llSummary && !x.hidden}).map(x => {"
+        " const b = n.getBoundingBox(x.id); const a = n.canvasToDOM({x: b.left, y: b.top});"
+        " const z = n.canvasToDOM({x: b.right, y: b.bottom});"
+        " return {id: x.id, left: a.x, top: a.y, right: z.x, bottom: z.y, width: m.clientWidth,"
+        " shownTop: Math.max(-r.top, 0),"
+        " shownBottom: Math.min(m.clientHeight, window.innerHeight - r.top)}; });"
+    )
+    return found
+
+
+@pytest.mark.parametrize("width", [800, 1024])
+@pytest.mark.parametrize("path", ["/ecomap.html", "/family-450-ecomap.html"])
+def test_the_first_view_shows_every_summary_whole(
+    browser: Browser, site: str, path: str, width: int
+) -> None:
+    """A second reader: at 1024 and 800 px windows the first view cut the "Mum's side" and
+    "Dad's side" boxes, the only way to open the rest of the family, as it may not zoom out
+    below a readable size. A summary the readable view would cut is brought into it, clear of
+    every label."""
+    with browser.viewport(width, 800):
+        load(browser, site, path)
+        boxes = summary_boxes(browser)
+        assert boxes
+        for box in boxes:
+            assert 0 <= box["left"] < box["right"] <= box["width"], box
+            assert box["shownTop"] <= box["top"] < box["bottom"] <= box["shownBottom"], box
+        drawn = labels(browser)
+        assert min(label["px"] for label in drawn) >= 12
+        for a, b in itertools.combinations(drawn, 2):
+            assert not overlaps(a, b), (a, b)
+        centre = browser.run("return window.llMap.centre()")
+        assert abs(centre["dx"]) <= 0.1, centre
+        # Still opened in place by a click, where the window shows it (the map's box runs
+        # below the window: the helper `click` aims from the box's middle, Selenium from the
+        # middle of what the window shows of it).
+        first = boxes[0]["id"]
+        before = browser.run("return window.llMap.counts().nodes")
+        x, y = browser.run(
+            "const n = window.llMap.network; const p = n.canvasToDOM(n.getPosition(arguments[0]));"
+            "const r = document.getElementById('ll-map').getBoundingClientRect();"
+            "return [Math.round(r.left + p.x), Math.round(r.top + p.y)];",
+            first,
+        )
+        actions = ActionBuilder(browser.driver)
+        actions.pointer_action.move_to_location(x, y).click()
+        actions.perform()
+        browser.wait_for(f"return window.llMap.counts().nodes > {before}")
         clean(browser, site, path)

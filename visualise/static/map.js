@@ -200,6 +200,12 @@
     "'Everyone on this map, as a list'.");
   container.removeAttribute("role");
   container.removeAttribute("aria-label");
+  // vis-network focuses it when the pointer moves over the map (keyboard.autoFocus), and a
+  // focused element is scrolled into view: where the window showed only part of the map (800
+  // and 1024 px windows), the page moved under the pointer and the click went elsewhere.
+  surface.focus = function () {
+    HTMLElement.prototype.focus.call(surface, { preventScroll: true });
+  };
   // A tooltip shown on hover is dismissed with Escape (WCAG 1.4.13).
   document.addEventListener("keydown", function (event) {
     var tip = container.querySelector("div.vis-tooltip");
@@ -681,6 +687,69 @@
       best = fitted(whole);
     }
     network.moveTo({ position: best.position, scale: best.scale });
+    bringSummariesIn(best, !inFrame && shown.height > 0 ? shown : whole);
+  }
+
+  function overlapping(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // A summary is the only way to open the rest of its side: one the first view would cut (a
+  // second reader: at 800 and 1024 px windows "Mum's side" and "Dad's side" were, the view no
+  // smaller than READABLE) is moved into `part` of the view, at the edge on its side, up or
+  // down to where it covers no one shown, or no other summary.
+  function bringSummariesIn(view, part) {
+    var scale = view.scale;
+    var halfWidth = (container.clientWidth / 2 - PAD) / scale;
+    function mapY(y) {
+      return (y - container.clientHeight / 2) / scale + view.position.y;
+    }
+    var room = { left: view.position.x - halfWidth, right: view.position.x + halfWidth,
+                 top: mapY(part.top + PAD), bottom: mapY(part.top + part.height - PAD) };
+    var taken = [];
+    var outside = [];
+    list.forEach(function (node) {
+      if (!visible[node.id]) {
+        return;
+      }
+      var box = extent(node);
+      if (node.llSummary && !(room.left <= box.left && box.right <= room.right &&
+                              room.top <= box.top && box.bottom <= room.bottom)) {
+        outside.push(node.id);
+      } else {
+        taken.push(box);
+      }
+    });
+    var GAP = 8 / scale;
+    outside.forEach(function (id) {
+      var box = network.getBoundingBox(id);
+      var w = box.right - box.left;
+      var h = box.bottom - box.top;
+      var at = network.getPosition(id);
+      function within(value, low, high) {
+        return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
+      }
+      var x = within(at.x, room.left + w / 2, room.right - w / 2);
+      var start = within(at.y, room.top + h / 2, room.bottom - h / 2);
+      var y = start;
+      var step = Math.max(h / 4, 4);
+      function placed(cy) {
+        return { left: x - w / 2 - GAP, right: x + w / 2 + GAP, top: cy - h / 2 - GAP,
+                 bottom: cy + h / 2 + GAP };
+      }
+      function free(cy) {
+        return cy - h / 2 >= room.top - 0.5 && cy + h / 2 <= room.bottom + 0.5 &&
+          !taken.some(function (other) { return overlapping(placed(cy), other); });
+      }
+      for (var i = 0; !free(y) && i * step <= room.bottom - room.top; i++) {
+        y = free(start + i * step) ? start + i * step : start - i * step;
+      }
+      if (!free(y)) {
+        y = start;
+      }
+      network.moveNode(id, x, y);
+      taken.push(placed(y));
+    });
   }
 
   // The ids of the nodes vis-network draws in the view as it stands: those of one drawing,
