@@ -785,7 +785,7 @@ def test_the_first_view_shows_every_summary_whole(
             first,
         )
         actions = ActionBuilder(browser.driver)
-        actions.pointer_action.move_to_location(x, y).click()
+        actions.pointer_action.move_to_location(x, y).click()  # type: ignore[no-untyped-call]
         actions.perform()
         browser.wait_for(f"return window.llMap.counts().nodes > {before}")
         clean(browser, site, path)
