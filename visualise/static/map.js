@@ -737,15 +737,19 @@
   // A summary is the only way to open the rest of its side: one the first view would cut (a
   // second reader: at 800 and 1024 px windows "Mum's side" and "Dad's side" were, the view no
   // smaller than READABLE) is moved into `part` of the view, at the edge on its side, up or
-  // down to where it covers no one shown, or no other summary.
+  // down to where it covers no one shown and no other summary; where `part` has no such place,
+  // into the rest of the map's box, below the window, where scrolling shows it.
   function bringSummariesIn(view, part) {
     var scale = view.scale;
     var halfWidth = (container.clientWidth / 2 - PAD) / scale;
-    function mapY(y) {
-      return (y - container.clientHeight / 2) / scale + view.position.y;
+    function room(top, height) {
+      function mapY(y) {
+        return (y - container.clientHeight / 2) / scale + view.position.y;
+      }
+      return { left: view.position.x - halfWidth, right: view.position.x + halfWidth,
+               top: mapY(top + PAD), bottom: mapY(top + height - PAD) };
     }
-    var room = { left: view.position.x - halfWidth, right: view.position.x + halfWidth,
-                 top: mapY(part.top + PAD), bottom: mapY(part.top + part.height - PAD) };
+    var rooms = [room(part.top, part.height), room(0, container.clientHeight)];
     var taken = [];
     var outside = [];
     list.forEach(function (node) {
@@ -753,39 +757,51 @@
         return;
       }
       var box = extent(node);
-      if (node.llSummary && !(room.left <= box.left && box.right <= room.right &&
-                              room.top <= box.top && box.bottom <= room.bottom)) {
+      if (node.llSummary && !(rooms[0].left <= box.left && box.right <= rooms[0].right &&
+                              rooms[0].top <= box.top && box.bottom <= rooms[0].bottom)) {
         outside.push(node.id);
       } else {
         taken.push(box);
       }
     });
     var GAP = 8 / scale;
+    function within(value, low, high) {
+      return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
+    }
     outside.forEach(function (id) {
       var box = network.getBoundingBox(id);
       var w = box.right - box.left;
       var h = box.bottom - box.top;
       var at = network.getPosition(id);
-      function within(value, low, high) {
-        return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
-      }
-      var x = within(at.x, room.left + w / 2, room.right - w / 2);
-      var start = within(at.y, room.top + h / 2, room.bottom - h / 2);
-      var y = start;
-      var step = Math.max(h / 4, 4);
+      var x = within(at.x, rooms[0].left + w / 2, rooms[0].right - w / 2);
       function placed(cy) {
         return { left: x - w / 2 - GAP, right: x + w / 2 + GAP, top: cy - h / 2 - GAP,
                  bottom: cy + h / 2 + GAP };
       }
-      function free(cy) {
-        return cy - h / 2 >= room.top - 0.5 && cy + h / 2 <= room.bottom + 0.5 &&
-          !taken.some(function (other) { return overlapping(placed(cy), other); });
+      // The free place in `inside` nearest the summary's own height, or null.
+      function spot(inside) {
+        var start = within(at.y, inside.top + h / 2, inside.bottom - h / 2);
+        var step = Math.max(h / 4, 4);
+        function free(cy) {
+          return cy - h / 2 >= inside.top - 0.5 && cy + h / 2 <= inside.bottom + 0.5 &&
+            !taken.some(function (other) { return overlapping(placed(cy), other); });
+        }
+        for (var i = 0; i * step <= inside.bottom - inside.top; i++) {
+          if (free(start + i * step)) {
+            return start + i * step;
+          }
+          if (free(start - i * step)) {
+            return start - i * step;
+          }
+        }
+        return null;
       }
-      for (var i = 0; !free(y) && i * step <= room.bottom - room.top; i++) {
-        y = free(start + i * step) ? start + i * step : start - i * step;
+      var y = spot(rooms[0]);
+      if (y === null) {
+        y = spot(rooms[1]);
       }
-      if (!free(y)) {
-        y = start;
+      if (y === null) {
+        y = within(at.y, rooms[0].top + h / 2, rooms[0].bottom - h / 2);
       }
       network.moveNode(id, x, y);
       taken.push(placed(y));
