@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
@@ -200,6 +201,7 @@ def site() -> Iterator[str]:
     pages: dict[str, Any] = {}
     for path, graph in (("/ecomap.html", ecomap()), ("/tree.html", tree()),
                         ("/small.html", small()), ("/ecomap-both.html", ecomap(both=1)),
+                        ("/ecomap-both-12.html", ecomap(both=12)),
                         *generated()):  # fmt: skip
         page = maps.render(graph, title="Kai Test: map")
         pages[path] = (page.html, {"Content-Security-Policy":
@@ -639,3 +641,198 @@ def test_the_colours_that_say_a_side_stand_out_from_the_page() -> None:
     card's corners: at least 3:1 against the white page (WCAG 2.2, 1.4.11)."""
     for group, colour in map_items.COLOURS.items():
         assert _contrast(colour, "#ffffff") >= 3, group
+
+
+def test_without_javascript_the_page_says_what_it_needs(browser: Browser, site: str) -> None:
+    """A second reader: with JavaScript off the page was blank under controls that did
+    nothing. It says the map needs JavaScript and what else there is, and its dead controls
+    are not shown."""
+    driver = browser.driver
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(site + "/ecomap.html")
+        text = driver.find_element(By.TAG_NAME, "body").text
+        assert "This map needs JavaScript" in text, text
+        assert "/young-people/{id}/graph" in text
+        for hidden in ("ll-filters", "ll-search", "ll-everyone", "ll-map", "ll-panel"):
+            assert not driver.find_element(By.ID, hidden).is_displayed(), hidden
+        assert driver.find_element(By.CSS_SELECTOR, "ul.legend").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    # With it, the words are not shown and the controls are.
+    load(browser, site, "/ecomap.html")
+    assert "needs JavaScript" not in driver.find_element(By.TAG_NAME, "body").text
+    for shown in ("ll-filters", "ll-search", "ll-everyone", "ll-map", "ll-panel"):
+        assert driver.find_element(By.ID, shown).is_displayed(), shown
+    clean(browser, site, "/ecomap.html")
+
+
+def test_the_labels_measured_are_those_drawn(browser: Browser, site: str) -> None:
+    """A second reader: `llMap.labels()` gave 400 labels "in view", 76,245 pairs overlapping,
+    on a tree whose screenshot showed 7: vis-network sizes the label of a card it never drew
+    without placing it, so it stood at the map's origin. Each label measured is now where its
+    card is, and only cards drawn in the view are measured."""
+    load(browser, site, "/family-450-tree.html")
+    # The view on the map's origin, where the labels of cards never drawn stood.
+    browser.run("window.llMap.network.moveTo({position: {x: 0, y: 0}, scale: 1});")
+    drawn = labels(browser)
+    cards = browser.run(
+        "const n = window.llMap.network; const m = document.getElementById('ll-map');"
+        "return n.body.nodeIndices.map(id => { const b = n.getBoundingBox(id);"
+        " const a = n.canvasToDOM({x: b.left, y: b.top});"
+        " const z = n.canvasToDOM({x: b.right, y: b.bottom});"
+        " return {id: id, left: a.x, top: a.y, right: z.x, bottom: z.y}; })"
+        ".filter(c => c.right > 0 && c.left < m.clientWidth && c.bottom > 0"
+        " && c.top < m.clientHeight);"
+    )
+    assert 0 < len(drawn) == len(cards), (len(drawn), len(cards))
+    where = {card["id"]: card for card in cards}
+    for label in drawn:
+        card = where[label["id"]]
+        assert card["left"] - 1 <= label["left"] < label["right"] <= card["right"] + 1, label
+        assert card["top"] - 1 <= label["top"] < label["bottom"] <= card["bottom"] + 1, label
+    for a, b in itertools.combinations(drawn, 2):
+        assert not overlaps(a, b), (a, b)
+    clean(browser, site, "/family-450-tree.html")
+
+
+@pytest.mark.parametrize("path", ["/ecomap.html", "/tree.html"])
+def test_printed_the_map_takes_the_page_and_the_controls_stay_off_it(
+    browser: Browser, site: str, path: str
+) -> None:
+    """A second reader printed the map on A4: the filters, search and an empty side panel
+    printed, and the map was 534 px of the page's 794, a card cut at its edge. In print the
+    controls and an empty panel are left out, the legend kept, the map as wide as the page;
+    a panel holding someone prints under the map."""
+    driver = browser.driver
+    with browser.viewport(794, 1123):
+        load(browser, site, path)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            for hidden in ("ll-filters", "ll-search", "ll-everyone", "ll-panel"):
+                assert not driver.find_element(By.ID, hidden).is_displayed(), hidden
+            assert driver.find_element(By.CSS_SELECTOR, "ul.legend").is_displayed()
+            page_width, map_width = browser.run(
+                "return [document.documentElement.clientWidth,"
+                " document.getElementById('ll-map').clientWidth];"
+            )
+            assert map_width == page_width == 794
+            browser.wait_for(
+                "return document.querySelector('#ll-map canvas').clientWidth === 794", timeout=5
+            )
+            # Someone chosen: the panel prints, under the map.
+            browser.run("window.llMap.open('p4')")
+            assert driver.find_element(By.ID, "ll-panel").is_displayed()
+            below = browser.run(
+                "return document.getElementById('ll-panel').getBoundingClientRect().top >="
+                " document.getElementById('ll-map').getBoundingClientRect().bottom"
+            )
+            assert below
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        # On screen again: the controls and the panel beside the map.
+        assert driver.find_element(By.ID, "ll-filters").is_displayed()
+        assert browser.run("return document.getElementById('ll-map').clientWidth") < 794 - 200
+        clean(browser, site, path)
+
+
+def summary_boxes(browser: Browser) -> list[dict[str, Any]]:
+    """Each summary shown, its box in px relative to the map, with the part of the map the
+    window shows (`top`, `bottom`) and the map's width."""
+    found: list[dict[str, Any]] = browser.run(
+        "const n = window.llMap.network; const m = document.getElementById('ll-map');"
+        "const r = m.getBoundingClientRect();"
+        "return window.llMap.nodes.get({filter: x => x.llSummary && !x.hidden}).map(x => {"
+        " const b = n.getBoundingBox(x.id); const a = n.canvasToDOM({x: b.left, y: b.top});"
+        " const z = n.canvasToDOM({x: b.right, y: b.bottom});"
+        " return {id: x.id, left: a.x, top: a.y, right: z.x, bottom: z.y, width: m.clientWidth,"
+        " shownTop: Math.max(-r.top, 0),"
+        " shownBottom: Math.min(m.clientHeight, window.innerHeight - r.top)}; });"
+    )
+    return found
+
+
+@pytest.mark.parametrize("width", [400, 800, 1024])
+@pytest.mark.parametrize("path", ["/ecomap.html", "/family-450-ecomap.html"])
+def test_the_first_view_shows_every_summary_whole(
+    browser: Browser, site: str, path: str, width: int
+) -> None:
+    """A second reader: at 1024 and 800 px windows the first view cut the "Mum's side" and
+    "Dad's side" boxes, the only way to open the rest of the family, as it may not zoom out
+    below a readable size. A summary the readable view would cut is brought into it, clear of
+    every label; in a window too small for that (400 px), into the map's box below the window,
+    where scrolling shows it, rather than over another label."""
+    with browser.viewport(width, 800):
+        load(browser, site, path)
+        boxes = summary_boxes(browser)
+        assert boxes
+        height = browser.run("return document.getElementById('ll-map').clientHeight")
+        for box in boxes:
+            assert 0 <= box["left"] < box["right"] <= box["width"], box
+            if width > 400:
+                assert box["shownTop"] <= box["top"] < box["bottom"] <= box["shownBottom"], box
+            else:
+                assert 0 <= box["top"] < box["bottom"] <= height, box
+        drawn = labels(browser)
+        assert min(label["px"] for label in drawn) >= 12
+        for a, b in itertools.combinations(drawn, 2):
+            assert not overlaps(a, b), (a, b)
+        centre = browser.run("return window.llMap.centre()")
+        assert abs(centre["dx"]) <= 0.1, centre
+        # Still opened in place by a click, where the window shows it (the map's box runs
+        # below the window: the helper `click` aims from the box's middle, Selenium from the
+        # middle of what the window shows of it).
+        first = boxes[0]["id"]
+        before = browser.run("return window.llMap.counts().nodes")
+        # (Scrolled to it first where it is below the window.)
+        x, y = browser.run(
+            "const n = window.llMap.network; const p = n.canvasToDOM(n.getPosition(arguments[0]));"
+            "const m = document.getElementById('ll-map');"
+            "let r = m.getBoundingClientRect();"
+            "if (r.top + p.y > window.innerHeight - 40) {"
+            " window.scrollBy(0, r.top + p.y - window.innerHeight / 2);"
+            " r = m.getBoundingClientRect(); }"
+            "return [Math.round(r.left + p.x), Math.round(r.top + p.y)];",
+            first,
+        )
+        actions = ActionBuilder(browser.driver)
+        actions.pointer_action.move_to_location(x, y).click()  # type: ignore[no-untyped-call]
+        actions.perform()
+        browser.wait_for(f"return window.llMap.counts().nodes > {before}")
+        clean(browser, site, path)
+
+
+def panel_buttons(browser: Browser) -> list[WebElement]:
+    return browser.driver.find_elements(By.CSS_SELECTOR, "#ll-panel button")
+
+
+def test_a_summary_opens_all_its_people_at_once(browser: Browser, site: str) -> None:
+    """A second reader: a summary opened 8 people a click, 125 clicks for a family of 1,000.
+    A click on it opens the closest 8 and says in the panel what it holds, with a button for
+    the next 8 and one for all the rest (of those the filters show)."""
+    load(browser, site, "/ecomap.html")
+    click(browser, SUMMARY)
+    browser.wait_for("return window.llMap.counts().nodes === 14")
+    assert panel(browser).startswith("Mum's side: 20 relatives found\n")
+    assert "8 shown, 12 more" in panel(browser)
+    assert [b.text for b in panel_buttons(browser)] == ["Show the closest 8", "Show all 12"]
+    panel_buttons(browser)[1].click()
+    assert visible(browser, *MEMBERS) == [True] * 20
+    assert browser.run(f"return window.llMap.nodes.get('{SUMMARY}').label").endswith("all 20 shown")
+    assert "all 20 shown" in panel(browser)
+    assert panel_buttons(browser) == []
+    clean(browser, site, "/ecomap.html")
+    # Only those the filters show: twelve of the twenty are on both sides.
+    load(browser, site, "/ecomap-both-12.html")
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("paternal")
+    opened = browser.run(f"return window.llMap.unfoldAll('{SUMMARY}')")
+    assert opened == MEMBERS[:12]
+    assert "all 12 shown" in panel(browser)
+    Select(browser.driver.find_element(By.ID, "ll-side")).select_by_value("")
+    assert visible(browser, *MEMBERS) == [True] * 12 + [False] * 8
+    # The panel follows the filters; eight left, one button opens them.
+    assert "12 shown, 8 more" in panel(browser)
+    assert [b.text for b in panel_buttons(browser)] == ["Show the closest 8"]
+    panel_buttons(browser)[0].click()
+    assert visible(browser, *MEMBERS) == [True] * 20
+    clean(browser, site, "/ecomap-both-12.html")

@@ -36,6 +36,8 @@ from tests.conftest import Target, app_client, settings_for
 PARENT_ORIGIN = "https://case.example.gov.uk"
 # What a browser sends when it loads a page into an iframe.
 IN_A_FRAME = {"Sec-Fetch-Dest": "iframe"}
+# What an API client asking for JSON sends.
+JSON = ("Accept", "application/json")
 
 
 @pytest.fixture
@@ -354,7 +356,9 @@ def test_a_link_made_for_a_frame_opens_only_in_one(case: MapCase) -> None:
     for headers in ({}, {"Sec-Fetch-Dest": "document"}, {"Sec-Fetch-Dest": "empty"},
                     {"Sec-Fetch-Dest": "iframe, document"}, {"Sec-Fetch-Dest": "object"},
                     [("Sec-Fetch-Dest", "iframe"), ("Sec-Fetch-Dest", "document")]):  # fmt: skip
-        refused = case.client.get("/embed", params={"token": link["token"]}, headers=headers)
+        # As an API client asks (a browser is given a page: test_a_refused_embed_link_is_...).
+        asked = [*(headers.items() if isinstance(headers, dict) else headers), JSON]
+        refused = case.client.get("/embed", params={"token": link["token"]}, headers=asked)
         assert refused.status_code == 401, (headers, refused.text)
         message = refused.json()["error"]["message"]
         assert message.startswith(f"This embed link opens only inside a page of {PARENT_ORIGIN}.")
@@ -368,7 +372,9 @@ def test_a_link_made_for_a_frame_opens_only_in_one(case: MapCase) -> None:
     alone = ok(case.mint(), 201)["token"]
     own = case.client.get("/embed", params={"token": alone}, headers={"Sec-Fetch-Dest": "document"})
     assert own.status_code == 200, own.text
-    in_a_frame = case.client.get("/embed", params={"token": alone}, headers=IN_A_FRAME)
+    in_a_frame = case.client.get(
+        "/embed", params={"token": alone}, headers={**IN_A_FRAME, "Accept": "application/json"}
+    )
     assert in_a_frame.status_code == 401
     assert in_a_frame.json()["error"]["message"].startswith(
         "This embed link opens the map on its own; to frame it, make a link for the framing"
@@ -492,6 +498,61 @@ def test_embed_tokens_are_refused_when_altered_expired_or_no_longer_allowed(
     assert embedded.count(("read_embedded_map", "refused", me)) == 2  # expired, then unallocated
     reasons = {e["reason"] for e in events if e["action"] == "read_embedded_map"}
     assert "embed token expired" in reasons
+
+
+# What Chromium sends when it loads a page into an iframe.
+BROWSER_FRAME = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Sec-Fetch-Dest": "iframe"}
+
+
+def test_a_refused_embed_link_is_a_page_for_a_browser_and_json_for_an_api(case: MapCase) -> None:
+    """A second reader: an expired link inside a council system's frame showed the raw JSON
+    error, and the framing page could not tell. A browser loading a page is given the refusal
+    in words, under the map page's headers, with the reason for the framing page; an API
+    client still gets JSON."""
+    key: bytes = case.client.app.state.embed_key  # type: ignore[attr-defined]
+    old, _ = embed.mint(key, user_id=case.coordinator.user_id, young_person_id=case.yp,
+                        view="ecomap", origin=PARENT_ORIGIN, minutes=5,
+                        now=datetime.now(UTC) - timedelta(minutes=6))  # fmt: skip
+    for headers in (BROWSER_FRAME, {"Accept": "text/html"}, {"Sec-Fetch-Dest": "document"}):
+        page = case.client.get("/embed", params={"token": old}, headers=headers)
+        assert page.status_code == 401, headers
+        assert page.headers["content-type"].startswith("text/html"), headers
+        assert "<h1>This link has expired</h1>" in page.text
+        assert "This embed link has expired; ask for a new one." in page.text
+        assert "get a new link" in page.text
+        assert page.headers["cache-control"] == "no-store"
+        assert page.headers["referrer-policy"] == "no-referrer"
+        csp = page.headers["content-security-policy"]
+        assert csp.startswith("default-src 'none'; script-src 'nonce-")
+        assert csp.endswith(f"frame-ancestors {PARENT_ORIGIN}")
+        # Told to the link's origin, and nothing about the case.
+        said = json.loads(page_data(page.text, "ll-refused"))
+        assert said == {"code": "expired", "target": PARENT_ORIGIN}
+        for private in (case.yp, case.coordinator.user_id, "Marlow"):
+            assert private not in page.text
+    # An altered link names no origin that can be trusted: any allowed origin may frame the
+    # page, which tells whoever frames it.
+    token = ok(case.mint(origin=PARENT_ORIGIN), 201)["token"]
+    page = case.client.get("/embed", params={"token": token[:-2] + "xx"}, headers=BROWSER_FRAME)
+    assert page.status_code == 401
+    assert "<h1>This map cannot be shown</h1>" in page.text
+    assert "This embed link is not valid." in page.text
+    assert json.loads(page_data(page.text, "ll-refused")) == {"code": "invalid", "target": "*"}
+    assert page.headers["content-security-policy"].endswith(f"frame-ancestors {PARENT_ORIGIN}")
+    # Opened outside a frame, the reason says so.
+    in_a_tab = {"Accept": "text/html", "Sec-Fetch-Dest": "document"}
+    page = case.client.get("/embed", params={"token": token}, headers=in_a_tab)
+    assert page.status_code == 401
+    assert f"This embed link opens only inside a page of {PARENT_ORIGIN}." in page.text
+    assert json.loads(page_data(page.text, "ll-refused"))["code"] == "wrong_place"
+    # API clients: JSON, whatever else they send.
+    for headers in ({}, {"Accept": "application/json"},
+                    {"Accept": "application/json", "Sec-Fetch-Dest": "iframe"}):  # fmt: skip
+        refused = case.client.get("/embed", params={"token": old}, headers=headers)
+        assert refused.status_code == 401
+        assert refused.json()["error"] == {
+            "code": "unauthorized", "message": "This embed link has expired; ask for a new one."
+        }  # fmt: skip
 
 
 def test_an_embed_link_stays_dead_when_access_to_the_case_comes_back(case: MapCase) -> None:

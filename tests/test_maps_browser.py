@@ -7,7 +7,6 @@ an allowed origin; screenshots of the demo case are written to docs/screenshots/
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
@@ -552,9 +551,8 @@ def test_a_link_made_for_a_frame_is_refused_in_a_tab_of_its_own(
     same link framed by its origin opens (test_embedded_on_an_allowed_origin)."""
     link = mint(site, view="ecomap", origin=site.allowed_parent)
     browser.get(link["url"])
-    body = json.loads(browser.driver.find_element(By.TAG_NAME, "body").text)
-    assert body["error"]["code"] == "unauthorized"
-    assert body["error"]["message"].startswith(
+    assert browser.driver.find_element(By.TAG_NAME, "h1").text == "This map cannot be shown"
+    assert browser.driver.find_element(By.ID, "ll-why").text.startswith(
         f"This embed link opens only inside a page of {site.allowed_parent}."
     )
     assert browser.run("return document.getElementById('ll-map')") is None
@@ -590,10 +588,46 @@ def test_expired_or_tampered_links_are_refused_in_the_browser(browser: Browser, 
                         young_person_id=site.case.yp, view="ecomap", origin=None, minutes=1,
                         now=datetime.now(UTC) - timedelta(minutes=2))  # fmt: skip
     good = mint(site)["token"]
-    for token in (old, good[:-4] + ("AAAA" if not good.endswith("AAAA") else "BBBB")):
+    tampered = good[:-4] + ("AAAA" if not good.endswith("AAAA") else "BBBB")
+    for token, said in ((old, "This embed link has expired; ask for a new one."),
+                        (tampered, "This embed link is not valid.")):  # fmt: skip
         browser.get(f"{site.base}/embed?token={token}")
-        body = json.loads(browser.driver.find_element(By.TAG_NAME, "body").text)
-        assert body["error"]["code"] == "unauthorized"
+        assert browser.driver.find_element(By.ID, "ll-why").text == said
         assert browser.run("return document.getElementById('ll-map')") is None
     browser.get(f"{site.base}/embed?token={good}")
     assert drawn(browser)["nodes"] == 8  # two of the ten folded into their sides
+
+
+def test_an_expired_link_in_a_frame_says_so_and_tells_the_framing_page(
+    browser: Browser, site: Site
+) -> None:
+    """A second reader: an expired link in a council system's frame showed the raw JSON error
+    to the user, and the system's page could not tell. The frame now says in words what
+    happened and what to do, and posts the reason, and nothing about the case, to its parent."""
+    from datetime import UTC, datetime, timedelta
+
+    from service.auth import embed
+
+    key: bytes = site.app.state.embed_key
+    old, _ = embed.mint(key, user_id=site.case.coordinator.user_id,
+                        young_person_id=site.case.yp, view="ecomap", origin=site.allowed_parent,
+                        minutes=1, now=datetime.now(UTC) - timedelta(minutes=2))  # fmt: skip
+    site.pages["/expired.html"] = PARENT_PAGE.replace("{src}", f"{site.base}/embed?token={old}")
+    browser.get(site.allowed_parent + "/expired.html")
+    browser.wait_for("return window.received.length > 0", timeout=20)
+    assert browser.run("return window.received") == [
+        {"origin": site.base, "data": {"type": "lifelong-links:embed-error", "code": "expired"}}
+    ]
+    browser.switch_to_frame("#map")
+    try:
+        text = browser.run("return document.body.innerText")
+        lines = [line for line in text.split("\n") if line]
+        assert lines[:2] == ["This link has expired",
+                             "This embed link has expired; ask for a new one."]  # fmt: skip
+        assert lines[2].startswith("Reload the page this map is in to get a new link")
+        assert "{" not in text
+    finally:
+        browser.switch_to_main()
+    # The frame's 401 is the only error: its style and script ran under the page's policy.
+    errors = browser.console_errors()
+    assert [e for e in errors if "status of 401" not in e] == [], errors

@@ -143,9 +143,14 @@ def keep(page: Page) -> KeptPage:
     return page.kept
 
 
+def fresh_nonce() -> str:
+    """A page's nonce for its style and scripts: never given twice."""
+    return secrets.token_urlsafe(18)
+
+
 def renewed(kept: KeptPage) -> Page:
     """The kept page under a fresh nonce: a nonce is never given twice."""
-    return Page(kept, secrets.token_urlsafe(18))
+    return Page(kept, fresh_nonce())
 
 
 def render(
@@ -215,6 +220,33 @@ def render(
         "script": Markup(_MARKS[Fill.SCRIPT]),  # noqa: S704
     }
     return renewed(_cut(net.generate_html(), len(graph["nodes"]), len(graph["edges"])))
+
+
+# What a refused embed link's page says to do, by the refusal's reason (service.auth.embed).
+_TO_DO = {
+    "expired": "Reload the page this map is in to get a new link, or ask whoever gave you the "
+    "link for a new one.",
+    "revoked": "Sign in again, then reload the page this map is in to get a new link.",
+    "access_changed": "Reload the page this map is in to get a new link.",
+    "no_access": "If you should still see this map, ask your manager to check that the case is "
+    "allocated to you.",
+    "origin_not_allowed": "Ask the service's administrator whether this system may still show "
+    "maps.",
+    # The refusal itself says where the link opens, and what to make instead.
+    "wrong_place": "",
+}
+_ANYWAY = "Reload the page this map is in, or ask whoever gave you the link for a new one."
+
+
+def refusal(message: str, reason: str, *, target: str, nonce: str) -> str:
+    """The page of a refused embed link: `message` (the refusal in words, never anything about
+    the case), what to do, and a script telling a framing page `target` ("*" or an origin) the
+    reason: `{type: "lifelong-links:embed-error", code: reason}`."""
+    heading = "This link has expired" if reason == "expired" else "This map cannot be shown"
+    return _ENV.get_template("embed_refused.html").render(
+        heading=heading, message=message, to_do=_TO_DO.get(reason, _ANYWAY), nonce=nonce,
+        said={"code": reason, "target": target},
+    )  # fmt: skip
 
 
 def _beyond_close(count: int) -> str | None:

@@ -26,6 +26,13 @@ log = logging.getLogger(__name__)
 AUDIENCE = "lifelong-links:embed"
 ISSUER = "lifelong-links"
 View = Literal["ecomap", "tree"]
+# Why a link is refused, in a word a framing page can act on (never anything about the case):
+# not valid (altered, cut, signed with another key), expired, stopped (the API token it was
+# made with is revoked, or its user was disabled since), no longer allowed to its user, its
+# origin no longer allowed, opened where it may not be (framed or not), or access to the case
+# changed since it was made.
+Refusal = Literal["invalid", "expired", "revoked", "no_access", "origin_not_allowed",
+                  "wrong_place", "access_changed"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +50,15 @@ class EmbedClaims:
 
 
 class EmbedRefused(Unauthorized):
-    """The embed token is unusable. `claims` is set when it was genuine but has expired."""
+    """The embed token is unusable, `reason` says why in a word. `claims` is set when it was
+    genuine."""
 
-    def __init__(self, message: str, claims: EmbedClaims | None = None) -> None:
+    def __init__(
+        self, message: str, claims: EmbedClaims | None = None, *, reason: Refusal = "invalid"
+    ) -> None:
         super().__init__(message)
         self.claims = claims
+        self.reason: Refusal = reason
 
 
 def signing_key(configured: str | None) -> bytes:
@@ -122,5 +133,7 @@ def verify(key: bytes, token: str, *, now: datetime | None = None) -> EmbedClaim
     except (jwt.InvalidTokenError, KeyError, TypeError, ValueError) as exc:
         raise EmbedRefused("This embed link is not valid.") from exc
     if claims.expires_at <= (now or datetime.now(UTC)):
-        raise EmbedRefused("This embed link has expired; ask for a new one.", claims)
+        raise EmbedRefused(
+            "This embed link has expired; ask for a new one.", claims, reason="expired"
+        )
     return claims

@@ -190,16 +190,19 @@ async def _map_page(
         page = _page(graph, through, parent_origin=parent_origin, filters=filters)
         access.kept.put(reach.revision, key, maps.keep(page))
     ancestors = [parent_origin] if parent_origin else []
-    return HTMLResponse(
-        page.body,
-        headers={
-            "Content-Security-Policy": maps.content_security_policy(page.nonce, ancestors),
-            "Referrer-Policy": "no-referrer",
-            "Cache-Control": "no-store",
-            "X-Content-Type-Options": "nosniff",
-            "Cross-Origin-Resource-Policy": "same-origin",
-        },
-    )
+    return HTMLResponse(page.body, headers=_page_headers(page.nonce, ancestors))
+
+
+def _page_headers(nonce: str, ancestors: list[str]) -> dict[str, str]:
+    """A map page's headers (and a refused embed link's page's): its policy, no referrer, not
+    kept. `ancestors`: who may frame it (none when empty)."""
+    return {
+        "Content-Security-Policy": maps.content_security_policy(nonce, ancestors),
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
 
 
 def _page(
@@ -355,33 +358,54 @@ async def read_embedded_map(
     when its origin is no longer allowed. A link made for an origin opens only in a frame (the
     browser's `Sec-Fetch-Dest: iframe` or `frame`, sent to https addresses and localhost),
     never as a page of its own; one made without an origin only on its own. Every view is
-    audited."""
+    audited.
+
+    A refusal is the usual JSON error for API clients; a browser loading a page (asking for
+    HTML, or saying it loads a frame or a document) is given a short page saying what happened
+    and what to do, which tells a framing page why with `postMessage` (`_refusal_page`)."""
+    try:
+        return await _embedded_map(request, db, settings, filters, key, token)
+    except embed.EmbedRefused as exc:
+        if not _wants_a_page(request):
+            raise
+        return _refusal_page(exc, settings)
+
+
+async def _embedded_map(
+    request: Request, db: Db, settings: Settings, filters: Filters, key: bytes, token: str
+) -> HTMLResponse:
     try:
         claims = embed.verify(key, token)
     except embed.EmbedRefused as exc:
-        if exc.claims is not None:
+        if exc.reason == "expired" and exc.claims is not None:
             await _refuse(db, exc.claims, "embed token expired")
         raise
     if claims.origin is not None and claims.origin not in settings.allowed_embed_origins:
         await _refuse(db, claims, "origin no longer allowed")
-        raise embed.EmbedRefused("This embed link's origin is no longer allowed.")
+        raise embed.EmbedRefused(
+            "This embed link's origin is no longer allowed.", claims, reason="origin_not_allowed"
+        )
     user = await _user(db, claims.user_id)
     if user is None or user.disabled or user.role == Role.admin:
         await _refuse(db, claims, "user disabled or not a case role")
-        raise embed.EmbedRefused("This embed link's user may no longer see this map.")
+        raise embed.EmbedRefused(
+            "This embed link's user may no longer see this map.", claims, reason="no_access"
+        )
     if user.last_disabled_at is not None and claims.issued_at <= user.last_disabled_at:
         # Made before the user was last disabled: enabled again, they are given new links, as
         # their API tokens were revoked then (a link that leaked meanwhile stays dead).
         await _refuse(db, claims, "made before the user was disabled")
         raise embed.EmbedRefused("This embed link was made before its user was disabled; ask "
-                                 "for a new one.")  # fmt: skip
+                                 "for a new one.", claims, reason="revoked")  # fmt: skip
     if claims.api_token_id is not None and not await users.token_usable(
         db, token_id=claims.api_token_id, user_id=user.id
     ):
         await _refuse(db, claims, "the API token it was made with is revoked or expired")
         raise embed.EmbedRefused(
             "This embed link was made with a token that is revoked or has expired; "
-            "ask for a new one."
+            "ask for a new one.",
+            claims,
+            reason="revoked",
         )
     principal = Principal(user.id, user.username, user.role, user.team, via="embed")
     set_viewer(principal.role)
@@ -400,15 +424,18 @@ async def read_embedded_map(
             record_allowed=misplaced is None and not changed,
         )  # fmt: skip
     except NotFound as exc:
-        raise embed.EmbedRefused("This embed link's user may no longer see this map.") from exc
+        raise embed.EmbedRefused(
+            "This embed link's user may no longer see this map.", claims, reason="no_access"
+        ) from exc
     if misplaced is not None:
         reason, message = misplaced
         await _refuse(db, claims, reason)
-        raise embed.EmbedRefused(message)
+        raise embed.EmbedRefused(message, claims, reason="wrong_place")
     if changed:
         await _refuse(db, claims, "made before the user's access to the case last changed")
         raise embed.EmbedRefused("This embed link was made before your access to this case "
-                                 "last changed; ask for a new one.")  # fmt: skip
+                                 "last changed; ask for a new one.", claims,
+                                 reason="access_changed")  # fmt: skip
     return await _map_page(access, reach, claims.view, filters, parent_origin=claims.origin)
 
 
@@ -470,3 +497,32 @@ async def _refuse(db: Db, claims: embed.EmbedClaims, reason: str) -> None:
         resource=f"young_person:{claims.young_person_id}", outcome="refused",
         young_person_id=claims.young_person_id, reason=reason,
     )  # fmt: skip
+
+
+# What a browser sends as Sec-Fetch-Dest when it loads a page: a tab's, or a frame's.
+_PAGES = frozenset({"iframe", "frame", "document"})
+
+
+def _wants_a_page(request: Request) -> bool:
+    """Whether a browser is loading a page (asks for HTML, or says it loads a frame or a
+    document), rather than an API client asking (for JSON, or for anything)."""
+    accept = request.headers.get("accept", "").lower()
+    if "application/json" in accept:
+        return False
+    dest = request.headers.get("sec-fetch-dest", "").strip().lower()
+    return "text/html" in accept or dest in _PAGES
+
+
+def _refusal_page(exc: embed.EmbedRefused, settings: Settings) -> HTMLResponse:
+    """A refused embed link as a page: the refusal in words, what to do, and a message to the
+    framing page, `{type: "lifelong-links:embed-error", code}` with `code` the refusal's reason
+    (nothing about the case). Framed and told as the map would be: by and to the link's origin
+    when the link is genuine and its origin allowed; otherwise by any origin allowed to embed
+    maps, and told with the target `*` (the message says nothing of the case)."""
+    origin = exc.claims.origin if exc.claims is not None else None
+    known = origin is not None and origin in settings.allowed_embed_origins
+    ancestors = [origin] if known and origin else sorted(settings.allowed_embed_origins)
+    nonce = maps.fresh_nonce()
+    html = maps.refusal(exc.message, exc.reason, target=origin if known and origin else "*",
+                        nonce=nonce)  # fmt: skip
+    return HTMLResponse(html, status_code=exc.status_code, headers=_page_headers(nonce, ancestors))

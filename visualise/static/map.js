@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // The page shows its controls once this runs (network.html hides them until then).
+  document.documentElement.classList.add("ll-js");
+
   function data(id) {
     return JSON.parse(document.getElementById(id).textContent);
   }
@@ -197,6 +200,12 @@
     "'Everyone on this map, as a list'.");
   container.removeAttribute("role");
   container.removeAttribute("aria-label");
+  // vis-network focuses it when the pointer moves over the map (keyboard.autoFocus), and a
+  // focused element is scrolled into view: where the window showed only part of the map (800
+  // and 1024 px windows), the page moved under the pointer and the click went elsewhere.
+  surface.focus = function () {
+    HTMLElement.prototype.focus.call(surface, { preventScroll: true });
+  };
   // A tooltip shown on hover is dismissed with Escape (WCAG 1.4.13).
   document.addEventListener("keydown", function (event) {
     var tip = container.querySelector("div.vis-tooltip");
@@ -250,6 +259,9 @@
     shown.textContent = counts().nodes + " people shown";
     if (everyone.open) {
       listEveryone();
+    }
+    if (panelSummary) {
+      summaryPanel(panelSummary);
     }
   }
 
@@ -413,6 +425,8 @@
       return false;
     }
     clear(panel);
+    panelSummary = null;
+    panel.classList.remove("ll-empty"); // printed now (network.html)
     // The heading takes the focus when someone is chosen from the keyboard: a screen reader
     // says their name, and the rest is read on from there (the panel is no live region, which
     // would read it all a second time).
@@ -481,11 +495,47 @@
     panel.querySelector("h2").focus();
   }
 
-  function unfold(summary) {
-    var next = wanted(summary).filter(function (id) { return folded[id]; }).slice(0, BATCH);
+  // Open a summary's closest BATCH, or `all` of them (a second reader: 125 clicks for a family
+  // of 1,000): of those the filters show. The panel then says what it holds.
+  function unfold(summary, all) {
+    var rest = wanted(summary).filter(function (id) { return folded[id]; });
+    var next = all ? rest : rest.slice(0, BATCH);
     next.forEach(function (id) { delete folded[id]; });
-    refresh();
+    panelSummary = summary;
+    refresh(); // and the panel says what the summary holds now
     return next;
+  }
+
+  // The panel of a summary: what it holds and buttons to open the next BATCH or all the rest.
+  var panelSummary = null; // the summary the panel shows, if it shows one
+
+  function summaryPanel(summary) {
+    panelSummary = summary;
+    clear(panel);
+    panel.classList.remove("ll-empty");
+    var lines = summary.label.split("\n");
+    var heading = element("h2", lines[0]);
+    heading.tabIndex = -1;
+    panel.appendChild(heading);
+    lines.slice(1).forEach(function (line) { panel.appendChild(element("p", line)); });
+    var members = wanted(summary);
+    var rest = members.filter(function (id) { return folded[id]; }).length;
+    panel.appendChild(element("p", !members.length ? "Nobody here the filters show."
+      : !rest ? "all " + members.length + " shown"
+        : members.length - rest + " shown, " + rest + " more"));
+    [[Math.min(BATCH, rest), "Show the closest " + Math.min(BATCH, rest), false],
+     [rest > BATCH ? rest : 0, "Show all " + rest, true]].forEach(function (one) {
+      if (!one[0]) {
+        return;
+      }
+      var button = element("button", one[1]);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        unfold(summary, one[2]);
+        (panel.querySelector("button") || heading).focus();
+      });
+      panel.appendChild(button);
+    });
   }
 
   // The node under the pointer: an event's `nodes` are the selection, which the panel widens.
@@ -496,7 +546,7 @@
   network.on("click", function (params) {
     var id = at(params);
     if (summaries[id]) {
-      unfold(summaries[id]);
+      unfold(summaries[id], false);
     } else if (people[id]) {
       open(id);
     } else if (id === undefined) {
@@ -677,11 +727,114 @@
       best = fitted(whole);
     }
     network.moveTo({ position: best.position, scale: best.scale });
+    bringSummariesIn(best, !inFrame && shown.height > 0 ? shown : whole);
   }
 
-  // Test hooks and tools: what is drawn now in the part of the map the first view was fitted
-  // to, in DOM px relative to the map.
+  function overlapping(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // A summary is the only way to open the rest of its side: one the first view would cut (a
+  // second reader: at 800 and 1024 px windows "Mum's side" and "Dad's side" were, the view no
+  // smaller than READABLE) is moved into `part` of the view, at the edge on its side, up or
+  // down to where it covers no one shown and no other summary; where `part` has no such place,
+  // into the rest of the map's box, below the window, where scrolling shows it.
+  function bringSummariesIn(view, part) {
+    var scale = view.scale;
+    var halfWidth = (container.clientWidth / 2 - PAD) / scale;
+    function room(top, height) {
+      function mapY(y) {
+        return (y - container.clientHeight / 2) / scale + view.position.y;
+      }
+      return { left: view.position.x - halfWidth, right: view.position.x + halfWidth,
+               top: mapY(top + PAD), bottom: mapY(top + height - PAD) };
+    }
+    var rooms = [room(part.top, part.height), room(0, container.clientHeight)];
+    var taken = [];
+    var outside = [];
+    list.forEach(function (node) {
+      if (!visible[node.id]) {
+        return;
+      }
+      var box = extent(node);
+      if (node.llSummary && !(rooms[0].left <= box.left && box.right <= rooms[0].right &&
+                              rooms[0].top <= box.top && box.bottom <= rooms[0].bottom)) {
+        outside.push(node.id);
+      } else {
+        taken.push(box);
+      }
+    });
+    var GAP = 8 / scale;
+    function within(value, low, high) {
+      return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
+    }
+    outside.forEach(function (id) {
+      var box = network.getBoundingBox(id);
+      var w = box.right - box.left;
+      var h = box.bottom - box.top;
+      var at = network.getPosition(id);
+      var x = within(at.x, rooms[0].left + w / 2, rooms[0].right - w / 2);
+      function placed(cy) {
+        return { left: x - w / 2 - GAP, right: x + w / 2 + GAP, top: cy - h / 2 - GAP,
+                 bottom: cy + h / 2 + GAP };
+      }
+      // The free place in `inside` nearest the summary's own height, or null.
+      function spot(inside) {
+        var start = within(at.y, inside.top + h / 2, inside.bottom - h / 2);
+        var step = Math.max(h / 4, 4);
+        function free(cy) {
+          return cy - h / 2 >= inside.top - 0.5 && cy + h / 2 <= inside.bottom + 0.5 &&
+            !taken.some(function (other) { return overlapping(placed(cy), other); });
+        }
+        for (var i = 0; i * step <= inside.bottom - inside.top; i++) {
+          if (free(start + i * step)) {
+            return start + i * step;
+          }
+          if (free(start - i * step)) {
+            return start - i * step;
+          }
+        }
+        return null;
+      }
+      var y = spot(rooms[0]);
+      if (y === null) {
+        y = spot(rooms[1]);
+      }
+      if (y === null) {
+        y = within(at.y, rooms[0].top + h / 2, rooms[0].bottom - h / 2);
+      }
+      network.moveNode(id, x, y);
+      taken.push(placed(y));
+    });
+  }
+
+  // The ids of the nodes vis-network draws in the view as it stands: those of one drawing,
+  // made now. vis-network sizes the label of a node it does not draw (outside the view)
+  // without placing it, so that label's box stands wherever it was last drawn, or at the map's
+  // origin if it never was (a second reader: 400 labels "in view" on a tree showing 7).
+  function drawnNodes() {
+    var drawn = {};
+    var ids = network.body.nodeIndices.slice();
+    ids.forEach(function (id) {
+      var node = network.body.nodes[id];
+      var draw = node.draw;
+      node.draw = function () {
+        drawn[id] = true;
+        return draw.apply(node, arguments);
+      };
+    });
+    try {
+      network.redraw();
+    } finally {
+      ids.forEach(function (id) { delete network.body.nodes[id].draw; });
+    }
+    return drawn;
+  }
+
+  // Test hooks and tools: the labels drawn now in the part of the map the first view was
+  // fitted to, in DOM px relative to the map.
   function labels() {
+    var drawn = drawnNodes();
     var scale = network.getScale();
     var w = container.clientWidth;
     var part = band || { top: 0, height: container.clientHeight };
@@ -692,7 +845,8 @@
       var node = network.body.nodes[id];
       var size = node.labelModule.size;
       var px = node.options.font.size * scale;
-      if (!node.options.label || px < page.drawThreshold - 1 || !isFinite(size.left)) {
+      if (!drawn[id] || !node.options.label || px < page.drawThreshold - 1 ||
+          !isFinite(size.left)) {
         return;
       }
       var a = network.canvasToDOM({ x: size.left, y: size.top });
@@ -737,6 +891,16 @@
   if (window.ResizeObserver) {
     new ResizeObserver(tellParent).observe(document.body);
   }
+  // Printed, the map is as wide as the page (network.html): its canvas is sized again before
+  // it is printed, and back after.
+  function resized() {
+    network.redraw();
+  }
+  window.addEventListener("beforeprint", resized);
+  window.addEventListener("afterprint", resized);
+  if (window.matchMedia) {
+    window.matchMedia("print").addEventListener("change", resized);
+  }
 
   shown.textContent = counts().nodes + " people shown";
   window.llMap = {
@@ -753,6 +917,7 @@
     visible: function (id) { return Boolean(visible[id]); },
     search: function (text) { find.value = text; return listMatches(); },
     choose: choose,
-    unfold: function (id) { return summaries[id] ? unfold(summaries[id]) : []; },
+    unfold: function (id) { return summaries[id] ? unfold(summaries[id], false) : []; },
+    unfoldAll: function (id) { return summaries[id] ? unfold(summaries[id], true) : []; },
   };
 })();
