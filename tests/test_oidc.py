@@ -512,3 +512,44 @@ def test_an_embed_link_made_after_an_oidc_sign_in_expires_with_the_identity_toke
         assert dead.json()["error"]["message"] == (
             "The token used expires within a second; sign in with another."
         )
+
+
+def test_claims_that_change_a_user_are_on_the_trail_and_change_no_disabled_user(
+    issuer: Issuer, keys: Keys, db: Driver, neo4j_target: Target
+) -> None:
+    """A second reader: a user made, then made admin of another team, by the identity
+    provider's claims left nothing on the trail an admin reads; and a disabled coordinator
+    signing in with new claims was refused but became a manager of another team all the same.
+    The claims' changes are on the trail as an admin's are; a disabled user's stay as they
+    were."""
+    settings = settings_for(neo4j_target, admin_token=ADMIN_TOKEN, oidc_issuer=issuer.url,
+                            oidc_audience=AUDIENCE, oidc_team_claim="team")  # fmt: skip
+
+    def me(**over: Any) -> Any:
+        token = sign(claims(issuer, **over), keys.rsa)
+        return client.get("/me", headers={"Authorization": f"Bearer {token}"})
+
+    def trail(user: str) -> list[tuple[str, str]]:
+        found = ok(client.get("/audit", headers=BOOT, params={"user_id": user}))["data"]
+        return sorted((e["action"], e["reason"]) for e in found
+                      if e["action"].startswith("user."))  # fmt: skip
+
+    with TestClient(create_app(settings)) as client:
+        first = me(roles=["coordinator"], team="north")
+        assert first.status_code == 200, first.text
+        user = first.json()["user_id"]
+        made = ("user.create", "role coordinator, team north, by the identity provider's claims")
+        assert trail(user) == [made]
+        assert me(roles=["coordinator"], team="north").status_code == 200
+        assert trail(user) == [made]  # the same claims again change nothing
+        assert me(roles=["manager"], team="south").json()["role"] == "manager"
+        moved = ("user.update",
+                 "role coordinator -> manager; team north -> south, by the identity provider's "
+                 "claims")  # fmt: skip
+        assert trail(user) == [made, moved]
+        ok(client.patch(f"/users/{user}", headers=BOOT, json={"disabled": True}))
+        refused = me(roles=["admin"], team="west", iat=FromNow(5))
+        assert refused.status_code == 401, refused.text
+        held = ok(client.get(f"/users/{user}", headers=BOOT))
+        assert (held["role"], held["team"], held["disabled"]) == ("manager", "south", True)
+        assert trail(user) == [made, moved]  # nothing more by the claims

@@ -269,13 +269,34 @@ async def principal_for_oidc(
         )).single()  # fmt: skip
         if found is None:
             raise UsernameTaken(username)
+        made = found["user"]
         if found["changed"]:
             # A new role or team is a change of data (service.readcache); the same claims
             # again, at every sign-in, are not.
             await tx.run(db.queries["bump_revision"])
-        return found["user"]
+            # On the trail, as an admin's change is (a second reader: a user made admin by
+            # the provider's claims left nothing an admin could read).
+            who = Principal(made["id"], made["username"], role, made["team"], via="oidc")
+            before = found["before"] or {}
+            said = (
+                f"role {made['role']}, team {_word(made['team'])}"
+                if found["created"]
+                else "; ".join(
+                    f"{key} {_word(before.get(key))} -> {_word(made[key])}"
+                    for key in ("role", "team")
+                    if before.get(key) != made[key]
+                )
+            )
+            await record_in(tx, db.queries, principal=who,
+                            action="user.create" if found["created"] else "user.update",
+                            resource=f"user:{made['id']}", outcome="allowed",
+                            reason=f"{said}, by the identity provider's claims")  # fmt: skip
+        return made
 
     known = (await run_once(db, "get_oidc_user", write=True, subject=subject))[0]["user"]
+    if known is not None and known["disabled"]:
+        # Refused as it stands: the claims change nothing of a disabled user.
+        return SignInRefusal("disabled user", user_id=known["id"], role=role.value)
     same = (
         known is not None
         and known["role"] == role.value
