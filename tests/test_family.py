@@ -1228,3 +1228,43 @@ def test_a_grandmothers_husband_by_the_marriage_alone_brings_his_family(family: 
                             params={"view": "tree", "scope": "whole"}))  # fmt: skip
     relation = {n["id"]: n["relation"] for n in graph["nodes"]}
     assert relation[f.ids["nmson"]] == "maternal step-uncle"
+
+
+def test_the_slips_refused_on_a_new_tie_are_refused_the_other_ways_round(
+    family: Family, db: Driver
+) -> None:
+    """A second reader got round the refusals of a partnership with one's own parent and of
+    an adopter born after the child: a marriage recorded first, then the husband as the
+    wife's birth father; a younger step-parent's link changed to adoptive or foster; an
+    adopter recorded with no birth date given one after the child's. Each is refused as the
+    new tie is, and nothing changes."""
+    f = family  # the young person ("me") was born in 2012
+    f.people(dad="male", wife="female", kid="female")
+    f.partners("dad", "wife")
+    before = count_all(db)
+    made = f.client.post(
+        "/relationships",
+        headers=f.headers,
+        json={"type": "parent", "from_id": f.ids["dad"], "to_id": f.ids["wife"], "kind": "birth"},
+    )
+    assert made.status_code == 422, made.text
+    assert "their own parent, grandparent or child" in made.json()["error"]["message"]
+    f.person("young_step", "female", birth_date="2016")
+    step = f.link("parent", "young_step", "me", kind="step")
+    for kind in ("adoptive", "foster"):
+        changed = f.client.patch(f"/relationships/{step}", headers=f.headers, json={"kind": kind})
+        assert changed.status_code == 422, (kind, changed.text)
+        assert "must be born before the child" in changed.json()["error"]["message"]
+    f.person("adopter", "female")
+    f.child("adopter", "me", kind="adoptive")
+    dated = f.client.patch(f"/people/{f.ids['adopter']}", headers=f.headers,
+                           json={"birth_date": "2018"})  # fmt: skip
+    assert dated.status_code == 422, dated.text
+    assert dated.json()["error"]["details"][0]["loc"] == ["body", "birth_date"]
+    ok(f.client.patch(f"/people/{f.ids['adopter']}", headers=f.headers,
+                      json={"birth_date": "1980"}))  # fmt: skip
+    # And the child's own date, the other way round.
+    kid_born = f.client.patch(f"/people/{f.young_person_id}", headers=f.headers,
+                              json={"birth_date": "1979"})  # fmt: skip
+    assert kid_born.status_code == 422, kid_born.text
+    assert count_all(db)[1] == before[1] + 2 + 2  # two people in the network, two links

@@ -48,6 +48,9 @@ RETURN a.birth_date AS from_birth, b.birth_date AS to_birth,
        // without the restore its manager decides.
        EXISTS { (a)-[:REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) }
          OR EXISTS { (b)-[:REMOVED_FROM]->(:YoungPerson {id: $young_person_id}) } AS taken_out,
+       // Partners already, for a parent link (a second reader recorded a marriage first, then
+       // the husband as the wife's birth father).
+       EXISTS { (a)-[:PARTNER_OF]-(b) } AS partners,
        CASE $type
          WHEN 'parent' THEN EXISTS { (a)-[:PARENT_OF]->(b) } OR EXISTS { (b)-[:PARENT_OF]->(a) }
          WHEN 'partner' THEN EXISTS { (a)-[:PARTNER_OF]-(b) }

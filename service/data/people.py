@@ -278,6 +278,17 @@ async def _check_birth_order(
             "birth child's.",
             details=[{"loc": ["body", "birth_date"], "msg": BORN_BEFORE}],
         )
+    # An adoptive parent or foster carer born before the child, as a new link must be (a
+    # second reader gave an adopter recorded with no birth date one after the child's).
+    if any(not before(parent, born) for parent in found["raising"]) or any(
+        not before(born, child) for child in found["raised"]
+    ):
+        said = "An adoptive parent or foster carer must be born before the child: check the years."
+        raise InvalidInput(
+            f"{said} This birth date is not after an adoptive parent's or foster carer's, or "
+            "not before a child's they adopted or foster.",
+            details=[{"loc": ["body", "birth_date"], "msg": said}],
+        )
 
 
 async def create_person(

@@ -167,6 +167,8 @@ def _check_parent(found: Any, kind: str) -> None:
     # An adoptive parent or foster carer born after the child is a slip of the year or of the
     # person chosen (a second reader recorded an adopter born in 2015 for a child of 2010); a
     # step-parent may be younger than a grown step-child.
+    if kind in ("birth", "adoptive") and found["partners"]:
+        _check_partnership({"birth_line": True, "to_is_ancestor_of_from": False})
     born = (found["from_birth"], found["to_birth"])
     if kind in ("adoptive", "foster") and all(born) and not before(*born):
         raise _invalid(
@@ -338,13 +340,16 @@ async def update_relationship(
             raise _invalid(f"'{key}' cannot be emptied; send a value.", key)
 
     async def work(tx: AsyncManagedTransaction) -> Any:
-        if current.type == "parent" and values.get("kind") == "birth" != current.kind:
+        kind = values.get("kind")
+        if current.type == "parent" and kind is not None and kind != current.kind:
+            # Checked as a new link of that kind is (a second reader changed a younger
+            # step-parent's link to adoptive, and a husband's step link to birth).
             found = await (
                 await tx.run(db.queries["check_new_relationship"], from_id=current.from_id,
                              to_id=current.to_id, type="none", role=None,
                              young_person_id=young_person_id)
             ).single(strict=True)  # fmt: skip
-            _check_parent({**dict(found), "to_is_ancestor_of_from": False}, "birth")
+            _check_parent({**dict(found), "to_is_ancestor_of_from": False}, kind)
         if current.type == "sibling" and values.get("half") is not None:
             found = await (
                 await tx.run(db.queries["check_new_relationship"], from_id=current.from_id,
