@@ -1402,3 +1402,38 @@ def test_a_worker_of_another_team_allocated_opens_that_case_only(
     )
     assert ended.status_code == 200, ended.text
     assert client.get(path, headers=sam_worker.headers).status_code == 404
+
+
+def test_a_flag_another_case_raised_overridden_by_an_approval_is_told_to_that_case(
+    api: TestClient, db: Driver
+) -> None:
+    """A second reader: south raised a level-3 flag on the mother both cases hold; north's
+    manager approved Kai's contact with her over it, and south, whom everyone is told to ask
+    about the flag, was never told. South's trail now says the flag was overridden by an
+    approval, never through which case, nor anything of it."""
+    client = api
+    made = two_teams(client, db)
+    kai, sam, mother = made["kai"], made["sam"], made["family"].ids["mother"]
+    flag = ok(client.post(f"/people/{mother}/flags", headers=made["sam_worker"].headers,
+                          params={"young_person_id": sam},
+                          json={"kind": "allegation", "level": 3, "source": "Police"}),
+              201)["id"]  # fmt: skip
+    coordinator = made["kai_worker"].headers
+    cid = ok(client.post(f"/young-people/{kai}/connections", headers=coordinator,
+                         json={"person_id": mother}), 201)["id"]  # fmt: skip
+    for stage in ("located", "awaiting_safety_check"):
+        ok(client.post(f"/connections/{cid}/stage", headers=coordinator, json={"stage": stage}))
+    ok(
+        client.post(
+            f"/connections/{cid}/stage",
+            headers=made["north"].headers,
+            json={"stage": "approved", "override_reason": "Seen together, supervised"},
+        )
+    )
+    trail = ok(client.get("/audit", headers=made["south"].headers,
+                          params={"young_person_id": sam}))["data"]  # fmt: skip
+    told = [e for e in trail if e["action"] == "flag.overridden"]
+    assert [(e["resource"], e["outcome"]) for e in told] == [(f"flag:{flag}", "allowed")], trail
+    assert "through another case" in told[0]["reason"]
+    assert kai not in str(trail)
+    assert "Seen together" not in str(trail)

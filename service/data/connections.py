@@ -13,7 +13,14 @@ from pydantic import BaseModel, Field, model_validator
 
 from service.auth.need_to_know import Sensitive, Shaped
 from service.auth.principal import Principal, Role
-from service.data.audit import Change, audited_write, record, record_in
+from service.data.audit import (
+    Change,
+    Shared,
+    audited_write,
+    record,
+    record_in,
+    record_in_others,
+)
 from service.data.people import still_in_case
 from service.data.relatives import wish_sides_in
 from service.data.safeguarding import household_risks_in
@@ -399,6 +406,16 @@ async def move(
                         resource=f"connection:{cid}", outcome="allowed",
                         young_person_id=young_person_id,
                         reason=f"to {body.stage}{OVERRIDE if overrode else ''}")  # fmt: skip
+        # The other cases that hold someone whose flag or order was overridden are told, on
+        # their trails, never by which case (a second reader: south raised a level-3 flag on a
+        # mother both cases hold, north's manager approved contact over it, and south, whom
+        # everyone is told to ask, never knew).
+        await record_in_others(tx, db.queries, principal=actor, young_person_id=young_person_id,
+                               changes=[Shared(f"{token.split(':')[0]}.overridden", token,
+                                               (person,), "an approval of contact with someone "
+                                               "in whose household it stands overrode it")
+                                        for person, token in facts.risks
+                                        if token in overrode])  # fmt: skip
         if body.stage in _ENDS_INVOLVEMENT:
             why = _ENDS_INVOLVEMENT[body.stage]
             await withdraw_coming_invitations(
