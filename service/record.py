@@ -167,8 +167,9 @@ def _text(value: object) -> str:
 
 
 class _Builder:
-    def __init__(self, names: _Names) -> None:
+    def __init__(self, names: _Names, kept_away: set[str]) -> None:
         self.names = names
+        self.kept_away = kept_away
         self.sections: list[Section] = []
         self.held: list[Withholding] = []
 
@@ -184,11 +185,16 @@ class _Builder:
         return self.hold(section, "a name", why)
 
     def words(self, section: str, pid: str, text: str, what: str = "a message's words") -> str:
-        """Someone's own words (a message, a commitment), withheld when they were taken out of
-        the network: a man wrongly matched as an uncle, whose words can say who and where he is
-        (second readers: his name was withheld, his "12 Mill Lane" given)."""
+        """Someone's own words (a message, a commitment, an offer), withheld when they were taken
+        out of the network: a man wrongly matched as an uncle, whose words can say who and
+        where he is (second readers: his name was withheld, his "12 Mill Lane" given); and when
+        the young person's wish, a risk in their household or a refusal keeps them away today,
+        as the journey book leaves them out (a later reader: a refused, flagged uncle the young
+        person wanted never to hear from reached them, phone number and address, through it)."""
         p = self.names.people.get(pid)
-        return self.hold(section, what) if p and p.get("taken_out") else text
+        if pid in self.kept_away or (p and p.get("taken_out")):
+            return self.hold(section, what)
+        return text
 
     def about(self, section: str, pid: str, value: object, what: str) -> str:
         """A note or reason about another person: withheld when there is one."""
@@ -239,11 +245,14 @@ def build_record(
     events: Sequence[Mapping[str, Any]],
     made_on: str,
     young_kin: set[str] | None = None,
+    kept_away: set[str] | None = None,
 ) -> OwnRecord:
     """The record from `get_record`'s facts, the young person's `relatives` (person_id, term,
     side, birth_date, death_date, living, other_case, generations_up and _down), their
     `timeline` and `events`. `young_kin`: the relatives of the young person's generation or
-    a younger one, the people the case took out counted (by default, of `relatives`)."""
+    a younger one, the people the case took out counted (by default, of `relatives`).
+    `kept_away`: whom the young person's journey book would leave out today (a wish, a risk in
+    their household, a refusal: `journey.kept_out`), whose own words are withheld."""
     me = facts["person"]["id"]
     people = list(facts["people"])
     known = {p["person_id"] for p in people}
@@ -256,7 +265,7 @@ def build_record(
         young_kin = {r["person_id"] for r in relatives
                      if r["generations_up"] <= r["generations_down"]}  # fmt: skip
     names = _Names(people, me, made_on, young_kin)
-    b = _Builder(names)
+    b = _Builder(names, kept_away or set())
     person = facts["person"]
     b.add("About you", ["", ""], [
         ["Name", " ".join(x for x in (person["given_name"], person["family_name"]) if x)],
@@ -362,7 +371,8 @@ def build_record(
         [e["on"], e["title"], _text(e["place"]),
          b.hold(section, f"notes (the event on {e['on']})") if e.get("notes") else "",
          ", ".join(b.name(section, g["person_id"]) for g in e["guests"] if g["attended"]),
-         "; ".join(g["offered"] for g in e["guests"] if g["attended"] and g["offered"])]
+         "; ".join(b.words(section, g["person_id"], g["offered"], "an offer")
+                   for g in e["guests"] if g["attended"] and g["offered"])]
         for e in events
     ])  # fmt: skip
     book = facts["book"]

@@ -584,3 +584,32 @@ def test_someone_taken_out_of_the_network_is_not_named(case: Case) -> None:
     assert messages["rows"] == [[withheld(OTHER_PERSON), "2026-01-03", withheld(OTHER_PERSON)]]
     assert {"section": "Messages to you", "what": "a message's words", "why": OTHER_PERSON} in (
         record["withheld"])  # fmt: skip
+
+
+def test_the_words_of_someone_kept_away_today_are_withheld(case: Case) -> None:
+    """A second reader: a message from an uncle since refused, flagged and wished "never" by
+    the young person ("Ring me on 07700 900123, come to 9 Ash Close") was given word for word
+    by the record, while the journey book left it out. Whom the book would leave out today (a
+    wish, a risk in their household, a refusal), the record gives no words of either: not a
+    message, a commitment or an offer."""
+    client, ids, me = case.client, case.family.ids, case.family.young_person_id
+    cid = case.connect("uncle")
+    ok(client.post(f"/connections/{cid}/messages", headers=case.coordinator.headers,
+                   json={"text": "Ring me on 07700 900123, come to 9 Ash Close",
+                         "written_on": "2026-01-03"}), 201)  # fmt: skip
+
+    def messages() -> list[list[str]]:
+        record = ok(client.get(f"/young-people/{me}/record", headers=case.social_worker.headers))
+        rows: list[list[str]] = next(
+            s for s in record["sections"] if s["title"] == "Messages to you"
+        )["rows"]
+        return rows
+
+    assert messages()[0][2] == "Ring me on 07700 900123, come to 9 Ash Close"
+    case.wish(person_id=ids["uncle"], wish="never")
+    assert "Ash Close" not in str(messages())
+    assert messages()[0][2].startswith("[withheld")
+    case.wish(person_id=ids["uncle"], wish="want_contact")
+    assert "Ash Close" in str(messages())
+    case.walk(cid, "located", "awaiting_safety_check", "not_approved")
+    assert "Ash Close" not in str(messages())

@@ -8,11 +8,13 @@ from datetime import date
 from service.data.discovery import timeline_entries
 from service.data.events import list_events
 from service.data.relationships import notes_for
-from service.data.relatives import load_family, relatives_of, with_removed
+from service.data.relatives import load_family, relatives_of, wish_sides_of, with_removed
 from service.db import Db, together
 from service.errors import NotFound
 from service.family import relatives as kin_of
+from service.journey import kept_out
 from service.record import OwnRecord, build_record
+from service.workflow import BLOCKING_FLAG_LEVEL
 
 # The family in a record: as far as the family map reaches.
 _GENERATIONS = 4
@@ -36,9 +38,22 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
     ids = {r.person_id for r in relatives}
     ids |= {p["person_id"] for e in entries for p in e["people"]}
     ids |= {g.person_id for e in events for g in e.guests}
-    records = await db.read("get_record", young_person_id=young_person_id, ids=sorted(ids))
-    if not records:
+    records, held, sides = await together(
+        db.read("get_record", young_person_id=young_person_id, ids=sorted(ids)),
+        # Who the journey book would leave out today, as it decides it: their words are not
+        # passed on either.
+        db.read("get_book_facts", young_person_id=young_person_id, today=today.isoformat(),
+                ids=sorted(ids), blocking_level=BLOCKING_FLAG_LEVEL),
+        wish_sides_of(db, young_person_id=young_person_id),
+    )  # fmt: skip
+    if not records or not held:
         raise NotFound("No young person with this id is within your allocations.")
+    book = dict(held[0])
+    people = {p["person_id"]: p for p in book["people"]}
+    kept_away = kept_out(book["connections"], people,
+                         sides={pid: sides.get(pid) for pid in people},
+                         wish_maternal=book["wish_maternal"],
+                         wish_paternal=book["wish_paternal"], leave_out=[])  # fmt: skip
     kin = [{"person_id": r.person_id, "name": r.name, "term": r.term, "side": r.side,
             "living": r.living, "birth_date": r.birth_date, "death_date": r.death_date,
             "other_case": r.other_case, "generations_up": r.generations_up,
@@ -48,4 +63,5 @@ async def own_record(db: Db, *, young_person_id: str, today: date) -> OwnRecord:
     facts["adults"] = [{**a, "notes": notes_for(a["notes"], young_person_id)}
                        for a in facts["adults"]]  # fmt: skip
     return build_record(facts, relatives=kin, timeline=entries, events=drawn,
-                        made_on=today.isoformat(), young_kin=young_kin)  # fmt: skip
+                        made_on=today.isoformat(), young_kin=young_kin,
+                        kept_away=kept_away)  # fmt: skip
