@@ -672,6 +672,10 @@ def test_the_plan_its_versions_and_what_changed(case: Case) -> None:
     assert "gran Test" not in words
     assert "A call every other Sunday" not in words
     assert "not in the plan today" not in words
+    # Nor the workers' note on the version (a second reader: "Dad not invited: MARAC, lives at
+    # 4 Elm Rd" was printed on it), which the workers' copy gives.
+    assert "At the event" not in words
+    assert "At the event" in " ".join(printed.text.split())
     # Today's page for the family: without the workers' part (who is held back, and why).
     today_copy = case.client.get(document, headers=case.coordinator.headers,
                                  params={"for_family": "true"})  # fmt: skip
