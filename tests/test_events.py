@@ -780,3 +780,30 @@ def test_the_plan_page_escapes_names_and_is_audited(case: Case) -> None:
     scope = {"young_person_id": case.family.young_person_id}
     audit = ok(case.client.get("/audit", headers=case.manager.headers, params=scope))["data"]
     assert sum(e["action"] == "plan_document" for e in audit) == 4  # the 404 was a look too
+
+
+def test_a_guest_kept_away_since_the_invitation_is_marked_to_be_withdrawn(case: Case) -> None:
+    """A second reader: a grandmother the young person now says "never" about, and an aunt
+    flagged since, stayed invited to an event to come with no word, while the plan held them
+    back. The event says so, and marks them; not how the flag reads."""
+    ids = case.family.ids
+    event = _event(case, on="2099-01-01")
+    gran, aunt, uncle = (case.connect(k) for k in ("gran", "aunt", "uncle"))
+    for cid in (gran, aunt, uncle):
+        case.walk(cid, *WILLING)
+        ok(_invite(case, event["id"], cid), 201)
+
+    def read() -> dict[str, Any]:
+        found: dict[str, Any] = ok(case.client.get(f"/events/{event['id']}",
+                                                   headers=case.coordinator.headers))  # fmt: skip
+        return found
+
+    assert read()["warnings"] == []
+    case.wish(person_id=ids["gran"], wish="never")
+    case.flag("aunt")
+    now = read()
+    assert {g["person_id"]: g["kept_away"] for g in now["guests"]} == {
+        ids["gran"]: True, ids["aunt"]: True, ids["uncle"]: False}  # fmt: skip
+    assert len(now["warnings"]) == 1
+    assert now["warnings"][0].startswith("2 of the guests invited are kept away now")
+    assert "level" not in now["warnings"][0]

@@ -22,6 +22,7 @@ from service.data.connections import (
     recorded_move,
     refused,
 )
+from service.data.contacts import held_from_contact_of
 from service.dates import before_birth, london_today
 from service.db import Db, in_write, run_once
 from service.errors import Conflict, InvalidInput, NotFound
@@ -74,6 +75,12 @@ class Guest(Shaped):
     )
     withdrawn_by: str | None = None
     withdrawn_reason: Annotated[str | None, Sensitive.notes] = None
+    kept_away: bool = Field(
+        default=False,
+        description="Invited to an event still to come, and kept away now by the young "
+        "person's wish or a risk in their household (as the plan holds them back): their "
+        "invitation is to be withdrawn.",
+    )
 
 
 class Event(Shaped):
@@ -87,7 +94,8 @@ class Event(Shaped):
     warnings: list[str] = Field(
         default=[],
         description="What stands in the way of the event as it is: a current court order "
-        "between two guests (made after both were invited).",
+        "between two guests (made after both were invited); guests of an event still to come "
+        "kept away since they were invited (`Guest.kept_away`).",
     )
     apart: Annotated[list[list[str]] | None, Sensitive.flag_details] = Field(
         default=None,
@@ -98,17 +106,39 @@ class Event(Shaped):
 
 _APART = ("A current court order stands between {} of the guests: they may not be at one event "
           "together. Ask the social worker.")  # fmt: skip
+_KEPT_AWAY = (
+    "{} of the guests invited {} kept away now, since the invitation, by the young "
+    "person's wish or a risk in their household (marked `kept_away`; the plan says why "
+    "to those who decide): withdraw {} invitation, or ask the social worker."
+)
 
 
 async def _read(db: Db, young_person_id: str, event_id: str | None) -> list[Event]:
+    today = london_today()
     records = await db.read("list_events", young_person_id=young_person_id, id=event_id,
-                            today=london_today().isoformat())  # fmt: skip
+                            today=today.isoformat())  # fmt: skip
+    found = [dict(r["event"]) for r in records]
+    # The guests of events still to come who are kept away now (a second reader: a
+    # grandmother the young person now says "never" about, and an aunt flagged since, stayed
+    # invited with no word; only a decline or a withdrawn approval withdraws an invitation).
+    coming = {g["person_id"] for e in found if e["on"] >= today.isoformat()
+              for g in e["guests"] if g.get("withdrawn_on") is None}  # fmt: skip
+    held = await held_from_contact_of(db, young_person_id, sorted(coming), today)
     events = []
-    for r in records:
-        found = dict(r["event"])
-        apart = {p for pair in found["apart"] for p in pair}
-        found["warnings"] = [_APART.format(len(apart))] if apart else []
-        events.append(Event.model_validate(found))
+    for event in found:
+        apart = {p for pair in event["apart"] for p in pair}
+        event["warnings"] = [_APART.format(len(apart))] if apart else []
+        if event["on"] >= today.isoformat():
+            for guest in event["guests"]:
+                guest["kept_away"] = guest["person_id"] in held and not guest.get("withdrawn_on")
+            kept = sum(1 for g in event["guests"] if g["kept_away"])
+            if kept:
+                event["warnings"].append(
+                    _KEPT_AWAY.format(
+                        kept, "is" if kept == 1 else "are", "their" if kept > 1 else "the"
+                    )
+                )
+        events.append(Event.model_validate(event))
     return events
 
 
