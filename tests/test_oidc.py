@@ -211,6 +211,16 @@ def test_a_team_claim_naming_several_teams_is_refused(issuer: Issuer, keys: Keys
         # as "a\nb" and as "jo.smith " beside jo.smith).
         ({"preferred_username": "a\nb"}, "a.worker@example.org"),
         ({"preferred_username": "jo.smith ", "email": "jo\u200b@x.org"}, "entra-oid-123"),
+        # An email claim that is not an address, which a guest may set, is no username (a
+        # second reader: a guest whose own username the service refuses, for its #EXT#, took
+        # "south.manager", the name of a manager yet to sign in, that flags tell people to ask).
+        (
+            {
+                "preferred_username": "eve_gmail.com#EXT#@council.onmicrosoft.com",
+                "email": "south.manager",
+            },
+            "entra-oid-123",
+        ),
     ],
 )
 def test_username_falls_back_to_email_then_subject(

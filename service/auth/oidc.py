@@ -155,8 +155,12 @@ class OidcVerifier:
         if not subject:
             raise OidcError("token carries no 'sub' claim")
         # The first of these that is a username as the service's are (a claim the user may set
-        # could hold spaces, control characters or invisible marks); else the subject.
-        names = [claims.get("preferred_username"), claims.get("email")]
+        # could hold spaces, control characters or invisible marks); else the subject. The email
+        # claim only when it is an address: a guest may set it to a bare name ("south.manager",
+        # a name flags tell people to ask, not yet taken: a second reader).
+        email = claims.get("email")
+        names = [claims.get("preferred_username"),
+                 email if isinstance(email, str) and "@" in email else None]  # fmt: skip
         username = next((n for n in names if isinstance(n, str) and re.fullmatch(USERNAME, n)),
                         subject)  # fmt: skip
         issued = claims.get("iat")
