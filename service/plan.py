@@ -217,20 +217,17 @@ def changes(old: Plan, new: Plan, taken_out: int = 0) -> list[str]:
     the plan, and commitments added, ended or changed. Why someone left is not said here: the
     list heads the plan's page, which a family may be given, and a person held back (a flag, an
     order, the young person's wish) is told only in the page's "Held back" part, for the
-    workers and the review. Nor are they named here (a second reader: the aunt the young person
-    never wants approached was named at the head of the family's copy), nor the `taken_out`
-    people of `old` since taken out of the network (`without`): counted."""
+    workers and the review. Nor is anyone who left named here, whatever the reason (a second
+    reader: the aunt the young person never wants approached was named at the head of the
+    family's copy; a later one, an uncle whose approval was withdrawn after a police
+    disclosure), nor the `taken_out` people of `old` since taken out of the network
+    (`without`): counted."""
     said: list[str] = []
     before = {p.person_id: p for p in old.people}
     after = {p.person_id: p for p in new.people}
-    held = {h.person_id for h in new.held_back}
     for pid in sorted(after.keys() - before.keys(), key=lambda i: after[i].name):
         said.append(f"Joined the plan: {after[pid].name} ({after[pid].relation}).")
-    left = sorted(before.keys() - after.keys(), key=lambda i: before[i].name)
-    for pid in left:
-        if pid not in held:
-            said.append(f"No longer in the plan: {before[pid].name} ({before[pid].relation}).")
-    unnamed = sum(1 for pid in left if pid in held) + taken_out
+    unnamed = len(before.keys() - after.keys()) + taken_out
     if unnamed:
         who = "1 person" if unnamed == 1 else f"{unnamed} people"
         said.append(f"No longer in the plan: {who}, not named here.")

@@ -120,16 +120,15 @@ def test_a_flag_in_the_household_since_the_approval_holds_a_person_back() -> Non
 
 def test_someone_who_has_died_is_no_longer_in_the_plan() -> None:
     """Their promises end with them: the plan does not list a call on Sundays from a grandmother
-    who has died, nor hold her back; the changes say only that she is no longer in it."""
+    who has died, nor hold her back; the changes say only that someone is no longer in it (whoever
+    leaves is counted, not named: the list heads the page a family may be given)."""
     call = _commitment("m1", "A call on Sundays", 14)
     before = _plan(_person("gran", call), _person("aunt"))
     after = _plan(_person("gran", call, living=False), _person("aunt"))
     assert [p.name for p in after.people] == ["Lisa Doyle"]
     assert after.held_back == []
     assert after.next_commitment_review is None
-    assert changes(before, after) == [
-        "No longer in the plan: Margaret Doyle (maternal grandmother)."
-    ]
+    assert changes(before, after) == ["No longer in the plan: 1 person, not named here."]
 
 
 def test_changes_between_two_versions_in_words() -> None:
