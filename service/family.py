@@ -40,7 +40,11 @@ KinKind = Literal["birth", "step", "adoptive", "by_marriage"]
 WaySide = Literal["maternal", "paternal", "both", "unknown", "none"]
 
 FAMILY_LINKS: frozenset[str] = frozenset({"birth", "adoptive", "step"})
-CURRENT_PARTNERSHIPS: frozenset[str] = frozenset({"married", "civil_partnership", "cohabiting"})
+# A couple whose status is not recorded (`unknown`) counts as current, for safety: a flag on
+# one holds the other back until a worker records whether they are together.
+CURRENT_PARTNERSHIPS: frozenset[str] = frozenset(
+    {"married", "civil_partnership", "cohabiting", "unknown"}
+)
 # The order a way's links rank in: a step link makes the way step, else an adoptive one adoptive.
 _RANK = {"birth": 0, "adoptive": 1, "step": 2}
 _KIND_OF_RANK: tuple[KinKind, ...] = ("birth", "adoptive", "step")

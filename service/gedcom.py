@@ -56,6 +56,7 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
     association_role,
+    own_id,
     sex_of,
 )
 from service.gedcom_names import (
@@ -219,9 +220,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     known_as = next((text for n in sorted(names, key=lambda n: n is not primary)
                      for tag in KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
     known_as = known_as or quoted
+    refns = [(_text(r), _text(_first(r, "TYPE"))) for r in rec.sub_tags("REFN", follow=False)]
     person = GedcomPerson(xref, given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_as_meant(known_as) if known_as else None)  # fmt: skip
+                          known_as=_as_meant(known_as) if known_as else None,
+                          own_id=own_id(refns))  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     baptism = next(

@@ -15,7 +15,7 @@ _PARENT = {"birth": "birth parent", "adoptive": "adoptive parent", "step": "step
            "foster": "foster carer"}  # fmt: skip
 _COUPLE = {"married": "married", "civil_partnership": "civil partners",
            "cohabiting": "living together", "separated": "separated",
-           "divorced": "divorced"}  # fmt: skip
+           "divorced": "divorced", "unknown": "a couple, status not recorded"}  # fmt: skip
 
 
 # What the answer says of a file imported with no young_person_xref that neither holds the
@@ -25,6 +25,44 @@ UNLINKED = (
     "the network unlinked. Import it again with young_person_xref (the young person's own xref "
     "in the file, such as @I1@), or link someone to the young person by hand."
 )
+
+
+def status_not_known(links: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The note on the couples of a file recorded with their status not known (`unknown`: a
+    family of two partners with no marriage, divorce or end), saying what to do. `links`: the
+    file's ties as the import sends them."""
+    count = sum(1 for link in links
+                if link["type"] == "partner" and link["props"]["kind"] == "unknown")  # fmt: skip
+    if not count:
+        return []
+    return [f"{count} {'couple' if count == 1 else 'couples'} recorded with their status not "
+            "known (the file gives no marriage, divorce or end): a worker should record whether "
+            "they are together (married, civil partners, living together, separated or "
+            "divorced); until then each counts as a current partner for safety checks"]  # fmt: skip
+
+
+def too_many_parents(xrefs: Sequence[str], other_source: bool) -> str:
+    """The refusal of a file that would give the people of `xrefs` more than two birth
+    parents, saying what to do: `other_source`, whether an earlier import under another
+    source name gave any of the parents already recorded (a second reader: a case that had
+    never imported a file was told to import it under the source name used before)."""
+    head = (f"With this file, {', '.join(xrefs)} would have more than two birth parents; "
+            "nothing was imported. The case already records ")  # fmt: skip
+    if other_source:
+        return head + (
+            "birth parents for them: perhaps an earlier import of this file, or of another "
+            "export of the same tree, under another source name (the people of each source "
+            "name are imported as people of their own). Import it under the source name used "
+            "before, or correct the file or the recorded parents."
+        )
+    return head + (
+        "other birth parents for them than the file gives, not from an earlier import of a "
+        "file: the file's people are matched to those recorded only when they come from an "
+        "earlier import under the same source name, or carry their ids as this service's "
+        "export (GET /people/{id}/gedcom) writes them. Check which parents are right, and "
+        "correct the file or the recorded parents; or import it without young_person_xref "
+        "and link its people by hand."
+    )
 
 
 def xref_held(xref: str, system: str) -> str:

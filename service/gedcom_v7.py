@@ -37,6 +37,7 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
     association_role,
+    own_id,
     sex_of,
 )
 from service.gedcom_names import (
@@ -254,9 +255,12 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     death, death_words = _event_date(record, "DEAT")
     died = any(_first(record, e) for e in DEATH_EVENTS)
     buried = died and _first(record, "DEAT") is None
+    refns = [(c.text, t.text if (t := _first(c, "TYPE")) else "")
+             for c in record.children if c.tag == "REFN"]  # fmt: skip
     person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_known_as(names, primary, quoted))  # fmt: skip
+                          known_as=_known_as(names, primary, quoted),
+                          own_id=own_id(refns))  # fmt: skip
     baptism = next(
         (found for event in BAPTISMS if (found := _event_date(record, event))[0] is not None),
         (None, None),

@@ -13,6 +13,7 @@ from service.gedcom_dates import WrittenDate, standard
 from service.gedcom_model import (
     KINDS_OF_OUR_OWN,
     NO_PARTNERSHIP,
+    OWN_ID_TYPE,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
     GedcomError,
@@ -92,6 +93,10 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
             if p.known_as:
                 out.append(f"2 NICK {_escape(p.known_as)}")
         out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
+        if p.own_id is not None:
+            # The person's id here, in a reference number the programs keep: the file
+            # imported back into the case matches them by it.
+            out += [f"1 REFN {_escape(p.own_id)}", f"2 TYPE {OWN_ID_TYPE}"]
         if p.birth_written is not None or p.birth_date is not None:
             out += ["1 BIRT", f"2 DATE {_date_words(p.birth_written, p.birth_date, p.xref)}"]
         if p.death_written is not None or p.death_date is not None:

@@ -19,6 +19,7 @@ _COUPLE_STYLE = {
     "married": ("solid", None),
     "civil_partnership": ("solid", None),
     "cohabiting": ("dashed", None),
+    "unknown": ("dashed", None),  # status not recorded: drawn as living together
     "separated": ("solid", "/"),
     "divorced": ("solid", "//"),
 }

@@ -25,6 +25,7 @@ _COUPLE_RANK = {
     "married": 2,
     "civil_partnership": 2,
     "cohabiting": 3,
+    "unknown": 4,
 }
 
 

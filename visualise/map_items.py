@@ -339,10 +339,12 @@ def edge_item(edge: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         words = _PARENT_WORDS.get(kind or "birth", "parent")
     elif edge["type"] == "partner":
         style["width"] = 2.2
-        style["dashes"] = [6, 4] if kind == "cohabiting" else False
+        # A couple whose status is not recorded is drawn as living together.
+        style["dashes"] = [6, 4] if kind in ("cohabiting", "unknown") else False
         if kind in _PARTNER_MARKS:
             style["label"] = _PARTNER_MARKS[kind]
-        words = (kind or "partner").replace("_", " ")
+        words = "partner, status not recorded" if kind == "unknown" else (
+            (kind or "partner").replace("_", " "))  # fmt: skip
     elif edge["type"] == "sibling":
         style["dashes"] = [1, 4]
         words = _SIBLING_WORDS.get(kind or "", "siblings")

@@ -31,7 +31,7 @@ CALL (s) {
     MATCH line = (s)<-[:PARENT_OF*1..6]-(:Person)-[t:PARTNER_OF]-(q:Person)
     WHERE length(line) - 1 <= $max_generations
       AND all(l IN relationships(line)[..-1] WHERE l.kind IN ['birth', 'adoptive'])
-      AND t.until IS NULL AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
+      AND t.until IS NULL AND t.kind IN ['married', 'civil_partnership', 'cohabiting', 'unknown']
     MATCH up = (q)<-[:PARENT_OF*0..5]-(a:Person)
     WHERE length(line) - 1 + length(up) <= $max_generations
       AND all(l IN relationships(up) WHERE l.kind IN ['birth', 'adoptive', 'step'])
@@ -80,7 +80,7 @@ CALL (s) {
     // The children of the person's own current partner (a care leaver's partner's son).
     MATCH (s)-[t:PARTNER_OF]-(q:Person)-[l:PARENT_OF]->(x:Person)
     WHERE l.kind IN ['birth', 'adoptive'] AND t.until IS NULL
-      AND t.kind IN ['married', 'civil_partnership', 'cohabiting']
+      AND t.kind IN ['married', 'civil_partnership', 'cohabiting', 'unknown']
     RETURN l, x
   }
   RETURN collect(DISTINCT l) AS step_links, collect(DISTINCT x) AS step_children

@@ -40,7 +40,12 @@ from service.ties import sibling_tie_conflict
 
 RelationshipType = Literal["parent", "partner", "sibling", "trusted_adult"]
 ParentKind = Literal["birth", "adoptive", "step", "foster"]
-PartnershipKind = Literal["married", "civil_partnership", "cohabiting", "separated", "divorced"]
+# `unknown`: a couple whose status is not recorded (a family tree file's family with no
+# marriage or end); counted as a current partnership until a worker records whether they are
+# together (`service.family.CURRENT_PARTNERSHIPS`).
+PartnershipKind = Literal[
+    "married", "civil_partnership", "cohabiting", "separated", "divorced", "unknown"
+]
 AdultRole = Literal[
     "foster_carer", "teacher", "social_worker", "youth_worker", "family_friend", "mentor", "other"
 ]
@@ -326,7 +331,7 @@ async def update_relationship(
         raise _invalid("A parent link's kind is birth, adoptive, step or foster.", "kind")
     if current.type == "partner" and values.get("kind") not in (None, *get_args(PartnershipKind)):
         raise _invalid("A partnership's kind is married, civil_partnership, cohabiting, "
-                       "separated or divorced.", "kind")  # fmt: skip
+                       "separated, divorced or unknown.", "kind")  # fmt: skip
     if current.type in ("partner", "trusted_adult"):
         check_period(values.get("since", current.since), values.get("until", current.until))
     for key in ("kind", "role", "half", "strength", "stressful"):

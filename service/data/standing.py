@@ -56,6 +56,7 @@ _PARTNER_WORDS = {
     "cohabiting": "partner",
     "separated": "separated partner",
     "divorced": "former spouse",
+    "unknown": "partner",  # status not recorded: counted as current
 }
 
 
