@@ -14,7 +14,10 @@ qualifier), and the range of days they allow in the Gregorian calendar, from ged
 - Dates in the Julian, Hebrew and French republican calendars are converted to Gregorian
   days. A dual year (`1731/32`, the old English year that began on 25 March) is read with its
   later year, as genealogy programs do, in the Julian calendar too (`@#DJULIAN@ 11 FEB
-  1731/32`, which GEDCOM 5.5.1 allows and ged4py does not read). `29 FEB` written with no
+  1731/32`, which GEDCOM 5.5.1 allows and ged4py does not read), and inside a qualifier for a
+  year alone (`BEF 1700/01` is before 1701); a year alone with no qualifier allows both years.
+  A range written backwards (`BET 1905 AND 1900`) has no range, and its note says so. `29 FEB`
+  written with no
   calendar in a year before 1752 that is a leap year in the Julian calendar alone (`29 FEB
   1700`: England kept that calendar until 1752) is kept as written, its range from the file's
   28 February to that Julian day.
@@ -173,9 +176,11 @@ def _no_such_day(when: CalendarDate) -> bool:
     return when.month is not None and not when.bc and _span(when) is None
 
 
-def _span(when: CalendarDate | None) -> tuple[float, float] | None:
+def _span(when: CalendarDate | None, later: bool = False) -> tuple[float, float] | None:
     """The first and last day (Julian day numbers) a date allows, in any of its calendars;
-    None for a day or month that does not exist, or a date before the common era."""
+    None for a day or month that does not exist, or a date before the common era. A dual year
+    of a year alone (`1731/32`) allows both years, or, `later`, its later year alone (inside a
+    qualifier: `ABT 1700/01` is about 1701, `BEF 1700/01` before 1701)."""
     if when is None or when.bc or when.calendar not in _MODULES:
         return None
     calendar = when.calendar
@@ -191,7 +196,7 @@ def _span(when: CalendarDate | None) -> tuple[float, float] | None:
         return min(feb, julian), max(feb, julian)  # before 200 the Julian day comes first
     try:
         if when.month is None:
-            first, last = _year_days(calendar, year)
+            first, last = _year_days(calendar, dual if later and dual is not None else year)
             if dual is not None:  # 1731/32: from the first year into the second
                 last = _year_days(calendar, dual)[1]
             return first, last
@@ -210,11 +215,14 @@ def _span(when: CalendarDate | None) -> tuple[float, float] | None:
 
 
 def _bounds(value: object) -> tuple[float | None, float | None]:
+    # A dual year inside a qualifier is read with its later year, as a day's or month's is (a
+    # second reader: `BET 1700/01 AND 1705` began in 1700, `BEF 1700/01` ended in 1699).
+    later = not isinstance(value, gd.DateValueSimple)
     if isinstance(value, gd.DateValueRange | gd.DateValuePeriod):
-        one, two = _span(value.date1), _span(value.date2)
+        one, two = _span(value.date1, later), _span(value.date2, later)
         return (one[0] if one else None), (two[1] if two else None)
     when = getattr(value, "date", None)
-    span = _span(when)
+    span = _span(when, later)
     if span is None:
         return None, None
     # A Julian-only 29 February's range is the days it may be, not days it covers: before it
@@ -406,6 +414,9 @@ def note(
         kind = "is in another calendar"
     elif kind is None and getattr(when, "dual_year", None) is not None:
         kind = "has a dual year"
+    if kind is not None and _backwards(value):
+        # `BET 1905 AND 1900`: no day is both (a second reader: dropped without a word).
+        return f"{kind} whose second date is before its first: kept as written, not read as dates"
     julian = any(_julian_leap_day(each) for each in _dates(value))
     missing = any(_no_such_day(each) for each in _dates(value))
     said = [kind, _JULIAN_DAY if julian else None, _NO_SUCH_DAY if missing else None]
@@ -417,6 +428,14 @@ def note(
     if kind is None:
         return None
     return f"{kind}: kept as written" + (f" and as {iso}" if iso else "")
+
+
+def _backwards(value: object) -> bool:
+    """A range or period whose second date ends before its first begins."""
+    if not isinstance(value, gd.DateValueRange | gd.DateValuePeriod):
+        return False
+    first, last = _bounds(value)
+    return first is not None and last is not None and first > last
 
 
 def latest_birth_year(value: object, date: WrittenDate | None) -> int | None:

@@ -54,6 +54,12 @@ def tree(*dates: str, marriage: str | None = None) -> GedcomTree:
         # Dual years: the later (new style) year for a day or month; both years for a year.
         ("11 FEB 1731/32", None, "1732-02-11", "1732-02-11", "1732-02-11"),
         ("1731/32", None, "1731-01-01", "1732-12-31", None),
+        # Inside a qualifier, a year's too (a second reader: `BEF 1700/01` ended in 1699).
+        ("ABT 1700/01", "about", "1701-01-01", "1701-12-31", "1701"),
+        ("BEF 1700/01", "before", None, "1700-12-31", None),
+        ("AFT 1700/01", "after", "1702-01-01", None, None),
+        ("BET 1700/01 AND 1705", "between", "1701-01-01", "1705-12-31", None),
+        ("FROM 1700/01 TO 1710/11", "from_to", "1701-01-01", "1711-12-31", None),
         # Julian: ten days behind in 1650, eleven from March 1700, thirteen in the 1900s.
         ("@#DJULIAN@ 5 MAR 1650", None, "1650-03-15", "1650-03-15", "1650-03-15"),
         ("@#DJULIAN@ 29 FEB 1700", None, "1700-03-11", "1700-03-11", "1700-03-11"),
@@ -502,3 +508,21 @@ def test_an_interpreted_date_is_said() -> None:
     assert [n for n in tree.notes if "interpreted" in n] == [
         "@I1@ (line 5): birth date is interpreted from words ('INT'): kept as written and as 1990"
     ]
+
+
+def test_a_range_written_backwards_is_said() -> None:
+    """A second reader: `BET 1905 AND 1900` was kept with no range and no word, as if it were
+    any range. No day is both after 1905 and before 1900: the note says so."""
+    read_in = tree("BET 1905 AND 1900", "FROM 1910 TO 1900", "BET 1900 AND 1905")
+    assert [p.birth_written.earliest for p in read_in.people if p.birth_written] == [
+        None, None, "1900-01-01"]  # fmt: skip
+    assert (
+        "@I1@ (line 7): birth date is a range ('between ... and') whose second date is before "
+        "its first: kept as written, not read as dates" in read_in.notes
+    ), read_in.notes
+    assert (
+        "@I2@ (line 10): birth date is a period ('from ... to') whose second date is before its "
+        "first: kept as written, not read as dates" in read_in.notes
+    ), read_in.notes
+    assert not any(note.startswith("@I3@") and "before its first" in note
+                   for note in read_in.notes)  # fmt: skip
