@@ -71,6 +71,9 @@ class Person:
     birth_written: str | None = None
     death_written: str | None = None
     birth_earliest: str | None = None
+    # What `known_as` is when a family tree file gave it as a married name or an alias
+    # (`married`, `aka`); none for a nickname or a name a worker recorded.
+    known_as_kind: str | None = None
 
 
 @dataclass(slots=True)

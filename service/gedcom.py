@@ -624,7 +624,9 @@ def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
             "the name to find them by"
         )
         return person
-    return replace(person, known_as=name)
+    return replace(
+        person, known_as=name, known_as_kind="married" if word == "married name" else "aka"
+    )
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -132,6 +132,9 @@ class GedcomPerson:
     # This service's own id of the person, as its export writes it (`REFN` of `TYPE
     # lifelong-links`, `own_id`): an import into the case matches them by it.
     own_id: str | None = None
+    # What `known_as` is when it is not a nickname: `married` (a married name: `TYPE married`,
+    # `_MARNM`) or `aka` (an alias); written back as a NAME of that TYPE, not as a NICK.
+    known_as_kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ def test_a_realistic_family_file_reads_as_plain_data() -> None:
         replace(
             person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
             known_as="Maggie Okafor",
+            known_as_kind="married",
         ),
         person("@I3@", "Grace", "Okafor", "female", "1970-03"),
         person("@I4@", "Daniel", "Price", "male"),
@@ -1593,6 +1594,33 @@ def test_a_married_name_is_the_name_known_by_unless_there_is_one() -> None:
         kept = [n for n in tree.notes if "married name" in n]
         assert len(kept) == 1
         assert kept[0].startswith("@I3@ (line ")
+
+
+def test_a_married_name_or_alias_is_written_as_a_name_of_its_type_and_read_back() -> None:
+    """A second reader: a married name (`TYPE married`, MyHeritage's `_MARNM`) was exported
+    as a nickname (`2 NICK Mary Brown`), which other programs show as one. It is written as a
+    second NAME of `TYPE married`, an alias of `TYPE aka`; a nickname stays a NICK. Read back,
+    each is the same name known by, of the same kind."""
+    body = ("0 @I1@ INDI\n1 NAME Mary /Jones/\n2 _MARNM Brown\n"
+            "0 @I2@ INDI\n1 NAME Ann /Lee/\n1 NAME Annie /Smith/\n2 TYPE aka\n"
+            "0 @I3@ INDI\n1 NAME Jo /Ward/\n2 NICK Jojo\n"
+            "0 @I4@ INDI\n1 NAME Liz /Gray/\n1 NAME Liz /Fry/\n2 TYPE married\n")  # fmt: skip
+    tree = parse(ged(body))
+    assert [(p.known_as, p.known_as_kind) for p in tree.people] == [
+        ("Mary Brown", "married"),
+        ("Annie Smith", "aka"),
+        ("Jojo", None),
+        ("Liz Fry", "married"),
+    ]
+    text = write_gedcom(tree)
+    assert "1 NAME Mary /Jones/\n1 NAME Mary /Brown/\n2 TYPE married\n" in text
+    assert "1 NAME Ann /Lee/\n1 NAME Annie /Smith/\n2 TYPE aka\n" in text
+    assert "1 NAME Jo /Ward/\n2 NICK Jojo\n" in text
+    assert "NICK Mary" not in text
+    assert "NICK Liz" not in text
+    again = parse_gedcom(text.encode(), today=TODAY)
+    assert [(p.known_as, p.known_as_kind) for p in again.people] == [
+        (p.known_as, p.known_as_kind) for p in tree.people]  # fmt: skip
 
 
 def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:

@@ -336,6 +336,51 @@ def test_an_id_of_someone_outside_the_case_matches_nobody(family: Family, db: Dr
     assert not any(zed in note for note in done["notes"]), done["notes"]
 
 
+def test_a_married_name_from_a_file_is_exported_as_a_married_name(family: Family) -> None:
+    """A second reader: Anne's married name (MyHeritage's `_MARNM`) was exported as her
+    nickname. It is a NAME of `TYPE married`; once a worker records the name she is known by,
+    that is a nickname again."""
+    body = KIT.replace("1 NAME Anne /Smith/\n", "1 NAME Anne /Smith/\n2 _MARNM Brown\n")
+    answer(import_file(family, ged(body), source="tree", young_person_xref="@I1@"))
+    text = export(family)
+    assert "1 NAME Anne /Smith/\n1 NAME Anne /Brown/\n2 TYPE married\n" in text, text
+    assert "NICK" not in text
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    anne = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    changed = family.client.patch(f"/people/{anne['data'][0]['id']}", headers=family.headers,
+                                  json={"known_as": "Annie"})  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    text = export(family)
+    assert "1 NAME Anne /Smith/\n2 NICK Annie\n" in text, text
+    assert "TYPE married" not in text
+
+
+def test_the_export_keeps_a_relatives_foster_tie_and_leaves_out_other_carers(
+    family: Family,
+) -> None:
+    """A second reader: a foster tie imported from a file was missing from the export, while
+    the README said only step links were left out. The export is the person's family: a
+    grandmother who fosters him (kinship care) is written with her foster tie (`PEDI
+    foster`); a foster carer who is no relative is not in it at all, as the README says (who
+    looks after a child in care is not for a family tree file that may leave the council)."""
+    f = family
+    f.people(mum="female", gran="female", carer="female")
+    f.child("mum", "me")
+    f.child("gran", "mum")
+    f.child("gran", "me", kind="foster")
+    f.child("carer", "me", kind="foster")
+    text = export(f)
+    assert "carer" not in text
+    tree = parse_gedcom(text.encode())
+    xref = {p.own_id: p.xref for p in tree.people}
+    ties = {
+        (parent, child.xref, kind) for fam in tree.families for parent, child, kind in fam.ties()
+    }
+    assert ties == {(xref[f.ids["mum"]], xref[f.ids["me"]], "birth"),
+                    (xref[f.ids["gran"]], xref[f.ids["mum"]], "birth"),
+                    (xref[f.ids["gran"]], xref[f.ids["me"]], "foster")}  # fmt: skip
+
+
 # 6. The same file under another source name.
 
 

@@ -39,7 +39,7 @@ CALL (row, known, yp, gone, by_own) {
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
   SET p.given_name = row.given_name, p.family_name = row.family_name,
-      p.known_as = row.known_as, p.sex = row.sex,
+      p.known_as = row.known_as, p.known_as_kind = row.known_as_kind, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
       p.living_inferred = row.living_inferred,
       p.birth_written = row.birth_written, p.birth_qualifier = row.birth_qualifier,
@@ -74,6 +74,10 @@ CALL (row, known, yp, gone, by_own) {
       known.known_as = CASE WHEN coalesce(known.known_as, '') = ''
                                  AND coalesce(row.known_as, '') <> '' THEN row.known_as
                             ELSE known.known_as END,
+      // What the name known by is (a married name, an alias), with the name the file fills.
+      known.known_as_kind = CASE WHEN coalesce(known.known_as, '') = ''
+                                      AND coalesce(row.known_as, '') <> '' THEN row.known_as_kind
+                                 ELSE known.known_as_kind END,
       known.sex = CASE WHEN coalesce(known.sex, 'unknown') = 'unknown' THEN row.sex
                        ELSE known.sex END,
       known.birth_date = CASE WHEN birth THEN row.birth_date ELSE known.birth_date END,

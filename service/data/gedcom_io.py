@@ -143,6 +143,7 @@ async def import_tree(
     rows = [
         {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
          "family_name": p.family_name, "known_as": p.known_as, "sex": p.sex,
+         "known_as_kind": p.known_as_kind,
          "birth_date": p.birth_date,
          "death_date": p.death_date, "living": not p.deceased,
          "living_inferred": p.living_inferred, "own_id": p.own_id,
@@ -410,7 +411,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
         {
             "person": {
                 "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
-                "known_as": p.known_as,
+                "known_as": p.known_as, "known_as_kind": p.known_as_kind,
                 "sex": p.sex, "birth_date": p.birth_date, "death_date": p.death_date,
                 "living": p.living, "birth_written": p.birth_written,
                 "death_written": p.death_written,
@@ -436,6 +437,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             birth_written=gedcom_dates.from_words(p["birth_written"]),
             death_written=gedcom_dates.from_words(p["death_written"]),
             known_as=p["known_as"] or None, own_id=p["id"],
+            known_as_kind=p["known_as_kind"] if p["known_as"] else None,
         )
         for p in (r["person"] for r in records)
     ]  # fmt: skip
