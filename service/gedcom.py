@@ -46,6 +46,7 @@ from service.gedcom_model import (
     NO_PARTNERSHIP,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
+    PRIVATE_TAGS,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -57,6 +58,7 @@ from service.gedcom_model import (
     Sex,
     association_role,
     own_id,
+    private_tags,
     sex_of,
 )
 from service.gedcom_names import (
@@ -268,11 +270,11 @@ def _noted(rec: Record) -> bool:
     return any(True for tag in ("NOTE", "SNOTE") for _ in rec.sub_tags(tag, follow=False))
 
 
-def _marked_private(rec: Record) -> bool:
-    """Whether the record, or an event of it, is marked private: RESN confidential, locked or
-    privacy, or Legacy's `_PRIV`."""
-    return any(line.tag in ("RESN", "_PRIV") and _text(line).strip().lower() not in ("", "n", "no")
-               for holder in (rec, *rec.sub_records) for line in holder.sub_records)  # fmt: skip
+def _marked_private(rec: Record) -> tuple[str, ...]:
+    """The tags the record, or an event of it, is marked private by (`private_tags`): RESN
+    confidential, locked or privacy, or Legacy's `_PRIV`."""
+    lines = (line for holder in (rec, *rec.sub_records) for line in holder.sub_records)
+    return private_tags((line.tag or "", _text(line)) for line in lines)
 
 
 def _text_of_name(name: NameRec) -> str:
@@ -536,8 +538,13 @@ def _private(people: Sequence[RawPerson], families: Sequence[RawFamily]) -> list
     if not marked:
         return []
     listed = ", ".join(marked[:10]) + (f" and {len(marked) - 10} more" if len(marked) > 10 else "")
-    return [f"{len(marked)} people or families marked private or confidential in the file (RESN): "
-            f"{listed}; imported: check with the family before sharing or contacting"]  # fmt: skip
+    # The tags the file used (a second reader: Legacy's `_PRIV` alone was said to be RESN).
+    used = {tag for p in people for tag in p.private} | {
+        tag for f in families for tag in f.private}  # fmt: skip
+    tags = ", ".join(tag for tag in PRIVATE_TAGS if tag in used)
+    return [f"{len(marked)} people or families marked private or confidential in the file "
+            f"({tags}): {listed}; imported: check with the family before sharing or "
+            "contacting"]  # fmt: skip
 
 
 def _disproven(

@@ -96,6 +96,19 @@ DEATH_EVENTS = ("DEAT", "BURI", "CREM")
 MAX_XREF = 200
 
 
+# The tags a record or an event is marked private by: the standard's, and Legacy's own.
+PRIVATE_TAGS = ("RESN", "_PRIV")
+
+
+def private_tags(said: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The tags of `PRIVATE_TAGS` that mark a record private, from its lines and its events'
+    (tag, value) each: any value but none or no (RESN confidential, locked or privacy; `_PRIV
+    Y`)."""
+    found = {tag for tag, value in said
+             if tag in PRIVATE_TAGS and value.strip().lower() not in ("", "n", "no")}  # fmt: skip
+    return tuple(tag for tag in PRIVATE_TAGS if tag in found)
+
+
 # The TYPE of the `REFN` (a user reference number, which the programs keep) this service's
 # export writes each person's own id in, so that the file imported back into the case matches
 # them (a second reader: the export imported back made everyone again).
@@ -230,8 +243,9 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     # Whether the record carries a note of its own (`1 NOTE`, GEDCOM 7's `1 SNOTE`): not
     # imported, and said.
     noted: bool = False
-    # Whether the record or an event of it is marked private (RESN, `_PRIV`): said.
-    private: bool = False
+    # The tags the record or an event of it is marked private by (RESN, `_PRIV`), in the
+    # order `PRIVATE_TAGS` lists them; none: not marked. Said, naming them.
+    private: tuple[str, ...] = ()
     # Whether the file gives them another name with no TYPE, not read as any: said.
     other_names: bool = False
 
@@ -291,5 +305,5 @@ class RawFamily:  # what a reader gave for one FAM record
     pedigrees: dict[str, str] = field(default_factory=dict)
     # Whether the record carries a note of its own (`1 NOTE`, `1 SNOTE`).
     noted: bool = False
-    # Whether the record or an event of it is marked private (RESN, `_PRIV`).
-    private: bool = False
+    # The tags the record or an event of it is marked private by (RESN, `_PRIV`).
+    private: tuple[str, ...] = ()

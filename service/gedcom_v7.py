@@ -38,6 +38,7 @@ from service.gedcom_model import (
     RawPerson,
     association_role,
     own_id,
+    private_tags,
     sex_of,
 )
 from service.gedcom_names import (
@@ -394,11 +395,11 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
                      private=_marked_private(record))  # fmt: skip
 
 
-def _marked_private(record: GedcomStructure) -> bool:
-    """Whether the record or an event of it is marked private (RESN CONFIDENTIAL, LOCKED or
-    PRIVACY)."""
-    return any(c.tag in ("RESN", "_PRIV") and c.text.strip().lower() not in ("", "n", "no")
-               for holder in (record, *record.children) for c in holder.children)  # fmt: skip
+def _marked_private(record: GedcomStructure) -> tuple[str, ...]:
+    """The tags the record or an event of it is marked private by (`private_tags`: RESN
+    CONFIDENTIAL, LOCKED or PRIVACY, or `_PRIV`)."""
+    lines = (c for holder in (record, *record.children) for c in holder.children)
+    return private_tags((c.tag, c.text) for c in lines)
 
 
 def _noted(record: GedcomStructure) -> bool:
