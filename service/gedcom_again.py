@@ -186,7 +186,7 @@ def ties_recorded(
     divorced, answered as if nothing differed, and the father stayed a birth father).
     `links`: the file's ties as the import sends them (`type` parent, partner or disproven,
     `from_id`, `to_id`, `props`, and `said`: whether the file says the couple's kind rather
-    than it being taken for living together); `kept`: the ties recorded between the people the
+    than it being taken as not known, `unknown`); `kept`: the ties recorded between the people the
     file matched, [id, from id, to id, parent, kind, until]; `xref_of`: person id -> the file's
     xref."""
     recorded = {(a, b, parent): (kind, until) for _, a, b, parent, kind, until in kept}
