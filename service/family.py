@@ -22,7 +22,8 @@ The rules (the same as the Cypher they replace, `bench/baseline/find_relatives_p
 - half: every closest way runs through two children of a common ancestor who share exactly one
   birth parent while one of them has two (or a sibling tie says half).
 - kind: birth when every link is birth; step when a step link is on the way; adoptive when an
-  adoptive link is; a current partner (married, civil partnership, living together) of a birth
+  adoptive link is; a current partner (married, civil partnership, living together, or status
+  not recorded) of a birth
   or adoptive relative who is not a relative is `by_marriage`, or `step` for a parent's or
   grandparent's partner, whose birth children are step-siblings. A birth way beats any other;
   then the closest (fewest generations, then the smallest Ga).
@@ -71,6 +72,9 @@ class Person:
     birth_written: str | None = None
     death_written: str | None = None
     birth_earliest: str | None = None
+    # What `known_as` is when a family tree file gave it as a married name or an alias
+    # (`married`, `aka`); none for a nickname or a name a worker recorded.
+    known_as_kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -46,6 +46,7 @@ from service.gedcom_model import (
     NO_PARTNERSHIP,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
+    PRIVATE_TAGS,
     GedcomChild,
     GedcomError,
     GedcomFamily,
@@ -56,6 +57,8 @@ from service.gedcom_model import (
     RawPerson,
     Sex,
     association_role,
+    own_id,
+    private_tags,
     sex_of,
 )
 from service.gedcom_names import (
@@ -219,9 +222,11 @@ def _indi(rec: Record, line: int, xref: str, buf: bytes) -> RawPerson:
     known_as = next((text for n in sorted(names, key=lambda n: n is not primary)
                      for tag in KNOWN_AS if (text := _text(_first(n, tag)))), None)  # fmt: skip
     known_as = known_as or quoted
+    refns = [(_text(r), _text(_first(r, "TYPE"))) for r in rec.sub_tags("REFN", follow=False)]
     person = GedcomPerson(xref, given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_as_meant(known_as) if known_as else None)  # fmt: skip
+                          known_as=_as_meant(known_as) if known_as else None,
+                          own_id=own_id(refns))  # fmt: skip
     (birth, birth_words), (death, death_words) = (_date_value(rec, event, buf)
                                                   for event in ("BIRT", "DEAT"))  # fmt: skip
     baptism = next(
@@ -265,11 +270,11 @@ def _noted(rec: Record) -> bool:
     return any(True for tag in ("NOTE", "SNOTE") for _ in rec.sub_tags(tag, follow=False))
 
 
-def _marked_private(rec: Record) -> bool:
-    """Whether the record, or an event of it, is marked private: RESN confidential, locked or
-    privacy, or Legacy's `_PRIV`."""
-    return any(line.tag in ("RESN", "_PRIV") and _text(line).strip().lower() not in ("", "n", "no")
-               for holder in (rec, *rec.sub_records) for line in holder.sub_records)  # fmt: skip
+def _marked_private(rec: Record) -> tuple[str, ...]:
+    """The tags the record, or an event of it, is marked private by (`private_tags`): RESN
+    confidential, locked or privacy, or Legacy's `_PRIV`."""
+    lines = (line for holder in (rec, *rec.sub_records) for line in holder.sub_records)
+    return private_tags((line.tag or "", _text(line)) for line in lines)
 
 
 def _text_of_name(name: NameRec) -> str:
@@ -533,8 +538,13 @@ def _private(people: Sequence[RawPerson], families: Sequence[RawFamily]) -> list
     if not marked:
         return []
     listed = ", ".join(marked[:10]) + (f" and {len(marked) - 10} more" if len(marked) > 10 else "")
-    return [f"{len(marked)} people or families marked private or confidential in the file (RESN): "
-            f"{listed}; imported: check with the family before sharing or contacting"]  # fmt: skip
+    # The tags the file used (a second reader: Legacy's `_PRIV` alone was said to be RESN).
+    used = {tag for p in people for tag in p.private} | {
+        tag for f in families for tag in f.private}  # fmt: skip
+    tags = ", ".join(tag for tag in PRIVATE_TAGS if tag in used)
+    return [f"{len(marked)} people or families marked private or confidential in the file "
+            f"({tags}): {listed}; imported: check with the family before sharing or "
+            "contacting"]  # fmt: skip
 
 
 def _disproven(
@@ -621,7 +631,9 @@ def _married(raw: RawPerson, whose: str, notes: list[str]) -> GedcomPerson:
             "the name to find them by"
         )
         return person
-    return replace(person, known_as=name)
+    return replace(
+        person, known_as=name, known_as_kind="married" if word == "married name" else "aka"
+    )
 
 
 def _held_to_limits(person: GedcomPerson, whose: str, notes: list[str]) -> GedcomPerson:

@@ -27,6 +27,30 @@ UNLINKED = (
 )
 
 
+def too_many_parents(xrefs: Sequence[str], other_source: bool) -> str:
+    """The refusal of a file that would give the people of `xrefs` more than two birth
+    parents, saying what to do: `other_source`, whether an earlier import under another
+    source name gave any of the parents already recorded (a second reader: a case that had
+    never imported a file was told to import it under the source name used before)."""
+    head = (f"With this file, {', '.join(xrefs)} would have more than two birth parents; "
+            "nothing was imported. The case already records ")  # fmt: skip
+    if other_source:
+        return head + (
+            "birth parents for them: perhaps an earlier import of this file, or of another "
+            "export of the same tree, under another source name (the people of each source "
+            "name are imported as people of their own). Import it under the source name used "
+            "before, or correct the file or the recorded parents."
+        )
+    return head + (
+        "other birth parents for them than the file gives, not from an earlier import of a "
+        "file: the file's people are matched to those recorded only when they come from an "
+        "earlier import under the same source name, or carry their ids as this service's "
+        "export (GET /people/{id}/gedcom) writes them. Check which parents are right, and "
+        "correct the file or the recorded parents; or import it without young_person_xref "
+        "and link its people by hand."
+    )
+
+
 def xref_held(xref: str, system: str) -> str:
     """The refusal of a young person's xref that someone else in the network holds (an earlier
     import of the file without young_person_xref made them), saying what to do."""
@@ -148,7 +172,7 @@ def ties_recorded(
     divorced, answered as if nothing differed, and the father stayed a birth father).
     `links`: the file's ties as the import sends them (`type` parent, partner or disproven,
     `from_id`, `to_id`, `props`, and `said`: whether the file says the couple's kind rather
-    than it being taken for living together); `kept`: the ties recorded between the people the
+    than it being taken as not known, `unknown`); `kept`: the ties recorded between the people the
     file matched, [id, from id, to id, parent, kind, until]; `xref_of`: person id -> the file's
     xref."""
     recorded = {(a, b, parent): (kind, until) for _, a, b, parent, kind, until in kept}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -95,6 +96,36 @@ DEATH_EVENTS = ("DEAT", "BURI", "CREM")
 MAX_XREF = 200
 
 
+# The tags a record or an event is marked private by: the standard's, and Legacy's own.
+PRIVATE_TAGS = ("RESN", "_PRIV")
+
+
+def private_tags(said: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The tags of `PRIVATE_TAGS` that mark a record private, from its lines and its events'
+    (tag, value) each: any value but none or no (RESN confidential, locked or privacy; `_PRIV
+    Y`)."""
+    found = {tag for tag, value in said
+             if tag in PRIVATE_TAGS and value.strip().lower() not in ("", "n", "no")}  # fmt: skip
+    return tuple(tag for tag in PRIVATE_TAGS if tag in found)
+
+
+# The TYPE of the `REFN` (a user reference number, which the programs keep) this service's
+# export writes each person's own id in, so that the file imported back into the case matches
+# them (a second reader: the export imported back made everyone again).
+OWN_ID_TYPE = "lifelong-links"
+_OWN_ID = re.compile(r"[A-Za-z0-9_.:-]{1,100}")
+
+
+def own_id(refns: Iterable[tuple[str, str]]) -> str | None:
+    """The person's id in this service, from their `REFN` lines, (value, TYPE) each: the first
+    of `OWN_ID_TYPE` that looks like an id."""
+    return next(
+        (value for value, kind in refns
+         if kind.strip().lower() == OWN_ID_TYPE and _OWN_ID.fullmatch(value)),
+        None,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class GedcomPerson:
     xref: str
@@ -111,6 +142,12 @@ class GedcomPerson:
     living_inferred: str | None = None
     # The name they are known by: NICK, or Family Historian's used name (`_USED`).
     known_as: str | None = None
+    # This service's own id of the person, as its export writes it (`REFN` of `TYPE
+    # lifelong-links`, `own_id`): an import into the case matches them by it.
+    own_id: str | None = None
+    # What `known_as` is when it is not a nickname: `married` (a married name: `TYPE married`,
+    # `_MARNM`) or `aka` (an alias); written back as a NAME of that TYPE, not as a NICK.
+    known_as_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,8 +243,9 @@ class RawPerson:  # what a reader gave for one INDI record, before the checks
     # Whether the record carries a note of its own (`1 NOTE`, GEDCOM 7's `1 SNOTE`): not
     # imported, and said.
     noted: bool = False
-    # Whether the record or an event of it is marked private (RESN, `_PRIV`): said.
-    private: bool = False
+    # The tags the record or an event of it is marked private by (RESN, `_PRIV`), in the
+    # order `PRIVATE_TAGS` lists them; none: not marked. Said, naming them.
+    private: tuple[str, ...] = ()
     # Whether the file gives them another name with no TYPE, not read as any: said.
     other_names: bool = False
 
@@ -224,7 +262,9 @@ NO_PARTNERSHIP = "_LL_NO_PARTNERSHIP"
 # date it began (a second reader: a civil partnership came back as a marriage, and a couple
 # separated as living together, without the date they met).
 PARTNERSHIP_KIND = "_LL_PARTNERSHIP"
-# The kinds it is written for (a marriage and a divorce are said with MARR and DIV).
+# The kinds it is written for (a marriage and a divorce are said with MARR and DIV). `unknown`,
+# a couple whose status is not recorded, is what a family of two partners with nothing said
+# is read as anyway: written so that the date it began, if any, comes back.
 KINDS_OF_OUR_OWN = ("civil_partnership", "cohabiting", "separated", "unknown")
 # The tag this service writes, as an event with its DATE, for when a partnership that is not a
 # divorce ended (a divorce's is DIV's DATE): without it, a marriage or a couple living together
@@ -265,5 +305,5 @@ class RawFamily:  # what a reader gave for one FAM record
     pedigrees: dict[str, str] = field(default_factory=dict)
     # Whether the record carries a note of its own (`1 NOTE`, `1 SNOTE`).
     noted: bool = False
-    # Whether the record or an event of it is marked private (RESN, `_PRIV`).
-    private: bool = False
+    # The tags the record or an event of it is marked private by (RESN, `_PRIV`).
+    private: tuple[str, ...] = ()

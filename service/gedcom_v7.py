@@ -37,6 +37,8 @@ from service.gedcom_model import (
     RawFamily,
     RawPerson,
     association_role,
+    own_id,
+    private_tags,
     sex_of,
 )
 from service.gedcom_names import (
@@ -254,9 +256,12 @@ def _person(record: GedcomStructure, line: int) -> RawPerson:
     death, death_words = _event_date(record, "DEAT")
     died = any(_first(record, e) for e in DEATH_EVENTS)
     buried = died and _first(record, "DEAT") is None
+    refns = [(c.text, t.text if (t := _first(c, "TYPE")) else "")
+             for c in record.children if c.tag == "REFN"]  # fmt: skip
     person = GedcomPerson(record.xref or "", given, family, sex, None, None, died,
                           living_inferred=lifespan.BURIED if buried else None,
-                          known_as=_known_as(names, primary, quoted))  # fmt: skip
+                          known_as=_known_as(names, primary, quoted),
+                          own_id=own_id(refns))  # fmt: skip
     baptism = next(
         (found for event in BAPTISMS if (found := _event_date(record, event))[0] is not None),
         (None, None),
@@ -390,11 +395,11 @@ def _family(record: GedcomStructure, line: int) -> RawFamily:
                      private=_marked_private(record))  # fmt: skip
 
 
-def _marked_private(record: GedcomStructure) -> bool:
-    """Whether the record or an event of it is marked private (RESN CONFIDENTIAL, LOCKED or
-    PRIVACY)."""
-    return any(c.tag in ("RESN", "_PRIV") and c.text.strip().lower() not in ("", "n", "no")
-               for holder in (record, *record.children) for c in holder.children)  # fmt: skip
+def _marked_private(record: GedcomStructure) -> tuple[str, ...]:
+    """The tags the record or an event of it is marked private by (`private_tags`: RESN
+    CONFIDENTIAL, LOCKED or PRIVACY, or `_PRIV`)."""
+    lines = (c for holder in (record, *record.children) for c in holder.children)
+    return private_tags((c.tag, c.text) for c in lines)
 
 
 def _noted(record: GedcomStructure) -> bool:

@@ -13,6 +13,7 @@ from service.gedcom_dates import WrittenDate, standard
 from service.gedcom_model import (
     KINDS_OF_OUR_OWN,
     NO_PARTNERSHIP,
+    OWN_ID_TYPE,
     PARTNERSHIP_ENDED,
     PARTNERSHIP_KIND,
     GedcomError,
@@ -86,12 +87,22 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
         out.append(f"0 {p.xref} INDI")
         given = _escape(p.given_name.replace("/", " "))
         family = " ".join(p.family_name.replace("/", " ").split())
+        # A married name or an alias is a name of its own, of its TYPE (a second reader: a
+        # married name written as a nickname); the name comes first, read as the birth name.
+        other = p.known_as if p.known_as_kind in _OTHER_NAMES and (given or family) else None
         if given or family or p.known_as:
             # A nickname is a part of a name: someone known only by one has an empty name.
             out.append(f"1 NAME {given} /{family}/" if given else f"1 NAME /{family}/")
-            if p.known_as:
+            if p.known_as and other is None:
                 out.append(f"2 NICK {_escape(p.known_as)}")
+        if other is not None:
+            their_given, surname = _split_name(_escape(other.replace("/", " ")), given)
+            out += [f"1 NAME {their_given} /{surname}/", f"2 TYPE {p.known_as_kind}"]
         out.append(f"1 SEX {p.sex[0].upper() if p.sex in ('male', 'female') else 'U'}")
+        if p.own_id is not None:
+            # The person's id here, in a reference number the programs keep: the file
+            # imported back into the case matches them by it.
+            out += [f"1 REFN {_escape(p.own_id)}", f"2 TYPE {OWN_ID_TYPE}"]
         if p.birth_written is not None or p.birth_date is not None:
             out += ["1 BIRT", f"2 DATE {_date_words(p.birth_written, p.birth_date, p.xref)}"]
         if p.death_written is not None or p.death_date is not None:
@@ -139,6 +150,19 @@ def write_gedcom(tree: GedcomTree, *, source: str = "Lifelong Links") -> str:
                 out.append(f"2 {tag} {word}")
     out.append("0 TRLR")
     return "\n".join(out) + "\n"
+
+
+# The kinds of name known by written as a NAME of that TYPE rather than a nickname.
+_OTHER_NAMES = ("married", "aka")
+
+
+def _split_name(whole: str, given: str) -> tuple[str, str]:
+    """A name stored whole (`Mary Brown`) as given names and surname: the words after the
+    person's own given names when it begins with them, else its last word."""
+    if given and whole.startswith(f"{given} "):
+        return given, whole[len(given) + 1 :]
+    words = whole.split()
+    return " ".join(words[:-1]), words[-1] if words else ""
 
 
 # How `_FREL`/`_MREL` say each tie (Family Tree Maker's words).

@@ -89,6 +89,7 @@ def test_a_realistic_family_file_reads_as_plain_data() -> None:
         replace(
             person("@I2@", "Margaret Rose", "Hughes", "female", "1945", deceased=True),
             known_as="Maggie Okafor",
+            known_as_kind="married",
         ),
         person("@I3@", "Grace", "Okafor", "female", "1970-03"),
         person("@I4@", "Daniel", "Price", "male"),
@@ -520,13 +521,17 @@ def test_private_records_and_a_second_untyped_name_are_said() -> None:
             "0 @I5@ INDI\n1 NAME Dee /Ray/\n1 NAME Dee /Ray/\n"
             "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 RESN locked\n")  # fmt: skip
     seven = body.replace("1 _PRIV Y\n", "").replace("confidential", "CONFIDENTIAL")
-    for tree, marked in ((parse(ged(body)), "@I1@, @I2@, @I3@, @F1@"),
-                         (parse(ged(seven, head="0 HEAD\n1 GEDC\n2 VERS 7.0\n")),
-                          "@I1@, @I2@, @F1@")):  # fmt: skip
-        said = [n for n in tree.notes if "(RESN)" in n]
+    # The note names the tags the file used (a second reader: Legacy's `_PRIV` alone was
+    # said to be RESN).
+    for tree, marked, tags in ((parse(ged(body)), "@I1@, @I2@, @I3@, @F1@", "RESN, _PRIV"),
+                               (parse(ged(seven, head="0 HEAD\n1 GEDC\n2 VERS 7.0\n")),
+                                "@I1@, @I2@, @F1@", "RESN"),
+                               (parse(ged("0 @I3@ INDI\n1 NAME Cy /Lee/\n1 _PRIV Y\n")), "@I3@",
+                                "_PRIV")):  # fmt: skip
+        said = [n for n in tree.notes if "marked private" in n]
         count = marked.count("@") // 2
         assert said == [f"{count} people or families marked private or confidential in the file "
-                        f"(RESN): {marked}; imported: check with the family before sharing or "
+                        f"({tags}): {marked}; imported: check with the family before sharing or "
                         "contacting"]  # fmt: skip
     tree = parse(ged(body))
     assert [n for n in tree.notes if "another name" in n] == [
@@ -1593,6 +1598,33 @@ def test_a_married_name_is_the_name_known_by_unless_there_is_one() -> None:
         kept = [n for n in tree.notes if "married name" in n]
         assert len(kept) == 1
         assert kept[0].startswith("@I3@ (line ")
+
+
+def test_a_married_name_or_alias_is_written_as_a_name_of_its_type_and_read_back() -> None:
+    """A second reader: a married name (`TYPE married`, MyHeritage's `_MARNM`) was exported
+    as a nickname (`2 NICK Mary Brown`), which other programs show as one. It is written as a
+    second NAME of `TYPE married`, an alias of `TYPE aka`; a nickname stays a NICK. Read back,
+    each is the same name known by, of the same kind."""
+    body = ("0 @I1@ INDI\n1 NAME Mary /Jones/\n2 _MARNM Brown\n"
+            "0 @I2@ INDI\n1 NAME Ann /Lee/\n1 NAME Annie /Smith/\n2 TYPE aka\n"
+            "0 @I3@ INDI\n1 NAME Jo /Ward/\n2 NICK Jojo\n"
+            "0 @I4@ INDI\n1 NAME Liz /Gray/\n1 NAME Liz /Fry/\n2 TYPE married\n")  # fmt: skip
+    tree = parse(ged(body))
+    assert [(p.known_as, p.known_as_kind) for p in tree.people] == [
+        ("Mary Brown", "married"),
+        ("Annie Smith", "aka"),
+        ("Jojo", None),
+        ("Liz Fry", "married"),
+    ]
+    text = write_gedcom(tree)
+    assert "1 NAME Mary /Jones/\n1 NAME Mary /Brown/\n2 TYPE married\n" in text
+    assert "1 NAME Ann /Lee/\n1 NAME Annie /Smith/\n2 TYPE aka\n" in text
+    assert "1 NAME Jo /Ward/\n2 NICK Jojo\n" in text
+    assert "NICK Mary" not in text
+    assert "NICK Liz" not in text
+    again = parse_gedcom(text.encode(), today=TODAY)
+    assert [(p.known_as, p.known_as_kind) for p in again.people] == [
+        (p.known_as, p.known_as_kind) for p in tree.people]  # fmt: skip
 
 
 def test_someone_known_only_by_a_nickname_keeps_it_written_out_and_read_back() -> None:

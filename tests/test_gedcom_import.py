@@ -11,13 +11,17 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from service.gedcom import parse_gedcom
 from tests.cases import (
     ADMIN_TOKEN,
     Family,
+    add_user,
+    allocate,
     boy_of_2012,
     built_once,
     import_file,
     ok,
+    open_case,
     rules,
     staffed_case,
 )
@@ -226,7 +230,160 @@ def test_a_corrected_file_says_each_date_and_sex_kept_as_recorded(family: Family
     assert not any(n.startswith("@I2@") for n in again["notes"]), again["notes"]
 
 
-# 5. The same file under another source name.
+# 4. A couple the file gives no status.
+
+
+def partnership_kinds(db: Driver, f: Family) -> list[str]:
+    """The kinds of the partnerships between people of the young person's network."""
+    return sorted(
+        r["k"]
+        for r in db.execute_query(
+            "MATCH (a:Person)-[:IN_NETWORK_OF]->(:YoungPerson {id: $yp}) "
+            "MATCH (a)-[t:PARTNER_OF]->(:Person) RETURN t.kind AS k",
+            yp=f.young_person_id,
+        ).records
+    )
+
+
+def test_a_couple_with_no_marriage_is_recorded_with_status_not_known(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: Bob and Anne's family, with no MARR (as in most files), made them a
+    couple living together, a fact the file never gave; the export wrote
+    `_LL_PARTNERSHIP cohabiting`. Their status is recorded as not known, the notes say so
+    and what to do, and the export and import again keep it."""
+    done = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"))
+    assert partnership_kinds(db, family) == ["unknown"]
+    assert any(
+        n.startswith("1 couple with no marriage, divorce or end in the file (@I3@ and @I2@)")
+        for n in done["notes"]
+    ), done["notes"]
+    exported = family.client.get(f"/people/{family.young_person_id}/gedcom", headers=family.headers)
+    assert exported.status_code == 200, exported.text
+    assert "cohabiting" not in exported.text
+
+
+# 5. The service's own export imported back.
+
+
+def export(f: Family, key: str = "me") -> str:
+    found = f.client.get(f"/people/{f.ids[key]}/gedcom", headers=f.headers)
+    assert found.status_code == 200, found.text
+    return found.text
+
+
+def test_the_services_export_imported_back_matches_everyone_by_their_id(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: the service's own export could not be imported back into the case it
+    came from: it gave new @I1@ numbers only, nobody was matched, and the refusal (more than two
+    birth parents) said to import it under the source name used before, in a case that had
+    never imported a file. The export writes each person's id (`REFN` of `TYPE
+    lifelong-links`); a record carrying one is that person. An aunt added to the file in a
+    family tree program is added, nobody else is made again, and again nothing changes."""
+    f = family
+    f.people(mum="female", dad="male", gran="female")
+    f.child("mum", "me")
+    f.child("dad", "me")
+    f.child("gran", "mum")
+    f.partners("mum", "dad")
+    text = export(f)
+    assert f"1 REFN {f.ids['mum']}\n2 TYPE lifelong-links\n" in text
+    tree = parse_gedcom(text.encode())
+    xref = {p.own_id: p.xref for p in tree.people}
+    (grans,) = [x.xref for x in tree.families if x.partners == (xref[f.ids["gran"]],)]
+    edited = text.replace(f"0 {grans} FAM\n", f"0 {grans} FAM\n1 CHIL @I99@\n").replace(
+        "0 TRLR", f"0 @I99@ INDI\n1 NAME Aunt /Test/\n1 SEX F\n1 FAMC {grans}\n0 TRLR"
+    )
+    before = network(db, f)
+    done = answer(import_file(f, edited.encode(), source="edited",
+                              young_person_xref=xref[f.young_person_id]))  # fmt: skip
+    assert (done["people_created"], done["people_matched"]) == (1, 3), done
+    assert done["relationships_created"] == 1  # the aunt's tie to her mother
+    assert network(db, f) == sorted([*before, "Aunt"])
+    assert {r["name"]: r["term"] for r in f.relatives()["data"]}["Aunt Test"] == "maternal aunt"
+    for form in ({"young_person_xref": xref[f.young_person_id]}, {}):
+        again = answer(import_file(f, edited.encode(), source="edited", **form))
+        assert (again["people_created"], again["relationships_created"]) == (0, 0), again
+        assert network(db, f) == sorted([*before, "Aunt"])
+    # Under another source name, as the plain export: the same people again.
+    plain = answer(import_file(f, text.encode(), source="export"))
+    assert (plain["people_created"], plain["relationships_created"]) == (0, 0), plain
+    assert network(db, f) == sorted([*before, "Aunt"])
+
+
+def test_an_id_of_someone_outside_the_case_matches_nobody(family: Family, db: Driver) -> None:
+    """A file carrying the id of a person of another case (sent on, or typed in) neither
+    matches them, nor changes them, nor says they exist: the record is a new person of this
+    case."""
+    manager = add_user(family.client, "manager2", "manager")
+    worker = add_user(family.client, "coordinator2", "coordinator")
+    other_case = open_case(family.client, manager, given_name="Zara")
+    allocate(family.client, manager, other_case, worker)
+    other = Family(family.client, worker.headers, other_case)
+    zed = other.person("zed", "male")
+    body = (f"0 @I1@ INDI\n1 NAME Kit /Smith/\n1 FAMC @F1@\n"
+            f"0 @I2@ INDI\n1 NAME Zed /Stranger/\n1 SEX M\n1 BIRT\n2 DATE 1970\n"
+            f"1 REFN {zed}\n2 TYPE lifelong-links\n1 FAMS @F1@\n"
+            "0 @F1@ FAM\n1 HUSB @I2@\n1 CHIL @I1@\n")  # fmt: skip
+    done = answer(import_file(family, ged(body), source="t", young_person_xref="@I1@"))
+    assert (done["people_created"], done["people_matched"]) == (1, 0), done
+    assert network(db, family) == ["Zed"]
+    (row,) = db.execute_query(
+        "MATCH (p:Person {id: $id}) RETURN p.family_name AS f, p.birth_date AS b, "
+        "EXISTS { (p)-[:IN_NETWORK_OF]->(:YoungPerson {id: $yp}) } AS here, "
+        "COUNT { (p)-[:PARENT_OF]->() } AS children", id=zed, yp=family.young_person_id,
+    ).records  # fmt: skip
+    assert (row["f"], row["b"], row["here"], row["children"]) == ("Test", None, False, 0)
+    assert not any(zed in note for note in done["notes"]), done["notes"]
+
+
+def test_a_married_name_from_a_file_is_exported_as_a_married_name(family: Family) -> None:
+    """A second reader: Anne's married name (MyHeritage's `_MARNM`) was exported as her
+    nickname. It is a NAME of `TYPE married`; once a worker records the name she is known by,
+    that is a nickname again."""
+    body = KIT.replace("1 NAME Anne /Smith/\n", "1 NAME Anne /Smith/\n2 _MARNM Brown\n")
+    answer(import_file(family, ged(body), source="tree", young_person_xref="@I1@"))
+    text = export(family)
+    assert "1 NAME Anne /Smith/\n1 NAME Anne /Brown/\n2 TYPE married\n" in text, text
+    assert "NICK" not in text
+    params = {"external_id": "@I2@", "system": "gedcom:tree"}
+    anne = answer(family.client.get("/people", headers=family.headers, params=params), 200)
+    changed = family.client.patch(f"/people/{anne['data'][0]['id']}", headers=family.headers,
+                                  json={"known_as": "Annie"})  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    text = export(family)
+    assert "1 NAME Anne /Smith/\n2 NICK Annie\n" in text, text
+    assert "TYPE married" not in text
+
+
+def test_the_export_keeps_a_relatives_foster_tie_and_leaves_out_other_carers(
+    family: Family,
+) -> None:
+    """A second reader: a foster tie imported from a file was missing from the export, while
+    the README said only step links were left out. The export is the person's family: a
+    grandmother who fosters him (kinship care) is written with her foster tie (`PEDI
+    foster`); a foster carer who is no relative is not in it at all, as the README says (who
+    looks after a child in care is not for a family tree file that may leave the council)."""
+    f = family
+    f.people(mum="female", gran="female", carer="female")
+    f.child("mum", "me")
+    f.child("gran", "mum")
+    f.child("gran", "me", kind="foster")
+    f.child("carer", "me", kind="foster")
+    text = export(f)
+    assert "carer" not in text
+    tree = parse_gedcom(text.encode())
+    xref = {p.own_id: p.xref for p in tree.people}
+    ties = {
+        (parent, child.xref, kind) for fam in tree.families for parent, child, kind in fam.ties()
+    }
+    assert ties == {(xref[f.ids["mum"]], xref[f.ids["me"]], "birth"),
+                    (xref[f.ids["gran"]], xref[f.ids["mum"]], "birth"),
+                    (xref[f.ids["gran"]], xref[f.ids["me"]], "foster")}  # fmt: skip
+
+
+# 6. The same file under another source name.
 
 
 def test_the_same_file_under_another_source_says_why_and_what_to_do(
@@ -247,7 +404,31 @@ def test_the_same_file_under_another_source_says_why_and_what_to_do(
     assert network(db, family) == before
 
 
-# 6. The form's fields as typed.
+def test_parents_recorded_by_hand_are_not_blamed_on_an_earlier_import(
+    family: Family, db: Driver
+) -> None:
+    """A second reader: a case that had never imported a file was told to import it "under
+    the source name used before". Where no earlier import under another source name gave the
+    parents, the refusal says the case records other birth parents, and what to do."""
+    family.people(mum="female", dad="male")
+    family.child("mum", "me")
+    family.child("dad", "me")
+    refused = answer(import_file(family, ged(), source="tree", young_person_xref="@I1@"), 422)
+    message = refused["error"]["message"]
+    assert "source name used before" not in message, message
+    assert message == (
+        "With this file, @I1@ would have more than two birth parents; nothing was imported. The "
+        "case already records other birth parents for them than the file gives, not from an "
+        "earlier import of a file: the file's people are matched to those recorded only when "
+        "they come from an earlier import under the same source name, or carry their ids as "
+        "this service's export (GET /people/{id}/gedcom) writes them. Check which parents are "
+        "right, and correct the file or the recorded parents; or import it without "
+        "young_person_xref and link its people by hand."
+    )
+    assert network(db, family) == ["dad", "mum"]
+
+
+# 7. The form's fields as typed.
 
 
 @pytest.mark.parametrize(

@@ -598,6 +598,33 @@ def test_every_kind_of_partnership_comes_back_with_the_date_it_began() -> None:
     assert (link["props"]["kind"], link["props"]["since"]) == ("unknown", None)
 
 
+def test_a_couple_the_file_gives_no_status_is_recorded_with_status_not_known() -> None:
+    """A second reader: a family of two partners with no marriage, divorce or end (most files,
+    for married couples too) was recorded as living together, a fact the file never gave, and
+    exported as `_LL_PARTNERSHIP cohabiting`. It is `unknown`, said (not `said`: an earlier
+    record of the couple is not contradicted), written back so, and read back so; one the file
+    says lived together stays so."""
+    tree = parse(PARENTS + "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n")
+    (link,) = _links(tree, {"@I2@": "bob", "@I3@": "anne"}, "gedcom:t")
+    assert (link["props"]["kind"], link["said"]) == ("unknown", False)
+    held = Family(
+        person_id="a",
+        people={"a": Person("a", given_name="A", family_name="T", sex="male"),
+                "b": Person("b", given_name="B", family_name="T", sex="female")},
+        parent_links=[], partnerships=[Partnership("a", "b", "unknown")], sibling_ties=[],
+    )  # fmt: skip
+    assert held.partnerships[0].current  # for the household rule, until a worker says
+    written = export_family(held, ["a", "b"])
+    assert "cohabiting" not in written
+    back = parse_gedcom(written.encode(), today=TODAY)
+    (link,) = _links(back, {p.xref: p.xref for p in back.people}, "gedcom:t")
+    assert link["props"]["kind"] == "unknown"
+    for said in ("1 _LL_PARTNERSHIP cohabiting", "1 MARR\n2 TYPE Unmarried"):
+        tree = parse(PARENTS + f"0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I3@\n{said}\n")
+        (link,) = _links(tree, {"@I2@": "bob", "@I3@": "anne"}, "gedcom:t")
+        assert (link["props"]["kind"], link["said"]) == ("cohabiting", True)
+
+
 def test_a_divorce_date_is_read_as_when_the_partnership_ended_and_written_back() -> None:
     """A divorce's date was neither read nor written: a couple divorced in 1998 came back from
     a family tree program as divorced at no known time, and the service's own `until` was lost

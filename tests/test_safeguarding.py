@@ -616,3 +616,22 @@ def test_a_parent_link_is_said_by_its_kind(case: Case) -> None:
     assert chain["summary"].startswith(
         "maternal uncle uncle Test -> foster child -> far1 Test -> step-parent -> far2 Test -> "
         "adoptive parent -> far3 Test")  # fmt: skip
+
+
+def test_a_partner_whose_status_is_not_recorded_is_of_the_household(case: Case) -> None:
+    """A family tree file's couple with no marriage, divorce or end is recorded with their
+    status not known (`unknown`), not as living together; for safety they count as a current
+    partnership until a worker records whether they are together: a flag on him holds her
+    back, and he is her partner, not her former one."""
+    ids = case.family.ids
+    case.family.partners("uncle", "far1", kind="unknown")
+    terms = case.family.terms()
+    assert terms["far1"][0] == "maternal uncle by marriage", terms
+    uncle = case.connect("uncle")
+    case.walk(uncle, "awaiting_safety_check", "approved", "young_person_agreed")
+    raised = ok(case.client.post(f"/people/{ids['far1']}/flags",
+                                 headers=case.social_worker.headers,
+                                 json={"kind": "person_posing_risk_to_children", "level": 3,
+                                       "source": "Police"}), 201)  # fmt: skip
+    assert [h["connection_id"] for h in raised["held_back"]] == [uncle]
+    assert rules(case.move(uncle, case.social_worker, "contacted")) == [("flagged", [ids["far1"]])]

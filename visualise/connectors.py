@@ -19,9 +19,9 @@ _COUPLE_STYLE = {
     "married": ("solid", None),
     "civil_partnership": ("solid", None),
     "cohabiting": ("dashed", None),
+    "unknown": ("dashed", None),  # status not recorded: drawn as living together
     "separated": ("solid", "/"),
     "divorced": ("solid", "//"),
-    "unknown": ("dashed", None),
 }
 
 

@@ -119,7 +119,7 @@ RETURN s.id AS person_id,
          ELSE COLLECT { MATCH (p)-[:IDENTIFIED_BY]->(e:ExternalId)
                         WHERE e.case IS NULL OR e.case IN $within
                         RETURN e.value ORDER BY e.system, e.value LIMIT 1 }[0] END,
-    p.birth_written, p.death_written, p.birth_earliest
+    p.birth_written, p.death_written, p.birth_earliest, p.known_as_kind
   ]] AS people,
   [l IN parent_links | [startNode(l).id, endNode(l).id, l.kind, l.id]] AS parent_links,
   [t IN partnerships | [startNode(t).id, endNode(t).id, t.kind, t.since, t.until, t.id,

@@ -10,15 +10,28 @@
 // changed (`taken_out`): a worker decided, and a manager may restore them.
 MATCH (yp:YoungPerson {id: $young_person_id})
 UNWIND $people AS row
-// Only through the xrefs this case sees: another case's file (`e.case`) is not its own, even
-// under the same source name.
+// A record carrying a person's own id (`row.own_id`, as this service's export writes it) is
+// that person, when they are of this young person's network (or taken out of it): an id of
+// anyone else matches nobody, and the record is a new person like any other.
+WITH yp, row,
+  CASE WHEN row.own_id IS NOT NULL THEN COLLECT {
+    MATCH (m:Person {id: row.own_id}) WHERE EXISTS { (m)-[:IN_NETWORK_OF]->(yp) } RETURN m
+  }[0] END AS mine,
+  CASE WHEN row.own_id IS NOT NULL THEN COLLECT {
+    MATCH (m:Person {id: row.own_id}) WHERE EXISTS { (m)-[:REMOVED_FROM]->(yp) } RETURN m
+  }[0] END AS mine_gone
+// Else only through the xrefs this case sees: another case's file (`e.case`) is not its own,
+// even under the same source name.
 OPTIONAL MATCH (known:Person)-[:IDENTIFIED_BY]->(k:ExternalId {system: $system, value: row.xref})
-WHERE EXISTS { (known)-[:IN_NETWORK_OF]->(yp) } AND (k.case IS NULL OR k.case = yp.id)
+WHERE mine IS NULL AND mine_gone IS NULL AND EXISTS { (known)-[:IN_NETWORK_OF]->(yp) }
+  AND (k.case IS NULL OR k.case = yp.id)
 OPTIONAL MATCH (gone:Person)-[:IDENTIFIED_BY]->(g:ExternalId {system: $system, value: row.xref})
-WHERE known IS NULL AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) }
-  AND (g.case IS NULL OR g.case = yp.id)
-WITH yp, row, head(collect(known)) AS known, head(collect(gone)) AS gone
-CALL (row, known, yp, gone) {
+WHERE known IS NULL AND mine IS NULL AND mine_gone IS NULL
+  AND EXISTS { (gone)-[:REMOVED_FROM]->(yp) } AND (g.case IS NULL OR g.case = yp.id)
+WITH yp, row, mine, mine_gone, head(collect(known)) AS known, head(collect(gone)) AS gone
+WITH yp, row, coalesce(mine, known) AS known, coalesce(mine_gone, gone) AS gone,
+     mine IS NOT NULL AS by_own
+CALL (row, known, yp, gone, by_own) {
   WITH row, gone WHERE gone IS NOT NULL
   RETURN gone AS p, false AS kept_out, [] AS filled, true AS taken_out, false AS name_kept,
          null AS recorded, null AS before
@@ -26,7 +39,7 @@ CALL (row, known, yp, gone) {
   WITH row, known, yp, gone WHERE known IS NULL AND gone IS NULL
   CREATE (p:Person {id: row.id})
   SET p.given_name = row.given_name, p.family_name = row.family_name,
-      p.known_as = row.known_as, p.sex = row.sex,
+      p.known_as = row.known_as, p.known_as_kind = row.known_as_kind, p.sex = row.sex,
       p.birth_date = row.birth_date, p.death_date = row.death_date, p.living = row.living,
       p.living_inferred = row.living_inferred,
       p.birth_written = row.birth_written, p.birth_qualifier = row.birth_qualifier,
@@ -40,14 +53,14 @@ CALL (row, known, yp, gone) {
   RETURN p, false AS kept_out, [] AS filled, false AS taken_out, false AS name_kept,
          null AS recorded, null AS before
   UNION
-  WITH row, known WHERE known IS NOT NULL
-  WITH row, known, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
+  WITH row, known, by_own WHERE known IS NOT NULL
+  WITH row, known, by_own, known.birth_date IS NULL AND known.birth_written IS NULL AS birth,
        known.death_date IS NULL AND known.death_written IS NULL AS no_death,
        coalesce(known.living, false) AS recorded_living
-  WITH row, known, birth, no_death AND NOT recorded_living AS death,
+  WITH row, known, by_own, birth, no_death AND NOT recorded_living AS death,
        no_death AND recorded_living
        AND (row.death_date IS NOT NULL OR row.death_written IS NOT NULL) AS kept_out
-  WITH row, known, birth, death, kept_out,
+  WITH row, known, by_own, birth, death, kept_out,
        known {.given_name, .family_name, .known_as, .sex, .birth_date, .birth_written,
               .death_date, .death_written} AS was
   // A name is filled in where the case has none and the file gives one: an empty one in the file
@@ -61,6 +74,10 @@ CALL (row, known, yp, gone) {
       known.known_as = CASE WHEN coalesce(known.known_as, '') = ''
                                  AND coalesce(row.known_as, '') <> '' THEN row.known_as
                             ELSE known.known_as END,
+      // What the name known by is (a married name, an alias), with the name the file fills.
+      known.known_as_kind = CASE WHEN coalesce(known.known_as, '') = ''
+                                      AND coalesce(row.known_as, '') <> '' THEN row.known_as_kind
+                                 ELSE known.known_as_kind END,
       known.sex = CASE WHEN coalesce(known.sex, 'unknown') = 'unknown' THEN row.sex
                        ELSE known.sex END,
       known.birth_date = CASE WHEN birth THEN row.birth_date ELSE known.birth_date END,
@@ -87,8 +104,9 @@ CALL (row, known, yp, gone) {
          coalesce(row.known_as, '') <> '' AND coalesce(was.known_as, '') <> ''
            AND toLower(was.known_as) <> toLower(row.known_as) AS name_kept,
          // Who is recorded under the xref, for the import to tell whether the file now gives
-         // it to someone else (`gedcom_again.someone_else`).
-         [was.given_name, was.family_name, was.sex] AS recorded,
+         // it to someone else (`gedcom_again.someone_else`); not asked of a person matched by
+         // their own id.
+         CASE WHEN NOT by_own THEN [was.given_name, was.family_name, was.sex] END AS recorded,
          // What was recorded before, for the import to say where the file gives other dates
          // or another sex (kept as recorded: `gedcom_again.kept_as_recorded`).
          was AS before

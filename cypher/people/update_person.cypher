@@ -1,7 +1,9 @@
 // Change a person's fields; with $external_ids not null, replace their external ids: those the
 // case $via sees (another case's family tree ids, `e.case`, it neither sees nor removes).
 MATCH (p:Person {id: $id})
-SET p += $fields, p.updated_at = datetime()
+SET p += $fields, p.updated_at = datetime(),
+  // A name known by a worker records is theirs, not a family tree file's married name.
+  p.known_as_kind = CASE WHEN 'known_as' IN keys($fields) THEN null ELSE p.known_as_kind END
 WITH p
 CALL (p) {
   OPTIONAL MATCH (p)-[:IDENTIFIED_BY]->(old:ExternalId)

@@ -114,7 +114,8 @@ def _links(tree: GedcomTree, ids: dict[str, str], system: str) -> list[dict[str,
                                           "since", family.marriage_written)}  # fmt: skip
             if family.until is not None:  # when the partnership ended
                 couple["until"] = family.until
-            said = bool(family.kind or family.married or family.divorced)  # else taken so
+            # Else taken so: status not recorded contradicts no recorded kind.
+            said = bool(family.kind or family.married or family.divorced) and kind != "unknown"
             links.append({"type": "partner", "from_id": ids[a], "to_id": ids[b],
                           "props": couple, "said": said})  # fmt: skip
     # A parentage the file says is ruled out makes no tie; one already recorded is told
@@ -143,9 +144,10 @@ async def import_tree(
     rows = [
         {"xref": p.xref, "id": str(uuid.uuid4()), "given_name": p.given_name,
          "family_name": p.family_name, "known_as": p.known_as, "sex": p.sex,
+         "known_as_kind": p.known_as_kind,
          "birth_date": p.birth_date,
          "death_date": p.death_date, "living": not p.deceased,
-         "living_inferred": p.living_inferred,
+         "living_inferred": p.living_inferred, "own_id": p.own_id,
          **gedcom_dates.written_fields("birth", p.birth_written),
          **gedcom_dates.written_fields("death", p.death_written)}
         for p in tree.people
@@ -176,6 +178,9 @@ async def import_tree(
         # earlier import of this source gave them (a second reader: a file imported again
         # without it made a second Kit, shown as his own brother).
         own = young_person_xref
+        if own is None:
+            # The record carrying the young person's own id (this service's export).
+            own = next((p.xref for p in tree.people if p.own_id == young_person_id), None)
         if own is None:
             held = (await (await tx.run(db.queries["young_person_xrefs"], system=system,
                 young_person_id=young_person_id)).single(strict=True))["xrefs"]  # fmt: skip
@@ -283,18 +288,12 @@ async def import_tree(
                 db.queries["check_imported_people"],
                 ids=list(ids.values()),
                 young_person_id=young_person_id,
+                system=system,
             )
         ).values()
         if crowded:
-            names = ", ".join(back[row[0]] for row in crowded)
-            raise InvalidInput(
-                f"With this file, {names} would have more than two birth parents; nothing was "
-                "imported. The case already records birth parents for them: perhaps an earlier "
-                "import of this file, or of another export of the same tree, under another "
-                "source name (the people of each source name are imported as people of their "
-                "own). Import it under the source name used before, or correct the file or the "
-                "recorded parents."
-            )
+            raise InvalidInput(gedcom_again.too_many_parents(
+                [back[row[0]] for row in crowded], any(row[1] for row in crowded)))  # fmt: skip
         # The file has nobody their own ancestor (`check_shape`); with the ties already
         # recorded it may (a corrected file giving a parent and child the other way round).
         linked = await (
@@ -413,7 +412,7 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
         {
             "person": {
                 "id": p.id, "given_name": p.given_name, "family_name": p.family_name,
-                "known_as": p.known_as,
+                "known_as": p.known_as, "known_as_kind": p.known_as_kind,
                 "sex": p.sex, "birth_date": p.birth_date, "death_date": p.death_date,
                 "living": p.living, "birth_written": p.birth_written,
                 "death_written": p.death_written,
@@ -438,7 +437,8 @@ def export_family(family: Family, person_ids: Sequence[str]) -> str:
             deceased=p["living"] is False or p["death_date"] is not None,
             birth_written=gedcom_dates.from_words(p["birth_written"]),
             death_written=gedcom_dates.from_words(p["death_written"]),
-            known_as=p["known_as"] or None,
+            known_as=p["known_as"] or None, own_id=p["id"],
+            known_as_kind=p["known_as_kind"] if p["known_as"] else None,
         )
         for p in (r["person"] for r in records)
     ]  # fmt: skip
