@@ -31,10 +31,12 @@ Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from service.dates import london_today
 from service.kinship import display_name
 from service.lifespan import BURIED, latest_year_named
 from service.plan import how_often
@@ -164,6 +166,15 @@ class _Names:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _london_day(at: str | None) -> str:
+    """The day in England of a moment the database wrote (a second reader: a stage moved at
+    00:30 in summer time was dated the day before, in UTC)."""
+    if at is None:
+        return ""
+    moment = datetime.fromisoformat(at.split("[")[0])  # a zone's name after the offset: dropped
+    return london_today(moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
 class _Builder:
@@ -304,7 +315,7 @@ def build_record(
     ])  # fmt: skip
     section = "People approached for you"
     b.add(section, ["Name", "Stage", "When", "By", "Why"], [
-        [b.name(section, c["person_id"]), s["stage"].replace("_", " "), _text(s["at"])[:10],
+        [b.name(section, c["person_id"]), s["stage"].replace("_", " "), _london_day(s["at"]),
          _text(s["by"]),
          b.about(section, c["person_id"], s["reason"] or s["override_reason"], "a reason")]
         for c in facts["connections"] for s in c["history"]

@@ -613,3 +613,18 @@ def test_the_words_of_someone_kept_away_today_are_withheld(case: Case) -> None:
     assert "Ash Close" in str(messages())
     case.walk(cid, "located", "awaiting_safety_check", "not_approved")
     assert "Ash Close" not in str(messages())
+
+
+def test_a_stage_moved_after_midnight_in_summer_time_is_dated_by_englands_day() -> None:
+    """A second reader: "When" was the UTC date, so a stage moved at 00:30 in British Summer
+    Time was dated the day before."""
+    connections = [{"person_id": "gran", "stage": "located", "history": [
+        {"stage": "located", "at": "2026-05-31T23:30:00Z", "by": "Fiona", "reason": None,
+         "override_reason": None},
+        {"stage": "identified", "at": "2026-01-31T23:30:00.123456789Z", "by": "Fiona",
+         "reason": None, "override_reason": None}],
+        "contacts": [], "commitments": [], "messages": []}]  # fmt: skip
+    record = build_record(_facts(connections=connections), relatives=[], timeline=[], events=[],
+                          made_on="2026-12-01")  # fmt: skip
+    (section,) = [s for s in record.sections if s.title == "People approached for you"]
+    assert [row[2] for row in section.rows] == ["2026-06-01", "2026-01-31"]

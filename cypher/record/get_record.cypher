@@ -71,12 +71,14 @@ RETURN yp {.id, .given_name, .family_name, .known_as, .sex, .birth_date, .team,
             WITH e, u, CASE WHEN e.at IS NOT NULL
                             THEN date(datetime({datetime: e.at, timezone: 'Europe/London'}))
                        END AS day
-            WITH e, u, u IS NOT NULL
+            WITH e, u, day, u IS NOT NULL
                  AND (EXISTS { (u)-[a:ALLOCATED_TO]->(yp)
                                WHERE a.from <= day AND (a.until IS NULL OR day <= a.until) }
                       OR (u.role = 'manager' AND u.team = yp.team)) AS ours
             // Nor their role (a manager's would say another team's).
-            WITH substring(toString(e.at), 0, 7) AS month,
+            // The month in England, as `day` (a second reader: 00:30 on 1 May in summer time
+            // was counted in April).
+            WITH substring(toString(day), 0, 7) AS month,
                  CASE WHEN u IS NULL THEN 'the service' WHEN ours THEN u.display_name
                       ELSE 'a council worker' END AS who,
                  CASE WHEN u IS NULL OR ours THEN e.role END AS role,
