@@ -29,8 +29,9 @@ PURE = {
     "visualise.ecomap",
     "visualise.map_items",
 }
-# Pure too, with their answers as pydantic models (which do no I/O).
-PURE_WITH_MODELS = {"service.plan", "service.journey", "service.record"}
+# Pure too, with their answers as pydantic models (which do no I/O); the dates, with their
+# pydantic types.
+PURE_WITH_MODELS = {"service.plan", "service.journey", "service.record", "service.dates"}
 
 
 def _module(path: Path) -> str:
