@@ -78,6 +78,15 @@ def born_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool
     return not before(parent_birth, child_birth) or gap < MIN_PARENT_GAP_YEARS
 
 
+def raised_out_of_order(parent_birth: str | None, child_birth: str | None) -> bool:
+    """Whether an adoptive parent's or foster carer's recorded birth date is not before the
+    child's (partial dates compared at the precision they share; a step-parent may be younger
+    than a grown step-child); a date not recorded breaks nothing."""
+    if not (parent_birth and child_birth):
+        return False
+    return not before(parent_birth, child_birth)
+
+
 def before_birth(day: date, *births: str | None) -> bool:
     """Whether `day` is certainly before one of the (partial) birth dates recorded: a contact,
     an event or a home of someone not yet born is a slip of the year."""

@@ -20,7 +20,14 @@ from service.auth.principal import Principal, Role
 from service.data.audit import record_in, record_shared
 from service.data.flags import FlagPublic, as_seen
 from service.data.relationships import BORN_BEFORE
-from service.dates import PartialDate, before, born_out_of_order, is_future, london_today
+from service.dates import (
+    PartialDate,
+    before,
+    born_out_of_order,
+    is_future,
+    london_today,
+    raised_out_of_order,
+)
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
 from service.gedcom_dates import Qualifier
@@ -262,7 +269,9 @@ async def _check_birth_order(
     tx: AsyncManagedTransaction, queries: Queries, person_id: str, young_person_id: str, born: str
 ) -> None:
     """A new birth date keeps the person born after their birth parents and before their birth
-    children, as a new parent link must (`dates.born_out_of_order`), within the case.
+    children, as a new parent link must (`dates.born_out_of_order`), and after their adoptive
+    parents and foster carers and before the children they adopted or foster
+    (`dates.raised_out_of_order`), within the case.
     The caller holds the person's lock (a new link locks both its people)."""
     found = await (
         await tx.run(queries["get_birth_family_dates"], id=person_id,
@@ -280,8 +289,8 @@ async def _check_birth_order(
         )
     # An adoptive parent or foster carer born before the child, as a new link must be (a
     # second reader gave an adopter recorded with no birth date one after the child's).
-    if any(not before(parent, born) for parent in found["raising"]) or any(
-        not before(born, child) for child in found["raised"]
+    if any(raised_out_of_order(parent, born) for parent in found["raising"]) or any(
+        raised_out_of_order(born, child) for child in found["raised"]
     ):
         said = "An adoptive parent or foster carer must be born before the child: check the years."
         raise InvalidInput(

@@ -31,6 +31,7 @@ from service.dates import (
     born_out_of_order,
     is_future,
     london_today,
+    raised_out_of_order,
 )
 from service.db import Db, in_write
 from service.errors import Conflict, InvalidInput, NotFound
@@ -164,13 +165,14 @@ def _check_parent(found: Any, kind: str) -> None:
         raise _invalid("The child already has two birth parents.", "to_id")
     if kind == "birth" and born_out_of_order(found["from_birth"], found["to_birth"]):
         raise _invalid(BORN_BEFORE, "from_id")
-    # An adoptive parent or foster carer born after the child is a slip of the year or of the
-    # person chosen (a second reader recorded an adopter born in 2015 for a child of 2010); a
-    # step-parent may be younger than a grown step-child.
+    # Partners made parent and child (a second reader recorded a marriage, then the husband as
+    # the wife's birth father).
     if kind in ("birth", "adoptive") and found["partners"]:
-        _check_partnership({"birth_line": True, "to_is_ancestor_of_from": False})
-    born = (found["from_birth"], found["to_birth"])
-    if kind in ("adoptive", "foster") and all(born) and not before(*born):
+        raise _invalid(OWN_LINE, "to_id")
+    # An adoptive parent or foster carer born after the child is a slip of the year or of the
+    # person chosen (a second reader recorded an adopter born in 2015 for a child of 2010).
+    if kind in ("adoptive", "foster") and raised_out_of_order(found["from_birth"],
+                                                             found["to_birth"]):  # fmt: skip
         raise _invalid(
             f"An {'adoptive parent' if kind == 'adoptive' else 'foster carer'} must be born "
             "before the child: check the years, and the people chosen.",
@@ -178,13 +180,15 @@ def _check_parent(found: Any, kind: str) -> None:
         )
 
 
+OWN_LINE = (
+    "A partnership between a person and their own parent, grandparent or child (by birth or "
+    "adoption) is not recorded: check the people chosen."
+)
+
+
 def _check_partnership(found: Any) -> None:
     if found["birth_line"] or found["to_is_ancestor_of_from"]:
-        raise _invalid(
-            "A partnership between a person and their own parent, grandparent or child (by "
-            "birth or adoption) is not recorded: check the people chosen.",
-            "to_id",
-        )
+        raise _invalid(OWN_LINE, "to_id")
 
 
 async def create_relationship(
